@@ -1,0 +1,72 @@
+/** The EAS and SchemaRegistry views a verifier uses (reference: eas.md). */
+export const easAbi = [
+  {
+    type: 'function',
+    name: 'getAttestation',
+    stateMutability: 'view',
+    inputs: [{ name: 'uid', type: 'bytes32' }],
+    outputs: [
+      {
+        name: '',
+        type: 'tuple',
+        components: [
+          { name: 'uid', type: 'bytes32' },
+          { name: 'schema', type: 'bytes32' },
+          { name: 'time', type: 'uint64' },
+          { name: 'expirationTime', type: 'uint64' },
+          { name: 'revocationTime', type: 'uint64' },
+          { name: 'refUID', type: 'bytes32' },
+          { name: 'recipient', type: 'address' },
+          { name: 'attester', type: 'address' },
+          { name: 'revocable', type: 'bool' },
+          { name: 'data', type: 'bytes' },
+        ],
+      },
+    ],
+  },
+  {
+    type: 'function',
+    name: 'getRevokeOffchain',
+    stateMutability: 'view',
+    inputs: [
+      { name: 'revoker', type: 'address' },
+      { name: 'data', type: 'bytes32' },
+    ],
+    outputs: [{ name: '', type: 'uint64' }],
+  },
+  {
+    type: 'function',
+    name: 'getTimestamp',
+    stateMutability: 'view',
+    inputs: [{ name: 'data', type: 'bytes32' }],
+    outputs: [{ name: '', type: 'uint64' }],
+  },
+  {
+    type: 'function',
+    name: 'version',
+    stateMutability: 'view',
+    inputs: [],
+    outputs: [{ name: '', type: 'string' }],
+  },
+] as const;
+
+export const schemaRegistryAbi = [
+  {
+    type: 'function',
+    name: 'getSchema',
+    stateMutability: 'view',
+    inputs: [{ name: 'uid', type: 'bytes32' }],
+    outputs: [
+      {
+        name: '',
+        type: 'tuple',
+        components: [
+          { name: 'uid', type: 'bytes32' },
+          { name: 'resolver', type: 'address' },
+          { name: 'revocable', type: 'bool' },
+          { name: 'schema', type: 'string' },
+        ],
+      },
+    ],
+  },
+] as const;

@@ -1,0 +1,33 @@
+/**
+ * A chain read that could not be made or could not be trusted. Verifiers turn
+ * it into an `unavailable` check; it never becomes `invalid` or `verified`.
+ */
+export class ChainUnavailableError extends Error {
+  override name = 'ChainUnavailableError';
+  readonly chainId: number;
+  readonly details: string;
+
+  constructor(shortMessage: string, { chainId, details = '' }: { chainId: number; details?: string }) {
+    super(shortMessage);
+    this.chainId = chainId;
+    this.details = details;
+  }
+}
+
+/** Two or more RPC endpoints of one chain answered the same read differently. */
+export class RpcDisagreementError extends ChainUnavailableError {
+  override name = 'RpcDisagreementError';
+
+  constructor({ chainId, details }: { chainId: number; details: string }) {
+    super('RPC endpoints disagree', { chainId, details });
+  }
+}
+
+/** The chain is not in the trust configuration. */
+export class ChainNotConfiguredError extends ChainUnavailableError {
+  override name = 'ChainNotConfiguredError';
+
+  constructor({ chainId }: { chainId: number }) {
+    super(`Chain ${chainId} is not configured`, { chainId });
+  }
+}

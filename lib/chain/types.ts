@@ -1,0 +1,44 @@
+import type {
+  Abi,
+  ContractFunctionArgs,
+  ContractFunctionName,
+  ReadContractParameters,
+  ReadContractReturnType,
+  TransactionReceipt,
+} from 'viem';
+import type { ChainConfig } from '../trust/schema';
+
+/** The block every read of one verification pass is made at. */
+export type PinnedBlock = { number: bigint; hash: `0x${string}`; timestamp: bigint };
+
+/**
+ * Reads one chain for one verification pass. Every read is pinned to the
+ * same block, shared between callers (the same read is made once), batched
+ * with concurrent reads, bounded by a timeout, and, when the chain has two or
+ * more RPCs, cross-checked across them. Any failure rejects with a
+ * ChainUnavailableError (an RpcDisagreementError on disagreement).
+ */
+export type ChainReader = {
+  readonly chainId: number;
+  readonly config: ChainConfig;
+  /** The pinned block: the newest block that every answering RPC has. */
+  head(): Promise<PinnedBlock>;
+  /** A view call at the pinned block, or at `blockNumber` when given. */
+  readContract<
+    const abi extends Abi | readonly unknown[],
+    functionName extends ContractFunctionName<abi, 'pure' | 'view'>,
+    const args extends ContractFunctionArgs<abi, 'pure' | 'view', functionName>,
+  >(
+    parameters: ReadContractParameters<abi, functionName, args>,
+  ): Promise<ReadContractReturnType<abi, functionName, args>>;
+  /** The receipt of a mined transaction; null when no RPC knows it. */
+  getTransactionReceipt(hash: `0x${string}`): Promise<TransactionReceipt | null>;
+  /** The endpoints whose answers were used so far. */
+  endpoints(): string[];
+};
+
+/** The chains of the trust configuration, for one verification pass. */
+export type ChainAccess = {
+  /** The reader for a configured chain; undefined when the chain is not configured. */
+  reader(chainId: number): ChainReader | undefined;
+};
