@@ -31,3 +31,17 @@ export class ChainNotConfiguredError extends ChainUnavailableError {
     super(`Chain ${chainId} is not configured`, { chainId });
   }
 }
+
+/**
+ * The contract itself reverted the call: a definite answer from the chain,
+ * not an outage. Verifiers decide what it means (usually `invalid`).
+ */
+export class ContractRevertedError extends Error {
+  override name = 'ContractRevertedError';
+  readonly details: string;
+
+  constructor({ details }: { details: string }) {
+    super('The contract reverted the call');
+    this.details = details;
+  }
+}
