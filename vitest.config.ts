@@ -6,7 +6,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['lib/**/*.test.ts', 'cli/**/*.test.ts'],
+          include: ['lib/**/*.test.ts', 'cli/**/*.test.ts', 'components/**/*.test.tsx', 'entrypoints/**/*.test.tsx'],
           environment: 'node',
         },
       },

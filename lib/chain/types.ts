@@ -1,22 +1,26 @@
-import type {
-  Abi,
-  ContractFunctionArgs,
-  ContractFunctionName,
-  ReadContractParameters,
-  ReadContractReturnType,
-  TransactionReceipt,
-} from 'viem';
+import type { Abi, ContractFunctionArgs, ContractFunctionName, ContractFunctionParameters, ReadContractReturnType, TransactionReceipt } from 'viem';
 import type { ChainConfig } from '../trust/schema';
 
 /** The block every read of one verification pass is made at. */
 export type PinnedBlock = { number: bigint; hash: `0x${string}`; timestamp: bigint };
+
+/** A view call: viem's contract parameters and, rarely, an earlier block. */
+export type ChainReadContractParameters<
+  abi extends Abi | readonly unknown[] = Abi,
+  functionName extends ContractFunctionName<abi, 'pure' | 'view'> = ContractFunctionName<abi, 'pure' | 'view'>,
+  args extends ContractFunctionArgs<abi, 'pure' | 'view', functionName> = ContractFunctionArgs<abi, 'pure' | 'view', functionName>,
+> = ContractFunctionParameters<abi, 'pure' | 'view', functionName, args> & {
+  /** A block at or before the pinned block; the pinned block when omitted. */
+  blockNumber?: bigint | undefined;
+};
 
 /**
  * Reads one chain for one verification pass. Every read is pinned to the
  * same block, shared between callers (the same read is made once), batched
  * with concurrent reads, bounded by a timeout, and, when the chain has two or
  * more RPCs, cross-checked across them. Any failure rejects with a
- * ChainUnavailableError (an RpcDisagreementError on disagreement).
+ * ChainUnavailableError (an RpcDisagreementError on disagreement); a revert
+ * rejects with a ContractRevertedError.
  */
 export type ChainReader = {
   readonly chainId: number;
@@ -29,11 +33,14 @@ export type ChainReader = {
     functionName extends ContractFunctionName<abi, 'pure' | 'view'>,
     const args extends ContractFunctionArgs<abi, 'pure' | 'view', functionName>,
   >(
-    parameters: ReadContractParameters<abi, functionName, args>,
+    parameters: ChainReadContractParameters<abi, functionName, args>,
   ): Promise<ReadContractReturnType<abi, functionName, args>>;
-  /** The receipt of a mined transaction; null when no RPC knows it. */
+  /**
+   * The receipt of a transaction mined at or before the pinned block; null
+   * when there is none by then (unknown, or mined after the pinned block).
+   */
   getTransactionReceipt(hash: `0x${string}`): Promise<TransactionReceipt | null>;
-  /** The endpoints whose answers were used so far. */
+  /** The endpoints whose answers were used so far, in configuration order. */
   endpoints(): string[];
 };
 
@@ -41,4 +48,12 @@ export type ChainReader = {
 export type ChainAccess = {
   /** The reader for a configured chain; undefined when the chain is not configured. */
   reader(chainId: number): ChainReader | undefined;
+};
+
+/** One HTTP request to an RPC endpoint, for counting (benchmarks, tests). */
+export type ChainRequestEvent = {
+  chainId: number;
+  url: string;
+  /** The JSON-RPC methods the request carries, one per call. */
+  methods: string[];
 };

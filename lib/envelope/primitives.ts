@@ -13,6 +13,15 @@ export const bytes32 = z
   .regex(/^0x[0-9a-fA-F]{64}$/, 'must be 0x and exactly 64 hex digits')
   .transform((value) => value.toLowerCase() as `0x${string}`);
 
+/**
+ * 32 bytes kept exactly as written. The EAS SDK hashes an off-chain
+ * attestation's schema id as text into its UID, so its spelling matters.
+ */
+export const bytes32AsWritten = z
+  .string()
+  .regex(/^0x[0-9a-fA-F]{64}$/, 'must be 0x and exactly 64 hex digits')
+  .transform((value) => value as `0x${string}`);
+
 /** An EVM address; mixed case must be a valid EIP-55 checksum. */
 export const address = z
   .string()

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { address, base64, bytes32, chainId, hexBytes, uint, unixSeconds } from './primitives';
+import { address, base64, bytes32, bytes32AsWritten, chainId, hexBytes, uint, unixSeconds } from './primitives';
 
 /** The proof types of envelope version 1 (spec §3). */
 export const proofTypes = ['og-tee', 'og-settlement', 'eas-offchain', 'eas-onchain', 'erc7007'] as const;
@@ -50,7 +50,7 @@ export const offchainAttestation = z.object({
   types: z.record(z.string(), z.array(typedDataField)),
   message: z.object({
     version: uint.optional(),
-    schema: bytes32,
+    schema: bytes32AsWritten,
     recipient: address,
     time: uint,
     expirationTime: uint,

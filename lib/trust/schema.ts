@@ -4,28 +4,56 @@ import { address } from '../envelope/primitives';
 /** Chain ids are decimal strings in the configuration (spec §7). */
 const chainIdKey = z.string().regex(/^[1-9][0-9]{0,15}$/, 'chain ids are decimal strings such as "1" or "31337"');
 
-const rpcUrl = z
+/** Only http(s): an explorer link is opened by the user and an RPC is fetched; other schemes (javascript:, file:) have no business here. */
+const httpUrl = z
   .string()
   .url('must be a URL')
   .refine((url) => /^https?:\/\//i.test(url), 'must be an http(s) URL');
 
-export const chainConfig = z.looseObject({
+/**
+ * RPC URLs of one chain. A URL listed twice would let one server answer for
+ * two and pass the cross-check alone, so repeats are rejected.
+ */
+const rpcUrls = z
+  .array(httpUrl)
+  .min(1, 'needs at least one RPC URL')
+  .superRefine((urls, context) => {
+    const firstIndex = new Map<string, number>();
+    urls.forEach((url, index) => {
+      const key = URL.canParse(url) ? new URL(url).href.toLowerCase() : url;
+      const first = firstIndex.get(key);
+      if (first === undefined) firstIndex.set(key, index);
+      else context.addIssue({ code: 'custom', path: [index], message: `is already listed (at ${first})` });
+    });
+  });
+
+const chainFields = {
   name: z.string().min(1, 'must not be empty'),
-  rpc: z.array(rpcUrl).min(1, 'needs at least one RPC URL'),
+  rpc: rpcUrls,
   confirmations: z.number().int('must be a whole number').min(1, 'must be at least 1').max(10_000, 'must be at most 10,000'),
   /** Base URL of a block explorer; links are `${explorer}/tx/HASH` and `${explorer}/address/ADDRESS`. */
-  explorer: z.string().url('must be a URL').nullable(),
+  explorer: httpUrl.nullable(),
+};
+
+export const chainConfig = z.looseObject({
+  ...chainFields,
+  // A chain without an explorer is common (local and private chains); no link is shown.
+  explorer: chainFields.explorer.default(null),
 });
 
-export const openGradientConfig = z.looseObject({
+const openGradientFields = {
   teeRegistry: address,
   settlementRelays: z.array(address),
-});
+};
 
-export const easConfig = z.looseObject({
+export const openGradientConfig = z.looseObject(openGradientFields);
+
+const easFields = {
   eas: address,
   schemaRegistry: address,
-});
+};
+
+export const easConfig = z.looseObject(easFields);
 
 export const trustedAttester = z.looseObject({
   address,
@@ -40,7 +68,22 @@ export const trustConfig = z.looseObject({
   trustedAttesters: z.array(trustedAttester),
 });
 
+/**
+ * One layer of configuration as a file, a policy or the options page gives
+ * it: every section and every field of a chain's entry may be missing, so a
+ * layer can change one value of a built-in chain. Merged over the layers
+ * below it (see mergeTrustConfig), the result must pass `trustConfig`.
+ */
+export const trustConfigInput = z.looseObject({
+  chains: z.record(chainIdKey, z.looseObject(chainFields).partial()).optional(),
+  opengradient: z.record(chainIdKey, z.looseObject(openGradientFields).partial()).optional(),
+  eas: z.record(chainIdKey, z.looseObject(easFields).partial()).optional(),
+  erc7007: z.record(chainIdKey, z.array(address)).optional(),
+  trustedAttesters: z.array(trustedAttester).optional(),
+});
+
 export type TrustConfig = z.infer<typeof trustConfig>;
+export type TrustConfigInput = z.infer<typeof trustConfigInput>;
 export type ChainConfig = z.infer<typeof chainConfig>;
 export type OpenGradientConfig = z.infer<typeof openGradientConfig>;
 export type EasConfig = z.infer<typeof easConfig>;

@@ -46,3 +46,8 @@ export function unreachable(id: CheckId, detail: string): Check {
 export function skipped(id: CheckId, detail: string): Check {
   return { id, label: checkLabels[id], ok: null, detail };
 }
+
+/** A check that informs but never moves the verdict: `ok` true or false and no `implies`. */
+export function informational(id: CheckId, ok: boolean, detail: string): Check {
+  return { id, label: checkLabels[id], ok, detail };
+}

@@ -1,0 +1,62 @@
+import { parseArgs } from 'node:util';
+
+export type VerifyCommand = {
+  command: 'verify';
+  source: string;
+  configPath?: string;
+  rpcOverrides: { chainId: string; url: string }[];
+  json: boolean;
+};
+
+export type ParsedArgs = VerifyCommand | { command: 'help' } | { command: 'version' };
+
+/** A usage error: the CLI prints it with the usage line and exits 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export const usage = 'Usage: verity verify SOURCE [--config FILE] [--rpc CHAINID=URL]... [--json]';
+
+/** Reads `verity …` arguments (spec §8). Throws UsageError naming what is wrong. */
+export function parseCliArgs(argv: readonly string[]): ParsedArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        config: { type: 'string' },
+        rpc: { type: 'string', multiple: true },
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { command: 'help' };
+  if (values.version) return { command: 'version' };
+
+  const [command, source, ...extra] = positionals;
+  if (command === undefined) throw new UsageError('Missing command: verity verify SOURCE');
+  if (command !== 'verify') throw new UsageError(`Unknown command "${command}"; the command is "verify"`);
+  if (source === undefined) throw new UsageError('Missing SOURCE: a file path, an http(s) URL, or - for standard input');
+  if (extra.length > 0) throw new UsageError(`Unexpected argument "${extra[0]}": give one SOURCE`);
+
+  return {
+    command: 'verify',
+    source,
+    configPath: values.config,
+    rpcOverrides: (values.rpc ?? []).map(parseRpcOverride),
+    json: values.json ?? false,
+  };
+}
+
+function parseRpcOverride(value: string): { chainId: string; url: string } {
+  const match = /^([1-9][0-9]*)=(https?:\/\/\S+)$/i.exec(value);
+  if (!match) throw new UsageError(`--rpc "${value}": expected CHAINID=URL, such as 31337=http://127.0.0.1:8545`);
+  return { chainId: match[1]!, url: match[2]! };
+}

@@ -1,0 +1,58 @@
+import type { VerdictState } from '../lib/verdict/states';
+import { verdictStates } from '../lib/verdict/states';
+import type { CheckedSnippet } from './format-json';
+
+export type FormatTableParameters = {
+  source: string;
+  snippets: readonly CheckedSnippet[];
+  notChecked: number;
+  color: boolean;
+  /** Terminal width; text excerpts are cut to fit. */
+  width?: number;
+};
+
+const stateStyle: Record<VerdictState, { mark: string; ansi: string }> = {
+  verified: { mark: '✔', ansi: '32' },
+  pending: { mark: '…', ansi: '36' },
+  unavailable: { mark: '?', ansi: '90' },
+  untrusted: { mark: '!', ansi: '33' },
+  altered: { mark: '✘', ansi: '31' },
+  invalid: { mark: '✘', ansi: '31' },
+  malformed: { mark: '✘', ansi: '35' },
+};
+
+/** A readable table: one row a snippet, then why, then a count per state. */
+export function formatTable({ source, snippets, notChecked, color, width = 100 }: FormatTableParameters): string {
+  const paint = (ansi: string, text: string) => (color ? `\u001b[${ansi}m${text}\u001b[0m` : text);
+  const lines = [paint('1', `Verity · ${source} · ${snippets.length} ${snippets.length === 1 ? 'proof' : 'proofs'}`), ''];
+  if (snippets.length === 0) lines.push('No AI proofs found: no data-ai-proof attributes, ai-proof scripts or ai-proof:v1: tokens.');
+
+  const textWidth = Math.max(20, width - 44);
+  for (const { index, verdict } of snippets) {
+    const { mark, ansi } = stateStyle[verdict.state];
+    const state = paint(ansi, `${mark} ${verdict.state.padEnd(11)}`);
+    const row = [
+      String(index).padStart(3),
+      state,
+      String(verdict.confidence).padStart(3),
+      (verdict.proofType ?? '-').padEnd(13),
+      excerpt(verdict.text.shown, textWidth),
+    ];
+    lines.push(row.join('  '));
+    lines.push(`${' '.repeat(5)}${paint('2', verdict.summary)}`);
+  }
+
+  const counts = verdictStates
+    .map((state) => [state, snippets.filter((snippet) => snippet.verdict.state === state).length] as const)
+    .filter(([, count]) => count > 0)
+    .map(([state, count]) => `${count} ${state}`);
+  lines.push('');
+  if (counts.length > 0) lines.push(counts.join(', '));
+  if (notChecked > 0) lines.push(`${notChecked} more not checked: over the per-page limit.`);
+  return lines.join('\n');
+}
+
+function excerpt(text: string, width: number): string {
+  const quoted = `“${text}”`;
+  return quoted.length <= width ? quoted : `${quoted.slice(0, width - 2)}…”`;
+}

@@ -1,0 +1,110 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { createChainAccess } from '../lib/chain/access';
+import { findProofs } from '../lib/extract/find-proofs';
+import { parseHtml, ParseHtmlError } from '../lib/extract/parse-html';
+import { defaultTrustConfig } from '../lib/trust/defaults';
+import { parseTrustConfig, TrustConfigError } from '../lib/trust/parse';
+import { withRpcOverrides } from '../lib/trust/rpc-override';
+import type { TrustConfig } from '../lib/trust/schema';
+import { verifySnippet } from '../lib/verifiers/verify-snippet';
+import { parseCliArgs, usage, UsageError, type VerifyCommand } from './args';
+import { formatJson, type CheckedSnippet } from './format-json';
+import { formatTable } from './format-table';
+import { readSource, SourceError } from './read-source';
+import { textToHtml } from './text-to-html';
+
+/** Exit statuses of spec §8. */
+const exit = { ok: 0, unreadableSource: 1, usage: 2 } as const;
+
+async function main(argv: readonly string[]): Promise<number> {
+  try {
+    const args = parseCliArgs(argv);
+    if (args.command === 'help') return print(`${usage}\n\n${helpText}`, exit.ok);
+    if (args.command === 'version') return print(packageVersion(), exit.ok);
+    const trust = await loadTrustConfig(args);
+    return await verify(args, trust);
+  } catch (error) {
+    if (error instanceof UsageError) return fail(`${error.message}\n${usage}`, exit.usage);
+    if (error instanceof TrustConfigError) {
+      const more = error.issues.length > 1 ? `\n${error.details}` : '';
+      return fail(`Configuration error: ${error.message}${more}`, exit.usage);
+    }
+    if (error instanceof SourceError) return fail(error.message, exit.unreadableSource);
+    throw error;
+  }
+}
+
+async function verify(args: VerifyCommand, trust: TrustConfig): Promise<number> {
+  const { content, isHtml, url } = await readSource(args.source);
+  let document: Document;
+  try {
+    document = parseHtml(isHtml ? content : textToHtml(content), url);
+  } catch (error) {
+    if (error instanceof ParseHtmlError) throw new SourceError(`Cannot read ${args.source}: ${error.message}`);
+    throw error;
+  }
+  const { snippets, skipped } = findProofs(document);
+  const chains = createChainAccess({ trust });
+  const checked: CheckedSnippet[] = await Promise.all(
+    snippets.map(async (snippet) => ({
+      index: snippet.index,
+      form: snippet.form,
+      verdict: await verifySnippet({
+        decoded: snippet.decoded,
+        shownText: snippet.shownText,
+        shownTextComplete: snippet.shownTextComplete,
+        trust,
+        chains,
+      }),
+    })),
+  );
+  const report = { source: args.source, snippets: checked, notChecked: skipped };
+  const output = args.json
+    ? formatJson(report)
+    : formatTable({ ...report, color: process.stdout.isTTY === true && !process.env.NO_COLOR, width: process.stdout.columns });
+  return print(output, exit.ok);
+}
+
+async function loadTrustConfig({ configPath, rpcOverrides }: VerifyCommand): Promise<TrustConfig> {
+  let trust = defaultTrustConfig;
+  if (configPath !== undefined) {
+    let text: string;
+    try {
+      text = await readFile(configPath, 'utf8');
+    } catch (error) {
+      throw new UsageError(`--config ${configPath}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    }
+    const parsed = parseTrustConfig(text, { base: trust });
+    if (!parsed.ok) throw parsed.error;
+    trust = parsed.config;
+  }
+  return withRpcOverrides(trust, rpcOverrides);
+}
+
+function packageVersion(): string {
+  const require = createRequire(import.meta.url);
+  return (require('../package.json') as { version: string }).version;
+}
+
+const helpText = `Finds AI proofs in a page and checks each against the chain.
+
+SOURCE        an HTML or text file, an http(s) URL, or - for standard input
+--config FILE a trust configuration (JSON) merged over the built-in defaults
+--rpc ID=URL  use URL as the RPC of chain ID (repeatable)
+--json        print one JSON object instead of a table
+
+Exit status: 0 when every proof got a verdict, 1 when SOURCE cannot be read,
+2 for a usage or configuration error.`;
+
+function print(text: string, code: number): number {
+  process.stdout.write(`${text}\n`);
+  return code;
+}
+
+function fail(text: string, code: number): number {
+  process.stderr.write(`verity: ${text}\n`);
+  return code;
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,67 @@
+import type { VerdictState } from '../lib/verdict/states';
+import { stateStyles } from './state-style';
+
+export type ConfidenceMeterProps = {
+  /** 0 to 100, from the verdict. */
+  value: number;
+  /** Colours the bar and decides how a zero reads. */
+  state: VerdictState;
+  /** `compact` is the bare number for lists; `full` adds the bar and a word. */
+  variant?: 'compact' | 'full';
+};
+
+/**
+ * The word for a confidence. States that are not a judgement on the proof
+ * (could not check, still confirming) are not called "none" at zero.
+ */
+export function confidenceWord(value: number, state: VerdictState): string {
+  if (state === 'unavailable') return 'Not rated';
+  if (value >= 85) return 'High';
+  if (value >= 65) return 'Moderate';
+  if (value > 0) return 'Low';
+  return 'None';
+}
+
+/** Confidence out of 100 as a labelled meter. */
+export function ConfidenceMeter({ value, state, variant = 'full' }: ConfidenceMeterProps) {
+  const clamped = Math.max(0, Math.min(100, Math.round(value)));
+  const word = confidenceWord(clamped, state);
+  const spoken = state === 'unavailable' ? 'Confidence not rated' : `Confidence ${clamped} out of 100, ${word.toLowerCase()}`;
+  if (variant === 'compact') {
+    return (
+      <span className="inline-flex items-baseline gap-0.5 tabular-nums text-slate-700" title={spoken}>
+        <span className="sr-only">{spoken}</span>
+        <span aria-hidden="true" className="text-sm font-semibold">
+          {state === 'unavailable' ? '–' : clamped}
+        </span>
+        {state !== 'unavailable' && (
+          <span aria-hidden="true" className="text-[11px] text-slate-400">
+            /100
+          </span>
+        )}
+      </span>
+    );
+  }
+  return (
+    <div className="min-w-0">
+      <div className="flex items-baseline justify-between gap-3 text-xs">
+        <span className="font-medium text-slate-600">Confidence</span>
+        <span className="whitespace-nowrap tabular-nums text-slate-700">
+          <span className="font-semibold text-slate-900">{state === 'unavailable' ? '–' : clamped}</span>
+          {state !== 'unavailable' && <span className="text-slate-400">/100</span>} · {word}
+        </span>
+      </div>
+      <div
+        role="meter"
+        aria-label="Confidence"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={clamped}
+        aria-valuetext={spoken}
+        className="mt-1.5 h-1.5 overflow-hidden rounded-full bg-slate-200/80"
+      >
+        <div className={`h-full rounded-full ${stateStyles[state].fill}`} style={{ width: `${clamped}%` }} />
+      </div>
+    </div>
+  );
+}

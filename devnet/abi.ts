@@ -1,0 +1,183 @@
+import { erc7007Abi } from '../lib/abi/erc7007';
+import { settlementRelayAbi } from '../lib/abi/settlement-relay';
+import { teeRegistryAbi } from '../lib/abi/tee-registry';
+
+/*
+ * Typed ABIs for what the devnet writes: lib/abi holds only what a verifier
+ * reads, and compiled or JSON artifacts lose viem's type inference. The
+ * devnet tests check every entry against the compiled contracts and the EAS
+ * artifacts, so these cannot drift.
+ */
+
+export const devnetTeeRegistryAbi = [
+  ...teeRegistryAbi,
+  {
+    type: 'function',
+    name: 'registerTEE',
+    stateMutability: 'nonpayable',
+    inputs: [
+      { name: 'publicKey', type: 'bytes' },
+      { name: 'teeType', type: 'uint8' },
+    ],
+    outputs: [{ name: 'teeId', type: 'bytes32' }],
+  },
+  {
+    type: 'function',
+    name: 'heartbeat',
+    stateMutability: 'nonpayable',
+    inputs: [{ name: 'teeId', type: 'bytes32' }],
+    outputs: [],
+  },
+  {
+    type: 'function',
+    name: 'disableTEE',
+    stateMutability: 'nonpayable',
+    inputs: [{ name: 'teeId', type: 'bytes32' }],
+    outputs: [],
+  },
+  {
+    type: 'function',
+    name: 'heartbeatWindow',
+    stateMutability: 'view',
+    inputs: [],
+    outputs: [{ name: '', type: 'uint256' }],
+  },
+] as const;
+
+export const devnetSettlementRelayAbi = [
+  ...settlementRelayAbi,
+  {
+    type: 'function',
+    name: 'settleIndividual',
+    stateMutability: 'nonpayable',
+    inputs: [
+      { name: 'teeId', type: 'bytes32' },
+      { name: 'ethAddress', type: 'address' },
+      { name: 'inputHash', type: 'bytes32' },
+      { name: 'outputHash', type: 'bytes32' },
+      { name: 'timestamp', type: 'uint256' },
+      { name: 'walrusBlobId', type: 'bytes' },
+      { name: 'signature', type: 'bytes' },
+    ],
+    outputs: [],
+  },
+  {
+    type: 'function',
+    name: 'settleBatch',
+    stateMutability: 'nonpayable',
+    inputs: [
+      { name: 'merkleRoot', type: 'bytes32' },
+      { name: 'batchSize', type: 'uint256' },
+      { name: 'walrusBlobId', type: 'bytes' },
+    ],
+    outputs: [],
+  },
+] as const;
+
+export const testErc7007Abi = [
+  ...erc7007Abi,
+  {
+    type: 'function',
+    name: 'addAigcData',
+    stateMutability: 'nonpayable',
+    inputs: [
+      { name: 'tokenId', type: 'uint256' },
+      { name: 'prompt', type: 'bytes' },
+      { name: 'aigcData', type: 'bytes' },
+      { name: 'proof', type: 'bytes' },
+    ],
+    outputs: [],
+  },
+  {
+    type: 'function',
+    name: 'oracle',
+    stateMutability: 'view',
+    inputs: [],
+    outputs: [{ name: '', type: 'address' }],
+  },
+] as const;
+
+/** The EAS writes the producers make, as in the EAS artifact. */
+export const easWriteAbi = [
+  {
+    type: 'function',
+    name: 'attest',
+    stateMutability: 'payable',
+    inputs: [
+      {
+        name: 'request',
+        type: 'tuple',
+        components: [
+          { name: 'schema', type: 'bytes32' },
+          {
+            name: 'data',
+            type: 'tuple',
+            components: [
+              { name: 'recipient', type: 'address' },
+              { name: 'expirationTime', type: 'uint64' },
+              { name: 'revocable', type: 'bool' },
+              { name: 'refUID', type: 'bytes32' },
+              { name: 'data', type: 'bytes' },
+              { name: 'value', type: 'uint256' },
+            ],
+          },
+        ],
+      },
+    ],
+    outputs: [{ name: '', type: 'bytes32' }],
+  },
+  {
+    type: 'function',
+    name: 'revoke',
+    stateMutability: 'payable',
+    inputs: [
+      {
+        name: 'request',
+        type: 'tuple',
+        components: [
+          { name: 'schema', type: 'bytes32' },
+          {
+            name: 'data',
+            type: 'tuple',
+            components: [
+              { name: 'uid', type: 'bytes32' },
+              { name: 'value', type: 'uint256' },
+            ],
+          },
+        ],
+      },
+    ],
+    outputs: [],
+  },
+  {
+    type: 'function',
+    name: 'revokeOffchain',
+    stateMutability: 'nonpayable',
+    inputs: [{ name: 'data', type: 'bytes32' }],
+    outputs: [{ name: '', type: 'uint64' }],
+  },
+  {
+    type: 'event',
+    name: 'Attested',
+    inputs: [
+      { name: 'recipient', type: 'address', indexed: true },
+      { name: 'attester', type: 'address', indexed: true },
+      { name: 'uid', type: 'bytes32', indexed: false },
+      { name: 'schemaUID', type: 'bytes32', indexed: true },
+    ],
+  },
+] as const;
+
+export const schemaRegistryWriteAbi = [
+  {
+    type: 'function',
+    name: 'register',
+    stateMutability: 'nonpayable',
+    inputs: [
+      { name: 'schema', type: 'string' },
+      { name: 'resolver', type: 'address' },
+      { name: 'revocable', type: 'bool' },
+    ],
+    outputs: [{ name: '', type: 'bytes32' }],
+  },
+] as const;

@@ -1,0 +1,49 @@
+import { concat, keccak256, type Address, type Hex } from 'viem';
+import type { PrivateKeyAccount } from 'viem/accounts';
+import { testErc7007Abi } from '../abi';
+import { waitForSuccess, type DevnetClients, type DevnetWalletClient } from '../clients';
+import type { EnvelopeExtras, EnvelopeInput } from './envelope-types';
+
+/** keccak256(abi.encodePacked(keccak256(prompt), keccak256(aigcData))): what TestERC7007's oracle signs. */
+export function aigcDigest({ prompt, aigcData }: { prompt: Hex; aigcData: Hex }): Hex {
+  return keccak256(concat([keccak256(prompt), keccak256(aigcData)]));
+}
+
+export type SignAigcProofParameters = { oracle: PrivateKeyAccount; prompt: Hex; aigcData: Hex };
+
+/** The oracle's 65-byte signature (r, s, v = 27/28) over the plain digest, without the eth_sign prefix. */
+export function signAigcProof({ oracle, prompt, aigcData }: SignAigcProofParameters): Promise<Hex> {
+  return oracle.sign({ hash: aigcDigest({ prompt, aigcData }) });
+}
+
+export type AddAigcDataParameters = {
+  clients: DevnetClients;
+  wallet: DevnetWalletClient;
+  contract: Address;
+  tokenId: bigint;
+  prompt: Hex;
+  aigcData: Hex;
+  proof: Hex;
+};
+
+/** Records the AIGC data of a token on the contract, which accepts it only with a valid proof. */
+export async function addAigcData({ clients, wallet, contract, tokenId, prompt, aigcData, proof }: AddAigcDataParameters): Promise<void> {
+  const hash = await wallet.writeContract({
+    address: contract,
+    abi: testErc7007Abi,
+    functionName: 'addAigcData',
+    args: [tokenId, prompt, aigcData, proof],
+  });
+  await waitForSuccess({ clients, hash, what: `Adding AIGC data to token ${tokenId}` });
+}
+
+export type Erc7007EnvelopeParameters = EnvelopeExtras & { chainId: number; contract: Address; tokenId: bigint; prompt: Hex; proof: Hex };
+
+export function erc7007Envelope({ chainId, contract, tokenId, prompt, proof, text, model }: Erc7007EnvelopeParameters): EnvelopeInput {
+  return {
+    v: 1,
+    proof: { type: 'erc7007', chainId, contract, tokenId: tokenId.toString(), prompt, proof },
+    ...(text !== undefined && { text }),
+    ...(model !== undefined && { model }),
+  };
+}

@@ -1,0 +1,167 @@
+import { useEffect, useState } from 'react';
+import { EmptyState, ErrorState, LoadingState } from '../../components/Status';
+import { stateStyles } from '../../components/state-style';
+import { sendToWorker } from '../../lib/extension/client';
+import type { PageProof, TabState } from '../../lib/extension/messages';
+import type { Verdict } from '../../lib/verdict/types';
+import { InspectorFrame, ProofDetailsView } from './InspectorView';
+import { TabProofsView } from './TabProofsView';
+import { inspectorTarget, inspectorUrl } from './url';
+
+/** How often to ask again while a proof is still being checked. */
+const checkingPollMs = 1000;
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** The inspector page: one proof when the address names one, else the tab's proofs. */
+export function Inspector() {
+  const [{ tabId, proofId }] = useState(() => inspectorTarget(location.search));
+  if (tabId === null) {
+    return (
+      <InspectorFrame>
+        <EmptyState title="No proof chosen">
+          Open the inspector from Verity's popup: choose a proof there, or “Proof inspector” for every proof of a page.
+        </EmptyState>
+      </InspectorFrame>
+    );
+  }
+  return proofId === null ? <TabProofs tabId={tabId} /> : <ProofDetails tabId={tabId} proofId={proofId} />;
+}
+
+type Details = { pageUrl: string; proof: PageProof; verdict?: Verdict; checkedAt: Date };
+
+type DetailsLoad =
+  | { status: 'loading' }
+  | { status: 'gone' }
+  | { status: 'error'; message: string }
+  | { status: 'ready'; details: Details };
+
+function ProofDetails({ tabId, proofId }: { tabId: number; proofId: string }) {
+  const [load, setLoad] = useState<DetailsLoad>({ status: 'loading' });
+  const [verifying, setVerifying] = useState(false);
+  const [verifyError, setVerifyError] = useState<string>();
+  const [explorer, setExplorer] = useState<string | null>(null);
+
+  // Load once, and again every second while the worker is still checking.
+  useEffect(() => {
+    const awaitingVerdict = load.status === 'ready' && !load.details.verdict;
+    if (load.status !== 'loading' && !awaitingVerdict) return;
+    let closed = false;
+    const fetchDetails = () =>
+      sendToWorker('proof-details', { tabId, id: proofId }).then(
+        (answer) => {
+          if (closed) return;
+          setLoad(answer ? { status: 'ready', details: { ...answer, checkedAt: new Date() } } : { status: 'gone' });
+        },
+        (error: unknown) => !closed && setLoad({ status: 'error', message: messageOf(error) }),
+      );
+    const timer = setTimeout(fetchDetails, load.status === 'loading' ? 0 : checkingPollMs);
+    return () => {
+      closed = true;
+      clearTimeout(timer);
+    };
+  }, [tabId, proofId, load]);
+
+  // Verdicts link only their transaction; addresses need the chain's explorer from the configuration.
+  const chainId = load.status === 'ready' ? load.details.verdict?.facts.chainId : undefined;
+  useEffect(() => {
+    if (chainId === undefined) return;
+    let closed = false;
+    sendToWorker('trust-config', {}).then(
+      ({ effective }) => !closed && setExplorer(effective.chains[String(chainId)]?.explorer ?? null),
+      () => undefined,
+    );
+    return () => {
+      closed = true;
+    };
+  }, [chainId]);
+
+  const state = load.status === 'ready' ? load.details.verdict?.state : undefined;
+  useEffect(() => {
+    document.title = state ? `${stateStyles[state].word} · Verity proof inspector` : 'Verity proof inspector';
+  }, [state]);
+
+  const verifyAgain = () => {
+    setVerifying(true);
+    setVerifyError(undefined);
+    sendToWorker('verify-again', { tabId, id: proofId })
+      .then(
+        (answer) =>
+          setLoad((current) => {
+            if (!answer) return { status: 'gone' };
+            if (current.status !== 'ready') return current;
+            return { status: 'ready', details: { ...current.details, verdict: answer.verdict, checkedAt: new Date() } };
+          }),
+        (error: unknown) => setVerifyError(messageOf(error)),
+      )
+      .finally(() => setVerifying(false));
+  };
+
+  switch (load.status) {
+    case 'loading':
+      return (
+        <InspectorFrame>
+          <LoadingState label="Loading the proof…" />
+        </InspectorFrame>
+      );
+    case 'gone':
+      return (
+        <InspectorFrame>
+          <EmptyState
+            title="This proof is no longer available"
+            action={
+              <a className="link text-sm" href={inspectorUrl(tabId)}>
+                See what is on the page now
+              </a>
+            }
+          >
+            Verity keeps proofs only while their page is open. The tab may have been closed, reloaded or taken to
+            another page.
+          </EmptyState>
+        </InspectorFrame>
+      );
+    case 'error':
+      return (
+        <InspectorFrame>
+          <ErrorState title="Verity couldn't load this proof">{load.message}</ErrorState>
+        </InspectorFrame>
+      );
+    case 'ready':
+      return (
+        <ProofDetailsView
+          {...load.details}
+          explorer={explorer}
+          onVerifyAgain={verifyAgain}
+          verifying={verifying}
+          verifyError={verifyError}
+        />
+      );
+  }
+}
+
+type TabLoad = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; tab: TabState };
+
+function TabProofs({ tabId }: { tabId: number }) {
+  const [load, setLoad] = useState<TabLoad>({ status: 'loading' });
+  useEffect(() => {
+    let closed = false;
+    sendToWorker('tab-state', { tabId }).then(
+      (tab) => !closed && setLoad({ status: 'ready', tab }),
+      (error: unknown) => !closed && setLoad({ status: 'error', message: messageOf(error) }),
+    );
+    return () => {
+      closed = true;
+    };
+  }, [tabId]);
+
+  if (load.status === 'ready') return <TabProofsView tab={load.tab} proofUrl={(id) => inspectorUrl(tabId, id)} />;
+  return (
+    <InspectorFrame>
+      {load.status === 'loading' ? (
+        <LoadingState label="Loading the page's proofs…" />
+      ) : (
+        <ErrorState title="Verity couldn't load this page's proofs">{load.message}</ErrorState>
+      )}
+    </InspectorFrame>
+  );
+}

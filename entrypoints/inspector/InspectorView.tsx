@@ -1,0 +1,237 @@
+import type { ReactNode } from 'react';
+import { CheckList, outcomeOf } from '../../components/CheckList';
+import { ConfidenceMeter } from '../../components/ConfidenceMeter';
+import { CopyButton } from '../../components/CopyButton';
+import { EnvelopeView } from '../../components/EnvelopeView';
+import { FactsTable } from '../../components/FactsTable';
+import { RefreshIcon, SpinnerIcon, VerityMark } from '../../components/icons';
+import { StateBadge } from '../../components/StateBadge';
+import { stateStyles } from '../../components/state-style';
+import { TextDiff } from '../../components/TextDiff';
+import type { PageProof } from '../../lib/extension/messages';
+import type { Verdict } from '../../lib/verdict/types';
+import { citationText } from './citation';
+
+/** The inspector's frame: who we are, and which page the proof is on. */
+export function InspectorFrame({ pageUrl, children }: { pageUrl?: string; children: ReactNode }) {
+  return (
+    <div className="min-h-screen bg-slate-50">
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-4xl items-center gap-3 px-6 py-3.5">
+          <VerityMark className="size-6 text-slate-900" />
+          <p className="text-sm font-semibold text-slate-900">
+            Verity <span className="font-normal text-slate-400">/</span>{' '}
+            <span className="font-medium text-slate-600">Proof inspector</span>
+          </p>
+          {pageUrl && (
+            <p className="ml-auto min-w-0 truncate text-xs text-slate-500" title={pageUrl}>
+              {pageUrl}
+            </p>
+          )}
+        </div>
+      </header>
+      <main className="mx-auto max-w-4xl px-6 py-8">{children}</main>
+    </div>
+  );
+}
+
+export type ProofDetailsViewProps = {
+  pageUrl: string;
+  proof: PageProof;
+  /** Absent while the proof is still being checked. */
+  verdict?: Verdict;
+  /** Base URL of the chain's explorer, from the trust configuration. */
+  explorer?: string | null;
+  onVerifyAgain: () => void;
+  verifying: boolean;
+  verifyError?: string;
+  /** When the verdict was obtained; for the citation. */
+  checkedAt: Date;
+};
+
+/** Everything about one proof: the verdict, every check, the texts, the chain facts and the envelope. */
+export function ProofDetailsView(props: ProofDetailsViewProps) {
+  const { pageUrl, proof, verdict, explorer, verifying, verifyError, onVerifyAgain, checkedAt } = props;
+  const verifyButton = (
+    <button type="button" className="btn-secondary" onClick={onVerifyAgain} disabled={verifying}>
+      {verifying ? <SpinnerIcon className="size-4" /> : <RefreshIcon className="size-4" />}
+      {verifying ? 'Verifying…' : 'Verify again'}
+    </button>
+  );
+  return (
+    <InspectorFrame pageUrl={pageUrl}>
+      <div className="space-y-10">
+        {verdict ? (
+          <VerdictCard verdict={verdict}>
+            {verifyButton}
+            <CopyButton text={citationText(pageUrl, proof, verdict, checkedAt)} label="Copy citation" />
+          </VerdictCard>
+        ) : (
+          <div className="flex items-center justify-between gap-4 rounded-xl border border-slate-200 bg-white p-5">
+            <div className="flex items-center gap-3 text-sm text-slate-700">
+              <StateBadge state={null} size="lg" />
+              Verity is still checking this proof against the chain.
+            </div>
+            {verifyButton}
+          </div>
+        )}
+        {verifyError && (
+          <p role="alert" className="-mt-6 text-sm text-red-700">
+            Couldn't verify again: {verifyError}
+          </p>
+        )}
+
+        {verdict && (
+          <Section
+            id="checks"
+            title="Checks"
+            aside={<CheckTally verdict={verdict} />}
+            intro="Each check Verity made, in the order that matters: what failed first, then what could not be checked or is not final yet, then what passed."
+          >
+            <CheckList checks={verdict.checks} />
+          </Section>
+        )}
+
+        <Section id="text" title="Shown and signed text">
+          <TextComparison proof={proof} verdict={verdict} />
+        </Section>
+
+        {verdict && (
+          <Section id="chain" title="Chain facts" intro="What the chain said, and where Verity read it.">
+            <FactsTable facts={verdict.facts} explorer={explorer} />
+          </Section>
+        )}
+
+        <Section id="envelope" title="Proof envelope">
+          <EnvelopeView raw={proof.raw} form={proof.form} />
+        </Section>
+      </div>
+    </InspectorFrame>
+  );
+}
+
+function VerdictCard({ verdict, children }: { verdict: Verdict; children: ReactNode }) {
+  const style = stateStyles[verdict.state];
+  return (
+    <section aria-labelledby="verdict-heading" className={`rounded-xl border p-5 ${style.panel}`}>
+      <div className="flex flex-wrap items-start justify-between gap-x-8 gap-y-4">
+        <div className="min-w-0 flex-1 space-y-2">
+          <StateBadge state={verdict.state} size="lg" />
+          <h1 id="verdict-heading" className="text-xl font-semibold tracking-tight text-slate-900">
+            {style.headline}
+          </h1>
+          <p className="max-w-prose text-[15px] leading-relaxed text-slate-700">{verdict.summary}</p>
+          <dl className="flex flex-wrap gap-x-5 gap-y-1 pt-1 text-xs text-slate-600">
+            <Meta term="State" value={<code className="font-mono">{verdict.state}</code>} />
+            {verdict.proofType && <Meta term="Proof type" value={<code className="font-mono">{verdict.proofType}</code>} />}
+            {verdict.facts.model && <Meta term="Model" value={verdict.facts.model} />}
+          </dl>
+        </div>
+        <div className="w-full space-y-4 sm:w-72">
+          <ConfidenceMeter value={verdict.confidence} state={verdict.state} />
+          <div className="flex flex-wrap gap-2">{children}</div>
+        </div>
+      </div>
+    </section>
+  );
+}
+
+function Meta({ term, value }: { term: string; value: ReactNode }) {
+  return (
+    <div className="flex gap-1.5">
+      <dt className="text-slate-500">{term}</dt>
+      <dd className="font-medium text-slate-800">{value}</dd>
+    </div>
+  );
+}
+
+function CheckTally({ verdict }: { verdict: Verdict }) {
+  const outcomes = verdict.checks.map(outcomeOf);
+  const count = (outcome: ReturnType<typeof outcomeOf>) => outcomes.filter((each) => each === outcome).length;
+  const parts = [
+    [count('passed'), 'passed'],
+    [count('failed'), 'failed'],
+    [count('unreachable'), "couldn't be checked"],
+    [count('waiting'), 'not final yet'],
+    [count('skipped'), 'not run'],
+  ] as const;
+  return (
+    <p className="text-xs text-slate-500 tabular-nums">
+      {parts
+        .filter(([number]) => number > 0)
+        .map(([number, word]) => `${number} ${word}`)
+        .join(' · ')}
+    </p>
+  );
+}
+
+function TextComparison({ proof, verdict }: { proof: PageProof; verdict?: Verdict }) {
+  const text = verdict?.text;
+  const renderedDiffers = proof.renderedText !== proof.shownText;
+  return (
+    <div className="space-y-6">
+      {text && text.signed !== null && (text.match === 'wording' || text.match === 'differs') ? (
+        <div className="space-y-2">
+          <p className="text-sm text-slate-700">
+            {text.match === 'wording'
+              ? 'The words match the signed text; punctuation, markup or formatting differ.'
+              : 'The text on the page is not the text that was signed.'}
+          </p>
+          <TextDiff signed={text.signed} shown={text.shown} />
+        </div>
+      ) : (
+        <div className="space-y-2">
+          <p className="text-sm text-slate-700">
+            {!text
+              ? 'The comparison will appear once the proof is checked.'
+              : text.match === 'exact'
+                ? 'The text on the page is exactly the signed text.'
+                : text.match === 'shown-is-signed'
+                  ? 'The proof signs the text as the page shows it.'
+                  : 'The signed text could not be read from this proof.'}
+          </p>
+          <blockquote className="max-h-72 overflow-auto rounded-lg border border-slate-200 bg-white p-3.5 text-sm leading-relaxed whitespace-pre-wrap text-slate-800">
+            {proof.shownText || <span className="text-slate-400">No text</span>}
+          </blockquote>
+        </div>
+      )}
+      {renderedDiffers && (
+        <div className="space-y-2">
+          <h3 className="text-sm font-semibold text-slate-900">What readers actually see</h3>
+          <p className="text-sm text-slate-700">
+            Part of this text is hidden from readers or added by styling, so what the browser shows differs from the text
+            that is checked.
+          </p>
+          <TextDiff signed={proof.shownText} shown={proof.renderedText} beforeName="checked text" afterName="screen" />
+        </div>
+      )}
+    </div>
+  );
+}
+
+function Section({
+  id,
+  title,
+  intro,
+  aside,
+  children,
+}: {
+  id: string;
+  title: string;
+  intro?: string;
+  aside?: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <section aria-labelledby={`${id}-heading`}>
+      <div className="mb-3 flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
+        <h2 id={`${id}-heading`} className="text-base font-semibold text-slate-900">
+          {title}
+        </h2>
+        {aside}
+      </div>
+      {intro && <p className="-mt-1.5 mb-3 text-sm text-slate-500">{intro}</p>}
+      {children}
+    </section>
+  );
+}

@@ -1,0 +1,64 @@
+import { ConfidenceMeter } from '../../components/ConfidenceMeter';
+import { StateBadge } from '../../components/StateBadge';
+import { StateCounts } from '../../components/StateCounts';
+import { EmptyState } from '../../components/Status';
+import type { TabState } from '../../lib/extension/messages';
+import { summarizePage } from '../popup/page-summary';
+import { InspectorFrame } from './InspectorView';
+
+export type TabProofsViewProps = {
+  tab: TabState;
+  /** The inspector's address for one proof of this tab. */
+  proofUrl: (proofId: string) => string;
+};
+
+/** Every proof of a tab, each leading to its details. */
+export function TabProofsView({ tab, proofUrl }: TabProofsViewProps) {
+  const summary = summarizePage(tab.proofs);
+  return (
+    <InspectorFrame pageUrl={tab.url}>
+      <div className="mb-5 flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-xl font-semibold tracking-tight text-slate-900">Proofs on this page</h1>
+          <p className="mt-1 text-sm text-slate-500">Choose a proof to see every check, the chain facts and the envelope.</p>
+        </div>
+        <StateCounts counts={summary.counts} checking={summary.checking} />
+      </div>
+      {tab.proofs.length === 0 ? (
+        <EmptyState title="No proofs on this page">The page has no content with an AI proof, or it has been closed.</EmptyState>
+      ) : (
+        <ol className="divide-y divide-slate-100 overflow-hidden rounded-xl border border-slate-200 bg-white">
+          {tab.proofs.map((proof, index) => (
+            <li key={proof.id}>
+              <a
+                href={proofUrl(proof.id)}
+                className="focus-ring grid grid-cols-[2rem_9rem_minmax(0,1fr)_4rem] items-center gap-3 px-4 py-3 hover:bg-slate-50"
+              >
+                <span className="text-xs text-slate-400 tabular-nums">{index + 1}</span>
+                <span>
+                  <StateBadge state={proof.verdict?.state ?? null} size="sm" />
+                </span>
+                <span className="min-w-0">
+                  <span className="block truncate text-sm text-slate-800">{proof.excerpt || 'No text'}</span>
+                  <span className="block font-mono text-[11px] text-slate-400">
+                    {proof.verdict?.proofType ?? 'unknown type'} · {proof.form}
+                  </span>
+                </span>
+                <span className="text-right">
+                  {proof.verdict && (
+                    <ConfidenceMeter value={proof.verdict.confidence} state={proof.verdict.state} variant="compact" />
+                  )}
+                </span>
+              </a>
+            </li>
+          ))}
+        </ol>
+      )}
+      {tab.notChecked > 0 && (
+        <p className="mt-3 text-sm text-slate-500">
+          {tab.notChecked} more {tab.notChecked === 1 ? 'proof was' : 'proofs were'} found but not checked.
+        </p>
+      )}
+    </InspectorFrame>
+  );
+}

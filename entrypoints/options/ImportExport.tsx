@@ -1,0 +1,106 @@
+import { useState, type ChangeEvent } from 'react';
+import { formatTrustConfigIssue, type TrustConfigIssue } from '../../lib/trust/errors';
+
+export type ImportExportProps = {
+  /** Takes a configuration into the form; the issues that name each bad field otherwise. */
+  onImport: (json: string) => { ok: true; note?: string } | { ok: false; issues: readonly TrustConfigIssue[] };
+  /** The form's configuration as JSON; null (and the form shows why) when it does not validate. */
+  exportJson: () => string | null;
+  /** Saves JSON text as a file. */
+  download: (json: string) => void;
+};
+
+type Outcome = { kind: 'imported'; note?: string } | { kind: 'invalid'; issues: readonly TrustConfigIssue[] } | { kind: 'exported' };
+
+/** Import a configuration from a file or pasted JSON; export the form's as a file or text. */
+export function ImportExport({ onImport, exportJson, download }: ImportExportProps) {
+  const [text, setText] = useState('');
+  const [outcome, setOutcome] = useState<Outcome>();
+
+  const take = (json: string) => {
+    const result = onImport(json);
+    setOutcome(result.ok ? { kind: 'imported', note: result.note } : { kind: 'invalid', issues: result.issues });
+  };
+  const readFile = (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    event.target.value = '';
+    if (!file) return;
+    file.text().then(
+      (json) => {
+        setText(json);
+        take(json);
+      },
+      () => setOutcome({ kind: 'invalid', issues: [{ path: '', message: `could not read ${file.name}` }] }),
+    );
+  };
+  const show = () => {
+    const json = exportJson();
+    if (json !== null) {
+      setText(json);
+      setOutcome({ kind: 'exported' });
+    }
+  };
+  const save = () => {
+    const json = exportJson();
+    if (json !== null) download(json);
+  };
+
+  return (
+    <div className="rounded-xl border border-slate-200 bg-white p-4">
+      <label htmlFor="config-json" className="text-sm font-medium text-slate-900">
+        Configuration JSON
+      </label>
+      <p id="config-json-hint" className="mt-0.5 mb-2 text-sm text-slate-500">
+        Paste a configuration to import it, or show yours to copy it. An import replaces your own settings; your
+        organisation's stay as they are. Nothing is saved until you choose Save.
+      </p>
+      <textarea
+        id="config-json"
+        rows={8}
+        spellCheck={false}
+        className="field font-mono text-xs leading-relaxed"
+        value={text}
+        onChange={(event) => setText(event.target.value)}
+        placeholder={'{\n  "chains": { "31337": { "name": "Local", "rpc": ["http://127.0.0.1:8545"], "confirmations": 1, "explorer": null } }\n}'}
+        aria-describedby="config-json-hint"
+        aria-invalid={outcome?.kind === 'invalid' ? true : undefined}
+      />
+      <div className="mt-3 flex flex-wrap items-center gap-2">
+        <button type="button" className="btn-primary" onClick={() => take(text)} disabled={text.trim() === ''}>
+          Import this JSON
+        </button>
+        <label className="btn-secondary cursor-pointer focus-within:outline-2 focus-within:outline-offset-2 focus-within:outline-sky-600">
+          Import a file…
+          <input type="file" accept=".json,application/json" className="sr-only" onChange={readFile} />
+        </label>
+        <span className="mx-1 h-5 w-px bg-slate-200" aria-hidden="true" />
+        <button type="button" className="btn-secondary" onClick={show}>
+          Show as JSON
+        </button>
+        <button type="button" className="btn-secondary" onClick={save}>
+          Download JSON
+        </button>
+      </div>
+      <div role="status" aria-live="polite">
+        {outcome?.kind === 'imported' && (
+          <p className="mt-3 text-sm text-emerald-800">
+            Imported into the form. Review it, then save.{outcome.note && ` ${outcome.note}`}
+          </p>
+        )}
+        {outcome?.kind === 'exported' && <p className="mt-3 text-sm text-slate-600">Your configuration is in the box above.</p>}
+      </div>
+      {outcome?.kind === 'invalid' && (
+        <div role="alert" className="mt-3 rounded-md border border-red-200 bg-red-50/60 px-3 py-2">
+          <p className="text-sm font-medium text-red-900">This configuration can't be imported:</p>
+          <ul className="mt-1 space-y-0.5 text-[13px] text-red-900/90">
+            {outcome.issues.map((issue) => (
+              <li key={`${issue.path}:${issue.message}`} className="font-mono text-xs">
+                {formatTrustConfigIssue(issue)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </div>
+  );
+}

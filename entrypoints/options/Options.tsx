@@ -1,0 +1,172 @@
+import { useEffect, useMemo, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { ErrorState, LoadingState } from '../../components/Status';
+import { sendToWorker } from '../../lib/extension/client';
+import { type DisplaySettings, defaultDisplaySettings, displaySettingsFrom, settingsKeys } from '../../lib/extension/settings-keys';
+import type { TrustConfigIssue } from '../../lib/trust/errors';
+import { layerTrustConfig } from '../../lib/trust/layer';
+import { parseTrustConfig } from '../../lib/trust/parse';
+import type { TrustConfig } from '../../lib/trust/schema';
+import { OptionsFrame, OptionsView, type SaveState } from './OptionsView';
+import { checkDraft, exportJson, fromDraft, importConfig, toDraft, type TrustDraft, userLayer } from './trust-draft';
+
+/** What the layers under the user's give, and what the user saved over them. */
+type Loaded = {
+  /** Built-in defaults with the organisation's configuration over them. */
+  base: TrustConfig;
+  managedPaths: ReadonlySet<string>;
+  managedError?: string;
+  userError?: string;
+  saved: TrustDraft;
+};
+
+type Load = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; loaded: Loaded };
+
+async function loadTrust(): Promise<Loaded> {
+  const answer = await sendToWorker('trust-config', {});
+  // Layered here too: the form needs to know which values are the organisation's.
+  const below = layerTrustConfig({ managed: answer.managed });
+  const mine = answer.user === undefined || answer.user === null ? null : parseTrustConfig(answer.user, { base: below.config });
+  const effective = mine?.ok ? mine.config : below.config;
+  return {
+    base: below.config,
+    managedPaths: new Set(Object.keys(below.provenance)),
+    managedError: answer.managedError ?? below.managedError?.message,
+    userError: mine && !mine.ok ? mine.error.message : undefined,
+    saved: toDraft(effective, below.config),
+  };
+}
+
+const snapshot = (draft: TrustDraft) => JSON.stringify(fromDraft(draft));
+
+export function Options() {
+  const [load, setLoad] = useState<Load>({ status: 'loading' });
+  const [draft, setDraft] = useState<TrustDraft>({ chains: [], attesters: [] });
+  const [issues, setIssues] = useState<readonly TrustConfigIssue[]>([]);
+  const [save, setSave] = useState<SaveState>({ status: 'idle' });
+  const [display, setDisplay] = useState<DisplaySettings>(defaultDisplaySettings);
+
+  useEffect(() => {
+    let closed = false;
+    loadTrust().then(
+      (loaded) => {
+        if (closed) return;
+        setLoad({ status: 'ready', loaded });
+        setDraft(loaded.saved);
+      },
+      (error: unknown) => !closed && setLoad({ status: 'error', message: error instanceof Error ? error.message : String(error) }),
+    );
+    browser.storage.local.get(settingsKeys.display).then(
+      (stored) => !closed && setDisplay(displaySettingsFrom(stored[settingsKeys.display])),
+      () => undefined,
+    );
+    return () => {
+      closed = true;
+    };
+  }, []);
+
+  const errors = useMemo(() => new Map(issues.map(({ path, message }) => [path, message])), [issues]);
+
+  if (load.status !== 'ready') {
+    return (
+      <OptionsFrame>
+        {load.status === 'loading' ? (
+          <LoadingState label="Loading your settings…" />
+        ) : (
+          <ErrorState title="Verity couldn't load its settings">{load.message}</ErrorState>
+        )}
+      </OptionsFrame>
+    );
+  }
+  const { base, managedPaths, managedError, userError, saved } = load.loaded;
+  const dirty = snapshot(draft) !== snapshot(saved);
+
+  const changeDisplay = (settings: DisplaySettings) => {
+    setDisplay(settings);
+    void browser.storage.local.set({ [settingsKeys.display]: settings });
+  };
+  const editDraft = (update: (current: TrustDraft) => TrustDraft) => {
+    setDraft(update);
+    if (save.status !== 'saving') setSave({ status: 'idle' });
+  };
+  const checked = () => {
+    const check = checkDraft(draft);
+    setIssues(check.ok ? [] : check.issues);
+    return check;
+  };
+  const saveDraft = () => {
+    const check = checked();
+    if (!check.ok) return;
+    const layer = userLayer(base, check.config, managedPaths);
+    setSave({ status: 'saving' });
+    const stored =
+      Object.keys(layer).length === 0
+        ? browser.storage.local.remove(settingsKeys.userTrustConfig)
+        : browser.storage.local.set({ [settingsKeys.userTrustConfig]: layer });
+    stored.then(
+      () => {
+        setSave({ status: 'saved' });
+        setLoad({ status: 'ready', loaded: { ...load.loaded, userError: undefined, saved: draft } });
+      },
+      (error: unknown) => setSave({ status: 'failed', message: error instanceof Error ? error.message : String(error) }),
+    );
+  };
+
+  return (
+    <OptionsView
+      display={{ settings: display, onChange: changeDisplay }}
+      trust={{
+        draft,
+        onChange: editDraft,
+        errors,
+        managedPaths,
+        testRpc: (url, chainId) => sendToWorker('test-rpc', { url, chainId }),
+      }}
+      issues={issues}
+      hasManaged={managedPaths.size > 0}
+      managedError={managedError}
+      userError={userError}
+      importExport={{
+        onImport: (json) => {
+          const result = importConfig(json, base, managedPaths);
+          if (!result.ok) return result;
+          setIssues([]);
+          editDraft(() => toDraft(result.config, base));
+          return {
+            ok: true,
+            note:
+              result.keptManaged > 0
+                ? `${result.keptManaged} ${result.keptManaged === 1 ? 'value is' : 'values are'} set by your organisation and kept as it set them.`
+                : undefined,
+          };
+        },
+        exportJson: () => {
+          const check = checked();
+          return check.ok ? exportJson(check.config) : null;
+        },
+        download: downloadJson,
+      }}
+      dirty={dirty}
+      save={save}
+      onSave={saveDraft}
+      onDiscard={() => {
+        setIssues([]);
+        setDraft(saved);
+      }}
+      onResetToDefaults={() => {
+        setIssues([]);
+        editDraft(() => toDraft(base, base));
+      }}
+    />
+  );
+}
+
+function downloadJson(json: string) {
+  const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = 'verity-trust-config.json';
+  link.click();
+  // The click has started the download; the URL is not needed after this turn.
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}

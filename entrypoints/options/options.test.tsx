@@ -1,0 +1,229 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { defaultTrustConfig } from '../../lib/trust/defaults';
+import { layerTrustConfig } from '../../lib/trust/layer';
+import type { TrustConfig } from '../../lib/trust/schema';
+import { click, renderDom, typeInto } from '../../test/ui/dom';
+import { DisplaySettingsForm, siteHost } from './DisplaySettingsForm';
+import { ImportExport } from './ImportExport';
+import { TrustForm } from './TrustForm';
+import {
+  checkDraft,
+  emptyTrustConfig,
+  exportJson,
+  importConfig,
+  newDraftKey,
+  toDraft,
+  userLayer,
+  type ChainDraft,
+  type TrustDraft,
+} from './trust-draft';
+
+let cleanup: (() => void) | undefined;
+afterEach(() => cleanup?.());
+
+const relay = '0x7777777777777777777777777777777777777777';
+const sampleConfig: TrustConfig = {
+  chains: { '31337': { name: 'Local', rpc: ['http://127.0.0.1:8545', 'http://127.0.0.1:8546'], confirmations: 1, explorer: null } },
+  opengradient: { '31337': { teeRegistry: '0x5fbdb2315678afecb367f032d93f642f64180aa3', settlementRelays: [relay] } },
+  eas: { '31337': { eas: '0xe7f1725e7734ce288f8367e1bb143e90bb3f0512', schemaRegistry: '0x9fe46736679d2d9a65f0992f2272de9f3c7fa6e0' } },
+  erc7007: { '31337': ['0xcf7ed3acca5a467e9e704c703e8d87f634fb0fc9'] },
+  trustedAttesters: [{ address: '0x5555555555555555555555555555555555555555', label: 'Example Newsroom' }],
+};
+
+const newChain = (change: Partial<ChainDraft> = {}): ChainDraft => ({
+  key: newDraftKey(),
+  chainId: '31337',
+  inBase: false,
+  connection: { name: 'Local', rpc: ['http://127.0.0.1:8545'], confirmations: '1', explorer: '' },
+  opengradient: null,
+  eas: null,
+  erc7007: null,
+  ...change,
+});
+
+describe('the trust configuration form model', () => {
+  it('turns a configuration into a form and back unchanged', () => {
+    const check = checkDraft(toDraft(sampleConfig, emptyTrustConfig));
+    expect(check).toEqual({ ok: true, config: sampleConfig });
+  });
+
+  it('round-trips a configuration through export and import', () => {
+    const imported = importConfig(exportJson(sampleConfig), emptyTrustConfig, new Set());
+    expect(imported).toEqual({ ok: true, config: sampleConfig, keptManaged: 0 });
+    const overDefaults = importConfig(exportJson(sampleConfig), defaultTrustConfig, new Set());
+    expect(overDefaults.ok && overDefaults.config.chains['31337']).toEqual(sampleConfig.chains['31337']);
+    expect(overDefaults.ok && overDefaults.config.chains['1']).toEqual(defaultTrustConfig.chains['1']);
+  });
+
+  it('names the field of every problem', () => {
+    const draft: TrustDraft = {
+      chains: [
+        newChain({
+          connection: { name: '', rpc: ['http://127.0.0.1:8545', 'localhost:8546'], confirmations: '1', explorer: 'javascript:alert(1)' },
+          opengradient: { teeRegistry: '0x12', settlementRelays: [] },
+        }),
+      ],
+      attesters: [{ key: newDraftKey(), address: '0x5555555555555555555555555555555555555555', label: '', inBase: false }],
+    };
+    const check = checkDraft(draft);
+    expect(check.ok).toBe(false);
+    expect(!check.ok && check.issues).toEqual(
+      expect.arrayContaining([
+        { path: 'chains.31337.name', message: 'must not be empty' },
+        { path: 'chains.31337.rpc.1', message: 'must be an http(s) URL' },
+        { path: 'chains.31337.explorer', message: expect.stringMatching(/http/) },
+        { path: 'opengradient.31337.teeRegistry', message: expect.stringMatching(/^must be a 0x address/) },
+        { path: 'trustedAttesters.0.label', message: 'must not be empty' },
+      ]),
+    );
+  });
+
+  it('rejects typed confirmations that are not a whole number, and a chain listed twice', () => {
+    const check = checkDraft({
+      chains: [newChain({ connection: { name: 'Local', rpc: ['http://a.example'], confirmations: 'two', explorer: '' } }), newChain()],
+      attesters: [],
+    });
+    expect(!check.ok && check.issues).toEqual([
+      { path: 'chains.31337.confirmations', message: 'must be a whole number' },
+      { path: 'chains.31337', message: 'is listed twice; each chain id may appear once' },
+    ]);
+  });
+
+  it('rejects a chain id that is not decimal', () => {
+    const check = checkDraft({ chains: [newChain({ chainId: '0x7a69' })], attesters: [] });
+    expect(!check.ok && check.issues.map((issue) => issue.path)).toContain('chains.0x7a69');
+  });
+});
+
+describe('userLayer', () => {
+  const managed = { chains: { '8453': { rpc: ['https://rpc.newsroom.example/base'] } } };
+  const below = layerTrustConfig({ managed });
+  const managedPaths = new Set(Object.keys(below.provenance));
+
+  it('holds only what the user changed or added', () => {
+    const edited = structuredClone(below.config);
+    edited.chains['1']!.confirmations = 12;
+    edited.chains['31337'] = sampleConfig.chains['31337']!;
+    expect(userLayer(below.config, edited, managedPaths)).toEqual({
+      chains: { '1': { confirmations: 12 }, '31337': sampleConfig.chains['31337'] },
+    });
+    expect(userLayer(below.config, below.config, managedPaths)).toEqual({});
+  });
+
+  it("never holds a value the organisation set, and an import keeps the organisation's", () => {
+    const edited = structuredClone(below.config);
+    edited.chains['8453']!.rpc = ['https://mainnet.base.org'];
+    expect(userLayer(below.config, edited, managedPaths)).toEqual({});
+
+    const imported = importConfig(JSON.stringify({ chains: { '8453': { rpc: ['https://mainnet.base.org'], confirmations: 3 } } }), below.config, managedPaths);
+    expect(imported.ok && imported.keptManaged).toBe(1);
+    expect(imported.ok && imported.config.chains['8453']).toMatchObject({ rpc: ['https://rpc.newsroom.example/base'], confirmations: 3 });
+  });
+});
+
+describe('importConfig', () => {
+  it('names what is wrong with an import', () => {
+    expect(importConfig('{"chains": ', defaultTrustConfig, new Set())).toMatchObject({
+      ok: false,
+      issues: [{ path: '', message: expect.stringMatching(/^is not valid JSON/) }],
+    });
+    expect(importConfig('{"chains": {"5": {"rpc": ["ftp://x"]}}}', defaultTrustConfig, new Set())).toMatchObject({
+      ok: false,
+      issues: expect.arrayContaining([{ path: 'chains.5.rpc.0', message: 'must be an http(s) URL' }]),
+    });
+  });
+});
+
+describe('TrustForm', () => {
+  it('marks the field of a problem, with the field named in the message', () => {
+    const draft: TrustDraft = { chains: [newChain({ connection: { name: 'Local', rpc: ['localhost:8546'], confirmations: '1', explorer: '' } })], attesters: [] };
+    const view = renderDom(
+      <TrustForm
+        draft={draft}
+        onChange={vi.fn()}
+        errors={new Map([['chains.31337.rpc.0', 'must be an http(s) URL']])}
+        managedPaths={new Set()}
+        testRpc={vi.fn()}
+      />,
+    );
+    cleanup = view.unmount;
+    const input = view.container.querySelector<HTMLInputElement>('#field-chains-31337-rpc-0')!;
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect(view.container.querySelector(`#${input.getAttribute('aria-describedby')}`)?.textContent).toBe(
+      'chains.31337.rpc.0 must be an http(s) URL',
+    );
+    expect(view.container.textContent).toContain('1 problem');
+  });
+
+  it("shows the organisation's values read-only and marked", () => {
+    const below = layerTrustConfig({ managed: { chains: { '8453': { rpc: ['https://rpc.newsroom.example/base'] } } } });
+    const view = renderDom(
+      <TrustForm
+        draft={toDraft(below.config, below.config)}
+        onChange={vi.fn()}
+        errors={new Map()}
+        managedPaths={new Set(Object.keys(below.provenance))}
+        testRpc={vi.fn()}
+      />,
+    );
+    cleanup = view.unmount;
+    const rpc = view.container.querySelector<HTMLInputElement>('#field-chains-8453-rpc-0')!;
+    expect(rpc.readOnly).toBe(true);
+    expect(rpc.value).toBe('https://rpc.newsroom.example/base');
+    expect(rpc.closest('fieldset')?.textContent).toContain('Set by your organisation');
+    expect(view.container.querySelector<HTMLInputElement>('#field-chains-8453-name')!.readOnly).toBe(false);
+  });
+
+  it('tests an RPC against the chain the card is for', async () => {
+    const testRpc = vi.fn().mockResolvedValue({ ok: true, blockNumber: '123', latencyMs: 45 });
+    const view = renderDom(
+      <TrustForm draft={{ chains: [newChain()], attesters: [] }} onChange={vi.fn()} errors={new Map()} managedPaths={new Set()} testRpc={testRpc} />,
+    );
+    cleanup = view.unmount;
+    const button = [...view.container.querySelectorAll('button')].find((each) => each.textContent === 'Test connection')!;
+    click(button);
+    expect(testRpc).toHaveBeenCalledWith('http://127.0.0.1:8545', 31337);
+    await vi.waitFor(() => expect(view.container.textContent).toContain('Connected · block 123 · 45 ms'));
+  });
+});
+
+describe('ImportExport', () => {
+  it('lists the fields an import gets wrong', () => {
+    const onImport = vi.fn(() => ({ ok: false as const, issues: [{ path: 'chains.5.rpc.0', message: 'must be an http(s) URL' }] }));
+    const view = renderDom(<ImportExport onImport={onImport} exportJson={() => null} download={vi.fn()} />);
+    cleanup = view.unmount;
+    typeInto(view.container.querySelector('textarea')!, '{"chains": {}}');
+    click([...view.container.querySelectorAll('button')].find((each) => each.textContent === 'Import this JSON')!);
+    expect(onImport).toHaveBeenCalledWith('{"chains": {}}');
+    expect(view.container.querySelector('[role="alert"]')?.textContent).toContain('chains.5.rpc.0: must be an http(s) URL');
+  });
+
+  it('puts the exported configuration in the text box', () => {
+    const view = renderDom(<ImportExport onImport={vi.fn()} exportJson={() => exportJson(sampleConfig)} download={vi.fn()} />);
+    cleanup = view.unmount;
+    click([...view.container.querySelectorAll('button')].find((each) => each.textContent === 'Show as JSON')!);
+    expect(JSON.parse(view.container.querySelector('textarea')!.value)).toEqual(sampleConfig);
+  });
+});
+
+describe('DisplaySettingsForm', () => {
+  it('reads a host name from what is typed or pasted', () => {
+    expect(siteHost(' News.Example.com ')).toBe('news.example.com');
+    expect(siteHost('https://mail.example.com/inbox?x=1')).toBe('mail.example.com');
+    expect(siteHost('intranet.local:8080')).toBe('intranet.local');
+    expect(siteHost('not a host')).toBeNull();
+    expect(siteHost('')).toBeNull();
+  });
+
+  it('turns badges off and adds a site at once', () => {
+    const onChange = vi.fn();
+    const view = renderDom(<DisplaySettingsForm settings={{ showBadges: true, disabledSites: [] }} onChange={onChange} />);
+    cleanup = view.unmount;
+    click(view.container.querySelector('[role="switch"]')!);
+    expect(onChange).toHaveBeenLastCalledWith({ showBadges: false, disabledSites: [] });
+    typeInto(view.container.querySelector<HTMLInputElement>('#add-site')!, 'https://www.example.org/page');
+    click([...view.container.querySelectorAll('button')].find((each) => each.textContent === 'Turn off here')!);
+    expect(onChange).toHaveBeenLastCalledWith({ showBadges: true, disabledSites: ['www.example.org'] });
+  });
+});

@@ -1,0 +1,286 @@
+import type { ReactNode } from 'react';
+import { ConfidenceMeter } from '../../components/ConfidenceMeter';
+import { ExternalIcon, SettingsIcon, SpinnerIcon, TargetIcon, VerityMark } from '../../components/icons';
+import { StateBadge } from '../../components/StateBadge';
+import { StateCounts } from '../../components/StateCounts';
+import { stateStyles } from '../../components/state-style';
+import type { TabProof, TabState } from '../../lib/extension/messages';
+import type { VerdictState } from '../../lib/verdict/states';
+import { summarizePage } from './page-summary';
+
+/** What became of the last "show on page" request. */
+export type RevealResult = { id: string; found: boolean };
+
+export type PopupViewProps = {
+  tab: TabState;
+  /** The inspector's address for one proof, or for the whole tab. */
+  inspectorUrl: (proofId?: string) => string;
+  onReveal: (proofId: string) => void;
+  reveal?: RevealResult;
+  onOpenOptions: () => void;
+  /** The user turned Verity off for this site; `onTurnOn` turns it back on. */
+  off?: { onTurnOn: () => void };
+};
+
+/** The popup's frame: a header with the page's host and the way to settings. */
+export function PopupFrame({
+  host,
+  onOpenOptions,
+  children,
+}: {
+  host?: string;
+  onOpenOptions: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <div className="flex min-h-[220px] w-[380px] flex-col bg-slate-50">
+      <header className="flex items-center gap-2.5 border-b border-slate-200 bg-white px-4 py-3">
+        <VerityMark className="size-6 text-slate-900" />
+        <div className="min-w-0 flex-1">
+          <h1 className="text-sm leading-tight font-semibold text-slate-900">Verity</h1>
+          {host && <p className="truncate text-xs leading-tight text-slate-500">{host}</p>}
+        </div>
+        <button type="button" onClick={onOpenOptions} className="btn-quiet px-1.5" aria-label="Settings" title="Settings">
+          <SettingsIcon className="size-[18px]" />
+        </button>
+      </header>
+      <main className="flex-1">{children}</main>
+    </div>
+  );
+}
+
+/** The active tab's proofs: the page at a glance, then each proof. */
+export function PopupView({ tab, inspectorUrl, onReveal, reveal, onOpenOptions, off }: PopupViewProps) {
+  const summary = summarizePage(tab.proofs);
+  return (
+    <PopupFrame host={hostOf(tab.url)} onOpenOptions={onOpenOptions}>
+      {off && summary.total === 0 ? (
+        <div className="px-5 py-6">
+          <h2 className="text-[15px] font-semibold text-slate-900">Verity is off for this site</h2>
+          <p className="mt-1.5 text-[13px] leading-relaxed text-slate-600">
+            You turned Verity off for {hostOf(tab.url)}, so it does not look for proofs here.
+          </p>
+          <button type="button" className="btn-primary mt-4" onClick={off.onTurnOn}>
+            Turn on for this site
+          </button>
+        </div>
+      ) : summary.total === 0 ? (
+        <NothingFound notChecked={tab.notChecked} />
+      ) : (
+        <>
+          <section aria-label="This page" className="space-y-3 border-b border-slate-200 bg-white px-4 pt-3 pb-4">
+            <Overall summary={summary} />
+            <StateCounts counts={summary.counts} checking={summary.checking} />
+            {summary.checking > 0 && <Progress done={summary.total - summary.checking} total={summary.total} />}
+          </section>
+          <section aria-labelledby="proofs-heading" className="px-3 pt-3 pb-2">
+            <h2 id="proofs-heading" className="px-1 pb-2 text-xs font-semibold tracking-wide text-slate-500 uppercase">
+              On this page <span className="font-normal tabular-nums">({summary.total})</span>
+            </h2>
+            <ul className="space-y-1.5">
+              {tab.proofs.map((proof) => (
+                <ProofItem
+                  key={proof.id}
+                  proof={proof}
+                  href={inspectorUrl(proof.id)}
+                  onReveal={onReveal}
+                  missing={reveal?.id === proof.id && !reveal.found}
+                />
+              ))}
+            </ul>
+            {tab.notChecked > 0 && <NotChecked count={tab.notChecked} />}
+          </section>
+        </>
+      )}
+      {summary.total > 0 && (
+        <footer className="flex items-center justify-between gap-3 px-4 pt-1 pb-3 text-xs text-slate-500">
+          <span>Checked in your browser, against the chain.</span>
+          <a
+            href={inspectorUrl()}
+            target="_blank"
+            rel="noopener"
+            className="link inline-flex shrink-0 items-center gap-1 text-xs whitespace-nowrap"
+          >
+            All proofs in the inspector
+            <ExternalIcon className="size-3" />
+          </a>
+        </footer>
+      )}
+    </PopupFrame>
+  );
+}
+
+function Overall({ summary }: { summary: ReturnType<typeof summarizePage> }) {
+  const { overall } = summary;
+  if (!overall) {
+    return (
+      <div className="flex items-center gap-2 py-1 text-sm text-slate-700">
+        <SpinnerIcon className="size-4 text-slate-500" />
+        Checking {summary.total} {summary.total === 1 ? 'proof' : 'proofs'}…
+      </div>
+    );
+  }
+  const checked = summary.total - summary.checking;
+  const verified = summary.counts.verified ?? 0;
+  return (
+    <div className="space-y-2.5">
+      <div className="flex items-center justify-between gap-3">
+        <StateBadge state={overall.state} size="lg" label={overall.mixed ? 'Mixed results' : undefined} />
+        <div className="w-44 shrink-0">
+          <ConfidenceMeter value={overall.confidence} state={overall.state} />
+        </div>
+      </div>
+      <p className="text-[13px] leading-snug text-slate-700">
+        {summary.checking > 0
+          ? `Results so far; ${summary.checking} still being checked.`
+          : overall.mixed
+            ? `${verified} of ${checked} proofs verified. The page's confidence is that of its weakest proof.`
+            : pageSentences[overall.state](checked)}
+      </p>
+    </div>
+  );
+}
+
+/** The page at a glance when every checked proof has the same state; `count` is how many. */
+const pageSentences: Record<VerdictState, (count: number) => string> = {
+  verified: (count) => (count === 1 ? 'The proof on this page checks out.' : `All ${count} proofs on this page check out.`),
+  pending: (count) => `Valid so far; waiting for the chain to confirm ${count === 1 ? 'it' : 'them'}.`,
+  unavailable: () => "Couldn't check right now. This says nothing against the content; try again later.",
+  untrusted: () => 'Valid, but vouched for by no one you trust.',
+  altered: (count) => (count === 1 ? 'The text was changed after it was signed.' : 'The texts were changed after they were signed.'),
+  invalid: (count) => (count === 1 ? "The proof doesn't hold." : "None of the proofs hold."),
+  malformed: () => "The proof data is damaged or in a form Verity can't read.",
+};
+
+function Progress({ done, total }: { done: number; total: number }) {
+  return (
+    <div>
+      <div className="mb-1 flex justify-between text-xs text-slate-600">
+        <span>Checking against the chain…</span>
+        <span className="tabular-nums">
+          {done} of {total}
+        </span>
+      </div>
+      <div
+        role="progressbar"
+        aria-label="Proofs checked"
+        aria-valuemin={0}
+        aria-valuemax={total}
+        aria-valuenow={done}
+        className="h-1 overflow-hidden rounded-full bg-slate-200"
+      >
+        <div className="h-full rounded-full bg-sky-600 transition-[width]" style={{ width: `${(done / total) * 100}%` }} />
+      </div>
+    </div>
+  );
+}
+
+function ProofItem({
+  proof,
+  href,
+  onReveal,
+  missing,
+}: {
+  proof: TabProof;
+  href: string;
+  onReveal: (id: string) => void;
+  missing: boolean;
+}) {
+  const { verdict } = proof;
+  const excerpt = proof.excerpt.trim() || 'No text';
+  return (
+    <li className="group flex items-stretch rounded-lg border border-slate-200 bg-white shadow-xs transition-colors hover:border-slate-300">
+      <button
+        type="button"
+        onClick={() => onReveal(proof.id)}
+        className="focus-ring min-w-0 flex-1 rounded-l-lg px-3 py-2.5 text-left"
+        title="Show on the page"
+      >
+        <span className="flex items-center justify-between gap-2">
+          <StateBadge state={verdict?.state ?? null} size="sm" />
+          {verdict && <ConfidenceMeter value={verdict.confidence} state={verdict.state} variant="compact" />}
+        </span>
+        <span className="mt-1.5 line-clamp-2 text-[13px] leading-snug text-slate-800">{excerpt}</span>
+        {verdict && verdict.state !== 'verified' && (
+          <span className={`mt-1 line-clamp-2 text-xs leading-snug ${stateStyles[verdict.state].ink}`}>{verdict.summary}</span>
+        )}
+        {missing ? (
+          <span role="status" className="mt-1 block text-xs text-slate-500">
+            This text isn't on the page any more.
+          </span>
+        ) : (
+          <span className="sr-only">. Show on the page.</span>
+        )}
+      </button>
+      <a
+        href={href}
+        target="_blank"
+        rel="noopener"
+        className="focus-ring flex w-10 shrink-0 items-center justify-center rounded-r-lg border-l border-slate-100 text-slate-400 hover:bg-slate-50 hover:text-slate-700"
+        aria-label={`Inspect the proof of “${truncate(excerpt, 60)}”`}
+        title="Inspect this proof"
+      >
+        <ExternalIcon className="size-4" />
+      </a>
+    </li>
+  );
+}
+
+function NotChecked({ count }: { count: number }) {
+  return (
+    <p className="mt-2 rounded-md border border-dashed border-slate-300 px-3 py-2 text-xs leading-snug text-slate-600">
+      <span className="font-semibold tabular-nums">{count}</span> more {count === 1 ? 'proof' : 'proofs'} not checked.
+      Verity checks a limited number per page so browsing stays fast.
+    </p>
+  );
+}
+
+function NothingFound({ notChecked }: { notChecked: number }) {
+  return (
+    <div className="px-5 py-6">
+      <div className="mb-3 flex size-10 items-center justify-center rounded-full bg-slate-100 text-slate-500">
+        <TargetIcon className="size-5" />
+      </div>
+      <h2 className="text-[15px] font-semibold text-slate-900">No AI proofs on this page</h2>
+      <p className="mt-1.5 text-[13px] leading-relaxed text-slate-600">
+        Verity looks for AI-generated content that carries a proof of where it came from:
+      </p>
+      <ul className="mt-2 space-y-1 text-[13px] text-slate-700">
+        <li className="flex gap-2">
+          <span aria-hidden="true" className="text-slate-400">•</span>
+          <span>
+            elements with a <code className="rounded bg-slate-100 px-1 font-mono text-xs">data-ai-proof</code> attribute
+          </span>
+        </li>
+        <li className="flex gap-2">
+          <span aria-hidden="true" className="text-slate-400">•</span>
+          <span>
+            <code className="rounded bg-slate-100 px-1 font-mono text-xs">application/ai-proof+json</code> scripts
+          </span>
+        </li>
+        <li className="flex gap-2">
+          <span aria-hidden="true" className="text-slate-400">•</span>
+          <span>
+            <code className="rounded bg-slate-100 px-1 font-mono text-xs">ai-proof:v1:</code> tokens in text
+          </span>
+        </li>
+      </ul>
+      {notChecked > 0 && <NotChecked count={notChecked} />}
+      <p className="mt-4 flex gap-2 rounded-md bg-white px-3 py-2 text-xs leading-snug text-slate-600 ring-1 ring-slate-200">
+        Proofs are checked by your browser, straight against the blockchain. Nothing is sent to any server of ours.
+      </p>
+    </div>
+  );
+}
+
+export function hostOf(url: string): string {
+  try {
+    return new URL(url).host || url;
+  } catch {
+    return url;
+  }
+}
+
+function truncate(text: string, length: number): string {
+  return text.length > length ? `${text.slice(0, length - 1)}…` : text;
+}

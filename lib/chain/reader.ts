@@ -1,0 +1,221 @@
+import { decodeErrorResult, decodeFunctionResult, encodeFunctionData, numberToHex, type Abi, type Hex } from 'viem';
+import type { ChainConfig } from '../trust/schema';
+import { crossCheck, type EndpointOutcome } from './cross-check';
+import { createRpcEndpoint, type RpcEndpointOptions, type RpcReply } from './endpoint';
+import { invalidResultFailure, rpcErrorFailure, truncate, type EndpointFailure } from './endpoint-failure';
+import { ChainUnavailableError, ContractRevertedError } from './errors';
+import { parseBlock, parseCallData, parseChainId, parseReceipt, type ParsedResult } from './rpc-results';
+import type { ChainReader, PinnedBlock } from './types';
+
+export type CreateChainReaderParameters = RpcEndpointOptions & { chainId: number; config: ChainConfig };
+
+/**
+ * An endpoint whose latest block is older than the freshest one's by more
+ * than this is left out of the pass: pinning to it would put every read on a
+ * block that pruning nodes may no longer hold state for, and proofs would
+ * stay pending for no reason.
+ */
+const maxHeadLagSeconds = 60n;
+
+type CallAnswer = { reverted: boolean; data: Hex };
+type Answer<value> = { ok: true; value: value } | { ok: false; failure: EndpointFailure };
+
+/**
+ * The reader of one chain for one verification pass (see ChainReader).
+ *
+ * Pinning: head() asks every endpoint for eth_chainId and its latest block in
+ * one batch, pins the lowest of their heads (so every endpoint has it) and,
+ * when heads differ, asks the others for that block so its hash is
+ * cross-checked too. Every later read names that block number.
+ *
+ * An endpoint that fails once (unreachable, timeout, junk, wrong chain, too
+ * far behind, an RPC error) is not asked again in the pass, and still counts
+ * as a missing answer in every cross-check: a pass does not wait out the same
+ * dead node twice, and a chain never silently drops to fewer RPCs than the
+ * cross-check needs.
+ *
+ * Results, failures included, are shared for the whole pass: a pass is short,
+ * and asking again would multiply the cost of an outage.
+ */
+export function createChainReader({ chainId, config, ...endpointOptions }: CreateChainReaderParameters): ChainReader {
+  const endpoints = config.rpc.map((url) => createRpcEndpoint({ chainId, url, ...endpointOptions }));
+  const failed = new Map<string, EndpointFailure>();
+  const used = new Set<string>();
+  const shared = new Map<string, Promise<unknown>>();
+  let pinned: Promise<PinnedBlock> | undefined;
+
+  function share<value>(key: string, read: () => Promise<value>): Promise<value> {
+    let promise = shared.get(key) as Promise<value> | undefined;
+    if (!promise) {
+      promise = read();
+      shared.set(key, promise);
+    }
+    return promise;
+  }
+
+  /** Cross-checks fresh outcomes together with the endpoints that failed earlier in the pass. */
+  function settle<value>(what: string, fresh: readonly EndpointOutcome<value>[]): value {
+    for (const outcome of fresh) if (!outcome.ok) failed.set(outcome.url, outcome.failure);
+    const outcomes = endpoints.map(
+      ({ url }): EndpointOutcome<value> => fresh.find((outcome) => outcome.url === url) ?? { url, ok: false, failure: failed.get(url)! },
+    );
+    const { value, urls } = crossCheck({ chainId, what, outcomes });
+    for (const url of urls) used.add(url);
+    return value;
+  }
+
+  /** One call to every endpoint still in the pass. The requests are made synchronously, so concurrent asks share HTTP batches. */
+  async function ask<value>(what: string, method: string, params: unknown[], toOutcome: (reply: RpcReply, url: string) => EndpointOutcome<value>): Promise<value> {
+    const live = endpoints.filter(({ url }) => !failed.has(url));
+    const outcomes = await Promise.all(live.map(async (endpoint) => toOutcome(await endpoint.request(method, params), endpoint.url)));
+    return settle(what, outcomes);
+  }
+
+  async function pinHead(): Promise<PinnedBlock> {
+    const heads = await Promise.all(
+      endpoints.map(async ({ url, request }): Promise<EndpointOutcome<PinnedBlock>> => {
+        const [idReply, blockReply] = await Promise.all([request('eth_chainId', []), request('eth_getBlockByNumber', ['latest', false])]);
+        const answeredId = interpret(idReply, url, 'eth_chainId', parseChainId);
+        if (!answeredId.ok) return { url, ...answeredId };
+        if (answeredId.value !== BigInt(chainId)) {
+          const failure = { url, message: `RPC answered for chain ${answeredId.value}, not ${chainId}`, details: `eth_chainId: ${answeredId.value}` };
+          return { url, ok: false, failure };
+        }
+        const latest = interpret(blockReply, url, 'eth_getBlockByNumber', parseBlock);
+        if (!latest.ok) return { url, ...latest };
+        if (!latest.value) return { url, ok: false, failure: invalidResultFailure(url, 'eth_getBlockByNumber', 'no latest block') };
+        // Heads differ between healthy endpoints; only the pinned block is compared.
+        return { url, ok: true, value: latest.value, comparable: '' };
+      }),
+    );
+    const freshest = heads.reduce((newest, head) => (head.ok && head.value.timestamp > newest ? head.value.timestamp : newest), 0n);
+    const current = heads.map((head): EndpointOutcome<PinnedBlock> => {
+      if (!head.ok || freshest - head.value.timestamp <= maxHeadLagSeconds) return head;
+      const behind = freshest - head.value.timestamp;
+      return { url: head.url, ok: false, failure: { url: head.url, message: `RPC is ${behind} s behind the others`, details: `latest block ${head.value.number}` } };
+    });
+    settle('the latest block', current);
+
+    const number = current.reduce<bigint | undefined>((lowest, head) => (head.ok && (lowest === undefined || head.value.number < lowest) ? head.value.number : lowest), undefined)!;
+    const atPinned = await Promise.all(
+      current.flatMap((head) => (head.ok ? [head] : [])).map(async (head): Promise<EndpointOutcome<PinnedBlock>> => {
+        const block = head.value.number === number ? { ok: true as const, value: head.value } : await blockAt(head.url, number);
+        if (!block.ok) return { url: head.url, ...block };
+        if (!block.value) return { url: head.url, ok: false, failure: invalidResultFailure(head.url, 'eth_getBlockByNumber', `no block ${number}`) };
+        return { url: head.url, ok: true, value: block.value, comparable: `hash ${block.value.hash}, timestamp ${block.value.timestamp}` };
+      }),
+    );
+    return settle(`block ${number}`, atPinned);
+  }
+
+  async function blockAt(url: string, number: bigint): Promise<Answer<PinnedBlock | null>> {
+    const endpoint = endpoints.find((candidate) => candidate.url === url)!;
+    const answer = interpret(await endpoint.request('eth_getBlockByNumber', [numberToHex(number), false]), url, 'eth_getBlockByNumber', parseBlock);
+    if (answer.ok && answer.value && answer.value.number !== number) {
+      return { ok: false, failure: invalidResultFailure(url, 'eth_getBlockByNumber', `asked for block ${number}, got ${answer.value.number}`) };
+    }
+    return answer;
+  }
+
+  function head(): Promise<PinnedBlock> {
+    pinned ??= pinHead();
+    return pinned;
+  }
+
+  return {
+    chainId,
+    config,
+    head,
+
+    async readContract(parameters) {
+      const { address, abi, functionName, args, blockNumber } = parameters as unknown as {
+        address: Hex;
+        abi: Abi;
+        functionName: string;
+        args?: readonly unknown[];
+        blockNumber?: bigint;
+      };
+      const to = address.toLowerCase() as Hex;
+      const data = encodeFunctionData({ abi, functionName, args });
+      const answer = await share(`eth_call ${to} ${data} ${blockNumber ?? 'pinned'}`, async () => {
+        const pinnedBlock = await head();
+        const at = blockNumber ?? pinnedBlock.number;
+        if (at > pinnedBlock.number) throw new ChainUnavailableError(`Block ${at} is after the pinned block ${pinnedBlock.number}`, { chainId });
+        return ask(`${functionName} on ${to} at block ${at}`, 'eth_call', [{ to, data }, numberToHex(at)], callOutcome);
+      });
+      return decodeCall(answer, { abi, functionName, to }) as never;
+    },
+
+    getTransactionReceipt(hash) {
+      const transactionHash = hash.toLowerCase() as Hex;
+      return share(`receipt ${transactionHash}`, async () => {
+        const pinnedBlock = await head();
+        return ask(`the receipt of ${transactionHash} by block ${pinnedBlock.number}`, 'eth_getTransactionReceipt', [transactionHash], (reply, url) => {
+          const answer = interpret(reply, url, 'eth_getTransactionReceipt', parseReceipt);
+          if (!answer.ok) return { url, ...answer };
+          if (answer.value && answer.value.receipt.transactionHash.toLowerCase() !== transactionHash) {
+            return { url, ok: false, failure: invalidResultFailure(url, 'eth_getTransactionReceipt', `the receipt of another transaction, ${answer.value.receipt.transactionHash}`) };
+          }
+          // A transaction mined after the pinned block does not exist yet for this pass.
+          const visible = answer.value && answer.value.receipt.blockNumber <= pinnedBlock.number ? answer.value : null;
+          return { url, ok: true, value: visible?.receipt ?? null, comparable: visible?.comparable ?? 'no receipt' };
+        });
+      });
+    },
+
+    endpoints() {
+      return config.rpc.filter((url) => used.has(url));
+    },
+  };
+}
+
+function interpret<value>(reply: RpcReply, url: string, method: string, parse: (result: unknown) => ParsedResult<value>): Answer<value> {
+  if (reply.kind === 'failure') return { ok: false, failure: reply.failure };
+  if (reply.kind === 'error') return { ok: false, failure: rpcErrorFailure(url, method, reply) };
+  const parsed = parse(reply.result);
+  return parsed.ok ? parsed : { ok: false, failure: invalidResultFailure(url, method, parsed.problem) };
+}
+
+/** A revert is an answer (code 3 is the standard; older nodes only say so in the message), compared like any other. */
+function callOutcome(reply: RpcReply, url: string): EndpointOutcome<CallAnswer> {
+  if (reply.kind === 'error' && (reply.code === 3 || /revert/i.test(reply.message))) {
+    const data = revertData(reply.data);
+    return { url, ok: true, value: { reverted: true, data }, comparable: `revert ${data}` };
+  }
+  const answer = interpret(reply, url, 'eth_call', parseCallData);
+  if (!answer.ok) return { url, ...answer };
+  return { url, ok: true, value: { reverted: false, data: answer.value }, comparable: `return ${answer.value}` };
+}
+
+function revertData(data: unknown): Hex {
+  const candidate = typeof data === 'object' && data !== null ? (data as { data?: unknown }).data : data;
+  return typeof candidate === 'string' && /^0x(?:[0-9a-fA-F]{2})*$/.test(candidate) ? (candidate.toLowerCase() as Hex) : '0x';
+}
+
+/**
+ * The chain's answer, decoded. A revert, an empty answer (no contract at the
+ * address) and an answer that does not fit the ABI are all definite answers
+ * from the chain, not outages: ContractRevertedError.
+ */
+function decodeCall({ reverted, data }: CallAnswer, { abi, functionName, to }: { abi: Abi; functionName: string; to: Hex }): unknown {
+  if (reverted) throw new ContractRevertedError({ details: `${functionName} on ${to} reverted${describeRevert(abi, data)}` });
+  try {
+    return decodeFunctionResult({ abi, functionName, data });
+  } catch (error) {
+    const details =
+      data === '0x'
+        ? `${functionName} on ${to} returned nothing: there is no contract at that address, or it has no such function`
+        : `${functionName} on ${to} returned data that does not fit its ABI: ${truncate((error as { shortMessage?: string }).shortMessage ?? String(error), 200)}`;
+    throw new ContractRevertedError({ details });
+  }
+}
+
+function describeRevert(abi: Abi, data: Hex): string {
+  if (data === '0x') return ' without a reason';
+  try {
+    const { errorName, args } = decodeErrorResult({ abi, data });
+    return `: ${errorName}(${(args ?? []).map(String).join(', ')})`;
+  } catch {
+    return `: ${truncate(data, 74)}`;
+  }
+}

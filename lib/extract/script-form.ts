@@ -1,0 +1,55 @@
+import { sizeReason, validateEnvelope, type DecodeResult } from '../envelope/decode';
+import { maxScriptBytes, maxTargetSelectorLength } from '../envelope/limits';
+
+export type ReadScriptEntriesReturnType = { ok: true; entries: unknown[] } | { ok: false; reason: string };
+
+/**
+ * The entries of a proof script (spec §1.2): one envelope or a JSON array
+ * of them. An empty array holds no proofs. Size is checked before parsing.
+ */
+export function readScriptEntries(script: Element): ReadScriptEntriesReturnType {
+  const text = script.textContent ?? '';
+  const tooLarge = sizeReason({ text, limit: maxScriptBytes, name: 'proof script' });
+  if (tooLarge !== undefined) return { ok: false, reason: tooLarge };
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: false, reason: `proof script is not valid JSON: ${message.slice(0, 160)}` };
+  }
+  if (Array.isArray(value)) return { ok: true, entries: value };
+  if (typeof value === 'object' && value !== null) return { ok: true, entries: [value] };
+  return { ok: false, reason: 'proof script must hold an envelope or an array of envelopes' };
+}
+
+export type ScriptEntrySnippetReturnType = { element: Element; decoded: DecodeResult };
+
+/**
+ * One script-form entry: its snippet is the first element its `target`
+ * selector matches in the script's document. When there is none to be had
+ * (no target, an invalid selector, no match), the entry is malformed and
+ * attributed to the script's parent element (the script itself when it has
+ * none). An envelope fault is reported before a target fault, but a
+ * resolvable target still places a malformed entry on its element.
+ */
+export function scriptEntrySnippet(entry: unknown, script: Element): ScriptEntrySnippetReturnType {
+  const fallback = script.parentElement ?? script;
+  const decoded = validateEnvelope(entry);
+  const target = typeof entry === 'object' && entry !== null && !Array.isArray(entry) ? (entry as { target?: unknown }).target : undefined;
+  if (typeof target !== 'string') {
+    if (!decoded.ok) return { element: fallback, decoded };
+    return { element: fallback, decoded: { ok: false, reason: 'script-form envelope has no "target" CSS selector' } };
+  }
+  if (target.length > maxTargetSelectorLength) return { element: fallback, decoded };
+
+  const shown = JSON.stringify(target.length > 80 ? `${target.slice(0, 79)}…` : target);
+  let element: Element | null;
+  try {
+    element = script.ownerDocument.querySelector(target);
+  } catch {
+    return { element: fallback, decoded: decoded.ok ? { ok: false, reason: `target ${shown} is not a valid CSS selector` } : decoded };
+  }
+  if (element === null) return { element: fallback, decoded: decoded.ok ? { ok: false, reason: `target ${shown} matches no element` } : decoded };
+  return { element, decoded };
+}

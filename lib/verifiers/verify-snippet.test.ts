@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import type { ChainAccess } from '../chain/types';
+import type { Envelope } from '../envelope/schema';
+import type { TrustConfig } from '../trust/schema';
+import { verifySnippet } from './verify-snippet';
+
+const trust: TrustConfig = { chains: {}, opengradient: {}, eas: {}, erc7007: {}, trustedAttesters: [] };
+
+/** No chain is configured, so no verifier may ask for a reader. */
+const noChains: ChainAccess = { reader: () => undefined };
+
+const erc7007Envelope = (text?: string): Envelope => ({
+  v: 1,
+  proof: {
+    type: 'erc7007',
+    chainId: 5,
+    contract: '0x1111111111111111111111111111111111111111',
+    tokenId: 1n,
+    prompt: '0x01',
+    proof: '0x02',
+  },
+  ...(text === undefined ? {} : { text }),
+});
+
+const base = { trust, chains: noChains };
+
+describe('verifySnippet', () => {
+  it('makes a bad envelope malformed with its reason', async () => {
+    const verdict = await verifySnippet({ ...base, decoded: { ok: false, reason: 'unknown proof type "x"' }, shownText: 'Hello' });
+    expect(verdict).toMatchObject({ state: 'malformed', confidence: 0, proofType: null, summary: 'unknown proof type "x"' });
+    expect(verdict.checks).toEqual([expect.objectContaining({ id: 'envelope', ok: false, implies: 'malformed' })]);
+  });
+
+  it('says a chain that is not configured could not be checked', async () => {
+    const verdict = await verifySnippet({ ...base, decoded: { ok: true, envelope: erc7007Envelope() }, shownText: 'Hello' });
+    expect(verdict.state).toBe('unavailable');
+    expect(verdict.confidence).toBe(0);
+    expect(verdict.text).toEqual({ signed: 'Hello', shown: 'Hello', match: 'shown-is-signed' });
+  });
+
+  it('lets altered text outrank what could not be checked', async () => {
+    const verdict = await verifySnippet({
+      ...base,
+      decoded: { ok: true, envelope: erc7007Envelope('The vote passed.') },
+      shownText: 'The vote failed.',
+    });
+    expect(verdict.state).toBe('altered');
+    expect(verdict.summary).toBe('The page shows different text from what was signed.');
+    expect(verdict.text.match).toBe('differs');
+  });
+
+  it('accepts a wording match and says so', async () => {
+    const verdict = await verifySnippet({
+      ...base,
+      decoded: { ok: true, envelope: erc7007Envelope('**The vote** passed!') },
+      shownText: 'The vote passed.',
+    });
+    expect(verdict.text.match).toBe('wording');
+    expect(verdict.checks.find((check) => check.id === 'shown-text')).toMatchObject({ ok: true });
+    expect(verdict.state).toBe('unavailable');
+  });
+
+  it('calls hidden text altered when the browser renders something else', async () => {
+    const verdict = await verifySnippet({
+      ...base,
+      decoded: { ok: true, envelope: erc7007Envelope() },
+      shownText: 'The drug is not safe.',
+      renderedText: 'The drug is safe.',
+    });
+    expect(verdict.state).toBe('altered');
+    expect(verdict.checks.find((check) => check.id === 'rendering')).toMatchObject({ ok: false, implies: 'altered' });
+  });
+
+  it('skips the rendering check where nothing was rendered', async () => {
+    const verdict = await verifySnippet({ ...base, decoded: { ok: true, envelope: erc7007Envelope() }, shownText: 'Hi' });
+    expect(verdict.checks.find((check) => check.id === 'rendering')).toMatchObject({ ok: null });
+    expect(verdict.checks.find((check) => check.id === 'rendering')?.implies).toBeUndefined();
+  });
+
+  it('does not verify a text that was cut off at the size limit', async () => {
+    const verdict = await verifySnippet({
+      trust,
+      chains: { reader: () => { throw new Error('must not read the chain'); } },
+      decoded: { ok: true, envelope: erc7007Envelope() },
+      shownText: 'cut off',
+      shownTextComplete: false,
+    });
+    expect(verdict).toMatchObject({ state: 'unavailable', confidence: 0, proofType: 'erc7007' });
+    expect(verdict.summary).toMatch(/character limit/);
+  });
+});

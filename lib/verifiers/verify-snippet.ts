@@ -1,0 +1,150 @@
+import type { ChainAccess } from '../chain/types';
+import { maxShownTextScan } from '../envelope/limits';
+import type { Envelope, Proof, ProofType } from '../envelope/schema';
+import { compareTexts } from '../text/match';
+import type { TrustConfig } from '../trust/schema';
+import { failed, passed, skipped, unreachable } from '../verdict/check';
+import { confidenceOf } from '../verdict/confidence';
+import { worstState } from '../verdict/states';
+import { summarize } from '../verdict/summary';
+import type { Check, TextMatch, Verdict } from '../verdict/types';
+import { verifyEasOffchain } from './eas-offchain';
+import { verifyEasOnchain } from './eas-onchain';
+import { verifyErc7007 } from './erc7007';
+import { verifyOgSettlement } from './og-settlement';
+import { verifyOgTee } from './og-tee';
+import type { ProofVerifier, ProofVerifierReturnType } from './types';
+
+export type VerifySnippetParameters = {
+  /** The envelope as decoded from the page, or why it could not be. */
+  decoded: { ok: true; envelope: Envelope } | { ok: false; reason: string };
+  /** Canonical text of the snippet as it stands in the page. */
+  shownText: string;
+  /** False when the snippet's text was cut off at a size limit: nothing can be compared with it. */
+  shownTextComplete?: boolean;
+  /**
+   * Canonical text of what the browser actually renders, when known. Only
+   * a browser can tell; the command line leaves it out.
+   */
+  renderedText?: string;
+  trust: TrustConfig;
+  chains: ChainAccess;
+};
+
+export type VerifySnippetReturnType = Promise<Verdict>;
+
+const verifiers: { [type in ProofType]: ProofVerifier<Extract<Proof, { type: type }>> } = {
+  'og-tee': verifyOgTee,
+  'og-settlement': verifyOgSettlement,
+  'eas-offchain': verifyEasOffchain,
+  'eas-onchain': verifyEasOnchain,
+  erc7007: verifyErc7007,
+};
+
+/** The verdict for one snippet (spec §6). Never throws. */
+export async function verifySnippet({
+  decoded,
+  shownText,
+  shownTextComplete = true,
+  renderedText,
+  trust,
+  chains,
+}: VerifySnippetParameters): VerifySnippetReturnType {
+  if (decoded.ok && !shownTextComplete) return tooLongVerdict(decoded.envelope, shownText);
+  if (!decoded.ok) {
+    const checks = [failed('envelope', decoded.reason, 'malformed')];
+    return {
+      state: 'malformed',
+      confidence: 0,
+      proofType: null,
+      summary: decoded.reason,
+      checks,
+      facts: {},
+      text: { signed: null, shown: shownText, match: 'differs' },
+    };
+  }
+
+  const { envelope } = decoded;
+  const { proof } = envelope;
+  const signedText = envelope.text ?? shownText;
+  const textMatch: TextMatch = envelope.text === undefined ? 'shown-is-signed' : compareTexts(shownText, envelope.text);
+
+  const result = await runVerifier({ proof, envelope, signedText, trust, chains });
+  const checks: Check[] = [
+    passed('envelope', `A version 1 envelope with an ${proof.type} proof.`),
+    ...result.checks,
+    shownTextCheck(textMatch),
+    renderingCheck(shownText, renderedText),
+  ];
+  const facts = { ...result.facts, model: result.facts.model ?? envelope.model };
+  const state = worstState(checks.flatMap((check) => (check.implies ? [check.implies] : [])));
+  const confidence = confidenceOf({
+    state,
+    proofType: proof.type,
+    settled: proof.type === 'og-tee' && proof.settlement !== undefined,
+    textMatch,
+    checks,
+    rpcCount: facts.rpcs?.length ?? 0,
+  });
+
+  return {
+    state,
+    confidence,
+    proofType: proof.type,
+    summary: summarize({ state, proofType: proof.type, checks, facts }),
+    checks,
+    facts,
+    text: { signed: signedText, shown: shownText, match: textMatch },
+  };
+}
+
+/** Hashing a cut-off text would call honest content altered: say it was not checked instead. */
+function tooLongVerdict(envelope: Envelope, shownText: string): Verdict {
+  const checks = [
+    passed('envelope', `A version 1 envelope with an ${envelope.proof.type} proof.`),
+    unreachable('shown-text', `The snippet's text is over the ${maxShownTextScan.toLocaleString('en')}-character limit, so it was not checked.`),
+  ];
+  return {
+    state: 'unavailable',
+    confidence: 0,
+    proofType: envelope.proof.type,
+    summary: checks[1]!.detail,
+    checks,
+    facts: {},
+    text: { signed: envelope.text ?? null, shown: shownText, match: 'differs' },
+  };
+}
+
+async function runVerifier({
+  proof,
+  ...rest
+}: Parameters<ProofVerifier<Proof>>[0]): Promise<ProofVerifierReturnType> {
+  const verify = verifiers[proof.type] as ProofVerifier<Proof>;
+  try {
+    return await verify({ proof, ...rest });
+  } catch (error) {
+    // A bug must never turn into a verdict either way: say it could not be checked.
+    const message = error instanceof Error ? error.message : String(error);
+    return { checks: [unreachable('chain', `The check stopped on an unexpected error: ${message}`)], facts: {} };
+  }
+}
+
+function shownTextCheck(match: TextMatch): Check {
+  switch (match) {
+    case 'shown-is-signed':
+      return passed('shown-text', 'The proof covers the text exactly as the page shows it.');
+    case 'exact':
+      return passed('shown-text', 'The page shows exactly the signed text.');
+    case 'wording':
+      return passed('shown-text', 'The page shows the signed wording; formatting, punctuation or markup differ.');
+    case 'differs':
+      return failed('shown-text', 'The page shows different text from what was signed.', 'altered');
+  }
+}
+
+function renderingCheck(shownText: string, renderedText: string | undefined): Check {
+  if (renderedText === undefined) return skipped('rendering', 'Only a browser can see what is rendered.');
+  return compareTexts(renderedText, shownText) === 'differs'
+    ? failed('rendering', 'Part of this text is hidden from readers, or readers see text that was not signed.', 'altered')
+    : passed('rendering', 'Readers see all of the signed text and nothing else.');
+}
