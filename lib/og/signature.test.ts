@@ -1,6 +1,6 @@
 import { constants, generateKeyPairSync, sign as nodeSign } from 'node:crypto';
 import { bytesToHex, hexToBytes, type Hex } from 'viem';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { teeMessageHash } from './message-hash';
 import { verifyTeeSignature } from './signature';
 
@@ -35,6 +35,17 @@ describe('verifyTeeSignature', () => {
   it('accepts the signature of the message hash by the key, DER given as bytes or hex', async () => {
     expect(await verifyTeeSignature({ publicKeyDer: tee.publicKeyDer, messageHash, signature })).toBe(true);
     expect(await verifyTeeSignature({ publicKeyDer: bytesToHex(tee.publicKeyDer), messageHash, signature })).toBe(true);
+  });
+
+  it('imports each key once, however many signatures it checks', async () => {
+    const { publicKeyDer } = await generateRsaPssKeyPair();
+    const importKey = vi.spyOn(crypto.subtle, 'importKey');
+    try {
+      for (let i = 0; i < 3; i++) expect(await verifyTeeSignature({ publicKeyDer, messageHash, signature })).toBe(false);
+      expect(importKey).toHaveBeenCalledTimes(1);
+    } finally {
+      importKey.mockRestore();
+    }
   });
 
   it('accepts a signature made by another implementation (OpenSSL through node:crypto) with PSS salt 32', async () => {

@@ -1,4 +1,4 @@
-import { hexToBytes, type ByteArray, type Hex } from 'viem';
+import { bytesToHex, hexToBytes, type ByteArray, type Hex } from 'viem';
 
 export type VerifyTeeSignatureParameters = {
   /** The TEE's RSA public key, DER SubjectPublicKeyInfo, as the registry stores it. */
@@ -18,13 +18,7 @@ export type VerifyTeeSignatureParameters = {
  */
 export async function verifyTeeSignature({ publicKeyDer, messageHash, signature }: VerifyTeeSignatureParameters): Promise<boolean> {
   try {
-    const key = await crypto.subtle.importKey(
-      'spki',
-      toArrayBufferBytes(publicKeyDer),
-      { name: 'RSA-PSS', hash: 'SHA-256' },
-      false,
-      ['verify'],
-    );
+    const key = await importTeeKey(publicKeyDer);
     return await crypto.subtle.verify(
       { name: 'RSA-PSS', saltLength: 32 },
       key,
@@ -34,6 +28,25 @@ export async function verifyTeeSignature({ publicKeyDer, messageHash, signature 
   } catch {
     return false;
   }
+}
+
+/** How many imported keys to keep: a page's proofs come from a handful of TEEs. */
+const importedKeyLimit = 32;
+const importedKeys = new Map<Hex, Promise<CryptoKey>>();
+
+/**
+ * The key imported once per DER: importing costs several times the
+ * verification itself. A failed import is not kept.
+ */
+function importTeeKey(publicKeyDer: Hex | ByteArray): Promise<CryptoKey> {
+  const der = typeof publicKeyDer === 'string' ? (publicKeyDer.toLowerCase() as Hex) : bytesToHex(publicKeyDer);
+  const cached = importedKeys.get(der);
+  if (cached) return cached;
+  const imported = crypto.subtle.importKey('spki', toArrayBufferBytes(der), { name: 'RSA-PSS', hash: 'SHA-256' }, false, ['verify']);
+  importedKeys.set(der, imported);
+  imported.catch(() => importedKeys.delete(der));
+  if (importedKeys.size > importedKeyLimit) importedKeys.delete(importedKeys.keys().next().value!);
+  return imported;
 }
 
 /** WebCrypto takes bytes over a plain ArrayBuffer, never a SharedArrayBuffer. */
