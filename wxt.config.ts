@@ -6,10 +6,48 @@ export default defineConfig({
   // Explicit imports everywhere: a reader can see where every name comes from.
   imports: false,
   vite: () => ({ plugins: [tailwindcss()] }),
-  manifest: {
+  // The sources package (for Firefox's review) holds what rebuilds the extension, not local test output.
+  zip: { excludeSources: ['test-results/**', 'devnet/.build/**'] },
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'Verity',
     description:
       'Shows which AI-generated content on a page can prove where it came from, checked against the chain itself.',
-    permissions: ['storage'],
-  },
+    /*
+     * storage: settings (local), the worker's tabs and verdicts (session), the organisation's policy (managed).
+     * alarms: pending verdicts are checked again every 30 s, also after the worker was stopped.
+     * webNavigation: a tab's proofs are dropped when it loads another document, and only then;
+     *   tabs.onUpdated fires alike for history.pushState and #fragment changes. It adds no
+     *   install warning beside the content script's access to every site.
+     * No host permissions: the worker's only requests go to the RPCs of the trust configuration,
+     * and JSON-RPC endpoints (public ones, anvil) allow them by CORS. Host access to every site
+     * for that would be a far wider grant than a verifier needs.
+     */
+    permissions: ['storage', 'alarms', 'webNavigation'],
+    action: {
+      default_icon: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
+    },
+    commands: {
+      [manifestVersion === 2 ? '_execute_browser_action' : '_execute_action']: {
+        suggested_key: { default: 'Alt+Shift+V' },
+        description: 'Show the proofs on this page',
+      },
+    },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'verity@verity.invalid',
+              // storage.session.
+              strict_min_version: '115.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {
+          // Promise answers from runtime.onMessage listeners, which carry the worker's errors to the sender.
+          minimum_chrome_version: '144',
+          // An organisation's trust configuration, pushed by policy (spec §7). Firefox reads policies without a schema.
+          storage: { managed_schema: 'managed-schema.json' },
+        }),
+  }),
 });

@@ -1,5 +1,8 @@
 import type { VerdictState } from '../lib/verdict/states';
+import { confidenceWord } from './confidence-word';
 import { stateStyles } from './state-style';
+
+export { confidenceWord };
 
 export type ConfidenceMeterProps = {
   /** 0 to 100, from the verdict. */
@@ -9,18 +12,6 @@ export type ConfidenceMeterProps = {
   /** `compact` is the bare number for lists; `full` adds the bar and a word. */
   variant?: 'compact' | 'full';
 };
-
-/**
- * The word for a confidence. States that are not a judgement on the proof
- * (could not check, still confirming) are not called "none" at zero.
- */
-export function confidenceWord(value: number, state: VerdictState): string {
-  if (state === 'unavailable') return 'Not rated';
-  if (value >= 85) return 'High';
-  if (value >= 65) return 'Moderate';
-  if (value > 0) return 'Low';
-  return 'None';
-}
 
 /** Confidence out of 100 as a labelled meter. */
 export function ConfidenceMeter({ value, state, variant = 'full' }: ConfidenceMeterProps) {

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeEnvelope, envelopeFromReference, sizeReason, validateEnvelope } from './decode';
+import { decodeEnvelope, envelopeFromReference, validateEnvelope } from './decode';
 import { maxEnvelopeBytes } from './limits';
+import { sizeReason } from './size';
 
 const hash = `0x${'Ab'.repeat(32)}`;
 const address = `0x${'11'.repeat(20)}`;

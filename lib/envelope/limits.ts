@@ -1,5 +1,3 @@
-import { maxTextLength } from './schema';
-
 /**
  * Bounds on what a page can make the extension do. Every one is checked
  * before the expensive step it guards, so a hostile page costs at most
@@ -23,7 +21,7 @@ export const maxEnvelopesPerScript = 100;
 export const maxSnippetsPerPage = 500;
 
 /** Longest signed text an envelope may carry, in UTF-16 code units (the schema enforces it). */
-export const maxSignedTextLength = maxTextLength;
+export const maxSignedTextLength = 200_000;
 
 /**
  * Raw text read from one snippet for its canonical text, in UTF-16 code

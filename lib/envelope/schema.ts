@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { maxSignedTextLength } from './limits';
 import { address, base64, bytes32, bytes32AsWritten, chainId, hexBytes, uint, unixSeconds } from './primitives';
 
 /** The proof types of envelope version 1 (spec §3). */
@@ -95,7 +96,7 @@ export const proof = z.discriminatedUnion('type', [
 ]);
 
 /** Longest signed text accepted in an envelope, in UTF-16 code units. */
-export const maxTextLength = 200_000;
+export const maxTextLength = maxSignedTextLength;
 
 export const envelope = z.object({
   v: z.literal(1),

@@ -1,3 +1,5 @@
+import type { TrustConfigProvenance } from '../trust/layer';
+import type { LocateProblem } from '../extract/locate-proofs';
 import type { TrustConfig } from '../trust/schema';
 import type { VerdictState } from '../verdict/states';
 import type { Verdict } from '../verdict/types';
@@ -17,6 +19,17 @@ export type PageProof = {
   shownText: string;
   /** Canonical text of what the browser renders of the snippet. */
   renderedText: string;
+  /**
+   * Why the proof cannot be read as it stands: too large to send (then `raw`
+   * is only a preview), a proof script that is not JSON, or a script entry
+   * whose target matches nothing.
+   */
+  problem?: LocateProblem;
+  /**
+   * Present (false) when the snippet could not be read in full: nothing can
+   * be compared, and the texts sent are only its start.
+   */
+  shownTextComplete?: false;
 };
 
 /** What the popup lists for one proof of a tab. */
@@ -59,6 +72,11 @@ export type WorkerMessages = {
   };
   /** Inspector: verify one proof again, ignoring cached verdicts. */
   'verify-again': { request: { tabId: number; id: string }; response: { verdict: Verdict } | null };
+  /**
+   * Content script: open the inspector on one proof of the sender's tab. A
+   * page cannot open extension pages, and a content script knows no tab id.
+   */
+  'open-inspector': { request: { id: string }; response: { ok: true } };
   /** Options: can this RPC be reached, and is it the chain it claims? */
   'test-rpc': {
     request: { url: string; chainId: number };
@@ -67,7 +85,14 @@ export type WorkerMessages = {
   /** Options: the effective configuration and where each part came from. */
   'trust-config': {
     request: Record<string, never>;
-    response: { effective: TrustConfig; managed: unknown; managedError?: string; user: unknown };
+    response: {
+      effective: TrustConfig;
+      managed: unknown;
+      managedError?: string;
+      user: unknown;
+      /** Which layer set each value of `effective`; a value with no entry is a built-in default. */
+      provenance?: TrustConfigProvenance;
+    };
   };
 };
 

@@ -1,5 +1,5 @@
-import { sizeReason, validateEnvelope, type DecodeResult } from '../envelope/decode';
 import { maxScriptBytes, maxTargetSelectorLength } from '../envelope/limits';
+import { sizeReason } from '../envelope/size';
 
 export type ReadScriptEntriesReturnType = { ok: true; entries: unknown[] } | { ok: false; reason: string };
 
@@ -23,33 +23,34 @@ export function readScriptEntries(script: Element): ReadScriptEntriesReturnType 
   return { ok: false, reason: 'proof script must hold an envelope or an array of envelopes' };
 }
 
-export type ScriptEntrySnippetReturnType = { element: Element; decoded: DecodeResult };
+export type LocateScriptEntryReturnType = {
+  element: Element;
+  /** Why the entry has no snippet of its own; absent when its target matched. */
+  unplaced?: string;
+};
 
 /**
- * One script-form entry: its snippet is the first element its `target`
+ * Where one script-form entry's snippet is: the first element its `target`
  * selector matches in the script's document. When there is none to be had
- * (no target, an invalid selector, no match), the entry is malformed and
- * attributed to the script's parent element (the script itself when it has
- * none). An envelope fault is reported before a target fault, but a
- * resolvable target still places a malformed entry on its element.
+ * (no target, an invalid selector, no match), the entry is attributed to
+ * the script's parent element (the script itself when it has none), with
+ * the reason. Nothing is validated here: an envelope fault, found later,
+ * is reported before a target fault.
  */
-export function scriptEntrySnippet(entry: unknown, script: Element): ScriptEntrySnippetReturnType {
+export function locateScriptEntry(entry: unknown, script: Element): LocateScriptEntryReturnType {
   const fallback = script.parentElement ?? script;
-  const decoded = validateEnvelope(entry);
   const target = typeof entry === 'object' && entry !== null && !Array.isArray(entry) ? (entry as { target?: unknown }).target : undefined;
-  if (typeof target !== 'string') {
-    if (!decoded.ok) return { element: fallback, decoded };
-    return { element: fallback, decoded: { ok: false, reason: 'script-form envelope has no "target" CSS selector' } };
+  if (typeof target !== 'string') return { element: fallback, unplaced: 'script-form envelope has no "target" CSS selector' };
+  if (target.length > maxTargetSelectorLength) {
+    return { element: fallback, unplaced: `target is longer than ${maxTargetSelectorLength} characters` };
   }
-  if (target.length > maxTargetSelectorLength) return { element: fallback, decoded };
 
   const shown = JSON.stringify(target.length > 80 ? `${target.slice(0, 79)}…` : target);
   let element: Element | null;
   try {
     element = script.ownerDocument.querySelector(target);
   } catch {
-    return { element: fallback, decoded: decoded.ok ? { ok: false, reason: `target ${shown} is not a valid CSS selector` } : decoded };
+    return { element: fallback, unplaced: `target ${shown} is not a valid CSS selector` };
   }
-  if (element === null) return { element: fallback, decoded: decoded.ok ? { ok: false, reason: `target ${shown} matches no element` } : decoded };
-  return { element, decoded };
+  return element === null ? { element: fallback, unplaced: `target ${shown} matches no element` } : { element };
 }

@@ -216,3 +216,28 @@ describe('elementText', () => {
     expect(elementText(element, { maxLength: 100 })).toEqual({ text: ' abcdef  ghij ', complete: true });
   });
 });
+
+describe('elementText through a lens', () => {
+  const ogToken = `ai-proof:v1:og:1:0x${'ab'.repeat(32)}`;
+  const lens = {
+    hidesSubtree: (element: Element) => element.hasAttribute('data-hidden'),
+    showsText: (node: CharacterData) => !node.data.includes('ghost'),
+    generatedText: (element: Element, pseudo: '::before' | '::after') => element.getAttribute(`data-${pseudo.slice(2)}`) ?? '',
+  };
+
+  it('leaves out what the lens hides, spaces included, and adds generated text inside the spaces', () => {
+    const element = body(`<p data-before="» ">one <span data-hidden>two</span> ghost <b data-after="!">three</b></p><div data-hidden>four</div>`);
+    expect(elementText(element, { lens })).toEqual({ text: ' » one three! ', complete: true });
+  });
+
+  it('never asks about the root, and keeps the canonical skips', () => {
+    const element = body(`<p>one ${ogToken} <a href="#${ogToken}">proof</a><span data-ai-proof-ignore>Share</span><script>x</script></p>`);
+    element.setAttribute('data-hidden', '');
+    expect(canonicalText(elementText(element, { lens }).text)).toBe('one');
+  });
+
+  it('counts generated text against maxLength', () => {
+    const element = body('<p data-before="12345">6789</p>');
+    expect(elementText(element, { lens, maxLength: 4 })).toEqual({ text: ' 123', complete: false });
+  });
+});

@@ -36,9 +36,26 @@ export function canonicalText(text: string): CanonicalTextReturnType {
   return start >= end ? '' : spaced.slice(start, end);
 }
 
+/**
+ * What a browser adds to the walk: which parts of the subtree a reader
+ * actually sees, and the text CSS generates. Canonical text has none; the
+ * content script's rendered text (spec §4, rendering honesty) has one.
+ */
+export type TextWalkLens = {
+  /** Leave a descendant of the root out, subtree and spaces included. Never asked about the root. */
+  hidesSubtree(element: Element): boolean;
+  /** Whether a reader sees a text node's text. */
+  showsText(node: CharacterData): boolean;
+  /** Text a reader sees before (`::before`) or after (`::after`) an element's content, '' for none. */
+  generatedText(element: Element, pseudo: '::before' | '::after'): string;
+};
+
 export type ElementTextParameters = {
   /** Stop after this many UTF-16 code units of raw text (default: no limit). */
   maxLength?: number;
+  lens?: TextWalkLens;
+  /** Asked at each element: true stops the walk there, as `maxLength` does (a lens's reading has a time limit). */
+  stopWhen?: () => boolean;
 };
 
 export type ElementTextReturnType = {
@@ -53,9 +70,11 @@ export type ElementTextReturnType = {
  * elements, `data-ai-proof-ignore` subtrees, token links and token text,
  * with a space around each listed block element. A skipped element is left
  * out entirely, spaces included. Light DOM only (no shadow roots, no
- * frames). The walk is iterative, so nesting depth costs no stack.
+ * frames). The walk is iterative, so nesting depth costs no stack. With a
+ * `lens`, the same walk leaves out what a reader does not see and adds
+ * generated text inside an element's spaces.
  */
-export function elementText(root: Element, { maxLength = Infinity }: ElementTextParameters = {}): ElementTextReturnType {
+export function elementText(root: Element, { maxLength = Infinity, lens, stopWhen }: ElementTextParameters = {}): ElementTextReturnType {
   const pieces: string[] = [];
   let length = 0;
   const emit = (piece: string): boolean => {
@@ -67,18 +86,21 @@ export function elementText(root: Element, { maxLength = Infinity }: ElementText
     length += piece.length;
     return true;
   };
+  const stopped = (): ElementTextReturnType => ({ text: pieces.join(''), complete: false });
 
   let node: Node = root;
   for (;;) {
     // Entering `node`.
     let entered = false;
     if (isElement(node)) {
-      if (!isSkippedByCanonicalText(node)) {
+      if (stopWhen?.() === true) return stopped();
+      if (!isSkippedByCanonicalText(node) && (lens === undefined || node === root || !lens.hidesSubtree(node))) {
         entered = true;
-        if (isSpacedElement(node) && !emit(' ')) return { text: pieces.join(''), complete: false };
+        if (isSpacedElement(node) && !emit(' ')) return stopped();
+        if (lens !== undefined && !emit(lens.generatedText(node, '::before'))) return stopped();
       }
     } else if (isTextNode(node)) {
-      if (!emit(removeTokens(node.data))) return { text: pieces.join(''), complete: false };
+      if ((lens === undefined || lens.showsText(node)) && !emit(removeTokens(node.data))) return stopped();
     }
     if (entered && node.firstChild !== null) {
       node = node.firstChild;
@@ -86,8 +108,9 @@ export function elementText(root: Element, { maxLength = Infinity }: ElementText
     }
     // Leaving `node`, then every ancestor whose last child it was.
     for (;;) {
-      if (entered && isElement(node) && isSpacedElement(node) && !emit(' ')) {
-        return { text: pieces.join(''), complete: false };
+      if (entered && isElement(node)) {
+        if (lens !== undefined && !emit(lens.generatedText(node, '::after'))) return stopped();
+        if (isSpacedElement(node) && !emit(' ')) return stopped();
       }
       if (node === root) return { text: pieces.join(''), complete: true };
       if (node.nextSibling !== null) {

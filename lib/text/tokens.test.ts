@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { removeTokens, scanTokens, tokenInHref } from './tokens';
+import { parseToken, removeTokens, scanTokens, tokenInHref } from './tokens';
 
 const hash = `0x${'Ab'.repeat(32)}`;
 const body = 'eyJ2IjoxLCJwcm9vZiI6e319';
@@ -117,5 +117,20 @@ describe('tokenInHref', () => {
     expect(tokenInHref(`#x#ai-proof:v1:${body}`)).toBeUndefined();
     expect(tokenInHref('#ai-proof:v1:')).toBeUndefined();
     expect(tokenInHref('#top')).toBeUndefined();
+  });
+});
+
+describe('parseToken', () => {
+  it('reads a text that is exactly one token', () => {
+    expect(parseToken(`ai-proof:v1:${body}`)).toMatchObject({ kind: 'envelope', body, start: 0 });
+    expect(parseToken(`ai-proof:v1:eas:1:${hash}`)).toMatchObject({ kind: 'reference', reference: 'eas', chainId: '1', id: hash });
+  });
+
+  it('refuses anything more or less than a token', () => {
+    expect(parseToken(` ai-proof:v1:${body}`)).toBeUndefined();
+    expect(parseToken(`ai-proof:v1:${body} `)).toBeUndefined();
+    expect(parseToken(`ai-proof:v1:${body}!`)).toBeUndefined();
+    expect(parseToken('ai-proof:v1:')).toBeUndefined();
+    expect(parseToken('')).toBeUndefined();
   });
 });

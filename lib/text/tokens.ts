@@ -106,3 +106,10 @@ export function tokenInHref(href: string): TextToken | undefined {
   const match = leadingTokenPattern.exec(fragment);
   return match === null ? undefined : tokenOf(match);
 }
+
+/** `text` as one whole token, or undefined when it is anything else (the worker reads a token the content script sent). */
+export function parseToken(text: string): TextToken | undefined {
+  leadingTokenPattern.lastIndex = 0;
+  const match = leadingTokenPattern.exec(text);
+  return match === null || match[0].length !== text.length ? undefined : tokenOf(match);
+}

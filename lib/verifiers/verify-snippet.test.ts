@@ -86,6 +86,6 @@ describe('verifySnippet', () => {
       shownTextComplete: false,
     });
     expect(verdict).toMatchObject({ state: 'unavailable', confidence: 0, proofType: 'erc7007' });
-    expect(verdict.summary).toMatch(/character limit/);
+    expect(verdict.summary).toMatch(/too large to read in full/);
   });
 });

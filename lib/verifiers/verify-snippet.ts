@@ -1,5 +1,4 @@
 import type { ChainAccess } from '../chain/types';
-import { maxShownTextScan } from '../envelope/limits';
 import type { Envelope, Proof, ProofType } from '../envelope/schema';
 import { compareTexts } from '../text/match';
 import type { TrustConfig } from '../trust/schema';
@@ -102,7 +101,7 @@ export async function verifySnippet({
 function tooLongVerdict(envelope: Envelope, shownText: string): Verdict {
   const checks = [
     passed('envelope', `A version 1 envelope with an ${envelope.proof.type} proof.`),
-    unreachable('shown-text', `The snippet's text is over the ${maxShownTextScan.toLocaleString('en')}-character limit, so it was not checked.`),
+    unreachable('shown-text', 'The snippet is too large to read in full, so its text was not checked.'),
   ];
   return {
     state: 'unavailable',

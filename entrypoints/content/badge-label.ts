@@ -1,0 +1,32 @@
+import { confidenceWord } from '../../components/confidence-word';
+import { checkingStyle, stateStyles } from '../../components/state-style';
+import type { VerdictState } from '../../lib/verdict/states';
+import type { Verdict } from '../../lib/verdict/types';
+
+/** What a badge shows: a verdict's state, or `checking` before there is one. */
+export type BadgeState = VerdictState | 'checking';
+
+export function badgeStateOf(verdict: Verdict | undefined): BadgeState {
+  return verdict?.state ?? 'checking';
+}
+
+/** The badge's word, the same as on every Verity page. */
+export function badgeWord(state: BadgeState): string {
+  return state === 'checking' ? checkingStyle.word : stateStyles[state].word;
+}
+
+/** Confidence in words, for reading aloud: "confidence 95", or why there is none. */
+export function spokenConfidence(verdict: Verdict): string {
+  const value = Math.max(0, Math.min(100, Math.round(verdict.confidence)));
+  return verdict.state === 'unavailable' ? `confidence ${confidenceWord(value, verdict.state).toLowerCase()}` : `confidence ${value}`;
+}
+
+/**
+ * The badge's accessible name: whose badge it is, the state, and the
+ * confidence, as in "Verity: verified, confidence 95". Said in full, since
+ * a screen reader user hears no colour and sees no icon.
+ */
+export function badgeLabel(verdict: Verdict | undefined): string {
+  if (verdict === undefined) return 'Verity: checking this proof';
+  return `Verity: ${badgeWord(verdict.state).toLowerCase()}, ${spokenConfidence(verdict)}`;
+}

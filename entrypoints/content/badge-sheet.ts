@@ -1,0 +1,74 @@
+import { verdictStates } from '../../lib/verdict/states';
+import { checkingColours, neutralColours, stateColours, type ChipColours } from './palette';
+
+export const fontStack = "ui-sans-serif, system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
+
+function chipRule(state: string, { background, text, ring }: ChipColours): string {
+  return `:host([data-state='${state}']) .pill { --background: ${background}; --text: ${text}; --ring: ${ring}; }`;
+}
+
+/**
+ * Every badge's shadow root adopts this one sheet. `:host` rules are
+ * !important because the page's rules on our host element otherwise win;
+ * inside the shadow root nothing of the page applies but inherited values,
+ * which `all: initial` resets. Negative block margins keep the badge from
+ * making its line taller.
+ */
+const badgeCss = `
+:host {
+  all: initial !important;
+  display: inline-block !important;
+  vertical-align: baseline !important;
+  margin: -4px 0 -4px 0.4em !important;
+  padding: 0 !important;
+  line-height: 1 !important;
+  text-indent: 0 !important;
+  direction: ltr !important;
+}
+.pill {
+  all: unset;
+  box-sizing: border-box;
+  display: inline-flex;
+  align-items: center;
+  gap: 4px;
+  height: 20px;
+  padding: 0 8px 0 5px;
+  border-radius: 999px;
+  background: var(--background);
+  color: var(--text);
+  box-shadow: inset 0 0 0 1px var(--ring);
+  font: 500 12px/1 ${fontStack};
+  letter-spacing: 0.005em;
+  white-space: nowrap;
+  cursor: pointer;
+  user-select: none;
+  -webkit-font-smoothing: antialiased;
+  transition: box-shadow 120ms ease-out;
+}
+.pill:hover { box-shadow: inset 0 0 0 1px var(--ring), 0 1px 3px rgb(15 23 42 / 0.12); }
+.pill:focus-visible { outline: 2px solid ${neutralColours.focus}; outline-offset: 2px; }
+.pill svg { width: 14px; height: 14px; flex: none; }
+${verdictStates.map((state) => chipRule(state, stateColours[state])).join('\n')}
+${chipRule('checking', checkingColours)}
+@media (prefers-reduced-motion: reduce) { .pill { transition: none; } }
+`;
+
+/** Turns every badge off at once, without touching a single one. */
+const hiddenCss = ':host { display: none !important; }';
+
+export type BadgeSheet = {
+  readonly sheet: CSSStyleSheet;
+  /** Shows or hides every badge: the display setting, applied live. */
+  setShown(shown: boolean): void;
+};
+
+export function createBadgeSheet(): BadgeSheet {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(badgeCss);
+  return {
+    sheet,
+    setShown(shown) {
+      sheet.replaceSync(shown ? badgeCss : `${badgeCss}\n${hiddenCss}`);
+    },
+  };
+}

@@ -1,0 +1,96 @@
+// @vitest-environment jsdom
+import { describe, expect, it, vi } from 'vitest';
+import { verdictStates } from '../../lib/verdict/states';
+import { createBadge, type BadgeEvents } from './badge';
+import { badgeLabel, badgeWord } from './badge-label';
+import { createBadgeSheet } from './badge-sheet';
+import { verdictOf } from './verdict-fixtures';
+
+const events = (): BadgeEvents => ({ onEnter: vi.fn(), onLeave: vi.fn(), onActivate: vi.fn() });
+
+describe('badge words and names', () => {
+  it('uses the words of every Verity page', () => {
+    expect([...verdictStates, 'checking' as const].map(badgeWord)).toEqual([
+      'Unreadable',
+      'Invalid',
+      'Altered',
+      'Untrusted',
+      "Couldn't check",
+      'Pending',
+      'Verified',
+      'Checking',
+    ]);
+  });
+
+  it('names the badge in full for assistive technology', () => {
+    expect(badgeLabel(verdictOf('verified', { confidence: 95 }))).toBe('Verity: verified, confidence 95');
+    expect(badgeLabel(verdictOf('altered', { confidence: 0 }))).toBe('Verity: altered, confidence 0');
+    expect(badgeLabel(undefined)).toBe('Verity: checking this proof');
+  });
+
+  it('says a proof that could not be checked is not rated, never failed', () => {
+    const label = badgeLabel(verdictOf('unavailable', { confidence: 0 }));
+    expect(label).toBe("Verity: couldn't check, confidence not rated");
+    expect(label).not.toMatch(/fail|invalid/i);
+  });
+});
+
+describe('createBadge', () => {
+  it('is a host the canonical text skips, with the state in data-state, checking until a verdict', () => {
+    const badge = createBadge({ document, id: 'p3', sheet: createBadgeSheet().sheet, events: events() });
+    expect(badge.host.localName).toBe('verity-badge');
+    expect(badge.host.hasAttribute('data-ai-proof-ignore')).toBe(true);
+    expect(badge.host.dataset).toMatchObject({ state: 'checking', verityProof: 'p3' });
+    expect(badge.button.getAttribute('aria-label')).toBe('Verity: checking this proof');
+
+    badge.render(verdictOf('verified', { confidence: 95 }));
+    expect(badge.host.dataset.state).toBe('verified');
+    expect(badge.button.textContent).toBe('Verified');
+    expect(badge.button.querySelectorAll('svg')).toHaveLength(1);
+    expect(badge.button.getAttribute('aria-label')).toBe('Verity: verified, confidence 95');
+  });
+
+  it('is a real button, focusable from the keyboard, that opens a dialog', () => {
+    const badge = createBadge({ document, id: 'p1', sheet: createBadgeSheet().sheet, events: events() });
+    expect(badge.button.localName).toBe('button');
+    expect(badge.button.type).toBe('button');
+    expect(badge.button.getAttribute('aria-haspopup')).toBe('dialog');
+    badge.setExpanded(true);
+    expect(badge.button.getAttribute('aria-expanded')).toBe('true');
+  });
+
+  it('tells of hover, focus and presses, and keeps its clicks from the page', () => {
+    const handlers = events();
+    const badge = createBadge({ document, id: 'p1', sheet: createBadgeSheet().sheet, events: handlers });
+    const link = document.createElement('a');
+    link.href = '#elsewhere';
+    const pageClick = vi.fn();
+    link.addEventListener('click', pageClick);
+    link.append(badge.host);
+    document.body.append(link);
+
+    const click = new MouseEvent('click', { bubbles: true, cancelable: true, composed: true });
+    badge.button.dispatchEvent(click);
+    expect(handlers.onActivate).toHaveBeenCalledWith(badge);
+    expect(click.defaultPrevented).toBe(true);
+    expect(pageClick).not.toHaveBeenCalled();
+
+    badge.button.dispatchEvent(new FocusEvent('focus'));
+    badge.button.dispatchEvent(new FocusEvent('blur'));
+    expect(handlers.onEnter).toHaveBeenCalledWith(badge);
+    expect(handlers.onLeave).toHaveBeenCalledWith(badge);
+    link.remove();
+  });
+
+  it('shares one sheet between all badges, and hides them all by changing it alone', () => {
+    const shared = createBadgeSheet();
+    const replace = vi.spyOn(shared.sheet, 'replaceSync');
+    createBadge({ document, id: 'a', sheet: shared.sheet, events: events() });
+    createBadge({ document, id: 'b', sheet: shared.sheet, events: events() });
+    shared.setShown(false);
+    expect(replace).toHaveBeenCalledOnce();
+    expect(replace.mock.calls[0]![0]).toContain(':host { display: none !important; }');
+    shared.setShown(true);
+    expect(replace.mock.calls[1]![0]).not.toContain('display: none');
+  });
+});

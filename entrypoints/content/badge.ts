@@ -1,0 +1,95 @@
+import { ignoreAttribute } from '../../lib/text/dom';
+import type { Verdict } from '../../lib/verdict/types';
+import { badgeLabel, badgeStateOf, badgeWord } from './badge-label';
+import { checkingIconShapes, createIcon, stateIconShapes } from './state-icons';
+
+/** The badge host's tag. A custom element name, so it can hold a shadow root; never registered. */
+export const badgeTag = 'verity-badge';
+
+export type BadgeEvents = {
+  /** The pointer or keyboard focus arrived: preview the card. */
+  onEnter(badge: Badge): void;
+  /** The pointer or focus went: let the card go, unless it follows. */
+  onLeave(badge: Badge): void;
+  /** Clicked, or Enter or Space: open the card and move focus into it. */
+  onActivate(badge: Badge): void;
+};
+
+export type Badge = {
+  /** The proof's id. */
+  readonly id: string;
+  /** In the page: `data-ai-proof-ignore` (never part of a snippet's text) and `data-state`. */
+  readonly host: HTMLElement;
+  /** Inside the closed shadow root; the card returns focus here. */
+  readonly button: HTMLButtonElement;
+  render(verdict: Verdict | undefined): void;
+  setExpanded(expanded: boolean): void;
+};
+
+export type CreateBadgeParameters = {
+  document: Document;
+  id: string;
+  /** The one sheet every badge adopts. */
+  sheet: CSSStyleSheet;
+  events: BadgeEvents;
+};
+
+/**
+ * A badge: a small pill with the state's icon and word, in a closed shadow
+ * root so the page can neither restyle nor read it. Keyboard-focusable,
+ * named in full for assistive technology. It swallows its own clicks, so a
+ * badge inside a link or a clickable card never sets the page off.
+ */
+export function createBadge({ document, id, sheet, events }: CreateBadgeParameters): Badge {
+  const host = document.createElement(badgeTag);
+  host.setAttribute(ignoreAttribute, '');
+  host.dataset.verityProof = id;
+  const root = host.attachShadow({ mode: 'closed' });
+  root.adoptedStyleSheets = [sheet];
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'pill';
+  button.setAttribute('aria-haspopup', 'dialog');
+  button.setAttribute('aria-expanded', 'false');
+  const word = document.createElement('span');
+  button.append(word);
+  root.append(button);
+
+  const badge: Badge = {
+    id,
+    host,
+    button,
+    render(verdict) {
+      const state = badgeStateOf(verdict);
+      if (host.dataset.state === state) {
+        button.setAttribute('aria-label', badgeLabel(verdict));
+        return;
+      }
+      host.dataset.state = state;
+      button.querySelector('svg')?.remove();
+      button.prepend(createIcon(document, state === 'checking' ? checkingIconShapes : stateIconShapes[state]));
+      word.textContent = badgeWord(state);
+      button.setAttribute('aria-label', badgeLabel(verdict));
+    },
+    setExpanded(expanded) {
+      button.setAttribute('aria-expanded', String(expanded));
+    },
+  };
+
+  host.addEventListener('pointerenter', () => events.onEnter(badge));
+  host.addEventListener('pointerleave', () => events.onLeave(badge));
+  button.addEventListener('focus', () => events.onEnter(badge));
+  button.addEventListener('blur', () => events.onLeave(badge));
+  button.addEventListener('click', (event) => {
+    event.preventDefault();
+    event.stopPropagation();
+    events.onActivate(badge);
+  });
+  // The page's own handlers (a card that opens on press, keyboard shortcuts) must not see our presses.
+  for (const type of ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'keydown', 'keyup'] as const) {
+    host.addEventListener(type, (event) => event.stopPropagation());
+  }
+
+  badge.render(undefined);
+  return badge;
+}

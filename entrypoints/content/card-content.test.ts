@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { cardContentOf, shortHex } from './card-content';
+import { verdictOf } from './verdict-fixtures';
+
+const formatTime = (seconds: number) => `t=${seconds}`;
+const attester = `0x${'12'.repeat(20)}` as const;
+const teeId = `0x${'ab'.repeat(32)}` as const;
+
+describe('cardContentOf', () => {
+  it('says what is going on before there is a verdict', () => {
+    expect(cardContentOf({ verdict: undefined })).toEqual({
+      state: 'checking',
+      word: 'Checking',
+      headline: 'Checking this proof',
+      summary: 'Verity is checking where this text came from, against the chain itself.',
+      facts: [],
+    });
+  });
+
+  it('gives the state in words, the confidence, and who vouched, when, on which chain', () => {
+    const verdict = verdictOf('verified', {
+      confidence: 92,
+      facts: { model: 'gpt-x', signerLabel: 'Example Newsroom', attester, timestamp: 1_700_000_000, chainName: 'Base', chainId: 8453 },
+    });
+    expect(cardContentOf({ verdict, formatTime })).toEqual({
+      state: 'verified',
+      word: 'Verified',
+      headline: 'The proof checks out',
+      summary: 'It is verified.',
+      confidence: { value: 92, word: 'High', rated: true },
+      facts: [
+        { label: 'Model', value: 'gpt-x' },
+        { label: 'Vouched by', value: 'Example Newsroom', title: attester },
+        { label: 'When', value: 't=1700000000' },
+        { label: 'Chain', value: 'Base' },
+      ],
+    });
+  });
+
+  it('says the signer vouched only when the signature holds', () => {
+    expect(cardContentOf({ verdict: verdictOf('invalid', { facts: { teeId } }) }).facts).toEqual([
+      { label: 'Claimed signer', value: 'Enclave 0xabab…abab', title: teeId },
+    ]);
+  });
+
+  it('names an enclave or an attester by a short id when the trust configuration has no name for it', () => {
+    expect(cardContentOf({ verdict: verdictOf('untrusted', { facts: { teeId, chainId: 10740 } }), formatTime }).facts).toEqual([
+      { label: 'Vouched by', value: 'Enclave 0xabab…abab', title: teeId },
+      { label: 'Chain', value: 'Chain 10740' },
+    ]);
+    expect(cardContentOf({ verdict: verdictOf('untrusted', { facts: { attester } }) }).facts).toEqual([
+      { label: 'Vouched by', value: 'Attester 0x1212…1212', title: attester },
+    ]);
+  });
+
+  it('says a proof that could not be checked did not fail, and does not rate it', () => {
+    const content = cardContentOf({ verdict: verdictOf('unavailable', { confidence: 0 }) });
+    expect(content).toMatchObject({ word: "Couldn't check", headline: "Couldn't check right now", confidence: { rated: false, word: 'Not rated' } });
+    expect(content.note).toMatch(/nothing against the proof/);
+    expect(`${content.word} ${content.headline} ${content.note}`).not.toMatch(/fail|invalid/i);
+  });
+
+  it('shortens long hex only', () => {
+    expect(shortHex('0x1234')).toBe('0x1234');
+    expect(shortHex(teeId)).toBe('0xabab…abab');
+  });
+});

@@ -1,0 +1,92 @@
+import { confidenceWord } from '../../components/confidence-word';
+import { stateStyles } from '../../components/state-style';
+import type { VerdictState } from '../../lib/verdict/states';
+import type { Verdict, VerdictFacts } from '../../lib/verdict/types';
+import { badgeStateOf, badgeWord, type BadgeState } from './badge-label';
+
+export type CardFact = {
+  label: string;
+  value: string;
+  /** The full value, when `value` is shortened (an address). */
+  title?: string;
+};
+
+/** What the card says about one proof, in words; card.ts lays it out. */
+export type CardContent = {
+  state: BadgeState;
+  word: string;
+  headline: string;
+  /** One sentence on why. */
+  summary: string;
+  /** Said when the state could be misread: "couldn't check" is no failure. */
+  note?: string;
+  /** Absent until there is a verdict. */
+  confidence?: { value: number; word: string; rated: boolean };
+  facts: CardFact[];
+};
+
+export type CardContentOfParameters = {
+  verdict: Verdict | undefined;
+  /** Unix seconds to a date and time for the reader's locale. */
+  formatTime?: (seconds: number) => string;
+};
+
+export function cardContentOf({ verdict, formatTime = defaultFormatTime }: CardContentOfParameters): CardContent {
+  const state = badgeStateOf(verdict);
+  if (verdict === undefined) {
+    return {
+      state,
+      word: badgeWord(state),
+      headline: 'Checking this proof',
+      summary: 'Verity is checking where this text came from, against the chain itself.',
+      facts: [],
+    };
+  }
+  const value = Math.max(0, Math.min(100, Math.round(verdict.confidence)));
+  const content: CardContent = {
+    state,
+    word: badgeWord(state),
+    headline: stateStyles[verdict.state].headline,
+    summary: verdict.summary,
+    confidence: { value, word: confidenceWord(value, verdict.state), rated: verdict.state !== 'unavailable' },
+    facts: factsOf(verdict, formatTime),
+  };
+  if (verdict.state === 'unavailable') content.note = 'This says nothing against the proof: Verity could not finish checking it.';
+  return content;
+}
+
+/** States in which the signer did stand behind the text (trusted or not); in the others the proof only names one. */
+const vouchedStates = new Set<VerdictState>(['verified', 'pending', 'untrusted']);
+
+function factsOf({ state, facts }: Verdict, formatTime: (seconds: number) => string): CardFact[] {
+  const rows: CardFact[] = [];
+  if (facts.model !== undefined) rows.push({ label: 'Model', value: facts.model });
+  const vouched = vouchedBy(facts);
+  if (vouched !== undefined) rows.push({ label: vouchedStates.has(state) ? 'Vouched by' : 'Claimed signer', ...vouched });
+  if (facts.timestamp !== undefined) rows.push({ label: 'When', value: formatTime(facts.timestamp) });
+  const chain = facts.chainName ?? (facts.chainId === undefined ? undefined : `Chain ${facts.chainId}`);
+  if (chain !== undefined) rows.push({ label: 'Chain', value: chain });
+  return rows;
+}
+
+/**
+ * Who stands behind the text: the name the reader's trust configuration
+ * gives the signer, else the attester, the enclave or the contract itself.
+ */
+function vouchedBy(facts: VerdictFacts): Omit<CardFact, 'label'> | undefined {
+  const id = facts.attester ?? facts.teeId ?? facts.contract;
+  if (facts.signerLabel !== undefined) return id === undefined ? { value: facts.signerLabel } : { value: facts.signerLabel, title: id };
+  if (facts.attester !== undefined) return { value: `Attester ${shortHex(facts.attester)}`, title: facts.attester };
+  if (facts.teeId !== undefined) return { value: `Enclave ${shortHex(facts.teeId)}`, title: facts.teeId };
+  if (facts.contract !== undefined) return { value: `Contract ${shortHex(facts.contract)}`, title: facts.contract };
+  return undefined;
+}
+
+/** `0x1234…abcd`. */
+export function shortHex(hex: string): string {
+  return hex.length <= 14 ? hex : `${hex.slice(0, 6)}…${hex.slice(-4)}`;
+}
+
+function defaultFormatTime(seconds: number): string {
+  return new Date(seconds * 1000).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}

@@ -1,0 +1,89 @@
+import { verdictStates } from '../../lib/verdict/states';
+import { fontStack } from './badge-sheet';
+import { checkingColours, neutralColours, stateColours } from './palette';
+
+const stateRules = verdictStates
+  .map((state) => {
+    const { background, text, ring, fill, ink } = stateColours[state];
+    return `:host([data-state='${state}']) { --background: ${background}; --text: ${text}; --ring: ${ring}; --fill: ${fill}; --ink: ${ink}; }`;
+  })
+  .join('\n');
+
+/**
+ * The card's sheet. The host is a manual popover where supported, so the
+ * card sits in the top layer above any z-index of the page; the :host
+ * rules undo the popover's default box. Its place comes in as custom
+ * properties: an important :host rule outranks even the host's own
+ * inline style.
+ */
+const cardCss = `
+:host {
+  all: initial !important;
+  position: fixed !important;
+  inset: auto !important;
+  top: var(--verity-top, 0px) !important;
+  left: var(--verity-left, 0px) !important;
+  margin: 0 !important;
+  padding: 0 !important;
+  border: 0 !important;
+  background: transparent !important;
+  overflow: visible !important;
+  z-index: 2147483647 !important;
+  width: 304px !important;
+  max-width: calc(100vw - 16px) !important;
+  color-scheme: light;
+}
+:host(:not([data-open])) { display: none !important; }
+:host([data-state='checking']) { --background: ${checkingColours.background}; --text: ${checkingColours.text}; --ring: ${checkingColours.ring}; --ink: ${neutralColours.body}; }
+${stateRules}
+.card {
+  box-sizing: border-box;
+  padding: 14px 16px 12px;
+  border-radius: 12px;
+  background: ${neutralColours.surface};
+  color: ${neutralColours.body};
+  font: 400 13px/1.45 ${fontStack};
+  text-align: start;
+  box-shadow: 0 0 0 1px rgb(15 23 42 / 0.08), 0 12px 32px -8px rgb(15 23 42 / 0.28), 0 2px 6px rgb(15 23 42 / 0.06);
+  -webkit-font-smoothing: antialiased;
+  animation: verity-card-in 120ms ease-out;
+}
+@keyframes verity-card-in { from { opacity: 0; transform: translateY(-2px); } }
+@media (prefers-reduced-motion: reduce) { .card { animation: none; } }
+.top { display: flex; align-items: center; justify-content: space-between; gap: 8px; margin: 0 0 10px; }
+.chip {
+  display: inline-flex; align-items: center; gap: 4px; height: 20px; padding: 0 8px 0 5px; border-radius: 999px;
+  background: var(--background); color: var(--text); box-shadow: inset 0 0 0 1px var(--ring);
+  font: 500 12px/1 ${fontStack}; white-space: nowrap;
+}
+.chip svg { width: 14px; height: 14px; flex: none; }
+.brand { display: inline-flex; align-items: center; gap: 4px; color: ${neutralColours.muted}; font-size: 11px; font-weight: 600; letter-spacing: 0.03em; }
+.brand svg { width: 12px; height: 12px; }
+.headline { margin: 0 0 4px; color: ${neutralColours.heading}; font-size: 14px; font-weight: 600; line-height: 1.35; }
+.summary { margin: 0; overflow-wrap: anywhere; }
+.note { margin: 6px 0 0; color: ${neutralColours.muted}; font-size: 12px; }
+.meter { margin: 12px 0 0; }
+.meter-row { display: flex; justify-content: space-between; gap: 8px; color: ${neutralColours.muted}; font-size: 12px; }
+.meter-row strong { color: ${neutralColours.heading}; font-weight: 600; font-variant-numeric: tabular-nums; }
+.track { height: 6px; margin-top: 5px; border-radius: 999px; background: ${neutralColours.track}; overflow: hidden; }
+.bar { height: 100%; border-radius: 999px; background: var(--fill); }
+.facts { display: grid; grid-template-columns: auto 1fr; gap: 4px 14px; margin: 12px 0 0; padding: 10px 0 0; border-top: 1px solid ${neutralColours.rule}; font-size: 12px; }
+.facts dt { color: ${neutralColours.muted}; }
+.facts dd { margin: 0; color: ${neutralColours.heading}; overflow-wrap: anywhere; }
+.actions { display: flex; align-items: center; justify-content: flex-end; gap: 10px; margin: 12px 0 0; }
+.status { flex: 1; color: ${neutralColours.muted}; font-size: 12px; }
+.details {
+  all: unset; box-sizing: border-box; display: inline-flex; align-items: center; gap: 4px; padding: 5px 10px; border-radius: 6px;
+  background: ${neutralColours.surface}; color: ${neutralColours.heading}; box-shadow: inset 0 0 0 1px ${neutralColours.rule}, 0 1px 2px rgb(15 23 42 / 0.05);
+  font: 500 12px/1.2 ${fontStack}; cursor: pointer;
+}
+.details:hover { background: oklch(98.4% 0.003 247.858); }
+.details:focus-visible { outline: 2px solid ${neutralColours.focus}; outline-offset: 2px; }
+.details svg { width: 14px; height: 14px; }
+`;
+
+export function createCardSheet(): CSSStyleSheet {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(cardCss);
+  return sheet;
+}

@@ -1,0 +1,285 @@
+import { ignoreAttribute } from '../../lib/text/dom';
+import type { Verdict } from '../../lib/verdict/types';
+import type { Badge } from './badge';
+import { cardContentOf, type CardContent } from './card-content';
+import { placeCard } from './card-position';
+import { brandIconShapes, checkingIconShapes, createIcon, externalIconShapes, stateIconShapes } from './state-icons';
+
+export const cardTag = 'verity-card';
+
+/** Time the pointer has to travel from the badge to the card, or to come back, before the card goes. */
+const leaveDelay = 250;
+
+export type Card = {
+  /** The pointer or focus is on a badge: show its card. */
+  preview(badge: Badge): void;
+  /** The pointer or focus left a badge: the card goes soon, unless it is open on purpose or followed. */
+  leave(badge: Badge): void;
+  /** The badge was clicked or pressed: keep the card open and move focus to it; a second press closes it. */
+  activate(badge: Badge): void;
+  /** A verdict changed: redraw if its card is showing. */
+  refresh(id: string): void;
+  /** A badge left the page: drop the card if it is that badge's. */
+  forget(badge: Badge): void;
+  close(): void;
+};
+
+export type CreateCardParameters = {
+  document: Document;
+  signal: AbortSignal;
+  sheet: CSSStyleSheet;
+  verdictOf: (id: string) => Verdict | undefined;
+  /** Opens the inspector on a proof; false when that could not be done. */
+  openDetails: (id: string) => Promise<boolean>;
+};
+
+/**
+ * The one card of a page, shared by every badge: what the verdict says, in
+ * words, with a Details button to the inspector. In a closed shadow root,
+ * in the top layer (a manual popover) where the browser has one. It goes
+ * on Escape, when focus or the pointer leaves it and its badge (after a
+ * short delay, so the pointer can cross the gap), or on a press elsewhere.
+ */
+export function createCard({ document, signal, sheet, verdictOf, openDetails }: CreateCardParameters): Card {
+  const host = document.createElement(cardTag);
+  host.setAttribute(ignoreAttribute, '');
+  const root = host.attachShadow({ mode: 'closed' });
+  root.adoptedStyleSheets = [sheet];
+  const usesPopover = 'showPopover' in host;
+  if (usesPopover) host.popover = 'manual';
+
+  let badge: Badge | undefined;
+  let pinned = false;
+  let hideTimer: ReturnType<typeof setTimeout> | undefined;
+  let detailsButton: HTMLButtonElement | undefined;
+  let status: HTMLElement | undefined;
+  let following: AbortController | undefined;
+  // The badge focus goes back to on close: its focus must not open the card again.
+  let returningTo: Badge | undefined;
+
+  const cancelHide = (): void => {
+    clearTimeout(hideTimer);
+    hideTimer = undefined;
+  };
+
+  function show(target: Badge): void {
+    cancelHide();
+    if (badge !== target) badge?.setExpanded(false);
+    badge = target;
+    render();
+    if (!host.isConnected) document.documentElement.append(host);
+    if (!host.hasAttribute('data-open')) {
+      host.setAttribute('data-open', '');
+      if (usesPopover && !host.matches(':popover-open')) host.showPopover();
+      follow();
+    }
+    place();
+  }
+
+  function hide({ returnFocus = false } = {}): void {
+    cancelHide();
+    if (badge === undefined) return;
+    const shown = badge;
+    badge = undefined;
+    pinned = false;
+    shown.setExpanded(false);
+    following?.abort();
+    host.removeAttribute('data-open');
+    if (usesPopover && host.matches(':popover-open')) host.hidePopover();
+    if (returnFocus && shown.host.isConnected) {
+      returningTo = shown;
+      shown.button.focus({ preventScroll: true });
+      returningTo = undefined;
+    }
+  }
+
+  function render(): void {
+    if (badge === undefined) return;
+    const content = cardContentOf({ verdict: verdictOf(badge.id) });
+    host.dataset.state = content.state;
+    const card = cardElement(document, content);
+    detailsButton = card.details;
+    status = card.status;
+    detailsButton.addEventListener('click', () => void details());
+    root.replaceChildren(card.element);
+  }
+
+  // Measures the card after drawing it: one layout, on a reader's gesture only.
+  function place(): void {
+    if (badge === undefined) return;
+    if (!badge.host.isConnected) return hide();
+    const anchor = badge.host.getBoundingClientRect();
+    const { width, height } = host.getBoundingClientRect();
+    const view = document.defaultView;
+    const viewport = { width: view?.innerWidth ?? width, height: view?.innerHeight ?? height };
+    const { left, top } = placeCard({ anchor, card: { width, height }, viewport });
+    host.style.setProperty('--verity-left', `${Math.round(left)}px`);
+    host.style.setProperty('--verity-top', `${Math.round(top)}px`);
+  }
+
+  // While open, the card follows its badge through scrolling and resizing, once a frame.
+  function follow(): void {
+    following = new AbortController();
+    const options = { capture: true, passive: true, signal: AbortSignal.any([signal, following.signal]) };
+    let queued = false;
+    const schedule = (): void => {
+      if (queued) return;
+      queued = true;
+      requestAnimationFrame(() => {
+        queued = false;
+        if (!signal.aborted) place();
+      });
+    };
+    document.addEventListener('scroll', schedule, options);
+    document.defaultView?.addEventListener('resize', schedule, options);
+  }
+
+  async function details(): Promise<void> {
+    if (badge === undefined || status === undefined) return;
+    const shownStatus = status;
+    shownStatus.textContent = 'Opening…';
+    const opened = await openDetails(badge.id);
+    if (signal.aborted || !shownStatus.isConnected) return;
+    shownStatus.textContent = opened ? '' : 'Couldn’t open the inspector from here. Use the Verity button in the toolbar.';
+  }
+
+  host.addEventListener('pointerenter', cancelHide);
+  host.addEventListener('pointerleave', () => {
+    if (!pinned) hideSoon();
+  });
+  root.addEventListener('keydown', (event) => {
+    if (!(event instanceof KeyboardEvent) || event.key !== 'Tab') return;
+    // The card's one control is its last stop: Tab goes back to the badge, and on from there in the page's order.
+    event.preventDefault();
+    hide({ returnFocus: true });
+  });
+  root.addEventListener('focusout', (event) => {
+    const next = (event as FocusEvent).relatedTarget;
+    if (next instanceof Node && (host.contains(next) || next === badge?.host)) return;
+    if (pinned) hide();
+    else hideSoon();
+  });
+  document.addEventListener(
+    'keydown',
+    (event) => {
+      if (event.key !== 'Escape' || badge === undefined) return;
+      const focused = document.activeElement === host || document.activeElement === badge.host;
+      hide({ returnFocus: focused });
+    },
+    { capture: true, signal },
+  );
+  document.addEventListener(
+    'pointerdown',
+    (event) => {
+      if (badge === undefined || event.target === host || event.target === badge.host) return;
+      hide();
+    },
+    { capture: true, signal },
+  );
+  signal.addEventListener('abort', () => {
+    cancelHide();
+    host.remove();
+  });
+
+  function hideSoon(): void {
+    cancelHide();
+    hideTimer = setTimeout(() => hide(), leaveDelay);
+  }
+
+  return {
+    preview(target) {
+      if (target === returningTo || (pinned && badge !== target)) return;
+      show(target);
+    },
+    leave(target) {
+      if (badge === target && !pinned) hideSoon();
+    },
+    activate(target) {
+      if (pinned && badge === target) return hide({ returnFocus: true });
+      show(target);
+      pinned = true;
+      target.setExpanded(true);
+      detailsButton?.focus({ preventScroll: true });
+    },
+    refresh(id) {
+      if (badge?.id !== id) return;
+      const focused = root.activeElement === detailsButton;
+      render();
+      place();
+      if (focused) detailsButton?.focus({ preventScroll: true });
+    },
+    forget(target) {
+      if (badge === target) hide();
+    },
+    close: () => hide(),
+  };
+}
+
+type CardElement = { element: HTMLElement; details: HTMLButtonElement; status: HTMLElement };
+
+/** The card's content as elements; every word from the page or the verdict goes in as text, never markup. */
+function cardElement(document: Document, content: CardContent): CardElement {
+  const make = <tag extends keyof HTMLElementTagNameMap>(tag: tag, className?: string, text?: string): HTMLElementTagNameMap[tag] => {
+    const element = document.createElement(tag);
+    if (className !== undefined) element.className = className;
+    if (text !== undefined) element.textContent = text;
+    return element;
+  };
+
+  const card = make('div', 'card');
+  card.setAttribute('role', 'dialog');
+  card.setAttribute('aria-label', `Verity: ${content.word.toLowerCase()}`);
+
+  const top = make('div', 'top');
+  const chip = make('span', 'chip');
+  chip.append(createIcon(document, content.state === 'checking' ? checkingIconShapes : stateIconShapes[content.state]), content.word);
+  const brand = make('span', 'brand');
+  brand.append(createIcon(document, brandIconShapes), 'Verity');
+  top.append(chip, brand);
+  card.append(top, make('p', 'headline', content.headline), make('p', 'summary', content.summary));
+  if (content.note !== undefined) card.append(make('p', 'note', content.note));
+
+  if (content.confidence !== undefined) {
+    const { value, word, rated } = content.confidence;
+    const meter = make('div', 'meter');
+    const row = make('div', 'meter-row');
+    const figure = make('span');
+    if (rated) figure.append(make('strong', undefined, String(value)), `/100 · ${word}`);
+    else figure.append(word);
+    row.append(make('span', undefined, 'Confidence'), figure);
+    meter.append(row);
+    if (rated) {
+      const track = make('div', 'track');
+      track.setAttribute('role', 'meter');
+      track.setAttribute('aria-label', 'Confidence');
+      track.setAttribute('aria-valuemin', '0');
+      track.setAttribute('aria-valuemax', '100');
+      track.setAttribute('aria-valuenow', String(value));
+      const bar = make('div', 'bar');
+      bar.style.width = `${value}%`;
+      track.append(bar);
+      meter.append(track);
+    }
+    card.append(meter);
+  }
+
+  if (content.facts.length > 0) {
+    const facts = make('dl', 'facts');
+    for (const fact of content.facts) {
+      const value = make('dd', undefined, fact.value);
+      if (fact.title !== undefined) value.title = fact.title;
+      facts.append(make('dt', undefined, fact.label), value);
+    }
+    card.append(facts);
+  }
+
+  const actions = make('div', 'actions');
+  const status = make('span', 'status');
+  status.setAttribute('role', 'status');
+  const details = make('button', 'details');
+  details.type = 'button';
+  details.append('Details', createIcon(document, externalIconShapes));
+  actions.append(status, details);
+  card.append(actions);
+  return { element: card, details, status };
+}

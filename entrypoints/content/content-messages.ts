@@ -1,0 +1,24 @@
+import { browser } from 'wxt/browser';
+import type { Answer, ContentMessages, ContentMessageType, Message } from '../../lib/extension/messages';
+
+export type ContentMessageHandlers = {
+  [type in ContentMessageType]: (message: Message<ContentMessages, type>) => Answer<ContentMessages, type>;
+};
+
+/**
+ * Answers the messages the worker and the popup send this tab, until
+ * `signal` aborts. Only the extension itself can send them (pages reach
+ * no runtime listener); anything not ours is left for other listeners.
+ */
+export function answerContentMessages(signal: AbortSignal, handlers: ContentMessageHandlers): void {
+  const listener = (message: unknown, _sender: unknown, sendResponse: (response: unknown) => void): boolean => {
+    if (typeof message !== 'object' || message === null) return false;
+    const { type } = message as { type?: unknown };
+    if (typeof type !== 'string' || !Object.hasOwn(handlers, type)) return false;
+    const handle = handlers[type as ContentMessageType] as (message: unknown) => unknown;
+    sendResponse(handle(message));
+    return false;
+  };
+  browser.runtime.onMessage.addListener(listener);
+  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener), { once: true });
+}

@@ -1,0 +1,101 @@
+import type { TextWalkLens } from '../../lib/text/canonical';
+import {
+  generatedContentText,
+  hasNoArea,
+  isOffPage,
+  paintsTextWithBackground,
+  subtreeHidingOf,
+  textHidingsOf,
+  type PageExtent,
+} from './rendering-rules';
+
+/**
+ * What a reader sees of one snippet, read from the live page (computed
+ * styles, boxes, `checkVisibility`). Judged inside the snippet: what the
+ * page does to the snippet as a whole (a closed tab panel, a collapsed
+ * section, a fade on the block) hides its badge too and misleads nobody,
+ * so only what hides part of it counts. That is why the root is never
+ * asked about, why properties the root inherits are discounted, why
+ * geometry is judged only when the root is laid out at all, and text off
+ * the page only when the root is on it.
+ *
+ * Make a new lens for each reading: it caches styles, and the page moves.
+ */
+/** Code units of a text node measured for where it is drawn. */
+const measuredText = 256;
+
+export function createCssLens(root: Element): TextWalkLens {
+  const view = root.ownerDocument.defaultView;
+  if (view === null) return { hidesSubtree: () => false, showsText: () => true, generatedText: () => '' };
+
+  const styles = new Map<Element, CSSStyleDeclaration>();
+  const styleOf = (element: Element): CSSStyleDeclaration => {
+    let style = styles.get(element);
+    if (style === undefined) {
+      style = view.getComputedStyle(element);
+      styles.set(element, style);
+    }
+    return style;
+  };
+  const laidOut = root.getClientRects().length > 0;
+  const { documentElement } = root.ownerDocument;
+  const page: PageExtent = { scrollX: view.scrollX, scrollY: view.scrollY, width: documentElement.scrollWidth, height: documentElement.scrollHeight };
+  const offPageCounts = laidOut && !isOffPage(root.getBoundingClientRect(), page);
+  const range = root.ownerDocument.createRange();
+
+  // Text hiding the whole snippet shares is the page hiding the snippet, not part of it.
+  const shared = textHidingsOf(styleOf(root));
+  const hidesText = new Map<Element, boolean>();
+  const textHiddenIn = (element: Element, style: CSSStyleDeclaration): boolean => {
+    const reasons = textHidingsOf(style);
+    for (const reason of shared) reasons.delete(reason);
+    if (reasons.has('transparent') && paintedByBackground(element)) reasons.delete('transparent');
+    return reasons.size > 0;
+  };
+  const paintedByBackground = (element: Element): boolean => {
+    for (let current: Element | null = element; current !== null; current = current.parentElement) {
+      if (paintsTextWithBackground(styleOf(current))) return true;
+      if (current === root) break;
+    }
+    return false;
+  };
+
+  return {
+    hidesSubtree(element) {
+      const style = styleOf(element);
+      if (style.display === 'contents') return false;
+      // No box while the root has one: not displayed, or in a closed <details>, or under content-visibility: hidden.
+      if (laidOut && !element.checkVisibility()) return true;
+      if (subtreeHidingOf(style) !== undefined) return true;
+      // Its box matters only to a box that clips: measure no other (each measure costs, and snippets can be deep).
+      const clips = style.overflowX !== 'visible' || style.overflowY !== 'visible' || style.clipPath !== 'none';
+      return laidOut && clips && subtreeHidingOf(style, element.getBoundingClientRect()) !== undefined;
+    },
+    showsText(node) {
+      if (!/\S/.test(node.data)) return true;
+      const parent = node.parentElement;
+      if (parent === null) return false;
+      // Text right inside a closed <details> goes to a slot that is not drawn; only its summary shows.
+      if (parent.localName === 'details' && !parent.hasAttribute('open')) return false;
+      let hidden = hidesText.get(parent);
+      if (hidden === undefined) {
+        hidden = textHiddenIn(parent, styleOf(parent));
+        hidesText.set(parent, hidden);
+      }
+      if (hidden) return false;
+      if (!laidOut) return true;
+      // Where its first characters are tells where it is; measuring a megabyte of text would take a while.
+      range.setStart(node, 0);
+      range.setEnd(node, Math.min(node.length, measuredText));
+      const box = range.getBoundingClientRect();
+      return !hasNoArea(box) && !(offPageCounts && isOffPage(box, page));
+    },
+    generatedText(element, pseudo) {
+      const style = view.getComputedStyle(element, pseudo);
+      const { content } = style;
+      if (content === 'none' || content === 'normal' || content === '') return '';
+      if (style.display === 'none' || subtreeHidingOf(style) !== undefined || textHiddenIn(element, style)) return '';
+      return generatedContentText(content, (name) => element.getAttribute(name));
+    },
+  };
+}

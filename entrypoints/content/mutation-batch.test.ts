@@ -1,0 +1,77 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import { batchMutations, outermostConnected } from './mutation-batch';
+
+const isOwnNode = (node: Node) => node.nodeType === 1 && (node as Element).localName === 'verity-badge';
+
+/** The records a change makes, as a MutationObserver hands them over. */
+function recordsOf(change: () => void): MutationRecord[] {
+  const observer = new MutationObserver(() => {});
+  observer.observe(document, { childList: true, subtree: true, characterData: true });
+  change();
+  const records = observer.takeRecords();
+  observer.disconnect();
+  return records;
+}
+
+describe('batchMutations', () => {
+  it('scans an added subtree once, however many of its nodes were added', () => {
+    document.body.innerHTML = '<main id="main"></main>';
+    const main = document.getElementById('main')!;
+    const records = recordsOf(() => {
+      const section = document.createElement('section');
+      main.append(section);
+      const paragraph = document.createElement('p');
+      section.append(paragraph);
+      paragraph.append('text');
+      main.append(document.createElement('aside'));
+    });
+    const { added } = batchMutations(records, isOwnNode);
+    expect(added.map((node) => node.nodeName)).toEqual(['SECTION', 'ASIDE']);
+  });
+
+  it('leaves out what was added and removed within the frame', () => {
+    document.body.innerHTML = '';
+    const records = recordsOf(() => {
+      const gone = document.createElement('p');
+      document.body.append(gone);
+      gone.remove();
+    });
+    expect(batchMutations(records, isOwnNode)).toEqual({ added: [], changed: [document.body], removed: true });
+  });
+
+  it('does not take our own badges for the page changing, but notices when one is taken off', () => {
+    document.body.innerHTML = '<p id="p">text</p>';
+    const paragraph = document.getElementById('p')!;
+    const badge = document.createElement('verity-badge');
+    const insertion = recordsOf(() => paragraph.append(badge));
+    expect(batchMutations(insertion, isOwnNode)).toEqual({ added: [], changed: [], removed: false });
+    const removal = recordsOf(() => badge.remove());
+    expect(batchMutations(removal, isOwnNode)).toEqual({ added: [], changed: [], removed: true });
+  });
+
+  it('reports edited text as changed, and scans it when it now holds a token', () => {
+    document.body.innerHTML = '<p id="p">plain</p><p id="q">other</p>';
+    const plain = document.getElementById('p')!.firstChild as Text;
+    const other = document.getElementById('q')!.firstChild as Text;
+    const records = recordsOf(() => {
+      plain.data = 'plainer';
+      other.data = `other ai-proof:v1:og:1:0x${'ab'.repeat(32)}`;
+    });
+    const { added, changed } = batchMutations(records, isOwnNode);
+    expect(changed).toEqual([plain, other]);
+    expect(added).toEqual([other]);
+  });
+});
+
+describe('outermostConnected', () => {
+  it('keeps only the outermost of nested nodes, in linear time for a deep chain', () => {
+    document.body.innerHTML = '';
+    const chain: Element[] = [document.createElement('span')];
+    for (let depth = 1; depth < 3_000; depth += 1) chain.push(chain[depth - 1]!.appendChild(document.createElement('span')));
+    document.body.appendChild(chain[0]!);
+    const started = performance.now();
+    expect(outermostConnected(new Set([...chain].reverse()))).toEqual([chain[0]]);
+    expect(performance.now() - started).toBeLessThan(1_000);
+  });
+});

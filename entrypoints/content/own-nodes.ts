@@ -1,0 +1,9 @@
+import { badgeTag } from './badge';
+import { cardTag } from './card';
+
+/** Our own elements in the page (badges, the card): never proofs, never the page changing. */
+export function isOwnNode(node: Node): boolean {
+  if (node.nodeType !== 1) return false;
+  const { localName } = node as Element;
+  return localName === badgeTag || localName === cardTag;
+}

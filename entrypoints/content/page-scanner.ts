@@ -1,0 +1,95 @@
+import type { WalkPause } from '../../lib/extract/carriers';
+import type { LocatedProof, ProofLocator } from '../../lib/extract/locate-proofs';
+import { batchMutations } from './mutation-batch';
+import type { IdleDeadlineLike, Scheduler } from './scheduler';
+
+/** Nodes walked between looks at the clock: small enough that a slice overruns by little. */
+const pauseEvery = 256;
+/** A slice's least time, even when the browser is never idle (or the idle task timed out). */
+const shortestSlice = 6;
+/** New content gets its badges this soon on a busy page. */
+const scanTimeout = 300;
+/** Proofs handed on per slice: each costs a badge, so a page of hundreds of proofs is badged over a few slices. */
+const mostFoundPerSlice = 48;
+
+export type StartPageScannerParameters = {
+  signal: AbortSignal;
+  document: Document;
+  scheduler: Scheduler;
+  locator: ProofLocator;
+  /** Badges and the card: their comings and goings are not the page changing. */
+  isOwnNode: (node: Node) => boolean;
+  /**
+   * After each slice of scanning (a read phase), with the proofs it found,
+   * if any, and whether it has scanned all there is for now: the locator's
+   * counts may have moved too.
+   */
+  onSlice: (found: LocatedProof[], finished: boolean) => void;
+  /** Content changed at these nodes (text edited, children changed): snippets around them may read differently. */
+  onChanged: (nodes: Node[]) => void;
+  /** Something left the page. */
+  onRemoved: () => void;
+};
+
+/**
+ * Finds proofs in the page: once over the whole document, then only in
+ * what is added (a MutationObserver, its records taken once a frame).
+ * Scanning runs in idle time, in slices that stop when the idle period
+ * does and carry on in the next, so no page, however large or deep,
+ * holds up its own scripts for long. The locator remembers what it saw,
+ * so nothing is reported twice.
+ */
+export function startPageScanner({ signal, document, scheduler, locator, isOwnNode, onSlice, onChanged, onRemoved }: StartPageScannerParameters): void {
+  const roots: Node[] = [document];
+  let walk: Generator<LocatedProof | WalkPause, void, undefined> | undefined;
+  let scanScheduled = false;
+  let records: MutationRecord[] = [];
+
+  const scheduleScan = (): void => {
+    if (scanScheduled) return;
+    scanScheduled = true;
+    scheduler.idle(scanSlice, scanTimeout);
+  };
+
+  function scanSlice(deadline: IdleDeadlineLike): void {
+    scanScheduled = false;
+    const end = performance.now() + Math.max(deadline.timeRemaining(), shortestSlice);
+    const found: LocatedProof[] = [];
+    while (performance.now() < end && found.length < mostFoundPerSlice) {
+      walk ??= nextWalk();
+      if (walk === undefined) break;
+      const step = walk.next();
+      if (step.done) walk = undefined;
+      else if (step.value.form !== 'pause') found.push(step.value);
+    }
+    const finished = walk === undefined && roots.length === 0;
+    onSlice(found, finished);
+    if (!finished) scheduleScan();
+  }
+
+  function nextWalk(): Generator<LocatedProof | WalkPause, void, undefined> | undefined {
+    for (let root = roots.shift(); root !== undefined; root = roots.shift()) {
+      if (root.isConnected) return locator.scan(root, { pauseEvery });
+    }
+    return undefined;
+  }
+
+  function takeRecords(): void {
+    const batch = batchMutations(records, isOwnNode);
+    records = [];
+    if (batch.added.length > 0) {
+      for (const node of batch.added) roots.push(node);
+      scheduleScan();
+    }
+    if (batch.changed.length > 0) onChanged(batch.changed);
+    if (batch.removed) onRemoved();
+  }
+
+  const observer = new MutationObserver((newRecords) => {
+    if (records.length === 0) scheduler.read(takeRecords);
+    for (const record of newRecords) records.push(record);
+  });
+  observer.observe(document, { childList: true, subtree: true, characterData: true });
+  signal.addEventListener('abort', () => observer.disconnect(), { once: true });
+  scheduleScan();
+}

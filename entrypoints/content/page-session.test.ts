@@ -1,0 +1,262 @@
+// @vitest-environment jsdom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { maxShownTextScan, maxSnippetsPerPage } from '../../lib/envelope/limits';
+import type { ContentMessages, PageProof } from '../../lib/extension/messages';
+import type { Verdict } from '../../lib/verdict/types';
+import { createBadgeSheet } from './badge-sheet';
+import { createCardSheet } from './card-sheet';
+import { createManualScheduler, type ManualScheduler } from './manual-scheduler';
+import { startPageSession, type WorkerLink } from './page-session';
+import { verdictOf } from './verdict-fixtures';
+
+/** The extension's messaging, as far as the content script listens to it. */
+const messageListeners = vi.hoisted(() => new Set<(message: unknown, sender: unknown, sendResponse: (response: unknown) => void) => unknown>());
+vi.mock('wxt/browser', () => ({
+  browser: {
+    runtime: {
+      onMessage: { addListener: (listener: never) => messageListeners.add(listener), removeListener: (listener: never) => messageListeners.delete(listener) },
+    },
+  },
+}));
+
+/** What the worker or the popup would send this tab; the answer the content script gives. */
+function sendToContent<type extends keyof ContentMessages>(type: type, request: ContentMessages[type]['request']): unknown {
+  let answer: unknown;
+  for (const listener of messageListeners) listener({ type, ...request }, {}, (response) => (answer = response));
+  return answer;
+}
+
+/** The browser's IntersectionObserver, reporting only when the test says. */
+class FakeIntersectionObserver {
+  static latest: FakeIntersectionObserver;
+  readonly targets = new Set<Element>();
+  constructor(private readonly callback: (entries: { target: Element; isIntersecting: boolean }[]) => void) {
+    FakeIntersectionObserver.latest = this;
+  }
+  observe(target: Element) {
+    this.targets.add(target);
+  }
+  unobserve(target: Element) {
+    this.targets.delete(target);
+  }
+  disconnect() {
+    this.targets.clear();
+  }
+  report(near: (target: Element) => boolean) {
+    this.callback([...this.targets].map((target) => ({ target, isIntersecting: near(target) })));
+  }
+}
+
+class FakeResizeObserver {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+}
+
+type Sent = { pageUrl: string; proofs: PageProof[]; notChecked: number };
+
+function fakeWorker(answer: (proof: PageProof) => Verdict = () => verdictOf('verified')) {
+  const sent: Sent[] = [];
+  const forgotten: string[][] = [];
+  const link: WorkerLink = {
+    verify: vi.fn(async (request: Sent) => {
+      sent.push(structuredClone(request));
+      return { verdicts: request.proofs.map((proof) => ({ id: proof.id, verdict: answer(proof) })) };
+    }),
+    forget: vi.fn(async (ids: string[]) => {
+      forgotten.push(ids);
+      return { ok: true };
+    }),
+    openInspector: vi.fn(async () => ({ ok: true })),
+  };
+  return { link, sent, forgotten };
+}
+
+let manual: ManualScheduler;
+let controller: AbortController;
+
+beforeEach(() => {
+  vi.stubGlobal('IntersectionObserver', FakeIntersectionObserver);
+  vi.stubGlobal('ResizeObserver', FakeResizeObserver);
+  manual = createManualScheduler();
+  controller = new AbortController();
+});
+
+afterEach(() => {
+  controller.abort();
+  messageListeners.clear();
+  vi.unstubAllGlobals();
+  vi.useRealTimers();
+});
+
+function start(html: string, worker = fakeWorker()) {
+  document.body.innerHTML = html;
+  let count = 0;
+  startPageSession({
+    signal: controller.signal,
+    document,
+    scheduler: manual.scheduler,
+    badgeSheet: createBadgeSheet().sheet,
+    cardSheet: createCardSheet(),
+    nextId: () => `p${count++}`,
+    worker: worker.link,
+    // jsdom draws nothing: what is rendered is what is written, with a marker to tell them apart.
+    readRendered: (element) => ({ text: `rendered:${element.id}`, complete: true }),
+  });
+  return worker;
+}
+
+/** Lets the page's MutationObserver report, and answers arrive. */
+const microtasks = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+const statesOf = () => [...document.querySelectorAll('verity-badge')].map((badge) => `${badge.closest('[id]')?.id}:${badge.getAttribute('data-state')}`);
+
+const proofHtml = (id: string, text: string) => `<p id="${id}" data-ai-proof="raw-${id}">${text}</p>`;
+
+describe('startPageSession', () => {
+  it('finds proofs, badges them as checking, sends those near the viewport first, and shows the verdicts', async () => {
+    const worker = start(proofHtml('near', 'Near text.') + proofHtml('far', 'Far text.'));
+    manual.idle();
+    manual.timers();
+    manual.frame();
+    expect(statesOf()).toEqual(['near:checking', 'far:checking']);
+    expect(worker.sent).toEqual([]);
+
+    FakeIntersectionObserver.latest.report((target) => target.id === 'near');
+    manual.idle();
+    expect(worker.sent[0]).toEqual({
+      pageUrl: document.location.href,
+      proofs: [{ id: 'p0', form: 'attribute', raw: 'raw-near', shownText: 'Near text.', renderedText: 'rendered:near' }],
+      notChecked: 0,
+    });
+    await microtasks();
+    manual.settle();
+    await microtasks();
+    manual.settle();
+    expect(worker.sent.map((request) => request.proofs.map((proof) => proof.id))).toEqual([['p0'], ['p1']]);
+    expect(statesOf()).toEqual(['near:verified', 'far:verified']);
+  });
+
+  it('asks again, waiting longer each time, while the worker is not there', async () => {
+    vi.useFakeTimers();
+    const worker = fakeWorker();
+    const verify = worker.link.verify;
+    let failures = 2;
+    worker.link.verify = vi.fn(async (request) => {
+      if (failures-- > 0) throw new Error('Could not establish connection. Receiving end does not exist.');
+      return verify(request);
+    });
+    start(proofHtml('a', 'Text.'), worker);
+    manual.idle();
+    manual.frame();
+    FakeIntersectionObserver.latest.report(() => true);
+    manual.idle();
+    await vi.advanceTimersByTimeAsync(250);
+    expect(worker.link.verify).toHaveBeenCalledTimes(2);
+    await vi.advanceTimersByTimeAsync(500);
+    expect(worker.link.verify).toHaveBeenCalledTimes(3);
+    manual.settle();
+    expect(statesOf()).toEqual(['a:verified']);
+  });
+
+  it('checks a snippet again once its text was edited, and shows it as checking meanwhile', async () => {
+    const worker = start(proofHtml('a', 'First words.'));
+    manual.idle();
+    manual.frame();
+    FakeIntersectionObserver.latest.report(() => true);
+    manual.settle();
+    await microtasks();
+    manual.settle();
+    expect(statesOf()).toEqual(['a:verified']);
+
+    document.getElementById('a')!.firstChild!.textContent = 'Other words.';
+    await microtasks();
+    manual.frame();
+    manual.timers();
+    manual.idle();
+    manual.timers();
+    manual.frame();
+    expect(statesOf()).toEqual(['a:checking']);
+    manual.settle();
+    await microtasks();
+    manual.settle();
+    expect(worker.sent.map((request) => request.proofs.map((proof) => proof.shownText))).toEqual([['First words.'], ['Other words.']]);
+    expect(statesOf()).toEqual(['a:verified']);
+  });
+
+  it('finds proofs added later, and forgets those that leave', async () => {
+    const worker = start(proofHtml('a', 'One.'));
+    manual.settle();
+    const added = document.createElement('section');
+    added.innerHTML = proofHtml('b', 'Two.');
+    document.body.append(added);
+    await microtasks();
+    manual.settle();
+    FakeIntersectionObserver.latest.report(() => true);
+    manual.settle();
+    await microtasks();
+    manual.settle();
+    expect(statesOf()).toEqual(['a:verified', 'b:verified']);
+
+    document.getElementById('a')!.remove();
+    await microtasks();
+    manual.settle();
+    await microtasks();
+    expect(worker.forgotten).toEqual([['p0']]);
+    expect(statesOf()).toEqual(['b:verified']);
+    expect(sendToContent('reveal-proof', { id: 'p0' })).toEqual({ found: false });
+  });
+
+  it('sends what it found out while locating: a problem, and a cut-off text', async () => {
+    const worker = start(`<div id="box"><script type="application/ai-proof+json">{oops</script></div>`);
+    manual.settle();
+    FakeIntersectionObserver.latest.report(() => true);
+    manual.settle();
+    expect(worker.sent[0]!.proofs[0]).toMatchObject({ form: 'script', problem: { kind: 'unreadable', reason: expect.stringMatching(/^proof script is not valid JSON/) } });
+  });
+
+  it('tells the worker how many proofs are beyond the cap, also when no proof goes with the count', async () => {
+    const worker = start('<i data-ai-proof="x">x</i>'.repeat(maxSnippetsPerPage + 3));
+    manual.settle();
+    FakeIntersectionObserver.latest.report(() => false);
+    manual.settle();
+    await microtasks();
+    expect(worker.sent.reduce((count, request) => count + request.proofs.length, 0)).toBe(maxSnippetsPerPage);
+    expect(worker.sent.at(-1)!.notChecked).toBe(3);
+  });
+
+  it('sends a text cut off at the reading limit as such, and only its start', () => {
+    const worker = start(proofHtml('long', 'x'.repeat(maxShownTextScan + 1)));
+    manual.settle();
+    FakeIntersectionObserver.latest.report(() => true);
+    manual.settle();
+    const [sent] = worker.sent[0]!.proofs;
+    expect(sent).toMatchObject({ shownTextComplete: false });
+    expect(sent!.shownText.length).toBeLessThanOrEqual(10_000);
+  });
+
+  it('answers the popup and the worker: reveal a proof, take a newer verdict', async () => {
+    start(proofHtml('a', 'Text.'));
+    manual.settle();
+    const animate = vi.fn();
+    const scrollIntoView = vi.fn();
+    Object.assign(document.getElementById('a')!, { animate, scrollIntoView });
+    vi.stubGlobal('matchMedia', () => ({ matches: false }));
+    expect(sendToContent('reveal-proof', { id: 'p0' })).toEqual({ found: true });
+    expect(scrollIntoView).toHaveBeenCalledWith({ behavior: 'smooth', block: 'center', inline: 'nearest' });
+    expect(animate).toHaveBeenCalledOnce();
+    expect(sendToContent('reveal-proof', { id: 'p9' })).toEqual({ found: false });
+
+    expect(sendToContent('verdict-updated', { id: 'p0', verdict: verdictOf('pending') })).toEqual({ ok: true });
+    manual.settle();
+    expect(statesOf()).toEqual(['a:pending']);
+  });
+
+  it('takes every badge away when it ends', () => {
+    start(proofHtml('a', 'Text.') + proofHtml('b', 'More.'));
+    manual.settle();
+    expect(document.querySelectorAll('verity-badge')).toHaveLength(2);
+    controller.abort();
+    expect(document.querySelectorAll('verity-badge')).toHaveLength(0);
+  });
+});

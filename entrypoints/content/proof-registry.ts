@@ -1,0 +1,76 @@
+import type { LocatedProof } from '../../lib/extract/locate-proofs';
+import type { Verdict } from '../../lib/verdict/types';
+import type { Badge } from './badge';
+import type { RenderedText } from './rendered-text';
+
+/** One proof the page holds, and what the content script knows of it. */
+export type TrackedProof = {
+  readonly id: string;
+  readonly located: LocatedProof;
+  readonly badge: Badge;
+  /** Canonical text of the snippet as last read. */
+  shownText: string;
+  shownTextComplete: boolean;
+  /** What readers see of the snippet, as last read; read when the proof is sent. */
+  rendered: RenderedText | undefined;
+  /** Bumped whenever what would be sent changes; an answer to an older revision is stale. */
+  revision: number;
+  /** The revision last sent, or -1. */
+  sentRevision: number;
+  verdict: Verdict | undefined;
+  /** Whether the snippet is near the viewport; undefined until the browser has said. */
+  near: boolean | undefined;
+  /** Whether the badge has a place in the page (a snippet in the head has none). */
+  badgePlaced: boolean;
+  /** Times the badge was put back after the page removed it; a page that keeps removing it wins. */
+  replacements: number;
+};
+
+export type ProofRegistry = {
+  add(proof: TrackedProof): void;
+  delete(proof: TrackedProof): void;
+  get(id: string): TrackedProof | undefined;
+  has(proof: TrackedProof): boolean;
+  all(): Iterable<TrackedProof>;
+  /** The proofs whose snippet is `element`. */
+  onSnippet(element: Element): readonly TrackedProof[];
+  /** The proofs whose snippet holds any of `nodes` (or is one). Each ancestor is looked at once. */
+  around(nodes: Iterable<Node>): Set<TrackedProof>;
+};
+
+/** The proofs of one page session, by id and by snippet. */
+export function createProofRegistry(): ProofRegistry {
+  const byId = new Map<string, TrackedProof>();
+  const bySnippet = new Map<Element, TrackedProof[]>();
+
+  return {
+    add(proof) {
+      byId.set(proof.id, proof);
+      const { element } = proof.located;
+      bySnippet.set(element, [...(bySnippet.get(element) ?? []), proof]);
+    },
+    delete(proof) {
+      if (!byId.delete(proof.id)) return;
+      const { element } = proof.located;
+      const rest = (bySnippet.get(element) ?? []).filter((other) => other !== proof);
+      if (rest.length === 0) bySnippet.delete(element);
+      else bySnippet.set(element, rest);
+    },
+    get: (id) => byId.get(id),
+    has: (proof) => byId.get(proof.id) === proof,
+    all: () => byId.values(),
+    onSnippet: (element) => bySnippet.get(element) ?? [],
+    around(nodes) {
+      const found = new Set<TrackedProof>();
+      if (bySnippet.size === 0) return found;
+      const visited = new Set<Node>();
+      for (const start of nodes) {
+        for (let node: Node | null = start; node !== null && !visited.has(node); node = node.parentNode) {
+          visited.add(node);
+          for (const proof of bySnippet.get(node as Element) ?? []) found.add(proof);
+        }
+      }
+      return found;
+    },
+  };
+}

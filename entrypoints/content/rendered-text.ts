@@ -1,0 +1,44 @@
+import { maxShownTextScan, maxShownTextScanPerPage } from '../../lib/envelope/limits';
+import { canonicalText, elementText, type TextWalkLens } from '../../lib/text/canonical';
+
+export type RenderedText = {
+  /** Canonical text (spec §5) of what a reader sees of the snippet. */
+  text: string;
+  /** False when the snippet held more text than is read, so `text` is only its start. */
+  complete: boolean;
+};
+
+export type RenderedTextReader = (element: Element) => RenderedText;
+
+/**
+ * Longest one reading may take, in ms. Styles and boxes cost far more than
+ * text: a snippet built to be slow to read (thousands of nested elements)
+ * is cut off here, and then not checked, rather than freeze its page.
+ */
+export const longestReading = 50;
+
+export type CreateRenderedTextReaderParameters = {
+  /** The lens for one reading of one element: the live page's CSS, or a stand-in in tests. */
+  lensOf: (element: Element) => TextWalkLens;
+  now?: () => number;
+};
+
+/**
+ * Reads rendered texts for one page: the canonical-text walk through a
+ * lens that drops what readers cannot see and adds CSS generated text.
+ * Readings share the same budgets as shown text, and each has a time
+ * limit, so a hostile page costs bounded work here too.
+ */
+export function createRenderedTextReader({ lensOf, now = () => performance.now() }: CreateRenderedTextReaderParameters): RenderedTextReader {
+  let budget = maxShownTextScanPerPage;
+  return (element) => {
+    const deadline = now() + longestReading;
+    const read = elementText(element, {
+      maxLength: Math.min(maxShownTextScan, budget),
+      lens: lensOf(element),
+      stopWhen: () => now() > deadline,
+    });
+    budget -= read.text.length;
+    return { text: canonicalText(read.text), complete: read.complete };
+  };
+}

@@ -1,0 +1,14 @@
+/** A message whose request does not have the shape its type requires. */
+export class MalformedRequestError extends Error {
+  override name = 'MalformedRequestError';
+}
+
+/** A message of a type the worker does not answer. */
+export class UnknownMessageError extends Error {
+  override name = 'UnknownMessageError';
+}
+
+/** A message the sender's kind of context may not send (a page asking to verify its own proofs, say). */
+export class WrongSenderError extends Error {
+  override name = 'WrongSenderError';
+}

@@ -1,0 +1,103 @@
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { maxEnvelopeBytes } from '../envelope/limits';
+import type { WalkPause } from './carriers';
+import { createProofLocator, type LocatedProof } from './locate-proofs';
+
+const hash = `0x${'ab'.repeat(32)}`;
+const settlement = { v: 1, proof: { type: 'og-settlement', chainId: 1, tx: hash } };
+const ogToken = `ai-proof:v1:og:1:${hash}`;
+
+function page(html: string): Document {
+  return new JSDOM(`<!doctype html><html><head></head><body>${html}</body></html>`).window.document;
+}
+
+function located(items: Iterable<LocatedProof | WalkPause>): LocatedProof[] {
+  return [...items].filter((item): item is LocatedProof => item.form !== 'pause');
+}
+
+describe('createProofLocator', () => {
+  it('reports each proof with its raw form whole, undecoded', () => {
+    const long = JSON.stringify({ ...settlement, text: 'x'.repeat(1_000) });
+    const document = page(`<p id="a" data-ai-proof='${long}'>a</p><p id="b">b ${ogToken}</p><script type="application/ai-proof+json">${JSON.stringify({ ...settlement, target: '#b' })}</script>`);
+    const proofs = located(createProofLocator().scan(document));
+    expect(proofs.map(({ form, raw, problem }) => ({ form, raw, problem }))).toEqual([
+      { form: 'attribute', raw: long, problem: undefined },
+      { form: 'text', raw: ogToken, problem: undefined },
+      { form: 'script', raw: JSON.stringify({ ...settlement, target: '#b' }), problem: undefined },
+    ]);
+    expect(proofs.map((proof) => (proof.carrier as Element).localName ?? proof.carrier.nodeName)).toEqual(['p', '#text', 'script']);
+  });
+
+  it('refuses an oversized envelope unread, with the reason the decoder gives, and only a preview as raw', () => {
+    const huge = 'A'.repeat(5 * 1024 * 1024);
+    const document = page(`<p data-ai-proof="${huge}">a</p><p>b ai-proof:v1:${'B'.repeat(maxEnvelopeBytes + 1)}</p>`);
+    const proofs = located(createProofLocator().scan(document));
+    expect(proofs.map((proof) => proof.problem)).toEqual([
+      { kind: 'unreadable', reason: 'envelope is at least 5,242,880 bytes; the limit is 262,144' },
+      { kind: 'unreadable', reason: 'envelope is at least 262,145 bytes; the limit is 262,144' },
+    ]);
+    expect(proofs.map((proof) => proof.raw.length)).toEqual([200, 200]);
+  });
+
+  it('says why a proof script or a script entry cannot be read as it stands', () => {
+    const entries = [{ ...settlement, target: '#nowhere' }, { ...settlement }];
+    const document = page(`<div id="box"><script type="application/ai-proof+json">{oops</script><script type="application/ai-proof+json">${JSON.stringify(entries)}</script></div>`);
+    const proofs = located(createProofLocator().scan(document));
+    expect(proofs.map(({ element, problem }) => ({ element: element.id, problem }))).toEqual([
+      { element: 'box', problem: { kind: 'unreadable', reason: expect.stringMatching(/^proof script is not valid JSON/) } },
+      { element: 'box', problem: { kind: 'unplaced', reason: 'target "#nowhere" matches no element' } },
+      { element: 'box', problem: { kind: 'unplaced', reason: 'script-form envelope has no "target" CSS selector' } },
+    ]);
+  });
+
+  it('pauses every so many nodes, and finds the same proofs as without', () => {
+    const html = Array.from({ length: 40 }, (_, index) => `<p id="p${index}">text ${index % 10 === 0 ? ogToken : ''}</p>`).join('');
+    const items = [...createProofLocator().scan(page(html), { pauseEvery: 8 })];
+    expect(items.filter((item) => item.form === 'pause').length).toBeGreaterThanOrEqual(9);
+    expect(located(items).map((proof) => proof.element.id)).toEqual(['p0', 'p10', 'p20', 'p30']);
+  });
+
+  it('carries on after the page changed while it was paused, missing nothing', () => {
+    const document = page(`<section id="s">${'<p>filler</p>'.repeat(10)}<div id="gone"><p>x</p><p>y</p></div><p id="late">late ${ogToken}</p></section>`);
+    const walk = createProofLocator().scan(document, { pauseEvery: 2 });
+    const proofs: LocatedProof[] = [];
+    let paused = 0;
+    for (let step = walk.next(); !step.done; step = walk.next()) {
+      if (step.value.form !== 'pause') proofs.push(step.value);
+      else if (++paused === 10) document.getElementById('gone')!.remove();
+    }
+    expect(proofs.map((proof) => proof.element.id)).toEqual(['late']);
+  });
+
+  it('reports a released proof again once its carrier came back, and frees its place under the cap', () => {
+    const document = page(`<p id="a" data-ai-proof="x">a</p>`);
+    const locator = createProofLocator({ maxSnippets: 1 });
+    const [first] = located(locator.scan(document));
+    const element = document.getElementById('a')!;
+    expect(located(locator.scan(element))).toEqual([]);
+
+    element.remove();
+    locator.release(first!);
+    expect(locator.found).toBe(0);
+    document.body.append(element);
+    expect(located(locator.scan(element)).map((proof) => proof.index)).toEqual([1]);
+    expect([locator.found, locator.skipped]).toEqual([1, 0]);
+  });
+
+  it('keeps a carrier that is still in the page as seen when its proof is released', () => {
+    const document = page(`<p id="a" data-ai-proof="x">a</p>`);
+    const locator = createProofLocator();
+    const [first] = located(locator.scan(document));
+    locator.release(first!);
+    expect(located(locator.scan(document))).toEqual([]);
+  });
+
+  it('reads a changed snippet text from the same page budget', () => {
+    const document = page(`<p id="a" data-ai-proof="x">one</p>`);
+    const locator = createProofLocator();
+    located(locator.scan(document));
+    document.getElementById('a')!.append(' two');
+    expect(locator.readShownText(document.getElementById('a')!)).toEqual({ text: 'one two', complete: true });
+  });
+});

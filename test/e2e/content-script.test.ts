@@ -1,0 +1,194 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { browser as browserApi } from 'wxt/browser';
+import { startDevnet, type StartDevnetReturnType } from '../../devnet/devnet';
+import type { TabState, WorkerMessages, WorkerMessageType } from '../../lib/extension/messages';
+import { settingsKeys } from '../../lib/extension/settings-keys';
+import { launchExtensionBrowser, type ExtensionBrowser } from './extension-browser';
+
+/** The extension API inside extension pages and the worker, where the evaluated functions run. */
+declare const chrome: typeof browserApi;
+
+/**
+ * The content script, built and loaded in Chromium: badges on the devnet's
+ * demo page against the real chain, what readers see of snippets that hide
+ * part of their text, and the display settings applied live.
+ */
+
+/**
+ * Snippets that hide part of their text, or add to it, in every way the
+ * rendering check knows, each with what a reader sees. Their proofs do not
+ * matter (they are all unreadable): the rendered text the content script
+ * sends with them does.
+ */
+const renderingCases: { name: string; html: string; rendered: string }[] = [
+  { name: 'plain', html: 'Hello world', rendered: 'Hello world' },
+  { name: 'display none', html: 'Hello <span style="display:none">secret</span> world', rendered: 'Hello world' },
+  { name: 'hidden attribute', html: 'Hello <span hidden>secret</span> world', rendered: 'Hello world' },
+  { name: 'visibility hidden', html: 'Hello <span style="visibility:hidden">secret</span> world', rendered: 'Hello world' },
+  { name: 'visible inside hidden', html: 'Hello <span style="visibility:hidden">a <b style="visibility:visible">b</b></span> world', rendered: 'Hello b world' },
+  { name: 'font size 0', html: 'Hello <span style="font-size:0">secret</span> world', rendered: 'Hello world' },
+  { name: 'transparent colour', html: 'Hello <span style="color:transparent">secret</span> world', rendered: 'Hello world' },
+  { name: 'nearly transparent colour', html: 'Hello <span style="color:rgba(0,0,0,0.01)">secret</span> world', rendered: 'Hello world' },
+  { name: 'transparent fill', html: 'Hello <span style="-webkit-text-fill-color:transparent">secret</span> world', rendered: 'Hello world' },
+  { name: 'gradient text', html: 'Hello <span class="gradient">shiny <i>world</i></span>', rendered: 'Hello shiny world' },
+  { name: 'opacity 0', html: 'Hello <span style="opacity:0">secret</span> world', rendered: 'Hello world' },
+  { name: 'visually hidden', html: 'Hello <span class="sr-only">secret</span> world', rendered: 'Hello world' },
+  { name: 'clip-path inset', html: 'Hello <span style="display:inline-block;clip-path:inset(50%)">secret</span> world', rendered: 'Hello world' },
+  { name: 'off the page', html: 'Hello <span style="position:absolute;left:-9999px">secret</span> world', rendered: 'Hello world' },
+  { name: 'text-indent', html: 'Hello world<div style="text-indent:-9999px;overflow:hidden">secret</div>', rendered: 'Hello world' },
+  { name: 'zero-size box', html: 'Hello <span style="display:inline-block;width:0;height:0;overflow:hidden">secret</span> world', rendered: 'Hello world' },
+  { name: 'scaled to nothing', html: 'Hello <span style="display:inline-block;transform:scale(0)">secret</span> world', rendered: 'Hello world' },
+  { name: 'content-visibility', html: 'Hello <div style="content-visibility:hidden">secret</div> world', rendered: 'Hello world' },
+  { name: 'closed details', html: '<details><summary>More</summary>hidden body</details>', rendered: 'More' },
+  { name: 'generated text', html: '<span class="sponsored">Hello world</span>', rendered: 'Sponsored: Hello world' },
+  { name: 'attr() text', html: '<span class="note" data-note="note">Hello world</span>', rendered: 'Hello world (note)' },
+  { name: 'counters', html: '<span class="counted">one</span> <span class="counted">two</span>', rendered: 'one two' },
+  { name: 'aria-hidden is seen', html: 'Hello <span aria-hidden="true">seen</span> world', rendered: 'Hello seen world' },
+];
+
+const renderingCss = `
+.gradient { background: linear-gradient(90deg, red, blue); -webkit-background-clip: text; background-clip: text; color: transparent; }
+.sr-only { position: absolute; width: 1px; height: 1px; padding: 0; margin: -1px; overflow: hidden; clip: rect(0, 0, 0, 0); white-space: nowrap; border: 0; }
+.sponsored::before { content: "Sponsored: "; }
+.note::after { content: " (" attr(data-note) ")"; }
+body { counter-reset: n; } .counted::before { counter-increment: n; content: counter(n) ". "; }
+`;
+
+const renderingPage = `<!doctype html><html><head><meta charset="utf-8"><style>${renderingCss}</style></head><body>
+${renderingCases.map(({ name, html }) => `<div data-ai-proof="x" data-case="${name}">${html}</div>`).join('\n')}
+</body></html>`;
+
+let devnet: StartDevnetReturnType;
+let server: Server;
+let base: string;
+let browser: ExtensionBrowser;
+let extensionPage: Page;
+
+beforeAll(async () => {
+  devnet = await startDevnet({ servePage: true });
+  server = createServer((_request, response) => response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(renderingPage));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  browser = await launchExtensionBrowser();
+  const worker = await browser.serviceWorker();
+  await worker.evaluate(([key, value]) => chrome.storage.local.set({ [key]: value }), [settingsKeys.userTrustConfig, devnet.trustConfig] as const);
+  extensionPage = await browser.context.newPage();
+  await extensionPage.goto(`chrome-extension://${browser.extensionId}/inspector.html`);
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  await devnet?.stop();
+});
+
+type Request<type extends WorkerMessageType> = WorkerMessages[type]['request'];
+type Response<type extends WorkerMessageType> = WorkerMessages[type]['response'];
+
+/** Asks the worker from the extension page, as the popup and the inspector do. */
+function send<type extends WorkerMessageType>(type: type, request: Request<type>): Promise<Response<type>> {
+  return extensionPage.evaluate((message) => chrome.runtime.sendMessage(message), { type, ...request }) as Promise<Response<type>>;
+}
+
+/** The worker's record of the tab showing `url`. */
+async function tabShowing(url: string): Promise<{ tabId: number; state: TabState }> {
+  const tabIds = await extensionPage.evaluate(async () => (await chrome.tabs.query({})).map((tab) => tab.id!));
+  for (const tabId of tabIds) {
+    const state = await send('tab-state', { tabId }).catch(() => undefined);
+    if (state?.url === url) return { tabId, state };
+  }
+  throw new Error(`No tab state for ${url}`);
+}
+
+const badgeStates = (page: Page) => page.evaluate(() => [...document.querySelectorAll('verity-badge')].map((badge) => badge.getAttribute('data-state')));
+
+async function allAnswered(page: Page, count: number): Promise<void> {
+  await page.waitForFunction(
+    (count) => {
+      const badges = [...document.querySelectorAll('verity-badge')];
+      return badges.length >= count && badges.every((badge) => badge.getAttribute('data-state') !== 'checking');
+    },
+    count,
+    { timeout: 60_000 },
+  );
+}
+
+describe('the content script in Chromium', () => {
+  it("badges every proof of the demo page with the state its caption expects", async () => {
+    const page = await browser.context.newPage();
+    await page.goto(devnet.pageUrl!);
+    await allAnswered(page, devnet.scenarios.length);
+    const byCase = await page.evaluate(() =>
+      [...document.querySelectorAll('figure.case')].map((figure) => ({
+        expected: figure.getAttribute('data-expected-state'),
+        badges: [...figure.querySelectorAll('verity-badge')].map((badge) => badge.getAttribute('data-state')),
+      })),
+    );
+    expect(byCase.map(({ badges }) => badges)).toEqual(byCase.map(({ expected }) => [expected]));
+    await page.close();
+  });
+
+  it('sends what readers see of each snippet: hidden text left out, generated text in', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(base);
+    await allAnswered(page, renderingCases.length);
+    const { tabId, state } = await tabShowing(base);
+    const rendered: Record<string, string | undefined> = {};
+    for (const { id } of state.proofs) {
+      // Ids are given in document order, from p0: the page's first proofs are these cases, in order.
+      const details = await send('proof-details', { tabId, id });
+      rendered[renderingCases[Number(id.slice(1))]!.name] = details?.proof.renderedText;
+    }
+    expect(rendered).toEqual(Object.fromEntries(renderingCases.map(({ name, rendered }) => [name, rendered])));
+    await page.close();
+  });
+
+  it('applies the display settings live: badges off, the site off, and back', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(base);
+    await allAnswered(page, renderingCases.length);
+    const worker = await browser.serviceWorker();
+    const setDisplay = (value: unknown) => worker.evaluate(([key, value]) => chrome.storage.local.set({ [key]: value }), [settingsKeys.display, value] as const);
+    const shownBadges = () => page.evaluate(() => [...document.querySelectorAll('verity-badge')].filter((badge) => badge.getBoundingClientRect().width > 0).length);
+
+    await setDisplay({ showBadges: false, disabledSites: [] });
+    await expect.poll(shownBadges).toBe(0);
+    await setDisplay({ showBadges: true, disabledSites: ['127.0.0.1'] });
+    await expect.poll(() => page.locator('verity-badge').count()).toBe(0);
+    await expect.poll(async () => (await tabShowing(base)).state.proofs.length).toBe(0);
+    await setDisplay({ showBadges: true, disabledSites: [] });
+    await allAnswered(page, renderingCases.length);
+    expect(await shownBadges()).toBe(renderingCases.length);
+    await page.close();
+  });
+
+  it('keeps what stays after a single-page navigation and forgets what left', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(base);
+    await allAnswered(page, renderingCases.length);
+    await page.evaluate(() => {
+      history.pushState({}, '', '/next');
+      document.querySelector('[data-case="plain"]')!.remove();
+    });
+    await expect.poll(() => page.locator('verity-badge').count()).toBe(renderingCases.length - 1);
+    await expect.poll(async () => (await tabShowing(base)).state.proofs.length).toBe(renderingCases.length - 1);
+    await page.close();
+  });
+
+  it('checks a snippet again when its text changes', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(devnet.pageUrl!);
+    await allAnswered(page, devnet.scenarios.length);
+    const figure = `figure[data-scenario="${devnet.scenarios.find((scenario) => scenario.expectedState === 'verified' && scenario.form === 'attribute-json')!.id}"]`;
+    await page.evaluate((figure) => {
+      const snippet = document.querySelector(`${figure} [data-ai-proof]`)!;
+      snippet.firstChild!.textContent = 'Words the producer never signed.';
+    }, figure);
+    await expect.poll(() => page.locator(`${figure} verity-badge`).getAttribute('data-state'), { timeout: 30_000 }).toBe('altered');
+    expect((await badgeStates(page)).filter((state) => state === 'altered')).toHaveLength(devnet.scenarios.filter((scenario) => scenario.expectedState === 'altered').length + 1);
+    await page.close();
+  });
+});
