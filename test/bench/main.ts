@@ -1,9 +1,10 @@
 /**
- * `npm run bench`: numbers for the verification core, printed as tables.
- * Starts its own anvil (the devnet) and stops it before it ends; asserts
- * nothing.
+ * `npm run bench`: numbers for the verification core, then for the built
+ * extension in Chromium, printed as tables. Starts its own anvil (the
+ * devnet) and stops it before it ends; asserts nothing.
  */
 import { startDevnet } from '../../devnet/devnet';
+import { runBrowserSection } from './browser';
 import { machineInfo } from './machine';
 import { runOffchainSection } from './offchain-vs-sdk';
 import { produceProofSets } from './proof-sets';
@@ -31,20 +32,22 @@ async function main(): Promise<void> {
 
     await runThroughputSection({ sets, trust: devnet.trustConfig, minMsPerSet: 1_500 });
     await runRpcCostSection({ devnet, sets, pageSize: 100, passes: 3 });
+    // The off-chain section needs no chain; the browser section, after it, verifies against this one.
+    const { contracts, chainId } = devnet;
+    await runOffchainSection({
+      domain: { address: contracts.eas, version: contracts.easVersion, chainId },
+      schema: contracts.schemas.content,
+      count: 1_000,
+      signerCount: 10,
+      chunkSize: 50,
+      rounds: 2,
+    });
+    await runBrowserSection({ devnet, sets, scanSizes: [10_000, 80_000], scanRuns: 3, mountProofs: 500, mountRuns: 3 });
   } finally {
     await devnet.stop();
     process.off('SIGINT', stopOnSignal);
     process.off('SIGTERM', stopOnSignal);
   }
-  const { contracts, chainId } = devnet;
-  await runOffchainSection({
-    domain: { address: contracts.eas, version: contracts.easVersion, chainId },
-    schema: contracts.schemas.content,
-    count: 1_000,
-    signerCount: 10,
-    chunkSize: 50,
-    rounds: 2,
-  });
   console.log(`\nTotal ${formatNumber((performance.now() - started) / 1000, 1)} s.`);
 }
 

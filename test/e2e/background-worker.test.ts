@@ -10,7 +10,7 @@ import { createProofLocator, type LocatedProof } from '../../lib/extract/locate-
 import { parseHtml } from '../../lib/extract/parse-html';
 import type { Verdict } from '../../lib/verdict/types';
 import type { browser as extensionApi } from 'wxt/browser';
-import { launchExtensionBrowser, type ExtensionBrowser } from './extension-browser';
+import { launchExtensionBrowser, type ExtensionBrowser } from '../../devnet/extension-browser';
 
 /** The extension API inside the page and the worker, where the evaluated functions run. */
 declare const chrome: typeof extensionApi;

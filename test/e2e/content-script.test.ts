@@ -6,7 +6,7 @@ import type { browser as browserApi } from 'wxt/browser';
 import { startDevnet, type StartDevnetReturnType } from '../../devnet/devnet';
 import type { TabState, WorkerMessages, WorkerMessageType } from '../../lib/extension/messages';
 import { settingsKeys } from '../../lib/extension/settings-keys';
-import { launchExtensionBrowser, type ExtensionBrowser } from './extension-browser';
+import { launchExtensionBrowser, type ExtensionBrowser } from '../../devnet/extension-browser';
 
 /** The extension API inside extension pages and the worker, where the evaluated functions run. */
 declare const chrome: typeof browserApi;

@@ -22,6 +22,11 @@ export type LaunchExtensionBrowserParameters = {
   /** A profile to reuse (a browser restart); a fresh one when omitted. */
   userDataDir?: string;
   headless?: boolean;
+  /**
+   * Let Playwright close the browser and exit the process on SIGINT, SIGTERM
+   * and SIGHUP (the default); false when the caller cleans up on its own.
+   */
+  closeOnSignals?: boolean;
 };
 
 export type ExtensionBrowser = {
@@ -39,12 +44,16 @@ export async function launchExtensionBrowser({
   extensionPath = builtExtensionPath,
   userDataDir,
   headless = true,
+  closeOnSignals = true,
 }: LaunchExtensionBrowserParameters = {}): Promise<ExtensionBrowser> {
   const ownProfile = userDataDir === undefined;
   const profile = userDataDir ?? (await mkdtemp(join(tmpdir(), 'verity-profile-')));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath,
     headless,
+    handleSIGINT: closeOnSignals,
+    handleSIGTERM: closeOnSignals,
+    handleSIGHUP: closeOnSignals,
     viewport: { width: 1280, height: 900 },
     args: [
       '--no-sandbox',

@@ -1,0 +1,271 @@
+/**
+ * `npm start`: the whole demo from a fresh clone. Ensures Chromium, builds
+ * the extension, starts the devnet (chain and demo page), and opens the
+ * demo page in Chromium with the extension loaded and trusting the devnet.
+ *
+ * With a display (DISPLAY or WAYLAND_DISPLAY) the browser stays open for
+ * the reader until Ctrl-C or until it is closed. Without one (CI, servers)
+ * it waits for every badge's verdict, prints them against the scenarios'
+ * expectations, saves the README's screenshots into docs/screenshots/ and
+ * exits: 0 when every badge shows what its scenario expects, 1 otherwise.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import type { browser as browserApi } from 'wxt/browser';
+import { settingsKeys } from '../lib/extension/settings-keys';
+import { buildDirectory } from './compile';
+import { startDevnet, type StartDevnetReturnType } from './devnet';
+import { builtExtensionPath, launchExtensionBrowser, type ExtensionBrowser } from './extension-browser';
+
+/** The extension API inside the service worker and extension pages, where the evaluated functions run. */
+declare const chrome: typeof browserApi;
+
+/** Builds are serialized between everyone building in this checkout. */
+const buildLock = '/tmp/verity-build.lock';
+const configPath = join(buildDirectory, 'trust-config.json');
+const screenshotDirectory = resolve('docs/screenshots');
+/** How long the extension may take to give every badge a verdict. */
+const verdictTimeoutMs = 90_000;
+
+class StartError extends Error {
+  override name = 'StartError';
+}
+
+/** What has been started, or is being started: a signal can arrive at any point. */
+/** Set once a signal arrived: what fails after that is the shutdown, not worth reporting. */
+let interrupted = false;
+
+type Running = { devnet?: Promise<StartDevnetReturnType>; browser?: Promise<ExtensionBrowser>; extensionCopy?: string };
+
+/** Closes the browser, then stops the page server and anvil, and removes the extension's copy. Safe to call twice. */
+function stopper(running: Running): () => Promise<void> {
+  let stopped: Promise<void> | undefined;
+  // A start that failed has cleaned up after itself.
+  const started = <type>(starting: Promise<type> | undefined) => starting?.catch(() => undefined);
+  return () =>
+    (stopped ??= (async () => {
+      await (await started(running.browser))?.close().catch((error: unknown) => console.error('Closing the browser failed:', error));
+      await (await started(running.devnet))?.stop().catch((error: unknown) => console.error('Stopping the devnet failed:', error));
+      if (running.extensionCopy) await rm(running.extensionCopy, { recursive: true, force: true });
+    })());
+}
+
+/** Runs a step in the terminal; its own output says what went wrong. */
+function run(command: string, args: string[]): void {
+  try {
+    execFileSync(command, args, { stdio: 'inherit' });
+  } catch (error) {
+    const status = (error as { status?: number | null }).status;
+    throw new StartError(`${[command, ...args].join(' ')} failed${status == null ? '' : ` (exit status ${status})`}.`);
+  }
+  goOn();
+}
+
+/** Stops the start-up after a signal: nothing more is started once the shutdown began. */
+function goOn(): void {
+  if (interrupted) throw new StartError('interrupted');
+}
+
+async function main(): Promise<number> {
+  const headless = !(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+  const running: Running = {};
+  const stop = stopper(running);
+  const onSignal = (signal: string) => {
+    interrupted = true;
+    console.log(`\n${signal}: closing the browser, stopping the page server and anvil…`);
+    void stop().then(() => process.exit(130));
+  };
+  process.on('SIGINT', () => onSignal('SIGINT'));
+  process.on('SIGTERM', () => onSignal('SIGTERM'));
+  process.on('SIGHUP', () => onSignal('SIGHUP'));
+
+  try {
+    run('bash', ['devnet/ensure-chromium.sh']);
+    // Others may build into .output/ while the browser runs: load a copy taken under the build lock.
+    console.log('Building the extension (npx wxt build)…');
+    running.extensionCopy = await mkdtemp(join(tmpdir(), 'verity-extension-'));
+    const extensionPath = join(running.extensionCopy, 'chrome-mv3');
+    run('flock', [buildLock, 'sh', '-c', 'npx wxt build && cp -R "$0" "$1"', builtExtensionPath, extensionPath]);
+
+    console.log('Starting anvil, deploying contracts and producing proofs…');
+    running.devnet = startDevnet({ servePage: true });
+    const devnet = await running.devnet;
+    goOn();
+    const pageUrl = devnet.pageUrl!;
+    await mkdir(dirname(configPath), { recursive: true });
+    await writeFile(configPath, `${JSON.stringify(devnet.trustConfig, null, 2)}\n`);
+
+    console.log(`Launching Chromium with the extension (${headless ? 'headless' : 'headed'})…`);
+    running.browser = launchExtensionBrowser({ headless, extensionPath, closeOnSignals: false });
+    const browser = await running.browser;
+    goOn();
+    const worker = await browser.serviceWorker();
+    await worker.evaluate(([key, value]) => chrome.storage.local.set({ [key]: value }), [settingsKeys.userTrustConfig, devnet.trustConfig] as const);
+    const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    await page.goto(pageUrl);
+
+    const verifyCommand = `npx verity verify ${pageUrl} --config ${relative(process.cwd(), configPath)}`;
+    if (!headless) {
+      console.log(`
+Verity is running in Chromium.
+  Demo page      ${pageUrl}
+  RPC            ${devnet.rpcUrl} (chain ${devnet.chainId})
+  Trust config   ${configPath}
+
+Verify the page from the command line:
+  ${verifyCommand}
+
+Close the browser or press Ctrl-C to stop.`);
+      await new Promise<void>((resolve) => browser.context.once('close', () => resolve()));
+      if (!interrupted) console.log('The browser was closed: stopping the page server and anvil…');
+      return 0;
+    }
+
+    const rows = await verdicts(page, devnet.scenarios.length);
+    printTable(rows);
+    await saveScreenshots(browser, page, pageUrl);
+    console.log('\nThe chain and the page stop now. For the command line, run `npm run devnet` and the `npx verity verify` command it prints.');
+    return rows.every((row) => row.state === row.expected) ? 0 : 1;
+  } finally {
+    await stop();
+  }
+}
+
+type Row = { index: number; state: string; expected: string; excerpt: string };
+
+/** Each snippet's badge state once none is still checking, with its scenario's expectation, in page order. */
+async function verdicts(page: Page, count: number): Promise<Row[]> {
+  console.log(`Waiting for the extension's verdicts on ${count} snippets…`);
+  try {
+    await page.waitForFunction(
+      (count) => {
+        const badges = [...document.querySelectorAll('[data-verity-proof]')];
+        return badges.length >= count && badges.every((badge) => badge.getAttribute('data-state') && badge.getAttribute('data-state') !== 'checking');
+      },
+      count,
+      { timeout: verdictTimeoutMs },
+    );
+  } catch {
+    const states = await page.evaluate(() => [...document.querySelectorAll('[data-verity-proof]')].map((badge) => badge.getAttribute('data-state')));
+    const checking = states.filter((state) => !state || state === 'checking').length;
+    throw new StartError(
+      `After ${verdictTimeoutMs / 1000} s the extension had drawn ${states.length} of ${count} badges, ${checking} of them still checking. ` +
+        'Is the extension built (.output/chrome-mv3) and is anvil answering?',
+    );
+  }
+  return page.evaluate(() =>
+    [...document.querySelectorAll('figure.case')].map((figure, index) => {
+      const states = [...figure.querySelectorAll('[data-verity-proof]')].map((badge) => badge.getAttribute('data-state') ?? '?');
+      const body = figure.querySelector<HTMLElement>('.case-body')?.innerText ?? '';
+      return {
+        index: index + 1,
+        state: states.join('+') || 'no badge',
+        expected: figure.getAttribute('data-expected-state') ?? '?',
+        excerpt: body.replace(/\s+/g, ' ').trim(),
+      };
+    }),
+  );
+}
+
+function printTable(rows: Row[]): void {
+  const excerptWidth = 60;
+  const clip = (text: string) => (text.length > excerptWidth ? `${text.slice(0, excerptWidth - 1)}…` : text);
+  const stateWidth = Math.max(5, ...rows.map((row) => row.state.length));
+  const expectedWidth = Math.max(8, ...rows.map((row) => row.expected.length));
+  const indexWidth = Math.max(1, String(rows.length).length);
+  const line = (index: string, mark: string, state: string, expected: string, excerpt: string) =>
+    `${index.padStart(indexWidth)} ${mark} ${state.padEnd(stateWidth)}  ${expected.padEnd(expectedWidth)}  ${excerpt}`;
+  console.log(`\n${line('#', ' ', 'state', 'expected', 'excerpt')}`);
+  for (const { index, state, expected, excerpt } of rows) {
+    console.log(line(String(index), state === expected ? ' ' : '✗', state, expected, clip(excerpt)));
+  }
+  const matching = rows.filter((row) => row.state === row.expected).length;
+  console.log(`\n${matching} of ${rows.length} as expected`);
+}
+
+/** The demo page's top, a badge's card, the popup and the inspector for one proof, as PNG files. */
+async function saveScreenshots(browser: ExtensionBrowser, page: Page, pageUrl: string): Promise<void> {
+  await mkdir(screenshotDirectory, { recursive: true });
+  const saved: string[] = [];
+  const save = async (name: string, take: (path: string) => Promise<unknown>) => {
+    const path = join(screenshotDirectory, name);
+    await take(path);
+    saved.push(relative(process.cwd(), path));
+  };
+
+  await page.bringToFront();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await save('demo-page.png', (path) => page.screenshot({ path }));
+
+  // The card of the first verified badge, hovered.
+  const badge = page.locator('[data-verity-proof][data-state="verified"]').first();
+  const proofId = (await badge.getAttribute('data-verity-proof'))!;
+  await badge.scrollIntoViewIfNeeded();
+  await page.evaluate(() => window.scrollBy(0, -120));
+  await badge.hover();
+  const card = page.locator('verity-card').first();
+  await card.waitFor({ state: 'visible' });
+  await page.waitForTimeout(400); // the card's fade-in
+  // The snippet's column, its caption and the card, whichever way the card opened.
+  const boxes = await Promise.all([badge.locator('xpath=ancestor::figure[1]').boundingBox(), card.boundingBox()]);
+  const margin = 24;
+  const viewport = page.viewportSize()!;
+  const left = Math.max(0, Math.min(...boxes.map((box) => box!.x)) - margin);
+  const top = Math.max(0, Math.min(...boxes.map((box) => box!.y)) - margin);
+  const right = Math.min(viewport.width, Math.max(...boxes.map((box) => box!.x + box!.width)) + margin);
+  const bottom = Math.min(viewport.height, Math.max(...boxes.map((box) => box!.y + box!.height)) + margin);
+  await save('hover-card.png', (path) => page.screenshot({ path, clip: { x: left, y: top, width: right - left, height: bottom - top } }));
+  await page.mouse.move(0, 0);
+
+  // The popup asks for the active tab when it opens: open it in a background tab while the demo page is active.
+  const popupPromise = browser.context.waitForEvent('page', { predicate: (opened) => opened.url().includes('/popup.html') });
+  await (await browser.serviceWorker()).evaluate(
+    (url) => chrome.tabs.create({ url, active: false }).then(() => undefined),
+    `chrome-extension://${browser.extensionId}/popup.html`,
+  );
+  const popup = await popupPromise;
+  await popup.setViewportSize({ width: 380, height: 600 });
+  await popup.waitForLoadState();
+  await popup.getByText('Looking at this page…').waitFor({ state: 'detached' });
+  await popup.bringToFront();
+  await popup.waitForTimeout(300);
+  // Chromium shows a popup at most 600 pixels high, scrolling the rest.
+  await save('popup.png', (path) => popup.screenshot({ path }));
+  const tabId = await tabShowing(popup, pageUrl);
+  await popup.close();
+
+  const inspector = await browser.context.newPage();
+  await inspector.goto(`chrome-extension://${browser.extensionId}/inspector.html?tab=${tabId}&proof=${encodeURIComponent(proofId)}`);
+  await inspector.getByText('Loading the proof…').waitFor({ state: 'detached' });
+  await inspector.waitForTimeout(300);
+  await save('inspector.png', (path) => inspector.screenshot({ path, fullPage: true }));
+  await inspector.close();
+
+  console.log(`\nScreenshots:\n${saved.map((path) => `  ${path}`).join('\n')}`);
+}
+
+/** The id of the tab showing `url`, asked from an extension page as the popup asks: the worker knows each tab's page. */
+async function tabShowing(extensionPage: Page, url: string): Promise<number> {
+  const tabId = await extensionPage.evaluate(async (url) => {
+    for (const { id } of await chrome.tabs.query({})) {
+      if (id === undefined) continue;
+      const state = (await chrome.runtime.sendMessage({ type: 'tab-state', tabId: id }).catch(() => undefined)) as { url?: string } | undefined;
+      if (state?.url === url) return id;
+    }
+    return undefined;
+  }, url);
+  if (tabId === undefined) throw new StartError(`The extension knows no tab showing ${url}.`);
+  return tabId;
+}
+
+main().then(
+  (status) => interrupted || process.exit(status),
+  (error: unknown) => {
+    if (interrupted) return; // the signal handler exits once everything is stopped
+    console.error(error instanceof StartError ? `npm start: ${error.message}` : error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,184 @@
+import type { CDPSession } from 'playwright-core';
+
+/** One complete trace event (`X`, or a `B`/`E` pair joined), times in µs on the trace clock. */
+export type TraceSpan = { name: string; pid: number; tid: number; ts: number; dur: number; url?: string };
+
+type RawEvent = {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  id?: string;
+  args?: { data?: Record<string, unknown> & { url?: string; cpuProfile?: CpuProfileChunk; timeDeltas?: number[]; startTime?: number } };
+};
+
+type CpuProfileChunk = {
+  nodes?: { id: number; parent?: number; callFrame: { url?: string; functionName?: string } }[];
+  samples?: number[];
+};
+
+/** What DevTools' Performance panel records: tasks, script entries and V8's sampling profiler. */
+const categories = [
+  '-*',
+  'toplevel',
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'v8.execute',
+  'blink.user_timing',
+  'disabled-by-default-v8.cpu_profiler',
+];
+
+export type Trace = {
+  spans: TraceSpan[];
+  /** CPU profiler samples: when, and whether the content script is on the stack. */
+  samples: { pid: number; tid: number; ts: number; interval: number; inScript: boolean }[];
+  /** `performance.mark` names → trace time, from the page. */
+  marks: Map<string, number>;
+};
+
+/** Starts a Chromium trace on `cdp` (a page's session); the returned function stops it and reads it. */
+export async function startTrace(cdp: CDPSession, scriptUrl: string): Promise<() => Promise<Trace>> {
+  const events: RawEvent[] = [];
+  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as RawEvent[])));
+  await cdp.send('Tracing.start', { transferMode: 'ReportEvents', traceConfig: { includedCategories: categories } });
+  return async () => {
+    const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+    await cdp.send('Tracing.end');
+    await complete;
+    return readTrace(events, scriptUrl);
+  };
+}
+
+function readTrace(events: RawEvent[], scriptUrl: string): Trace {
+  const spans: TraceSpan[] = [];
+  const open = new Map<string, RawEvent[]>();
+  const marks = new Map<string, number>();
+  const profiles = new Map<string, { pid: number; tid: number; time: number; nodes: Map<number, { parent?: number; url?: string }>; inScript: Map<number, boolean> }>();
+  const samples: Trace['samples'] = [];
+  for (const event of events) {
+    const url = typeof event.args?.data?.url === 'string' ? event.args.data.url : undefined;
+    if (event.ph === 'X') spans.push({ name: event.name, pid: event.pid, tid: event.tid, ts: event.ts, dur: event.dur ?? 0, url });
+    else if (event.ph === 'B') {
+      const key = `${event.pid}:${event.tid}`;
+      open.set(key, [...(open.get(key) ?? []), event]);
+    } else if (event.ph === 'E') {
+      const stack = open.get(`${event.pid}:${event.tid}`);
+      const begin = stack?.pop();
+      if (begin !== undefined) {
+        const beginUrl = typeof begin.args?.data?.url === 'string' ? begin.args.data.url : undefined;
+        spans.push({ name: begin.name, pid: begin.pid, tid: begin.tid, ts: begin.ts, dur: event.ts - begin.ts, url: beginUrl });
+      }
+    } else if ((event.ph === 'R' || event.ph === 'I' || event.ph === 'n' || event.ph === 'b') && event.name.startsWith('verity-bench:')) {
+      if (!marks.has(event.name)) marks.set(event.name, event.ts);
+    } else if (event.ph === 'P' && event.name === 'Profile' && event.id !== undefined) {
+      profiles.set(`${event.pid}:${event.id}`, { pid: event.pid, tid: event.tid, time: event.args?.data?.startTime ?? event.ts, nodes: new Map(), inScript: new Map() });
+    } else if (event.ph === 'P' && event.name === 'ProfileChunk' && event.id !== undefined) {
+      const profile = profiles.get(`${event.pid}:${event.id}`);
+      const chunk = event.args?.data?.cpuProfile;
+      if (profile === undefined || chunk === undefined) continue;
+      for (const node of chunk.nodes ?? []) profile.nodes.set(node.id, { parent: node.parent, url: node.callFrame.url });
+      const deltas = event.args?.data?.timeDeltas ?? [];
+      (chunk.samples ?? []).forEach((nodeId, index) => {
+        const delta = deltas[index] ?? 0;
+        profile.time += delta;
+        samples.push({ pid: profile.pid, tid: profile.tid, ts: profile.time, interval: delta, inScript: onStack(profile, nodeId, scriptUrl) });
+      });
+    }
+  }
+  // A sample's time is known once the next one is taken: its interval is the next one's delta.
+  for (let index = 0; index < samples.length - 1; index++) samples[index]!.interval = samples[index + 1]!.pid === samples[index]!.pid ? samples[index + 1]!.interval : 0;
+  return { spans, samples, marks };
+}
+
+function onStack(profile: { nodes: Map<number, { parent?: number; url?: string }>; inScript: Map<number, boolean> }, nodeId: number, scriptUrl: string): boolean {
+  const known = profile.inScript.get(nodeId);
+  if (known !== undefined) return known;
+  const node = profile.nodes.get(nodeId);
+  const result = node === undefined ? false : node.url === scriptUrl || (node.parent !== undefined && onStack(profile, node.parent, scriptUrl));
+  profile.inScript.set(nodeId, result);
+  return result;
+}
+
+/** Script entry points: where the main thread starts running a script's code. */
+const entryNames = new Set(['FunctionCall', 'EvaluateScript', 'v8.evaluateModule', 'v8.callFunction', 'v8.run']);
+
+/** A frame's rendering steps. */
+const renderingNames = new Set(['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'Commit']);
+
+export type ContentScriptTime = {
+  /** Top-level script entries into the content script, summed (forced style and layout inside them included). */
+  scriptingMs: number;
+  /** CPU profiler samples with the content script on the stack, as ms. */
+  sampledMs: number;
+  /** The longest single one of those entries. */
+  longestEntryMs: number;
+  /** Style and layout forced inside those entries (part of scriptingMs). */
+  forcedLayoutMs: number;
+  /** Main-thread tasks in which the content script ran. */
+  tasks: number;
+  /** Style, layout, pre-paint and paint in those tasks outside the script: the frames its DOM changes cost. */
+  renderingMs: number;
+  /** Those tasks' whole durations, summed (the page's own work in them included). */
+  taskMs: number;
+  longestTaskMs: number;
+};
+
+/** The content script's time on the page's main thread, from `fromTs` to `toTs` (trace µs). */
+export function contentScriptTime(trace: Trace, scriptUrl: string, fromTs = -Infinity, toTs = Infinity): ContentScriptTime {
+  const entries = trace.spans.filter((span) => entryNames.has(span.name) && span.url === scriptUrl && span.ts >= fromTs && span.ts < toTs);
+  const main = entries[0];
+  if (main === undefined) return { scriptingMs: 0, longestEntryMs: 0, forcedLayoutMs: 0, sampledMs: 0, tasks: 0, renderingMs: 0, taskMs: 0, longestTaskMs: 0 };
+  const onMain = (span: { pid: number; tid: number }) => span.pid === main.pid && span.tid === main.tid;
+  const topEntries = outermost(entries.filter(onMain));
+  const scriptSamples = trace.samples.filter((sample) => sample.pid === main.pid && sample.inScript && sample.ts >= fromTs && sample.ts < toTs);
+  const tasks = outermost(trace.spans.filter((span) => onMain(span) && (span.name === 'RunTask' || span.name === 'ThreadControllerImpl::RunTask')));
+  const scriptTasks = tasks.filter(
+    (task) =>
+      topEntries.some((entry) => entry.ts >= task.ts && entry.ts < task.ts + task.dur) ||
+      scriptSamples.some((sample) => sample.ts >= task.ts && sample.ts < task.ts + task.dur),
+  );
+  const forced = outermost(
+    trace.spans.filter(
+      (span) => onMain(span) && (span.name === 'Layout' || span.name === 'UpdateLayoutTree') && topEntries.some((entry) => span.ts >= entry.ts && span.ts < entry.ts + entry.dur),
+    ),
+  );
+  const rendering = outermost(
+    trace.spans.filter(
+      (span) =>
+        onMain(span) &&
+        renderingNames.has(span.name) &&
+        scriptTasks.some((task) => span.ts >= task.ts && span.ts < task.ts + task.dur) &&
+        !topEntries.some((entry) => span.ts >= entry.ts && span.ts < entry.ts + entry.dur),
+    ),
+  );
+  return {
+    scriptingMs: sum(topEntries.map((entry) => entry.dur)) / 1000,
+    longestEntryMs: Math.max(0, ...topEntries.map((entry) => entry.dur)) / 1000,
+    forcedLayoutMs: sum(forced.map((span) => span.dur)) / 1000,
+    sampledMs: sum(scriptSamples.map((sample) => sample.interval)) / 1000,
+    tasks: scriptTasks.length,
+    renderingMs: sum(rendering.map((span) => span.dur)) / 1000,
+    taskMs: sum(scriptTasks.map((task) => task.dur)) / 1000,
+    longestTaskMs: Math.max(0, ...scriptTasks.map((task) => task.dur)) / 1000,
+  };
+}
+
+/** Spans not inside another of the list (a sorted sweep). */
+function outermost(spans: TraceSpan[]): TraceSpan[] {
+  const sorted = [...spans].sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  const result: TraceSpan[] = [];
+  let end = -Infinity;
+  for (const span of sorted) {
+    if (span.ts >= end) {
+      result.push(span);
+      end = span.ts + span.dur;
+    }
+  }
+  return result;
+}
+
+function sum(values: readonly number[]): number {
+  return values.reduce((total, value) => total + value, 0);
+}

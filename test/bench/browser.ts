@@ -1,0 +1,303 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Page } from 'playwright-core';
+import type { browser as browserApi } from 'wxt/browser';
+import type { StartDevnetReturnType } from '../../devnet/devnet';
+import { settingsKeys } from '../../lib/extension/settings-keys';
+import { launchExtensionBrowser, type ExtensionBrowser } from '../../devnet/extension-browser';
+import { browserPage, installBadgeWatch, proofSnippets } from './browser-pages';
+import { contentScriptTime, startTrace, type ContentScriptTime } from './browser-trace';
+import { allAssetFiles, buildExtension, entrypointBundles } from './extension-build';
+import type { ProofSet } from './proof-set';
+import { formatNumber, formatTable, heading, tally } from './table';
+
+/** The extension API inside the worker, where the evaluated function runs. */
+declare const chrome: typeof browserApi;
+
+export type BrowserSectionParameters = {
+  devnet: StartDevnetReturnType;
+  /** Valid proofs on the devnet: 200 + mountProofs distinct ones are used. */
+  sets: readonly ProofSet[];
+  /** Page sizes, in elements, for the first-scan trace; each page holds 100 proofs. */
+  scanSizes: readonly number[];
+  /** Traced loads per scan page (the median is shown). */
+  scanRuns: number;
+  /** Proofs on the badge-mount page. */
+  mountProofs: number;
+  /** Loads of the badge-mount page. */
+  mountRuns: number;
+};
+
+/** A subsection heading, underlined lighter than a section's. */
+function subheading(title: string): string {
+  return `\n${title}\n${'-'.repeat(title.length)}`;
+}
+
+/** The content script's budget, gzipped. */
+const contentScriptBudget = 30 * 1024;
+
+const explanation = `Chromium (/usr/bin/chromium, headless) with the extension built now (wxt build under
+/tmp/verity-build.lock, .output/chrome-mv3 copied to a temp dir and loaded
+from there), the devnet's trust configuration in its storage, pages served
+from 127.0.0.1. Each load is a new tab.`;
+
+const scanExplanation = `Main-thread time of the content script, from a Chromium trace of the load
+(CDP Tracing: toplevel, devtools.timeline, v8.execute, blink.user_timing,
+V8's sampling profiler). "scripting" sums the outermost script entries into
+content-scripts/content.js on the page's main thread (FunctionCall and
+EvaluateScript events whose url is the content script: idle callbacks,
+timers, frames, observers, message callbacks), which includes the style and
+layout it forces ("forced layout": UpdateLayoutTree and Layout inside them);
+"longest entry" is the longest single one. Promise continuations run as
+microtasks without such an event, so "sampled" is the CPU profiler's view:
+the time of every sample (about 0.2 ms apart) with the content script
+anywhere on the stack. "tasks" are the main-thread tasks (RunTask) holding
+either; "rendering ms" is the style, layout, pre-paint and paint in those
+tasks outside the script (the frames its badge insertions and updates
+cost); "task ms" sums those tasks whole; "longest task" is the longest of
+them, the long-task figure a user feels. "first scan" is navigation start
+→ the 100th badge host in the page (a performance mark from a
+MutationObserver in the page's world); "to quiet" runs on to 1 s after it
+(verdict messages for the proofs near the viewport, badge updates).
+Median of the loads by scripting time; the "longest" columns are the worst
+of all loads. The scan pages carry the proofs of 4.4's second page, loaded
+before them, so their verdicts come from the worker's cache.`;
+
+type ScanRun = { elements: number; firstBadgeMs: number; allBadgesMs: number; firstScan: ContentScriptTime; toQuiet: ContentScriptTime };
+
+type Watch = {
+  expected: number;
+  badges: number;
+  final: number;
+  firstBadgeAt?: number;
+  allBadgesAt?: number;
+  allFinalAt?: number;
+  finalSteps: [number, number][];
+  states: Record<string, number>;
+};
+
+const readWatch = (page: Page) => page.evaluate(() => (window as unknown as { verityBench: Watch }).verityBench);
+
+async function waitForWatch(page: Page, done: 'allBadgesAt' | 'allFinalAt', timeout = 60_000): Promise<Watch> {
+  await page.waitForFunction((done) => (window as unknown as { verityBench?: Record<string, unknown> }).verityBench?.[done] !== undefined, done, { timeout, polling: 50 });
+  return readWatch(page);
+}
+
+export async function runBrowserSection({ devnet, sets, scanSizes, scanRuns, mountProofs, mountRuns }: BrowserSectionParameters): Promise<void> {
+  console.log(heading('4. In the browser'));
+  console.log(explanation);
+  const snippets = proofSnippets(sets, 200 + mountProofs);
+  const pages = new Map<string, string>([
+    ['/verdicts', browserPage({ snippets: snippets.slice(0, 100) })],
+    ['/verdicts-new', browserPage({ snippets: snippets.slice(100, 200) })],
+    ['/mount', browserPage({ snippets: snippets.slice(200) })],
+    ...scanSizes.map((size) => [`/scan-${size}`, browserPage({ snippets: snippets.slice(100, 200), elements: size })] as [string, string]),
+  ]);
+  const server = createServer((request, response) => {
+    const html = pages.get(new URL(request.url ?? '/', 'http://localhost').pathname);
+    if (html === undefined) response.writeHead(404).end();
+    else response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(html);
+  });
+  let browser: ExtensionBrowser | undefined;
+  const built = await buildExtension();
+  try {
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    console.log(`\nBuilt in ${formatNumber(built.buildMs / 1000, 1)} s.`);
+    await printBundles(built.path);
+
+    browser = await launchExtensionBrowser({ extensionPath: built.path });
+    const worker = await browser.serviceWorker();
+    await worker.evaluate(([key, value]) => chrome.storage.local.set({ [key]: value }), [settingsKeys.userTrustConfig, devnet.trustConfig] as const);
+    await browser.context.addInitScript(installBadgeWatch);
+    const scriptUrl = `chrome-extension://${browser.extensionId}/content-scripts/content.js`;
+    const context = browser.context;
+    const openPage = async (height = 900) => {
+      const page = await context.newPage();
+      await page.setViewportSize({ width: 1280, height });
+      return page;
+    };
+
+    // The verdict pages first, while the worker has seen none of their proofs (the scan pages reuse the second's).
+    const verdictRuns: { label: string; watch: Watch; height: number }[] = [];
+    // Tall enough that all 100 proofs are near the viewport (the content script checks only those).
+    const verdictHeight = 6_000;
+    const visits = [
+      { label: 'first page since the browser started', path: '/verdicts' },
+      { label: 'another 100 new proofs', path: '/verdicts-new' },
+      { label: 'the first page again', path: '/verdicts' },
+    ];
+    for (const { label, path } of visits) {
+      const page = await openPage(verdictHeight);
+      await page.goto(`${base}${path}?proofs=100`);
+      const watch = await waitForWatch(page, 'allFinalAt');
+      const height = await page.evaluate(() => Math.ceil(document.body.getBoundingClientRect().bottom));
+      verdictRuns.push({ label, watch, height });
+      await page.close();
+    }
+
+    console.log(`${subheading('4.2 Content script main thread, first scan')}`);
+    console.log(scanExplanation);
+    const scanRows: string[][] = [];
+    for (const size of scanSizes) {
+      const runs: ScanRun[] = [];
+      for (let run = 0; run < scanRuns; run++) {
+        const page = await openPage();
+        const cdp = await context.newCDPSession(page);
+        const stopTrace = await startTrace(cdp, scriptUrl);
+        await page.goto(`${base}/scan-${size}?proofs=100`, { timeout: 60_000 });
+        const watch = await waitForWatch(page, 'allBadgesAt');
+        await page.waitForTimeout(1_000);
+        const trace = await stopTrace();
+        const elements = await page.evaluate(() => document.querySelectorAll('*').length - document.querySelectorAll('verity-badge').length);
+        await cdp.detach();
+        await page.close();
+        const allBadgesTs = trace.marks.get('verity-bench:all-badges') ?? Infinity;
+        runs.push({
+          elements,
+          firstBadgeMs: watch.firstBadgeAt!,
+          allBadgesMs: watch.allBadgesAt!,
+          firstScan: contentScriptTime(trace, scriptUrl, -Infinity, allBadgesTs),
+          toQuiet: contentScriptTime(trace, scriptUrl),
+        });
+      }
+      const sorted = [...runs].sort((a, b) => a.firstScan.scriptingMs - b.firstScan.scriptingMs);
+      const median = sorted[Math.floor(sorted.length / 2)]!;
+      const worst = (pick: (run: ScanRun) => number) => Math.max(...runs.map(pick));
+      scanRows.push([
+        formatNumber(median.elements),
+        '100',
+        String(runs.length),
+        formatNumber(median.allBadgesMs),
+        formatNumber(median.firstScan.scriptingMs, 1),
+        formatNumber(worst((run) => run.firstScan.longestEntryMs), 1),
+        formatNumber(median.firstScan.forcedLayoutMs, 1),
+        formatNumber(median.firstScan.sampledMs, 1),
+        String(median.firstScan.tasks),
+        formatNumber(median.firstScan.renderingMs, 1),
+        formatNumber(median.firstScan.taskMs, 1),
+        formatNumber(worst((run) => run.firstScan.longestTaskMs), 1),
+        formatNumber(median.toQuiet.scriptingMs, 1),
+        formatNumber(median.toQuiet.sampledMs, 1),
+        formatNumber(worst((run) => run.toQuiet.longestTaskMs), 1),
+      ]);
+    }
+    console.log();
+    console.log(
+      formatTable(
+        [
+          { header: 'elements', align: 'right' },
+          { header: 'proofs', align: 'right' },
+          { header: 'loads', align: 'right' },
+          { header: '100th badge at ms', align: 'right' },
+          { header: 'scan: scripting ms', align: 'right' },
+          { header: 'longest entry', align: 'right' },
+          { header: 'forced layout', align: 'right' },
+          { header: 'sampled ms', align: 'right' },
+          { header: 'tasks', align: 'right' },
+          { header: 'rendering ms', align: 'right' },
+          { header: 'task ms', align: 'right' },
+          { header: 'longest task', align: 'right' },
+          { header: 'to quiet: scripting ms', align: 'right' },
+          { header: 'sampled ms', align: 'right' },
+          { header: 'longest task', align: 'right' },
+        ],
+        scanRows,
+      ),
+    );
+
+    console.log(`${subheading(`4.3 Mounting ${mountProofs} badges`)}`);
+    console.log(`A page of ${mountProofs} valid proofs (no filler). From the first badge host
+(verity-badge) added to the page to the ${mountProofs}th, as a MutationObserver
+in the page's world sees them; times in ms since navigation start.`);
+    const mountRows: string[][] = [];
+    for (let run = 0; run < mountRuns; run++) {
+      const page = await openPage();
+      await page.goto(`${base}/mount?proofs=${mountProofs}`);
+      const watch = await waitForWatch(page, 'allBadgesAt');
+      await page.close();
+      mountRows.push([
+        String(run + 1),
+        formatNumber(watch.firstBadgeAt!),
+        formatNumber(watch.allBadgesAt!),
+        formatNumber(watch.allBadgesAt! - watch.firstBadgeAt!),
+      ]);
+    }
+    console.log();
+    console.log(
+      formatTable(
+        [
+          { header: 'load', align: 'right' },
+          { header: 'first badge at ms', align: 'right' },
+          { header: `${mountProofs}th badge at ms`, align: 'right' },
+          { header: `first → ${mountProofs}th ms`, align: 'right' },
+        ],
+        mountRows,
+      ),
+    );
+
+    console.log(`${subheading('4.4 Page load to the last verdict, 100 proofs on the devnet')}`);
+    console.log(`Pages of 100 distinct valid proofs made on the devnet (every kind, every
+form), loaded before any other page: the first right after the browser
+started, then a page of 100 other proofs the worker has not seen, then the
+first page again (its verdicts now cached in the worker). From navigation
+start to the moment every badge has a final data-state (not "checking"),
+seen by the page's MutationObserver. The viewport is 1280 × ${formatNumber(verdictHeight)}, so
+every proof is near it (the content script sends only proofs within
+1000 px of the viewport).
+"25/50/75%": when that share of the badges first had a final state.`);
+    console.log();
+    console.log(
+      formatTable(
+        [
+          { header: 'load' },
+          { header: 'content height px', align: 'right' },
+          { header: 'first badge ms', align: 'right' },
+          { header: '100th badge ms', align: 'right' },
+          { header: '25/50/75% verdicts ms', align: 'right' },
+          { header: 'last verdict ms', align: 'right' },
+          { header: 'verdicts' },
+        ],
+        verdictRuns.map(({ label, watch, height }) => [
+          label,
+          formatNumber(height),
+          formatNumber(watch.firstBadgeAt!),
+          formatNumber(watch.allBadgesAt!),
+          [0.25, 0.5, 0.75].map((share) => formatNumber(watch.finalSteps.find(([, final]) => final >= share * watch.expected)?.[0] ?? NaN)).join(' / '),
+          formatNumber(watch.allFinalAt!),
+          tally(Object.entries(watch.states).flatMap(([state, count]) => Array<string>(count).fill(state))),
+        ]),
+      ),
+    );
+  } finally {
+    await browser?.close();
+    if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
+    await built.remove();
+  }
+}
+
+async function printBundles(extensionPath: string): Promise<void> {
+  console.log(`${subheading('4.1 Bundle sizes by entrypoint')}`);
+  console.log(`Every JS and CSS file each entrypoint loads (the manifest's scripts, each page's
+script and link tags, and the chunks those import); shared chunks count in
+each entrypoint that loads them. gzip is level 9, as a store or CDN would serve.`);
+  const bundles = await entrypointBundles(extensionPath);
+  const rows: string[][] = [];
+  const kb = (bytes: number) => formatNumber(bytes / 1024, 1);
+  for (const { entrypoint, files } of bundles) {
+    for (const file of files) rows.push([entrypoint, file.file, kb(file.raw), kb(file.gzip)]);
+    const raw = files.reduce((total, file) => total + file.raw, 0);
+    const gzip = files.reduce((total, file) => total + file.gzip, 0);
+    rows.push([entrypoint, '(total)', kb(raw), kb(gzip)]);
+  }
+  const loaded = new Set(bundles.flatMap(({ files }) => files.map(({ file }) => file)));
+  const unloaded = (await allAssetFiles(extensionPath)).filter((file) => !loaded.has(file));
+  console.log();
+  console.log(formatTable([{ header: 'entrypoint' }, { header: 'file' }, { header: 'raw KiB', align: 'right' }, { header: 'gzip KiB', align: 'right' }], rows));
+  if (unloaded.length > 0) console.log(`Loaded by no entrypoint: ${unloaded.join(', ')}.`);
+  const content = bundles.find(({ entrypoint }) => entrypoint === 'content');
+  if (content !== undefined) {
+    const gzip = content.files.reduce((total, file) => total + file.gzip, 0);
+    console.log(`Content script: ${kb(gzip)} KiB gzipped, budget ${kb(contentScriptBudget)} KiB: ${gzip < contentScriptBudget ? 'met' : 'NOT met'}.`);
+  }
+}

@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { browser as browserApi } from 'wxt/browser';
+import { launchExtensionBrowser, type ExtensionBrowser } from '../../devnet/extension-browser';
+import { startDevnet, type StartDevnetReturnType } from '../../devnet/devnet';
+import { settingsKeys } from '../../lib/extension/settings-keys';
+import { allAnswered } from './demo-session';
+
+declare const chrome: typeof browserApi;
+
+/**
+ * The content script, built and loaded in Chromium, on proofs a page adds
+ * after it loaded (a feed that grows, a comment that arrives): the page's
+ * own script appends snippets, and each gets a badge and a verdict.
+ */
+
+let devnet: StartDevnetReturnType;
+let browser: ExtensionBrowser;
+
+beforeAll(async () => {
+  devnet = await startDevnet({ servePage: true });
+  browser = await launchExtensionBrowser();
+  const worker = await browser.serviceWorker();
+  await worker.evaluate(([key, value]) => chrome.storage.local.set({ [key]: value }), [settingsKeys.userTrustConfig, devnet.trustConfig] as const);
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await devnet?.stop();
+});
+
+describe('proofs added after the page loaded, in Chromium', () => {
+  it('badges a verified snippet and an altered one that a page script appends', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(devnet.pageUrl!);
+    await allAnswered(page, devnet.scenarios.length);
+
+    const verified = devnet.scenarios.find((scenario) => scenario.expectedState === 'verified' && scenario.form === 'attribute-base64url')!;
+    const altered = devnet.scenarios.find((scenario) => scenario.expectedState === 'altered' && scenario.form === 'attribute-json')!;
+    expect(verified).toBeDefined();
+    expect(altered).toBeDefined();
+    // Appended by the page itself, as a page's own script would, in a new section at the end of the article.
+    await page.evaluate(
+      (snippets) => {
+        const section = document.createElement('section');
+        section.id = 'late';
+        for (const html of snippets) {
+          const figure = document.createElement('div');
+          figure.className = 'late-case';
+          figure.innerHTML = html;
+          section.append(figure);
+        }
+        document.querySelector('article')!.append(section);
+      },
+      [verified.html, altered.html],
+    );
+    await allAnswered(page, devnet.scenarios.length + 2, 30_000);
+    const late = await page.evaluate(() =>
+      [...document.querySelectorAll('#late .late-case')].map((figure) => [...figure.querySelectorAll('verity-badge')].map((badge) => badge.getAttribute('data-state'))),
+    );
+    expect(late).toEqual([['verified'], ['altered']]);
+    // The page's own proofs are untouched.
+    expect(await page.locator('figure.case verity-badge').count()).toBe(devnet.scenarios.length);
+    await page.close();
+  });
+});

@@ -1,0 +1,95 @@
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { browser as browserApi } from 'wxt/browser';
+import { builtExtensionPath, launchExtensionBrowser, unpackedExtensionId, type ExtensionBrowser } from '../../devnet/extension-browser';
+import { startDevnet, type StartDevnetReturnType } from '../../devnet/devnet';
+import { settingsKeys } from '../../lib/extension/settings-keys';
+import { allAnswered, figureStates, screenshot, sendFrom } from './demo-session';
+
+declare const chrome: typeof browserApi;
+
+/**
+ * The organisation's trust configuration (spec §7), pushed by a Chromium
+ * policy as an administrator would: with no user layer at all, the demo
+ * page verifies, and the options page shows the values as the
+ * organisation's, read-only. Chromium reads policies from a root-owned
+ * directory, so this runs only as root; the policy file is always removed.
+ */
+
+const policyFile = '/etc/chromium/policies/managed/verity-e2e.json';
+const isRoot = process.getuid?.() === 0;
+if (!isRoot) console.warn(`Skipping the managed-policy test: writing ${policyFile} needs root.`);
+
+let devnet: StartDevnetReturnType;
+let browser: ExtensionBrowser;
+
+beforeAll(async () => {
+  if (!isRoot) return;
+  devnet = await startDevnet({ servePage: true });
+  const policy = {
+    '3rdparty': { extensions: { [unpackedExtensionId(builtExtensionPath)]: { trustConfig: JSON.stringify(devnet.trustConfig) } } },
+  };
+  await mkdir(dirname(policyFile), { recursive: true });
+  await writeFile(policyFile, JSON.stringify(policy, null, 2));
+  browser = await launchExtensionBrowser();
+}, 180_000);
+
+afterAll(async () => {
+  try {
+    await browser?.close();
+  } finally {
+    // Every Chromium on this machine reads the directory: never leave the policy behind.
+    await rm(policyFile, { force: true });
+    await devnet?.stop();
+  }
+});
+
+describe.skipIf(!isRoot)('a trust configuration set by policy, in Chromium', () => {
+  it('verifies the demo page with no user layer, and the options page shows the values as the organisation set them', async () => {
+    const worker = await browser.serviceWorker();
+    const stored = await worker.evaluate((key) => chrome.storage.local.get(key), settingsKeys.userTrustConfig);
+    expect(stored).toEqual({});
+
+    const demo = await browser.context.newPage();
+    await demo.goto(devnet.pageUrl!);
+    await allAnswered(demo, devnet.scenarios.length);
+    const figures = await figureStates(demo);
+    expect(figures.map(({ badges }) => badges)).toEqual(figures.map(({ expected }) => [expected]));
+    expect(figures.filter(({ expected }) => expected === 'verified').length).toBeGreaterThan(0);
+    await demo.close();
+
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.getByRole('heading', { name: 'Trust configuration' }).waitFor({ timeout: 20_000 });
+    const chain = String(devnet.chainId);
+    const { managedError, provenance, user } = await sendFrom(options, 'trust-config', {});
+    expect(managedError).toBeUndefined();
+    expect(user).toBeUndefined();
+    expect(provenance?.[`chains.${chain}.rpc`]).toBe('managed');
+
+    await options.getByText("Some settings come from your organisation. They are marked, and can't be changed here.").waitFor({ timeout: 10_000 });
+    expect(await options.getByText('Set by your organisation').count()).toBeGreaterThan(1);
+    // The organisation's values are in the form, and none of them can be edited.
+    await options.getByText(devnet.trustConfig.chains[chain]!.name, { exact: true }).click();
+    const readOnly = await options
+      .getByRole('textbox')
+      .evaluateAll((boxes) => boxes.filter((box) => (box as HTMLInputElement).readOnly).map((box) => (box as HTMLInputElement).value.toLowerCase()));
+    const config = devnet.trustConfig;
+    expect(readOnly).toEqual(
+      expect.arrayContaining(
+        [
+          config.chains[chain]!.name,
+          config.chains[chain]!.rpc[0]!,
+          String(config.chains[chain]!.confirmations),
+          config.opengradient[chain]!.teeRegistry,
+          config.eas[chain]!.eas,
+          config.trustedAttesters[0]!.address,
+        ].map((value) => value.toLowerCase()),
+      ),
+    );
+    await screenshot(options, 'options-managed');
+    await screenshot(options.locator('details[open]'), 'options-managed-chain');
+    await options.close();
+  });
+});

@@ -1,0 +1,107 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { browser as browserApi } from 'wxt/browser';
+import { launchExtensionBrowser, type ExtensionBrowser } from '../../devnet/extension-browser';
+import { startDevnet, type StartDevnetReturnType } from '../../devnet/devnet';
+import { settingsKeys } from '../../lib/extension/settings-keys';
+import { screenshot, sendFrom } from './demo-session';
+
+declare const chrome: typeof browserApi;
+
+/**
+ * The options page, built and loaded in Chromium: the devnet's trust
+ * configuration imported through the form as a user would paste it, saved,
+ * shown again as JSON, and a broken one refused with the field it breaks.
+ */
+
+let devnet: StartDevnetReturnType;
+let browser: ExtensionBrowser;
+let options: Page;
+
+beforeAll(async () => {
+  devnet = await startDevnet({ servePage: true });
+  browser = await launchExtensionBrowser();
+  await browser.serviceWorker();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await devnet?.stop();
+});
+
+/** A value with its addresses as the configuration stores them: lower-case. */
+const normalized = <value>(value: value): value =>
+  JSON.parse(JSON.stringify(value).replace(/0x[0-9a-fA-F]{40}/g, (address) => address.toLowerCase())) as value;
+
+/** A configuration without its `note` fields, which only explain entries to readers. */
+const withoutNotes = (value: unknown): unknown => JSON.parse(JSON.stringify(value, (key, entry: unknown) => (key === 'note' ? undefined : entry)));
+
+async function openOptions(): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  await page.getByRole('heading', { name: 'Trust configuration' }).waitFor({ timeout: 20_000 });
+  return page;
+}
+
+const configBox = (page: Page) => page.getByRole('textbox', { name: 'Configuration JSON' });
+
+async function importJson(page: Page, json: string): Promise<void> {
+  await configBox(page).fill(json);
+  await page.getByRole('button', { name: 'Import this JSON' }).click();
+}
+
+describe('the options page in Chromium', () => {
+  it('imports the devnet trust configuration, saves it, and exports the same configuration', async () => {
+    options = await openOptions();
+    await importJson(options, JSON.stringify(devnet.trustConfig, null, 2));
+    await expect.poll(() => options.getByRole('status').filter({ hasText: 'Imported into the form' }).count()).toBe(1);
+    await options.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(() => options.getByText('Saved. Open pages use it from now on.').count()).toBe(1);
+
+    // What the worker now verifies with: the devnet's sections, from the user's layer.
+    const chain = String(devnet.chainId);
+    const { effective, provenance } = await sendFrom(options, 'trust-config', {});
+    const devnetConfig = normalized(devnet.trustConfig);
+    expect(effective.chains[chain]).toEqual(devnetConfig.chains[chain]);
+    expect(effective.opengradient[chain]).toEqual(devnetConfig.opengradient[chain]);
+    expect(effective.eas[chain]).toEqual(devnetConfig.eas[chain]);
+    expect(effective.erc7007[chain]).toEqual(devnetConfig.erc7007[chain]);
+    expect(normalized(effective.trustedAttesters)).toEqual(expect.arrayContaining(devnetConfig.trustedAttesters));
+    expect(provenance?.[`chains.${chain}.rpc`]).toBe('user');
+
+    // A fresh options page shows it back: the export is the effective configuration.
+    await options.close();
+    options = await openOptions();
+    await options.getByRole('button', { name: 'Show as JSON' }).click();
+    await expect.poll(() => options.getByRole('status').filter({ hasText: 'Your configuration is in the box above.' }).count()).toBe(1);
+    const exported: unknown = JSON.parse(await configBox(options).inputValue());
+    // Every value that decides a verdict; the built-in defaults' `note`s (remarks for readers) are not carried by the form.
+    expect(withoutNotes(exported)).toEqual(withoutNotes(effective));
+    await screenshot(options, 'options-imported');
+
+    // Importing the export changes nothing: nothing to save.
+    await importJson(options, JSON.stringify(exported));
+    await expect.poll(() => options.getByRole('status').filter({ hasText: 'Imported into the form' }).count()).toBe(1);
+    expect(await options.getByRole('button', { name: 'Save changes' }).isDisabled()).toBe(true);
+    const worker = await browser.serviceWorker();
+    const stored = await worker.evaluate((key) => chrome.storage.local.get(key), settingsKeys.userTrustConfig);
+    expect(stored[settingsKeys.userTrustConfig]).toBeDefined();
+  });
+
+  it('refuses a configuration with a bad field and names the field', async () => {
+    const chain = String(devnet.chainId);
+    const broken = { ...devnet.trustConfig, chains: { [chain]: { ...devnet.trustConfig.chains[chain]!, confirmations: -1 } } };
+    await importJson(options, JSON.stringify(broken));
+    const alert = options.getByRole('alert').filter({ hasText: "This configuration can't be imported" });
+    await alert.waitFor({ timeout: 10_000 });
+    expect(await alert.textContent()).toContain(`chains.${chain}.confirmations`);
+    expect(await configBox(options).getAttribute('aria-invalid')).toBe('true');
+    await screenshot(options, 'options-invalid');
+
+    // Nothing changed: the saved configuration still holds.
+    expect(await options.getByRole('button', { name: 'Save changes' }).isDisabled()).toBe(true);
+    const { effective } = await sendFrom(options, 'trust-config', {});
+    expect(effective.chains[chain]?.confirmations).toBe(devnet.trustConfig.chains[chain]!.confirmations);
+    await options.close();
+  });
+});
