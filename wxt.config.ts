@@ -18,11 +18,13 @@ export default defineConfig({
      * webNavigation: a tab's proofs are dropped when it loads another document, and only then;
      *   tabs.onUpdated fires alike for history.pushState and #fragment changes. It adds no
      *   install warning beside the content script's access to every site.
+     * contextMenus: "Verify selection with Verity" in the page's menu where text is selected.
+     *   It adds no install warning.
      * No host permissions: the worker's only requests go to the RPCs of the trust configuration,
      * and JSON-RPC endpoints (public ones, anvil) allow them by CORS. Host access to every site
      * for that would be a far wider grant than a verifier needs.
      */
-    permissions: ['storage', 'alarms', 'webNavigation'],
+    permissions: ['storage', 'alarms', 'webNavigation', 'contextMenus'],
     action: {
       default_icon: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     },
@@ -30,6 +32,11 @@ export default defineConfig({
       [manifestVersion === 2 ? '_execute_browser_action' : '_execute_action']: {
         suggested_key: { default: 'Alt+Shift+V' },
         description: 'Show the proofs on this page',
+      },
+      // The context menu's "Verify selection", for the keyboard (background: verify-selection-menu.ts).
+      'verify-selection': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: 'Verify the selected text',
       },
     },
     ...(browser === 'firefox'

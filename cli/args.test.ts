@@ -35,6 +35,23 @@ describe('parseCliArgs', () => {
     expect(() => parseCliArgs(argv)).toThrow(message);
   });
 
+  it('reads --report md and --report json', () => {
+    expect(parseCliArgs(['verify', 'page.html', '--report', 'md'])).toMatchObject({ source: 'page.html', json: false, report: 'md' });
+    expect(parseCliArgs(['verify', '--report=json', '-'])).toMatchObject({ source: '-', json: false, report: 'json' });
+    expect(parseCliArgs(['verify', 'page.html'])).not.toHaveProperty('report');
+  });
+
+  it.each([
+    [['verify', 'a', '--report', 'html'], /--report "html": expected md or json/],
+    [['verify', 'a', '--report', 'JSON'], /--report "JSON": expected md or json/],
+    [['verify', 'a', '--report'], /--report/],
+    [['verify', 'a', '--report', 'json', '--json'], /--report and --json cannot be used together/],
+    [['verify', 'a', '--json', '--report', 'md'], /--report and --json cannot be used together/],
+  ])('rejects the report option in %j naming the problem', (argv, message) => {
+    expect(() => parseCliArgs(argv)).toThrow(UsageError);
+    expect(() => parseCliArgs(argv)).toThrow(message);
+  });
+
   it('answers --help and --version before anything else', () => {
     expect(parseCliArgs(['--help'])).toEqual({ command: 'help' });
     expect(parseCliArgs(['verify', '--version'])).toEqual({ command: 'version' });

@@ -6,7 +6,12 @@ export type VerifyCommand = {
   configPath?: string;
   rpcOverrides: { chainId: string; url: string }[];
   json: boolean;
+  /** `--report`: print a Verity report (lib/report) in this format instead of the table. */
+  report?: ReportFormat;
 };
+
+export const reportFormats = ['md', 'json'] as const;
+export type ReportFormat = (typeof reportFormats)[number];
 
 export type ParsedArgs = VerifyCommand | { command: 'help' } | { command: 'version' };
 
@@ -15,7 +20,7 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-export const usage = 'Usage: verity verify SOURCE [--config FILE] [--rpc CHAINID=URL]... [--json]';
+export const usage = 'Usage: verity verify SOURCE [--config FILE] [--rpc CHAINID=URL]... [--json | --report md|json]';
 
 /** Reads `verity …` arguments (spec §8). Throws UsageError naming what is wrong. */
 export function parseCliArgs(argv: readonly string[]): ParsedArgs {
@@ -29,6 +34,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
         config: { type: 'string' },
         rpc: { type: 'string', multiple: true },
         json: { type: 'boolean' },
+        report: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
       },
@@ -46,13 +52,23 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   if (source === undefined) throw new UsageError('Missing SOURCE: a file path, an http(s) URL, or - for standard input');
   if (extra.length > 0) throw new UsageError(`Unexpected argument "${extra[0]}": give one SOURCE`);
 
+  const report = values.report === undefined ? undefined : parseReportFormat(values.report);
+  if (report !== undefined && values.json) throw new UsageError('--report and --json cannot be used together: --report json prints the JSON report');
+
   return {
     command: 'verify',
     source,
     configPath: values.config,
     rpcOverrides: (values.rpc ?? []).map(parseRpcOverride),
     json: values.json ?? false,
+    ...(report !== undefined && { report }),
   };
+}
+
+function parseReportFormat(value: string): ReportFormat {
+  const format = reportFormats.find((candidate) => candidate === value);
+  if (format === undefined) throw new UsageError(`--report "${value}": expected ${reportFormats.join(' or ')}`);
+  return format;
 }
 
 function parseRpcOverride(value: string): { chainId: string; url: string } {

@@ -1,6 +1,14 @@
 import type { Verdict } from '../lib/verdict/types';
 
-export type CheckedSnippet = { index: number; form: 'attribute' | 'script' | 'text'; verdict: Verdict };
+export type CheckedSnippet = {
+  index: number;
+  form: 'attribute' | 'script' | 'text';
+  /** The proof as found on the page. */
+  raw: string;
+  verdict: Verdict;
+  /** When the verdict was made. */
+  checkedAt: Date;
+};
 
 export type FormatJsonParameters = { source: string; snippets: readonly CheckedSnippet[]; notChecked: number };
 

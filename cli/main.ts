@@ -10,6 +10,7 @@ import type { TrustConfig } from '../lib/trust/schema';
 import { verifySnippet } from '../lib/verifiers/verify-snippet';
 import { parseCliArgs, usage, UsageError, type VerifyCommand } from './args';
 import { formatJson, type CheckedSnippet } from './format-json';
+import { formatReport } from './format-report';
 import { formatTable } from './format-table';
 import { readSource, SourceError } from './read-source';
 import { textToHtml } from './text-to-html';
@@ -47,22 +48,28 @@ async function verify(args: VerifyCommand, trust: TrustConfig): Promise<number> 
   const { snippets, skipped } = findProofs(document);
   const chains = createChainAccess({ trust });
   const checked: CheckedSnippet[] = await Promise.all(
-    snippets.map(async (snippet) => ({
-      index: snippet.index,
-      form: snippet.form,
-      verdict: await verifySnippet({
+    snippets.map(async (snippet) => {
+      const verdict = await verifySnippet({
         decoded: snippet.decoded,
         shownText: snippet.shownText,
         shownTextComplete: snippet.shownTextComplete,
         trust,
         chains,
-      }),
-    })),
+      });
+      return { index: snippet.index, form: snippet.form, raw: snippet.raw, verdict, checkedAt: new Date() };
+    }),
   );
-  const report = { source: args.source, snippets: checked, notChecked: skipped };
+  const result = { source: args.source, snippets: checked, notChecked: skipped };
+  if (args.report !== undefined) {
+    const title = document.title.trim();
+    return print(
+      formatReport({ ...result, format: args.report, ...(url !== undefined && { url }), ...(title !== '' && { title }), version: packageVersion(), generatedAt: new Date() }),
+      exit.ok,
+    );
+  }
   const output = args.json
-    ? formatJson(report)
-    : formatTable({ ...report, color: process.stdout.isTTY === true && !process.env.NO_COLOR, width: process.stdout.columns });
+    ? formatJson(result)
+    : formatTable({ ...result, color: process.stdout.isTTY === true && !process.env.NO_COLOR, width: process.stdout.columns });
   return print(output, exit.ok);
 }
 
@@ -93,6 +100,10 @@ SOURCE        an HTML or text file, an http(s) URL, or - for standard input
 --config FILE a trust configuration (JSON) merged over the built-in defaults
 --rpc ID=URL  use URL as the RPC of chain ID (repeatable)
 --json        print one JSON object instead of a table
+--report md   print a Verity report as Markdown: a summary table, then every
+              check, chain fact and envelope, snippet by snippet
+--report json print the same report as one JSON object
+              (schema: docs/report-v1.schema.json)
 
 Exit status: 0 when every proof got a verdict, 1 when SOURCE cannot be read,
 2 for a usage or configuration error.`;

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { CheckIcon, CopyIcon } from './icons';
 
 export type CopyButtonProps = {
@@ -9,12 +9,17 @@ export type CopyButtonProps = {
   /** What is copied, for the accessible name of the icon-only variant ("Copy transaction hash"). */
   what?: string;
   variant?: 'button' | 'icon';
+  /** Nothing to copy yet (still being made), or it cannot be made; `title` says why. */
+  disabled?: boolean;
+  title?: string;
+  /** Replaces the copy icon of the button variant. */
+  icon?: ReactNode;
 };
 
 type CopyStatus = 'idle' | 'copied' | 'failed';
 
 /** Copies text to the clipboard and says so for a moment. */
-export function CopyButton({ text, label = 'Copy', what, variant = 'button' }: CopyButtonProps) {
+export function CopyButton({ text, label = 'Copy', what, variant = 'button', disabled = false, title, icon }: CopyButtonProps) {
   const [status, setStatus] = useState<CopyStatus>('idle');
 
   // The confirmation fades back after a moment; a new copy restarts it.
@@ -49,8 +54,8 @@ export function CopyButton({ text, label = 'Copy', what, variant = 'button' }: C
     );
   }
   return (
-    <button type="button" onClick={copy} className="btn-secondary">
-      {status === 'copied' ? <CheckIcon className="size-4 text-emerald-600" /> : <CopyIcon className="size-4" />}
+    <button type="button" onClick={copy} className="btn-secondary" disabled={disabled} title={title}>
+      {status === 'copied' ? <CheckIcon className="size-4 text-emerald-600" /> : (icon ?? <CopyIcon className="size-4" />)}
       <span>{said ?? label}</span>
       <span role="status" className="sr-only">
         {said}

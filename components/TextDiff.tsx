@@ -1,4 +1,4 @@
-import { wordDiff } from './word-diff';
+import { diffTexts } from '../lib/text/diff';
 
 export type TextDiffProps = {
   /** What the proof signs. */
@@ -12,7 +12,7 @@ export type TextDiffProps = {
 
 /** The shown text against the signed text, word by word, with a legend and both texts in full. */
 export function TextDiff({ signed, shown, beforeName = 'signed text', afterName = 'page' }: TextDiffProps) {
-  const parts = wordDiff(signed, shown);
+  const { parts, complete } = diffTexts({ signed, shown, text: 'as-written' });
   const changes = parts.filter((part) => part.kind !== 'same' && part.text.trim() !== '').length;
   return (
     <div className="space-y-3">
@@ -37,7 +37,7 @@ export function TextDiff({ signed, shown, beforeName = 'signed text', afterName 
       >
         {parts.map((part, index) => {
           if (part.kind === 'same') return <span key={index}>{part.text}</span>;
-          if (part.kind === 'removed') {
+          if (part.kind === 'signed-only') {
             return (
               <del key={index} className="rounded-sm bg-rose-100 px-0.5 text-rose-900 decoration-rose-700/60">
                 <span className="sr-only">[only in the {beforeName}: </span>
@@ -58,6 +58,12 @@ export function TextDiff({ signed, shown, beforeName = 'signed text', afterName 
           );
         })}
       </p>
+      {!complete && (
+        <p className="text-xs text-slate-600">
+          The texts differ in too many places to match word by word: everything between their common start and end is shown as
+          removed and added.
+        </p>
+      )}
       <details className="text-sm">
         <summary className="focus-ring cursor-pointer rounded-sm text-slate-600 select-none hover:text-slate-900">
           Both texts in full

@@ -160,6 +160,50 @@ export function LockIcon({ className }: { className?: string }) {
   );
 }
 
+export function LinkIcon({ className }: { className?: string }) {
+  return (
+    <Icon className={className}>
+      <path d="M8.5 11.5a3.5 3.5 0 0 0 5 0l2.5-2.5a3.5 3.5 0 0 0-5-5l-1 1M11.5 8.5a3.5 3.5 0 0 0-5 0L4 11a3.5 3.5 0 0 0 5 5l1-1" />
+    </Icon>
+  );
+}
+
+export function DownloadIcon({ className }: { className?: string }) {
+  return (
+    <Icon className={className}>
+      <path d="M10 3.5v9M6.5 9l3.5 3.5L13.5 9M4 16.5h12" />
+    </Icon>
+  );
+}
+
+export function SearchIcon({ className }: { className?: string }) {
+  return (
+    <Icon className={className}>
+      <circle cx="8.75" cy="8.75" r="5" />
+      <path d="M12.5 12.5l4 4" />
+    </Icon>
+  );
+}
+
+export function HistoryIcon({ className }: { className?: string }) {
+  return (
+    <Icon className={className}>
+      <path d="M3.75 10a6.25 6.25 0 1 0 1.83-4.42M3.5 3.5v2.75h2.75M10 6.5V10l2.5 1.5" />
+    </Icon>
+  );
+}
+
+export function ShareIcon({ className }: { className?: string }) {
+  return (
+    <Icon className={className}>
+      <circle cx="14.5" cy="5" r="2" />
+      <circle cx="5.5" cy="10" r="2" />
+      <circle cx="14.5" cy="15" r="2" />
+      <path d="M7.25 9l5.5-3M7.25 11l5.5 3" />
+    </Icon>
+  );
+}
+
 /** Verity's mark: a seal with a check, drawn in the current colour. */
 export function VerityMark({ className = 'size-6' }: { className?: string }) {
   return (

@@ -6,8 +6,12 @@
  * With a display (DISPLAY or WAYLAND_DISPLAY) the browser stays open for
  * the reader until Ctrl-C or until it is closed. Without one (CI, servers)
  * it waits for every badge's verdict, prints them against the scenarios'
- * expectations, saves the README's screenshots into docs/screenshots/ and
- * exits: 0 when every badge shows what its scenario expects, 1 otherwise.
+ * expectations, saves screenshots and exits: 0 when every badge shows what
+ * its scenario expects, 1 otherwise.
+ *
+ * Screenshots go to test-results/screenshots/, which git ignores, so a run
+ * changes nothing in the checkout; `npm start -- --screenshots docs/screenshots`
+ * refreshes the README's own.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -26,12 +30,20 @@ declare const chrome: typeof browserApi;
 /** Builds are serialized between everyone building in this checkout. */
 const buildLock = '/tmp/verity-build.lock';
 const configPath = join(buildDirectory, 'trust-config.json');
-const screenshotDirectory = resolve('docs/screenshots');
+const screenshotDirectory = resolve(screenshotsOption(process.argv.slice(2)) ?? 'test-results/screenshots');
 /** How long the extension may take to give every badge a verdict. */
 const verdictTimeoutMs = 90_000;
 
 class StartError extends Error {
   override name = 'StartError';
+}
+
+/** `--screenshots DIR`, the one option; anything else is a mistake worth stopping for. */
+function screenshotsOption(args: string[]): string | undefined {
+  if (args.length === 0) return undefined;
+  if (args[0] === '--screenshots' && args.length === 2 && args[1] !== '') return args[1];
+  console.error('Usage: npm start [-- --screenshots DIR]');
+  process.exit(2);
 }
 
 /** What has been started, or is being started: a signal can arrive at any point. */
@@ -243,6 +255,14 @@ async function saveScreenshots(browser: ExtensionBrowser, page: Page, pageUrl: s
   await inspector.waitForTimeout(300);
   await save('inspector.png', (path) => inspector.screenshot({ path, fullPage: true }));
   await inspector.close();
+
+  const options = await browser.context.newPage();
+  await options.setViewportSize({ width: 1100, height: 900 });
+  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  await options.getByText('Loading your settings…').waitFor({ state: 'detached' });
+  await options.waitForTimeout(300);
+  await save('options.png', (path) => options.screenshot({ path }));
+  await options.close();
 
   console.log(`\nScreenshots:\n${saved.map((path) => `  ${path}`).join('\n')}`);
 }

@@ -1,16 +1,25 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createChainAccess } from '../../lib/chain/access';
+import { sendToTab } from '../../lib/extension/client';
 import type { ContentMessages } from '../../lib/extension/messages';
+import { createPastedCheck } from '../../lib/extension/pasted-check';
 import { createMessageRouter } from '../../lib/extension/router';
+import { createSelectionService } from '../../lib/extension/selection-service';
+import { createTabReport } from '../../lib/extension/tab-report';
 import { createTrustSource } from '../../lib/extension/trust-state';
 import { createVerificationService } from '../../lib/extension/verification-service';
 import { createWorkerHandlers } from '../../lib/extension/worker-handlers';
+import { createHistoryRecorder } from '../../lib/history/history-recorder';
+import { createHistoryStore } from '../../lib/history/history-store';
+import type { TrustConfig } from '../../lib/trust/schema';
 import { inspectorUrl } from '../inspector/url';
 import { showTabBadge } from './action-badge';
+import { ensureHistoryAlarm, historyAlarmName } from './history-alarm';
 import { recheckAlarm, recheckAlarmName } from './recheck-alarm';
-import { sessionStorage } from './session-storage';
+import { localStorage, sessionStorage } from './session-storage';
 import { isTrustChange, readTrustSources } from './trust-sources';
+import { createVerifySelectionMenu, verifySelectionCommand, verifySelectionMenuId } from './verify-selection-menu';
 
 /**
  * The background worker: verifies the proofs content scripts find and
@@ -21,15 +30,26 @@ import { isTrustChange, readTrustSources } from './trust-sources';
  * The only state in memory, for as long as this worker lives: the trust
  * configuration as last read (re-read on storage.onChanged) and the
  * verification queue's collecting and running passes. Everything else is
- * in storage.session (see lib/extension/session-records.ts).
+ * in storage.session (see lib/extension/session-records.ts), and the
+ * history in storage.local (lib/history/types.ts).
  */
 export default defineBackground(() => {
   const warn = (error: unknown) => console.warn('Verity:', error);
   const trust = createTrustSource({ read: readTrustSources });
+  const history = createHistoryStore({ storage: localStorage() });
+  const recorder = createHistoryRecorder({
+    // Every write applies the retention too, besides the daily alarm.
+    store: history,
+    // The title needs the `tabs` permission, which Verity does not ask for: it is there only where the browser gives it anyway.
+    tabInfo: (tabId) => browser.tabs.get(tabId).then(({ incognito, title }) => ({ incognito, title })),
+    onError: warn,
+  });
+  const session = sessionStorage();
+  const createChains = (config: TrustConfig) => createChainAccess({ trust: config });
   const service = createVerificationService({
-    storage: sessionStorage(),
+    storage: session,
     trust: trust.current,
-    createChains: (config) => createChainAccess({ trust: config }),
+    createChains,
     notifyTab: async (tabId, update) => {
       const message: { type: 'verdict-updated' } & ContentMessages['verdict-updated']['request'] = { type: 'verdict-updated', ...update };
       // No one to tell is no fault: the page may have gone, or Verity may be off for the site.
@@ -37,6 +57,16 @@ export default defineBackground(() => {
     },
     showBadge: showTabBadge,
     recheck: recheckAlarm,
+    onVerdicts: (verdicts) => void recorder.pageVerdicts(verdicts),
+    onError: warn,
+  });
+  const selections = createSelectionService({
+    storage: session,
+    service,
+    // Rejects, or answers nothing, where no content script listens: a browser page, a disabled site, a frame Verity does not run in.
+    readSelection: (tabId, frameId) => sendToTab(tabId, 'read-selection', {}, { frameId }).catch(() => undefined),
+    showSelectionCheck: async (tabId, frameId, check) => void (await sendToTab(tabId, 'show-selection-check', { check }, { frameId })),
+    onChecked: (tabId, check) => void recorder.selection(tabId, check),
     onError: warn,
   });
 
@@ -49,6 +79,19 @@ export default defineBackground(() => {
         openInspector: async (tabId, proofId) => {
           await browser.tabs.create({ url: inspectorUrl(tabId, proofId), openerTabId: tabId });
         },
+        selections,
+        checkPasted: createPastedCheck({
+          trust: trust.current,
+          createChains,
+          verifyStandalone: service.verifyStandalone,
+          checkQuote: selections.checkQuote,
+        }),
+        report: createTabReport({
+          service,
+          version: browser.runtime.getManifest().version,
+          titleOf: (tabId) => browser.tabs.get(tabId).then((tab) => tab.title),
+        }),
+        history: recorder,
       }),
       onError: warn,
     }),
@@ -56,6 +99,25 @@ export default defineBackground(() => {
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === recheckAlarmName) service.recheck().catch(warn);
+    if (alarm.name === historyAlarmName) history.prune().catch(warn);
+  });
+  ensureHistoryAlarm().catch(warn);
+
+  browser.runtime.onInstalled.addListener(() => {
+    createVerifySelectionMenu().catch(warn);
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    // A tab id of -1: a click outside any tab (a devtools page), where there is no selection of a page to check.
+    if (info.menuItemId !== verifySelectionMenuId || tab?.id === undefined || tab.id < 0) return;
+    selections.verifySelection({ tabId: tab.id, frameId: info.frameId ?? 0, selectionText: info.selectionText, pageUrl: info.frameUrl ?? info.pageUrl }).catch(warn);
+  });
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command !== verifySelectionCommand) return;
+    void (async () => {
+      const target = tab ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+      if (target?.id === undefined || target.id < 0) return;
+      await selections.verifySelection({ tabId: target.id, frameId: 0, pageUrl: target.url });
+    })().catch(warn);
   });
 
   browser.storage.onChanged.addListener((changes, area) => {
@@ -70,11 +132,12 @@ export default defineBackground(() => {
     const { tabId, frameId, url, documentId, documentLifecycle } = details as typeof details & { documentId?: string; documentLifecycle?: string };
     if (frameId !== 0 || tabId < 0 || documentLifecycle === 'prerender') return;
     service.documentCommitted({ tabId, url, documentId }).catch(warn);
+    selections.documentCommitted({ tabId, documentId }).catch(warn);
   });
-  browser.tabs.onRemoved.addListener((tabId) => {
+  const tabRemoved = (tabId: number) => {
     service.tabRemoved(tabId).catch(warn);
-  });
-  browser.tabs.onReplaced.addListener((_added, removed) => {
-    service.tabRemoved(removed).catch(warn);
-  });
+    selections.tabRemoved(tabId).catch(warn);
+  };
+  browser.tabs.onRemoved.addListener(tabRemoved);
+  browser.tabs.onReplaced.addListener((_added, removed) => tabRemoved(removed));
 });

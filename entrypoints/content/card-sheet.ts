@@ -10,7 +10,7 @@ const stateRules = verdictStates
   .join('\n');
 
 /**
- * The card's sheet. The host is a manual popover where supported, so the
+ * The sheet of both cards (the badge's and the selection's). The host is a manual popover where supported, so the
  * card sits in the top layer above any z-index of the page; the :host
  * rules undo the popover's default box. Its place comes in as custom
  * properties: an important :host rule outranks even the host's own
@@ -72,14 +72,18 @@ ${stateRules}
 .facts dd { margin: 0; color: ${neutralColours.heading}; overflow-wrap: anywhere; }
 .actions { display: flex; align-items: center; justify-content: flex-end; gap: 10px; margin: 12px 0 0; }
 .status { flex: 1; color: ${neutralColours.muted}; font-size: 12px; }
-.details {
+.details, .button {
   all: unset; box-sizing: border-box; display: inline-flex; align-items: center; gap: 4px; padding: 5px 10px; border-radius: 6px;
   background: ${neutralColours.surface}; color: ${neutralColours.heading}; box-shadow: inset 0 0 0 1px ${neutralColours.rule}, 0 1px 2px rgb(15 23 42 / 0.05);
   font: 500 12px/1.2 ${fontStack}; cursor: pointer;
 }
-.details:hover { background: oklch(98.4% 0.003 247.858); }
-.details:focus-visible { outline: 2px solid ${neutralColours.focus}; outline-offset: 2px; }
+.details:hover, .button:hover { background: oklch(98.4% 0.003 247.858); }
+.details:focus-visible, .button:focus-visible { outline: 2px solid ${neutralColours.focus}; outline-offset: 2px; }
 .details svg { width: 14px; height: 14px; }
+.card:focus { outline: none; }
+.snippets { display: grid; gap: 6px; margin: 12px 0 0; padding: 10px 0 0; border-top: 1px solid ${neutralColours.rule}; list-style: none; }
+.snippet { display: flex; align-items: center; gap: 10px; }
+.excerpt { flex: 1; min-width: 0; color: ${neutralColours.heading}; font-size: 12px; overflow-wrap: anywhere; }
 `;
 
 export function createCardSheet(): CSSStyleSheet {

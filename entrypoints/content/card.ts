@@ -2,6 +2,7 @@ import { ignoreAttribute } from '../../lib/text/dom';
 import type { Verdict } from '../../lib/verdict/types';
 import type { Badge } from './badge';
 import { cardContentOf, type CardContent } from './card-content';
+import { confidenceMeter, elementMaker } from './card-dom';
 import { placeCard } from './card-position';
 import { brandIconShapes, checkingIconShapes, createIcon, externalIconShapes, stateIconShapes } from './state-icons';
 
@@ -219,12 +220,7 @@ type CardElement = { element: HTMLElement; details: HTMLButtonElement; status: H
 
 /** The card's content as elements; every word from the page or the verdict goes in as text, never markup. */
 function cardElement(document: Document, content: CardContent): CardElement {
-  const make = <tag extends keyof HTMLElementTagNameMap>(tag: tag, className?: string, text?: string): HTMLElementTagNameMap[tag] => {
-    const element = document.createElement(tag);
-    if (className !== undefined) element.className = className;
-    if (text !== undefined) element.textContent = text;
-    return element;
-  };
+  const make = elementMaker(document);
 
   const card = make('div', 'card');
   card.setAttribute('role', 'dialog');
@@ -238,30 +234,7 @@ function cardElement(document: Document, content: CardContent): CardElement {
   top.append(chip, brand);
   card.append(top, make('p', 'headline', content.headline), make('p', 'summary', content.summary));
   if (content.note !== undefined) card.append(make('p', 'note', content.note));
-
-  if (content.confidence !== undefined) {
-    const { value, word, rated } = content.confidence;
-    const meter = make('div', 'meter');
-    const row = make('div', 'meter-row');
-    const figure = make('span');
-    if (rated) figure.append(make('strong', undefined, String(value)), `/100 · ${word}`);
-    else figure.append(word);
-    row.append(make('span', undefined, 'Confidence'), figure);
-    meter.append(row);
-    if (rated) {
-      const track = make('div', 'track');
-      track.setAttribute('role', 'meter');
-      track.setAttribute('aria-label', 'Confidence');
-      track.setAttribute('aria-valuemin', '0');
-      track.setAttribute('aria-valuemax', '100');
-      track.setAttribute('aria-valuenow', String(value));
-      const bar = make('div', 'bar');
-      bar.style.width = `${value}%`;
-      track.append(bar);
-      meter.append(track);
-    }
-    card.append(meter);
-  }
+  if (content.confidence !== undefined) card.append(confidenceMeter(make, content.confidence));
 
   if (content.facts.length > 0) {
     const facts = make('dl', 'facts');

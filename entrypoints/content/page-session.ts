@@ -13,6 +13,8 @@ import { createRenderedTextReader, type RenderedText, type RenderedTextReader } 
 import { createRenderingWatch } from './rendering-watch';
 import { revealSnippet } from './reveal';
 import type { Scheduler } from './scheduler';
+import { createSelectionCard } from './selection-card';
+import { readSelection } from './selection-reader';
 import { untilAnswered } from './until-answered';
 import { createVerifyQueue } from './verify-queue';
 import { createViewportWatch } from './viewport-watch';
@@ -95,6 +97,7 @@ export function startPageSession({
       () => false,
     ),
   });
+  const selectionCard = createSelectionCard({ document, signal, sheet: cardSheet, reveal });
   const badgeEvents: BadgeEvents = {
     onEnter: (badge) => card.preview(badge),
     onLeave: (badge) => card.leave(badge),
@@ -360,6 +363,14 @@ export function startPageSession({
     });
   }
 
+  /** Scrolls to a proof's snippet and rings it; false when it has left the page. */
+  function reveal(id: string): boolean {
+    const proof = registry.get(id);
+    if (proof === undefined || !alive(proof)) return false;
+    revealSnippet(proof.located.element);
+    return true;
+  }
+
   function forget(proof: TrackedProof): void {
     registry.delete(proof);
     queue.delete(proof);
@@ -377,17 +388,20 @@ export function startPageSession({
   // Start ------------------------------------------------------------------
 
   answerContentMessages(signal, {
-    'reveal-proof': ({ id }) => {
-      const proof = registry.get(id);
-      if (proof === undefined || !alive(proof)) return { found: false };
-      revealSnippet(proof.located.element);
-      return { found: true };
-    },
+    'reveal-proof': ({ id }) => ({ found: reveal(id) }),
     'verdict-updated': ({ id, verdict }) => {
       const proof = registry.get(id);
       if (proof !== undefined) draw(proof, verdict);
       return { ok: true };
     },
+    'read-selection': () => {
+      const snippets = Array.from(registry.all()).filter(alive).map((proof) => ({ id: proof.id, element: proof.located.element }));
+      const read = readSelection({ selection: document.getSelection(), snippets });
+      if (read === null) return null;
+      selectionCard.anchorTo(read.range);
+      return { text: read.text, within: read.within };
+    },
+    'show-selection-check': ({ check }) => ({ shown: selectionCard.show(check) }),
   });
 
   startPageScanner({
@@ -410,7 +424,11 @@ export function startPageSession({
   );
 
   return {
-    locationChanged: scheduleSweep,
+    locationChanged() {
+      // The answer was about the page as it was.
+      selectionCard.close();
+      scheduleSweep();
+    },
     closeCard: () => card.close(),
     ids: () => Array.from(registry.all(), (proof) => proof.id),
   };

@@ -3,19 +3,23 @@ import { EmptyState, ErrorState, LoadingState } from '../../components/Status';
 import { stateStyles } from '../../components/state-style';
 import { sendToWorker } from '../../lib/extension/client';
 import type { PageProof, TabState } from '../../lib/extension/messages';
+import type { Report } from '../../lib/report/schema';
 import type { Verdict } from '../../lib/verdict/types';
+import { messageOf } from './error-message';
 import { InspectorFrame, ProofDetailsView } from './InspectorView';
+import { SharedProofDetails } from './SharedProofDetails';
+import { proofShareLink } from './share';
 import { TabProofsView } from './TabProofsView';
-import { inspectorTarget, inspectorUrl } from './url';
+import { inspectorTarget, inspectorUrl, isShareHash } from './url';
 
 /** How often to ask again while a proof is still being checked. */
 const checkingPollMs = 1000;
 
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
-/** The inspector page: one proof when the address names one, else the tab's proofs. */
+/** The inspector page: a shared proof when the fragment is a share link, one proof when the address names one, else the tab's proofs. */
 export function Inspector() {
   const [{ tabId, proofId }] = useState(() => inspectorTarget(location.search));
+  const hash = useLocationHash();
+  if (isShareHash(hash)) return <SharedProofDetails key={hash} hash={hash} />;
   if (tabId === null) {
     return (
       <InspectorFrame>
@@ -28,7 +32,18 @@ export function Inspector() {
   return proofId === null ? <TabProofs tabId={tabId} /> : <ProofDetails tabId={tabId} proofId={proofId} />;
 }
 
-type Details = { pageUrl: string; proof: PageProof; verdict?: Verdict; checkedAt: Date };
+/** The address's fragment, kept current: a second share link pasted into the same tab opens at once. */
+function useLocationHash(): string {
+  const [hash, setHash] = useState(() => location.hash);
+  useEffect(() => {
+    const controller = new AbortController();
+    addEventListener('hashchange', () => setHash(location.hash), { signal: controller.signal });
+    return () => controller.abort();
+  }, []);
+  return hash;
+}
+
+type Details = { pageUrl: string; proof: PageProof; verdict?: Verdict };
 
 type DetailsLoad =
   | { status: 'loading' }
@@ -51,7 +66,7 @@ function ProofDetails({ tabId, proofId }: { tabId: number; proofId: string }) {
       sendToWorker('proof-details', { tabId, id: proofId }).then(
         (answer) => {
           if (closed) return;
-          setLoad(answer ? { status: 'ready', details: { ...answer, checkedAt: new Date() } } : { status: 'gone' });
+          setLoad(answer ? { status: 'ready', details: answer } : { status: 'gone' });
         },
         (error: unknown) => !closed && setLoad({ status: 'error', message: messageOf(error) }),
       );
@@ -76,10 +91,26 @@ function ProofDetails({ tabId, proofId }: { tabId: number; proofId: string }) {
     };
   }, [chainId]);
 
-  const state = load.status === 'ready' ? load.details.verdict?.state : undefined;
+  const verdict = load.status === 'ready' ? load.details.verdict : undefined;
+  const state = verdict?.state;
   useEffect(() => {
     document.title = state ? `${stateStyles[state].word} · Verity proof inspector` : 'Verity proof inspector';
   }, [state]);
+
+  // The report (for the citation and the exports) follows the verdict: asked for again whenever it changes.
+  const [report, setReport] = useState<Report>();
+  useEffect(() => {
+    setReport(undefined);
+    if (!verdict) return;
+    let closed = false;
+    sendToWorker('report', { tabId, proofId }).then(
+      (answer) => !closed && setReport(answer ?? undefined),
+      () => undefined,
+    );
+    return () => {
+      closed = true;
+    };
+  }, [tabId, proofId, verdict]);
 
   const verifyAgain = () => {
     setVerifying(true);
@@ -90,7 +121,7 @@ function ProofDetails({ tabId, proofId }: { tabId: number; proofId: string }) {
           setLoad((current) => {
             if (!answer) return { status: 'gone' };
             if (current.status !== 'ready') return current;
-            return { status: 'ready', details: { ...current.details, verdict: answer.verdict, checkedAt: new Date() } };
+            return { status: 'ready', details: { ...current.details, verdict: answer.verdict } };
           }),
         (error: unknown) => setVerifyError(messageOf(error)),
       )
@@ -130,6 +161,8 @@ function ProofDetails({ tabId, proofId }: { tabId: number; proofId: string }) {
       return (
         <ProofDetailsView
           {...load.details}
+          share={proofShareLink(load.details.proof, load.details.pageUrl)}
+          report={report}
           explorer={explorer}
           onVerifyAgain={verifyAgain}
           verifying={verifying}
@@ -154,7 +187,15 @@ function TabProofs({ tabId }: { tabId: number }) {
     };
   }, [tabId]);
 
-  if (load.status === 'ready') return <TabProofsView tab={load.tab} proofUrl={(id) => inspectorUrl(tabId, id)} />;
+  if (load.status === 'ready') {
+    return (
+      <TabProofsView
+        tab={load.tab}
+        proofUrl={(id) => inspectorUrl(tabId, id)}
+        getReport={() => sendToWorker('report', { tabId })}
+      />
+    );
+  }
   return (
     <InspectorFrame>
       {load.status === 'loading' ? (

@@ -4,16 +4,19 @@ import { ConfidenceMeter } from '../../components/ConfidenceMeter';
 import { CopyButton } from '../../components/CopyButton';
 import { EnvelopeView } from '../../components/EnvelopeView';
 import { FactsTable } from '../../components/FactsTable';
-import { RefreshIcon, SpinnerIcon, VerityMark } from '../../components/icons';
+import { LinkIcon, RefreshIcon, ShareIcon, SpinnerIcon, VerityMark } from '../../components/icons';
 import { StateBadge } from '../../components/StateBadge';
 import { stateStyles } from '../../components/state-style';
 import { TextDiff } from '../../components/TextDiff';
 import type { PageProof } from '../../lib/extension/messages';
+import { citationText } from '../../lib/report/citation';
+import type { Report } from '../../lib/report/schema';
 import type { Verdict } from '../../lib/verdict/types';
-import { citationText } from './citation';
+import { ReportExport } from './ReportExport';
+import type { ProofShareLinkReturnType } from './share';
 
-/** The inspector's frame: who we are, and which page the proof is on. */
-export function InspectorFrame({ pageUrl, children }: { pageUrl?: string; children: ReactNode }) {
+/** The inspector's frame: who we are, and which page the proof is on (or that it was shared). */
+export function InspectorFrame({ pageUrl, shared = false, children }: { pageUrl?: string; shared?: boolean; children: ReactNode }) {
   return (
     <div className="min-h-screen bg-slate-50">
       <header className="border-b border-slate-200 bg-white">
@@ -21,9 +24,9 @@ export function InspectorFrame({ pageUrl, children }: { pageUrl?: string; childr
           <VerityMark className="size-6 text-slate-900" />
           <p className="text-sm font-semibold text-slate-900">
             Verity <span className="font-normal text-slate-400">/</span>{' '}
-            <span className="font-medium text-slate-600">Proof inspector</span>
+            <span className="font-medium text-slate-600">{shared ? 'Shared proof' : 'Proof inspector'}</span>
           </p>
-          {pageUrl && (
+          {pageUrl && !shared && (
             <p className="ml-auto min-w-0 truncate text-xs text-slate-500" title={pageUrl}>
               {pageUrl}
             </p>
@@ -36,8 +39,9 @@ export function InspectorFrame({ pageUrl, children }: { pageUrl?: string; childr
 }
 
 export type ProofDetailsViewProps = {
+  /** The page the proof is on; for a shared proof, the page its link names (shown, never trusted), or "". */
   pageUrl: string;
-  proof: PageProof;
+  proof: Omit<PageProof, 'id'>;
   /** Absent while the proof is still being checked. */
   verdict?: Verdict;
   /** Base URL of the chain's explorer, from the trust configuration. */
@@ -45,13 +49,17 @@ export type ProofDetailsViewProps = {
   onVerifyAgain: () => void;
   verifying: boolean;
   verifyError?: string;
-  /** When the verdict was obtained; for the citation. */
-  checkedAt: Date;
+  /** This proof's report, for the citation and the exports; absent until it is made. */
+  report?: Report;
+  /** The link that lets another Verity user verify this proof themselves, or why there is none. */
+  share: ProofShareLinkReturnType;
+  /** The proof came from a share link, not from a page open in this browser. */
+  shared?: boolean;
 };
 
 /** Everything about one proof: the verdict, every check, the texts, the chain facts and the envelope. */
 export function ProofDetailsView(props: ProofDetailsViewProps) {
-  const { pageUrl, proof, verdict, explorer, verifying, verifyError, onVerifyAgain, checkedAt } = props;
+  const { pageUrl, proof, verdict, explorer, verifying, verifyError, onVerifyAgain, report, share, shared = false } = props;
   const verifyButton = (
     <button type="button" className="btn-secondary" onClick={onVerifyAgain} disabled={verifying}>
       {verifying ? <SpinnerIcon className="size-4" /> : <RefreshIcon className="size-4" />}
@@ -59,16 +67,35 @@ export function ProofDetailsView(props: ProofDetailsViewProps) {
     </button>
   );
   return (
-    <InspectorFrame pageUrl={pageUrl}>
+    <InspectorFrame pageUrl={pageUrl} shared={shared}>
       <div className="space-y-10">
+        {shared && <SharedBanner pageUrl={pageUrl} verifying={verifying || !verdict} />}
         {verdict ? (
-          <VerdictCard verdict={verdict}>
-            {verifyButton}
-            <CopyButton text={citationText(pageUrl, proof, verdict, checkedAt)} label="Copy citation" />
-          </VerdictCard>
+          <VerdictCard
+            verdict={verdict}
+            actions={
+              <>
+                {verifyButton}
+                <CopyButton
+                  text={report ? citationText(report) : ''}
+                  label="Copy citation"
+                  disabled={!report}
+                  title={report ? 'A plain-text record of this check, for notes or an article' : 'Preparing the citation…'}
+                />
+                <CopyButton
+                  text={share.ok ? share.link : ''}
+                  label="Copy share link"
+                  icon={<LinkIcon className="size-4" />}
+                  disabled={!share.ok}
+                  title={share.ok ? 'A link another Verity user opens to verify this proof themselves' : share.reason}
+                />
+              </>
+            }
+            exports={<ReportExport title="Export report" getReport={() => Promise.resolve(report ?? null)} disabled={!report} />}
+          />
         ) : (
           <div className="flex items-center justify-between gap-4 rounded-xl border border-slate-200 bg-white p-5">
-            <div className="flex items-center gap-3 text-sm text-slate-700">
+            <div role="status" className="flex items-center gap-3 text-sm text-slate-700">
               <StateBadge state={null} size="lg" />
               Verity is still checking this proof against the chain.
             </div>
@@ -92,7 +119,7 @@ export function ProofDetailsView(props: ProofDetailsViewProps) {
           </Section>
         )}
 
-        <Section id="text" title="Shown and signed text">
+        <Section id="text" title={verdict?.text.match === 'shown-is-signed' ? 'Checked text' : 'Shown and signed text'}>
           <TextComparison proof={proof} verdict={verdict} />
         </Section>
 
@@ -110,11 +137,40 @@ export function ProofDetailsView(props: ProofDetailsViewProps) {
   );
 }
 
-function VerdictCard({ verdict, children }: { verdict: Verdict; children: ReactNode }) {
+/** Says where a shared verdict comes from: this browser, now; and that the link's page is only what the link says. */
+function SharedBanner({ pageUrl, verifying }: { pageUrl: string; verifying: boolean }) {
+  return (
+    <section aria-labelledby="shared-heading" className="flex gap-3.5 rounded-xl border border-sky-200 bg-sky-50/70 px-5 py-4">
+      <ShareIcon className="mt-0.5 size-5 shrink-0 text-sky-700" />
+      <div className="min-w-0 space-y-1.5 text-sm leading-relaxed text-sky-950">
+        <h2 id="shared-heading" className="font-semibold">
+          Shared with you
+        </h2>
+        <p>
+          {verifying ? 'Your own Verity is checking this proof against the chain now, ' : 'Checked just now by your own Verity against the chain, '}
+          with your trust settings. Nothing in the link is taken on trust: it carries the proof and its text, never a
+          verdict.
+        </p>
+        <p className="text-sky-900/80">
+          {pageUrl ? (
+            <>
+              The link says it comes from <span className="font-mono text-[13px] break-all text-sky-950">{pageUrl}</span>. That
+              page was not opened or checked.
+            </>
+          ) : (
+            'The link names no page it comes from.'
+          )}
+        </p>
+      </div>
+    </section>
+  );
+}
+
+function VerdictCard({ verdict, actions, exports }: { verdict: Verdict; actions: ReactNode; exports: ReactNode }) {
   const style = stateStyles[verdict.state];
   return (
-    <section aria-labelledby="verdict-heading" className={`rounded-xl border p-5 ${style.panel}`}>
-      <div className="flex flex-wrap items-start justify-between gap-x-8 gap-y-4">
+    <section aria-labelledby="verdict-heading" className={`rounded-xl border ${style.panel}`}>
+      <div className="flex flex-wrap items-start justify-between gap-x-8 gap-y-4 p-5">
         <div className="min-w-0 flex-1 space-y-2">
           <StateBadge state={verdict.state} size="lg" />
           <h1 id="verdict-heading" className="text-xl font-semibold tracking-tight text-slate-900">
@@ -127,10 +183,13 @@ function VerdictCard({ verdict, children }: { verdict: Verdict; children: ReactN
             {verdict.facts.model && <Meta term="Model" value={verdict.facts.model} />}
           </dl>
         </div>
-        <div className="w-full space-y-4 sm:w-72">
+        <div className="w-full sm:w-64">
           <ConfidenceMeter value={verdict.confidence} state={verdict.state} />
-          <div className="flex flex-wrap gap-2">{children}</div>
         </div>
+      </div>
+      <div className="flex flex-wrap items-start justify-between gap-x-6 gap-y-3 border-t border-black/5 bg-white/50 px-5 py-3">
+        <div className="flex flex-wrap gap-2">{actions}</div>
+        {exports}
       </div>
     </section>
   );
@@ -165,7 +224,7 @@ function CheckTally({ verdict }: { verdict: Verdict }) {
   );
 }
 
-function TextComparison({ proof, verdict }: { proof: PageProof; verdict?: Verdict }) {
+function TextComparison({ proof, verdict }: { proof: Omit<PageProof, 'id'>; verdict?: Verdict }) {
   const text = verdict?.text;
   const renderedDiffers = proof.renderedText !== proof.shownText;
   return (
@@ -187,7 +246,7 @@ function TextComparison({ proof, verdict }: { proof: PageProof; verdict?: Verdic
               : text.match === 'exact'
                 ? 'The text on the page is exactly the signed text.'
                 : text.match === 'shown-is-signed'
-                  ? 'The proof signs the text as the page shows it.'
+                  ? 'This proof carries no separate signed text, so there is nothing to compare: the proof itself was checked against this text, exactly as the page shows it.'
                   : 'The signed text could not be read from this proof.'}
           </p>
           <blockquote className="max-h-72 overflow-auto rounded-lg border border-slate-200 bg-white p-3.5 text-sm leading-relaxed whitespace-pre-wrap text-slate-800">

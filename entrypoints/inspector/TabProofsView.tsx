@@ -3,17 +3,21 @@ import { StateBadge } from '../../components/StateBadge';
 import { StateCounts } from '../../components/StateCounts';
 import { EmptyState } from '../../components/Status';
 import type { TabState } from '../../lib/extension/messages';
+import type { Report } from '../../lib/report/schema';
 import { summarizePage } from '../popup/page-summary';
 import { InspectorFrame } from './InspectorView';
+import { ReportExport } from './ReportExport';
 
 export type TabProofsViewProps = {
   tab: TabState;
   /** The inspector's address for one proof of this tab. */
   proofUrl: (proofId: string) => string;
+  /** The page's report as it stands when asked; null when the tab is gone. */
+  getReport: () => Promise<Report | null>;
 };
 
 /** Every proof of a tab, each leading to its details. */
-export function TabProofsView({ tab, proofUrl }: TabProofsViewProps) {
+export function TabProofsView({ tab, proofUrl, getReport }: TabProofsViewProps) {
   const summary = summarizePage(tab.proofs);
   return (
     <InspectorFrame pageUrl={tab.url}>
@@ -58,6 +62,15 @@ export function TabProofsView({ tab, proofUrl }: TabProofsViewProps) {
         <p className="mt-3 text-sm text-slate-500">
           {tab.notChecked} more {tab.notChecked === 1 ? 'proof was' : 'proofs were'} found but not checked.
         </p>
+      )}
+      {tab.proofs.length > 0 && (
+        <div className="mt-6 rounded-xl border border-slate-200 bg-white px-4 py-3">
+          <ReportExport title="Export page report" getReport={getReport} />
+          <p className="mt-1 text-xs text-slate-500">
+            Every proof of this page with every check, the chain ids, blocks and RPC endpoints read, and the envelopes: JSON
+            to keep or check again, Markdown to paste into notes or an article.
+          </p>
+        </div>
       )}
     </InspectorFrame>
   );

@@ -1,15 +1,71 @@
 // @vitest-environment jsdom
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { renderDom } from '../../test/ui/dom';
-import { alteredOgTee, alteredPageProof, pendingEas, verifiedOgTee, verifiedPageProof, wordingVerified } from '../../test/ui/fixtures';
-import { citationText } from './citation';
+import { act } from 'react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Report } from '../../lib/report/schema';
+import { shareFragment } from '../../lib/share/share-link';
+import { click, renderDom } from '../../test/ui/dom';
+import {
+  alteredOgTee,
+  alteredPageProof,
+  mixedTab,
+  pendingEas,
+  verifiedOgTee,
+  verifiedPageProof,
+  wordingVerified,
+} from '../../test/ui/fixtures';
 import { ProofDetailsView } from './InspectorView';
-import { inspectorTarget } from './url';
+import { reportFile, reportFileName, ReportExport } from './ReportExport';
+import { SharedProofDetails } from './SharedProofDetails';
+import { TabProofsView } from './TabProofsView';
+import { inspectorTarget, isShareHash } from './url';
+
+const sendMessage = vi.fn();
+vi.mock('wxt/browser', () => ({
+  browser: {
+    runtime: {
+      getURL: (path: string) => `chrome-extension://verity${path}`,
+      getManifest: () => ({ version: '1.4.0' }),
+      sendMessage: (message: unknown) => sendMessage(message),
+    },
+  },
+}));
 
 let cleanup: (() => void) | undefined;
+beforeEach(() => {
+  sendMessage.mockReset();
+});
 afterEach(() => cleanup?.());
 
-const checkedAt = new Date('2025-11-24T10:30:00Z');
+const share = { ok: true as const, link: 'chrome-extension://verity/inspector.html#share=v1.abc' };
+const { id: _id, ...sharedProof } = verifiedPageProof;
+
+/** A one-snippet report as the worker makes it, enough for the exports. */
+const snippetReport: Report = {
+  format: 'verity-report',
+  version: 1,
+  generatedAt: '2026-11-24T10:30:00.000Z',
+  generator: { name: 'Verity', kind: 'extension', version: '1.4.0' },
+  source: { kind: 'page', location: 'https://news.example.com/a', title: 'A story' },
+  scope: 'snippet',
+  summary: { snippets: 1, counts: { verified: 1 }, confidence: 90, notChecked: 0 },
+  chains: [{ chainId: 10740, name: 'OpenGradient devnet', rpcs: ['https://rpc.example'] }],
+  snippets: [
+    {
+      index: 0,
+      form: 'attribute',
+      state: 'verified',
+      confidence: 90,
+      proofType: 'og-tee',
+      summary: verifiedOgTee.summary,
+      checkedAt: '2026-11-24T10:30:00.000Z',
+      text: { shown: verifiedPageProof.shownText, signed: null, match: 'shown-is-signed' },
+      checks: verifiedOgTee.checks.map(({ id, label, ok, detail }) => ({ id, label, ok, detail })),
+      facts: {},
+      raw: verifiedPageProof.raw,
+      envelope: null,
+    },
+  ],
+};
 
 describe('inspectorTarget', () => {
   it('reads the tab and proof from the address', () => {
@@ -18,29 +74,13 @@ describe('inspectorTarget', () => {
     expect(inspectorTarget('?tab=x')).toEqual({ tabId: null, proofId: null });
     expect(inspectorTarget('')).toEqual({ tabId: null, proofId: null });
   });
-});
 
-describe('citationText', () => {
-  it('records what was checked, against what, and the outcome', () => {
-    const text = citationText('https://news.example.com/a', verifiedPageProof, verifiedOgTee, checkedAt);
-    expect(text.split('\n')).toEqual([
-      'Checked with Verity on 2025-11-24T10:30:00.000Z',
-      'Page: https://news.example.com/a',
-      'Verdict: Verified (verified), confidence 90/100',
-      'Why: Produced in an attested OpenGradient enclave and settled on chain.',
-      'Proof: og-tee on OpenGradient devnet (chain id 10740)',
-      `Transaction: ${verifiedOgTee.facts.tx} in block 4821907`,
-      `TEE: 0x${'3'.repeat(64)}`,
-      'Model: meta-llama/Llama-3.1-70B-Instruct',
-      'Checks: 13 passed, 0 failed, 0 not run',
-      `Text: "${verifiedPageProof.shownText}"`,
-    ]);
-  });
-
-  it('names the attester by label and address', () => {
-    expect(citationText('https://x.example', verifiedPageProof, pendingEas, checkedAt)).toContain(
-      `Attester: Example Newsroom 0x${'5'.repeat(40)}`,
-    );
+  it('tells a share link, even a damaged one, from any other fragment', () => {
+    expect(isShareHash('#share=v1.abc')).toBe(true);
+    expect(isShareHash('#share=')).toBe(true);
+    expect(isShareHash('#share%3Dv1.abc')).toBe(true);
+    expect(isShareHash('#checks')).toBe(false);
+    expect(isShareHash('')).toBe(false);
   });
 });
 
@@ -53,13 +93,15 @@ describe('ProofDetailsView', () => {
         verdict={alteredOgTee}
         onVerifyAgain={vi.fn()}
         verifying={false}
-        checkedAt={checkedAt}
+        share={share}
         {...props}
       />,
     );
     cleanup = view.unmount;
     return view.container;
   };
+  const buttonNamed = (container: HTMLElement, name: string) =>
+    [...container.querySelectorAll('button')].find((button) => (button.getAttribute('aria-label') ?? button.textContent) === name);
 
   it('shows the difference between the shown and the signed text when they differ', () => {
     const container = render();
@@ -74,13 +116,21 @@ describe('ProofDetailsView', () => {
     expect(container.querySelectorAll('del').length).toBeGreaterThan(1);
   });
 
+  it('says a proof without its own signed text was checked against the text as shown, with nothing to compare', () => {
+    const container = render({ proof: verifiedPageProof, verdict: verifiedOgTee });
+    expect(container.querySelector('#text-heading')?.textContent).toBe('Checked text');
+    expect(container.querySelector('section[aria-labelledby="text-heading"]')?.textContent).toContain(
+      'no separate signed text, so there is nothing to compare',
+    );
+    expect(container.querySelector('del, ins')).toBeNull();
+  });
+
   it('puts the failed check first and offers to verify again', () => {
     const container = render();
     expect(container.querySelector('section[aria-labelledby="checks-heading"] li')?.textContent).toContain(
       'Shown text matches signed text',
     );
-    const verify = [...container.querySelectorAll('button')].find((button) => button.textContent === 'Verify again');
-    expect(verify?.disabled).toBe(false);
+    expect(buttonNamed(container, 'Verify again')?.disabled).toBe(false);
   });
 
   it('shows a proof still being checked without a verdict', () => {
@@ -88,5 +138,146 @@ describe('ProofDetailsView', () => {
     expect(container.textContent).toContain('still checking this proof');
     expect(container.textContent).toContain('Proof envelope');
     expect(container.textContent).not.toContain('Chain facts');
+  });
+
+  it('waits for the report before offering the citation and the exports', () => {
+    const container = render();
+    expect(buttonNamed(container, 'Copy citation')?.disabled).toBe(true);
+    expect(buttonNamed(container, 'Export report as JSON')?.disabled).toBe(true);
+    expect(buttonNamed(container, 'Copy share link')?.disabled).toBe(false);
+  });
+
+  it('copies the share link, and says why there is none when the proof is too large for one', async () => {
+    const writeText = vi.fn().mockResolvedValue(undefined);
+    Object.assign(navigator, { clipboard: { writeText } });
+    const container = render({ report: snippetReport });
+    await act(async () => click(buttonNamed(container, 'Copy share link')!));
+    expect(writeText).toHaveBeenCalledWith(share.link);
+    cleanup?.();
+
+    const tooLarge = render({ share: { ok: false, reason: 'The proof is too large for a share link' } });
+    const button = buttonNamed(tooLarge, 'Copy share link')!;
+    expect(button.disabled).toBe(true);
+    expect(button.title).toBe('The proof is too large for a share link');
+  });
+
+  it('marks a shared proof as verified here, and shows the page it names as text only', () => {
+    const container = render({ shared: true, proof: verifiedPageProof, verdict: verifiedOgTee });
+    const banner = container.querySelector('section[aria-labelledby="shared-heading"]')!;
+    expect(banner.textContent).toContain('Shared with you');
+    expect(banner.textContent).toContain('Checked just now by your own Verity against the chain');
+    expect(banner.textContent).toContain('Nothing in the link is taken on trust');
+    expect(banner.textContent).toContain('https://news.example.com/a');
+    expect(banner.querySelector('a')).toBeNull();
+    expect(container.querySelector('header')?.textContent).toContain('Shared proof');
+    expect(container.querySelector('header')?.textContent).not.toContain('news.example.com');
+  });
+});
+
+describe('ReportExport', () => {
+  const render = (getReport: () => Promise<Report | null>) => {
+    const save = vi.fn();
+    const view = renderDom(<ReportExport title="Export report" getReport={getReport} save={save} />);
+    cleanup = view.unmount;
+    const button = (format: string) => view.container.querySelector<HTMLButtonElement>(`button[aria-label="Export report as ${format}"]`)!;
+    return { save, button, container: view.container };
+  };
+
+  it('names a report file by its page and day', () => {
+    expect(reportFileName(snippetReport, 'json')).toBe('verity-report-news.example.com-2026-11-24.json');
+    expect(reportFileName({ ...snippetReport, source: { kind: 'shared' } }, 'md')).toBe('verity-report-shared-2026-11-24.md');
+  });
+
+  it('saves the report as JSON that reads back as the same report', async () => {
+    const { save, button } = render(() => Promise.resolve(snippetReport));
+    await act(async () => click(button('JSON')));
+    expect(save).toHaveBeenCalledTimes(1);
+    const [text, fileName, type] = save.mock.calls[0]!;
+    expect(JSON.parse(text)).toEqual(snippetReport);
+    expect(fileName).toBe('verity-report-news.example.com-2026-11-24.json');
+    expect(type).toBe('application/json');
+  });
+
+  it('saves the report as Markdown', async () => {
+    const { save, button, container } = render(() => Promise.resolve(snippetReport));
+    await act(async () => click(button('Markdown')));
+    const [text, fileName, type] = save.mock.calls[0]!;
+    expect(text).toBe(reportFile(snippetReport, 'md').text);
+    expect(text).toContain('news.example.com');
+    expect(fileName.endsWith('.md')).toBe(true);
+    expect(type).toBe('text/markdown');
+    expect(container.querySelector('[role="status"]')?.textContent).toBe(`Saved ${fileName}`);
+  });
+
+  it('says why nothing was saved when the proofs are gone', async () => {
+    const { save, button, container } = render(() => Promise.resolve(null));
+    await act(async () => click(button('JSON')));
+    expect(save).not.toHaveBeenCalled();
+    expect(container.querySelector('[role="status"]')?.textContent).toMatch(/^Couldn't export: the proofs are no longer available/);
+  });
+});
+
+describe('TabProofsView', () => {
+  it("exports the page's report", async () => {
+    const getReport = vi.fn().mockResolvedValue(null);
+    const view = renderDom(<TabProofsView tab={mixedTab} proofUrl={(id) => `#${id}`} getReport={getReport} />);
+    cleanup = view.unmount;
+    const group = view.container.querySelector('[role="group"][aria-label="Export page report"]')!;
+    await act(async () => click(group.querySelector('button[aria-label="Export page report as Markdown"]')!));
+    expect(getReport).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('SharedProofDetails', () => {
+  /** The worker's answers: this verdict for a proof, an empty configuration for the explorer. */
+  const workerAnswering = (verdict: typeof verifiedOgTee) => async (message: { type: string }) =>
+    message.type === 'verify-standalone' ? { verdict } : { effective: { chains: {} } };
+  const render = async (hash: string) => {
+    const view = renderDom(<SharedProofDetails hash={hash} />);
+    cleanup = view.unmount;
+    await act(async () => undefined);
+    return view.container;
+  };
+
+  it('verifies the linked proof with this extension and shows it as a page proof is', async () => {
+    sendMessage.mockImplementation(workerAnswering(verifiedOgTee));
+    const container = await render(shareFragment({ proof: sharedProof, pageUrl: 'https://news.example.com/a' }));
+    await vi.waitFor(() => expect(container.querySelector('#verdict-heading')?.textContent).toBe('The proof checks out'));
+    expect(sendMessage).toHaveBeenCalledWith({ type: 'verify-standalone', proof: sharedProof, pageUrl: 'https://news.example.com/a' });
+    expect(container.textContent).toContain('Shared with you');
+    expect(container.textContent).toContain('Chain facts');
+    expect(document.title).toBe('Verified · Shared proof · Verity');
+
+    sendMessage.mockImplementation(workerAnswering(pendingEas));
+    const verifyAgain = [...container.querySelectorAll('button')].find((button) => button.textContent === 'Verify again')!;
+    await act(async () => click(verifyAgain));
+    await vi.waitFor(() => expect(container.querySelector('#verdict-heading')?.textContent).toContain('waiting for the chain'));
+    expect(sendMessage.mock.calls.filter(([message]) => message.type === 'verify-standalone')).toHaveLength(2);
+  });
+
+  it('builds its own report of the shared proof, with the link as its source', async () => {
+    sendMessage.mockImplementation(workerAnswering(verifiedOgTee));
+    const container = await render(shareFragment({ proof: sharedProof, pageUrl: 'https://news.example.com/a' }));
+    await vi.waitFor(() => expect(container.querySelector<HTMLButtonElement>('button[aria-label="Export report as JSON"]')?.disabled).toBe(false));
+    const writeText = vi.fn().mockResolvedValue(undefined);
+    Object.assign(navigator, { clipboard: { writeText } });
+    const citation = [...container.querySelectorAll('button')].find((button) => button.textContent === 'Copy citation')!;
+    await act(async () => click(citation));
+    expect(writeText.mock.calls[0]![0]).toContain('news.example.com');
+  });
+
+  it('says why a damaged link cannot be opened, and asks nothing of the worker', async () => {
+    const fragment = shareFragment({ proof: sharedProof });
+    const container = await render(fragment.slice(0, 40));
+    expect(container.querySelector('[role="alert"]')?.textContent).toContain("This share link can't be opened");
+    expect(container.querySelector('[role="alert"]')?.textContent).toContain('damaged');
+    expect(sendMessage).not.toHaveBeenCalled();
+  });
+
+  it('says when the worker could not verify, and lets the reader try again', async () => {
+    sendMessage.mockRejectedValue(new Error('The worker is not running'));
+    const container = await render(shareFragment({ proof: sharedProof }));
+    await vi.waitFor(() => expect(container.querySelector('[role="alert"]')?.textContent).toContain('The worker is not running'));
+    expect([...container.querySelectorAll('button')].some((button) => button.textContent === 'Try again')).toBe(true);
   });
 });

@@ -13,3 +13,8 @@ export function inspectorTarget(search: string): { tabId: number | null; proofId
   const tab = Number(query.get('tab'));
   return { tabId: Number.isSafeInteger(tab) && tab >= 0 && query.has('tab') ? tab : null, proofId: query.get('proof') };
 }
+
+/** Whether the address's fragment is meant as a share link (`#share=…`), read or damaged. */
+export function isShareHash(hash: string): boolean {
+  return /^#?share(=|%3D)/i.test(hash);
+}

@@ -7,6 +7,7 @@ import type { TrustConfigIssue } from '../../lib/trust/errors';
 import { layerTrustConfig } from '../../lib/trust/layer';
 import { parseTrustConfig } from '../../lib/trust/parse';
 import type { TrustConfig } from '../../lib/trust/schema';
+import { downloadText } from '../inspector/download';
 import { OptionsFrame, OptionsView, type SaveState } from './OptionsView';
 import { checkDraft, exportJson, fromDraft, importConfig, toDraft, type TrustDraft, userLayer } from './trust-draft';
 
@@ -144,7 +145,7 @@ export function Options() {
           const check = checked();
           return check.ok ? exportJson(check.config) : null;
         },
-        download: downloadJson,
+        download: (json) => downloadText(json, 'verity-trust-config.json', 'application/json'),
       }}
       dirty={dirty}
       save={save}
@@ -159,14 +160,4 @@ export function Options() {
       }}
     />
   );
-}
-
-function downloadJson(json: string) {
-  const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = 'verity-trust-config.json';
-  link.click();
-  // The click has started the download; the URL is not needed after this turn.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
 }

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { VerityMark } from '../../components/icons';
+import { HistoryIcon, VerityMark } from '../../components/icons';
 import { ManagedBadge } from '../../components/ManagedBadge';
 import type { TrustConfigIssue } from '../../lib/trust/errors';
 import { DisplaySettingsForm, type DisplaySettingsFormProps } from './DisplaySettingsForm';
@@ -104,6 +104,21 @@ export function OptionsView(props: OptionsViewProps) {
           </div>
           {issues.length > 0 && <IssueSummary issues={issues} />}
           <TrustForm {...trust} />
+        </section>
+
+        <section aria-labelledby="history-heading">
+          <SectionHeading
+            id="history-heading"
+            title="History"
+            action={
+              <a href="verity-history.html" className="btn-secondary">
+                <HistoryIcon className="size-4" />
+                Open history
+              </a>
+            }
+          >
+            What Verity verified, searchable, with how long it is kept and “Clear history”. Stored only on this computer.
+          </SectionHeading>
         </section>
 
         <section aria-labelledby="import-heading">

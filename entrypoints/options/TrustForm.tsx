@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { ManagedBadge } from '../../components/ManagedBadge';
 import { CrossIcon } from '../../components/icons';
 import { ListField, RpcTestButton, TextField, type FieldErrors, type RpcTestResult } from './fields';
-import { newDraftKey, type AttesterDraft, type ChainDraft, type TrustDraft } from './trust-draft';
+import { chainNote, newDraftKey, type AttesterDraft, type ChainDraft, type TrustDraft } from './trust-draft';
 
 export type TrustFormProps = {
   draft: TrustDraft;
@@ -124,6 +124,7 @@ function ChainCard({ chain, update, remove, errors, managedPaths, testRpc }: Cha
   const errorCount = [...errors.keys()].filter(within).length;
   const anyManaged = [...managedPaths].some(within);
   const isNew = !chain.inBase;
+  const note = chainNote(chain);
   const services = [
     chain.opengradient && 'OpenGradient',
     chain.eas && 'EAS',
@@ -160,10 +161,10 @@ function ChainCard({ chain, update, remove, errors, managedPaths, testRpc }: Cha
         )}
       </summary>
       <div className="space-y-6 border-t border-slate-100 px-4 pt-4 pb-5 sm:pl-11">
-        {chain.note && (
+        {note && (
           <p className="rounded-md bg-slate-50 px-3 py-2 text-xs leading-relaxed text-slate-600 ring-1 ring-slate-200 ring-inset">
             <span className="font-medium text-slate-700">Note: </span>
-            {chain.note}
+            {note}
           </p>
         )}
         {isNew && (
@@ -326,6 +327,7 @@ function ConnectionFields({
           errors={errors}
           managed={managed(`chains.${id}.confirmations`)}
           inputMode="numeric"
+          narrow
         />
       </div>
       <p className="-mt-2 text-xs text-slate-500">

@@ -26,6 +26,8 @@ type TextFieldProps = {
   mono?: boolean;
   inputMode?: 'numeric' | 'url' | 'text';
   className?: string;
+  /** A narrow field marks the organisation's value with the lock alone, so the mark fits beside the label. */
+  narrow?: boolean;
 };
 
 /** A labelled input with its hint and its error, read-only when the organisation set it. */
@@ -42,6 +44,7 @@ export function TextField({
   mono = false,
   inputMode = 'text',
   className = '',
+  narrow = false,
 }: TextFieldProps) {
   const id = fieldId(path);
   const error = errors.get(path);
@@ -52,7 +55,7 @@ export function TextField({
         <label htmlFor={id} className="text-[13px] font-medium text-slate-700">
           {label}
         </label>
-        {managed && <ManagedBadge />}
+        {managed && <ManagedBadge compact={narrow} />}
       </div>
       <input
         id={id}
@@ -64,7 +67,8 @@ export function TextField({
         value={value}
         onChange={(event) => onChange(event.target.value)}
         readOnly={managed || readOnly}
-        placeholder={placeholder}
+        // A fixed empty value is "not set"; a hint to type something would look editable.
+        placeholder={managed || readOnly ? 'Not set' : placeholder}
         aria-invalid={error ? true : undefined}
         aria-describedby={described}
       />

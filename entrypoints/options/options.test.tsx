@@ -8,6 +8,7 @@ import { DisplaySettingsForm, siteHost } from './DisplaySettingsForm';
 import { ImportExport } from './ImportExport';
 import { TrustForm } from './TrustForm';
 import {
+  chainNote,
   checkDraft,
   emptyTrustConfig,
   exportJson,
@@ -46,6 +47,18 @@ describe('the trust configuration form model', () => {
   it('turns a configuration into a form and back unchanged', () => {
     const check = checkDraft(toDraft(sampleConfig, emptyTrustConfig));
     expect(check).toEqual({ ok: true, config: sampleConfig });
+  });
+
+  it("keeps every chain's notes, and any other field the form does not edit, through export", () => {
+    const noted = {
+      ...sampleConfig,
+      chains: { '31337': { ...sampleConfig.chains['31337']!, note: 'Local devnet' } },
+      opengradient: { '31337': { ...sampleConfig.opengradient['31337']!, note: 'Registry deployed by the script', since: 2026 } },
+    } as TrustConfig;
+    const check = checkDraft(toDraft(noted, emptyTrustConfig));
+    expect(check.ok && JSON.parse(exportJson(check.config))).toEqual(noted);
+    expect(chainNote(toDraft(noted, emptyTrustConfig).chains[0]!)).toBe('Local devnet');
+    expect(chainNote(toDraft(defaultTrustConfig, defaultTrustConfig).chains.find(({ chainId }) => chainId === '10740')!)).toMatch(/^Uncertain/);
   });
 
   it('round-trips a configuration through export and import', () => {
@@ -173,6 +186,28 @@ describe('TrustForm', () => {
     expect(rpc.value).toBe('https://rpc.newsroom.example/base');
     expect(rpc.closest('fieldset')?.textContent).toContain('Set by your organisation');
     expect(view.container.querySelector<HTMLInputElement>('#field-chains-8453-name')!.readOnly).toBe(false);
+  });
+
+  it('marks a narrow managed field with the lock alone, and a managed empty value as not set', () => {
+    const below = layerTrustConfig({ managed: { chains: { '8453': { confirmations: 10, explorer: null } } } });
+    const view = renderDom(
+      <TrustForm
+        draft={toDraft(below.config, below.config)}
+        onChange={vi.fn()}
+        errors={new Map()}
+        managedPaths={new Set(Object.keys(below.provenance))}
+        testRpc={vi.fn()}
+      />,
+    );
+    cleanup = view.unmount;
+    const confirmations = view.container.querySelector<HTMLInputElement>('#field-chains-8453-confirmations')!;
+    const mark = confirmations.parentElement!.querySelector('[title="Set by your organisation"]');
+    expect(mark?.textContent).toBe('Set by your organisation');
+    expect(mark?.querySelector('.sr-only')).not.toBeNull();
+    const explorer = view.container.querySelector<HTMLInputElement>('#field-chains-8453-explorer')!;
+    expect(explorer.readOnly).toBe(true);
+    expect(explorer.value).toBe('');
+    expect(explorer.placeholder).toBe('Not set');
   });
 
   it('tests an RPC against the chain the card is for', async () => {

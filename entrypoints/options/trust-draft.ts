@@ -21,9 +21,32 @@ export type ChainDraft = {
   eas: { eas: string; schemaRegistry: string } | null;
   /** Null when no ERC-7007 list is configured for the chain. */
   erc7007: string[] | null;
-  /** The configuration's free-text `note` for the chain, shown read-only. */
-  note?: string;
+  /**
+   * Fields of the chain's entries the form does not edit (a configuration's
+   * free-text `note`, or any other extra field spec §7 allows), carried
+   * through unchanged so that saving or exporting keeps them.
+   */
+  extras?: Partial<Record<'chains' | 'opengradient' | 'eas', Record<string, unknown>>>;
 };
+
+/** The chain's free-text `note`, shown read-only on its card. */
+export function chainNote(chain: ChainDraft): string | undefined {
+  const notes = Object.values(chain.extras ?? {}).map((extra) => extra?.note);
+  return notes.find((note): note is string => typeof note === 'string');
+}
+
+const editedFields = {
+  chains: ['name', 'rpc', 'confirmations', 'explorer'],
+  opengradient: ['teeRegistry', 'settlementRelays'],
+  eas: ['eas', 'schemaRegistry'],
+} as const;
+
+function extraFields(section: keyof typeof editedFields, entry: object | undefined): Record<string, unknown> | undefined {
+  if (!entry) return undefined;
+  const edited: readonly string[] = editedFields[section];
+  const extra = Object.entries(entry).filter(([field]) => !edited.includes(field));
+  return extra.length > 0 ? Object.fromEntries(extra) : undefined;
+}
 
 export type AttesterDraft = { key: string; address: string; label: string; inBase: boolean };
 
@@ -53,7 +76,15 @@ export function toDraft(config: TrustConfig, base: TrustConfig): TrustDraft {
       const chain = config.chains[chainId];
       const og = config.opengradient[chainId];
       const eas = config.eas[chainId];
-      const note = [chain, og, eas].map((entry) => entry?.note).find((value) => typeof value === 'string');
+      const extras = Object.fromEntries(
+        (
+          [
+            ['chains', extraFields('chains', chain)],
+            ['opengradient', extraFields('opengradient', og)],
+            ['eas', extraFields('eas', eas)],
+          ] as const
+        ).filter(([, extra]) => extra !== undefined),
+      );
       return {
         key: newDraftKey(),
         chainId,
@@ -67,7 +98,7 @@ export function toDraft(config: TrustConfig, base: TrustConfig): TrustDraft {
         opengradient: og ? { teeRegistry: og.teeRegistry, settlementRelays: [...og.settlementRelays] } : null,
         eas: eas ? { eas: eas.eas, schemaRegistry: eas.schemaRegistry } : null,
         erc7007: config.erc7007[chainId] ? [...config.erc7007[chainId]] : null,
-        ...(note !== undefined && { note: note as string }),
+        ...(Object.keys(extras).length > 0 && { extras }),
       };
     });
   const baseAttesters = new Set(base.trustedAttesters.map(({ address }) => address.toLowerCase()));
@@ -94,6 +125,7 @@ export function fromDraft(draft: TrustDraft): unknown {
       const { name, rpc, confirmations, explorer } = chain.connection;
       const typed = confirmations.trim();
       config.chains[id] = {
+        ...chain.extras?.chains,
         name: name.trim(),
         rpc: rpc.map((url) => url.trim()),
         confirmations: /^[0-9]+$/.test(typed) ? Number(typed) : typed,
@@ -102,11 +134,12 @@ export function fromDraft(draft: TrustDraft): unknown {
     }
     if (chain.opengradient) {
       config.opengradient[id] = {
+        ...chain.extras?.opengradient,
         teeRegistry: chain.opengradient.teeRegistry.trim(),
         settlementRelays: chain.opengradient.settlementRelays.map((relay) => relay.trim()),
       };
     }
-    if (chain.eas) config.eas[id] = { eas: chain.eas.eas.trim(), schemaRegistry: chain.eas.schemaRegistry.trim() };
+    if (chain.eas) config.eas[id] = { ...chain.extras?.eas, eas: chain.eas.eas.trim(), schemaRegistry: chain.eas.schemaRegistry.trim() };
     if (chain.erc7007) config.erc7007[id] = chain.erc7007.map((contract) => contract.trim());
   }
   return {

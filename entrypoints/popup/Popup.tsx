@@ -2,14 +2,20 @@ import { useCallback, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { ErrorState, LoadingState } from '../../components/Status';
 import { sendToTab, sendToWorker } from '../../lib/extension/client';
-import type { TabState } from '../../lib/extension/messages';
+import type { SelectionCheck, StandaloneResult, TabState } from '../../lib/extension/messages';
 import { type DisplaySettings, displaySettingsFrom, isSiteDisabled, settingsKeys, siteCovers } from '../../lib/extension/settings-keys';
+import { buildReport } from '../../lib/report/build-report';
+import { citationText } from '../../lib/report/citation';
+import type { Report } from '../../lib/report/schema';
+import { messageOf } from '../inspector/error-message';
+import { proofShareLink } from '../inspector/share';
 import { inspectorUrl } from '../inspector/url';
-import { PopupFrame, PopupView, type RevealResult } from './PopupView';
+import { type PasteDraft, type PasteOutcome, PastePanel } from './PastePanel';
+import { PopupFrame, type PopupPanel, PopupView, type RevealResult } from './PopupView';
 
 type Load =
   | { status: 'loading' }
-  | { status: 'ready'; tabId: number; tab: TabState }
+  | { status: 'ready'; tabId: number; tab: TabState; selection: SelectionCheck | null }
   | { status: 'error'; message: string };
 
 /** Asked again this soon while proofs are being checked, and this soon otherwise (pages add proofs as they scroll). */
@@ -17,13 +23,18 @@ const checkingPollMs = 700;
 const idlePollMs = 3000;
 
 const openOptions = () => void browser.runtime.openOptionsPage();
+const openHistory = () => void browser.tabs.create({ url: browser.runtime.getURL('/verity-history.html') });
 
-/** The popup: asks the worker about the active tab until the popup closes. */
+/** The popup: asks the worker about the active tab until the popup closes, and checks what is pasted into it. */
 export function Popup() {
   const [load, setLoad] = useState<Load>({ status: 'loading' });
+  const [activeTabId, setActiveTabId] = useState<number>();
   const [reveal, setReveal] = useState<RevealResult>();
   const [attempt, setAttempt] = useState(0);
   const [display, setDisplay] = useState<DisplaySettings>();
+  const [panel, setPanel] = useState<PopupPanel>('page');
+  const [draft, setDraft] = useState<PasteDraft>({ input: '', compareText: '' });
+  const [pasted, setPasted] = useState<PasteOutcome>({ status: 'idle' });
 
   useEffect(() => {
     let closed = false;
@@ -40,12 +51,16 @@ export function Popup() {
     let closed = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const fail = (error: unknown) => {
-      if (!closed) setLoad({ status: 'error', message: error instanceof Error ? error.message : String(error) });
+      if (!closed) setLoad({ status: 'error', message: messageOf(error) });
     };
     const poll = (tabId: number) =>
-      sendToWorker('tab-state', { tabId }).then((tab) => {
+      Promise.all([
+        sendToWorker('tab-state', { tabId }),
+        // The selection is extra: the page's proofs show even when it cannot be read.
+        sendToWorker('selection-check', { tabId }).catch(() => null),
+      ]).then(([tab, selection]) => {
         if (closed) return;
-        setLoad({ status: 'ready', tabId, tab });
+        setLoad({ status: 'ready', tabId, tab, selection });
         const checking = tab.proofs.some((proof) => !proof.verdict);
         timer = setTimeout(() => void poll(tabId).catch(fail), checking ? checkingPollMs : idlePollMs);
       });
@@ -54,6 +69,7 @@ export function Popup() {
       .query({ active: true, currentWindow: true })
       .then(([active]) => {
         if (active?.id === undefined) throw new Error('There is no active tab.');
+        if (!closed) setActiveTabId(active.id);
         return poll(active.id);
       })
       .catch(fail);
@@ -75,16 +91,46 @@ export function Popup() {
     [tabId],
   );
 
+  const checkPasted = () => {
+    setPasted({ status: 'busy' });
+    const request = {
+      input: draft.input,
+      ...(draft.compareText.trim() !== '' && { compareText: draft.compareText }),
+      // A plain text is looked for in the proofs of the tab the popup opened over.
+      ...(activeTabId !== undefined && { tabId: activeTabId }),
+    };
+    sendToWorker('check-pasted', request).then(
+      (check) => setPasted({ status: 'done', check, checkedAt: Date.now() }),
+      (error: unknown) => setPasted({ status: 'failed', message: messageOf(error) }),
+    );
+  };
+  const panels = {
+    active: panel,
+    onChange: setPanel,
+    paste: (
+      <PastePanel
+        draft={draft}
+        onDraftChange={setDraft}
+        onCheck={checkPasted}
+        outcome={pasted}
+        inspectorLinkOf={(result) => proofShareLink(result.proof)}
+        citationOf={(result, checkedAt) => citationText(pastedReport(result, new Date(checkedAt)), 0)}
+        onReveal={tabId === undefined ? undefined : onReveal}
+        missing={reveal && !reveal.found ? reveal.id : undefined}
+      />
+    ),
+  };
+
   if (load.status === 'loading') {
     return (
-      <PopupFrame onOpenOptions={openOptions}>
+      <PopupFrame onOpenOptions={openOptions} onOpenHistory={openHistory} panels={panels}>
         <LoadingState label="Looking at this page…" />
       </PopupFrame>
     );
   }
   if (load.status === 'error') {
     return (
-      <PopupFrame onOpenOptions={openOptions}>
+      <PopupFrame onOpenOptions={openOptions} onOpenHistory={openHistory} panels={panels}>
         <div className="p-4">
           <ErrorState
             title="Verity couldn't look at this tab"
@@ -103,6 +149,13 @@ export function Popup() {
           >
             {load.message}
           </ErrorState>
+          <p className="mt-3 text-[13px] text-slate-600">
+            You can still{' '}
+            <button type="button" className="link" onClick={() => setPanel('paste')}>
+              check pasted material
+            </button>
+            .
+          </p>
         </div>
       </PopupFrame>
     );
@@ -118,16 +171,33 @@ export function Popup() {
     setDisplay(settings);
     void browser.storage.local.set({ [settingsKeys.display]: settings });
   };
+  const readyTabId = load.tabId;
   return (
     <PopupView
       off={display && hostname && isSiteDisabled(hostname, display) ? { onTurnOn: turnOn } : undefined}
       tab={load.tab}
-      inspectorUrl={(proofId) => inspectorUrl(load.tabId, proofId)}
+      selection={load.selection}
+      inspectorUrl={(proofId) => inspectorUrl(readyTabId, proofId)}
       onReveal={onReveal}
       reveal={reveal}
       onOpenOptions={openOptions}
+      onOpenHistory={openHistory}
+      getReport={() => sendToWorker('report', { tabId: readyTabId })}
+      panels={panels}
     />
   );
+}
+
+/** A report of one pasted proof, as the citation is made from. */
+function pastedReport({ proof, verdict }: StandaloneResult, checkedAt: Date): Report {
+  return buildReport({
+    generator: { kind: 'extension', version: browser.runtime.getManifest().version },
+    source: { kind: 'pasted' },
+    scope: 'snippet',
+    generatedAt: checkedAt,
+    notChecked: 0,
+    snippets: [{ index: 0, form: 'pasted', raw: proof.raw, verdict, checkedAt }],
+  });
 }
 
 function hostnameOf(url: string): string {

@@ -1,9 +1,11 @@
 // @vitest-environment jsdom
+import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { SelectionCheck } from '../../lib/extension/messages';
 import { click, renderDom } from '../../test/ui/dom';
 import { alteredOgTee, checkingTab, emptyTab, mixedTab, verifiedOgTee, wordingVerified } from '../../test/ui/fixtures';
 import { summarizePage } from './page-summary';
-import { PopupView } from './PopupView';
+import { PopupView, type PopupViewProps } from './PopupView';
 
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
@@ -94,5 +96,114 @@ describe('PopupView on a site where Verity is off', () => {
     expect(view.container.textContent).not.toContain('No AI proofs');
     click([...view.container.querySelectorAll('button')].find((button) => button.textContent === 'Turn on for this site')!);
     expect(onTurnOn).toHaveBeenCalled();
+  });
+});
+
+describe('PopupView with the selection, the panels and the report', () => {
+  const selection: SelectionCheck = {
+    pageUrl: mixedTab.url,
+    checkedAt: Date.UTC(2026, 10, 24, 9, 30),
+    quote: 'with construction expected to begin in the spring',
+    within: ['p1'],
+    outcome: 'in-signed-text',
+    parts: [
+      {
+        text: 'with construction expected to begin in the spring',
+        proofId: 'p1',
+        match: 'exact',
+        state: 'verified',
+        confidence: 90,
+        excerpt: verifiedOgTee.text.shown,
+      },
+    ],
+    state: 'verified',
+    confidence: 90,
+    summary: 'The selection is part of the text the proof of this snippet signs.',
+  };
+
+  const renderFull = (props: Partial<PopupViewProps>) => {
+    const view = renderDom(<PopupView tab={mixedTab} inspectorUrl={() => '#'} onReveal={vi.fn()} onOpenOptions={vi.fn()} {...props} />);
+    cleanup = view.unmount;
+    return view;
+  };
+
+  it('puts the last selection checked first, and shows its snippet on the page when its part is chosen', () => {
+    const onReveal = vi.fn();
+    const { container } = renderFull({ selection, onReveal });
+    const section = container.querySelector('section[aria-labelledby="selection-heading"]')!;
+    expect(container.querySelector('main')!.firstElementChild).toBe(section);
+    expect(section.textContent).toContain('Part of the signed text');
+    expect(section.querySelector('blockquote')?.textContent).toBe(selection.quote);
+    click(section.querySelector('ul[aria-label="Where each part was found"] button')!);
+    expect(onReveal).toHaveBeenCalledWith('p1');
+  });
+
+  it('has no selection section when no selection was checked', () => {
+    const { container } = renderFull({ selection: null });
+    expect(container.querySelector('#selection-heading')).toBeNull();
+  });
+
+  it('switches panels as tabs: by click, and by the arrow keys with focus following', () => {
+    const onChange = vi.fn();
+    const paste = <p>The paste form</p>;
+    const { container, rerender } = renderFull({ panels: { active: 'page', onChange, paste } });
+    const tabs = [...container.querySelectorAll('[role="tab"]')] as HTMLButtonElement[];
+    expect(tabs.map((tab) => [tab.textContent, tab.getAttribute('aria-selected'), tab.tabIndex])).toEqual([
+      ['This page', 'true', 0],
+      ['Check pasted', 'false', -1],
+    ]);
+    const [pagePanel, pastePanel] = [...container.querySelectorAll('[role="tabpanel"]')] as HTMLElement[];
+    expect(pagePanel!.hidden).toBe(false);
+    expect(pastePanel!.hidden).toBe(true);
+    expect(pastePanel!.getAttribute('aria-labelledby')).toBe(tabs[1]!.id);
+
+    click(tabs[1]!);
+    expect(onChange).toHaveBeenLastCalledWith('paste');
+    act(() => {
+      tabs[0]!.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+    });
+    expect(onChange).toHaveBeenLastCalledWith('paste');
+    expect(document.activeElement).toBe(tabs[1]);
+    // Left from the first tab wraps around to the last.
+    onChange.mockClear();
+    act(() => {
+      tabs[0]!.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft', bubbles: true }));
+    });
+    expect(onChange).toHaveBeenCalledWith('paste');
+
+    rerender(<PopupView tab={mixedTab} inspectorUrl={() => '#'} onReveal={vi.fn()} onOpenOptions={vi.fn()} panels={{ active: 'paste', onChange, paste }} />);
+    expect(pagePanel!.hidden).toBe(true);
+    expect(pastePanel!.hidden).toBe(false);
+    expect(pastePanel!.textContent).toBe('The paste form');
+    act(() => {
+      tabs[1]!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Home', bubbles: true }));
+    });
+    expect(onChange).toHaveBeenLastCalledWith('page');
+  });
+
+  it('opens the history from the header', () => {
+    const onOpenHistory = vi.fn();
+    const { container } = renderFull({ onOpenHistory });
+    click(container.querySelector('header button[aria-label="History"]')!);
+    expect(onOpenHistory).toHaveBeenCalled();
+  });
+
+  it('exports the page report in both formats, and says so when the proofs are gone', async () => {
+    const getReport = vi.fn(() => Promise.resolve(null));
+    const { container } = renderFull({ getReport });
+    const group = container.querySelector('[role="group"][aria-label="Export report"]')!;
+    const buttons = [...group.querySelectorAll('button')];
+    expect(buttons.map((button) => button.getAttribute('aria-label'))).toEqual(['Export report as JSON', 'Export report as Markdown']);
+    await act(async () => {
+      buttons[1]!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    });
+    expect(getReport).toHaveBeenCalledTimes(1);
+    expect(group.querySelector('[role="status"]')?.textContent).toContain("Couldn't export");
+  });
+
+  it('offers no report while proofs are still being checked', () => {
+    const { container } = renderFull({ tab: checkingTab, getReport: vi.fn() });
+    const buttons = [...container.querySelectorAll('[role="group"][aria-label="Export report"] button')] as HTMLButtonElement[];
+    expect(buttons.every((button) => button.disabled)).toBe(true);
   });
 });

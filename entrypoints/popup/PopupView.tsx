@@ -1,11 +1,14 @@
-import type { ReactNode } from 'react';
+import { type KeyboardEvent, type ReactNode, useRef } from 'react';
 import { ConfidenceMeter } from '../../components/ConfidenceMeter';
-import { ExternalIcon, SettingsIcon, SpinnerIcon, TargetIcon, VerityMark } from '../../components/icons';
+import { ExternalIcon, HistoryIcon, SettingsIcon, SpinnerIcon, TargetIcon, VerityMark } from '../../components/icons';
+import { SelectionCheckView } from '../../components/SelectionCheckView';
 import { StateBadge } from '../../components/StateBadge';
 import { StateCounts } from '../../components/StateCounts';
 import { stateStyles } from '../../components/state-style';
-import type { TabProof, TabState } from '../../lib/extension/messages';
+import type { SelectionCheck, TabProof, TabState } from '../../lib/extension/messages';
+import type { Report } from '../../lib/report/schema';
 import type { VerdictState } from '../../lib/verdict/states';
+import { ReportExport } from '../inspector/ReportExport';
 import { summarizePage } from './page-summary';
 
 /** What became of the last "show on page" request. */
@@ -18,42 +21,143 @@ export type PopupViewProps = {
   onReveal: (proofId: string) => void;
   reveal?: RevealResult;
   onOpenOptions: () => void;
+  onOpenHistory?: () => void;
   /** The user turned Verity off for this site; `onTurnOn` turns it back on. */
   off?: { onTurnOn: () => void };
+  /** The last "Verify selection" answer in this tab. */
+  selection?: SelectionCheck | null;
+  /** A fresh report of the tab's proofs, for "Export report"; without it there is no export. */
+  getReport?: () => Promise<Report | null>;
+  panels?: PopupPanels;
 };
 
-/** The popup's frame: a header with the page's host and the way to settings. */
+/** The popup's two panels: the page (the frame's children) and "Check pasted". */
+export type PopupPanel = 'page' | 'paste';
+export type PopupPanels = { active: PopupPanel; onChange: (panel: PopupPanel) => void; paste: ReactNode };
+
+const panelNames: Record<PopupPanel, string> = { page: 'This page', paste: 'Check pasted' };
+const panelOrder: readonly PopupPanel[] = ['page', 'paste'];
+
+/**
+ * The popup's frame: a header with the page's host and the ways to the
+ * history and settings, then the panels as tabs when there are two.
+ */
 export function PopupFrame({
   host,
   onOpenOptions,
+  onOpenHistory,
+  panels,
   children,
 }: {
   host?: string;
   onOpenOptions: () => void;
+  onOpenHistory?: () => void;
+  panels?: PopupPanels;
   children: ReactNode;
 }) {
   return (
     <div className="flex min-h-[220px] w-[380px] flex-col bg-slate-50">
-      <header className="flex items-center gap-2.5 border-b border-slate-200 bg-white px-4 py-3">
-        <VerityMark className="size-6 text-slate-900" />
-        <div className="min-w-0 flex-1">
-          <h1 className="text-sm leading-tight font-semibold text-slate-900">Verity</h1>
-          {host && <p className="truncate text-xs leading-tight text-slate-500">{host}</p>}
+      <header className="border-b border-slate-200 bg-white">
+        <div className="flex items-center gap-2.5 px-4 py-3">
+          <VerityMark className="size-6 text-slate-900" />
+          <div className="min-w-0 flex-1">
+            <h1 className="text-sm leading-tight font-semibold text-slate-900">Verity</h1>
+            {host && <p className="truncate text-xs leading-tight text-slate-500">{host}</p>}
+          </div>
+          {onOpenHistory && (
+            <button type="button" onClick={onOpenHistory} className="btn-quiet px-1.5" aria-label="History" title="History of what you verified">
+              <HistoryIcon className="size-[18px]" />
+            </button>
+          )}
+          <button type="button" onClick={onOpenOptions} className="btn-quiet px-1.5" aria-label="Settings" title="Settings">
+            <SettingsIcon className="size-[18px]" />
+          </button>
         </div>
-        <button type="button" onClick={onOpenOptions} className="btn-quiet px-1.5" aria-label="Settings" title="Settings">
-          <SettingsIcon className="size-[18px]" />
-        </button>
+        {panels && <PanelTabs panels={panels} />}
       </header>
-      <main className="flex-1">{children}</main>
+      {panels ? (
+        panelOrder.map((panel) => (
+          <main
+            key={panel}
+            id={`popup-panel-${panel}`}
+            role="tabpanel"
+            aria-labelledby={`popup-tab-${panel}`}
+            hidden={panels.active !== panel}
+            className="flex-1"
+          >
+            {panel === 'page' ? children : panels.paste}
+          </main>
+        ))
+      ) : (
+        <main className="flex-1">{children}</main>
+      )}
     </div>
   );
 }
 
-/** The active tab's proofs: the page at a glance, then each proof. */
-export function PopupView({ tab, inspectorUrl, onReveal, reveal, onOpenOptions, off }: PopupViewProps) {
+/** Where each key moves among `count` tabs from `index` (wrapping around). */
+const tabSteps: Partial<Record<string, (index: number, count: number) => number>> = {
+  ArrowRight: (index) => index + 1,
+  ArrowLeft: (index) => index - 1,
+  Home: () => 0,
+  End: (_index, count) => count - 1,
+};
+
+/** The tabs, as the ARIA tabs pattern has them: one tab stop, arrows move between tabs. */
+function PanelTabs({ panels }: { panels: PopupPanels }) {
+  const tabs = useRef<Partial<Record<PopupPanel, HTMLButtonElement | null>>>({});
+  const move = (event: KeyboardEvent) => {
+    const step = tabSteps[event.key];
+    if (!step) return;
+    event.preventDefault();
+    const count = panelOrder.length;
+    const next = panelOrder[(step(panelOrder.indexOf(panels.active), count) + count) % count]!;
+    panels.onChange(next);
+    tabs.current[next]?.focus();
+  };
+  return (
+    <div role="tablist" aria-label="Verity" className="flex gap-5 px-4" onKeyDown={move}>
+      {panelOrder.map((panel) => {
+        const selected = panels.active === panel;
+        return (
+          <button
+            key={panel}
+            ref={(element) => {
+              tabs.current[panel] = element;
+            }}
+            type="button"
+            role="tab"
+            id={`popup-tab-${panel}`}
+            aria-controls={`popup-panel-${panel}`}
+            aria-selected={selected}
+            tabIndex={selected ? 0 : -1}
+            onClick={() => panels.onChange(panel)}
+            className={`focus-ring -mb-px border-b-2 pt-0.5 pb-2 text-[13px] font-medium transition-colors ${
+              selected ? 'border-slate-900 text-slate-900' : 'border-transparent text-slate-500 hover:text-slate-800'
+            }`}
+          >
+            {panelNames[panel]}
+          </button>
+        );
+      })}
+    </div>
+  );
+}
+
+/** The active tab: the last selection checked, the page at a glance, then each proof. */
+export function PopupView(props: PopupViewProps) {
+  const { tab, inspectorUrl, onReveal, reveal, onOpenOptions, onOpenHistory, off, selection, getReport, panels } = props;
   const summary = summarizePage(tab.proofs);
   return (
-    <PopupFrame host={hostOf(tab.url)} onOpenOptions={onOpenOptions}>
+    <PopupFrame host={hostOf(tab.url)} onOpenOptions={onOpenOptions} onOpenHistory={onOpenHistory} panels={panels}>
+      {selection && (
+        <section aria-labelledby="selection-heading" className="border-b border-slate-200 bg-white px-4 pt-3 pb-4">
+          <h2 id="selection-heading" className="pb-2 text-xs font-semibold tracking-wide text-slate-500 uppercase">
+            Selection
+          </h2>
+          <SelectionCheckView check={selection} onReveal={onReveal} missing={reveal && !reveal.found ? reveal.id : undefined} />
+        </section>
+      )}
       {off && summary.total === 0 ? (
         <div className="px-5 py-6">
           <h2 className="text-[15px] font-semibold text-slate-900">Verity is off for this site</h2>
@@ -91,6 +195,11 @@ export function PopupView({ tab, inspectorUrl, onReveal, reveal, onOpenOptions, 
             {tab.notChecked > 0 && <NotChecked count={tab.notChecked} />}
           </section>
         </>
+      )}
+      {summary.total > 0 && getReport && (
+        <div className="px-4 pt-1 pb-2">
+          <ReportExport title="Export report" getReport={getReport} disabled={summary.checking > 0} />
+        </div>
       )}
       {summary.total > 0 && (
         <footer className="flex items-center justify-between gap-3 px-4 pt-1 pb-3 text-xs text-slate-500">

@@ -27,14 +27,15 @@ export async function sendToWorker<type extends WorkerMessageType>(
   return answerOf(type, await browser.runtime.sendMessage(message));
 }
 
-/** Asks the content script of one tab. */
+/** Asks the content script of one tab: of its top frame, or of the frame named. */
 export async function sendToTab<type extends ContentMessageType>(
   tabId: number,
   type: type,
   request: Request<ContentMessages, type>,
+  { frameId }: { frameId?: number | undefined } = {},
 ): Promise<Answer<ContentMessages, type>> {
   const message = { type, ...(request as object) } as Message<ContentMessages, type>;
-  return answerOf(type, await browser.tabs.sendMessage(tabId, message));
+  return answerOf(type, await browser.tabs.sendMessage(tabId, message, frameId === undefined ? undefined : { frameId }));
 }
 
 // A listener that returns without answering resolves to undefined; `null` is a real answer.

@@ -12,3 +12,8 @@ export class UnknownMessageError extends Error {
 export class WrongSenderError extends Error {
   override name = 'WrongSenderError';
 }
+
+/** A proof to verify on its own came without the text it is for: verifying it against nothing would call it altered. */
+export class MissingTextError extends Error {
+  override name = 'MissingTextError';
+}

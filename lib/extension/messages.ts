@@ -1,5 +1,6 @@
 import type { TrustConfigProvenance } from '../trust/layer';
 import type { LocateProblem } from '../extract/locate-proofs';
+import type { Report } from '../report/schema';
 import type { TrustConfig } from '../trust/schema';
 import type { VerdictState } from '../verdict/states';
 import type { Verdict } from '../verdict/types';
@@ -51,6 +52,89 @@ export type TabState = {
 /** A verdict state and its count, worst first, for summaries. */
 export type StateCounts = Partial<Record<VerdictState, number>>;
 
+/** One piece of a checked quote, and the proof whose signed text holds it (spec of the quote check: lib/quote/check-quote.ts). */
+export type QuotePartResult = {
+  /** The piece of the quote, canonical text. */
+  text: string;
+  /** The page's id of the proof whose signed text holds this piece; null when none does. */
+  proofId: string | null;
+  /** How the piece is held: character for character, or in wording only (spec §4); null when it is not. */
+  match: 'exact' | 'wording' | null;
+  /** That proof's verdict, when it has one. */
+  state?: VerdictState;
+  confidence?: number;
+  /** The start of that proof's snippet text, to name it. */
+  excerpt?: string;
+};
+
+/**
+ * The answer to "Verify selection" (and to a plain text pasted in the
+ * popup): does a proof on the page sign this text, and what is that
+ * proof's verdict? It never claims more than the proofs do: `state` is
+ * the verdict of the proof(s) that hold the quote, and absent when none
+ * does.
+ */
+export type SelectionCheck = {
+  pageUrl: string;
+  /** ms since the epoch. */
+  checkedAt: number;
+  /** The selection's canonical text (cut at the quote limit). */
+  quote: string;
+  /** Ids of the page's proofs whose snippet the selection lies in or touches. */
+  within: string[];
+  /**
+   * - `in-signed-text`: the selection lies in a snippet whose proof signs it.
+   * - `not-in-signed-text`: it lies in a snippet with a proof, but that proof does not sign the selected words.
+   * - `found-in-proof`: outside any snippet, one proof of the page signs it (quote check).
+   * - `spans-proofs`: it runs across snippets; each piece is signed by one of them.
+   * - `partly-signed`: some pieces are signed by proofs of the page, others by none.
+   * - `not-signed`: no proof of the page signs it.
+   * - `no-proofs`: the page has no proofs to look in.
+   * - `unreadable`: no selection could be read (an empty selection, a page Verity cannot run on).
+   *
+   * How they are decided (lib/extension/selection-check.ts): the quote is
+   * looked for in the signed text of every proof of the page that has a
+   * verdict showing what it signs (an envelope's `text`; the shown text
+   * only when the verdict is verified, pending or untrusted); a piece of
+   * fewer than three words of a longer quote counts as unsigned, being in
+   * almost any text. One proof holding the whole quote gives
+   * `in-signed-text` when it is a proof of a snippet the selection touches,
+   * else `found-in-proof`.
+   */
+  outcome: 'in-signed-text' | 'not-in-signed-text' | 'found-in-proof' | 'spans-proofs' | 'partly-signed' | 'not-signed' | 'no-proofs' | 'unreadable';
+  parts: QuotePartResult[];
+  /** The worst verdict among the proofs that hold the quote; absent when none does. */
+  state?: VerdictState;
+  /** The lowest confidence among them. */
+  confidence?: number;
+  /** One sentence a reader understands. */
+  summary: string;
+};
+
+/** A proof checked on its own, outside any page: pasted, shared or resolved from a reference. */
+export type StandaloneResult = {
+  /** What it is, for a heading: "EAS attestation 0x12…ab on Base", "Envelope (og-tee)". */
+  label: string;
+  proof: PageProof;
+  verdict: Verdict;
+};
+
+/** The answer to material pasted in the popup. */
+export type PastedCheck =
+  /** A proof (envelope, token, share link, or what a reference resolved to), verified. */
+  | { kind: 'proofs'; input: PastedKind; results: StandaloneResult[] }
+  /** A plain text without a proof: quote-checked against the proofs of the tab. */
+  | { kind: 'quote'; check: SelectionCheck }
+  /**
+   * Nothing to verify, and why: empty input, an envelope that needs the text
+   * it signs, a reference found on no configured chain, or (with
+   * `unavailable`) a lookup that could not be made.
+   */
+  | { kind: 'problem'; input: PastedKind; message: string; unavailable?: true };
+
+/** What a pasted input was read as (lib/paste/classify-paste.ts). */
+export type PastedKind = 'empty' | 'text' | 'envelope' | 'token' | 'share-link' | 'transaction' | 'attestation' | 'hash';
+
 /**
  * Every message and its answer. Requests to the worker are accepted only
  * from the extension's own contexts (see isOwnSender); pages never reach it.
@@ -77,6 +161,18 @@ export type WorkerMessages = {
    * page cannot open extension pages, and a content script knows no tab id.
    */
   'open-inspector': { request: { id: string }; response: { ok: true } };
+  /** Popup: the last "Verify selection" answer in a tab. */
+  'selection-check': { request: { tabId: number }; response: SelectionCheck | null };
+  /** Popup: check pasted material; `tabId` names the tab whose proofs a plain text is looked for in. */
+  'check-pasted': { request: { input: string; compareText?: string; tabId?: number }; response: PastedCheck };
+  /** Inspector (share links): verify one proof on its own, with the text it is for. */
+  'verify-standalone': {
+    /** `pageUrl`: the page the share link names, kept in the history as the link's claim. */
+    request: { proof: Omit<PageProof, 'id'>; pageUrl?: string };
+    response: { verdict: Verdict };
+  };
+  /** Popup, inspector: a report of a tab's proofs, or of one of them; null when the tab or proof is gone. */
+  report: { request: { tabId: number; proofId?: string }; response: Report | null };
   /** Options: can this RPC be reached, and is it the chain it claims? */
   'test-rpc': {
     request: { url: string; chainId: number };
@@ -100,6 +196,15 @@ export type WorkerMessages = {
 export type ContentMessages = {
   /** Scroll to a proof's snippet and highlight it. */
   'reveal-proof': { request: { id: string }; response: { found: boolean } };
+  /**
+   * "Verify selection": what is selected in this frame, as canonical text,
+   * and the ids of the proofs whose snippets it touches; null when nothing
+   * is selected. The content script keeps the selection's place for the
+   * card that shows the answer.
+   */
+  'read-selection': { request: Record<string, never>; response: { text: string; within: string[] } | null };
+  /** Show the answer to "Verify selection" in a card by the selection. */
+  'show-selection-check': { request: { check: SelectionCheck }; response: { shown: boolean } };
   /** The worker has a newer verdict (a pending one became final). */
   'verdict-updated': { request: { id: string; verdict: Verdict }; response: { ok: true } };
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { maxScriptBytes, maxShownTextScan, maxSnippetsPerPage } from '../envelope/limits';
+import { maxPasteLength } from '../paste/classify-paste';
 import { MalformedRequestError, UnknownMessageError } from './errors';
 import type { WorkerMessages, WorkerMessageType } from './messages';
 
@@ -14,8 +15,7 @@ export type ParseWorkerMessageReturnType = { ok: true; message: ParsedWorkerMess
 const tabId = z.number().int().nonnegative();
 const proofId = z.string().min(1).max(200);
 
-const pageProof = z.object({
-  id: proofId,
+const proofInput = z.object({
   form: z.enum(['attribute', 'script', 'text']),
   // The envelope's own limits are checked when it is decoded, so an oversized one becomes a malformed verdict that says so.
   raw: z.string().max(maxScriptBytes),
@@ -24,6 +24,7 @@ const pageProof = z.object({
   problem: z.object({ kind: z.enum(['unreadable', 'unplaced']), reason: z.string().max(1_000) }).optional(),
   shownTextComplete: z.literal(false).optional(),
 });
+const pageProof = proofInput.extend({ id: proofId });
 
 const httpUrl = z.string().refine((url) => /^https?:\/\/[^/]/i.test(url) && URL.canParse(url), 'must be an http(s) URL');
 
@@ -41,6 +42,14 @@ const requestSchemas = {
   'verify-again': z.object({ tabId, id: proofId }),
   'test-rpc': z.object({ url: httpUrl, chainId: z.number().int().positive() }),
   'trust-config': z.object({}),
+  'selection-check': z.object({ tabId }),
+  'check-pasted': z.object({
+    input: z.string().max(maxPasteLength),
+    compareText: z.string().max(maxShownTextScan).optional(),
+    tabId: tabId.optional(),
+  }),
+  'verify-standalone': z.object({ proof: proofInput, pageUrl: httpUrl.max(8_192).optional() }),
+  report: z.object({ tabId, proofId: proofId.optional() }),
 } satisfies { [type in WorkerMessageType]: z.ZodType<WorkerRequest<type>> };
 
 const messageTypes = Object.keys(requestSchemas) as WorkerMessageType[];

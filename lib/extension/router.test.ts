@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { maxPasteLength } from '../paste/classify-paste';
 import { MalformedRequestError, UnknownMessageError, WrongSenderError } from './errors';
 import { createMessageRouter, type WorkerHandlers } from './router';
 import { referenceProof } from './test-fixtures';
@@ -18,6 +19,10 @@ function handlers(overrides: Partial<WorkerHandlers> = {}): WorkerHandlers {
     'verify-again': unused,
     'test-rpc': unused,
     'trust-config': unused,
+    'selection-check': async ({ tabId }) => (tabId === 3 ? null : unused()),
+    'check-pasted': async ({ input }) => ({ kind: 'problem', input: 'text', message: `checked ${input.length}` }),
+    'verify-standalone': unused,
+    report: unused,
     ...overrides,
   };
 }
@@ -60,6 +65,29 @@ describe('createMessageRouter', () => {
     await expect(route({ type: 'test-rpc', url: 'http://10.0.0.1/', chainId: 1 }, content)).rejects.toThrow('not for content scripts');
     await expect(route({ type: 'tab-state', tabId: 1 }, content)).rejects.toBeInstanceOf(WrongSenderError);
     await expect(route({ type: 'open-inspector', id: 'p1' }, page)).rejects.toThrow('not for extension pages');
+  });
+
+  it("keeps the journalist's messages to the extension's pages", async () => {
+    const route = createMessageRouter({ own, handlers: handlers() });
+    await expect(route({ type: 'selection-check', tabId: 3 }, page)).resolves.toBeNull();
+    for (const message of [
+      { type: 'selection-check', tabId: 7 },
+      { type: 'check-pasted', input: 'a quote' },
+      { type: 'verify-standalone', proof: referenceProof('p1') },
+      { type: 'report', tabId: 7 },
+    ]) {
+      await expect(route(message, content)).rejects.toThrow('not for content scripts');
+    }
+  });
+
+  it('checks the shape of pasted material, standalone proofs and report requests', async () => {
+    const route = createMessageRouter({ own, handlers: handlers() });
+    await expect(route({ type: 'check-pasted', input: 'x'.repeat(maxPasteLength + 1) }, page)).rejects.toThrow('Malformed "check-pasted" request: input:');
+    await expect(route({ type: 'check-pasted', input: 'a quote', compareText: 42 }, page)).rejects.toThrow('compareText');
+    await expect(route({ type: 'check-pasted', input: 'a quote', tabId: 2 }, page)).resolves.toEqual({ kind: 'problem', input: 'text', message: 'checked 7' });
+    const { id: _id, ...proof } = referenceProof('p1');
+    await expect(route({ type: 'verify-standalone', proof: { ...proof, form: 'pasted' } }, page)).rejects.toThrow('proof.form');
+    await expect(route({ type: 'report', tabId: 1, proofId: '' }, page)).rejects.toThrow('proofId');
   });
 
   it('turns a failing handler into a rejection, and reports it', async () => {

@@ -35,6 +35,11 @@ export const allowedSenders: { [type in WorkerMessageType]: readonly SenderKind[
   // Fetches any URL it is given: pages only.
   'test-rpc': ['extension-page'],
   'trust-config': ['extension-page'],
+  // The popup's and the inspector's: a content script has its own path for a selection (read-selection), and no reason to ask.
+  'selection-check': ['extension-page'],
+  'check-pasted': ['extension-page'],
+  'verify-standalone': ['extension-page'],
+  report: ['extension-page'],
 };
 
 export type CreateMessageRouterParameters = {

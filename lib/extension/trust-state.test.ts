@@ -39,21 +39,34 @@ describe('resolveTrustState', () => {
 });
 
 describe('createTrustSource', () => {
-  it('reads once until invalidated', async () => {
+  it('starts reading at once, and reads once until invalidated', async () => {
     const read = vi.fn(async () => ({ managed: undefined, user: localChain }));
     const source = createTrustSource({ read });
+    expect(read).toHaveBeenCalledTimes(1);
     await source.current();
     await source.current();
     expect(read).toHaveBeenCalledTimes(1);
     source.invalidate();
+    expect(read).toHaveBeenCalledTimes(1);
     await source.current();
     expect(read).toHaveBeenCalledTimes(2);
   });
 
-  it('reads again after a failed read', async () => {
+  it('answers from the read started at creation', async () => {
+    let finish: (sources: { managed: unknown; user: unknown }) => void = () => undefined;
+    const read = vi.fn(() => new Promise<{ managed: unknown; user: unknown }>((resolve) => (finish = resolve)));
+    const source = createTrustSource({ read });
+    const state = source.current();
+    finish({ managed: JSON.stringify(localChain), user: undefined });
+    await expect(state).resolves.toMatchObject({ provenance: { 'chains.31337.name': 'managed' } });
+    expect(read).toHaveBeenCalledTimes(1);
+  });
+
+  it('reads again after a failed read, the first one included', async () => {
     const read = vi.fn().mockRejectedValueOnce(new Error('storage')).mockResolvedValue({ managed: undefined, user: undefined });
     const source = createTrustSource({ read });
     await expect(source.current()).rejects.toThrow('storage');
     await expect(source.current()).resolves.toMatchObject({ config: defaultTrustConfig });
+    expect(read).toHaveBeenCalledTimes(2);
   });
 });

@@ -4,7 +4,10 @@ import { sha256Hex } from './sha256-hex';
 
 /** The two stored layers of the trust configuration (spec §7), as read. */
 export type TrustSources = {
-  /** Managed storage's `trustConfig` (a string of JSON); undefined when there is no policy or it could not be read. */
+  /**
+   * Managed storage's `trustConfig` (a string of JSON), or the one it gave last while it is slow to answer
+   * (entrypoints/background/trust-sources.ts); undefined when there is no policy or it could not be read.
+   */
   managed: unknown;
   /** The options page's layer from storage.local (settingsKeys.userTrustConfig); undefined when the user saved none. */
   user: unknown;
@@ -50,21 +53,28 @@ export type TrustSource = {
 
 export type CreateTrustSourceReturnType = TrustSource;
 
-/** The trust configuration, read lazily and kept until storage says it changed. */
+/**
+ * The trust configuration, kept until storage says it changed. The first
+ * read starts at once, not at the first request: the worker starts on the
+ * event that woke it (a page committing, say), and storage.managed can be
+ * seconds slow to answer.
+ */
 export function createTrustSource({ read }: CreateTrustSourceParameters): CreateTrustSourceReturnType {
   let state: Promise<TrustState> | undefined;
+  const current = () => {
+    if (!state) {
+      const reading = read().then(resolveTrustState);
+      state = reading;
+      // A failed read is not kept: the next call tries again.
+      reading.catch(() => {
+        if (state === reading) state = undefined;
+      });
+    }
+    return state;
+  };
+  void current();
   return {
-    current() {
-      if (!state) {
-        const reading = read().then(resolveTrustState);
-        state = reading;
-        // A failed read is not kept: the next call tries again.
-        reading.catch(() => {
-          if (state === reading) state = undefined;
-        });
-      }
-      return state;
-    },
+    current,
     invalidate() {
       state = undefined;
     },

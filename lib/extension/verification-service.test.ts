@@ -5,6 +5,7 @@ import type { Verdict } from '../verdict/types';
 import type { VerifySnippetParameters } from '../verifiers/verify-snippet';
 import { stateColors } from './badge';
 import type { PageProof } from './messages';
+import { MissingTextError } from './errors';
 import { sessionKeys } from './session-records';
 import { createManualTimers, createMemoryStorage, referenceProof, settle, verdictOf } from './test-fixtures';
 import type { TrustState } from './trust-state';
@@ -24,6 +25,8 @@ function setUp() {
   let clock = 1_000_000;
   let trust: TrustState = { config: defaultTrustConfig, provenance: {}, managed: undefined, user: undefined, stamp: 'trust-1' };
   const notified: { tabId: number; id: string; state: VerdictState }[] = [];
+  /** What the service told the history of, as tab, proof and state. */
+  const settled: string[] = [];
   const badges = new Map<number, { text: string; color: string } | null>();
   const alarm = { running: false, start: vi.fn(), stop: vi.fn() };
   alarm.start.mockImplementation(async () => void (alarm.running = true));
@@ -39,6 +42,7 @@ function setUp() {
       notifyTab: async (tabId, { id, verdict }) => void notified.push({ tabId, id, state: verdict.state }),
       showBadge: async (tabId, badge) => void badges.set(tabId, badge && { text: badge.text, color: badge.color }),
       recheck: alarm,
+      onVerdicts: (verdicts) => settled.push(...verdicts.map(({ tabId, proof, verdict }) => `${tabId}:${proof.id}:${verdict.state}`)),
       verify,
       setTimer: timers.setTimer,
       now: () => clock,
@@ -66,6 +70,7 @@ function setUp() {
     storage,
     outcomes,
     notified,
+    settled,
     badges,
     alarm,
     verify,
@@ -312,3 +317,75 @@ describe('excerptOf', () => {
     expect(excerpt).toMatch(/word…$/);
   });
 });
+
+describe('tabVerdicts', () => {
+  it('verifies the proofs of a tab that have no verdict yet, and waits for them', async () => {
+    const world = setUp();
+    const service = world.start();
+    world.outcomes.set('Text of b.', 'altered');
+    // Listed, but their pass cut off (a worker stop): no verdict stored.
+    const listed = service.verifyProofs(request([referenceProof('a'), referenceProof('b')]), tab(1));
+    await vi.waitFor(() => expect(world.badges.get(1)).toBeDefined());
+    const restarted = world.start();
+    const verdicts = await world.run(restarted.tabVerdicts(1));
+    expect(verdicts).toMatchObject({ url: 'https://news.example/story', documentId: 'doc-1', notChecked: 0 });
+    expect(verdicts!.proofs.map(({ proof, verdict, input }) => [proof.id, verdict.state, input.shownText])).toEqual([
+      ['a', 'verified', 'Text of a.'],
+      ['b', 'altered', 'Text of b.'],
+    ]);
+    void listed.catch(() => undefined);
+    // Asked again, it answers from what was stored.
+    const calls = world.verify.mock.calls.length;
+    expect((await restarted.tabVerdicts(1))!.proofs).toHaveLength(2);
+    expect(world.verify).toHaveBeenCalledTimes(calls);
+    expect(await restarted.tabVerdicts(99)).toBeUndefined();
+  });
+});
+
+describe('verifyStandalone', () => {
+  it('verifies a proof of no tab once however often it is asked at a time, and keeps nothing', async () => {
+    const world = setUp();
+    const service = world.start();
+    const { id: _id, ...input } = referenceProof('shared');
+    const verdicts = await world.run(Promise.all([service.verifyStandalone(input), service.verifyStandalone(input)]));
+    expect(verdicts.map((verdict) => verdict.state)).toEqual(['verified', 'verified']);
+    expect(world.verify).toHaveBeenCalledTimes(1);
+    expect([...world.storage.items.keys()]).toEqual([]);
+    expect(world.settled).toEqual([]);
+  });
+
+  it('refuses a proof without the text it is for, rather than call it altered', async () => {
+    const world = setUp();
+    const { id: _id, ...input } = referenceProof('bare', { text: '' });
+    await expect(world.start().verifyStandalone(input)).rejects.toThrow(MissingTextError);
+    expect(world.verify).not.toHaveBeenCalled();
+  });
+
+  it("answers from a tab's stored verdict for the same proof", async () => {
+    const world = setUp();
+    const service = world.start();
+    const proof = referenceProof('p1');
+    await world.run(service.verifyProofs(request([proof]), tab(1)));
+    const { id: _id, ...input } = proof;
+    expect((await world.run(service.verifyStandalone(input))).state).toBe('verified');
+    expect(world.verify).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('onVerdicts', () => {
+  it('tells the history of final verdicts of listed proofs, fresh or cached, and of a pending one once it settles', async () => {
+    const world = setUp();
+    const service = world.start();
+    world.outcomes.set('Text of slow.', 'pending');
+    await world.run(service.verifyProofs(request([referenceProof('fast'), referenceProof('slow')]), tab(1)));
+    expect(world.settled).toEqual(['1:fast:verified']);
+    // Another tab answered from the cache is told too; a subframe's proofs are nobody's.
+    await world.run(service.verifyProofs(request([referenceProof('fast')]), tab(2)));
+    await world.run(service.verifyProofs(request([referenceProof('fast')]), { ...tab(3), frameId: 2 }));
+    expect(world.settled).toEqual(['1:fast:verified', '2:fast:verified']);
+    world.outcomes.set('Text of slow.', 'verified');
+    await world.run(service.recheck());
+    expect(world.settled).toEqual(['1:fast:verified', '2:fast:verified', '1:slow:verified']);
+  });
+});
+

@@ -4,6 +4,7 @@ import type { TrustConfig } from '../trust/schema';
 import type { Verdict } from '../verdict/types';
 import type { VerifySnippetParameters } from '../verifiers/verify-snippet';
 import { tabBadge, type TabBadge } from './badge';
+import { MissingTextError } from './errors';
 import type { Answer, PageProof, TabState, WorkerMessages } from './messages';
 import { proofKey } from './proof-key';
 import { createSerialRunner } from './serial-runner';
@@ -24,6 +25,11 @@ export type CreateVerificationServiceParameters = {
   showBadge: (tabId: number, badge: TabBadge | null) => Promise<void>;
   /** The periodic recheck (an alarm): started while some verdict is pending or missing, stopped when none is. */
   recheck: { start(): Promise<void>; stop(): Promise<void> };
+  /**
+   * Told of final (not pending) verdicts of tabs' proofs as they are made or
+   * answered from the cache, for the history; may be told of one twice.
+   */
+  onVerdicts?: ((verdicts: TabVerdict[]) => void) | undefined;
   /** Failures that have no sender to tell (storing, notifying): logged by the worker. */
   onError?: ((error: unknown) => void) | undefined;
   /** Date.now; replaced in tests. */
@@ -50,12 +56,43 @@ export type ContentSender = {
 
 type VerifyProofsRequest = WorkerMessages['verify-proofs']['request'];
 
+/** One proof of a tab with the verdict it has under the current trust configuration. */
+export type TabVerdict = {
+  tabId: number;
+  pageUrl: string;
+  proof: TabProofRecord;
+  input: ProofInput;
+  verdict: Verdict;
+  /** When the verdict was made, ms since the epoch. */
+  checkedAt: number;
+};
+
+/** Every proof of a tab, each with a verdict (see tabVerdicts). */
+export type TabVerdicts = {
+  url: string;
+  documentId?: string;
+  notChecked: number;
+  proofs: TabVerdict[];
+};
+
 export type VerificationService = {
   verifyProofs(request: VerifyProofsRequest, sender: ContentSender): Promise<Answer<WorkerMessages, 'verify-proofs'>>;
   forgetProofs(ids: readonly string[], sender: ContentSender): Promise<void>;
   tabState(tabId: number): Promise<TabState>;
   proofDetails(tabId: number, id: string): Promise<Answer<WorkerMessages, 'proof-details'>>;
   verifyAgain(tabId: number, id: string): Promise<Answer<WorkerMessages, 'verify-again'>>;
+  /**
+   * Every proof of a tab with a verdict: those without one under the current
+   * configuration are verified first, and waited for (a pending verdict is a
+   * verdict). Undefined when the worker knows no page in the tab.
+   */
+  tabVerdicts(tabId: number): Promise<TabVerdicts | undefined>;
+  /**
+   * One proof outside any tab (pasted, shared): verified once however often
+   * it is asked for at a time, and not kept. Throws MissingTextError for a
+   * proof without the text it was shown with.
+   */
+  verifyStandalone(input: ProofInput): Promise<Verdict>;
   /** A tab's top frame committed a new document: its proofs are gone. */
   documentCommitted(event: { tabId: number; url: string; documentId?: string | undefined }): Promise<void>;
   tabRemoved(tabId: number): Promise<void>;
@@ -86,6 +123,7 @@ export function createVerificationService({
   notifyTab,
   showBadge,
   recheck,
+  onVerdicts = () => undefined,
   onError = () => undefined,
   now = Date.now,
   cacheTtlMs = defaultCacheTtlMs,
@@ -200,12 +238,15 @@ export function createVerificationService({
 
     const byKey = new Map(results.map((result) => [result.key, result]));
     const touched: [number, TabRecord][] = [];
+    const settled: TabVerdict[] = [];
+    const checkedAt = now();
     for (const [tabId, tab] of tabs) {
       let touches = false;
       for (const proof of tab.proofs) {
         const result = byKey.get(proof.key);
         if (!result) continue;
         touches = true;
+        if (result.verdict.state !== 'pending') settled.push({ tabId, pageUrl: tab.url, proof, input: result.input, verdict: result.verdict, checkedAt });
         const shown = shownVerdict(previous.get(proof.key), passTrust.stamp);
         if (!result.answeredTabs.has(tabId) && (!shown || differs(shown, result.verdict))) {
           notifyTab(tabId, { id: proof.id, verdict: result.verdict }).catch(onError);
@@ -213,6 +254,7 @@ export function createVerificationService({
       }
       if (touches) touched.push([tabId, tab]);
     }
+    if (settled.length > 0) onVerdicts(settled);
     await showBadges(touched, passTrust.stamp);
     if (results.some((result) => result.verdict.state === 'pending')) await recheck.start();
   }
@@ -262,10 +304,20 @@ export function createVerificationService({
       const { stamp } = await trust();
       const stored = await loadProofs(inputs.keys());
       const verdicts = new Map<string, Promise<Verdict>>();
+      const cached: TabVerdict[] = [];
       for (const [key, input] of inputs) {
         const record = stored.get(key);
-        verdicts.set(key, answersRequests(record, stamp) ? Promise.resolve(record.verdict) : queue.request({ key, input }, { answeredTab: tabId }));
+        if (!answersRequests(record, stamp)) {
+          verdicts.set(key, queue.request({ key, input }, { answeredTab: tabId }));
+          continue;
+        }
+        verdicts.set(key, Promise.resolve(record.verdict));
+        if (record.verdict.state === 'pending' || !tab) continue;
+        for (const proof of tab.proofs) {
+          if (proof.key === key) cached.push({ tabId, pageUrl: tab.url, proof, input, verdict: record.verdict, checkedAt: record.checkedAt ?? now() });
+        }
       }
+      if (cached.length > 0) onVerdicts(cached);
       if (tab) {
         await showBadges([[tabId, tab]], stamp);
         // Should the worker stop before the pass ends, the alarm finishes it.
@@ -320,6 +372,38 @@ export function createVerificationService({
       const found = await findProof(tabId, id);
       if (!found) return null;
       return { verdict: await queue.request({ key: found.key, input: found.record.input }) };
+    },
+
+    async tabVerdicts(tabId) {
+      const tab = await loadTab(tabId);
+      if (!tab) return undefined;
+      const { stamp } = await trust();
+      const proofs = await loadProofs(tab.proofs.map((proof) => proof.key));
+      const verdicts = await Promise.all(
+        tab.proofs.map(async (proof): Promise<TabVerdict | undefined> => {
+          const record = proofs.get(proof.key);
+          // Its record went with a change of the tab in the meantime: the proof went too.
+          if (!record) return undefined;
+          const shown = shownVerdict(record, stamp);
+          const verdict = shown ?? (await queue.request({ key: proof.key, input: record.input }));
+          return { tabId, pageUrl: tab.url, proof, input: record.input, verdict, checkedAt: (shown && record.checkedAt) ?? now() };
+        }),
+      );
+      return {
+        url: tab.url,
+        ...(tab.documentId !== undefined && { documentId: tab.documentId }),
+        notChecked: tab.notChecked,
+        proofs: verdicts.filter((verdict) => verdict !== undefined),
+      };
+    },
+
+    async verifyStandalone(input) {
+      if (input.shownText === '') throw new MissingTextError('This proof came without the text it is for: Verity needs that text to verify it.');
+      const key = await proofKey(input);
+      const record = (await loadProofs([key])).get(key);
+      // The same proof shown in a tab: its stored verdict answers, as it would the tab.
+      if (answersRequests(record, (await trust()).stamp)) return record.verdict;
+      return queue.request({ key, input });
     },
 
     async documentCommitted({ tabId, url, documentId }) {

@@ -1,6 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { defaultTrustConfig } from '../trust/defaults';
+import type { PastedCheck } from './messages';
 import type { MessageContext } from './router';
+import { referenceProof, verdictOf } from './test-fixtures';
 import type { TrustState } from './trust-state';
 import type { VerificationService } from './verification-service';
 import { createWorkerHandlers } from './worker-handlers';
@@ -16,12 +18,22 @@ const trustState: TrustState = {
 const content: MessageContext = { kind: 'content-script', tabId: 4, frameId: 0, documentId: 'D', prerendering: false };
 const popup: MessageContext = { kind: 'extension-page', tabId: undefined, frameId: 0, documentId: undefined, prerendering: false };
 
+const pasted: PastedCheck = { kind: 'problem', input: 'empty', message: 'Paste something.' };
+
 function setUp() {
-  const service = { forgetProofs: vi.fn(async () => undefined), verifyProofs: vi.fn() } as unknown as VerificationService;
+  const service = {
+    forgetProofs: vi.fn(async () => undefined),
+    verifyProofs: vi.fn(),
+    verifyStandalone: vi.fn(async () => verdictOf('verified')),
+  } as unknown as VerificationService;
   const openInspector = vi.fn(async () => undefined);
   const probeRpc = vi.fn(async () => ({ ok: true as const, blockNumber: 123n, latencyMs: 7 }));
-  const handlers = createWorkerHandlers({ service, trust: async () => trustState, openInspector, probeRpc });
-  return { handlers, service, openInspector, probeRpc };
+  const selections = { latest: vi.fn(async () => null) };
+  const checkPasted = vi.fn(async () => pasted);
+  const report = vi.fn(async () => null);
+  const history = { pasted: vi.fn(async () => undefined), shared: vi.fn(async () => undefined) };
+  const handlers = createWorkerHandlers({ service, trust: async () => trustState, openInspector, probeRpc, selections, checkPasted, report, history });
+  return { handlers, service, openInspector, probeRpc, selections, checkPasted, report, history };
 }
 
 describe('createWorkerHandlers', () => {
@@ -51,5 +63,28 @@ describe('createWorkerHandlers', () => {
     const { handlers } = setUp();
     await expect(handlers['forget-proofs']({ ids: ['p1'] }, popup)).rejects.toThrow('speaks for a tab');
     expect(await handlers['forget-proofs']({ ids: ['p1'] }, content)).toEqual({ ok: true });
+  });
+
+  it("answers the popup's last selection check of a tab, and a report of a tab or one proof", async () => {
+    const { handlers, selections, report } = setUp();
+    expect(await handlers['selection-check']({ tabId: 9 }, popup)).toBeNull();
+    expect(selections.latest).toHaveBeenCalledWith(9);
+    expect(await handlers.report({ tabId: 9, proofId: 'p2' }, popup)).toBeNull();
+    expect(report).toHaveBeenCalledWith(9, 'p2');
+  });
+
+  it('keeps what was checked in the popup, and what a share link verified, in the history', async () => {
+    const { handlers, checkPasted, history, service } = setUp();
+    const request = { input: '', tabId: 5 };
+    expect(await handlers['check-pasted'](request, popup)).toBe(pasted);
+    expect(checkPasted).toHaveBeenCalledWith(request);
+    expect(history.pasted).toHaveBeenCalledWith(pasted, 5);
+
+    const { id: _id, ...proof } = referenceProof('p1');
+    const pageUrl = 'https://news.example.com/story';
+    const { verdict } = await handlers['verify-standalone']({ proof, pageUrl }, popup);
+    expect(verdict.state).toBe('verified');
+    expect(service.verifyStandalone).toHaveBeenCalledWith(proof);
+    expect(history.shared).toHaveBeenCalledWith({ label: 'Shared proof', proof: { id: 'shared', ...proof }, verdict }, pageUrl);
   });
 });

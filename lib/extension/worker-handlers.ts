@@ -1,6 +1,10 @@
 import { probeRpc as defaultProbeRpc, type ProbeRpcParameters, type ProbeRpcReturnType } from '../chain/probe-rpc';
+import type { HistoryRecorder } from '../history/history-recorder';
 import { WrongSenderError } from './errors';
+import type { CheckPasted } from './pasted-check';
 import type { MessageContext, WorkerHandlers } from './router';
+import type { SelectionService } from './selection-service';
+import type { TabReport } from './tab-report';
 import type { TrustState } from './trust-state';
 import type { ContentSender, VerificationService } from './verification-service';
 
@@ -9,12 +13,26 @@ export type CreateWorkerHandlersParameters = {
   trust: () => Promise<TrustState>;
   /** Opens the inspector on a proof of a tab, in a new tab beside it. */
   openInspector: (tabId: number, proofId: string) => Promise<void>;
+  selections: Pick<SelectionService, 'latest'>;
+  checkPasted: CheckPasted;
+  report: TabReport;
+  /** What the popup and the inspector had verified goes into the history. */
+  history: Pick<HistoryRecorder, 'pasted' | 'shared'>;
   /** probeRpc; replaced in tests. */
   probeRpc?: ((parameters: ProbeRpcParameters) => Promise<ProbeRpcReturnType>) | undefined;
 };
 
 /** The answer to every worker message (see WorkerMessages), on the service and the trust configuration. */
-export function createWorkerHandlers({ service, trust, openInspector, probeRpc = defaultProbeRpc }: CreateWorkerHandlersParameters): WorkerHandlers {
+export function createWorkerHandlers({
+  service,
+  trust,
+  openInspector,
+  selections,
+  checkPasted,
+  report,
+  history,
+  probeRpc = defaultProbeRpc,
+}: CreateWorkerHandlersParameters): WorkerHandlers {
   return {
     'verify-proofs': (request, context) => service.verifyProofs(request, contentSender(context)),
     'forget-proofs': async ({ ids }, context) => {
@@ -28,6 +46,18 @@ export function createWorkerHandlers({ service, trust, openInspector, probeRpc =
     'tab-state': ({ tabId }) => service.tabState(tabId),
     'proof-details': ({ tabId, id }) => service.proofDetails(tabId, id),
     'verify-again': ({ tabId, id }) => service.verifyAgain(tabId, id),
+    'selection-check': ({ tabId }) => selections.latest(tabId),
+    'check-pasted': async (request) => {
+      const check = await checkPasted(request);
+      void history.pasted(check, request.tabId);
+      return check;
+    },
+    'verify-standalone': async ({ proof, pageUrl }) => {
+      const verdict = await service.verifyStandalone(proof);
+      void history.shared({ label: 'Shared proof', proof: { id: 'shared', ...proof }, verdict }, pageUrl);
+      return { verdict };
+    },
+    report: ({ tabId, proofId }) => report(tabId, proofId),
     'test-rpc': async ({ url, chainId }) => {
       const probe = await probeRpc({ url, chainId });
       // A bigint does not cross the message boundary.

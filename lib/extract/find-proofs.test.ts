@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
+import { maxScriptBytes } from '../envelope/limits';
 import { canonicalText } from '../text/canonical';
 import { createProofFinder, findProofs, type FoundSnippet } from './find-proofs';
 
@@ -51,11 +52,10 @@ describe('findProofs: attribute form', () => {
     ]);
   });
 
-  it('clips raw to about 200 characters for display', () => {
+  it('keeps the proof as written, for reports', () => {
     const long = { ...settlement, text: 'x'.repeat(1_000) };
     const [snippet] = findProofs(page(`<p data-ai-proof='${attribute(long)}'>x</p>`)).snippets;
-    expect(snippet!.raw).toHaveLength(200);
-    expect(snippet!.raw.endsWith('…')).toBe(true);
+    expect(JSON.parse(snippet!.raw)).toEqual(long);
   });
 
   it('accepts a root element and searches only inside it', () => {
@@ -317,7 +317,7 @@ describe('findProofs: hostile pages', () => {
           if (snippet.form === 'text') expect(snippet.element.contains(snippet.source)).toBe(true);
           if (snippet.form === 'script') expect(snippet.source.localName).toBe('script');
           expect(canonicalText(snippet.shownText)).toBe(snippet.shownText.normalize('NFC'));
-          expect(snippet.raw.length).toBeLessThanOrEqual(200);
+          expect(snippet.raw.length).toBeLessThanOrEqual(maxScriptBytes);
         });
       }),
       { numRuns: 500 },

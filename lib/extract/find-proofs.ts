@@ -1,6 +1,6 @@
 import type { DecodeResult } from '../envelope/decode';
 import { decodeLocatedProof } from './decode-located';
-import { clipForDisplay, createProofLocator, type CreateProofLocatorParameters, type LocatedProof } from './locate-proofs';
+import { createProofLocator, type CreateProofLocatorParameters, type LocatedProof } from './locate-proofs';
 
 /** One proof found in a page, decoded but not verified. */
 export type FoundSnippet = {
@@ -11,7 +11,7 @@ export type FoundSnippet = {
   element: Element;
   /** The element carrying the proof: attribute host, script, text token's parent, or token link. */
   source: Element;
-  /** The proof as written (envelope, script entry as JSON, or token), clipped for display. */
+  /** The proof as written (envelope, script entry as JSON, or token); for one too large to read, only its start (see `decoded`). */
   raw: string;
   decoded: DecodeResult;
   /** Canonical text of `element` (spec §5); token text is never part of it. */
@@ -71,5 +71,5 @@ export function findProofs(root: Document | Element, options: FindProofsParamete
 }
 
 function foundSnippet({ index, form, element, source, raw, problem, shownText, shownTextComplete }: LocatedProof): FoundSnippet {
-  return { index, form, element, source, raw: clipForDisplay(raw), decoded: decodeLocatedProof({ form, raw, problem }), shownText, shownTextComplete };
+  return { index, form, element, source, raw, decoded: decodeLocatedProof({ form, raw, problem }), shownText, shownTextComplete };
 }

@@ -107,3 +107,67 @@ describe('diffTexts', () => {
     expect(performance.now() - started).toBeLessThan(2_000);
   });
 });
+
+describe("diffTexts with text: 'as-written'", () => {
+  const asWritten = (signed: string, shown: string) => diffTexts({ signed, shown, text: 'as-written' });
+
+  it('takes a run of changed words as one change on each side', () => {
+    expect(asWritten('found no significant link', 'found a strong link')).toEqual({
+      parts: [
+        { kind: 'same', text: 'found ' },
+        { kind: 'signed-only', text: 'no significant' },
+        { kind: 'shown-only', text: 'a strong' },
+        { kind: 'same', text: ' link' },
+      ],
+      complete: true,
+    });
+  });
+
+  it('shows punctuation and markup as changes of their own', () => {
+    expect(asWritten('**Key** points', 'Key points').parts).toEqual([
+      { kind: 'signed-only', text: '**' },
+      { kind: 'same', text: 'Key' },
+      { kind: 'signed-only', text: '**' },
+      { kind: 'same', text: ' points' },
+    ]);
+  });
+
+  it('keeps white space as written, where the canonical diff sees none', () => {
+    expect(asWritten('a  b', 'a b').parts).toEqual([
+      { kind: 'same', text: 'a' },
+      { kind: 'signed-only', text: '  ' },
+      { kind: 'shown-only', text: ' ' },
+      { kind: 'same', text: 'b' },
+    ]);
+    expect(diffTexts({ signed: 'a  b', shown: 'a b' }).parts).toEqual([{ kind: 'same', text: 'a b' }]);
+  });
+
+  it('handles equal and empty texts', () => {
+    expect(asWritten('same text', 'same text').parts).toEqual([{ kind: 'same', text: 'same text' }]);
+    expect(asWritten('', 'new').parts).toEqual([{ kind: 'shown-only', text: 'new' }]);
+    expect(asWritten('old', '').parts).toEqual([{ kind: 'signed-only', text: 'old' }]);
+  });
+
+  it('rebuilds both texts exactly from its parts', () => {
+    const texts = fc.array(fc.constantFrom('a', 'b', 'dd', 'é', '42', ' ', '  ', '\n', ',', '**'), { maxLength: 40 }).map((list) => list.join(''));
+    fc.assert(
+      fc.property(texts, texts, (signed, shown) => {
+        const { parts, complete } = asWritten(signed, shown);
+        expect(complete).toBe(true);
+        const sideOf = (kind: DiffPart['kind']) => parts.filter((part) => part.kind === 'same' || part.kind === kind).map((part) => part.text).join('');
+        expect(sideOf('signed-only')).toBe(signed);
+        expect(sideOf('shown-only')).toBe(shown);
+        for (let index = 1; index < parts.length; index += 1) expect(parts[index]!.kind).not.toBe(parts[index - 1]!.kind);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('is bounded: past maxEdits the differing middle is one removal and one addition', () => {
+    const signed = Array.from({ length: 400 }, (_, index) => `a${index}`).join(' ');
+    const shown = Array.from({ length: 400 }, (_, index) => `b${index}`).join(' ');
+    const { parts, complete } = diffTexts({ signed: `start ${signed} end`, shown: `start ${shown} end`, text: 'as-written', maxEdits: 100 });
+    expect(complete).toBe(false);
+    expect(parts.map((part) => part.kind)).toEqual(['same', 'signed-only', 'shown-only', 'same']);
+  });
+});

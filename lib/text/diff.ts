@@ -3,16 +3,24 @@ import { canonicalText } from './canonical';
 export type DiffPart = {
   /** `signed-only`: in the signed text, missing from the page; `shown-only`: on the page, not signed. */
   kind: 'same' | 'signed-only' | 'shown-only';
-  /** Whole words of the canonical text, joined by single spaces. */
+  /** `canonical`: whole words of the canonical text, joined by single spaces; `as-written`: the text exactly as given. */
   text: string;
 };
 
 export type DiffTextsParameters = {
   signed: string;
   shown: string;
-  /** Word insertions plus deletions beyond which the diff is coarse (bounds memory). */
+  /**
+   * What is compared. `canonical` (the default): the words of the canonical
+   * texts (spec §5), as the text checks see them. `as-written`: the texts as
+   * given, cut into words, single punctuation marks and runs of white space,
+   * so the parts join back into the exact texts and markup (`**`, say)
+   * shows as a change of its own.
+   */
+  text?: 'canonical' | 'as-written';
+  /** Token insertions plus deletions beyond which the diff is coarse (bounds memory). */
   maxEdits?: number;
-  /** Word comparisons beyond which the diff is coarse (bounds time). */
+  /** Token comparisons beyond which the diff is coarse (bounds time). */
   maxSteps?: number;
 };
 
@@ -26,30 +34,31 @@ export type DiffTextsReturnType = {
 };
 
 /**
- * A word-level diff of two texts' canonical forms, for showing a reader
- * what differs. Myers' O((N+M)·D) algorithm after trimming the common start
- * and end, bounded by `maxEdits` and `maxSteps` so that two 200,000-character
- * texts cost at most tens of milliseconds, whatever they hold.
+ * A word-level diff of two texts, for showing a reader what differs.
+ * Myers' O((N+M)·D) algorithm after trimming the common start and end,
+ * bounded by `maxEdits` and `maxSteps` so that two 200,000-character texts
+ * cost at most tens of milliseconds, whatever they hold. In each run of
+ * changes the signed side comes first, then the shown side.
  */
-export function diffTexts({ signed, shown, maxEdits = 1_000, maxSteps = 10_000_000 }: DiffTextsParameters): DiffTextsReturnType {
-  const signedWords = wordsOf(signed);
-  const shownWords = wordsOf(shown);
+export function diffTexts({ signed, shown, text = 'canonical', maxEdits = 1_000, maxSteps = 10_000_000 }: DiffTextsParameters): DiffTextsReturnType {
+  const signedTokens = tokensOf(signed, text);
+  const shownTokens = tokensOf(shown, text);
 
   let start = 0;
-  while (start < signedWords.length && start < shownWords.length && signedWords[start] === shownWords[start]) start += 1;
+  while (start < signedTokens.length && start < shownTokens.length && signedTokens[start] === shownTokens[start]) start += 1;
   let end = 0;
   while (
-    end < signedWords.length - start &&
-    end < shownWords.length - start &&
-    signedWords[signedWords.length - 1 - end] === shownWords[shownWords.length - 1 - end]
+    end < signedTokens.length - start &&
+    end < shownTokens.length - start &&
+    signedTokens[signedTokens.length - 1 - end] === shownTokens[shownTokens.length - 1 - end]
   ) {
     end += 1;
   }
-  const signedMiddle = signedWords.slice(start, signedWords.length - end);
-  const shownMiddle = shownWords.slice(start, shownWords.length - end);
+  const signedMiddle = signedTokens.slice(start, signedTokens.length - end);
+  const shownMiddle = shownTokens.slice(start, shownTokens.length - end);
 
-  const builder = new PartsBuilder();
-  builder.add('same', signedWords.slice(0, start));
+  const builder = new PartsBuilder(text === 'canonical' ? ' ' : '');
+  builder.add('same', signedTokens.slice(0, start));
   let complete = true;
   const edits = myers(signedMiddle, shownMiddle, maxEdits, maxSteps);
   if (edits === undefined) {
@@ -57,26 +66,55 @@ export function diffTexts({ signed, shown, maxEdits = 1_000, maxSteps = 10_000_0
     builder.add('signed-only', signedMiddle);
     builder.add('shown-only', shownMiddle);
   } else {
-    for (const edit of edits) builder.add(edit.kind, [edit.word]);
+    for (const edit of groupChanges(edits)) builder.add(edit.kind, [edit.token]);
   }
-  builder.add('same', signedWords.slice(signedWords.length - end));
+  builder.add('same', signedTokens.slice(signedTokens.length - end));
   return { parts: builder.parts(), complete };
 }
 
-function wordsOf(text: string): string[] {
+function tokensOf(text: string, kind: NonNullable<DiffTextsParameters['text']>): string[] {
+  if (kind === 'as-written') return text.match(/\s+|[\p{L}\p{N}\p{M}]+|[^\s\p{L}\p{N}\p{M}]/gu) ?? [];
   const canonical = canonicalText(text);
   return canonical === '' ? [] : canonical.split(' ');
 }
 
-type Edit = { kind: DiffPart['kind']; word: string };
+type Edit = { kind: DiffPart['kind']; token: string };
+
+/**
+ * Each run of changes as its signed tokens, then its shown ones. White
+ * space between two changes joins the run on both sides, so "no
+ * significant" → "a strong" reads as one change, not four.
+ */
+function groupChanges(edits: readonly Edit[]): Edit[] {
+  const grouped: Edit[] = [];
+  let index = 0;
+  while (index < edits.length) {
+    if (edits[index]!.kind === 'same') {
+      grouped.push(edits[index++]!);
+      continue;
+    }
+    const shownOnly: Edit[] = [];
+    for (; index < edits.length; index += 1) {
+      const edit = edits[index]!;
+      if (edit.kind === 'signed-only') grouped.push(edit);
+      else if (edit.kind === 'shown-only') shownOnly.push(edit);
+      else if (/^\s+$/.test(edit.token) && edits[index + 1] !== undefined && edits[index + 1]!.kind !== 'same') {
+        grouped.push({ kind: 'signed-only', token: edit.token });
+        shownOnly.push({ kind: 'shown-only', token: edit.token });
+      } else break;
+    }
+    for (const edit of shownOnly) grouped.push(edit);
+  }
+  return grouped;
+}
 
 /** The shortest edit script from `from` to `to`, or undefined beyond `maxEdits` or `maxSteps`. */
 function myers(from: string[], to: string[], maxEdits: number, maxSteps: number): Edit[] | undefined {
   // Compare numbers, not strings, in the inner loop.
   const ids = new Map<string, number>();
-  const idOf = (word: string): number => {
-    let id = ids.get(word);
-    if (id === undefined) ids.set(word, (id = ids.size));
+  const idOf = (token: string): number => {
+    let id = ids.get(token);
+    if (id === undefined) ids.set(token, (id = ids.size));
     return id;
   };
   const a = Int32Array.from(from, idOf);
@@ -122,39 +160,44 @@ function backtrack(trace: Int32Array[], edits: number, offset: number, from: str
     const previousX = v[offset + previousK]!;
     const previousY = previousX - previousK;
     while (x > previousX && y > previousY) {
-      script.push({ kind: 'same', word: from[x - 1]! });
+      script.push({ kind: 'same', token: from[x - 1]! });
       x -= 1;
       y -= 1;
     }
-    if (down) script.push({ kind: 'shown-only', word: to[previousY]! });
-    else script.push({ kind: 'signed-only', word: from[previousX]! });
+    if (down) script.push({ kind: 'shown-only', token: to[previousY]! });
+    else script.push({ kind: 'signed-only', token: from[previousX]! });
     x = previousX;
     y = previousY;
   }
   while (x > 0 && y > 0) {
-    script.push({ kind: 'same', word: from[x - 1]! });
+    script.push({ kind: 'same', token: from[x - 1]! });
     x -= 1;
     y -= 1;
   }
   return script.reverse();
 }
 
-/** Joins consecutive words of one kind into one part. */
+/** Joins consecutive tokens of one kind into one part. */
 class PartsBuilder {
-  readonly #parts: { kind: DiffPart['kind']; words: string[] }[] = [];
+  readonly #separator: string;
+  readonly #parts: { kind: DiffPart['kind']; tokens: string[] }[] = [];
 
-  add(kind: DiffPart['kind'], words: string[]): void {
-    if (words.length === 0) return;
+  constructor(separator: string) {
+    this.#separator = separator;
+  }
+
+  add(kind: DiffPart['kind'], tokens: string[]): void {
+    if (tokens.length === 0) return;
     const last = this.#parts.at(-1);
     if (last?.kind === kind) {
-      // A loop, not push(...words): a long text would overflow the argument limit.
-      for (const word of words) last.words.push(word);
+      // A loop, not push(...tokens): a long text would overflow the argument limit.
+      for (const token of tokens) last.tokens.push(token);
     } else {
-      this.#parts.push({ kind, words: words.slice() });
+      this.#parts.push({ kind, tokens: tokens.slice() });
     }
   }
 
   parts(): DiffPart[] {
-    return this.#parts.map(({ kind, words }) => ({ kind, text: words.join(' ') }));
+    return this.#parts.map(({ kind, tokens }) => ({ kind, text: tokens.join(this.#separator) }));
   }
 }

@@ -38,6 +38,15 @@ describe('verifySnippet', () => {
     expect(verdict.text).toEqual({ signed: 'Hello', shown: 'Hello', match: 'shown-is-signed' });
   });
 
+  it('does not claim a text comparison when the envelope carries no signed text', async () => {
+    const verdict = await verifySnippet({ ...base, decoded: { ok: true, envelope: erc7007Envelope() }, shownText: 'Hello' });
+    const check = verdict.checks.find(({ id }) => id === 'shown-text');
+    expect(check).toMatchObject({ ok: null });
+    expect(check?.implies).toBeUndefined();
+    expect(check?.detail).toContain('no separate signed text');
+    expect(check?.detail).toContain('checked against the text as the page shows it');
+  });
+
   it('lets altered text outrank what could not be checked', async () => {
     const verdict = await verifySnippet({
       ...base,

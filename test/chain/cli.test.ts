@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freeLoopbackPort } from '../../devnet/anvil';
 import { startDevnet, type StartDevnetReturnType } from '../../devnet/devnet';
+import { reportSchema } from '../../lib/report/schema';
 
 /** The `verity` binary as a user runs it, against the devnet page served over HTTP. */
 let devnet: StartDevnetReturnType;
@@ -75,6 +76,53 @@ describe('verity verify', () => {
     devnet.scenarios.forEach((scenario, index) => {
       if (scenario.expectedState === 'verified') expect(states[index], scenario.id).toBe('unavailable');
     });
+  });
+
+  it('prints a JSON report (--report json) the report schema accepts, matching every scenario', async () => {
+    const { code, stdout } = await verity(['verify', devnet.pageUrl!, '--config', configPath, '--report', 'json']);
+    expect(code).toBe(0);
+    const report = reportSchema.parse(JSON.parse(stdout));
+    expect(report.generator).toMatchObject({ name: 'Verity', kind: 'cli' });
+    expect(report.source).toEqual({ kind: 'page', location: devnet.pageUrl, title: 'What the machines wrote this week — The Harbour Gazette' });
+    expect(report.scope).toBe('page');
+    expect(report.snippets.map((snippet) => snippet.state)).toEqual(devnet.scenarios.map((scenario) => scenario.expectedState));
+    const embedding: Record<string, string> = { 'attribute-json': 'attribute', 'attribute-base64url': 'attribute', script: 'script', 'text-token': 'text', 'short-ref': 'text', link: 'text' };
+    expect(report.snippets.map((snippet) => snippet.form)).toEqual(devnet.scenarios.map((scenario) => embedding[scenario.form]));
+    const counts: Record<string, number> = {};
+    for (const scenario of devnet.scenarios) counts[scenario.expectedState] = (counts[scenario.expectedState] ?? 0) + 1;
+    expect(report.summary).toMatchObject({ snippets: devnet.scenarios.length, counts, notChecked: 0 });
+    expect(report.summary.confidence).toBe(Math.min(...report.snippets.map((snippet) => snippet.confidence)));
+    // The devnet, with the RPC the verdicts used; a chain no configuration names is listed without one.
+    expect(report.chains).toContainEqual(expect.objectContaining({ chainId: devnet.chainId, rpcs: [devnet.rpcUrl] }));
+    for (const chain of report.chains.filter((candidate) => candidate.chainId !== devnet.chainId)) expect(chain.rpcs).toEqual([]);
+    for (const snippet of report.snippets.filter((candidate) => candidate.state === 'verified')) {
+      expect(snippet.facts.chainId).toBe(devnet.chainId);
+      expect(snippet.facts.blockNumber).toMatch(/^[0-9]+$/);
+      expect(snippet.checks.filter((check) => check.implies !== undefined)).toEqual([]);
+    }
+  });
+
+  it('prints a Markdown report (--report md) with the table and a section per snippet', async () => {
+    const { code, stdout } = await verity(['verify', devnet.pageUrl!, '--config', configPath, '--report', 'md']);
+    expect(code).toBe(0);
+    expect(stdout.startsWith('# Verity report\n')).toBe(true);
+    expect(stdout).toContain(`- **Source:** Page: <${devnet.pageUrl}>`);
+    expect(stdout).toContain('| # | Verdict | Confidence | Proof type | Excerpt |');
+    const rows = stdout.split('\n').filter((line) => /^\| \d+ \|/.test(line));
+    expect(rows).toHaveLength(devnet.scenarios.length);
+    const sections = stdout.match(/^## Snippet \d+: .+$/gm) ?? [];
+    expect(sections).toHaveLength(devnet.scenarios.length);
+    expect(sections[0]).toMatch(/^## Snippet 1: /);
+    expect(stdout.match(/^### Checks$/gm)).toHaveLength(devnet.scenarios.length);
+  });
+
+  it('exits 2 when --report is given with --json or an unknown format', async () => {
+    const both = await verity(['verify', devnet.pageUrl!, '--report', 'json', '--json']);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toMatch(/--report and --json cannot be used together/);
+    const unknown = await verity(['verify', devnet.pageUrl!, '--report', 'pdf']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/--report "pdf": expected md or json/);
   });
 
   it('exits 1 when SOURCE cannot be read', async () => {

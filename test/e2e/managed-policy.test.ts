@@ -1,9 +1,11 @@
-import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { browser as browserApi } from 'wxt/browser';
 import { builtExtensionPath, launchExtensionBrowser, unpackedExtensionId, type ExtensionBrowser } from '../../devnet/extension-browser';
 import { startDevnet, type StartDevnetReturnType } from '../../devnet/devnet';
+import { lastManagedTrustConfigKey } from '../../entrypoints/background/trust-sources';
 import { settingsKeys } from '../../lib/extension/settings-keys';
 import { allAnswered, figureStates, screenshot, sendFrom } from './demo-session';
 
@@ -13,8 +15,10 @@ declare const chrome: typeof browserApi;
  * The organisation's trust configuration (spec §7), pushed by a Chromium
  * policy as an administrator would: with no user layer at all, the demo
  * page verifies, and the options page shows the values as the
- * organisation's, read-only. Chromium reads policies from a root-owned
- * directory, so this runs only as root; the policy file is always removed.
+ * organisation's, read-only; and after a restart of the browser, a policy
+ * withdrawn while it was closed no longer counts. Chromium reads policies
+ * from a root-owned directory, so this runs only as root; the policy file
+ * is always removed.
  */
 
 const policyFile = '/etc/chromium/policies/managed/verity-e2e.json';
@@ -23,6 +27,8 @@ if (!isRoot) console.warn(`Skipping the managed-policy test: writing ${policyFil
 
 let devnet: StartDevnetReturnType;
 let browser: ExtensionBrowser;
+/** Kept across the restart. */
+let profile: string;
 
 beforeAll(async () => {
   if (!isRoot) return;
@@ -32,7 +38,8 @@ beforeAll(async () => {
   };
   await mkdir(dirname(policyFile), { recursive: true });
   await writeFile(policyFile, JSON.stringify(policy, null, 2));
-  browser = await launchExtensionBrowser();
+  profile = await mkdtemp(join(tmpdir(), 'verity-e2e-managed-'));
+  browser = await launchExtensionBrowser({ userDataDir: profile });
 }, 180_000);
 
 afterAll(async () => {
@@ -42,6 +49,7 @@ afterAll(async () => {
     // Every Chromium on this machine reads the directory: never leave the policy behind.
     await rm(policyFile, { force: true });
     await devnet?.stop();
+    if (profile) await rm(profile, { recursive: true, force: true });
   }
 });
 
@@ -91,5 +99,31 @@ describe.skipIf(!isRoot)('a trust configuration set by policy, in Chromium', () 
     await screenshot(options, 'options-managed');
     await screenshot(options.locator('details[open]'), 'options-managed-chain');
     await options.close();
+  });
+
+  it('remembers the policy for the next start of the browser, and verifies again when it was withdrawn meanwhile', async () => {
+    const lastManaged = async () => (await browser.serviceWorker()).evaluate((key) => chrome.storage.local.get(key), lastManagedTrustConfigKey);
+    await expect.poll(lastManaged, { timeout: 10_000 }).toEqual({ [lastManagedTrustConfigKey]: JSON.stringify(devnet.trustConfig) });
+
+    await browser.close();
+    await rm(policyFile, { force: true });
+    browser = await launchExtensionBrowser({ userDataDir: profile });
+    const demo = await browser.context.newPage();
+    await demo.goto(devnet.pageUrl!);
+    await allAnswered(demo, devnet.scenarios.length);
+    // Whatever the remembered policy verified before Chromium answered is checked again without it: the devnet chain is not configured.
+    await demo.waitForFunction(
+      () => [...document.querySelectorAll('verity-badge')].every((badge) => !['verified', 'checking'].includes(badge.getAttribute('data-state') ?? '')),
+      undefined,
+      { timeout: 30_000 },
+    );
+    expect((await figureStates(demo)).flatMap(({ badges }) => badges)).toContain('unavailable');
+    await expect.poll(lastManaged, { timeout: 10_000 }).toEqual({});
+
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const { managed, provenance } = await sendFrom(options, 'trust-config', {});
+    expect(managed).toBeUndefined();
+    expect(Object.values(provenance ?? {})).not.toContain('managed');
   });
 });

@@ -46,7 +46,8 @@ const outDir = join(root, 'test-results/ui');
 const assets = join(root, '.output/chrome-mv3/assets');
 
 const noop = () => undefined;
-const checkedAt = new Date('2025-11-24T10:30:00Z');
+/** A share link as the inspector offers it; its address does not matter in a screenshot. */
+const share = { ok: true, link: 'chrome-extension://verity/inspector.html#share=v1.example' } as const;
 
 type Shot = { name: string; width: number; element: ReactElement };
 
@@ -162,8 +163,8 @@ const shots: Shot[] = [
         proof={verifiedPageProof}
         verdict={verifiedOgTee}
         onVerifyAgain={noop}
+        share={share}
         verifying={false}
-        checkedAt={checkedAt}
       />
     ),
   },
@@ -177,8 +178,8 @@ const shots: Shot[] = [
         verdict={alteredOgTee}
         explorer="https://explorer.opengradient.ai"
         onVerifyAgain={noop}
+        share={share}
         verifying
-        checkedAt={checkedAt}
       />
     ),
   },
@@ -192,8 +193,8 @@ const shots: Shot[] = [
         verdict={pendingEas}
         explorer="https://basescan.org"
         onVerifyAgain={noop}
+        share={share}
         verifying={false}
-        checkedAt={checkedAt}
       />
     ),
   },
@@ -206,13 +207,13 @@ const shots: Shot[] = [
         proof={malformedPageProof}
         verdict={malformedVerdict}
         onVerifyAgain={noop}
+        share={share}
         verifying={false}
         verifyError="No answer to &quot;verify-again&quot;"
-        checkedAt={checkedAt}
       />
     ),
   },
-  { name: 'inspector-tab', width: 1100, element: <TabProofsView tab={mixedTab} proofUrl={() => '#'} /> },
+  { name: 'inspector-tab', width: 1100, element: <TabProofsView tab={mixedTab} proofUrl={() => '#'} getReport={() => Promise.resolve(null)} /> },
   {
     name: 'inspector-gone',
     width: 1100,

@@ -1,0 +1,46 @@
+import { confidenceWord } from '../../components/confidence-word';
+import { selectionHeadlines } from '../../components/selection-outcome';
+import type { SelectionCheck } from '../../lib/extension/messages';
+import type { VerdictState } from '../../lib/verdict/states';
+import { badgeWord } from './badge-label';
+
+/** A snippet whose proof holds (part of) the selection. */
+export type SelectionCardSnippet = { id: string; excerpt: string; state?: VerdictState };
+
+/** What the card by a selection says; selection-card.ts lays it out. */
+export type SelectionCardContent = {
+  /** The outcome, in a few words. */
+  headline: string;
+  /** The check's one sentence. */
+  summary: string;
+  /** The verdict of the proofs holding the selection; absent when none does. */
+  state?: { state: VerdictState; word: string };
+  confidence?: { value: number; word: string; rated: boolean };
+  snippets: SelectionCardSnippet[];
+};
+
+/** Longest excerpt shown for a snippet, in characters. */
+const excerptLength = 90;
+
+export function selectionCardContentOf(check: SelectionCheck): SelectionCardContent {
+  const content: SelectionCardContent = { headline: selectionHeadlines[check.outcome], summary: check.summary, snippets: [] };
+  if (check.state !== undefined) {
+    content.state = { state: check.state, word: badgeWord(check.state) };
+    if (check.confidence !== undefined) {
+      const value = Math.max(0, Math.min(100, Math.round(check.confidence)));
+      content.confidence = { value, word: confidenceWord(value, check.state), rated: check.state !== 'unavailable' };
+    }
+  }
+  const seen = new Set<string>();
+  for (const part of check.parts) {
+    if (part.proofId === null || seen.has(part.proofId)) continue;
+    seen.add(part.proofId);
+    const excerpt = part.excerpt ?? '';
+    content.snippets.push({
+      id: part.proofId,
+      excerpt: excerpt.length <= excerptLength ? excerpt : `${excerpt.slice(0, excerptLength - 1).trimEnd()}…`,
+      ...(part.state !== undefined && { state: part.state }),
+    });
+  }
+  return content;
+}

@@ -1,0 +1,101 @@
+// @vitest-environment jsdom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { SelectionCheck } from '../../lib/extension/messages';
+import { createCardSheet } from './card-sheet';
+import { createSelectionCard, selectionCardTag } from './selection-card';
+
+const check: SelectionCheck = {
+  pageUrl: 'https://news.example/',
+  checkedAt: 1,
+  quote: 'approved the budget',
+  within: ['p0'],
+  outcome: 'in-signed-text',
+  parts: [{ text: 'approved the budget', proofId: 'p0', match: 'exact', state: 'verified', confidence: 92, excerpt: 'The council approved the budget.' }],
+  state: 'verified',
+  confidence: 92,
+  summary: 'The proof of this snippet signs the selected text, and that proof checks out.',
+};
+
+// The card's shadow root is closed: the test reaches it the way a reader's tools do, through the host it attaches to.
+const roots = new WeakMap<Element, ShadowRoot>();
+const attachShadow = Element.prototype.attachShadow;
+let controller: AbortController;
+
+beforeEach(() => {
+  vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (this: Element, init: ShadowRootInit) {
+    const root = attachShadow.call(this, init);
+    roots.set(this, root);
+    return root;
+  });
+  // jsdom lays nothing out.
+  Range.prototype.getBoundingClientRect = () => ({ left: 10, top: 20, bottom: 40, right: 90, width: 80, height: 20, x: 10, y: 20, toJSON: () => ({}) });
+  vi.stubGlobal('requestAnimationFrame', (callback: () => void) => setTimeout(callback, 0));
+  document.body.innerHTML = '<p id="one">The council approved the budget.</p><button id="page-button">Page</button>';
+  controller = new AbortController();
+});
+
+afterEach(() => {
+  controller.abort();
+  vi.restoreAllMocks();
+});
+
+function setUp(reveal = vi.fn(() => true)) {
+  const card = createSelectionCard({ document, signal: controller.signal, sheet: createCardSheet(), reveal });
+  const range = document.createRange();
+  range.selectNodeContents(document.getElementById('one')!);
+  const host = () => document.querySelector<HTMLElement>(selectionCardTag)!;
+  const root = () => roots.get(host())!;
+  return { card, range, host, root, reveal };
+}
+
+describe('createSelectionCard', () => {
+  it('is a dialog with a name that takes focus, says the outcome, the state and the confidence, and names the snippet', () => {
+    const { card, range, host, root } = setUp();
+    expect(card.show(check)).toBe(false);
+    card.anchorTo(range);
+    expect(card.show(check)).toBe(true);
+    const dialog = root().querySelector('[role="dialog"]') as HTMLElement;
+    expect(dialog.getAttribute('aria-label')).toBe('Verity: selection check');
+    expect(root().activeElement).toBe(dialog);
+    expect(host().getAttribute('data-state')).toBe('verified');
+    expect(root().querySelector('.headline')!.textContent).toBe('Part of the signed text');
+    expect(root().querySelector('.summary')!.textContent).toBe(check.summary);
+    expect(root().querySelector('.chip')!.textContent).toBe('Verified');
+    expect(root().querySelector('[role="meter"]')!.getAttribute('aria-valuenow')).toBe('92');
+    expect(root().querySelector('.excerpt')!.textContent).toBe('The council approved the budget.');
+    expect(host().style.getPropertyValue('--verity-top')).toBe('46px');
+  });
+
+  it('shows the snippet on request, and says when it has left the page', () => {
+    const { card, range, root, reveal } = setUp(vi.fn(() => false));
+    card.anchorTo(range);
+    card.show(check);
+    const show = [...root().querySelectorAll('button')].find((button) => button.textContent === 'Show')!;
+    expect(show.getAttribute('aria-label')).toBe('Show the snippet “The council approved the budget.”');
+    show.click();
+    expect(reveal).toHaveBeenCalledWith('p0');
+    expect(root().querySelector('[role="status"]')!.textContent).toBe('That snippet is no longer on the page.');
+  });
+
+  it('closes on Escape and gives focus back to where it was', () => {
+    const { card, range, host } = setUp();
+    const pageButton = document.getElementById('page-button')!;
+    pageButton.focus();
+    card.anchorTo(range);
+    card.show(check);
+    expect(document.activeElement).toBe(host());
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(host().hasAttribute('data-open')).toBe(false);
+    expect(document.activeElement).toBe(pageButton);
+  });
+
+  it('closes with its Close button, and has no state colour for a selection no proof signs', () => {
+    const { card, range, host, root } = setUp();
+    card.anchorTo(range);
+    card.show({ ...check, outcome: 'not-signed', state: undefined, confidence: undefined, parts: [], summary: 'No proof on this page signs the selected text.' });
+    expect(host().hasAttribute('data-state')).toBe(false);
+    expect(root().querySelector('.chip')).toBeNull();
+    [...root().querySelectorAll('button')].find((button) => button.textContent === 'Close')!.click();
+    expect(host().hasAttribute('data-open')).toBe(false);
+  });
+});

@@ -1,0 +1,189 @@
+import type { SelectionCheck } from '../../lib/extension/messages';
+import { ignoreAttribute } from '../../lib/text/dom';
+import { placeCard } from './card-position';
+import { confidenceMeter, elementMaker } from './card-dom';
+import { selectionCardContentOf, type SelectionCardContent } from './selection-card-content';
+import { brandIconShapes, createIcon, stateIconShapes } from './state-icons';
+
+export const selectionCardTag = 'verity-selection-card';
+
+export type SelectionCard = {
+  /** The selection the next answer is about: the card goes by it. */
+  anchorTo(range: Range): void;
+  /** Shows an answer and moves focus into it; false when there is no selection to show it by. */
+  show(check: SelectionCheck): boolean;
+  close(): void;
+};
+
+export type CreateSelectionCardParameters = {
+  document: Document;
+  signal: AbortSignal;
+  /** The badge card's sheet: both cards look alike. */
+  sheet: CSSStyleSheet;
+  /** Scrolls to a proof's snippet and rings it; false when it has left the page. */
+  reveal: (id: string) => boolean;
+};
+
+/**
+ * The answer to "Verify selection", in a card by the selection: a
+ * non-modal dialog that takes focus when it opens and gives it back when
+ * it closes (Close, Escape, a press elsewhere, the page navigating, the
+ * session ending). Built like the badge's card, in a closed shadow root in
+ * the top layer.
+ */
+export function createSelectionCard({ document, signal, sheet, reveal }: CreateSelectionCardParameters): SelectionCard {
+  const host = document.createElement(selectionCardTag);
+  host.setAttribute(ignoreAttribute, '');
+  const root = host.attachShadow({ mode: 'closed' });
+  root.adoptedStyleSheets = [sheet];
+  const usesPopover = 'showPopover' in host;
+  if (usesPopover) host.popover = 'manual';
+
+  let anchor: Range | undefined;
+  let open: AbortController | undefined;
+  let returnFocusTo: Element | null = null;
+
+  function place(): void {
+    if (anchor === undefined) return;
+    const rect = anchor.getBoundingClientRect();
+    const { width, height } = host.getBoundingClientRect();
+    const view = document.defaultView;
+    const viewport = { width: view?.innerWidth ?? width, height: view?.innerHeight ?? height };
+    const { left, top } = placeCard({ anchor: rect, card: { width, height }, viewport });
+    host.style.setProperty('--verity-left', `${Math.round(left)}px`);
+    host.style.setProperty('--verity-top', `${Math.round(top)}px`);
+  }
+
+  function close({ returnFocus = true } = {}): void {
+    if (open === undefined) return;
+    open.abort();
+    open = undefined;
+    host.removeAttribute('data-open');
+    if (usesPopover && host.matches(':popover-open')) host.hidePopover();
+    root.replaceChildren();
+    const previous = returnFocusTo;
+    returnFocusTo = null;
+    if (returnFocus && previous instanceof HTMLElement && previous.isConnected) previous.focus({ preventScroll: true });
+  }
+
+  /** While open: follows the selection through scrolling, and closes on Escape or a press outside. */
+  function listen(): void {
+    open = new AbortController();
+    const options = { capture: true, signal: AbortSignal.any([signal, open.signal]) };
+    let queued = false;
+    const follow = (): void => {
+      if (queued) return;
+      queued = true;
+      requestAnimationFrame(() => {
+        queued = false;
+        if (open !== undefined) place();
+      });
+    };
+    document.addEventListener('scroll', follow, { ...options, passive: true });
+    document.defaultView?.addEventListener('resize', follow, { ...options, passive: true });
+    document.addEventListener(
+      'keydown',
+      (event) => {
+        if (event.key !== 'Escape') return;
+        event.stopPropagation();
+        close();
+      },
+      options,
+    );
+    document.addEventListener(
+      'pointerdown',
+      (event) => {
+        if (event.target !== host) close({ returnFocus: false });
+      },
+      options,
+    );
+  }
+
+  signal.addEventListener('abort', () => {
+    close({ returnFocus: false });
+    host.remove();
+  });
+
+  return {
+    anchorTo(range) {
+      anchor = range;
+    },
+    show(check) {
+      if (anchor === undefined || signal.aborted) return false;
+      const wasOpen = open !== undefined;
+      if (wasOpen) close({ returnFocus: false });
+      else returnFocusTo = document.activeElement;
+      const content = selectionCardContentOf(check);
+      if (content.state) host.dataset.state = content.state.state;
+      else delete host.dataset.state;
+      const card = cardElement(document, content, { reveal, close: () => close() });
+      root.replaceChildren(card);
+      if (!host.isConnected) document.documentElement.append(host);
+      host.setAttribute('data-open', '');
+      if (usesPopover && !host.matches(':popover-open')) host.showPopover();
+      place();
+      listen();
+      card.focus({ preventScroll: true });
+      return true;
+    },
+    close: () => close(),
+  };
+}
+
+function cardElement(
+  document: Document,
+  content: SelectionCardContent,
+  { reveal, close }: { reveal: (id: string) => boolean; close: () => void },
+): HTMLElement {
+  const make = elementMaker(document);
+  const card = make('div', 'card');
+  card.setAttribute('role', 'dialog');
+  card.setAttribute('aria-label', 'Verity: selection check');
+  card.tabIndex = -1;
+
+  const top = make('div', 'top');
+  if (content.state !== undefined) {
+    const chip = make('span', 'chip');
+    chip.append(createIcon(document, stateIconShapes[content.state.state]), content.state.word);
+    top.append(chip);
+  }
+  const brand = make('span', 'brand');
+  brand.append(createIcon(document, brandIconShapes), 'Verity');
+  top.append(brand);
+
+  const headline = make('p', 'headline', content.headline);
+  headline.id = 'headline';
+  const summary = make('p', 'summary', content.summary);
+  summary.id = 'summary';
+  card.setAttribute('aria-describedby', 'headline summary');
+  card.append(top, headline, summary);
+  if (content.confidence !== undefined) card.append(confidenceMeter(make, content.confidence));
+
+  const status = make('span', 'status');
+  status.setAttribute('role', 'status');
+  if (content.snippets.length > 0) {
+    const list = make('ul', 'snippets');
+    list.setAttribute('aria-label', content.snippets.length === 1 ? 'Found in this snippet' : 'Found in these snippets');
+    for (const snippet of content.snippets) {
+      const item = make('li', 'snippet');
+      const quote = make('q', 'excerpt', snippet.excerpt);
+      const show = make('button', 'button', 'Show');
+      show.type = 'button';
+      show.setAttribute('aria-label', `Show the snippet “${snippet.excerpt}”`);
+      show.addEventListener('click', () => {
+        status.textContent = reveal(snippet.id) ? '' : 'That snippet is no longer on the page.';
+      });
+      item.append(quote, show);
+      list.append(item);
+    }
+    card.append(list);
+  }
+
+  const actions = make('div', 'actions');
+  const closeButton = make('button', 'button', 'Close');
+  closeButton.type = 'button';
+  closeButton.addEventListener('click', close);
+  actions.append(status, closeButton);
+  card.append(actions);
+  return card;
+}

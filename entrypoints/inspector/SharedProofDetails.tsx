@@ -1,0 +1,123 @@
+import { useEffect, useMemo, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { ErrorState, LoadingState } from '../../components/Status';
+import { stateStyles } from '../../components/state-style';
+import { sendToWorker } from '../../lib/extension/client';
+import { buildReport } from '../../lib/report/build-report';
+import { readShareFragment } from '../../lib/share/share-link';
+import type { Verdict } from '../../lib/verdict/types';
+import { messageOf } from './error-message';
+import { InspectorFrame, ProofDetailsView } from './InspectorView';
+import { proofShareLink } from './share';
+
+type Verification = { verdict: Verdict; checkedAt: number };
+
+/**
+ * A proof opened from a share link (`#share=v1.…`): read from the fragment,
+ * verified here and now by this extension against the chain, and shown as a
+ * page's proof is. The link's verdict-free content is all it trusts.
+ */
+export function SharedProofDetails({ hash }: { hash: string }) {
+  const read = useMemo(() => readShareFragment(hash), [hash]);
+  const [verification, setVerification] = useState<Verification>();
+  const [verifying, setVerifying] = useState(true);
+  const [error, setError] = useState<string>();
+  const [round, setRound] = useState(0);
+  const [explorer, setExplorer] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!read.ok) return;
+    let closed = false;
+    setVerifying(true);
+    setError(undefined);
+    sendToWorker('verify-standalone', { proof: read.shared.proof, ...(read.shared.pageUrl !== undefined && { pageUrl: read.shared.pageUrl }) })
+      .then(
+        ({ verdict }) => !closed && setVerification({ verdict, checkedAt: Date.now() }),
+        (failure: unknown) => !closed && setError(messageOf(failure)),
+      )
+      .finally(() => !closed && setVerifying(false));
+    return () => {
+      closed = true;
+    };
+  }, [read, round]);
+
+  const verdict = verification?.verdict;
+  const chainId = verdict?.facts.chainId;
+  useEffect(() => {
+    if (chainId === undefined) return;
+    let closed = false;
+    sendToWorker('trust-config', {}).then(
+      ({ effective }) => !closed && setExplorer(effective.chains[String(chainId)]?.explorer ?? null),
+      () => undefined,
+    );
+    return () => {
+      closed = true;
+    };
+  }, [chainId]);
+
+  useEffect(() => {
+    document.title = verdict ? `${stateStyles[verdict.state].word} · Shared proof · Verity` : 'Shared proof · Verity';
+  }, [verdict]);
+
+  const report = useMemo(() => {
+    if (!read.ok || !verification) return undefined;
+    return buildReport({
+      generator: { kind: 'extension', version: browser.runtime.getManifest().version },
+      // The page the link names is only what the link says; the report keeps it as the source it claims.
+      source: { kind: 'shared', ...(read.shared.pageUrl && { location: read.shared.pageUrl }) },
+      scope: 'snippet',
+      generatedAt: new Date(),
+      notChecked: 0,
+      // A proof checked on its own, away from its page, is `pasted` in a report (as from the popup).
+      snippets: [{ index: 0, form: 'pasted', raw: read.shared.proof.raw, verdict: verification.verdict, checkedAt: new Date(verification.checkedAt) }],
+    });
+  }, [read, verification]);
+
+  if (!read.ok) {
+    return (
+      <InspectorFrame shared>
+        <ErrorState title="This share link can't be opened">
+          <p>Verity read the link but could not take a proof from it: {read.reason}.</p>
+          <p className="mt-1">Ask whoever sent it to copy the whole link again; a link cut short or edited cannot be verified.</p>
+        </ErrorState>
+      </InspectorFrame>
+    );
+  }
+  if (error !== undefined && !verdict) {
+    return (
+      <InspectorFrame shared>
+        <ErrorState
+          title="Verity couldn't verify this shared proof"
+          action={
+            <button type="button" className="btn-secondary" onClick={() => setRound((count) => count + 1)}>
+              Try again
+            </button>
+          }
+        >
+          {error}
+        </ErrorState>
+      </InspectorFrame>
+    );
+  }
+  if (!verdict) {
+    return (
+      <InspectorFrame shared>
+        <LoadingState label="Verifying the shared proof against the chain…" />
+      </InspectorFrame>
+    );
+  }
+  return (
+    <ProofDetailsView
+      shared
+      pageUrl={read.shared.pageUrl ?? ''}
+      proof={read.shared.proof}
+      verdict={verdict}
+      explorer={explorer}
+      report={report}
+      share={proofShareLink(read.shared.proof, read.shared.pageUrl)}
+      onVerifyAgain={() => setRound((count) => count + 1)}
+      verifying={verifying}
+      verifyError={error}
+    />
+  );
+}

@@ -1,0 +1,203 @@
+// @vitest-environment jsdom
+import { act } from 'react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createHistoryStore, type HistoryStorage } from '../../lib/history/history-store';
+import { historyKeys, type HistoryEntry } from '../../lib/history/types';
+import { click, renderDom, typeInto } from '../../test/ui/dom';
+import { verifiedPageProof } from '../../test/ui/fixtures';
+import { dayLabel, historyDays, retentionLabel } from './history-days';
+import { HistoryPage } from './HistoryPage';
+
+let cleanup: (() => void) | undefined;
+afterEach(() => cleanup?.());
+
+const hour = 3_600_000;
+const now = new Date('2026-11-24T15:00:00').getTime();
+
+const { id: _id, ...storedProof } = verifiedPageProof;
+const entries: HistoryEntry[] = [
+  {
+    id: 'a',
+    checkedAt: now - hour,
+    pageUrl: 'https://news.example.com/vote',
+    pageTitle: 'Election night live',
+    source: 'page',
+    excerpt: 'The vote passed by a wide margin.',
+    state: 'verified',
+    confidence: 90,
+    proofType: 'og-tee',
+    model: 'meta-llama/Llama-3.1-70B-Instruct',
+    summary: 'Produced in an attested OpenGradient enclave and settled on chain.',
+    proof: storedProof,
+  },
+  {
+    id: 'b',
+    checkedAt: now - 2 * hour,
+    pageUrl: 'https://blog.example.org/post',
+    source: 'selection',
+    excerpt: 'Markets closed higher on Friday.',
+    summary: 'No proof on this page signs the selected text.',
+  },
+  {
+    id: 'c',
+    checkedAt: now - 26 * hour,
+    pageUrl: 'https://news.example.com/budget',
+    source: 'page',
+    excerpt: 'The budget grows by four percent.',
+    state: 'altered',
+    confidence: 0,
+    proofType: 'eas-onchain',
+    summary: 'The page shows different text from what was signed.',
+    proof: storedProof,
+  },
+];
+
+/** storage.local in memory, telling the page about changes as the browser does. */
+function memoryStorage(initial: Record<string, unknown>) {
+  const items = new Map(Object.entries(initial));
+  const listeners = new Set<() => void>();
+  const changed = () => listeners.forEach((listener) => listener());
+  const storage: HistoryStorage = {
+    get: async (keys) => Object.fromEntries(keys.filter((key) => items.has(key)).map((key) => [key, structuredClone(items.get(key))])),
+    set: async (values) => {
+      for (const [key, value] of Object.entries(values)) items.set(key, structuredClone(value));
+      changed();
+    },
+    remove: async (keys) => {
+      keys.forEach((key) => items.delete(key));
+      changed();
+    },
+  };
+  const subscribe = (listener: () => void) => {
+    listeners.add(listener);
+    return () => listeners.delete(listener) && undefined;
+  };
+  return { storage, subscribe, items };
+}
+
+async function renderHistory(initial: Record<string, unknown> = { [historyKeys.entries]: entries }) {
+  const memory = memoryStorage(initial);
+  const store = createHistoryStore({ storage: memory.storage, now: () => now });
+  const verifyLink = (entry: HistoryEntry) => (entry.proof ? `chrome-extension://x/inspector.html#share=v1.${entry.id}` : null);
+  const view = renderDom(
+    <HistoryPage store={store} subscribe={memory.subscribe} verifyLink={verifyLink} optionsUrl="options.html" now={() => now} />,
+  );
+  cleanup = view.unmount;
+  await vi.waitFor(() => expect(view.container.querySelector('[role="status"]')?.textContent).toMatch(/entr/));
+  return { ...memory, store, container: view.container };
+}
+
+const excerpts = (container: HTMLElement) => [...container.querySelectorAll('article')].map((article) => article.querySelector('p')?.textContent);
+const status = (container: HTMLElement) => container.querySelector('[role="status"][aria-live="polite"]')?.textContent;
+const button = (container: HTMLElement, name: string) =>
+  [...container.querySelectorAll('button')].find((each) => each.textContent?.trim() === name)!;
+
+describe('historyDays', () => {
+  it('groups entries by local day, newest first, as Today, Yesterday and the date', () => {
+    const days = historyDays(entries, now);
+    expect(days.map(({ label, entries }) => [label, entries.map(({ id }) => id)])).toEqual([
+      ['Today', ['a', 'b']],
+      ['Yesterday', ['c']],
+    ]);
+    expect(dayLabel(now - 5 * 24 * hour, now)).toMatch(/2026/);
+  });
+
+  it('reads every retention choice', () => {
+    expect([1, 7, 30, 90, 365, null].map(retentionLabel)).toEqual(['1 day', '1 week', '30 days', '90 days', '1 year', 'Until I clear it']);
+  });
+});
+
+describe('HistoryPage', () => {
+  it('lists entries by day with their verdict, source and page, and says it stays on this computer', async () => {
+    const { container } = await renderHistory();
+    expect(container.querySelector('h1')?.textContent).toBe('Verity history');
+    expect(container.textContent).toContain('Stored only on this computer');
+    expect([...container.querySelectorAll('h3')].map((heading) => heading.textContent)).toEqual(['Today', 'Yesterday']);
+    expect(excerpts(container)).toEqual(['“The vote passed by a wide margin.”', '“Markets closed higher on Friday.”', '“The budget grows by four percent.”']);
+    const [first, second] = container.querySelectorAll('article');
+    expect(first!.textContent).toContain('Verified');
+    expect(first!.textContent).toContain('On a page');
+    expect(first!.querySelector<HTMLAnchorElement>('a[href="https://news.example.com/vote"]')?.textContent).toBe('Election night live');
+    expect(second!.textContent).toContain('No proof');
+    expect(second!.textContent).toContain('Selection');
+    expect(status(container)).toBe('3 entries');
+  });
+
+  it('offers "Verify again" only for entries with a stored proof, through the share view', async () => {
+    const { container } = await renderHistory();
+    const links = [...container.querySelectorAll<HTMLAnchorElement>('a')].filter((link) => link.textContent === 'Verify again');
+    expect(links.map((link) => link.getAttribute('href'))).toEqual([
+      'chrome-extension://x/inspector.html#share=v1.a',
+      'chrome-extension://x/inspector.html#share=v1.c',
+    ]);
+    expect(links[0]!.getAttribute('aria-label')).toContain('The vote passed');
+  });
+
+  it('filters as you type, by page, excerpt, summary, state and model, and by verdict', async () => {
+    const { container } = await renderHistory();
+    const search = container.querySelector<HTMLInputElement>('input[type="search"]')!;
+    expect(container.querySelector(`label[for="${search.id}"]`)?.textContent).toBe('Search');
+
+    typeInto(search, 'llama');
+    await vi.waitFor(() => expect(excerpts(container)).toEqual(['“The vote passed by a wide margin.”']));
+    expect(status(container)).toBe('1 of 3 entries matches');
+
+    typeInto(search, 'news.example.com');
+    await vi.waitFor(() => expect(excerpts(container)).toHaveLength(2));
+
+    typeInto(search, '');
+    const state = container.querySelector<HTMLSelectElement>('#history-state')!;
+    act(() => {
+      state.value = 'altered';
+      state.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await vi.waitFor(() => expect(excerpts(container)).toEqual(['“The budget grows by four percent.”']));
+
+    typeInto(search, 'nothing like this');
+    await vi.waitFor(() => expect(container.textContent).toContain('No entries match'));
+    click(button(container, 'Show every entry'));
+    await vi.waitFor(() => expect(excerpts(container)).toHaveLength(3));
+  });
+
+  it('clears the history only after confirmation', async () => {
+    const { container, items } = await renderHistory();
+    click(button(container, 'Clear history…'));
+    const dialog = container.querySelector('[role="alertdialog"]')!;
+    expect(dialog.textContent).toContain('Delete all 3 entries?');
+    expect(document.activeElement?.textContent).toBe('Clear history');
+
+    click(button(container, 'Cancel'));
+    expect(container.querySelector('[role="alertdialog"]')).toBeNull();
+    expect(excerpts(container)).toHaveLength(3);
+
+    click(button(container, 'Clear history…'));
+    click(button(container, 'Clear history'));
+    await vi.waitFor(() => expect(container.textContent).toContain('Nothing verified yet'));
+    expect(items.has(historyKeys.entries)).toBe(false);
+    expect(status(container)).toBe('No entries');
+  });
+
+  it('keeps the retention chosen, and a shorter one deletes older entries at once', async () => {
+    const { container, store } = await renderHistory();
+    const retention = container.querySelector<HTMLSelectElement>('#history-retention')!;
+    expect(retention.value).toBe('30');
+    act(() => {
+      retention.value = '1';
+      retention.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await vi.waitFor(() => expect(excerpts(container)).toHaveLength(2));
+    expect(await store.settings()).toEqual({ enabled: true, retentionDays: 1 });
+
+    const keep = [...container.querySelectorAll('label')].find((label) => label.textContent === 'Keep history')!.querySelector('input')!;
+    click(keep);
+    await vi.waitFor(async () => expect((await store.settings()).enabled).toBe(false));
+  });
+
+  it('shows what another page or the worker records, as it is recorded', async () => {
+    const { container, store } = await renderHistory({});
+    expect(container.textContent).toContain('Nothing verified yet');
+    await act(() => store.record([entries[0]!]));
+    await vi.waitFor(() => expect(excerpts(container)).toEqual(['“The vote passed by a wide margin.”']));
+    expect(status(container)).toBe('1 entry');
+  });
+});

@@ -1,0 +1,36 @@
+import { parseEventLogs, type Address, type Hex, type Log } from 'viem';
+
+/** EAS's `Attested` event (IEAS.sol), the one event a reference lookup reads from EAS. */
+export const attestedEventAbi = [
+  {
+    type: 'event',
+    name: 'Attested',
+    inputs: [
+      { name: 'recipient', type: 'address', indexed: true },
+      { name: 'attester', type: 'address', indexed: true },
+      { name: 'uid', type: 'bytes32', indexed: false },
+      { name: 'schemaUID', type: 'bytes32', indexed: true },
+    ],
+  },
+] as const;
+
+export type AttestedLog = {
+  /** The contract that emitted the log, lowercase. */
+  eas: Address;
+  logIndex: number;
+  uid: Hex;
+};
+
+export type ParseAttestedLogsParameters = {
+  /** A receipt's logs. */
+  logs: readonly Log<bigint, number, false>[];
+};
+
+/** The Attested events among `logs`, in log order, from whichever contract; undecodable ones are left out. */
+export function parseAttestedLogs({ logs }: ParseAttestedLogsParameters): AttestedLog[] {
+  return parseEventLogs({ abi: attestedEventAbi, eventName: 'Attested', logs: [...logs], strict: true }).map((log) => ({
+    eas: log.address.toLowerCase() as Address,
+    logIndex: log.logIndex,
+    uid: log.args.uid.toLowerCase() as Hex,
+  }));
+}

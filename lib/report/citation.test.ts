@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { pendingEas, verifiedOgTee, verifiedPageProof } from '../../test/ui/fixtures';
+import { buildReport, type BuildReportParameters } from './build-report';
+import { CitationSnippetError, citationText } from './citation';
+
+const checkedAt = new Date('2026-11-24T21:30:16.000Z');
+const parameters: BuildReportParameters = {
+  generator: { kind: 'extension', version: '0.1.0' },
+  source: { kind: 'page', location: 'https://news.example.com/a', title: 'Council approves lanes' },
+  scope: 'page',
+  generatedAt: new Date('2026-11-24T21:31:00.000Z'),
+  notChecked: 0,
+  snippets: [
+    { index: 0, form: 'attribute', raw: verifiedPageProof.raw, verdict: verifiedOgTee, checkedAt },
+    { index: 1, form: 'script', raw: '{}', verdict: pendingEas, checkedAt },
+  ],
+};
+const report = buildReport(parameters);
+
+describe('citationText', () => {
+  it('records what was checked, when, the verdict and the chain facts', () => {
+    expect(citationText(report, 0).split('\n')).toEqual([
+      'Checked with Verity on 2026-11-24T21:30:16.000Z',
+      'Page: https://news.example.com/a',
+      'Title: Council approves lanes',
+      'Verdict: Verified (verified), confidence 90/100',
+      `Why: ${verifiedOgTee.summary}`,
+      'Proof: og-tee on OpenGradient devnet (chain id 10740)',
+      `Transaction: ${verifiedOgTee.facts.tx} in block 4821907`,
+      `TEE: ${verifiedOgTee.facts.teeId}`,
+      'Model: meta-llama/Llama-3.1-70B-Instruct',
+      'Checks: 13 passed, 0 failed, 0 not run',
+      `Text: "${verifiedOgTee.text.shown}"`,
+      'Verity browser extension 0.1.0',
+    ]);
+  });
+
+  it('cites the snippet at the given position, with its attester', () => {
+    const citation = citationText(report, 1);
+    expect(citation).toContain('Verdict: Pending (pending), confidence 65/100');
+    expect(citation).toContain(`Attester: Example Newsroom ${pendingEas.facts.attester}`);
+    expect(citation).toContain(`Attestation UID: ${pendingEas.facts.uid}`);
+    expect(citation).toContain('Checks: 9 passed, 1 failed, 0 not run');
+  });
+
+  it('names pasted material without a location, and cuts a long text', () => {
+    const long = 'word '.repeat(100).trim();
+    const pasted = buildReport({
+      ...parameters,
+      source: { kind: 'pasted' },
+      snippets: [{ ...parameters.snippets[0]!, form: 'pasted', verdict: { ...verifiedOgTee, text: { shown: long, signed: long, match: 'shown-is-signed' } } }],
+    });
+    const lines = citationText(pasted).split('\n');
+    expect(lines[1]).toBe('Pasted into Verity');
+    const text = lines.find((line) => line.startsWith('Text: '))!;
+    expect(text.length).toBeLessThanOrEqual('Text: ""'.length + 280);
+    expect(text.endsWith('…"')).toBe(true);
+  });
+
+  it('throws a CitationSnippetError for a position the report does not have', () => {
+    expect(() => citationText(report, 2)).toThrow(CitationSnippetError);
+    expect(() => citationText(report, 2)).toThrow('The report has no snippet at position 2');
+  });
+});

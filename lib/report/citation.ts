@@ -1,0 +1,48 @@
+import type { Report } from './schema';
+import { excerpt, generatorKindWords, sourceKindWords, verdictWord } from './words';
+
+/** The report has no snippet at that position. */
+export class CitationSnippetError extends Error {
+  override name = 'CitationSnippetError';
+  readonly details: string;
+
+  constructor(position: number, count: number) {
+    super(`The report has no snippet at position ${position}`);
+    this.details = count === 0 ? 'It has no snippets.' : `It has ${count} ${count === 1 ? 'snippet' : 'snippets'}, at positions 0 to ${count - 1}.`;
+  }
+}
+
+export type CitationTextReturnType = string;
+
+/**
+ * A plain-text record of one snippet's check, for a journalist to paste
+ * into notes or a story: what was checked, when, against what, the
+ * outcome, and which Verity made it. `position` is the snippet's place in
+ * `report.snippets` (0 for a one-snippet report).
+ */
+export function citationText(report: Report, position = 0): CitationTextReturnType {
+  const snippet = report.snippets[position];
+  if (snippet === undefined) throw new CitationSnippetError(position, report.snippets.length);
+  const { facts } = snippet;
+  const tally = (ok: boolean | null) => snippet.checks.filter((check) => check.ok === ok).length;
+  const chain = facts.chainId !== undefined ? `${facts.chainName ?? 'chain'} (chain id ${facts.chainId})` : undefined;
+  const { source } = report;
+  const lines = [
+    `Checked with Verity on ${snippet.checkedAt}`,
+    `${sourceKindWords[source.kind]}${source.location === undefined ? '' : `: ${source.location}`}`,
+    source.title && `Title: ${source.title}`,
+    `Verdict: ${verdictWord(snippet.state)} (${snippet.state}), confidence ${snippet.confidence}/100`,
+    `Why: ${snippet.summary}`,
+    snippet.proofType && `Proof: ${snippet.proofType}${chain ? ` on ${chain}` : ''}`,
+    facts.tx && `Transaction: ${facts.tx}${facts.anchorBlock ? ` in block ${facts.anchorBlock}` : ''}`,
+    facts.uid && `Attestation UID: ${facts.uid}`,
+    facts.attester && `Attester: ${facts.signerLabel ? `${facts.signerLabel} ` : ''}${facts.attester}`,
+    facts.teeId && `TEE: ${facts.teeId}`,
+    facts.contract && `Contract: ${facts.contract}${facts.tokenId ? `, token ${facts.tokenId}` : ''}`,
+    facts.model && `Model: ${facts.model}`,
+    `Checks: ${tally(true)} passed, ${tally(false)} failed, ${tally(null)} not run`,
+    `Text: "${excerpt(snippet.text.shown, 280)}"`,
+    `Verity ${generatorKindWords[report.generator.kind]} ${report.generator.version}`,
+  ];
+  return lines.filter(Boolean).join('\n');
+}

@@ -1,0 +1,152 @@
+import { z } from 'zod';
+import { maxScriptBytes, maxShownTextScan } from '../envelope/limits';
+import { sizeReason } from '../envelope/size';
+import { base64ToBytes } from '../og/base64';
+import type { SharedProof } from './types';
+
+/**
+ * Share links (format v1): `#share=v1.` and the base64url (RFC 4648 §5, no
+ * padding) of the UTF-8 JSON of a SharedProof, in the fragment of the
+ * inspector's address. The fragment never reaches a server, and it carries
+ * the proof and its text, never a verdict: whoever opens the link verifies
+ * it with their own extension and trust configuration.
+ */
+
+const fragmentKey = 'share=';
+export const shareLinkVersion = 'v1';
+
+/**
+ * Longest share fragment made or read, in characters: Chromium's limit on
+ * the length of a URL (kMaxURLChars, 2 MiB). A longer link cannot be
+ * opened, and a pasted one is not decoded.
+ */
+export const maxShareFragmentLength = 2 * 1024 * 1024;
+
+/** A share link would be longer than a browser opens. */
+export class ShareLinkTooLongError extends Error {
+  override name = 'ShareLinkTooLongError';
+  readonly details: string;
+
+  constructor({ length }: { length: number }) {
+    super('The proof is too large for a share link');
+    this.details = `The link would be ${length} characters long; browsers open links of up to ${maxShareFragmentLength}.`;
+  }
+}
+
+/** `#share=v1.…` for `shared`. Throws ShareLinkTooLongError when the link could not be opened. */
+export function shareFragment(shared: SharedProof): string {
+  const fragment = `#${fragmentKey}${shareLinkVersion}.${bytesToBase64url(new TextEncoder().encode(JSON.stringify(shared)))}`;
+  if (fragment.length > maxShareFragmentLength) throw new ShareLinkTooLongError({ length: fragment.length });
+  return fragment;
+}
+
+/** The inspector page's address (its own fragment dropped) with the share fragment of `shared`. */
+export function shareLink(inspectorPageUrl: string, shared: SharedProof): string {
+  const hash = inspectorPageUrl.indexOf('#');
+  return `${hash === -1 ? inspectorPageUrl : inspectorPageUrl.slice(0, hash)}${shareFragment(shared)}`;
+}
+
+export type ReadShareFragmentReturnType = { ok: true; shared: SharedProof } | { ok: false; reason: string };
+
+const notShareLink = 'not a Verity share link';
+
+/**
+ * The SharedProof in a fragment (`location.hash`, with or without its `#`).
+ * Never throws: the reason says whether it is no share link at all, one of
+ * a version this extension does not read, or a damaged one (cut short when
+ * copied, edited by hand).
+ */
+export function readShareFragment(hash: string): ReadShareFragmentReturnType {
+  try {
+    if (typeof hash !== 'string') return fail(notShareLink);
+    let fragment = hash.startsWith('#') ? hash.slice(1) : hash;
+    // Some apps percent-encode what they pass on; base64url itself never needs it.
+    if (fragment.includes('%')) {
+      try {
+        fragment = decodeURIComponent(fragment);
+      } catch {
+        return fail(notShareLink);
+      }
+    }
+    if (!fragment.startsWith(fragmentKey)) return fail(notShareLink);
+    const value = fragment.slice(fragmentKey.length);
+    const version = /^(v[0-9]+)(?:\.|$)/.exec(value)?.[1];
+    if (version === undefined) return damaged('it has no version (v1.)');
+    if (version !== shareLinkVersion) return fail(`unsupported share link version ${version}`);
+    if (fragment.length > maxShareFragmentLength) return damaged(`it is longer than ${maxShareFragmentLength} characters`);
+    return decodeShared(value.slice(version.length + 1));
+  } catch (error) {
+    return damaged(error instanceof Error ? error.message : String(error));
+  }
+}
+
+/**
+ * The SharedProof in a whole link as pasted: an inspector address from any
+ * extension origin (ids differ between installs and browsers), or only its
+ * fragment. Surrounding white space is ignored.
+ */
+export function readShareLink(text: string): ReadShareFragmentReturnType {
+  if (typeof text !== 'string') return fail(notShareLink);
+  const link = text.trim();
+  const hash = link.indexOf('#');
+  if (hash === -1) return readShareFragment(link);
+  const address = link.slice(0, hash);
+  // A link is one word; "see #share=…" in a sentence is not one.
+  if (address !== '' && (/\s/.test(address) || !URL.canParse(address))) return fail(notShareLink);
+  return readShareFragment(link.slice(hash));
+}
+
+const maxRawBytes = maxScriptBytes;
+const shownText = z.string().max(maxShownTextScan, `must be at most ${maxShownTextScan} characters`);
+
+const sharedProofSchema = z.object({
+  proof: z.object({
+    form: z.enum(['attribute', 'script', 'text']),
+    raw: z.string().refine((raw) => sizeReason({ text: raw, limit: maxRawBytes, name: 'raw' }) === undefined, `must be at most ${maxRawBytes} bytes`),
+    shownText,
+    renderedText: shownText,
+    problem: z.object({ kind: z.enum(['unreadable', 'unplaced']), reason: z.string().max(1_000) }).optional(),
+    shownTextComplete: z.literal(false).optional(),
+  }),
+  pageUrl: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+});
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function decodeShared(body: string): ReadShareFragmentReturnType {
+  if (body === '') return damaged('it carries nothing after v1.');
+  let json: string;
+  try {
+    json = utf8.decode(base64ToBytes(body));
+  } catch {
+    return damaged('it is not base64url of UTF-8 text (cut short or edited?)');
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return damaged('it does not decode to JSON (cut short or edited?)');
+  }
+  const parsed = sharedProofSchema.safeParse(value);
+  if (!parsed.success) {
+    const [issue] = parsed.error.issues;
+    const path = issue!.path.length === 0 ? 'link' : issue!.path.join('.');
+    return damaged(`${path}: ${issue!.message}`);
+  }
+  return { ok: true, shared: parsed.data };
+}
+
+function bytesToBase64url(bytes: Uint8Array): string {
+  let binary = '';
+  // In chunks: spreading a megabyte into one call overflows the stack.
+  for (let index = 0; index < bytes.length; index += 0x8000) binary += String.fromCharCode(...bytes.subarray(index, index + 0x8000));
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function damaged(why: string): { ok: false; reason: string } {
+  return fail(`damaged: ${why}`);
+}
+
+function fail(reason: string): { ok: false; reason: string } {
+  return { ok: false, reason };
+}

@@ -1,0 +1,136 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { browser as browserApi } from 'wxt/browser';
+import { launchExtensionBrowser, type ExtensionBrowser } from '../../devnet/extension-browser';
+import { startDevnet, type StartDevnetReturnType } from '../../devnet/devnet';
+import { settingsKeys } from '../../lib/extension/settings-keys';
+import { historyKeys, type HistoryEntry } from '../../lib/history/types';
+import { allAnswered, openExtensionPage, screenshot, sendFrom, tabShowing } from './demo-session';
+
+declare const chrome: typeof browserApi;
+
+/**
+ * The history page in Chromium: what the extension verified on the devnet's
+ * demo page (and a pasted quote) is listed and searchable; it and its
+ * retention setting survive closing the browser and starting it again on
+ * the same profile; "Clear history" empties it.
+ */
+
+let devnet: StartDevnetReturnType;
+let browser: ExtensionBrowser;
+let profile: string;
+
+beforeAll(async () => {
+  devnet = await startDevnet({ servePage: true });
+  profile = await mkdtemp(join(tmpdir(), 'verity-history-profile-'));
+  browser = await launchExtensionBrowser({ userDataDir: profile });
+  const worker = await browser.serviceWorker();
+  await worker.evaluate(([key, value]) => chrome.storage.local.set({ [key]: value }), [settingsKeys.userTrustConfig, devnet.trustConfig] as const);
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await devnet?.stop();
+  if (profile) await rm(profile, { recursive: true, force: true });
+});
+
+async function storedEntries(): Promise<HistoryEntry[]> {
+  const worker = await browser.serviceWorker();
+  const stored = await worker.evaluate((key) => chrome.storage.local.get(key), historyKeys.entries);
+  return (stored[historyKeys.entries] as HistoryEntry[] | undefined) ?? [];
+}
+
+async function openHistory(): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/verity-history.html`);
+  await page.getByRole('heading', { name: 'Verity history', level: 1 }).waitFor({ timeout: 20_000 });
+  return page;
+}
+
+const resultCount = (page: Page) => page.locator('[role="status"][aria-live="polite"]').textContent();
+const entries = (page: Page) => page.getByRole('article');
+
+describe('the history page in Chromium', () => {
+  let total = 0;
+  let pasted = '';
+
+  it('lists what was verified on a page and a pasted quote, newest first, and finds entries as you type', async () => {
+    const demo = await browser.context.newPage();
+    await demo.goto(devnet.pageUrl!);
+    await allAnswered(demo, devnet.scenarios.length);
+    const helper = await openExtensionPage(browser);
+    const { tabId, state } = await tabShowing(helper, devnet.pageUrl!);
+    const verified = state.proofs.find((proof) => proof.verdict?.state === 'verified')!;
+    pasted = verified.excerpt.split(/\s+/).slice(0, 6).join(' ');
+    const answer = await sendFrom(helper, 'check-pasted', { input: pasted, tabId });
+    expect(answer.kind).toBe('quote');
+
+    // Every proof with a final verdict is recorded; pending ones once they settle.
+    await expect.poll(async () => (await storedEntries()).filter(({ source }) => source === 'page').length, { timeout: 30_000 }).toBeGreaterThanOrEqual(
+      state.proofs.filter((proof) => proof.verdict && proof.verdict.state !== 'pending').length,
+    );
+    await expect.poll(async () => (await storedEntries()).some(({ source }) => source === 'pasted')).toBe(true);
+
+    const page = await openHistory();
+    total = (await storedEntries()).length;
+    await expect.poll(() => resultCount(page)).toBe(`${total} entries`);
+    expect(await entries(page).count()).toBe(total);
+    expect(await page.getByRole('heading', { level: 3 }).first().textContent()).toBe('Today');
+    expect(await page.getByText('Stored only on this computer', { exact: false }).count()).toBe(1);
+
+    const pastedRow = entries(page).filter({ hasText: 'Pasted' }).first();
+    expect(await pastedRow.textContent()).toContain(pasted);
+
+    // A stored proof can be verified again in the inspector's share view.
+    const verifyAgain = entries(page).filter({ hasText: verified.excerpt.slice(0, 40) }).filter({ hasText: 'On a page' }).getByRole('link', { name: /^Verify again/ });
+    expect(await verifyAgain.first().getAttribute('href')).toMatch(new RegExp(`^chrome-extension://${browser.extensionId}/inspector\\.html#share=v1\\.`));
+
+    const search = page.getByRole('searchbox', { name: 'Search' });
+    const word = verified.excerpt.split(/\s+/).find((each) => each.length > 6)!.replace(/[^\p{L}\p{N}-]/gu, '');
+    await search.fill(word);
+    await expect.poll(() => resultCount(page)).toMatch(new RegExp(`^\\d+ of ${total} entries match`));
+    for (const text of await entries(page).allTextContents()) expect(text.toLowerCase()).toContain(word.toLowerCase());
+
+    await search.fill('');
+    await page.getByRole('combobox', { name: 'Verdict' }).selectOption('altered');
+    await expect.poll(async () => (await entries(page).allTextContents()).every((text) => text.includes('Altered'))).toBe(true);
+    expect(await entries(page).count()).toBeGreaterThan(0);
+    await page.getByRole('combobox', { name: 'Verdict' }).selectOption('');
+    await expect.poll(() => resultCount(page)).toBe(`${total} entries`);
+
+    await page.getByRole('combobox', { name: 'Keep entries for' }).selectOption({ label: '1 year' });
+    await expect
+      .poll(async () => {
+        const worker = await browser.serviceWorker();
+        return (await worker.evaluate((key) => chrome.storage.local.get(key), historyKeys.settings))[historyKeys.settings];
+      })
+      .toEqual({ enabled: true, retentionDays: 365 });
+    await screenshot(page, 'history', { fullPage: false });
+  });
+
+  it('keeps the entries and the retention across a browser restart, and clears them on request', async () => {
+    await browser.close();
+    browser = await launchExtensionBrowser({ userDataDir: profile });
+    await browser.serviceWorker();
+
+    const page = await openHistory();
+    await expect.poll(() => resultCount(page)).toBe(`${total} entries`);
+    expect(await entries(page).filter({ hasText: pasted }).count()).toBeGreaterThan(0);
+    expect(await page.getByRole('combobox', { name: 'Keep entries for' }).inputValue()).toBe('365');
+
+    await page.getByRole('button', { name: 'Clear history…' }).click();
+    const confirmation = page.getByRole('alertdialog');
+    expect(await confirmation.textContent()).toContain(`Delete all ${total} entries?`);
+    await screenshot(page, 'history-clear-confirmation', { fullPage: false });
+    await confirmation.getByRole('button', { name: 'Clear history' }).click();
+    await page.getByRole('heading', { name: 'Nothing verified yet' }).waitFor({ timeout: 10_000 });
+    expect(await resultCount(page)).toBe('No entries');
+    expect(await storedEntries()).toEqual([]);
+    // Clearing empties the log, not the settings.
+    expect(await page.getByRole('combobox', { name: 'Keep entries for' }).inputValue()).toBe('365');
+    await screenshot(page, 'history-empty');
+  });
+});

@@ -1,0 +1,253 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { CDPSession, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { browser as browserApi } from 'wxt/browser';
+import { startDevnet, type StartDevnetReturnType } from '../../devnet/devnet';
+import { launchExtensionBrowser, type ExtensionBrowser } from '../../devnet/extension-browser';
+import type { SelectionCheck } from '../../lib/extension/messages';
+import { settingsKeys } from '../../lib/extension/settings-keys';
+import { allAnswered, openExtensionPage, screenshot, sendFrom, tabShowing } from './demo-session';
+
+/** The extension API inside extension pages and the worker, where the evaluated functions run. */
+declare const chrome: typeof browserApi;
+
+/**
+ * "Verify selection", end to end: the context menu item the worker made,
+ * clicked through the same onClicked event Chrome fires for a real click
+ * (a native menu cannot be opened by automation), the content script
+ * reading the page's real selection, the worker checking it against real
+ * verdicts from the devnet's chain, and the answer in the page's card and
+ * for the popup.
+ */
+
+const menuItemId = 'verity.verify-selection';
+
+/** Scenarios of the devnet, each in a box of its own, and two paragraphs without proofs. */
+const snippetScenarios = ['og-tee-attribute-json', 'og-settlement-attribute-json', 'og-tee-text-differs', 'og-tee-altered'];
+
+let devnet: StartDevnetReturnType;
+let server: Server;
+let pageUrl: string;
+let browser: ExtensionBrowser;
+let extensionPage: Page;
+let page: Page;
+let cdp: CDPSession;
+let tabId: number;
+
+beforeAll(async () => {
+  devnet = await startDevnet();
+  const html = `<!doctype html><html><head><meta charset="utf-8"><title>Selection test</title></head><body>
+${snippetScenarios.map((id) => `<div id="${id}">${devnet.scenarios.find((scenario) => scenario.id === id)!.html}</div>`).join('\n')}
+<p id="quoting">As our forecaster put it, river levels falling back below flood stage by the weekend would be welcome news.</p>
+<p id="unsigned">Nobody signed this sentence about the harbour fireworks.</p>
+</body></html>`;
+  server = createServer((_request, response) => response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  pageUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/story`;
+
+  browser = await launchExtensionBrowser();
+  const worker = await browser.serviceWorker();
+  await worker.evaluate(([key, value]) => chrome.storage.local.set({ [key]: value }), [settingsKeys.userTrustConfig, devnet.trustConfig] as const);
+  extensionPage = await openExtensionPage(browser);
+  page = await browser.context.newPage();
+  // The card then opens without its fade, as screenshots need.
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.goto(pageUrl);
+  await allAnswered(page, snippetScenarios.length);
+  tabId = (await tabShowing(extensionPage, pageUrl)).tabId;
+  cdp = await browser.context.newCDPSession(page);
+  await cdp.send('Accessibility.enable');
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  await devnet?.stop();
+});
+
+/** Selects from the first `from` text in `fromSelector` to the end of the first `to` text in `toSelector`, as a reader's drag does. */
+async function select(fromSelector: string, from: string, toSelector = fromSelector, to = from): Promise<string> {
+  return page.evaluate(
+    ([fromSelector, from, toSelector, to]) => {
+      const find = (selector: string, text: string): [Text, number] => {
+        const walker = document.createTreeWalker(document.querySelector(selector)!, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode() as Text | null; node !== null; node = walker.nextNode() as Text | null) {
+          const index = node.data.indexOf(text);
+          if (index !== -1) return [node, index];
+        }
+        throw new Error(`No "${text}" in ${selector}`);
+      };
+      const [startNode, start] = find(fromSelector, from);
+      const [endNode, end] = find(toSelector, to);
+      const range = document.createRange();
+      range.setStart(startNode, start);
+      range.setEnd(endNode, end + to.length);
+      const selection = document.getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      return selection.toString();
+    },
+    [fromSelector, from, toSelector, to] as const,
+  );
+}
+
+/** The page's proof ids by scenario: the content script numbers them, the worker lists them with their text. */
+async function proofIdOf(scenario: string): Promise<string> {
+  const text = await page.locator(`#${scenario} .snippet`).first().evaluate((element) => element.textContent!.trim().slice(0, 40));
+  const { state } = await tabShowing(extensionPage, pageUrl);
+  return state.proofs.find((proof) => proof.excerpt.startsWith(text))!.id;
+}
+
+/**
+ * Clicks "Verify selection with Verity" in the page's context menu: Chrome
+ * runs the worker's onClicked listener with what it knows of the click
+ * (the frame, the selection's text, the page). The worker then asks the
+ * page's content script, as for a real click.
+ */
+async function clickMenuItem(selectionText: string, tab = tabId, url = pageUrl): Promise<SelectionCheck> {
+  const before = await sendFrom(extensionPage, 'selection-check', { tabId: tab });
+  const worker = await browser.serviceWorker();
+  await worker.evaluate(
+    ([menuItemId, tabId, selectionText, pageUrl]) => {
+      const info = { menuItemId, frameId: 0, editable: false, selectionText, pageUrl };
+      const tab = { id: tabId, index: 0, windowId: -1, highlighted: true, active: true, pinned: false, incognito: false };
+      (chrome.contextMenus.onClicked as unknown as { dispatch(...args: unknown[]): void }).dispatch(info, tab);
+    },
+    [menuItemId, tab, selectionText, url] as const,
+  );
+  let answer: SelectionCheck | null = null;
+  await expect
+    .poll(async () => {
+      answer = await sendFrom(extensionPage, 'selection-check', { tabId: tab });
+      return answer !== null && answer.checkedAt !== before?.checkedAt;
+    }, { timeout: 30_000 })
+    .toBe(true);
+  return answer!;
+}
+
+type AxNode = { nodeId: string; role?: { value: string }; name?: { value: string }; childIds?: string[]; properties?: { name: string; value: { value: unknown } }[] };
+
+/**
+ * The selection card as assistive technology reads it: the dialog named
+ * "Verity: selection check", whether it has focus, and its words. The
+ * card is in a closed shadow root; the accessibility tree, like a screen
+ * reader, sees into it.
+ */
+async function cardAsRead(): Promise<{ focused: boolean; text: string } | undefined> {
+  const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as unknown as { nodes: AxNode[] };
+  const byId = new Map(nodes.map((node) => [node.nodeId, node]));
+  const dialog = nodes.find((node) => node.role?.value === 'dialog' && node.name?.value === 'Verity: selection check');
+  if (dialog === undefined) return undefined;
+  const words: string[] = [];
+  const walk = (node: AxNode): void => {
+    if (node.role?.value === 'StaticText' && node.name?.value) words.push(node.name.value);
+    for (const child of node.childIds ?? []) walk(byId.get(child)!);
+  };
+  walk(dialog);
+  const focused = dialog.properties?.some((property) => property.name === 'focused' && property.value.value === true) ?? false;
+  return { focused, text: words.join(' ') };
+}
+
+async function cardShowing(): Promise<{ focused: boolean; text: string }> {
+  await expect.poll(async () => (await cardAsRead()) !== undefined, { timeout: 10_000 }).toBe(true);
+  return (await cardAsRead())!;
+}
+
+describe('Verify selection in Chromium', () => {
+  it('puts "Verify selection with Verity" in the menu for a selection, and a keyboard command beside it', async () => {
+    const worker = await browser.serviceWorker();
+    const exists = (id: string) =>
+      worker.evaluate((id) => chrome.contextMenus.update(id, {}).then(() => true, (error: Error) => error.message), id);
+    // Chrome lists no menu items; updating one succeeds only when it exists.
+    expect(await exists(menuItemId)).toBe(true);
+    expect(await exists('verity.no-such-item')).toMatch(/Cannot find menu item/);
+    const commands = await worker.evaluate(() => chrome.commands.getAll());
+    expect(commands).toContainEqual(expect.objectContaining({ name: 'verify-selection', description: 'Verify the selected text' }));
+  });
+
+  it('shows the verdict of the snippet a selection lies in, and that its proof signs the words', async () => {
+    const selected = await select('#og-tee-attribute-json', 'river levels falling back');
+    const answer = await clickMenuItem(selected);
+    expect(answer).toMatchObject({ outcome: 'in-signed-text', quote: 'river levels falling back', state: 'verified', within: [await proofIdOf('og-tee-attribute-json')] });
+    const card = await cardShowing();
+    expect(card.focused).toBe(true);
+    expect(card.text).toContain('Part of the signed text');
+    expect(card.text).toContain('Verified');
+    expect(card.text).toContain(answer.summary);
+    expect(card.text).toContain('Rainfall across the northern valleys');
+    await screenshot(page, 'selection-card', { fullPage: false });
+  });
+
+  it('says honestly when the selected words are not what the proof of their snippet signs', async () => {
+    // The page says "30 June"; the proof signs "30 April".
+    const june = await clickMenuItem(await select('#og-tee-text-differs', 'June'));
+    expect(june).toMatchObject({ outcome: 'not-in-signed-text', parts: [{ text: 'June', proofId: null }] });
+    expect(june.state).toBeUndefined();
+    const card = await cardShowing();
+    expect(card.text).toContain('Not part of the signed text');
+    expect(card.text).not.toContain('Verified');
+
+    const partly = await clickMenuItem(await select('#og-tee-text-differs', 'The museum will close for renovation from 1 March to 30 June'));
+    expect(partly).toMatchObject({ outcome: 'partly-signed', state: 'altered', parts: [{ proofId: await proofIdOf('og-tee-text-differs') }, { text: 'June', proofId: null }] });
+    expect((await cardShowing()).text).toContain('Altered');
+    await screenshot(page, 'selection-card-partly-signed', { fullPage: false });
+
+    // A snippet whose text no longer hashes to what was signed: what it signs is unknown, and nothing is claimed.
+    const unknown = await clickMenuItem(await select('#og-tee-altered', 'Profits at the cooperative'));
+    expect(unknown.outcome).toBe('not-in-signed-text');
+    expect(unknown.summary).toMatch(/could not read what that proof signs/);
+  });
+
+  it('checks a selection that runs across two snippets against both proofs', async () => {
+    const selected = await select('#og-tee-attribute-json', 'by the weekend.', '#og-settlement-attribute-json', "The council's draft budget");
+    const answer = await clickMenuItem(selected);
+    expect(answer).toMatchObject({ outcome: 'spans-proofs', state: 'verified' });
+    expect(answer.within.toSorted()).toEqual([await proofIdOf('og-tee-attribute-json'), await proofIdOf('og-settlement-attribute-json')].toSorted());
+    expect(answer.parts.map((part) => part.proofId)).toEqual([await proofIdOf('og-tee-attribute-json'), await proofIdOf('og-settlement-attribute-json')]);
+  });
+
+  it('finds a quote outside any snippet in the signed text of a proof of the page', async () => {
+    const answer = await clickMenuItem(await select('#quoting', 'river levels falling back below flood stage'));
+    expect(answer).toMatchObject({ outcome: 'found-in-proof', within: [], state: 'verified', parts: [{ proofId: await proofIdOf('og-tee-attribute-json'), match: 'exact' }] });
+    expect((await cardShowing()).text).toContain('Found in a proof on this page');
+  });
+
+  it('says no proof signs a text none holds, and the card closes on Escape', async () => {
+    const answer = await clickMenuItem(await select('#unsigned', 'Nobody signed this sentence'));
+    expect(answer).toMatchObject({ outcome: 'not-signed', parts: [{ proofId: null }] });
+    expect(answer.state).toBeUndefined();
+    const card = await cardShowing();
+    expect(card.text).toContain('No proof on this page signs it');
+    await page.keyboard.press('Escape');
+    await expect.poll(async () => (await cardAsRead()) === undefined).toBe(true);
+  });
+
+  it('does the same from the keyboard command, for the top frame of the tab', async () => {
+    const before = await sendFrom(extensionPage, 'selection-check', { tabId });
+    await select('#og-settlement-attribute-json', 'repairs to school roofs');
+    const worker = await browser.serviceWorker();
+    await worker.evaluate((tabId) => {
+      const tab = { id: tabId, index: 0, windowId: -1, highlighted: true, active: true, pinned: false, incognito: false };
+      (chrome.commands.onCommand as unknown as { dispatch(...args: unknown[]): void }).dispatch('verify-selection', tab);
+    }, tabId);
+    await expect
+      .poll(async () => (await sendFrom(extensionPage, 'selection-check', { tabId }))?.checkedAt !== before?.checkedAt, { timeout: 30_000 })
+      .toBe(true);
+    expect(await sendFrom(extensionPage, 'selection-check', { tabId })).toMatchObject({ outcome: 'in-signed-text', quote: 'repairs to school roofs', state: 'verified' });
+    expect((await cardShowing()).text).toContain('Part of the signed text');
+  });
+
+  it('answers from what the browser read where no content script runs, and forgets the answer when the tab loads another page', async () => {
+    // An extension page: no content script, no proofs Verity knows of.
+    const other = await openExtensionPage(browser);
+    const otherTab = await other.evaluate(async () => (await chrome.tabs.getCurrent())!.id!);
+    const answer = await clickMenuItem('Some words on a page Verity cannot read', otherTab, other.url());
+    expect(answer).toMatchObject({ outcome: 'unreadable', quote: 'Some words on a page Verity cannot read' });
+    await other.close();
+
+    expect(await sendFrom(extensionPage, 'selection-check', { tabId })).not.toBeNull();
+    await page.reload();
+    await expect.poll(() => sendFrom(extensionPage, 'selection-check', { tabId })).toBeNull();
+  });
+});

@@ -1,0 +1,154 @@
+import { readFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { browser as browserApi } from 'wxt/browser';
+import { launchExtensionBrowser, type ExtensionBrowser } from '../../devnet/extension-browser';
+import { startDevnet, type StartDevnetReturnType } from '../../devnet/devnet';
+import type { PageProof } from '../../lib/extension/messages';
+import { settingsKeys } from '../../lib/extension/settings-keys';
+import { reportSchema } from '../../lib/report/schema';
+import { shareFragment } from '../../lib/share/share-link';
+import { allAnswered, openExtensionPage, screenshot, sendFrom, tabShowing } from './demo-session';
+
+declare const chrome: typeof browserApi;
+
+/**
+ * Share links in Chromium: a proof the extension found on the devnet's
+ * demo page, shared as the inspector's "Copy share link" makes it, opened
+ * in a second browser with a fresh profile that never saw the page. That
+ * browser's own extension verifies it against anvil; a link whose text was
+ * changed shows altered, and a damaged link says why it cannot be opened.
+ */
+
+let devnet: StartDevnetReturnType;
+let author: ExtensionBrowser;
+let reader: ExtensionBrowser;
+let inspectorUrl: string;
+let proof: Omit<PageProof, 'id'>;
+
+async function trustDevnet(browser: ExtensionBrowser): Promise<void> {
+  const worker = await browser.serviceWorker();
+  await worker.evaluate(([key, value]) => chrome.storage.local.set({ [key]: value }), [settingsKeys.userTrustConfig, devnet.trustConfig] as const);
+}
+
+beforeAll(async () => {
+  devnet = await startDevnet({ servePage: true });
+  author = await launchExtensionBrowser();
+  await trustDevnet(author);
+  const demo = await author.context.newPage();
+  await demo.goto(devnet.pageUrl!);
+  await allAnswered(demo, devnet.scenarios.length);
+  const helper = await openExtensionPage(author);
+  const { tabId } = await tabShowing(helper, devnet.pageUrl!);
+  const index = devnet.scenarios.findIndex((scenario) => scenario.id === 'og-tee-individual-settlement');
+  const details = await sendFrom(helper, 'proof-details', { tabId, id: `p${index}` });
+  expect(details?.verdict?.state).toBe('verified');
+  inspectorUrl = `chrome-extension://${author.extensionId}/inspector.html?tab=${tabId}&proof=p${index}`;
+  const { id: _id, ...found } = details!.proof;
+  proof = found;
+
+  // The same built extension in a profile of its own: same id, no history, no page seen.
+  reader = await launchExtensionBrowser();
+  expect(reader.userDataDir).not.toBe(author.userDataDir);
+  await trustDevnet(reader);
+}, 240_000);
+
+afterAll(async () => {
+  await author?.close();
+  await reader?.close();
+  await devnet?.stop();
+});
+
+const section = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
+
+async function openLink(fragment: string): Promise<Page> {
+  const page = await reader.context.newPage();
+  await page.goto(`chrome-extension://${reader.extensionId}/inspector.html${fragment}`);
+  return page;
+}
+
+describe('share links in Chromium', () => {
+  it('gives a share link from the inspector of the page the proof is on', async () => {
+    const page = await author.context.newPage();
+    await page.goto(inspectorUrl);
+    await page.getByRole('heading', { name: 'Checks', exact: true }).waitFor({ timeout: 20_000 });
+    const copy = page.getByRole('button', { name: 'Copy share link' });
+    expect(await copy.isEnabled()).toBe(true);
+    expect(await copy.getAttribute('title')).toContain('verify this proof themselves');
+    await page.close();
+  });
+
+  it('re-verifies a shared proof in a fresh profile, against the chain, with that browser’s own extension', async () => {
+    const page = await openLink(shareFragment({ proof, pageUrl: devnet.pageUrl }));
+    await expect.poll(() => page.title(), { timeout: 30_000 }).toBe('Verified · Shared proof · Verity');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('The proof checks out');
+
+    const banner = section(page, 'Shared with you');
+    const bannerText = (await banner.textContent()) ?? '';
+    expect(bannerText).toContain('Checked just now by your own Verity against the chain');
+    expect(bannerText).toContain('Nothing in the link is taken on trust');
+    expect(bannerText).toContain(devnet.pageUrl);
+    expect(await banner.getByRole('link').count()).toBe(0);
+
+    const facts = section(page, 'Chain facts');
+    const terms = await facts.getByRole('term').allTextContents();
+    expect(terms).toEqual(expect.arrayContaining(['Chain', 'Read at block', 'Transaction']));
+    expect((await facts.textContent()) ?? '').toContain(`id ${devnet.chainId}`);
+    const readAt = await facts.getByRole('definition').nth(terms.indexOf('Read at block')).textContent();
+    expect(readAt).toMatch(/^\d+$/);
+    expect(Number(readAt)).toBeGreaterThan(0);
+
+    // The reader's worker made this verdict: it recorded it in its own history, from the link.
+    const worker = await reader.serviceWorker();
+    await expect
+      .poll(async () => {
+        const stored = await worker.evaluate(() => chrome.storage.local.get('verity.history'));
+        return ((stored['verity.history'] as { source: string; state?: string }[] | undefined) ?? []).map(({ source, state }) => `${source}:${state}`);
+      })
+      .toContain('shared:verified');
+
+    // Its report is this browser's own, of the shared proof.
+    const exportedJson = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export report as JSON' }).click();
+    const report = reportSchema.parse(JSON.parse(await readFile((await (await exportedJson).path())!, 'utf8')));
+    expect(report.source).toEqual({ kind: 'shared', location: devnet.pageUrl });
+    expect(report.snippets.map(({ state, form }) => [state, form])).toEqual([['verified', 'pasted']]);
+    expect(report.snippets[0]!.facts.blockNumber).toBe(readAt);
+    expect(report.chains.map(({ chainId }) => chainId)).toEqual([devnet.chainId]);
+    const exportedMarkdown = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export report as Markdown' }).click();
+    const markdownDownload = await exportedMarkdown;
+    expect(markdownDownload.suggestedFilename()).toMatch(/^verity-report-127\.0\.0\.1-\d{4}-\d{2}-\d{2}\.md$/);
+    expect(await readFile((await markdownDownload.path())!, 'utf8')).toContain(proof.shownText.slice(0, 40));
+
+    await screenshot(page, 'share-link-verified');
+    await page.getByRole('button', { name: 'Verify again' }).click();
+    await page.getByRole('button', { name: 'Verify again' }).waitFor({ timeout: 20_000 });
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('The proof checks out');
+    await page.close();
+  });
+
+  it('shows altered for a link whose text was changed', async () => {
+    const changed = proof.shownText.replace(/\b(\w)(\w*)\b/, (word) => `${word.toUpperCase()}!`);
+    expect(changed).not.toBe(proof.shownText);
+    const page = await openLink(shareFragment({ proof: { ...proof, shownText: changed, renderedText: changed }, pageUrl: devnet.pageUrl }));
+    await expect.poll(() => page.title(), { timeout: 30_000 }).toBe('Altered · Shared proof · Verity');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('The text was changed after it was signed');
+    const checks = section(page, 'Checks').getByRole('listitem');
+    expect(await checks.first().getAttribute('data-outcome')).toBe('failed');
+    await screenshot(page, 'share-link-altered');
+    await page.close();
+  });
+
+  it('says why a damaged link cannot be opened', async () => {
+    const fragment = shareFragment({ proof, pageUrl: devnet.pageUrl });
+    const page = await openLink(fragment.slice(0, Math.floor(fragment.length / 2)));
+    const alert = page.getByRole('alert');
+    await alert.waitFor({ timeout: 20_000 });
+    const text = (await alert.textContent()) ?? '';
+    expect(text).toContain("This share link can't be opened");
+    expect(text).toMatch(/damaged: /);
+    await screenshot(page, 'share-link-damaged');
+    await page.close();
+  });
+});
