@@ -10,7 +10,7 @@ const checks = [
   unreachable('settlement-log', 'The RPC did not answer within 8 seconds.'),
   passed('signature', 'RSA-PSS signature by the registered TEE key.'),
   failed('confirmations', '3 confirmations; 64 required.', 'pending'),
-  failed('content-binding', 'The signed text does not hash to the outputHash the TEE signed.', 'altered'),
+  failed('content-binding', "The envelope's text does not hash to the outputHash the TEE signed.", 'altered'),
 ];
 
 let cleanup: (() => void) | undefined;

@@ -35,7 +35,7 @@ export function ConfidenceMeter({ value, state, variant = 'full' }: ConfidenceMe
   }
   return (
     <div className="min-w-0">
-      <div className="flex items-baseline justify-between gap-3 text-xs">
+      <div className="flex flex-wrap items-baseline justify-between gap-x-3 text-xs">
         <span className="font-medium text-slate-600">Confidence</span>
         <span className="whitespace-nowrap tabular-nums text-slate-700">
           <span className="font-semibold text-slate-900">{state === 'unavailable' ? '–' : clamped}</span>

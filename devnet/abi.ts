@@ -1,3 +1,4 @@
+import { attestedEventAbi } from '../lib/abi/eas';
 import { erc7007Abi } from '../lib/abi/erc7007';
 import { settlementRelayAbi } from '../lib/abi/settlement-relay';
 import { teeRegistryAbi } from '../lib/abi/tee-registry';
@@ -156,16 +157,7 @@ export const easWriteAbi = [
     inputs: [{ name: 'data', type: 'bytes32' }],
     outputs: [{ name: '', type: 'uint64' }],
   },
-  {
-    type: 'event',
-    name: 'Attested',
-    inputs: [
-      { name: 'recipient', type: 'address', indexed: true },
-      { name: 'attester', type: 'address', indexed: true },
-      { name: 'uid', type: 'bytes32', indexed: false },
-      { name: 'schemaUID', type: 'bytes32', indexed: true },
-    ],
-  },
+  ...attestedEventAbi,
 ] as const;
 
 export const schemaRegistryWriteAbi = [

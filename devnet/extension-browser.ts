@@ -27,6 +27,8 @@ export type LaunchExtensionBrowserParameters = {
    * and SIGHUP (the default); false when the caller cleans up on its own.
    */
   closeOnSignals?: boolean;
+  /** Chromium's back/forward cache, which Playwright turns off unless asked; off by default, as Playwright has it. */
+  backForwardCache?: boolean;
 };
 
 export type ExtensionBrowser = {
@@ -45,6 +47,7 @@ export async function launchExtensionBrowser({
   userDataDir,
   headless = true,
   closeOnSignals = true,
+  backForwardCache = false,
 }: LaunchExtensionBrowserParameters = {}): Promise<ExtensionBrowser> {
   const ownProfile = userDataDir === undefined;
   const profile = userDataDir ?? (await mkdtemp(join(tmpdir(), 'verity-profile-')));
@@ -55,6 +58,7 @@ export async function launchExtensionBrowser({
     handleSIGTERM: closeOnSignals,
     handleSIGHUP: closeOnSignals,
     viewport: { width: 1280, height: 900 },
+    ...(backForwardCache && { ignoreDefaultArgs: ['--disable-back-forward-cache'] }),
     args: [
       '--no-sandbox',
       '--disable-gpu',

@@ -56,6 +56,10 @@ export default defineBackground(() => {
       await browser.tabs.sendMessage(tabId, message, { frameId: 0 }).catch(() => undefined);
     },
     showBadge: showTabBadge,
+    isShownDocument: async (tabId, documentId) => {
+      const frame = (await browser.webNavigation.getFrame({ tabId, frameId: 0 })) as { documentId?: string } | null;
+      return frame?.documentId === documentId;
+    },
     recheck: recheckAlarm,
     onVerdicts: (verdicts) => void recorder.pageVerdicts(verdicts),
     onError: warn,

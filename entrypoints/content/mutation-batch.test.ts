@@ -7,7 +7,7 @@ const isOwnNode = (node: Node) => node.nodeType === 1 && (node as Element).local
 /** The records a change makes, as a MutationObserver hands them over. */
 function recordsOf(change: () => void): MutationRecord[] {
   const observer = new MutationObserver(() => {});
-  observer.observe(document, { childList: true, subtree: true, characterData: true });
+  observer.observe(document, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['data-ai-proof', 'href'] });
   change();
   const records = observer.takeRecords();
   observer.disconnect();
@@ -37,7 +37,7 @@ describe('batchMutations', () => {
       document.body.append(gone);
       gone.remove();
     });
-    expect(batchMutations(records, isOwnNode)).toEqual({ added: [], changed: [document.body], removed: true });
+    expect(batchMutations(records, isOwnNode)).toEqual({ added: [], changed: [document.body], rewritten: [], removed: true });
   });
 
   it('does not take our own badges for the page changing, but notices when one is taken off', () => {
@@ -45,12 +45,12 @@ describe('batchMutations', () => {
     const paragraph = document.getElementById('p')!;
     const badge = document.createElement('verity-badge');
     const insertion = recordsOf(() => paragraph.append(badge));
-    expect(batchMutations(insertion, isOwnNode)).toEqual({ added: [], changed: [], removed: false });
+    expect(batchMutations(insertion, isOwnNode)).toEqual({ added: [], changed: [], rewritten: [], removed: false });
     const removal = recordsOf(() => badge.remove());
-    expect(batchMutations(removal, isOwnNode)).toEqual({ added: [], changed: [], removed: true });
+    expect(batchMutations(removal, isOwnNode)).toEqual({ added: [], changed: [], rewritten: [], removed: true });
   });
 
-  it('reports edited text as changed, and scans it when it now holds a token', () => {
+  it('reports edited text as changed, and as rewritten: it may hold a token now, or have lost one', () => {
     document.body.innerHTML = '<p id="p">plain</p><p id="q">other</p>';
     const plain = document.getElementById('p')!.firstChild as Text;
     const other = document.getElementById('q')!.firstChild as Text;
@@ -58,9 +58,31 @@ describe('batchMutations', () => {
       plain.data = 'plainer';
       other.data = `other ai-proof:v1:og:1:0x${'ab'.repeat(32)}`;
     });
-    const { added, changed } = batchMutations(records, isOwnNode);
-    expect(changed).toEqual([plain, other]);
-    expect(added).toEqual([other]);
+    expect(batchMutations(records, isOwnNode)).toEqual({ added: [], changed: [plain, other], rewritten: [plain, other], removed: false });
+  });
+
+  it('reports an element whose proof attribute or link was set, changed or removed, and no other attribute', () => {
+    document.body.innerHTML = '<p id="p" data-ai-proof="old">text</p><p id="q">text</p><a id="a" href="#x">link</a><p id="r" data-ai-proof="gone"></p>';
+    const [p, q, a, r] = ['p', 'q', 'a', 'r'].map((id) => document.getElementById(id)!);
+    const records = recordsOf(() => {
+      p!.setAttribute('data-ai-proof', 'new');
+      q!.setAttribute('data-ai-proof', 'added');
+      q!.setAttribute('class', 'styled');
+      a!.setAttribute('href', '#ai-proof:v1:og:1:0x00');
+      r!.removeAttribute('data-ai-proof');
+    });
+    expect(batchMutations(records, isOwnNode).rewritten).toEqual([p, q, a, r]);
+  });
+
+  it('reports a proof script whose content changed, however it was written, and not what it holds', () => {
+    document.body.innerHTML = '<script id="s" type="application/ai-proof+json">{}</script><script id="t" type="application/ai-proof+json">{}</script><script id="js">1</script>';
+    const [s, t, js] = ['s', 't', 'js'].map((id) => document.getElementById(id)!);
+    const records = recordsOf(() => {
+      s!.textContent = '[{}]';
+      (t!.firstChild as Text).data = '[]';
+      js!.textContent = '2';
+    });
+    expect(batchMutations(records, isOwnNode).rewritten).toEqual([s, t]);
   });
 });
 

@@ -1,4 +1,4 @@
-import { tokenPrefix } from '../../lib/text/tokens';
+import { isProofScript } from '../../lib/extract/carriers';
 
 export type MutationRecordLike = Pick<MutationRecord, 'type' | 'target' | 'addedNodes' | 'removedNodes'>;
 
@@ -8,23 +8,35 @@ export type MutationBatch = {
   added: Node[];
   /** Where content changed (text edited, children added or removed): snippets around them may read differently. */
   changed: Node[];
+  /**
+   * Nodes whose own proof may read differently, to be read again: an
+   * element whose proof attribute (or link) changed, a proof script whose
+   * content changed, an edited text node (it may hold a token, or have lost one).
+   */
+  rewritten: Node[];
   /** Whether anything left the page, ours included (a removed badge is put back). */
   removed: boolean;
 };
 
 /**
  * Sorts a frame's mutation records. Records that only add or remove our
- * own nodes (badges, the card) are not the page changing. A text node
- * edited to hold a token is scanned like an added one.
+ * own nodes (badges, the card) are not the page changing.
  */
 export function batchMutations(records: Iterable<MutationRecordLike>, isOwnNode: (node: Node) => boolean): MutationBatch {
   const added = new Set<Node>();
   const changed = new Set<Node>();
+  const rewritten = new Set<Node>();
   let removed = false;
   for (const record of records) {
+    const { target } = record;
+    if (record.type === 'attributes') {
+      if (!isOwnNode(target)) rewritten.add(target);
+      continue;
+    }
     if (record.type === 'characterData') {
-      changed.add(record.target);
-      if ((record.target as CharacterData).data.includes(tokenPrefix)) added.add(record.target);
+      changed.add(target);
+      const script = target.parentElement;
+      rewritten.add(script !== null && isProofScript(script) ? script : target);
       continue;
     }
     if (record.type !== 'childList') continue;
@@ -38,9 +50,12 @@ export function batchMutations(records: Iterable<MutationRecordLike>, isOwnNode:
       removed = true;
       if (!isOwnNode(node)) pageNodes = true;
     }
-    if (pageNodes) changed.add(record.target);
+    if (!pageNodes) continue;
+    changed.add(target);
+    // A proof script's entries are its text: new text is a new proof, not new content to scan.
+    if (target.nodeType === 1 && isProofScript(target as Element)) rewritten.add(target);
   }
-  return { added: outermostConnected(added), changed: [...changed], removed };
+  return { added: outermostConnected(added), changed: [...changed], rewritten: [...rewritten].filter((node) => node.isConnected), removed };
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { WalkPause } from '../../lib/extract/carriers';
+import { proofAttribute, type WalkPause } from '../../lib/extract/carriers';
 import type { LocatedProof, ProofLocator } from '../../lib/extract/locate-proofs';
 import { batchMutations } from './mutation-batch';
 import type { IdleDeadlineLike, Scheduler } from './scheduler';
@@ -27,19 +27,22 @@ export type StartPageScannerParameters = {
   onSlice: (found: LocatedProof[], finished: boolean) => void;
   /** Content changed at these nodes (text edited, children changed): snippets around them may read differently. */
   onChanged: (nodes: Node[]) => void;
+  /** These nodes' own proofs may read differently now (see MutationBatch.rewritten). */
+  onRewritten: (nodes: Node[]) => void;
   /** Something left the page. */
   onRemoved: () => void;
 };
 
 /**
  * Finds proofs in the page: once over the whole document, then only in
- * what is added (a MutationObserver, its records taken once a frame).
+ * what is added (a MutationObserver, its records taken once a frame); a
+ * proof rewritten in place is the session's to read again.
  * Scanning runs in idle time, in slices that stop when the idle period
  * does and carry on in the next, so no page, however large or deep,
  * holds up its own scripts for long. The locator remembers what it saw,
  * so nothing is reported twice.
  */
-export function startPageScanner({ signal, document, scheduler, locator, isOwnNode, onSlice, onChanged, onRemoved }: StartPageScannerParameters): void {
+export function startPageScanner({ signal, document, scheduler, locator, isOwnNode, onSlice, onChanged, onRewritten, onRemoved }: StartPageScannerParameters): void {
   const roots: Node[] = [document];
   let walk: Generator<LocatedProof | WalkPause, void, undefined> | undefined;
   let scanScheduled = false;
@@ -82,6 +85,7 @@ export function startPageScanner({ signal, document, scheduler, locator, isOwnNo
       scheduleScan();
     }
     if (batch.changed.length > 0) onChanged(batch.changed);
+    if (batch.rewritten.length > 0) onRewritten(batch.rewritten);
     if (batch.removed) onRemoved();
   }
 
@@ -89,7 +93,8 @@ export function startPageScanner({ signal, document, scheduler, locator, isOwnNo
     if (records.length === 0) scheduler.read(takeRecords);
     for (const record of newRecords) records.push(record);
   });
-  observer.observe(document, { childList: true, subtree: true, characterData: true });
+  // Attributes: only those that carry a proof (an element's own, a token link's), so other changes cost nothing.
+  observer.observe(document, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: [proofAttribute, 'href'] });
   signal.addEventListener('abort', () => observer.disconnect(), { once: true });
   scheduleScan();
 }

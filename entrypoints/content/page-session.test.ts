@@ -6,7 +6,7 @@ import type { Verdict } from '../../lib/verdict/types';
 import { createBadgeSheet } from './badge-sheet';
 import { createCardSheet } from './card-sheet';
 import { createManualScheduler, type ManualScheduler } from './manual-scheduler';
-import { startPageSession, type WorkerLink } from './page-session';
+import { startPageSession, type PageSession, type WorkerLink } from './page-session';
 import { verdictOf } from './verdict-fixtures';
 
 /** The extension's messaging, as far as the content script listens to it. */
@@ -74,6 +74,7 @@ function fakeWorker(answer: (proof: PageProof) => Verdict = () => verdictOf('ver
 
 let manual: ManualScheduler;
 let controller: AbortController;
+let session: PageSession;
 
 beforeEach(() => {
   vi.stubGlobal('IntersectionObserver', FakeIntersectionObserver);
@@ -92,7 +93,7 @@ afterEach(() => {
 function start(html: string, worker = fakeWorker()) {
   document.body.innerHTML = html;
   let count = 0;
-  startPageSession({
+  session = startPageSession({
     signal: controller.signal,
     document,
     scheduler: manual.scheduler,
@@ -112,6 +113,24 @@ const microtasks = () => new Promise((resolve) => setTimeout(resolve, 0));
 const statesOf = () => [...document.querySelectorAll('verity-badge')].map((badge) => `${badge.closest('[id]')?.id}:${badge.getAttribute('data-state')}`);
 
 const proofHtml = (id: string, text: string) => `<p id="${id}" data-ai-proof="raw-${id}">${text}</p>`;
+
+/** Everything the page and the worker have to do, done: changes seen, proofs sent, answers shown. */
+async function settleAll() {
+  for (let round = 0; round < 3; round += 1) {
+    await microtasks();
+    manual.settle();
+  }
+}
+
+/** Proofs found, all near the viewport, sent and answered. */
+async function checked() {
+  manual.settle();
+  FakeIntersectionObserver.latest.report(() => true);
+  await settleAll();
+}
+
+const token = (digit: string) => `ai-proof:v1:og:1:0x${digit.repeat(64)}`;
+const ids = (worker: { sent: Sent[] }) => worker.sent.flatMap((request) => request.proofs.map((proof) => `${proof.id}:${proof.raw}`));
 
 describe('startPageSession', () => {
   it('finds proofs, badges them as checking, sends those near the viewport first, and shows the verdicts', async () => {
@@ -205,6 +224,87 @@ describe('startPageSession', () => {
     expect(worker.forgotten).toEqual([['p0']]);
     expect(statesOf()).toEqual(['b:verified']);
     expect(sendToContent('reveal-proof', { id: 'p0' })).toEqual({ found: false });
+  });
+
+  it('reads a proof again when its attribute is rewritten: the old one is forgotten, the new one checked under a new id', async () => {
+    const worker = start(proofHtml('a', 'Answer.'), fakeWorker((proof) => verdictOf(proof.raw === 'raw-a' ? 'verified' : 'invalid')));
+    await checked();
+    expect(statesOf()).toEqual(['a:verified']);
+    const snippet = document.getElementById('a')!;
+
+    // The same proof written again (a framework rendering anew) is the same proof.
+    snippet.setAttribute('data-ai-proof', 'raw-a');
+    await settleAll();
+    expect([ids(worker), worker.forgotten]).toEqual([['p0:raw-a'], []]);
+
+    snippet.setAttribute('data-ai-proof', 'another');
+    await microtasks();
+    manual.frame();
+    manual.idle();
+    manual.timers();
+    manual.frame();
+    // Not the old verdict for the new proof: checking, until its own comes.
+    expect(statesOf()).toEqual(['a:checking']);
+    await settleAll();
+    expect(worker.forgotten).toEqual([['p0']]);
+    expect(ids(worker)).toEqual(['p0:raw-a', 'p1:another']);
+    expect(statesOf()).toEqual(['a:invalid']);
+    expect(sendToContent('reveal-proof', { id: 'p0' })).toEqual({ found: false });
+  });
+
+  it('drops the badge of a snippet that lost its proof attribute, and finds one that gained it', async () => {
+    const worker = start(proofHtml('a', 'One.') + '<p id="b">Two.</p>');
+    await checked();
+    document.getElementById('a')!.removeAttribute('data-ai-proof');
+    document.getElementById('b')!.setAttribute('data-ai-proof', 'raw-b');
+    await settleAll();
+    FakeIntersectionObserver.latest.report(() => true);
+    await settleAll();
+    expect(worker.forgotten).toEqual([['p0']]);
+    expect(ids(worker)).toEqual(['p0:raw-a', 'p1:raw-b']);
+    expect(statesOf()).toEqual(['b:verified']);
+  });
+
+  it('reads a proof script again when its content is rewritten', async () => {
+    const entry = (version: string) => JSON.stringify({ v: version, target: '#a' });
+    const worker = start(`<p id="a">Answer.</p><script type="application/ai-proof+json">${entry('one')}</script>`, fakeWorker((proof) => verdictOf(proof.raw.includes('one') ? 'verified' : 'altered')));
+    await checked();
+    expect(statesOf()).toEqual(['a:verified']);
+    document.querySelector('script')!.textContent = entry('two');
+    await settleAll();
+    expect(worker.forgotten).toEqual([['p0']]);
+    expect(ids(worker)).toEqual([`p0:${entry('one')}`, `p1:${entry('two')}`]);
+    expect(statesOf()).toEqual(['a:altered']);
+  });
+
+  it('reads a text token again when its text node is rewritten in place, and keeps it when only the words around it change', async () => {
+    const worker = start(`<p id="a">First answer. ${token('a')}</p>`);
+    await checked();
+    const text = document.getElementById('a')!.firstChild as Text;
+
+    text.data = `First answer, edited. ${token('a')}`;
+    await settleAll();
+    expect(worker.forgotten).toEqual([]);
+    expect(worker.sent.map((request) => request.proofs.map((proof) => `${proof.id}:${proof.shownText}`))).toEqual([['p0:First answer.'], ['p0:First answer, edited.']]);
+
+    text.data = `Second answer. ${token('b')}`;
+    await settleAll();
+    expect(worker.forgotten).toEqual([['p0']]);
+    expect(ids(worker).at(-1)).toBe(`p1:${token('b')}`);
+    expect(worker.sent.at(-1)!.proofs[0]!.shownText).toBe('Second answer.');
+    expect(statesOf()).toEqual(['a:verified']);
+  });
+
+  it('sends every proof again when the page is back from the back/forward cache, showing its verdicts meanwhile', async () => {
+    const worker = start(proofHtml('a', 'One.') + proofHtml('b', 'Two.'));
+    await checked();
+    const before = worker.sent.length;
+    session.restored();
+    expect(statesOf()).toEqual(['a:verified', 'b:verified']);
+    await settleAll();
+    expect(ids({ sent: worker.sent.slice(before) })).toEqual(['p0:raw-a', 'p1:raw-b']);
+    expect(worker.forgotten).toEqual([]);
+    expect(statesOf()).toEqual(['a:verified', 'b:verified']);
   });
 
   it('sends what it found out while locating: a problem, and a cut-off text', async () => {

@@ -1,5 +1,7 @@
 import type { PageProof, WorkerMessages } from '../../lib/extension/messages';
 import { createProofLocator, type LocatedProof, type ShownText } from '../../lib/extract/locate-proofs';
+import { isTextNode } from '../../lib/text/dom';
+import { tokenPrefix } from '../../lib/text/tokens';
 import type { Verdict } from '../../lib/verdict/types';
 import { createBadge, type BadgeEvents } from './badge';
 import { placeBadge } from './badge-placement';
@@ -61,6 +63,12 @@ export type StartPageSessionParameters = {
 export type PageSession = {
   /** Single-page navigation: keep what is still in the page, forget what left. */
   locationChanged(): void;
+  /**
+   * The page came back from the back/forward cache: the worker forgot it
+   * when the tab moved on, so every proof goes to it again. The verdicts
+   * shown stay until the answers come.
+   */
+  restored(): void;
   closeCard(): void;
   /** The ids of the proofs it holds, to forget them all when it ends. */
   ids(): string[];
@@ -217,6 +225,8 @@ export function startPageSession({
   // Painting ---------------------------------------------------------------
 
   const toPlace = new Set<TrackedProof>();
+  /** Badges of proofs read again and replaced: they go as their successors come, in the same write. */
+  const toRemove = new Set<HTMLElement>();
   const toDraw = new Map<TrackedProof, { verdict: Verdict | undefined; revision: number }>();
   let paintScheduled = false;
 
@@ -239,6 +249,8 @@ export function startPageSession({
 
   function paint(): void {
     paintScheduled = false;
+    for (const host of toRemove) host.remove();
+    toRemove.clear();
     for (const proof of toPlace) if (alive(proof)) proof.badgePlaced = placeBadge(proof.badge.host, proof.located.element, isSnippet);
     toPlace.clear();
     for (const [proof, { verdict, revision }] of toDraw) {
@@ -329,6 +341,54 @@ export function startPageSession({
     }
   }
 
+  // Rewritten --------------------------------------------------------------
+
+  const rewrittenCarriers = new Set<Node>();
+  let rereadScheduled = false;
+
+  function carriersRewritten(nodes: Node[]): void {
+    for (const node of nodes) {
+      // Most edited texts never held a token: nothing to read again.
+      if (isTextNode(node) && !node.data.includes(tokenPrefix) && registry.onCarrier(node).length === 0) continue;
+      rewrittenCarriers.add(node);
+    }
+    if (rewrittenCarriers.size === 0 || rereadScheduled) return;
+    rereadScheduled = true;
+    scheduler.idle(rereadCarriers, readTimeout);
+  }
+
+  /**
+   * Reads rewritten carriers again. A proof that reads as before is kept,
+   * verdict and all; one that changed, or went, is forgotten (its verdict
+   * was about another proof), and one that came is found like any other,
+   * under a new id, its badge saying "checking" until its own answer.
+   */
+  function rereadCarriers(): void {
+    rereadScheduled = false;
+    const replaced: TrackedProof[] = [];
+    const came: LocatedProof[] = [];
+    for (const carrier of rewrittenCarriers) {
+      // One that left the page is the sweep's.
+      if (!carrier.isConnected) continue;
+      const now = locator.reread(carrier);
+      for (const proof of registry.onCarrier(carrier)) {
+        const same = now.findIndex((located) => sameProof(located, proof.located));
+        if (same === -1) replaced.push(proof);
+        else locator.release(now.splice(same, 1)[0]!);
+      }
+      came.push(...now);
+    }
+    rewrittenCarriers.clear();
+    // Found before the others are forgotten: a snippet that keeps a proof stays watched, its nearness known.
+    found(came, true);
+    for (const proof of replaced) {
+      forget(proof);
+      toRemove.add(proof.badge.host);
+    }
+    tellForgotten(replaced);
+    if (replaced.length > 0) schedulePaint();
+  }
+
   // Gone -------------------------------------------------------------------
 
   let sweepScheduled = false;
@@ -349,10 +409,7 @@ export function startPageSession({
       else if (proof.badgePlaced && !proof.badge.host.isConnected && proof.replacements < maxBadgeReplacements) lostBadges.push(proof);
     }
     gone.forEach(forget);
-    if (gone.length > 0) {
-      const ids = gone.map((proof) => proof.id);
-      void untilAnswered({ signal, attempt: () => worker.forget(ids) });
-    }
+    tellForgotten(gone);
     scheduler.write(() => {
       for (const proof of gone) proof.badge.host.remove();
       for (const proof of lostBadges) {
@@ -369,6 +426,12 @@ export function startPageSession({
     if (proof === undefined || !alive(proof)) return false;
     revealSnippet(proof.located.element);
     return true;
+  }
+
+  function tellForgotten(proofs: TrackedProof[]): void {
+    if (proofs.length === 0) return;
+    const ids = proofs.map((proof) => proof.id);
+    void untilAnswered({ signal, attempt: () => worker.forget(ids) });
   }
 
   function forget(proof: TrackedProof): void {
@@ -412,6 +475,7 @@ export function startPageSession({
     isOwnNode,
     onSlice: found,
     onChanged: contentChanged,
+    onRewritten: carriersRewritten,
     onRemoved: scheduleSweep,
   });
 
@@ -429,9 +493,19 @@ export function startPageSession({
       selectionCard.close();
       scheduleSweep();
     },
+    restored() {
+      for (const proof of registry.all()) queue.enqueue(proof, proof.near ?? false);
+      // A page without proofs still has its counts to tell, and its record to make current.
+      queue.touch();
+    },
     closeCard: () => card.close(),
     ids: () => Array.from(registry.all(), (proof) => proof.id),
   };
+}
+
+/** Whether a proof read again is the one read before: same place, same words. */
+function sameProof(a: LocatedProof, b: LocatedProof): boolean {
+  return a.form === b.form && a.raw === b.raw && a.element === b.element && a.problem?.reason === b.problem?.reason;
 }
 
 function pageProofOf(proof: TrackedProof, rendered: RenderedText): PageProof {

@@ -34,43 +34,62 @@ export type ProofRegistry = {
   all(): Iterable<TrackedProof>;
   /** The proofs whose snippet is `element`. */
   onSnippet(element: Element): readonly TrackedProof[];
+  /** The proofs found on `node` (see LocatedProof.carrier). */
+  onCarrier(node: Node): readonly TrackedProof[];
   /** The proofs whose snippet holds any of `nodes` (or is one). Each ancestor is looked at once. */
   around(nodes: Iterable<Node>): Set<TrackedProof>;
 };
 
-/** The proofs of one page session, by id and by snippet. */
+/** The proofs of one page session, by id, by snippet and by carrier. */
 export function createProofRegistry(): ProofRegistry {
   const byId = new Map<string, TrackedProof>();
-  const bySnippet = new Map<Element, TrackedProof[]>();
+  const bySnippet = createGroups<Element>();
+  const byCarrier = createGroups<Node>();
 
   return {
     add(proof) {
       byId.set(proof.id, proof);
-      const { element } = proof.located;
-      bySnippet.set(element, [...(bySnippet.get(element) ?? []), proof]);
+      bySnippet.add(proof.located.element, proof);
+      byCarrier.add(proof.located.carrier, proof);
     },
     delete(proof) {
       if (!byId.delete(proof.id)) return;
-      const { element } = proof.located;
-      const rest = (bySnippet.get(element) ?? []).filter((other) => other !== proof);
-      if (rest.length === 0) bySnippet.delete(element);
-      else bySnippet.set(element, rest);
+      bySnippet.delete(proof.located.element, proof);
+      byCarrier.delete(proof.located.carrier, proof);
     },
     get: (id) => byId.get(id),
     has: (proof) => byId.get(proof.id) === proof,
     all: () => byId.values(),
-    onSnippet: (element) => bySnippet.get(element) ?? [],
+    onSnippet: (element) => bySnippet.get(element),
+    onCarrier: (node) => byCarrier.get(node),
     around(nodes) {
       const found = new Set<TrackedProof>();
-      if (bySnippet.size === 0) return found;
+      if (bySnippet.size() === 0) return found;
       const visited = new Set<Node>();
       for (const start of nodes) {
         for (let node: Node | null = start; node !== null && !visited.has(node); node = node.parentNode) {
           visited.add(node);
-          for (const proof of bySnippet.get(node as Element) ?? []) found.add(proof);
+          for (const proof of bySnippet.get(node as Element)) found.add(proof);
         }
       }
       return found;
     },
+  };
+}
+
+/** Proofs grouped by a node, in the order they were added. */
+function createGroups<key extends Node>() {
+  const groups = new Map<key, TrackedProof[]>();
+  return {
+    add(node: key, proof: TrackedProof): void {
+      groups.set(node, [...(groups.get(node) ?? []), proof]);
+    },
+    delete(node: key, proof: TrackedProof): void {
+      const rest = (groups.get(node) ?? []).filter((other) => other !== proof);
+      if (rest.length === 0) groups.delete(node);
+      else groups.set(node, rest);
+    },
+    get: (node: key): readonly TrackedProof[] => groups.get(node) ?? [],
+    size: (): number => groups.size,
   };
 }

@@ -56,6 +56,8 @@ describe('untilAnswered', () => {
   it('tells a missing worker from a refusing one', () => {
     expect(failureOf(unreached())).toBe('unreached');
     expect(failureOf(new Error('A listener indicated an asynchronous response by returning true, but the message channel closed before a response was received'))).toBe('unreached');
+    // Chrome's words when the page goes into the back/forward cache with a message under way: asked again once it is back.
+    expect(failureOf(new Error('The page keeping the extension port is moved into back/forward cache, so the message channel is closed.'))).toBe('unreached');
     expect(failureOf(new Error('The worker answers no message of type "open-inspector".'))).toBe('refused');
   });
 });

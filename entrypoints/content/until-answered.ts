@@ -18,9 +18,10 @@ export function retryDelay(failures: number): number {
  */
 export function failureOf(error: unknown): 'unreached' | 'gone' | 'refused' {
   if (error instanceof NoAnswerError) return 'unreached';
+  // Chrome closes a page's channels as it goes into the back/forward cache ("… so the message channel is closed"): asked again once back.
   const message = error instanceof Error ? error.message : String(error);
   if (/extension context invalidated/i.test(message)) return 'gone';
-  if (/receiving end does not exist|could not establish connection|message port closed|message channel closed/i.test(message)) return 'unreached';
+  if (/receiving end does not exist|could not establish connection|message (port|channel) (is )?closed/i.test(message)) return 'unreached';
   return 'refused';
 }
 

@@ -69,5 +69,7 @@ export function startVerity({ signal, window, onLocationChange }: StartVerityPar
   };
 
   onLocationChange(() => running?.session.locationChanged());
+  // Back from the back/forward cache: the page is as it was, but the worker has moved on with the tab.
+  window.addEventListener('pageshow', (event) => event.persisted && running?.session.restored(), { signal });
   watchDisplaySettings(signal, apply);
 }

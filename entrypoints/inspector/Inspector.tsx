@@ -10,6 +10,7 @@ import { InspectorFrame, ProofDetailsView } from './InspectorView';
 import { SharedProofDetails } from './SharedProofDetails';
 import { proofShareLink } from './share';
 import { TabProofsView } from './TabProofsView';
+import { useChainExplorer } from './use-chain-explorer';
 import { inspectorTarget, inspectorUrl, isShareHash } from './url';
 
 /** How often to ask again while a proof is still being checked. */
@@ -55,7 +56,6 @@ function ProofDetails({ tabId, proofId }: { tabId: number; proofId: string }) {
   const [load, setLoad] = useState<DetailsLoad>({ status: 'loading' });
   const [verifying, setVerifying] = useState(false);
   const [verifyError, setVerifyError] = useState<string>();
-  const [explorer, setExplorer] = useState<string | null>(null);
 
   // Load once, and again every second while the worker is still checking.
   useEffect(() => {
@@ -77,19 +77,7 @@ function ProofDetails({ tabId, proofId }: { tabId: number; proofId: string }) {
     };
   }, [tabId, proofId, load]);
 
-  // Verdicts link only their transaction; addresses need the chain's explorer from the configuration.
-  const chainId = load.status === 'ready' ? load.details.verdict?.facts.chainId : undefined;
-  useEffect(() => {
-    if (chainId === undefined) return;
-    let closed = false;
-    sendToWorker('trust-config', {}).then(
-      ({ effective }) => !closed && setExplorer(effective.chains[String(chainId)]?.explorer ?? null),
-      () => undefined,
-    );
-    return () => {
-      closed = true;
-    };
-  }, [chainId]);
+  const explorer = useChainExplorer(load.status === 'ready' ? load.details.verdict?.facts.chainId : undefined);
 
   const verdict = load.status === 'ready' ? load.details.verdict : undefined;
   const state = verdict?.state;

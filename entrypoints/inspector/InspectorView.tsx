@@ -4,7 +4,9 @@ import { ConfidenceMeter } from '../../components/ConfidenceMeter';
 import { CopyButton } from '../../components/CopyButton';
 import { EnvelopeView } from '../../components/EnvelopeView';
 import { FactsTable } from '../../components/FactsTable';
-import { LinkIcon, RefreshIcon, ShareIcon, SpinnerIcon, VerityMark } from '../../components/icons';
+import { LinkIcon, RefreshIcon, ShareIcon, SpinnerIcon } from '../../components/icons';
+import { PageHeader } from '../../components/PageHeader';
+import { ReportExport } from '../../components/ReportExport';
 import { StateBadge } from '../../components/StateBadge';
 import { stateStyles } from '../../components/state-style';
 import { TextDiff } from '../../components/TextDiff';
@@ -12,27 +14,19 @@ import type { PageProof } from '../../lib/extension/messages';
 import { citationText } from '../../lib/report/citation';
 import type { Report } from '../../lib/report/schema';
 import type { Verdict } from '../../lib/verdict/types';
-import { ReportExport } from './ReportExport';
 import type { ProofShareLinkReturnType } from './share';
 
 /** The inspector's frame: who we are, and which page the proof is on (or that it was shared). */
 export function InspectorFrame({ pageUrl, shared = false, children }: { pageUrl?: string; shared?: boolean; children: ReactNode }) {
   return (
     <div className="min-h-screen bg-slate-50">
-      <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-4xl items-center gap-3 px-6 py-3.5">
-          <VerityMark className="size-6 text-slate-900" />
-          <p className="text-sm font-semibold text-slate-900">
-            Verity <span className="font-normal text-slate-400">/</span>{' '}
-            <span className="font-medium text-slate-600">{shared ? 'Shared proof' : 'Proof inspector'}</span>
+      <PageHeader page={shared ? 'Shared proof' : 'Proof inspector'} width="max-w-4xl">
+        {pageUrl && !shared && (
+          <p className="ml-auto min-w-0 truncate text-xs text-slate-500" title={pageUrl}>
+            {pageUrl}
           </p>
-          {pageUrl && !shared && (
-            <p className="ml-auto min-w-0 truncate text-xs text-slate-500" title={pageUrl}>
-              {pageUrl}
-            </p>
-          )}
-        </div>
-      </header>
+        )}
+      </PageHeader>
       <main className="mx-auto max-w-4xl px-6 py-8">{children}</main>
     </div>
   );

@@ -3,12 +3,13 @@ import { browser } from 'wxt/browser';
 import { ErrorState, LoadingState } from '../../components/Status';
 import { stateStyles } from '../../components/state-style';
 import { sendToWorker } from '../../lib/extension/client';
-import { buildReport } from '../../lib/report/build-report';
+import { standaloneReport } from '../../lib/report/standalone-report';
 import { readShareFragment } from '../../lib/share/share-link';
 import type { Verdict } from '../../lib/verdict/types';
 import { messageOf } from './error-message';
 import { InspectorFrame, ProofDetailsView } from './InspectorView';
 import { proofShareLink } from './share';
+import { useChainExplorer } from './use-chain-explorer';
 
 type Verification = { verdict: Verdict; checkedAt: number };
 
@@ -23,7 +24,6 @@ export function SharedProofDetails({ hash }: { hash: string }) {
   const [verifying, setVerifying] = useState(true);
   const [error, setError] = useState<string>();
   const [round, setRound] = useState(0);
-  const [explorer, setExplorer] = useState<string | null>(null);
 
   useEffect(() => {
     if (!read.ok) return;
@@ -42,18 +42,7 @@ export function SharedProofDetails({ hash }: { hash: string }) {
   }, [read, round]);
 
   const verdict = verification?.verdict;
-  const chainId = verdict?.facts.chainId;
-  useEffect(() => {
-    if (chainId === undefined) return;
-    let closed = false;
-    sendToWorker('trust-config', {}).then(
-      ({ effective }) => !closed && setExplorer(effective.chains[String(chainId)]?.explorer ?? null),
-      () => undefined,
-    );
-    return () => {
-      closed = true;
-    };
-  }, [chainId]);
+  const explorer = useChainExplorer(verdict?.facts.chainId);
 
   useEffect(() => {
     document.title = verdict ? `${stateStyles[verdict.state].word} · Shared proof · Verity` : 'Shared proof · Verity';
@@ -61,15 +50,12 @@ export function SharedProofDetails({ hash }: { hash: string }) {
 
   const report = useMemo(() => {
     if (!read.ok || !verification) return undefined;
-    return buildReport({
-      generator: { kind: 'extension', version: browser.runtime.getManifest().version },
-      // The page the link names is only what the link says; the report keeps it as the source it claims.
+    return standaloneReport({
+      version: browser.runtime.getManifest().version,
       source: { kind: 'shared', ...(read.shared.pageUrl && { location: read.shared.pageUrl }) },
-      scope: 'snippet',
-      generatedAt: new Date(),
-      notChecked: 0,
-      // A proof checked on its own, away from its page, is `pasted` in a report (as from the popup).
-      snippets: [{ index: 0, form: 'pasted', raw: read.shared.proof.raw, verdict: verification.verdict, checkedAt: new Date(verification.checkedAt) }],
+      raw: read.shared.proof.raw,
+      verdict: verification.verdict,
+      checkedAt: new Date(verification.checkedAt),
     });
   }, [read, verification]);
 

@@ -1,4 +1,5 @@
 import { ConfidenceMeter } from '../../components/ConfidenceMeter';
+import { ReportExport } from '../../components/ReportExport';
 import { StateBadge } from '../../components/StateBadge';
 import { StateCounts } from '../../components/StateCounts';
 import { EmptyState } from '../../components/Status';
@@ -6,7 +7,6 @@ import type { TabState } from '../../lib/extension/messages';
 import type { Report } from '../../lib/report/schema';
 import { summarizePage } from '../popup/page-summary';
 import { InspectorFrame } from './InspectorView';
-import { ReportExport } from './ReportExport';
 
 export type TabProofsViewProps = {
   tab: TabState;

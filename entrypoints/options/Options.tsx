@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
+import { downloadText } from '../../components/download';
 import { ErrorState, LoadingState } from '../../components/Status';
 import { sendToWorker } from '../../lib/extension/client';
 import { type DisplaySettings, defaultDisplaySettings, displaySettingsFrom, settingsKeys } from '../../lib/extension/settings-keys';
@@ -7,7 +8,6 @@ import type { TrustConfigIssue } from '../../lib/trust/errors';
 import { layerTrustConfig } from '../../lib/trust/layer';
 import { parseTrustConfig } from '../../lib/trust/parse';
 import type { TrustConfig } from '../../lib/trust/schema';
-import { downloadText } from '../inspector/download';
 import { OptionsFrame, OptionsView, type SaveState } from './OptionsView';
 import { checkDraft, exportJson, fromDraft, importConfig, toDraft, type TrustDraft, userLayer } from './trust-draft';
 

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { HistoryIcon, VerityMark } from '../../components/icons';
+import { HistoryIcon } from '../../components/icons';
+import { PageHeader } from '../../components/PageHeader';
 import { ManagedBadge } from '../../components/ManagedBadge';
 import type { TrustConfigIssue } from '../../lib/trust/errors';
 import { DisplaySettingsForm, type DisplaySettingsFormProps } from './DisplaySettingsForm';
@@ -11,15 +12,7 @@ import { SectionHeading, TrustForm, type TrustFormProps } from './TrustForm';
 export function OptionsFrame({ children, footer }: { children: ReactNode; footer?: ReactNode }) {
   return (
     <div className="min-h-screen bg-slate-50">
-      <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-3xl items-center gap-3 px-6 py-3.5">
-          <VerityMark className="size-6 text-slate-900" />
-          <h1 className="text-sm font-semibold text-slate-900">
-            Verity <span className="font-normal text-slate-400">/</span>{' '}
-            <span className="font-medium text-slate-600">Settings</span>
-          </h1>
-        </div>
-      </header>
+      <PageHeader page="Settings" width="max-w-3xl" heading />
       <main className="mx-auto max-w-3xl px-6 pt-8 pb-16">{children}</main>
       {footer}
     </div>

@@ -149,6 +149,22 @@ describe('importConfig', () => {
 });
 
 describe('TrustForm', () => {
+  /** The form over the defaults with an organisation's `managed` layer on top. */
+  const renderManaged = (managed: unknown) => {
+    const below = layerTrustConfig({ managed });
+    const view = renderDom(
+      <TrustForm
+        draft={toDraft(below.config, below.config)}
+        onChange={vi.fn()}
+        errors={new Map()}
+        managedPaths={new Set(Object.keys(below.provenance))}
+        testRpc={vi.fn()}
+      />,
+    );
+    cleanup = view.unmount;
+    return view;
+  };
+
   it('marks the field of a problem, with the field named in the message', () => {
     const draft: TrustDraft = { chains: [newChain({ connection: { name: 'Local', rpc: ['localhost:8546'], confirmations: '1', explorer: '' } })], attesters: [] };
     const view = renderDom(
@@ -170,17 +186,7 @@ describe('TrustForm', () => {
   });
 
   it("shows the organisation's values read-only and marked", () => {
-    const below = layerTrustConfig({ managed: { chains: { '8453': { rpc: ['https://rpc.newsroom.example/base'] } } } });
-    const view = renderDom(
-      <TrustForm
-        draft={toDraft(below.config, below.config)}
-        onChange={vi.fn()}
-        errors={new Map()}
-        managedPaths={new Set(Object.keys(below.provenance))}
-        testRpc={vi.fn()}
-      />,
-    );
-    cleanup = view.unmount;
+    const view = renderManaged({ chains: { '8453': { rpc: ['https://rpc.newsroom.example/base'] } } });
     const rpc = view.container.querySelector<HTMLInputElement>('#field-chains-8453-rpc-0')!;
     expect(rpc.readOnly).toBe(true);
     expect(rpc.value).toBe('https://rpc.newsroom.example/base');
@@ -189,17 +195,7 @@ describe('TrustForm', () => {
   });
 
   it('marks a narrow managed field with the lock alone, and a managed empty value as not set', () => {
-    const below = layerTrustConfig({ managed: { chains: { '8453': { confirmations: 10, explorer: null } } } });
-    const view = renderDom(
-      <TrustForm
-        draft={toDraft(below.config, below.config)}
-        onChange={vi.fn()}
-        errors={new Map()}
-        managedPaths={new Set(Object.keys(below.provenance))}
-        testRpc={vi.fn()}
-      />,
-    );
-    cleanup = view.unmount;
+    const view = renderManaged({ chains: { '8453': { confirmations: 10, explorer: null } } });
     const confirmations = view.container.querySelector<HTMLInputElement>('#field-chains-8453-confirmations')!;
     const mark = confirmations.parentElement!.querySelector('[title="Set by your organisation"]');
     expect(mark?.textContent).toBe('Set by your organisation');

@@ -4,9 +4,8 @@ import { ErrorState, LoadingState } from '../../components/Status';
 import { sendToTab, sendToWorker } from '../../lib/extension/client';
 import type { SelectionCheck, StandaloneResult, TabState } from '../../lib/extension/messages';
 import { type DisplaySettings, displaySettingsFrom, isSiteDisabled, settingsKeys, siteCovers } from '../../lib/extension/settings-keys';
-import { buildReport } from '../../lib/report/build-report';
 import { citationText } from '../../lib/report/citation';
-import type { Report } from '../../lib/report/schema';
+import { standaloneReport } from '../../lib/report/standalone-report';
 import { messageOf } from '../inspector/error-message';
 import { proofShareLink } from '../inspector/share';
 import { inspectorUrl } from '../inspector/url';
@@ -114,7 +113,7 @@ export function Popup() {
         onCheck={checkPasted}
         outcome={pasted}
         inspectorLinkOf={(result) => proofShareLink(result.proof)}
-        citationOf={(result, checkedAt) => citationText(pastedReport(result, new Date(checkedAt)), 0)}
+        citationOf={pastedCitation}
         onReveal={tabId === undefined ? undefined : onReveal}
         missing={reveal && !reveal.found ? reveal.id : undefined}
       />
@@ -188,16 +187,10 @@ export function Popup() {
   );
 }
 
-/** A report of one pasted proof, as the citation is made from. */
-function pastedReport({ proof, verdict }: StandaloneResult, checkedAt: Date): Report {
-  return buildReport({
-    generator: { kind: 'extension', version: browser.runtime.getManifest().version },
-    source: { kind: 'pasted' },
-    scope: 'snippet',
-    generatedAt: checkedAt,
-    notChecked: 0,
-    snippets: [{ index: 0, form: 'pasted', raw: proof.raw, verdict, checkedAt }],
-  });
+/** The citation of one pasted proof, from its one-snippet report. */
+function pastedCitation({ proof, verdict }: StandaloneResult, checkedAt: number): string {
+  const version = browser.runtime.getManifest().version;
+  return citationText(standaloneReport({ version, source: { kind: 'pasted' }, raw: proof.raw, verdict, checkedAt: new Date(checkedAt) }), 0);
 }
 
 function hostnameOf(url: string): string {

@@ -1,6 +1,7 @@
 import { type KeyboardEvent, type ReactNode, useRef } from 'react';
 import { ConfidenceMeter } from '../../components/ConfidenceMeter';
 import { ExternalIcon, HistoryIcon, SettingsIcon, SpinnerIcon, TargetIcon, VerityMark } from '../../components/icons';
+import { ReportExport } from '../../components/ReportExport';
 import { SelectionCheckView } from '../../components/SelectionCheckView';
 import { StateBadge } from '../../components/StateBadge';
 import { StateCounts } from '../../components/StateCounts';
@@ -8,7 +9,6 @@ import { stateStyles } from '../../components/state-style';
 import type { SelectionCheck, TabProof, TabState } from '../../lib/extension/messages';
 import type { Report } from '../../lib/report/schema';
 import type { VerdictState } from '../../lib/verdict/states';
-import { ReportExport } from '../inspector/ReportExport';
 import { summarizePage } from './page-summary';
 
 /** What became of the last "show on page" request. */
@@ -235,7 +235,7 @@ function Overall({ summary }: { summary: ReturnType<typeof summarizePage> }) {
     <div className="space-y-2.5">
       <div className="flex items-center justify-between gap-3">
         <StateBadge state={overall.state} size="lg" label={overall.mixed ? 'Mixed results' : undefined} />
-        <div className="w-44 shrink-0">
+        <div className="max-w-56 min-w-0 flex-1">
           <ConfidenceMeter value={overall.confidence} state={overall.state} />
         </div>
       </div>

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type RefObject } from 'react';
 import { ConfidenceMeter } from '../../components/ConfidenceMeter';
-import { HistoryIcon, LockIcon, RefreshIcon, SearchIcon, SettingsIcon, VerityMark } from '../../components/icons';
+import { HistoryIcon, LockIcon, RefreshIcon, SearchIcon, SettingsIcon } from '../../components/icons';
+import { PageHeader } from '../../components/PageHeader';
 import { StateBadge } from '../../components/StateBadge';
 import { stateStyles } from '../../components/state-style';
 import { EmptyState, ErrorState, LoadingState } from '../../components/Status';
@@ -69,19 +70,12 @@ export function HistoryPage({ store, subscribe, verifyLink, optionsUrl, now = Da
 
   return (
     <div className="min-h-screen bg-slate-50">
-      <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-4xl items-center gap-3 px-6 py-3.5">
-          <VerityMark className="size-6 text-slate-900" />
-          <p className="text-sm font-semibold text-slate-900">
-            Verity <span className="font-normal text-slate-400">/</span>{' '}
-            <span className="font-medium text-slate-600">History</span>
-          </p>
-          <a href={optionsUrl} className="btn-quiet ml-auto">
-            <SettingsIcon className="size-4" />
-            Settings
-          </a>
-        </div>
-      </header>
+      <PageHeader page="History" width="max-w-4xl">
+        <a href={optionsUrl} className="btn-quiet ml-auto">
+          <SettingsIcon className="size-4" />
+          Settings
+        </a>
+      </PageHeader>
       <main className="mx-auto max-w-4xl space-y-8 px-6 py-8">
         <div className="flex flex-wrap items-start justify-between gap-x-8 gap-y-4">
           <div className="max-w-xl">

@@ -50,6 +50,20 @@ export const easAbi = [
   },
 ] as const;
 
+/** EAS's `Attested` event (IEAS.sol): a reference lookup reads the UID from it. */
+export const attestedEventAbi = [
+  {
+    type: 'event',
+    name: 'Attested',
+    inputs: [
+      { name: 'recipient', type: 'address', indexed: true },
+      { name: 'attester', type: 'address', indexed: true },
+      { name: 'uid', type: 'bytes32', indexed: false },
+      { name: 'schemaUID', type: 'bytes32', indexed: true },
+    ],
+  },
+] as const;
+
 export const schemaRegistryAbi = [
   {
     type: 'function',

@@ -1,6 +1,7 @@
 import { encodeAbiParameters, encodeEventTopics, type Hex, type Log } from 'viem';
 import { describe, expect, it } from 'vitest';
-import { attestedEventAbi, parseAttestedLogs } from './attested-logs';
+import { attestedEventAbi } from '../abi/eas';
+import { parseAttestedLogs } from './attested-logs';
 
 const eas: Hex = '0xA1207F3BBa224E2c9c3c6D5aF63D0eb1582Ce587';
 const uid: Hex = `0x${'Cd'.repeat(32)}`;

@@ -1,18 +1,5 @@
 import { parseEventLogs, type Address, type Hex, type Log } from 'viem';
-
-/** EAS's `Attested` event (IEAS.sol), the one event a reference lookup reads from EAS. */
-export const attestedEventAbi = [
-  {
-    type: 'event',
-    name: 'Attested',
-    inputs: [
-      { name: 'recipient', type: 'address', indexed: true },
-      { name: 'attester', type: 'address', indexed: true },
-      { name: 'uid', type: 'bytes32', indexed: false },
-      { name: 'schemaUID', type: 'bytes32', indexed: true },
-    ],
-  },
-] as const;
+import { attestedEventAbi } from '../abi/eas';
 
 export type AttestedLog = {
   /** The contract that emitted the log, lowercase. */

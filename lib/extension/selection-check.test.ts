@@ -96,6 +96,11 @@ describe('composeSelectionCheck', () => {
     expect(signedTextOf(signing('verified', 'Shown and signed.', { shownIsSigned: true }))).toBe('Shown and signed.');
     expect(signedTextOf(signing('invalid', 'Shown, hash differs.', { shownIsSigned: true }))).toBeNull();
     expect(signedTextOf(signing('invalid', 'The envelope’s own text.'))).toBe('The envelope’s own text.');
+    // An envelope text that does not hash to what was signed is a claim, not the signed text.
+    const unbound = signing('altered', 'A text the proof never signed.');
+    const bindingFailed = { id: 'content-binding', label: 'Content matches proof', ok: false, detail: 'No match.', implies: 'altered' } as const;
+    expect(signedTextOf({ ...unbound, checks: [bindingFailed] })).toBeNull();
+    expect(signedTextOf({ ...unbound, checks: [{ ...bindingFailed, ok: true }] })).toBe('A text the proof never signed.');
     const unprovenShown: SelectionProof = { id: 'p4', excerpt: 'Edited', verdict: signing('altered', 'Edited words here.', { shownIsSigned: true }) };
     const check = composeSelectionCheck({ ...base, quote: 'Edited words', within: ['p4'], proofs: [unprovenShown] });
     expect(check.outcome).toBe('not-in-signed-text');

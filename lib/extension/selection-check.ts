@@ -32,12 +32,17 @@ const bindingStates = new Set<VerdictState>(['verified', 'pending', 'untrusted']
 
 /**
  * What a verdict says its proof signs, or null when that is not known. An
- * envelope with a `text` names it; one without signs the shown text, but
- * only a verdict whose checks held shows that it does (an altered or
- * invalid one has the shown text as `signed` without any proof of it).
+ * envelope with a `text` names it, unless that text failed the content
+ * binding (it is then not what was signed); one without signs the shown
+ * text, but only a verdict whose checks held shows that it does (an
+ * altered or invalid one has the shown text as `signed` without any proof
+ * of it).
  */
 export function signedTextOf(verdict: Verdict): string | null {
-  if (verdict.text.match !== 'shown-is-signed') return verdict.text.signed;
+  if (verdict.text.match !== 'shown-is-signed') {
+    const bindingFailed = verdict.checks.some((check) => check.id === 'content-binding' && check.ok === false);
+    return bindingFailed ? null : verdict.text.signed;
+  }
   return bindingStates.has(verdict.state) ? verdict.text.signed : null;
 }
 

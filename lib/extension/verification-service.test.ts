@@ -28,6 +28,8 @@ function setUp() {
   /** What the service told the history of, as tab, proof and state. */
   const settled: string[] = [];
   const badges = new Map<number, { text: string; color: string } | null>();
+  /** The document each tab shows, as the browser would say. */
+  const shownDocuments = new Map<number, string>();
   const alarm = { running: false, start: vi.fn(), stop: vi.fn() };
   alarm.start.mockImplementation(async () => void (alarm.running = true));
   alarm.stop.mockImplementation(async () => void (alarm.running = false));
@@ -42,6 +44,7 @@ function setUp() {
       notifyTab: async (tabId, { id, verdict }) => void notified.push({ tabId, id, state: verdict.state }),
       showBadge: async (tabId, badge) => void badges.set(tabId, badge && { text: badge.text, color: badge.color }),
       recheck: alarm,
+      isShownDocument: async (tabId, documentId) => shownDocuments.get(tabId) === documentId,
       onVerdicts: (verdicts) => settled.push(...verdicts.map(({ tabId, proof, verdict }) => `${tabId}:${proof.id}:${verdict.state}`)),
       verify,
       setTimer: timers.setTimer,
@@ -72,6 +75,7 @@ function setUp() {
     notified,
     settled,
     badges,
+    shownDocuments,
     alarm,
     verify,
     start,
@@ -160,6 +164,38 @@ describe('verify-proofs', () => {
     expect(await service.tabState(1)).toEqual({ url: 'https://news.example/next', notChecked: 0, proofs: [] });
     await world.run(service.verifyProofs(request([referenceProof('d')], { pageUrl: 'https://news.example/next' }), tab(1, 'D2')));
     expect((await service.tabState(1)).proofs.map((proof) => proof.id)).toEqual(['d']);
+  });
+
+  it('lists the proofs of a page back from the back/forward cache, whether it or the navigation is heard first', async () => {
+    const world = setUp();
+    const service = world.start();
+    const ids = async () => (await service.tabState(1)).proofs.map((proof) => proof.id);
+    const navigate = async (documentId: string, url: string) => {
+      world.shownDocuments.set(1, documentId);
+      await service.documentCommitted({ tabId: 1, url, documentId });
+    };
+    await navigate('D1', 'https://news.example/story');
+    await world.run(service.verifyProofs(request([referenceProof('a')]), tab(1, 'D1')));
+    await navigate('D2', 'https://news.example/next');
+    // A late message from the page left, now in the cache: answered, not listed.
+    await world.run(service.verifyProofs(request([referenceProof('a')]), tab(1, 'D1')));
+    expect(await ids()).toEqual([]);
+
+    // Back, and the page sends its proofs again before the worker hears of the navigation.
+    world.shownDocuments.set(1, 'D1');
+    await world.run(service.verifyProofs(request([referenceProof('a')]), tab(1, 'D1')));
+    expect(await service.tabState(1)).toMatchObject({ url: 'https://news.example/story', proofs: [{ id: 'a', verdict: { state: 'verified' } }] });
+    expect(world.badges.get(1)).toEqual({ text: '1', color: stateColors('verified').color });
+    // The navigation, heard late, names the document the record is of: nothing is lost.
+    await service.documentCommitted({ tabId: 1, url: 'https://news.example/story', documentId: 'D1' });
+    expect(await ids()).toEqual(['a']);
+
+    // The usual order: the navigation back, then the page's proofs.
+    await navigate('D2', 'https://news.example/next');
+    await navigate('D1', 'https://news.example/story');
+    expect(await ids()).toEqual([]);
+    await world.run(service.verifyProofs(request([referenceProof('a')]), tab(1, 'D1')));
+    expect(await ids()).toEqual(['a']);
   });
 });
 

@@ -23,6 +23,13 @@ export type CreateVerificationServiceParameters = {
   notifyTab: (tabId: number, update: { id: string; verdict: Verdict }) => Promise<void>;
   /** Sets (or, with null, clears) a tab's toolbar badge. */
   showBadge: (tabId: number, badge: TabBadge | null) => Promise<void>;
+  /**
+   * Whether `documentId` is the document a tab shows now (webNavigation.getFrame
+   * in Chrome): asked only when a message comes from another document than
+   * the tab's record, which happens when a page back from the back/forward
+   * cache speaks before the worker has heard of its return. Default: never.
+   */
+  isShownDocument?: ((tabId: number, documentId: string) => Promise<boolean>) | undefined;
   /** The periodic recheck (an alarm): started while some verdict is pending or missing, stopped when none is. */
   recheck: { start(): Promise<void>; stop(): Promise<void> };
   /**
@@ -123,6 +130,7 @@ export function createVerificationService({
   notifyTab,
   showBadge,
   recheck,
+  isShownDocument = async () => false,
   onVerdicts = () => undefined,
   onError = () => undefined,
   now = Date.now,
@@ -292,11 +300,17 @@ export function createVerificationService({
 
       // Only the top frame's proofs are the tab's, and only once the page is shown; others are answered, not listed.
       const listed = frameId === 0 && !prerendering;
+      // From another document than the record's: one the tab has left, or one it came back to (bfcache) before the worker heard.
+      const returned =
+        listed && documentId !== undefined && isOtherDocument(await loadTab(tabId), documentId) && (await isShownDocument(tabId, documentId).catch(() => false));
       const tab = listed
         ? await changeTab(
             tabId,
-            // A message from a document the tab has left (or not yet shown) is answered but not listed.
-            (before) => (isOtherDocument(before, documentId) ? before! : mergeProofs(before, request, entries, documentId)),
+            (before) => {
+              if (!isOtherDocument(before, documentId)) return mergeProofs(before, request, entries, documentId);
+              // One the tab came back to starts the record afresh; one it left is answered but not listed.
+              return returned ? mergeProofs(undefined, request, entries, documentId) : before!;
+            },
             inputs,
           )
         : null;

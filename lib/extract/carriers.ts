@@ -29,6 +29,8 @@ export const walkPause: WalkPause = Object.freeze({ form: 'pause' });
 export type ProofCarriersParameters = {
   /** Yield `walkPause` every this many nodes visited (default: never). */
   pauseEvery?: number;
+  /** False: only `root`'s own carriers, not its descendants' (default: true). */
+  subtree?: boolean;
 };
 
 /**
@@ -49,7 +51,7 @@ export type ProofCarriersParameters = {
  */
 export function* proofCarriers(
   root: Node,
-  { pauseEvery = Infinity }: ProofCarriersParameters = {},
+  { pauseEvery = Infinity, subtree = true }: ProofCarriersParameters = {},
 ): Generator<ProofCarrier | WalkPause, void, undefined> {
   walk: for (;;) {
     // The context a node added deep in the page inherits from its ancestors.
@@ -87,7 +89,7 @@ export function* proofCarriers(
         entered = true;
       }
 
-      if (entered && node.firstChild !== null) {
+      if (entered && node.firstChild !== null && (subtree || node !== root)) {
         node = node.firstChild;
         continue;
       }

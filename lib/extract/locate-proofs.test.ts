@@ -93,6 +93,41 @@ describe('createProofLocator', () => {
     expect(located(locator.scan(document))).toEqual([]);
   });
 
+  it('reads a rewritten carrier again: its own proofs as they are now, not its descendants\'', () => {
+    const document = page(`<div id="box" data-ai-proof="first">box <p data-ai-proof="inner">inner</p></div><p id="plain">plain</p>`);
+    const locator = createProofLocator();
+    const [outer] = located(locator.scan(document));
+    const box = document.getElementById('box')!;
+
+    box.setAttribute('data-ai-proof', 'second');
+    const [again, ...others] = locator.reread(box);
+    expect(others).toEqual([]);
+    expect(again).toMatchObject({ form: 'attribute', element: box, carrier: box, raw: 'second', shownText: 'box inner' });
+    locator.release(outer!);
+    expect(locator.found).toBe(2);
+
+    // Gained and lost: what is there now, however often it was seen.
+    const plain = document.getElementById('plain')!;
+    plain.setAttribute('data-ai-proof', 'late');
+    expect(locator.reread(plain).map((proof) => proof.raw)).toEqual(['late']);
+    box.removeAttribute('data-ai-proof');
+    expect(locator.reread(box)).toEqual([]);
+  });
+
+  it('takes back what a rewritten carrier had skipped, and counts what it skips now', () => {
+    const entries = (count: number) => JSON.stringify(Array.from({ length: count }, (_, index) => ({ ...settlement, target: `#t${index}` })));
+    const document = page(`<script id="s" type="application/ai-proof+json">${entries(3)}</script>`);
+    const locator = createProofLocator({ maxSnippets: 2 });
+    const first = located(locator.scan(document));
+    expect([first.length, locator.skipped]).toEqual([2, 1]);
+
+    const script = document.getElementById('s')!;
+    script.textContent = entries(4);
+    first.forEach((proof) => locator.release(proof));
+    expect(locator.reread(script)).toHaveLength(2);
+    expect(locator.skipped).toBe(2);
+  });
+
   it('reads a changed snippet text from the same page budget', () => {
     const document = page(`<p id="a" data-ai-proof="x">one</p>`);
     const locator = createProofLocator();

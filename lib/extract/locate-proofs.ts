@@ -78,6 +78,13 @@ export type ProofLocator = {
    * at any yield and resume later, even after the page has changed.
    */
   scan(root: Node, parameters?: ScanParameters): Generator<LocatedProof | WalkPause, void, undefined>;
+  /**
+   * The proofs on `carrier` itself as it is now (not its descendants'),
+   * reported again even if seen: for a carrier that changed (an attribute
+   * set or removed, a script or a token rewritten). The caller releases
+   * the proofs it reported before; its skipped count is taken back.
+   */
+  reread(carrier: Node): LocatedProof[];
   /** Canonical text of an element, from the page's shared reading budget: for a snippet whose text changed. */
   readShownText(element: Element): ShownText;
   /**
@@ -105,6 +112,13 @@ export function createProofLocator({ maxSnippets = maxSnippetsPerPage }: CreateP
   let skipped = 0;
   let textBudget = maxShownTextScanPerPage;
   const seen = { attribute: new WeakSet<Node>(), script: new WeakSet<Node>(), link: new WeakSet<Node>(), text: new WeakSet<Node>() };
+  // What each carrier added to `skipped`, taken back when it is read again.
+  const skippedOn = new WeakMap<Node, number>();
+  const skip = (carrier: Node, count: number): void => {
+    if (count === 0) return;
+    skipped += count;
+    skippedOn.set(carrier, (skippedOn.get(carrier) ?? 0) + count);
+  };
 
   function readShownText(element: Element): ShownText {
     const read = elementText(element, { maxLength: Math.min(maxShownTextScan, textBudget) });
@@ -112,7 +126,7 @@ export function createProofLocator({ maxSnippets = maxSnippetsPerPage }: CreateP
     return { text: canonicalText(read.text), complete: read.complete };
   }
 
-  function* scan(root: Node, { pauseEvery }: ScanParameters = {}): Generator<LocatedProof | WalkPause, void, undefined> {
+  function* scan(root: Node, { pauseEvery, subtree }: ScanParameters & { subtree?: boolean } = {}): Generator<LocatedProof | WalkPause, void, undefined> {
     // Several tokens in one block share its text; read it once per scan.
     const shownTexts = new Map<Element, ShownText>();
     const shownTextOf = (element: Element): ShownText => {
@@ -139,7 +153,7 @@ export function createProofLocator({ maxSnippets = maxSnippetsPerPage }: CreateP
       return proof;
     };
 
-    for (const carrier of proofCarriers(root, { pauseEvery })) {
+    for (const carrier of proofCarriers(root, { pauseEvery, subtree })) {
       if (carrier.form === 'pause') {
         yield walkPause;
         continue;
@@ -152,7 +166,7 @@ export function createProofLocator({ maxSnippets = maxSnippetsPerPage }: CreateP
       switch (carrier.form) {
         case 'attribute': {
           if (room() <= 0) {
-            skipped += 1;
+            skip(key, 1);
             break;
           }
           const { host, value } = carrier;
@@ -162,7 +176,7 @@ export function createProofLocator({ maxSnippets = maxSnippetsPerPage }: CreateP
         }
         case 'script': {
           if (room() <= 0) {
-            skipped += 1;
+            skip(key, 1);
             break;
           }
           const { script } = carrier;
@@ -172,7 +186,7 @@ export function createProofLocator({ maxSnippets = maxSnippetsPerPage }: CreateP
             break;
           }
           const kept = read.entries.slice(0, Math.min(room(), maxEnvelopesPerScript));
-          skipped += read.entries.length - kept.length;
+          skip(key, read.entries.length - kept.length);
           for (const entry of kept) {
             const { element, unplaced } = locateScriptEntry(entry, script);
             yield located('script', element, script, script, JSON.stringify(entry), unplaced === undefined ? undefined : { kind: 'unplaced', reason: unplaced });
@@ -181,7 +195,7 @@ export function createProofLocator({ maxSnippets = maxSnippetsPerPage }: CreateP
         }
         case 'link': {
           if (room() <= 0) {
-            skipped += 1;
+            skip(key, 1);
             break;
           }
           const { anchor, token } = carrier;
@@ -193,16 +207,25 @@ export function createProofLocator({ maxSnippets = maxSnippetsPerPage }: CreateP
           const parent = carrier.node.parentElement;
           if (parent === null) {
             // A detached text node: no element to show a verdict on.
-            skipped += total;
+            skip(key, total);
             break;
           }
-          skipped += total - tokens.length;
+          skip(key, total - tokens.length);
           const element = tokens.length > 0 ? snippetElementOfToken(parent) : parent;
           for (const token of tokens) yield locatedToken(located, element, parent, carrier.node, token);
           break;
         }
       }
     }
+  }
+
+  function reread(carrier: Node): LocatedProof[] {
+    for (const seenOfForm of Object.values(seen)) seenOfForm.delete(carrier);
+    skipped -= skippedOn.get(carrier) ?? 0;
+    skippedOn.delete(carrier);
+    const proofs: LocatedProof[] = [];
+    for (const step of scan(carrier, { subtree: false })) if (step.form !== 'pause') proofs.push(step);
+    return proofs;
   }
 
   function release(proof: LocatedProof): void {
@@ -215,6 +238,7 @@ export function createProofLocator({ maxSnippets = maxSnippetsPerPage }: CreateP
 
   return {
     scan,
+    reread,
     readShownText,
     release,
     get found() {

@@ -43,12 +43,15 @@ function proofOf(attestation: AttestationJson, claimedSigner: string = signer): 
 async function verify({
   proof = proofOf(valid),
   signedText = shownText,
+  envelopeText,
   trust = trusted,
   chain = {},
   configured = true,
 }: {
   proof?: EasOffchainProof;
   signedText?: string;
+  /** The envelope's own `text`; without it the signed text is the text as shown. */
+  envelopeText?: string;
   trust?: typeof trusted;
   chain?: Partial<FakeEasChainParameters>;
   configured?: boolean;
@@ -56,7 +59,7 @@ async function verify({
   const reader = fakeEasChainReader({ chainId, schemas: { [schemaUid]: schema }, ...chain });
   const result = await verifyEasOffchain({
     proof,
-    envelope: envelope.parse({ v: 1, proof: { type: 'eas-offchain', attestation: valid, signer } }),
+    envelope: envelope.parse({ v: 1, proof: { type: 'eas-offchain', attestation: valid, signer }, ...(envelopeText !== undefined && { text: envelopeText }) }),
     signedText,
     trust,
     chains: configured ? fakeChainAccess(reader) : fakeChainAccess(),
@@ -98,10 +101,16 @@ describe('verifyEasOffchain (decision logic, in-memory chain)', () => {
     });
   });
 
-  it('is altered when the signed text does not hash to contentHash', async () => {
+  it('is altered when the signed text does not hash to contentHash, and names the text hashed', async () => {
     const { checks, state } = await verify({ signedText: 'The quick brown fox!' });
-    expect(checkOf(checks, 'content-binding')).toMatchObject({ ok: false, implies: 'altered' });
+    expect(checkOf(checks, 'content-binding')).toMatchObject({
+      ok: false,
+      implies: 'altered',
+      detail: 'The text as shown does not hash to the attested contentHash; the envelope carries no text of its own.',
+    });
     expect(state).toBe('altered');
+    const carried = await verify({ signedText: 'The quick brown fox!', envelopeText: 'The quick brown fox!' });
+    expect(checkOf(carried.checks, 'content-binding').detail).toBe("The envelope's text does not hash to the attested contentHash.");
   });
 
   it('is invalid when the UID does not match its fields, or another key signed', async () => {

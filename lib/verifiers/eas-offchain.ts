@@ -16,7 +16,7 @@ import type { ProofVerifier } from './types';
  * revoked off-chain nor expired. There is no on-chain anchor, so no
  * confirmations.
  */
-export const verifyEasOffchain: ProofVerifier<EasOffchainProof> = async ({ proof, signedText, trust, chains }) => {
+export const verifyEasOffchain: ProofVerifier<EasOffchainProof> = async ({ proof, envelope, signedText, trust, chains }) => {
   const { attestation, signer } = proof;
   const { domain, message } = attestation;
   const chainId = domain.chainId <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(domain.chainId) : undefined;
@@ -76,7 +76,7 @@ export const verifyEasOffchain: ProofVerifier<EasOffchainProof> = async ({ proof
   ];
 
   if (schemaRead) {
-    const schema = schemaChecks({ schemaRecord: await schemaRead, schemaUid: message.schema, data: message.data, signedText });
+    const schema = schemaChecks({ schemaRecord: await schemaRead, schemaUid: message.schema, data: message.data, envelope, signedText });
     checks.push(...schema.checks);
     Object.assign(facts, schema.facts);
   } else {

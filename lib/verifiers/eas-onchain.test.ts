@@ -124,7 +124,11 @@ describe('verifyEasOnchain (decision logic, in-memory chain)', () => {
     expect(untrusted.state).toBe('untrusted');
     const otherData = encodeAbiParameters(parseAbiParameters('bytes32, string, uint64'), [keccak256(stringToBytes('Other text.')), 'model-7', 3n]);
     const altered = await verify({ chain: { attestations: [{ ...attestation, data: otherData }] } });
-    expect(checkOf(altered.checks, 'content-binding')).toMatchObject({ ok: false, implies: 'altered' });
+    expect(checkOf(altered.checks, 'content-binding')).toMatchObject({
+      ok: false,
+      implies: 'altered',
+      detail: 'The text as shown does not hash to the attested contentHash; the envelope carries no text of its own.',
+    });
     expect(altered.state).toBe('altered');
   });
 

@@ -31,7 +31,7 @@ const onchainCheckIds = ['eas-trusted', 'attestation', 'schema', 'content-bindin
  * registered and binds the signed text, it is neither revoked nor expired,
  * and its attester is trusted.
  */
-export const verifyEasOnchain: ProofVerifier<EasOnchainProof> = async ({ proof, signedText, trust, chains }) => {
+export const verifyEasOnchain: ProofVerifier<EasOnchainProof> = async ({ proof, envelope, signedText, trust, chains }) => {
   const { chainId, uid } = proof;
   const facts: VerdictFacts = { chainId, uid };
   const reader = chains.reader(chainId);
@@ -88,7 +88,7 @@ export const verifyEasOnchain: ProofVerifier<EasOnchainProof> = async ({ proof, 
   const record: OnchainAttestation = attestation.value;
   const schemaRead = readSchema({ reader, head, registry: easConfig.schemaRegistry, schemaUid: record.schema });
   const attester = attesterTrustedCheck({ trust, attester: record.attester });
-  const schema = schemaChecks({ schemaRecord: await schemaRead, schemaUid: record.schema, data: record.data, signedText });
+  const schema = schemaChecks({ schemaRecord: await schemaRead, schemaUid: record.schema, data: record.data, envelope, signedText });
 
   checks.push(
     passed('attestation', `Attested by ${record.attester} at ${describeTime(record.time)}.`),

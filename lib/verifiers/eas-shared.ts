@@ -6,10 +6,12 @@ import type { ChainReader, PinnedBlock } from '../chain/types';
 import { decodeAttestationData, type DecodedField } from '../eas/decode-data';
 import { AttestationDataError, InvalidSchemaError } from '../eas/errors';
 import { parseSchema } from '../eas/schema';
+import type { Envelope } from '../envelope/schema';
 import { canonicalText } from '../text/canonical';
 import type { EasConfig, TrustConfig } from '../trust/schema';
 import { failed, passed, skipped, unreachable } from '../verdict/check';
 import type { Check, CheckId, VerdictFacts } from '../verdict/types';
+import { hashMismatchDetail } from './hash-mismatch';
 
 /**
  * What a failed read means for check `id`. An outage is `unavailable`, never
@@ -74,6 +76,8 @@ export type SchemaChecksParameters = {
   schemaUid: Hex;
   /** The attestation's ABI-encoded data. */
   data: Hex;
+  /** The envelope, which says where `signedText` came from: its own `text`, or the text as shown. */
+  envelope: Pick<Envelope, 'text'>;
   signedText: string;
 };
 
@@ -89,7 +93,7 @@ export type SchemaChecksReturnType = {
  * keccak256 of the UTF-8 of the canonical signed text (spec §4). The other
  * fields are decoded for display, and a string `model` field names the model.
  */
-export function schemaChecks({ schemaRecord, schemaUid, data, signedText }: SchemaChecksParameters): SchemaChecksReturnType {
+export function schemaChecks({ schemaRecord, schemaUid, data, envelope, signedText }: SchemaChecksParameters): SchemaChecksReturnType {
   const facts: VerdictFacts = { schemaUid };
   const decided = (schemaCheck: Check, contentDetail: string): SchemaChecksReturnType => ({
     checks: [schemaCheck, skipped('content-binding', contentDetail)],
@@ -126,7 +130,7 @@ export function schemaChecks({ schemaRecord, schemaUid, data, signedText }: Sche
   const contentCheck =
     contentHash.toLowerCase() === expected
       ? passed('content-binding', 'keccak256 of the canonical signed text equals the attested contentHash.')
-      : failed('content-binding', 'The signed text does not hash to the attested contentHash.', 'altered');
+      : failed('content-binding', hashMismatchDetail({ envelope, target: 'the attested contentHash' }), 'altered');
   return { checks: [passed('schema', `Registered schema "${record.schema}".`), contentCheck], facts };
 }
 

@@ -65,18 +65,21 @@ function reader({ logs = [settlementLog()], enabled = true, ...parameters }: Par
 async function verify({
   proof = { type: 'og-settlement', chainId, tx },
   signedText = text,
+  envelopeText,
   chainReader = reader(),
   trust = fakeTrust({ chainId, teeRegistry: registry, settlementRelays: [relay] }),
 }: {
   proof?: OgSettlementProof;
   signedText?: string;
+  /** The envelope's own `text`; without it the signed text is the text as shown. */
+  envelopeText?: string;
   /** null: the chain is not configured. */
   chainReader?: ReturnType<typeof reader> | null;
   trust?: ReturnType<typeof fakeTrust>;
 } = {}) {
   const result = await verifyOgSettlement({
     proof,
-    envelope: { v: 1, proof },
+    envelope: { v: 1, proof, ...(envelopeText !== undefined && { text: envelopeText }) },
     signedText,
     trust,
     chains: chainReader ? fakeChainAccess(chainReader) : fakeChainAccess(),
@@ -119,10 +122,16 @@ describe('verifyOgSettlement', () => {
     expect(chainReader.calls).toContainEqual(expect.objectContaining({ kind: 'readContract', address: registry, args: [tee.teeId] }));
   });
 
-  it('is altered when the text does not hash to the settled outputHash', async () => {
+  it('is altered when the text does not hash to the settled outputHash, and names the text hashed', async () => {
     const { checks, state } = await verify({ signedText: `${text}!` });
     expect(state).toBe('altered');
-    expect(checkById(checks, 'content-binding')).toMatchObject({ ok: false, implies: 'altered' });
+    expect(checkById(checks, 'content-binding')).toMatchObject({
+      ok: false,
+      implies: 'altered',
+      detail: 'The text as shown does not hash to the outputHash the TEE signed; the envelope carries no text of its own.',
+    });
+    const carried = await verify({ signedText: `${text}!`, envelopeText: `${text}!` });
+    expect(checkById(carried.checks, 'content-binding').detail).toBe("The envelope's text does not hash to the outputHash the TEE signed.");
   });
 
   it('is pending below the configured confirmations', async () => {

@@ -69,7 +69,7 @@ export const verifyOgSettlement: ProofVerifier<OgSettlementProof> = async ({ pro
 
   // The second round of reads: the TEE is only known from the log.
   const registryReads = openGradient ? readTeeRegistry({ reader, head, registry: openGradient.teeRegistry, teeId: log.teeId }) : undefined;
-  const contentBinding = contentBindingCheck({ signedText, outputHash: log.outputHash });
+  const contentBinding = contentBindingCheck({ envelope, signedText, outputHash: log.outputHash });
   // A receipt is only read once the head is known, so the head is always there.
   const confirmations: { check: Check; confirmations?: number } = head.ok
     ? confirmationsCheck({ head: head.value, anchorBlock: settled.receipt.blockNumber, required: reader.config.confirmations })

@@ -3,12 +3,14 @@ import { teeRegistryAbi } from '../abi/tee-registry';
 import { ChainUnavailableError, ContractRevertedError } from '../chain/errors';
 import { readAfterHead, type ReadOutcome } from '../chain/read-outcome';
 import type { ChainReader, PinnedBlock } from '../chain/types';
+import type { Envelope } from '../envelope/schema';
 import { teeMessageHash } from '../og/message-hash';
 import { verifyTeeSignature } from '../og/signature';
 import { keyFingerprint, teeIdOf } from '../og/tee-key';
 import type { ChainConfig, OpenGradientConfig, TrustConfig } from '../trust/schema';
 import { failed, informational, passed, skipped, unreachable } from '../verdict/check';
 import type { Check, CheckId, VerdictFacts } from '../verdict/types';
+import { hashMismatchDetail } from './hash-mismatch';
 
 /**
  * What a failed read means for check `id`: it could not be made. A real
@@ -162,11 +164,18 @@ export function skippedTeeChecks(detail: string): Check[] {
   return [skipped('tee-key', detail), skipped('tee-enabled', detail), skipped('tee-active', detail), skipped('signature', detail)];
 }
 
+export type ContentBindingCheckParameters = {
+  /** The envelope, which says where `signedText` came from: its own `text`, or the text as shown. */
+  envelope: Pick<Envelope, 'text'>;
+  signedText: string;
+  outputHash: Hex;
+};
+
 /** OpenGradient hashes the raw output, so the signed text is hashed as is, not canonicalised. */
-export function contentBindingCheck({ signedText, outputHash }: { signedText: string; outputHash: Hex }): Check {
+export function contentBindingCheck({ envelope, signedText, outputHash }: ContentBindingCheckParameters): Check {
   return keccak256(stringToBytes(signedText)) === outputHash.toLowerCase()
     ? passed('content-binding', 'keccak256 of the signed text equals the signed outputHash.')
-    : failed('content-binding', 'The signed text does not hash to the outputHash the TEE signed.', 'altered');
+    : failed('content-binding', hashMismatchDetail({ envelope, target: 'the outputHash the TEE signed' }), 'altered');
 }
 
 /** The settlement transaction's receipt, or the failed check saying why there is none to use. */

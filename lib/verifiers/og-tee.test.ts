@@ -69,18 +69,21 @@ function reader(parameters: Partial<FakeChainReaderParameters> = {}) {
 async function verify({
   proof = teeProof(),
   signedText = text,
+  envelopeText,
   chainReader = reader(),
   trust = fakeTrust({ chainId, teeRegistry: registry, settlementRelays: [relay] }),
 }: {
   proof?: OgTeeProof;
   signedText?: string;
+  /** The envelope's own `text`; without it the signed text is the text as shown. */
+  envelopeText?: string;
   /** null: the chain is not configured. */
   chainReader?: ReturnType<typeof reader> | null;
   trust?: ReturnType<typeof fakeTrust>;
 } = {}) {
   const result = await verifyOgTee({
     proof,
-    envelope: { v: 1, proof, model: 'test-model' },
+    envelope: { v: 1, proof, model: 'test-model', ...(envelopeText !== undefined && { text: envelopeText }) },
     signedText,
     trust,
     chains: chainReader ? fakeChainAccess(chainReader) : fakeChainAccess(),
@@ -136,8 +139,17 @@ describe('verifyOgTee without settlement', () => {
   it('is altered when the signed text differs by one character, and says so in content-binding', async () => {
     const { checks, state } = await verify({ signedText: `${text} ` });
     expect(state).toBe('altered');
-    expect(checkById(checks, 'content-binding')).toMatchObject({ ok: false, implies: 'altered' });
+    expect(checkById(checks, 'content-binding')).toMatchObject({
+      ok: false,
+      implies: 'altered',
+      detail: 'The text as shown does not hash to the outputHash the TEE signed; the envelope carries no text of its own.',
+    });
     expect(checkById(checks, 'signature').ok).toBe(true);
+  });
+
+  it("names the envelope's text as the one hashed when the envelope carries it", async () => {
+    const { checks } = await verify({ signedText: `${text} `, envelopeText: `${text} ` });
+    expect(checkById(checks, 'content-binding').detail).toBe("The envelope's text does not hash to the outputHash the TEE signed.");
   });
 
   it('hashes the signed text as is: a canonicalised form of it does not bind', async () => {

@@ -42,7 +42,7 @@ export const verifyOgTee: ProofVerifier<OgTeeProof> = async ({ proof, envelope, 
         unreachable('chain', `Chain ${proof.chainId} is not in the trust configuration.`),
         skipped('registry-trusted', notRun),
         ...skippedTeeChecks(notRun),
-        contentBindingCheck({ signedText, outputHash: proof.outputHash }),
+        contentBindingCheck({ envelope, signedText, outputHash: proof.outputHash }),
         ...(settlement
           ? [
               skipped('relay-trusted', notRun),
@@ -65,7 +65,7 @@ export const verifyOgTee: ProofVerifier<OgTeeProof> = async ({ proof, envelope, 
   // Compute while waiting.
   const openGradient = openGradientConfigOf(trust, proof.chainId);
   const signature = decodeSignature(proof.signature);
-  const contentBinding = contentBindingCheck({ signedText, outputHash: proof.outputHash });
+  const contentBinding = contentBindingCheck({ envelope, signedText, outputHash: proof.outputHash });
   const merkleProof = batch ? merkleProofCheck({ proof, batch, signature }) : undefined;
   const tee = await teeChecks({
     reads: registryReads,

@@ -8,6 +8,7 @@ import { runBrowserSection } from './browser';
 import { machineInfo } from './machine';
 import { runOffchainSection } from './offchain-vs-sdk';
 import { produceProofSets } from './proof-sets';
+import { runQuoteCheckSection } from './quote-check';
 import { runRpcCostSection } from './rpc-cost';
 import { formatNumber, heading } from './table';
 import { runThroughputSection } from './throughput';
@@ -42,6 +43,7 @@ async function main(): Promise<void> {
       chunkSize: 50,
       rounds: 2,
     });
+    await runQuoteCheckSection({ proofs: 500, briefsPerProof: 30, minMsPerCase: 1_000 });
     await runBrowserSection({ devnet, sets, scanSizes: [10_000, 80_000], scanRuns: 3, mountProofs: 500, mountRuns: 3 });
   } finally {
     await devnet.stop();

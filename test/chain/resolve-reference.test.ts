@@ -3,7 +3,7 @@ import { createPublicClient, http, type Hex } from 'viem';
 import { freeLoopbackPort } from '../../devnet/anvil';
 import { startDevnet, type StartDevnetReturnType } from '../../devnet/devnet';
 import { createChainAccess } from '../../lib/chain/access';
-import { attestedEventAbi } from '../../lib/chain/attested-logs';
+import { attestedEventAbi } from '../../lib/abi/eas';
 import { resolveReference, type ChainReference } from '../../lib/chain/resolve-reference';
 import { decodeEnvelope } from '../../lib/envelope/decode';
 import type { Proof } from '../../lib/envelope/schema';

@@ -1,11 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { browser as browserApi } from 'wxt/browser';
-import { launchExtensionBrowser, type ExtensionBrowser } from '../../devnet/extension-browser';
-import { startDevnet, type StartDevnetReturnType } from '../../devnet/devnet';
-import { settingsKeys } from '../../lib/extension/settings-keys';
-import { allAnswered } from './demo-session';
-
-declare const chrome: typeof browserApi;
+import type { ExtensionBrowser } from '../../devnet/extension-browser';
+import type { StartDevnetReturnType } from '../../devnet/devnet';
+import { allAnswered, startDemoSession, stopDemoSession } from './demo-session';
 
 /**
  * The content script, built and loaded in Chromium, on proofs a page adds
@@ -17,16 +13,10 @@ let devnet: StartDevnetReturnType;
 let browser: ExtensionBrowser;
 
 beforeAll(async () => {
-  devnet = await startDevnet({ servePage: true });
-  browser = await launchExtensionBrowser();
-  const worker = await browser.serviceWorker();
-  await worker.evaluate(([key, value]) => chrome.storage.local.set({ [key]: value }), [settingsKeys.userTrustConfig, devnet.trustConfig] as const);
+  ({ devnet, browser } = await startDemoSession());
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await devnet?.stop();
-});
+afterAll(() => stopDemoSession({ devnet, browser }));
 
 describe('proofs added after the page loaded, in Chromium', () => {
   it('badges a verified snippet and an altered one that a page script appends', async () => {

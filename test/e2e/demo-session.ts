@@ -2,8 +2,11 @@ import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import type { browser as browserApi } from 'wxt/browser';
+import { startDevnet, type StartDevnetReturnType } from '../../devnet/devnet';
+import { launchExtensionBrowser, type ExtensionBrowser, type LaunchExtensionBrowserParameters } from '../../devnet/extension-browser';
 import type { TabState, WorkerMessages, WorkerMessageType } from '../../lib/extension/messages';
-import type { ExtensionBrowser } from '../../devnet/extension-browser';
+import { settingsKeys } from '../../lib/extension/settings-keys';
+import type { TrustConfig } from '../../lib/trust/schema';
 
 /** The extension API inside extension pages and the worker, where the evaluated functions run. */
 declare const chrome: typeof browserApi;
@@ -71,4 +74,70 @@ export async function openExtensionPage(browser: ExtensionBrowser, path = 'inspe
   const page = await browser.context.newPage();
   await page.goto(`chrome-extension://${browser.extensionId}/${path}`);
   return page;
+}
+
+/** The devnet serving its demo page, and Chromium with the built extension. */
+export type DemoSession = { devnet: StartDevnetReturnType; browser: ExtensionBrowser };
+
+/** `userDataDir`: a profile to reuse across a browser restart; `backForwardCache`: see launchExtensionBrowser. */
+export type StartDemoSessionParameters = Pick<LaunchExtensionBrowserParameters, 'userDataDir' | 'backForwardCache'>;
+
+/** Starts the devnet with its demo page and the browser, the devnet's trust configuration saved as the user's. */
+export async function startDemoSession({ userDataDir, backForwardCache }: StartDemoSessionParameters = {}): Promise<DemoSession> {
+  const devnet = await startDevnet({ servePage: true });
+  try {
+    const browser = await launchExtensionBrowser({ userDataDir, backForwardCache });
+    await storeTrustConfig(browser, devnet.trustConfig);
+    return { devnet, browser };
+  } catch (error) {
+    await devnet.stop();
+    throw error;
+  }
+}
+
+/** Closes what `startDemoSession` started, as much of it as did start. */
+export async function stopDemoSession({ devnet, browser }: Partial<DemoSession>): Promise<void> {
+  await browser?.close();
+  await devnet?.stop();
+}
+
+/** Saves `trustConfig` as the user's trust configuration, as the options page does. */
+export async function storeTrustConfig(browser: ExtensionBrowser, trustConfig: TrustConfig): Promise<void> {
+  const worker = await browser.serviceWorker();
+  await worker.evaluate(([key, value]) => chrome.storage.local.set({ [key]: value }), [settingsKeys.userTrustConfig, trustConfig] as const);
+}
+
+export type DemoTab = { demo: Page; tabId: number; state: TabState };
+
+/** The demo page in a new tab, once every proof on it has a verdict, with the tab's id and the worker's record of it. */
+export async function openDemoPage({ devnet, browser }: DemoSession): Promise<DemoTab> {
+  const demo = await browser.context.newPage();
+  await demo.goto(devnet.pageUrl!);
+  await allAnswered(demo, devnet.scenarios.length);
+  const helper = await openExtensionPage(browser);
+  const { tabId, state } = await tabShowing(helper, devnet.pageUrl!);
+  await helper.close();
+  return { demo, tabId, state };
+}
+
+/**
+ * The popup, opened as a background tab in the window of the demo tab, at
+ * the toolbar popup's width. The popup speaks for the active tab of its
+ * window, so the demo page stays the tab it speaks for, exactly as when the
+ * toolbar popup opens over it.
+ */
+export async function openPopupBeside(browser: ExtensionBrowser, { demo, tabId }: Pick<DemoTab, 'demo' | 'tabId'>): Promise<Page> {
+  await demo.bringToFront();
+  const worker = await browser.serviceWorker();
+  const opened = browser.context.waitForEvent('page', { predicate: (page) => page.url().includes('/popup.html') });
+  await worker.evaluate(
+    async ([tabId, url]) => {
+      const tab = await chrome.tabs.get(tabId);
+      await chrome.tabs.create({ url, windowId: tab.windowId, active: false });
+    },
+    [tabId, `chrome-extension://${browser.extensionId}/popup.html`] as const,
+  );
+  const popup = await opened;
+  await popup.setViewportSize({ width: 380, height: 600 });
+  return popup;
 }

@@ -5,10 +5,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { browser as browserApi } from 'wxt/browser';
 import { launchExtensionBrowser, type ExtensionBrowser } from '../../devnet/extension-browser';
-import { startDevnet, type StartDevnetReturnType } from '../../devnet/devnet';
-import { settingsKeys } from '../../lib/extension/settings-keys';
+import type { StartDevnetReturnType } from '../../devnet/devnet';
 import { historyKeys, type HistoryEntry } from '../../lib/history/types';
-import { allAnswered, openExtensionPage, screenshot, sendFrom, tabShowing } from './demo-session';
+import { openDemoPage, openExtensionPage, screenshot, sendFrom, startDemoSession, stopDemoSession } from './demo-session';
 
 declare const chrome: typeof browserApi;
 
@@ -24,16 +23,12 @@ let browser: ExtensionBrowser;
 let profile: string;
 
 beforeAll(async () => {
-  devnet = await startDevnet({ servePage: true });
   profile = await mkdtemp(join(tmpdir(), 'verity-history-profile-'));
-  browser = await launchExtensionBrowser({ userDataDir: profile });
-  const worker = await browser.serviceWorker();
-  await worker.evaluate(([key, value]) => chrome.storage.local.set({ [key]: value }), [settingsKeys.userTrustConfig, devnet.trustConfig] as const);
+  ({ devnet, browser } = await startDemoSession({ userDataDir: profile }));
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await devnet?.stop();
+  await stopDemoSession({ devnet, browser });
   if (profile) await rm(profile, { recursive: true, force: true });
 });
 
@@ -44,8 +39,7 @@ async function storedEntries(): Promise<HistoryEntry[]> {
 }
 
 async function openHistory(): Promise<Page> {
-  const page = await browser.context.newPage();
-  await page.goto(`chrome-extension://${browser.extensionId}/verity-history.html`);
+  const page = await openExtensionPage(browser, 'verity-history.html');
   await page.getByRole('heading', { name: 'Verity history', level: 1 }).waitFor({ timeout: 20_000 });
   return page;
 }
@@ -58,11 +52,8 @@ describe('the history page in Chromium', () => {
   let pasted = '';
 
   it('lists what was verified on a page and a pasted quote, newest first, and finds entries as you type', async () => {
-    const demo = await browser.context.newPage();
-    await demo.goto(devnet.pageUrl!);
-    await allAnswered(demo, devnet.scenarios.length);
+    const { tabId, state } = await openDemoPage({ devnet, browser });
     const helper = await openExtensionPage(browser);
-    const { tabId, state } = await tabShowing(helper, devnet.pageUrl!);
     const verified = state.proofs.find((proof) => proof.verdict?.state === 'verified')!;
     pasted = verified.excerpt.split(/\s+/).slice(0, 6).join(' ');
     const answer = await sendFrom(helper, 'check-pasted', { input: pasted, tabId });

@@ -1,12 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { browser as browserApi } from 'wxt/browser';
-import { launchExtensionBrowser, type ExtensionBrowser } from '../../devnet/extension-browser';
-import { startDevnet, type StartDevnetReturnType } from '../../devnet/devnet';
-import { settingsKeys } from '../../lib/extension/settings-keys';
-import { allAnswered, openExtensionPage, screenshot, sendFrom, tabShowing } from './demo-session';
-
-declare const chrome: typeof browserApi;
+import type { ExtensionBrowser } from '../../devnet/extension-browser';
+import type { StartDevnetReturnType } from '../../devnet/devnet';
+import { openDemoPage, openExtensionPage, screenshot, sendFrom, startDemoSession, stopDemoSession } from './demo-session';
 
 /**
  * The proof inspector, built and loaded in Chromium, on proofs of the
@@ -16,26 +12,16 @@ declare const chrome: typeof browserApi;
 
 let devnet: StartDevnetReturnType;
 let browser: ExtensionBrowser;
-let demo: Page;
 let helper: Page;
 let tabId: number;
 
 beforeAll(async () => {
-  devnet = await startDevnet({ servePage: true });
-  browser = await launchExtensionBrowser();
-  const worker = await browser.serviceWorker();
-  await worker.evaluate(([key, value]) => chrome.storage.local.set({ [key]: value }), [settingsKeys.userTrustConfig, devnet.trustConfig] as const);
-  demo = await browser.context.newPage();
-  await demo.goto(devnet.pageUrl!);
-  await allAnswered(demo, devnet.scenarios.length);
+  ({ devnet, browser } = await startDemoSession());
+  ({ tabId } = await openDemoPage({ devnet, browser }));
   helper = await openExtensionPage(browser);
-  ({ tabId } = await tabShowing(helper, devnet.pageUrl!));
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await devnet?.stop();
-});
+afterAll(() => stopDemoSession({ devnet, browser }));
 
 /** The proof id the content script gave a scenario's snippet: ids follow document order, one proof per scenario. */
 async function proofIdOf(scenarioId: string): Promise<string> {
@@ -48,8 +34,7 @@ async function proofIdOf(scenarioId: string): Promise<string> {
 }
 
 async function openInspector(scenarioId: string): Promise<Page> {
-  const page = await browser.context.newPage();
-  await page.goto(`chrome-extension://${browser.extensionId}/inspector.html?tab=${tabId}&proof=${await proofIdOf(scenarioId)}`);
+  const page = await openExtensionPage(browser, `inspector.html?tab=${tabId}&proof=${await proofIdOf(scenarioId)}`);
   await page.getByRole('heading', { name: 'Checks', exact: true }).waitFor({ timeout: 20_000 });
   return page;
 }

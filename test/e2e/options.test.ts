@@ -4,7 +4,7 @@ import type { browser as browserApi } from 'wxt/browser';
 import { launchExtensionBrowser, type ExtensionBrowser } from '../../devnet/extension-browser';
 import { startDevnet, type StartDevnetReturnType } from '../../devnet/devnet';
 import { settingsKeys } from '../../lib/extension/settings-keys';
-import { screenshot, sendFrom } from './demo-session';
+import { openExtensionPage, screenshot, sendFrom } from './demo-session';
 
 declare const chrome: typeof browserApi;
 
@@ -34,8 +34,7 @@ const normalized = <value>(value: value): value =>
   JSON.parse(JSON.stringify(value).replace(/0x[0-9a-fA-F]{40}/g, (address) => address.toLowerCase())) as value;
 
 async function openOptions(): Promise<Page> {
-  const page = await browser.context.newPage();
-  await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  const page = await openExtensionPage(browser, 'options.html');
   await page.getByRole('heading', { name: 'Trust configuration' }).waitFor({ timeout: 20_000 });
   return page;
 }

@@ -1,18 +1,14 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { browser as browserApi } from 'wxt/browser';
 import { selectionHeadlines } from '../../components/selection-outcome';
 import { stateStyles } from '../../components/state-style';
-import { startDevnet, type StartDevnetReturnType } from '../../devnet/devnet';
-import { launchExtensionBrowser, type ExtensionBrowser } from '../../devnet/extension-browser';
+import type { StartDevnetReturnType } from '../../devnet/devnet';
+import type { ExtensionBrowser } from '../../devnet/extension-browser';
 import { envelopeBase64url, envelopeJson, envelopeToken } from '../../devnet/producers/embed';
 import type { Scenario } from '../../devnet/scenarios';
-import { settingsKeys } from '../../lib/extension/settings-keys';
 import { shareFragment } from '../../lib/share/share-link';
 import type { VerdictState } from '../../lib/verdict/states';
-import { allAnswered, openExtensionPage, screenshot, tabShowing } from './demo-session';
-
-declare const chrome: typeof browserApi;
+import { openDemoPage, openPopupBeside, screenshot, startDemoSession, stopDemoSession, storeTrustConfig } from './demo-session';
 
 /**
  * "Check pasted material" in the popup, built and loaded in Chromium: each
@@ -25,42 +21,18 @@ const explorer = 'https://explorer.verity.test';
 
 let devnet: StartDevnetReturnType;
 let browser: ExtensionBrowser;
-let demo: Page;
 let popup: Page;
 
 beforeAll(async () => {
-  devnet = await startDevnet({ servePage: true });
-  browser = await launchExtensionBrowser();
-  const worker = await browser.serviceWorker();
+  ({ devnet, browser } = await startDemoSession());
   // An explorer for the devnet chain, so an explorer's transaction link names its chain.
   const chainId = String(devnet.chainId);
-  const trustConfig = { ...devnet.trustConfig, chains: { [chainId]: { ...devnet.trustConfig.chains[chainId]!, explorer } } };
-  await worker.evaluate(([key, value]) => chrome.storage.local.set({ [key]: value }), [settingsKeys.userTrustConfig, trustConfig] as const);
-
-  demo = await browser.context.newPage();
-  await demo.goto(devnet.pageUrl!);
-  await allAnswered(demo, devnet.scenarios.length);
-  const helper = await openExtensionPage(browser);
-  const { tabId } = await tabShowing(helper, devnet.pageUrl!);
-  await helper.close();
-  await demo.bringToFront();
-  const opened = browser.context.waitForEvent('page', { predicate: (page) => page.url().includes('/popup.html') });
-  await worker.evaluate(
-    async ([tabId, url]) => {
-      const tab = await chrome.tabs.get(tabId);
-      await chrome.tabs.create({ url, windowId: tab.windowId, active: false });
-    },
-    [tabId, `chrome-extension://${browser.extensionId}/popup.html`] as const,
-  );
-  popup = await opened;
-  await popup.setViewportSize({ width: 380, height: 600 });
+  await storeTrustConfig(browser, { ...devnet.trustConfig, chains: { [chainId]: { ...devnet.trustConfig.chains[chainId]!, explorer } } });
+  popup = await openPopupBeside(browser, await openDemoPage({ devnet, browser }));
   await popup.getByRole('tab', { name: 'Check pasted' }).click();
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await devnet?.stop();
-});
+afterAll(() => stopDemoSession({ devnet, browser }));
 
 const scenario = (id: string): Scenario => {
   const found = devnet.scenarios.find((each) => each.id === id);

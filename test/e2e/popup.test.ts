@@ -1,61 +1,29 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { browser as browserApi } from 'wxt/browser';
 import { stateStyles } from '../../components/state-style';
-import { startDevnet, type StartDevnetReturnType } from '../../devnet/devnet';
-import { settingsKeys } from '../../lib/extension/settings-keys';
+import type { StartDevnetReturnType } from '../../devnet/devnet';
+import type { ExtensionBrowser } from '../../devnet/extension-browser';
 import { verdictStates } from '../../lib/verdict/states';
-import { allAnswered, figureStates, openExtensionPage, screenshot, tabShowing } from './demo-session';
-import { launchExtensionBrowser, type ExtensionBrowser } from '../../devnet/extension-browser';
-
-declare const chrome: typeof browserApi;
+import { figureStates, openDemoPage, openPopupBeside, screenshot, startDemoSession, stopDemoSession } from './demo-session';
 
 /**
- * The popup, built and loaded in Chromium, over the devnet's demo page. The
- * popup speaks for the active tab of its window, so it is opened as a
- * background tab beside the demo page: the demo page stays the active tab,
- * exactly as when the toolbar popup opens over it.
+ * The popup, built and loaded in Chromium, over the devnet's demo page,
+ * opened as a background tab beside it (see openPopupBeside).
  */
 
 let devnet: StartDevnetReturnType;
 let browser: ExtensionBrowser;
-let demo: Page;
-let popup: Page;
 
 beforeAll(async () => {
-  devnet = await startDevnet({ servePage: true });
-  browser = await launchExtensionBrowser();
-  const worker = await browser.serviceWorker();
-  await worker.evaluate(([key, value]) => chrome.storage.local.set({ [key]: value }), [settingsKeys.userTrustConfig, devnet.trustConfig] as const);
+  ({ devnet, browser } = await startDemoSession());
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await devnet?.stop();
-});
+afterAll(() => stopDemoSession({ devnet, browser }));
 
 describe('the popup in Chromium', () => {
   it("counts the demo page's proofs by state, lists each one, and shows a proof on the page", async () => {
-    demo = await browser.context.newPage();
-    await demo.goto(devnet.pageUrl!);
-    await allAnswered(demo, devnet.scenarios.length);
-    const helper = await openExtensionPage(browser);
-    const { tabId } = await tabShowing(helper, devnet.pageUrl!);
-    await helper.close();
-    await demo.bringToFront();
-
-    // Opened in the background, in the demo tab's window: the demo tab stays active.
-    const worker = await browser.serviceWorker();
-    const opened = browser.context.waitForEvent('page', { predicate: (page) => page.url().includes('/popup.html') });
-    await worker.evaluate(
-      async ([tabId, url]) => {
-        const tab = await chrome.tabs.get(tabId);
-        await chrome.tabs.create({ url, windowId: tab.windowId, active: false });
-      },
-      [tabId, `chrome-extension://${browser.extensionId}/popup.html`] as const,
-    );
-    popup = await opened;
-    await popup.setViewportSize({ width: 380, height: 600 });
+    const tab = await openDemoPage({ devnet, browser });
+    const { demo } = tab;
+    const popup = await openPopupBeside(browser, tab);
 
     const proofsHeading = popup.getByRole('heading', { name: /On this page/ });
     await expect.poll(() => proofsHeading.textContent(), { timeout: 20_000 }).toMatch(`(${devnet.scenarios.length})`);

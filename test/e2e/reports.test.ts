@@ -1,16 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { browser as browserApi } from 'wxt/browser';
 import { stateStyles } from '../../components/state-style';
-import { startDevnet, type StartDevnetReturnType } from '../../devnet/devnet';
-import { launchExtensionBrowser, type ExtensionBrowser } from '../../devnet/extension-browser';
-import { settingsKeys } from '../../lib/extension/settings-keys';
+import type { StartDevnetReturnType } from '../../devnet/devnet';
+import type { ExtensionBrowser } from '../../devnet/extension-browser';
 import { type Report, reportSchema } from '../../lib/report/schema';
 import { verdictStates } from '../../lib/verdict/states';
-import { allAnswered, openExtensionPage, screenshot, tabShowing } from './demo-session';
-
-declare const chrome: typeof browserApi;
+import { openDemoPage, openPopupBeside, screenshot, startDemoSession, stopDemoSession } from './demo-session';
 
 /**
  * "Export report" in the popup, over the devnet's demo page: both formats
@@ -23,37 +19,14 @@ let browser: ExtensionBrowser;
 let popup: Page;
 
 beforeAll(async () => {
-  devnet = await startDevnet({ servePage: true });
-  browser = await launchExtensionBrowser();
-  const worker = await browser.serviceWorker();
-  await worker.evaluate(([key, value]) => chrome.storage.local.set({ [key]: value }), [settingsKeys.userTrustConfig, devnet.trustConfig] as const);
-
-  const demo = await browser.context.newPage();
-  await demo.goto(devnet.pageUrl!);
-  await allAnswered(demo, devnet.scenarios.length);
-  const helper = await openExtensionPage(browser);
-  const { tabId } = await tabShowing(helper, devnet.pageUrl!);
-  await helper.close();
-  await demo.bringToFront();
-  const opened = browser.context.waitForEvent('page', { predicate: (page) => page.url().includes('/popup.html') });
-  await worker.evaluate(
-    async ([tabId, url]) => {
-      const tab = await chrome.tabs.get(tabId);
-      await chrome.tabs.create({ url, windowId: tab.windowId, active: false });
-    },
-    [tabId, `chrome-extension://${browser.extensionId}/popup.html`] as const,
-  );
-  popup = await opened;
-  await popup.setViewportSize({ width: 380, height: 600 });
+  ({ devnet, browser } = await startDemoSession());
+  popup = await openPopupBeside(browser, await openDemoPage({ devnet, browser }));
   // Every proof listed with its verdict: the report is offered once none is being checked.
   await popup.getByRole('heading', { name: `On this page (${devnet.scenarios.length})` }).waitFor({ timeout: 20_000 });
   await popup.getByRole('button', { name: 'Export report as JSON' }).and(popup.locator(':enabled')).waitFor({ timeout: 20_000 });
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await devnet?.stop();
-});
+afterAll(() => stopDemoSession({ devnet, browser }));
 
 /** Chooses a format under "Export report" and reads the file the browser saved. */
 async function exportAs(format: 'JSON' | 'Markdown'): Promise<{ fileName: string; text: string }> {

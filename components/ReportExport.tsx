@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { DownloadIcon, SpinnerIcon } from '../../components/icons';
-import { reportMarkdown } from '../../lib/report/markdown';
-import type { Report } from '../../lib/report/schema';
+import { reportMarkdown } from '../lib/report/markdown';
+import type { Report } from '../lib/report/schema';
 import { downloadText } from './download';
+import { DownloadIcon, SpinnerIcon } from './icons';
 
 export type ReportFormat = 'json' | 'md';
 
