@@ -58,8 +58,9 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  // The browser first: a page kept in its back/forward cache holds its connection to the server open.
   await stopDemoSession({ devnet, browser });
+  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
 });
 
 /** Each section's badge states, by section id. */
