@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { verifiedOgTee, verifiedPageProof } from '../../test/ui/fixtures';
+import { publishedReportValidator } from '../../test/report-json-schema';
+import { buildReport } from './build-report';
 import { renderReportJsonSchema, reportJsonSchemaPath } from './generate-json-schema';
 
 describe('docs/report-v1.schema.json', () => {
@@ -11,5 +14,23 @@ describe('docs/report-v1.schema.json', () => {
     const schema = JSON.parse(renderReportJsonSchema()) as { required: string[]; properties: Record<string, { const?: unknown }> };
     expect(schema.required).toEqual(['format', 'version', 'generatedAt', 'generator', 'source', 'scope', 'summary', 'chains', 'snippets']);
     expect(schema.properties.format!.const).toBe('verity-report');
+  });
+
+  it('accepts the reports Verity builds and rejects one that breaks the format, read by an independent validator (Ajv)', () => {
+    const validate = publishedReportValidator();
+    const checkedAt = new Date('2026-11-24T21:30:16.000Z');
+    const report = buildReport({
+      generator: { kind: 'cli', version: '0.1.0' },
+      source: { kind: 'file', location: 'page.html' },
+      scope: 'page',
+      generatedAt: checkedAt,
+      notChecked: 0,
+      snippets: [{ index: 0, form: 'attribute', raw: verifiedPageProof.raw, verdict: verifiedOgTee, checkedAt }],
+    });
+    expect(validate(JSON.parse(JSON.stringify(report)))).toEqual([]);
+    const [snippet] = report.snippets;
+    expect(validate({ ...report, version: 2 })).not.toEqual([]);
+    expect(validate({ ...report, snippets: [{ ...snippet, state: 'fine' }] })).not.toEqual([]);
+    expect(validate({ ...report, generatedAt: 'yesterday' })).not.toEqual([]);
   });
 });

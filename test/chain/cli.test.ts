@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freeLoopbackPort } from '../../devnet/anvil';
 import { startDevnet, type StartDevnetReturnType } from '../../devnet/devnet';
 import { reportSchema } from '../../lib/report/schema';
+import { publishedReportValidator } from '../report-json-schema';
 
 /** The `verity` binary as a user runs it, against the devnet page served over HTTP. */
 let devnet: StartDevnetReturnType;
@@ -81,7 +82,9 @@ describe('verity verify', () => {
   it('prints a JSON report (--report json) the report schema accepts, matching every scenario', async () => {
     const { code, stdout } = await verity(['verify', devnet.pageUrl!, '--config', configPath, '--report', 'json']);
     expect(code).toBe(0);
-    const report = reportSchema.parse(JSON.parse(stdout));
+    const json: unknown = JSON.parse(stdout);
+    expect(publishedReportValidator()(json)).toEqual([]);
+    const report = reportSchema.parse(json);
     expect(report.generator).toMatchObject({ name: 'Verity', kind: 'cli' });
     expect(report.source).toEqual({ kind: 'page', location: devnet.pageUrl, title: 'What the machines wrote this week — The Harbour Gazette' });
     expect(report.scope).toBe('page');

@@ -5,6 +5,7 @@ import { stateStyles } from '../../components/state-style';
 import type { StartDevnetReturnType } from '../../devnet/devnet';
 import type { ExtensionBrowser } from '../../devnet/extension-browser';
 import { type Report, reportSchema } from '../../lib/report/schema';
+import { publishedReportValidator } from '../report-json-schema';
 import { verdictStates } from '../../lib/verdict/states';
 import { openDemoPage, openPopupBeside, screenshot, startDemoSession, stopDemoSession } from './demo-session';
 
@@ -56,7 +57,10 @@ describe("exporting the page's report from the popup", () => {
   it('saves a JSON report that the schema accepts, with every snippet in its expected state', async () => {
     const { fileName, text } = await exportAs('JSON');
     expect(fileName).toMatch(new RegExp(`^verity-report-${host().replace(/\./g, '\\.')}-${day}\\.json$`));
-    report = reportSchema.parse(JSON.parse(text));
+    const json: unknown = JSON.parse(text);
+    // The published JSON Schema, as a consumer would check it, and the zod schema it is generated from.
+    expect(publishedReportValidator()(json)).toEqual([]);
+    report = reportSchema.parse(json);
 
     expect(report.generator.kind).toBe('extension');
     expect(report.scope).toBe('page');
