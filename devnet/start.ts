@@ -19,10 +19,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { browser as browserApi } from 'wxt/browser';
-import { settingsKeys } from '../lib/extension/settings-keys';
 import { buildDirectory } from './compile';
 import { startDevnet, type StartDevnetReturnType } from './devnet';
 import { builtExtensionPath, launchExtensionBrowser, type ExtensionBrowser } from './extension-browser';
+import { openExtensionPage, storeTrustConfig, tabShowing } from './extension-pages';
 
 /** The extension API inside the service worker and extension pages, where the evaluated functions run. */
 declare const chrome: typeof browserApi;
@@ -114,8 +114,7 @@ async function main(): Promise<number> {
     running.browser = launchExtensionBrowser({ headless, extensionPath, closeOnSignals: false });
     const browser = await running.browser;
     goOn();
-    const worker = await browser.serviceWorker();
-    await worker.evaluate(([key, value]) => chrome.storage.local.set({ [key]: value }), [settingsKeys.userTrustConfig, devnet.trustConfig] as const);
+    await storeTrustConfig(browser, devnet.trustConfig);
     const page = browser.context.pages()[0] ?? (await browser.context.newPage());
     await page.goto(pageUrl);
 
@@ -246,11 +245,12 @@ async function saveScreenshots(browser: ExtensionBrowser, page: Page, pageUrl: s
   await popup.waitForTimeout(300);
   // Chromium shows a popup at most 600 pixels high, scrolling the rest.
   await save('popup.png', (path) => popup.screenshot({ path }));
-  const tabId = await tabShowing(popup, pageUrl);
+  const { tabId } = await tabShowing(popup, pageUrl).catch(() => {
+    throw new StartError(`The extension knows no tab showing ${pageUrl}.`);
+  });
   await popup.close();
 
-  const inspector = await browser.context.newPage();
-  await inspector.goto(`chrome-extension://${browser.extensionId}/inspector.html?tab=${tabId}&proof=${encodeURIComponent(proofId)}`);
+  const inspector = await openExtensionPage(browser, `inspector.html?tab=${tabId}&proof=${encodeURIComponent(proofId)}`);
   await inspector.getByText('Loading the proof…').waitFor({ state: 'detached' });
   await inspector.waitForTimeout(300);
   await save('inspector.png', (path) => inspector.screenshot({ path, fullPage: true }));
@@ -265,20 +265,6 @@ async function saveScreenshots(browser: ExtensionBrowser, page: Page, pageUrl: s
   await options.close();
 
   console.log(`\nScreenshots:\n${saved.map((path) => `  ${path}`).join('\n')}`);
-}
-
-/** The id of the tab showing `url`, asked from an extension page as the popup asks: the worker knows each tab's page. */
-async function tabShowing(extensionPage: Page, url: string): Promise<number> {
-  const tabId = await extensionPage.evaluate(async (url) => {
-    for (const { id } of await chrome.tabs.query({})) {
-      if (id === undefined) continue;
-      const state = (await chrome.runtime.sendMessage({ type: 'tab-state', tabId: id }).catch(() => undefined)) as { url?: string } | undefined;
-      if (state?.url === url) return id;
-    }
-    return undefined;
-  }, url);
-  if (tabId === undefined) throw new StartError(`The extension knows no tab showing ${url}.`);
-  return tabId;
 }
 
 main().then(

@@ -54,6 +54,19 @@ ${parts.join('\n')}
 </body></html>`;
 }
 
+/** What installBadgeWatch saw of the page's badges, as `window.verityBench`; times in ms since navigation start. */
+export type BadgeWatch = {
+  expected: number;
+  badges: number;
+  final: number;
+  firstBadgeAt?: number;
+  allBadgesAt?: number;
+  allFinalAt?: number;
+  /** [when, how many final]: each time the count of final badges grew. */
+  finalSteps: [number, number][];
+  states: Record<string, number>;
+};
+
 /**
  * Runs in the page's own world from its first moment: counts badge hosts
  * (`verity-badge`) as the content script adds them and their `data-state`
@@ -63,20 +76,9 @@ ${parts.join('\n')}
  * navigation start. It also puts performance marks in the trace.
  */
 export function installBadgeWatch(): void {
-  type Watch = {
-    expected: number;
-    badges: number;
-    final: number;
-    firstBadgeAt?: number;
-    allBadgesAt?: number;
-    allFinalAt?: number;
-    /** [when, how many final]: each time the count of final badges grew. */
-    finalSteps: [number, number][];
-    states: Record<string, number>;
-  };
   const expected = Number(new URLSearchParams(location.search).get('proofs') ?? '0');
-  const watch: Watch = { expected, badges: 0, final: 0, finalSteps: [], states: {} };
-  (window as unknown as { verityBench: Watch }).verityBench = watch;
+  const watch: BadgeWatch = { expected, badges: 0, final: 0, finalSteps: [], states: {} };
+  (window as unknown as { verityBench: BadgeWatch }).verityBench = watch;
   const badges = new Set<Element>();
   const observer = new MutationObserver((records) => {
     const now = performance.now();

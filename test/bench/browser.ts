@@ -1,18 +1,14 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
-import type { browser as browserApi } from 'wxt/browser';
 import type { StartDevnetReturnType } from '../../devnet/devnet';
-import { settingsKeys } from '../../lib/extension/settings-keys';
 import { launchExtensionBrowser, type ExtensionBrowser } from '../../devnet/extension-browser';
-import { browserPage, installBadgeWatch, proofSnippets } from './browser-pages';
+import { storeTrustConfig } from '../../devnet/extension-pages';
+import { browserPage, installBadgeWatch, proofSnippets, type BadgeWatch } from './browser-pages';
 import { contentScriptTime, startTrace, type ContentScriptTime } from './browser-trace';
 import { allAssetFiles, buildExtension, entrypointBundles } from './extension-build';
 import type { ProofSet } from './proof-set';
 import { formatNumber, formatTable, heading, tally } from './table';
-
-/** The extension API inside the worker, where the evaluated function runs. */
-declare const chrome: typeof browserApi;
 
 export type BrowserSectionParameters = {
   devnet: StartDevnetReturnType;
@@ -65,20 +61,9 @@ before them, so their verdicts come from the worker's cache.`;
 
 type ScanRun = { elements: number; firstBadgeMs: number; allBadgesMs: number; firstScan: ContentScriptTime; toQuiet: ContentScriptTime };
 
-type Watch = {
-  expected: number;
-  badges: number;
-  final: number;
-  firstBadgeAt?: number;
-  allBadgesAt?: number;
-  allFinalAt?: number;
-  finalSteps: [number, number][];
-  states: Record<string, number>;
-};
+const readWatch = (page: Page) => page.evaluate(() => (window as unknown as { verityBench: BadgeWatch }).verityBench);
 
-const readWatch = (page: Page) => page.evaluate(() => (window as unknown as { verityBench: Watch }).verityBench);
-
-async function waitForWatch(page: Page, done: 'allBadgesAt' | 'allFinalAt', timeout = 60_000): Promise<Watch> {
+async function waitForWatch(page: Page, done: 'allBadgesAt' | 'allFinalAt', timeout = 60_000): Promise<BadgeWatch> {
   await page.waitForFunction((done) => (window as unknown as { verityBench?: Record<string, unknown> }).verityBench?.[done] !== undefined, done, { timeout, polling: 50 });
   return readWatch(page);
 }
@@ -107,8 +92,7 @@ export async function runBrowserSection({ devnet, sets, scanSizes, scanRuns, mou
     await printBundles(built.path);
 
     browser = await launchExtensionBrowser({ extensionPath: built.path });
-    const worker = await browser.serviceWorker();
-    await worker.evaluate(([key, value]) => chrome.storage.local.set({ [key]: value }), [settingsKeys.userTrustConfig, devnet.trustConfig] as const);
+    await storeTrustConfig(browser, devnet.trustConfig);
     await browser.context.addInitScript(installBadgeWatch);
     const scriptUrl = `chrome-extension://${browser.extensionId}/content-scripts/content.js`;
     const context = browser.context;
@@ -119,7 +103,7 @@ export async function runBrowserSection({ devnet, sets, scanSizes, scanRuns, mou
     };
 
     // The verdict pages first, while the worker has seen none of their proofs (the scan pages reuse the second's).
-    const verdictRuns: { label: string; watch: Watch; height: number }[] = [];
+    const verdictRuns: { label: string; watch: BadgeWatch; height: number }[] = [];
     // Tall enough that all 100 proofs are near the viewport (the content script checks only those).
     const verdictHeight = 6_000;
     const visits = [

@@ -3,6 +3,7 @@ import { offchainFor, type EasDomain } from '../../devnet/producers/eas-offchain
 import { verifyOffchainAttestation } from '../../lib/eas/verify-offchain-attestation';
 import { signOffchainSamples, type OffchainSample } from './offchain-attestations';
 import { formatNumber, formatTable, heading } from './table';
+import { ratePerSecond } from './timing';
 
 export type OffchainSectionParameters = {
   domain: EasDomain;
@@ -52,8 +53,9 @@ signers that never helps.\n`);
   const rows = cases.map(({ name, samples }) => {
     const timed = timeInterleaved({ samples, verifiers: [sdk, ours], chunkSize, rounds });
     const [sdkTotal, ourTotal] = timed as [VerifierTotal, VerifierTotal];
-    const sdkRate = (samples.length * rounds * 1000) / sdkTotal.elapsedMs;
-    const ourRate = (samples.length * rounds * 1000) / ourTotal.elapsedMs;
+    const operations = samples.length * rounds;
+    const sdkRate = ratePerSecond({ operations, elapsedMs: sdkTotal.elapsedMs });
+    const ourRate = ratePerSecond({ operations, elapsedMs: ourTotal.elapsedMs });
     return [
       name,
       formatNumber(samples.length),

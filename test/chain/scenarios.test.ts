@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDevnet, type StartDevnetReturnType } from '../../devnet/devnet';
-import { createChainAccess } from '../../lib/chain/access';
 import { findProofs } from '../../lib/extract/find-proofs';
 import { parseHtml } from '../../lib/extract/parse-html';
-import { verifySnippet } from '../../lib/verifiers/verify-snippet';
-import type { Verdict } from '../../lib/verdict/types';
 import type { EmbeddingForm } from '../../devnet/producers/embed';
+import { verifyDemoPage } from './helpers/verify-page';
 
 /** The spec's three forms, of the devnet's finer embedding forms. */
 const specForm: Record<EmbeddingForm, 'attribute' | 'script' | 'text'> = {
@@ -32,15 +30,7 @@ afterAll(async () => {
   await devnet?.stop();
 });
 
-async function verifyPage(): Promise<Verdict[]> {
-  const { snippets } = findProofs(parseHtml(devnet.pageHtml));
-  const chains = createChainAccess({ trust: devnet.trustConfig });
-  return Promise.all(
-    snippets.map((snippet) =>
-      verifySnippet({ decoded: snippet.decoded, shownText: snippet.shownText, trust: devnet.trustConfig, chains }),
-    ),
-  );
-}
+const verifyPage = () => verifyDemoPage({ devnet });
 
 describe('the demo page on a real chain', () => {
   it('finds one proof per scenario, in page order', () => {

@@ -1,13 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freeLoopbackPort } from '../../devnet/anvil';
 import { startDevnet, type StartDevnetReturnType } from '../../devnet/devnet';
-import { createChainAccess } from '../../lib/chain/access';
-import { findProofs } from '../../lib/extract/find-proofs';
-import { parseHtml } from '../../lib/extract/parse-html';
 import type { TrustConfig } from '../../lib/trust/schema';
-import { verifySnippet } from '../../lib/verifiers/verify-snippet';
 import type { Verdict } from '../../lib/verdict/types';
 import { startDelayProxy, startJunkServer, startTamperProxy, type FaultServer } from './helpers/fault-servers';
+import { verifyDemoPage } from './helpers/verify-page';
 
 /**
  * Faults seen by a whole page of real proofs: whatever goes wrong with the
@@ -31,11 +28,7 @@ function withRpcs(rpc: string[]): TrustConfig {
   return { ...devnet.trustConfig, chains: { ...devnet.trustConfig.chains, [devnet.chainId]: { ...local, rpc } } };
 }
 
-async function verifyPage(trust: TrustConfig, timeoutMs?: number): Promise<Verdict[]> {
-  const { snippets } = findProofs(parseHtml(devnet.pageHtml));
-  const chains = createChainAccess({ trust, timeoutMs });
-  return Promise.all(snippets.map((snippet) => verifySnippet({ decoded: snippet.decoded, shownText: snippet.shownText, trust, chains })));
-}
+const verifyPage = (trust: TrustConfig, timeoutMs?: number) => verifyDemoPage({ devnet, trust, timeoutMs });
 
 /** Every proof that verifies on a healthy chain is unavailable, for `reason`; nothing anywhere is verified. */
 function expectUnavailableFor(verdicts: Verdict[], reason: RegExp): void {

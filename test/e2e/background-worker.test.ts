@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { CDPSession, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDevnet, type StartDevnetReturnType } from '../../devnet/devnet';
-import type { PageProof, TabState, WorkerMessages, WorkerMessageType } from '../../lib/extension/messages';
+import type { PageProof, TabState } from '../../lib/extension/messages';
 import { settingsKeys } from '../../lib/extension/settings-keys';
 import { stateColors } from '../../lib/extension/badge';
 import { createProofLocator, type LocatedProof } from '../../lib/extract/locate-proofs';
@@ -11,6 +11,7 @@ import { parseHtml } from '../../lib/extract/parse-html';
 import type { Verdict } from '../../lib/verdict/types';
 import type { browser as extensionApi } from 'wxt/browser';
 import { launchExtensionBrowser, type ExtensionBrowser } from '../../devnet/extension-browser';
+import { openExtensionPage, sendFrom, storeTrustConfig } from './demo-session';
 
 /** The extension API inside the page and the worker, where the evaluated functions run. */
 declare const chrome: typeof extensionApi;
@@ -78,11 +79,10 @@ beforeAll(async () => {
   const chainId = String(devnet.chainId);
   const trust = { ...devnet.trustConfig, chains: { [chainId]: { ...devnet.trustConfig.chains[chainId]!, rpc: [rpc.url] } } };
   // The devnet's configuration as the user's own layer, as the options page would save it.
-  await worker.evaluate(([key, value]) => chrome.storage.local.set({ [key]: value }), [settingsKeys.userTrustConfig, trust] as const);
+  await storeTrustConfig(browser, trust);
 
   // An extension page open in a tab: it may speak for its tab, as a content script does for its own.
-  page = await browser.context.newPage();
-  await page.goto(`chrome-extension://${browser.extensionId}/inspector.html`);
+  page = await openExtensionPage(browser);
   tabId = await page.evaluate(async () => (await chrome.tabs.getCurrent())!.id!);
   cdp = await browser.context.newCDPSession(page);
 
@@ -105,14 +105,6 @@ afterAll(async () => {
   await rpc?.close();
   await devnet?.stop();
 });
-
-type Request<type extends WorkerMessageType> = WorkerMessages[type]['request'];
-type Response<type extends WorkerMessageType> = WorkerMessages[type]['response'];
-
-/** chrome.runtime.sendMessage from the extension page; rejects with the worker's error. */
-function send<type extends WorkerMessageType>(type: type, request: Request<type>): Promise<Response<type>> {
-  return page.evaluate((message) => chrome.runtime.sendMessage(message), { type, ...request }) as Promise<Response<type>>;
-}
 
 type WorkerVersion = { scriptURL: string; runningStatus: string };
 
@@ -140,22 +132,22 @@ async function stopWorker(): Promise<void> {
   stops += 1;
 }
 
-const verifyAll = () => send('verify-proofs', { pageUrl: devnet.pageUrl!, proofs, notChecked: 0 });
+const verifyAll = () => sendFrom(page, 'verify-proofs', { pageUrl: devnet.pageUrl!, proofs, notChecked: 0 });
 const statesOf = (verdicts: { verdict: Verdict }[]) => verdicts.map(({ verdict }) => verdict.state);
 const expectedStates = () => devnet.scenarios.map((scenario) => scenario.expectedState);
 
 describe('the background worker in Chromium', () => {
   it('answers the options page: trust configuration, RPC test, and a clear error for a bad request', async () => {
-    const trust = await send('trust-config', {});
+    const trust = await sendFrom(page, 'trust-config', {});
     expect(trust.effective.chains[String(devnet.chainId)]?.rpc).toEqual([rpc.url]);
     expect(trust.provenance?.[`chains.${devnet.chainId}.rpc`]).toBe('user');
     expect(trust.managedError).toBeUndefined();
 
-    const probe = await send('test-rpc', { url: devnet.rpcUrl, chainId: devnet.chainId });
+    const probe = await sendFrom(page, 'test-rpc', { url: devnet.rpcUrl, chainId: devnet.chainId });
     expect(probe).toMatchObject({ ok: true, blockNumber: expect.stringMatching(/^\d+$/) });
-    expect(await send('test-rpc', { url: devnet.rpcUrl, chainId: 1 })).toMatchObject({ ok: false });
+    expect(await sendFrom(page, 'test-rpc', { url: devnet.rpcUrl, chainId: 1 })).toMatchObject({ ok: false });
 
-    await expect(send('tab-state', { tabId: 'seven' as unknown as number })).rejects.toThrow('Malformed "tab-state" request');
+    await expect(sendFrom(page, 'tab-state', { tabId: 'seven' as unknown as number })).rejects.toThrow('Malformed "tab-state" request');
   });
 
   it("verifies every demo proof in one pass against the real chain, and badges the tab", async () => {
@@ -172,10 +164,10 @@ describe('the background worker in Chromium', () => {
     // Batched and shared across snippets: far fewer requests than proofs.
     expect(requests).toBeLessThan(proofs.length / 2);
 
-    const tab: TabState = await send('tab-state', { tabId });
+    const tab: TabState = await sendFrom(page, 'tab-state', { tabId });
     expect(tab.url).toBe(devnet.pageUrl);
     expect(tab.proofs.map((proof) => proof.verdict?.state)).toEqual(expectedStates());
-    const details = await send('proof-details', { tabId, id: 'p0' });
+    const details = await sendFrom(page, 'proof-details', { tabId, id: 'p0' });
     expect(details).toMatchObject({ pageUrl: devnet.pageUrl, proof: { raw: proofs[0]!.raw }, verdict: { state: expectedStates()[0] } });
 
     const worker = await browser.serviceWorker();
@@ -192,7 +184,7 @@ describe('the background worker in Chromium', () => {
     await stopWorker();
     const requests = rpc.requests;
     const started = performance.now();
-    const tab = await send('tab-state', { tabId });
+    const tab = await sendFrom(page, 'tab-state', { tabId });
     expect(tab.proofs.map((proof) => proof.verdict?.state)).toEqual(expectedStates());
     // The content script's retry after a restart: the same request, answered from the cache.
     const { verdicts } = await verifyAll();
@@ -205,14 +197,14 @@ describe('the background worker in Chromium', () => {
     // Fresh keys: the same proofs under a different rendered text are proofs the worker has not seen.
     const fresh = proofs.map((proof) => ({ ...proof, renderedText: `${proof.renderedText} ` }));
     const request = { pageUrl: devnet.pageUrl!, proofs: fresh, notChecked: 0 };
-    const interrupted = send('verify-proofs', request).then(
+    const interrupted = sendFrom(page, 'verify-proofs', request).then(
       () => 'answered',
       (error: Error) => error.message,
     );
     await page.waitForTimeout(20);
     await stopWorker();
     console.log(`the interrupted request: ${await interrupted}`);
-    const { verdicts } = await send('verify-proofs', request);
+    const { verdicts } = await sendFrom(page, 'verify-proofs', request);
     expect(verdicts).toHaveLength(fresh.length);
     expect(statesOf(verdicts).filter((state) => state === 'verified').length).toBeGreaterThan(0);
   });
@@ -234,7 +226,7 @@ describe('the background worker in Chromium', () => {
     let tab: TabState;
     do {
       await page.waitForTimeout(2_000);
-      tab = await send('tab-state', { tabId });
+      tab = await sendFrom(page, 'tab-state', { tabId });
     } while (tab.proofs.some((proof) => pending.includes(proof.id) && proof.verdict?.state === 'pending') && performance.now() - started < 80_000);
     console.log(`pending → verified ${((performance.now() - started) / 1000).toFixed(1)} s after the block was mined`);
     expect(tab.proofs.filter((proof) => pending.includes(proof.id)).map((proof) => proof.verdict?.state)).toEqual(pending.map(() => 'verified'));
@@ -252,7 +244,7 @@ describe('the background worker in Chromium', () => {
     const started = performance.now();
     do {
       await page.waitForTimeout(500);
-      tab = await send('tab-state', { tabId });
+      tab = await sendFrom(page, 'tab-state', { tabId });
     } while (tab.proofs.some((proof) => proof.verdict?.state === 'verified') && performance.now() - started < 20_000);
     expect(tab.proofs.some((proof) => proof.verdict?.state === 'verified')).toBe(false);
     expect(tab.proofs.map((proof) => proof.verdict?.state)).toContain('unavailable');

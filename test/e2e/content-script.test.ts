@@ -3,10 +3,10 @@ import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { browser as browserApi } from 'wxt/browser';
-import { startDevnet, type StartDevnetReturnType } from '../../devnet/devnet';
-import type { TabState, WorkerMessages, WorkerMessageType } from '../../lib/extension/messages';
+import type { StartDevnetReturnType } from '../../devnet/devnet';
 import { settingsKeys } from '../../lib/extension/settings-keys';
-import { launchExtensionBrowser, type ExtensionBrowser } from '../../devnet/extension-browser';
+import type { ExtensionBrowser } from '../../devnet/extension-browser';
+import { allAnswered, figureStates, openExtensionPage, sendFrom, startDemoSession, stopDemoSession, tabShowing } from './demo-session';
 
 /** The extension API inside extension pages and the worker, where the evaluated functions run. */
 declare const chrome: typeof browserApi;
@@ -68,65 +68,26 @@ let browser: ExtensionBrowser;
 let extensionPage: Page;
 
 beforeAll(async () => {
-  devnet = await startDevnet({ servePage: true });
+  ({ devnet, browser } = await startDemoSession());
   server = createServer((_request, response) => response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(renderingPage));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-  browser = await launchExtensionBrowser();
-  const worker = await browser.serviceWorker();
-  await worker.evaluate(([key, value]) => chrome.storage.local.set({ [key]: value }), [settingsKeys.userTrustConfig, devnet.trustConfig] as const);
-  extensionPage = await browser.context.newPage();
-  await extensionPage.goto(`chrome-extension://${browser.extensionId}/inspector.html`);
+  extensionPage = await openExtensionPage(browser);
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
+  await stopDemoSession({ devnet, browser });
   await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-  await devnet?.stop();
 });
 
-type Request<type extends WorkerMessageType> = WorkerMessages[type]['request'];
-type Response<type extends WorkerMessageType> = WorkerMessages[type]['response'];
-
-/** Asks the worker from the extension page, as the popup and the inspector do. */
-function send<type extends WorkerMessageType>(type: type, request: Request<type>): Promise<Response<type>> {
-  return extensionPage.evaluate((message) => chrome.runtime.sendMessage(message), { type, ...request }) as Promise<Response<type>>;
-}
-
-/** The worker's record of the tab showing `url`. */
-async function tabShowing(url: string): Promise<{ tabId: number; state: TabState }> {
-  const tabIds = await extensionPage.evaluate(async () => (await chrome.tabs.query({})).map((tab) => tab.id!));
-  for (const tabId of tabIds) {
-    const state = await send('tab-state', { tabId }).catch(() => undefined);
-    if (state?.url === url) return { tabId, state };
-  }
-  throw new Error(`No tab state for ${url}`);
-}
-
 const badgeStates = (page: Page) => page.evaluate(() => [...document.querySelectorAll('verity-badge')].map((badge) => badge.getAttribute('data-state')));
-
-async function allAnswered(page: Page, count: number): Promise<void> {
-  await page.waitForFunction(
-    (count) => {
-      const badges = [...document.querySelectorAll('verity-badge')];
-      return badges.length >= count && badges.every((badge) => badge.getAttribute('data-state') !== 'checking');
-    },
-    count,
-    { timeout: 60_000 },
-  );
-}
 
 describe('the content script in Chromium', () => {
   it("badges every proof of the demo page with the state its caption expects", async () => {
     const page = await browser.context.newPage();
     await page.goto(devnet.pageUrl!);
     await allAnswered(page, devnet.scenarios.length);
-    const byCase = await page.evaluate(() =>
-      [...document.querySelectorAll('figure.case')].map((figure) => ({
-        expected: figure.getAttribute('data-expected-state'),
-        badges: [...figure.querySelectorAll('verity-badge')].map((badge) => badge.getAttribute('data-state')),
-      })),
-    );
+    const byCase = await figureStates(page);
     expect(byCase.map(({ badges }) => badges)).toEqual(byCase.map(({ expected }) => [expected]));
     await page.close();
   });
@@ -135,11 +96,11 @@ describe('the content script in Chromium', () => {
     const page = await browser.context.newPage();
     await page.goto(base);
     await allAnswered(page, renderingCases.length);
-    const { tabId, state } = await tabShowing(base);
+    const { tabId, state } = await tabShowing(extensionPage, base);
     const rendered: Record<string, string | undefined> = {};
     for (const { id } of state.proofs) {
       // Ids are given in document order, from p0: the page's first proofs are these cases, in order.
-      const details = await send('proof-details', { tabId, id });
+      const details = await sendFrom(extensionPage, 'proof-details', { tabId, id });
       rendered[renderingCases[Number(id.slice(1))]!.name] = details?.proof.renderedText;
     }
     expect(rendered).toEqual(Object.fromEntries(renderingCases.map(({ name, rendered }) => [name, rendered])));
@@ -158,7 +119,7 @@ describe('the content script in Chromium', () => {
     await expect.poll(shownBadges).toBe(0);
     await setDisplay({ showBadges: true, disabledSites: ['127.0.0.1'] });
     await expect.poll(() => page.locator('verity-badge').count()).toBe(0);
-    await expect.poll(async () => (await tabShowing(base)).state.proofs.length).toBe(0);
+    await expect.poll(async () => (await tabShowing(extensionPage, base)).state.proofs.length).toBe(0);
     await setDisplay({ showBadges: true, disabledSites: [] });
     await allAnswered(page, renderingCases.length);
     expect(await shownBadges()).toBe(renderingCases.length);
@@ -174,7 +135,7 @@ describe('the content script in Chromium', () => {
       document.querySelector('[data-case="plain"]')!.remove();
     });
     await expect.poll(() => page.locator('verity-badge').count()).toBe(renderingCases.length - 1);
-    await expect.poll(async () => (await tabShowing(base)).state.proofs.length).toBe(renderingCases.length - 1);
+    await expect.poll(async () => (await tabShowing(extensionPage, base)).state.proofs.length).toBe(renderingCases.length - 1);
     await page.close();
   });
 

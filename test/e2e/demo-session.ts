@@ -4,15 +4,16 @@ import type { Locator, Page } from 'playwright-core';
 import type { browser as browserApi } from 'wxt/browser';
 import { startDevnet, type StartDevnetReturnType } from '../../devnet/devnet';
 import { launchExtensionBrowser, type ExtensionBrowser, type LaunchExtensionBrowserParameters } from '../../devnet/extension-browser';
-import type { TabState, WorkerMessages, WorkerMessageType } from '../../lib/extension/messages';
-import { settingsKeys } from '../../lib/extension/settings-keys';
-import type { TrustConfig } from '../../lib/trust/schema';
+import { openExtensionPage, storeTrustConfig, tabShowing } from '../../devnet/extension-pages';
+import type { TabState } from '../../lib/extension/messages';
+
+export { openExtensionPage, sendFrom, storeTrustConfig, tabShowing } from '../../devnet/extension-pages';
 
 /** The extension API inside extension pages and the worker, where the evaluated functions run. */
 declare const chrome: typeof browserApi;
 
 /** Where the end-to-end tests leave screenshots of the extension's pages. */
-export const screenshotDirectory = resolve('test-results/e2e');
+const screenshotDirectory = resolve('test-results/e2e');
 
 /**
  * Saves a screenshot as test-results/e2e/<name>.png: of a whole page (all of
@@ -22,14 +23,6 @@ export async function screenshot(target: Page | Locator, name: string, { fullPag
   await mkdir(screenshotDirectory, { recursive: true });
   const path = resolve(screenshotDirectory, `${name}.png`);
   await ('goto' in target ? target.screenshot({ path, fullPage }) : target.screenshot({ path }));
-}
-
-type Request<type extends WorkerMessageType> = WorkerMessages[type]['request'];
-type Response<type extends WorkerMessageType> = WorkerMessages[type]['response'];
-
-/** Asks the worker from an extension page, as the popup and the inspector do. */
-export function sendFrom<type extends WorkerMessageType>(page: Page, type: type, request: Request<type>): Promise<Response<type>> {
-  return page.evaluate((message) => chrome.runtime.sendMessage(message), { type, ...request }) as Promise<Response<type>>;
 }
 
 /** Waits until the page has at least `count` badges and none is still checking. */
@@ -55,27 +48,6 @@ export function figureStates(page: Page): Promise<{ scenario: string; expected: 
   );
 }
 
-/**
- * The id of the tab showing `url`, and the worker's record of it. Without the
- * `tabs` permission no extension page can read a tab's address, so each tab
- * is asked about in turn, as the content-script test does.
- */
-export async function tabShowing(extensionPage: Page, url: string): Promise<{ tabId: number; state: TabState }> {
-  const tabIds = await extensionPage.evaluate(async () => (await chrome.tabs.query({})).map((tab) => tab.id!));
-  for (const tabId of tabIds) {
-    const state = await sendFrom(extensionPage, 'tab-state', { tabId }).catch(() => undefined);
-    if (state?.url === url) return { tabId, state };
-  }
-  throw new Error(`No tab state for ${url}`);
-}
-
-/** An extension page open in a tab of its own, for speaking to the worker. */
-export async function openExtensionPage(browser: ExtensionBrowser, path = 'inspector.html'): Promise<Page> {
-  const page = await browser.context.newPage();
-  await page.goto(`chrome-extension://${browser.extensionId}/${path}`);
-  return page;
-}
-
 /** The devnet serving its demo page, and Chromium with the built extension. */
 export type DemoSession = { devnet: StartDevnetReturnType; browser: ExtensionBrowser };
 
@@ -99,12 +71,6 @@ export async function startDemoSession({ userDataDir, backForwardCache }: StartD
 export async function stopDemoSession({ devnet, browser }: Partial<DemoSession>): Promise<void> {
   await browser?.close();
   await devnet?.stop();
-}
-
-/** Saves `trustConfig` as the user's trust configuration, as the options page does. */
-export async function storeTrustConfig(browser: ExtensionBrowser, trustConfig: TrustConfig): Promise<void> {
-  const worker = await browser.serviceWorker();
-  await worker.evaluate(([key, value]) => chrome.storage.local.set({ [key]: value }), [settingsKeys.userTrustConfig, trustConfig] as const);
 }
 
 export type DemoTab = { demo: Page; tabId: number; state: TabState };

@@ -7,7 +7,7 @@ import { builtExtensionPath, launchExtensionBrowser, unpackedExtensionId, type E
 import { startDevnet, type StartDevnetReturnType } from '../../devnet/devnet';
 import { lastManagedTrustConfigKey } from '../../entrypoints/background/trust-sources';
 import { settingsKeys } from '../../lib/extension/settings-keys';
-import { allAnswered, figureStates, screenshot, sendFrom } from './demo-session';
+import { allAnswered, figureStates, openExtensionPage, screenshot, sendFrom } from './demo-session';
 
 declare const chrome: typeof browserApi;
 
@@ -67,8 +67,7 @@ describe.skipIf(!isRoot)('a trust configuration set by policy, in Chromium', () 
     expect(figures.filter(({ expected }) => expected === 'verified').length).toBeGreaterThan(0);
     await demo.close();
 
-    const options = await browser.context.newPage();
-    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const options = await openExtensionPage(browser, 'options.html');
     await options.getByRole('heading', { name: 'Trust configuration' }).waitFor({ timeout: 20_000 });
     const chain = String(devnet.chainId);
     const { managedError, provenance, user } = await sendFrom(options, 'trust-config', {});
@@ -120,8 +119,7 @@ describe.skipIf(!isRoot)('a trust configuration set by policy, in Chromium', () 
     expect((await figureStates(demo)).flatMap(({ badges }) => badges)).toContain('unavailable');
     await expect.poll(lastManaged, { timeout: 10_000 }).toEqual({});
 
-    const options = await browser.context.newPage();
-    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const options = await openExtensionPage(browser, 'options.html');
     const { managed, provenance } = await sendFrom(options, 'trust-config', {});
     expect(managed).toBeUndefined();
     expect(Object.values(provenance ?? {})).not.toContain('managed');

@@ -6,8 +6,7 @@ import type { browser as browserApi } from 'wxt/browser';
 import { startDevnet, type StartDevnetReturnType } from '../../devnet/devnet';
 import { launchExtensionBrowser, type ExtensionBrowser } from '../../devnet/extension-browser';
 import type { SelectionCheck } from '../../lib/extension/messages';
-import { settingsKeys } from '../../lib/extension/settings-keys';
-import { allAnswered, openExtensionPage, screenshot, sendFrom, tabShowing } from './demo-session';
+import { allAnswered, openExtensionPage, screenshot, sendFrom, storeTrustConfig, tabShowing } from './demo-session';
 
 /** The extension API inside extension pages and the worker, where the evaluated functions run. */
 declare const chrome: typeof browserApi;
@@ -47,8 +46,7 @@ ${snippetScenarios.map((id) => `<div id="${id}">${devnet.scenarios.find((scenari
   pageUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/story`;
 
   browser = await launchExtensionBrowser();
-  const worker = await browser.serviceWorker();
-  await worker.evaluate(([key, value]) => chrome.storage.local.set({ [key]: value }), [settingsKeys.userTrustConfig, devnet.trustConfig] as const);
+  await storeTrustConfig(browser, devnet.trustConfig);
   extensionPage = await openExtensionPage(browser);
   page = await browser.context.newPage();
   // The card then opens without its fade, as screenshots need.

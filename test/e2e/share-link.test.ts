@@ -3,12 +3,11 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { browser as browserApi } from 'wxt/browser';
 import { launchExtensionBrowser, type ExtensionBrowser } from '../../devnet/extension-browser';
-import { startDevnet, type StartDevnetReturnType } from '../../devnet/devnet';
+import type { StartDevnetReturnType } from '../../devnet/devnet';
 import type { PageProof } from '../../lib/extension/messages';
-import { settingsKeys } from '../../lib/extension/settings-keys';
 import { reportSchema } from '../../lib/report/schema';
 import { shareFragment } from '../../lib/share/share-link';
-import { allAnswered, openExtensionPage, screenshot, sendFrom, tabShowing } from './demo-session';
+import { openDemoPage, openExtensionPage, screenshot, sendFrom, startDemoSession, stopDemoSession, storeTrustConfig } from './demo-session';
 
 declare const chrome: typeof browserApi;
 
@@ -26,20 +25,10 @@ let reader: ExtensionBrowser;
 let inspectorUrl: string;
 let proof: Omit<PageProof, 'id'>;
 
-async function trustDevnet(browser: ExtensionBrowser): Promise<void> {
-  const worker = await browser.serviceWorker();
-  await worker.evaluate(([key, value]) => chrome.storage.local.set({ [key]: value }), [settingsKeys.userTrustConfig, devnet.trustConfig] as const);
-}
-
 beforeAll(async () => {
-  devnet = await startDevnet({ servePage: true });
-  author = await launchExtensionBrowser();
-  await trustDevnet(author);
-  const demo = await author.context.newPage();
-  await demo.goto(devnet.pageUrl!);
-  await allAnswered(demo, devnet.scenarios.length);
+  ({ devnet, browser: author } = await startDemoSession());
+  const { tabId } = await openDemoPage({ devnet, browser: author });
   const helper = await openExtensionPage(author);
-  const { tabId } = await tabShowing(helper, devnet.pageUrl!);
   const index = devnet.scenarios.findIndex((scenario) => scenario.id === 'og-tee-individual-settlement');
   const details = await sendFrom(helper, 'proof-details', { tabId, id: `p${index}` });
   expect(details?.verdict?.state).toBe('verified');
@@ -50,22 +39,17 @@ beforeAll(async () => {
   // The same built extension in a profile of its own: same id, no history, no page seen.
   reader = await launchExtensionBrowser();
   expect(reader.userDataDir).not.toBe(author.userDataDir);
-  await trustDevnet(reader);
+  await storeTrustConfig(reader, devnet.trustConfig);
 }, 240_000);
 
 afterAll(async () => {
-  await author?.close();
   await reader?.close();
-  await devnet?.stop();
+  await stopDemoSession({ devnet, browser: author });
 });
 
 const section = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
 
-async function openLink(fragment: string): Promise<Page> {
-  const page = await reader.context.newPage();
-  await page.goto(`chrome-extension://${reader.extensionId}/inspector.html${fragment}`);
-  return page;
-}
+const openLink = (fragment: string): Promise<Page> => openExtensionPage(reader, `inspector.html${fragment}`);
 
 describe('share links in Chromium', () => {
   it('gives a share link from the inspector of the page the proof is on', async () => {

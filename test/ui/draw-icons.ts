@@ -9,6 +9,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
+import { chromiumPath } from '../../devnet/extension-browser';
 
 const sizes = [16, 32, 48, 128];
 const brand = '#0f172a'; // slate-900, the mark's colour in the popup
@@ -25,7 +26,7 @@ function markSvg(size: number): string {
 </svg>`;
 }
 
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? chromiumPath, args: ['--no-sandbox', '--disable-gpu'] });
 try {
   mkdirSync(outDir, { recursive: true });
   const page = await browser.newPage({ deviceScaleFactor: 1 });
