@@ -1,14 +1,8 @@
-import type { Verdict } from '../lib/verdict/types';
+import type { FoundSnippet } from '../lib/extract/find-proofs';
+import type { BuildReportSnippet } from '../lib/report/build-report';
 
-export type CheckedSnippet = {
-  index: number;
-  form: 'attribute' | 'script' | 'text';
-  /** The proof as found on the page. */
-  raw: string;
-  verdict: Verdict;
-  /** When the verdict was made. */
-  checkedAt: Date;
-};
+/** One proof of the page with its verdict: a report's snippet (lib/report), in a form a page has. */
+export type CheckedSnippet = BuildReportSnippet & { form: FoundSnippet['form'] };
 
 export type FormatJsonParameters = { source: string; snippets: readonly CheckedSnippet[]; notChecked: number };
 

@@ -2,23 +2,12 @@ import type { DecodeResult } from '../envelope/decode';
 import { decodeLocatedProof } from './decode-located';
 import { createProofLocator, type CreateProofLocatorParameters, type LocatedProof } from './locate-proofs';
 
-/** One proof found in a page, decoded but not verified. */
-export type FoundSnippet = {
-  /** Position among the finder's snippets, from 0, in document order of `source`. */
-  index: number;
-  form: 'attribute' | 'script' | 'text';
-  /** The snippet: the content the proof is about. */
-  element: Element;
-  /** The element carrying the proof: attribute host, script, text token's parent, or token link. */
-  source: Element;
-  /** The proof as written (envelope, script entry as JSON, or token); for one too large to read, only its start (see `decoded`). */
-  raw: string;
-  decoded: DecodeResult;
-  /** Canonical text of `element` (spec §5); token text is never part of it. */
-  shownText: string;
-  /** False when `element` held more text than the finder reads, so `shownText` is only its start. */
-  shownTextComplete: boolean;
-};
+/**
+ * One proof found in a page, decoded but not verified: what the locator
+ * found, with the envelope decoded. For one too large to read, `raw` is
+ * only its start and `decoded` says why.
+ */
+export type FoundSnippet = Omit<LocatedProof, 'carrier' | 'problem'> & { decoded: DecodeResult };
 
 export type CreateProofFinderParameters = CreateProofLocatorParameters;
 

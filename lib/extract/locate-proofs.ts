@@ -285,10 +285,8 @@ function oversizedEnvelope(raw: string): LocateProblem | undefined {
   return { kind: 'unreadable', reason: sizeReason({ text: raw, limit: maxEnvelopeBytes, name: 'envelope' })! };
 }
 
-export type ClipForDisplayReturnType = string;
-
 /** At most maxRawDisplayLength code units, never splitting a surrogate pair. */
-export function clipForDisplay(raw: string): ClipForDisplayReturnType {
+function clipForDisplay(raw: string): string {
   if (raw.length <= maxRawDisplayLength) return raw;
   let end = maxRawDisplayLength - 1;
   if ((raw.charCodeAt(end - 1) & 0xfc00) === 0xd800) end -= 1;

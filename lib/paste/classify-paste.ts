@@ -2,7 +2,7 @@ import type { Hex } from 'viem';
 import type { ChainReference } from '../chain/resolve-reference';
 import type { PastedKind } from '../extension/messages';
 import { base64ToBytes } from '../og/base64';
-import { maxShareFragmentLength, readShareLink } from '../share/share-link';
+import { maxShareFragmentLength, notShareLink, readShareLink } from '../share/share-link';
 import type { SharedProof } from '../share/types';
 import { canonicalText } from '../text/canonical';
 import { removeTokens, scanTokens, tokenInHref } from '../text/tokens';
@@ -61,7 +61,7 @@ export function classifyPaste({ input, trust }: ClassifyPasteParameters): Classi
 
   const share = readShareLink(trimmed);
   if (share.ok) return { kind: 'share-link', shared: share.shared };
-  if (share.reason !== 'not a Verity share link') return { kind: 'problem', input: 'share-link', reason: `Cannot open this share link: ${share.reason}.` };
+  if (share.reason !== notShareLink) return { kind: 'problem', input: 'share-link', reason: `Cannot open this share link: ${share.reason}.` };
 
   if (trimmed.startsWith('{')) return { kind: 'envelope', raw: trimmed };
 

@@ -1,4 +1,5 @@
 import { canonicalText } from '../text/canonical';
+import { letterOrDigitRun } from '../text/match';
 import { createHeldPrefixMatcher, type HeldPrefixMatcher } from './longest-held-prefix';
 import { longestHeldSuffixes, suffixAutomaton, type SuffixAutomaton } from './suffix-automaton';
 
@@ -31,9 +32,6 @@ export type CheckQuoteReturnType = {
   /** The quote in order, in pieces; empty for an empty quote. */
   parts: QuotePart[];
 };
-
-/** The word rule of lib/text/match.ts (spec §4: runs of letters and digits), here with positions. */
-const letterOrDigitRun = /[\p{L}\p{N}]+/gu;
 
 type QuoteWord = { word: string; start: number; end: number };
 

@@ -48,7 +48,8 @@ export function shareLink(inspectorPageUrl: string, shared: SharedProof): string
 
 export type ReadShareFragmentReturnType = { ok: true; shared: SharedProof } | { ok: false; reason: string };
 
-const notShareLink = 'not a Verity share link';
+/** The reason given for text that is no share link at all (as opposed to a damaged or unsupported one). */
+export const notShareLink = 'not a Verity share link';
 
 /**
  * The SharedProof in a fragment (`location.hash`, with or without its `#`).

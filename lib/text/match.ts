@@ -1,6 +1,7 @@
 import { canonicalText } from './canonical';
 
-const letterOrDigitRun = /[\p{L}\p{N}]+/gu;
+/** A word of spec §4: a run of letters and digits. Global: for `match` and `matchAll`, which ignore `lastIndex`. */
+export const letterOrDigitRun = /[\p{L}\p{N}]+/gu;
 
 function wordingOfCanonical(canonical: string): string {
   return (canonical.match(letterOrDigitRun) ?? []).join(' ').toLowerCase();
