@@ -2,8 +2,6 @@ import type { VerdictState } from '../lib/verdict/states';
 import { confidenceWord } from './confidence-word';
 import { stateStyles } from './state-style';
 
-export { confidenceWord };
-
 export type ConfidenceMeterProps = {
   /** 0 to 100, from the verdict. */
   value: number;

@@ -29,13 +29,7 @@ export function QuoteParts({ parts, onReveal, missing }: QuotePartsProps) {
               title="Show on the page"
             >
               <PartBody part={part} />
-              {missing === part.proofId ? (
-                <span role="status" className="mt-1 block text-xs text-slate-500">
-                  This text isn't on the page any more.
-                </span>
-              ) : (
-                <span className="sr-only">. Show on the page.</span>
-              )}
+              <RevealNote missing={missing === part.proofId} />
             </button>
           ) : (
             <div className="px-3 py-2">
@@ -45,6 +39,17 @@ export function QuoteParts({ parts, onReveal, missing }: QuotePartsProps) {
         </li>
       ))}
     </ul>
+  );
+}
+
+/** The end of a "show on the page" button: that its text is gone from the page, or, for screen readers, what the button does. */
+export function RevealNote({ missing }: { missing: boolean }) {
+  return missing ? (
+    <span role="status" className="mt-1 block text-xs text-slate-500">
+      This text isn't on the page any more.
+    </span>
+  ) : (
+    <span className="sr-only">. Show on the page.</span>
   );
 }
 

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { reportMarkdown } from '../lib/report/markdown';
 import type { Report } from '../lib/report/schema';
 import { downloadText } from './download';
+import { messageOf } from './error-message';
 import { DownloadIcon, SpinnerIcon } from './icons';
 
 export type ReportFormat = 'json' | 'md';
@@ -50,7 +51,7 @@ export function ReportExport({ title, getReport, save = downloadText, disabled =
         save(file.text, file.fileName, file.type);
         setStatus({ kind: 'saved', fileName: file.fileName });
       },
-      (error: unknown) => setStatus({ kind: 'failed', message: error instanceof Error ? error.message : String(error) }),
+      (error: unknown) => setStatus({ kind: 'failed', message: messageOf(error) }),
     );
   };
   return (

@@ -2,7 +2,8 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { verdictStates } from '../lib/verdict/states';
-import { ConfidenceMeter, confidenceWord } from './ConfidenceMeter';
+import { confidenceWord } from './confidence-word';
+import { ConfidenceMeter } from './ConfidenceMeter';
 import { StateBadge } from './StateBadge';
 import { StateCounts } from './StateCounts';
 

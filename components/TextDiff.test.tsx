@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
 import { renderDom } from '../test/ui/dom';
-import { TextDiff } from './TextDiff';
+import { TextDiff, textsToDiff } from './TextDiff';
 
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
@@ -36,5 +36,18 @@ describe('TextDiff', () => {
     cleanup = unmount;
     expect(container.textContent).not.toContain('too many places');
     expect(container.textContent).toContain('1 difference');
+  });
+});
+
+describe('textsToDiff', () => {
+  it('gives both texts when the proof signs a text and the checked one differs from it, in wording or more', () => {
+    expect(textsToDiff({ signed: 'Rates held.', shown: 'rates held', match: 'wording' })).toEqual({ signed: 'Rates held.', shown: 'rates held' });
+    expect(textsToDiff({ signed: 'Rates held.', shown: 'Rates cut.', match: 'differs' })).toEqual({ signed: 'Rates held.', shown: 'Rates cut.' });
+  });
+
+  it('gives nothing when the texts are the same, the proof signs the shown text, or the signed text is unreadable', () => {
+    expect(textsToDiff({ signed: 'Rates held.', shown: 'Rates held.', match: 'exact' })).toBeNull();
+    expect(textsToDiff({ signed: 'Rates held.', shown: 'Rates held.', match: 'shown-is-signed' })).toBeNull();
+    expect(textsToDiff({ signed: null, shown: 'Rates cut.', match: 'differs' })).toBeNull();
   });
 });

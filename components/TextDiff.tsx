@@ -1,4 +1,5 @@
 import { diffTexts } from '../lib/text/diff';
+import type { Verdict } from '../lib/verdict/types';
 
 export type TextDiffProps = {
   /** What the proof signs. */
@@ -9,6 +10,14 @@ export type TextDiffProps = {
   beforeName?: string;
   afterName?: string;
 };
+
+/**
+ * The texts of a verdict worth a diff: the proof signs a text of its own and
+ * the checked text is not exactly it. Null otherwise (nothing to compare).
+ */
+export function textsToDiff({ signed, shown, match }: Verdict['text']): { signed: string; shown: string } | null {
+  return signed !== null && (match === 'wording' || match === 'differs') ? { signed, shown } : null;
+}
 
 /** The shown text against the signed text, word by word, with a legend and both texts in full. */
 export function TextDiff({ signed, shown, beforeName = 'signed text', afterName = 'page' }: TextDiffProps) {

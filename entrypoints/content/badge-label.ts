@@ -15,10 +15,18 @@ export function badgeWord(state: BadgeState): string {
   return state === 'checking' ? checkingStyle.word : stateStyles[state].word;
 }
 
+/** A confidence as shown: a whole number from 0 to 100, its word, and whether it rates the proof at all. */
+export type Confidence = { value: number; word: string; rated: boolean };
+
+export function confidenceOf(confidence: number, state: VerdictState): Confidence {
+  const value = Math.max(0, Math.min(100, Math.round(confidence)));
+  return { value, word: confidenceWord(value, state), rated: state !== 'unavailable' };
+}
+
 /** Confidence in words, for reading aloud: "confidence 95", or why there is none. */
 export function spokenConfidence(verdict: Verdict): string {
-  const value = Math.max(0, Math.min(100, Math.round(verdict.confidence)));
-  return verdict.state === 'unavailable' ? `confidence ${confidenceWord(value, verdict.state).toLowerCase()}` : `confidence ${value}`;
+  const { value, word, rated } = confidenceOf(verdict.confidence, verdict.state);
+  return rated ? `confidence ${value}` : `confidence ${word.toLowerCase()}`;
 }
 
 /**

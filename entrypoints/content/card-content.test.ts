@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cardContentOf, shortHex } from './card-content';
+import { shortHex } from '../../lib/chain/short-hex';
+import { cardContentOf } from './card-content';
 import { verdictOf } from './verdict-fixtures';
 
 const formatTime = (seconds: number) => `t=${seconds}`;

@@ -1,8 +1,8 @@
-import { confidenceWord } from '../../components/confidence-word';
 import { stateStyles } from '../../components/state-style';
+import { shortHex } from '../../lib/chain/short-hex';
 import type { VerdictState } from '../../lib/verdict/states';
 import type { Verdict, VerdictFacts } from '../../lib/verdict/types';
-import { badgeStateOf, badgeWord, type BadgeState } from './badge-label';
+import { badgeStateOf, badgeWord, confidenceOf, type BadgeState, type Confidence } from './badge-label';
 
 export type CardFact = {
   label: string;
@@ -21,7 +21,7 @@ export type CardContent = {
   /** Said when the state could be misread: "couldn't check" is no failure. */
   note?: string;
   /** Absent until there is a verdict. */
-  confidence?: { value: number; word: string; rated: boolean };
+  confidence?: Confidence;
   facts: CardFact[];
 };
 
@@ -42,13 +42,12 @@ export function cardContentOf({ verdict, formatTime = defaultFormatTime }: CardC
       facts: [],
     };
   }
-  const value = Math.max(0, Math.min(100, Math.round(verdict.confidence)));
   const content: CardContent = {
     state,
     word: badgeWord(state),
     headline: stateStyles[verdict.state].headline,
     summary: verdict.summary,
-    confidence: { value, word: confidenceWord(value, verdict.state), rated: verdict.state !== 'unavailable' },
+    confidence: confidenceOf(verdict.confidence, verdict.state),
     facts: factsOf(verdict, formatTime),
   };
   if (verdict.state === 'unavailable') content.note = 'This says nothing against the proof: Verity could not finish checking it.';
@@ -80,11 +79,6 @@ function vouchedBy(facts: VerdictFacts): Omit<CardFact, 'label'> | undefined {
   if (facts.teeId !== undefined) return { value: `Enclave ${shortHex(facts.teeId)}`, title: facts.teeId };
   if (facts.contract !== undefined) return { value: `Contract ${shortHex(facts.contract)}`, title: facts.contract };
   return undefined;
-}
-
-/** `0x1234…abcd`. */
-export function shortHex(hex: string): string {
-  return hex.length <= 14 ? hex : `${hex.slice(0, 6)}…${hex.slice(-4)}`;
 }
 
 function defaultFormatTime(seconds: number): string {

@@ -1,4 +1,25 @@
+import { ignoreAttribute } from '../../lib/text/dom';
+import type { Confidence } from './badge-label';
+import { placeCard } from './card-position';
+
 /** Building blocks the two cards share (the badge's and the selection's); every word goes in as text, never markup. */
+
+export type CardHost = { host: HTMLElement; root: ShadowRoot; usesPopover: boolean };
+
+/**
+ * A card's host, not yet in the page: Verity's own (the page's text walk
+ * skips it), its content in a closed shadow root, and a manual popover,
+ * for the top layer, where the browser has them.
+ */
+export function createCardHost(document: Document, tag: string, sheet: CSSStyleSheet): CardHost {
+  const host = document.createElement(tag);
+  host.setAttribute(ignoreAttribute, '');
+  const root = host.attachShadow({ mode: 'closed' });
+  root.adoptedStyleSheets = [sheet];
+  const usesPopover = 'showPopover' in host;
+  if (usesPopover) host.popover = 'manual';
+  return { host, root, usesPopover };
+}
 
 export type MakeElement = <tag extends keyof HTMLElementTagNameMap>(tag: tag, className?: string, text?: string) => HTMLElementTagNameMap[tag];
 
@@ -12,7 +33,7 @@ export function elementMaker(document: Document): MakeElement {
 }
 
 /** "Confidence 92/100 · High" over a bar; for a verdict that could not be checked, only the word (it is not rated). */
-export function confidenceMeter(make: MakeElement, { value, word, rated }: { value: number; word: string; rated: boolean }): HTMLElement {
+export function confidenceMeter(make: MakeElement, { value, word, rated }: Confidence): HTMLElement {
   const meter = make('div', 'meter');
   const row = make('div', 'meter-row');
   const figure = make('span');
@@ -33,4 +54,30 @@ export function confidenceMeter(make: MakeElement, { value, word, rated }: { val
     meter.append(track);
   }
   return meter;
+}
+
+/** Moves a card's host by its anchor (viewport coordinates), inside the window: measures the card, so one layout. */
+export function placeCardHost(document: Document, host: HTMLElement, anchor: DOMRect): void {
+  const { width, height } = host.getBoundingClientRect();
+  const view = document.defaultView;
+  const viewport = { width: view?.innerWidth ?? width, height: view?.innerHeight ?? height };
+  const { left, top } = placeCard({ anchor, card: { width, height }, viewport });
+  host.style.setProperty('--verity-left', `${Math.round(left)}px`);
+  host.style.setProperty('--verity-top', `${Math.round(top)}px`);
+}
+
+/** While an open card lasts (`signal`), calls `place` once a frame as the page scrolls or the window resizes. */
+export function followScrolling(document: Document, place: () => void, signal: AbortSignal): void {
+  const options = { capture: true, passive: true, signal };
+  let queued = false;
+  const schedule = (): void => {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(() => {
+      queued = false;
+      if (!signal.aborted) place();
+    });
+  };
+  document.addEventListener('scroll', schedule, options);
+  document.defaultView?.addEventListener('resize', schedule, options);
 }

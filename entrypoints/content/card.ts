@@ -1,9 +1,7 @@
-import { ignoreAttribute } from '../../lib/text/dom';
 import type { Verdict } from '../../lib/verdict/types';
 import type { Badge } from './badge';
 import { cardContentOf, type CardContent } from './card-content';
-import { confidenceMeter, elementMaker } from './card-dom';
-import { placeCard } from './card-position';
+import { confidenceMeter, createCardHost, elementMaker, followScrolling, placeCardHost } from './card-dom';
 import { brandIconShapes, checkingIconShapes, createIcon, externalIconShapes, stateIconShapes } from './state-icons';
 
 export const cardTag = 'verity-card';
@@ -42,12 +40,7 @@ export type CreateCardParameters = {
  * short delay, so the pointer can cross the gap), or on a press elsewhere.
  */
 export function createCard({ document, signal, sheet, verdictOf, openDetails }: CreateCardParameters): Card {
-  const host = document.createElement(cardTag);
-  host.setAttribute(ignoreAttribute, '');
-  const root = host.attachShadow({ mode: 'closed' });
-  root.adoptedStyleSheets = [sheet];
-  const usesPopover = 'showPopover' in host;
-  if (usesPopover) host.popover = 'manual';
+  const { host, root, usesPopover } = createCardHost(document, cardTag, sheet);
 
   let badge: Badge | undefined;
   let pinned = false;
@@ -109,30 +102,13 @@ export function createCard({ document, signal, sheet, verdictOf, openDetails }: 
   function place(): void {
     if (badge === undefined) return;
     if (!badge.host.isConnected) return hide();
-    const anchor = badge.host.getBoundingClientRect();
-    const { width, height } = host.getBoundingClientRect();
-    const view = document.defaultView;
-    const viewport = { width: view?.innerWidth ?? width, height: view?.innerHeight ?? height };
-    const { left, top } = placeCard({ anchor, card: { width, height }, viewport });
-    host.style.setProperty('--verity-left', `${Math.round(left)}px`);
-    host.style.setProperty('--verity-top', `${Math.round(top)}px`);
+    placeCardHost(document, host, badge.host.getBoundingClientRect());
   }
 
-  // While open, the card follows its badge through scrolling and resizing, once a frame.
+  // While open, the card follows its badge through scrolling and resizing.
   function follow(): void {
     following = new AbortController();
-    const options = { capture: true, passive: true, signal: AbortSignal.any([signal, following.signal]) };
-    let queued = false;
-    const schedule = (): void => {
-      if (queued) return;
-      queued = true;
-      requestAnimationFrame(() => {
-        queued = false;
-        if (!signal.aborted) place();
-      });
-    };
-    document.addEventListener('scroll', schedule, options);
-    document.defaultView?.addEventListener('resize', schedule, options);
+    followScrolling(document, place, AbortSignal.any([signal, following.signal]));
   }
 
   async function details(): Promise<void> {

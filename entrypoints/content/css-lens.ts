@@ -9,6 +9,9 @@ import {
   type PageExtent,
 } from './rendering-rules';
 
+/** Code units of a text node measured for where it is drawn. */
+const measuredText = 256;
+
 /**
  * What a reader sees of one snippet, read from the live page (computed
  * styles, boxes, `checkVisibility`). Judged inside the snippet: what the
@@ -21,9 +24,6 @@ import {
  *
  * Make a new lens for each reading: it caches styles, and the page moves.
  */
-/** Code units of a text node measured for where it is drawn. */
-const measuredText = 256;
-
 export function createCssLens(root: Element): TextWalkLens {
   const view = root.ownerDocument.defaultView;
   if (view === null) return { hidesSubtree: () => false, showsText: () => true, generatedText: () => '' };

@@ -405,7 +405,7 @@ export function startPageSession({
     const gone: TrackedProof[] = [];
     const lostBadges: TrackedProof[] = [];
     for (const proof of registry.all()) {
-      if (!proof.located.element.isConnected || !proof.located.carrier.isConnected) gone.push(proof);
+      if (!alive(proof)) gone.push(proof);
       else if (proof.badgePlaced && !proof.badge.host.isConnected && proof.replacements < maxBadgeReplacements) lostBadges.push(proof);
     }
     gone.forEach(forget);

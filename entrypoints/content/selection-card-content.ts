@@ -1,8 +1,7 @@
-import { confidenceWord } from '../../components/confidence-word';
 import { selectionHeadlines } from '../../components/selection-outcome';
 import type { SelectionCheck } from '../../lib/extension/messages';
 import type { VerdictState } from '../../lib/verdict/states';
-import { badgeWord } from './badge-label';
+import { badgeWord, confidenceOf, type Confidence } from './badge-label';
 
 /** A snippet whose proof holds (part of) the selection. */
 export type SelectionCardSnippet = { id: string; excerpt: string; state?: VerdictState };
@@ -15,7 +14,7 @@ export type SelectionCardContent = {
   summary: string;
   /** The verdict of the proofs holding the selection; absent when none does. */
   state?: { state: VerdictState; word: string };
-  confidence?: { value: number; word: string; rated: boolean };
+  confidence?: Confidence;
   snippets: SelectionCardSnippet[];
 };
 
@@ -26,10 +25,7 @@ export function selectionCardContentOf(check: SelectionCheck): SelectionCardCont
   const content: SelectionCardContent = { headline: selectionHeadlines[check.outcome], summary: check.summary, snippets: [] };
   if (check.state !== undefined) {
     content.state = { state: check.state, word: badgeWord(check.state) };
-    if (check.confidence !== undefined) {
-      const value = Math.max(0, Math.min(100, Math.round(check.confidence)));
-      content.confidence = { value, word: confidenceWord(value, check.state), rated: check.state !== 'unavailable' };
-    }
+    if (check.confidence !== undefined) content.confidence = confidenceOf(check.confidence, check.state);
   }
   const seen = new Set<string>();
   for (const part of check.parts) {

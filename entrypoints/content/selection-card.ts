@@ -1,7 +1,5 @@
 import type { SelectionCheck } from '../../lib/extension/messages';
-import { ignoreAttribute } from '../../lib/text/dom';
-import { placeCard } from './card-position';
-import { confidenceMeter, elementMaker } from './card-dom';
+import { confidenceMeter, createCardHost, elementMaker, followScrolling, placeCardHost } from './card-dom';
 import { selectionCardContentOf, type SelectionCardContent } from './selection-card-content';
 import { brandIconShapes, createIcon, stateIconShapes } from './state-icons';
 
@@ -32,26 +30,14 @@ export type CreateSelectionCardParameters = {
  * the top layer.
  */
 export function createSelectionCard({ document, signal, sheet, reveal }: CreateSelectionCardParameters): SelectionCard {
-  const host = document.createElement(selectionCardTag);
-  host.setAttribute(ignoreAttribute, '');
-  const root = host.attachShadow({ mode: 'closed' });
-  root.adoptedStyleSheets = [sheet];
-  const usesPopover = 'showPopover' in host;
-  if (usesPopover) host.popover = 'manual';
+  const { host, root, usesPopover } = createCardHost(document, selectionCardTag, sheet);
 
   let anchor: Range | undefined;
   let open: AbortController | undefined;
   let returnFocusTo: Element | null = null;
 
   function place(): void {
-    if (anchor === undefined) return;
-    const rect = anchor.getBoundingClientRect();
-    const { width, height } = host.getBoundingClientRect();
-    const view = document.defaultView;
-    const viewport = { width: view?.innerWidth ?? width, height: view?.innerHeight ?? height };
-    const { left, top } = placeCard({ anchor: rect, card: { width, height }, viewport });
-    host.style.setProperty('--verity-left', `${Math.round(left)}px`);
-    host.style.setProperty('--verity-top', `${Math.round(top)}px`);
+    if (anchor !== undefined) placeCardHost(document, host, anchor.getBoundingClientRect());
   }
 
   function close({ returnFocus = true } = {}): void {
@@ -70,17 +56,7 @@ export function createSelectionCard({ document, signal, sheet, reveal }: CreateS
   function listen(): void {
     open = new AbortController();
     const options = { capture: true, signal: AbortSignal.any([signal, open.signal]) };
-    let queued = false;
-    const follow = (): void => {
-      if (queued) return;
-      queued = true;
-      requestAnimationFrame(() => {
-        queued = false;
-        if (open !== undefined) place();
-      });
-    };
-    document.addEventListener('scroll', follow, { ...options, passive: true });
-    document.defaultView?.addEventListener('resize', follow, { ...options, passive: true });
+    followScrolling(document, place, options.signal);
     document.addEventListener(
       'keydown',
       (event) => {

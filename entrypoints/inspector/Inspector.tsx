@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
+import { messageOf } from '../../components/error-message';
 import { EmptyState, ErrorState, LoadingState } from '../../components/Status';
 import { stateStyles } from '../../components/state-style';
 import { sendToWorker } from '../../lib/extension/client';
 import type { PageProof, TabState } from '../../lib/extension/messages';
 import type { Report } from '../../lib/report/schema';
 import type { Verdict } from '../../lib/verdict/types';
-import { messageOf } from './error-message';
 import { InspectorFrame, ProofDetailsView } from './InspectorView';
 import { SharedProofDetails } from './SharedProofDetails';
 import { proofShareLink } from './share';
@@ -77,9 +77,9 @@ function ProofDetails({ tabId, proofId }: { tabId: number; proofId: string }) {
     };
   }, [tabId, proofId, load]);
 
-  const explorer = useChainExplorer(load.status === 'ready' ? load.details.verdict?.facts.chainId : undefined);
-
   const verdict = load.status === 'ready' ? load.details.verdict : undefined;
+  const explorer = useChainExplorer(verdict?.facts.chainId);
+
   const state = verdict?.state;
   useEffect(() => {
     document.title = state ? `${stateStyles[state].word} · Verity proof inspector` : 'Verity proof inspector';

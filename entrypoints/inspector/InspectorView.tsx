@@ -9,7 +9,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { ReportExport } from '../../components/ReportExport';
 import { StateBadge } from '../../components/StateBadge';
 import { stateStyles } from '../../components/state-style';
-import { TextDiff } from '../../components/TextDiff';
+import { TextDiff, textsToDiff } from '../../components/TextDiff';
 import type { PageProof } from '../../lib/extension/messages';
 import { citationText } from '../../lib/report/citation';
 import type { Report } from '../../lib/report/schema';
@@ -220,17 +220,18 @@ function CheckTally({ verdict }: { verdict: Verdict }) {
 
 function TextComparison({ proof, verdict }: { proof: Omit<PageProof, 'id'>; verdict?: Verdict }) {
   const text = verdict?.text;
+  const diff = text && textsToDiff(text);
   const renderedDiffers = proof.renderedText !== proof.shownText;
   return (
     <div className="space-y-6">
-      {text && text.signed !== null && (text.match === 'wording' || text.match === 'differs') ? (
+      {text && diff ? (
         <div className="space-y-2">
           <p className="text-sm text-slate-700">
             {text.match === 'wording'
               ? 'The words match the signed text; punctuation, markup or formatting differ.'
               : 'The text on the page is not the text that was signed.'}
           </p>
-          <TextDiff signed={text.signed} shown={text.shown} />
+          <TextDiff {...diff} />
         </div>
       ) : (
         <div className="space-y-2">

@@ -1,12 +1,12 @@
 import { useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
+import { messageOf } from '../../components/error-message';
 import { ErrorState, LoadingState } from '../../components/Status';
 import { stateStyles } from '../../components/state-style';
 import { sendToWorker } from '../../lib/extension/client';
 import { standaloneReport } from '../../lib/report/standalone-report';
 import { readShareFragment } from '../../lib/share/share-link';
 import type { Verdict } from '../../lib/verdict/types';
-import { messageOf } from './error-message';
 import { InspectorFrame, ProofDetailsView } from './InspectorView';
 import { proofShareLink } from './share';
 import { useChainExplorer } from './use-chain-explorer';

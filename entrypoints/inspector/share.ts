@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { messageOf } from '../../components/error-message';
 import type { PageProof } from '../../lib/extension/messages';
 import { shareLink } from '../../lib/share/share-link';
 import type { SharedProof } from '../../lib/share/types';
@@ -16,6 +17,6 @@ export function proofShareLink(proof: Omit<PageProof, 'id'> & { id?: string }, p
   try {
     return { ok: true, link: shareLink(browser.runtime.getURL('/inspector.html'), shared) };
   } catch (error) {
-    return { ok: false, reason: error instanceof Error ? error.message : String(error) };
+    return { ok: false, reason: messageOf(error) };
   }
 }

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { downloadText } from '../../components/download';
+import { messageOf } from '../../components/error-message';
 import { ErrorState, LoadingState } from '../../components/Status';
 import { sendToWorker } from '../../lib/extension/client';
 import { type DisplaySettings, defaultDisplaySettings, displaySettingsFrom, settingsKeys } from '../../lib/extension/settings-keys';
@@ -55,7 +56,7 @@ export function Options() {
         setLoad({ status: 'ready', loaded });
         setDraft(loaded.saved);
       },
-      (error: unknown) => !closed && setLoad({ status: 'error', message: error instanceof Error ? error.message : String(error) }),
+      (error: unknown) => !closed && setLoad({ status: 'error', message: messageOf(error) }),
     );
     browser.storage.local.get(settingsKeys.display).then(
       (stored) => !closed && setDisplay(displaySettingsFrom(stored[settingsKeys.display])),
@@ -109,7 +110,7 @@ export function Options() {
         setSave({ status: 'saved' });
         setLoad({ status: 'ready', loaded: { ...load.loaded, userError: undefined, saved: draft } });
       },
-      (error: unknown) => setSave({ status: 'failed', message: error instanceof Error ? error.message : String(error) }),
+      (error: unknown) => setSave({ status: 'failed', message: messageOf(error) }),
     );
   };
 

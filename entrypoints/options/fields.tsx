@@ -1,4 +1,5 @@
 import { useState, type ReactNode } from 'react';
+import { messageOf } from '../../components/error-message';
 import { CheckIcon, CrossIcon, SpinnerIcon } from '../../components/icons';
 import { ManagedBadge } from '../../components/ManagedBadge';
 import type { Answer, WorkerMessages } from '../../lib/extension/messages';
@@ -210,7 +211,7 @@ export function RpcTestButton({
     setTest({ url, result: 'testing' });
     testRpc(url.trim(), Number(chainId)).then(
       (result) => setTest({ url, result }),
-      (error: unknown) => setTest({ url, result: { ok: false, error: error instanceof Error ? error.message : String(error) } }),
+      (error: unknown) => setTest({ url, result: { ok: false, error: messageOf(error) } }),
     );
   };
   return (

@@ -1,11 +1,12 @@
-import type { FormEvent, KeyboardEvent } from 'react';
+import type { ChangeEvent, FormEvent, KeyboardEvent } from 'react';
 import { SpinnerIcon } from '../../components/icons';
 import { SelectionCheckView } from '../../components/SelectionCheckView';
 import { StateBadge } from '../../components/StateBadge';
 import { stateStyles } from '../../components/state-style';
 import { ErrorState } from '../../components/Status';
 import type { PastedCheck, PastedKind, StandaloneResult } from '../../lib/extension/messages';
-import { type InspectorLink, PastedProofCard } from './PastedProofCard';
+import type { ProofShareLinkReturnType } from '../inspector/share';
+import { PastedProofCard } from './PastedProofCard';
 
 /** What the user typed; kept while results come and go. */
 export type PasteDraft = { input: string; compareText: string };
@@ -23,7 +24,7 @@ export type PastePanelProps = {
   onDraftChange: (draft: PasteDraft) => void;
   onCheck: () => void;
   outcome: PasteOutcome;
-  inspectorLinkOf: (result: StandaloneResult) => InspectorLink;
+  inspectorLinkOf: (result: StandaloneResult) => ProofShareLinkReturnType;
   citationOf: (result: StandaloneResult, checkedAt: number) => string;
   /** Shows a proof's snippet in the tab, for a quote found there. */
   onReveal?: (proofId: string) => void;
@@ -59,6 +60,13 @@ export function PastePanel(props: PastePanelProps) {
       if (!busy) onCheck();
     }
   };
+  /** What both fields share: their part of the draft, the shortcut, the look. */
+  const draftField = (part: keyof PasteDraft) => ({
+    value: draft[part],
+    onChange: (event: ChangeEvent<HTMLTextAreaElement>) => onDraftChange({ ...draft, [part]: event.target.value }),
+    onKeyDown: submitOnShortcut,
+    className: 'field mt-1.5 resize-y text-[13px] leading-snug',
+  });
   return (
     <div>
       <form onSubmit={submit} className="space-y-3 border-b border-slate-200 bg-white px-4 pt-3 pb-4">
@@ -66,16 +74,7 @@ export function PastePanel(props: PastePanelProps) {
           <label htmlFor="paste-input" className="block text-[13px] font-medium text-slate-800">
             Text, proof token, envelope, share link, or transaction
           </label>
-          <textarea
-            id="paste-input"
-            rows={5}
-            value={draft.input}
-            onChange={(event) => onDraftChange({ ...draft, input: event.target.value })}
-            onKeyDown={submitOnShortcut}
-            spellCheck={false}
-            className="field mt-1.5 resize-y text-[13px] leading-snug"
-            placeholder="Paste what you want to check"
-          />
+          <textarea id="paste-input" rows={5} {...draftField('input')} spellCheck={false} placeholder="Paste what you want to check" />
         </div>
         <div>
           <label htmlFor="paste-compare" className="block text-[13px] font-medium text-slate-800">
@@ -84,15 +83,7 @@ export function PastePanel(props: PastePanelProps) {
           <p id="paste-compare-hint" className="mt-0.5 text-xs leading-snug text-slate-500">
             The text a proof is for, when the proof doesn't carry it or you want to check a version of it.
           </p>
-          <textarea
-            id="paste-compare"
-            rows={2}
-            value={draft.compareText}
-            onChange={(event) => onDraftChange({ ...draft, compareText: event.target.value })}
-            onKeyDown={submitOnShortcut}
-            aria-describedby="paste-compare-hint"
-            className="field mt-1.5 resize-y text-[13px] leading-snug"
-          />
+          <textarea id="paste-compare" rows={2} {...draftField('compareText')} aria-describedby="paste-compare-hint" />
         </div>
         <div className="flex items-center justify-between gap-3">
           <p className="text-xs text-slate-500" aria-hidden="true">

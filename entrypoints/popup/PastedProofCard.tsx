@@ -6,15 +6,14 @@ import { FactsTable } from '../../components/FactsTable';
 import { ExternalIcon } from '../../components/icons';
 import { StateBadge } from '../../components/StateBadge';
 import { stateStyles } from '../../components/state-style';
-import { TextDiff } from '../../components/TextDiff';
+import { TextDiff, textsToDiff } from '../../components/TextDiff';
 import type { StandaloneResult } from '../../lib/extension/messages';
-
-/** A share link to the inspector for a result, or why there is none (too large for a link). */
-export type InspectorLink = { ok: true; link: string } | { ok: false; reason: string };
+import type { ProofShareLinkReturnType } from '../inspector/share';
 
 export type PastedProofCardProps = {
   result: StandaloneResult;
-  inspectorLink: InspectorLink;
+  /** A share link to the inspector for the result, or why there is none (too large for a link). */
+  inspectorLink: ProofShareLinkReturnType;
   /** The plain-text citation "Copy citation" puts on the clipboard. */
   citation: string;
 };
@@ -25,6 +24,7 @@ export function PastedProofCard({ result, inspectorLink, citation }: PastedProof
   const style = stateStyles[verdict.state];
   const failedChecks = verdict.checks.filter((check) => outcomeOf(check) === 'failed').length;
   const { text } = verdict;
+  const diff = textsToDiff(text);
   return (
     <article aria-label={result.label} data-state={verdict.state} className="overflow-hidden rounded-lg border border-slate-200 bg-white shadow-xs">
       <div className={`space-y-2.5 border-l-[3px] px-3 py-3 ${style.rail}`}>
@@ -54,9 +54,9 @@ export function PastedProofCard({ result, inspectorLink, citation }: PastedProof
       <Fold title="Key facts">
         <FactsTable facts={verdict.facts} />
       </Fold>
-      {text.signed !== null && (text.match === 'wording' || text.match === 'differs') && (
+      {diff && (
         <Fold title="Signed text and yours" aside={text.match === 'wording' ? 'same words' : 'differs'}>
-          <TextDiff signed={text.signed} shown={text.shown} afterName="text checked" />
+          <TextDiff {...diff} afterName="text checked" />
         </Fold>
       )}
     </article>

@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
+import { messageOf } from '../../components/error-message';
 import { ErrorState, LoadingState } from '../../components/Status';
 import { sendToTab, sendToWorker } from '../../lib/extension/client';
 import type { SelectionCheck, StandaloneResult, TabState } from '../../lib/extension/messages';
 import { type DisplaySettings, displaySettingsFrom, isSiteDisabled, settingsKeys, siteCovers } from '../../lib/extension/settings-keys';
 import { citationText } from '../../lib/report/citation';
 import { standaloneReport } from '../../lib/report/standalone-report';
-import { messageOf } from '../inspector/error-message';
 import { proofShareLink } from '../inspector/share';
 import { inspectorUrl } from '../inspector/url';
 import { type PasteDraft, type PasteOutcome, PastePanel } from './PastePanel';

@@ -1,6 +1,7 @@
 import { type KeyboardEvent, type ReactNode, useRef } from 'react';
 import { ConfidenceMeter } from '../../components/ConfidenceMeter';
 import { ExternalIcon, HistoryIcon, SettingsIcon, SpinnerIcon, TargetIcon, VerityMark } from '../../components/icons';
+import { RevealNote } from '../../components/QuoteParts';
 import { ReportExport } from '../../components/ReportExport';
 import { SelectionCheckView } from '../../components/SelectionCheckView';
 import { StateBadge } from '../../components/StateBadge';
@@ -313,13 +314,7 @@ function ProofItem({
         {verdict && verdict.state !== 'verified' && (
           <span className={`mt-1 line-clamp-2 text-xs leading-snug ${stateStyles[verdict.state].ink}`}>{verdict.summary}</span>
         )}
-        {missing ? (
-          <span role="status" className="mt-1 block text-xs text-slate-500">
-            This text isn't on the page any more.
-          </span>
-        ) : (
-          <span className="sr-only">. Show on the page.</span>
-        )}
+        <RevealNote missing={missing} />
       </button>
       <a
         href={href}

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type RefObject } from 'react';
 import { ConfidenceMeter } from '../../components/ConfidenceMeter';
+import { messageOf } from '../../components/error-message';
 import { HistoryIcon, LockIcon, RefreshIcon, SearchIcon, SettingsIcon } from '../../components/icons';
 import { PageHeader } from '../../components/PageHeader';
 import { StateBadge } from '../../components/StateBadge';
@@ -23,8 +24,6 @@ export type HistoryPageProps = {
 
 type Loaded = { entries: HistoryEntry[]; total: number; settings: HistorySettings };
 
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
 /** The history page: a searchable, local log of what Verity verified, with its settings. */
 export function HistoryPage({ store, subscribe, verifyLink, optionsUrl, now = Date.now }: HistoryPageProps) {
   const [query, setQuery] = useState('');
@@ -43,10 +42,10 @@ export function HistoryPage({ store, subscribe, verifyLink, optionsUrl, now = Da
 
   useEffect(() => {
     let closed = false;
-    Promise.all([store.list({ query, state: state || undefined }), store.list(), store.settings()]).then(
-      ([entries, all, settings]) => {
+    store.list({ query, state: state || undefined }).then(
+      (listing) => {
         if (closed) return;
-        setLoaded({ entries, total: all.length, settings });
+        setLoaded(listing);
         setLoadError(undefined);
       },
       (error: unknown) => !closed && setLoadError(messageOf(error)),

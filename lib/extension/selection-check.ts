@@ -1,4 +1,5 @@
 import { checkQuote, type QuotePart } from '../quote/check-quote';
+import { letterOrDigitRun } from '../text/match';
 import { worstState, type VerdictState } from '../verdict/states';
 import type { Verdict } from '../verdict/types';
 import type { QuotePartResult, SelectionCheck } from './messages';
@@ -120,7 +121,7 @@ function attributableParts(quote: string, parts: readonly QuotePart[]): QuotePar
   for (const part of parts) {
     const start = quote.indexOf(part.text, cursor);
     cursor = start + part.text.length;
-    const short = (part.text.match(/[\p{L}\p{N}]+/gu) ?? []).length < minAttributedWords;
+    const short = (part.text.match(letterOrDigitRun) ?? []).length < minAttributedWords;
     const counted = short ? { ...part, sourceId: null, match: null } : part;
     const previous = joined.at(-1);
     if (previous && previous.part.sourceId === null && counted.sourceId === null) previous.end = cursor;

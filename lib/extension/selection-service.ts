@@ -80,6 +80,10 @@ export function createSelectionService({
     };
   }
 
+  async function loadStored(tabId: number): Promise<StoredSelectionCheck | undefined> {
+    return (await storage.get([sessionKeys.selection(tabId)]))[sessionKeys.selection(tabId)] as StoredSelectionCheck | undefined;
+  }
+
   return {
     async verifySelection({ tabId, frameId, selectionText, pageUrl }) {
       const read = await readSelection(tabId, frameId).catch(() => undefined);
@@ -99,14 +103,12 @@ export function createSelectionService({
     },
 
     async latest(tabId) {
-      const stored = (await storage.get([sessionKeys.selection(tabId)]))[sessionKeys.selection(tabId)] as StoredSelectionCheck | undefined;
-      return stored?.check ?? null;
+      return (await loadStored(tabId))?.check ?? null;
     },
 
     async documentCommitted({ tabId, documentId }) {
-      const key = sessionKeys.selection(tabId);
-      const stored = (await storage.get([key]))[key] as StoredSelectionCheck | undefined;
-      if (stored && (documentId === undefined || stored.documentId !== documentId)) await storage.remove([key]);
+      const stored = await loadStored(tabId);
+      if (stored && (documentId === undefined || stored.documentId !== documentId)) await storage.remove([sessionKeys.selection(tabId)]);
     },
 
     tabRemoved: (tabId) => storage.remove([sessionKeys.selection(tabId)]),

@@ -20,14 +20,6 @@ export const sessionKeys = {
   selection: (tabId: number) => `verity.selection.${tabId}`,
 } as const;
 
-/**
- * A proof as a content script sends it, with what it found out while
- * locating it (entrypoints/content/protocol.ts LocatedPageProof, both
- * optional): `problem`, what the locator (lib/extract/locate-proofs.ts)
- * found wrong before anything was decoded (a script entry whose target
- * names no element, a proof too large to send), and `shownTextComplete:
- * false` when the snippet's text was cut off at the reading limit.
- */
 /** A proof as the page gave it, without its id: what its verdict depends on. */
 export type ProofInput = Omit<PageProof, 'id'>;
 

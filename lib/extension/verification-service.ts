@@ -2,7 +2,6 @@ import type { ChainAccess } from '../chain/types';
 import { maxSnippetsPerPage } from '../envelope/limits';
 import type { TrustConfig } from '../trust/schema';
 import type { Verdict } from '../verdict/types';
-import type { VerifySnippetParameters } from '../verifiers/verify-snippet';
 import { tabBadge, type TabBadge } from './badge';
 import { MissingTextError } from './errors';
 import type { Answer, PageProof, TabState, WorkerMessages } from './messages';
@@ -10,9 +9,12 @@ import { proofKey } from './proof-key';
 import { createSerialRunner } from './serial-runner';
 import { inputOf, sessionKeys, type ProofInput, type ProofRecord, type SessionStorage, type TabProofRecord, type TabRecord } from './session-records';
 import type { TrustState } from './trust-state';
-import { createVerificationQueue, type PassResult, type PassTrust } from './verification-queue';
+import { createVerificationQueue, type CreateVerificationQueueParameters, type PassResult, type PassTrust } from './verification-queue';
 
-export type CreateVerificationServiceParameters = {
+/** The verification queue's own options, passed through. */
+type QueueOptions = Pick<CreateVerificationQueueParameters, 'verify' | 'windowMs' | 'maxPerChain' | 'setTimer' | 'signal'>;
+
+export type CreateVerificationServiceParameters = QueueOptions & {
   /** browser.storage.session in the worker; a fake in tests. */
   storage: SessionStorage;
   /** The effective trust configuration (see createTrustSource). */
@@ -45,12 +47,6 @@ export type CreateVerificationServiceParameters = {
   cacheTtlMs?: number | undefined;
   /** The same for `unavailable`, which is often a passing fault. Default 1 minute. */
   unavailableTtlMs?: number | undefined;
-  /** Passed to the verification queue. */
-  verify?: ((parameters: VerifySnippetParameters) => Promise<Verdict>) | undefined;
-  windowMs?: number | undefined;
-  maxPerChain?: number | undefined;
-  setTimer?: ((callback: () => void, ms: number) => () => void) | undefined;
-  signal?: AbortSignal | undefined;
 };
 
 /** Where a content script's message came from. */
@@ -75,12 +71,7 @@ export type TabVerdict = {
 };
 
 /** Every proof of a tab, each with a verdict (see tabVerdicts). */
-export type TabVerdicts = {
-  url: string;
-  documentId?: string;
-  notChecked: number;
-  proofs: TabVerdict[];
-};
+export type TabVerdicts = Omit<TabRecord, 'proofs'> & { proofs: TabVerdict[] };
 
 export type VerificationService = {
   verifyProofs(request: VerifyProofsRequest, sender: ContentSender): Promise<Answer<WorkerMessages, 'verify-proofs'>>;
@@ -267,9 +258,10 @@ export function createVerificationService({
     if (results.some((result) => result.verdict.state === 'pending')) await recheck.start();
   }
 
-  async function showBadges(tabs: readonly [number, TabRecord][], stamp: string): Promise<void> {
+  /** `loaded`: the records of the tabs' proofs, when the caller has just read them. */
+  async function showBadges(tabs: readonly [number, TabRecord][], stamp: string, loaded?: ReadonlyMap<string, ProofRecord>): Promise<void> {
     if (tabs.length === 0) return;
-    const proofs = await loadProofs(tabs.flatMap(([, tab]) => tab.proofs.map((proof) => proof.key)));
+    const proofs = loaded ?? (await loadProofs(tabs.flatMap(([, tab]) => tab.proofs.map((proof) => proof.key))));
     await Promise.all(
       tabs.map(([tabId, tab]) =>
         showBadge(
@@ -316,7 +308,8 @@ export function createVerificationService({
         : null;
 
       const { stamp } = await trust();
-      const stored = await loadProofs(inputs.keys());
+      // The tab's badge needs the records of all its proofs: one read serves both.
+      const stored = await loadProofs([...inputs.keys(), ...(tab?.proofs.map((proof) => proof.key) ?? [])]);
       const verdicts = new Map<string, Promise<Verdict>>();
       const cached: TabVerdict[] = [];
       for (const [key, input] of inputs) {
@@ -333,7 +326,7 @@ export function createVerificationService({
       }
       if (cached.length > 0) onVerdicts(cached);
       if (tab) {
-        await showBadges([[tabId, tab]], stamp);
+        await showBadges([[tabId, tab]], stamp, stored);
         // Should the worker stop before the pass ends, the alarm finishes it.
         if ([...inputs.keys()].some(queue.has)) await recheck.start();
       }
@@ -452,7 +445,7 @@ export function createVerificationService({
       const withProofs = [...tabs].filter(([, tab]) => tab.proofs.length > 0);
       const proofs = await loadProofs(withProofs.flatMap(([, tab]) => tab.proofs.map((proof) => proof.key)));
       // Verdicts made under the old configuration no longer count: the badges say "checking" until the new ones are in.
-      await showBadges(withProofs, stamp);
+      await showBadges(withProofs, stamp, proofs);
       const started = resume(proofs.keys(), proofs, stamp);
       if (started.length > 0) await recheck.start();
       await Promise.all(started);

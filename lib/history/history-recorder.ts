@@ -42,12 +42,14 @@ export function createHistoryRecorder({ store, tabInfo, onError = () => undefine
 
   return {
     async pageVerdicts(verdicts) {
-      const byTab = new Map<number, TabVerdict[]>();
-      for (const verdict of verdicts) byTab.set(verdict.tabId, [...(byTab.get(verdict.tabId) ?? []), verdict]);
-      for (const [tabId, tabVerdicts] of byTab) {
-        const tab = await recordable(tabId);
-        if (tab) await record(Promise.all(tabVerdicts.map((verdict) => pageHistoryEntry(verdict, tab.title))));
-      }
+      const tabs = new Map<number, { title?: string | undefined } | undefined>();
+      for (const { tabId } of verdicts) if (!tabs.has(tabId)) tabs.set(tabId, await recordable(tabId));
+      // Every tab's entries in one change: the history is one stored list, read and written whole.
+      const entries = verdicts.flatMap((verdict) => {
+        const tab = tabs.get(verdict.tabId);
+        return tab ? [pageHistoryEntry(verdict, tab.title)] : [];
+      });
+      if (entries.length > 0) await record(Promise.all(entries));
     },
 
     async selection(tabId, check) {

@@ -34,11 +34,14 @@ export type ListHistoryParameters = {
   limit?: number | undefined;
 };
 
+/** One read of the history: the matching entries, how many there are in all, and the settings. */
+export type HistoryListing = { entries: HistoryEntry[]; total: number; settings: HistorySettings };
+
 export type HistoryStore = {
   /** Adds entries, or updates those with the same id; does nothing while the history is off. */
   record(entries: readonly HistoryEntry[]): Promise<void>;
-  /** Entries, newest first, that match every word of `query` and the state. */
-  list(parameters?: ListHistoryParameters): Promise<HistoryEntry[]>;
+  /** Entries, newest first, that match every word of `query` and the state; with the total and the settings, from one read. */
+  list(parameters?: ListHistoryParameters): Promise<HistoryListing>;
   clear(): Promise<void>;
   /** Deletes the entries older than the retention allows. */
   prune(): Promise<void>;
@@ -94,11 +97,12 @@ export function createHistoryStore({ storage, now = Date.now }: CreateHistorySto
     },
 
     async list({ query = '', state, limit = maxHistoryEntries } = {}) {
-      const { entries } = await load();
+      const { entries, settings } = await load();
       const words = query.toLowerCase().split(/\s+/).filter((word) => word !== '');
-      return entries
+      const matching = entries
         .filter((entry) => (state === undefined || entry.state === state) && words.every((word) => searchText(entry).includes(word)))
         .slice(0, limit);
+      return { entries: matching, total: entries.length, settings };
     },
 
     clear: () => changes.run(() => storage.remove([historyKeys.entries])),
