@@ -13,6 +13,17 @@ export default tseslint.config(
     },
   },
   {
+    // What ships (extension, CLI, core) never reaches into the tests' fakes, fixtures or generators.
+    files: ['lib/**', 'messaging/**', 'storage/**', 'entrypoints/**', 'components/**', 'cli/**'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/test/**'], message: 'test/ holds test helpers; shipped code must not import them.' }] },
+      ],
+    },
+  },
+  {
     // Command-line programs talk to the terminal.
     files: ['cli/**', 'devnet/**', 'test/**'],
     rules: { 'no-console': 'off' },

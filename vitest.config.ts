@@ -6,7 +6,14 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['lib/**/*.test.ts', 'cli/**/*.test.ts', 'components/**/*.test.tsx', 'entrypoints/**/*.test.{ts,tsx}'],
+          include: [
+            'lib/**/*.test.ts',
+            'messaging/**/*.test.ts',
+            'storage/**/*.test.ts',
+            'cli/**/*.test.ts',
+            'components/**/*.test.tsx',
+            'entrypoints/**/*.test.{ts,tsx}',
+          ],
           environment: 'node',
         },
       },

@@ -1,4 +1,4 @@
-import type { PageProof } from '../lib/extension/messages';
+import type { PageProof } from '../lib/extract/page-proof';
 import { CopyButton } from './CopyButton';
 import { decodeEnvelope, type EnvelopeEncoding } from './decode-envelope';
 import { JsonView } from './JsonView';

@@ -1,4 +1,4 @@
-import type { QuotePartResult } from '../lib/extension/messages';
+import type { QuotePartResult } from '../messaging/messages';
 import { ConfidenceMeter } from './ConfidenceMeter';
 import { StateBadge } from './StateBadge';
 

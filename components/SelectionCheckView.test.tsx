@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { SelectionCheck } from '../lib/extension/messages';
+import type { SelectionCheck } from '../messaging/messages';
 import { click, renderDom } from '../test/ui/dom';
 import { selectionHeadlines } from './selection-outcome';
 import { SelectionCheckView } from './SelectionCheckView';

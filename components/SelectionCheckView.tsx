@@ -1,4 +1,4 @@
-import type { SelectionCheck } from '../lib/extension/messages';
+import type { SelectionCheck } from '../messaging/messages';
 import { ConfidenceMeter } from './ConfidenceMeter';
 import { QuoteParts } from './QuoteParts';
 import { quoteIsSigned, selectionHeadlines } from './selection-outcome';

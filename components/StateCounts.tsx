@@ -1,4 +1,4 @@
-import type { StateCounts as Counts } from '../lib/extension/messages';
+import type { StateCounts as Counts } from '../messaging/messages';
 import { verdictStates } from '../lib/verdict/states';
 import { SpinnerIcon, StateIcon } from './icons';
 import { checkingStyle, stateStyles } from './state-style';

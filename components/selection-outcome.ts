@@ -1,4 +1,4 @@
-import type { SelectionCheck } from '../lib/extension/messages';
+import type { SelectionCheck } from '../messaging/messages';
 
 export type SelectionOutcome = SelectionCheck['outcome'];
 

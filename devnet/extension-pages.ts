@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import type { browser as browserApi } from 'wxt/browser';
-import type { TabState, WorkerMessages, WorkerMessageType } from '../lib/extension/messages';
-import { settingsKeys } from '../lib/extension/settings-keys';
+import type { TabState, WorkerMessages, WorkerMessageType } from '../messaging/messages';
+import { settingsKeys } from '../storage/settings-keys';
 import type { TrustConfig } from '../lib/trust/schema';
 import type { ExtensionBrowser } from './extension-browser';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { reportJsonSchemaPath } from '../lib/report/generate-json-schema';
+import { reportJsonSchemaPath } from './generators/report-json-schema';
 
 /**
  * The published JSON Schema (docs/report-v1.schema.json) as a validator,

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { TabBadge } from '../../lib/extension/badge';
+import type { TabBadge } from './toolbar/badge';
 
 /** The toolbar button: `action` in MV3, `browserAction` in Firefox's MV2 build. */
 const action = browser.action ?? browser.browserAction;

@@ -1,17 +1,17 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createChainAccess } from '../../lib/chain/access';
-import { sendToTab } from '../../lib/extension/client';
-import type { ContentMessages } from '../../lib/extension/messages';
-import { createPastedCheck } from '../../lib/extension/pasted-check';
-import { createMessageRouter } from '../../lib/extension/router';
-import { createSelectionService } from '../../lib/extension/selection-service';
-import { createTabReport } from '../../lib/extension/tab-report';
-import { createTrustSource } from '../../lib/extension/trust-state';
-import { createVerificationService } from '../../lib/extension/verification-service';
-import { createWorkerHandlers } from '../../lib/extension/worker-handlers';
-import { createHistoryRecorder } from '../../lib/history/history-recorder';
-import { createHistoryStore } from '../../lib/history/history-store';
+import { sendToTab } from '../../messaging/client';
+import type { ContentMessages } from '../../messaging/messages';
+import { createPastedCheck } from './paste/pasted-check';
+import { createMessageRouter } from './messaging/router';
+import { createSelectionService } from './selection/selection-service';
+import { createTabReport } from './verification/tab-report';
+import { createTrustSource } from './verification/trust-state';
+import { createVerificationService } from './verification/verification-service';
+import { createWorkerHandlers } from './messaging/worker-handlers';
+import { createHistoryRecorder } from './history/history-recorder';
+import { createHistoryStore } from '../../storage/history-store';
 import type { TrustConfig } from '../../lib/trust/schema';
 import { inspectorUrl } from '../inspector/url';
 import { showTabBadge } from './action-badge';
@@ -29,9 +29,9 @@ import { createVerifySelectionMenu, verifySelectionCommand, verifySelectionMenuI
  *
  * The only state in memory, for as long as this worker lives: the trust
  * configuration as last read (re-read on storage.onChanged) and the
- * verification queue's collecting and running passes. Everything else is
- * in storage.session (see lib/extension/session-records.ts), and the
- * history in storage.local (lib/history/types.ts).
+ * verification passes' collecting and running passes. Everything else is
+ * in storage.session (see verification/session-records.ts), and the
+ * history in storage.local (storage/history-types.ts).
  */
 export default defineBackground(() => {
   const warn = (error: unknown) => console.warn('Verity:', error);

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { SessionStorage } from '../../lib/extension/session-records';
+import type { SessionStorage } from './verification/session-records';
 
 /** A storage area as the worker's services use it. */
 function storageArea(area: typeof browser.storage.session): SessionStorage {

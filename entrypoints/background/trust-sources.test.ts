@@ -1,5 +1,5 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { settingsKeys } from '../../lib/extension/settings-keys';
+import { settingsKeys } from '../../storage/settings-keys';
 import type * as TrustSources from './trust-sources';
 
 /**

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import { settingsKeys } from '../../lib/extension/settings-keys';
-import type { TrustSources } from '../../lib/extension/trust-state';
+import { settingsKeys } from '../../storage/settings-keys';
+import type { TrustSources } from './verification/trust-state';
 
 /** The managed-storage key (spec §7, public/managed-schema.json). */
 export const managedTrustConfigKey = 'trustConfig';

@@ -4,7 +4,7 @@ import { verdictStates } from '../../lib/verdict/states';
 import { createBadge, type BadgeEvents } from './badge';
 import { badgeLabel, badgeWord } from './badge-label';
 import { createBadgeSheet } from './badge-sheet';
-import { verdictOf } from './verdict-fixtures';
+import { verdictOf } from '../../test/fakes/verdict-fixtures';
 
 const events = (): BadgeEvents => ({ onEnter: vi.fn(), onLeave: vi.fn(), onActivate: vi.fn() });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { shortHex } from '../../lib/chain/short-hex';
 import { cardContentOf } from './card-content';
-import { verdictOf } from './verdict-fixtures';
+import { verdictOf } from '../../test/fakes/verdict-fixtures';
 
 const formatTime = (seconds: number) => `t=${seconds}`;
 const attester = `0x${'12'.repeat(20)}` as const;

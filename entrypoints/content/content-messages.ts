@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { Answer, ContentMessages, ContentMessageType, Message } from '../../lib/extension/messages';
+import type { Answer, ContentMessages, ContentMessageType, Message } from '../../messaging/messages';
 
 export type ContentMessageHandlers = {
   [type in ContentMessageType]: (message: Message<ContentMessages, type>) => Answer<ContentMessages, type>;

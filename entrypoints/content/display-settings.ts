@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { defaultDisplaySettings, displaySettingsFrom, settingsKeys, type DisplaySettings } from '../../lib/extension/settings-keys';
+import { defaultDisplaySettings, displaySettingsFrom, settingsKeys, type DisplaySettings } from '../../storage/settings-keys';
 
 /**
  * The display settings now and whenever they change: the options page

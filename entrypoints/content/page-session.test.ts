@@ -1,13 +1,14 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { maxShownTextScan, maxSnippetsPerPage } from '../../lib/envelope/limits';
-import type { ContentMessages, PageProof } from '../../lib/extension/messages';
+import type { ContentMessages } from '../../messaging/messages';
+import type { PageProof } from '../../lib/extract/page-proof';
 import type { Verdict } from '../../lib/verdict/types';
 import { createBadgeSheet } from './badge-sheet';
 import { createCardSheet } from './card-sheet';
 import { createManualScheduler, type ManualScheduler } from './manual-scheduler';
 import { startPageSession, type PageSession, type WorkerLink } from './page-session';
-import { verdictOf } from './verdict-fixtures';
+import { verdictOf } from '../../test/fakes/verdict-fixtures';
 
 /** The extension's messaging, as far as the content script listens to it. */
 const messageListeners = vi.hoisted(() => new Set<(message: unknown, sender: unknown, sendResponse: (response: unknown) => void) => unknown>());

@@ -1,4 +1,5 @@
-import type { PageProof, WorkerMessages } from '../../lib/extension/messages';
+import type { WorkerMessages } from '../../messaging/messages';
+import type { PageProof } from '../../lib/extract/page-proof';
 import { createProofLocator, type LocatedProof, type ShownText } from '../../lib/extract/locate-proofs';
 import { isTextNode } from '../../lib/text/dom';
 import { tokenPrefix } from '../../lib/text/tokens';
@@ -18,7 +19,7 @@ import type { Scheduler } from './scheduler';
 import { createSelectionCard } from './selection-card';
 import { readSelection } from './selection-reader';
 import { untilAnswered } from './until-answered';
-import { createVerifyQueue } from './verify-queue';
+import { createWorkerOutbox } from './worker-outbox';
 import { createViewportWatch } from './viewport-watch';
 
 /** What the session asks of the worker: sendToWorker in the extension, a stand-in in tests. */
@@ -113,7 +114,7 @@ export function startPageSession({
   };
   const viewport = createViewportWatch({ signal, onChange: nearnessChanged });
   const renderingWatch = createRenderingWatch({ signal, document, onChange: renderingMayHaveChanged });
-  const queue = createVerifyQueue<TrackedProof>({ scheduler, send: sendBatch });
+  const outbox = createWorkerOutbox<TrackedProof>({ scheduler, send: sendBatch });
 
   const isSnippet = (element: Element): boolean => registry.onSnippet(element).length > 0;
 
@@ -156,11 +157,11 @@ export function startPageSession({
       const near = nearness.get(proof.element);
       if (near !== undefined) {
         tracked.near = near;
-        queue.enqueue(tracked, near);
+        outbox.enqueue(tracked, near);
       }
     }
     // Proofs sent carry the count of those not checked; when a scan ends, the count goes on its own if it moved.
-    if (scanFinished && locator.skipped !== notCheckedSent) queue.touch();
+    if (scanFinished && locator.skipped !== notCheckedSent) outbox.touch();
     if (added.length === 0) return;
     for (const proof of added) toPlace.add(proof);
     schedulePaint();
@@ -172,7 +173,7 @@ export function startPageSession({
       for (const proof of registry.onSnippet(element)) {
         const cameNear = near && proof.near === false;
         proof.near = near;
-        if (proof.sentRevision < proof.revision) queue.enqueue(proof, near);
+        if (proof.sentRevision < proof.revision) outbox.enqueue(proof, near);
         // Content revealed as the reader scrolls to it reads differently now.
         else if (cameNear) renderingMayHaveChanged(element);
       }
@@ -192,7 +193,7 @@ export function startPageSession({
     const sent: { proof: TrackedProof; revision: number; payload: PageProof }[] = [];
     for (const proof of proofs.filter(alive)) {
       if (sent.length > 0 && performance.now() > readUntil) {
-        queue.enqueue(proof, proof.near ?? false);
+        outbox.enqueue(proof, proof.near ?? false);
         continue;
       }
       const { element } = proof.located;
@@ -267,7 +268,7 @@ export function startPageSession({
     if (proofs.length === 0) return;
     for (const proof of proofs) {
       proof.revision += 1;
-      queue.enqueue(proof, proof.near ?? false);
+      outbox.enqueue(proof, proof.near ?? false);
       draw(proof, undefined);
     }
   }
@@ -436,7 +437,7 @@ export function startPageSession({
 
   function forget(proof: TrackedProof): void {
     registry.delete(proof);
-    queue.delete(proof);
+    outbox.delete(proof);
     editedProofs.delete(proof);
     locator.release(proof.located);
     card.forget(proof.badge);
@@ -494,9 +495,9 @@ export function startPageSession({
       scheduleSweep();
     },
     restored() {
-      for (const proof of registry.all()) queue.enqueue(proof, proof.near ?? false);
+      for (const proof of registry.all()) outbox.enqueue(proof, proof.near ?? false);
       // A page without proofs still has its counts to tell, and its record to make current.
-      queue.touch();
+      outbox.touch();
     },
     closeCard: () => card.close(),
     ids: () => Array.from(registry.all(), (proof) => proof.id),

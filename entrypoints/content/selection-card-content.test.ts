@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SelectionCheck } from '../../lib/extension/messages';
+import type { SelectionCheck } from '../../messaging/messages';
 import { selectionCardContentOf } from './selection-card-content';
 
 const base: SelectionCheck = { pageUrl: 'https://news.example/', checkedAt: 1, quote: 'q', within: [], outcome: 'not-signed', parts: [], summary: 'No proof on this page signs the selected text.' };

@@ -1,5 +1,5 @@
 import { selectionHeadlines } from '../../components/selection-outcome';
-import type { SelectionCheck } from '../../lib/extension/messages';
+import type { SelectionCheck } from '../../messaging/messages';
 import type { VerdictState } from '../../lib/verdict/states';
 import { badgeWord, confidenceOf, type Confidence } from './badge-label';
 

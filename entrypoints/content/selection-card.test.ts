@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { SelectionCheck } from '../../lib/extension/messages';
+import type { SelectionCheck } from '../../messaging/messages';
 import { createCardSheet } from './card-sheet';
 import { createSelectionCard, selectionCardTag } from './selection-card';
 

@@ -1,4 +1,4 @@
-import type { SelectionCheck } from '../../lib/extension/messages';
+import type { SelectionCheck } from '../../messaging/messages';
 import { confidenceMeter, createCardHost, elementMaker, followScrolling, placeCardHost } from './card-dom';
 import { selectionCardContentOf, type SelectionCardContent } from './selection-card-content';
 import { brandIconShapes, createIcon, stateIconShapes } from './state-icons';

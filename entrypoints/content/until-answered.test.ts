@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { NoAnswerError } from '../../lib/extension/client';
+import { NoAnswerError } from '../../messaging/client';
 import { failureOf, longestRetryDelay, retryDelay, untilAnswered } from './until-answered';
 
 const unreached = () => new Error('Could not establish connection. Receiving end does not exist.');

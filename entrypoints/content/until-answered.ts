@@ -1,4 +1,4 @@
-import { NoAnswerError } from '../../lib/extension/client';
+import { NoAnswerError } from '../../messaging/client';
 
 /** The first retry waits this long; each next one twice as long, up to `longestRetryDelay`. */
 export const firstRetryDelay = 250;

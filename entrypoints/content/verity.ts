@@ -1,5 +1,5 @@
-import { sendToWorker } from '../../lib/extension/client';
-import { isSiteDisabled, type DisplaySettings } from '../../lib/extension/settings-keys';
+import { sendToWorker } from '../../messaging/client';
+import { isSiteDisabled, type DisplaySettings } from '../../storage/settings-keys';
 import { createBadgeSheet } from './badge-sheet';
 import { createCardSheet } from './card-sheet';
 import { watchDisplaySettings } from './display-settings';

@@ -10,7 +10,7 @@ import { ReportExport } from '../../components/ReportExport';
 import { StateBadge } from '../../components/StateBadge';
 import { stateStyles } from '../../components/state-style';
 import { TextDiff, textsToDiff } from '../../components/TextDiff';
-import type { PageProof } from '../../lib/extension/messages';
+import type { PageProof } from '../../lib/extract/page-proof';
 import { citationText } from '../../lib/report/citation';
 import type { Report } from '../../lib/report/schema';
 import type { Verdict } from '../../lib/verdict/types';

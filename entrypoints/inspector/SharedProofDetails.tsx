@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { messageOf } from '../../components/error-message';
 import { ErrorState, LoadingState } from '../../components/Status';
 import { stateStyles } from '../../components/state-style';
-import { sendToWorker } from '../../lib/extension/client';
+import { sendToWorker } from '../../messaging/client';
 import { standaloneReport } from '../../lib/report/standalone-report';
 import { readShareFragment } from '../../lib/share/share-link';
 import type { Verdict } from '../../lib/verdict/types';

@@ -3,7 +3,7 @@ import { ReportExport } from '../../components/ReportExport';
 import { StateBadge } from '../../components/StateBadge';
 import { StateCounts } from '../../components/StateCounts';
 import { EmptyState } from '../../components/Status';
-import type { TabState } from '../../lib/extension/messages';
+import type { TabState } from '../../messaging/messages';
 import type { Report } from '../../lib/report/schema';
 import { summarizePage } from '../popup/page-summary';
 import { InspectorFrame } from './InspectorView';

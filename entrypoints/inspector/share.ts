@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { messageOf } from '../../components/error-message';
-import type { PageProof } from '../../lib/extension/messages';
+import type { PageProof } from '../../lib/extract/page-proof';
 import { shareLink } from '../../lib/share/share-link';
 import type { SharedProof } from '../../lib/share/types';
 

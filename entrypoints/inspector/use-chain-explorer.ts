@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { sendToWorker } from '../../lib/extension/client';
+import { sendToWorker } from '../../messaging/client';
 
 /**
  * The block explorer the trust configuration names for chain `chainId`, or

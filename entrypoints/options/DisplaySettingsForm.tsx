@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { CrossIcon } from '../../components/icons';
-import type { DisplaySettings } from '../../lib/extension/settings-keys';
+import type { DisplaySettings } from '../../storage/settings-keys';
 
 export type DisplaySettingsFormProps = {
   settings: DisplaySettings;

@@ -2,7 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { messageOf } from '../../components/error-message';
 import { CheckIcon, CrossIcon, SpinnerIcon } from '../../components/icons';
 import { ManagedBadge } from '../../components/ManagedBadge';
-import type { Answer, WorkerMessages } from '../../lib/extension/messages';
+import type { Answer, WorkerMessages } from '../../messaging/messages';
 
 /** Problems with the form, by configuration path (`chains.1.rpc.0`). */
 export type FieldErrors = ReadonlyMap<string, string>;

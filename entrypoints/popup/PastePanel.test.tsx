@@ -3,7 +3,7 @@ import { act, useState } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { selectionHeadlines } from '../../components/selection-outcome';
 import { stateStyles } from '../../components/state-style';
-import type { PastedCheck, StandaloneResult } from '../../lib/extension/messages';
+import type { PastedCheck, StandaloneResult } from '../../messaging/messages';
 import { click, renderDom, typeInto } from '../../test/ui/dom';
 import { alteredOgTee, alteredPageProof, verifiedOgTee, verifiedPageProof } from '../../test/ui/fixtures';
 import { type PasteDraft, type PasteOutcome, PastePanel, type PastePanelProps } from './PastePanel';

@@ -4,7 +4,8 @@ import { SelectionCheckView } from '../../components/SelectionCheckView';
 import { StateBadge } from '../../components/StateBadge';
 import { stateStyles } from '../../components/state-style';
 import { ErrorState } from '../../components/Status';
-import type { PastedCheck, PastedKind, StandaloneResult } from '../../lib/extension/messages';
+import type { PastedCheck, StandaloneResult } from '../../messaging/messages';
+import type { PastedKind } from '../../lib/paste/classify-paste';
 import type { ProofShareLinkReturnType } from '../inspector/share';
 import { PastedProofCard } from './PastedProofCard';
 

@@ -7,7 +7,7 @@ import { ExternalIcon } from '../../components/icons';
 import { StateBadge } from '../../components/StateBadge';
 import { stateStyles } from '../../components/state-style';
 import { TextDiff, textsToDiff } from '../../components/TextDiff';
-import type { StandaloneResult } from '../../lib/extension/messages';
+import type { StandaloneResult } from '../../messaging/messages';
 import type { ProofShareLinkReturnType } from '../inspector/share';
 
 export type PastedProofCardProps = {

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { SelectionCheck } from '../../lib/extension/messages';
+import type { SelectionCheck } from '../../messaging/messages';
 import { click, renderDom } from '../../test/ui/dom';
 import { alteredOgTee, checkingTab, emptyTab, mixedTab, verifiedOgTee, wordingVerified } from '../../test/ui/fixtures';
 import { summarizePage } from './page-summary';

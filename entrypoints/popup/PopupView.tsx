@@ -7,7 +7,7 @@ import { SelectionCheckView } from '../../components/SelectionCheckView';
 import { StateBadge } from '../../components/StateBadge';
 import { StateCounts } from '../../components/StateCounts';
 import { stateStyles } from '../../components/state-style';
-import type { SelectionCheck, TabProof, TabState } from '../../lib/extension/messages';
+import type { SelectionCheck, TabProof, TabState } from '../../messaging/messages';
 import type { Report } from '../../lib/report/schema';
 import type { VerdictState } from '../../lib/verdict/states';
 import { summarizePage } from './page-summary';

@@ -1,4 +1,4 @@
-import type { StateCounts, TabProof } from '../../lib/extension/messages';
+import type { StateCounts, TabProof } from '../../messaging/messages';
 import { type VerdictState, worstState } from '../../lib/verdict/states';
 
 /**

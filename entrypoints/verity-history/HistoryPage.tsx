@@ -6,8 +6,8 @@ import { PageHeader } from '../../components/PageHeader';
 import { StateBadge } from '../../components/StateBadge';
 import { stateStyles } from '../../components/state-style';
 import { EmptyState, ErrorState, LoadingState } from '../../components/Status';
-import type { HistoryStore } from '../../lib/history/history-store';
-import { retentionChoices, type HistoryEntry, type HistorySettings } from '../../lib/history/types';
+import type { HistoryStore } from '../../storage/history-store';
+import { retentionChoices, type HistoryEntry, type HistorySettings } from '../../storage/history-types';
 import { verdictStates, type VerdictState } from '../../lib/verdict/states';
 import { historyDays, retentionLabel, sourceLabels } from './history-days';
 

@@ -1,4 +1,4 @@
-import type { HistoryEntry } from '../../lib/history/types';
+import type { HistoryEntry } from '../../storage/history-types';
 
 /** Entries of one local calendar day, newest first as the history lists them. */
 export type HistoryDay = { key: string; label: string; entries: HistoryEntry[] };

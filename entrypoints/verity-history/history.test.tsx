@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createHistoryStore, type HistoryStorage } from '../../lib/history/history-store';
-import { historyKeys, type HistoryEntry } from '../../lib/history/types';
+import { createHistoryStore, type HistoryStorage } from '../../storage/history-store';
+import { historyKeys, type HistoryEntry } from '../../storage/history-types';
 import { click, renderDom, typeInto } from '../../test/ui/dom';
 import { verifiedPageProof } from '../../test/ui/fixtures';
 import { dayLabel, historyDays, retentionLabel } from './history-days';

@@ -1,8 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
-import { createHistoryStore } from '../../lib/history/history-store';
-import { historyKeys } from '../../lib/history/types';
+import { createHistoryStore } from '../../storage/history-store';
+import { historyKeys } from '../../storage/history-types';
 import { proofShareLink } from '../inspector/share';
 import { HistoryPage } from './HistoryPage';
 import './style.css';

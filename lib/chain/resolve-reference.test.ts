@@ -1,7 +1,7 @@
 import { encodeAbiParameters, encodeEventTopics, type Address, type Hex, type Log } from 'viem';
 import { describe, expect, it } from 'vitest';
 import type { TrustConfig } from '../trust/schema';
-import { fakeBatchSettlementLog, fakeChainAccess, fakeChainReader, fakeIndividualSettlementLog, fakeReceipt, fakeTrust } from '../verifiers/og-test-fakes';
+import { fakeBatchSettlementLog, fakeChainAccess, fakeChainReader, fakeIndividualSettlementLog, fakeReceipt, fakeTrust } from '../../test/fakes/og-test-fakes';
 import { attestedEventAbi } from '../abi/eas';
 import { ChainUnavailableError, RpcDisagreementError } from './errors';
 import { resolveReference, type ChainReference } from './resolve-reference';

@@ -4,7 +4,7 @@ import { decodeAttestationData } from './decode-data';
 import { maxDisplayLength } from './display-value';
 import { AttestationDataError } from './errors';
 import { parseSchema } from './schema';
-import { SchemaEncoder } from './sdk-test-helpers';
+import { SchemaEncoder } from '../../test/fakes/eas-sdk';
 
 describe('decodeAttestationData', () => {
   it("decodes what the SDK's SchemaEncoder encodes, with display values", () => {

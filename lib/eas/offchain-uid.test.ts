@@ -3,7 +3,7 @@ import { bytesToHex, type Address, type Hex } from 'viem';
 import { describe, expect, it } from 'vitest';
 import { OffchainFieldError } from './errors';
 import { getOffchainUid } from './offchain-uid';
-import { Offchain } from './sdk-test-helpers';
+import { Offchain } from '../../test/fakes/eas-sdk';
 
 const hexOf = (length: number) => fc.uint8Array({ minLength: length, maxLength: length }).map((bytes) => bytesToHex(bytes));
 const uint64 = fc.bigInt({ min: 0n, max: 2n ** 64n - 1n });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidSchemaError } from './errors';
 import { parseSchema } from './schema';
-import { SchemaEncoder } from './sdk-test-helpers';
+import { SchemaEncoder } from '../../test/fakes/eas-sdk';
 
 /** Schemas on both sides of the grammar's edges. */
 const schemas = [

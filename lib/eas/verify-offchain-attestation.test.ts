@@ -14,7 +14,7 @@ import {
   toJson,
   type AttestationJson,
   type SdkWallet,
-} from './sdk-test-helpers';
+} from '../../test/fakes/eas-sdk';
 import { verifyOffchainAttestation } from './verify-offchain-attestation';
 
 const wallet = new Wallet(`0x${'a1'.repeat(32)}`);

@@ -1,6 +1,5 @@
 import type { Hex } from 'viem';
 import type { ChainReference } from '../chain/resolve-reference';
-import type { PastedKind } from '../extension/messages';
 import { base64ToBytes } from '../og/base64';
 import { maxShareFragmentLength, notShareLink, readShareLink } from '../share/share-link';
 import type { SharedProof } from '../share/types';
@@ -8,6 +7,9 @@ import { canonicalText } from '../text/canonical';
 import { removeTokens, scanTokens, tokenInHref } from '../text/tokens';
 import type { TrustConfig } from '../trust/schema';
 import { easscanAttestation } from './easscan';
+
+/** What a pasted input was read as. */
+export type PastedKind = 'empty' | 'text' | 'envelope' | 'token' | 'share-link' | 'transaction' | 'attestation' | 'hash';
 
 /**
  * Longest input read, in UTF-16 code units: the longest share link (its

@@ -9,7 +9,7 @@ import {
   verifiedOgTee,
   verifiedPageProof,
 } from '../../test/ui/fixtures';
-import { referenceProof } from '../extension/test-fixtures';
+import { referenceProof } from '../../test/fakes/worker-fixtures';
 import { buildReport, maxReportRawBytes, type BuildReportParameters } from './build-report';
 import { reportSchema } from './schema';
 

@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { verifiedOgTee, verifiedPageProof } from '../../test/ui/fixtures';
 import { publishedReportValidator } from '../../test/report-json-schema';
 import { buildReport } from './build-report';
-import { renderReportJsonSchema, reportJsonSchemaPath } from './generate-json-schema';
+import { renderReportJsonSchema, reportJsonSchemaPath } from '../../test/generators/report-json-schema';
 
 describe('docs/report-v1.schema.json', () => {
-  it('is the JSON Schema of lib/report/schema.ts (regenerate: npx tsx lib/report/generate-json-schema.ts)', () => {
+  it('is the JSON Schema of lib/report/schema.ts (regenerate: npx tsx test/generators/report-json-schema.ts)', () => {
     expect(readFileSync(reportJsonSchemaPath, 'utf8')).toBe(renderReportJsonSchema());
   });
 

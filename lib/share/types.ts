@@ -1,4 +1,4 @@
-import type { PageProof } from '../extension/messages';
+import type { PageProof } from '../extract/page-proof';
 
 /**
  * What a share link carries in its fragment: the proof as found and the

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { easDeploymentsModulePath, readEasDeployments, renderEasDeploymentsModule } from './generate-eas-deployments';
+import { easDeploymentsModulePath, readEasDeployments, renderEasDeploymentsModule } from '../../test/generators/eas-deployments';
 
 describe('eas-deployments.ts', () => {
-  it('matches the installed @ethereum-attestation-service/eas-contracts (regenerate: npx tsx lib/trust/generate-eas-deployments.ts)', () => {
+  it('matches the installed @ethereum-attestation-service/eas-contracts (regenerate: npx tsx test/generators/eas-deployments.ts)', () => {
     expect(readFileSync(easDeploymentsModulePath, 'utf8')).toBe(renderEasDeploymentsModule(readEasDeployments()));
   });
 

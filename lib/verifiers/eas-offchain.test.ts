@@ -1,7 +1,7 @@
 import { encodeAbiParameters, keccak256, parseAbiParameters, stringToBytes, type Address, type Hex } from 'viem';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ChainUnavailableError } from '../chain/errors';
-import { signWithSdk, Wallet, type AttestationJson, type SdkSignParameters } from '../eas/sdk-test-helpers';
+import { signWithSdk, Wallet, type AttestationJson, type SdkSignParameters } from '../../test/fakes/eas-sdk';
 import { easOffchainProof, envelope, type EasOffchainProof } from '../envelope/schema';
 import { verifyEasOffchain } from './eas-offchain';
 import {
@@ -13,7 +13,7 @@ import {
   fakeTrust,
   stateOf,
   type FakeEasChainParameters,
-} from './eas-test-fakes';
+} from '../../test/fakes/eas-test-fakes';
 
 const chainId = 31337;
 const wallet = new Wallet(`0x${'c3'.repeat(32)}`);

@@ -13,7 +13,7 @@ import {
   stateOf,
   type FakeAttestation,
   type FakeEasChainParameters,
-} from './eas-test-fakes';
+} from '../../test/fakes/eas-test-fakes';
 
 const chainId = 8453;
 const attester: Address = '0x00000000000000000000000000000000000a77e5';

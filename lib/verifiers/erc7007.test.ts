@@ -2,7 +2,7 @@ import { stringToHex, type Address, type Hex } from 'viem';
 import { describe, expect, it } from 'vitest';
 import { ChainUnavailableError, ContractRevertedError } from '../chain/errors';
 import { envelope, erc7007Proof } from '../envelope/schema';
-import { checkOf, fakeChainAccess, fakeEasChainReader, fakeHead, fakeTrust, stateOf, type FakeEasChainParameters } from './eas-test-fakes';
+import { checkOf, fakeChainAccess, fakeEasChainReader, fakeHead, fakeTrust, stateOf, type FakeEasChainParameters } from '../../test/fakes/eas-test-fakes';
 import { verifyErc7007 } from './erc7007';
 
 const chainId = 11155111;

@@ -18,7 +18,7 @@ import {
   textHash,
   type FakeChainReaderParameters,
   type FakeTee,
-} from './og-test-fakes';
+} from '../../test/fakes/og-test-fakes';
 
 // Decision logic only, over an in-memory fake reader: these tests make no claim about a real chain.
 

@@ -5,7 +5,7 @@ import type { browser as browserApi } from 'wxt/browser';
 import { startDevnet, type StartDevnetReturnType } from '../../devnet/devnet';
 import { launchExtensionBrowser, type ExtensionBrowser, type LaunchExtensionBrowserParameters } from '../../devnet/extension-browser';
 import { openExtensionPage, storeTrustConfig, tabShowing } from '../../devnet/extension-pages';
-import type { TabState } from '../../lib/extension/messages';
+import type { TabState } from '../../messaging/messages';
 
 export { openExtensionPage, sendFrom, storeTrustConfig, tabShowing } from '../../devnet/extension-pages';
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { browser as browserApi } from 'wxt/browser';
 import { launchExtensionBrowser, type ExtensionBrowser } from '../../devnet/extension-browser';
 import type { StartDevnetReturnType } from '../../devnet/devnet';
-import { historyKeys, type HistoryEntry } from '../../lib/history/types';
+import { historyKeys, type HistoryEntry } from '../../storage/history-types';
 import { openDemoPage, openExtensionPage, screenshot, sendFrom, startDemoSession, stopDemoSession } from './demo-session';
 
 declare const chrome: typeof browserApi;

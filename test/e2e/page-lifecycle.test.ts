@@ -6,7 +6,7 @@ import type { browser as browserApi } from 'wxt/browser';
 import type { Scenario } from '../../devnet/scenarios';
 import type { ExtensionBrowser } from '../../devnet/extension-browser';
 import type { StartDevnetReturnType } from '../../devnet/devnet';
-import type { TabState } from '../../lib/extension/messages';
+import type { TabState } from '../../messaging/messages';
 import { allAnswered, openExtensionPage, sendFrom, startDemoSession, stopDemoSession, tabShowing } from './demo-session';
 
 /** The extension API inside extension pages, where the evaluated functions run. */

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { browser as browserApi } from 'wxt/browser';
 import { startDevnet, type StartDevnetReturnType } from '../../devnet/devnet';
 import { launchExtensionBrowser, type ExtensionBrowser } from '../../devnet/extension-browser';
-import type { SelectionCheck } from '../../lib/extension/messages';
+import type { SelectionCheck } from '../../messaging/messages';
 import { allAnswered, openExtensionPage, screenshot, sendFrom, storeTrustConfig, tabShowing } from './demo-session';
 
 /** The extension API inside extension pages and the worker, where the evaluated functions run. */

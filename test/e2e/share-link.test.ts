@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { browser as browserApi } from 'wxt/browser';
 import { launchExtensionBrowser, type ExtensionBrowser } from '../../devnet/extension-browser';
 import type { StartDevnetReturnType } from '../../devnet/devnet';
-import type { PageProof } from '../../lib/extension/messages';
+import type { PageProof } from '../../lib/extract/page-proof';
 import { reportSchema } from '../../lib/report/schema';
 import { shareFragment } from '../../lib/share/share-link';
 import { openDemoPage, openExtensionPage, screenshot, sendFrom, startDemoSession, stopDemoSession, storeTrustConfig } from './demo-session';

@@ -2,7 +2,8 @@
  * Representative verdicts for the visual review and the component tests:
  * one of each state, with checks and facts as the verifiers write them.
  */
-import type { PageProof, TabProof, TabState } from '../../lib/extension/messages';
+import type { TabProof, TabState } from '../../messaging/messages';
+import type { PageProof } from '../../lib/extract/page-proof';
 import { failed, passed, skipped, unreachable } from '../../lib/verdict/check';
 import type { Verdict } from '../../lib/verdict/types';
 

@@ -1,0 +1,95 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { SelectionCheck, StandaloneResult } from '../../../messaging/messages';
+import { referenceProof, verdictOf } from '../../../test/fakes/worker-fixtures';
+import type { TabVerdict } from '../verification/verification-service';
+import { historyEntryId } from './history-entries';
+import { createHistoryRecorder } from './history-recorder';
+import type { HistoryEntry } from '../../../storage/history-types';
+
+const pageUrl = 'https://news.example/story';
+
+function tabVerdict(tabId: number, id: string): TabVerdict {
+  const { id: _id, ...input } = referenceProof(id);
+  return { tabId, pageUrl, proof: { id, form: 'text', excerpt: input.shownText, key: `key-${id}` }, input, verdict: verdictOf('verified'), checkedAt: 7 };
+}
+
+const selection: SelectionCheck = {
+  pageUrl,
+  checkedAt: 9,
+  quote: 'approved the budget',
+  within: ['p0'],
+  outcome: 'in-signed-text',
+  parts: [],
+  state: 'verified',
+  confidence: 90,
+  summary: 'The proof of this snippet signs the selected text, and that proof checks out.',
+};
+
+function setUp() {
+  const recorded: HistoryEntry[] = [];
+  const tabs = new Map([
+    [1, { incognito: false, title: 'Council story' }],
+    [2, { incognito: true, title: 'Private' }],
+  ]);
+  const recorder = createHistoryRecorder({
+    store: { record: async (entries) => void recorded.push(...entries) },
+    tabInfo: async (tabId) => tabs.get(tabId),
+    now: () => 11,
+  });
+  return { recorded, recorder };
+}
+
+describe('createHistoryRecorder', () => {
+  it('records final page verdicts with the tab title, one entry per page and proof, and nothing of incognito tabs', async () => {
+    const { recorded, recorder } = setUp();
+    await recorder.pageVerdicts([tabVerdict(1, 'a'), tabVerdict(2, 'b'), tabVerdict(3, 'gone')]);
+    expect(recorded).toEqual([
+      {
+        id: await historyEntryId(pageUrl, 'key-a'),
+        checkedAt: 7,
+        pageUrl,
+        pageTitle: 'Council story',
+        source: 'page',
+        excerpt: 'Text of a.',
+        state: 'verified',
+        confidence: 90,
+        proofType: 'og-settlement',
+        summary: 'It is verified.',
+        proof: tabVerdict(1, 'a').input,
+      },
+    ]);
+  });
+
+  it('records a selection check, the same quote on the same page as one entry', async () => {
+    const { recorded, recorder } = setUp();
+    await recorder.selection(1, selection);
+    await recorder.selection(1, { ...selection, checkedAt: 10 });
+    await recorder.selection(2, selection);
+    expect(recorded.map(({ id, source, excerpt, state }) => ({ id, source, excerpt, state }))).toEqual([
+      { id: recorded[0]!.id, source: 'selection', excerpt: 'approved the budget', state: 'verified' },
+      { id: recorded[0]!.id, source: 'selection', excerpt: 'approved the budget', state: 'verified' },
+    ]);
+  });
+
+  it('records pasted proofs and share links by source, and never a problem', async () => {
+    const { recorded, recorder } = setUp();
+    const result: StandaloneResult = { label: 'Envelope', proof: referenceProof('pasted'), verdict: verdictOf('altered') };
+    await recorder.pasted({ kind: 'proofs', input: 'envelope', results: [result] }, 1);
+    await recorder.pasted({ kind: 'proofs', input: 'share-link', results: [result] }, undefined);
+    await recorder.pasted({ kind: 'problem', input: 'hash', message: 'Not found.' }, 1);
+    await recorder.pasted({ kind: 'proofs', input: 'envelope', results: [result] }, 2);
+    await recorder.shared(result);
+    expect(recorded.map(({ source, pageUrl: url, state, checkedAt }) => `${source}:${url}:${state}:${checkedAt}`)).toEqual([
+      'pasted::altered:11',
+      'shared::altered:11',
+      'shared::altered:11',
+    ]);
+  });
+
+  it('tells its error handler when the store fails, and not the caller', async () => {
+    const onError = vi.fn();
+    const recorder = createHistoryRecorder({ store: { record: async () => Promise.reject(new Error('quota')) }, tabInfo: async () => ({ incognito: false }), onError });
+    await expect(recorder.selection(1, selection)).resolves.toBeUndefined();
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ message: 'quota' }));
+  });
+});

@@ -1,0 +1,72 @@
+import type { PastedCheck, SelectionCheck, StandaloneResult } from '../../../messaging/messages';
+import type { TabVerdict } from '../verification/verification-service';
+import { pageHistoryEntry, quoteHistoryEntry, standaloneHistoryEntry } from './history-entries';
+import type { HistoryStore } from '../../../storage/history-store';
+import type { HistoryEntry } from '../../../storage/history-types';
+
+export type CreateHistoryRecorderParameters = {
+  store: Pick<HistoryStore, 'record'>;
+  /** What the browser says of a tab: an incognito tab is never recorded; its title, when it may be read. */
+  tabInfo: (tabId: number) => Promise<{ incognito: boolean; title?: string | undefined } | undefined>;
+  onError?: ((error: unknown) => void) | undefined;
+  now?: (() => number) | undefined;
+};
+
+export type HistoryRecorder = {
+  pageVerdicts(verdicts: readonly TabVerdict[]): Promise<void>;
+  selection(tabId: number, check: SelectionCheck): Promise<void>;
+  /** Material checked in the popup; a plain text is recorded with its tab's page. */
+  pasted(check: PastedCheck, tabId: number | undefined): Promise<void>;
+  /** A proof verified for the inspector (a share link), with the page the link names. */
+  shared(result: StandaloneResult, pageUrl?: string): Promise<void>;
+};
+
+export type CreateHistoryRecorderReturnType = HistoryRecorder;
+
+/**
+ * What the worker writes to the history, and when: final verdicts of
+ * pages, every "Verify selection", what was checked in the popup and
+ * proofs opened from share links; nothing about an incognito tab, and
+ * never a problem (nothing was verified). Failures are told to onError,
+ * never to whoever asked for the verification.
+ */
+export function createHistoryRecorder({ store, tabInfo, onError = () => undefined, now = Date.now }: CreateHistoryRecorderParameters): CreateHistoryRecorderReturnType {
+  /** The tab's title, or undefined for a tab that must not be recorded (incognito, or gone, so unknown). */
+  async function recordable(tabId: number | undefined): Promise<{ title?: string | undefined } | undefined> {
+    if (tabId === undefined) return {};
+    const info = await tabInfo(tabId).catch(() => undefined);
+    return info === undefined || info.incognito ? undefined : { title: info.title };
+  }
+
+  const record = (entries: Promise<HistoryEntry[]>): Promise<void> => entries.then((list) => store.record(list)).catch(onError);
+
+  return {
+    async pageVerdicts(verdicts) {
+      const tabs = new Map<number, { title?: string | undefined } | undefined>();
+      for (const { tabId } of verdicts) if (!tabs.has(tabId)) tabs.set(tabId, await recordable(tabId));
+      // Every tab's entries in one change: the history is one stored list, read and written whole.
+      const entries = verdicts.flatMap((verdict) => {
+        const tab = tabs.get(verdict.tabId);
+        return tab ? [pageHistoryEntry(verdict, tab.title)] : [];
+      });
+      if (entries.length > 0) await record(Promise.all(entries));
+    },
+
+    async selection(tabId, check) {
+      const tab = await recordable(tabId);
+      if (tab) await record(Promise.all([quoteHistoryEntry(check, { source: 'selection', pageTitle: tab.title })]));
+    },
+
+    async pasted(check, tabId) {
+      if (check.kind === 'problem') return;
+      // Checked from the popup of an incognito window: the tab says so.
+      const tab = await recordable(tabId);
+      if (!tab) return;
+      if (check.kind === 'quote') return record(Promise.all([quoteHistoryEntry(check.check, { source: 'pasted', pageTitle: tab.title })]));
+      const source = check.input === 'share-link' ? 'shared' : 'pasted';
+      await record(Promise.all(check.results.map((result) => standaloneHistoryEntry(result, { source, checkedAt: now() }))));
+    },
+
+    shared: (result, pageUrl) => record(Promise.all([standaloneHistoryEntry(result, { source: 'shared', checkedAt: now(), pageUrl })])),
+  };
+}

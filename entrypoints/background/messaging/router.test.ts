@@ -1,0 +1,114 @@
+import { describe, expect, it, vi } from 'vitest';
+import { maxPasteLength } from '../../../lib/paste/classify-paste';
+import { MalformedRequestError, UnknownMessageError, WrongSenderError } from './errors';
+import { createMessageRouter, type WorkerHandlers } from './router';
+import { referenceProof } from '../../../test/fakes/worker-fixtures';
+
+const own = { id: 'verity', baseUrl: 'chrome-extension://verity/' };
+const page = { id: own.id, url: `${own.baseUrl}popup.html` };
+const content = { id: own.id, url: 'https://news.example/', tab: { id: 7 }, frameId: 0, documentId: 'D1' };
+
+function handlers(overrides: Partial<WorkerHandlers> = {}): WorkerHandlers {
+  const unused = () => Promise.reject(new Error('not expected'));
+  return {
+    'verify-proofs': async (request, context) => ({ verdicts: request.proofs.map(({ id }) => ({ id, verdict: { context } as never })) }),
+    'forget-proofs': async () => ({ ok: true }),
+    'open-inspector': unused,
+    'tab-state': async ({ tabId }) => ({ url: `tab ${tabId}`, proofs: [], notChecked: 0 }),
+    'proof-details': unused,
+    'verify-again': unused,
+    'test-rpc': unused,
+    'trust-config': unused,
+    'selection-check': async ({ tabId }) => (tabId === 3 ? null : unused()),
+    'check-pasted': async ({ input }) => ({ kind: 'problem', input: 'text', message: `checked ${input.length}` }),
+    'verify-standalone': unused,
+    report: unused,
+    ...overrides,
+  };
+}
+
+describe('createMessageRouter', () => {
+  it('answers a well-formed message from its own page with the typed handler', async () => {
+    const route = createMessageRouter({ own, handlers: handlers() });
+    await expect(route({ type: 'tab-state', tabId: 3 }, page)).resolves.toEqual({ url: 'tab 3', proofs: [], notChecked: 0 });
+  });
+
+  it("passes a content script's tab, frame and document to the handler", async () => {
+    const route = createMessageRouter({ own, handlers: handlers() });
+    const answer = (await route({ type: 'verify-proofs', pageUrl: content.url, proofs: [referenceProof('p1')], notChecked: 0 }, content)) as {
+      verdicts: { verdict: { context: unknown } }[];
+    };
+    expect(answer.verdicts[0]!.verdict.context).toEqual({ kind: 'content-script', tabId: 7, frameId: 0, documentId: 'D1', prerendering: false });
+  });
+
+  it('ignores every sender that is not its own, whatever the message', () => {
+    const route = createMessageRouter({ own, handlers: handlers() });
+    expect(route({ type: 'tab-state', tabId: 3 }, { id: 'other', url: 'chrome-extension://other/x.html' })).toBeUndefined();
+    expect(route({ type: 'tab-state', tabId: 3 }, { url: 'https://evil.example/' })).toBeUndefined();
+    expect(route('junk', { id: 'other' })).toBeUndefined();
+  });
+
+  it('rejects malformed messages with an error that says what is wrong', async () => {
+    const route = createMessageRouter({ own, handlers: handlers() });
+    await expect(route(null, page)).rejects.toBeInstanceOf(MalformedRequestError);
+    await expect(route({ type: 'launch-rockets' }, page)).rejects.toThrow(UnknownMessageError);
+    await expect(route({ type: 'tab-state', tabId: 'seven' }, page)).rejects.toThrow('Malformed "tab-state" request: tabId:');
+    await expect(route({ type: 'test-rpc', url: 'file:///etc/passwd', chainId: 1 }, page)).rejects.toThrow('must be an http(s) URL');
+    await expect(
+      route({ type: 'verify-proofs', pageUrl: 'x', proofs: [{ ...referenceProof('p1'), form: 'smoke' }], notChecked: 0 }, content),
+    ).rejects.toThrow('proofs.0.form');
+  });
+
+  it('keeps each message to the contexts it is for', async () => {
+    const route = createMessageRouter({ own, handlers: handlers() });
+    await expect(route({ type: 'trust-config' }, content)).rejects.toBeInstanceOf(WrongSenderError);
+    await expect(route({ type: 'test-rpc', url: 'http://10.0.0.1/', chainId: 1 }, content)).rejects.toThrow('not for content scripts');
+    await expect(route({ type: 'tab-state', tabId: 1 }, content)).rejects.toBeInstanceOf(WrongSenderError);
+    await expect(route({ type: 'open-inspector', id: 'p1' }, page)).rejects.toThrow('not for extension pages');
+  });
+
+  it("keeps the journalist's messages to the extension's pages", async () => {
+    const route = createMessageRouter({ own, handlers: handlers() });
+    await expect(route({ type: 'selection-check', tabId: 3 }, page)).resolves.toBeNull();
+    for (const message of [
+      { type: 'selection-check', tabId: 7 },
+      { type: 'check-pasted', input: 'a quote' },
+      { type: 'verify-standalone', proof: referenceProof('p1') },
+      { type: 'report', tabId: 7 },
+    ]) {
+      await expect(route(message, content)).rejects.toThrow('not for content scripts');
+    }
+  });
+
+  it('checks the shape of pasted material, standalone proofs and report requests', async () => {
+    const route = createMessageRouter({ own, handlers: handlers() });
+    await expect(route({ type: 'check-pasted', input: 'x'.repeat(maxPasteLength + 1) }, page)).rejects.toThrow('Malformed "check-pasted" request: input:');
+    await expect(route({ type: 'check-pasted', input: 'a quote', compareText: 42 }, page)).rejects.toThrow('compareText');
+    await expect(route({ type: 'check-pasted', input: 'a quote', tabId: 2 }, page)).resolves.toEqual({ kind: 'problem', input: 'text', message: 'checked 7' });
+    const { id: _id, ...proof } = referenceProof('p1');
+    await expect(route({ type: 'verify-standalone', proof: { ...proof, form: 'pasted' } }, page)).rejects.toThrow('proof.form');
+    await expect(route({ type: 'report', tabId: 1, proofId: '' }, page)).rejects.toThrow('proofId');
+  });
+
+  it('turns a failing handler into a rejection, and reports it', async () => {
+    const onError = vi.fn();
+    const route = createMessageRouter({
+      own,
+      onError,
+      handlers: handlers({
+        'tab-state': () => {
+          throw new Error('storage is gone');
+        },
+      }),
+    });
+    await expect(route({ type: 'tab-state', tabId: 1 }, page)).rejects.toThrow('storage is gone');
+    expect(onError).toHaveBeenCalledWith(expect.any(Error), 'tab-state');
+  });
+
+  it('drops fields a request does not have', async () => {
+    const seen = vi.fn(async () => ({ url: '', proofs: [], notChecked: 0 }));
+    const route = createMessageRouter({ own, handlers: handlers({ 'tab-state': seen }) });
+    await route({ type: 'tab-state', tabId: 2, extra: 'x' }, page);
+    expect(seen).toHaveBeenCalledWith({ tabId: 2 }, expect.anything());
+  });
+});

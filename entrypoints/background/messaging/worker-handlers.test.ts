@@ -1,0 +1,90 @@
+import { describe, expect, it, vi } from 'vitest';
+import { defaultTrustConfig } from '../../../lib/trust/defaults';
+import type { PastedCheck } from '../../../messaging/messages';
+import type { MessageContext } from './router';
+import { referenceProof, verdictOf } from '../../../test/fakes/worker-fixtures';
+import type { TrustState } from '../verification/trust-state';
+import type { VerificationService } from '../verification/verification-service';
+import { createWorkerHandlers } from './worker-handlers';
+
+const trustState: TrustState = {
+  config: defaultTrustConfig,
+  provenance: { 'chains.31337.rpc': 'user' },
+  managed: '{"chains": 1}',
+  managedError: 'chains: must be an object',
+  user: { chains: {} },
+  stamp: 'stamp',
+};
+const content: MessageContext = { kind: 'content-script', tabId: 4, frameId: 0, documentId: 'D', prerendering: false };
+const popup: MessageContext = { kind: 'extension-page', tabId: undefined, frameId: 0, documentId: undefined, prerendering: false };
+
+const pasted: PastedCheck = { kind: 'problem', input: 'empty', message: 'Paste something.' };
+
+function setUp() {
+  const service = {
+    forgetProofs: vi.fn(async () => undefined),
+    verifyProofs: vi.fn(),
+    verifyStandalone: vi.fn(async () => verdictOf('verified')),
+  } as unknown as VerificationService;
+  const openInspector = vi.fn(async () => undefined);
+  const probeRpc = vi.fn(async () => ({ ok: true as const, blockNumber: 123n, latencyMs: 7 }));
+  const selections = { latest: vi.fn(async () => null) };
+  const checkPasted = vi.fn(async () => pasted);
+  const report = vi.fn(async () => null);
+  const history = { pasted: vi.fn(async () => undefined), shared: vi.fn(async () => undefined) };
+  const handlers = createWorkerHandlers({ service, trust: async () => trustState, openInspector, probeRpc, selections, checkPasted, report, history });
+  return { handlers, service, openInspector, probeRpc, selections, checkPasted, report, history };
+}
+
+describe('createWorkerHandlers', () => {
+  it('answers trust-config with every layer, the managed error and the provenance', async () => {
+    expect(await setUp().handlers['trust-config']({}, popup)).toEqual({
+      effective: defaultTrustConfig,
+      managed: '{"chains": 1}',
+      managedError: 'chains: must be an object',
+      user: { chains: {} },
+      provenance: { 'chains.31337.rpc': 'user' },
+    });
+  });
+
+  it('answers test-rpc with a block number that can cross the message boundary', async () => {
+    const { handlers, probeRpc } = setUp();
+    expect(await handlers['test-rpc']({ url: 'http://127.0.0.1:8545', chainId: 31337 }, popup)).toEqual({ ok: true, blockNumber: '123', latencyMs: 7 });
+    expect(probeRpc).toHaveBeenCalledWith({ url: 'http://127.0.0.1:8545', chainId: 31337 });
+  });
+
+  it("opens the inspector on the sender's own tab", async () => {
+    const { handlers, openInspector } = setUp();
+    expect(await handlers['open-inspector']({ id: 'p3' }, content)).toEqual({ ok: true });
+    expect(openInspector).toHaveBeenCalledWith(4, 'p3');
+  });
+
+  it('wants a tab for what speaks for one', async () => {
+    const { handlers } = setUp();
+    await expect(handlers['forget-proofs']({ ids: ['p1'] }, popup)).rejects.toThrow('speaks for a tab');
+    expect(await handlers['forget-proofs']({ ids: ['p1'] }, content)).toEqual({ ok: true });
+  });
+
+  it("answers the popup's last selection check of a tab, and a report of a tab or one proof", async () => {
+    const { handlers, selections, report } = setUp();
+    expect(await handlers['selection-check']({ tabId: 9 }, popup)).toBeNull();
+    expect(selections.latest).toHaveBeenCalledWith(9);
+    expect(await handlers.report({ tabId: 9, proofId: 'p2' }, popup)).toBeNull();
+    expect(report).toHaveBeenCalledWith(9, 'p2');
+  });
+
+  it('keeps what was checked in the popup, and what a share link verified, in the history', async () => {
+    const { handlers, checkPasted, history, service } = setUp();
+    const request = { input: '', tabId: 5 };
+    expect(await handlers['check-pasted'](request, popup)).toBe(pasted);
+    expect(checkPasted).toHaveBeenCalledWith(request);
+    expect(history.pasted).toHaveBeenCalledWith(pasted, 5);
+
+    const { id: _id, ...proof } = referenceProof('p1');
+    const pageUrl = 'https://news.example.com/story';
+    const { verdict } = await handlers['verify-standalone']({ proof, pageUrl }, popup);
+    expect(verdict.state).toBe('verified');
+    expect(service.verifyStandalone).toHaveBeenCalledWith(proof);
+    expect(history.shared).toHaveBeenCalledWith({ label: 'Shared proof', proof: { id: 'shared', ...proof }, verdict }, pageUrl);
+  });
+});

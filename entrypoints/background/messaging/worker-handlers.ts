@@ -1,0 +1,76 @@
+import { probeRpc as defaultProbeRpc, type ProbeRpcParameters, type ProbeRpcReturnType } from '../../../lib/chain/probe-rpc';
+import type { HistoryRecorder } from '../history/history-recorder';
+import { WrongSenderError } from './errors';
+import type { CheckPasted } from '../paste/pasted-check';
+import type { MessageContext, WorkerHandlers } from './router';
+import type { SelectionService } from '../selection/selection-service';
+import type { TabReport } from '../verification/tab-report';
+import type { TrustState } from '../verification/trust-state';
+import type { ContentSender, VerificationService } from '../verification/verification-service';
+
+export type CreateWorkerHandlersParameters = {
+  service: VerificationService;
+  trust: () => Promise<TrustState>;
+  /** Opens the inspector on a proof of a tab, in a new tab beside it. */
+  openInspector: (tabId: number, proofId: string) => Promise<void>;
+  selections: Pick<SelectionService, 'latest'>;
+  checkPasted: CheckPasted;
+  report: TabReport;
+  /** What the popup and the inspector had verified goes into the history. */
+  history: Pick<HistoryRecorder, 'pasted' | 'shared'>;
+  /** probeRpc; replaced in tests. */
+  probeRpc?: ((parameters: ProbeRpcParameters) => Promise<ProbeRpcReturnType>) | undefined;
+};
+
+/** The answer to every worker message (see WorkerMessages), on the service and the trust configuration. */
+export function createWorkerHandlers({
+  service,
+  trust,
+  openInspector,
+  selections,
+  checkPasted,
+  report,
+  history,
+  probeRpc = defaultProbeRpc,
+}: CreateWorkerHandlersParameters): WorkerHandlers {
+  return {
+    'verify-proofs': (request, context) => service.verifyProofs(request, contentSender(context)),
+    'forget-proofs': async ({ ids }, context) => {
+      await service.forgetProofs(ids, contentSender(context));
+      return { ok: true };
+    },
+    'open-inspector': async ({ id }, context) => {
+      await openInspector(contentSender(context).tabId, id);
+      return { ok: true };
+    },
+    'tab-state': ({ tabId }) => service.tabState(tabId),
+    'proof-details': ({ tabId, id }) => service.proofDetails(tabId, id),
+    'verify-again': ({ tabId, id }) => service.verifyAgain(tabId, id),
+    'selection-check': ({ tabId }) => selections.latest(tabId),
+    'check-pasted': async (request) => {
+      const check = await checkPasted(request);
+      void history.pasted(check, request.tabId);
+      return check;
+    },
+    'verify-standalone': async ({ proof, pageUrl }) => {
+      const verdict = await service.verifyStandalone(proof);
+      void history.shared({ label: 'Shared proof', proof: { id: 'shared', ...proof }, verdict }, pageUrl);
+      return { verdict };
+    },
+    report: ({ tabId, proofId }) => report(tabId, proofId),
+    'test-rpc': async ({ url, chainId }) => {
+      const probe = await probeRpc({ url, chainId });
+      // A bigint does not cross the message boundary.
+      return probe.ok ? { ok: true, blockNumber: String(probe.blockNumber), latencyMs: probe.latencyMs } : probe;
+    },
+    'trust-config': async () => {
+      const { config, managed, managedError, user, provenance } = await trust();
+      return { effective: config, managed, ...(managedError !== undefined && { managedError }), user, provenance };
+    },
+  };
+}
+
+function contentSender({ tabId, frameId, documentId, prerendering }: MessageContext): ContentSender {
+  if (tabId === undefined) throw new WrongSenderError('Only a content script, or a page open in a tab, speaks for a tab.');
+  return { tabId, frameId, documentId, prerendering };
+}

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import type { VerdictState } from '../../../lib/verdict/states';
+import type { Verdict } from '../../../lib/verdict/types';
+import { composeSelectionCheck, signedTextOf, type SelectionProof } from './selection-check';
+import { verdictOf } from '../../../test/fakes/worker-fixtures';
+
+/** A verdict whose envelope carries `signed` (or, with `shownIsSigned`, signs the shown text). */
+function signing(state: VerdictState, signed: string, { shownIsSigned = false, confidence }: { shownIsSigned?: boolean; confidence?: number } = {}): Verdict {
+  const verdict = verdictOf(state);
+  return {
+    ...verdict,
+    confidence: confidence ?? verdict.confidence,
+    text: { signed, shown: signed, match: shownIsSigned ? 'shown-is-signed' : 'exact' },
+  };
+}
+
+const first: SelectionProof = { id: 'p0', excerpt: 'The council approved the budget…', verdict: signing('verified', 'The council approved the budget on Tuesday. It passed seven to two.') };
+const second: SelectionProof = { id: 'p1', excerpt: 'Rain is expected…', verdict: signing('pending', 'Rain is expected over the weekend.', { confidence: 60 }) };
+const base = { pageUrl: 'https://news.example/', checkedAt: 1_000 };
+
+describe('composeSelectionCheck', () => {
+  it('says the selection is signed by the proof of the snippet it lies in, with that verdict', () => {
+    const check = composeSelectionCheck({ ...base, quote: 'approved the budget', within: ['p0'], proofs: [first, second] });
+    expect(check).toMatchObject({
+      outcome: 'in-signed-text',
+      state: 'verified',
+      confidence: 90,
+      parts: [{ text: 'approved the budget', proofId: 'p0', match: 'exact', state: 'verified', excerpt: first.excerpt }],
+    });
+    expect(check.summary).toBe('The proof of this snippet signs the selected text, and that proof checks out.');
+  });
+
+  it('says a selection in a snippet is not signed when its proof does not sign those words, and why when the snippet was altered', () => {
+    const altered: SelectionProof = { id: 'p2', excerpt: 'The mayor resigned…', verdict: signing('altered', 'The mayor stayed in office.') };
+    const check = composeSelectionCheck({ ...base, quote: 'resigned', within: ['p2'], proofs: [first, altered] });
+    expect(check.outcome).toBe('not-in-signed-text');
+    expect(check.state).toBeUndefined();
+    expect(check.summary).toMatch(/changed or added after signing/);
+
+    const partly = composeSelectionCheck({ ...base, quote: 'The mayor stayed in office, then resigned', within: ['p2'], proofs: [first, altered] });
+    expect(partly).toMatchObject({
+      outcome: 'partly-signed',
+      state: 'altered',
+      parts: [
+        { text: 'The mayor stayed in office,', proofId: 'p2' },
+        { text: 'then resigned', proofId: null },
+      ],
+    });
+    expect(partly.summary).toMatch(/changed since it was signed/);
+  });
+
+  it('finds a quote outside any snippet in the signed text of a proof of the page', () => {
+    const check = composeSelectionCheck({ ...base, quote: 'Rain is expected', within: [], proofs: [first, second] });
+    expect(check).toMatchObject({ outcome: 'found-in-proof', state: 'pending', confidence: 60 });
+    expect(check.summary).toContain('“Rain is expected…”');
+  });
+
+  it('gives a selection across two snippets the worse of their verdicts and the lower confidence', () => {
+    const check = composeSelectionCheck({ ...base, quote: 'seven to two. Rain is expected', within: ['p0', 'p1'], proofs: [first, second] });
+    expect(check).toMatchObject({ outcome: 'spans-proofs', state: 'pending', confidence: 60 });
+    expect(check.parts.map((part) => part.proofId)).toEqual(['p0', 'p1']);
+  });
+
+  it('says when only part of a selection is signed, never more', () => {
+    const check = composeSelectionCheck({ ...base, quote: 'It passed seven to two, said nobody at all', within: [], proofs: [first] });
+    expect(check.outcome).toBe('partly-signed');
+    expect(check.parts.some((part) => part.proofId === null)).toBe(true);
+    expect(check.summary).toMatch(/^Only part of the selection/);
+  });
+
+  it('attributes no piece of a longer quote that is too short to say where it came from', () => {
+    // "the budget" is in the first proof's text, and "Rain" in the second's: two words, or one, prove nothing.
+    const check = composeSelectionCheck({ ...base, quote: 'Aliens ate the budget. Rain fell.', within: [], proofs: [first, second] });
+    expect(check).toMatchObject({ outcome: 'not-signed', parts: [{ text: 'Aliens ate the budget. Rain fell.', proofId: null, match: null }] });
+    // A whole quote counts at any length.
+    expect(composeSelectionCheck({ ...base, quote: 'Tuesday', within: ['p0'], proofs: [first] }).outcome).toBe('in-signed-text');
+  });
+
+  it('says no proof signs a text none holds, and names the proofs it could not look in', () => {
+    const malformed: SelectionProof = { id: 'p3', excerpt: 'x', verdict: verdictOf('malformed') };
+    const check = composeSelectionCheck({ ...base, quote: 'Aliens landed', within: [], proofs: [first, malformed] });
+    expect(check).toMatchObject({ outcome: 'not-signed', parts: [{ proofId: null, match: null }] });
+    expect(check.state).toBeUndefined();
+    expect(check.summary).toBe('No proof on this page signs the selected text (one proof could not be read or checked, so it was not looked in).');
+  });
+
+  it('tells no proofs on the page apart from a page Verity could not read, and an empty selection', () => {
+    expect(composeSelectionCheck({ ...base, quote: 'words', within: [], proofs: [] }).outcome).toBe('no-proofs');
+    const unread = composeSelectionCheck({ ...base, quote: 'words', within: [], proofs: undefined });
+    expect(unread).toMatchObject({ outcome: 'unreadable', parts: [] });
+    expect(unread.summary).toMatch(/cannot read this page/);
+    expect(composeSelectionCheck({ ...base, quote: '', within: [], proofs: [first] }).outcome).toBe('unreadable');
+  });
+
+  it('holds the shown text as signed only when the verdict shows it was', () => {
+    expect(signedTextOf(signing('verified', 'Shown and signed.', { shownIsSigned: true }))).toBe('Shown and signed.');
+    expect(signedTextOf(signing('invalid', 'Shown, hash differs.', { shownIsSigned: true }))).toBeNull();
+    expect(signedTextOf(signing('invalid', 'The envelope’s own text.'))).toBe('The envelope’s own text.');
+    // An envelope text that does not hash to what was signed is a claim, not the signed text.
+    const unbound = signing('altered', 'A text the proof never signed.');
+    const bindingFailed = { id: 'content-binding', label: 'Content matches proof', ok: false, detail: 'No match.', implies: 'altered' } as const;
+    expect(signedTextOf({ ...unbound, checks: [bindingFailed] })).toBeNull();
+    expect(signedTextOf({ ...unbound, checks: [{ ...bindingFailed, ok: true }] })).toBe('A text the proof never signed.');
+    const unprovenShown: SelectionProof = { id: 'p4', excerpt: 'Edited', verdict: signing('altered', 'Edited words here.', { shownIsSigned: true }) };
+    const check = composeSelectionCheck({ ...base, quote: 'Edited words', within: ['p4'], proofs: [unprovenShown] });
+    expect(check.outcome).toBe('not-in-signed-text');
+    expect(check.summary).toMatch(/could not read what that proof signs/);
+  });
+});

@@ -1,0 +1,187 @@
+import type { TrustConfigProvenance } from '../lib/trust/layer';
+import type { PageProof } from '../lib/extract/page-proof';
+import type { PastedKind } from '../lib/paste/classify-paste';
+import type { Report } from '../lib/report/schema';
+import type { TrustConfig } from '../lib/trust/schema';
+import type { VerdictState } from '../lib/verdict/states';
+import type { Verdict } from '../lib/verdict/types';
+
+/** What the popup lists for one proof of a tab. */
+export type TabProof = {
+  id: string;
+  form: PageProof['form'];
+  excerpt: string;
+  /** Absent while the proof is being checked. */
+  verdict?: Verdict;
+};
+
+export type TabState = {
+  url: string;
+  proofs: TabProof[];
+  /** Proofs on the page beyond the per-page cap. */
+  notChecked: number;
+};
+
+/** A verdict state and its count, worst first, for summaries. */
+export type StateCounts = Partial<Record<VerdictState, number>>;
+
+/** One piece of a checked quote, and the proof whose signed text holds it (spec of the quote check: lib/quote/check-quote.ts). */
+export type QuotePartResult = {
+  /** The piece of the quote, canonical text. */
+  text: string;
+  /** The page's id of the proof whose signed text holds this piece; null when none does. */
+  proofId: string | null;
+  /** How the piece is held: character for character, or in wording only (spec §4); null when it is not. */
+  match: 'exact' | 'wording' | null;
+  /** That proof's verdict, when it has one. */
+  state?: VerdictState;
+  confidence?: number;
+  /** The start of that proof's snippet text, to name it. */
+  excerpt?: string;
+};
+
+/**
+ * The answer to "Verify selection" (and to a plain text pasted in the
+ * popup): does a proof on the page sign this text, and what is that
+ * proof's verdict? It never claims more than the proofs do: `state` is
+ * the verdict of the proof(s) that hold the quote, and absent when none
+ * does.
+ */
+export type SelectionCheck = {
+  pageUrl: string;
+  /** ms since the epoch. */
+  checkedAt: number;
+  /** The selection's canonical text (cut at the quote limit). */
+  quote: string;
+  /** Ids of the page's proofs whose snippet the selection lies in or touches. */
+  within: string[];
+  /**
+   * - `in-signed-text`: the selection lies in a snippet whose proof signs it.
+   * - `not-in-signed-text`: it lies in a snippet with a proof, but that proof does not sign the selected words.
+   * - `found-in-proof`: outside any snippet, one proof of the page signs it (quote check).
+   * - `spans-proofs`: it runs across snippets; each piece is signed by one of them.
+   * - `partly-signed`: some pieces are signed by proofs of the page, others by none.
+   * - `not-signed`: no proof of the page signs it.
+   * - `no-proofs`: the page has no proofs to look in.
+   * - `unreadable`: no selection could be read (an empty selection, a page Verity cannot run on).
+   *
+   * How they are decided (entrypoints/background/selection/selection-check.ts): the quote is
+   * looked for in the signed text of every proof of the page that has a
+   * verdict showing what it signs (an envelope's `text`; the shown text
+   * only when the verdict is verified, pending or untrusted); a piece of
+   * fewer than three words of a longer quote counts as unsigned, being in
+   * almost any text. One proof holding the whole quote gives
+   * `in-signed-text` when it is a proof of a snippet the selection touches,
+   * else `found-in-proof`.
+   */
+  outcome: 'in-signed-text' | 'not-in-signed-text' | 'found-in-proof' | 'spans-proofs' | 'partly-signed' | 'not-signed' | 'no-proofs' | 'unreadable';
+  parts: QuotePartResult[];
+  /** The worst verdict among the proofs that hold the quote; absent when none does. */
+  state?: VerdictState;
+  /** The lowest confidence among them. */
+  confidence?: number;
+  /** One sentence a reader understands. */
+  summary: string;
+};
+
+/** A proof checked on its own, outside any page: pasted, shared or resolved from a reference. */
+export type StandaloneResult = {
+  /** What it is, for a heading: "EAS attestation 0x12…ab on Base", "Envelope (og-tee)". */
+  label: string;
+  proof: PageProof;
+  verdict: Verdict;
+};
+
+/** The answer to material pasted in the popup. */
+export type PastedCheck =
+  /** A proof (envelope, token, share link, or what a reference resolved to), verified. */
+  | { kind: 'proofs'; input: PastedKind; results: StandaloneResult[] }
+  /** A plain text without a proof: quote-checked against the proofs of the tab. */
+  | { kind: 'quote'; check: SelectionCheck }
+  /**
+   * Nothing to verify, and why: empty input, an envelope that needs the text
+   * it signs, a reference found on no configured chain, or (with
+   * `unavailable`) a lookup that could not be made.
+   */
+  | { kind: 'problem'; input: PastedKind; message: string; unavailable?: true };
+
+
+/**
+ * Every message and its answer. Requests to the worker are accepted only
+ * from the extension's own contexts (see isOwnSender); pages never reach it.
+ */
+export type WorkerMessages = {
+  /** Content script: verify these proofs of the sender's tab. */
+  'verify-proofs': {
+    request: { pageUrl: string; proofs: PageProof[]; notChecked: number };
+    response: { verdicts: { id: string; verdict: Verdict }[] };
+  };
+  /** Content script: these proofs left the page. */
+  'forget-proofs': { request: { ids: string[] }; response: { ok: true } };
+  /** Popup: everything known about a tab. */
+  'tab-state': { request: { tabId: number }; response: TabState };
+  /** Inspector: one proof with its verdict. */
+  'proof-details': {
+    request: { tabId: number; id: string };
+    response: { pageUrl: string; proof: PageProof; verdict?: Verdict } | null;
+  };
+  /** Inspector: verify one proof again, ignoring cached verdicts. */
+  'verify-again': { request: { tabId: number; id: string }; response: { verdict: Verdict } | null };
+  /**
+   * Content script: open the inspector on one proof of the sender's tab. A
+   * page cannot open extension pages, and a content script knows no tab id.
+   */
+  'open-inspector': { request: { id: string }; response: { ok: true } };
+  /** Popup: the last "Verify selection" answer in a tab. */
+  'selection-check': { request: { tabId: number }; response: SelectionCheck | null };
+  /** Popup: check pasted material; `tabId` names the tab whose proofs a plain text is looked for in. */
+  'check-pasted': { request: { input: string; compareText?: string; tabId?: number }; response: PastedCheck };
+  /** Inspector (share links): verify one proof on its own, with the text it is for. */
+  'verify-standalone': {
+    /** `pageUrl`: the page the share link names, kept in the history as the link's claim. */
+    request: { proof: Omit<PageProof, 'id'>; pageUrl?: string };
+    response: { verdict: Verdict };
+  };
+  /** Popup, inspector: a report of a tab's proofs, or of one of them; null when the tab or proof is gone. */
+  report: { request: { tabId: number; proofId?: string }; response: Report | null };
+  /** Options: can this RPC be reached, and is it the chain it claims? */
+  'test-rpc': {
+    request: { url: string; chainId: number };
+    response: { ok: true; blockNumber: string; latencyMs: number } | { ok: false; error: string };
+  };
+  /** Options: the effective configuration and where each part came from. */
+  'trust-config': {
+    request: Record<string, never>;
+    response: {
+      effective: TrustConfig;
+      managed: unknown;
+      managedError?: string;
+      user: unknown;
+      /** Which layer set each value of `effective`; a value with no entry is a built-in default. */
+      provenance?: TrustConfigProvenance;
+    };
+  };
+};
+
+/** Messages the worker or popup sends to a tab's content script. */
+export type ContentMessages = {
+  /** Scroll to a proof's snippet and highlight it. */
+  'reveal-proof': { request: { id: string }; response: { found: boolean } };
+  /**
+   * "Verify selection": what is selected in this frame, as canonical text,
+   * and the ids of the proofs whose snippets it touches; null when nothing
+   * is selected. The content script keeps the selection's place for the
+   * card that shows the answer.
+   */
+  'read-selection': { request: Record<string, never>; response: { text: string; within: string[] } | null };
+  /** Show the answer to "Verify selection" in a card by the selection. */
+  'show-selection-check': { request: { check: SelectionCheck }; response: { shown: boolean } };
+  /** The worker has a newer verdict (a pending one became final). */
+  'verdict-updated': { request: { id: string; verdict: Verdict }; response: { ok: true } };
+};
+
+export type WorkerMessageType = keyof WorkerMessages;
+export type ContentMessageType = keyof ContentMessages;
+
+export type Message<map, type extends keyof map> = { type: type } & (map[type] extends { request: infer request } ? request : never);
+export type Answer<map, type extends keyof map> = map[type] extends { response: infer response } ? response : never;
