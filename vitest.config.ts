@@ -13,6 +13,7 @@ export default defineConfig({
             'cli/**/*.test.ts',
             'components/**/*.test.tsx',
             'entrypoints/**/*.test.{ts,tsx}',
+            'test/docs/**/*.test.ts',
           ],
           environment: 'node',
         },
