@@ -5,7 +5,7 @@
  *
  *   npx tsx test/generators/eas-deployments.ts
  *
- * eas-deployments.test.ts fails when the checked-in module and the installed
+ * lib/trust/eas-deployments.test.ts fails when the checked-in module and the installed
  * package differ.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 
 export type EasDeployment = { network: string; chainId: number; eas: string; schemaRegistry: string };
 
-export const easDeploymentsModulePath = join(dirname(fileURLToPath(import.meta.url)), 'eas-deployments.ts');
+export const easDeploymentsModulePath = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'lib', 'trust', 'eas-deployments.ts');
 
 function packageDirectory(): string {
   const require = createRequire(import.meta.url);
