@@ -1,3 +1,5 @@
+import { base64ToBytes } from '../lib/encoding/base64';
+
 /**
  * Reads an envelope as the content script found it (spec §1) into a plain
  * value for display. No validation: that is the worker's job, and the
@@ -41,11 +43,11 @@ function parsed(encoding: EnvelopeEncoding, parse: () => unknown): DecodedEnvelo
   }
 }
 
-/** RFC 4648 §5 base64url, padding optional, to UTF-8 text; throws on anything else. */
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** RFC 4648 §5 base64url, up to two "=" of padding, to UTF-8 text; throws on anything else. */
 export function base64UrlToText(encoded: string): string {
   if (!/^[A-Za-z0-9_-]*={0,2}$/.test(encoded)) throw new Error('Not base64url: unexpected characters');
-  const standard = encoded.replace(/=+$/, '').replace(/-/g, '+').replace(/_/g, '/');
-  const binary = atob(standard.padEnd(Math.ceil(standard.length / 4) * 4, '='));
-  const bytes = Uint8Array.from(binary, (char) => char.charCodeAt(0));
-  return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  // The inspector shows what it can: padding is not checked, only dropped.
+  return utf8.decode(base64ToBytes(encoded.replace(/=+$/, '')));
 }

@@ -68,6 +68,7 @@ describe('decodeEnvelope: forms', () => {
     expect(reasonOf(decodeEnvelope('abcde'))).toMatch(/^envelope is not base64url: its length is impossible/);
     expect(reasonOf(decodeEnvelope('abcd=='))).toBe('envelope is not base64url: wrong "=" padding');
     expect(reasonOf(decodeEnvelope('abc=='))).toBe('envelope is not base64url: wrong "=" padding');
+    expect(reasonOf(decodeEnvelope('abd'))).toBe('envelope is not base64url: its last character has bits set past the last byte (edited?)');
   });
 
   it('rejects base64url of bytes that are not UTF-8', () => {

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { base64ToBytes } from '../encoding/base64';
 import { maxEnvelopeBytes } from './limits';
 import { envelope as envelopeSchema, proofTypes, type Envelope } from './schema';
 import { sizeReason } from './size';
@@ -110,17 +111,13 @@ export function envelopeFromReference(kind: string, chainId: string | number, id
 
 // Base64url --------------------------------------------------------------
 
-const base64urlAlphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-const base64urlValues = new Int8Array(128).fill(-1);
-for (let index = 0; index < base64urlAlphabet.length; index += 1) base64urlValues[base64urlAlphabet.charCodeAt(index)] = index;
-
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+/** base64url of UTF-8 text, checked first so that each way it can be wrong has its own reason. */
 function decodeBase64urlText(text: string): { ok: true; text: string } | { ok: false; reason: string } {
   const unpadded = text.replace(/={1,2}$/, '');
-  for (let index = 0; index < unpadded.length; index += 1) {
-    const code = unpadded.charCodeAt(index);
-    if (code < 128 && base64urlValues[code]! >= 0) continue;
+  const index = unpadded.search(/[^A-Za-z0-9_-]/);
+  if (index !== -1) {
     const character = unpadded[index] === '+' || unpadded[index] === '/' ? unpadded[index] : show(String.fromCodePoint(unpadded.codePointAt(index)!));
     const hint = character === '+' || character === '/' ? ' (standard base64; base64url uses - and _)' : '';
     return fail(`envelope is neither JSON (starting with {) nor base64url: ${character} at position ${index}${hint}`);
@@ -130,17 +127,12 @@ function decodeBase64urlText(text: string): { ok: true; text: string } | { ok: f
   if (rest === 1) return fail('envelope is not base64url: its length is impossible (one character too many or too few)');
   if (padding > 0 && (rest === 0 || rest + padding !== 4)) return fail('envelope is not base64url: wrong "=" padding');
 
-  const bytes = new Uint8Array(Math.floor((unpadded.length * 3) / 4));
-  let byte = 0;
-  let bits = 0;
-  let buffer = 0;
-  for (let index = 0; index < unpadded.length; index += 1) {
-    buffer = (buffer << 6) | base64urlValues[unpadded.charCodeAt(index)]!;
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      bytes[byte++] = (buffer >> bits) & 0xff;
-    }
+  let bytes: Uint8Array;
+  try {
+    bytes = base64ToBytes(text);
+  } catch {
+    // All that is left to be wrong: the last character sets bits past the last byte, which no encoder writes.
+    return fail('envelope is not base64url: its last character has bits set past the last byte (edited?)');
   }
   try {
     return { ok: true, text: utf8.decode(bytes) };

@@ -1,6 +1,6 @@
 import type { Hex } from 'viem';
 import type { ChainReference } from '../chain/resolve-reference';
-import { base64ToBytes } from '../og/base64';
+import { base64ToBytes } from '../encoding/base64';
 import { maxShareFragmentLength, notShareLink, readShareLink } from '../share/share-link';
 import type { SharedProof } from '../share/types';
 import { canonicalText } from '../text/canonical';

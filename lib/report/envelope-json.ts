@@ -1,5 +1,5 @@
 import { envelopeFromReference } from '../envelope/decode';
-import { base64ToBytes } from '../og/base64';
+import { base64ToBytes } from '../encoding/base64';
 import { parseToken } from '../text/tokens';
 
 export type EnvelopeJsonReturnType = unknown;

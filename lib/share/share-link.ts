@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { maxScriptBytes, maxShownTextScan } from '../envelope/limits';
 import { sizeReason } from '../envelope/size';
-import { base64ToBytes } from '../og/base64';
+import { base64ToBytes, bytesToBase64url } from '../encoding/base64';
 import type { SharedProof } from './types';
 
 /**
@@ -135,13 +135,6 @@ function decodeShared(body: string): ReadShareFragmentReturnType {
     return damaged(`${path}: ${issue!.message}`);
   }
   return { ok: true, shared: parsed.data };
-}
-
-function bytesToBase64url(bytes: Uint8Array): string {
-  let binary = '';
-  // In chunks: spreading a megabyte into one call overflows the stack.
-  for (let index = 0; index < bytes.length; index += 0x8000) binary += String.fromCharCode(...bytes.subarray(index, index + 0x8000));
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
 function damaged(why: string): { ok: false; reason: string } {

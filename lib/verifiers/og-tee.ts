@@ -2,7 +2,7 @@ import { readAfterHead, type ReadOutcome, settle } from '../chain/read-outcome';
 import { bytesToHex, type ByteArray, type Hex, type TransactionReceipt } from 'viem';
 import type { ChainReader, PinnedBlock } from '../chain/types';
 import type { OgTeeProof } from '../envelope/schema';
-import { base64ToBytes } from '../og/base64';
+import { base64ToBytes } from '../encoding/base64';
 import { processMerkleProof, settlementLeafHash } from '../og/merkle';
 import { parseBatchSettlementLogs, parseIndividualSettlementLogs, type IndividualSettlementLog } from '../og/settlement-logs';
 import type { OpenGradientConfig } from '../trust/schema';

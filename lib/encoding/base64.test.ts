@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { base64ToBytes } from './base64';
-import { InvalidBase64Error } from './errors';
+import { InvalidBase64Error } from '../og/errors';
+import { base64ToBytes, bytesToBase64url } from './base64';
 
 function standardBase64(bytes: Uint8Array): string {
   return btoa(String.fromCharCode(...bytes));
@@ -31,7 +31,21 @@ describe('base64ToBytes', () => {
     ['partial padding', 'QQ='],
     ['whitespace', 'QUJD RA=='],
     ['a foreign character', 'QUJD*A=='],
+    ['bits set past the last byte', 'QR'],
+    ['bits set past the last byte, padded', 'QUJDRB=='],
   ])('rejects %s with InvalidBase64Error', (_, text) => {
     expect(() => base64ToBytes(text)).toThrow(InvalidBase64Error);
+  });
+});
+
+describe('bytesToBase64url', () => {
+  it('writes unpadded base64url that base64ToBytes reads back', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
+        const text = bytesToBase64url(bytes);
+        expect(text).toBe(Buffer.from(bytes).toString('base64url'));
+        expect(base64ToBytes(text)).toEqual(bytes);
+      }),
+    );
   });
 });
