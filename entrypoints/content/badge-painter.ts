@@ -1,0 +1,97 @@
+import type { Verdict } from '../../lib/verdict/types';
+import { placeBadge, type IsSnippet } from './badge-placement';
+import type { Card } from './card';
+import type { TrackedProof } from './proof-registry';
+import type { Scheduler } from './scheduler';
+
+/** Badges found, and verdicts answered, within this many ms go into the page together. */
+const paintDelay = 100;
+/** How often a page may take a badge off before it is left off: fighting the page helps nobody. */
+const maxBadgeReplacements = 5;
+
+export type CreateBadgePainterParameters = {
+  scheduler: Scheduler;
+  /** Redrawn when the verdict it shows changes. */
+  card: Pick<Card, 'refresh'>;
+  /** Still the session's and still in the page: checked before anything is written. */
+  alive: (proof: TrackedProof) => boolean;
+  /** Whether an element is a snippet: a badge goes after its own snippet, never inside another's. */
+  isSnippet: IsSnippet;
+};
+
+export type BadgePainter = {
+  /** Puts the badges of proofs just found in the page, at the next paint. */
+  place(proofs: readonly TrackedProof[]): void;
+  /** Shows a verdict, or checking, on a proof's badge: as of `revision`, unless the proof has moved on since. */
+  draw(proof: TrackedProof, verdict: Verdict | undefined, revision?: number): void;
+  /** Takes off the badge of a proof read again and replaced, at the next paint, as its successor's goes in. */
+  remove(proof: TrackedProof): void;
+  /** Whether the page took a placed badge off, and it may still be put back. */
+  wasTakenOff(proof: TrackedProof): boolean;
+  /** In the next write: takes off the badges of proofs that left the page, and puts back those the page took off. */
+  repair(gone: readonly TrackedProof[], takenOff: readonly TrackedProof[]): void;
+};
+
+export type CreateBadgePainterReturnType = BadgePainter;
+
+/**
+ * Writes the session's badges into the page. Badges to put in and verdicts
+ * to show on them wait a moment, to go in together: every change lays out
+ * the text around a badge again, and proofs are found, and answered, in
+ * batches.
+ */
+export function createBadgePainter({ scheduler, card, alive, isSnippet }: CreateBadgePainterParameters): CreateBadgePainterReturnType {
+  const toPlace = new Set<TrackedProof>();
+  /** Badges of proofs read again and replaced: they go as their successors come, in the same write. */
+  const toRemove = new Set<HTMLElement>();
+  const toDraw = new Map<TrackedProof, { verdict: Verdict | undefined; revision: number }>();
+  let paintScheduled = false;
+
+  function schedulePaint(): void {
+    if (paintScheduled) return;
+    paintScheduled = true;
+    scheduler.delay(() => scheduler.write(paint), paintDelay);
+  }
+
+  function paint(): void {
+    paintScheduled = false;
+    for (const host of toRemove) host.remove();
+    toRemove.clear();
+    for (const proof of toPlace) if (alive(proof)) proof.badgePlaced = placeBadge(proof.badge.host, proof.located.element, isSnippet);
+    toPlace.clear();
+    for (const [proof, { verdict, revision }] of toDraw) {
+      if (!alive(proof) || proof.revision !== revision) continue;
+      proof.verdict = verdict;
+      proof.badge.render(verdict);
+      card.refresh(proof.id);
+    }
+    toDraw.clear();
+  }
+
+  return {
+    place(proofs) {
+      if (proofs.length === 0) return;
+      for (const proof of proofs) toPlace.add(proof);
+      schedulePaint();
+    },
+    draw(proof, verdict, revision = proof.revision) {
+      toDraw.set(proof, { verdict, revision });
+      schedulePaint();
+    },
+    remove(proof) {
+      toRemove.add(proof.badge.host);
+      schedulePaint();
+    },
+    wasTakenOff: (proof) => proof.badgePlaced && !proof.badge.host.isConnected && proof.replacements < maxBadgeReplacements,
+    repair(gone, takenOff) {
+      scheduler.write(() => {
+        for (const proof of gone) proof.badge.host.remove();
+        for (const proof of takenOff) {
+          if (!alive(proof) || proof.badge.host.isConnected) continue;
+          proof.replacements += 1;
+          placeBadge(proof.badge.host, proof.located.element, isSnippet);
+        }
+      });
+    },
+  };
+}

@@ -1,0 +1,10 @@
+import type { WorkerMessages } from '../../messaging/messages';
+import type { PageProof } from '../../lib/extract/page-proof';
+
+/** What the page session asks of the worker: sendToWorker in the extension, a stand-in in tests. */
+export type WorkerLink = {
+  verify(request: { pageUrl: string; proofs: PageProof[]; notChecked: number }): Promise<WorkerMessages['verify-proofs']['response']>;
+  forget(ids: string[]): Promise<unknown>;
+  /** Rejects when it could not be done. */
+  openInspector(id: string): Promise<unknown>;
+};
