@@ -29,7 +29,7 @@ export type CreateProofSenderParameters = {
 };
 
 export type ProofSender = {
-  /** Queues a proof for the worker: soon when its snippet is near the viewport, else when the page is idle. */
+  /** Puts a proof in the worker outbox: sent soon when its snippet is near the viewport, else when the page is idle. */
   send(proof: TrackedProof): void;
   /** A proof's text or rendering changed: its verdict is void, and it goes again. */
   resend(proofs: readonly TrackedProof[]): void;

@@ -9,7 +9,7 @@ import { MissingTextError } from '../messaging/errors';
 import { sessionKeys } from './session-records';
 import { createManualTimers, createMemoryStorage, referenceProof, settle, verdictOf } from '../../../test/fakes/worker-fixtures';
 import type { TrustState } from './trust-state';
-import { createVerificationService, excerptOf, type ContentSender } from './verification-service';
+import { createVerificationService, type ContentSender } from './verification-service';
 
 /**
  * The worker's logic against a storage area that outlives it: a "restart"
@@ -341,16 +341,6 @@ describe('forgetting', () => {
     await service.tabRemoved(2);
     expect([...world.storage.items.keys()]).toEqual([sessionKeys.tabIndex]);
     expect(world.storage.items.get(sessionKeys.tabIndex)).toEqual([]);
-  });
-});
-
-describe('excerptOf', () => {
-  it('keeps short texts and cuts long ones at a word', () => {
-    expect(excerptOf('Short.')).toBe('Short.');
-    const long = 'word '.repeat(60).trim();
-    const excerpt = excerptOf(long);
-    expect(excerpt.length).toBeLessThanOrEqual(160);
-    expect(excerpt).toMatch(/word…$/);
   });
 });
 

@@ -1,0 +1,211 @@
+import type { Verdict } from '../../../lib/verdict/types';
+import type { Answer, TabState, WorkerMessages } from '../../../messaging/messages';
+import { proofKey } from './proof-key';
+import { inputOf, type ProofInput, type ProofRecord, type TabProofRecord, type TabRecord } from './session-records';
+import type { ShowTabBadges } from './tab-badges';
+import { isOtherDocument, mergeProofs, type TabRecords } from './tab-records';
+import type { TrustState } from './trust-state';
+import type { VerdictCache } from './verdict-cache';
+import type { VerificationPasses } from './verification-passes';
+
+/** Where a content script's message came from. */
+export type ContentSender = {
+  tabId: number;
+  frameId: number | undefined;
+  documentId: string | undefined;
+  prerendering: boolean;
+};
+
+/** One proof of a tab with the verdict it has under the current trust configuration. */
+export type TabVerdict = {
+  tabId: number;
+  pageUrl: string;
+  proof: TabProofRecord;
+  input: ProofInput;
+  verdict: Verdict;
+  /** When the verdict was made, ms since the epoch. */
+  checkedAt: number;
+};
+
+/** Every proof of a tab, each with a verdict (see tabVerdicts). */
+export type TabVerdicts = Omit<TabRecord, 'proofs'> & { proofs: TabVerdict[] };
+
+export type TabAnswers = {
+  verifyProofs(request: WorkerMessages['verify-proofs']['request'], sender: ContentSender): Promise<Answer<WorkerMessages, 'verify-proofs'>>;
+  forgetProofs(ids: readonly string[], sender: ContentSender): Promise<void>;
+  tabState(tabId: number): Promise<TabState>;
+  proofDetails(tabId: number, id: string): Promise<Answer<WorkerMessages, 'proof-details'>>;
+  verifyAgain(tabId: number, id: string): Promise<Answer<WorkerMessages, 'verify-again'>>;
+  /**
+   * Every proof of a tab with a verdict: those without one under the current
+   * configuration are verified first, and waited for (a pending verdict is a
+   * verdict). Undefined when the worker knows no page in the tab.
+   */
+  tabVerdicts(tabId: number): Promise<TabVerdicts | undefined>;
+};
+
+export type CreateTabAnswersParameters = {
+  records: Pick<TabRecords, 'tab' | 'proofs' | 'change'>;
+  cache: Pick<VerdictCache, 'shown' | 'answersRequests'>;
+  passes: VerificationPasses;
+  showBadges: ShowTabBadges;
+  trust: () => Promise<TrustState>;
+  /** Whether `documentId` is the document a tab shows now (see CreateVerificationServiceParameters). */
+  isShownDocument: (tabId: number, documentId: string) => Promise<boolean>;
+  /** Told of final verdicts answered from the cache, for the history. */
+  onVerdicts: (verdicts: TabVerdict[]) => void;
+  /** Started while a tab's proofs are being verified, so a worker stop does not leave them without a verdict. */
+  recheck: { start(): Promise<void> };
+  /** Verifies in the background the proofs that have no verdict under configuration `stamp` and none coming. */
+  resume: (keys: Iterable<string>, proofs: ReadonlyMap<string, ProofRecord>, stamp: string) => Promise<unknown>[];
+  now: () => number;
+};
+
+export type CreateTabAnswersReturnType = TabAnswers;
+
+/**
+ * The service's answers about a tab's proofs: to its content script (verify
+ * these, forget those), to the popup, the inspector and the report. Every
+ * answer comes from the stored records, so a restarted worker gives the
+ * same; a proof without a fresh verdict is asked of the passes.
+ */
+export function createTabAnswers({
+  records,
+  cache,
+  passes,
+  showBadges,
+  trust,
+  isShownDocument,
+  onVerdicts,
+  recheck,
+  resume,
+  now,
+}: CreateTabAnswersParameters): CreateTabAnswersReturnType {
+  async function findProof(tabId: number, id: string): Promise<{ url: string; key: string; record: ProofRecord } | undefined> {
+    const tab = await records.tab(tabId);
+    const proof = tab?.proofs.find((candidate) => candidate.id === id);
+    if (!tab || !proof) return undefined;
+    const record = (await records.proofs([proof.key])).get(proof.key);
+    return record && { url: tab.url, key: proof.key, record };
+  }
+
+  return {
+    async verifyProofs(request, { tabId, frameId, documentId, prerendering }) {
+      const entries = await Promise.all(request.proofs.map(async (proof) => ({ proof, key: await proofKey(proof) })));
+      const inputs = new Map(entries.map(({ proof, key }) => [key, inputOf(proof)]));
+
+      // Only the top frame's proofs are the tab's, and only once the page is shown; others are answered, not listed.
+      const listed = frameId === 0 && !prerendering;
+      // From another document than the record's: one the tab has left, or one it came back to (bfcache) before the worker heard.
+      const returned =
+        listed && documentId !== undefined && isOtherDocument(await records.tab(tabId), documentId) && (await isShownDocument(tabId, documentId).catch(() => false));
+      const tab = listed
+        ? await records.change(
+            tabId,
+            (before) => {
+              if (!isOtherDocument(before, documentId)) return mergeProofs(before, request, entries, documentId);
+              // One the tab came back to starts the record afresh; one it left is answered but not listed.
+              return returned ? mergeProofs(undefined, request, entries, documentId) : before!;
+            },
+            inputs,
+          )
+        : null;
+
+      const { stamp } = await trust();
+      // The tab's badge needs the records of all its proofs: one read serves both.
+      const stored = await records.proofs([...inputs.keys(), ...(tab?.proofs.map((proof) => proof.key) ?? [])]);
+      const verdicts = new Map<string, Promise<Verdict>>();
+      const cached: TabVerdict[] = [];
+      for (const [key, input] of inputs) {
+        const record = stored.get(key);
+        if (!cache.answersRequests(record, stamp)) {
+          verdicts.set(key, passes.request({ key, input }, { answeredTab: tabId }));
+          continue;
+        }
+        verdicts.set(key, Promise.resolve(record.verdict));
+        if (record.verdict.state === 'pending' || !tab) continue;
+        for (const proof of tab.proofs) {
+          if (proof.key === key) cached.push({ tabId, pageUrl: tab.url, proof, input, verdict: record.verdict, checkedAt: record.checkedAt ?? now() });
+        }
+      }
+      if (cached.length > 0) onVerdicts(cached);
+      if (tab) {
+        await showBadges([[tabId, tab]], stamp, stored);
+        // Should the worker stop before the pass ends, the alarm finishes it.
+        if ([...inputs.keys()].some(passes.has)) await recheck.start();
+      }
+      return {
+        verdicts: await Promise.all(entries.map(async ({ proof, key }) => ({ id: proof.id, verdict: await verdicts.get(key)! }))),
+      };
+    },
+
+    async forgetProofs(ids, { tabId, frameId, documentId }) {
+      if (frameId !== 0) return;
+      const gone = new Set(ids);
+      const tab = await records.change(tabId, (before) => {
+        if (!before || isOtherDocument(before, documentId)) return before ?? null;
+        return { ...before, proofs: before.proofs.filter((proof) => !gone.has(proof.id)) };
+      });
+      if (tab) await showBadges([[tabId, tab]], (await trust()).stamp);
+    },
+
+    async tabState(tabId) {
+      const tab = await records.tab(tabId);
+      if (!tab) return { url: '', proofs: [], notChecked: 0 };
+      const { stamp } = await trust();
+      const proofs = await records.proofs(tab.proofs.map((proof) => proof.key));
+      resume(
+        tab.proofs.map((proof) => proof.key),
+        proofs,
+        stamp,
+      );
+      return {
+        url: tab.url,
+        notChecked: tab.notChecked,
+        proofs: tab.proofs.map(({ id, form, excerpt, key }) => {
+          const verdict = cache.shown(proofs.get(key), stamp);
+          return verdict ? { id, form, excerpt, verdict } : { id, form, excerpt };
+        }),
+      };
+    },
+
+    async proofDetails(tabId, id) {
+      const found = await findProof(tabId, id);
+      if (!found) return null;
+      const { stamp } = await trust();
+      resume([found.key], new Map([[found.key, found.record]]), stamp);
+      const verdict = cache.shown(found.record, stamp);
+      const details = { pageUrl: found.url, proof: { id, ...found.record.input } };
+      return verdict ? { ...details, verdict } : details;
+    },
+
+    async verifyAgain(tabId, id) {
+      const found = await findProof(tabId, id);
+      if (!found) return null;
+      return { verdict: await passes.request({ key: found.key, input: found.record.input }) };
+    },
+
+    async tabVerdicts(tabId) {
+      const tab = await records.tab(tabId);
+      if (!tab) return undefined;
+      const { stamp } = await trust();
+      const proofs = await records.proofs(tab.proofs.map((proof) => proof.key));
+      const verdicts = await Promise.all(
+        tab.proofs.map(async (proof): Promise<TabVerdict | undefined> => {
+          const record = proofs.get(proof.key);
+          // Its record went with a change of the tab in the meantime: the proof went too.
+          if (!record) return undefined;
+          const shown = cache.shown(record, stamp);
+          const verdict = shown ?? (await passes.request({ key: proof.key, input: record.input }));
+          return { tabId, pageUrl: tab.url, proof, input: record.input, verdict, checkedAt: (shown && record.checkedAt) ?? now() };
+        }),
+      );
+      return {
+        url: tab.url,
+        ...(tab.documentId !== undefined && { documentId: tab.documentId }),
+        notChecked: tab.notChecked,
+        proofs: verdicts.filter((verdict) => verdict !== undefined),
+      };
+    },
+  };
+}
