@@ -1,4 +1,5 @@
 import { keccak256, stringToBytes } from 'viem';
+import { BaseError } from '../errors';
 import type { OffchainAttestation } from '../envelope/schema';
 
 /** Off-chain attestation versions the EAS SDK signs and verifies. */
@@ -82,4 +83,49 @@ export function findOffchainLayout({ version, primaryType, types }: FindOffchain
       candidate.fields.length === fields.length &&
       candidate.fields.every((field, index) => field.name === fields[index]!.name && field.type === fields[index]!.type),
   );
+}
+
+export type GetOffchainVersionParameters = {
+  /** The top-level `version` the SDK writes beside the signed object since late 2023. */
+  version?: number | undefined;
+  /** `message.version`: all the EAS explorer's exports and older SDK releases carry. */
+  message: { version?: bigint | undefined };
+};
+
+export type GetOffchainVersionReturnType =
+  | { ok: true; version: OffchainAttestationVersion }
+  /** `field` is where the fault is, as a path in the attestation; `reason` one phrase naming the values. */
+  | { ok: false; field: readonly ['version'] | readonly ['message', 'version']; reason: string };
+
+/**
+ * The attestation's version (spec §3c): its top-level `version`, else
+ * `message.version`, else 0 (the legacy layout, which signs no version).
+ * Two versions that differ leave it unknown: the UID and the types would
+ * be read by one and the signed message say the other.
+ */
+export function getOffchainVersion({ version, message }: GetOffchainVersionParameters): GetOffchainVersionReturnType {
+  if (version !== undefined && message.version !== undefined && BigInt(version) !== message.version) {
+    return { ok: false, field: ['version'], reason: `is ${version} but message.version is ${message.version}: an attestation has one version` };
+  }
+  const read = BigInt(version ?? message.version ?? 0n);
+  if (read < 0n || read > 2n) {
+    return { ok: false, field: version === undefined ? ['message', 'version'] : ['version'], reason: `is ${read}, not an EAS off-chain attestation version (0, 1 or 2)` };
+  }
+  return { ok: true, version: Number(read) as OffchainAttestationVersion };
+}
+
+/** An attestation whose version cannot be read (getOffchainVersion says why); the envelope schema refuses these. */
+export class OffchainVersionError extends BaseError {
+  override name = 'OffchainVersionError';
+
+  constructor({ field, reason }: { field: readonly string[]; reason: string }) {
+    super(`The attestation's ${field.join('.')} ${reason}.`);
+  }
+}
+
+/** getOffchainVersion for an attestation that passed the envelope schema; throws OffchainVersionError otherwise. */
+export function offchainVersionOf(attestation: GetOffchainVersionParameters): OffchainAttestationVersion {
+  const read = getOffchainVersion(attestation);
+  if (!read.ok) throw new OffchainVersionError(read);
+  return read.version;
 }

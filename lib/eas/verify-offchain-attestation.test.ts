@@ -112,7 +112,7 @@ describe('verifyOffchainAttestation', () => {
     expect(verifyOffchainAttestation({ attestation: parsed, signer: zeroAddress }).signature).toEqual({ ok: false, reason: 'The zero address cannot sign.' });
     const renamed = parseAttestation({ ...v2!, domain: { ...v2!.domain, name: 'EAS' } })!;
     expect(verifyOffchainAttestation({ attestation: renamed, signer: wallet.address as Address }).signature).toMatchObject({ ok: false, reason: expect.stringMatching(/"EAS", not "EAS Attestation"/) });
-    const relabelled = parseAttestation({ ...v0!, version: 2 })!;
+    const relabelled = parseAttestation({ ...v0!, version: 2, message: { ...v0!.message, version: 2 } })!;
     const result = verifyOffchainAttestation({ attestation: relabelled, signer: wallet.address as Address });
     expect(result.signature).toMatchObject({ ok: false, reason: expect.stringMatching(/not an EAS version-2 attestation layout/) });
     expect(result.uid.ok).toBe(false);

@@ -2,7 +2,7 @@ import { zeroAddress, type Address, type Hex } from 'viem';
 import type { OffchainAttestation } from '../envelope/schema';
 import { OffchainFieldError } from './errors';
 import { hashOffchainAttestation } from './offchain-digest';
-import { findOffchainLayout, type OffchainAttestationVersion } from './offchain-layouts';
+import { findOffchainLayout, offchainVersionOf, type OffchainAttestationVersion } from './offchain-layouts';
 import { getOffchainUid } from './offchain-uid';
 import { verifySignature } from './signature';
 
@@ -28,14 +28,15 @@ export type VerifyOffchainAttestationReturnType = {
 /**
  * Checks an off-chain attestation as the EAS SDK's
  * `verifyOffchainAttestationSignature` does, reporting the UID and the
- * signature separately. The attestation's own `version` (absent: legacy)
+ * signature separately. The attestation's version (spec §3c: `version`,
+ * else `message.version`, else legacy)
  * picks the UID scheme and the accepted type layouts. The domain must be
  * named "EAS Attestation"; its version is not pinned (the SDK's non-strict
  * mode), and whether its chain and contract are trusted is the caller's
  * question. Local only: nothing is read from a chain.
  */
 export function verifyOffchainAttestation({ attestation, signer }: VerifyOffchainAttestationParameters): VerifyOffchainAttestationReturnType {
-  const version = (attestation.version ?? 0) as OffchainAttestationVersion;
+  const version = offchainVersionOf(attestation);
   const computedUid = computeUid(version, attestation);
   const uid: OffchainCheckResult =
     computedUid.ok && computedUid.uid === attestation.uid.toLowerCase()

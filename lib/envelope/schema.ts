@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { getOffchainVersion } from '../eas/offchain-layouts';
 import { maxSignedTextLength } from './limits';
 import { address, base64, bytes32, bytes32AsWritten, chainId, hexBytes, uint, unixSeconds } from './primitives';
 
@@ -58,12 +59,17 @@ export const offchainAttestation = z.object({
     revocable: z.boolean(),
     refUID: bytes32,
     data: hexBytes,
-    salt: bytes32.optional(),
+    // Versions 0 and 1 sign no salt; the SDK's link decoder writes null there.
+    salt: bytes32.nullable().transform((salt) => salt ?? undefined).optional(),
   }),
   signature: z.object({ r: bytes32, s: bytes32, v: z.number().int().min(0).max(255) }),
   uid: bytes32,
   version: z.number().int().min(0).max(2).optional(),
-});
+}).superRefine((attestation, context) => {
+  // One version, read as spec §3c says: a conflict makes the attestation malformed.
+  const version = getOffchainVersion(attestation);
+  if (!version.ok) context.addIssue({ code: 'custom', path: [...version.field], message: version.reason });
+}, { when: ({ issues }) => issues.length === 0 });
 
 export const easOffchainProof = z.object({
   type: z.literal('eas-offchain'),

@@ -1,5 +1,8 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Wallet } from '../../test/fakes/eas-sdk';
+import { attestationLink, explorerExport, ticketLink, type ExplorerExport } from '../../test/fixtures/eas-real-world';
+import { decodeEnvelope } from '../envelope/decode';
 import { shareFragment } from '../share/share-link';
 import type { SharedProof } from '../share/types';
 import type { TrustConfig } from '../trust/schema';
@@ -157,6 +160,33 @@ describe('classifyPaste: attestations', () => {
     for (const input of [`https://easscan.org.evil.example/attestation/view/${hash}`, `https://fakeeasscan.org/attestation/view/${hash}`, `https://base.easscan.org/schema/view/${hash}`, `http://base.easscan.org/attestation/view/${hash}`]) {
       expect(classify(input).kind, input).toBe('text');
     }
+  });
+});
+
+describe('classifyPaste: EAS explorer share links', () => {
+  const wallet = new Wallet(`0x${'f6'.repeat(32)}`);
+  let exported: ExplorerExport;
+
+  beforeAll(async () => {
+    exported = await explorerExport({ wallet, version: 2, data: '0x1234' });
+  });
+
+  it('reads #attestation= and #ticket= links as the eas-offchain envelope they carry, never as a quote', () => {
+    for (const link of [attestationLink(exported), ticketLink(exported), `  ${attestationLink(exported, 'https://easscan.org')}\n`]) {
+      const classified = classify(link);
+      expect(classified, link).toEqual({ kind: 'envelope', raw: expect.any(String) });
+      const decoded = decodeEnvelope((classified as { raw: string }).raw);
+      expect(decoded.ok && decoded.envelope.proof).toMatchObject({ type: 'eas-offchain', signer: wallet.address.toLowerCase(), attestation: { uid: exported.sig.uid } });
+    }
+  });
+
+  it('says why a damaged explorer link cannot be opened', () => {
+    const link = attestationLink(exported);
+    expect(classify(link.slice(0, -12))).toEqual({ kind: 'problem', input: 'attestation', reason: expect.stringMatching(/^Cannot open this EAS explorer link: it is not/) });
+  });
+
+  it('reads a link followed by other words as a quote, as any sentence with a link', () => {
+    expect(classify(`See ${attestationLink(exported)}`).kind).toBe('text');
   });
 });
 

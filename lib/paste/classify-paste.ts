@@ -6,6 +6,7 @@ import type { SharedProof } from '../share/types';
 import { canonicalText } from '../text/canonical';
 import { removeTokens, scanTokens, tokenInHref } from '../text/tokens';
 import type { TrustConfig } from '../trust/schema';
+import { readEasExplorerLink } from '../eas/explorer-link';
 import { easscanAttestation } from './easscan';
 
 /** What a pasted input was read as. */
@@ -48,7 +49,9 @@ const bareHash = /^0x[0-9a-fA-F]{64}$/;
 
 /**
  * What was pasted into the popup, in this order: a share link; JSON (an
- * envelope, even a broken one, so its reason is shown); a text-form token
+ * envelope, even a broken one, so its reason is shown); an EAS explorer
+ * share link (`…/offchain/url/#attestation=…`), read as the `eas-offchain`
+ * envelope it carries, which needs a text to compare; a text-form token
  * anywhere, in text or in a link; then, for a single word, a transaction
  * or attestation hash, an explorer address, or base64url that decodes to
  * a JSON object. Anything else is a quote. Never throws.
@@ -66,6 +69,10 @@ export function classifyPaste({ input, trust }: ClassifyPasteParameters): Classi
   if (share.reason !== notShareLink) return { kind: 'problem', input: 'share-link', reason: `Cannot open this share link: ${share.reason}.` };
 
   if (trimmed.startsWith('{')) return { kind: 'envelope', raw: trimmed };
+
+  const explorerLink = /\s/.test(trimmed) ? undefined : readEasExplorerLink(trimmed);
+  if (explorerLink?.ok) return { kind: 'envelope', raw: JSON.stringify(explorerLink.envelope) };
+  if (explorerLink) return { kind: 'problem', input: 'attestation', reason: `Cannot open this EAS explorer link: ${explorerLink.reason}.` };
 
   const token = firstToken(trimmed);
   if (token) return token;

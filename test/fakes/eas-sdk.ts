@@ -70,10 +70,17 @@ export async function signWithSdk({ wallet, version, eas = testEas, ...fields }:
   return toJson(signed) as unknown as AttestationJson;
 }
 
-/** What the SDK's verifyOffchainAttestationSignature says, for an EAS at `eas`; a throw is a rejection. */
+/**
+ * What the SDK's verifyOffchainAttestationSignature says, for an EAS at
+ * `eas`, run at the attestation's version as spec §3c reads it (`version`,
+ * else `message.version`, else 0); a throw is a rejection. Two versions that
+ * differ are a rejection too: the spec makes that attestation malformed.
+ */
 export function sdkAccepts(attestation: AttestationJson, signer: string, eas: typeof testEas = testEas): boolean {
   try {
-    const offchain = new Offchain(eas, attestation.version ?? 0, undefined as never);
+    const messageVersion = attestation.message.version as number | string | undefined;
+    if (attestation.version !== undefined && messageVersion !== undefined && BigInt(attestation.version) !== BigInt(messageVersion)) return false;
+    const offchain = new Offchain(eas, Number(attestation.version ?? messageVersion ?? 0), undefined as never);
     return offchain.verifyOffchainAttestationSignature(signer, attestation as never);
   } catch {
     return false;
