@@ -1,4 +1,6 @@
+import { signatureChecked } from '../lib/verdict/signature-checked';
 import type { VerdictState } from '../lib/verdict/states';
+import type { Verdict } from '../lib/verdict/types';
 
 /**
  * How each verdict state looks and reads, in one place so every page
@@ -57,7 +59,7 @@ export const stateStyles: Record<VerdictState, StateStyle> = {
   },
   untrusted: {
     word: 'Untrusted',
-    headline: 'A valid proof, but from no one you trust',
+    headline: 'Signed, by someone you have not chosen to trust',
     chip: 'bg-amber-50 text-amber-900 ring-amber-600/30',
     fill: 'bg-amber-500',
     ink: 'text-amber-800',
@@ -96,6 +98,14 @@ export const stateStyles: Record<VerdictState, StateStyle> = {
     rail: 'border-l-purple-400',
   },
 };
+
+/** `untrusted` when the signature was not checked: nothing was, so nothing may read as signed (spec §6). */
+export const uncheckedUntrustedHeadline = 'Nothing was checked: the proof rests on a contract you have not chosen to trust';
+
+/** What a verdict means in a few words; an `untrusted` proof reads as signed only when its signature was checked. */
+export function headlineOf(verdict: Pick<Verdict, 'state' | 'proofType' | 'checks'>): string {
+  return verdict.state === 'untrusted' && !signatureChecked(verdict) ? uncheckedUntrustedHeadline : stateStyles[verdict.state].headline;
+}
 
 /** A proof that has no verdict yet. */
 export const checkingStyle = {

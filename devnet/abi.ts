@@ -1,79 +1,13 @@
 import { attestedEventAbi } from '../lib/abi/eas';
 import { erc7007Abi } from '../lib/abi/erc7007';
-import { settlementRelayAbi } from '../lib/abi/settlement-relay';
-import { teeRegistryAbi } from '../lib/abi/tee-registry';
 
 /*
- * Typed ABIs for what the devnet writes: lib/abi holds only what a verifier
- * reads, and compiled or JSON artifacts lose viem's type inference. The
+ * Typed ABIs for what the devnet writes to EAS and the test ERC-7007
+ * contract (the OpenGradient contracts' writes live with their views in
+ * lib/abi): compiled or JSON artifacts lose viem's type inference. The
  * devnet tests check every entry against the compiled contracts and the EAS
  * artifacts, so these cannot drift.
  */
-
-export const devnetTeeRegistryAbi = [
-  ...teeRegistryAbi,
-  {
-    type: 'function',
-    name: 'registerTEE',
-    stateMutability: 'nonpayable',
-    inputs: [
-      { name: 'publicKey', type: 'bytes' },
-      { name: 'teeType', type: 'uint8' },
-    ],
-    outputs: [{ name: 'teeId', type: 'bytes32' }],
-  },
-  {
-    type: 'function',
-    name: 'heartbeat',
-    stateMutability: 'nonpayable',
-    inputs: [{ name: 'teeId', type: 'bytes32' }],
-    outputs: [],
-  },
-  {
-    type: 'function',
-    name: 'disableTEE',
-    stateMutability: 'nonpayable',
-    inputs: [{ name: 'teeId', type: 'bytes32' }],
-    outputs: [],
-  },
-  {
-    type: 'function',
-    name: 'heartbeatWindow',
-    stateMutability: 'view',
-    inputs: [],
-    outputs: [{ name: '', type: 'uint256' }],
-  },
-] as const;
-
-export const devnetSettlementRelayAbi = [
-  ...settlementRelayAbi,
-  {
-    type: 'function',
-    name: 'settleIndividual',
-    stateMutability: 'nonpayable',
-    inputs: [
-      { name: 'teeId', type: 'bytes32' },
-      { name: 'ethAddress', type: 'address' },
-      { name: 'inputHash', type: 'bytes32' },
-      { name: 'outputHash', type: 'bytes32' },
-      { name: 'timestamp', type: 'uint256' },
-      { name: 'walrusBlobId', type: 'bytes' },
-      { name: 'signature', type: 'bytes' },
-    ],
-    outputs: [],
-  },
-  {
-    type: 'function',
-    name: 'settleBatch',
-    stateMutability: 'nonpayable',
-    inputs: [
-      { name: 'merkleRoot', type: 'bytes32' },
-      { name: 'batchSize', type: 'uint256' },
-      { name: 'walrusBlobId', type: 'bytes' },
-    ],
-    outputs: [],
-  },
-] as const;
 
 export const testErc7007Abi = [
   ...erc7007Abi,

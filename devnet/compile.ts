@@ -10,7 +10,7 @@ export const contractsDirectory = join(devnetDirectory, 'contracts');
 export const buildDirectory = join(devnetDirectory, '.build');
 
 /** The contracts this repository writes; each lives in `contracts/NAME.sol`. */
-export const contractNames = ['TEERegistry', 'InferenceSettlementRelay', 'TestERC7007'] as const;
+export const contractNames = ['TEERegistry', 'TEERegistryLegacy', 'InferenceSettlementRelay', 'TestERC7007'] as const;
 export type ContractName = (typeof contractNames)[number];
 
 export type CompiledContract = { abi: Abi; bytecode: Hex };

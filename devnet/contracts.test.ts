@@ -15,8 +15,8 @@ import {
 } from 'viem';
 import { generatePrivateKey, privateKeyToAccount } from 'viem/accounts';
 import { batchSettlementTopic, individualSettlementTopic, settlementRelayAbi } from '../lib/abi/settlement-relay';
-import { teeRegistryAbi } from '../lib/abi/tee-registry';
-import { devnetSettlementRelayAbi, devnetTeeRegistryAbi, easWriteAbi, schemaRegistryWriteAbi, testErc7007Abi } from './abi';
+import { legacyTeeRegistryAbi, teeRegistryAbi } from '../lib/abi/tee-registry';
+import { easWriteAbi, schemaRegistryWriteAbi, testErc7007Abi } from './abi';
 import { startAnvil, type StartAnvilReturnType } from './anvil';
 import { createDevnetClients, waitForSuccess, type DevnetClients } from './clients';
 import { compileContracts, type CompiledContracts } from './compile';
@@ -86,9 +86,10 @@ describe('compile', () => {
 });
 
 describe('ABIs', () => {
-  it('the devnet ABIs (and so lib/abi) match the compiled contracts', () => {
-    expectAbiSubset(devnetTeeRegistryAbi as Abi, compiled.TEERegistry.abi);
-    expectAbiSubset(devnetSettlementRelayAbi as Abi, compiled.InferenceSettlementRelay.abi);
+  it('lib/abi and the devnet ABIs match the compiled contracts', () => {
+    expectAbiSubset(teeRegistryAbi, compiled.TEERegistry.abi);
+    expectAbiSubset(legacyTeeRegistryAbi, compiled.TEERegistryLegacy.abi);
+    expectAbiSubset(settlementRelayAbi, compiled.InferenceSettlementRelay.abi);
     expectAbiSubset(testErc7007Abi as Abi, compiled.TestERC7007.abi);
   });
 
@@ -112,7 +113,7 @@ describe('InferenceSettlementRelay', () => {
     const teeId = keccak256(stringToHex('tee'));
     const individual = await clients.wallets.deployer.writeContract({
       address: relay,
-      abi: devnetSettlementRelayAbi,
+      abi: settlementRelayAbi,
       functionName: 'settleIndividual',
       args: [teeId, clients.accounts.trustedAttester.address, keccak256('0x01'), keccak256('0x02'), 1_700_000_000n, '0xb10b', '0x5167'],
     });
@@ -125,14 +126,14 @@ describe('InferenceSettlementRelay', () => {
     });
 
     const root = keccak256('0x03');
-    const batch = await clients.wallets.deployer.writeContract({ address: relay, abi: devnetSettlementRelayAbi, functionName: 'settleBatch', args: [root, 4n, '0x'] });
+    const batch = await clients.wallets.deployer.writeContract({ address: relay, abi: settlementRelayAbi, functionName: 'settleBatch', args: [root, 4n, '0x'] });
     const batchLogs = (await waitForSuccess({ clients, hash: batch, what: 'settle batch' })).logs;
     expect(batchLogs[0]!.topics).toEqual([batchSettlementTopic, root]);
   });
 
   it('only lets its settler settle', async () => {
     await expect(
-      clients.wallets.rogue.writeContract({ address: relay, abi: devnetSettlementRelayAbi, functionName: 'settleBatch', args: [keccak256('0x04'), 1n, '0x'] }),
+      clients.wallets.rogue.writeContract({ address: relay, abi: settlementRelayAbi, functionName: 'settleBatch', args: [keccak256('0x04'), 1n, '0x'] }),
     ).rejects.toThrow(/NotSettler|revert/i);
   });
 });

@@ -22,6 +22,8 @@ export type ContractSet = {
 export type DevnetContracts = ContractSet & {
   /** Copies deployed by someone else; the trust configuration never names them. */
   rogue: ContractSet;
+  /** A TEERegistry of the interface before 2026-03-10, by the deployer; the devnet's trust configuration does not name it, tests do. */
+  legacyTeeRegistry: Address;
   schemas: {
     /** UID of `contentSchema`; the same on every SchemaRegistry (it hashes only schema, resolver, revocable). */
     content: Hex;
@@ -66,6 +68,13 @@ export async function deployDevnetContracts({ clients, compiled, heartbeatWindow
     wallet: clients.wallets.rogue,
     erc7007Oracle: clients.accounts.rogue.address,
   });
+  const legacyTeeRegistry = await deployContract({
+    clients,
+    wallet: clients.wallets.deployer,
+    what: 'TEERegistryLegacy',
+    contract: compiled.TEERegistryLegacy,
+    args: [],
+  });
   const schemas = {
     content: await registerSchema({ clients, wallet: clients.wallets.deployer, schemaRegistry: trusted.schemaRegistry, schema: contentSchema }),
     withoutContentHash: await registerSchema({
@@ -77,7 +86,7 @@ export async function deployDevnetContracts({ clients, compiled, heartbeatWindow
   };
   await registerSchema({ clients, wallet: clients.wallets.rogue, schemaRegistry: rogue.schemaRegistry, schema: contentSchema });
   const easVersion = await clients.public.readContract({ address: trusted.eas, abi: easAbi, functionName: 'version' });
-  return { ...trusted, rogue, schemas, easVersion };
+  return { ...trusted, rogue, legacyTeeRegistry, schemas, easVersion };
 }
 
 type DeployContractSetParameters = DeployDevnetContractsParameters & {

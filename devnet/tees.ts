@@ -2,7 +2,7 @@ import type { Hex } from 'viem';
 import type { DevnetClients } from './clients';
 import type { DevnetContracts } from './deploy';
 import { generateTeeKey, type TeeKey } from './keys';
-import { disableTee, heartbeatTee, registerTee } from './registry';
+import { deactivateLegacyTee, disableTee, heartbeatTee, registerLegacyTee, registerTee } from './registry';
 
 /** The enclaves the scenarios sign with, one per registry state. */
 export type DevnetTees = {
@@ -16,6 +16,10 @@ export type DevnetTees = {
   unknown: TeeKey;
   /** Registered (and active) only on the rogue registry. */
   rogue: TeeKey;
+  /** Registered on the legacy-interface registry, active there. */
+  legacy: TeeKey;
+  /** Registered on the legacy-interface registry, then deactivated. */
+  legacyDeactivated: TeeKey;
   /** A transaction on the trusted registry that carries no settlement: registering `active`. */
   registrationTx: Hex;
 };
@@ -23,7 +27,9 @@ export type DevnetTees = {
 export type SetUpTeesParameters = { clients: DevnetClients; contracts: DevnetContracts };
 
 export async function setUpTees({ clients, contracts }: SetUpTeesParameters): Promise<DevnetTees> {
-  const [active, quiet, disabled, unknown, rogue] = await Promise.all(Array.from({ length: 5 }, () => generateTeeKey())) as [
+  const [active, quiet, disabled, unknown, rogue, legacy, legacyDeactivated] = (await Promise.all(Array.from({ length: 7 }, () => generateTeeKey()))) as [
+    TeeKey,
+    TeeKey,
     TeeKey,
     TeeKey,
     TeeKey,
@@ -40,5 +46,10 @@ export async function setUpTees({ clients, contracts }: SetUpTeesParameters): Pr
   const rogueRegistry = { clients, wallet: clients.wallets.rogue, registry: contracts.rogue.teeRegistry };
   await registerTee({ ...rogueRegistry, publicKey: rogue.publicKey });
   await heartbeatTee({ ...rogueRegistry, teeId: rogue.teeId });
-  return { active, quiet, disabled, unknown, rogue, registrationTx };
+
+  const legacyRegistry = { clients, wallet: clients.wallets.deployer, registry: contracts.legacyTeeRegistry };
+  await registerLegacyTee({ ...legacyRegistry, publicKey: legacy.publicKey });
+  await registerLegacyTee({ ...legacyRegistry, publicKey: legacyDeactivated.publicKey });
+  await deactivateLegacyTee({ ...legacyRegistry, teeId: legacyDeactivated.teeId });
+  return { active, quiet, disabled, unknown, rogue, legacy, legacyDeactivated, registrationTx };
 }

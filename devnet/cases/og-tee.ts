@@ -295,6 +295,34 @@ export async function ogTeeScenarios(context: ScenarioContext): Promise<Scenario
     }),
   );
 
+  const tramOutput = 'The night tram will run every twenty minutes on Fridays and Saturdays from next week.';
+  scenarios.push(
+    scenario({
+      id: 'og-tee-legacy-registry',
+      title: 'Key from a registry of the older interface',
+      form: 'attribute-json',
+      expectedState: 'untrusted',
+      reason: 'The registry only has the views of before 2026-03-10 (getPublicKey, isActive); they are read instead and the signature holds, but this registry is not in the trust configuration.',
+      inference: await sign(tees.legacy, 'the night tram', tramOutput),
+      registry: contracts.legacyTeeRegistry,
+      shown: tramOutput,
+    }),
+  );
+
+  const stadiumOutput = 'The stadium roof will be replaced over the winter, and home games move to the athletics ground until March.';
+  scenarios.push(
+    scenario({
+      id: 'og-tee-not-a-registry',
+      title: 'Registry address that is no registry',
+      form: 'attribute-json',
+      expectedState: 'untrusted',
+      reason: "The page names its own contract as the registry, and it has neither interface's views: nothing could be checked, so the confidence is 0.",
+      inference: await sign(tees.rogue, 'the stadium roof', stadiumOutput),
+      registry: contracts.rogue.settlementRelay,
+      shown: stadiumOutput,
+    }),
+  );
+
   const ferryOutput = 'The ferry timetable changes on Sunday, with an extra sailing at 7 am on weekdays.';
   scenarios.push(
     scenario({

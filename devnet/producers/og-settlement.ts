@@ -1,6 +1,6 @@
 import { StandardMerkleTree } from '@openzeppelin/merkle-tree';
 import type { Address, Hash, Hex } from 'viem';
-import { devnetSettlementRelayAbi } from '../abi';
+import { settlementRelayAbi } from '../../lib/abi/settlement-relay';
 import type { DevnetWalletClient } from '../clients';
 import type { EnvelopeExtras, EnvelopeInput } from './envelope-types';
 import type { TeeInference } from './og-tee';
@@ -22,7 +22,7 @@ export function sendIndividualSettlement({ wallet, relay, inference, ethAddress,
   const { teeId, inputHash, outputHash, timestamp, signatureBytes } = inference;
   return wallet.writeContract({
     address: relay,
-    abi: devnetSettlementRelayAbi,
+    abi: settlementRelayAbi,
     functionName: 'settleIndividual',
     args: [teeId, ethAddress, inputHash, outputHash, BigInt(timestamp), walrusBlobId, signatureBytes],
   });
@@ -64,7 +64,7 @@ export type SendBatchSettlementParameters = {
 export function sendBatchSettlement({ wallet, relay, batch, walrusBlobId }: SendBatchSettlementParameters): Promise<Hash> {
   return wallet.writeContract({
     address: relay,
-    abi: devnetSettlementRelayAbi,
+    abi: settlementRelayAbi,
     functionName: 'settleBatch',
     args: [batch.root, BigInt(batch.tree.length), walrusBlobId],
   });

@@ -1,4 +1,4 @@
-import { stateStyles } from '../../components/state-style';
+import { headlineOf } from '../../components/state-style';
 import { shortHex } from '../../lib/chain/short-hex';
 import type { VerdictState } from '../../lib/verdict/states';
 import type { Verdict, VerdictFacts } from '../../lib/verdict/types';
@@ -45,7 +45,7 @@ export function cardContentOf({ verdict, formatTime = defaultFormatTime }: CardC
   const content: CardContent = {
     state,
     word: badgeWord(state),
-    headline: stateStyles[verdict.state].headline,
+    headline: headlineOf(verdict),
     summary: verdict.summary,
     confidence: confidenceOf(verdict.confidence, verdict.state),
     facts: factsOf(verdict, formatTime),

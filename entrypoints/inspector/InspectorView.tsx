@@ -8,7 +8,7 @@ import { LinkIcon, RefreshIcon, ShareIcon, SpinnerIcon } from '../../components/
 import { PageHeader } from '../../components/PageHeader';
 import { ReportExport } from '../../components/ReportExport';
 import { StateBadge } from '../../components/StateBadge';
-import { stateStyles } from '../../components/state-style';
+import { headlineOf, stateStyles } from '../../components/state-style';
 import { TextDiff, textsToDiff } from '../../components/TextDiff';
 import type { PageProof } from '../../lib/extract/page-proof';
 import { citationText } from '../../lib/report/citation';
@@ -168,7 +168,7 @@ function VerdictCard({ verdict, actions, exports }: { verdict: Verdict; actions:
         <div className="min-w-0 flex-1 space-y-2">
           <StateBadge state={verdict.state} size="lg" />
           <h1 id="verdict-heading" className="text-xl font-semibold tracking-tight text-slate-900">
-            {style.headline}
+            {headlineOf(verdict)}
           </h1>
           <p className="max-w-prose text-[15px] leading-relaxed text-slate-700">{verdict.summary}</p>
           <dl className="flex flex-wrap gap-x-5 gap-y-1 pt-1 text-xs text-slate-600">

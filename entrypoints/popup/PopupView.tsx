@@ -256,7 +256,7 @@ const pageSentences: Record<VerdictState, (count: number) => string> = {
   verified: (count) => (count === 1 ? 'The proof on this page checks out.' : `All ${count} proofs on this page check out.`),
   pending: (count) => `Valid so far; waiting for the chain to confirm ${count === 1 ? 'it' : 'them'}.`,
   unavailable: () => "Couldn't check right now. This says nothing against the content; try again later.",
-  untrusted: () => 'Valid, but vouched for by no one you trust.',
+  untrusted: () => 'From no one you have chosen to trust.',
   altered: (count) => (count === 1 ? 'The text was changed after it was signed.' : 'The texts were changed after they were signed.'),
   invalid: (count) => (count === 1 ? "The proof doesn't hold." : "None of the proofs hold."),
   malformed: () => "The proof data is damaged or in a form Verity can't read.",

@@ -39,9 +39,16 @@ export class ChainNotConfiguredError extends ChainUnavailableError {
 export class ContractRevertedError extends Error {
   override name = 'ContractRevertedError';
   readonly details: string;
+  /**
+   * The revert data when the call reverted (`0x` when it reverted without
+   * any, as a call to a function the contract does not have does);
+   * undefined when it returned nothing or an answer that does not decode.
+   */
+  readonly revertData: `0x${string}` | undefined;
 
-  constructor({ details }: { details: string }) {
+  constructor({ details, revertData }: { details: string; revertData?: `0x${string}` | undefined }) {
     super('The contract reverted the call');
     this.details = details;
+    this.revertData = revertData;
   }
 }

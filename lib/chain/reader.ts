@@ -198,7 +198,7 @@ function revertData(data: unknown): Hex {
  * from the chain, not outages: ContractRevertedError.
  */
 function decodeCall({ reverted, data }: CallAnswer, { abi, functionName, to }: { abi: Abi; functionName: string; to: Hex }): unknown {
-  if (reverted) throw new ContractRevertedError({ details: `${functionName} on ${to} reverted${describeRevert(abi, data)}` });
+  if (reverted) throw new ContractRevertedError({ details: `${functionName} on ${to} reverted${describeRevert(abi, data)}`, revertData: data });
   try {
     return decodeFunctionResult({ abi, functionName, data });
   } catch (error) {

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { base64ToBytes } from '../encoding/base64';
+import { gatewayFormReason } from './gateway-forms';
 import { maxEnvelopeBytes } from './limits';
 import { envelope as envelopeSchema, proofTypes, type Envelope } from './schema';
 import { sizeReason } from './size';
@@ -70,7 +71,7 @@ export function validateEnvelope(value: unknown): ValidateEnvelopeReturnType {
     }
 
     const parsed = envelopeSchema.safeParse(value, { error: issueMessage });
-    if (!parsed.success) return fail(describeIssues(parsed.error.issues));
+    if (!parsed.success) return fail(describeIssues(parsed.error.issues, (path) => gatewayFormReason({ envelope: value, path })));
     // Signed text is hashed as UTF-8; a lone surrogate has no UTF-8 form.
     if (parsed.data.text !== undefined && !parsed.data.text.isWellFormed()) {
       return fail('text: must be valid Unicode text (it has a lone surrogate)');
@@ -175,13 +176,16 @@ const expectedNames: Record<string, string> = {
 const issuesShown = 3;
 
 /** `proof.teeId: must be 0x and exactly 64 hex digits; … (and 2 more)`. */
-function describeIssues(issues: readonly Issue[]): string {
-  const lines = issues.flatMap((issue) => describeIssue(issue, []));
+/** A reason of its own for the issue at `path`, when there is a better one than the schema's. */
+type ExplainIssue = (path: readonly PropertyKey[]) => string | undefined;
+
+function describeIssues(issues: readonly Issue[], explain: ExplainIssue): string {
+  const lines = issues.flatMap((issue) => describeIssue(issue, [], explain));
   const shown = lines.slice(0, issuesShown).join('; ');
   return lines.length > issuesShown ? `${shown} (and ${lines.length - issuesShown} more)` : shown;
 }
 
-function describeIssue(issue: Issue, base: readonly PropertyKey[]): string[] {
+function describeIssue(issue: Issue, base: readonly PropertyKey[], explain: ExplainIssue): string[] {
   const path = [...base, ...issue.path];
   if (issue.code === 'invalid_union' && issue.message !== 'is missing' && issue.errors.length > 0) {
     // All branches are "wrong type here": say which types would do.
@@ -193,9 +197,9 @@ function describeIssue(issue: Issue, base: readonly PropertyKey[]): string[] {
     const closest = issue.errors
       .map((branch) => ({ branch, score: branch.length + (branch.some((inner) => inner.code === 'unrecognized_keys' && inner.path.length === 0) ? 1_000 : 0) }))
       .sort((a, b) => a.score - b.score)[0]!.branch;
-    return closest.flatMap((inner) => describeIssue(inner, path));
+    return closest.flatMap((inner) => describeIssue(inner, path, explain));
   }
-  return [`${formatPath(path)}: ${issue.message}`];
+  return [`${formatPath(path)}: ${explain(path) ?? issue.message}`];
 }
 
 /** `proof.settlement.proof[2]`; odd keys quoted; the whole envelope is `envelope`. */

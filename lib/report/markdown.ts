@@ -65,7 +65,7 @@ function snippetSection(snippet: ReportSnippet): string {
   const blocks = [
     `## Snippet ${snippet.index + 1}: ${verdictWord(snippet.state)}`,
     [
-      `**${verdictHeadline(snippet.state)}.** ${inline(snippet.summary)}`,
+      `**${verdictHeadline(snippet)}.** ${inline(snippet.summary)}`,
       '',
       `- **Confidence:** ${snippet.confidence}/100`,
       `- **Proof type:** ${snippet.proofType ?? 'unknown'}`,

@@ -1,5 +1,6 @@
-import { stateStyles } from '../../components/state-style';
+import { headlineOf, stateStyles } from '../../components/state-style';
 import type { VerdictState } from '../verdict/states';
+import type { Verdict } from '../verdict/types';
 import type { Report } from './schema';
 
 /**
@@ -12,8 +13,8 @@ export function verdictWord(state: VerdictState): string {
   return stateStyles[state].word;
 }
 
-export function verdictHeadline(state: VerdictState): string {
-  return stateStyles[state].headline;
+export function verdictHeadline(snippet: Pick<Verdict, 'state' | 'proofType' | 'checks'>): string {
+  return headlineOf(snippet);
 }
 
 /** What the source of a report was, for a reader: "Page", "Pasted into Verity". */

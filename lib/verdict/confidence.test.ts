@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { passed } from './check';
+import { failed, passed, skipped, unreachable } from './check';
 import { confidenceOf, proofStrength, verifiedFloor, type ConfidenceParameters } from './confidence';
 
 const base: ConfidenceParameters = {
@@ -23,7 +23,20 @@ describe('confidenceOf', () => {
   });
 
   it('ranks untrusted far below verified', () => {
-    expect(confidenceOf({ ...base, state: 'untrusted' })).toBe(27);
+    expect(confidenceOf({ ...base, state: 'untrusted', checks: [passed('attestation', '')] })).toBe(27);
+  });
+
+  it('gives untrusted nothing when its signature was not checked', () => {
+    // og-tee on a registry the reader does not trust, which did not answer: the signature check never ran.
+    const notRun = [failed('registry-trusted', '', 'untrusted'), unreachable('tee-key', ''), skipped('signature', '')];
+    expect(confidenceOf({ ...base, state: 'untrusted', proofType: 'og-tee', checks: notRun })).toBe(0);
+    // The same proof once the signature held: signed, by someone the reader has not chosen to trust.
+    const signed = [failed('registry-trusted', '', 'untrusted'), passed('tee-key', ''), passed('signature', '')];
+    expect(confidenceOf({ ...base, state: 'untrusted', proofType: 'og-tee', checks: signed })).toBe(26);
+    // A check of another kind passing is not the signature.
+    expect(confidenceOf({ ...base, state: 'untrusted', proofType: 'eas-onchain', checks: [passed('signature', '')] })).toBe(0);
+    expect(confidenceOf({ ...base, state: 'untrusted', proofType: 'erc7007', checks: [passed('erc7007-verify', '')] })).toBe(26);
+    expect(confidenceOf({ ...base, state: 'untrusted', proofType: 'eas-offchain', checks: [failed('signature', '', 'invalid')] })).toBe(0);
   });
 
   it('lowers confidence for a wording-only match, a quiet TEE and a single RPC', () => {

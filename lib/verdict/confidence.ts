@@ -1,5 +1,6 @@
 import type { ProofType } from '../envelope/schema';
 import type { VerdictState } from './states';
+import { signatureChecked } from './signature-checked';
 import type { Check, TextMatch } from './types';
 
 /**
@@ -28,7 +29,10 @@ export const confidencePenalty = {
   pending: 20,
 } as const;
 
-/** Untrusted proofs are consistent but vouched for by nobody the reader trusts. */
+/**
+ * Untrusted proofs whose signature was checked are consistent but vouched
+ * for by nobody the reader trusts; without that check they get nothing.
+ */
 export const untrustedShare = 0.3;
 
 /** Verified never drops below this: the checks passed. */
@@ -47,15 +51,16 @@ export type ConfidenceParameters = {
 
 /**
  * Confidence from 0 to 100. Zero for every state that says the proof does
- * not hold or could not be checked; for the others, the proof type's
- * strength less the penalties that apply.
+ * not hold or could not be checked, and for `untrusted` when the signature
+ * was not checked; for the others, the proof type's strength less the
+ * penalties that apply.
  */
 export function confidenceOf({ state, proofType, settled, textMatch, checks, rpcCount }: ConfidenceParameters): number {
   if (proofType === null) return 0;
   if (state === 'malformed' || state === 'invalid' || state === 'altered' || state === 'unavailable') return 0;
 
   const strength = proofType === 'og-tee' && settled ? proofStrength['og-tee-settled'] : proofStrength[proofType];
-  if (state === 'untrusted') return Math.round(strength * untrustedShare);
+  if (state === 'untrusted') return signatureChecked({ proofType, checks }) ? Math.round(strength * untrustedShare) : 0;
 
   let confidence = strength;
   if (textMatch === 'wording') confidence -= confidencePenalty.wordingMatch;

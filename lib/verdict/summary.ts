@@ -1,4 +1,5 @@
 import type { ProofType } from '../envelope/schema';
+import { nothingCheckedNote, signatureChecked } from './signature-checked';
 import type { VerdictState } from './states';
 import type { Check, VerdictFacts } from './types';
 
@@ -11,12 +12,14 @@ export type SummaryParameters = {
 
 /**
  * One sentence saying why: for a verified proof, who vouched for the text;
- * otherwise the detail of the check that decided the state.
+ * otherwise the detail of the check that decided the state, and for an
+ * `untrusted` proof whose signature was not checked, that nothing was.
  */
 export function summarize({ state, proofType, checks, facts }: SummaryParameters): string {
   if (state !== 'verified') {
     const deciding = checks.find((check) => check.implies === state);
-    return deciding ? deciding.detail : 'No check decided this verdict.';
+    if (!deciding) return 'No check decided this verdict.';
+    return state === 'untrusted' && !signatureChecked({ proofType, checks }) ? `${deciding.detail} ${nothingCheckedNote}` : deciding.detail;
   }
   const wording = checks.some((check) => check.id === 'shown-text' && check.ok && /wording/i.test(check.detail))
     ? ' The wording matches; formatting differs.'

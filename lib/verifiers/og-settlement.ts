@@ -5,7 +5,8 @@ import { parseIndividualSettlementLogs, type IndividualSettlementLog } from '../
 import type { OpenGradientConfig } from '../trust/schema';
 import { failed, passed, skipped, unreachable } from '../verdict/check';
 import type { Check, VerdictFacts } from '../verdict/types';
-import { chainFacts, confirmationsCheck, contentBindingCheck, explorerTxUrl, isConfiguredRelay, openGradientConfigOf, readFailedCheck, readTeeRegistry, relayTrustedCheck, safeSeconds, settledReceipt, skippedTeeChecks, teeChecks, type TeeChecksReturnType } from './og-shared';
+import { chainFacts, confirmationsCheck, contentBindingCheck, explorerTxUrl, isConfiguredRelay, openGradientConfigOf, readFailedCheck, relayTrustedCheck, safeSeconds, settledReceipt, skippedTeeChecks, teeChecks, type TeeChecksReturnType } from './og-shared';
+import { readTeeRegistry } from './og-registry';
 import type { ProofVerifier } from './types';
 
 /**

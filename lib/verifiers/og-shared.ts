@@ -1,7 +1,6 @@
 import { keccak256, stringToBytes, type Address, type ByteArray, type Hex, type TransactionReceipt } from 'viem';
-import { teeRegistryAbi } from '../abi/tee-registry';
 import { ChainUnavailableError, ContractRevertedError } from '../chain/errors';
-import { readAfterHead, type ReadOutcome } from '../chain/read-outcome';
+import type { ReadOutcome } from '../chain/read-outcome';
 import type { ChainReader, PinnedBlock } from '../chain/types';
 import type { Envelope } from '../envelope/schema';
 import { teeMessageHash } from '../og/message-hash';
@@ -11,6 +10,7 @@ import type { ChainConfig, OpenGradientConfig, TrustConfig } from '../trust/sche
 import { failed, informational, passed, skipped, unreachable } from '../verdict/check';
 import type { Check, CheckId, VerdictFacts } from '../verdict/types';
 import { hashMismatchDetail } from './hash-mismatch';
+import type { RegistryInterface, TeeRegistryReads } from './og-registry';
 
 /**
  * What a failed read means for check `id`: it could not be made. A real
@@ -48,34 +48,6 @@ export function relayTrustedCheck({ openGradient, relay, chainId }: { openGradie
     : failed('relay-trusted', `Relay ${relay} is not a settlement relay the trust configuration names for chain ${chainId}.`, 'untrusted');
 }
 
-export type TeeRegistryReads = {
-  publicKey: Promise<ReadOutcome<Hex>>;
-  enabled: Promise<ReadOutcome<boolean>>;
-  active: Promise<ReadOutcome<boolean>>;
-};
-
-export type ReadTeeRegistryParameters = {
-  reader: ChainReader;
-  head: ReadOutcome<PinnedBlock>;
-  registry: Address;
-  teeId: Hex;
-};
-
-/** Starts the three registry reads for `teeId` together, so they go out in one batch. */
-export function readTeeRegistry({ reader, head, registry, teeId }: ReadTeeRegistryParameters): TeeRegistryReads {
-  return {
-    publicKey: readAfterHead(head, () =>
-      reader.readContract({ address: registry, abi: teeRegistryAbi, functionName: 'getTEEPublicKey', args: [teeId] }),
-    ),
-    enabled: readAfterHead(head, () =>
-      reader.readContract({ address: registry, abi: teeRegistryAbi, functionName: 'isTEEEnabled', args: [teeId] }),
-    ),
-    active: readAfterHead(head, () =>
-      reader.readContract({ address: registry, abi: teeRegistryAbi, functionName: 'isTEEActive', args: [teeId] }),
-    ),
-  };
-}
-
 export type TeeChecksParameters = {
   reads: TeeRegistryReads;
   teeId: Hex;
@@ -103,7 +75,7 @@ export async function teeChecks({ reads, teeId, inputHash, outputHash, timestamp
   const messageHash = teeMessageHash({ inputHash, outputHash, timestamp });
   const [publicKey, enabled, active] = await Promise.all([reads.publicKey, reads.enabled, reads.active]);
 
-  if (publicKey.ok && publicKey.value === '0x') {
+  if (publicKey.ok && publicKey.value.value === '0x') {
     const unknown = 'The TEE is unknown to the registry.';
     return {
       checks: [
@@ -120,26 +92,26 @@ export async function teeChecks({ reads, teeId, inputHash, outputHash, timestamp
   let keyCheck: Check;
   if (!publicKey.ok) {
     keyCheck = readFailedCheck('tee-key', publicKey.error);
-  } else if (teeIdOf(publicKey.value) !== teeId.toLowerCase()) {
+  } else if (teeIdOf(publicKey.value.value) !== teeId.toLowerCase()) {
     keyCheck = failed('tee-key', "The registry's key for this TEE does not hash to the TEE id", 'invalid');
   } else {
-    key = publicKey.value;
+    key = publicKey.value.value;
     fingerprint = keyFingerprint(key);
-    keyCheck = passed('tee-key', `Registered key, SHA-256 ${fingerprint.slice(0, 16)}…`);
+    keyCheck = passed('tee-key', `Registered key, SHA-256 ${fingerprint.slice(0, 16)}…${interfaceNote(publicKey.value.from)}`);
   }
 
   const enabledCheck = !enabled.ok
     ? readFailedCheck('tee-enabled', enabled.error)
-    : enabled.value
-      ? passed('tee-enabled', 'The registry lists this TEE as enabled.')
-      : failed('tee-enabled', 'The registry has disabled this TEE.', 'invalid');
+    : enabledVerdict(enabled.value.value, enabled.value.from);
 
   // Informational, so even an outage reading it must not make the verdict unavailable.
   const activeCheck = !active.ok
     ? skipped('tee-active', `Not read, informational only: ${readFailureDetail(active.error)}`)
-    : active.value
-      ? informational('tee-active', true, 'Enabled, on approved code, with a recent heartbeat.')
-      : informational('tee-active', false, 'No recent heartbeat: the TEE is not serving now; what it signed before is still genuine.');
+    : active.value.value === undefined
+      ? skipped('tee-active', 'The registry has no heartbeat view (the interface before 2026-03-10); informational only.')
+      : active.value.value
+        ? informational('tee-active', true, 'Enabled, on approved code, with a recent heartbeat.')
+        : informational('tee-active', false, 'No recent heartbeat: the TEE is not serving now; what it signed before is still genuine.');
 
   let signatureCheck: Check;
   if (!signature) signatureCheck = unreadableSignatureCheck();
@@ -151,8 +123,23 @@ export async function teeChecks({ reads, teeId, inputHash, outputHash, timestamp
   return {
     checks: [keyCheck, enabledCheck, activeCheck, signatureCheck],
     ...(fingerprint && { keyFingerprint: fingerprint }),
-    ...(active.ok && { teeActive: active.value }),
+    ...(active.ok && active.value.value !== undefined && { teeActive: active.value.value }),
   };
+}
+
+/** Said of an answer from a registry of the older interface, so the reader knows which views were read. */
+function interfaceNote(from: RegistryInterface): string {
+  return from === 'legacy' ? ' (read with getPublicKey: the registry interface before 2026-03-10)' : '';
+}
+
+/** The old interface's isActive is the registry's on/off switch, so it answers what isTEEEnabled does now. */
+function enabledVerdict(enabled: boolean, from: RegistryInterface): Check {
+  if (from === 'legacy') {
+    return enabled
+      ? passed('tee-enabled', 'The registry lists this TEE as active (isActive, the interface before 2026-03-10: not disabled).')
+      : failed('tee-enabled', 'The registry has deactivated this TEE (isActive is false; the interface before 2026-03-10).', 'invalid');
+  }
+  return enabled ? passed('tee-enabled', 'The registry lists this TEE as enabled.') : failed('tee-enabled', 'The registry has disabled this TEE.', 'invalid');
 }
 
 function unreadableSignatureCheck(): Check {

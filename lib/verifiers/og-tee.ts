@@ -8,7 +8,8 @@ import { parseBatchSettlementLogs, parseIndividualSettlementLogs, type Individua
 import type { OpenGradientConfig } from '../trust/schema';
 import { failed, passed, skipped, unreachable } from '../verdict/check';
 import type { Check, VerdictFacts } from '../verdict/types';
-import { chainFacts, confirmationsCheck, contentBindingCheck, explorerTxUrl, openGradientConfigOf, readFailedCheck, readTeeRegistry, relayTrustedCheck, settledReceipt, skippedTeeChecks, teeChecks } from './og-shared';
+import { chainFacts, confirmationsCheck, contentBindingCheck, explorerTxUrl, openGradientConfigOf, readFailedCheck, relayTrustedCheck, settledReceipt, skippedTeeChecks, teeChecks } from './og-shared';
+import { readTeeRegistry } from './og-registry';
 import type { ProofVerifier } from './types';
 
 type Settlement = NonNullable<OgTeeProof['settlement']>;

@@ -3,6 +3,8 @@ import { startDevnet, type StartDevnetReturnType } from '../../devnet/devnet';
 import { findProofs } from '../../lib/extract/find-proofs';
 import { parseHtml } from '../../lib/extract/parse-html';
 import type { EmbeddingForm } from '../../devnet/producers/embed';
+import { headlineOf, uncheckedUntrustedHeadline } from '../../components/state-style';
+import { nothingCheckedNote, signatureChecked } from '../../lib/verdict/signature-checked';
 import { verifyDemoPage } from './helpers/verify-page';
 
 /** The spec's three forms, of the devnet's finer embedding forms. */
@@ -66,10 +68,32 @@ describe('the demo page on a real chain', () => {
     for (const verdict of verdicts.filter((verdict) => verdict.state !== 'verified')) {
       const deciding = verdict.checks.find((check) => check.implies === verdict.state);
       expect(deciding, verdict.summary).toBeDefined();
-      expect(verdict.summary).toBe(deciding!.detail);
-      if (verdict.state === 'untrusted' || verdict.state === 'pending') expect(verdict.confidence).toBeGreaterThan(0);
+      // An untrusted proof whose signature never ran says that nothing was checked (spec §6).
+      const nothingChecked = verdict.state === 'untrusted' && !signatureChecked(verdict);
+      expect(verdict.summary).toBe(nothingChecked ? `${deciding!.detail} ${nothingCheckedNote}` : deciding!.detail);
+      if (verdict.state === 'pending' || (verdict.state === 'untrusted' && !nothingChecked)) expect(verdict.confidence).toBeGreaterThan(0);
       else expect(verdict.confidence).toBe(0);
     }
+  });
+
+  it('rates an untrusted proof whose signature was not checked at 0, and says so', async () => {
+    const verdicts = await verifyPage();
+    const untrusted = devnet.scenarios.flatMap((scenario, index) => (verdicts[index]!.state === 'untrusted' ? [{ id: scenario.id, verdict: verdicts[index]! }] : []));
+    // The page's own non-registry, and an EAS contract the reader does not trust (so it is not read).
+    expect(untrusted.filter(({ verdict }) => verdict.confidence === 0).map(({ id }) => id).sort()).toEqual(['eas-onchain-rogue-eas', 'og-tee-not-a-registry']);
+    for (const { id, verdict } of untrusted) {
+      expect(headlineOf(verdict), id).toBe(verdict.confidence === 0 ? uncheckedUntrustedHeadline : 'Signed, by someone you have not chosen to trust');
+    }
+  });
+
+  it('reads a registry of the interface before 2026-03-10 with its own views', async () => {
+    const verdicts = await verifyPage();
+    const verdict = verdicts[devnet.scenarios.findIndex((scenario) => scenario.id === 'og-tee-legacy-registry')]!;
+    expect(verdict.state).toBe('untrusted');
+    expect(verdict.checks.find((check) => check.id === 'tee-key')).toMatchObject({ ok: true, detail: expect.stringMatching(/getPublicKey/) });
+    expect(verdict.checks.find((check) => check.id === 'tee-enabled')).toMatchObject({ ok: true, detail: expect.stringMatching(/isActive/) });
+    expect(verdict.checks.find((check) => check.id === 'signature')).toMatchObject({ ok: true });
+    expect(verdict.confidence).toBe(26);
   });
 
   it('turns pending into verified once the anchors have their confirmations', async () => {
