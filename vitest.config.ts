@@ -1,9 +1,12 @@
 import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
 export default defineConfig({
   test: {
     projects: [
       {
+        // WXT's fakeBrowser as `browser`, `chrome` and `wxt/browser`: in-memory storage and events for the extension's code.
+        plugins: [WxtVitest()],
         test: {
           name: 'unit',
           include: [

@@ -1,7 +1,9 @@
 /**
- * What the options page stores in `browser.storage.local`, read by the
- * worker and the content script too. Every part listens to
- * `storage.onChanged`, so a change applies without reloading pages.
+ * The keys of what the extension keeps in `browser.storage.local`, with the
+ * shapes stored under them. The extension reads and writes them as WXT
+ * storage items (storage/settings-items.ts); the names stay here, free of
+ * browser APIs, for the Node code that reads them too (e2e tests, devnet).
+ * Every part watches its items, so a change applies without reloading pages.
  */
 export const settingsKeys = {
   /**
@@ -14,6 +16,15 @@ export const settingsKeys = {
   /** DisplaySettings: how Verity shows itself on pages. */
   display: 'verity.display',
 } as const;
+
+/**
+ * The organisation's `trustConfig` as storage.managed last gave it, absent
+ * when it gave none. The worker's own (entrypoints/background/trust-sources.ts), not a setting.
+ */
+export const lastManagedTrustConfigKey = 'verity.trustConfig.lastManaged';
+
+/** The managed-storage key (spec §7, public/managed-schema.json). */
+export const managedTrustConfigKey = 'trustConfig';
 
 export type DisplaySettings = {
   /** Draw a badge beside each snippet with a proof. */

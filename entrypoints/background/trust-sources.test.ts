@@ -1,92 +1,76 @@
-import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { settingsKeys } from '../../storage/settings-keys';
-import type * as TrustSources from './trust-sources';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { lastManagedTrustConfigKey, settingsKeys } from '../../storage/settings-keys';
+import { isTrustChange, readTrustSources } from './trust-sources';
 
-/**
- * What chrome.storage holds. `managed` is what storage.managed answers
- * with: its items, the error it rejects with where no policy is set up, or
- * a promise that has not settled yet (the seconds after a browser start).
- */
-const stored: { managed: Record<string, unknown> | Error | Promise<Record<string, unknown>>; local: Record<string, unknown> } = { managed: {}, local: {} };
+/** What storage.local holds now. */
+const local = () => fakeBrowser.storage.local.get();
 
-const localArea = {
-  get: async (keys: string[]) => Object.fromEntries(keys.filter((key) => key in stored.local).map((key) => [key, stored.local[key]])),
-  set: async (items: Record<string, unknown>) => void Object.assign(stored.local, items),
-  remove: async (key: string) => void delete stored.local[key],
-};
-// wxt/browser takes the global `chrome` when it is first imported: stub it first, and import after.
-vi.stubGlobal('chrome', {
-  storage: {
-    managed: { get: async () => (stored.managed instanceof Error ? Promise.reject(stored.managed) : stored.managed) },
-    local: localArea,
-  },
-});
-let sources: typeof TrustSources;
-beforeAll(async () => {
-  sources = await import('./trust-sources');
-});
-beforeEach(() => {
-  Object.assign(stored, { managed: {}, local: {} });
-});
-
-/** Lets the settled promises' callbacks run (the write of the organisation's layer, say). */
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
-
-/** A managed answer that comes when `answer` is called. */
+/** storage.managed answering with `items` only when `answer` is called (the seconds after a browser start). */
 function slowManaged(): { answer: (items: Record<string, unknown>) => void } {
   let answer: (items: Record<string, unknown>) => void = () => undefined;
-  stored.managed = new Promise((resolve) => (answer = resolve));
+  vi.spyOn(fakeBrowser.storage.managed, 'get').mockReturnValue(new Promise((resolve) => (answer = resolve)));
   return { answer };
 }
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  // The worker remembers storage.managed's answer in the background: run those writes to the end before asserting.
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
 
 describe('readTrustSources', () => {
   it("reads the organisation's string and the user's layer, and remembers the organisation's", async () => {
     const user = { chains: {} };
-    Object.assign(stored, { managed: { trustConfig: '{"chains":{}}' }, local: { [settingsKeys.userTrustConfig]: user } });
-    expect(await sources.readTrustSources()).toEqual({ managed: '{"chains":{}}', user });
-    await settle();
-    expect(stored.local[sources.lastManagedTrustConfigKey]).toBe('{"chains":{}}');
+    await fakeBrowser.storage.managed.set({ trustConfig: '{"chains":{}}' });
+    await fakeBrowser.storage.local.set({ [settingsKeys.userTrustConfig]: user });
+    expect(await readTrustSources()).toEqual({ managed: '{"chains":{}}', user });
+    await vi.runAllTimersAsync();
+    expect((await local())[lastManagedTrustConfigKey]).toBe('{"chains":{}}');
   });
 
   it('has no managed layer where managed storage is missing or fails', async () => {
-    Object.assign(stored, { managed: new Error('Managed storage manifest not found') });
-    expect(await sources.readTrustSources()).toEqual({ managed: undefined, user: undefined });
+    vi.spyOn(fakeBrowser.storage.managed, 'get').mockRejectedValue(new Error('Managed storage manifest not found'));
+    expect(await readTrustSources()).toEqual({ managed: undefined, user: undefined });
   });
 
   it("answers with the organisation's last layer while storage.managed is slow, and stores the fresh one when it differs", async () => {
-    stored.local[sources.lastManagedTrustConfigKey] = '{"old":true}';
+    await fakeBrowser.storage.local.set({ [lastManagedTrustConfigKey]: '{"old":true}' });
     const managed = slowManaged();
-    expect(await sources.readTrustSources()).toEqual({ managed: '{"old":true}', user: undefined });
+    expect(await readTrustSources()).toEqual({ managed: '{"old":true}', user: undefined });
     managed.answer({ trustConfig: '{"new":true}' });
-    await settle();
-    expect(stored.local[sources.lastManagedTrustConfigKey]).toBe('{"new":true}');
+    await vi.runAllTimersAsync();
+    expect((await local())[lastManagedTrustConfigKey]).toBe('{"new":true}');
   });
 
   it('forgets the last layer when the organisation no longer sets one', async () => {
-    stored.local[sources.lastManagedTrustConfigKey] = '{"old":true}';
+    await fakeBrowser.storage.local.set({ [lastManagedTrustConfigKey]: '{"old":true}' });
     const managed = slowManaged();
-    await sources.readTrustSources();
+    await readTrustSources();
     managed.answer({});
-    await settle();
-    expect(stored.local).not.toHaveProperty(sources.lastManagedTrustConfigKey);
+    await vi.runAllTimersAsync();
+    expect(await local()).not.toHaveProperty(lastManagedTrustConfigKey);
   });
 
   it('leaves the last layer alone when the fresh one is the same', async () => {
-    stored.local[sources.lastManagedTrustConfigKey] = '{"same":true}';
-    const set = vi.spyOn(localArea, 'set');
-    stored.managed = { trustConfig: '{"same":true}' };
-    expect(await sources.readTrustSources()).toMatchObject({ managed: '{"same":true}' });
-    await settle();
+    await fakeBrowser.storage.local.set({ [lastManagedTrustConfigKey]: '{"same":true}' });
+    await fakeBrowser.storage.managed.set({ trustConfig: '{"same":true}' });
+    const set = vi.spyOn(fakeBrowser.storage.local, 'set');
+    expect(await readTrustSources()).toMatchObject({ managed: '{"same":true}' });
+    await vi.runAllTimersAsync();
     expect(set).not.toHaveBeenCalled();
-    set.mockRestore();
   });
 
   it('waits for storage.managed when no organisation layer was read before: a policy may have come since', async () => {
     const managed = slowManaged();
-    const reading = sources.readTrustSources();
+    const reading = readTrustSources();
     const answered = vi.fn();
     void reading.then(answered);
-    await settle();
+    await vi.runAllTimersAsync();
     expect(answered).not.toHaveBeenCalled();
     managed.answer({ trustConfig: '{"policy":true}' });
     expect(await reading).toEqual({ managed: '{"policy":true}', user: undefined });
@@ -95,10 +79,10 @@ describe('readTrustSources', () => {
 
 describe('isTrustChange', () => {
   it("is a change of either layer or of the organisation's last layer, and nothing else", () => {
-    expect(sources.isTrustChange({ trustConfig: {} }, 'managed')).toBe(true);
-    expect(sources.isTrustChange({ [settingsKeys.userTrustConfig]: {} }, 'local')).toBe(true);
-    expect(sources.isTrustChange({ [sources.lastManagedTrustConfigKey]: {} }, 'local')).toBe(true);
-    expect(sources.isTrustChange({ [settingsKeys.display]: {} }, 'local')).toBe(false);
-    expect(sources.isTrustChange({ [settingsKeys.userTrustConfig]: {} }, 'session')).toBe(false);
+    expect(isTrustChange({ trustConfig: {} }, 'managed')).toBe(true);
+    expect(isTrustChange({ [settingsKeys.userTrustConfig]: {} }, 'local')).toBe(true);
+    expect(isTrustChange({ [lastManagedTrustConfigKey]: {} }, 'local')).toBe(true);
+    expect(isTrustChange({ [settingsKeys.display]: {} }, 'local')).toBe(false);
+    expect(isTrustChange({ [settingsKeys.userTrustConfig]: {} }, 'session')).toBe(false);
   });
 });

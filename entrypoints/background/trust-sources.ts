@@ -1,15 +1,8 @@
 import { browser } from 'wxt/browser';
-import { settingsKeys } from '../../storage/settings-keys';
+import { storage } from 'wxt/utils/storage';
+import { lastManagedTrustConfigItem, userTrustConfigItem } from '../../storage/settings-items';
+import { lastManagedTrustConfigKey, managedTrustConfigKey, settingsKeys } from '../../storage/settings-keys';
 import type { TrustSources } from './verification/trust-state';
-
-/** The managed-storage key (spec §7, public/managed-schema.json). */
-export const managedTrustConfigKey = 'trustConfig';
-
-/**
- * storage.local: the organisation's `trustConfig` as storage.managed last
- * gave it, absent when it gave none. The worker's own, not a setting.
- */
-export const lastManagedTrustConfigKey = 'verity.trustConfig.lastManaged';
 
 /**
  * Both layers of the trust configuration as stored. Managed storage is
@@ -30,19 +23,19 @@ export async function readTrustSources(): Promise<TrustSources> {
     (items): unknown => items[managedTrustConfigKey],
     () => undefined,
   );
-  const stored = await browser.storage.local.get([settingsKeys.userTrustConfig, lastManagedTrustConfigKey]);
-  const last: unknown = stored[lastManagedTrustConfigKey];
+  // Both local items in one storage read; absent is undefined here, as in TrustSources.
+  const [user, last] = (await storage.getItems([userTrustConfigItem, lastManagedTrustConfigItem])).map(({ value }): unknown => value ?? undefined);
   fresh.then((managed) => rememberManaged(managed, last)).catch((error: unknown) => console.warn('Verity:', error));
   // Once storage.managed answers, it answers at once: then the fresh value usually wins, and either is right.
   const managed = last === undefined ? await fresh : await Promise.race([fresh, last]);
-  return { managed, user: stored[settingsKeys.userTrustConfig] };
+  return { managed, user };
 }
 
 /** Keeps storage.managed's answer for the next start of the browser, if it is news. */
 async function rememberManaged(managed: unknown, last: unknown): Promise<void> {
   if (JSON.stringify(managed) === JSON.stringify(last)) return;
-  if (managed === undefined) await browser.storage.local.remove(lastManagedTrustConfigKey);
-  else await browser.storage.local.set({ [lastManagedTrustConfigKey]: managed });
+  if (managed === undefined) await lastManagedTrustConfigItem.removeValue();
+  else await lastManagedTrustConfigItem.setValue(managed);
 }
 
 /** Whether a storage change touches either layer, or the organisation's as last read. */

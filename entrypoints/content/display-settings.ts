@@ -1,5 +1,5 @@
-import { browser } from 'wxt/browser';
-import { defaultDisplaySettings, displaySettingsFrom, settingsKeys, type DisplaySettings } from '../../storage/settings-keys';
+import { defaultDisplaySettings, displaySettingsFrom, type DisplaySettings } from '../../storage/settings-keys';
+import { displaySettingsItem, readDisplaySettings } from '../../storage/settings-items';
 
 /**
  * The display settings now and whenever they change: the options page
@@ -8,16 +8,15 @@ import { defaultDisplaySettings, displaySettingsFrom, settingsKeys, type Display
  */
 export function watchDisplaySettings(signal: AbortSignal, apply: (settings: DisplaySettings) => void): void {
   let changed = false;
-  const listener = (changes: Record<string, { newValue?: unknown }>, area: string): void => {
-    if (area !== 'local' || !(settingsKeys.display in changes) || signal.aborted) return;
+  const unwatch = displaySettingsItem.watch((value) => {
+    if (signal.aborted) return;
     changed = true;
-    apply(displaySettingsFrom(changes[settingsKeys.display]!.newValue));
-  };
-  browser.storage.onChanged.addListener(listener);
-  signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(listener), { once: true });
-  browser.storage.local.get(settingsKeys.display).then(
-    (stored) => {
-      if (!changed && !signal.aborted) apply(displaySettingsFrom(stored[settingsKeys.display]));
+    apply(displaySettingsFrom(value));
+  });
+  signal.addEventListener('abort', unwatch, { once: true });
+  readDisplaySettings().then(
+    (settings) => {
+      if (!changed && !signal.aborted) apply(settings);
     },
     () => {
       if (!changed && !signal.aborted) apply(defaultDisplaySettings);

@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useState } from 'react';
-import { browser } from 'wxt/browser';
 import { downloadText } from '../../components/download';
 import { messageOf } from '../../components/error-message';
 import { ErrorState, LoadingState } from '../../components/Status';
 import { sendToWorker } from '../../messaging/client';
-import { type DisplaySettings, defaultDisplaySettings, displaySettingsFrom, settingsKeys } from '../../storage/settings-keys';
+import { displaySettingsItem, readDisplaySettings, userTrustConfigItem } from '../../storage/settings-items';
+import { type DisplaySettings, defaultDisplaySettings } from '../../storage/settings-keys';
 import type { TrustConfigIssue } from '../../lib/trust/errors';
 import { layerTrustConfig } from '../../lib/trust/layer';
 import { parseTrustConfig } from '../../lib/trust/parse';
@@ -58,8 +58,8 @@ export function Options() {
       },
       (error: unknown) => !closed && setLoad({ status: 'error', message: messageOf(error) }),
     );
-    browser.storage.local.get(settingsKeys.display).then(
-      (stored) => !closed && setDisplay(displaySettingsFrom(stored[settingsKeys.display])),
+    readDisplaySettings().then(
+      (settings) => !closed && setDisplay(settings),
       () => undefined,
     );
     return () => {
@@ -85,7 +85,7 @@ export function Options() {
 
   const changeDisplay = (settings: DisplaySettings) => {
     setDisplay(settings);
-    void browser.storage.local.set({ [settingsKeys.display]: settings });
+    void displaySettingsItem.setValue(settings);
   };
   const editDraft = (update: (current: TrustDraft) => TrustDraft) => {
     setDraft(update);
@@ -101,10 +101,7 @@ export function Options() {
     if (!check.ok) return;
     const layer = userLayer(base, check.config, managedPaths);
     setSave({ status: 'saving' });
-    const stored =
-      Object.keys(layer).length === 0
-        ? browser.storage.local.remove(settingsKeys.userTrustConfig)
-        : browser.storage.local.set({ [settingsKeys.userTrustConfig]: layer });
+    const stored = Object.keys(layer).length === 0 ? userTrustConfigItem.removeValue() : userTrustConfigItem.setValue(layer);
     stored.then(
       () => {
         setSave({ status: 'saved' });

@@ -4,7 +4,8 @@ import { messageOf } from '../../components/error-message';
 import { ErrorState, LoadingState } from '../../components/Status';
 import { sendToTab, sendToWorker } from '../../messaging/client';
 import type { SelectionCheck, StandaloneResult, TabState } from '../../messaging/messages';
-import { type DisplaySettings, displaySettingsFrom, isSiteDisabled, settingsKeys, siteCovers } from '../../storage/settings-keys';
+import { displaySettingsItem, readDisplaySettings } from '../../storage/settings-items';
+import { type DisplaySettings, isSiteDisabled, siteCovers } from '../../storage/settings-keys';
 import { citationText } from '../../lib/report/citation';
 import { standaloneReport } from '../../lib/report/standalone-report';
 import { proofShareLink } from '../inspector/share';
@@ -37,8 +38,8 @@ export function Popup() {
 
   useEffect(() => {
     let closed = false;
-    browser.storage.local.get(settingsKeys.display).then(
-      (stored) => !closed && setDisplay(displaySettingsFrom(stored[settingsKeys.display])),
+    readDisplaySettings().then(
+      (settings) => !closed && setDisplay(settings),
       () => undefined,
     );
     return () => {
@@ -168,7 +169,7 @@ export function Popup() {
       disabledSites: display.disabledSites.filter((site) => !siteCovers(site, hostname)),
     };
     setDisplay(settings);
-    void browser.storage.local.set({ [settingsKeys.display]: settings });
+    void displaySettingsItem.setValue(settings);
   };
   const readyTabId = load.tabId;
   return (

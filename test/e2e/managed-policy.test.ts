@@ -5,8 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { browser as browserApi } from 'wxt/browser';
 import { builtExtensionPath, launchExtensionBrowser, unpackedExtensionId, type ExtensionBrowser } from '../../devnet/extension-browser';
 import { startDevnet, type StartDevnetReturnType } from '../../devnet/devnet';
-import { lastManagedTrustConfigKey } from '../../entrypoints/background/trust-sources';
-import { settingsKeys } from '../../storage/settings-keys';
+import { lastManagedTrustConfigKey, settingsKeys } from '../../storage/settings-keys';
 import { allAnswered, figureStates, openExtensionPage, screenshot, sendFrom } from './demo-session';
 
 declare const chrome: typeof browserApi;

@@ -1,0 +1,94 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { userTrustConfigItem } from '../../storage/settings-items';
+import { historyAlarmName } from './history-alarm';
+import background from './index';
+import { verifySelectionMenuId } from './verify-selection-menu';
+
+/** fakeBrowser has no manifest, context menus, commands or tabs.onReplaced: stand-ins, and their listeners kept to be called. */
+function stubUnimplemented() {
+  vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ manifest_version: 3, name: 'Verity', version: '0.1.0' });
+  const listeners = { menuClicked: vi.fn(), command: vi.fn(), tabReplaced: vi.fn() };
+  vi.spyOn(fakeBrowser.contextMenus.onClicked, 'addListener').mockImplementation(listeners.menuClicked);
+  vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation(listeners.command);
+  vi.spyOn(fakeBrowser.tabs.onReplaced, 'addListener').mockImplementation(listeners.tabReplaced);
+  const menus = {
+    removeAll: vi.spyOn(fakeBrowser.contextMenus, 'removeAll').mockResolvedValue(undefined),
+    create: vi.spyOn(fakeBrowser.contextMenus, 'create').mockReturnValue(verifySelectionMenuId),
+  };
+  return { listeners, menus };
+}
+
+/** A message from the options page, as the browser delivers it to the worker. */
+async function fromOptionsPage(message: { type: string }): Promise<unknown> {
+  const sender = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/options.html') };
+  const answers = await fakeBrowser.runtime.onMessage.trigger(message, sender);
+  return answers.find((answer) => answer !== undefined);
+}
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  vi.useFakeTimers();
+  vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+});
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
+
+describe('the background worker', () => {
+  it('registers every listener synchronously, as MV3 needs to deliver the event that woke it', () => {
+    const { listeners } = stubUnimplemented();
+    const events = [
+      fakeBrowser.runtime.onMessage,
+      fakeBrowser.runtime.onInstalled,
+      fakeBrowser.alarms.onAlarm,
+      fakeBrowser.storage.onChanged,
+      fakeBrowser.webNavigation.onCommitted,
+      fakeBrowser.tabs.onRemoved,
+    ].map((event) => vi.spyOn(event, 'addListener'));
+    background.main();
+    for (const added of events) expect(added).toHaveBeenCalledOnce();
+    expect(listeners.menuClicked).toHaveBeenCalledOnce();
+    expect(listeners.command).toHaveBeenCalledOnce();
+    expect(listeners.tabReplaced).toHaveBeenCalledOnce();
+  });
+
+  it('keeps the daily history alarm, and leaves a running one alone', async () => {
+    stubUnimplemented();
+    background.main();
+    await vi.runAllTimersAsync();
+    const alarm = await fakeBrowser.alarms.get(historyAlarmName);
+    expect(alarm).toMatchObject({ name: historyAlarmName, periodInMinutes: 24 * 60 });
+
+    background.main();
+    await vi.runAllTimersAsync();
+    expect(await fakeBrowser.alarms.get(historyAlarmName)).toEqual(alarm);
+  });
+
+  it('creates the context menu item on install', async () => {
+    const { menus } = stubUnimplemented();
+    background.main();
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
+    await vi.runAllTimersAsync();
+    expect(menus.removeAll).toHaveBeenCalledOnce();
+    expect(menus.create).toHaveBeenCalledWith(expect.objectContaining({ id: verifySelectionMenuId, contexts: ['selection'] }));
+  });
+
+  it("reads the trust configuration again when the options page saves the user's layer", async () => {
+    stubUnimplemented();
+    background.main();
+    expect(await fromOptionsPage({ type: 'trust-config' })).toMatchObject({ user: undefined });
+
+    const layer = { chains: {} };
+    await userTrustConfigItem.setValue(layer);
+    expect(await fromOptionsPage({ type: 'trust-config' })).toMatchObject({ user: layer });
+  });
+
+  it('answers no one but its own extension', async () => {
+    stubUnimplemented();
+    background.main();
+    const answers = await fakeBrowser.runtime.onMessage.trigger({ type: 'trust-config' }, { id: 'another-extension', url: 'chrome-extension://another-extension/page.html' });
+    expect(answers).toEqual([undefined]);
+  });
+});

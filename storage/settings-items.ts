@@ -1,0 +1,29 @@
+import { storage } from 'wxt/utils/storage';
+import { type DisplaySettings, defaultDisplaySettings, displaySettingsFrom, lastManagedTrustConfigKey, settingsKeys } from './settings-keys';
+
+/**
+ * The stored settings as WXT storage items: each key defined once, with its
+ * default and the version of its stored shape. A new shape gets a new
+ * version and a migration; version 1 writes no metadata, so what users
+ * stored before these items existed reads as it is.
+ *
+ * Extension code only: defining an item reads storage at once, which Node
+ * (e2e tests, devnet) has not; those use the key names in settings-keys.ts.
+ */
+
+/** The user's layer of the trust configuration, unvalidated (the worker parses it); null when the user saved none. */
+export const userTrustConfigItem = storage.defineItem<unknown>(`local:${settingsKeys.userTrustConfig}`, { version: 1 });
+
+/** How Verity shows itself on pages, as stored: read it with readDisplaySettings or displaySettingsFrom. */
+export const displaySettingsItem = storage.defineItem<DisplaySettings>(`local:${settingsKeys.display}`, {
+  fallback: defaultDisplaySettings,
+  version: 1,
+});
+
+/** The organisation's trust configuration as storage.managed last gave it; null when it gave none. */
+export const lastManagedTrustConfigItem = storage.defineItem<unknown>(`local:${lastManagedTrustConfigKey}`, { version: 1 });
+
+/** The display settings, with defaults for whatever is missing or of the wrong type (an older or edited value). */
+export async function readDisplaySettings(): Promise<DisplaySettings> {
+  return displaySettingsFrom(await displaySettingsItem.getValue());
+}
