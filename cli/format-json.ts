@@ -1,14 +1,19 @@
 import type { FoundSnippet } from '../lib/extract/find-proofs';
 import type { BuildReportSnippet } from '../lib/report/build-report';
+import { escapeJsonForTerminal } from '../lib/text/terminal-safe';
 
 /** One proof of the page with its verdict: a report's snippet (lib/report), in a form a page has. */
 export type CheckedSnippet = BuildReportSnippet & { form: FoundSnippet['form'] };
 
 export type FormatJsonParameters = { source: string; snippets: readonly CheckedSnippet[]; notChecked: number };
 
-/** The `--json` output of spec §8, plus `form`, `summary` and `notChecked`. */
+/**
+ * The `--json` output of spec §8, plus `form`, `summary` and `notChecked`.
+ * Strings keep the page's exact text; DEL, C1 and bidi characters are
+ * `\uXXXX` escapes (as JSON.stringify makes of C0), so it prints safely.
+ */
 export function formatJson({ source, snippets, notChecked }: FormatJsonParameters): string {
-  return JSON.stringify(
+  const json = JSON.stringify(
     {
       source,
       snippets: snippets.map(({ index, form, verdict }) => ({
@@ -26,4 +31,5 @@ export function formatJson({ source, snippets, notChecked }: FormatJsonParameter
     null,
     2,
   );
+  return escapeJsonForTerminal(json);
 }

@@ -1,6 +1,7 @@
 import { buildReport } from '../lib/report/build-report';
 import { reportMarkdown } from '../lib/report/markdown';
 import type { Report } from '../lib/report/schema';
+import { escapeJsonForTerminal } from '../lib/text/terminal-safe';
 import type { ReportFormat } from './args';
 import type { CheckedSnippet } from './format-json';
 
@@ -29,7 +30,7 @@ export function formatReport({ format, source, url, title, version, snippets, no
     notChecked,
     snippets,
   });
-  return format === 'json' ? JSON.stringify(report, null, 2) : reportMarkdown(report).trimEnd();
+  return format === 'json' ? escapeJsonForTerminal(JSON.stringify(report, null, 2)) : reportMarkdown(report).trimEnd();
 }
 
 function reportSource(source: string, url: string | undefined): Report['source'] {

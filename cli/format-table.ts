@@ -1,3 +1,4 @@
+import { terminalSafe } from '../lib/text/terminal-safe';
 import type { VerdictState } from '../lib/verdict/states';
 import { verdictStates } from '../lib/verdict/states';
 import type { CheckedSnippet } from './format-json';
@@ -21,10 +22,14 @@ const stateStyle: Record<VerdictState, { mark: string; ansi: string }> = {
   malformed: { mark: '✘', ansi: '35' },
 };
 
-/** A readable table: one row a snippet, then why, then a count per state. */
+/**
+ * A readable table: one row a snippet, then why, then a count per state.
+ * Text from the page (the source, excerpts, summaries naming signers or models)
+ * goes through terminalSafe, so it cannot drive the terminal.
+ */
 export function formatTable({ source, snippets, notChecked, color, width = 100 }: FormatTableParameters): string {
   const paint = (ansi: string, text: string) => (color ? `\u001b[${ansi}m${text}\u001b[0m` : text);
-  const lines = [paint('1', `Verity · ${source} · ${snippets.length} ${snippets.length === 1 ? 'proof' : 'proofs'}`), ''];
+  const lines = [paint('1', `Verity · ${terminalSafe(source)} · ${snippets.length} ${snippets.length === 1 ? 'proof' : 'proofs'}`), ''];
   if (snippets.length === 0) lines.push('No AI proofs found: no data-ai-proof attributes, ai-proof scripts or ai-proof:v1: tokens.');
 
   const textWidth = Math.max(20, width - 44);
@@ -39,7 +44,7 @@ export function formatTable({ source, snippets, notChecked, color, width = 100 }
       excerpt(verdict.text.shown, textWidth),
     ];
     lines.push(row.join('  '));
-    lines.push(`${' '.repeat(5)}${paint('2', verdict.summary)}`);
+    lines.push(`${' '.repeat(5)}${paint('2', terminalSafe(verdict.summary))}`);
   }
 
   const counts = verdictStates
@@ -53,6 +58,6 @@ export function formatTable({ source, snippets, notChecked, color, width = 100 }
 }
 
 function excerpt(text: string, width: number): string {
-  const quoted = `“${text}”`;
+  const quoted = `“${terminalSafe(text)}”`;
   return quoted.length <= width ? quoted : `${quoted.slice(0, width - 2)}…”`;
 }

@@ -8,11 +8,13 @@ import { parseTrustConfig, TrustConfigError } from '../lib/trust/parse';
 import { withRpcOverrides } from '../lib/trust/rpc-override';
 import type { TrustConfig } from '../lib/trust/schema';
 import { verifySnippet } from '../lib/verifiers/verify-snippet';
+import { terminalSafe } from '../lib/text/terminal-safe';
 import { parseCliArgs, usage, UsageError, type VerifyCommand } from './args';
 import { formatJson, type CheckedSnippet } from './format-json';
 import { formatReport } from './format-report';
 import { formatTable } from './format-table';
-import { readSource, SourceError } from './read-source';
+import { readSource } from './read-source';
+import { SourceError } from './source-error';
 import { textToHtml } from './text-to-html';
 
 /** Exit statuses of spec §8. */
@@ -113,8 +115,9 @@ function print(text: string, code: number): number {
   return code;
 }
 
+/** Errors may quote a URL, a file or a configuration: shown terminal-safe. */
 function fail(text: string, code: number): number {
-  process.stderr.write(`verity: ${text}\n`);
+  process.stderr.write(`verity: ${terminalSafe(text, { keepLayout: true })}\n`);
   return code;
 }
 

@@ -1,35 +1,40 @@
-import { readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { extname } from 'node:path';
-
-/** SOURCE could not be read: the CLI exits 1. */
-export class SourceError extends Error {
-  override name = 'SourceError';
-}
+import { readLimited } from './read-limited';
+import { SourceError, SourceTooLargeError } from './source-error';
 
 export type ReadSourceReturnType = { content: string; isHtml: boolean; url?: string };
 
-/** Largest page the CLI reads; real articles are far smaller. */
+/** Largest page the CLI reads, from any SOURCE; real articles are far smaller. */
 const maxSourceBytes = 20 * 1024 * 1024;
 const fetchTimeoutMs = 30_000;
 
-/** Reads a file, an http(s) URL, or standard input (`-`). */
+/** Reads a file, an http(s) URL, or standard input (`-`), none of them past maxSourceBytes. */
 export async function readSource(source: string, stdin: NodeJS.ReadableStream = process.stdin): Promise<ReadSourceReturnType> {
   if (source === '-') {
-    const content = await readStream(stdin);
+    const content = (await readLimited({ chunks: stdin as AsyncIterable<Buffer | string>, maxBytes: maxSourceBytes, source: 'standard input' })).toString('utf8');
     return { content, isHtml: looksLikeHtml(content) };
   }
   if (/^https?:\/\//i.test(source)) return fetchSource(source);
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(source)) throw new SourceError(`Cannot read ${source}: only http(s) URLs, files and - are supported`);
 
-  let content: string;
-  try {
-    content = await readFile(source, 'utf8');
-  } catch (error) {
-    throw new SourceError(`Cannot read ${source}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-  }
+  const content = await readFileSource(source);
   const extension = extname(source).toLowerCase();
   const isHtml = extension === '.html' || extension === '.htm' || (extension !== '.txt' && looksLikeHtml(content));
   return { content, isHtml };
+}
+
+async function readFileSource(path: string): Promise<string> {
+  try {
+    // The size first, so a huge file is refused unread; counting still guards a file that grows or a device.
+    const { size } = await stat(path);
+    if (size > maxSourceBytes) throw new SourceTooLargeError({ source: path, maxBytes: maxSourceBytes, size });
+    return (await readLimited({ chunks: createReadStream(path), maxBytes: maxSourceBytes, source: path })).toString('utf8');
+  } catch (error) {
+    if (error instanceof SourceError) throw error;
+    throw new SourceError(`Cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { cause: error });
+  }
 }
 
 async function fetchSource(url: string): Promise<ReadSourceReturnType> {
@@ -37,27 +42,34 @@ async function fetchSource(url: string): Promise<ReadSourceReturnType> {
   try {
     response = await fetch(url, { signal: AbortSignal.timeout(fetchTimeoutMs), redirect: 'follow' });
   } catch (error) {
-    throw new SourceError(`Cannot fetch ${url}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new SourceError(`Cannot fetch ${url}: ${messageOf(error)}`, { cause: error });
   }
-  if (!response.ok) throw new SourceError(`Cannot fetch ${url}: HTTP ${response.status}`);
-  const length = Number(response.headers.get('content-length') ?? 0);
-  if (length > maxSourceBytes) throw new SourceError(`Cannot read ${url}: ${length} bytes is over the ${maxSourceBytes}-byte limit`);
-  const content = await response.text();
+  if (!response.ok) {
+    await response.body?.cancel();
+    throw new SourceError(`Cannot fetch ${url}: HTTP ${response.status}`);
+  }
+  const declared = response.headers.get('content-length');
+  if (declared !== null && Number(declared) > maxSourceBytes) {
+    await response.body?.cancel();
+    throw new SourceTooLargeError({ source: url, maxBytes: maxSourceBytes, size: Number(declared) });
+  }
+  let bytes: Buffer;
+  try {
+    // Counted as it arrives: a server may send no Content-Length, or a false one.
+    bytes = response.body === null ? Buffer.alloc(0) : await readLimited({ chunks: response.body, maxBytes: maxSourceBytes, source: url });
+  } catch (error) {
+    if (error instanceof SourceError) throw error;
+    throw new SourceError(`Cannot fetch ${url}: ${messageOf(error)}`, { cause: error });
+  }
+  // As response.text() decodes: UTF-8, a leading BOM dropped.
+  const content = new TextDecoder().decode(bytes);
   const type = response.headers.get('content-type') ?? '';
   const isHtml = /html/i.test(type) || (!/text\/plain/i.test(type) && looksLikeHtml(content));
   return { content, isHtml, url: response.url || url };
 }
 
-async function readStream(stream: NodeJS.ReadableStream): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of stream) {
-    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
-    size += buffer.length;
-    if (size > maxSourceBytes) throw new SourceError(`Standard input is over the ${maxSourceBytes}-byte limit`);
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 function looksLikeHtml(content: string): boolean {

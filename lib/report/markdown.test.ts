@@ -104,6 +104,30 @@ describe('reportMarkdown', () => {
     expect(escaped).toContain('> \\# Breaking \\| news');
   });
 
+  it('writes out control and bidi characters from the page, so a report printed to a terminal carries no escape sequences', () => {
+    const osc52 = '\u001b]52;c;Y3VybCBldmlsLnNo\u0007';
+    const hostile = `Fine text${osc52} \u009b2J \u202Egnp.exe\u2066`;
+    const facts = { ...verifiedOgTee.facts, model: `gpt\u001b[8m`, explorerUrl: 'https://explorer.example/tx/0x1\u202E\u0007' };
+    const verdict = { ...verifiedOgTee, summary: hostile, facts, text: { shown: hostile, signed: hostile, match: 'shown-is-signed' as const } };
+    const raw = `{"v":1,"text":"${hostile}"}`;
+    const markdown = reportMarkdown(buildReport({ ...page, source: { kind: 'page', location: 'https://x.example/\u001b[2J', title: hostile }, snippets: [{ ...page.snippets[0]!, verdict, raw }] }));
+    expect(markdown.replace(/\n/g, '')).not.toMatch(/[\p{Cc}\u202a-\u202e\u2066-\u2069]/u);
+    expect(markdown).toContain('> Fine text\\\\u{1B}\\]52;c;Y3VybCBldmlsLnNo\\\\u{7} \\\\u{9B}2J \\\\u{202E}gnp.exe\\\\u{2066}');
+    expect(markdown).toContain('- **Model:** gpt\\\\u{1B}\\[8m');
+    expect(markdown).toContain('- **Source:** Page: <https://x.example/%1B[2J>');
+    expect(markdown).toContain('(https://explorer.example/tx/0x1%E2%80%AE%07)');
+  });
+
+  it('keeps the envelope block valid JSON with the exact text, and writes out control characters in one that is not JSON', () => {
+    const text = 'a\u009b2J\u202Eb';
+    const valid = reportMarkdown(buildReport({ ...page, snippets: [{ ...page.snippets[0]!, raw: JSON.stringify({ v: 1, text }) }] }));
+    const envelope = /```json\n([\s\S]*?)\n```/.exec(valid)![1]!;
+    expect(envelope).toContain('"text": "a\\u009b2J\\u202eb"');
+    expect(JSON.parse(envelope)).toMatchObject({ text });
+    const broken = reportMarkdown(buildReport({ ...page, snippets: [{ ...page.snippets[3]!, raw: `{ not json\n${text}\u001b[0m` }] }));
+    expect(broken).toContain('```text\n{ not json\na\\u{9B}2J\\u{202E}b\\u{1B}[0m\n```');
+  });
+
   it('makes the code fence longer than any backtick run in the envelope', () => {
     const raw = JSON.stringify({ v: 1, text: 'a ``` b ```` c' });
     const fenced = reportMarkdown(buildReport({ ...page, snippets: [{ ...page.snippets[0]!, raw }] }));

@@ -1,3 +1,4 @@
+import { escapeJsonForTerminal, terminalSafe } from '../text/terminal-safe';
 import type { Report, ReportSnippet } from './schema';
 import { excerpt, generatorKindWords, readableTime, sourceKindWords, verdictHeadline, verdictWord } from './words';
 
@@ -16,7 +17,9 @@ export type ReportMarkdownReturnType = string;
  *     ### Signer (when there are signer facts), ### Envelope
  *
  * Everything taken from the page or the proof is escaped, so a text with
- * pipes, backticks or a leading # cannot break the table or add headings.
+ * pipes, backticks or a leading # cannot break the table or add headings,
+ * and control and bidi characters are written out (lib/text/terminal-safe.ts),
+ * so a report printed to a terminal cannot carry escape sequences.
  */
 export function reportMarkdown(report: Report): ReportMarkdownReturnType {
   const blocks = [
@@ -161,14 +164,14 @@ function envelopeBlock({ envelope, raw, rawTruncated }: ReportSnippet): string {
   if (envelope === null || envelope === undefined) {
     return `The proof could not be read as JSON. As found:\n\n${fence(raw, 'text')}${truncated}`;
   }
-  return `${fence(JSON.stringify(envelope, null, 2), 'json')}${truncated}`;
+  return `${fence(escapeJsonForTerminal(JSON.stringify(envelope, null, 2)), 'json')}${truncated}`;
 }
 
 // Markdown escaping ---------------------------------------------------------
 
 /** Text on one line, with every character Markdown could read as syntax escaped. */
 function inline(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(/[\\`*_[\]<>|#~!]/g, '\\$&');
+  return terminalSafe(text.replace(/\s+/g, ' ')).replace(/[\\`*_[\]<>|#~!]/g, '\\$&');
 }
 
 function quote(text: string): string {
@@ -177,15 +180,16 @@ function quote(text: string): string {
 
 /** A code span that holds any text: the fence is longer than the longest backtick run in it. */
 function code(text: string): string {
-  const flat = text.replace(/\s+/g, ' ');
+  const flat = terminalSafe(text.replace(/\s+/g, ' '));
   const ticks = '`'.repeat(longestRun(flat, '`') + 1);
   const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
   return `${ticks}${pad}${flat}${pad}${ticks}`;
 }
 
 function fence(text: string, language: string): string {
-  const ticks = '`'.repeat(Math.max(3, longestRun(text, '`') + 1));
-  return `${ticks}${language}\n${text}\n${ticks}`;
+  const safe = terminalSafe(text, { keepLayout: true });
+  const ticks = '`'.repeat(Math.max(3, longestRun(safe, '`') + 1));
+  return `${ticks}${language}\n${safe}\n${ticks}`;
 }
 
 function longestRun(text: string, character: string): number {
@@ -203,9 +207,11 @@ function link(url: string): string {
   return /^https?:\/\//i.test(url) ? `<${linkTarget(url)}>` : code(url);
 }
 
-/** A link target that cannot end the link early. */
+/** A link target that cannot end the link early nor hold a control or bidi character. */
 function linkTarget(url: string): string {
-  return url.replace(/[\s()<>]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  return url.replace(/[\s()<>\p{Cc}\u202a-\u202e\u2066-\u2069]/gu, (character) =>
+    [...new TextEncoder().encode(character)].map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`).join(''),
+  );
 }
 
 function plural(count: number, noun: string, nounPlural = `${noun}s`): string {
