@@ -34,10 +34,7 @@ describe('terminalSafe', () => {
 
   it('never leaves an unsafe character, whatever the text', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'binary' }), (text) => {
-        expect(terminalSafe(text)).not.toMatch(unsafe);
-        expect(terminalSafe(text, { keepLayout: true }).replace(/[\n\t]/g, '')).not.toMatch(unsafe);
-      }),
+      fc.property(fc.string({ unit: 'binary' }), (text) => !unsafe.test(terminalSafe(text)) && !unsafe.test(terminalSafe(text, { keepLayout: true }).replace(/[\n\t]/g, ''))),
     );
   });
 });
