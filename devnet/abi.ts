@@ -1,36 +1,12 @@
 import { attestedEventAbi } from '../lib/abi/eas';
-import { erc7007Abi } from '../lib/abi/erc7007';
 
 /*
- * Typed ABIs for what the devnet writes to EAS and the test ERC-7007
- * contract (the OpenGradient contracts' writes live with their views in
- * lib/abi): compiled or JSON artifacts lose viem's type inference. The
- * devnet tests check every entry against the compiled contracts and the EAS
- * artifacts, so these cannot drift.
+ * Typed ABIs for what the devnet writes to EAS (the OpenGradient and
+ * ERC-7007 contracts' writes live with their views in lib/abi): compiled
+ * or JSON artifacts lose viem's type inference. The devnet tests check
+ * every entry against the compiled contracts and the EAS artifacts, so
+ * these cannot drift.
  */
-
-export const testErc7007Abi = [
-  ...erc7007Abi,
-  {
-    type: 'function',
-    name: 'addAigcData',
-    stateMutability: 'nonpayable',
-    inputs: [
-      { name: 'tokenId', type: 'uint256' },
-      { name: 'prompt', type: 'bytes' },
-      { name: 'aigcData', type: 'bytes' },
-      { name: 'proof', type: 'bytes' },
-    ],
-    outputs: [],
-  },
-  {
-    type: 'function',
-    name: 'oracle',
-    stateMutability: 'view',
-    inputs: [],
-    outputs: [{ name: '', type: 'address' }],
-  },
-] as const;
 
 /** The EAS writes the producers make, as in the EAS artifact. */
 export const easWriteAbi = [

@@ -10,7 +10,18 @@ export const contractsDirectory = join(devnetDirectory, 'contracts');
 export const buildDirectory = join(devnetDirectory, '.build');
 
 /** The contracts this repository writes; each lives in `contracts/NAME.sol`. */
-export const contractNames = ['TEERegistry', 'TEERegistryLegacy', 'InferenceSettlementRelay', 'TestERC7007'] as const;
+export const contractNames = [
+  'TEERegistry',
+  'TEERegistryLegacy',
+  'InferenceSettlementRelay',
+  'TestERC7007',
+  'TestERC7007Zkml',
+  'TestERC7007ZkmlIndexed',
+  'TestERC7007Draft',
+  'TestERC7007Opml',
+  'TestERC7007OpmlLib',
+  'TestERC7007AcceptAllVerifier',
+] as const;
 export type ContractName = (typeof contractNames)[number];
 
 export type CompiledContract = { abi: Abi; bytecode: Hex };
@@ -49,7 +60,8 @@ export async function compileContracts({ cacheDirectory = buildDirectory }: Comp
   const sources = await readSources();
   const require = createRequire(import.meta.url);
   const solcVersion = (require('solc/package.json') as { version: string }).version;
-  const key = createHash('sha256').update(JSON.stringify({ solcVersion, compilerSettings, sources })).digest('hex').slice(0, 24);
+  // The names are part of the key: a cache written for fewer contracts must not answer for more.
+  const key = createHash('sha256').update(JSON.stringify({ solcVersion, compilerSettings, sources, contractNames })).digest('hex').slice(0, 24);
   const cachePath = join(cacheDirectory, `contracts-${key}.json`);
 
   const cached = await readFile(cachePath, 'utf8').catch(() => undefined);

@@ -22,6 +22,8 @@ export type ContractSet = {
 export type DevnetContracts = ContractSet & {
   /** Copies deployed by someone else; the trust configuration never names them. */
   rogue: ContractSet;
+  /** ERC-7007 contracts of the reference implementation's flavours, by the deployer; the trust configuration names them. */
+  erc7007Variants: Erc7007Variants;
   /** A TEERegistry of the interface before 2026-03-10, by the deployer; the devnet's trust configuration does not name it, tests do. */
   legacyTeeRegistry: Address;
   schemas: {
@@ -75,6 +77,7 @@ export async function deployDevnetContracts({ clients, compiled, heartbeatWindow
     contract: compiled.TEERegistryLegacy,
     args: [],
   });
+  const erc7007Variants = await deployErc7007Variants({ clients, compiled, wallet: clients.wallets.deployer });
   const schemas = {
     content: await registerSchema({ clients, wallet: clients.wallets.deployer, schemaRegistry: trusted.schemaRegistry, schema: contentSchema }),
     withoutContentHash: await registerSchema({
@@ -86,7 +89,7 @@ export async function deployDevnetContracts({ clients, compiled, heartbeatWindow
   };
   await registerSchema({ clients, wallet: clients.wallets.rogue, schemaRegistry: rogue.schemaRegistry, schema: contentSchema });
   const easVersion = await clients.public.readContract({ address: trusted.eas, abi: easAbi, functionName: 'version' });
-  return { ...trusted, rogue, legacyTeeRegistry, schemas, easVersion };
+  return { ...trusted, rogue, erc7007Variants, legacyTeeRegistry, schemas, easVersion };
 }
 
 type DeployContractSetParameters = DeployDevnetContractsParameters & {
@@ -104,6 +107,31 @@ async function deployContractSet({ clients, compiled, heartbeatWindow, wallet, e
     schemaRegistry,
     eas: await deploy('EAS', easArtifact('EAS'), [schemaRegistry]),
     erc7007: await deploy('TestERC7007', compiled.TestERC7007, [erc7007Oracle]),
+  };
+}
+
+/** The ERC-7007 flavours whose verify() alone binds nothing (spec §3e), and the draft's Mint-event contract. */
+export type Erc7007Variants = {
+  /** zkML reference: an accept-all proof verifier; AigcData with aigcData in the data. */
+  zkml: Address;
+  /** The same, with AigcData as the standard's text declares it (aigcData indexed). */
+  zkmlIndexed: Address;
+  /** opML reference: unknown prompts map to request 0. */
+  opml: Address;
+  /** The earlier draft: the record is a Mint event. */
+  draft: Address;
+};
+
+type DeployErc7007VariantsParameters = { clients: DevnetClients; compiled: CompiledContracts; wallet: DevnetWalletClient };
+
+async function deployErc7007Variants({ clients, compiled, wallet }: DeployErc7007VariantsParameters): Promise<Erc7007Variants> {
+  const deploy = (name: keyof CompiledContracts, args: readonly unknown[]) => deployContract({ clients, wallet, what: name, contract: compiled[name], args });
+  const verifier = await deploy('TestERC7007AcceptAllVerifier', []);
+  return {
+    zkml: await deploy('TestERC7007Zkml', [verifier]),
+    zkmlIndexed: await deploy('TestERC7007ZkmlIndexed', [verifier]),
+    opml: await deploy('TestERC7007Opml', [await deploy('TestERC7007OpmlLib', [])]),
+    draft: await deploy('TestERC7007Draft', [verifier]),
   };
 }
 

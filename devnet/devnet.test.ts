@@ -114,9 +114,11 @@ const byId = (id: string) => devnet.scenarios.find((scenario) => scenario.id ===
 
 describe('deployment', () => {
   it('deploys the real EAS and our contracts, trusted and rogue, all distinct', async () => {
-    const { rogue, schemas, easVersion, ...trusted } = devnet.contracts;
-    const addresses = [...Object.values(trusted), ...Object.values(rogue)] as Address[];
-    expect(new Set(addresses.map((address) => address.toLowerCase())).size).toBe(10);
+    const { rogue, schemas, easVersion, erc7007Variants, ...trusted } = devnet.contracts;
+    const addresses = [...Object.values(trusted), ...Object.values(rogue), ...Object.values(erc7007Variants)] as Address[];
+    // Five trusted, five rogue, four ERC-7007 flavours (and whatever else the deployer adds), all distinct.
+    expect(addresses.length).toBeGreaterThanOrEqual(14);
+    expect(new Set(addresses.map((address) => address.toLowerCase())).size).toBe(addresses.length);
     for (const address of addresses) expect((await client.getCode({ address }))?.length ?? 0, address).toBeGreaterThan(2);
     expect(easVersion).toMatch(/^\d+\.\d+\.\d+$/);
     expect(await client.readContract({ address: rogue.eas, abi: easAbi, functionName: 'version' })).toBe(easVersion);
@@ -135,7 +137,8 @@ describe('deployment', () => {
       settlementRelays: [devnet.contracts.settlementRelay.toLowerCase()],
     });
     expect(parsed.eas['31337']?.eas).toBe(devnet.contracts.eas.toLowerCase());
-    expect(parsed.erc7007['31337']).toEqual([devnet.contracts.erc7007.toLowerCase()]);
+    const { zkml, zkmlIndexed, opml, draft } = devnet.contracts.erc7007Variants;
+    expect(parsed.erc7007['31337']).toEqual([devnet.contracts.erc7007, zkml, zkmlIndexed, opml, draft].map((address) => address.toLowerCase()));
     expect(parsed.trustedAttesters.map(({ address }) => address)).toEqual([devnet.accounts.trustedAttester.toLowerCase()]);
     const json = JSON.stringify(devnet.trustConfig).toLowerCase();
     for (const address of [...Object.values(devnet.contracts.rogue), devnet.accounts.untrustedAttester, devnet.accounts.rogue]) {
@@ -394,6 +397,17 @@ describe('erc7007', () => {
       'erc7007-wrong-oracle': false,
       'erc7007-truncated-proof': false,
       'erc7007-rogue-contract': true,
+      // verify() alone binds nothing: each of these is true, and only the token check or its record makes the proof invalid.
+      'erc7007-token-missing': true,
+      'erc7007-other-token': true,
+      'erc7007-zkml-tx': true,
+      'erc7007-zkml-unbound-text': true,
+      'erc7007-indexed-record': true,
+      'erc7007-indexed-unbound-text': true,
+      'erc7007-opml': true,
+      'erc7007-opml-unknown-prompt': true,
+      'erc7007-draft-mint': true,
+      'erc7007-draft-mint-unbound-text': true,
     });
   });
 });

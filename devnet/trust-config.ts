@@ -12,14 +12,14 @@ export type DevnetTrustConfigParameters = {
   trustedAttester: Address;
 };
 
-/** A trust configuration (spec §7) naming the trusted devnet contracts and attester, and none of the rogue ones. */
+/** A trust configuration (spec §7) naming the trusted devnet contracts (the ERC-7007 flavours too) and attester, and none of the rogue ones. */
 export function devnetTrustConfig({ rpcUrl, chainId, contracts, trustedAttester }: DevnetTrustConfigParameters): TrustConfig {
   const chain = String(chainId);
   return {
     chains: { [chain]: { name: 'Verity devnet', rpc: [rpcUrl], confirmations: devnetConfirmations, explorer: null } },
     opengradient: { [chain]: { teeRegistry: contracts.teeRegistry, settlementRelays: [contracts.settlementRelay] } },
     eas: { [chain]: { eas: contracts.eas, schemaRegistry: contracts.schemaRegistry } },
-    erc7007: { [chain]: [contracts.erc7007] },
+    erc7007: { [chain]: [contracts.erc7007, ...Object.values(contracts.erc7007Variants)] },
     trustedAttesters: [{ address: trustedAttester, label: 'Devnet Newsroom' }],
   };
 }

@@ -1,6 +1,6 @@
 import { concat, keccak256, type Address, type Hex } from 'viem';
 import type { PrivateKeyAccount } from 'viem/accounts';
-import { testErc7007Abi } from '../abi';
+import { erc7007Abi } from '../../lib/abi/erc7007';
 import { waitForSuccess, type DevnetClients, type DevnetWalletClient } from '../clients';
 import type { EnvelopeExtras, EnvelopeInput } from './envelope-types';
 
@@ -26,23 +26,44 @@ export type AddAigcDataParameters = {
   proof: Hex;
 };
 
-/** Records the AIGC data of a token on the contract, which accepts it only with a valid proof. */
-export async function addAigcData({ clients, wallet, contract, tokenId, prompt, aigcData, proof }: AddAigcDataParameters): Promise<void> {
+/** Records the AIGC data of a token on the contract, which accepts it only with a valid proof; returns the transaction. */
+export async function addAigcData({ clients, wallet, contract, tokenId, prompt, aigcData, proof }: AddAigcDataParameters): Promise<Hex> {
   const hash = await wallet.writeContract({
     address: contract,
-    abi: testErc7007Abi,
+    abi: erc7007Abi,
     functionName: 'addAigcData',
     args: [tokenId, prompt, aigcData, proof],
   });
   await waitForSuccess({ clients, hash, what: `Adding AIGC data to token ${tokenId}` });
+  return hash;
 }
 
-export type Erc7007EnvelopeParameters = EnvelopeExtras & { chainId: number; contract: Address; tokenId: bigint; prompt: Hex; proof: Hex };
+export type MintAigcTokenParameters = Omit<AddAigcDataParameters, 'tokenId'> & { uri?: string };
 
-export function erc7007Envelope({ chainId, contract, tokenId, prompt, proof, text, model }: Erc7007EnvelopeParameters): EnvelopeInput {
+export type MintAigcTokenReturnType = { tokenId: bigint; tx: Hex };
+
+/**
+ * Mints the token of `prompt` as the reference implementation does
+ * (`mint(to, prompt, aigcData, uri, proof)`, token id keccak256(prompt)) to
+ * the wallet's own account, recording its AIGC data.
+ */
+export async function mintAigcToken({ clients, wallet, contract, prompt, aigcData, proof, uri = 'ipfs://devnet' }: MintAigcTokenParameters): Promise<MintAigcTokenReturnType> {
+  const hash = await wallet.writeContract({
+    address: contract,
+    abi: erc7007Abi,
+    functionName: 'mint',
+    args: [wallet.account.address, prompt, aigcData, uri, proof],
+  });
+  await waitForSuccess({ clients, hash, what: `Minting the token of prompt ${prompt.slice(0, 18)}…` });
+  return { tokenId: BigInt(keccak256(prompt)), tx: hash };
+}
+
+export type Erc7007EnvelopeParameters = EnvelopeExtras & { chainId: number; contract: Address; tokenId: bigint; prompt: Hex; proof: Hex; tx?: Hex };
+
+export function erc7007Envelope({ chainId, contract, tokenId, prompt, proof, tx, text, model }: Erc7007EnvelopeParameters): EnvelopeInput {
   return {
     v: 1,
-    proof: { type: 'erc7007', chainId, contract, tokenId: tokenId.toString(), prompt, proof },
+    proof: { type: 'erc7007', chainId, contract, tokenId: tokenId.toString(), prompt, proof, ...(tx !== undefined && { tx }) },
     ...(text !== undefined && { text }),
     ...(model !== undefined && { model }),
   };

@@ -4,8 +4,8 @@ import { crossCheck, type EndpointOutcome } from './cross-check';
 import { createRpcEndpoint, type RpcEndpointOptions, type RpcReply } from './endpoint';
 import { invalidResultFailure, rpcErrorFailure, truncate, type EndpointFailure } from './endpoint-failure';
 import { ChainUnavailableError, ContractRevertedError } from './errors';
-import { parseBlock, parseCallData, parseChainId, parseReceipt, type ParsedResult } from './rpc-results';
-import type { ChainReader, PinnedBlock } from './types';
+import { parseBlock, parseCallData, parseChainId, parseLogs, parseReceipt, type ParsedResult } from './rpc-results';
+import type { ChainGetLogsParameters, ChainReader, PinnedBlock } from './types';
 
 export type CreateChainReaderParameters = RpcEndpointOptions & { chainId: number; config: ChainConfig };
 
@@ -163,10 +163,43 @@ export function createChainReader({ chainId, config, ...endpointOptions }: Creat
       });
     },
 
+    getLogs({ address, topics, fromBlock }) {
+      const filter = { address: address.toLowerCase() as Hex, topics: topics.map(lowercaseTopic) };
+      return share(`logs ${JSON.stringify(filter)} from ${fromBlock}`, async () => {
+        const pinnedBlock = await head();
+        if (fromBlock > pinnedBlock.number) throw new ChainUnavailableError(`Block ${fromBlock} is after the pinned block ${pinnedBlock.number}`, { chainId });
+        const range = { fromBlock: numberToHex(fromBlock), toBlock: numberToHex(pinnedBlock.number) };
+        return ask(`the logs of ${filter.address} in blocks ${fromBlock} to ${pinnedBlock.number}`, 'eth_getLogs', [{ ...filter, ...range }], (reply, url) => {
+          const answer = interpret(reply, url, 'eth_getLogs', parseLogs);
+          if (!answer.ok) return { url, ...answer };
+          // An RPC is not trusted to have applied the filter: a log outside it is a wrong answer, not a record.
+          const stray = answer.value.logs.find((log) => !logMatches(log, { ...filter, fromBlock, toBlock: pinnedBlock.number }));
+          if (stray) return { url, ok: false, failure: invalidResultFailure(url, 'eth_getLogs', `log ${stray.logIndex} of block ${stray.blockNumber} is outside the filter`) };
+          return { url, ok: true, value: answer.value.logs, comparable: answer.value.comparable };
+        });
+      });
+    },
+
     endpoints() {
       return config.rpc.filter((url) => used.has(url));
     },
   };
+}
+
+function lowercaseTopic(topic: ChainGetLogsParameters['topics'][number]): Hex | Hex[] | null {
+  if (topic === null) return null;
+  return typeof topic === 'string' ? (topic.toLowerCase() as Hex) : topic.map((value) => value.toLowerCase() as Hex);
+}
+
+type LogFilter = { address: Hex; topics: (Hex | Hex[] | null)[]; fromBlock: bigint; toBlock: bigint };
+
+function logMatches(log: { address: Hex; topics: readonly Hex[]; blockNumber: bigint }, { address, topics, fromBlock, toBlock }: LogFilter): boolean {
+  if (log.address.toLowerCase() !== address || log.blockNumber < fromBlock || log.blockNumber > toBlock) return false;
+  return topics.every((wanted, position) => {
+    const topic = log.topics[position]?.toLowerCase() as Hex | undefined;
+    if (wanted === null) return true;
+    return topic !== undefined && (typeof wanted === 'string' ? topic === wanted : wanted.includes(topic));
+  });
 }
 
 function interpret<value>(reply: RpcReply, url: string, method: string, parse: (result: unknown) => ParsedResult<value>): Answer<value> {

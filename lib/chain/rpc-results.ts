@@ -1,4 +1,4 @@
-import { formatTransactionReceipt, type RpcTransactionReceipt, type TransactionReceipt } from 'viem';
+import { formatLog, formatTransactionReceipt, type Log, type RpcLog, type RpcTransactionReceipt, type TransactionReceipt } from 'viem';
 import { z } from 'zod';
 import type { PinnedBlock } from './types';
 
@@ -38,6 +38,17 @@ const receipt = z.looseObject({
   logs: z.array(z.object({ address, topics: z.array(hash), data: bytes, logIndex: quantity })),
 });
 
+const log = z.looseObject({
+  address,
+  topics: z.array(hash),
+  data: bytes,
+  blockNumber: quantity,
+  blockHash: hash,
+  transactionHash: hash,
+  transactionIndex: quantity,
+  logIndex: quantity,
+});
+
 export type ParsedResult<value> = { ok: true; value: value } | { ok: false; problem: string };
 
 export function parseChainId(result: unknown): ParsedResult<bigint> {
@@ -68,6 +79,31 @@ export function parseReceipt(result: unknown): ParsedResult<ParsedReceipt | null
     (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value),
   );
   return { ok: true, value: { receipt: formatTransactionReceipt(result as RpcTransactionReceipt), comparable } };
+}
+
+export type ParsedLogs = {
+  logs: Log<bigint, number, false>[];
+  /** What two endpoints must agree on: every log, where it was emitted and what it holds. */
+  comparable: string;
+};
+
+export function parseLogs(result: unknown): ParsedResult<ParsedLogs> {
+  const parsed = parse(z.array(log), result);
+  if (!parsed.ok) return parsed;
+  const comparable = JSON.stringify(
+    parsed.value.map(({ address, topics, data, blockNumber, blockHash, transactionHash, transactionIndex, logIndex }) => ({
+      address,
+      topics,
+      data,
+      blockNumber,
+      blockHash,
+      transactionHash,
+      transactionIndex,
+      logIndex,
+    })),
+    (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value),
+  );
+  return { ok: true, value: { logs: (result as RpcLog[]).map((entry) => formatLog(entry) as Log<bigint, number, false>), comparable } };
 }
 
 function parse<output>(schema: z.ZodType<output>, value: unknown): ParsedResult<output> {

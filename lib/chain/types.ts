@@ -1,4 +1,4 @@
-import type { Abi, ContractFunctionArgs, ContractFunctionName, ContractFunctionParameters, ReadContractReturnType, TransactionReceipt } from 'viem';
+import type { Abi, Address, ContractFunctionArgs, ContractFunctionName, ContractFunctionParameters, Hex, Log, ReadContractReturnType, TransactionReceipt } from 'viem';
 import type { ChainConfig } from '../trust/schema';
 
 /** The block every read of one verification pass is made at. */
@@ -12,6 +12,15 @@ export type ChainReadContractParameters<
 > = ContractFunctionParameters<abi, 'pure' | 'view', functionName, args> & {
   /** A block at or before the pinned block; the pinned block when omitted. */
   blockNumber?: bigint | undefined;
+};
+
+/** An eth_getLogs query over one contract, up to the pinned block. */
+export type ChainGetLogsParameters = {
+  address: Address;
+  /** Per topic position: one value, any of several, or null for any. */
+  topics: readonly (Hex | readonly Hex[] | null)[];
+  /** The first block searched; the pinned block is the last. */
+  fromBlock: bigint;
 };
 
 /**
@@ -40,6 +49,13 @@ export type ChainReader = {
    * when there is none by then (unknown, or mined after the pinned block).
    */
   getTransactionReceipt(hash: `0x${string}`): Promise<TransactionReceipt | null>;
+  /**
+   * The logs matching the query from `fromBlock` to the pinned block, in
+   * chain order. An empty list is a definite answer only as far as the
+   * cross-check makes it one; an RPC that refuses the range rejects with a
+   * ChainUnavailableError like any other failure.
+   */
+  getLogs(parameters: ChainGetLogsParameters): Promise<Log<bigint, number, false>[]>;
   /** The endpoints whose answers were used so far, in configuration order. */
   endpoints(): string[];
 };

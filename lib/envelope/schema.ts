@@ -91,6 +91,8 @@ export const erc7007Proof = z.object({
   tokenId: uint,
   prompt: hexBytes,
   proof: hexBytes,
+  /** The transaction that minted the token or added its AIGC data: where its record is read. */
+  tx: bytes32.optional(),
 });
 
 export const proof = z.discriminatedUnion('type', [

@@ -26,6 +26,8 @@ export const checkLabels: Record<CheckId, string> = {
   attestation: 'Attestation on chain',
   'contract-trusted': 'ERC-7007 contract trusted',
   'erc7007-verify': 'ERC-7007 verify()',
+  'erc7007-token': 'ERC-7007 token exists',
+  'erc7007-record': "Token's AIGC record holds this text",
 };
 
 export function passed(id: CheckId, detail: string): Check {

@@ -39,7 +39,9 @@ export type CheckId =
   | 'attester-trusted'
   | 'attestation'
   | 'contract-trusted'
-  | 'erc7007-verify';
+  | 'erc7007-verify'
+  | 'erc7007-token'
+  | 'erc7007-record';
 
 /** How the text shown on the page relates to the signed text (spec §4). */
 export type TextMatch =

@@ -17,6 +17,8 @@ const madeBy: Record<string, string> = {
   getRevokeOffchain: 'eas-offchain; after head',
   getAttestation: 'eas-onchain; after head',
   verify: 'erc7007; after head',
+  ownerOf: 'erc7007; after head',
+  eth_getLogs: 'erc7007 without tx; after head',
 };
 
 export type DescribedCall = {

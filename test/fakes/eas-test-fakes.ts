@@ -3,7 +3,7 @@
  * decision logic. They are not a chain: real-chain behaviour is tested
  * against anvil with the real EAS contracts.
  */
-import { zeroAddress, zeroHash, type Address, type Hex } from 'viem';
+import { zeroAddress, zeroHash, type Address, type Hex, type Log, type TransactionReceipt } from 'viem';
 import { ContractRevertedError } from '../../lib/chain/errors';
 import type { ChainAccess, ChainReader } from '../../lib/chain/types';
 import type { TrustConfig } from '../../lib/trust/schema';
@@ -38,6 +38,12 @@ export type FakeEasChainParameters = {
   offchainRevocations?: Record<string, bigint>;
   /** ERC-7007 contracts (lowercase) → their verify(). */
   erc7007?: Record<Address, (args: readonly unknown[]) => boolean>;
+  /** ERC-7007 contracts (lowercase) → token id (decimal) → owner; ownerOf() reverts for any other token. */
+  erc7007Owners?: Record<Address, Record<string, Address>>;
+  /** Every log on the chain, for getLogs(). */
+  logs?: Log<bigint, number, false>[];
+  /** Transaction hash (lowercase) → receipt. */
+  receipts?: Record<Hex, TransactionReceipt>;
   /** Makes `head()` reject with this error. */
   headError?: Error;
   /** Makes a read reject: return the error for the calls that should fail. */
@@ -56,6 +62,9 @@ export function fakeEasChainReader({
   attestations = [],
   offchainRevocations = {},
   erc7007 = {},
+  erc7007Owners = {},
+  logs = [],
+  receipts = {},
   headError,
   readError,
   gate,
@@ -93,17 +102,28 @@ export function fakeEasChainReader({
     }
     const verify = erc7007[address];
     if (verify && call.functionName === 'verify') return verify(call.args);
+    const owners = erc7007Owners[address];
+    if (owners && call.functionName === 'ownerOf') {
+      const owner = owners[String(call.args[0])];
+      if (owner === undefined) throw new ContractRevertedError({ details: `ownerOf on ${call.address} reverted: ERC721NonexistentToken(${String(call.args[0])})` });
+      return owner;
+    }
     throw new ContractRevertedError({ details: `${call.functionName} on ${call.address} returned nothing: there is no contract at that address` });
   };
 
-  const readContract = (async ({ address, functionName, args, blockNumber }: FakeContractCall) => {
-    const call: FakeContractCall = { address, functionName, args, ...(blockNumber !== undefined && { blockNumber }) };
+  const read = async <value>(call: FakeContractCall, value: () => value): Promise<value> => {
     calls.push(call);
     await gate;
     const error = readError?.(call);
     if (error) throw error;
-    return answer(call);
+    return value();
+  };
+  const readContract = (({ address, functionName, args, blockNumber }: FakeContractCall) => {
+    const call: FakeContractCall = { address, functionName, args, ...(blockNumber !== undefined && { blockNumber }) };
+    return read(call, () => answer(call));
   }) as ChainReader['readContract'];
+  const topicMatches = (wanted: Hex | readonly Hex[] | null, topic: Hex | undefined) =>
+    wanted === null || (topic !== undefined && (typeof wanted === 'string' ? [wanted] : wanted).some((value) => value.toLowerCase() === topic.toLowerCase()));
 
   return {
     chainId,
@@ -114,7 +134,19 @@ export function fakeEasChainReader({
       return { number: fakeHead.number, hash: `0x${'ab'.repeat(32)}`, timestamp: fakeHead.timestamp };
     },
     readContract,
-    getTransactionReceipt: async () => null,
+    // A receipt names no contract: its call carries the zero address.
+    getTransactionReceipt: (hash) =>
+      read({ address: zeroAddress, functionName: 'getTransactionReceipt', args: [hash] }, () => receipts[hash.toLowerCase() as Hex] ?? null),
+    getLogs: ({ address, topics, fromBlock }) =>
+      read({ address, functionName: 'getLogs', args: [topics, fromBlock] }, () =>
+        logs.filter(
+          (log) =>
+            log.address.toLowerCase() === address.toLowerCase() &&
+            log.blockNumber >= fromBlock &&
+            log.blockNumber <= fakeHead.number &&
+            topics.every((wanted, position) => topicMatches(wanted, log.topics[position])),
+        ),
+      ),
     endpoints: () => ['http://fake.invalid'],
   };
 }

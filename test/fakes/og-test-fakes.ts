@@ -68,7 +68,8 @@ export type FakeChainReaderParameters = {
 export type FakeChainCall =
   | { kind: 'head' }
   | { kind: 'readContract'; address: Address; functionName: string; args: readonly unknown[] }
-  | { kind: 'getTransactionReceipt'; hash: Hex };
+  | { kind: 'getTransactionReceipt'; hash: Hex }
+  | { kind: 'getLogs'; address: Address };
 
 export type FakeChainReader = ChainReader & { calls: FakeChainCall[] };
 
@@ -114,6 +115,8 @@ export function fakeChainReader({
     },
     readContract,
     getTransactionReceipt: (hash) => answer({ kind: 'getTransactionReceipt', hash }, () => receipts[hash.toLowerCase() as Hex] ?? null),
+    // OpenGradient proofs query no logs; this chain holds none.
+    getLogs: ({ address }) => answer({ kind: 'getLogs', address }, () => []),
     endpoints: () => ['http://fake.invalid'],
   };
 }
