@@ -8,6 +8,8 @@ export type VerifyCommand = {
   json: boolean;
   /** `--report`: print a Verity report (lib/report) in this format instead of the table. */
   report?: ReportFormat;
+  /** `--text`: the text an EAS explorer link SOURCE signs (a file, a URL, or - for standard input). */
+  textPath?: string;
 };
 
 export const reportFormats = ['md', 'json'] as const;
@@ -20,7 +22,7 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-export const usage = 'Usage: verity verify SOURCE [--config FILE] [--rpc CHAINID=URL]... [--json | --report md|json]';
+export const usage = 'Usage: verity verify SOURCE [--config FILE] [--rpc CHAINID=URL]... [--json | --report md|json] [--text FILE]';
 
 /** Reads `verity …` arguments (spec §8). Throws UsageError naming what is wrong. */
 export function parseCliArgs(argv: readonly string[]): ParsedArgs {
@@ -35,6 +37,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
         rpc: { type: 'string', multiple: true },
         json: { type: 'boolean' },
         report: { type: 'string' },
+        text: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
       },
@@ -62,6 +65,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
     rpcOverrides: (values.rpc ?? []).map(parseRpcOverride),
     json: values.json ?? false,
     ...(report !== undefined && { report }),
+    ...(values.text !== undefined && { textPath: values.text }),
   };
 }
 

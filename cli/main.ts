@@ -13,6 +13,7 @@ import { parseCliArgs, usage, UsageError, type VerifyCommand } from './args';
 import { formatJson, type CheckedSnippet } from './format-json';
 import { formatReport } from './format-report';
 import { formatTable } from './format-table';
+import { readExplorerLinkSource } from './explorer-link-source';
 import { readSource } from './read-source';
 import { SourceError } from './source-error';
 import { textToHtml } from './text-to-html';
@@ -39,7 +40,7 @@ async function main(argv: readonly string[]): Promise<number> {
 }
 
 async function verify(args: VerifyCommand, trust: TrustConfig): Promise<number> {
-  const { content, isHtml, url } = await readSource(args.source);
+  const { content, isHtml, url } = (await readExplorerLinkSource({ source: args.source, textPath: args.textPath })) ?? (await readSource(args.source));
   let document: Document;
   try {
     document = parseHtml(isHtml ? content : textToHtml(content), url);
@@ -98,7 +99,8 @@ function packageVersion(): string {
 
 const helpText = `Finds AI proofs in a page and checks each against the chain.
 
-SOURCE        an HTML or text file, an http(s) URL, or - for standard input
+SOURCE        an HTML or text file, an http(s) URL, or - for standard input;
+              or an EAS explorer link (…/offchain/url/#attestation=…), with --text
 --config FILE a trust configuration (JSON) merged over the built-in defaults
 --rpc ID=URL  use URL as the RPC of chain ID (repeatable)
 --json        print one JSON object instead of a table
@@ -106,6 +108,8 @@ SOURCE        an HTML or text file, an http(s) URL, or - for standard input
               check, chain fact and envelope, snippet by snippet
 --report json print the same report as one JSON object
               (schema: docs/report-v1.schema.json)
+--text FILE   the text an EAS explorer link's attestation signs (- for
+              standard input): the link carries none
 
 Exit status: 0 when every proof got a verdict, 1 when SOURCE cannot be read,
 2 for a usage or configuration error.`;
