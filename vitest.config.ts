@@ -43,6 +43,18 @@ export default defineConfig({
           hookTimeout: 180_000,
         },
       },
+      {
+        // The Firefox build in Debian's Firefox ESR, over WebDriver BiDi: one browser at a time.
+        test: {
+          name: 'firefox',
+          include: ['test/firefox/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/firefox/global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+        },
+      },
     ],
   },
 });

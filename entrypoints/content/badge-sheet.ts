@@ -1,5 +1,6 @@
 import { verdictStates } from '../../lib/verdict/states';
 import { checkingColours, neutralColours, stateColours, type ChipColours } from './palette';
+import { createSharedStyle, type SharedStyle } from './shared-style';
 
 export const fontStack = "ui-sans-serif, system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
 
@@ -57,18 +58,17 @@ ${chipRule('checking', checkingColours)}
 const hiddenCss = ':host { display: none !important; }';
 
 export type BadgeSheet = {
-  readonly sheet: CSSStyleSheet;
+  readonly style: SharedStyle;
   /** Shows or hides every badge: the display setting, applied live. */
   setShown(shown: boolean): void;
 };
 
 export function createBadgeSheet(): BadgeSheet {
-  const sheet = new CSSStyleSheet();
-  sheet.replaceSync(badgeCss);
+  const style = createSharedStyle(badgeCss);
   return {
-    sheet,
+    style,
     setShown(shown) {
-      sheet.replaceSync(shown ? badgeCss : `${badgeCss}\n${hiddenCss}`);
+      style.replace(shown ? badgeCss : `${badgeCss}\n${hiddenCss}`);
     },
   };
 }

@@ -37,7 +37,7 @@ describe('badge words and names', () => {
 
 describe('createBadge', () => {
   it('is a host the canonical text skips, with the state in data-state, checking until a verdict', () => {
-    const badge = createBadge({ document, id: 'p3', sheet: createBadgeSheet().sheet, events: events() });
+    const badge = createBadge({ document, id: 'p3', sheet: createBadgeSheet().style, events: events() });
     expect(badge.host.localName).toBe('verity-badge');
     expect(badge.host.hasAttribute('data-ai-proof-ignore')).toBe(true);
     expect(badge.host.dataset).toMatchObject({ state: 'checking', verityProof: 'p3' });
@@ -51,7 +51,7 @@ describe('createBadge', () => {
   });
 
   it('is a real button, focusable from the keyboard, that opens a dialog', () => {
-    const badge = createBadge({ document, id: 'p1', sheet: createBadgeSheet().sheet, events: events() });
+    const badge = createBadge({ document, id: 'p1', sheet: createBadgeSheet().style, events: events() });
     expect(badge.button.localName).toBe('button');
     expect(badge.button.type).toBe('button');
     expect(badge.button.getAttribute('aria-haspopup')).toBe('dialog');
@@ -61,7 +61,7 @@ describe('createBadge', () => {
 
   it('tells of hover, focus and presses, and keeps its clicks from the page', () => {
     const handlers = events();
-    const badge = createBadge({ document, id: 'p1', sheet: createBadgeSheet().sheet, events: handlers });
+    const badge = createBadge({ document, id: 'p1', sheet: createBadgeSheet().style, events: handlers });
     const link = document.createElement('a');
     link.href = '#elsewhere';
     const pageClick = vi.fn();
@@ -84,9 +84,9 @@ describe('createBadge', () => {
 
   it('shares one sheet between all badges, and hides them all by changing it alone', () => {
     const shared = createBadgeSheet();
-    const replace = vi.spyOn(shared.sheet, 'replaceSync');
-    createBadge({ document, id: 'a', sheet: shared.sheet, events: events() });
-    createBadge({ document, id: 'b', sheet: shared.sheet, events: events() });
+    const replace = vi.spyOn(shared.style, 'replace');
+    createBadge({ document, id: 'a', sheet: shared.style, events: events() });
+    createBadge({ document, id: 'b', sheet: shared.style, events: events() });
     shared.setShown(false);
     expect(replace).toHaveBeenCalledOnce();
     expect(replace.mock.calls[0]![0]).toContain(':host { display: none !important; }');

@@ -1,3 +1,4 @@
+import type { SharedStyle } from './shared-style';
 import { ignoreAttribute } from '../../lib/text/dom';
 import type { Verdict } from '../../lib/verdict/types';
 import { badgeLabel, badgeStateOf, badgeWord } from './badge-label';
@@ -30,7 +31,7 @@ export type CreateBadgeParameters = {
   document: Document;
   id: string;
   /** The one sheet every badge adopts. */
-  sheet: CSSStyleSheet;
+  sheet: SharedStyle;
   events: BadgeEvents;
 };
 
@@ -45,7 +46,7 @@ export function createBadge({ document, id, sheet, events }: CreateBadgeParamete
   host.setAttribute(ignoreAttribute, '');
   host.dataset.verityProof = id;
   const root = host.attachShadow({ mode: 'closed' });
-  root.adoptedStyleSheets = [sheet];
+  sheet.adopt(root);
   const button = document.createElement('button');
   button.type = 'button';
   button.className = 'pill';

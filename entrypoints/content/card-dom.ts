@@ -1,3 +1,4 @@
+import type { SharedStyle } from './shared-style';
 import { ignoreAttribute } from '../../lib/text/dom';
 import type { Confidence } from './badge-label';
 import { placeCard } from './card-position';
@@ -11,11 +12,11 @@ export type CardHost = { host: HTMLElement; root: ShadowRoot; usesPopover: boole
  * skips it), its content in a closed shadow root, and a manual popover,
  * for the top layer, where the browser has them.
  */
-export function createCardHost(document: Document, tag: string, sheet: CSSStyleSheet): CardHost {
+export function createCardHost(document: Document, tag: string, sheet: SharedStyle): CardHost {
   const host = document.createElement(tag);
   host.setAttribute(ignoreAttribute, '');
   const root = host.attachShadow({ mode: 'closed' });
-  root.adoptedStyleSheets = [sheet];
+  sheet.adopt(root);
   const usesPopover = 'showPopover' in host;
   if (usesPopover) host.popover = 'manual';
   return { host, root, usesPopover };

@@ -1,6 +1,7 @@
 import { verdictStates } from '../../lib/verdict/states';
 import { fontStack } from './badge-sheet';
 import { checkingColours, neutralColours, stateColours } from './palette';
+import { createSharedStyle, type SharedStyle } from './shared-style';
 
 const stateRules = verdictStates
   .map((state) => {
@@ -86,8 +87,6 @@ ${stateRules}
 .excerpt { flex: 1; min-width: 0; color: ${neutralColours.heading}; font-size: 12px; overflow-wrap: anywhere; }
 `;
 
-export function createCardSheet(): CSSStyleSheet {
-  const sheet = new CSSStyleSheet();
-  sheet.replaceSync(cardCss);
-  return sheet;
+export function createCardSheet(): SharedStyle {
+  return createSharedStyle(cardCss);
 }

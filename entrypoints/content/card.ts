@@ -1,3 +1,4 @@
+import type { SharedStyle } from './shared-style';
 import type { Verdict } from '../../lib/verdict/types';
 import type { Badge } from './badge';
 import { cardContentOf, type CardContent } from './card-content';
@@ -26,7 +27,7 @@ export type Card = {
 export type CreateCardParameters = {
   document: Document;
   signal: AbortSignal;
-  sheet: CSSStyleSheet;
+  sheet: SharedStyle;
   verdictOf: (id: string) => Verdict | undefined;
   /** Opens the inspector on a proof; false when that could not be done. */
   openDetails: (id: string) => Promise<boolean>;

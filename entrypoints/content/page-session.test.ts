@@ -98,7 +98,7 @@ function start(html: string, worker = fakeWorker()) {
     signal: controller.signal,
     document,
     scheduler: manual.scheduler,
-    badgeSheet: createBadgeSheet().sheet,
+    badgeSheet: createBadgeSheet().style,
     cardSheet: createCardSheet(),
     nextId: () => `p${count++}`,
     worker: worker.link,

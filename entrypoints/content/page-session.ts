@@ -1,3 +1,4 @@
+import type { SharedStyle } from './shared-style';
 import { createProofLocator } from '../../lib/extract/locate-proofs';
 import { createBadge, type BadgeEvents } from './badge';
 import { createBadgePainter } from './badge-painter';
@@ -24,8 +25,8 @@ export type StartPageSessionParameters = {
   document: Document;
   scheduler: Scheduler;
   /** The one sheet all badges share. */
-  badgeSheet: CSSStyleSheet;
-  cardSheet: CSSStyleSheet;
+  badgeSheet: SharedStyle;
+  cardSheet: SharedStyle;
   /** Ids unique for the page's life, across sessions. */
   nextId: () => string;
   worker: WorkerLink;

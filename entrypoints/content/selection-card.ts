@@ -1,3 +1,4 @@
+import type { SharedStyle } from './shared-style';
 import type { SelectionCheck } from '../../messaging/messages';
 import { confidenceMeter, createCardHost, elementMaker, followScrolling, placeCardHost } from './card-dom';
 import { selectionCardContentOf, type SelectionCardContent } from './selection-card-content';
@@ -17,7 +18,7 @@ export type CreateSelectionCardParameters = {
   document: Document;
   signal: AbortSignal;
   /** The badge card's sheet: both cards look alike. */
-  sheet: CSSStyleSheet;
+  sheet: SharedStyle;
   /** Scrolls to a proof's snippet and rings it; false when it has left the page. */
   reveal: (id: string) => boolean;
 };

@@ -44,7 +44,7 @@ export function startVerity({ signal, window, onLocationChange }: StartVerityPar
       document: window.document,
       // Its own, so nothing it queued runs once it has ended.
       scheduler: createScheduler({ signal: sessionSignal, clock }),
-      badgeSheet: badgeSheet.sheet,
+      badgeSheet: badgeSheet.style,
       cardSheet,
       nextId: () => `p${proofCount++}`,
       worker,

@@ -1,0 +1,49 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import { createSharedStyle } from './shared-style';
+
+/** A closed shadow root as Firefox before 153 gives a content script: adopting a constructed sheet throws. */
+function xrayRoot(): ShadowRoot {
+  const root = document.createElement('div').attachShadow({ mode: 'closed' });
+  Object.defineProperty(root, 'adoptedStyleSheets', {
+    set: () => {
+      throw new Error('Accessing from Xray wrapper is not supported.');
+    },
+  });
+  return root;
+}
+
+describe('createSharedStyle', () => {
+  it('has every root adopt the one constructed sheet where the browser allows it', () => {
+    const style = createSharedStyle(':host { color: red; }');
+    const first = document.createElement('div').attachShadow({ mode: 'closed' });
+    const second = document.createElement('div').attachShadow({ mode: 'closed' });
+    style.adopt(first);
+    style.adopt(second);
+    expect(first.adoptedStyleSheets).toHaveLength(1);
+    expect(first.adoptedStyleSheets[0]).toBe(second.adoptedStyleSheets[0]);
+    expect(first.querySelector('style')).toBeNull();
+  });
+
+  it('gives each root a copy of the rules where adopting throws, and keeps the copies in step', () => {
+    const style = createSharedStyle(':host { color: red; }');
+    const roots = [xrayRoot(), xrayRoot()];
+    for (const root of roots) style.adopt(root);
+    expect(roots.map((root) => root.querySelector('style')?.textContent)).toEqual([':host { color: red; }', ':host { color: red; }']);
+
+    style.replace(':host { display: none; }');
+    expect(roots.map((root) => root.querySelector('style')?.textContent)).toEqual([':host { display: none; }', ':host { display: none; }']);
+    const later = xrayRoot();
+    style.adopt(later);
+    expect(later.querySelector('style')?.textContent).toBe(':host { display: none; }');
+  });
+
+  it('puts its copy first, so the root’s own content follows it', () => {
+    const style = createSharedStyle('p { margin: 0; }');
+    const root = xrayRoot();
+    root.append(document.createElement('p'));
+    style.adopt(root);
+    expect(root.firstChild).toBeInstanceOf(HTMLStyleElement);
+    expect(root.lastChild).toBeInstanceOf(HTMLParagraphElement);
+  });
+});

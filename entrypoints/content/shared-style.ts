@@ -1,0 +1,45 @@
+/**
+ * The styles of Verity's closed shadow roots, one copy for all of them.
+ * Where the browser lets a content script adopt a constructed sheet, every
+ * root adopts the same one. Firefox before 153 refuses that from a content
+ * script ("Accessing from Xray wrapper is not supported"), so there each
+ * root gets a <style> of its own with the same rules, kept in step on
+ * `replace`: the same look, and still out of the page's reach.
+ */
+export type SharedStyle = {
+  /** Styles `root`. */
+  adopt(root: ShadowRoot): void;
+  /** New rules for every root styled so far and from now on. */
+  replace(css: string): void;
+};
+
+export function createSharedStyle(css: string): SharedStyle {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(css);
+  let rules = css;
+  // The fallback's copies, held weakly: a badge the page removed takes its copy with it.
+  const copies = new Set<WeakRef<HTMLStyleElement>>();
+  return {
+    adopt(root) {
+      try {
+        root.adoptedStyleSheets = [sheet];
+        return;
+      } catch {
+        // Firefox's Xray wrapper: fall back to a copy (see above).
+      }
+      const style = root.ownerDocument.createElement('style');
+      style.textContent = rules;
+      root.prepend(style);
+      copies.add(new WeakRef(style));
+    },
+    replace(css) {
+      rules = css;
+      sheet.replaceSync(css);
+      for (const copy of copies) {
+        const style = copy.deref();
+        if (style === undefined) copies.delete(copy);
+        else style.textContent = css;
+      }
+    },
+  };
+}

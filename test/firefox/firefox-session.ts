@@ -1,0 +1,85 @@
+import type { Page } from 'puppeteer-core';
+import type { browser as browserApi } from 'wxt/browser';
+import { startDevnet, type StartDevnetReturnType } from '../../devnet/devnet';
+import { launchFirefoxWithExtension, until, type FirefoxWithExtension } from '../../devnet/firefox-browser';
+import type { TabState, WorkerMessages, WorkerMessageType } from '../../messaging/messages';
+import { settingsKeys } from '../../storage/settings-keys';
+
+/** The extension API inside the extension's pages, where the evaluated functions run. */
+declare const browser: typeof browserApi;
+
+export type FirefoxDemoSession = { devnet: StartDevnetReturnType; firefox: FirefoxWithExtension; helper: Page };
+
+/** The devnet with its demo page, and Firefox with the extension and the devnet's trust configuration saved as the user's. */
+export async function startFirefoxDemoSession(executablePath: string): Promise<FirefoxDemoSession> {
+  const devnet = await startDevnet({ servePage: true });
+  try {
+    const firefox = await launchFirefoxWithExtension({ executablePath });
+    const helper = await firefox.openExtensionPage('inspector.html');
+    await helper.evaluate(([key, value]) => browser.storage.local.set({ [key]: value }), [settingsKeys.userTrustConfig, devnet.trustConfig] as const);
+    return { devnet, firefox, helper };
+  } catch (error) {
+    await devnet.stop();
+    throw error;
+  }
+}
+
+export async function stopFirefoxDemoSession({ devnet, firefox }: Partial<FirefoxDemoSession>): Promise<void> {
+  await firefox?.close();
+  await devnet?.stop();
+}
+
+/** Asks the worker from an extension page, as the popup and the inspector do. */
+export function sendFrom<type extends WorkerMessageType>(
+  page: Page,
+  type: type,
+  request: WorkerMessages[type]['request'],
+): Promise<WorkerMessages[type]['response']> {
+  return page.evaluate((message) => browser.runtime.sendMessage(message), { type, ...request }) as Promise<WorkerMessages[type]['response']>;
+}
+
+/** The id of the tab showing `url`, and the worker's record of it (see devnet/extension-pages.ts). */
+export async function tabShowing(helper: Page, url: string): Promise<{ tabId: number; state: TabState }> {
+  const tabIds = await helper.evaluate(async () => (await browser.tabs.query({})).map((tab) => tab.id!));
+  for (const tabId of tabIds) {
+    const state = await sendFrom(helper, 'tab-state', { tabId }).catch(() => undefined);
+    if (state?.url === url) return { tabId, state };
+  }
+  throw new Error(`No tab state for ${url}`);
+}
+
+/** The demo page's badge states, figure by figure, beside the state each figure's caption expects. */
+export function figureStates(page: Page): Promise<{ scenario: string; expected: string | null; badges: (string | null)[] }[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('figure.case')].map((figure) => ({
+      scenario: figure.getAttribute('data-scenario')!,
+      expected: figure.getAttribute('data-expected-state'),
+      badges: [...figure.querySelectorAll('verity-badge')].map((badge) => badge.getAttribute('data-state')),
+    })),
+  );
+}
+
+/** The demo page in a new tab, once every proof on it has a verdict. */
+export async function openDemoPage({ devnet, firefox }: FirefoxDemoSession): Promise<Page> {
+  const demo = await firefox.browser.newPage();
+  await demo.goto(devnet.pageUrl!);
+  await until(
+    () =>
+      demo.evaluate((count) => {
+        const badges = [...document.querySelectorAll('verity-badge')];
+        return badges.length >= count && badges.every((badge) => badge.getAttribute('data-state') !== 'checking');
+      }, devnet.scenarios.length),
+    { timeout: 90_000 },
+  );
+  return demo;
+}
+
+/** The text of the first element matching `selector` in an extension page, once it has some. */
+export async function textOf(page: Page, selector: string): Promise<string> {
+  let text = '';
+  await until(async () => {
+    text = await page.evaluate((selector) => document.querySelector(selector)?.textContent ?? '', selector);
+    return text !== '';
+  });
+  return text;
+}

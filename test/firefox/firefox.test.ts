@@ -1,0 +1,97 @@
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stateStyles } from '../../components/state-style';
+import { installedFirefoxes, until } from '../../devnet/firefox-browser';
+import { verdictStates } from '../../lib/verdict/states';
+import { figureStates, openDemoPage, sendFrom, startFirefoxDemoSession, stopFirefoxDemoSession, tabShowing, textOf, type FirefoxDemoSession } from './firefox-session';
+
+/**
+ * The Firefox build in Debian's Firefox ESR, installed as a temporary
+ * add-on over WebDriver BiDi: badges on the devnet's demo page against the
+ * real chain, the popup, the inspector and the options page. It runs in
+ * every Firefox installed by devnet/ensure-firefox.sh: the current ESR and
+ * the oldest one the manifest claims.
+ */
+
+/** Clicks the button whose text is `name`, as a reader would. */
+async function clickButton(page: Page, name: string): Promise<void> {
+  const clicked = await page.evaluate((name) => {
+    const button = [...document.querySelectorAll('button')].find((button) => button.textContent?.trim() === name);
+    button?.click();
+    return button !== undefined;
+  }, name);
+  expect(clicked, `a button named "${name}"`).toBe(true);
+}
+
+describe.each(installedFirefoxes())('the extension in $name', ({ executablePath }) => {
+  let session: FirefoxDemoSession;
+  let demo: Page;
+
+  beforeAll(async () => {
+    session = await startFirefoxDemoSession(executablePath);
+    demo = await openDemoPage(session);
+  }, 180_000);
+
+  afterAll(() => stopFirefoxDemoSession(session ?? {}));
+
+  it("badges every proof of the demo page with the state its caption expects", async () => {
+    const byCase = await figureStates(demo);
+    expect(byCase).toHaveLength(session.devnet.scenarios.length);
+    expect(byCase.map(({ badges }) => badges)).toEqual(byCase.map(({ expected }) => [expected]));
+  });
+
+  it("lists the demo page's proofs in the popup, each named by its state", async () => {
+    const { devnet, firefox } = session;
+    // Loaded behind the demo tab, not over it: the popup speaks for the active tab of its window.
+    const popupTab = await firefox.browser.newPage();
+    await demo.bringToFront();
+    const popup = await firefox.openExtensionPage('popup.html', popupTab);
+
+    await until(async () => (await popup.evaluate(() => document.body.textContent ?? '')).includes(`On this page (${devnet.scenarios.length})`), {
+      timeout: 20_000,
+    });
+    // One row per proof, each named by its state (in the order the content script found them).
+    const rows = await popup.evaluate(() => {
+      const region = [...document.querySelectorAll('section[aria-labelledby]')].find((section) =>
+        document.getElementById(section.getAttribute('aria-labelledby')!)?.textContent?.includes('On this page'),
+      );
+      return [...(region?.querySelectorAll('li') ?? [])].map((item) => item.textContent ?? '');
+    });
+    expect(rows).toHaveLength(devnet.scenarios.length);
+    const stateOfRow = (row: string) => verdictStates.find((state) => row.startsWith(stateStyles[state].word));
+    expect(rows.map(stateOfRow).sort()).toEqual(devnet.scenarios.map((scenario) => scenario.expectedState).sort());
+    await popup.close();
+  });
+
+  it('shows a settled enclave proof in the inspector with every check passed', async () => {
+    const { devnet, firefox, helper } = session;
+    const { tabId } = await tabShowing(helper, devnet.pageUrl!);
+    const index = devnet.scenarios.findIndex((scenario) => scenario.id === 'og-tee-individual-settlement');
+    const details = await sendFrom(helper, 'proof-details', { tabId, id: `p${index}` });
+    expect(details?.verdict?.state).toBe('verified');
+
+    const inspector = await firefox.openExtensionPage(`inspector.html?tab=${tabId}&proof=p${index}`);
+    expect(await textOf(inspector, 'h1')).toBe('The proof checks out');
+    const outcomes = await inspector.evaluate(() => [...document.querySelectorAll('[data-outcome]')].map((check) => check.getAttribute('data-outcome')));
+    expect(outcomes.length).toBeGreaterThan(2);
+    expect(outcomes.filter((outcome) => outcome === 'failed')).toEqual([]);
+    await inspector.close();
+  });
+
+  it('shows the saved trust configuration on the options page and refuses a broken one, naming the field', async () => {
+    const { devnet, firefox } = session;
+    const options = await firefox.openExtensionPage('options.html');
+    await until(async () => (await options.evaluate(() => document.body.textContent ?? '')).includes('Trust configuration'));
+
+    await clickButton(options, 'Show as JSON');
+    let shown = '';
+    await until(async () => (shown = await options.$eval('#config-json', (box) => (box as HTMLTextAreaElement).value)) !== '');
+    expect(JSON.parse(shown).chains[String(devnet.chainId)].rpc).toEqual(devnet.trustConfig.chains[String(devnet.chainId)]!.rpc);
+
+    await options.$eval('#config-json', (box) => ((box as HTMLTextAreaElement).value = ''));
+    await options.type('#config-json', '{"chains":{"1":{"rpc":"nope"}}}');
+    await clickButton(options, 'Import this JSON');
+    expect(await textOf(options, '[role="alert"]')).toContain('chains.1.rpc');
+    await options.close();
+  });
+});
