@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { BaseError } from '../lib/errors';
 
 export type VerifyCommand = {
   command: 'verify';
@@ -18,7 +19,7 @@ export type ReportFormat = (typeof reportFormats)[number];
 export type ParsedArgs = VerifyCommand | { command: 'help' } | { command: 'version' };
 
 /** A usage error: the CLI prints it with the usage line and exits 2. */
-export class UsageError extends Error {
+export class UsageError extends BaseError {
   override name = 'UsageError';
 }
 

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { BaseError } from '../lib/errors';
 import type {
   Answer,
   ContentMessages,
@@ -11,10 +12,11 @@ import type {
 type Request<map, type extends keyof map> = map[type] extends { request: infer request } ? request : never;
 
 /** The other side had no handler for the message, or answered nothing. */
-export class NoAnswerError extends Error {
+export class NoAnswerError extends BaseError {
+  override name = 'NoAnswerError';
+
   constructor(type: string) {
     super(`No answer to "${type}"`);
-    this.name = 'NoAnswerError';
   }
 }
 

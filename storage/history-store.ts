@@ -1,5 +1,6 @@
 import { createSerialRunner } from '../entrypoints/background/verification/serial-runner';
 import type { SessionStorage } from '../entrypoints/background/verification/session-records';
+import { BaseError } from '../lib/errors';
 import type { VerdictState } from '../lib/verdict/states';
 import { defaultHistorySettings, historyKeys, retentionChoices, type HistoryEntry, type HistorySettings } from './history-types';
 
@@ -53,7 +54,7 @@ export type HistoryStore = {
 export type CreateHistoryStoreReturnType = HistoryStore;
 
 /** A settings change outside the choices offered: nothing is changed. */
-export class InvalidHistorySettingsError extends Error {
+export class InvalidHistorySettingsError extends BaseError {
   override name = 'InvalidHistorySettingsError';
 }
 

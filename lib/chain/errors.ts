@@ -1,16 +1,16 @@
+import { BaseError } from '../errors';
+
 /**
  * A chain read that could not be made or could not be trusted. Verifiers turn
  * it into an `unavailable` check; it never becomes `invalid` or `verified`.
  */
-export class ChainUnavailableError extends Error {
+export class ChainUnavailableError extends BaseError {
   override name = 'ChainUnavailableError';
   readonly chainId: number;
-  readonly details: string;
 
   constructor(shortMessage: string, { chainId, details = '' }: { chainId: number; details?: string }) {
-    super(shortMessage);
+    super(shortMessage, { details });
     this.chainId = chainId;
-    this.details = details;
   }
 }
 
@@ -36,9 +36,8 @@ export class ChainNotConfiguredError extends ChainUnavailableError {
  * The contract itself reverted the call: a definite answer from the chain,
  * not an outage. Verifiers decide what it means (usually `invalid`).
  */
-export class ContractRevertedError extends Error {
+export class ContractRevertedError extends BaseError {
   override name = 'ContractRevertedError';
-  readonly details: string;
   /**
    * The revert data when the call reverted (`0x` when it reverted without
    * any, as a call to a function the contract does not have does);
@@ -47,8 +46,7 @@ export class ContractRevertedError extends Error {
   readonly revertData: `0x${string}` | undefined;
 
   constructor({ details, revertData }: { details: string; revertData?: `0x${string}` | undefined }) {
-    super('The contract reverted the call');
-    this.details = details;
+    super('The contract reverted the call', { details });
     this.revertData = revertData;
   }
 }

@@ -1,3 +1,4 @@
+import { BaseError } from '../errors';
 import type { ChainRequestEvent } from './types';
 
 export type RpcFetch = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
@@ -10,7 +11,7 @@ export type CreateRpcFetchParameters = {
 };
 
 /** The answer could not be a JSON-RPC answer to what was asked. */
-export class InvalidRpcResponseError extends Error {
+export class InvalidRpcResponseError extends BaseError {
   override name = 'InvalidRpcResponseError';
 }
 

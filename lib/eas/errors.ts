@@ -1,5 +1,7 @@
+import { BaseError } from '../errors';
+
 /** A schema string that does not parse as a list of ABI parameters. */
-export class InvalidSchemaError extends Error {
+export class InvalidSchemaError extends BaseError {
   override name = 'InvalidSchemaError';
   readonly schema: string;
 
@@ -10,7 +12,7 @@ export class InvalidSchemaError extends Error {
 }
 
 /** Attestation data that does not decode with its schema's parameters. */
-export class AttestationDataError extends Error {
+export class AttestationDataError extends BaseError {
   override name = 'AttestationDataError';
 
   constructor({ reason }: { reason: string }) {
@@ -22,7 +24,7 @@ export class AttestationDataError extends Error {
  * A message field an off-chain attestation hashes is missing or does not fit
  * its type. The SDK throws on these, so the attestation is rejected.
  */
-export class OffchainFieldError extends Error {
+export class OffchainFieldError extends BaseError {
   override name = 'OffchainFieldError';
   readonly field: string;
 

@@ -1,7 +1,8 @@
 import { JSDOM } from 'jsdom';
+import { BaseError } from '../errors';
 
 /** The HTML could not be made into a document. */
-export class ParseHtmlError extends Error {
+export class ParseHtmlError extends BaseError {
   override name = 'ParseHtmlError';
 }
 

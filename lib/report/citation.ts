@@ -1,14 +1,15 @@
+import { BaseError } from '../errors';
 import type { Report } from './schema';
 import { excerpt, generatorKindWords, sourceKindWords, verdictWord } from './words';
 
 /** The report has no snippet at that position. */
-export class CitationSnippetError extends Error {
+export class CitationSnippetError extends BaseError {
   override name = 'CitationSnippetError';
-  readonly details: string;
 
   constructor(position: number, count: number) {
-    super(`The report has no snippet at position ${position}`);
-    this.details = count === 0 ? 'It has no snippets.' : `It has ${count} ${count === 1 ? 'snippet' : 'snippets'}, at positions 0 to ${count - 1}.`;
+    super(`The report has no snippet at position ${position}`, {
+      details: count === 0 ? 'It has no snippets.' : `It has ${count} ${count === 1 ? 'snippet' : 'snippets'}, at positions 0 to ${count - 1}.`,
+    });
   }
 }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { maxScriptBytes, maxShownTextScan } from '../envelope/limits';
 import { sizeReason } from '../envelope/size';
 import { base64ToBytes, bytesToBase64url } from '../encoding/base64';
+import { BaseError } from '../errors';
 import type { SharedProof } from './types';
 
 /**
@@ -23,13 +24,13 @@ export const shareLinkVersion = 'v1';
 export const maxShareFragmentLength = 2 * 1024 * 1024;
 
 /** A share link would be longer than a browser opens. */
-export class ShareLinkTooLongError extends Error {
+export class ShareLinkTooLongError extends BaseError {
   override name = 'ShareLinkTooLongError';
-  readonly details: string;
 
   constructor({ length }: { length: number }) {
-    super('The proof is too large for a share link');
-    this.details = `The link would be ${length} characters long; browsers open links of up to ${maxShareFragmentLength}.`;
+    super('The proof is too large for a share link', {
+      details: `The link would be ${length} characters long; browsers open links of up to ${maxShareFragmentLength}.`,
+    });
   }
 }
 

@@ -1,3 +1,5 @@
+import { BaseError } from '../errors';
+
 /** One problem with a trust configuration; `path` names the field, e.g. `chains.1.rpc.0`. */
 export type TrustConfigIssue = { path: string; message: string };
 
@@ -5,17 +7,17 @@ export type TrustConfigIssue = { path: string; message: string };
  * A trust configuration that cannot be used. The message names the first
  * field at fault; `details` lists every issue, one a line.
  */
-export class TrustConfigError extends Error {
+export class TrustConfigError extends BaseError {
   override name = 'TrustConfigError';
   readonly issues: readonly TrustConfigIssue[];
-  readonly details: string;
 
   constructor(issues: readonly TrustConfigIssue[]) {
     const [first] = issues;
     const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
-    super(first ? `${formatTrustConfigIssue(first)}${more}` : 'The trust configuration is not valid');
+    super(first ? `${formatTrustConfigIssue(first)}${more}` : 'The trust configuration is not valid', {
+      details: issues.map(formatTrustConfigIssue).join('\n'),
+    });
     this.issues = issues;
-    this.details = issues.map(formatTrustConfigIssue).join('\n');
   }
 }
 
