@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { crossCheck, type EndpointOutcome } from './cross-check';
+import type { EndpointFailureKind } from './endpoint-failure';
 import { ChainUnavailableError, RpcDisagreementError } from './errors';
 
 const answer = (url: string, value: string): EndpointOutcome<string> => ({ url, ok: true, value, comparable: value });
-const failure = (url: string, message: string): EndpointOutcome<string> => ({ url, ok: false, failure: { url, message, details: 'eth_call: …' } });
+const failure = (url: string, kind: EndpointFailureKind, message: string): EndpointOutcome<string> => ({
+  url,
+  ok: false,
+  failure: { kind, url, message, details: 'eth_call: …' },
+});
 
 const check = (...outcomes: EndpointOutcome<string>[]) => () => crossCheck({ chainId: 1, what: 'get on 0xc1 at block 7', outcomes });
 
@@ -22,7 +27,7 @@ describe('crossCheck', () => {
   });
 
   it('takes an answer two or more endpoints agree on, naming them', () => {
-    expect(check(answer('https://a', '0x01'), failure('https://b', 'RPC timed out after 8 s'), answer('https://c', '0x01'))()).toEqual({
+    expect(check(answer('https://a', '0x01'), failure('https://b', 'timeout', 'RPC timed out after 8 s'), answer('https://c', '0x01'))()).toEqual({
       value: '0x01',
       urls: ['https://a', 'https://c'],
     });
@@ -36,12 +41,17 @@ describe('crossCheck', () => {
   });
 
   it('needs two answers when several endpoints are configured', () => {
-    const lone = check(answer('https://a', '0x01'), failure('https://b', 'RPC timed out after 8 s'));
+    const lone = check(answer('https://a', '0x01'), failure('https://b', 'timeout', 'RPC timed out after 8 s'));
     expect(lone).toThrow(ChainUnavailableError);
     expect(lone).toThrow('RPC timed out after 8 s (https://b); 1 of 2 RPCs answered, the cross-check needs 2');
   });
 
+  it('names an unreachable endpoint once: its failure already does', () => {
+    const lone = check(answer('https://a', '0x01'), failure('https://b', 'unreachable', 'Could not reach RPC https://b'));
+    expect(lone).toThrow(/^Could not reach RPC https:\/\/b; 1 of 2 RPCs answered, the cross-check needs 2$/);
+  });
+
   it('passes a lone endpoint failure on as it is', () => {
-    expect(check(failure('https://a', 'Could not reach RPC https://a'))).toThrow(/^Could not reach RPC https:\/\/a$/);
+    expect(check(failure('https://a', 'unreachable', 'Could not reach RPC https://a'))).toThrow(/^Could not reach RPC https:\/\/a$/);
   });
 });

@@ -47,10 +47,15 @@ export function crossCheck<value>({ chainId, what, outcomes }: CrossCheckParamet
       ? 'No RPC answered'
       : outcomes.length === 1
         ? failure.message
-        : `${failure.message.includes(failure.url) ? failure.message : `${failure.message} (${failure.url})`}; ${answers.length} of ${outcomes.length} RPCs answered, the cross-check needs ${needed}`;
+        : `${withUrl(failure)}; ${answers.length} of ${outcomes.length} RPCs answered, the cross-check needs ${needed}`;
     throw new ChainUnavailableError(message, { chainId, details: describeOutcomes(what, outcomes) });
   }
   return { value: first.value, urls: answers.map(({ url }) => url) };
+}
+
+/** The failure's message, naming the endpoint; an unreachable endpoint's message already does. */
+function withUrl(failure: EndpointFailure): string {
+  return failure.kind === 'unreachable' ? failure.message : `${failure.message} (${failure.url})`;
 }
 
 function describeOutcomes(what: string, outcomes: readonly EndpointOutcome<unknown>[]): string {

@@ -1,5 +1,19 @@
+import { HttpRequestError, ResponseBodyTooLargeError, TimeoutError } from 'viem';
+import { walkErrors } from '../errors';
+import { InvalidRpcResponseError } from './rpc-fetch';
+
+/**
+ * What kind of failure: `unreachable` (fetch itself failed: refused, reset,
+ * DNS, TLS, CORS), `timeout`, `http-status` (a non-2xx answer),
+ * `invalid-response` (an answer that cannot be what was asked), `rpc-error`
+ * (a JSON-RPC error that is not a revert), `wrong-chain` (the endpoint serves
+ * another chain) or `lagging` (its head is far behind the others').
+ */
+export type EndpointFailureKind = 'unreachable' | 'timeout' | 'http-status' | 'invalid-response' | 'rpc-error' | 'wrong-chain' | 'lagging';
+
 /** Why one RPC endpoint gave no usable answer. */
 export type EndpointFailure = {
+  kind: EndpointFailureKind;
   url: string;
   /** Short, for people: "RPC timed out after 8 s". */
   message: string;
@@ -11,28 +25,27 @@ export type DescribeTransportErrorParameters = { url: string; method: string; ti
 
 /** Names an error thrown by viem's HTTP transport (it never throws for a JSON-RPC error: the transport is raw). */
 export function describeTransportError(error: unknown, { url, method, timeoutMs }: DescribeTransportErrorParameters): EndpointFailure {
-  const chain = causes(error);
-  const cause = (name: string) => chain.find((item) => item.name === name);
-  const details = `${method}: ${chain.map((item) => readableMessage(item)).filter(Boolean).join(' ← ')}`;
+  const details = `${method}: ${causes(error).map((item) => readableMessage(item)).filter(Boolean).join(' ← ')}`;
+  const causeOf = <kind>(type: abstract new (...args: never[]) => kind) => walkErrors(error, (item) => item instanceof type) as kind | null;
 
-  if (cause('TimeoutError')) return { url, message: `RPC timed out after ${formatSeconds(timeoutMs)}`, details };
-  const status = (cause('HttpRequestError') as { status?: number } | undefined)?.status;
-  if (status !== undefined) return { url, message: `RPC answered HTTP ${status}`, details };
-  if (cause('InvalidRpcResponseError') || cause('SyntaxError') || cause('ResponseBodyTooLargeError')) {
-    return { url, message: 'RPC returned an invalid response', details };
+  if (causeOf(TimeoutError)) return { kind: 'timeout', url, message: `RPC timed out after ${formatSeconds(timeoutMs)}`, details };
+  const status = causeOf(HttpRequestError)?.status;
+  if (status !== undefined) return { kind: 'http-status', url, message: `RPC answered HTTP ${status}`, details };
+  if (causeOf(InvalidRpcResponseError) || causeOf(SyntaxError) || causeOf(ResponseBodyTooLargeError)) {
+    return { kind: 'invalid-response', url, message: 'RPC returned an invalid response', details };
   }
   // What is left is fetch itself failing: refused, reset, DNS, TLS, CORS.
-  return { url, message: `Could not reach RPC ${url}`, details };
+  return { kind: 'unreachable', url, message: `Could not reach RPC ${url}`, details };
 }
 
 /** An answer that the endpoint gave but that cannot be what was asked for. */
 export function invalidResultFailure(url: string, method: string, problem: string): EndpointFailure {
-  return { url, message: 'RPC returned an invalid response', details: `${method}: ${problem}` };
+  return { kind: 'invalid-response', url, message: 'RPC returned an invalid response', details: `${method}: ${problem}` };
 }
 
 /** A JSON-RPC error answer that is not a revert: the node could not do the call. */
 export function rpcErrorFailure(url: string, method: string, { code, message }: { code: number; message: string }): EndpointFailure {
-  return { url, message: `RPC returned an error: ${truncate(message, 80)}`, details: `${method}: error ${code}: ${truncate(message, 500)}` };
+  return { kind: 'rpc-error', url, message: `RPC returned an error: ${truncate(message, 80)}`, details: `${method}: error ${code}: ${truncate(message, 500)}` };
 }
 
 export function formatSeconds(milliseconds: number): string {

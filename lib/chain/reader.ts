@@ -78,7 +78,7 @@ export function createChainReader({ chainId, config, ...endpointOptions }: Creat
         const answeredId = interpret(idReply, url, 'eth_chainId', parseChainId);
         if (!answeredId.ok) return { url, ...answeredId };
         if (answeredId.value !== BigInt(chainId)) {
-          const failure = { url, message: `RPC answered for chain ${answeredId.value}, not ${chainId}`, details: `eth_chainId: ${answeredId.value}` };
+          const failure = { kind: 'wrong-chain' as const, url, message: `RPC answered for chain ${answeredId.value}, not ${chainId}`, details: `eth_chainId: ${answeredId.value}` };
           return { url, ok: false, failure };
         }
         const latest = interpret(blockReply, url, 'eth_getBlockByNumber', parseBlock);
@@ -92,7 +92,7 @@ export function createChainReader({ chainId, config, ...endpointOptions }: Creat
     const current = heads.map((head): EndpointOutcome<PinnedBlock> => {
       if (!head.ok || freshest - head.value.timestamp <= maxHeadLagSeconds) return head;
       const behind = freshest - head.value.timestamp;
-      return { url: head.url, ok: false, failure: { url: head.url, message: `RPC is ${behind} s behind the others`, details: `latest block ${head.value.number}` } };
+      return { url: head.url, ok: false, failure: { kind: 'lagging', url: head.url, message: `RPC is ${behind} s behind the others`, details: `latest block ${head.value.number}` } };
     });
     settle('the latest block', current);
 
