@@ -1,7 +1,7 @@
 import { bytesToHex, encodePacked, hexToBytes, keccak256, stringToBytes, type Address, type Hex } from 'viem';
 import type { TeeKey } from '../keys';
 import type { EnvelopeExtras, EnvelopeInput } from './envelope-types';
-import { pythonJsonDumps, type PythonJsonValue } from './python-json';
+import { pythonJsonDumps, type PythonJsonValue } from '../../lib/publish/python-json';
 
 /** The request fields OpenGradient's TEE gateway keeps before hashing a request. */
 export const teeRequestFields = ['model', 'messages', 'temperature', 'max_tokens', 'stop', 'tools', 'response_format', 'web_search'] as const;
