@@ -1,3 +1,4 @@
+import { BaseError } from '../lib/errors';
 import {
   createPublicClient,
   createTestClient,
@@ -53,7 +54,7 @@ export function createDevnetClients({ rpcUrl, chainId }: CreateDevnetClientsPara
   };
 }
 
-export class TransactionRevertedError extends Error {
+export class TransactionRevertedError extends BaseError {
   override name = 'TransactionRevertedError';
   readonly hash: Hash;
   constructor({ hash, what }: { hash: Hash; what: string }) {

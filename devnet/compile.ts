@@ -1,3 +1,4 @@
+import { BaseError } from '../lib/errors';
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -34,7 +35,7 @@ const compilerSettings = {
   outputSelection: { '*': { '*': ['abi', 'evm.bytecode.object'] } },
 };
 
-export class CompilationError extends Error {
+export class CompilationError extends BaseError {
   override name = 'CompilationError';
   constructor(messages: string[]) {
     super(`solc failed:\n${messages.join('\n')}`);

@@ -1,3 +1,4 @@
+import { BaseError } from '../lib/errors';
 import { createRequire } from 'node:module';
 import { encodePacked, getAddress, keccak256, zeroAddress, type Abi, type Address, type Hex } from 'viem';
 import { easAbi } from '../lib/abi/eas';
@@ -135,7 +136,7 @@ async function deployErc7007Variants({ clients, compiled, wallet }: DeployErc700
   };
 }
 
-export class DeploymentError extends Error {
+export class DeploymentError extends BaseError {
   override name = 'DeploymentError';
 }
 

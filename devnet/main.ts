@@ -3,13 +3,14 @@
  * with every demo proof, the demo page on loopback, and the trust
  * configuration that goes with them. Runs until Ctrl-C or SIGTERM.
  */
+import { BaseError } from '../lib/errors';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildDirectory } from './compile';
 import { startDevnet } from './devnet';
 
-class UsageError extends Error {
+class UsageError extends BaseError {
   override name = 'UsageError';
 }
 

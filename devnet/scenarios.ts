@@ -1,3 +1,4 @@
+import { BaseError } from '../lib/errors';
 import { easOffchainScenarios } from './cases/eas-offchain';
 import { easOnchainScenarios } from './cases/eas-onchain';
 import { erc7007Scenarios } from './cases/erc7007';
@@ -17,7 +18,7 @@ export function scenarioGroup(scenario: Scenario): ScenarioGroup {
   return scenario.expectedState === 'malformed' || scenario.proofType === null ? 'malformed' : scenario.proofType;
 }
 
-export class DuplicateScenarioError extends Error {
+export class DuplicateScenarioError extends BaseError {
   override name = 'DuplicateScenarioError';
 }
 

@@ -13,6 +13,7 @@
  * changes nothing in the checkout; `npm start -- --screenshots docs/screenshots`
  * refreshes the README's own.
  */
+import { BaseError } from '../lib/errors';
 import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -34,7 +35,7 @@ const screenshotDirectory = resolve(screenshotsOption(process.argv.slice(2)) ?? 
 /** How long the extension may take to give every badge a verdict. */
 const verdictTimeoutMs = 90_000;
 
-class StartError extends Error {
+class StartError extends BaseError {
   override name = 'StartError';
 }
 

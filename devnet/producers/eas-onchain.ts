@@ -1,3 +1,4 @@
+import { BaseError } from '../../lib/errors';
 import { parseEventLogs, zeroAddress, zeroHash, type Address, type Hash, type Hex, type TransactionReceipt } from 'viem';
 import { easWriteAbi } from '../abi';
 import { waitForSuccess, type DevnetClients, type DevnetWalletClient } from '../clients';
@@ -23,7 +24,7 @@ export function sendAttestation({ wallet, eas, schema, data, expirationTime = 0n
   });
 }
 
-export class AttestationNotFoundError extends Error {
+export class AttestationNotFoundError extends BaseError {
   override name = 'AttestationNotFoundError';
 }
 

@@ -30,7 +30,7 @@ export type ParseTrustConfigReturnType =
 export function parseTrustConfig(input: unknown, { base = defaultTrustConfig }: ParseTrustConfigParameters = {}): ParseTrustConfigReturnType {
   const layer = parseTrustConfigInput(input);
   if (!layer.ok) return failure(layer.issues);
-  const merged = trustConfig.safeParse(mergeTrustConfig(base, layer.layer));
+  const merged = trustConfig.safeParse(mergeTrustConfig(base, layer.layer), { reportInput: true });
   // Merging keeps the layer's paths, so these issues name fields as the input wrote them.
   if (!merged.success) return failure(toIssues(merged.error.issues));
   return { ok: true, config: merged.data, layer: layer.layer };
@@ -45,7 +45,7 @@ function parseTrustConfigInput(input: unknown): { ok: true; layer: TrustConfigIn
       return { ok: false, issues: [{ path: '', message: `is not valid JSON (${(error as Error).message})` }] };
     }
   }
-  const parsed = trustConfigInput.safeParse(value);
+  const parsed = trustConfigInput.safeParse(value, { reportInput: true });
   return parsed.success ? { ok: true, layer: parsed.data } : { ok: false, issues: toIssues(parsed.error.issues) };
 }
 
@@ -57,13 +57,22 @@ function toIssues(issues: readonly z.core.$ZodIssue[]): TrustConfigIssue[] {
   return issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: describeIssue(issue) }));
 }
 
-/** zod's own messages ("Invalid input: expected string, received undefined") reworded for people editing a file. */
+/**
+ * zod's issues in words for people editing a file. A wrong type is described
+ * from the value itself (zod reports it: `reportInput`), not from zod's English.
+ */
 function describeIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_key') return issue.issues[0]?.message ?? 'is not a valid key';
-  if (issue.code !== 'invalid_type' || !issue.message.startsWith('Invalid input')) return issue.message;
-  const received = /received (\w+)/.exec(issue.message)?.[1];
-  if (received === 'undefined') return 'is required';
-  return `must be ${typeNames[issue.expected] ?? issue.expected}${received ? `, not ${typeNames[received] ?? received}` : ''}`;
+  if (issue.code !== 'invalid_type') return issue.message;
+  if (issue.input === undefined) return 'is required';
+  const received = kindOf(issue.input);
+  return `must be ${typeNames[issue.expected] ?? issue.expected}, not ${typeNames[received] ?? received}`;
+}
+
+/** A JSON value's kind, in zod's names for types. */
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  return Array.isArray(value) ? 'array' : typeof value;
 }
 
 const typeNames: Record<string, string> = {
