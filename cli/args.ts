@@ -52,7 +52,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
 
   const [command, source, ...extra] = positionals;
   if (command === undefined) throw new UsageError('Missing command: verity verify SOURCE');
-  if (command !== 'verify') throw new UsageError(`Unknown command "${command}"; the command is "verify"`);
+  if (command !== 'verify') throw new UsageError(`Unknown command "${command}"; the commands are "verify" and "embed"`);
   if (source === undefined) throw new UsageError('Missing SOURCE: a file path, an http(s) URL, or - for standard input');
   if (extra.length > 0) throw new UsageError(`Unexpected argument "${extra[0]}": give one SOURCE`);
 
@@ -76,7 +76,8 @@ function parseReportFormat(value: string): ReportFormat {
   return format;
 }
 
-function parseRpcOverride(value: string): { chainId: string; url: string } {
+/** `--rpc CHAINID=URL`, shared with `verity embed`. */
+export function parseRpcOverride(value: string): { chainId: string; url: string } {
   const match = /^([1-9][0-9]*)=(https?:\/\/\S+)$/i.exec(value);
   if (!match) throw new UsageError(`--rpc "${value}": expected CHAINID=URL, such as 31337=http://127.0.0.1:8545`);
   return { chainId: match[1]!, url: match[2]! };

@@ -10,6 +10,8 @@ import type { TrustConfig } from '../lib/trust/schema';
 import { verifySnippet } from '../lib/verifiers/verify-snippet';
 import { terminalSafe } from '../lib/text/terminal-safe';
 import { parseCliArgs, usage, UsageError, type VerifyCommand } from './args';
+import { runEmbed } from './embed';
+import { embedHelpText, embedUsage, EmbedUsageError, parseEmbedArgs } from './embed-args';
 import { formatJson, type CheckedSnippet } from './format-json';
 import { formatReport } from './format-report';
 import { formatTable } from './format-table';
@@ -23,12 +25,14 @@ const exit = { ok: 0, unreadableSource: 1, usage: 2 } as const;
 
 async function main(argv: readonly string[]): Promise<number> {
   try {
-    const args = parseCliArgs(argv);
-    if (args.command === 'help') return print(`${usage}\n\n${helpText}`, exit.ok);
+    const args = argv[0] === 'embed' ? parseEmbedArgs(argv.slice(1)) : parseCliArgs(argv);
+    if (args.command === 'help') return print('topic' in args ? `${embedUsage}\n\n${embedHelpText}` : `${usage}\n\n${helpText}`, exit.ok);
     if (args.command === 'version') return print(packageVersion(), exit.ok);
+    if (args.command === 'embed') return await runEmbed(args);
     const trust = await loadTrustConfig(args);
     return await verify(args, trust);
   } catch (error) {
+    if (error instanceof EmbedUsageError) return fail(`${error.message}\n${embedUsage}`, exit.usage);
     if (error instanceof UsageError) return fail(`${error.message}\n${usage}`, exit.usage);
     if (error instanceof TrustConfigError) {
       const more = error.issues.length > 1 ? `\n${error.details}` : '';
@@ -112,7 +116,9 @@ SOURCE        an HTML or text file, an http(s) URL, or - for standard input;
               standard input): the link carries none
 
 Exit status: 0 when every proof got a verdict, 1 when SOURCE cannot be read,
-2 for a usage or configuration error.`;
+2 for a usage or configuration error.
+
+To make proofs from what AI tools return: verity embed --help`;
 
 function print(text: string, code: number): number {
   process.stdout.write(`${text}\n`);
