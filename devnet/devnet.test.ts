@@ -6,7 +6,7 @@ import { bytesToHex, createPublicClient, hexToBytes, http, keccak256, parseEvent
 import { easAbi, schemaRegistryAbi } from '../lib/abi/eas';
 import { erc7007Abi } from '../lib/abi/erc7007';
 import { settlementRelayAbi } from '../lib/abi/settlement-relay';
-import { teeRegistryAbi } from '../lib/abi/tee-registry';
+import { legacyTeeRegistryAbi, teeRegistryAbi } from '../lib/abi/tee-registry';
 import { envelope as envelopeSchema, type Envelope, type OffchainAttestation } from '../lib/envelope/schema';
 import { canonicalTextOfElement } from '../lib/text/canonical';
 import { trustConfig as trustConfigSchema } from '../lib/trust/schema';
@@ -194,7 +194,15 @@ describe('og-tee', () => {
     for (const scenario of withChainProof()) {
       const { proof } = envelopeOf(scenario);
       if (proof.type !== 'og-tee') throw new Error('not og-tee');
-      const publicKey = await client.readContract({ address: proof.registry, abi: teeRegistryAbi, functionName: 'getTEEPublicKey', args: [proof.teeId] });
+      // A registry of either interface (getTEEPublicKey since 2026-03-10, getPublicKey before); a contract with neither is none.
+      const publicKey = await client
+        .readContract({ address: proof.registry, abi: teeRegistryAbi, functionName: 'getTEEPublicKey', args: [proof.teeId] })
+        .catch(() => client.readContract({ address: proof.registry, abi: legacyTeeRegistryAbi, functionName: 'getPublicKey', args: [proof.teeId] }))
+        .catch(() => null);
+      if (publicKey === null) {
+        outcomes[scenario.id] = 'no registry';
+        continue;
+      }
       if (publicKey === '0x') {
         outcomes[scenario.id] = 'unknown key';
         continue;
@@ -208,6 +216,7 @@ describe('og-tee', () => {
     expect(Object.entries(outcomes).filter(([, outcome]) => outcome !== 'valid')).toEqual([
       ['og-tee-bad-signature', 'bad signature'],
       ['og-tee-unknown-tee', 'unknown key'],
+      ['og-tee-not-a-registry', 'no registry'],
     ]);
   });
 
