@@ -97,6 +97,8 @@ async function main(): Promise<number> {
 
   try {
     run('bash', ['devnet/ensure-chromium.sh']);
+    // Not for the demo: the test suite runs the Firefox build too, and this is the set-up command that installs everything.
+    run('bash', ['devnet/ensure-firefox.sh']);
     // Others may build into .output/ while the browser runs: load a copy taken under the build lock.
     console.log('Building the extension (npx wxt build)…');
     running.extensionCopy = await mkdtemp(join(tmpdir(), 'verity-extension-'));
