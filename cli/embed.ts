@@ -42,7 +42,7 @@ export async function runEmbed(args: EmbedCommand): Promise<number> {
 
 async function makeEmbedding(args: EmbedCommand): Promise<string> {
   const trust = await loadTrustConfig(args);
-  const { chainId, registry } = registryOf(args, trust);
+  const { chainId, registry } = registryOf(args, trust, await openGradientChainsOf(args.configPath));
   const response = (await readSource(args.source)).content;
   const output = args.contentPath === undefined ? undefined : await readInput(args.contentPath);
   const inference = readOgResponse({ response, ...(output !== undefined && { output }) });
@@ -78,9 +78,13 @@ async function makeEmbedding(args: EmbedCommand): Promise<string> {
   });
 }
 
-/** The chain and TEERegistry: as given, else the configuration's (built-in defaults, --config, --rpc). */
-function registryOf(args: EmbedCommand, trust: TrustConfig): { chainId: number; registry: Address } {
-  const configured = Object.keys(trust.opengradient);
+/**
+ * The chain and TEERegistry: as given, else the configuration's: the one
+ * OpenGradient chain the --config file names, else the one of the merged
+ * configuration (built-in defaults, --config, --rpc).
+ */
+function registryOf(args: EmbedCommand, trust: TrustConfig, ownChains: string[]): { chainId: number; registry: Address } {
+  const configured = ownChains.length > 0 ? ownChains : Object.keys(trust.opengradient);
   let chainId = args.chainId;
   if (chainId === undefined) {
     if (configured.length !== 1) {
@@ -123,6 +127,13 @@ export async function loadTrustConfig({ configPath, rpcOverrides }: Pick<EmbedCo
     trust = parsed.config;
   }
   return withRpcOverrides(trust, rpcOverrides);
+}
+
+/** The OpenGradient chains the --config file itself names (loadTrustConfig has read and checked it). */
+async function openGradientChainsOf(configPath: string | undefined): Promise<string[]> {
+  if (configPath === undefined) return [];
+  const { opengradient } = JSON.parse(await readFile(configPath, 'utf8')) as { opengradient?: Record<string, unknown> };
+  return Object.keys(opengradient ?? {});
 }
 
 /** An input file (key, content, rendered HTML), or - for standard input. */
