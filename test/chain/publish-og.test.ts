@@ -102,9 +102,12 @@ describe('verity embed --from og, then verity verify', () => {
     for (const snippet of snippets) expect(snippet.text).toBe('The council approved the budget. The vote was 7 to 2.');
   });
 
-  it('a script form pointing at an element the page already has', async () => {
+  it('a script form pointing at an element the page already has, on the chain the --config file names', async () => {
     const response = gatewayChatCompletion({ key: tee, content: 'Rain is expected by noon.', timestamp: now() });
-    const script = await embed(response, '--form', 'script', '--target', '#forecast');
+    // No --chain: the configuration file names one OpenGradient chain, which wins over the built-in defaults' one.
+    const { code, stdout: script, stderr } = await verity(['embed', '--from', 'og', await saved(response), '--config', configPath, '--form', 'script', '--target', '#forecast']);
+    expect([code, stderr]).toEqual([0, '']);
+    expect(script).toContain(`"chainId":${devnet.chainId}`);
     const [snippet] = await verifyPage(`<article><p id="forecast">Rain is expected by noon.</p></article>\n${script}`);
     expect(snippet).toMatchObject({ state: 'verified', text: 'Rain is expected by noon.' });
   });
