@@ -10,6 +10,7 @@ import type { TrustConfig } from '../lib/trust/schema';
 import { verifySnippet } from '../lib/verifiers/verify-snippet';
 import { terminalSafe } from '../lib/text/terminal-safe';
 import { parseCliArgs, usage, UsageError, type VerifyCommand } from './args';
+import { attestationHelp, attestationUsageOf, isAttestationCommand, isAttestationHelp, parseAttestationArgs, runAttestationCommand } from './attestation-commands';
 import { runEmbed } from './embed';
 import { embedHelpText, embedUsage, EmbedUsageError, parseEmbedArgs } from './embed-args';
 import { formatJson, type CheckedSnippet } from './format-json';
@@ -25,13 +26,17 @@ const exit = { ok: 0, unreadableSource: 1, usage: 2 } as const;
 
 async function main(argv: readonly string[]): Promise<number> {
   try {
-    const args = argv[0] === 'embed' ? parseEmbedArgs(argv.slice(1)) : parseCliArgs(argv);
+    const args = parseAttestationArgs(argv) ?? (argv[0] === 'embed' ? parseEmbedArgs(argv.slice(1)) : parseCliArgs(argv));
+    if (isAttestationHelp(args)) return print(attestationHelp(args.topic), exit.ok);
     if (args.command === 'help') return print('topic' in args ? `${embedUsage}\n\n${embedHelpText}` : `${usage}\n\n${helpText}`, exit.ok);
     if (args.command === 'version') return print(packageVersion(), exit.ok);
     if (args.command === 'embed') return await runEmbed(args);
+    if (isAttestationCommand(args)) return await runAttestationCommand(args);
     const trust = await loadTrustConfig(args);
     return await verify(args, trust);
   } catch (error) {
+    const attestationUsage = attestationUsageOf(error);
+    if (attestationUsage !== undefined) return fail(`${(error as Error).message}\n${attestationUsage}`, exit.usage);
     if (error instanceof EmbedUsageError) return fail(`${error.message}\n${embedUsage}`, exit.usage);
     if (error instanceof UsageError) return fail(`${error.message}\n${usage}`, exit.usage);
     if (error instanceof TrustConfigError) {

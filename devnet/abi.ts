@@ -1,4 +1,4 @@
-import { attestedEventAbi } from '../lib/abi/eas';
+import { attestedEventAbi, easAttestAbi, schemaRegistryRegisterAbi } from '../lib/abi/eas';
 
 /*
  * Typed ABIs for what the devnet writes to EAS (the OpenGradient and
@@ -10,33 +10,7 @@ import { attestedEventAbi } from '../lib/abi/eas';
 
 /** The EAS writes the producers make, as in the EAS artifact. */
 export const easWriteAbi = [
-  {
-    type: 'function',
-    name: 'attest',
-    stateMutability: 'payable',
-    inputs: [
-      {
-        name: 'request',
-        type: 'tuple',
-        components: [
-          { name: 'schema', type: 'bytes32' },
-          {
-            name: 'data',
-            type: 'tuple',
-            components: [
-              { name: 'recipient', type: 'address' },
-              { name: 'expirationTime', type: 'uint64' },
-              { name: 'revocable', type: 'bool' },
-              { name: 'refUID', type: 'bytes32' },
-              { name: 'data', type: 'bytes' },
-              { name: 'value', type: 'uint256' },
-            ],
-          },
-        ],
-      },
-    ],
-    outputs: [{ name: '', type: 'bytes32' }],
-  },
+  ...easAttestAbi,
   {
     type: 'function',
     name: 'revoke',
@@ -70,16 +44,4 @@ export const easWriteAbi = [
   ...attestedEventAbi,
 ] as const;
 
-export const schemaRegistryWriteAbi = [
-  {
-    type: 'function',
-    name: 'register',
-    stateMutability: 'nonpayable',
-    inputs: [
-      { name: 'schema', type: 'string' },
-      { name: 'resolver', type: 'address' },
-      { name: 'revocable', type: 'bool' },
-    ],
-    outputs: [{ name: '', type: 'bytes32' }],
-  },
-] as const;
+export const schemaRegistryWriteAbi = schemaRegistryRegisterAbi;

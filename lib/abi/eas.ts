@@ -84,3 +84,49 @@ export const schemaRegistryAbi = [
     ],
   },
 ] as const;
+
+/** EAS.attest (the EAS artifact's ABI): what an on-chain attestation is made with; the UID is in the Attested log. */
+export const easAttestAbi = [
+  {
+    type: 'function',
+    name: 'attest',
+    stateMutability: 'payable',
+    inputs: [
+      {
+        name: 'request',
+        type: 'tuple',
+        components: [
+          { name: 'schema', type: 'bytes32' },
+          {
+            name: 'data',
+            type: 'tuple',
+            components: [
+              { name: 'recipient', type: 'address' },
+              { name: 'expirationTime', type: 'uint64' },
+              { name: 'revocable', type: 'bool' },
+              { name: 'refUID', type: 'bytes32' },
+              { name: 'data', type: 'bytes' },
+              { name: 'value', type: 'uint256' },
+            ],
+          },
+        ],
+      },
+    ],
+    outputs: [{ name: '', type: 'bytes32' }],
+  },
+] as const;
+
+/** SchemaRegistry.register (the EAS artifact's ABI); it refuses a schema registered already. */
+export const schemaRegistryRegisterAbi = [
+  {
+    type: 'function',
+    name: 'register',
+    stateMutability: 'nonpayable',
+    inputs: [
+      { name: 'schema', type: 'string' },
+      { name: 'resolver', type: 'address' },
+      { name: 'revocable', type: 'bool' },
+    ],
+    outputs: [{ name: '', type: 'bytes32' }],
+  },
+] as const;
