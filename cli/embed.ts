@@ -96,7 +96,7 @@ function registryOf(args: EmbedCommand, trust: TrustConfig, ownChains: string[])
   if (registry === undefined) throw new EmbedUsageError(`Missing --registry: the configuration names no TEERegistry for chain ${chainId}`);
   const trusted = trust.opengradient[String(chainId)]?.teeRegistry;
   if (trusted !== undefined && trusted.toLowerCase() !== registry.toLowerCase()) {
-    warn(`warning: readers with this configuration trust the TEERegistry ${trusted} on chain ${chainId}, not ${registry}: they will see this proof as untrusted`);
+    warn(`warning: readers with this configuration trust the TEERegistry ${getAddress(trusted)} on chain ${chainId}, not ${registry}: they will see this proof as untrusted`);
   }
   return { chainId, registry: registry as Address };
 }

@@ -60,8 +60,9 @@ export function embedProof({ envelope, form, output, shown, attributeEncoding = 
       }
       const selector = target ?? `#${elementId}`;
       if (selector.trim() === '') throw new InvalidFieldError('target must be a CSS selector, not empty', { field: 'target' });
-      const script = `<script type="application/ai-proof+json">${jsonForScript({ ...envelope, target: selector })}</script>`;
-      if (output === 'bare') return jsonForScript({ ...envelope, target: selector });
+      const json = jsonForScript({ ...envelope, target: selector });
+      if (output === 'bare') return json;
+      const script = `<script type="application/ai-proof+json">${json}</script>`;
       if (target !== undefined) return script;
       return `<div id="${elementId}">\n${shownHtml(envelope, shown)}\n</div>\n${script}`;
     }

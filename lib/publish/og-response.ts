@@ -18,8 +18,8 @@ export type OgInference = {
   signature: string;
   /** The signed output: the message content, the completion text, or the tool calls as the gateway serialises them. */
   output: string;
-  /** Which part of the response the output was read from. */
-  outputKind: 'chat' | 'completion' | 'tool-calls';
+  /** Which part of the response the output was read from, or `given` when the caller gave it. */
+  outputKind: 'chat' | 'completion' | 'tool-calls' | 'given';
   /** The model the response names, if any. */
   model?: string;
 };
@@ -49,7 +49,7 @@ export function readOgResponse({ response, output }: ReadOgResponseParameters): 
   const final = events ? finalEvent(events) : value;
   if (!isRecord(final)) throw new InvalidFieldError(`The response must be a JSON object, not ${kindOf(final)}`, { field: 'response' });
 
-  const read = output !== undefined ? { output, outputKind: 'chat' as const } : events ? streamedOutput(events) : responseOutput(final);
+  const read = output !== undefined ? { output, outputKind: 'given' as const } : events ? streamedOutput(events) : responseOutput(final);
   const model = typeof final.model === 'string' && final.model !== '' ? final.model : undefined;
   return {
     teeId: hex32(final, 'tee_id'),

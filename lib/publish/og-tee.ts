@@ -77,7 +77,7 @@ export async function ogTeeEnvelope(parameters: OgTeeEnvelopeParameters): Promis
 function checkOutputHash({ output, outputHash, outputKind }: OgInference): void {
   const actual = keccak256(stringToBytes(output));
   if (actual === outputHash) return;
-  const source = { chat: 'the message content', completion: 'the completion text', 'tool-calls': 'the tool calls, serialised as the gateway does' }[outputKind];
+  const source = { chat: 'the message content', completion: 'the completion text', 'tool-calls': 'the tool calls, serialised as the gateway does', given: 'the output given' }[outputKind];
   throw new OutputHashMismatchError(
     `The output does not match tee_output_hash: ${source} (${output.length} characters) hashes to ${actual}, the TEE signed ${outputHash}. The text was changed after signing, or is not the output of this response.`,
     { field: 'tee_output_hash' },

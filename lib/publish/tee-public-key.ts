@@ -58,7 +58,7 @@ export async function readTeePublicKey({ rpcUrl, chainId, registry, teeId }: Rea
   try {
     key = await client.readContract({ ...at, abi: teeRegistryAbi, functionName: 'getTEEPublicKey' });
   } catch (error) {
-    if (!isRevert(error)) throw unreadable(error, registry, chainId);
+    if (!isMissingFunction(error)) throw unreadable(error, registry, chainId);
     try {
       key = await client.readContract({ ...at, abi: legacyTeeRegistryAbi, functionName: 'getPublicKey' });
     } catch (legacyError) {
@@ -79,8 +79,11 @@ function unreadable(error: unknown, registry: Address, chainId: number): TeeKeyE
   });
 }
 
-function isRevert(error: unknown): boolean {
-  return error instanceof ViemBaseError && error.walk((cause) => cause instanceof ContractFunctionRevertedError) !== null;
+/** A contract reverts with no data when called with a selector it does not have: only then is the older name tried. */
+function isMissingFunction(error: unknown): boolean {
+  if (!(error instanceof ViemBaseError)) return false;
+  const reverted = error.walk((cause) => cause instanceof ContractFunctionRevertedError);
+  return reverted instanceof ContractFunctionRevertedError && (reverted.raw ?? '0x') === '0x';
 }
 
 function errorName(error: unknown): string | undefined {

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { settlementRelayAbi } from '../../lib/abi/settlement-relay';
 import { createDevnetClients, waitForSuccess, type DevnetClients } from '../../devnet/clients';
 import { startDevnet, type StartDevnetReturnType } from '../../devnet/devnet';
-import { heartbeatTee, registerTee } from '../../devnet/registry';
+import { heartbeatTee, registerLegacyTee, registerTee } from '../../devnet/registry';
 import {
   gatewayChatCompletion,
   gatewayChatStream,
@@ -187,6 +187,25 @@ describe('verity embed --from og, then verity verify', () => {
     const wrongProof = await verity(['embed', '--from', 'og', await saved(batch[0]), '--config', configPath, '--chain', String(devnet.chainId), '--settlement-tx', batchTx, '--batch-root', tree.root, ...tree.getProof(1).flatMap((hash) => ['--batch-proof', hash])]);
     expect(wrongProof.code).toBe(1);
     expect(wrongProof.stderr).toContain('settlement.root');
+  });
+});
+
+describe('verity embed on a TEERegistry of the interface before 2026-03-10', () => {
+  it('reads the key by the older view name, and refuses a TEE that registry does not know (TEENotFound)', async () => {
+    const registry = devnet.contracts.legacyTeeRegistry;
+    await registerLegacyTee({ clients, wallet: clients.wallets.deployer, registry, publicKey: tee.publicKeyDer });
+    const run = async (key: GatewayKey) =>
+      verity(['embed', '--from', 'og', await saved(gatewayChatCompletion({ key, content: 'Hello.', timestamp: now() })), '--config', configPath, '--registry', registry, '--bare', '--encoding', 'json']);
+
+    const made = await run(tee);
+    expect(made.code).toBe(0);
+    expect(JSON.parse(made.stdout)).toMatchObject({ proof: { type: 'og-tee', registry, teeId: tee.teeId } });
+    // Readers with the devnet's configuration trust the other registry: said, not refused.
+    expect(made.stderr).toContain(`trust the TEERegistry ${devnet.contracts.teeRegistry} on chain ${devnet.chainId}, not ${registry}`);
+
+    const unknown = await run(unregistered);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain(`TEE ${unregistered.teeId} (tee_id) is not registered on the TEERegistry ${registry}`);
   });
 });
 
