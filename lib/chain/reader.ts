@@ -1,9 +1,10 @@
 import { decodeErrorResult, decodeFunctionResult, encodeFunctionData, numberToHex, type Abi, type Hex } from 'viem';
-import type { ChainConfig } from '../trust/schema';
+import { readsOf, type ChainConfig } from '../trust/schema';
 import { crossCheck, type EndpointOutcome } from './cross-check';
 import { createRpcEndpoint, type RpcEndpointOptions, type RpcReply } from './endpoint';
 import { invalidResultFailure, rpcErrorFailure, truncate, type EndpointFailure } from './endpoint-failure';
 import { ChainUnavailableError, ContractRevertedError } from './errors';
+import { createProvenReads } from './proven/proven-reads';
 import { parseBlock, parseCallData, parseChainId, parseLogs, parseReceipt, type ParsedResult } from './rpc-results';
 import type { ChainGetLogsParameters, ChainReader, PinnedBlock } from './types';
 
@@ -36,6 +37,10 @@ type Answer<value> = { ok: true; value: value } | { ok: false; failure: Endpoint
  *
  * Results, failures included, are shared for the whole pass: a pass is short,
  * and asking again would multiply the cost of an outage.
+ *
+ * With `"reads": "proofs"`, a view call at the pinned block is not asked of
+ * the endpoints but executed locally over state proven against the pinned
+ * block's header (lib/chain/proven): only the head needs their agreement.
  */
 export function createChainReader({ chainId, config, ...endpointOptions }: CreateChainReaderParameters): ChainReader {
   const endpoints = config.rpc.map((url) => createRpcEndpoint({ chainId, url, ...endpointOptions }));
@@ -43,6 +48,7 @@ export function createChainReader({ chainId, config, ...endpointOptions }: Creat
   const used = new Set<string>();
   const shared = new Map<string, Promise<unknown>>();
   let pinned: Promise<PinnedBlock> | undefined;
+  const proven = readsOf(config) === 'proofs' ? createProvenReads({ chainId, endpoints, head, onProven: (url) => used.add(url) }) : undefined;
 
   function share<value>(key: string, read: () => Promise<value>): Promise<value> {
     let promise = shared.get(key) as Promise<value> | undefined;
@@ -141,6 +147,8 @@ export function createChainReader({ chainId, config, ...endpointOptions }: Creat
         const pinnedBlock = await head();
         const at = blockNumber ?? pinnedBlock.number;
         if (at > pinnedBlock.number) throw new ChainUnavailableError(`Block ${at} is after the pinned block ${pinnedBlock.number}`, { chainId });
+        // Only the agreed block has a header to prove against; an older one is read by quorum until ancestry is proven.
+        if (proven && at === pinnedBlock.number) return proven.call({ to, data });
         return ask(`${functionName} on ${to} at block ${at}`, 'eth_call', [{ to, data }, numberToHex(at)], callOutcome);
       });
       return decodeCall(answer, { abi, functionName, to }) as never;

@@ -33,6 +33,12 @@ const chainFields = {
   confirmations: z.number().int('must be a whole number').min(1, 'must be at least 1').max(10_000, 'must be at most 10,000'),
   /** Base URL of a block explorer; links are `${explorer}/tx/HASH` and `${explorer}/address/ADDRESS`. */
   explorer: httpUrl.nullable(),
+  /**
+   * How reads are trusted (spec §7): `proofs` checks view calls against the
+   * agreed block's header (state proofs, local execution), `quorum` has every
+   * deciding read agreed by two endpoints. Missing: `quorum` (see readsOf).
+   */
+  reads: z.enum(['proofs', 'quorum'], 'must be "proofs" or "quorum"').optional(),
 };
 
 export const chainConfig = z.looseObject({
@@ -88,3 +94,8 @@ export type ChainConfig = z.infer<typeof chainConfig>;
 export type OpenGradientConfig = z.infer<typeof openGradientConfig>;
 export type EasConfig = z.infer<typeof easConfig>;
 export type TrustedAttester = z.infer<typeof trustedAttester>;
+
+/** How a chain's reads are trusted; `quorum` until proven reads cover receipts and logs too (docs/protocol.md). */
+export function readsOf(config: ChainConfig): 'proofs' | 'quorum' {
+  return config.reads ?? 'quorum';
+}
