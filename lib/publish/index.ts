@@ -28,6 +28,20 @@ export {
   TeeSignatureError,
 } from './publish-errors';
 export type { PublishErrorParameters } from './publish-errors';
+export { attestOnchain, connectChain, readEasDomain, readRegisteredSchema, registerSchema, requireRegisteredSchema } from './attest-chain';
+export { attesterAccount, looksLikePrivateKey } from './attest-key';
+export { signOffchainAttestation } from './attest-offchain';
+export type { EasDomainParameters, SignOffchainAttestationParameters, SignOffchainAttestationReturnType } from './attest-offchain';
+export { checkProofOnChain } from './chain-check';
+export type { CheckProofOnChainParameters, CheckProofOnChainReturnType } from './chain-check';
+export { contentHashOf, contentSchema, encodeContentData, schemaUidOf } from './eas-content';
+export { AttestationSignatureError, AttesterKeyError, ChainCheckError, ChainMismatchError, ContentHashMismatchError, SchemaNotRegisteredError } from './eas-errors';
+export { checkContentHash, easOffchainEnvelope, readEasOffchainAttestation } from './eas-offchain';
+export type { EasOffchainEnvelopeParameters, EasOffchainEnvelopeReturnType, ReadEasOffchainAttestationParameters } from './eas-offchain';
+export { easOnchainEnvelope } from './eas-onchain';
+export type { EasOnchainEnvelopeParameters, EasOnchainEnvelopeReturnType } from './eas-onchain';
+export { erc7007Envelope } from './erc7007';
+export type { Erc7007EnvelopeParameters, Erc7007EnvelopeReturnType } from './erc7007';
 export { PythonFloat, pythonJsonDumps } from './python-json';
 export type { PythonJsonValue } from './python-json';
 export { parseTeePublicKey, readTeePublicKey } from './tee-public-key';
