@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDevnet, type StartDevnetReturnType } from '../../devnet/devnet';
+import type { TrustConfig } from '../../lib/trust/schema';
+import type { Verdict } from '../../lib/verdict/types';
+import { startTamperProxy, type FaultServer } from './helpers/fault-servers';
+import { lies, type LieName } from './helpers/lying-reads';
+import { verifyDemoPage } from './helpers/verify-page';
+
+/**
+ * The devnet's whole demo page with `"reads": "proofs"`, through a relay that
+ * lies about one kind of read the verdicts rest on. Proven reads cover view
+ * calls (registries, attestations, revocations, schemas, ERC-7007); receipts
+ * and logs are still agreed by quorum, so these lies leave them honest.
+ */
+let devnet: StartDevnetReturnType;
+const servers: FaultServer[] = [];
+
+beforeAll(async () => {
+  devnet = await startDevnet();
+});
+
+afterAll(async () => {
+  await Promise.all(servers.map((server) => server.close()));
+  await devnet?.stop();
+});
+
+function provenWith(rpc: string[]): TrustConfig {
+  const local = devnet.trustConfig.chains[String(devnet.chainId)]!;
+  return { ...devnet.trustConfig, chains: { ...devnet.trustConfig.chains, [devnet.chainId]: { ...local, rpc, reads: 'proofs' } } };
+}
+
+async function liar(lie: LieName): Promise<string> {
+  const server = await startTamperProxy(devnet.rpcUrl, lies[lie]);
+  servers.push(server);
+  return server.url;
+}
+
+const states = (verdicts: Verdict[]) => verdicts.map((verdict, index) => ({ id: devnet.scenarios[index]!.id, state: verdict.state }));
+const expected = () => devnet.scenarios.map(({ id, expectedState }) => ({ id, state: expectedState }));
+
+/** A verdict that is neither the scenario's own nor `unavailable`: wrong, and shown as definite. */
+function wrongAndDefinite(verdicts: Verdict[]): { id: string; state: string }[] {
+  return states(verdicts).filter(({ state }, index) => state !== devnet.scenarios[index]!.expectedState && state !== 'unavailable');
+}
+
+const caught: LieName[] = ['storageProofNodes', 'accountProofNodes', 'absentState', 'code', 'headers'];
+
+describe('the demo page read with proofs', () => {
+  it('gives every scenario its expected state from one honest endpoint', async () => {
+    expect(states(await verifyDemoPage({ devnet, trust: provenWith([devnet.rpcUrl]) }))).toEqual(expected());
+  });
+
+  it('does not believe a lone endpoint that lies about call results: calls are executed, not asked', async () => {
+    expect(states(await verifyDemoPage({ devnet, trust: provenWith([await liar('callResults')]) }))).toEqual(expected());
+  });
+
+  it.each(caught)('with a lone endpoint that lies about %s, no verdict is wrong and definite', async (lie) => {
+    const verdicts = await verifyDemoPage({ devnet, trust: provenWith([await liar(lie)]) });
+    expect(wrongAndDefinite(verdicts)).toEqual([]);
+    // The lie mattered: the proofs that rest on contract state could not be checked.
+    expect(verdicts.filter((verdict, index) => verdict.state === 'unavailable' && devnet.scenarios[index]!.expectedState !== 'unavailable').length).toBeGreaterThan(0);
+  });
+
+  it.each(caught)('with an honest endpoint beside one that lies about %s, every scenario keeps its state', async (lie) => {
+    expect(states(await verifyDemoPage({ devnet, trust: provenWith([await liar(lie), devnet.rpcUrl]) }))).toEqual(expected());
+  });
+});
