@@ -69,12 +69,12 @@ export function embedProof({ envelope, form, output, shown, attributeEncoding = 
     case 'token': {
       const token = envelopeToken(envelope);
       if (output === 'bare') return token;
-      return `<div>\n${shownHtml(envelope, shown)}\n<span class="ai-proof-token">${token}</span>\n</div>`;
+      return `<div>\n${shownHtml(envelope, shown)}\n<span class="ai-proof-token" style="overflow-wrap: anywhere">${token}</span>\n</div>`;
     }
     case 'ref': {
       const reference = shortReference(envelope);
       if (output === 'bare') return reference;
-      return `<div>\n${shownHtml(envelope, shown)}\n<span class="ai-proof-token">${reference}</span>\n</div>`;
+      return `<div>\n${shownHtml(envelope, shown)}\n<span class="ai-proof-token" style="overflow-wrap: anywhere">${reference}</span>\n</div>`;
     }
   }
 }

@@ -1,0 +1,86 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDevnetClients } from '../../devnet/clients';
+import type { StartDevnetReturnType } from '../../devnet/devnet';
+import type { ExtensionBrowser } from '../../devnet/extension-browser';
+import { heartbeatTee, registerTee } from '../../devnet/registry';
+import { servePage, type ServePageReturnType } from '../../devnet/serve-page';
+import { gatewayChatCompletion, generateGatewayKey } from '../fakes/og-gateway';
+import { allAnswered, screenshot, startDemoSession, stopDemoSession } from './demo-session';
+
+/**
+ * A page built only from what `verity embed` printed, for OpenGradient
+ * responses in the gateway's shape, opened in Chromium with the built
+ * extension: every proof is badged verified, Markdown shown rendered included.
+ */
+let devnet: StartDevnetReturnType;
+let browser: ExtensionBrowser;
+let workDir: string;
+let published: ServePageReturnType | undefined;
+
+function embed(args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, ['cli/verity.mjs', 'embed', '--from', 'og', ...args], (error, stdout, stderr) =>
+      error ? reject(new Error(`verity embed failed: ${stderr}`)) : resolve(stdout),
+    );
+  });
+}
+
+beforeAll(async () => {
+  ({ devnet, browser } = await startDemoSession());
+  workDir = await mkdtemp(join(tmpdir(), 'verity-publish-e2e-'));
+}, 180_000);
+
+afterAll(async () => {
+  await published?.close();
+  await stopDemoSession({ devnet, browser });
+  if (workDir) await rm(workDir, { recursive: true, force: true });
+});
+
+describe('a page made with verity embed, in Chromium with the extension', () => {
+  it('badges every form verified', async () => {
+    const clients = createDevnetClients({ rpcUrl: devnet.rpcUrl, chainId: devnet.chainId });
+    const tee = generateGatewayKey();
+    const registry = { clients, wallet: clients.wallets.deployer, registry: devnet.contracts.teeRegistry };
+    await registerTee({ ...registry, publicKey: tee.publicKeyDer });
+    await heartbeatTee({ ...registry, teeId: tee.teeId });
+
+    const configPath = join(workDir, 'trust.json');
+    await writeFile(configPath, JSON.stringify(devnet.trustConfig));
+    const now = Math.floor(Date.now() / 1000);
+    const save = async (name: string, content: string) => {
+      const path = join(workDir, name);
+      await writeFile(path, content);
+      return path;
+    };
+    const plain = await save('plain.json', JSON.stringify(gatewayChatCompletion({ key: tee, content: 'The council approved the harbour budget.\n\nThe vote was 7 to 2.', timestamp: now })));
+    const markdown = await save('markdown.json', JSON.stringify(gatewayChatCompletion({ key: tee, content: 'Work starts in **May**, says the *council*.', timestamp: now })));
+    const rendered = await save('rendered.html', '<p>Work starts in <strong>May</strong>, says the <em>council</em>.</p>');
+    const post = await save('post.json', JSON.stringify(gatewayChatCompletion({ key: tee, content: 'Ferries run every hour.', timestamp: now })));
+    const common = ['--config', configPath];
+
+    const fragments = [
+      await embed([plain, ...common]),
+      await embed([plain, ...common, '--form', 'script']),
+      await embed([plain, ...common, '--form', 'token']),
+      await embed([markdown, ...common, '--markdown', '--rendered', rendered]),
+      `<p>Ferries run every hour. ${(await embed([post, ...common, '--form', 'token', '--bare'])).trim()}</p>`,
+    ];
+    published = await servePage({
+      html: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Published with verity embed</title></head><body><article>\n${fragments.join('\n<hr>\n')}\n</article></body></html>`,
+      trustConfig: devnet.trustConfig,
+      scenarios: [],
+    });
+
+    const page = await browser.context.newPage();
+    await page.goto(published.url);
+    await allAnswered(page, fragments.length);
+    const states = await page.evaluate(() => [...document.querySelectorAll('verity-badge')].map((badge) => badge.getAttribute('data-state')));
+    await screenshot(page, 'publish-og');
+    expect(states).toEqual(['verified', 'verified', 'verified', 'verified', 'verified']);
+    await page.close();
+  });
+});
