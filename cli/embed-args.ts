@@ -57,7 +57,7 @@ export const embedHelpText = `Makes an embedded AI proof from what an AI tool re
 --target SEL       script form: a CSS selector of an element the page already has
 --id ID            script form: the id of the element the fragment adds
 --chain ID         the chain of the TEE registry (default: the one OpenGradient chain
-                   the configuration names)
+                   of the --config file, else of the built-in defaults)
 --registry ADDR    the TEERegistry (default: the configuration's for --chain)
 --config FILE      a trust configuration (JSON) merged over the built-in defaults
 --rpc ID=URL       use URL as the RPC of chain ID (repeatable)
