@@ -9,6 +9,7 @@ import { machineInfo } from './machine';
 import { runOffchainSection } from './offchain-vs-sdk';
 import { produceProofSets } from './proof-sets';
 import { runQuoteCheckSection } from './quote-check';
+import { runProvenCostSection } from './proven-cost';
 import { runRpcCostSection } from './rpc-cost';
 import { formatNumber, heading } from './table';
 import { runThroughputSection } from './throughput';
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
 
     await runThroughputSection({ sets, trust: devnet.trustConfig, minMsPerSet: 1_500 });
     await runRpcCostSection({ devnet, sets, pageSize: 100, passes: 3 });
+    await runProvenCostSection({ devnet, sets, pageSize: 100, passes: 3 });
     // The off-chain section needs no chain; the browser section, after it, verifies against this one.
     const { contracts, chainId } = devnet;
     await runOffchainSection({
