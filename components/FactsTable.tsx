@@ -74,6 +74,7 @@ function factGroups(facts: VerdictFacts, explorer: string | null): { title: stri
               : String(facts.confirmations),
         },
         facts.blockNumber !== undefined && { term: 'Read at block', value: <Mono>{facts.blockNumber}</Mono> },
+        facts.readBasis !== undefined && { term: 'Reads rested on', value: facts.readBasis },
         facts.tx !== undefined && {
           term: 'Transaction',
           value: <HexValue value={facts.tx} what="transaction hash" href={txLink ?? explorerLink(explorer, 'tx', facts.tx)} />,

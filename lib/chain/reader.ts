@@ -48,6 +48,9 @@ export function createChainReader({ chainId, config, ...endpointOptions }: Creat
   const used = new Set<string>();
   const shared = new Map<string, Promise<unknown>>();
   let pinned: Promise<PinnedBlock> | undefined;
+  let pinnedNumber: bigint | undefined;
+  /** How many endpoints answered the pinned block's hash alike. */
+  let agreedBy = 0;
   const proven = readsOf(config) === 'proofs' ? createProvenReads({ chainId, endpoints, head, onProven: (url) => used.add(url) }) : undefined;
 
   function share<value>(key: string, read: () => Promise<value>): Promise<value> {
@@ -111,7 +114,9 @@ export function createChainReader({ chainId, config, ...endpointOptions }: Creat
         return { url: head.url, ok: true, value: block.value, comparable: `hash ${block.value.hash}, timestamp ${block.value.timestamp}` };
       }),
     );
-    return settle(`block ${number}`, atPinned);
+    const agreed = settle(`block ${number}`, atPinned);
+    agreedBy = atPinned.filter((outcome) => outcome.ok).length;
+    return agreed;
   }
 
   async function blockAt(url: string, number: bigint): Promise<Answer<PinnedBlock | null>> {
@@ -124,7 +129,10 @@ export function createChainReader({ chainId, config, ...endpointOptions }: Creat
   }
 
   function head(): Promise<PinnedBlock> {
-    pinned ??= pinHead();
+    pinned ??= pinHead().then((block) => {
+      pinnedNumber = block.number;
+      return block;
+    });
     return pinned;
   }
 
@@ -190,6 +198,14 @@ export function createChainReader({ chainId, config, ...endpointOptions }: Creat
 
     endpoints() {
       return config.rpc.filter((url) => used.has(url));
+    },
+
+    readBasis() {
+      if (pinnedNumber === undefined) return undefined;
+      const agreement = `${agreedBy} of ${endpoints.length} RPC${endpoints.length === 1 ? '' : 's'}`;
+      return proven
+        ? `View calls proven against block ${pinnedNumber}, agreed by ${agreement}; receipts and logs agreed by ${agreement}`
+        : `Agreed by ${agreement} at block ${pinnedNumber}`;
     },
   };
 }

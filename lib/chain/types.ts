@@ -58,6 +58,12 @@ export type ChainReader = {
   getLogs(parameters: ChainGetLogsParameters): Promise<Log<bigint, number, false>[]>;
   /** The endpoints whose answers were used so far, in configuration order. */
   endpoints(): string[];
+  /**
+   * What the pass's reads rested on, for the verdict: "View calls proven
+   * against block 12, agreed by 2 of 3 RPCs; …" or "Agreed by 2 of 3 RPCs at
+   * block 12". Undefined until the block is pinned.
+   */
+  readBasis?(): string | undefined;
 };
 
 /** The chains of the trust configuration, for one verification pass. */

@@ -132,6 +132,7 @@ function chainLines(facts: Facts): string[] {
   if (facts.relay !== undefined) lines.push(`- **Settlement relay:** ${code(facts.relay)}`);
   if (facts.merkleRoot !== undefined) lines.push(`- **Merkle root:** ${code(facts.merkleRoot)}${facts.merklePath === undefined ? '' : ` (path of ${plural(facts.merklePath.length, 'hash', 'hashes')})`}`);
   if (facts.rpcs !== undefined && facts.rpcs.length > 0) lines.push(`- **RPC endpoints:** ${facts.rpcs.map(code).join(', ')}`);
+  if (facts.readBasis !== undefined) lines.push(`- **Reads:** ${inline(facts.readBasis)}`);
   return lines;
 }
 

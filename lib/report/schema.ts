@@ -38,6 +38,7 @@ export const reportFactsSchema = z.object({
   logIndex: z.number().int().nonnegative().optional(),
   explorerUrl: z.string().optional(),
   rpcs: z.array(z.string()).optional(),
+  readBasis: z.string().optional(),
   model: z.string().optional(),
   timestamp: z.number().optional(),
   teeId: hex.optional(),

@@ -69,6 +69,8 @@ export type VerdictFacts = {
   explorerUrl?: string;
   /** The RPC endpoints whose answers were used. */
   rpcs?: string[];
+  /** What the chain reads rested on: proofs against an agreed block, or endpoints agreeing (spec §7). */
+  readBasis?: string;
   model?: string;
   /** When the content was produced or attested, unix seconds. */
   timestamp?: number;

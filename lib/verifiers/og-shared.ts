@@ -200,6 +200,7 @@ export function chainFacts({ reader, head }: { reader: ChainReader; head: ReadOu
     chainId: reader.chainId,
     chainName: reader.config.name,
     ...(head.ok && { blockNumber: head.value.number.toString() }),
+    ...(head.ok && reader.readBasis?.() !== undefined && { readBasis: reader.readBasis()! }),
   };
 }
 

@@ -46,8 +46,11 @@ function wrongAndDefinite(verdicts: Verdict[]): { id: string; state: string }[] 
 const caught: LieName[] = ['storageProofNodes', 'accountProofNodes', 'absentState', 'code', 'headers'];
 
 describe('the demo page read with proofs', () => {
-  it('gives every scenario its expected state from one honest endpoint', async () => {
-    expect(states(await verifyDemoPage({ devnet, trust: provenWith([devnet.rpcUrl]) }))).toEqual(expected());
+  it('gives every scenario its expected state from one honest endpoint, and says what the reads rested on', async () => {
+    const verdicts = await verifyDemoPage({ devnet, trust: provenWith([devnet.rpcUrl]) });
+    expect(states(verdicts)).toEqual(expected());
+    const bases = new Set(verdicts.flatMap((verdict) => (verdict.facts.readBasis === undefined ? [] : [verdict.facts.readBasis])));
+    expect([...bases]).toEqual([expect.stringMatching(/^View calls proven against block \d+, agreed by 1 of 1 RPC; receipts and logs agreed by 1 of 1 RPC$/)]);
   });
 
   it('does not believe a lone endpoint that lies about call results: calls are executed, not asked', async () => {

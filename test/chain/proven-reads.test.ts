@@ -49,6 +49,16 @@ describe('view calls over proven state', () => {
     expect(methods).toContain('eth_getCode');
     expect(methods).not.toContain('eth_call');
     expect(reader.endpoints()).toEqual([anvil.rpcUrl]);
+    expect(reader.readBasis?.()).toBe(`View calls proven against block ${(await reader.head()).number}, agreed by 1 of 1 RPC; receipts and logs agreed by 1 of 1 RPC`);
+  });
+
+  it('says a quorum pass rested on the endpoints agreeing', async () => {
+    const honestRelay = await startTamperProxy(anvil.rpcUrl);
+    servers.push(honestRelay);
+    const reader = createChainAccess({ trust: trustWithChain([anvil.rpcUrl, honestRelay.url]) }).reader(31337)!;
+    expect(reader.readBasis?.()).toBeUndefined();
+    expect(await readSlot(reader, 1n)).toBe(11n);
+    expect(reader.readBasis?.()).toBe(`Agreed by 2 of 2 RPCs at block ${(await reader.head()).number}`);
   });
 
   it('a revert executed locally is the contract reverting', async () => {
