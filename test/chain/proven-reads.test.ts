@@ -98,3 +98,20 @@ describe('an endpoint that lies about the reads a call rests on', () => {
     expect(await readSlot(reader, 3n)).toBe(0n);
   });
 });
+
+describe('the access list hint', () => {
+  it('is only a hint: a list naming hundreds of accounts proves at most a bounded few, and the answer still comes from the call', async () => {
+    const padded = (index: number) => `0x${index.toString(16).padStart(40, '0')}`;
+    const liar = await startTamperProxy(anvil.rpcUrl, (answer, { method }) =>
+      method !== 'eth_createAccessList'
+        ? answer
+        : { id: answer.id, result: { gasUsed: '0x1', accessList: Array.from({ length: 500 }, (_, index) => ({ address: padded(index + 0x1000), storageKeys: [slotValue(7n)] })) } },
+    );
+    servers.push(liar);
+    const { reader, requests } = provenPass([liar.url]);
+    expect(await readSlot(reader, 1n)).toBe(11n);
+    const proofs = requests.flatMap(({ methods }) => methods).filter((method) => method === 'eth_getProof');
+    expect(proofs.length).toBeGreaterThan(32);
+    expect(proofs.length).toBeLessThanOrEqual(32 + 3);
+  });
+});

@@ -22,6 +22,10 @@ const accessList = z.object({
   accessList: z.array(z.object({ address: z.string().regex(/^0x[0-9a-fA-F]{40}$/), storageKeys: z.array(z.string().regex(/^0x[0-9a-fA-F]{64}$/)) })),
 });
 
+/** At most this many accounts and slots of a hint are proven ahead: a lying endpoint's list should not make us prove the world. */
+const maxHintedAccounts = 32;
+const maxHintedSlots = 256;
+
 /** The sender of an eth_call that names none. */
 const zeroAddress: Hex = '0x0000000000000000000000000000000000000000';
 
@@ -68,7 +72,12 @@ async function prefetchAccessList({ state, endpoints, to, data }: ProvenCallPara
   if (endpoint) {
     const reply = await endpoint.request('eth_createAccessList', [{ from: zeroAddress, to, data }, numberToHex(state.header.number)]);
     const parsed = reply.kind === 'result' ? accessList.safeParse(reply.result) : undefined;
-    for (const item of parsed?.success ? parsed.data.accessList : []) entries.push({ address: item.address as Hex, slots: item.storageKeys as Hex[] });
+    let slots = 0;
+    for (const item of (parsed?.success ? parsed.data.accessList : []).slice(0, maxHintedAccounts)) {
+      const hinted = item.storageKeys.slice(0, Math.max(0, maxHintedSlots - slots)) as Hex[];
+      slots += hinted.length;
+      entries.push({ address: item.address as Hex, slots: hinted });
+    }
   }
   state.prefetch(entries);
 }
