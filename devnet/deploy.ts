@@ -1,8 +1,7 @@
 import { BaseError } from '../lib/errors';
 import { createRequire } from 'node:module';
 import { encodePacked, getAddress, keccak256, zeroAddress, type Abi, type Address, type Hex } from 'viem';
-import { easAbi } from '../lib/abi/eas';
-import { schemaRegistryWriteAbi } from './abi';
+import { easAbi, schemaRegistryAbi } from '../lib/abi/eas';
 import { waitForSuccess, type DevnetClients, type DevnetWalletClient } from './clients';
 import type { CompiledContract, CompiledContracts } from './compile';
 
@@ -165,7 +164,7 @@ type RegisterSchemaParameters = { clients: DevnetClients; wallet: DevnetWalletCl
 async function registerSchema({ clients, wallet, schemaRegistry, schema }: RegisterSchemaParameters): Promise<Hex> {
   const hash = await wallet.writeContract({
     address: schemaRegistry,
-    abi: schemaRegistryWriteAbi,
+    abi: schemaRegistryAbi,
     functionName: 'register',
     args: [schema, zeroAddress, true],
   });

@@ -10,7 +10,6 @@ import { legacyTeeRegistryAbi, teeRegistryAbi } from '../lib/abi/tee-registry';
 import { envelope as envelopeSchema, type Envelope, type OffchainAttestation } from '../lib/envelope/schema';
 import { canonicalTextOfElement } from '../lib/text/canonical';
 import { trustConfig as trustConfigSchema } from '../lib/trust/schema';
-import { easWriteAbi } from './abi';
 import { contentSchema, schemaWithoutContentHash } from './deploy';
 import { startDevnet, type StartDevnetReturnType } from './devnet';
 import { easContentHash } from './producers/eas-data';
@@ -424,7 +423,7 @@ describe('erc7007', () => {
 describe('confirmations', () => {
   it('pending anchors are in the head block; every other anchor is at least two blocks older', async () => {
     const head = await client.getBlockNumber({ cacheTime: 0 });
-    const attested = await client.getContractEvents({ address: devnet.contracts.eas, abi: easWriteAbi, eventName: 'Attested', fromBlock: 0n });
+    const attested = await client.getContractEvents({ address: devnet.contracts.eas, abi: easAbi, eventName: 'Attested', fromBlock: 0n });
     const attestedIn = new Map(attested.map((log) => [log.args.uid, log.blockNumber]));
     const anchorBlocks: { id: string; state: string; block: bigint }[] = [];
     for (const scenario of devnet.scenarios) {

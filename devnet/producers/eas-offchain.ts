@@ -1,7 +1,7 @@
 import type { SignedOffchainAttestation } from '@ethereum-attestation-service/eas-sdk';
 import { Wallet } from 'ethers';
 import { zeroAddress, zeroHash, type Address, type Hex } from 'viem';
-import { easWriteAbi } from '../abi';
+import { easAbi } from '../../lib/abi/eas';
 import { waitForSuccess, type DevnetClients, type DevnetWalletClient } from '../clients';
 import { easSdk } from './eas-sdk';
 import type { EnvelopeExtras, EnvelopeInput, OffchainAttestationInput } from './envelope-types';
@@ -73,6 +73,6 @@ export type RevokeOffchainAttestationParameters = { clients: DevnetClients; wall
 
 /** Records an off-chain revocation of `uid` by the wallet's account on the EAS contract. */
 export async function revokeOffchainAttestation({ clients, wallet, eas, uid }: RevokeOffchainAttestationParameters): Promise<void> {
-  const hash = await wallet.writeContract({ address: eas, abi: easWriteAbi, functionName: 'revokeOffchain', args: [uid] });
+  const hash = await wallet.writeContract({ address: eas, abi: easAbi, functionName: 'revokeOffchain', args: [uid] });
   await waitForSuccess({ clients, hash, what: 'Revoking an off-chain attestation' });
 }

@@ -1,6 +1,6 @@
 import { BaseError } from '../../lib/errors';
 import { parseEventLogs, zeroAddress, zeroHash, type Address, type Hash, type Hex, type TransactionReceipt } from 'viem';
-import { easWriteAbi } from '../abi';
+import { easAbi } from '../../lib/abi/eas';
 import { waitForSuccess, type DevnetClients, type DevnetWalletClient } from '../clients';
 import type { EnvelopeExtras, EnvelopeInput } from './envelope-types';
 
@@ -18,7 +18,7 @@ export type SendAttestationParameters = {
 export function sendAttestation({ wallet, eas, schema, data, expirationTime = 0n, recipient = zeroAddress }: SendAttestationParameters): Promise<Hash> {
   return wallet.writeContract({
     address: eas,
-    abi: easWriteAbi,
+    abi: easAbi,
     functionName: 'attest',
     args: [{ schema, data: { recipient, expirationTime, revocable: true, refUID: zeroHash, data, value: 0n } }],
   });
@@ -30,7 +30,7 @@ export class AttestationNotFoundError extends BaseError {
 
 /** The UID from the `Attested` event the EAS contract emitted in `receipt`. */
 export function attestationUid({ receipt, eas }: { receipt: TransactionReceipt; eas: Address }): Hex {
-  const [attested] = parseEventLogs({ abi: easWriteAbi, eventName: 'Attested', logs: receipt.logs }).filter(
+  const [attested] = parseEventLogs({ abi: easAbi, eventName: 'Attested', logs: receipt.logs }).filter(
     (log) => log.address.toLowerCase() === eas.toLowerCase(),
   );
   if (!attested) throw new AttestationNotFoundError(`No Attested event from ${eas} in transaction ${receipt.transactionHash}`);
@@ -51,7 +51,7 @@ export type RevokeAttestationParameters = { clients: DevnetClients; wallet: Devn
 export async function revokeAttestation({ clients, wallet, eas, schema, uid }: RevokeAttestationParameters): Promise<void> {
   const hash = await wallet.writeContract({
     address: eas,
-    abi: easWriteAbi,
+    abi: easAbi,
     functionName: 'revoke',
     args: [{ schema, data: { uid, value: 0n } }],
   });

@@ -1,132 +1,31 @@
-/** The EAS and SchemaRegistry views a verifier uses (reference: eas.md). */
-export const easAbi = [
-  {
-    type: 'function',
-    name: 'getAttestation',
-    stateMutability: 'view',
-    inputs: [{ name: 'uid', type: 'bytes32' }],
-    outputs: [
-      {
-        name: '',
-        type: 'tuple',
-        components: [
-          { name: 'uid', type: 'bytes32' },
-          { name: 'schema', type: 'bytes32' },
-          { name: 'time', type: 'uint64' },
-          { name: 'expirationTime', type: 'uint64' },
-          { name: 'revocationTime', type: 'uint64' },
-          { name: 'refUID', type: 'bytes32' },
-          { name: 'recipient', type: 'address' },
-          { name: 'attester', type: 'address' },
-          { name: 'revocable', type: 'bool' },
-          { name: 'data', type: 'bytes' },
-        ],
-      },
-    ],
-  },
-  {
-    type: 'function',
-    name: 'getRevokeOffchain',
-    stateMutability: 'view',
-    inputs: [
-      { name: 'revoker', type: 'address' },
-      { name: 'data', type: 'bytes32' },
-    ],
-    outputs: [{ name: '', type: 'uint64' }],
-  },
-  {
-    type: 'function',
-    name: 'getTimestamp',
-    stateMutability: 'view',
-    inputs: [{ name: 'data', type: 'bytes32' }],
-    outputs: [{ name: '', type: 'uint64' }],
-  },
-  {
-    type: 'function',
-    name: 'version',
-    stateMutability: 'view',
-    inputs: [],
-    outputs: [{ name: '', type: 'string' }],
-  },
-] as const;
+import { parseAbi } from 'viem';
 
-/** EAS's `Attested` event (IEAS.sol): a reference lookup reads the UID from it. */
-export const attestedEventAbi = [
-  {
-    type: 'event',
-    name: 'Attested',
-    inputs: [
-      { name: 'recipient', type: 'address', indexed: true },
-      { name: 'attester', type: 'address', indexed: true },
-      { name: 'uid', type: 'bytes32', indexed: false },
-      { name: 'schemaUID', type: 'bytes32', indexed: true },
-    ],
-  },
-] as const;
+/**
+ * EAS (reference: eas.md), the one definition shared by the verifiers, the
+ * publishing tools, the devnet and the tests, as in the EAS artifact. The
+ * views a verifier reads come first; the writes follow.
+ */
+export const easAbi = parseAbi([
+  'struct Attestation { bytes32 uid; bytes32 schema; uint64 time; uint64 expirationTime; uint64 revocationTime; bytes32 refUID; address recipient; address attester; bool revocable; bytes data; }',
+  'function getAttestation(bytes32 uid) view returns (Attestation)',
+  'function getRevokeOffchain(address revoker, bytes32 data) view returns (uint64)',
+  'function getTimestamp(bytes32 data) view returns (uint64)',
+  'function version() view returns (string)',
+  // A reference lookup reads an attestation's UID from its Attested log (IEAS.sol).
+  'event Attested(address indexed recipient, address indexed attester, bytes32 uid, bytes32 indexed schemaUID)',
+  // Writes: what verity attest and the devnet's producers make attestations and revocations with.
+  'struct AttestationRequestData { address recipient; uint64 expirationTime; bool revocable; bytes32 refUID; bytes data; uint256 value; }',
+  'struct AttestationRequest { bytes32 schema; AttestationRequestData data; }',
+  'function attest(AttestationRequest request) payable returns (bytes32)',
+  'struct RevocationRequestData { bytes32 uid; uint256 value; }',
+  'struct RevocationRequest { bytes32 schema; RevocationRequestData data; }',
+  'function revoke(RevocationRequest request) payable',
+  'function revokeOffchain(bytes32 data) returns (uint64)',
+]);
 
-export const schemaRegistryAbi = [
-  {
-    type: 'function',
-    name: 'getSchema',
-    stateMutability: 'view',
-    inputs: [{ name: 'uid', type: 'bytes32' }],
-    outputs: [
-      {
-        name: '',
-        type: 'tuple',
-        components: [
-          { name: 'uid', type: 'bytes32' },
-          { name: 'resolver', type: 'address' },
-          { name: 'revocable', type: 'bool' },
-          { name: 'schema', type: 'string' },
-        ],
-      },
-    ],
-  },
-] as const;
-
-/** EAS.attest (the EAS artifact's ABI): what an on-chain attestation is made with; the UID is in the Attested log. */
-export const easAttestAbi = [
-  {
-    type: 'function',
-    name: 'attest',
-    stateMutability: 'payable',
-    inputs: [
-      {
-        name: 'request',
-        type: 'tuple',
-        components: [
-          { name: 'schema', type: 'bytes32' },
-          {
-            name: 'data',
-            type: 'tuple',
-            components: [
-              { name: 'recipient', type: 'address' },
-              { name: 'expirationTime', type: 'uint64' },
-              { name: 'revocable', type: 'bool' },
-              { name: 'refUID', type: 'bytes32' },
-              { name: 'data', type: 'bytes' },
-              { name: 'value', type: 'uint256' },
-            ],
-          },
-        ],
-      },
-    ],
-    outputs: [{ name: '', type: 'bytes32' }],
-  },
-] as const;
-
-/** SchemaRegistry.register (the EAS artifact's ABI); it refuses a schema registered already. */
-export const schemaRegistryRegisterAbi = [
-  {
-    type: 'function',
-    name: 'register',
-    stateMutability: 'nonpayable',
-    inputs: [
-      { name: 'schema', type: 'string' },
-      { name: 'resolver', type: 'address' },
-      { name: 'revocable', type: 'bool' },
-    ],
-    outputs: [{ name: '', type: 'bytes32' }],
-  },
-] as const;
+/** EAS's SchemaRegistry: the view a verifier reads, and `register`, which refuses a schema registered already. */
+export const schemaRegistryAbi = parseAbi([
+  'struct SchemaRecord { bytes32 uid; address resolver; bool revocable; string schema; }',
+  'function getSchema(bytes32 uid) view returns (SchemaRecord)',
+  'function register(string schema, address resolver, bool revocable) returns (bytes32)',
+]);

@@ -1,6 +1,6 @@
 import { encodeAbiParameters, encodeEventTopics, type Hex, type Log } from 'viem';
 import { describe, expect, it } from 'vitest';
-import { attestedEventAbi } from '../abi/eas';
+import { easAbi } from '../abi/eas';
 import { parseAttestedLogs } from './attested-logs';
 
 const eas: Hex = '0xA1207F3BBa224E2c9c3c6D5aF63D0eb1582Ce587';
@@ -10,7 +10,7 @@ function log(overrides: Partial<Log<bigint, number, false>> = {}): Log<bigint, n
   return {
     address: eas,
     topics: encodeEventTopics({
-      abi: attestedEventAbi,
+      abi: easAbi,
       eventName: 'Attested',
       args: { recipient: `0x${'11'.repeat(20)}`, attester: `0x${'22'.repeat(20)}`, schemaUID: `0x${'33'.repeat(32)}` },
     }) as [Hex, ...Hex[]],

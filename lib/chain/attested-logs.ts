@@ -1,5 +1,5 @@
 import { parseEventLogs, type Address, type Hex, type Log } from 'viem';
-import { attestedEventAbi } from '../abi/eas';
+import { easAbi } from '../abi/eas';
 
 export type AttestedLog = {
   /** The contract that emitted the log, lowercase. */
@@ -15,7 +15,7 @@ export type ParseAttestedLogsParameters = {
 
 /** The Attested events among `logs`, in log order, from whichever contract; undecodable ones are left out. */
 export function parseAttestedLogs({ logs }: ParseAttestedLogsParameters): AttestedLog[] {
-  return parseEventLogs({ abi: attestedEventAbi, eventName: 'Attested', logs: [...logs], strict: true }).map((log) => ({
+  return parseEventLogs({ abi: easAbi, eventName: 'Attested', logs: [...logs], strict: true }).map((log) => ({
     eas: log.address.toLowerCase() as Address,
     logIndex: log.logIndex,
     uid: log.args.uid.toLowerCase() as Hex,

@@ -2,7 +2,7 @@ import { encodeAbiParameters, encodeEventTopics, type Address, type Hex, type Lo
 import { describe, expect, it } from 'vitest';
 import type { TrustConfig } from '../trust/schema';
 import { fakeBatchSettlementLog, fakeChainAccess, fakeChainReader, fakeIndividualSettlementLog, fakeReceipt, fakeTrust } from '../../test/fakes/og-test-fakes';
-import { attestedEventAbi } from '../abi/eas';
+import { easAbi } from '../abi/eas';
 import { ChainUnavailableError, RpcDisagreementError } from './errors';
 import { resolveReference, type ChainReference } from './resolve-reference';
 
@@ -32,7 +32,7 @@ function attested(address: Address, logIndex: number): Log<bigint, number, false
   // Another event's log, with the Attested topics and data.
   return {
     ...settlement(address, logIndex),
-    topics: encodeEventTopics({ abi: attestedEventAbi, eventName: 'Attested', args: { recipient: relay, attester: relay, schemaUID: `0x${'09'.repeat(32)}` } }) as [Hex, ...Hex[]],
+    topics: encodeEventTopics({ abi: easAbi, eventName: 'Attested', args: { recipient: relay, attester: relay, schemaUID: `0x${'09'.repeat(32)}` } }) as [Hex, ...Hex[]],
     data: encodeAbiParameters([{ type: 'bytes32' }], [uid]),
   };
 }

@@ -11,7 +11,7 @@ import {
   type LocalAccount,
   type PublicClient,
 } from 'viem';
-import { attestedEventAbi, easAbi, easAttestAbi, schemaRegistryAbi, schemaRegistryRegisterAbi } from '../abi/eas';
+import { easAbi, schemaRegistryAbi } from '../abi/eas';
 import type { EasDomainParameters } from './attest-offchain';
 import { schemaUidOf } from './eas-content';
 import { ChainCheckError, ChainMismatchError, SchemaNotRegisteredError } from './eas-errors';
@@ -87,7 +87,7 @@ export async function registerSchema({ account, rpcUrl, ...parameters }: Registe
   if (registered !== undefined) return { uid: registered };
   const wallet = createWalletClient({ account, transport: http(rpcUrl, { retryCount: 1, timeout: 30_000 }) });
   const tx = await sendAndWait(client, 'Registering the schema', () =>
-    wallet.writeContract({ address: schemaRegistry, abi: schemaRegistryRegisterAbi, functionName: 'register', args: [schema, zeroAddress, true], chain: null }),
+    wallet.writeContract({ address: schemaRegistry, abi: schemaRegistryAbi, functionName: 'register', args: [schema, zeroAddress, true], chain: null }),
   );
   return { uid: schemaUidOf({ schema }), tx: tx.hash };
 }
@@ -108,9 +108,9 @@ export async function attestOnchain({ client, rpcUrl, account, eas, schemaUid, d
   const wallet = createWalletClient({ account, transport: http(rpcUrl, { retryCount: 1, timeout: 30_000 }) });
   const request = { schema: schemaUid, data: { recipient: zeroAddress, expirationTime: 0n, revocable: true, refUID: zeroHash, data, value: 0n } };
   const receipt = await sendAndWait(client, 'The attestation', () =>
-    wallet.writeContract({ address: eas, abi: easAttestAbi, functionName: 'attest', args: [request], chain: null }),
+    wallet.writeContract({ address: eas, abi: easAbi, functionName: 'attest', args: [request], chain: null }),
   );
-  const [attested] = parseEventLogs({ abi: attestedEventAbi, logs: receipt.logs, eventName: 'Attested' }).filter(
+  const [attested] = parseEventLogs({ abi: easAbi, logs: receipt.logs, eventName: 'Attested' }).filter(
     (log) => log.address.toLowerCase() === eas.toLowerCase(),
   );
   if (attested === undefined) throw new ChainCheckError(`Transaction ${receipt.hash} made no attestation: it has no Attested log from ${eas}`, { field: 'eas' });

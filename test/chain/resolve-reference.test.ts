@@ -3,7 +3,7 @@ import { createPublicClient, http, type Hex } from 'viem';
 import { freeLoopbackPort } from '../../devnet/anvil';
 import { startDevnet, type StartDevnetReturnType } from '../../devnet/devnet';
 import { createChainAccess } from '../../lib/chain/access';
-import { attestedEventAbi } from '../../lib/abi/eas';
+import { easAbi } from '../../lib/abi/eas';
 import { resolveReference, type ChainReference } from '../../lib/chain/resolve-reference';
 import { decodeEnvelope } from '../../lib/envelope/decode';
 import type { Proof } from '../../lib/envelope/schema';
@@ -33,7 +33,7 @@ function scenario(id: string): { proof: Proof; shownText: string; expectedState:
 /** The transaction that made an on-chain attestation. */
 async function attestingTransaction(uid: Hex): Promise<Hex> {
   const client = createPublicClient({ transport: http(devnet.rpcUrl) });
-  const events = await client.getContractEvents({ address: devnet.contracts.eas, abi: attestedEventAbi, eventName: 'Attested', fromBlock: 0n });
+  const events = await client.getContractEvents({ address: devnet.contracts.eas, abi: easAbi, eventName: 'Attested', fromBlock: 0n });
   return events.find((event) => event.args.uid === uid)!.transactionHash;
 }
 
