@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { createMemoryStorage } from '../test/fakes/worker-fixtures';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createHistoryStore, historyProofLimit, maxExcerptLength, maxHistoryEntries } from './history-store';
 import { historyKeys, type HistoryEntry } from './history-types';
 
@@ -9,16 +9,19 @@ function entry(id: string, checkedAt: number, extra: Partial<HistoryEntry> = {})
   return { id, checkedAt, pageUrl: `https://news.example/${id}`, source: 'page', excerpt: `Excerpt ${id}`, state: 'verified', summary: `Summary ${id}`, ...extra };
 }
 
+const storage = fakeBrowser.storage.local;
+
+beforeEach(() => fakeBrowser.reset());
+
 function setUp() {
-  const storage = createMemoryStorage();
   let clock = 100 * day;
   const store = createHistoryStore({ storage, now: () => clock });
-  return { storage, store, advance: (ms: number) => void (clock += ms), at: () => clock };
+  return { store, advance: (ms: number) => void (clock += ms), at: () => clock };
 }
 
 describe('createHistoryStore', () => {
   it('keeps entries newest first, one per id, and survives a new store over the same storage', async () => {
-    const { storage, store, at } = setUp();
+    const { store, at } = setUp();
     await store.record([entry('a', at() - 3), entry('b', at() - 1)]);
     await store.record([entry('a', at(), { state: 'altered' })]);
     expect((await store.list()).entries.map(({ id, state }) => `${id}:${state}`)).toEqual(['a:altered', 'b:verified']);
@@ -77,22 +80,21 @@ describe('createHistoryStore', () => {
   });
 
   it('records nothing while the history is off, and clears on request', async () => {
-    const { storage, store, at } = setUp();
+    const { store, at } = setUp();
     await store.record([entry('a', at())]);
     expect(await store.setSettings({ enabled: false })).toEqual({ enabled: false, retentionDays: 30 });
     await store.record([entry('b', at())]);
     expect((await store.list()).entries.map(({ id }) => id)).toEqual(['a']);
     await store.clear();
     expect((await store.list()).entries).toEqual([]);
-    expect(storage.items.has(historyKeys.entries)).toBe(false);
+    expect(await storage.get(null)).not.toHaveProperty(historyKeys.entries);
   });
 
   it('refuses settings outside the choices, and reads damaged stored settings as the defaults', async () => {
-    const { storage, store } = setUp();
+    const { store } = setUp();
     await expect(store.setSettings({ retentionDays: 12 })).rejects.toThrow('Retention must be one of');
     await expect(store.setSettings({ enabled: 'yes' as never })).rejects.toThrow('"enabled" must be true or false.');
-    storage.items.set(historyKeys.settings, { enabled: 3, retentionDays: -1 });
-    storage.items.set(historyKeys.entries, 'not a list');
+    await storage.set({ [historyKeys.settings]: { enabled: 3, retentionDays: -1 }, [historyKeys.entries]: 'not a list' });
     expect(await store.settings()).toEqual({ enabled: true, retentionDays: 30 });
     expect((await store.list()).entries).toEqual([]);
   });

@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 import { act } from 'react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createHistoryStore, type HistoryStorage } from '../../storage/history-store';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createHistoryStore } from '../../storage/history-store';
 import { historyKeys, type HistoryEntry } from '../../storage/history-types';
 import { click, renderDom, typeInto } from '../../test/ui/dom';
 import { verifiedPageProof } from '../../test/ui/fixtures';
@@ -9,6 +10,7 @@ import { dayLabel, historyDays, retentionLabel } from './history-days';
 import { HistoryPage } from './HistoryPage';
 
 let cleanup: (() => void) | undefined;
+beforeEach(() => fakeBrowser.reset());
 afterEach(() => cleanup?.());
 
 const hour = 3_600_000;
@@ -52,39 +54,24 @@ const entries: HistoryEntry[] = [
   },
 ];
 
-/** storage.local in memory, telling the page about changes as the browser does. */
-function memoryStorage(initial: Record<string, unknown>) {
-  const items = new Map(Object.entries(initial));
-  const listeners = new Set<() => void>();
-  const changed = () => listeners.forEach((listener) => listener());
-  const storage: HistoryStorage = {
-    get: async (keys) => Object.fromEntries(keys.filter((key) => items.has(key)).map((key) => [key, structuredClone(items.get(key))])),
-    set: async (values) => {
-      for (const [key, value] of Object.entries(values)) items.set(key, structuredClone(value));
-      changed();
-    },
-    remove: async (keys) => {
-      keys.forEach((key) => items.delete(key));
-      changed();
-    },
-  };
-  const subscribe = (listener: () => void) => {
-    listeners.add(listener);
-    return () => listeners.delete(listener) && undefined;
-  };
-  return { storage, subscribe, items };
+const local = fakeBrowser.storage.local;
+
+/** Tells the page of every change to storage.local, as main.tsx does of the history's keys. */
+function subscribe(onChange: () => void): () => void {
+  local.onChanged.addListener(onChange);
+  return () => local.onChanged.removeListener(onChange);
 }
 
 async function renderHistory(initial: Record<string, unknown> = { [historyKeys.entries]: entries }) {
-  const memory = memoryStorage(initial);
-  const store = createHistoryStore({ storage: memory.storage, now: () => now });
+  await local.set(initial);
+  const store = createHistoryStore({ storage: local, now: () => now });
   const verifyLink = (entry: HistoryEntry) => (entry.proof ? `chrome-extension://x/inspector.html#share=v1.${entry.id}` : null);
   const view = renderDom(
-    <HistoryPage store={store} subscribe={memory.subscribe} verifyLink={verifyLink} optionsUrl="options.html" now={() => now} />,
+    <HistoryPage store={store} subscribe={subscribe} verifyLink={verifyLink} optionsUrl="options.html" now={() => now} />,
   );
   cleanup = view.unmount;
   await vi.waitFor(() => expect(view.container.querySelector('[role="status"]')?.textContent).toMatch(/entr/));
-  return { ...memory, store, container: view.container };
+  return { store, container: view.container };
 }
 
 const excerpts = (container: HTMLElement) => [...container.querySelectorAll('article')].map((article) => article.querySelector('p')?.textContent);
@@ -160,7 +147,7 @@ describe('HistoryPage', () => {
   });
 
   it('clears the history only after confirmation', async () => {
-    const { container, items } = await renderHistory();
+    const { container } = await renderHistory();
     click(button(container, 'Clear history…'));
     const dialog = container.querySelector('[role="alertdialog"]')!;
     expect(dialog.textContent).toContain('Delete all 3 entries?');
@@ -173,7 +160,7 @@ describe('HistoryPage', () => {
     click(button(container, 'Clear history…'));
     click(button(container, 'Clear history'));
     await vi.waitFor(() => expect(container.textContent).toContain('Nothing verified yet'));
-    expect(items.has(historyKeys.entries)).toBe(false);
+    expect(await local.get(null)).not.toHaveProperty(historyKeys.entries);
     expect(status(container)).toBe('No entries');
   });
 

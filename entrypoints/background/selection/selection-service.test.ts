@@ -1,9 +1,10 @@
-import { describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Verdict } from '../../../lib/verdict/types';
 import type { SelectionCheck } from '../../../messaging/messages';
 import { createSelectionService, type SelectionRead } from './selection-service';
 import { sessionKeys } from '../verification/session-records';
-import { createMemoryStorage, referenceProof, verdictOf } from '../../../test/fakes/worker-fixtures';
+import { referenceProof, verdictOf } from '../../../test/fakes/worker-fixtures';
 import type { TabVerdicts } from '../verification/verification-service';
 
 const signedText = 'The council approved the budget on Tuesday.';
@@ -22,20 +23,21 @@ function tabWith(proofIds: string[], documentId = 'D1'): TabVerdicts {
 }
 
 function setUp({ read, tab }: { read: SelectionRead | null | undefined; tab: TabVerdicts | undefined }) {
-  const storage = createMemoryStorage();
   const shown: { tabId: number; frameId: number; check: SelectionCheck }[] = [];
   const checked: SelectionCheck[] = [];
   const tabVerdicts = vi.fn(async () => tab);
   const selections = createSelectionService({
-    storage,
+    storage: fakeBrowser.storage.session,
     service: { tabVerdicts },
     readSelection: async () => read,
     showSelectionCheck: async (tabId, frameId, check) => void shown.push({ tabId, frameId, check }),
     onChecked: (_tabId, check) => void checked.push(check),
     now: () => 42,
   });
-  return { storage, shown, checked, selections, tabVerdicts };
+  return { shown, checked, selections, tabVerdicts };
 }
+
+beforeEach(() => fakeBrowser.reset());
 
 describe('verifySelection', () => {
   it("checks what the frame's content script read, keeps it for the popup and shows it in that frame", async () => {
@@ -45,7 +47,7 @@ describe('verifySelection', () => {
     expect(world.shown).toEqual([{ tabId: 1, frameId: 0, check }]);
     expect(world.checked).toEqual([check]);
     expect(await world.selections.latest(1)).toEqual(check);
-    expect(world.storage.items.get(sessionKeys.selection(1))).toEqual({ documentId: 'D1', check });
+    expect(await fakeBrowser.storage.session.get(sessionKeys.selection(1))).toEqual({ [sessionKeys.selection(1)]: { documentId: 'D1', check } });
   });
 
   it("falls back to the browser's selection text where no content script answers, and shows nothing in the page", async () => {

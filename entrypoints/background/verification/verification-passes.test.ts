@@ -1,14 +1,13 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ChainAccess } from '../../../lib/chain/types';
 import { defaultTrustConfig } from '../../../lib/trust/defaults';
 import type { Verdict } from '../../../lib/verdict/types';
 import type { VerifySnippetParameters } from '../../../lib/verifiers/verify-snippet';
 import { inputOf } from './session-records';
-import { createManualTimers, referenceProof, settle, verdictOf } from '../../../test/fakes/worker-fixtures';
+import { referenceProof, verdictOf } from '../../../test/fakes/worker-fixtures';
 import { createVerificationPasses, type PassResult } from './verification-passes';
 
 function setUp({ maxPerChain, verify }: { maxPerChain?: number; verify?: (parameters: VerifySnippetParameters) => Promise<Verdict> } = {}) {
-  const timers = createManualTimers();
   const chains: ChainAccess[] = [];
   const createChains = vi.fn(() => {
     const access: ChainAccess = { reader: () => undefined };
@@ -25,9 +24,8 @@ function setUp({ maxPerChain, verify }: { maxPerChain?: number; verify?: (parame
     },
     verify: verifyFn,
     maxPerChain,
-    setTimer: timers.setTimer,
   });
-  return { queue, timers, createChains, chains, passes, verify: verifyFn };
+  return { queue, createChains, chains, passes, verify: verifyFn };
 }
 
 const job = (id: string, options?: Parameters<typeof referenceProof>[1]) => {
@@ -36,11 +34,15 @@ const job = (id: string, options?: Parameters<typeof referenceProof>[1]) => {
 };
 
 describe('createVerificationPasses', () => {
+  // The collecting window's timer fires only when a test runs it.
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
   it('verifies what arrives within the window in one pass, with one chain access', async () => {
-    const { queue, timers, createChains, chains, passes, verify } = setUp();
+    const { queue, createChains, chains, passes, verify } = setUp();
     const answers = [queue.request(job('a'), { answeredTab: 1 }), queue.request(job('b'), { answeredTab: 2 }), queue.request(job('c', { chainId: 1 }))];
     expect(verify).not.toHaveBeenCalled();
-    timers.flush();
+    vi.runOnlyPendingTimers();
     expect((await Promise.all(answers)).map((verdict) => verdict.summary)).toEqual(['Text of a.', 'Text of b.', 'Text of c.']);
     expect(createChains).toHaveBeenCalledTimes(1);
     expect(verify).toHaveBeenCalledTimes(3);
@@ -50,11 +52,11 @@ describe('createVerificationPasses', () => {
   });
 
   it('verifies a proof asked for by several tabs once, and knows who will hear the answer', async () => {
-    const { queue, timers, verify, passes } = setUp();
+    const { queue, verify, passes } = setUp();
     const first = queue.request(job('a'), { answeredTab: 1 });
     const second = queue.request(job('a'), { answeredTab: 2 });
     expect(queue.has(job('a').key)).toBe(true);
-    timers.flush();
+    vi.runOnlyPendingTimers();
     expect(await first).toBe(await second);
     expect(verify).toHaveBeenCalledTimes(1);
     expect([...passes[0]![0]!.answeredTabs]).toEqual([1, 2]);
@@ -64,19 +66,18 @@ describe('createVerificationPasses', () => {
   it('joins a running verification, and starts a new pass for what comes later', async () => {
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    const { queue, timers, verify, createChains } = setUp({
+    const { queue, verify, createChains } = setUp({
       verify: async ({ shownText }) => {
         await gate;
         return verdictOf('verified', shownText);
       },
     });
     const first = queue.request(job('a'));
-    timers.flush();
-    await settle();
+    await vi.runOnlyPendingTimersAsync();
     const joined = queue.request(job('a'), { answeredTab: 3 });
     const later = queue.request(job('b'));
-    expect(timers.pending).toBe(1);
-    timers.flush();
+    expect(vi.getTimerCount()).toBe(1);
+    vi.runOnlyPendingTimers();
     release();
     await Promise.all([first, joined, later]);
     expect(verify).toHaveBeenCalledTimes(2);
@@ -87,7 +88,7 @@ describe('createVerificationPasses', () => {
     const running = new Map<string, number>();
     const peak = new Map<string, number>();
     const releases: (() => void)[] = [];
-    const { queue, timers } = setUp({
+    const { queue } = setUp({
       maxPerChain: 2,
       verify: async ({ decoded, shownText }) => {
         const chain = decoded.ok ? String((decoded.envelope.proof as { chainId: number }).chainId) : 'none';
@@ -100,29 +101,28 @@ describe('createVerificationPasses', () => {
     });
     const answers = [1, 2, 3, 4].map((index) => queue.request(job(`one-${index}`, { chainId: 1 })));
     answers.push(queue.request(job('two-1', { chainId: 2 })));
-    timers.flush();
+    vi.runOnlyPendingTimers();
     answers.push(...[5, 6].map((index) => queue.request(job(`one-${index}`, { chainId: 1 }))));
     const malformed = (index: number) => ({ key: `bad-${index}`, input: { ...inputOf(referenceProof('x')), raw: 'ai-proof:v1:og:0:0x1' } });
     answers.push(...[1, 2, 3].map((index) => queue.request(malformed(index))));
-    timers.flush();
-    await settle();
+    await vi.runOnlyPendingTimersAsync();
     expect(running.get('1')).toBe(2);
     expect(running.get('2')).toBe(1);
     expect(running.get('none')).toBe(3);
     while (releases.length > 0) {
       releases.shift()!();
-      await settle();
+      await vi.advanceTimersByTimeAsync(0);
     }
     await Promise.all(answers);
     expect(peak.get('1')).toBe(2);
   });
 
   it("passes on what the content script found: a locator problem, a text cut off", async () => {
-    const { queue, timers, verify } = setUp();
+    const { queue, verify } = setUp();
     const unplaced = { ...job('a'), input: { ...job('a').input, problem: { kind: 'unplaced' as const, reason: 'target "#x" matches no element' } } };
     const cutOff = { ...job('b'), input: { ...job('b').input, shownTextComplete: false as const } };
     const answers = [queue.request(unplaced), queue.request(cutOff)];
-    timers.flush();
+    vi.runOnlyPendingTimers();
     await Promise.all(answers);
     expect(verify.mock.calls[0]![0]).toMatchObject({ decoded: { ok: false, reason: 'target "#x" matches no element' }, shownTextComplete: true });
     expect(verify.mock.calls[1]![0]).toMatchObject({ decoded: { ok: true }, shownTextComplete: false });
@@ -130,57 +130,52 @@ describe('createVerificationPasses', () => {
 
   it('stores before it answers: onPass runs before any waiter hears the verdict', async () => {
     const order: string[] = [];
-    const timers = createManualTimers();
     const queue = createVerificationPasses({
       trust: async () => ({ config: defaultTrustConfig, stamp: 's' }),
       createChains: () => ({ reader: () => undefined }),
+      // Storing takes a while.
       onPass: async () => {
-        await settle();
+        await new Promise((resolve) => setTimeout(resolve, 10));
         order.push('stored');
       },
       verify: async () => verdictOf('verified'),
-      setTimer: timers.setTimer,
     });
     const answer = queue.request(job('a')).then(() => order.push('answered'));
-    timers.flush();
+    await vi.runAllTimersAsync();
     await answer;
     expect(order).toEqual(['stored', 'answered']);
   });
 
   it('rejects the waiters of a pass whose trust configuration cannot be read, and recovers', async () => {
-    const timers = createManualTimers();
     const trust = vi.fn().mockRejectedValueOnce(new Error('storage failed')).mockResolvedValue({ config: defaultTrustConfig, stamp: 's' });
     const queue = createVerificationPasses({
       trust,
       createChains: () => ({ reader: () => undefined }),
       onPass: async () => undefined,
       verify: async () => verdictOf('verified'),
-      setTimer: timers.setTimer,
     });
     const failed = queue.request(job('a'));
-    timers.flush();
+    vi.runOnlyPendingTimers();
     await expect(failed).rejects.toThrow('storage failed');
     expect(queue.has(job('a').key)).toBe(false);
     const retried = queue.request(job('a'));
-    timers.flush();
+    vi.runOnlyPendingTimers();
     await expect(retried).resolves.toMatchObject({ state: 'verified' });
   });
 
   it('stops collecting when its signal aborts', async () => {
-    const timers = createManualTimers();
     const controller = new AbortController();
     const queue = createVerificationPasses({
       trust: async () => ({ config: defaultTrustConfig, stamp: 's' }),
       createChains: () => ({ reader: () => undefined }),
       onPass: async () => undefined,
       verify: async () => verdictOf('verified'),
-      setTimer: timers.setTimer,
       signal: controller.signal,
     });
     const collecting = queue.request(job('a'));
     controller.abort(new Error('worker stopped'));
     await expect(collecting).rejects.toThrow('worker stopped');
-    expect(timers.pending).toBe(0);
+    expect(vi.getTimerCount()).toBe(0);
     await expect(queue.request(job('b'))).rejects.toThrow('worker stopped');
   });
 });

@@ -1,4 +1,5 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { defaultTrustConfig } from '../../../lib/trust/defaults';
 import type { VerdictState } from '../../../lib/verdict/states';
 import type { Verdict } from '../../../lib/verdict/types';
@@ -7,19 +8,18 @@ import { stateColors } from '../toolbar/badge';
 import type { PageProof } from '../../../lib/extract/page-proof';
 import { MissingTextError } from '../messaging/errors';
 import { sessionKeys } from './session-records';
-import { createManualTimers, createMemoryStorage, referenceProof, settle, verdictOf } from '../../../test/fakes/worker-fixtures';
+import { referenceProof, verdictOf } from '../../../test/fakes/worker-fixtures';
 import type { TrustState } from './trust-state';
 import { createVerificationService, type ContentSender } from './verification-service';
 
 /**
  * The worker's logic against a storage area that outlives it: a "restart"
  * is a new service over the same storage, as when MV3 stops the worker and
- * the next event starts it again.
+ * the next event starts it again. Its timers fire only when a test runs them
+ * (vi.waitFor with interval 0 moves the fake clock by nothing).
  */
 function setUp() {
-  const storage = createMemoryStorage();
-  // Each worker has its own timers: a stopped worker's never fire.
-  let timers = createManualTimers();
+  const storage = fakeBrowser.storage.session;
   /** The state each snippet text verifies to; verified when not named. */
   const outcomes = new Map<string, VerdictState>();
   let clock = 1_000_000;
@@ -36,7 +36,8 @@ function setUp() {
   const verify = vi.fn(async ({ shownText }: VerifySnippetParameters): Promise<Verdict> => verdictOf(outcomes.get(shownText) ?? 'verified', shownText));
 
   const start = () => {
-    timers = createManualTimers();
+    // A stopped worker's timers never fire.
+    vi.clearAllTimers();
     return createVerificationService({
       storage,
       trust: async () => trust,
@@ -47,30 +48,38 @@ function setUp() {
       isShownDocument: async (tabId, documentId) => shownDocuments.get(tabId) === documentId,
       onVerdicts: (verdicts) => settled.push(...verdicts.map(({ tabId, proof, verdict }) => `${tabId}:${proof.id}:${verdict.state}`)),
       verify,
-      setTimer: timers.setTimer,
       now: () => clock,
     });
   };
 
-  /** Runs the passes the service started, until it has no more to run. */
+  /**
+   * Runs the passes the service started until `promise` settles: due timers
+   * fire at each check, and Web Crypto's hashing (real, not a timer) finishes
+   * between checks.
+   */
   const run = async <result>(promise: Promise<result>): Promise<result> => {
     let done = false;
     void promise.finally(() => (done = true)).catch(() => undefined);
-    for (let round = 0; round < 20 && !done; round += 1) {
-      await settle();
-      timers.flush();
-    }
+    await vi.waitFor(
+      () => {
+        vi.runOnlyPendingTimers();
+        expect(done, 'the service is still working').toBe(true);
+      },
+      { interval: 0 },
+    );
     return promise;
   };
-  const drain = async () => {
-    for (let round = 0; round < 5; round += 1) {
-      await settle();
-      timers.flush();
-    }
+  /** Runs the service's own work (no promise of it to wait for) until `check` holds. */
+  const until = (check: () => void) => run(vi.waitFor(check, { interval: 0 }));
+  /** A few turns of the event loop, the timers firing as they fall due: time for work that should not happen to show. */
+  const idle = async () => {
+    for (let turn = 0; turn < 5; turn += 1) await vi.runAllTimersAsync();
   };
+  /** What the session area holds, by key. */
+  const stored = () => storage.get(null);
 
   return {
-    storage,
+    stored,
     outcomes,
     notified,
     settled,
@@ -80,11 +89,18 @@ function setUp() {
     verify,
     start,
     run,
-    drain,
+    until,
+    idle,
     advance: (ms: number) => void (clock += ms),
     setTrust: (stamp: string) => void (trust = { ...trust, stamp }),
   };
 }
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  vi.useFakeTimers();
+});
+afterEach(() => vi.useRealTimers());
 
 const tab = (tabId: number, documentId = `doc-${tabId}`): ContentSender => ({ tabId, frameId: 0, documentId, prerendering: false });
 const request = (proofs: PageProof[], { pageUrl = 'https://news.example/story', notChecked = 0 } = {}) => ({ pageUrl, proofs, notChecked });
@@ -97,7 +113,7 @@ describe('verify-proofs', () => {
     world.outcomes.set('Text of b.', 'invalid');
     const answer = service.verifyProofs(request([referenceProof('a'), referenceProof('b')]), tab(1));
     // Its timers wait for run(): the pass has not started when the tab is listed and badged.
-    await vi.waitFor(() => expect(world.badges.get(1)).toBeDefined());
+    await vi.waitFor(() => expect(world.badges.get(1)).toBeDefined(), { interval: 0 });
     // Listed before the pass ends: the popup shows them as being checked.
     expect((await service.tabState(1)).proofs).toEqual([
       { id: 'a', form: 'text', excerpt: 'Text of a.' },
@@ -224,7 +240,7 @@ describe('a worker restart', () => {
     const stopped = world.start();
     // The worker stops while the pass is collecting: it never runs.
     void stopped.verifyProofs(request([referenceProof('a')]), tab(1)).catch(() => undefined);
-    await vi.waitFor(() => expect(world.alarm.running).toBe(true));
+    await vi.waitFor(() => expect(world.alarm.running).toBe(true), { interval: 0 });
     expect(world.verify).not.toHaveBeenCalled();
 
     const restarted = world.start();
@@ -241,15 +257,15 @@ describe('a worker restart', () => {
   it('also resumes when the popup asks first', async () => {
     const world = setUp();
     void world.start().verifyProofs(request([referenceProof('a')]), tab(1)).catch(() => undefined);
-    await vi.waitFor(() => expect(world.alarm.running).toBe(true));
+    await vi.waitFor(() => expect(world.alarm.running).toBe(true), { interval: 0 });
     const restarted = world.start();
     expect((await restarted.tabState(1)).proofs[0]?.verdict).toBeUndefined();
-    await world.drain();
+    await world.until(() => expect(world.notified).toHaveLength(1));
     expect(world.verify).toHaveBeenCalledTimes(1);
     expect(world.notified).toEqual([{ tabId: 1, id: 'a', state: 'verified' }]);
     // Asking again while it runs or after does not verify twice.
     await restarted.tabState(1);
-    await world.drain();
+    await world.idle();
     expect(world.verify).toHaveBeenCalledTimes(1);
   });
 });
@@ -293,7 +309,7 @@ describe('the trust configuration changing', () => {
     world.outcomes.set('Text of a.', 'verified');
     expect((await service.tabState(1)).proofs[0]?.verdict).toBeUndefined();
     await world.run(service.trustChanged());
-    await world.drain();
+    await world.until(() => expect(world.notified).toHaveLength(1));
     expect(world.verify).toHaveBeenCalledTimes(2);
     expect(world.notified).toEqual([{ tabId: 1, id: 'a', state: 'verified' }]);
     expect((await service.tabState(1)).proofs[0]?.verdict?.state).toBe('verified');
@@ -321,12 +337,12 @@ describe('forgetting', () => {
     const shared = referenceProof('shared');
     await world.run(service.verifyProofs(request([shared, referenceProof('own')]), tab(1)));
     await world.run(service.verifyProofs(request([shared]), tab(2)));
-    const proofRecords = () => [...world.storage.items.keys()].filter((key) => key.startsWith('verity.proof.')).length;
-    expect(proofRecords()).toBe(2);
+    const proofRecords = async () => Object.keys(await world.stored()).filter((key) => key.startsWith('verity.proof.')).length;
+    expect(await proofRecords()).toBe(2);
 
     await service.forgetProofs(['own'], tab(1));
     expect((await service.tabState(1)).proofs.map((proof) => proof.id)).toEqual(['shared']);
-    expect(proofRecords()).toBe(1);
+    expect(await proofRecords()).toBe(1);
 
     // A forget from a subframe or from another document changes nothing.
     await service.forgetProofs(['shared'], { ...tab(1), frameId: 2 });
@@ -334,13 +350,12 @@ describe('forgetting', () => {
     expect((await service.tabState(1)).proofs).toHaveLength(1);
 
     await service.tabRemoved(1);
-    expect(proofRecords()).toBe(1);
+    expect(await proofRecords()).toBe(1);
     await service.documentCommitted({ tabId: 2, url: 'https://other.example/', documentId: 'new' });
-    expect(proofRecords()).toBe(0);
+    expect(await proofRecords()).toBe(0);
     expect(world.badges.get(2)).toBeNull();
     await service.tabRemoved(2);
-    expect([...world.storage.items.keys()]).toEqual([sessionKeys.tabIndex]);
-    expect(world.storage.items.get(sessionKeys.tabIndex)).toEqual([]);
+    expect(await world.stored()).toEqual({ [sessionKeys.tabIndex]: [] });
   });
 });
 
@@ -351,7 +366,7 @@ describe('tabVerdicts', () => {
     world.outcomes.set('Text of b.', 'altered');
     // Listed, but their pass cut off (a worker stop): no verdict stored.
     const listed = service.verifyProofs(request([referenceProof('a'), referenceProof('b')]), tab(1));
-    await vi.waitFor(() => expect(world.badges.get(1)).toBeDefined());
+    await vi.waitFor(() => expect(world.badges.get(1)).toBeDefined(), { interval: 0 });
     const restarted = world.start();
     const verdicts = await world.run(restarted.tabVerdicts(1));
     expect(verdicts).toMatchObject({ url: 'https://news.example/story', documentId: 'doc-1', notChecked: 0 });
@@ -376,7 +391,7 @@ describe('verifyStandalone', () => {
     const verdicts = await world.run(Promise.all([service.verifyStandalone(input), service.verifyStandalone(input)]));
     expect(verdicts.map((verdict) => verdict.state)).toEqual(['verified', 'verified']);
     expect(world.verify).toHaveBeenCalledTimes(1);
-    expect([...world.storage.items.keys()]).toEqual([]);
+    expect(await world.stored()).toEqual({});
     expect(world.settled).toEqual([]);
   });
 
