@@ -1,5 +1,5 @@
 import { encodeAbiParameters, keccak256, parseAbiParameters, stringToBytes, type Address, type Hex } from 'viem';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { ChainUnavailableError } from '../chain/errors';
 import { signWithSdk, Wallet, type AttestationJson, type SdkSignParameters } from '../../test/fakes/eas-sdk';
 import { easOffchainProof, envelope, type EasOffchainProof } from '../envelope/schema';
@@ -216,8 +216,8 @@ describe('verifyEasOffchain (decision logic, in-memory chain)', () => {
       trust: trusted,
       chains: fakeChainAccess(reader),
     });
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(reader.calls.map((call) => call.functionName).sort()).toEqual(['getRevokeOffchain', 'getSchema']);
+    // Every read is issued while none has answered (the gate holds them).
+    await vi.waitFor(() => expect(reader.calls.map((call) => call.functionName).sort()).toEqual(['getRevokeOffchain', 'getSchema']));
     open();
     expect(stateOf((await pending).checks)).toBe('verified');
   });

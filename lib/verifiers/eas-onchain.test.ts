@@ -1,5 +1,5 @@
 import { encodeAbiParameters, getAddress, keccak256, parseAbiParameters, stringToBytes, type Address, type Hex } from 'viem';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ChainUnavailableError, ContractRevertedError, RpcDisagreementError } from '../chain/errors';
 import { easOnchainProof, envelope, type EasOnchainProof } from '../envelope/schema';
 import { verifyEasOnchain } from './eas-onchain';
@@ -172,11 +172,11 @@ describe('verifyEasOnchain (decision logic, in-memory chain)', () => {
     const reader = fakeEasChainReader({ chainId, confirmations: 4, schemas: { [schemaUid]: schema }, attestations: [attestation], gate });
     const proof = { type: 'eas-onchain' as const, chainId, uid };
     const pending = verifyEasOnchain({ proof, envelope: envelope.parse({ v: 1, proof }), signedText, trust: trusted, chains: fakeChainAccess(reader) });
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(reader.calls.map((call) => [call.functionName, call.blockNumber])).toEqual([
+    // Every read is issued while none has answered (the gate holds them).
+    await vi.waitFor(() => expect(reader.calls.map((call) => [call.functionName, call.blockNumber])).toEqual([
       ['getAttestation', undefined],
       ['getAttestation', fakeHead.number - 3n],
-    ]);
+    ]));
     open();
     expect(stateOf((await pending).checks)).toBe('verified');
   });

@@ -1,6 +1,6 @@
 import { StandardMerkleTree } from '@openzeppelin/merkle-tree';
 import { bytesToHex, type Address, type Hex } from 'viem';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { ChainUnavailableError, ContractRevertedError, RpcDisagreementError } from '../chain/errors';
 import type { OgTeeProof } from '../envelope/schema';
 import { keyFingerprint } from '../og/tee-key';
@@ -297,10 +297,10 @@ describe('verifyOgTee without settlement', () => {
     const gate = new Promise<void>((resolve) => (release = resolve));
     const chainReader = reader({ gate, receipts: { [tx]: individualSettlementReceipt() } });
     const pending = verify({ proof: teeProof({ settlement: { relay, tx } }), chainReader });
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(chainReader.calls.map((call) => (call.kind === 'readContract' ? call.functionName : call.kind)).sort()).toEqual(
+    // Every read is issued while none has answered (the gate holds them).
+    await vi.waitFor(() => expect(chainReader.calls.map((call) => (call.kind === 'readContract' ? call.functionName : call.kind)).sort()).toEqual(
       ['getTEEPublicKey', 'getTransactionReceipt', 'head', 'isTEEActive', 'isTEEEnabled'],
-    );
+    ));
     release();
     expect((await pending).state).toBe('verified');
   });
