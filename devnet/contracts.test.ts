@@ -21,6 +21,7 @@ import { legacyTeeRegistryAbi, teeRegistryAbi } from '../lib/abi/tee-registry';
 import { startAnvil, type StartAnvilReturnType } from './anvil';
 import { createDevnetClients, waitForSuccess, type DevnetClients } from './clients';
 import { compileContracts, type CompiledContracts } from './compile';
+import { deployContract } from './deploy';
 import { generateTeeKey } from './keys';
 import { aigcDigest, signAigcProof } from './producers/erc7007';
 import { disableTee, heartbeatTee, registerTee } from './registry';
@@ -34,11 +35,8 @@ let relay: Address;
 let erc7007: Address;
 const heartbeatWindow = 60n;
 
-async function deploy(name: keyof CompiledContracts, args: readonly unknown[]): Promise<Address> {
-  const { abi, bytecode } = compiled[name];
-  const hash = await clients.wallets.deployer.deployContract({ abi, bytecode, args });
-  return (await waitForSuccess({ clients, hash, what: name })).contractAddress!;
-}
+const deploy = (name: keyof CompiledContracts, args: readonly unknown[]) =>
+  deployContract({ clients, wallet: clients.wallets.deployer, what: name, contract: compiled[name], args });
 
 beforeAll(async () => {
   compiled = await compileContracts();

@@ -139,7 +139,7 @@ export class DeploymentError extends BaseError {
   override name = 'DeploymentError';
 }
 
-type DeployContractParameters = {
+export type DeployContractParameters = {
   clients: DevnetClients;
   wallet: DevnetWalletClient;
   what: string;
@@ -147,7 +147,8 @@ type DeployContractParameters = {
   args: readonly unknown[];
 };
 
-async function deployContract({ clients, wallet, what, contract, args }: DeployContractParameters): Promise<Address> {
+/** Deploys a compiled contract or an EAS artifact, and returns its checksummed address. */
+export async function deployContract({ clients, wallet, what, contract, args }: DeployContractParameters): Promise<Address> {
   const hash = await wallet.deployContract({ abi: contract.abi, bytecode: contract.bytecode, args });
   const receipt = await waitForSuccess({ clients, hash, what: `Deploying ${what}` });
   if (!receipt.contractAddress) throw new DeploymentError(`Deploying ${what} created no contract (transaction ${hash})`);

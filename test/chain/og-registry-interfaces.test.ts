@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toFunctionSelector, type Address, type Hex } from 'viem';
 import { startAnvil, type StartAnvilReturnType } from '../../devnet/anvil';
-import { createDevnetClients, waitForSuccess, type DevnetClients } from '../../devnet/clients';
+import { createDevnetClients, type DevnetClients } from '../../devnet/clients';
 import { compileContracts, type CompiledContracts } from '../../devnet/compile';
+import { deployContract } from '../../devnet/deploy';
 import { generateTeeKey, type TeeKey } from '../../devnet/keys';
 import { ogTeeEnvelope, signTeeInference } from '../../devnet/producers/og-tee';
 import { deactivateLegacyTee, disableTee, heartbeatTee, registerLegacyTee, registerTee } from '../../devnet/registry';
@@ -26,11 +27,8 @@ let legacy: Address;
 let notARegistry: Address;
 const tees = {} as Record<'current' | 'currentDisabled' | 'legacy' | 'legacyDeactivated' | 'unknown', TeeKey>;
 
-async function deploy(name: keyof CompiledContracts, args: readonly unknown[]): Promise<Address> {
-  const { abi, bytecode } = compiled[name];
-  const hash = await clients.wallets.deployer.deployContract({ abi, bytecode, args });
-  return (await waitForSuccess({ clients, hash, what: name })).contractAddress!;
-}
+const deploy = (name: keyof CompiledContracts, args: readonly unknown[]) =>
+  deployContract({ clients, wallet: clients.wallets.deployer, what: name, contract: compiled[name], args });
 
 beforeAll(async () => {
   compiled = await compileContracts();
