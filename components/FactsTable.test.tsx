@@ -57,6 +57,25 @@ describe('FactsTable', () => {
     expect(container.textContent).toContain('Example Newsroom');
   });
 
+  it("shows the envelope's model only as the page's claim, apart from the signed facts, display-safe and cut", () => {
+    const model = `gpt\u202Eevil${'x'.repeat(200)}`;
+    const { container, unmount } = renderDom(<FactsTable facts={{ ...verifiedOgTee.facts, model }} />);
+    cleanup = unmount;
+    const claims = container.querySelector('section[aria-label="Not signed: what the page claims"]');
+    expect(claims?.querySelector('dt')?.textContent).toBe('The page says');
+    expect(claims?.querySelector('dd')?.textContent).toBe(`model “gpt\\u{202E}evil${'x'.repeat(44)}…”`);
+    expect(container.querySelector('section[aria-label="Origin"]')?.textContent).not.toContain('gpt');
+    expect(container.textContent).not.toContain('\u202E');
+  });
+
+  it("shows an attested model as the attester's claim, beside the attestation", () => {
+    const { container, unmount } = renderDom(<FactsTable facts={{ ...pendingEas.facts, model: 'gpt-4.1' }} />);
+    cleanup = unmount;
+    const attestation = container.querySelector('section[aria-label="Attestation"]');
+    expect(attestation?.textContent).toContain('The attester saysmodel “gpt-4.1”');
+    expect(container.querySelector('section[aria-label="Not signed: what the page claims"]')).toBeNull();
+  });
+
   it('shows hashes without links when there is no explorer', () => {
     const { container, unmount } = renderDom(<FactsTable facts={{ ...pendingEas.facts, explorerUrl: undefined }} />);
     cleanup = unmount;

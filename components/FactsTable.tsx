@@ -1,4 +1,6 @@
 import type { ReactNode } from 'react';
+import { displaySafe } from '../lib/text/display-safe';
+import { modelClaimOf, modelClaimWords } from '../lib/verdict/model-claim';
 import type { VerdictFacts } from '../lib/verdict/types';
 import { CopyButton } from './CopyButton';
 import { explorerBaseOf, explorerLink, isHttpUrl } from './explorer';
@@ -50,6 +52,10 @@ function factGroups(facts: VerdictFacts, explorer: string | null): { title: stri
   // The worker's own link for the transaction, when it made one.
   const txLink = facts.explorerUrl && isHttpUrl(facts.explorerUrl) ? facts.explorerUrl : null;
   const rows = (...candidates: (Row | false | undefined)[]) => candidates.filter((row): row is Row => Boolean(row));
+  // A model name is a claim, never a checked fact: the attester's beside its attestation, the page's in a group of its own.
+  const model = modelClaimOf(facts);
+  const modelWords = model && modelClaimWords(model);
+  const modelRow = modelWords && { term: modelWords.speaker, value: modelWords.claim };
 
   return [
     {
@@ -98,7 +104,6 @@ function factGroups(facts: VerdictFacts, explorer: string | null): { title: stri
     {
       title: 'Origin',
       rows: rows(
-        facts.model !== undefined && { term: 'Model', value: facts.model },
         facts.timestamp !== undefined && { term: 'Produced', value: <Timestamp seconds={facts.timestamp} /> },
         facts.teeId !== undefined && { term: 'TEE id', value: hex(facts.teeId, 'TEE id') },
         facts.keyFingerprint !== undefined && {
@@ -130,7 +135,7 @@ function factGroups(facts: VerdictFacts, explorer: string | null): { title: stri
       rows: rows(
         facts.uid !== undefined && { term: 'UID', value: hex(facts.uid, 'attestation UID') },
         facts.schemaUid !== undefined && { term: 'Schema UID', value: hex(facts.schemaUid, 'schema UID') },
-        facts.schema !== undefined && { term: 'Schema', value: <Mono>{facts.schema}</Mono> },
+        facts.schema !== undefined && { term: 'Schema', value: <Mono>{displaySafe(facts.schema)}</Mono> },
         facts.schemaFields !== undefined &&
           facts.schemaFields.length > 0 && {
             term: 'Decoded fields',
@@ -147,17 +152,22 @@ function factGroups(facts: VerdictFacts, explorer: string | null): { title: stri
                   {facts.schemaFields.map((field) => (
                     <tr key={field.name} className="align-top">
                       <th scope="row" className="py-0.5 pr-3 font-medium whitespace-nowrap">
-                        {field.name}
+                        {displaySafe(field.name)}
                       </th>
-                      <td className="py-0.5 pr-3 font-mono text-xs whitespace-nowrap text-slate-500">{field.type}</td>
-                      <td className="py-0.5 font-mono text-xs break-all">{field.value}</td>
+                      <td className="py-0.5 pr-3 font-mono text-xs whitespace-nowrap text-slate-500">{displaySafe(field.type)}</td>
+                      <td className="py-0.5 font-mono text-xs break-all">{displaySafe(field.value)}</td>
                     </tr>
                   ))}
                 </tbody>
               </table>
             ),
           },
+        model?.by === 'attester' && modelRow,
       ),
+    },
+    {
+      title: 'Not signed: what the page claims',
+      rows: rows(model?.by === 'page' && modelRow),
     },
     {
       title: 'Merkle batch',

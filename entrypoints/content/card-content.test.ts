@@ -30,12 +30,23 @@ describe('cardContentOf', () => {
       summary: 'It is verified.',
       confidence: { value: 92, word: 'High', rated: true },
       facts: [
-        { label: 'Model', value: 'gpt-x' },
         { label: 'Vouched by', value: 'Example Newsroom', title: attester },
         { label: 'When', value: 't=1700000000' },
         { label: 'Chain', value: 'Base' },
+        { label: 'The page says', value: 'model “gpt-x”' },
       ],
     });
+  });
+
+  it("shows a model only as a claim, the page's or the attester's, display-safe and cut to 60 characters", () => {
+    const pageModel = `\u202Eevil${'m'.repeat(200)}`;
+    expect(cardContentOf({ verdict: verdictOf('verified', { facts: { model: pageModel } }) }).facts).toEqual([
+      { label: 'The page says', value: `model “\\u{202E}evil${'m'.repeat(47)}…”` },
+    ]);
+    const schemaFields = [{ name: 'model', type: 'string', value: 'gpt-x' }];
+    expect(cardContentOf({ verdict: verdictOf('verified', { facts: { model: 'gpt-x', schemaFields } }) }).facts).toEqual([
+      { label: 'The attester says', value: 'model “gpt-x”' },
+    ]);
   });
 
   it('says the signer vouched only when the signature holds', () => {

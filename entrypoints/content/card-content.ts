@@ -1,6 +1,7 @@
 import { headlineOf } from '../../components/state-style';
 import { shortHex } from '../../lib/chain/short-hex';
 import type { VerdictState } from '../../lib/verdict/states';
+import { modelClaimOf, modelClaimWords } from '../../lib/verdict/model-claim';
 import type { Verdict, VerdictFacts } from '../../lib/verdict/types';
 import { badgeStateOf, badgeWord, confidenceOf, type BadgeState, type Confidence } from './badge-label';
 
@@ -59,12 +60,17 @@ const vouchedStates = new Set<VerdictState>(['verified', 'pending', 'untrusted']
 
 function factsOf({ state, facts }: Verdict, formatTime: (seconds: number) => string): CardFact[] {
   const rows: CardFact[] = [];
-  if (facts.model !== undefined) rows.push({ label: 'Model', value: facts.model });
   const vouched = vouchedBy(facts);
   if (vouched !== undefined) rows.push({ label: vouchedStates.has(state) ? 'Vouched by' : 'Claimed signer', ...vouched });
   if (facts.timestamp !== undefined) rows.push({ label: 'When', value: formatTime(facts.timestamp) });
   const chain = facts.chainName ?? (facts.chainId === undefined ? undefined : `Chain ${facts.chainId}`);
   if (chain !== undefined) rows.push({ label: 'Chain', value: chain });
+  // Last, and in the claimant's words: a model name is never a checked fact.
+  const model = modelClaimOf(facts);
+  if (model !== undefined) {
+    const { speaker, claim } = modelClaimWords(model);
+    rows.push({ label: speaker, value: claim });
+  }
   return rows;
 }
 

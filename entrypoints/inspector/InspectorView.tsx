@@ -13,6 +13,8 @@ import { TextDiff, textsToDiff } from '../../components/TextDiff';
 import type { PageProof } from '../../lib/extract/page-proof';
 import { citationText } from '../../lib/report/citation';
 import type { Report } from '../../lib/report/schema';
+import { displayOrigin, displaySafe } from '../../lib/text/display-safe';
+import { modelClaimOf, modelClaimWords } from '../../lib/verdict/model-claim';
 import type { Verdict } from '../../lib/verdict/types';
 import type { ProofShareLinkReturnType } from './share';
 
@@ -131,6 +133,11 @@ export function ProofDetailsView(props: ProofDetailsViewProps) {
   );
 }
 
+/** The page a share link names, as its origin only (never its user name, look-alike Unicode or bidi tricks), and never a link. */
+function linkOrigin(pageUrl: string): string {
+  return displayOrigin(pageUrl) ?? displaySafe(pageUrl, { maxLength: 60 });
+}
+
 /** Says where a shared verdict comes from: this browser, now; and that the link's page is only what the link says. */
 function SharedBanner({ pageUrl, verifying }: { pageUrl: string; verifying: boolean }) {
   return (
@@ -148,8 +155,8 @@ function SharedBanner({ pageUrl, verifying }: { pageUrl: string; verifying: bool
         <p className="text-sky-900/80">
           {pageUrl ? (
             <>
-              The link says it comes from <span className="font-mono text-[13px] break-all text-sky-950">{pageUrl}</span>. That
-              page was not opened or checked.
+              The link says it comes from <span className="font-mono text-[13px] break-all text-sky-950">{linkOrigin(pageUrl)}</span>.
+              That page was not opened or checked.
             </>
           ) : (
             'The link names no page it comes from.'
@@ -174,8 +181,8 @@ function VerdictCard({ verdict, actions, exports }: { verdict: Verdict; actions:
           <dl className="flex flex-wrap gap-x-5 gap-y-1 pt-1 text-xs text-slate-600">
             <Meta term="State" value={<code className="font-mono">{verdict.state}</code>} />
             {verdict.proofType && <Meta term="Proof type" value={<code className="font-mono">{verdict.proofType}</code>} />}
-            {verdict.facts.model && <Meta term="Model" value={verdict.facts.model} />}
           </dl>
+          <ModelClaimLine verdict={verdict} />
         </div>
         <div className="w-full sm:w-64">
           <ConfidenceMeter value={verdict.confidence} state={verdict.state} />
@@ -186,6 +193,19 @@ function VerdictCard({ verdict, actions, exports }: { verdict: Verdict; actions:
         {exports}
       </div>
     </section>
+  );
+}
+
+/** The model, in its claimant's words and apart from the facts above: no one checked it. The exact name is in the envelope below. */
+function ModelClaimLine({ verdict }: { verdict: Verdict }) {
+  const model = modelClaimOf(verdict.facts);
+  if (model === undefined) return null;
+  const { speaker, claim } = modelClaimWords(model);
+  return (
+    <p className="text-xs text-slate-500 italic">
+      {speaker}: {claim}
+      {model.by === 'page' && ' (not signed)'}
+    </p>
   );
 }
 

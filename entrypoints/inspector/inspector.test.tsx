@@ -166,10 +166,28 @@ describe('ProofDetailsView', () => {
     expect(banner.textContent).toContain('Shared with you');
     expect(banner.textContent).toContain('Checked just now by your own Verity against the chain');
     expect(banner.textContent).toContain('Nothing in the link is taken on trust');
-    expect(banner.textContent).toContain('https://news.example.com/a');
+    expect(banner.textContent).toContain('The link says it comes from https://news.example.com.');
     expect(banner.querySelector('a')).toBeNull();
     expect(container.querySelector('header')?.textContent).toContain('Shared proof');
     expect(container.querySelector('header')?.textContent).not.toContain('news.example.com');
+  });
+
+  it("shows a share link's page as its origin only: no user name, the host in punycode, no bidi trick", () => {
+    const pageUrl = 'https://www.bank.example:login@\u0430pple.com/\u202Eexe.pdf?from=verified';
+    const container = render({ shared: true, pageUrl, proof: verifiedPageProof, verdict: verifiedOgTee });
+    const banner = container.querySelector('section[aria-labelledby="shared-heading"]')!;
+    expect(banner.textContent).toContain('The link says it comes from https://xn--pple-43d.com.');
+    expect(banner.textContent).not.toMatch(/bank\.example|login|\u0430|\u202E|exe|verified/);
+    expect(banner.querySelector('a')).toBeNull();
+  });
+
+  it("shows the envelope's model as the page's claim, apart from the verdict's facts, with the exact name left to the envelope", () => {
+    const model = `gpt-5\u202E${'x'.repeat(200)}`;
+    const container = render({ proof: verifiedPageProof, verdict: { ...verifiedOgTee, facts: { ...verifiedOgTee.facts, model } } });
+    const card = container.querySelector('section[aria-labelledby="verdict-heading"]')!;
+    expect([...card.querySelectorAll('dt')].map((term) => term.textContent)).not.toContain('Model');
+    expect(card.textContent).toContain(`The page says: model “gpt-5\\u{202E}${'x'.repeat(46)}…” (not signed)`);
+    expect(card.textContent).not.toContain('\u202E');
   });
 });
 
