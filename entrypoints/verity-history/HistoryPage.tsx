@@ -8,6 +8,7 @@ import { stateStyles } from '../../components/state-style';
 import { EmptyState, ErrorState, LoadingState } from '../../components/Status';
 import type { HistoryStore } from '../../storage/history-store';
 import { retentionChoices, type HistoryEntry, type HistorySettings } from '../../storage/history-types';
+import { claimMaxLength, displayOrigin, displaySafe } from '../../lib/text/display-safe';
 import { verdictStates, type VerdictState } from '../../lib/verdict/states';
 import { historyDays, retentionLabel, sourceLabels } from './history-days';
 
@@ -240,7 +241,6 @@ const timeOfDay = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2
 
 function EntryRow({ entry, verifyLink }: { entry: HistoryEntry; verifyLink: string | null }) {
   const checkedAt = new Date(entry.checkedAt);
-  const webPage = /^https?:\/\//i.test(entry.pageUrl);
   return (
     <article aria-label={`${entry.state ? stateStyles[entry.state].word : 'No proof'}: ${entry.excerpt || 'no text'}`} className="grid grid-cols-[3.25rem_minmax(0,1fr)] gap-x-4 px-4 py-3.5 sm:grid-cols-[3.25rem_minmax(0,1fr)_auto]">
       <time dateTime={checkedAt.toISOString()} className="pt-0.5 text-xs text-slate-500 tabular-nums" title={checkedAt.toString()}>
@@ -257,21 +257,15 @@ function EntryRow({ entry, verifyLink }: { entry: HistoryEntry; verifyLink: stri
           )}
           {entry.state && entry.confidence !== undefined && <ConfidenceMeter value={entry.confidence} state={entry.state} variant="compact" />}
           <span className="text-xs text-slate-500">{sourceLabels[entry.source]}</span>
-          {entry.model && <span className="truncate font-mono text-[11px] text-slate-400">{entry.model}</span>}
+          {entry.model && (
+            <span className="truncate text-[11px] text-slate-400 italic" title="Named by the page or its attester, not checked by Verity">
+              Claimed model “{displaySafe(entry.model, { maxLength: claimMaxLength })}”
+            </span>
+          )}
         </div>
         <p className="line-clamp-2 text-sm leading-relaxed text-slate-800">{entry.excerpt ? `“${entry.excerpt}”` : <span className="text-slate-400">No text</span>}</p>
         <p className="text-xs leading-relaxed text-slate-500">{entry.summary}</p>
-        {entry.pageUrl && (
-          <p className="truncate text-xs">
-            {webPage ? (
-              <a href={entry.pageUrl} target="_blank" rel="noreferrer" className="link font-normal" title={entry.pageUrl}>
-                {entry.pageTitle || entry.pageUrl}
-              </a>
-            ) : (
-              <span className="text-slate-500">{entry.pageTitle || entry.pageUrl}</span>
-            )}
-          </p>
-        )}
+        {entry.pageUrl && <EntryPage entry={entry} />}
       </div>
       {verifyLink && (
         <div className="col-start-2 mt-2 sm:col-start-3 sm:mt-0">
@@ -282,6 +276,33 @@ function EntryRow({ entry, verifyLink }: { entry: HistoryEntry; verifyLink: stri
         </div>
       )}
     </article>
+  );
+}
+
+/**
+ * Where an entry was seen. A page's address is the tab's, so it links there,
+ * with the page's own title display-safe and the origin beside it. A shared
+ * link's page is only what the link says: its origin as text, never a link.
+ */
+function EntryPage({ entry }: { entry: HistoryEntry }) {
+  const origin = displayOrigin(entry.pageUrl);
+  const title = entry.pageTitle && displaySafe(entry.pageTitle, { maxLength: 120 });
+  if (entry.source === 'shared') {
+    return <p className="truncate text-xs text-slate-500">The link says it comes from {origin ?? displaySafe(entry.pageUrl, { maxLength: 60 })}; not opened or checked.</p>;
+  }
+  return (
+    <p className="truncate text-xs">
+      {origin ? (
+        <>
+          <a href={entry.pageUrl} target="_blank" rel="noreferrer" className="link font-normal" title={displaySafe(entry.pageUrl)}>
+            {title || origin}
+          </a>
+          {title && <span className="text-slate-400"> · {origin}</span>}
+        </>
+      ) : (
+        <span className="text-slate-500">{title || displaySafe(entry.pageUrl)}</span>
+      )}
+    </p>
   );
 }
 

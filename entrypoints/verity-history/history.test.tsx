@@ -110,6 +110,37 @@ describe('HistoryPage', () => {
     expect(status(container)).toBe('3 entries');
   });
 
+  it("never makes a shared link's page a link beside its verdict: its origin only, as what the link says", async () => {
+    const shared: HistoryEntry = {
+      id: 's',
+      checkedAt: now - hour,
+      pageUrl: 'https://www.reuters.com:verified@\u0430pple.com/\u202Efdp.exe',
+      source: 'shared',
+      excerpt: 'Apple recalls every phone.',
+      state: 'verified',
+      confidence: 90,
+      proofType: 'og-tee',
+      model: `Official Apple statement\u202E${'!'.repeat(200)}`,
+      summary: 'Produced in an attested OpenGradient enclave.',
+      proof: storedProof,
+    };
+    const { container } = await renderHistory({ [historyKeys.entries]: [shared] });
+    const article = container.querySelector('article')!;
+    expect(article.textContent).toContain('Verified');
+    expect([...article.querySelectorAll('a')].map((link) => link.textContent)).toEqual(['Verify again']);
+    expect(article.textContent).toContain('The link says it comes from https://xn--pple-43d.com; not opened or checked.');
+    expect(article.textContent).not.toMatch(/reuters|\u0430|\u202E|exe/);
+    expect(article.textContent).toContain(`Claimed model “Official Apple statement\\u{202E}${'!'.repeat(27)}…”`);
+  });
+
+  it("shows a page's title display-safe, with the page's origin beside it", async () => {
+    const entry: HistoryEntry = { ...entries[0]!, pageTitle: 'Verified\u202E by Verity\n\n  — official' };
+    const { container } = await renderHistory({ [historyKeys.entries]: [entry] });
+    const line = container.querySelector<HTMLAnchorElement>('a[href="https://news.example.com/vote"]')!;
+    expect(line.textContent).toBe('Verified\\u{202E} by Verity — official');
+    expect(line.parentElement!.textContent).toContain(' · https://news.example.com');
+  });
+
   it('offers "Verify again" only for entries with a stored proof, through the share view', async () => {
     const { container } = await renderHistory();
     const links = [...container.querySelectorAll<HTMLAnchorElement>('a')].filter((link) => link.textContent === 'Verify again');
