@@ -28,7 +28,7 @@ describe('citationText', () => {
       'Proof: og-tee on OpenGradient devnet (chain id 10740)',
       `Transaction: ${verifiedOgTee.facts.tx} in block 4821907`,
       `TEE: ${verifiedOgTee.facts.teeId}`,
-      'Model: meta-llama/Llama-3.1-70B-Instruct',
+      'The page says (not signed): model “meta-llama/Llama-3.1-70B-Instruct”',
       'Checks: 13 passed, 0 failed, 0 not run',
       `Text: "${verifiedOgTee.text.shown}"`,
       'Verity browser extension 0.1.0',
@@ -55,6 +55,19 @@ describe('citationText', () => {
     const text = lines.find((line) => line.startsWith('Text: '))!;
     expect(text.length).toBeLessThanOrEqual('Text: ""'.length + 280);
     expect(text.endsWith('…"')).toBe(true);
+  });
+
+  it("says where a shared link claims to come from by its origin only, and a long bidi model only as the page's claim, cut", () => {
+    const model = `gpt\u202E${'x'.repeat(200)}`;
+    const shared = buildReport({
+      ...parameters,
+      source: { kind: 'shared', location: 'https://www.reuters.com:x@\u0430pple.com/\u202Efdp.exe' },
+      snippets: [{ ...parameters.snippets[0]!, verdict: { ...verifiedOgTee, facts: { ...verifiedOgTee.facts, model } } }],
+    });
+    const lines = citationText(shared).split('\n');
+    expect(lines[1]).toBe('Shared link, which says it comes from https://xn--pple-43d.com (not opened or checked)');
+    expect(lines).toContain(`The page says (not signed): model “gpt\\u{202E}${'x'.repeat(48)}…”`);
+    expect(lines.join('\n')).not.toMatch(/reuters|\u202E|\u0430/);
   });
 
   it('throws a CitationSnippetError for a position the report does not have', () => {

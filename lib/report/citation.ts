@@ -1,4 +1,6 @@
 import { BaseError } from '../errors';
+import { displayOrigin, displaySafe } from '../text/display-safe';
+import { modelClaimOf, modelClaimWords, type ModelClaim } from '../verdict/model-claim';
 import type { Report } from './schema';
 import { excerpt, generatorKindWords, sourceKindWords, verdictWord } from './words';
 
@@ -28,10 +30,11 @@ export function citationText(report: Report, position = 0): CitationTextReturnTy
   const tally = (ok: boolean | null) => snippet.checks.filter((check) => check.ok === ok).length;
   const chain = facts.chainId !== undefined ? `${facts.chainName ?? 'chain'} (chain id ${facts.chainId})` : undefined;
   const { source } = report;
+  const model = modelClaimOf(facts);
   const lines = [
     `Checked with Verity on ${snippet.checkedAt}`,
-    `${sourceKindWords[source.kind]}${source.location === undefined ? '' : `: ${source.location}`}`,
-    source.title && `Title: ${source.title}`,
+    `${sourceKindWords[source.kind]}${source.location === undefined ? '' : source.kind === 'shared' ? sharedFrom(source.location) : `: ${source.location}`}`,
+    source.title && `Title: ${displaySafe(source.title)}`,
     `Verdict: ${verdictWord(snippet.state)} (${snippet.state}), confidence ${snippet.confidence}/100`,
     `Why: ${snippet.summary}`,
     snippet.proofType && `Proof: ${snippet.proofType}${chain ? ` on ${chain}` : ''}`,
@@ -40,10 +43,21 @@ export function citationText(report: Report, position = 0): CitationTextReturnTy
     facts.attester && `Attester: ${facts.signerLabel ? `${facts.signerLabel} ` : ''}${facts.attester}`,
     facts.teeId && `TEE: ${facts.teeId}`,
     facts.contract && `Contract: ${facts.contract}${facts.tokenId ? `, token ${facts.tokenId}` : ''}`,
-    facts.model && `Model: ${facts.model}`,
+    model && modelClaimLine(model),
     `Checks: ${tally(true)} passed, ${tally(false)} failed, ${tally(null)} not run`,
     `Text: "${excerpt(snippet.text.shown, 280)}"`,
     `Verity ${generatorKindWords[report.generator.kind]} ${report.generator.version}`,
   ];
   return lines.filter(Boolean).join('\n');
+}
+
+/** A share link's page is only what the link says: its origin (no user name, host in punycode). */
+function sharedFrom(location: string): string {
+  return `, which says it comes from ${displayOrigin(location) ?? displaySafe(location, { maxLength: 60 })} (not opened or checked)`;
+}
+
+/** The model in its claimant's words: no one checked it. */
+function modelClaimLine(model: ModelClaim): string {
+  const { speaker, claim } = modelClaimWords(model);
+  return `${speaker}${model.by === 'page' ? ' (not signed)' : ''}: ${claim}`;
 }

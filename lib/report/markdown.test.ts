@@ -113,9 +113,23 @@ describe('reportMarkdown', () => {
     const markdown = reportMarkdown(buildReport({ ...page, source: { kind: 'page', location: 'https://x.example/\u001b[2J', title: hostile }, snippets: [{ ...page.snippets[0]!, verdict, raw }] }));
     expect(markdown.replace(/\n/g, '')).not.toMatch(/[\p{Cc}\u202a-\u202e\u2066-\u2069]/u);
     expect(markdown).toContain('> Fine text\\\\u{1B}\\]52;c;Y3VybCBldmlsLnNo\\\\u{7} \\\\u{9B}2J \\\\u{202E}gnp.exe\\\\u{2066}');
-    expect(markdown).toContain('- **Model:** gpt\\\\u{1B}\\[8m');
+    expect(markdown).toContain('- **The page says (not signed):** model “gpt\\\\u{1B}\\[8m”');
     expect(markdown).toContain('- **Source:** Page: <https://x.example/%1B[2J>');
     expect(markdown).toContain('(https://explorer.example/tx/0x1%E2%80%AE%07)');
+  });
+
+  it("gives a shared link's page as its origin in code, never a link, and an attested model as the attester's claim", () => {
+    const facts = { ...pendingEas.facts, model: 'gpt-4.1' };
+    const markdown = reportMarkdown(
+      buildReport({
+        ...page,
+        source: { kind: 'shared', location: 'https://www.reuters.com:x@\u0430pple.com/\u202Efdp.exe' },
+        snippets: [{ ...page.snippets[0]!, verdict: { ...pendingEas, facts } }],
+      }),
+    );
+    expect(markdown).toContain('- **Source:** Shared link, which says it comes from `https://xn--pple-43d.com` (not opened or checked)');
+    expect(markdown).not.toMatch(/reuters|<https:\/\/xn--/);
+    expect(markdown).toContain('- **The attester says:** model “gpt-4.1”');
   });
 
   it('keeps the envelope block valid JSON with the exact text, and writes out control characters in one that is not JSON', () => {

@@ -1,4 +1,6 @@
+import { displayOrigin } from '../text/display-safe';
 import { escapeJsonForTerminal, terminalSafe } from '../text/terminal-safe';
+import { modelClaimOf, modelClaimWords } from '../verdict/model-claim';
 import type { Report, ReportSnippet } from './schema';
 import { excerpt, generatorKindWords, readableTime, sourceKindWords, verdictHeadline, verdictWord } from './words';
 
@@ -32,7 +34,7 @@ export function reportMarkdown(report: Report): ReportMarkdownReturnType {
 }
 
 function headerLines({ source, generatedAt, generator, scope }: Report): string {
-  const where = source.location === undefined ? sourceKindWords[source.kind] : `${sourceKindWords[source.kind]}: ${link(source.location)}`;
+  const where = source.location === undefined ? sourceKindWords[source.kind] : source.kind === 'shared' ? sharedFrom(source.location) : `${sourceKindWords[source.kind]}: ${link(source.location)}`;
   return [
     `- **Source:** ${where}${source.title === undefined ? '' : ` (${inline(source.title)})`}`,
     `- **Generated:** ${readableTime(generatedAt)}`,
@@ -143,7 +145,11 @@ function signerLines(facts: Facts): string[] {
     lines.push(`- **TEE:** ${code(facts.teeId)}${active}`);
   }
   if (facts.keyFingerprint !== undefined) lines.push(`- **Key fingerprint (SHA-256):** ${code(facts.keyFingerprint)}`);
-  if (facts.model !== undefined) lines.push(`- **Model:** ${inline(facts.model)}`);
+  const model = modelClaimOf(facts);
+  if (model !== undefined) {
+    const { speaker, claim } = modelClaimWords(model);
+    lines.push(`- **${speaker}${model.by === 'page' ? ' (not signed)' : ''}:** ${inline(claim)}`);
+  }
   if (facts.timestamp !== undefined) lines.push(`- **Produced:** ${readableTime(new Date(facts.timestamp * 1000).toISOString())}`);
   if (facts.attester !== undefined) {
     lines.push(`- **Attester:** ${facts.signerLabel === undefined ? '' : `${inline(facts.signerLabel)} `}${code(facts.attester)}`);
@@ -204,6 +210,12 @@ function longestRun(text: string, character: string): number {
 }
 
 /** An address as a link to itself. */
+/** A share link's page is only what the link says: its origin, never a link. */
+function sharedFrom(location: string): string {
+  const origin = displayOrigin(location);
+  return `${sourceKindWords.shared}, which says it comes from ${origin === undefined ? code(location) : code(origin)} (not opened or checked)`;
+}
+
 function link(url: string): string {
   return /^https?:\/\//i.test(url) ? `<${linkTarget(url)}>` : code(url);
 }

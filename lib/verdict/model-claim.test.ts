@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { modelClaimOf, modelClaimWords } from './model-claim';
+import type { VerdictFacts } from './types';
 
 const contentHash = { name: 'contentHash', type: 'bytes32', value: `0x${'ab'.repeat(32)}` };
 
 describe('modelClaimOf', () => {
   it("calls a model the page's claim when only the envelope names it (og-tee, ERC-7007, EAS without a model field)", () => {
-    expect(modelClaimOf({ model: 'gpt-x', teeId: `0x${'12'.repeat(32)}` })).toEqual({ by: 'page', model: 'gpt-x' });
+    const ogTee: VerdictFacts = { model: 'gpt-x', teeId: `0x${'12'.repeat(32)}` };
+    expect(modelClaimOf(ogTee)).toEqual({ by: 'page', model: 'gpt-x' });
     expect(modelClaimOf({ model: 'gpt-x', schemaFields: [contentHash] })).toEqual({ by: 'page', model: 'gpt-x' });
     expect(modelClaimOf({ model: 'gpt-x', schemaFields: [contentHash, { name: 'model', type: 'string', value: '' }] })).toEqual({ by: 'page', model: 'gpt-x' });
   });

@@ -16,14 +16,14 @@ export type ModelClaim = {
   model: string;
 };
 
-export function modelClaimOf(facts: VerdictFacts): ModelClaim | undefined {
+export function modelClaimOf(facts: Pick<VerdictFacts, 'model' | 'schemaFields'>): ModelClaim | undefined {
   if (facts.model === undefined || facts.model === '') return undefined;
   const attested = facts.schemaFields?.some((field) => field.name === 'model' && field.type === 'string' && field.value !== '') ?? false;
   return { by: attested ? 'attester' : 'page', model: facts.model };
 }
 
 /** Who makes the claim, as a label: "The page says". */
-export const modelClaimSpeakers: Record<ModelClaim['by'], string> = {
+const modelClaimSpeakers: Record<ModelClaim['by'], string> = {
   attester: 'The attester says',
   page: 'The page says',
 };
