@@ -71,7 +71,7 @@ describe('share links in Chromium', () => {
     const bannerText = (await banner.textContent()) ?? '';
     expect(bannerText).toContain('Checked just now by your own Verity against the chain');
     expect(bannerText).toContain('Nothing in the link is taken on trust');
-    expect(bannerText).toContain(`The link says it comes from ${new URL(devnet.pageUrl).origin}`);
+    expect(bannerText).toContain(`The link says it comes from ${new URL(devnet.pageUrl!).origin}`);
     expect(await banner.getByRole('link').count()).toBe(0);
 
     const facts = section(page, 'Chain facts');
