@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,22 +6,12 @@ import { freeLoopbackPort } from '../../devnet/anvil';
 import { startDevnet, type StartDevnetReturnType } from '../../devnet/devnet';
 import { reportSchema } from '../../lib/report/schema';
 import { publishedReportValidator } from '../report-json-schema';
+import { runVerity as verity } from '../run-verity';
 
 /** The `verity` binary as a user runs it, against the devnet page served over HTTP. */
 let devnet: StartDevnetReturnType;
 let workDir: string;
 let configPath: string;
-
-type CliResult = { code: number; stdout: string; stderr: string };
-
-function verity(args: string[], stdin?: string): Promise<CliResult> {
-  return new Promise((resolve) => {
-    const child = execFile(process.execPath, ['cli/verity.mjs', ...args], { env: { ...process.env, NO_COLOR: '1' } }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
-    );
-    child.stdin?.end(stdin ?? '');
-  });
-}
 
 beforeAll(async () => {
   devnet = await startDevnet({ servePage: true });
@@ -64,7 +53,7 @@ describe('verity verify', () => {
     const config = { ...devnet.trustConfig, chains: {} };
     const configWithoutChains = join(workDir, 'no-chains.json');
     await writeFile(configWithoutChains, JSON.stringify(config));
-    const { code, stdout } = await verity(['verify', '-', '--config', configWithoutChains, '--rpc', `${devnet.chainId}=${devnet.rpcUrl}`, '--json'], scenario.html);
+    const { code, stdout } = await verity(['verify', '-', '--config', configWithoutChains, '--rpc', `${devnet.chainId}=${devnet.rpcUrl}`, '--json'], { stdin: scenario.html });
     expect(code).toBe(0);
     expect(JSON.parse(stdout).snippets).toEqual([expect.objectContaining({ state: 'verified', proofType: 'eas-onchain' })]);
   });

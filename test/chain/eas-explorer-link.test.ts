@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +14,7 @@ import { decodeLocatedProof } from '../../lib/extract/decode-located';
 import { canonicalText } from '../../lib/text/canonical';
 import { verifySnippet } from '../../lib/verifiers/verify-snippet';
 import type { PastedCheck, SelectionCheck } from '../../messaging/messages';
+import { runVerity as verity } from '../run-verity';
 
 /**
  * An off-chain attestation signed with the real EAS SDK for the real EAS
@@ -79,17 +79,6 @@ function checkPasted(input: string, compareText?: string): Promise<PastedCheck> 
   return check({ input, ...(compareText !== undefined && { compareText }) });
 }
 
-type CliResult = { code: number; stdout: string; stderr: string };
-
-function verity(args: string[], stdin = ''): Promise<CliResult> {
-  return new Promise((resolve) => {
-    const child = execFile(process.execPath, ['cli/verity.mjs', ...args], { env: { ...process.env, NO_COLOR: '1' } }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
-    );
-    child.stdin?.end(stdin);
-  });
-}
-
 describe('an EAS explorer share link', () => {
   it('verifies when pasted into Check pasted with the text it signs', async () => {
     const checked = await checkPasted(link, text);
@@ -115,7 +104,7 @@ describe('an EAS explorer share link', () => {
     expect(report.source).toBe(link);
     expect(report.snippets).toMatchObject([{ state: 'verified', proofType: 'eas-offchain', text }]);
 
-    const fromStdin = await verity(['verify', link, '--config', configPath, '--text', '-', '--json'], 'Another text entirely.');
+    const fromStdin = await verity(['verify', link, '--config', configPath, '--text', '-', '--json'], { stdin: 'Another text entirely.' });
     expect(JSON.parse(fromStdin.stdout)).toMatchObject({ snippets: [{ state: 'altered' }] });
 
     const withoutText = await verity(['verify', link, '--config', configPath]);

@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +12,7 @@ import { easSdk } from '../../devnet/producers/eas-sdk';
 import { addAigcData, signAigcProof } from '../../devnet/producers/erc7007';
 import { canonicalText } from '../../lib/text/canonical';
 import { rpcClient } from './helpers/devnet-state';
+import { runVerity as verity } from '../run-verity';
 
 /**
  * What publishers make with `verity embed --from eas|eas-onchain|erc7007`
@@ -31,17 +31,6 @@ let textPath: string;
 let keyPath: string;
 let provider: JsonRpcProvider;
 let eas: InstanceType<typeof EAS>;
-
-type CliResult = { code: number; stdout: string; stderr: string };
-
-function verity(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
-  return new Promise((resolve) => {
-    const child = execFile(process.execPath, ['cli/verity.mjs', ...args], { env: { ...process.env, NO_COLOR: '1', ...env } }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
-    );
-    child.stdin?.end('');
-  });
-}
 
 async function file(name: string, content: string): Promise<string> {
   const path = join(workDir, name);
@@ -199,7 +188,7 @@ describe('verity attest', () => {
 
   it('--onchain attests with a transaction; the short reference verifies once confirmed', async () => {
     const made = await verity(['attest', '--onchain', '--text', textPath, '--chain', String(devnet.chainId), '--config', configPath, '--form', 'ref'], {
-      VERITY_ATTESTER_KEY: devnetPrivateKeys.trustedAttester,
+      env: { VERITY_ATTESTER_KEY: devnetPrivateKeys.trustedAttester },
     });
     expect(made.code, made.stderr).toBe(0);
     expect(made.stdout).toMatch(new RegExp(`ai-proof:v1:eas:${devnet.chainId}:0x[0-9a-f]{64}`));

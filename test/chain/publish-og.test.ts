@@ -1,5 +1,4 @@
 import { StandardMerkleTree } from '@openzeppelin/merkle-tree';
-import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +17,7 @@ import {
   weatherToolCallsSigned,
   type GatewayKey,
 } from '../fakes/og-gateway';
+import { runVerity as verity, type RunVerityReturnType } from '../run-verity';
 
 /**
  * `verity embed` as a publisher runs it, from responses in the gateway's
@@ -30,17 +30,6 @@ let workDir: string;
 let configPath: string;
 let tee: GatewayKey;
 let unregistered: GatewayKey;
-
-type CliResult = { code: number; stdout: string; stderr: string };
-
-function verity(args: string[], stdin?: string): Promise<CliResult> {
-  return new Promise((resolve) => {
-    const child = execFile(process.execPath, ['cli/verity.mjs', ...args], { env: { ...process.env, NO_COLOR: '1' } }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
-    );
-    child.stdin?.end(stdin ?? '');
-  });
-}
 
 let fileCount = 0;
 async function saved(content: unknown): Promise<string> {
@@ -210,7 +199,7 @@ describe('verity embed on a TEERegistry of the interface before 2026-03-10', () 
 });
 
 describe('verity embed refuses, and writes nothing', () => {
-  async function refused(response: unknown, ...options: string[]): Promise<CliResult> {
+  async function refused(response: unknown, ...options: string[]): Promise<RunVerityReturnType> {
     const out = join(workDir, `refused-${fileCount}.html`);
     const result = await verity(['embed', '--from', 'og', await saved(response), '--config', configPath, '--chain', String(devnet.chainId), '--out', out, ...options]);
     expect(result.stdout).toBe('');
