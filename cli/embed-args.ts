@@ -74,7 +74,12 @@ export const embedHelpText = `Makes an embedded AI proof from what an AI tool re
 The output must hash to tee_output_hash and the signature must verify with
 the TEE's key; otherwise nothing is written.
 Exit status: 0 when the proof was made, 1 when the response or an input file
-is wrong (the message names the field), 2 for a usage or configuration error.`;
+is wrong (the message names the field), 2 for a usage or configuration error.
+
+From an EAS attestation or an ERC-7007 token:
+  verity embed --from eas|eas-onchain|erc7007 --help
+Without an AI provider's signature, attest a text with your own key:
+  verity attest --help`;
 
 /** Reads `verity embed …` arguments. Throws EmbedUsageError naming what is wrong. */
 export function parseEmbedArgs(argv: readonly string[]): EmbedCommand | { command: 'help'; topic: 'embed' } {

@@ -53,7 +53,6 @@ export const embedOutputHelp = `--form F           attribute (default), script, 
 --rendered FILE    the HTML your site renders from the Markdown, shown in the fragment
 --target SEL       script form: a CSS selector of an element the page already has
 --id ID            script form: the id of the element the fragment adds
---model NAME       the model name shown to readers
 --out FILE         write the result to FILE (written whole or not at all)`;
 
 /** The output options from parsed values; `makeError` builds the command's own usage error. */

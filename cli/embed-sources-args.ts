@@ -57,6 +57,7 @@ export const embedAttestationHelpText = `Makes an embedded AI proof from an EAS 
 --proof HEX        erc7007: the proof bytes the contract's verify() takes
 --tx HASH          erc7007: the transaction that minted the token or added its AIGC data
 ${embedOutputHelp}
+--model NAME       the model name shown to readers, as the page's claim
 --config FILE      a trust configuration (JSON) merged over the built-in defaults
 --rpc ID=URL       use URL as the RPC of chain ID (repeatable); when it names the
                    proof's chain, the proof is checked there first, as a reader would

@@ -123,7 +123,8 @@ SOURCE        an HTML or text file, an http(s) URL, or - for standard input;
 Exit status: 0 when every proof got a verdict, 1 when SOURCE cannot be read,
 2 for a usage or configuration error.
 
-To make proofs from what AI tools return: verity embed --help`;
+To make proofs from what AI tools return: verity embed --help
+To attest a text with your own key: verity attest --help`;
 
 function print(text: string, code: number): number {
   process.stdout.write(`${text}\n`);
