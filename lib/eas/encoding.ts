@@ -15,12 +15,3 @@ export function checkedBytes(field: string, value: Hex | undefined, size?: numbe
   if (size !== undefined && bytes.length !== size) throw new OffchainFieldError({ field, reason: `is not ${size} bytes` });
   return bytes;
 }
-
-/** Writes `value` big-endian into `target[offset, offset + length)`, which must be zero-filled. */
-export function writeUint(target: Uint8Array, offset: number, length: number, value: bigint): void {
-  let rest = value;
-  for (let index = offset + length - 1; rest > 0n && index >= offset; index--) {
-    target[index] = Number(rest & 0xffn);
-    rest >>= 8n;
-  }
-}

@@ -24,8 +24,8 @@ eas-offchain, Merkle paths, keccak of the text), schema decoding, the text
 checks and the verdict. Finding and decoding envelopes (findProofs) is not
 timed. Each round verifies the whole set concurrently (Promise.all), as the
 CLI does; proofs/s = verifications / elapsed time, ms/proof its inverse.
-eas-offchain has one signer (the trusted attester), so after its first
-signature lib/eas checks it with that signer's cached point table.`;
+eas-offchain recovers every signer's key with noble's public recovery (as
+ethers and viem do) and hashes with viem's hashTypedData.`;
 
 /** Section 1: verifySnippet throughput per proof kind, with every chain read answered from the pass. */
 export async function runThroughputSection({ sets, trust, minMsPerSet }: ThroughputSectionParameters): Promise<void> {
