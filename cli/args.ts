@@ -63,7 +63,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
     command: 'verify',
     source,
     configPath: values.config,
-    rpcOverrides: (values.rpc ?? []).map(parseRpcOverride),
+    rpcOverrides: (values.rpc ?? []).map((value) => parseRpcOverride(value)),
     json: values.json ?? false,
     ...(report !== undefined && { report }),
     ...(values.text !== undefined && { textPath: values.text }),
@@ -77,8 +77,8 @@ function parseReportFormat(value: string): ReportFormat {
 }
 
 /** `--rpc CHAINID=URL`, shared with `verity embed`. */
-export function parseRpcOverride(value: string): { chainId: string; url: string } {
+export function parseRpcOverride(value: string, makeError: (message: string) => UsageError = (message) => new UsageError(message)): { chainId: string; url: string } {
   const match = /^([1-9][0-9]*)=(https?:\/\/\S+)$/i.exec(value);
-  if (!match) throw new UsageError(`--rpc "${value}": expected CHAINID=URL, such as 31337=http://127.0.0.1:8545`);
+  if (!match) throw makeError(`--rpc "${value}": expected CHAINID=URL, such as 31337=http://127.0.0.1:8545`);
   return { chainId: match[1]!, url: match[2]! };
 }

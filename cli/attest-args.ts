@@ -48,7 +48,7 @@ provider's signature.
                    instead of a signed off-chain one
 --eas-version V    the EAS contract's version() for the signature's EIP-712
                    domain (default: read from the contract)
-${embedOutputHelp}
+${embedOutputHelp('on-chain attestations only, text the page shows as is')}
 --config FILE      a trust configuration (JSON) merged over the built-in defaults:
                    its "eas" section names the EAS contract and SchemaRegistry
 --rpc ID=URL       use URL as the RPC of chain ID (repeatable)
@@ -96,13 +96,7 @@ export function parseAttestArgs(argv: readonly string[]): AttestCommand | Regist
     chainId: parseChainId(values.chain, (message) => new AttestUsageError(message)),
     ...(values['key-file'] !== undefined && { keyFile: values['key-file'] }),
     ...(values.config !== undefined && { configPath: values.config }),
-    rpcOverrides: (values.rpc ?? []).map((value) => {
-      try {
-        return parseRpcOverride(value);
-      } catch (error) {
-        throw new AttestUsageError(error instanceof Error ? error.message : String(error));
-      }
-    }),
+    rpcOverrides: (values.rpc ?? []).map((value) => parseRpcOverride(value, (message) => new AttestUsageError(message))),
   };
   if (subcommand === 'register-schema') {
     const stray = Object.keys(values).find((name) => !['chain', 'key-file', 'config', 'rpc'].includes(name));

@@ -11,7 +11,8 @@ import { PublishError } from '../lib/publish/publish-errors';
 import { canonicalText } from '../lib/text/canonical';
 import type { EasConfig, TrustConfig } from '../lib/trust/schema';
 import { AttestUsageError, attesterKeyVariable, type AttestCommand, type RegisterSchemaCommand } from './attest-args';
-import { loadTrustConfig, OutputWriteError, warn, writeResult } from './embed';
+import { OutputWriteError, warn, writeResult } from './embed';
+import { loadTrustConfig } from './trust-config';
 import { embeddingOf, readPublishedText } from './embed-sources';
 
 /**
@@ -95,7 +96,7 @@ type Connected = { trust: TrustConfig; eas: EasConfig; client: Awaited<ReturnTyp
 
 /** The chain's EAS contracts and RPC from the configuration, and a client once the RPC has said it serves that chain. */
 async function connect(args: RegisterSchemaCommand | AttestCommand): Promise<Connected> {
-  const trust = await loadTrustConfig(args);
+  const trust = await loadTrustConfig({ ...args, makeError: (message) => new AttestUsageError(message) });
   const chain = String(args.chainId);
   const eas = trust.eas[chain];
   if (eas === undefined) throw new AttestUsageError(`The configuration names no EAS contract for chain ${chain}: give --config FILE with its "eas" section`);

@@ -43,8 +43,9 @@ type OutputValues = {
   out?: string;
 };
 
-export const embedOutputHelp = `--form F           attribute (default), script, token, or ref (a short reference:
-                   on-chain attestations only, text the page shows as is)
+/** The help lines of the output options; `referenceNeeds` says what the short reference form needs from this source. */
+export const embedOutputHelp = (referenceNeeds: string) => `--form F           attribute (default), script, token, or ref (a short reference:
+                   ${referenceNeeds})
 --markdown         the text is Markdown: the envelope carries it, "format": "markdown"
 --html             print an HTML fragment showing the text (default)
 --bare             print only what carries the proof: the attribute value, the

@@ -56,7 +56,7 @@ export const embedAttestationHelpText = `Makes an embedded AI proof from an EAS 
 --prompt TEXT      erc7007: the prompt, as UTF-8 text; or --prompt-hex HEX as bytes
 --proof HEX        erc7007: the proof bytes the contract's verify() takes
 --tx HASH          erc7007: the transaction that minted the token or added its AIGC data
-${embedOutputHelp}
+${embedOutputHelp('on-chain attestations only, text the page shows as is')}
 --model NAME       the model name shown to readers, as the page's claim
 --config FILE      a trust configuration (JSON) merged over the built-in defaults
 --rpc ID=URL       use URL as the RPC of chain ID (repeatable); when it names the
@@ -114,13 +114,7 @@ export function parseEmbedAttestationArgs(argv: readonly string[]): EmbedAttesta
     ...readEmbedOutputOptions(values, usageError),
     textPath: values.text,
     ...(values.config !== undefined && { configPath: values.config }),
-    rpcOverrides: (values.rpc ?? []).map((value) => {
-      try {
-        return parseRpcOverride(value);
-      } catch (error) {
-        throw usageError(error instanceof Error ? error.message : String(error));
-      }
-    }),
+    rpcOverrides: (values.rpc ?? []).map((value) => parseRpcOverride(value, usageError)),
   };
   const chainId = () => {
     if (values.chain === undefined) throw usageError(`Missing --chain: the chain of the ${from === 'erc7007' ? 'token' : 'attestation'}`);

@@ -9,7 +9,8 @@ import { PublishError } from '../lib/publish/publish-errors';
 import { readEasExplorerLink } from '../lib/eas/explorer-link';
 import { canonicalText } from '../lib/text/canonical';
 import type { TrustConfig } from '../lib/trust/schema';
-import { loadTrustConfig, OutputWriteError, warn, writeResult } from './embed';
+import { OutputWriteError, warn, writeResult } from './embed';
+import { loadTrustConfig } from './trust-config';
 import type { EmbedOutputOptions } from './embed-output-args';
 import type { EmbedAttestationCommand } from './embed-sources-args';
 import { readSource } from './read-source';
@@ -23,7 +24,7 @@ import { EmbedAttestationUsageError } from './embed-sources-args';
  */
 export async function runEmbedAttestation(args: EmbedAttestationCommand): Promise<number> {
   try {
-    const trust = await loadTrustConfig(args);
+    const trust = await loadTrustConfig({ ...args, makeError: (message) => new EmbedAttestationUsageError(message) });
     const text = await readPublishedText(args.textPath);
     if (canonicalText(text) === '') throw new EmbedAttestationUsageError(`--text ${args.textPath} holds no text: give the text the proof binds`);
     const { envelope, signedText } = await envelopeOf(args, text);

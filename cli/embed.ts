@@ -8,11 +8,9 @@ import { readOgResponse } from '../lib/publish/og-response';
 import { ogTeeEnvelope, type OgSettlement } from '../lib/publish/og-tee';
 import { PublishError } from '../lib/publish/publish-errors';
 import { terminalSafe } from '../lib/text/terminal-safe';
-import { defaultTrustConfig } from '../lib/trust/defaults';
-import { parseTrustConfig } from '../lib/trust/parse';
-import { withRpcOverrides } from '../lib/trust/rpc-override';
 import type { TrustConfig } from '../lib/trust/schema';
 import { EmbedUsageError, type EmbedCommand } from './embed-args';
+import { loadTrustConfig } from './trust-config';
 import { readSource } from './read-source';
 
 /** The result file could not be written. */
@@ -41,7 +39,7 @@ export async function runEmbed(args: EmbedCommand): Promise<number> {
 }
 
 async function makeEmbedding(args: EmbedCommand): Promise<string> {
-  const trust = await loadTrustConfig(args);
+  const trust = await loadTrustConfig({ ...args, makeError: (message) => new EmbedUsageError(message) });
   const { chainId, registry } = registryOf(args, trust, await openGradientChainsOf(args.configPath));
   const response = (await readSource(args.source)).content;
   const output = args.contentPath === undefined ? undefined : await readInput(args.contentPath);
@@ -110,23 +108,6 @@ function settlementOf(settlement: NonNullable<EmbedCommand['settlement']>, trust
   }
   const { tx, root, proof } = settlement;
   return root === undefined ? { relay: relay as Address, tx: tx as Hex } : { relay: relay as Address, tx: tx as Hex, root: root as Hex, proof: (proof ?? []) as Hex[] };
-}
-
-/** The trust configuration: built-in defaults, then --config, then --rpc. Shared with the other embed sources and attest. */
-export async function loadTrustConfig({ configPath, rpcOverrides }: Pick<EmbedCommand, 'configPath' | 'rpcOverrides'>): Promise<TrustConfig> {
-  let trust = defaultTrustConfig;
-  if (configPath !== undefined) {
-    let text: string;
-    try {
-      text = await readFile(configPath, 'utf8');
-    } catch (error) {
-      throw new EmbedUsageError(`--config ${configPath}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-    }
-    const parsed = parseTrustConfig(text, { base: trust });
-    if (!parsed.ok) throw parsed.error;
-    trust = parsed.config;
-  }
-  return withRpcOverrides(trust, rpcOverrides);
 }
 
 /** The OpenGradient chains the --config file itself names (loadTrustConfig has read and checked it). */

@@ -1,15 +1,13 @@
-import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { createChainAccess } from '../lib/chain/access';
 import { findProofs } from '../lib/extract/find-proofs';
 import { parseHtml, ParseHtmlError } from '../lib/extract/parse-html';
-import { defaultTrustConfig } from '../lib/trust/defaults';
-import { parseTrustConfig, TrustConfigError } from '../lib/trust/parse';
-import { withRpcOverrides } from '../lib/trust/rpc-override';
+import { TrustConfigError } from '../lib/trust/parse';
 import type { TrustConfig } from '../lib/trust/schema';
 import { verifySnippet } from '../lib/verifiers/verify-snippet';
 import { terminalSafe } from '../lib/text/terminal-safe';
 import { parseCliArgs, usage, UsageError, type VerifyCommand } from './args';
+import { loadTrustConfig } from './trust-config';
 import { attestationHelp, attestationUsageOf, isAttestationCommand, isAttestationHelp, parseAttestationArgs, runAttestationCommand } from './attestation-commands';
 import { runEmbed } from './embed';
 import { embedHelpText, embedUsage, EmbedUsageError, parseEmbedArgs } from './embed-args';
@@ -83,22 +81,6 @@ async function verify(args: VerifyCommand, trust: TrustConfig): Promise<number> 
     ? formatJson(result)
     : formatTable({ ...result, color: process.stdout.isTTY === true && !process.env.NO_COLOR, width: process.stdout.columns });
   return print(output, exit.ok);
-}
-
-async function loadTrustConfig({ configPath, rpcOverrides }: VerifyCommand): Promise<TrustConfig> {
-  let trust = defaultTrustConfig;
-  if (configPath !== undefined) {
-    let text: string;
-    try {
-      text = await readFile(configPath, 'utf8');
-    } catch (error) {
-      throw new UsageError(`--config ${configPath}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-    }
-    const parsed = parseTrustConfig(text, { base: trust });
-    if (!parsed.ok) throw parsed.error;
-    trust = parsed.config;
-  }
-  return withRpcOverrides(trust, rpcOverrides);
 }
 
 function packageVersion(): string {
