@@ -111,6 +111,8 @@ export const envelope = z.object({
   proof,
   text: z.string().max(maxTextLength, `must be at most ${maxTextLength} characters`).optional(),
   model: z.string().max(200, 'must be at most 200 characters').optional(),
+  /** "markdown" when `text` is Markdown (spec §4); any other value reads as plain, since Markdown is tried anyway. */
+  format: z.string().max(40, 'must be at most 40 characters').optional(),
   target: z.string().max(1_000, 'must be at most 1,000 characters').optional(),
 });
 

@@ -1,8 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalText } from '../text/canonical';
-import { wording } from '../text/match';
+import { letterOrDigitRun } from '../text/match';
 import { checkQuote, maxQuoteLength } from './check-quote';
+
+/** The quote checker's words (runs of letters and digits), lower-cased and joined. */
+const wording = (text: string) => (canonicalText(text).match(letterOrDigitRun) ?? []).join(' ').toLowerCase();
 
 const article = {
   id: 'a',

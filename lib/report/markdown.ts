@@ -99,7 +99,8 @@ const formWords: Record<ReportSnippet['form'], string> = {
 
 const matchWords: Record<Exclude<ReportSnippet['text']['match'], 'shown-is-signed'>, string> = {
   exact: 'the same text',
-  wording: 'the same wording (punctuation, case or formatting differ)',
+  wording: 'the same wording (quotation marks, case, spacing or Markdown formatting differ)',
+  markdown: 'the rendering of the signed Markdown',
   differs: 'a different text',
 };
 

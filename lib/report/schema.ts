@@ -73,7 +73,7 @@ export const reportSnippetSchema = z.object({
   text: z.object({
     shown: z.string(),
     signed: z.string().nullable(),
-    match: z.enum(['shown-is-signed', 'exact', 'wording', 'differs']),
+    match: z.enum(['shown-is-signed', 'exact', 'wording', 'markdown', 'differs']),
   }),
   checks: z.array(reportCheckSchema),
   facts: reportFactsSchema,

@@ -1,19 +1,26 @@
 import { canonicalText } from './canonical';
 
-/** A word of spec §4: a run of letters and digits. Global: for `match` and `matchAll`, which ignore `lastIndex`. */
+/** A word of the quote checker: a run of letters and digits. Global: for `match` and `matchAll`, which ignore `lastIndex`. */
 export const letterOrDigitRun = /[\p{L}\p{N}]+/gu;
 
+/**
+ * What the wording rule of spec §4 removes: Markdown markers, quotation marks
+ * and apostrophes of every kind (Unicode's Quotation_Mark, the modifier letter
+ * apostrophe U+02BC and the acute accent U+00B4 typed for one), and
+ * whitespace. Everything else, signs and sentence punctuation included, stays.
+ */
+const typographic = /[*_#`~>|\p{Quotation_Mark}\u02bc\u00b4\p{White_Space}]/gu;
+
 function wordingOfCanonical(canonical: string): string {
-  return (canonical.match(letterOrDigitRun) ?? []).join(' ').toLowerCase();
+  return canonical.replace(typographic, '').toLowerCase();
 }
 
 export type WordingReturnType = string;
 
 /**
- * The wording of a text (spec §4): the runs of letters and digits of its
- * canonical text, joined by single spaces, lower-cased. Marks (\p{M}) are
- * not letters, so a word with combining marks splits there, as the spec's
- * definition implies.
+ * The wording of a text (spec §4): its canonical text without Markdown
+ * markers, quotation marks, apostrophes and whitespace, lower-cased. Two
+ * texts match in wording when their wordings are equal.
  */
 export function wording(text: string): WordingReturnType {
   return wordingOfCanonical(canonicalText(text));
@@ -24,9 +31,9 @@ export type CompareTextsReturnType = 'exact' | 'wording' | 'differs';
 /**
  * How the text shown on the page relates to the signed text (spec §4):
  * `exact` when their canonical texts are equal, `wording` when their
- * wordings are, else `differs`. Two texts with no letters or digits at all
- * (emoji, punctuation) have equal, empty wordings; they count as `differs`
- * unless exact, or 👍 would match 👎.
+ * wordings are, else `differs`. Texts whose wording is empty (only quotes
+ * or Markdown markers) count as `differs` unless exact: there is nothing to
+ * have matched.
  */
 export function compareTexts(shown: string, signed: string): CompareTextsReturnType {
   const shownCanonical = canonicalText(shown);

@@ -49,6 +49,8 @@ export type TextMatch =
   | 'shown-is-signed'
   | 'exact'
   | 'wording'
+  /** The shown text is the rendering of the signed Markdown, link and image targets included. */
+  | 'markdown'
   | 'differs';
 
 /**

@@ -61,12 +61,33 @@ describe('verifySnippet', () => {
   it('accepts a wording match and says so', async () => {
     const verdict = await verifySnippet({
       ...base,
-      decoded: { ok: true, envelope: erc7007Envelope('**The vote** passed!') },
-      shownText: 'The vote passed.',
+      decoded: { ok: true, envelope: erc7007Envelope('**The vote** “passed”.') },
+      shownText: 'The vote "passed".',
     });
     expect(verdict.text.match).toBe('wording');
     expect(verdict.checks.find((check) => check.id === 'shown-text')).toMatchObject({ ok: true });
     expect(verdict.state).toBe('unavailable');
+  });
+
+  it('matches signed Markdown shown rendered, declared or not', async () => {
+    const markdown = '## Steps\n\n1. Open **Settings**.\n2. Choose `Privacy`.';
+    for (const envelope of [erc7007Envelope(markdown), { ...erc7007Envelope(markdown), format: 'markdown' }]) {
+      const verdict = await verifySnippet({ ...base, decoded: { ok: true, envelope }, shownText: 'Steps Open Settings. Choose Privacy.' });
+      expect(verdict.text.match).toBe('markdown');
+      expect(verdict.checks.find((check) => check.id === 'shown-text')).toMatchObject({ ok: true, detail: 'The page shows the signed Markdown, rendered.' });
+    }
+    const changed = await verifySnippet({ ...base, decoded: { ok: true, envelope: erc7007Envelope(markdown) }, shownText: 'Steps Open Settings. Choose Security.' });
+    expect(changed.text.match).toBe('differs');
+    expect(changed.state).toBe('altered');
+  });
+
+  it('calls a changed sign or sentence mark altered: it changes the meaning', async () => {
+    for (const shownText of ['The vote passed?', 'The vote passed!', 'Turnout was -3%.']) {
+      const signed = shownText.startsWith('Turnout') ? 'Turnout was 3%.' : 'The vote passed.';
+      const verdict = await verifySnippet({ ...base, decoded: { ok: true, envelope: erc7007Envelope(signed) }, shownText });
+      expect(verdict.text.match, shownText).toBe('differs');
+      expect(verdict.state, shownText).toBe('altered');
+    }
   });
 
   it('calls hidden text altered when the browser renders something else', async () => {

@@ -1,6 +1,7 @@
 import type { ChainAccess } from '../chain/types';
 import type { Envelope, Proof, ProofType } from '../envelope/schema';
 import { compareTexts } from '../text/match';
+import { matchesRenderedMarkdown } from '../text/markdown-match';
 import type { TrustConfig } from '../trust/schema';
 import { failed, passed, skipped, unreachable } from '../verdict/check';
 import { confidenceOf } from '../verdict/confidence';
@@ -66,7 +67,7 @@ export async function verifySnippet({
   const { envelope } = decoded;
   const { proof } = envelope;
   const signedText = envelope.text ?? shownText;
-  const textMatch: TextMatch = envelope.text === undefined ? 'shown-is-signed' : compareTexts(shownText, envelope.text);
+  const textMatch: TextMatch = envelope.text === undefined ? 'shown-is-signed' : matchShownText(shownText, envelope.text);
 
   const result = await runVerifier({ proof, envelope, signedText, trust, chains });
   const checks: Check[] = [
@@ -128,6 +129,13 @@ async function runVerifier({
   }
 }
 
+/** Exact, then in wording, then as rendered Markdown (spec §4: tried whether or not the envelope declares it). */
+function matchShownText(shownText: string, signedText: string): TextMatch {
+  const plain = compareTexts(shownText, signedText);
+  if (plain !== 'differs') return plain;
+  return matchesRenderedMarkdown(shownText, signedText) ? 'markdown' : 'differs';
+}
+
 function shownTextCheck(match: TextMatch): Check {
   switch (match) {
     case 'shown-is-signed':
@@ -139,7 +147,9 @@ function shownTextCheck(match: TextMatch): Check {
     case 'exact':
       return passed('shown-text', 'The page shows exactly the signed text.');
     case 'wording':
-      return passed('shown-text', 'The page shows the signed wording; formatting, punctuation or markup differ.');
+      return passed('shown-text', 'The page shows the signed wording; quotation marks, case, spacing or Markdown formatting differ.');
+    case 'markdown':
+      return passed('shown-text', 'The page shows the signed Markdown, rendered.');
     case 'differs':
       return failed('shown-text', 'The page shows different text from what was signed.', 'altered');
   }
