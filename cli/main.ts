@@ -5,6 +5,7 @@ import { parseHtml, ParseHtmlError } from '../lib/extract/parse-html';
 import { TrustConfigError } from '../lib/trust/parse';
 import type { TrustConfig } from '../lib/trust/schema';
 import { verifySnippet } from '../lib/verifiers/verify-snippet';
+import { shownLinksOf } from '../lib/extract/shown-links';
 import { terminalSafe } from '../lib/text/terminal-safe';
 import { parseCliArgs, usage, UsageError, type VerifyCommand } from './args';
 import { loadTrustConfig } from './trust-config';
@@ -63,6 +64,7 @@ async function verify(args: VerifyCommand, trust: TrustConfig): Promise<number> 
         decoded: snippet.decoded,
         shownText: snippet.shownText,
         shownTextComplete: snippet.shownTextComplete,
+        shownLinks: shownLinksOf(snippet.element),
         trust,
         chains,
       });

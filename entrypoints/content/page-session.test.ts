@@ -146,7 +146,7 @@ describe('startPageSession', () => {
     manual.idle();
     expect(worker.sent[0]).toEqual({
       pageUrl: document.location.href,
-      proofs: [{ id: 'p0', form: 'attribute', raw: 'raw-near', shownText: 'Near text.', renderedText: 'rendered:near' }],
+      proofs: [{ id: 'p0', form: 'attribute', raw: 'raw-near', shownText: 'Near text.', renderedText: 'rendered:near', links: [] }],
       notChecked: 0,
     });
     await microtasks();

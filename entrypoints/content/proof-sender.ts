@@ -1,5 +1,6 @@
 import type { PageProof } from '../../lib/extract/page-proof';
 import type { ProofLocator } from '../../lib/extract/locate-proofs';
+import { shownLinksOf } from '../../lib/extract/shown-links';
 import type { BadgePainter } from './badge-painter';
 import type { ProofRegistry, TrackedProof } from './proof-registry';
 import type { RenderedText, RenderedTextReader } from './rendered-text';
@@ -137,6 +138,7 @@ function pageProofOf(proof: TrackedProof, rendered: RenderedText): PageProof {
     raw,
     shownText: complete ? proof.shownText : proof.shownText.slice(0, cutOffTextSent),
     renderedText: complete ? rendered.text : rendered.text.slice(0, cutOffTextSent),
+    links: shownLinksOf(proof.located.element),
   };
   if (problem !== undefined) payload.problem = problem;
   // A cut-off text cannot be compared: the worker says it was not checked rather than guess.

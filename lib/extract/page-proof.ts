@@ -1,3 +1,4 @@
+import type { ShownLink } from '../text/markdown-links';
 import type { LocateProblem } from './locate-proofs';
 
 /**
@@ -15,6 +16,8 @@ export type PageProof = {
   shownText: string;
   /** Canonical text of what the browser renders of the snippet. */
   renderedText: string;
+  /** The links and images the snippet shows, for signed Markdown (spec §4); absent where no page was read (pasted, shared). */
+  links?: ShownLink[];
   /**
    * Why the proof cannot be read as it stands: too large to send (then `raw`
    * is only a preview), a proof script that is not JSON, or a script entry

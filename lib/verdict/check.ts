@@ -12,6 +12,7 @@ export const checkLabels: Record<CheckId, string> = {
   signature: 'Signature',
   'content-binding': 'Content matches proof',
   'shown-text': 'Shown text matches signed text',
+  'shown-links': 'Links point where the signed text says',
   rendering: 'Nothing hidden from readers',
   'relay-trusted': 'Settlement relay trusted',
   'settlement-log': 'Settled on chain',

@@ -26,6 +26,7 @@ export type CheckId =
   | 'signature'
   | 'content-binding'
   | 'shown-text'
+  | 'shown-links'
   | 'rendering'
   | 'relay-trusted'
   | 'settlement-log'

@@ -81,6 +81,17 @@ describe('verifySnippet', () => {
     expect(changed.state).toBe('altered');
   });
 
+  it('calls a rendered Markdown link that points elsewhere altered, naming it, and says when links were not read', async () => {
+    const envelope = { ...erc7007Envelope('See [the report](https://example.com/r).'), format: 'markdown' };
+    const shown = (target: string) => verifySnippet({ ...base, decoded: { ok: true, envelope }, shownText: 'See the report.', shownLinks: [{ kind: 'link', text: 'the report', target }] });
+    expect((await shown('https://example.com/r')).checks.find((check) => check.id === 'shown-links')).toMatchObject({ ok: true });
+    const moved = await shown('https://evil.example/r');
+    expect(moved.state).toBe('altered');
+    expect(moved.checks.find((check) => check.id === 'shown-links')).toMatchObject({ ok: false, detail: expect.stringContaining('“the report” to “https://evil.example/r”') });
+    const unread = await verifySnippet({ ...base, decoded: { ok: true, envelope }, shownText: 'See the report.' });
+    expect(unread.checks.find((check) => check.id === 'shown-links')).toMatchObject({ ok: null });
+  });
+
   it('calls a changed sign or sentence mark altered: it changes the meaning', async () => {
     for (const shownText of ['The vote passed?', 'The vote passed!', 'Turnout was -3%.']) {
       const signed = shownText.startsWith('Turnout') ? 'Turnout was 3%.' : 'The vote passed.';

@@ -1,6 +1,8 @@
 import type { ChainAccess } from '../chain/types';
 import type { Envelope, Proof, ProofType } from '../envelope/schema';
 import { compareTexts } from '../text/match';
+import { renderMarkdown } from '../text/markdown';
+import { checkShownLinks, type ShownLink } from '../text/markdown-links';
 import { matchesRenderedMarkdown } from '../text/markdown-match';
 import type { TrustConfig } from '../trust/schema';
 import { failed, passed, skipped, unreachable } from '../verdict/check';
@@ -27,6 +29,8 @@ export type VerifySnippetParameters = {
    * a browser can tell; the command line leaves it out.
    */
   renderedText?: string;
+  /** The links and images the snippet shows (lib/extract/shown-links.ts), where the page was read as HTML. */
+  shownLinks?: readonly ShownLink[];
   trust: TrustConfig;
   chains: ChainAccess;
 };
@@ -47,6 +51,7 @@ export async function verifySnippet({
   shownText,
   shownTextComplete = true,
   renderedText,
+  shownLinks,
   trust,
   chains,
 }: VerifySnippetParameters): VerifySnippetReturnType {
@@ -74,6 +79,7 @@ export async function verifySnippet({
     passed('envelope', `A version 1 envelope with an ${proof.type} proof.`),
     ...result.checks,
     shownTextCheck(textMatch),
+    ...(textMatch === 'markdown' ? [shownLinksCheck(signedText, shownLinks)] : []),
     renderingCheck(shownText, renderedText),
   ];
   const facts = { ...result.facts, model: result.facts.model ?? envelope.model };
@@ -153,6 +159,15 @@ function shownTextCheck(match: TextMatch): Check {
     case 'differs':
       return failed('shown-text', 'The page shows different text from what was signed.', 'altered');
   }
+}
+
+/** Spec §4: a rendered link or image pointing elsewhere than the signed Markdown says is altered text. */
+function shownLinksCheck(signedMarkdown: string, shownLinks: readonly ShownLink[] | undefined): Check {
+  if (shownLinks === undefined) return skipped('shown-links', 'Where the page points its links was not read here, only its text.');
+  const checked = checkShownLinks({ signed: renderMarkdown(signedMarkdown).links, shown: shownLinks });
+  return checked.ok
+    ? passed('shown-links', shownLinks.length === 0 ? 'The page shows no links or images here.' : 'Every link and image points where the signed Markdown says.')
+    : failed('shown-links', checked.reason, 'altered');
 }
 
 function renderingCheck(shownText: string, renderedText: string | undefined): Check {

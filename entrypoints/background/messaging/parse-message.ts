@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { maxScriptBytes, maxShownTextScan, maxSnippetsPerPage } from '../../../lib/envelope/limits';
+import { maxShownLinkLength, maxShownLinks } from '../../../lib/extract/shown-links';
 import { maxPasteLength } from '../../../lib/paste/classify-paste';
 import { MalformedRequestError, UnknownMessageError } from './errors';
 import type { WorkerMessages, WorkerMessageType } from '../../../messaging/messages';
@@ -21,6 +22,10 @@ const proofInput = z.object({
   raw: z.string().max(maxScriptBytes),
   shownText: z.string().max(maxShownTextScan),
   renderedText: z.string().max(maxShownTextScan),
+  links: z
+    .array(z.object({ kind: z.enum(['link', 'image']), text: z.string().max(maxShownLinkLength), target: z.string().max(maxShownLinkLength) }))
+    .max(maxShownLinks)
+    .optional(),
   problem: z.object({ kind: z.enum(['unreadable', 'unplaced']), reason: z.string().max(1_000) }).optional(),
   shownTextComplete: z.literal(false).optional(),
 });
