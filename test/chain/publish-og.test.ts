@@ -3,6 +3,7 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringToHex, type Hex } from 'viem';
+import MarkdownIt from 'markdown-it';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { settlementRelayAbi } from '../../lib/abi/settlement-relay';
 import { createDevnetClients, waitForSuccess, type DevnetClients } from '../../devnet/clients';
@@ -46,7 +47,7 @@ async function embed(response: unknown, ...options: string[]): Promise<string> {
   return result.stdout;
 }
 
-type VerifiedSnippet = { state: string; proofType: string; text: string; checks: { id: string; ok: boolean | null }[] };
+type VerifiedSnippet = { state: string; proofType: string; text: string; checks: { id: string; ok: boolean | null; detail: string }[] };
 
 async function verifyPage(body: string): Promise<VerifiedSnippet[]> {
   const page = join(workDir, `page-${fileCount++}.html`);
@@ -134,6 +135,23 @@ describe('verity embed --from og, then verity verify', () => {
     expect(envelope).toMatchObject({ format: 'markdown', text: 'The **budget** passed, *narrowly*.' });
     const [snippet] = await verifyPage(fragment);
     expect(snippet).toMatchObject({ state: 'verified', text: 'The budget passed, narrowly.' });
+  });
+
+  it('a Markdown answer with a list, code and a link verifies as rendered by markdown-it; a page that moves its link is altered, naming it', async () => {
+    const answer = 'Steps:\n\n1. Install with `npm i verity`.\n2. Read [the guide](https://example.com/guide).\n\n> Done in **2 minutes**.';
+    const rendered = join(workDir, 'answer.html');
+    await writeFile(rendered, new MarkdownIt().render(answer));
+    const fragment = await embed(gatewayChatCompletion({ key: tee, content: answer, timestamp: now() }), '--markdown', '--rendered', rendered);
+    const [honest] = await verifyPage(fragment);
+    expect(honest).toMatchObject({ state: 'verified' });
+    expect(honest!.checks.find((check) => check.id === 'shown-links')).toMatchObject({ ok: true });
+
+    const [moved] = await verifyPage(fragment.replace('href="https://example.com/guide"', 'href="https://guide.example.net/"'));
+    expect(moved).toMatchObject({ state: 'altered' });
+    expect(moved!.checks.find((check) => check.id === 'shown-links')).toMatchObject({
+      ok: false,
+      detail: 'The page links “the guide” to “https://guide.example.net/”; the signed text points it to “https://example.com/guide”.',
+    });
   });
 
   it('an individual settlement as a short reference and in the envelope; a batch settlement with its Merkle proof', async () => {
