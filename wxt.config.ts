@@ -1,11 +1,20 @@
 import tailwindcss from '@tailwindcss/vite';
+import { createRequire } from 'node:module';
 import { defineConfig } from 'wxt';
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   // Explicit imports everywhere: a reader can see where every name comes from.
   imports: false,
-  vite: () => ({ plugins: [tailwindcss()] }),
+  vite: () => ({
+    plugins: [tailwindcss()],
+    resolve: {
+      alias: {
+        // micromark's entity decoder picks a DOM version for browsers; the service worker has no document.
+        'decode-named-character-reference': createRequire(import.meta.url).resolve('decode-named-character-reference'),
+      },
+    },
+  }),
   // The sources package (for Firefox's review) holds what rebuilds the extension, not local test output.
   zip: { excludeSources: ['test-results/**', 'devnet/.build/**'] },
   manifest: ({ browser, manifestVersion }) => ({

@@ -72,13 +72,16 @@ export async function verifySnippet({
   const { envelope } = decoded;
   const { proof } = envelope;
   const signedText = envelope.text ?? shownText;
-  const textMatch: TextMatch = envelope.text === undefined ? 'shown-is-signed' : matchShownText(shownText, envelope.text);
+  const compared = envelope.text === undefined ? ('shown-is-signed' as const) : compareShownText(shownText, envelope.text);
+  const textMatch: TextMatch = compared instanceof Error ? 'differs' : compared;
 
   const result = await runVerifier({ proof, envelope, signedText, trust, chains });
   const checks: Check[] = [
     passed('envelope', `A version 1 envelope with an ${proof.type} proof.`),
     ...result.checks,
-    shownTextCheck(textMatch),
+    compared instanceof Error
+      ? unreachable('shown-text', `The shown text could not be compared: ${compared.message}`)
+      : shownTextCheck(textMatch),
     ...(textMatch === 'markdown' ? [shownLinksCheck(signedText, shownLinks)] : []),
     renderingCheck(shownText, renderedText),
   ];
@@ -135,11 +138,19 @@ async function runVerifier({
   }
 }
 
-/** Exact, then in wording, then as rendered Markdown (spec §4: tried whether or not the envelope declares it). */
-function matchShownText(shownText: string, signedText: string): TextMatch {
-  const plain = compareTexts(shownText, signedText);
-  if (plain !== 'differs') return plain;
-  return matchesRenderedMarkdown(shownText, signedText) ? 'markdown' : 'differs';
+/**
+ * Exact, then in wording, then as rendered Markdown (spec §4: tried whether
+ * or not the envelope declares it). An error (a parser bug, say) is
+ * returned, never thrown: it must not become a verdict either way.
+ */
+function compareShownText(shownText: string, signedText: string): TextMatch | Error {
+  try {
+    const plain = compareTexts(shownText, signedText);
+    if (plain !== 'differs') return plain;
+    return matchesRenderedMarkdown(shownText, signedText) ? 'markdown' : 'differs';
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error));
+  }
 }
 
 function shownTextCheck(match: TextMatch): Check {

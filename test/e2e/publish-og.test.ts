@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import MarkdownIt from 'markdown-it';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDevnetClients } from '../../devnet/clients';
 import type { StartDevnetReturnType } from '../../devnet/devnet';
@@ -14,7 +15,8 @@ import { allAnswered, screenshot, startDemoSession, stopDemoSession } from './de
 /**
  * A page built only from what `verity embed` printed, for OpenGradient
  * responses in the gateway's shape, opened in Chromium with the built
- * extension: every proof is badged verified, Markdown shown rendered included.
+ * extension: every proof is badged verified, Markdown shown rendered included,
+ * and a Markdown answer whose link the page moved is badged altered.
  */
 let devnet: StartDevnetReturnType;
 let browser: ExtensionBrowser;
@@ -59,6 +61,9 @@ describe('a page made with verity embed, in Chromium with the extension', () => 
     const plain = await save('plain.json', JSON.stringify(gatewayChatCompletion({ key: tee, content: 'The council approved the harbour budget.\n\nThe vote was 7 to 2.', timestamp: now })));
     const markdown = await save('markdown.json', JSON.stringify(gatewayChatCompletion({ key: tee, content: 'Work starts in **May**, says the *council*.', timestamp: now })));
     const rendered = await save('rendered.html', '<p>Work starts in <strong>May</strong>, says the <em>council</em>.</p>');
+    const linked = 'Timetable:\n\n1. Ferries run *hourly*.\n2. See [the timetable](https://example.com/ferries).';
+    const linkedResponse = await save('linked.json', JSON.stringify(gatewayChatCompletion({ key: tee, content: linked, timestamp: now })));
+    const linkedRendered = await save('linked.html', new MarkdownIt().render(linked));
     const post = await save('post.json', JSON.stringify(gatewayChatCompletion({ key: tee, content: 'Ferries run every hour.', timestamp: now })));
     const common = ['--config', configPath];
 
@@ -69,6 +74,8 @@ describe('a page made with verity embed, in Chromium with the extension', () => 
       await embed([markdown, ...common, '--markdown', '--rendered', rendered]),
       `<p>Ferries run every hour. ${(await embed([post, ...common, '--form', 'token', '--bare'])).trim()}</p>`,
     ];
+    const linkedFragment = await embed([linkedResponse, ...common, '--markdown', '--rendered', linkedRendered]);
+    fragments.push(linkedFragment, linkedFragment.replace('https://example.com/ferries', 'https://ferries.example.net/'));
     published = await servePage({
       html: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Published with verity embed</title></head><body><article>\n${fragments.join('\n<hr>\n')}\n</article></body></html>`,
       trustConfig: devnet.trustConfig,
@@ -80,7 +87,8 @@ describe('a page made with verity embed, in Chromium with the extension', () => 
     await allAnswered(page, fragments.length);
     const states = await page.evaluate(() => [...document.querySelectorAll('verity-badge')].map((badge) => badge.getAttribute('data-state')));
     await screenshot(page, 'publish-og');
-    expect(states).toEqual(['verified', 'verified', 'verified', 'verified', 'verified']);
+    // The last is the Markdown answer on a page that moved its link.
+    expect(states).toEqual(['verified', 'verified', 'verified', 'verified', 'verified', 'verified', 'altered']);
     await page.close();
   });
 });
