@@ -181,8 +181,9 @@ describe('classifyPaste: EAS explorer share links', () => {
   });
 
   it('says why a damaged explorer link cannot be opened', () => {
-    const link = attestationLink(exported);
-    expect(classify(link.slice(0, -12))).toEqual({ kind: 'problem', input: 'attestation', reason: expect.stringMatching(/^Cannot open this EAS explorer link: it is not/) });
+    // Cut inside the package, never inside a percent escape (that is another reason, tested in explorer-link).
+    const cut = attestationLink(exported).slice(0, -12).replace(/%[0-9A-F]?$/i, '');
+    expect(classify(cut)).toEqual({ kind: 'problem', input: 'attestation', reason: expect.stringMatching(/^Cannot open this EAS explorer link: it is not/) });
   });
 
   it('reads a link followed by other words as a quote, as any sentence with a link', () => {
