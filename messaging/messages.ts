@@ -13,6 +13,8 @@ export type TabProof = {
   excerpt: string;
   /** Absent while the proof is being checked. */
   verdict?: Verdict;
+  /** The address of the frame it is in, when not the top frame's document. */
+  frameUrl?: string;
 };
 
 export type TabState = {

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createChainAccess } from '../../lib/chain/access';
 import { sendToTab } from '../../messaging/client';
+import { frameProofId } from '../../messaging/frame-proof-id';
 import type { ContentMessages } from '../../messaging/messages';
 import { createPastedCheck } from './paste/pasted-check';
 import { createMessageRouter } from './messaging/router';
@@ -51,11 +52,16 @@ export default defineBackground(() => {
     trust: trust.current,
     createChains,
     notifyTab: async (tabId, update) => {
-      const message: { type: 'verdict-updated' } & ContentMessages['verdict-updated']['request'] = { type: 'verdict-updated', ...update };
+      const { frameId, id } = frameProofId(update.id);
+      const message: { type: 'verdict-updated' } & ContentMessages['verdict-updated']['request'] = { type: 'verdict-updated', ...update, id };
       // No one to tell is no fault: the page may have gone, or Verity may be off for the site.
-      await browser.tabs.sendMessage(tabId, message, { frameId: 0 }).catch(() => undefined);
+      await browser.tabs.sendMessage(tabId, message, { frameId }).catch(() => undefined);
     },
     showBadge: showTabBadge,
+    liveFrames: async (tabId) => {
+      const frames = (await browser.webNavigation.getAllFrames({ tabId })) as ({ frameId: number; documentId?: string }[] | null);
+      return frames === null ? undefined : new Map(frames.map(({ frameId, documentId }) => [frameId, documentId]));
+    },
     isShownDocument: async (tabId, documentId) => {
       const frame = (await browser.webNavigation.getFrame({ tabId, frameId: 0 })) as { documentId?: string } | null;
       return frame?.documentId === documentId;
@@ -130,11 +136,15 @@ export default defineBackground(() => {
     service.trustChanged().catch(warn);
   });
 
-  // A new document in a tab: the proofs of the one before are gone. Same-document navigations
+  // A new document in a tab or one of its frames: the proofs of the one before are gone. Same-document navigations
   // (history.pushState, #fragment) keep them; tabs.onUpdated cannot tell the two apart.
   browser.webNavigation.onCommitted.addListener((details) => {
     const { tabId, frameId, url, documentId, documentLifecycle } = details as typeof details & { documentId?: string; documentLifecycle?: string };
-    if (frameId !== 0 || tabId < 0 || documentLifecycle === 'prerender') return;
+    if (tabId < 0 || documentLifecycle === 'prerender') return;
+    if (frameId !== 0) {
+      service.frameCommitted({ tabId, frameId, documentId }).catch(warn);
+      return;
+    }
     service.documentCommitted({ tabId, url, documentId }).catch(warn);
     selections.documentCommitted({ tabId, documentId }).catch(warn);
   });

@@ -9,7 +9,8 @@ import { isOwnNode } from './own-nodes';
  * own below. After the snippet instead when a child there would not show
  * (a void or replaced element, a table) or would be part of a control (a
  * link, a button). Nowhere for a snippet outside the body: a proof script
- * in the head has no place to show a badge (the popup still lists it).
+ * in the head has no place to show a badge (the popup still lists it). A
+ * snippet in a shadow tree gets its badge there, beside it.
  */
 const afterTags = new Set([
   'a', 'area', 'audio', 'br', 'button', 'canvas', 'col', 'colgroup', 'embed', 'hr', 'iframe', 'img', 'input', 'label',
@@ -30,13 +31,23 @@ export type IsSnippet = (element: Element) => boolean;
 
 export function badgePlaceFor(snippet: Element, isSnippet: IsSnippet = () => false): BadgePlace | null {
   const body = snippet.ownerDocument.body;
-  if (body === null || (snippet !== body && !body.contains(snippet))) return null;
+  if (body === null || (snippet !== body && !inBody(snippet, body))) return null;
   if (snippet !== body && afterTags.has(snippet.localName) && snippet.parentElement !== null) {
     return { parent: snippet.parentElement, before: snippet.nextSibling };
   }
   let parent = snippet;
   for (let last = lastContent(parent); isTextBlock(last) && !isSnippet(last); last = lastContent(last)) parent = last;
   return { parent, before: null };
+}
+
+/** Whether `node` is in the body, also from inside shadow trees whose hosts are. */
+function inBody(node: Node, body: HTMLElement): boolean {
+  for (let inTree: Node = node; ; ) {
+    if (body.contains(inTree)) return true;
+    const root = inTree.getRootNode();
+    if (root.nodeType !== 11 || !('host' in root)) return false;
+    inTree = (root as ShadowRoot).host;
+  }
 }
 
 /** A block to go into: not a snippet of its own (its badge goes there), not chrome left out of the text. */

@@ -9,6 +9,9 @@ import { startVerity } from './verity';
 export default defineContentScript({
   matches: ['<all_urls>'],
   runAt: 'document_idle',
+  // Every frame is a page of its own: embedded posts, comment widgets, srcdoc previews, frames a script wrote.
+  allFrames: true,
+  matchAboutBlank: true,
   main(ctx) {
     startVerity({
       signal: ctx.signal,

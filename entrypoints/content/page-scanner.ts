@@ -2,6 +2,7 @@ import { proofAttribute, type WalkPause } from '../../lib/extract/carriers';
 import type { LocatedProof, ProofLocator } from '../../lib/extract/locate-proofs';
 import { batchMutations } from './mutation-batch';
 import type { IdleDeadlineLike, Scheduler } from './scheduler';
+import { reportAddedShadowRootsEvent, reportAllShadowRootsEvent, shadowRootEvent } from './shadow-root-events';
 
 /** Nodes walked between looks at the clock: small enough that a slice overruns by little. */
 const pauseEvery = 256;
@@ -36,14 +37,17 @@ export type StartPageScannerParameters = {
 /**
  * Finds proofs in the page: once over the whole document, then only in
  * what is added (a MutationObserver, its records taken once a frame); a
- * proof rewritten in place is the session's to read again.
+ * proof rewritten in place is the session's to read again. Each open
+ * shadow root the page's world reports (shadow-roots.content.ts) is
+ * scanned and observed the same way, nested ones included.
  * Scanning runs in idle time, in slices that stop when the idle period
  * does and carry on in the next, so no page, however large or deep,
  * holds up its own scripts for long. The locator remembers what it saw,
  * so nothing is reported twice.
  */
 export function startPageScanner({ signal, document, scheduler, locator, isOwnNode, onSlice, onChanged, onRewritten, onRemoved }: StartPageScannerParameters): void {
-  const roots: Node[] = [document];
+  const roots: Node[] = [];
+  const observedRoots = new WeakSet<Node>();
   let walk: Generator<LocatedProof | WalkPause, void, undefined> | undefined;
   let scanScheduled = false;
   let records: MutationRecord[] = [];
@@ -83,6 +87,8 @@ export function startPageScanner({ signal, document, scheduler, locator, isOwnNo
     if (batch.added.length > 0) {
       for (const node of batch.added) roots.push(node);
       scheduleScan();
+      // Hosts with a shadow root attached before they came into the page.
+      document.dispatchEvent(new Event(reportAddedShadowRootsEvent));
     }
     if (batch.changed.length > 0) onChanged(batch.changed);
     if (batch.rewritten.length > 0) onRewritten(batch.rewritten);
@@ -93,8 +99,25 @@ export function startPageScanner({ signal, document, scheduler, locator, isOwnNo
     if (records.length === 0) scheduler.read(takeRecords);
     for (const record of newRecords) records.push(record);
   });
-  // Attributes: only those that carry a proof (an element's own, a token link's), so other changes cost nothing.
-  observer.observe(document, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: [proofAttribute, 'href'] });
+  const observeRoot = (root: Document | ShadowRoot): void => {
+    if (observedRoots.has(root)) return;
+    observedRoots.add(root);
+    // Attributes: only those that carry a proof (an element's own, a token link's), so other changes cost nothing.
+    observer.observe(root, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: [proofAttribute, 'href'] });
+    roots.push(root);
+    scheduleScan();
+  };
   signal.addEventListener('abort', () => observer.disconnect(), { once: true });
-  scheduleScan();
+  observeRoot(document);
+  document.addEventListener(
+    shadowRootEvent,
+    (event) => {
+      // The host itself, also inside another open shadow tree, where the event is retargeted.
+      const host = event.composedPath()[0] as Element | undefined;
+      const root = host?.shadowRoot;
+      if (root) observeRoot(root);
+    },
+    { capture: true, signal },
+  );
+  document.dispatchEvent(new Event(reportAllShadowRootsEvent));
 }

@@ -5,6 +5,7 @@ import { createCardSheet } from './card-sheet';
 import { watchDisplaySettings } from './display-settings';
 import { startPageSession, type PageSession, type WorkerLink } from './page-session';
 import { createScheduler, windowClock } from './scheduler';
+import { siteHostname } from './site-hostname';
 import { untilAnswered } from './until-answered';
 
 export type StartVerityParameters = {
@@ -63,7 +64,7 @@ export function startVerity({ signal, window, onLocationChange }: StartVerityPar
   const apply = (settings: DisplaySettings): void => {
     badgeSheet.setShown(settings.showBadges);
     if (!settings.showBadges) running?.session.closeCard();
-    const disabled = isSiteDisabled(window.location.hostname, settings);
+    const disabled = isSiteDisabled(siteHostname(window), settings);
     if (disabled) end();
     else if (running === undefined) start();
   };

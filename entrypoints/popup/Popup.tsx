@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { messageOf } from '../../components/error-message';
 import { ErrorState, LoadingState } from '../../components/Status';
 import { sendToTab, sendToWorker } from '../../messaging/client';
+import { frameProofId } from '../../messaging/frame-proof-id';
 import type { SelectionCheck, StandaloneResult, TabState } from '../../messaging/messages';
 import { displaySettingsItem, readDisplaySettings } from '../../storage/settings-items';
 import { type DisplaySettings, isSiteDisabled, siteCovers } from '../../storage/settings-keys';
@@ -83,7 +84,8 @@ export function Popup() {
   const onReveal = useCallback(
     (id: string) => {
       if (tabId === undefined) return;
-      sendToTab(tabId, 'reveal-proof', { id }).then(
+      const inFrame = frameProofId(id);
+      sendToTab(tabId, 'reveal-proof', { id: inFrame.id }, { frameId: inFrame.frameId }).then(
         ({ found }) => setReveal({ id, found }),
         () => setReveal({ id, found: false }),
       );

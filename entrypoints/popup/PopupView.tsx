@@ -10,6 +10,7 @@ import { stateStyles } from '../../components/state-style';
 import type { SelectionCheck, TabProof, TabState } from '../../messaging/messages';
 import type { Report } from '../../lib/report/schema';
 import type { VerdictState } from '../../lib/verdict/states';
+import { frameLabel } from './frame-label';
 import { summarizePage } from './page-summary';
 
 /** What became of the last "show on page" request. */
@@ -311,6 +312,7 @@ function ProofItem({
           {verdict && <ConfidenceMeter value={verdict.confidence} state={verdict.state} variant="compact" />}
         </span>
         <span className="mt-1.5 line-clamp-2 text-[13px] leading-snug text-slate-800">{excerpt}</span>
+        {proof.frameUrl !== undefined && <span className="mt-1 block truncate text-xs text-slate-600">{frameLabel(proof.frameUrl)}</span>}
         {verdict && verdict.state !== 'verified' && (
           <span className={`mt-1 line-clamp-2 text-xs leading-snug ${stateStyles[verdict.state].ink}`}>{verdict.summary}</span>
         )}

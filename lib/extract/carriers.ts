@@ -26,8 +26,21 @@ export type WalkPause = { form: 'pause' };
 
 export const walkPause: WalkPause = Object.freeze({ form: 'pause' });
 
+/**
+ * Every element that may carry a proof, for one native query: a superset
+ * (scripts of any type, links with any fragment) that `elementCarriers`
+ * narrows down. Kept simple: jsdom's selector engine takes minutes over
+ * deep trees for a longer `href*=` value.
+ */
+const carrierSelector = `[${proofAttribute}], script[type], a[href*="#"]`;
+
+// NodeFilter.SHOW_TEXT | NodeFilter.SHOW_CDATA_SECTION, as numbers: jsdom has no global NodeFilter.
+const showText = 0x4 | 0x8;
+// Node.DOCUMENT_POSITION_FOLLOWING.
+const following = 0x4;
+
 export type ProofCarriersParameters = {
-  /** Yield `walkPause` every this many nodes visited (default: never). */
+  /** Yield `walkPause` every this many candidate nodes looked at (default: never). */
   pauseEvery?: number;
   /** False: only `root`'s own carriers, not its descendants' (default: true). */
   subtree?: boolean;
@@ -35,80 +48,119 @@ export type ProofCarriersParameters = {
 
 /**
  * The proof carriers in `root`'s subtree (`root` included), in document
- * order; on one element, its attribute, then its script or link, then its
- * descendants. Nothing inside script, style, template or noscript is a
- * carrier (a proof script is one itself), and text inside a token link is
- * not a separate token: the link stands for it. An iterative walk: nesting
- * depth costs no stack. `root` may be any node: a document, a fragment, or
- * what a MutationObserver reports as added (an element, a text node, or a
- * node inside a script, which holds nothing).
+ * order; on one element, its attribute, then its script or link. Nothing
+ * inside script, style, template or noscript is a carrier (a proof script
+ * is one itself), and text inside a token link is not a separate token:
+ * the link stands for it. `root` may be any node: a document, a shadow
+ * root, or what a MutationObserver reports as added.
+ *
+ * Found by the browser, not by walking the tree in JavaScript: one
+ * selector query for the element forms, and for text tokens one look at
+ * the subtree's text, then a TreeWalker over its text nodes only when the
+ * prefix is somewhere in it. A page with no proof costs those two native
+ * calls.
  *
  * The page may change while the walk is suspended at a yield. When the
- * node it was at has left `root`'s subtree (checked at each pause, and
- * whenever it climbs to a node without a parent), the walk starts again
- * from `root`: nothing is missed, and a caller that remembers what it saw
- * pays only for the walking.
+ * text node it was at has left `root`'s subtree, the text walk starts
+ * again from `root`, and an element that left is passed over: nothing is
+ * missed, and a caller that remembers what it saw pays only for the
+ * walking.
  */
 export function* proofCarriers(
   root: Node,
   { pauseEvery = Infinity, subtree = true }: ProofCarriersParameters = {},
 ): Generator<ProofCarrier | WalkPause, void, undefined> {
-  walk: for (;;) {
-    // The context a node added deep in the page inherits from its ancestors.
-    let tokenLink: Element | null = null;
-    for (let ancestor = root.parentNode; ancestor !== null; ancestor = ancestor.parentNode) {
-      if (!isElement(ancestor)) continue;
-      if (isNonTextElement(ancestor)) return;
-      if (tokenLink === null && isTokenLink(ancestor)) tokenLink = ancestor;
-    }
+  if (root.parentNode !== null && hasAncestor(root, (element) => isNonTextElement(element))) return;
+  if (!subtree) {
+    if (isElement(root)) yield* elementCarriers(root);
+    else if (isTextNode(root) && isTokenText(root)) yield { form: 'text', node: root };
+    return;
+  }
 
-    let node: Node = root;
-    let visited = 0;
-    for (;;) {
-      if (++visited > pauseEvery) {
-        visited = 1;
+  const elements = carrierElements(root);
+  let next = 0;
+  let looked = 0;
+  // Element carriers before `node` in document order (all of them when `node` is undefined).
+  function* elementsBefore(node: Node | undefined): Generator<ProofCarrier | WalkPause, void, undefined> {
+    while (next < elements.length) {
+      const element = elements[next]!;
+      if (node !== undefined && !(element.compareDocumentPosition(node) & following)) return;
+      next += 1;
+      if (++looked > pauseEvery) {
+        looked = 1;
         yield walkPause;
-        if (node !== root && !root.contains(node)) continue walk;
       }
-      let entered = false;
-      if (isElement(node)) {
-        const value = node.getAttribute(proofAttribute);
-        if (value !== null) yield { form: 'attribute', host: node, value };
-        if (isProofScript(node)) yield { form: 'script', script: node };
-        else if (!isNonTextElement(node)) {
-          entered = true;
-          const token = node.localName === 'a' ? linkToken(node) : undefined;
-          if (token !== undefined) {
-            yield { form: 'link', anchor: node, token };
-            tokenLink ??= node;
-          }
-        }
-      } else if (isTextNode(node)) {
-        if (tokenLink === null && node.data.includes(tokenPrefix)) yield { form: 'text', node };
-      } else if (isDocumentOrFragment(node)) {
-        entered = true;
-      }
-
-      if (entered && node.firstChild !== null && (subtree || node !== root)) {
-        node = node.firstChild;
-        continue;
-      }
-      for (;;) {
-        if (node === tokenLink) tokenLink = null;
-        if (node === root) return;
-        if (node.nextSibling !== null) {
-          node = node.nextSibling;
-          break;
-        }
-        // No parent: the node was taken out of the page while the walk was suspended.
-        if (node.parentNode === null) continue walk;
-        node = node.parentNode;
-      }
+      if (element === root || root.contains(element)) yield* elementCarriers(element);
     }
+  }
+
+  for (const step of tokenTexts(root, pauseEvery)) {
+    if (step === walkPause) {
+      yield walkPause;
+      continue;
+    }
+    const node = step as CharacterData;
+    yield* elementsBefore(node);
+    yield { form: 'text', node };
+  }
+  yield* elementsBefore(undefined);
+}
+
+/** `root` if it may carry a proof, then the elements below it that may, in document order. */
+function carrierElements(root: Node): Element[] {
+  if (!isElement(root) && !isDocumentOrFragment(root)) return [];
+  const below = Array.from((root as ParentNode).querySelectorAll(carrierSelector));
+  return isElement(root) && root.matches(carrierSelector) ? [root, ...below] : below;
+}
+
+function* elementCarriers(element: Element): Generator<ProofCarrier, void, undefined> {
+  if (element.parentNode !== null && hasAncestor(element, isNonTextElement)) return;
+  const value = element.getAttribute(proofAttribute);
+  if (value !== null) yield { form: 'attribute', host: element, value };
+  if (isProofScript(element)) {
+    yield { form: 'script', script: element };
+    return;
+  }
+  const href = element.localName === 'a' ? element.getAttribute('href') : null;
+  const token = href === null ? undefined : tokenInHref(href);
+  if (token !== undefined) yield { form: 'link', anchor: element, token };
+}
+
+/**
+ * The text nodes in `root`'s subtree that hold a token, in document order:
+ * none at all unless the subtree's text holds the prefix somewhere.
+ */
+function* tokenTexts(root: Node, pauseEvery: number): Generator<CharacterData | WalkPause, void, undefined> {
+  if (isTextNode(root)) {
+    if (isTokenText(root)) yield root;
+    return;
+  }
+  const text = root.nodeType === 9 ? (root as Document).documentElement?.textContent : root.textContent;
+  if (!text?.includes(tokenPrefix)) return;
+  const document = root.ownerDocument ?? (root as Document);
+  walk: for (;;) {
+    const walker = document.createTreeWalker(root, showText);
+    let looked = 0;
+    for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+      if (++looked > pauseEvery) {
+        looked = 1;
+        yield walkPause;
+        if (!root.contains(node)) continue walk;
+      }
+      if (isTokenText(node as CharacterData)) yield node as CharacterData;
+    }
+    return;
   }
 }
 
-function linkToken(anchor: Element): TextToken | undefined {
-  const href = anchor.getAttribute('href');
-  return href === null ? undefined : tokenInHref(href);
+/** A text node with the token prefix, shown as text, and not inside a token link (which stands for its token). */
+function isTokenText(node: CharacterData): boolean {
+  return node.data.includes(tokenPrefix) && !hasAncestor(node, (element) => isNonTextElement(element) || isTokenLink(element));
+}
+
+function hasAncestor(node: Node, test: (element: Element) => boolean): boolean {
+  for (let ancestor = node.parentNode; ancestor !== null; ancestor = ancestor.parentNode) {
+    if (isElement(ancestor) && test(ancestor)) return true;
+  }
+  return false;
 }

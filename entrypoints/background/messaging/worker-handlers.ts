@@ -1,3 +1,4 @@
+import { tabProofId } from '../../../messaging/frame-proof-id';
 import { probeRpc as defaultProbeRpc, type ProbeRpcParameters, type ProbeRpcReturnType } from '../../../lib/chain/probe-rpc';
 import type { HistoryRecorder } from '../history/history-recorder';
 import { WrongSenderError } from './errors';
@@ -40,7 +41,8 @@ export function createWorkerHandlers({
       return { ok: true };
     },
     'open-inspector': async ({ id }, context) => {
-      await openInspector(contentSender(context).tabId, id);
+      const { tabId, frameId } = contentSender(context);
+      await openInspector(tabId, tabProofId(frameId ?? 0, id));
       return { ok: true };
     },
     'tab-state': ({ tabId }) => service.tabState(tabId),

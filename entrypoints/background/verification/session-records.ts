@@ -29,7 +29,17 @@ export function inputOf({ form, raw, shownText, renderedText, links, problem, sh
 }
 
 /** One proof of a tab: the page's id for it and the key of its ProofRecord. */
-export type TabProofRecord = { id: string; form: PageProof['form']; excerpt: string; key: string };
+export type TabProofRecord = {
+  /** Unique in the tab (messaging/frame-proof-id.ts). */
+  id: string;
+  form: PageProof['form'];
+  excerpt: string;
+  key: string;
+  /** The frame it is in, when not the top frame: the frame's document then, and its address. */
+  frame?: ProofFrame;
+};
+
+export type ProofFrame = { frameId: number; documentId?: string; url: string };
 
 export type TabRecord = {
   url: string;

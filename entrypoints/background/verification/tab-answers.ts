@@ -1,9 +1,10 @@
 import type { Verdict } from '../../../lib/verdict/types';
+import { tabProofId } from '../../../messaging/frame-proof-id';
 import type { Answer, TabState, WorkerMessages } from '../../../messaging/messages';
 import { proofKey } from './proof-key';
 import { inputOf, type ProofInput, type ProofRecord, type TabProofRecord, type TabRecord } from './session-records';
 import type { ShowTabBadges } from './tab-badges';
-import { isOtherDocument, mergeProofs, type TabRecords } from './tab-records';
+import { isOtherDocument, mergeFrameProofs, mergeProofs, type TabRecords } from './tab-records';
 import type { TrustState } from './trust-state';
 import type { VerdictCache } from './verdict-cache';
 import type { VerificationPasses } from './verification-passes';
@@ -52,6 +53,8 @@ export type CreateTabAnswersParameters = {
   trust: () => Promise<TrustState>;
   /** Whether `documentId` is the document a tab shows now (see CreateVerificationServiceParameters). */
   isShownDocument: (tabId: number, documentId: string) => Promise<boolean>;
+  /** The frames a tab has now, by id, with their documents where known (see CreateVerificationServiceParameters). */
+  liveFrames: (tabId: number) => Promise<ReadonlyMap<number, string | undefined> | undefined>;
   /** Told of final verdicts answered from the cache, for the history. */
   onVerdicts: (verdicts: TabVerdict[]) => void;
   /** Started while a tab's proofs are being verified, so a worker stop does not leave them without a verdict. */
@@ -76,11 +79,33 @@ export function createTabAnswers({
   showBadges,
   trust,
   isShownDocument,
+  liveFrames,
   onVerdicts,
   recheck,
   resume,
   now,
 }: CreateTabAnswersParameters): CreateTabAnswersReturnType {
+  /**
+   * A tab's record without the proofs of frames it no longer has: a frame
+   * taken out of the page says nothing as it goes.
+   */
+  async function currentTab(tabId: number): Promise<TabRecord | undefined> {
+    const tab = await records.tab(tabId);
+    if (!tab?.proofs.some((proof) => proof.frame)) return tab;
+    const frames = await liveFrames(tabId).catch(() => undefined);
+    if (frames === undefined) return tab;
+    const gone = ({ frame }: TabProofRecord): boolean => {
+      if (frame === undefined) return false;
+      if (!frames.has(frame.frameId)) return true;
+      const documentNow = frames.get(frame.frameId);
+      return frame.documentId !== undefined && documentNow !== undefined && documentNow !== frame.documentId;
+    };
+    if (!tab.proofs.some(gone)) return tab;
+    const after = await records.change(tabId, (before) => (before ? { ...before, proofs: before.proofs.filter((proof) => !gone(proof)) } : null));
+    if (after) await showBadges([[tabId, after]], (await trust()).stamp);
+    return after ?? undefined;
+  }
+
   async function findProof(tabId: number, id: string): Promise<{ url: string; key: string; record: ProofRecord } | undefined> {
     const tab = await records.tab(tabId);
     const proof = tab?.proofs.find((candidate) => candidate.id === id);
@@ -94,22 +119,25 @@ export function createTabAnswers({
       const entries = await Promise.all(request.proofs.map(async (proof) => ({ proof, key: await proofKey(proof) })));
       const inputs = new Map(entries.map(({ proof, key }) => [key, inputOf(proof)]));
 
-      // Only the top frame's proofs are the tab's, and only once the page is shown; others are answered, not listed.
-      const listed = frameId === 0 && !prerendering;
+      // Every frame's proofs are the tab's, once the page is shown; a prerendered page's are answered, not listed.
+      const listed = frameId !== undefined && !prerendering;
+      const top = frameId === 0;
       // From another document than the record's: one the tab has left, or one it came back to (bfcache) before the worker heard.
       const returned =
-        listed && documentId !== undefined && isOtherDocument(await records.tab(tabId), documentId) && (await isShownDocument(tabId, documentId).catch(() => false));
-      const tab = listed
-        ? await records.change(
-            tabId,
-            (before) => {
-              if (!isOtherDocument(before, documentId)) return mergeProofs(before, request, entries, documentId);
-              // One the tab came back to starts the record afresh; one it left is answered but not listed.
-              return returned ? mergeProofs(undefined, request, entries, documentId) : before!;
-            },
-            inputs,
-          )
-        : null;
+        listed && top && documentId !== undefined && isOtherDocument(await records.tab(tabId), documentId) && (await isShownDocument(tabId, documentId).catch(() => false));
+      const tab = !listed
+        ? null
+        : !top
+          ? await records.change(tabId, (before) => mergeFrameProofs(before, entries, { frameId, ...(documentId !== undefined && { documentId }), url: request.pageUrl }), inputs)
+          : await records.change(
+              tabId,
+              (before) => {
+                if (!isOtherDocument(before, documentId)) return mergeProofs(before, request, entries, documentId);
+                // One the tab came back to starts the record afresh; one it left is answered but not listed.
+                return returned ? mergeProofs(undefined, request, entries, documentId) : before!;
+              },
+              inputs,
+            );
 
       const { stamp } = await trust();
       // The tab's badge needs the records of all its proofs: one read serves both.
@@ -140,17 +168,19 @@ export function createTabAnswers({
     },
 
     async forgetProofs(ids, { tabId, frameId, documentId }) {
-      if (frameId !== 0) return;
-      const gone = new Set(ids);
+      if (frameId === undefined) return;
+      const gone = new Set(ids.map((id) => tabProofId(frameId, id)));
       const tab = await records.change(tabId, (before) => {
-        if (!before || isOtherDocument(before, documentId)) return before ?? null;
-        return { ...before, proofs: before.proofs.filter((proof) => !gone.has(proof.id)) };
+        if (!before || (frameId === 0 && isOtherDocument(before, documentId))) return before ?? null;
+        // A frame's message about a document it has left changes nothing.
+        const ofSender = (proof: TabProofRecord): boolean => frameId === 0 || proof.frame?.documentId === documentId;
+        return { ...before, proofs: before.proofs.filter((proof) => !(gone.has(proof.id) && ofSender(proof))) };
       });
       if (tab) await showBadges([[tabId, tab]], (await trust()).stamp);
     },
 
     async tabState(tabId) {
-      const tab = await records.tab(tabId);
+      const tab = await currentTab(tabId);
       if (!tab) return { url: '', proofs: [], notChecked: 0 };
       const { stamp } = await trust();
       const proofs = await records.proofs(tab.proofs.map((proof) => proof.key));
@@ -162,9 +192,9 @@ export function createTabAnswers({
       return {
         url: tab.url,
         notChecked: tab.notChecked,
-        proofs: tab.proofs.map(({ id, form, excerpt, key }) => {
+        proofs: tab.proofs.map(({ id, form, excerpt, key, frame }) => {
           const verdict = cache.shown(proofs.get(key), stamp);
-          return verdict ? { id, form, excerpt, verdict } : { id, form, excerpt };
+          return { id, form, excerpt, ...(verdict && { verdict }), ...(frame && { frameUrl: frame.url }) };
         }),
       };
     },
@@ -186,7 +216,7 @@ export function createTabAnswers({
     },
 
     async tabVerdicts(tabId) {
-      const tab = await records.tab(tabId);
+      const tab = await currentTab(tabId);
       if (!tab) return undefined;
       const { stamp } = await trust();
       const proofs = await records.proofs(tab.proofs.map((proof) => proof.key));

@@ -2,8 +2,9 @@ import { maxSnippetsPerPage } from '../../../lib/envelope/limits';
 import type { PageProof } from '../../../lib/extract/page-proof';
 import type { Verdict } from '../../../lib/verdict/types';
 import type { WorkerMessages } from '../../../messaging/messages';
+import { tabProofId } from '../../../messaging/frame-proof-id';
 import { createSerialRunner } from './serial-runner';
-import { sessionKeys, type ProofInput, type ProofRecord, type SessionStorage, type TabProofRecord, type TabRecord } from './session-records';
+import { sessionKeys, type ProofFrame, type ProofInput, type ProofRecord, type SessionStorage, type TabProofRecord, type TabRecord } from './session-records';
 
 const excerptLength = 160;
 
@@ -141,6 +142,33 @@ export function mergeProofs(
     url: request.pageUrl,
     ...(documentIdNow !== undefined && { documentId: documentIdNow }),
     notChecked: request.notChecked + Math.max(0, listed.length - maxSnippetsPerPage),
+    proofs: listed.slice(0, maxSnippetsPerPage),
+  };
+}
+
+/**
+ * The tab's proofs with a frame's merged in, under tab-unique ids. A frame
+ * that shows another document than before has lost its earlier proofs; the
+ * tab's own page and its proofs stay as they are.
+ */
+export function mergeFrameProofs(
+  before: TabRecord | undefined,
+  entries: readonly { proof: PageProof; key: string }[],
+  frame: ProofFrame,
+): TabRecord {
+  const stale = (proof: TabProofRecord): boolean => proof.frame?.frameId === frame.frameId && proof.frame.documentId !== frame.documentId;
+  const proofs = new Map<string, TabProofRecord>(before?.proofs.filter((proof) => !stale(proof)).map((proof) => [proof.id, proof]));
+  for (const { proof, key } of entries) {
+    const id = tabProofId(frame.frameId, proof.id);
+    proofs.set(id, { id, form: proof.form, excerpt: excerptOf(proof.shownText), key, frame });
+  }
+  const listed = [...proofs.values()];
+  return {
+    // The top frame's page, once it has told; until then the tab's page is not known.
+    url: before?.url ?? '',
+    ...(before?.documentId !== undefined && { documentId: before.documentId }),
+    // The page's count (a frame's own cap is its content script's, and not counted here).
+    notChecked: before?.notChecked ?? 0,
     proofs: listed.slice(0, maxSnippetsPerPage),
   };
 }

@@ -10,7 +10,7 @@ import { MissingTextError } from '../messaging/errors';
 import { sessionKeys } from './session-records';
 import { referenceProof, verdictOf } from '../../../test/fakes/worker-fixtures';
 import type { TrustState } from './trust-state';
-import { createVerificationService, type ContentSender } from './verification-service';
+import { createVerificationService, type ContentSender, type CreateVerificationServiceParameters } from './verification-service';
 
 /**
  * The worker's logic against a storage area that outlives it: a "restart"
@@ -35,7 +35,7 @@ function setUp() {
   alarm.stop.mockImplementation(async () => void (alarm.running = false));
   const verify = vi.fn(async ({ shownText }: VerifySnippetParameters): Promise<Verdict> => verdictOf(outcomes.get(shownText) ?? 'verified', shownText));
 
-  const start = () => {
+  const start = (overrides: Partial<CreateVerificationServiceParameters> = {}) => {
     // A stopped worker's timers never fire.
     vi.clearAllTimers();
     return createVerificationService({
@@ -49,6 +49,7 @@ function setUp() {
       onVerdicts: (verdicts) => settled.push(...verdicts.map(({ tabId, proof, verdict }) => `${tabId}:${proof.id}:${verdict.state}`)),
       verify,
       now: () => clock,
+      ...overrides,
     });
   };
 
@@ -160,12 +161,45 @@ describe('verify-proofs', () => {
     expect(world.verify).toHaveBeenCalledTimes(4);
   });
 
-  it("answers a subframe's proofs without listing them", async () => {
+  it("lists a frame's proofs as the tab's, under ids of the frame, beside the page's own", async () => {
     const world = setUp();
     const service = world.start();
-    const answer = await world.run(service.verifyProofs(request([referenceProof('f1')]), { ...tab(1), frameId: 3 }));
-    expect(statesOf(answer)).toEqual({ f1: 'verified' });
-    expect((await service.tabState(1)).proofs).toEqual([]);
+    const inFrame = { ...tab(1, 'F1'), frameId: 3 };
+    const answer = await world.run(service.verifyProofs(request([referenceProof('p0')], { pageUrl: 'https://widgets.example/embed' }), inFrame));
+    // The frame is answered by its own ids.
+    expect(statesOf(answer)).toEqual({ p0: 'verified' });
+    await world.run(service.verifyProofs(request([referenceProof('p0')]), tab(1, 'D1')));
+    expect(await service.tabState(1)).toMatchObject({
+      url: 'https://news.example/story',
+      proofs: [
+        { id: 'f3.p0', frameUrl: 'https://widgets.example/embed', verdict: { state: 'verified' } },
+        { id: 'p0', verdict: { state: 'verified' } },
+      ],
+    });
+    expect((await service.tabState(1)).proofs[1]).not.toHaveProperty('frameUrl');
+    expect(world.badges.get(1)?.text).toBe('2');
+
+    // The frame forgets its proof; the page's stays.
+    await service.forgetProofs(['p0'], inFrame);
+    expect((await service.tabState(1)).proofs.map((proof) => proof.id)).toEqual(['p0']);
+  });
+
+  it("drops a frame's proofs when the frame loads another document, and when it is gone from the tab", async () => {
+    const world = setUp();
+    const frames = new Map<number, string>([[0, 'D1'], [3, 'F1'], [4, 'G1']]);
+    const service = world.start({ liveFrames: async () => frames });
+    await world.run(service.verifyProofs(request([referenceProof('p0')]), tab(1, 'D1')));
+    await world.run(service.verifyProofs(request([referenceProof('p0')]), { ...tab(1, 'F1'), frameId: 3 }));
+    await world.run(service.verifyProofs(request([referenceProof('p0')]), { ...tab(1, 'G1'), frameId: 4 }));
+    expect((await service.tabState(1)).proofs.map((proof) => proof.id)).toEqual(['p0', 'f3.p0', 'f4.p0']);
+
+    await service.frameCommitted({ tabId: 1, frameId: 3, documentId: 'F2' });
+    expect((await service.tabState(1)).proofs.map((proof) => proof.id)).toEqual(['p0', 'f4.p0']);
+
+    // Taken out of the page: the browser no longer lists the frame.
+    frames.delete(4);
+    expect((await service.tabState(1)).proofs.map((proof) => proof.id)).toEqual(['p0']);
+    expect(world.badges.get(1)?.text).toBe('1');
   });
 
   it('merges later proofs of the same document, and starts afresh for a new one', async () => {
@@ -420,13 +454,14 @@ describe('onVerdicts', () => {
     world.outcomes.set('Text of slow.', 'pending');
     await world.run(service.verifyProofs(request([referenceProof('fast'), referenceProof('slow')]), tab(1)));
     expect(world.settled).toEqual(['1:fast:verified']);
-    // Another tab answered from the cache is told too; a subframe's proofs are nobody's.
+    // Another tab answered from the cache is told too, and so is a frame's proof, by its id in the tab; a prerendered page's are nobody's.
     await world.run(service.verifyProofs(request([referenceProof('fast')]), tab(2)));
     await world.run(service.verifyProofs(request([referenceProof('fast')]), { ...tab(3), frameId: 2 }));
-    expect(world.settled).toEqual(['1:fast:verified', '2:fast:verified']);
+    await world.run(service.verifyProofs(request([referenceProof('fast')]), { ...tab(4), prerendering: true }));
+    expect(world.settled).toEqual(['1:fast:verified', '2:fast:verified', '3:f2.fast:verified']);
     world.outcomes.set('Text of slow.', 'verified');
     await world.run(service.recheck());
-    expect(world.settled).toEqual(['1:fast:verified', '2:fast:verified', '1:slow:verified']);
+    expect(world.settled).toEqual(['1:fast:verified', '2:fast:verified', '3:f2.fast:verified', '1:slow:verified']);
   });
 });
 

@@ -5,7 +5,7 @@ import type { TabBadge } from '../toolbar/badge';
 import { MissingTextError } from '../messaging/errors';
 import { createPassResultsHandler } from './pass-results';
 import { proofKey } from './proof-key';
-import type { ProofInput, ProofRecord, SessionStorage } from './session-records';
+import type { ProofInput, ProofRecord, SessionStorage, TabProofRecord } from './session-records';
 import { createTabAnswers, type TabAnswers, type TabVerdict } from './tab-answers';
 import { createTabBadges } from './tab-badges';
 import { createTabRecords } from './tab-records';
@@ -36,6 +36,13 @@ export type CreateVerificationServiceParameters = PassOptions & {
    * cache speaks before the worker has heard of its return. Default: never.
    */
   isShownDocument?: ((tabId: number, documentId: string) => Promise<boolean>) | undefined;
+  /**
+   * The frames a tab has now (webNavigation.getAllFrames), by frame id, with
+   * each one's document where the browser tells it; undefined when unknown.
+   * Proofs of frames no longer there are dropped from the tab's list.
+   * Default: unknown, so frames' proofs stay until their page goes.
+   */
+  liveFrames?: ((tabId: number) => Promise<ReadonlyMap<number, string | undefined> | undefined>) | undefined;
   /** The periodic recheck (an alarm): started while some verdict is pending or missing, stopped when none is. */
   recheck: { start(): Promise<void>; stop(): Promise<void> };
   /**
@@ -60,6 +67,8 @@ export type VerificationService = TabAnswers & {
    * proof without the text it was shown with.
    */
   verifyStandalone(input: ProofInput): Promise<Verdict>;
+  /** A frame of a tab (not the top one) committed a new document: the proofs of the one before are gone. */
+  frameCommitted(event: { tabId: number; frameId: number; documentId?: string | undefined }): Promise<void>;
   /** A tab's top frame committed a new document: its proofs are gone. */
   documentCommitted(event: { tabId: number; url: string; documentId?: string | undefined }): Promise<void>;
   tabRemoved(tabId: number): Promise<void>;
@@ -89,6 +98,7 @@ export function createVerificationService({
   showBadge,
   recheck,
   isShownDocument = async () => false,
+  liveFrames = async () => undefined,
   onVerdicts = () => undefined,
   onError = () => undefined,
   now = Date.now,
@@ -117,7 +127,7 @@ export function createVerificationService({
     return started;
   }
 
-  const tabAnswers = createTabAnswers({ records, cache, passes, showBadges, trust, isShownDocument, onVerdicts, recheck, resume, now });
+  const tabAnswers = createTabAnswers({ records, cache, passes, showBadges, trust, isShownDocument, liveFrames, onVerdicts, recheck, resume, now });
 
   return {
     ...tabAnswers,
@@ -138,6 +148,14 @@ export function createVerificationService({
           : { url, ...(documentId !== undefined && { documentId }), notChecked: 0, proofs: [] },
       );
       if (tab?.proofs.length === 0) await showBadge(tabId, null).catch(onError);
+    },
+
+    async frameCommitted({ tabId, frameId, documentId }) {
+      const tab = await records.change(tabId, (before) => {
+        const left = (proof: TabProofRecord): boolean => proof.frame?.frameId === frameId && (documentId === undefined || proof.frame.documentId !== documentId);
+        return before?.proofs.some(left) ? { ...before, proofs: before.proofs.filter((proof) => !left(proof)) } : (before ?? null);
+      });
+      if (tab) await showBadges([[tabId, tab]], (await trust()).stamp);
     },
 
     async tabRemoved(tabId) {

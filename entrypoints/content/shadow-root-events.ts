@@ -1,0 +1,15 @@
+/**
+ * How the page's own world tells the content script about open shadow
+ * roots (see shadow-roots.content.ts): no query finds shadow hosts, and a
+ * MutationObserver does not see into shadow trees or see them attached.
+ * Events on DOM nodes are what both worlds share.
+ */
+
+/** Dispatched on a host (composed, so it leaves nested shadow trees) when it has an open shadow root and is in the page. */
+export const shadowRootEvent = 'verity-shadow-root';
+
+/** Dispatched on the document by the content script: report every host in the page, as at its start. */
+export const reportAllShadowRootsEvent = 'verity-report-shadow-roots';
+
+/** Dispatched on the document by the content script when nodes were added: report hosts that came into the page since. */
+export const reportAddedShadowRootsEvent = 'verity-report-added-shadow-roots';
