@@ -29,13 +29,19 @@ export async function stopFirefoxDemoSession({ devnet, firefox }: Partial<Firefo
   await devnet?.stop();
 }
 
-/** Asks the worker from an extension page, as the popup and the inspector do. */
-export function sendFrom<type extends WorkerMessageType>(
+/**
+ * Asks the worker from an extension page, as the popup and the inspector
+ * do. The answer crosses as JSON: WebDriver BiDi sends an object met twice
+ * in one result (one verdict shared by two proofs) as a reference that
+ * puppeteer reads back as nothing.
+ */
+export async function sendFrom<type extends WorkerMessageType>(
   page: Page,
   type: type,
   request: WorkerMessages[type]['request'],
 ): Promise<WorkerMessages[type]['response']> {
-  return page.evaluate((message) => browser.runtime.sendMessage(message), { type, ...request }) as Promise<WorkerMessages[type]['response']>;
+  const answer = await page.evaluate(async (message) => JSON.stringify(await browser.runtime.sendMessage(message)) ?? 'null', { type, ...request });
+  return JSON.parse(answer) as WorkerMessages[type]['response'];
 }
 
 /** The id of the tab showing `url`, and the worker's record of it (see devnet/extension-pages.ts). */

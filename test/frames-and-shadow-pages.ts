@@ -1,0 +1,82 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * A page with proofs outside its light DOM, for the browsers' end-to-end
+ * tests: in open shadow roots (attached before the content script starts,
+ * by a custom element defined 1.5 s after load, and one inside another)
+ * and in frames (same-origin, srcdoc, about:blank written by the page, and
+ * cross-origin from a second loopback server: another port is another
+ * origin). `verifiedHtml` and `alteredHtml` are snippets of the devnet's
+ * attribute form.
+ */
+export type FramesAndShadowPages = {
+  topUrl: string;
+  otherOrigin: string;
+  /** The state each placement's snippet should be badged with. */
+  expected: {
+    shadow: Record<'host-load' | 'host-later' | 'host-outer/host-inner', string>;
+    frames: Record<'same' | 'srcdoc' | 'blank' | 'cross', string>;
+  };
+  close(): Promise<void>;
+};
+
+export async function serveFramesAndShadowPages({ verifiedHtml, alteredHtml }: { verifiedHtml: string; alteredHtml: string }): Promise<FramesAndShadowPages> {
+  const framePage = (html: string) => `<!doctype html><html><body>${html}</body></html>`;
+  const send = (response: import('node:http').ServerResponse, html: string) => response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
+  const other = createServer((_request, response) => send(response, framePage(alteredHtml)));
+  const otherOrigin = await listen(other);
+  const top = createServer((request, response) => send(response, request.url === '/same.html' ? framePage(verifiedHtml) : topPage({ verifiedHtml, alteredHtml, otherOrigin })));
+  const topUrl = `${await listen(top)}/`;
+  return {
+    topUrl,
+    otherOrigin,
+    expected: {
+      shadow: { 'host-load': 'verified', 'host-later': 'verified', 'host-outer/host-inner': 'altered' },
+      frames: { same: 'verified', srcdoc: 'verified', blank: 'altered', cross: 'altered' },
+    },
+    close: async () => {
+      for (const server of [top, other]) await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** The badge states inside the open shadow root that `path` ("outer/inner" host ids) leads to; runs in the page. */
+export function shadowBadgeStates(path: string): (string | null)[] {
+  let scope: Document | ShadowRoot = document;
+  for (const id of path.split('/')) scope = (scope.getElementById(id) as Element).shadowRoot!;
+  return [...scope.querySelectorAll('verity-badge')].map((badge) => badge.getAttribute('data-state'));
+}
+
+async function listen(server: Server): Promise<string> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+const escapeAttribute = (html: string) => html.replaceAll('&', '&amp;').replaceAll('"', '&quot;');
+
+function topPage({ verifiedHtml, alteredHtml, otherOrigin }: { verifiedHtml: string; alteredHtml: string; otherOrigin: string }): string {
+  return `<!doctype html><html><head><title>Frames and shadow roots</title>
+<style>iframe { width: 46%; height: 160px; border: 1px solid #ccc; } section { margin: 12px 0; }</style></head>
+<body><h1>Proofs in shadow roots and frames</h1>
+<section id="shadow-at-load"><div id="host-load"></div></section>
+<section id="shadow-later"><later-card id="host-later"></later-card></section>
+<section id="shadow-nested"><div id="host-outer"></div></section>
+<iframe id="same" src="/same.html"></iframe>
+<iframe id="srcdoc" srcdoc="${escapeAttribute(`<!doctype html><body>${verifiedHtml}</body>`)}"></iframe>
+<iframe id="blank"></iframe>
+<iframe id="cross" src="${otherOrigin}/cross.html"></iframe>
+<script>
+  const verifiedHtml = ${JSON.stringify(verifiedHtml)};
+  const alteredHtml = ${JSON.stringify(alteredHtml)};
+  document.getElementById('host-load').attachShadow({ mode: 'open' }).innerHTML = verifiedHtml;
+  const outer = document.getElementById('host-outer').attachShadow({ mode: 'open' });
+  outer.innerHTML = '<div id="host-inner"></div>';
+  outer.getElementById('host-inner').attachShadow({ mode: 'open' }).innerHTML = alteredHtml;
+  document.getElementById('blank').contentDocument.body.innerHTML = alteredHtml;
+  // Defined once the content script is running: the element upgrades in place and attaches its root then.
+  setTimeout(() => customElements.define('later-card', class extends HTMLElement {
+    connectedCallback() { this.attachShadow({ mode: 'open' }).innerHTML = verifiedHtml; }
+  }), 1500);
+</script></body></html>`;
+}
