@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /**
@@ -23,7 +23,7 @@ export type FramesAndShadowPages = {
 
 export async function serveFramesAndShadowPages({ verifiedHtml, alteredHtml }: { verifiedHtml: string; alteredHtml: string }): Promise<FramesAndShadowPages> {
   const framePage = (html: string) => `<!doctype html><html><body>${html}</body></html>`;
-  const send = (response: import('node:http').ServerResponse, html: string) => response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
+  const send = (response: ServerResponse, html: string) => response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
   const other = createServer((_request, response) => send(response, framePage(alteredHtml)));
   const otherOrigin = await listen(other);
   const top = createServer((request, response) => send(response, request.url === '/same.html' ? framePage(verifiedHtml) : topPage({ verifiedHtml, alteredHtml, otherOrigin })));
