@@ -253,6 +253,33 @@ describe('startPageSession', () => {
     expect(sendToContent('reveal-proof', { id: 'p0' })).toEqual({ found: false });
   });
 
+  it('reads a proof that flickers once it is still, not at every rewrite, and shows it as checking meanwhile', async () => {
+    const worker = start(proofHtml('a', 'Answer.'));
+    await checked();
+    const snippet = document.getElementById('a')!;
+    const sentBefore = worker.sent.length;
+
+    // Rewritten at every frame: the first rewrite is read at once, the rest wait.
+    for (let frame = 0; frame < 30; frame += 1) {
+      snippet.setAttribute('data-ai-proof', `flicker-${frame}`);
+      await microtasks();
+      manual.frame();
+      manual.idle();
+    }
+    // Its badge's next paint: the verdict it showed was about another proof.
+    manual.timers();
+    manual.frame();
+    expect(statesOf()).toEqual(['a:checking']);
+    expect(worker.sent.length - sentBefore).toBeLessThanOrEqual(1);
+
+    // Still now: read once more, as it stands.
+    snippet.setAttribute('data-ai-proof', 'raw-a');
+    await settleAll();
+    expect(ids(worker).at(-1)).toMatch(/:raw-a$/);
+    expect(worker.sent.length - sentBefore).toBeLessThanOrEqual(2);
+    expect(statesOf()).toEqual(['a:verified']);
+  });
+
   it('drops the badge of a snippet that lost its proof attribute, and finds one that gained it', async () => {
     const worker = start(proofHtml('a', 'One.') + '<p id="b">Two.</p>');
     await checked();

@@ -2,8 +2,10 @@ import type { LocatedProof, ProofLocator } from '../../lib/extract/locate-proofs
 import { isTextNode } from '../../lib/text/dom';
 import { tokenPrefix } from '../../lib/text/tokens';
 import type { Badge } from './badge';
+import type { Verdict } from '../../lib/verdict/types';
 import type { BadgePainter } from './badge-painter';
 import type { Card } from './card';
+import { createCarrierSettling } from './carrier-settling';
 import type { ProofRegistry, TrackedProof } from './proof-registry';
 import type { ProofSender } from './proof-sender';
 import type { Scheduler } from './scheduler';
@@ -30,7 +32,7 @@ export type CreateProofTrackerParameters = {
   alive: (proof: TrackedProof) => boolean;
   sender: Pick<ProofSender, 'send' | 'delete' | 'scanFinished'>;
   rereads: Pick<SnippetRereads, 'watch' | 'unwatch' | 'renderingMayHaveChanged' | 'forget'>;
-  painter: Pick<BadgePainter, 'place' | 'remove' | 'wasTakenOff' | 'repair'>;
+  painter: Pick<BadgePainter, 'place' | 'draw' | 'remove' | 'wasTakenOff' | 'repair'>;
   card: Pick<Card, 'forget'>;
 };
 
@@ -128,13 +130,34 @@ export function createProofTracker({
 
   const rewrittenCarriers = new Set<Node>();
   let rereadScheduled = false;
+  const settling = createCarrierSettling({
+    scheduler,
+    onSettled: (carriers) => {
+      for (const carrier of carriers) rewrittenCarriers.add(carrier);
+      scheduleReread();
+    },
+  });
+  /** Verdicts taken off proofs whose carrier kept changing: shown again if it settles back to the same proof. */
+  const heldVerdicts = new WeakMap<TrackedProof, Verdict | undefined>();
 
   function carriersRewritten(nodes: Node[]): void {
     for (const node of nodes) {
       // Most edited texts never held a token: nothing to read again.
       if (isTextNode(node) && !node.data.includes(tokenPrefix) && registry.onCarrier(node).length === 0) continue;
-      rewrittenCarriers.add(node);
+      if (settling.admit(node)) {
+        rewrittenCarriers.add(node);
+        continue;
+      }
+      // Its verdict was about the proof as it stood before: "checking" until it settles.
+      for (const proof of registry.onCarrier(node)) {
+        if (!heldVerdicts.has(proof)) heldVerdicts.set(proof, proof.verdict);
+        painter.draw(proof, undefined);
+      }
     }
+    scheduleReread();
+  }
+
+  function scheduleReread(): void {
     if (rewrittenCarriers.size === 0 || rereadScheduled) return;
     rereadScheduled = true;
     scheduler.idle(rereadCarriers, readTimeout);
@@ -157,7 +180,11 @@ export function createProofTracker({
       for (const proof of registry.onCarrier(carrier)) {
         const same = now.findIndex((located) => sameProof(located, proof.located));
         if (same === -1) replaced.push(proof);
-        else locator.release(now.splice(same, 1)[0]!);
+        else {
+          locator.release(now.splice(same, 1)[0]!);
+          if (heldVerdicts.has(proof)) painter.draw(proof, heldVerdicts.get(proof));
+        }
+        heldVerdicts.delete(proof);
       }
       came.push(...now);
     }

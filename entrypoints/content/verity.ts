@@ -71,6 +71,7 @@ export function startVerity({ signal, window, onLocationChange }: StartVerityPar
 
   onLocationChange(() => running?.session.locationChanged());
   // Back from the back/forward cache: the page is as it was, but the worker has moved on with the tab.
-  window.addEventListener('pageshow', (event) => event.persisted && running?.session.restored(), { signal });
+  // Only the browser's own event: a page firing synthetic ones would have every proof sent again each time.
+  window.addEventListener('pageshow', (event) => event.isTrusted && event.persisted && running?.session.restored(), { signal });
   watchDisplaySettings(signal, apply);
 }

@@ -1,8 +1,10 @@
+import type { PageProof } from '../../../lib/extract/page-proof';
 import type { Verdict } from '../../../lib/verdict/types';
 import { tabProofId } from '../../../messaging/frame-proof-id';
 import type { Answer, TabState, WorkerMessages } from '../../../messaging/messages';
 import { proofKey } from './proof-key';
 import { inputOf, type ProofInput, type ProofRecord, type TabProofRecord, type TabRecord } from './session-records';
+import { createSerialRunner } from './serial-runner';
 import type { ShowTabBadges } from './tab-badges';
 import { isOtherDocument, mergeFrameProofs, mergeProofs, type TabRecords } from './tab-records';
 import type { TrustState } from './trust-state';
@@ -85,6 +87,9 @@ export function createTabAnswers({
   resume,
   now,
 }: CreateTabAnswersParameters): CreateTabAnswersReturnType {
+  // Content scripts' messages change the tab's list in the order they came: a forget never overtaken by the verify sent before it.
+  const arrivals = createSerialRunner();
+
   /**
    * A tab's record without the proofs of frames it no longer has: a frame
    * taken out of the page says nothing as it goes.
@@ -106,6 +111,35 @@ export function createTabAnswers({
     return after ?? undefined;
   }
 
+  /** The proofs' keys, and the tab's record with them listed (null when they are answered, not listed). */
+  async function listProofs(
+    request: WorkerMessages['verify-proofs']['request'],
+    { tabId, frameId, documentId, prerendering }: ContentSender,
+  ): Promise<{ entries: { proof: PageProof; key: string }[]; inputs: Map<string, ProofInput>; tab: TabRecord | null }> {
+    const entries = await Promise.all(request.proofs.map(async (proof) => ({ proof, key: await proofKey(proof) })));
+    const inputs = new Map(entries.map(({ proof, key }) => [key, inputOf(proof)]));
+    // Every frame's proofs are the tab's, once the page is shown; a prerendered page's are answered, not listed.
+    const listed = frameId !== undefined && !prerendering;
+    const top = frameId === 0;
+    // From another document than the record's: one the tab has left, or one it came back to (bfcache) before the worker heard.
+    const returned =
+      listed && top && documentId !== undefined && isOtherDocument(await records.tab(tabId), documentId) && (await isShownDocument(tabId, documentId).catch(() => false));
+    const tab = !listed
+      ? null
+      : !top
+        ? await records.change(tabId, (before) => mergeFrameProofs(before, entries, { frameId, ...(documentId !== undefined && { documentId }), url: request.pageUrl }), inputs)
+        : await records.change(
+            tabId,
+            (before) => {
+              if (!isOtherDocument(before, documentId)) return mergeProofs(before, request, entries, documentId);
+              // One the tab came back to starts the record afresh; one it left is answered but not listed.
+              return returned ? mergeProofs(undefined, request, entries, documentId) : before!;
+            },
+            inputs,
+          );
+    return { entries, inputs, tab };
+  }
+
   async function findProof(tabId: number, id: string): Promise<{ url: string; key: string; record: ProofRecord } | undefined> {
     const tab = await records.tab(tabId);
     const proof = tab?.proofs.find((candidate) => candidate.id === id);
@@ -115,29 +149,9 @@ export function createTabAnswers({
   }
 
   return {
-    async verifyProofs(request, { tabId, frameId, documentId, prerendering }) {
-      const entries = await Promise.all(request.proofs.map(async (proof) => ({ proof, key: await proofKey(proof) })));
-      const inputs = new Map(entries.map(({ proof, key }) => [key, inputOf(proof)]));
-
-      // Every frame's proofs are the tab's, once the page is shown; a prerendered page's are answered, not listed.
-      const listed = frameId !== undefined && !prerendering;
-      const top = frameId === 0;
-      // From another document than the record's: one the tab has left, or one it came back to (bfcache) before the worker heard.
-      const returned =
-        listed && top && documentId !== undefined && isOtherDocument(await records.tab(tabId), documentId) && (await isShownDocument(tabId, documentId).catch(() => false));
-      const tab = !listed
-        ? null
-        : !top
-          ? await records.change(tabId, (before) => mergeFrameProofs(before, entries, { frameId, ...(documentId !== undefined && { documentId }), url: request.pageUrl }), inputs)
-          : await records.change(
-              tabId,
-              (before) => {
-                if (!isOtherDocument(before, documentId)) return mergeProofs(before, request, entries, documentId);
-                // One the tab came back to starts the record afresh; one it left is answered but not listed.
-                return returned ? mergeProofs(undefined, request, entries, documentId) : before!;
-              },
-              inputs,
-            );
+    async verifyProofs(request, sender) {
+      const { entries, inputs, tab } = await arrivals.run(() => listProofs(request, sender));
+      const { tabId } = sender;
 
       const { stamp } = await trust();
       // The tab's badge needs the records of all its proofs: one read serves both.
@@ -170,12 +184,12 @@ export function createTabAnswers({
     async forgetProofs(ids, { tabId, frameId, documentId }) {
       if (frameId === undefined) return;
       const gone = new Set(ids.map((id) => tabProofId(frameId, id)));
-      const tab = await records.change(tabId, (before) => {
+      const tab = await arrivals.run(() => records.change(tabId, (before) => {
         if (!before || (frameId === 0 && isOtherDocument(before, documentId))) return before ?? null;
         // A frame's message about a document it has left changes nothing.
         const ofSender = (proof: TabProofRecord): boolean => frameId === 0 || proof.frame?.documentId === documentId;
         return { ...before, proofs: before.proofs.filter((proof) => !(gone.has(proof.id) && ofSender(proof))) };
-      });
+      }));
       if (tab) await showBadges([[tabId, tab]], (await trust()).stamp);
     },
 

@@ -184,6 +184,18 @@ describe('verify-proofs', () => {
     expect((await service.tabState(1)).proofs.map((proof) => proof.id)).toEqual(['p0']);
   });
 
+  it('applies a forget after the verify sent before it, however long that takes to list', async () => {
+    const world = setUp();
+    const service = world.start();
+    await world.run(service.verifyProofs(request([referenceProof('a')]), tab(1)));
+    // Sent one after the other, as a page that shows a proof and takes it away at once.
+    const verified = service.verifyProofs(request([referenceProof('b')]), tab(1));
+    const forgotten = service.forgetProofs(['b'], tab(1));
+    await world.run(Promise.all([verified, forgotten]));
+    expect((await service.tabState(1)).proofs.map((proof) => proof.id)).toEqual(['a']);
+    expect(world.badges.get(1)?.text).toBe('1');
+  });
+
   it("drops a frame's proofs when the frame loads another document, and when it is gone from the tab", async () => {
     const world = setUp();
     const frames = new Map<number, string>([[0, 'D1'], [3, 'F1'], [4, 'G1']]);
