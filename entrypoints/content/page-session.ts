@@ -2,9 +2,10 @@ import type { SharedStyle } from './shared-style';
 import { createProofLocator } from '../../lib/extract/locate-proofs';
 import { createBadge, type BadgeEvents } from './badge';
 import { createBadgePainter } from './badge-painter';
-import { createCard } from './card';
+import { createCard, type Card } from './card';
 import { answerContentMessages } from './content-messages';
 import { createCssLens } from './css-lens';
+import { madeWhenUsed } from './made-when-used';
 import { isOwnNode } from './own-nodes';
 import { startPageScanner } from './page-scanner';
 import { createProofRegistry, type TrackedProof } from './proof-registry';
@@ -13,7 +14,7 @@ import { createProofTracker } from './proof-tracker';
 import { createRenderedTextReader, type RenderedTextReader } from './rendered-text';
 import { revealSnippet } from './reveal';
 import type { Scheduler } from './scheduler';
-import { createSelectionCard } from './selection-card';
+import { createSelectionCard, type SelectionCard } from './selection-card';
 import { readSelection } from './selection-reader';
 import { createSnippetRereads } from './snippet-rereads';
 import type { WorkerLink } from './worker-link';
@@ -75,17 +76,33 @@ export function startPageSession({
   const alive = (proof: TrackedProof): boolean =>
     registry.has(proof) && proof.located.element.isConnected && proof.located.carrier.isConnected;
 
-  const card = createCard({
-    document,
-    signal,
-    sheet: cardSheet,
-    verdictOf: (id) => registry.get(id)?.verdict,
-    openDetails: (id) => worker.openInspector(id).then(
-      () => true,
-      () => false,
-    ),
-  });
-  const selectionCard = createSelectionCard({ document, signal, sheet: cardSheet, reveal });
+  const badgeCard = madeWhenUsed(() =>
+    createCard({
+      document,
+      signal,
+      sheet: cardSheet,
+      verdictOf: (id) => registry.get(id)?.verdict,
+      openDetails: (id) => worker.openInspector(id).then(
+        () => true,
+        () => false,
+      ),
+    }),
+  );
+  // Built when a badge is first pointed at: what only redraws or closes a card has nothing to do before.
+  const card: Card = {
+    preview: (badge) => badgeCard.get().preview(badge),
+    leave: (badge) => badgeCard.made()?.leave(badge),
+    activate: (badge) => badgeCard.get().activate(badge),
+    refresh: (id) => badgeCard.made()?.refresh(id),
+    forget: (badge) => badgeCard.made()?.forget(badge),
+    close: () => badgeCard.made()?.close(),
+  };
+  const selectionCardMade = madeWhenUsed(() => createSelectionCard({ document, signal, sheet: cardSheet, reveal }));
+  const selectionCard: SelectionCard = {
+    anchorTo: (range) => selectionCardMade.get().anchorTo(range),
+    show: (check) => selectionCardMade.get().show(check),
+    close: () => selectionCardMade.made()?.close(),
+  };
   const badgeEvents: BadgeEvents = {
     onEnter: (badge) => card.preview(badge),
     onLeave: (badge) => card.leave(badge),

@@ -13,15 +13,19 @@ export type SharedStyle = {
   replace(css: string): void;
 };
 
+/** The sheet is made, and its rules parsed, when the first root adopts it: a page with no proof never pays for it. */
 export function createSharedStyle(css: string): SharedStyle {
-  const sheet = new CSSStyleSheet();
-  sheet.replaceSync(css);
+  let sheet: CSSStyleSheet | undefined;
   let rules = css;
   // The fallback's copies, held weakly: a badge the page removed takes its copy with it.
   const copies = new Set<WeakRef<HTMLStyleElement>>();
   return {
     adopt(root) {
       try {
+        if (sheet === undefined) {
+          sheet = new CSSStyleSheet();
+          sheet.replaceSync(rules);
+        }
         root.adoptedStyleSheets = [sheet];
         return;
       } catch {
@@ -34,7 +38,7 @@ export function createSharedStyle(css: string): SharedStyle {
     },
     replace(css) {
       rules = css;
-      sheet.replaceSync(css);
+      sheet?.replaceSync(css);
       for (const copy of copies) {
         const style = copy.deref();
         if (style === undefined) copies.delete(copy);

@@ -1,5 +1,5 @@
 import { isDocumentOrFragment, isElement, isNonTextElement, isTextNode, isTokenLink } from '../text/dom';
-import { tokenInHref, tokenPrefix, type TextToken } from '../text/tokens';
+import { hrefTokenStart, tokenInHref, tokenPrefix, type TextToken } from '../text/tokens';
 
 export const proofAttribute = 'data-ai-proof';
 
@@ -27,12 +27,13 @@ export type WalkPause = { form: 'pause' };
 export const walkPause: WalkPause = Object.freeze({ form: 'pause' });
 
 /**
- * Every element that may carry a proof, for one native query: a superset
- * (scripts of any type, links with any fragment) that `elementCarriers`
- * narrows down. Kept simple: jsdom's selector engine takes minutes over
- * deep trees for a longer `href*=` value.
+ * The elements that may carry a proof, each kind by its own native query
+ * (one selector list costs more than its parts together, over a large
+ * page): a superset (scripts of any type) that `elementCarriers` narrows
+ * down. No colon in a value: jsdom's selector engine takes minutes over
+ * deep trees for one.
  */
-const carrierSelector = `[${proofAttribute}], script[type], a[href*="#"]`;
+const carrierSelectors = [`[${proofAttribute}]`, 'script', `a[href*="#${hrefTokenStart}"]`];
 
 // NodeFilter.SHOW_TEXT | NodeFilter.SHOW_CDATA_SECTION, as numbers: jsdom has no global NodeFilter.
 const showText = 0x4 | 0x8;
@@ -109,21 +110,42 @@ export function* proofCarriers(
 /** `root` if it may carry a proof, then the elements below it that may, in document order. */
 function carrierElements(root: Node): Element[] {
   if (!isElement(root) && !isDocumentOrFragment(root)) return [];
-  const below = Array.from((root as ParentNode).querySelectorAll(carrierSelector));
-  return isElement(root) && root.matches(carrierSelector) ? [root, ...below] : below;
+  const found = new Set<Element>();
+  if (isElement(root)) {
+    if (mayCarry(root)) found.add(root);
+    // A leaf (what a page adding nodes mostly adds): nothing below to query.
+    if (root.firstElementChild === null) return [...found];
+  }
+  let kinds = 0;
+  for (const selector of carrierSelectors) {
+    const elements = (root as ParentNode).querySelectorAll(selector);
+    if (elements.length > 0) kinds += 1;
+    for (const element of elements) found.add(element);
+  }
+  const elements = [...found];
+  // Each query's results are in document order; more than one kind needs sorting.
+  if (kinds > 1 || (found.has(root as Element) && elements.length > 1)) elements.sort((a, b) => (a === b ? 0 : a.compareDocumentPosition(b) & following ? -1 : 1));
+  return elements;
 }
 
-function* elementCarriers(element: Element): Generator<ProofCarrier, void, undefined> {
-  if (element.parentNode !== null && hasAncestor(element, isNonTextElement)) return;
+/** What `carrierSelectors` select, for one element. */
+function mayCarry(element: Element): boolean {
+  return element.hasAttribute(proofAttribute) || element.localName === 'script' || (element.localName === 'a' && (element.getAttribute('href')?.includes(`#${hrefTokenStart}`) ?? false));
+}
+
+function elementCarriers(element: Element): ProofCarrier[] {
+  const carriers: ProofCarrier[] = [];
   const value = element.getAttribute(proofAttribute);
-  if (value !== null) yield { form: 'attribute', host: element, value };
-  if (isProofScript(element)) {
-    yield { form: 'script', script: element };
-    return;
+  if (value !== null) carriers.push({ form: 'attribute', host: element, value });
+  if (isProofScript(element)) carriers.push({ form: 'script', script: element });
+  else if (element.localName === 'a') {
+    const href = element.getAttribute('href');
+    const token = href === null ? undefined : tokenInHref(href);
+    if (token !== undefined) carriers.push({ form: 'link', anchor: element, token });
   }
-  const href = element.localName === 'a' ? element.getAttribute('href') : null;
-  const token = href === null ? undefined : tokenInHref(href);
-  if (token !== undefined) yield { form: 'link', anchor: element, token };
+  // Looked at only for a carrier: most candidates (scripts of other types) carry nothing.
+  if (carriers.length > 0 && element.parentNode !== null && hasAncestor(element, isNonTextElement)) return [];
+  return carriers;
 }
 
 /**

@@ -111,6 +111,10 @@ describe('tokenInHref', () => {
     expect(tokenInHref('#ai-proof%3Av1%3A%E0%A4%A')).toBeUndefined();
   });
 
+  it('does not read a fragment whose first letters are encoded', () => {
+    expect(tokenInHref(`#%61i-proof:v1:og:1:${hash}`)).toBeUndefined();
+  });
+
   it('needs # and a fragment that starts with the token', () => {
     expect(tokenInHref(`https://example.com/ai-proof:v1:${body}`)).toBeUndefined();
     expect(tokenInHref(`#see-ai-proof:v1:${body}`)).toBeUndefined();

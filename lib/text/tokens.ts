@@ -85,17 +85,22 @@ export function removeTokens(text: string): string {
   return text.includes(tokenPrefix) ? text.replace(tokenPattern, '') : text;
 }
 
+/** What a link's fragment starts with when it carries a token, also with the rest percent-encoded. */
+export const hrefTokenStart = 'ai-proof';
+
 /**
  * The token that stands in a link after `#` (spec §1.3): the fragment must
  * start with a token; anything after the token's end is ignored. A
- * percent-encoded fragment is decoded first.
+ * fragment that starts `ai-proof` and goes on percent-encoded (`%3A` for
+ * `:`) is decoded first; one whose first letters are encoded is not read,
+ * so that one native query finds every link that carries a token.
  */
 export function tokenInHref(href: string): TextToken | undefined {
   const hash = href.indexOf('#');
   if (hash === -1) return undefined;
   let fragment = href.slice(hash + 1);
   if (!fragment.startsWith(tokenPrefix)) {
-    if (!fragment.includes('%')) return undefined;
+    if (!fragment.startsWith(hrefTokenStart) || !fragment.includes('%')) return undefined;
     try {
       fragment = decodeURIComponent(fragment);
     } catch {

@@ -8,7 +8,8 @@ import { browserPage, installBadgeWatch, proofSnippets, type BadgeWatch } from '
 import { contentScriptTime, startTrace, type ContentScriptTime } from './browser-trace';
 import { allAssetFiles, buildExtension, entrypointBundles } from './extension-build';
 import type { ProofSet } from './proof-set';
-import { formatNumber, formatTable, heading, tally } from './table';
+import { runNoProofCostSection } from './no-proof-cost';
+import { formatNumber, formatTable, heading, subheading, tally } from './table';
 
 export type BrowserSectionParameters = {
   devnet: StartDevnetReturnType;
@@ -23,11 +24,6 @@ export type BrowserSectionParameters = {
   /** Loads of the badge-mount page. */
   mountRuns: number;
 };
-
-/** A subsection heading, underlined lighter than a section's. */
-function subheading(title: string): string {
-  return `\n${title}\n${'-'.repeat(title.length)}`;
-}
 
 /** The content script's budget, gzipped. */
 const contentScriptBudget = 30 * 1024;
@@ -90,6 +86,7 @@ export async function runBrowserSection({ devnet, sets, scanSizes, scanRuns, mou
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     console.log(`\nBuilt in ${formatNumber(built.buildMs / 1000, 1)} s.`);
     await printBundles(built.path);
+    await runNoProofCostSection({ extensionPath: built.path, sizes: [5_000, 80_000], runs: 3 });
 
     browser = await launchExtensionBrowser({ extensionPath: built.path });
     await storeTrustConfig(browser, devnet.trustConfig);
@@ -120,7 +117,7 @@ export async function runBrowserSection({ devnet, sets, scanSizes, scanRuns, mou
       await page.close();
     }
 
-    console.log(`${subheading('4.2 Content script main thread, first scan')}`);
+    console.log(`${subheading('4.3 Content script main thread, first scan')}`);
     console.log(scanExplanation);
     const scanRows: string[][] = [];
     for (const size of scanSizes) {
@@ -190,7 +187,7 @@ export async function runBrowserSection({ devnet, sets, scanSizes, scanRuns, mou
       ),
     );
 
-    console.log(`${subheading(`4.3 Mounting ${mountProofs} badges`)}`);
+    console.log(`${subheading(`4.4 Mounting ${mountProofs} badges`)}`);
     console.log(`A page of ${mountProofs} valid proofs (no filler). From the first badge host
 (verity-badge) added to the page to the ${mountProofs}th, as a MutationObserver
 in the page's world sees them; times in ms since navigation start.`);
@@ -220,7 +217,7 @@ in the page's world sees them; times in ms since navigation start.`);
       ),
     );
 
-    console.log(`${subheading('4.4 Page load to the last verdict, 100 proofs on the devnet')}`);
+    console.log(`${subheading('4.5 Page load to the last verdict, 100 proofs on the devnet')}`);
     console.log(`Pages of 100 distinct valid proofs made on the devnet (every kind, every
 form), loaded before any other page: the first right after the browser
 started, then a page of 100 other proofs the worker has not seen, then the

@@ -31,3 +31,8 @@ export function tally(values: readonly string[]): string {
   for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
   return [...counts].map(([value, count]) => `${count} ${value}`).join(', ');
 }
+
+/** A subsection heading, underlined lighter than a section's. */
+export function subheading(title: string): string {
+  return `\n${title}\n${'-'.repeat(title.length)}`;
+}
