@@ -2,6 +2,7 @@ import type { SharedStyle } from './shared-style';
 import { ignoreAttribute } from '../../lib/text/dom';
 import type { Verdict } from '../../lib/verdict/types';
 import { badgeLabel, badgeStateOf, badgeWord } from './badge-label';
+import { trusted } from './trusted-events';
 import { checkingIconShapes, createIcon, stateIconShapes } from './state-icons';
 
 /** The badge host's tag. A custom element name, so it can hold a shadow root; never registered. */
@@ -77,8 +78,8 @@ export function createBadge({ document, id, sheet, events }: CreateBadgeParamete
     },
   };
 
-  host.addEventListener('pointerenter', () => events.onEnter(badge));
-  host.addEventListener('pointerleave', () => events.onLeave(badge));
+  host.addEventListener('pointerenter', trusted(() => events.onEnter(badge)));
+  host.addEventListener('pointerleave', trusted(() => events.onLeave(badge)));
   button.addEventListener('focus', () => events.onEnter(badge));
   button.addEventListener('blur', () => events.onLeave(badge));
   button.addEventListener('click', (event) => {

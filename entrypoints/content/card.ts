@@ -3,6 +3,7 @@ import type { Verdict } from '../../lib/verdict/types';
 import type { Badge } from './badge';
 import { cardContentOf, type CardContent } from './card-content';
 import { confidenceMeter, createCardHost, elementMaker, followScrolling, placeCardHost } from './card-dom';
+import { trusted } from './trusted-events';
 import { brandIconShapes, checkingIconShapes, createIcon, externalIconShapes, stateIconShapes } from './state-icons';
 
 export const cardTag = 'verity-card';
@@ -121,10 +122,13 @@ export function createCard({ document, signal, sheet, verdictOf, openDetails }: 
     shownStatus.textContent = opened ? '' : 'Couldn’t open the inspector from here. Use the Verity button in the toolbar.';
   }
 
-  host.addEventListener('pointerenter', cancelHide);
-  host.addEventListener('pointerleave', () => {
-    if (!pinned) hideSoon();
-  });
+  host.addEventListener('pointerenter', trusted(cancelHide));
+  host.addEventListener(
+    'pointerleave',
+    trusted(() => {
+      if (!pinned) hideSoon();
+    }),
+  );
   root.addEventListener('keydown', (event) => {
     if (!(event instanceof KeyboardEvent) || event.key !== 'Tab') return;
     // The card's one control is its last stop: Tab goes back to the badge, and on from there in the page's order.
@@ -139,19 +143,19 @@ export function createCard({ document, signal, sheet, verdictOf, openDetails }: 
   });
   document.addEventListener(
     'keydown',
-    (event) => {
+    trusted((event) => {
       if (event.key !== 'Escape' || badge === undefined) return;
       const focused = document.activeElement === host || document.activeElement === badge.host;
       hide({ returnFocus: focused });
-    },
+    }),
     { capture: true, signal },
   );
   document.addEventListener(
     'pointerdown',
-    (event) => {
+    trusted((event) => {
       if (badge === undefined || event.target === host || event.target === badge.host) return;
       hide();
-    },
+    }),
     { capture: true, signal },
   );
   signal.addEventListener('abort', () => {

@@ -77,16 +77,14 @@ describe('createSelectionCard', () => {
     expect(root().querySelector('[role="status"]')!.textContent).toBe('That snippet is no longer on the page.');
   });
 
-  it('closes on Escape and gives focus back to where it was', () => {
+  it('stays open for an Escape the page made up: only the reader\'s own closes it (the e2e selection test presses it)', () => {
     const { card, range, host } = setUp();
-    const pageButton = document.getElementById('page-button')!;
-    pageButton.focus();
     card.anchorTo(range);
     card.show(check);
     expect(document.activeElement).toBe(host());
     document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
-    expect(host().hasAttribute('data-open')).toBe(false);
-    expect(document.activeElement).toBe(pageButton);
+    document.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
+    expect(host().hasAttribute('data-open')).toBe(true);
   });
 
   it('closes with its Close button, and has no state colour for a selection no proof signs', () => {

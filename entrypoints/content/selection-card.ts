@@ -2,6 +2,7 @@ import type { SharedStyle } from './shared-style';
 import type { SelectionCheck } from '../../messaging/messages';
 import { confidenceMeter, createCardHost, elementMaker, followScrolling, placeCardHost } from './card-dom';
 import { selectionCardContentOf, type SelectionCardContent } from './selection-card-content';
+import { trusted } from './trusted-events';
 import { brandIconShapes, createIcon, stateIconShapes } from './state-icons';
 
 export const selectionCardTag = 'verity-selection-card';
@@ -60,18 +61,18 @@ export function createSelectionCard({ document, signal, sheet, reveal }: CreateS
     followScrolling(document, place, options.signal);
     document.addEventListener(
       'keydown',
-      (event) => {
+      trusted((event) => {
         if (event.key !== 'Escape') return;
         event.stopPropagation();
         close();
-      },
+      }),
       options,
     );
     document.addEventListener(
       'pointerdown',
-      (event) => {
+      trusted((event) => {
         if (event.target !== host) close({ returnFocus: false });
-      },
+      }),
       options,
     );
   }

@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StartDevnetReturnType } from '../../devnet/devnet';
+import type { ExtensionBrowser } from '../../devnet/extension-browser';
+import { allAnswered, startDemoSession, stopDemoSession } from './demo-session';
+
+/**
+ * The badge's card in Chromium answers the reader's pointer and keys, not
+ * events the page makes up: a page cannot open a card over its text, nor
+ * close one the reader opened.
+ */
+
+let devnet: StartDevnetReturnType;
+let browser: ExtensionBrowser;
+
+beforeAll(async () => {
+  ({ devnet, browser } = await startDemoSession());
+}, 180_000);
+
+afterAll(() => stopDemoSession({ devnet, browser }));
+
+describe("the badge's card and the page's made-up events, in Chromium", () => {
+  it('opens for the reader\'s pointer only, and stays open through a made-up press', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(devnet.pageUrl!);
+    await allAnswered(page, devnet.scenarios.length);
+    const cardOpen = () => page.evaluate(() => document.querySelector('verity-card')?.hasAttribute('data-open') ?? false);
+    const badge = page.locator('verity-badge').first();
+    await badge.scrollIntoViewIfNeeded();
+
+    // The page's own script fakes the pointer coming onto the badge, and focus.
+    await page.evaluate(() => {
+      const host = document.querySelector('verity-badge')!;
+      host.dispatchEvent(new PointerEvent('pointerenter', { bubbles: false }));
+      host.dispatchEvent(new PointerEvent('pointerover', { bubbles: true }));
+    });
+    await page.waitForTimeout(500);
+    expect(await cardOpen()).toBe(false);
+
+    await badge.hover();
+    await expect.poll(cardOpen, { timeout: 5_000 }).toBe(true);
+    await badge.click();
+
+    // A made-up press elsewhere and a made-up Escape: the card the reader opened stays.
+    await page.evaluate(() => {
+      document.body.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
+      document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    });
+    await page.waitForTimeout(300);
+    expect(await cardOpen()).toBe(true);
+
+    // The reader's own Escape closes it.
+    await page.keyboard.press('Escape');
+    await expect.poll(cardOpen, { timeout: 5_000 }).toBe(false);
+    await page.close();
+  });
+});
