@@ -180,10 +180,11 @@ describe('Verify selection in Chromium', () => {
   it('says honestly when the selected words are not what the proof of their snippet signs', async () => {
     // The page says "30 June"; the proof signs "30 April".
     const june = await clickMenuItem(await select('#og-tee-text-differs', 'June'));
-    expect(june).toMatchObject({ outcome: 'not-in-signed-text', parts: [{ text: 'June', proofId: null }] });
-    expect(june.state).toBeUndefined();
+    // The snippet's proof is altered, and the answer says so: never hidden behind "not signed".
+    expect(june).toMatchObject({ outcome: 'not-in-signed-text', state: 'altered', parts: [{ text: 'June', proofId: null }] });
     const card = await cardShowing();
     expect(card.text).toContain('Not part of the signed text');
+    expect(card.text).toContain('Altered');
     expect(card.text).not.toContain('Verified');
 
     const partly = await clickMenuItem(await select('#og-tee-text-differs', 'The museum will close for renovation from 1 March to 30 June'));
@@ -193,7 +194,7 @@ describe('Verify selection in Chromium', () => {
 
     // A snippet whose text no longer hashes to what was signed: what it signs is unknown, and nothing is claimed.
     const unknown = await clickMenuItem(await select('#og-tee-altered', 'Profits at the cooperative'));
-    expect(unknown.outcome).toBe('not-in-signed-text');
+    expect(unknown).toMatchObject({ outcome: 'not-in-signed-text', state: 'altered' });
     expect(unknown.summary).toMatch(/could not read what that proof signs/);
   });
 

@@ -33,8 +33,8 @@ describe('composeSelectionCheck', () => {
   it('says a selection in a snippet is not signed when its proof does not sign those words, and why when the snippet was altered', () => {
     const altered: SelectionProof = { id: 'p2', excerpt: 'The mayor resigned…', verdict: signing('altered', 'The mayor stayed in office.') };
     const check = composeSelectionCheck({ ...base, quote: 'resigned', within: ['p2'], proofs: [first, altered] });
-    expect(check.outcome).toBe('not-in-signed-text');
-    expect(check.state).toBeUndefined();
+    // The snippet's altered verdict is the answer's state: never hidden behind "not signed".
+    expect(check).toMatchObject({ outcome: 'not-in-signed-text', state: 'altered' });
     expect(check.summary).toMatch(/changed or added after signing/);
 
     const partly = composeSelectionCheck({ ...base, quote: 'The mayor stayed in office, then resigned', within: ['p2'], proofs: [first, altered] });
@@ -61,11 +61,19 @@ describe('composeSelectionCheck', () => {
     expect(check.parts.map((part) => part.proofId)).toEqual(['p0', 'p1']);
   });
 
-  it('says when only part of a selection is signed, never more', () => {
+  it('says when only part of a selection is signed, never more, and gives it no state to colour it green', () => {
     const check = composeSelectionCheck({ ...base, quote: 'It passed seven to two, said nobody at all', within: [], proofs: [first] });
     expect(check.outcome).toBe('partly-signed');
+    expect(check.state).toBeUndefined();
+    expect(check.parts.find((part) => part.proofId === 'p0')).toMatchObject({ state: 'verified' });
     expect(check.parts.some((part) => part.proofId === null)).toBe(true);
     expect(check.summary).toMatch(/^Only part of the selection/);
+  });
+
+  it('gives a selection in a snippet whose proof is invalid that state, also when the words are not what it signs', () => {
+    const invalid: SelectionProof = { id: 'p5', excerpt: 'Officials said…', verdict: signing('invalid', 'Officials said the bridge is safe.') };
+    const check = composeSelectionCheck({ ...base, quote: 'the tunnel was closed', within: ['p5'], proofs: [invalid] });
+    expect(check).toMatchObject({ outcome: 'not-in-signed-text', state: 'invalid' });
   });
 
   it('attributes no piece of a longer quote that is too short to say where it came from', () => {

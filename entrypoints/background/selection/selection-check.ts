@@ -79,8 +79,11 @@ export function composeSelectionCheck({ pageUrl, quote, within, proofs, checkedA
 
   if (holders.length === 0) {
     const inSnippet = within.flatMap((id) => byId.get(id) ?? []);
-    if (inSnippet.length > 0) return { ...check, outcome: 'not-in-signed-text', summary: notInSignedTextSummary(inSnippet) };
-    return { ...check, outcome: 'not-signed', summary: `No proof on this page signs the selected text${unreadNote(unread)}.` };
+    if (inSnippet.length === 0) return { ...check, outcome: 'not-signed', summary: `No proof on this page signs the selected text${unreadNote(unread)}.` };
+    // The snippet's own failed verdict is never hidden behind "not signed": it is the answer's state.
+    const failed = failedState(inSnippet);
+    const notInSigned = { ...check, outcome: 'not-in-signed-text' as const, summary: notInSignedTextSummary(inSnippet) };
+    return failed === undefined ? notInSigned : { ...notInSigned, state: failed.state, confidence: failed.confidence };
   }
 
   const state = worstState(holders.map((proof) => proof.verdict.state));
@@ -89,11 +92,11 @@ export function composeSelectionCheck({ pageUrl, quote, within, proofs, checkedA
   const wordingOnly = parts.some((part) => part.match === 'wording') ? ' (in wording: punctuation or formatting differ)' : '';
   if (parts.some((part) => part.proofId === null)) {
     const signed = parts.filter((part) => part.proofId !== null).length;
-    return {
-      ...held,
-      outcome: 'partly-signed',
-      summary: `Only part of the selection is signed by a proof on this page (${signed} of ${parts.length} parts), ${stateClause(state)}.`,
-    };
+    const summary = `Only part of the selection is signed by a proof on this page (${signed} of ${parts.length} parts), ${stateClause(state)}.`;
+    // Part of it unsigned is never a good answer as a whole: no state to colour it by, unless a holder's is a failure.
+    const failed = failedState(holders);
+    const partly = { ...check, outcome: 'partly-signed' as const, summary };
+    return failed === undefined ? partly : { ...partly, state: failed.state, confidence: failed.confidence };
   }
   if (holders.length > 1 || parts.length > 1) {
     return {
@@ -148,6 +151,16 @@ function stateClause(state: VerdictState): string {
     case 'malformed':
       return 'but that proof cannot be read';
   }
+}
+
+/** States that say a proof failed: an answer that touches one says so. */
+const failureStates = new Set<VerdictState>(['altered', 'invalid', 'malformed']);
+
+/** The worst failed verdict among these proofs, if any failed. */
+function failedState(proofs: readonly SelectionProof[]): { state: VerdictState; confidence: number } | undefined {
+  const failed = proofs.filter((proof) => failureStates.has(proof.verdict.state));
+  if (failed.length === 0) return undefined;
+  return { state: worstState(failed.map((proof) => proof.verdict.state)), confidence: Math.min(...failed.map((proof) => proof.verdict.confidence)) };
 }
 
 function notInSignedTextSummary(inSnippet: readonly SelectionProof[]): string {
