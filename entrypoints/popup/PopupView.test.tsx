@@ -19,12 +19,12 @@ const render = (tab = mixedTab, onReveal = vi.fn()) => {
 };
 
 describe('summarizePage', () => {
-  it('gives a page whose proofs agree their state, and the lowest confidence among them', () => {
+  it('gives a page whose proofs agree their state', () => {
     const summary = summarizePage([
       { id: 'a', form: 'attribute', excerpt: '', verdict: verifiedOgTee },
       { id: 'b', form: 'attribute', excerpt: '', verdict: wordingVerified },
     ]);
-    expect(summary.overall).toEqual({ state: 'verified', mixed: false, confidence: 75 });
+    expect(summary.overall).toEqual({ state: 'verified', mixed: false });
   });
 
   it('calls a page whose proofs disagree mixed, drawn as its worst state', () => {
@@ -32,7 +32,7 @@ describe('summarizePage', () => {
       { id: 'a', form: 'attribute', excerpt: '', verdict: verifiedOgTee },
       { id: 'b', form: 'attribute', excerpt: '', verdict: alteredOgTee },
     ]);
-    expect(summary.overall).toEqual({ state: 'altered', mixed: true, confidence: 0 });
+    expect(summary.overall).toEqual({ state: 'altered', mixed: true });
     expect(summary.counts).toEqual({ verified: 1, altered: 1 });
   });
 
@@ -45,8 +45,11 @@ describe('summarizePage', () => {
 describe('PopupView', () => {
   it('shows the page at a glance, each proof, and the proofs not checked', () => {
     const container = render();
-    expect(container.textContent).toContain('Mixed results');
-    expect(container.textContent).toContain('1 of 7 proofs verified');
+    // States counted, with no page-wide score that one weak proof would drag to "None".
+    expect(container.textContent).toContain('1 of 7 verified');
+    expect(container.textContent).toContain('not whether it is true');
+    expect(container.textContent).not.toContain('Mixed results');
+    expect(container.querySelector('[role="meter"]')).toBeNull();
     expect(container.querySelectorAll('ul[aria-label="Proofs by state"] li')).toHaveLength(7);
     expect(container.querySelectorAll('section[aria-labelledby="proofs-heading"] > ul > li')).toHaveLength(7);
     expect(container.textContent).toContain('14 more proofs not checked');

@@ -233,19 +233,22 @@ function Overall({ summary }: { summary: ReturnType<typeof summarizePage> }) {
   }
   const checked = summary.total - summary.checking;
   const verified = summary.counts.verified ?? 0;
+  // Counted, not scored: one weak proof's confidence would read as the whole page's.
   return (
     <div className="space-y-2.5">
-      <div className="flex items-center justify-between gap-3">
-        <StateBadge state={overall.state} size="lg" label={overall.mixed ? 'Mixed results' : undefined} />
-        <div className="max-w-56 min-w-0 flex-1">
-          <ConfidenceMeter value={overall.confidence} state={overall.state} />
-        </div>
-      </div>
+      {overall.mixed ? (
+        // Drawn in no one state's colour or icon: the chips below give each state its own.
+        <p className="text-base font-semibold text-slate-900">
+          {verified} of {checked} verified
+        </p>
+      ) : (
+        <StateBadge state={overall.state} size="lg" />
+      )}
       <p className="text-[13px] leading-snug text-slate-700">
         {summary.checking > 0
           ? `Results so far; ${summary.checking} still being checked.`
           : overall.mixed
-            ? `${verified} of ${checked} proofs verified. The page's confidence is that of its weakest proof.`
+            ? 'Each proof below says what Verity found of where its text came from (not whether it is true).'
             : pageSentences[overall.state](checked)}
       </p>
     </div>

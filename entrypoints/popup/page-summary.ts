@@ -4,9 +4,10 @@ import { type VerdictState, worstState } from '../../lib/verdict/states';
 /**
  * The page at a glance. The rule for the overall badge: when every checked
  * proof has the same state, the page has that state; otherwise it is
- * "Mixed", drawn as the worst state among them (spec §6 precedence), so a
- * page never looks better than its weakest proof. The page's confidence is
- * the lowest confidence among its checked proofs, for the same reason.
+ * mixed, drawn as the worst state among them (spec §6 precedence), so a
+ * page never looks better than its weakest proof, and its words count the
+ * proofs verified. No page-wide confidence: the weakest proof's would read
+ * as the whole page's.
  */
 export type PageSummary = {
   total: number;
@@ -14,20 +15,18 @@ export type PageSummary = {
   checking: number;
   counts: StateCounts;
   /** Null until at least one proof has a verdict. */
-  overall: { state: VerdictState; mixed: boolean; confidence: number } | null;
+  overall: { state: VerdictState; mixed: boolean } | null;
 };
 
 export function summarizePage(proofs: readonly TabProof[]): PageSummary {
   const counts: StateCounts = {};
   let checking = 0;
-  let lowest = Infinity;
   for (const { verdict } of proofs) {
     if (!verdict) {
       checking++;
       continue;
     }
     counts[verdict.state] = (counts[verdict.state] ?? 0) + 1;
-    lowest = Math.min(lowest, verdict.confidence);
   }
   const states = Object.keys(counts) as VerdictState[];
   return {
@@ -35,6 +34,6 @@ export function summarizePage(proofs: readonly TabProof[]): PageSummary {
     checking,
     counts,
     overall:
-      states.length === 0 ? null : { state: worstState(states), mixed: states.length > 1, confidence: lowest },
+      states.length === 0 ? null : { state: worstState(states), mixed: states.length > 1 },
   };
 }
