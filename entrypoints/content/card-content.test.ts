@@ -28,6 +28,7 @@ describe('cardContentOf', () => {
       word: 'Verified',
       headline: 'The proof checks out',
       summary: 'It is verified.',
+      scope: 'AI-generated text, and the proof shows where it came from. Verity checks its origin, not whether it is true.',
       confidence: { value: 92, word: 'High', rated: true },
       facts: [
         { label: 'Vouched by', value: 'Example Newsroom', title: attester },
@@ -75,5 +76,15 @@ describe('cardContentOf', () => {
   it('shortens long hex only', () => {
     expect(shortHex('0x1234')).toBe('0x1234');
     expect(shortHex(teeId)).toBe('0xabab…abab');
+  });
+
+  it('says under a verdict what it is about: an AI text\'s origin, never whether it is true', () => {
+    for (const state of ['verified', 'pending', 'untrusted'] as const) {
+      expect(cardContentOf({ verdict: verdictOf(state) }).scope).toMatch(/^AI-generated text.*not whether it is true\.$/);
+    }
+    for (const state of ['altered', 'invalid', 'malformed'] as const) {
+      expect(cardContentOf({ verdict: verdictOf(state) }).scope).toMatch(/does not make (it|the text) false\.$/);
+    }
+    expect(cardContentOf({ verdict: verdictOf('unavailable') }).scope).toBeUndefined();
   });
 });

@@ -21,6 +21,8 @@ export type CardContent = {
   summary: string;
   /** Said when the state could be misread: "couldn't check" is no failure. */
   note?: string;
+  /** What the verdict is about, in a reader's words: where an AI text came from, never whether it is true. */
+  scope?: string;
   /** Absent until there is a verdict. */
   confidence?: Confidence;
   facts: CardFact[];
@@ -52,8 +54,20 @@ export function cardContentOf({ verdict, formatTime = defaultFormatTime }: CardC
     facts: factsOf(verdict, formatTime),
   };
   if (verdict.state === 'unavailable') content.note = 'This says nothing against the proof: Verity could not finish checking it.';
+  const scope = scopeOf[verdict.state];
+  if (scope !== undefined) content.scope = scope;
   return content;
 }
+
+/** Said under each verdict that could be read as "true" or "false". */
+const scopeOf: Partial<Record<VerdictState, string>> = {
+  verified: 'AI-generated text, and the proof shows where it came from. Verity checks its origin, not whether it is true.',
+  pending: 'AI-generated text, and the proof shows where it came from. Verity checks its origin, not whether it is true.',
+  untrusted: 'AI-generated text from a source you have not chosen to trust. Verity checks its origin, not whether it is true.',
+  altered: 'The words were changed after they were signed. That is about the text’s origin: it does not make it false.',
+  invalid: 'The proof does not show where this text came from. That does not make the text false.',
+  malformed: 'The proof does not show where this text came from. That does not make the text false.',
+};
 
 /** States in which the signer did stand behind the text (trusted or not); in the others the proof only names one. */
 const vouchedStates = new Set<VerdictState>(['verified', 'pending', 'untrusted']);

@@ -215,6 +215,7 @@ function cardElement(document: Document, content: CardContent): CardElement {
   top.append(chip, brand);
   card.append(top, make('p', 'headline', content.headline), make('p', 'summary', content.summary));
   if (content.note !== undefined) card.append(make('p', 'note', content.note));
+  if (content.scope !== undefined) card.append(make('p', 'note', content.scope));
   if (content.confidence !== undefined) card.append(confidenceMeter(make, content.confidence));
 
   if (content.facts.length > 0) {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StartDevnetReturnType } from '../../devnet/devnet';
 import type { ExtensionBrowser } from '../../devnet/extension-browser';
-import { allAnswered, startDemoSession, stopDemoSession } from './demo-session';
+import { allAnswered, screenshot, startDemoSession, stopDemoSession } from './demo-session';
 
 /**
  * The badge's card in Chromium answers the reader's pointer and keys, not
@@ -38,6 +38,9 @@ describe("the badge's card and the page's made-up events, in Chromium", () => {
 
     await badge.hover();
     await expect.poll(cardOpen, { timeout: 5_000 }).toBe(true);
+    // Past its opening fade.
+    await page.waitForTimeout(400);
+    await screenshot(page, 'badge-card', { fullPage: false });
     await badge.click();
 
     // A made-up press elsewhere and a made-up Escape: the card the reader opened stays.
