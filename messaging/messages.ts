@@ -134,6 +134,8 @@ export type WorkerMessages = {
    * page cannot open extension pages, and a content script knows no tab id.
    */
   'open-inspector': { request: { id: string }; response: { ok: true } };
+  /** Content script: a card's "Trust this signer…" opens the options page asking to trust this address. */
+  'open-trust-signer': { request: { address: string }; response: { ok: true } };
   /** Popup: the last "Verify selection" answer in a tab. */
   'selection-check': { request: { tabId: number }; response: SelectionCheck | null };
   /** Popup: check pasted material; `tabId` names the tab whose proofs a plain text is looked for in. */

@@ -89,6 +89,9 @@ export default defineBackground(() => {
         openInspector: async (tabId, proofId) => {
           await browser.tabs.create({ url: inspectorUrl(tabId, proofId), openerTabId: tabId });
         },
+        openTrustSigner: async (tabId, address) => {
+          await browser.tabs.create({ url: `${browser.runtime.getURL('/options.html')}#trust=${address}`, openerTabId: tabId });
+        },
         selections,
         checkPasted: createPastedCheck({
           trust: trust.current,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { shortHex } from '../../lib/chain/short-hex';
+import type { Verdict } from '../../lib/verdict/types';
 import { cardContentOf } from './card-content';
 import { verdictOf } from '../../test/fakes/verdict-fixtures';
 
@@ -86,5 +87,14 @@ describe('cardContentOf', () => {
       expect(cardContentOf({ verdict: verdictOf(state) }).scope).toMatch(/does not make (it|the text) false\.$/);
     }
     expect(cardContentOf({ verdict: verdictOf('unavailable') }).scope).toBeUndefined();
+  });
+
+  it('offers to trust the signer of an untrusted proof whose signature was checked, and no other', () => {
+    // verdictOf makes an eas-onchain verdict: its signing check is the attestation read from the chain.
+    const signed = { id: 'attestation', label: 'Attestation', ok: true, detail: 'On chain.' } as const;
+    const withChecks = (state: 'untrusted' | 'verified', checks: Verdict['checks']) => ({ ...verdictOf(state, { facts: { attester } }), checks });
+    expect(cardContentOf({ verdict: withChecks('untrusted', [signed]) }).trustSigner).toBe(attester);
+    expect(cardContentOf({ verdict: withChecks('untrusted', []) }).trustSigner).toBeUndefined();
+    expect(cardContentOf({ verdict: withChecks('verified', [signed]) }).trustSigner).toBeUndefined();
   });
 });

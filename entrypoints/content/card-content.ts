@@ -1,4 +1,5 @@
 import { headlineOf } from '../../components/state-style';
+import { signatureChecked } from '../../lib/verdict/signature-checked';
 import { shortHex } from '../../lib/chain/short-hex';
 import type { VerdictState } from '../../lib/verdict/states';
 import { modelClaimOf, modelClaimWords } from '../../lib/verdict/model-claim';
@@ -23,6 +24,8 @@ export type CardContent = {
   note?: string;
   /** What the verdict is about, in a reader's words: where an AI text came from, never whether it is true. */
   scope?: string;
+  /** A signer the reader may choose to trust (an untrusted attester whose signature was checked): the card offers it. */
+  trustSigner?: string;
   /** Absent until there is a verdict. */
   confidence?: Confidence;
   facts: CardFact[];
@@ -56,6 +59,7 @@ export function cardContentOf({ verdict, formatTime = defaultFormatTime }: CardC
   if (verdict.state === 'unavailable') content.note = 'This says nothing against the proof: Verity could not finish checking it.';
   const scope = scopeOf[verdict.state];
   if (scope !== undefined) content.scope = scope;
+  if (verdict.state === 'untrusted' && verdict.facts.attester !== undefined && signatureChecked(verdict)) content.trustSigner = verdict.facts.attester;
   return content;
 }
 

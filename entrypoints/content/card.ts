@@ -32,6 +32,8 @@ export type CreateCardParameters = {
   verdictOf: (id: string) => Verdict | undefined;
   /** Opens the inspector on a proof; false when that could not be done. */
   openDetails: (id: string) => Promise<boolean>;
+  /** Opens the options page asking whether to trust a signer; false when that could not be done. */
+  openTrustSigner: (address: string) => Promise<boolean>;
 };
 
 /**
@@ -41,7 +43,7 @@ export type CreateCardParameters = {
  * on Escape, when focus or the pointer leaves it and its badge (after a
  * short delay, so the pointer can cross the gap), or on a press elsewhere.
  */
-export function createCard({ document, signal, sheet, verdictOf, openDetails }: CreateCardParameters): Card {
+export function createCard({ document, signal, sheet, verdictOf, openDetails, openTrustSigner }: CreateCardParameters): Card {
   const { host, root, usesPopover } = createCardHost(document, cardTag, sheet);
 
   let badge: Badge | undefined;
@@ -97,6 +99,14 @@ export function createCard({ document, signal, sheet, verdictOf, openDetails }: 
     detailsButton = card.details;
     status = card.status;
     detailsButton.addEventListener('click', () => void details());
+    const signer = content.trustSigner;
+    card.trustButton?.addEventListener('click', () => {
+      if (signer === undefined) return;
+      const shownStatus = card.status;
+      void openTrustSigner(signer).then((opened) => {
+        if (!opened && shownStatus.isConnected) shownStatus.textContent = 'Couldn’t open Verity’s settings from here. Use the settings button in Verity’s popup.';
+      });
+    });
     root.replaceChildren(card.element);
   }
 
@@ -131,13 +141,16 @@ export function createCard({ document, signal, sheet, verdictOf, openDetails }: 
   );
   root.addEventListener('keydown', (event) => {
     if (!(event instanceof KeyboardEvent) || event.key !== 'Tab') return;
-    // The card's one control is its last stop: Tab goes back to the badge, and on from there in the page's order.
+    // Tab goes from control to control in the card; past its last, or before its first, back to the badge and on in the page's order.
+    const controls = [...root.querySelectorAll('button')];
+    const at = controls.indexOf(root.activeElement as HTMLButtonElement);
+    if (event.shiftKey ? at > 0 : at !== -1 && at < controls.length - 1) return;
     event.preventDefault();
     hide({ returnFocus: true });
   });
   root.addEventListener('focusout', (event) => {
     const next = (event as FocusEvent).relatedTarget;
-    if (next instanceof Node && (host.contains(next) || next === badge?.host)) return;
+    if (next instanceof Node && (root.contains(next) || host.contains(next) || next === badge?.host)) return;
     if (pinned) hide();
     else hideSoon();
   });
@@ -197,7 +210,7 @@ export function createCard({ document, signal, sheet, verdictOf, openDetails }: 
   };
 }
 
-type CardElement = { element: HTMLElement; details: HTMLButtonElement; status: HTMLElement };
+type CardElement = { element: HTMLElement; details: HTMLButtonElement; status: HTMLElement; trustButton: HTMLButtonElement | undefined };
 
 /** The card's content as elements; every word from the page or the verdict goes in as text, never markup. */
 function cardElement(document: Document, content: CardContent): CardElement {
@@ -231,10 +244,16 @@ function cardElement(document: Document, content: CardContent): CardElement {
   const actions = make('div', 'actions');
   const status = make('span', 'status');
   status.setAttribute('role', 'status');
+  let trustButton: HTMLButtonElement | undefined;
+  if (content.trustSigner !== undefined) {
+    trustButton = make('button', 'details', 'Trust this signer…');
+    trustButton.type = 'button';
+    actions.append(trustButton);
+  }
   const details = make('button', 'details');
   details.type = 'button';
   details.append('Details', createIcon(document, externalIconShapes));
   actions.append(status, details);
   card.append(actions);
-  return { element: card, details, status };
+  return { element: card, details, status, trustButton };
 }

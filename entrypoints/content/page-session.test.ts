@@ -69,6 +69,7 @@ function fakeWorker(answer: (proof: PageProof) => Verdict = () => verdictOf('ver
       return { ok: true };
     }),
     openInspector: vi.fn(async () => ({ ok: true })),
+    openTrustSigner: vi.fn(async () => ({ ok: true })),
   };
   return { link, sent, forgotten };
 }

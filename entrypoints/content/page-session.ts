@@ -86,6 +86,10 @@ export function startPageSession({
         () => true,
         () => false,
       ),
+      openTrustSigner: (address) => worker.openTrustSigner(address).then(
+        () => true,
+        () => false,
+      ),
     }),
   );
   // Built when a badge is first pointed at: what only redraws or closes a card has nothing to do before.

@@ -7,4 +7,6 @@ export type WorkerLink = {
   forget(ids: string[]): Promise<unknown>;
   /** Rejects when it could not be done. */
   openInspector(id: string): Promise<unknown>;
+  /** Opens the options page asking whether to trust this signer; rejects when it could not be done. */
+  openTrustSigner(address: string): Promise<unknown>;
 };

@@ -10,7 +10,8 @@ import { layerTrustConfig } from '../../lib/trust/layer';
 import { parseTrustConfig } from '../../lib/trust/parse';
 import type { TrustConfig } from '../../lib/trust/schema';
 import { OptionsFrame, OptionsView, type SaveState } from './OptionsView';
-import { checkDraft, exportJson, fromDraft, importConfig, toDraft, type TrustDraft, userLayer } from './trust-draft';
+import { checkDraft, exportJson, fromDraft, importConfig, newDraftKey, toDraft, type TrustDraft, userLayer } from './trust-draft';
+import { trustSignerRequest } from './trust-signer-request';
 
 /** What the layers under the user's give, and what the user saved over them. */
 type Loaded = {
@@ -47,6 +48,7 @@ export function Options() {
   const [issues, setIssues] = useState<readonly TrustConfigIssue[]>([]);
   const [save, setSave] = useState<SaveState>({ status: 'idle' });
   const [display, setDisplay] = useState<DisplaySettings>(defaultDisplaySettings);
+  const [signerAsked, setSignerAsked] = useState(() => trustSignerRequest(location.hash));
 
   useEffect(() => {
     let closed = false;
@@ -91,13 +93,13 @@ export function Options() {
     setDraft(update);
     if (save.status !== 'saving') setSave({ status: 'idle' });
   };
-  const checked = () => {
-    const check = checkDraft(draft);
+  const checked = (toCheck: TrustDraft = draft) => {
+    const check = checkDraft(toCheck);
     setIssues(check.ok ? [] : check.issues);
     return check;
   };
-  const saveDraft = () => {
-    const check = checked();
+  const saveDraft = (toSave: TrustDraft = draft) => {
+    const check = checked(toSave);
     if (!check.ok) return;
     const layer = userLayer(base, check.config, managedPaths);
     setSave({ status: 'saving' });
@@ -105,14 +107,38 @@ export function Options() {
     stored.then(
       () => {
         setSave({ status: 'saved' });
-        setLoad({ status: 'ready', loaded: { ...load.loaded, userError: undefined, saved: draft } });
+        setLoad({ status: 'ready', loaded: { ...load.loaded, userError: undefined, saved: toSave } });
       },
       (error: unknown) => setSave({ status: 'failed', message: messageOf(error) }),
     );
   };
+  // "Trust this signer…" from a badge's card: added and saved in one step, undone the same way.
+  const trustsAsked = signerAsked !== undefined && draft.attesters.some((attester) => attester.address.trim().toLowerCase() === signerAsked);
+  const setSignerTrust = (label: string | null) => {
+    if (signerAsked === undefined) return;
+    const others = draft.attesters.filter((attester) => attester.address.trim().toLowerCase() !== signerAsked);
+    const attesters = label === null ? others : [...others, { key: newDraftKey(), address: signerAsked, label, inBase: false }];
+    setDraft({ ...draft, attesters });
+    saveDraft({ ...draft, attesters });
+  };
 
   return (
     <OptionsView
+      trustSigner={
+        signerAsked === undefined
+          ? undefined
+          : {
+              address: signerAsked,
+              trusted: trustsAsked,
+              busy: save.status === 'saving',
+              onTrust: (label) => setSignerTrust(label),
+              onUndo: () => setSignerTrust(null),
+              onDismiss: () => {
+                setSignerAsked(undefined);
+                history.replaceState(null, '', location.pathname);
+              },
+            }
+      }
       display={{ settings: display, onChange: changeDisplay }}
       trust={{
         draft,
@@ -147,7 +173,7 @@ export function Options() {
       }}
       dirty={dirty}
       save={save}
-      onSave={saveDraft}
+      onSave={() => saveDraft()}
       onDiscard={() => {
         setIssues([]);
         setDraft(saved);

@@ -6,6 +6,7 @@ import type { TrustConfigIssue } from '../../lib/trust/errors';
 import { DisplaySettingsForm, type DisplaySettingsFormProps } from './DisplaySettingsForm';
 import { fieldId } from './fields';
 import { ImportExport, type ImportExportProps } from './ImportExport';
+import { TrustSignerPrompt, type TrustSignerPromptProps } from './TrustSignerPrompt';
 import { SectionHeading, TrustForm, type TrustFormProps } from './TrustForm';
 
 /** The page's frame; `footer` stays in view at the bottom while the page scrolls. */
@@ -38,6 +39,8 @@ export type OptionsViewProps = {
   onSave: () => void;
   onDiscard: () => void;
   onResetToDefaults: () => void;
+  /** Asked from a badge's card (options.html#trust=ADDRESS). */
+  trustSigner?: TrustSignerPromptProps | undefined;
 };
 
 export function OptionsView(props: OptionsViewProps) {
@@ -49,6 +52,7 @@ export function OptionsView(props: OptionsViewProps) {
       }
     >
       <div className="space-y-12">
+        {props.trustSigner && <TrustSignerPrompt {...props.trustSigner} />}
         {managedError && (
           <div role="alert" className="rounded-xl border border-amber-300 bg-amber-50 px-4 py-3">
             <p className="text-sm font-semibold text-amber-950">Your organisation's settings couldn't be read</p>

@@ -42,6 +42,7 @@ const requestSchemas = {
   }),
   'forget-proofs': z.object({ ids: z.array(proofId).max(maxSnippetsPerPage * 4) }),
   'open-inspector': z.object({ id: proofId }),
+  'open-trust-signer': z.object({ address: z.string().regex(/^0x[0-9a-fA-F]{40}$/, 'must be an address') }),
   'tab-state': z.object({ tabId }),
   'proof-details': z.object({ tabId, id: proofId }),
   'verify-again': z.object({ tabId, id: proofId }),

@@ -14,6 +14,7 @@ function handlers(overrides: Partial<WorkerHandlers> = {}): WorkerHandlers {
     'verify-proofs': async (request, context) => ({ verdicts: request.proofs.map(({ id }) => ({ id, verdict: { context } as never })) }),
     'forget-proofs': async () => ({ ok: true }),
     'open-inspector': unused,
+    'open-trust-signer': unused,
     'tab-state': async ({ tabId }) => ({ url: `tab ${tabId}`, proofs: [], notChecked: 0 }),
     'proof-details': unused,
     'verify-again': unused,

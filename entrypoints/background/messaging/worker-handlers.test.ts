@@ -32,8 +32,9 @@ function setUp() {
   const checkPasted = vi.fn(async () => pasted);
   const report = vi.fn(async () => null);
   const history = { pasted: vi.fn(async () => undefined), shared: vi.fn(async () => undefined) };
-  const handlers = createWorkerHandlers({ service, trust: async () => trustState, openInspector, probeRpc, selections, checkPasted, report, history });
-  return { handlers, service, openInspector, probeRpc, selections, checkPasted, report, history };
+  const openTrustSigner = vi.fn(async () => undefined);
+  const handlers = createWorkerHandlers({ service, trust: async () => trustState, openInspector, openTrustSigner, probeRpc, selections, checkPasted, report, history });
+  return { handlers, service, openInspector, openTrustSigner, probeRpc, selections, checkPasted, report, history };
 }
 
 describe('createWorkerHandlers', () => {

@@ -14,6 +14,8 @@ export type CreateWorkerHandlersParameters = {
   trust: () => Promise<TrustState>;
   /** Opens the inspector on a proof of a tab, in a new tab beside it. */
   openInspector: (tabId: number, proofId: string) => Promise<void>;
+  /** Opens the options page asking whether to trust a signer, in a new tab beside the sender's. */
+  openTrustSigner: (tabId: number, address: string) => Promise<void>;
   selections: Pick<SelectionService, 'latest'>;
   checkPasted: CheckPasted;
   report: TabReport;
@@ -28,6 +30,7 @@ export function createWorkerHandlers({
   service,
   trust,
   openInspector,
+  openTrustSigner,
   selections,
   checkPasted,
   report,
@@ -43,6 +46,10 @@ export function createWorkerHandlers({
     'open-inspector': async ({ id }, context) => {
       const { tabId, frameId } = contentSender(context);
       await openInspector(tabId, tabProofId(frameId ?? 0, id));
+      return { ok: true };
+    },
+    'open-trust-signer': async ({ address }, context) => {
+      await openTrustSigner(contentSender(context).tabId, address.toLowerCase());
       return { ok: true };
     },
     'tab-state': ({ tabId }) => service.tabState(tabId),
