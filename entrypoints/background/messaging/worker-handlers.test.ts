@@ -60,6 +60,19 @@ describe('createWorkerHandlers', () => {
     expect(openInspector).toHaveBeenCalledWith(4, 'p3');
   });
 
+  it("opens the inspector on a frame's proof by its id in the tab", async () => {
+    const { handlers, openInspector } = setUp();
+    await handlers['open-inspector']({ id: 'p3' }, { ...content, frameId: 5 });
+    expect(openInspector).toHaveBeenCalledWith(4, 'f5.p3');
+  });
+
+  it('asks in the options page, beside the sender\'s tab, whether to trust a signer', async () => {
+    const { handlers, openTrustSigner } = setUp();
+    expect(await handlers['open-trust-signer']({ address: `0x${'AB'.repeat(20)}` }, content)).toEqual({ ok: true });
+    expect(openTrustSigner).toHaveBeenCalledWith(4, `0x${'ab'.repeat(20)}`);
+    await expect(handlers['open-trust-signer']({ address: `0x${'ab'.repeat(20)}` }, popup)).rejects.toThrow('speaks for a tab');
+  });
+
   it('wants a tab for what speaks for one', async () => {
     const { handlers } = setUp();
     await expect(handlers['forget-proofs']({ ids: ['p1'] }, popup)).rejects.toThrow('speaks for a tab');
