@@ -12,15 +12,19 @@ function chipRule(state: string, { background, text, ring }: ChipColours): strin
  * Every badge's shadow root adopts this one sheet. `:host` rules are
  * !important because the page's rules on our host element otherwise win;
  * inside the shadow root nothing of the page applies but inherited values,
- * which `all: initial` resets. Negative block margins keep the badge from
- * making its line taller.
+ * which `all: initial` resets, all but the text's size: the badge is sized
+ * in em of the text it sits in (12 px beside 16 px text, larger in a
+ * heading), never below 11 px, and no taller than 1.05 em of that text, so
+ * it keeps the line box of any text set at the usual line heights without
+ * negative margins that would reach into the line above.
  */
 const badgeCss = `
 :host {
   all: initial !important;
+  font-size: inherit !important;
   display: inline-block !important;
   vertical-align: baseline !important;
-  margin: -4px 0 -4px 0.4em !important;
+  margin: 0 0 0 0.4em !important;
   padding: 0 !important;
   line-height: 1 !important;
   text-indent: 0 !important;
@@ -31,14 +35,14 @@ const badgeCss = `
   box-sizing: border-box;
   display: inline-flex;
   align-items: center;
-  gap: 4px;
-  height: 20px;
-  padding: 0 8px 0 5px;
+  gap: 0.33em;
+  height: 1.4em;
+  padding: 0 0.66em 0 0.4em;
   border-radius: 999px;
   background: var(--background);
   color: var(--text);
   box-shadow: inset 0 0 0 1px var(--ring);
-  font: 500 12px/1 ${fontStack};
+  font: 500 max(11px, 0.75em)/1 ${fontStack};
   letter-spacing: 0.005em;
   white-space: nowrap;
   cursor: pointer;
@@ -48,7 +52,7 @@ const badgeCss = `
 }
 .pill:hover { box-shadow: inset 0 0 0 1px var(--ring), 0 1px 3px rgb(15 23 42 / 0.12); }
 .pill:focus-visible { outline: 2px solid ${neutralColours.focus}; outline-offset: 2px; }
-.pill svg { width: 14px; height: 14px; flex: none; }
+.pill svg { width: 1.15em; height: 1.15em; flex: none; }
 ${verdictStates.map((state) => chipRule(state, stateColours[state])).join('\n')}
 ${chipRule('checking', checkingColours)}
 @media (prefers-reduced-motion: reduce) { .pill { transition: none; } }
