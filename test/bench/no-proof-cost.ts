@@ -121,7 +121,8 @@ The storm page replaces 1,000 of its nodes every frame for ${stormSeconds} s.`);
         formatNumber(size),
         formatNumber(loadWithout, 1),
         formatNumber(loadWith, 1),
-        `${formatNumber(added, 1)} (×${formatNumber(loadWith / loadWithout, 2)})`,
+        // These pages run no script of their own: a ratio to nothing says nothing.
+        loadWithout < 0.05 ? formatNumber(added, 1) : `${formatNumber(added, 1)} (×${formatNumber(loadWith / loadWithout, 2)})`,
         budget === undefined ? '–' : `${budget}: ${added <= budget ? 'met' : 'NOT met'}`,
         formatNumber(idleAdded, 2),
       ]);
