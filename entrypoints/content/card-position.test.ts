@@ -18,7 +18,12 @@ describe('placeCard', () => {
     expect(placeCard({ anchor: { left: 100, top: 700, bottom: 720 }, card, viewport })).toEqual({ left: 100, top: 494, side: 'above' });
   });
 
-  it('stays under when it fits neither way: the reader can scroll', () => {
-    expect(placeCard({ anchor: { left: 100, top: 150, bottom: 170 }, card: { width: 300, height: 700 }, viewport }).side).toBe('below');
+  it('keeps it inside the window when it fits neither way, on the side with more room, over the badge if need be', () => {
+    // 400 % zoom: a 320 by 225 window, a card 153 high, the badge in the middle.
+    const small = { width: 320, height: 225 };
+    const placed = placeCard({ anchor: { left: 40, top: 100, bottom: 122 }, card: { width: 304, height: 153 }, viewport: small });
+    expect(placed).toEqual({ left: 8, top: 64, side: 'below' });
+    expect(placed.top + 153).toBeLessThanOrEqual(small.height - 8);
+    expect(placeCard({ anchor: { left: 40, top: 150, bottom: 172 }, card: { width: 304, height: 153 }, viewport: small })).toMatchObject({ top: 8, side: 'above' });
   });
 });

@@ -14,12 +14,19 @@ const margin = 8;
 /**
  * Where the card goes: under the badge, its left edge on the badge's,
  * kept inside the window; above the badge when it does not fit under it
- * and does above.
+ * and does above. When it fits on neither side (a small window, or 400 %
+ * zoom), it is kept inside the window on the side with more room, over
+ * the badge if need be: a card cut off by the window's edge would hide
+ * its own controls.
  */
 export function placeCard({ anchor, card, viewport }: PlaceCardParameters): CardPlacement {
   const left = Math.max(margin, Math.min(anchor.left, viewport.width - card.width - margin));
   const below = anchor.bottom + gap;
   const above = anchor.top - gap - card.height;
-  if (below + card.height > viewport.height - margin && above >= margin) return { left, top: above, side: 'above' };
-  return { left, top: below, side: 'below' };
+  const fitsBelow = below + card.height <= viewport.height - margin;
+  if (fitsBelow) return { left, top: below, side: 'below' };
+  if (above >= margin) return { left, top: above, side: 'above' };
+  const lowest = Math.max(margin, viewport.height - margin - card.height);
+  const side = viewport.height - anchor.bottom >= anchor.top ? 'below' : 'above';
+  return { left, top: side === 'below' ? Math.min(below, lowest) : margin, side };
 }

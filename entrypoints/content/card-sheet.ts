@@ -34,6 +34,8 @@ const cardCss = `
   max-width: calc(100vw - 16px) !important;
   color-scheme: light;
 }
+/* At 400 % zoom the window is 320 by 225 CSS pixels: the card keeps inside it and scrolls, its controls still reached. */
+.card { max-height: calc(100vh - 16px); overflow-y: auto; overscroll-behavior: contain; }
 :host(:not([data-open])) { display: none !important; }
 :host([data-state='checking']) { --background: ${checkingColours.background}; --text: ${checkingColours.text}; --ring: ${checkingColours.ring}; --ink: ${neutralColours.body}; }
 ${stateRules}

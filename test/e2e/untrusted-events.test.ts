@@ -56,4 +56,28 @@ describe("the badge's card and the page's made-up events, in Chromium", () => {
     await expect.poll(cardOpen, { timeout: 5_000 }).toBe(false);
     await page.close();
   });
+
+  it('keeps the card inside a 320 by 225 window (400 % zoom)', async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 320, height: 225 });
+    await page.goto(devnet.pageUrl!);
+    await allAnswered(page, devnet.scenarios.length);
+    const badge = page.locator('verity-badge').first();
+    await badge.scrollIntoViewIfNeeded();
+    // A press where the badge is: at this size the opening card moves under the pointer, which playwright's click waits out.
+    const { x, y, width, height } = (await badge.boundingBox())!;
+    await page.mouse.click(x + width / 2, y + height / 2);
+    await expect.poll(() => page.evaluate(() => document.querySelector('verity-card')?.hasAttribute('data-open') ?? false), { timeout: 5_000 }).toBe(true);
+    await page.waitForTimeout(400);
+    const box = await page.evaluate(() => {
+      const { left, top, right, bottom } = document.querySelector('verity-card')!.getBoundingClientRect();
+      return { left, top, right, bottom, width: innerWidth, height: innerHeight };
+    });
+    expect(box.left).toBeGreaterThanOrEqual(0);
+    expect(box.top).toBeGreaterThanOrEqual(0);
+    expect(box.right).toBeLessThanOrEqual(box.width);
+    expect(box.bottom).toBeLessThanOrEqual(box.height);
+    await screenshot(page, 'badge-card-400-percent', { fullPage: false });
+    await page.close();
+  });
 });
