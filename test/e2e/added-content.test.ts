@@ -1,7 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ExtensionBrowser } from '../../devnet/extension-browser';
-import type { StartDevnetReturnType } from '../../devnet/devnet';
-import { allAnswered, startDemoSession, stopDemoSession } from './demo-session';
+import { describe, expect, it } from 'vitest';
+import { allAnswered, demoSessionForFile } from './demo-session';
 
 /**
  * The content script, built and loaded in Chromium, on proofs a page adds
@@ -9,17 +7,11 @@ import { allAnswered, startDemoSession, stopDemoSession } from './demo-session';
  * own script appends snippets, and each gets a badge and a verdict.
  */
 
-let devnet: StartDevnetReturnType;
-let browser: ExtensionBrowser;
-
-beforeAll(async () => {
-  ({ devnet, browser } = await startDemoSession());
-}, 180_000);
-
-afterAll(() => stopDemoSession({ devnet, browser }));
+const session = demoSessionForFile();
 
 describe('proofs added after the page loaded, in Chromium', () => {
   it('badges a verified snippet and an altered one that a page script appends', async () => {
+    const { devnet, browser } = session;
     const page = await browser.context.newPage();
     await page.goto(devnet.pageUrl!);
     await allAnswered(page, devnet.scenarios.length);

@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import type { browser as browserApi } from 'wxt/browser';
 import { startDevnet, type StartDevnetReturnType } from '../../devnet/devnet';
 import { launchExtensionBrowser, type ExtensionBrowser, type LaunchExtensionBrowserParameters } from '../../devnet/extension-browser';
@@ -65,6 +66,17 @@ export async function startDemoSession({ userDataDir, backForwardCache }: StartD
     await devnet.stop();
     throw error;
   }
+}
+
+/**
+ * The demo session of one test file: started before its tests, stopped
+ * after them. Its fields are there from the first test on.
+ */
+export function demoSessionForFile(parameters: StartDemoSessionParameters = {}): DemoSession {
+  const session = {} as DemoSession;
+  beforeAll(async () => void Object.assign(session, await startDemoSession(parameters)), 180_000);
+  afterAll(() => stopDemoSession(session));
+  return session;
 }
 
 /** Closes what `startDemoSession` started, as much of it as did start. */

@@ -1,26 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { stateStyles } from '../../components/state-style';
-import type { StartDevnetReturnType } from '../../devnet/devnet';
-import type { ExtensionBrowser } from '../../devnet/extension-browser';
 import { verdictStates } from '../../lib/verdict/states';
-import { figureStates, openDemoPage, openPopupBeside, screenshot, startDemoSession, stopDemoSession } from './demo-session';
+import { demoSessionForFile, figureStates, openDemoPage, openPopupBeside, screenshot } from './demo-session';
 
 /**
  * The popup, built and loaded in Chromium, over the devnet's demo page,
  * opened as a background tab beside it (see openPopupBeside).
  */
 
-let devnet: StartDevnetReturnType;
-let browser: ExtensionBrowser;
-
-beforeAll(async () => {
-  ({ devnet, browser } = await startDemoSession());
-}, 180_000);
-
-afterAll(() => stopDemoSession({ devnet, browser }));
+const session = demoSessionForFile();
 
 describe('the popup in Chromium', () => {
   it("counts the demo page's proofs by state, lists each one, and shows a proof on the page", async () => {
+    const { devnet, browser } = session;
     const tab = await openDemoPage({ devnet, browser });
     const { demo } = tab;
     const popup = await openPopupBeside(browser, tab);

@@ -1,8 +1,6 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StartDevnetReturnType } from '../../devnet/devnet';
-import type { ExtensionBrowser } from '../../devnet/extension-browser';
-import { allAnswered, screenshot, startDemoSession, stopDemoSession } from './demo-session';
+import { describe, expect, it } from 'vitest';
+import { allAnswered, demoSessionForFile, screenshot } from './demo-session';
 
 /**
  * From an untrusted proof's card to trusting its signer, and back, as a
@@ -10,14 +8,7 @@ import { allAnswered, screenshot, startDemoSession, stopDemoSession } from './de
  * options page asks once, the badge turns verified, and Undo turns it back.
  */
 
-let devnet: StartDevnetReturnType;
-let browser: ExtensionBrowser;
-
-beforeAll(async () => {
-  ({ devnet, browser } = await startDemoSession());
-}, 180_000);
-
-afterAll(() => stopDemoSession({ devnet, browser }));
+const session = demoSessionForFile();
 
 const scenarioId = 'eas-offchain-untrusted-attester';
 
@@ -25,6 +16,7 @@ const badgeState = (page: Page) => page.evaluate((id) => document.querySelector(
 
 describe('trusting a signer from its card, in Chromium', () => {
   it('asks once, turns the badge verified, and undoes it', async () => {
+    const { devnet, browser } = session;
     const page = await browser.context.newPage();
     await page.goto(devnet.pageUrl!);
     await allAnswered(page, devnet.scenarios.length);

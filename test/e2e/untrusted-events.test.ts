@@ -1,7 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StartDevnetReturnType } from '../../devnet/devnet';
-import type { ExtensionBrowser } from '../../devnet/extension-browser';
-import { allAnswered, screenshot, startDemoSession, stopDemoSession } from './demo-session';
+import { describe, expect, it } from 'vitest';
+import { allAnswered, demoSessionForFile, screenshot } from './demo-session';
 
 /**
  * The badge's card in Chromium answers the reader's pointer and keys, not
@@ -9,17 +7,11 @@ import { allAnswered, screenshot, startDemoSession, stopDemoSession } from './de
  * close one the reader opened.
  */
 
-let devnet: StartDevnetReturnType;
-let browser: ExtensionBrowser;
-
-beforeAll(async () => {
-  ({ devnet, browser } = await startDemoSession());
-}, 180_000);
-
-afterAll(() => stopDemoSession({ devnet, browser }));
+const session = demoSessionForFile();
 
 describe("the badge's card and the page's made-up events, in Chromium", () => {
   it('opens for the reader\'s pointer only, and stays open through a made-up press', async () => {
+    const { devnet, browser } = session;
     const page = await browser.context.newPage();
     await page.goto(devnet.pageUrl!);
     await allAnswered(page, devnet.scenarios.length);
@@ -58,6 +50,7 @@ describe("the badge's card and the page's made-up events, in Chromium", () => {
   });
 
   it('keeps the card inside a 320 by 225 window (400 % zoom)', async () => {
+    const { devnet, browser } = session;
     const page = await browser.context.newPage();
     await page.setViewportSize({ width: 320, height: 225 });
     await page.goto(devnet.pageUrl!);
