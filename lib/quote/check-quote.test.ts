@@ -1,11 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalText } from '../text/canonical';
-import { letterOrDigitRun } from '../text/match';
+import { wording } from '../text/match';
 import { checkQuote, maxQuoteLength } from './check-quote';
-
-/** The quote checker's words (runs of letters and digits), lower-cased and joined. */
-const wording = (text: string) => (canonicalText(text).match(letterOrDigitRun) ?? []).join(' ').toLowerCase();
 
 const article = {
   id: 'a',
@@ -25,8 +22,8 @@ describe('checkQuote: one source', () => {
     expect(result.parts).toEqual([{ text: 'approved the budget', sourceId: 'a', match: 'exact' }]);
   });
 
-  it('holds in wording when case, punctuation or markdown differ', () => {
-    for (const quote of ['APPROVED THE BUDGET', '**approved** the _budget_', 'schools rises by 4 %', '“rushed” and asked']) {
+  it('holds in wording when case, spacing, quotation marks or markdown differ', () => {
+    for (const quote of ['APPROVED THE BUDGET', '**approved** the _budget_', 'schools rises by 4 %', '‘rushed’ and asked', '> the  vote rushed']) {
       const result = checkQuote({ quote, sources: [article, sidebar] });
       expect(result.parts, quote).toHaveLength(1);
       expect(result.parts[0]!.match, quote).toBe('wording');
@@ -37,17 +34,28 @@ describe('checkQuote: one source', () => {
   it('lets the first word end a source word and the last word start one', () => {
     const cut = checkQuote({ quote: 'uncil approved the bud', sources: [article] });
     expect(cut.parts).toEqual([{ text: 'uncil approved the bud', sourceId: 'a', match: 'exact' }]);
-    const cutInWording = checkQuote({ quote: 'UNCIL, approved the BUD', sources: [article] });
-    expect(cutInWording.parts).toEqual([{ text: 'UNCIL, approved the BUD', sourceId: 'a', match: 'wording' }]);
+    const cutInWording = checkQuote({ quote: 'UNCIL approved the BUD', sources: [article] });
+    expect(cutInWording.parts).toEqual([{ text: 'UNCIL approved the BUD', sourceId: 'a', match: 'wording' }]);
     expect(checkQuote({ quote: 'ounc', sources: [article] }).parts[0]!.sourceId).toBe('a');
   });
 
   it('compares exactly in UTF-16 code units, past characters outside the BMP', () => {
     const source = { id: 'e', signedText: 'Launch day 🚀🚀 went well, 東京 𝒳 included.' };
     expect(checkQuote({ quote: '🚀 went well, 東京 𝒳', sources: [source] }).parts).toEqual([{ text: '🚀 went well, 東京 𝒳', sourceId: 'e', match: 'exact' }]);
-    expect(checkQuote({ quote: 'day 🚀🚀 WENT well. 東京 𝒳 included', sources: [source] }).parts).toEqual([
-      { text: 'day 🚀🚀 WENT well. 東京 𝒳 included', sourceId: 'e', match: 'wording' },
+    expect(checkQuote({ quote: 'day 🚀🚀 WENT well, 東京 𝒳 included', sources: [source] }).parts).toEqual([
+      { text: 'day 🚀🚀 WENT well, 東京 𝒳 included', sourceId: 'e', match: 'wording' },
     ]);
+  });
+
+  it('holds nothing in wording where a sign or sentence mark changed', () => {
+    const question = checkQuote({ quote: 'the mayor said?', sources: [article] });
+    expect(question.parts.map((part) => [part.text, part.sourceId])).toEqual([
+      ['the mayor', 'a'],
+      ['said?', null],
+    ]);
+    const sign = checkQuote({ quote: 'Spending on schools rises by -4%', sources: [article] });
+    expect(sign.parts.at(-1)).toEqual({ text: '-4%', sourceId: null, match: null });
+    expect(checkQuote({ quote: 'UNCIL, approved', sources: [article] }).parts[0]).toEqual({ text: 'UNCIL,', sourceId: null, match: null });
   });
 
   it('does not let an inner word be cut', () => {
@@ -95,13 +103,13 @@ describe('checkQuote: several sources', () => {
   });
 
   it('splits in wording too, and leaves a piece in no snippet unattributed', () => {
-    const result = checkQuote({ quote: 'MAYOR SAID — (photo credit) — opposition members', sources: [article, sidebar] });
+    const result = checkQuote({ quote: 'MAYOR SAID. — (photo credit) — opposition members', sources: [article, sidebar] });
     expect(result.parts.map((part) => [part.sourceId, part.match])).toEqual([
       ['a', 'wording'],
       [null, null],
       ['b', 'wording'],
     ]);
-    expect(result.parts[1]!.text).toBe('— (photo credit)');
+    expect(result.parts[1]!.text).toBe('— (photo credit) —');
   });
 
   it('prefers the snippet the selection lies in when nested snippets both hold the quote', () => {
@@ -137,10 +145,13 @@ describe('checkQuote: edges', () => {
     expect(checkQuote({ quote: ' \u00a0\u200b\n', sources: [article] })).toEqual({ quote: '', parts: [] });
   });
 
-  it('holds a quote without letters or digits only exactly', () => {
-    const sources = [{ id: 'up', signedText: 'Great 👍' }, { id: 'down', signedText: 'Bad 👎' }];
+  it('holds a quote of signs and marks by the same rule, and one of only quotation marks or markers exactly', () => {
+    const sources = [{ id: 'up', signedText: 'Great 👍' }, { id: 'down', signedText: 'Bad 👎!! **' }];
     expect(checkQuote({ quote: '👎', sources }).parts).toEqual([{ text: '👎', sourceId: 'down', match: 'exact' }]);
-    expect(checkQuote({ quote: '!!', sources }).parts).toEqual([{ text: '!!', sourceId: null, match: null }]);
+    expect(checkQuote({ quote: '👎 ! !', sources }).parts).toEqual([{ text: '👎 ! !', sourceId: 'down', match: 'wording' }]);
+    expect(checkQuote({ quote: '?', sources }).parts).toEqual([{ text: '?', sourceId: null, match: null }]);
+    expect(checkQuote({ quote: '**', sources }).parts).toEqual([{ text: '**', sourceId: 'down', match: 'exact' }]);
+    expect(checkQuote({ quote: '“ ”', sources }).parts).toEqual([{ text: '“ ”', sourceId: null, match: null }]);
   });
 
   it('cuts the quote at the limit without splitting a surrogate pair', () => {

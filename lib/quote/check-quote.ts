@@ -1,5 +1,5 @@
 import { canonicalText } from '../text/canonical';
-import { letterOrDigitRun } from '../text/match';
+import { wordingOfCanonical } from '../text/match';
 import { createHeldPrefixMatcher, type HeldPrefixMatcher } from './longest-held-prefix';
 import { longestHeldSuffixes, suffixAutomaton, type SuffixAutomaton } from './suffix-automaton';
 
@@ -40,21 +40,29 @@ type PreparedSource = {
   /** 0 for a source the selection touches, 1 for the others. */
   group: 0 | 1;
   canonical: string;
+  /** The wording of the whole text (spec §4). */
+  wording: string;
+  /** The wording of each of its words. */
   words: string[];
 };
 
 /**
  * Which sources hold a quote (spec §4 matching, applied to a part of a
- * text). A source holds a piece exactly when the piece's canonical text
- * is a substring of the source's; in wording when the piece's words are a
- * run of the source's words, where the quote's first word may be the end
- * of a source word and its last word the start of one (a selection often
- * cuts a word). When no source holds the whole quote, it is split greedily
- * from the start into the longest pieces some source holds, at word
- * boundaries; words no source holds form pieces of their own. Among the
- * sources holding a longest piece, a source the selection touches wins,
- * then an exact match, then the first in page order. A quote without
- * letters or digits is only ever held exactly.
+ * text). A source holds the quote exactly when the quote's canonical text
+ * is a substring of the source's, in wording when the quote's wording (no
+ * Markdown markers, quotation marks or whitespace; lower-cased; signs and
+ * sentence marks kept) is a substring of the source's wording. When no
+ * source holds the whole quote, it is split greedily from the start into
+ * the longest pieces some source holds, at spaces: a piece is a run of
+ * the quote's words that equal a run of the source's words in wording,
+ * except that the quote's first word may be the end of a source word and
+ * its last word the start of one (a selection often cuts a word). A piece
+ * never ends inside a word elsewhere, so that two pieces cannot hide a
+ * changed word between them. Words no source holds form pieces of their
+ * own. Among the sources holding a longest piece, a source the selection
+ * touches wins, then an exact match, then the first in page order. A
+ * quote with no wording (only quotation marks or Markdown markers) is
+ * only ever held exactly.
  *
  * Linear in the size of the quote times the number of sources plus the
  * size of the sources: each source is streamed once through suffix
@@ -69,16 +77,11 @@ export function checkQuote({ quote: rawQuote, sources: rawSources, within = [] }
   const preferred = sources[0]?.group;
   const wholeHolder = sources.find((source) => source.group === preferred && source.canonical.includes(quote));
   if (wholeHolder !== undefined) return { quote, parts: [{ text: quote, sourceId: wholeHolder.id, match: 'exact' }] };
+  const whole = wholeQuoteHolder(quote, sources);
+  if (whole !== undefined) return { quote, parts: [{ text: quote, ...whole }] };
 
-  const words: QuoteWord[] = [...quote.matchAll(letterOrDigitRun)].map((match) => ({
-    word: match[0].toLowerCase(),
-    start: match.index,
-    end: match.index + match[0].length,
-  }));
-  if (words.length === 0) {
-    const holder = sources.find((source) => source.canonical.includes(quote));
-    return { quote, parts: [{ text: quote, sourceId: holder?.id ?? null, match: holder === undefined ? null : 'exact' }] };
-  }
+  const words = wordsOf(quote);
+  if (words.length === 0) return { quote, parts: [{ text: quote, sourceId: null, match: null }] };
 
   const count = words.length;
   const { pieceStart, pieceEnd } = pieceBounds(quote, words);
@@ -161,23 +164,45 @@ function preparedSources(sources: readonly QuoteSource[], within: readonly strin
   const touched = new Set(within);
   const prepared = sources.map(({ id, signedText }): PreparedSource => {
     const canonical = canonicalText(signedText).normalize('NFC');
-    const words = (canonical.match(letterOrDigitRun) ?? []).map((word) => word.toLowerCase());
-    return { id, group: touched.has(id) ? 0 : 1, canonical, words };
+    const words = wordsOf(canonical).map(({ word }) => word);
+    return { id, group: touched.has(id) ? 0 : 1, canonical, wording: wordingOfCanonical(canonical), words };
   });
   return [...prepared.filter((source) => source.group === 0), ...prepared.filter((source) => source.group === 1)];
 }
 
+/** The words of a canonical text: its runs between spaces, each as its wording; a run with no wording is no word. */
+function wordsOf(canonical: string): QuoteWord[] {
+  const words: QuoteWord[] = [];
+  for (const run of canonical.matchAll(/[^ ]+/g)) {
+    const word = wordingOfCanonical(run[0]);
+    if (word !== '') words.push({ word, start: run.index, end: run.index + run[0].length });
+  }
+  return words;
+}
+
+/** The source holding the whole quote, touched ones first, then exactly, then in page order. */
+function wholeQuoteHolder(quote: string, sources: readonly PreparedSource[]): Omit<QuotePart, 'text'> | undefined {
+  const quoteWording = wordingOfCanonical(quote);
+  for (const group of [0, 1]) {
+    const holders = sources.filter((source) => source.group === group);
+    const exact = holders.find((source) => source.canonical.includes(quote));
+    if (exact !== undefined) return { sourceId: exact.id, match: 'exact' };
+    const inWording = quoteWording === '' ? undefined : holders.find((source) => source.wording.includes(quoteWording));
+    if (inWording !== undefined) return { sourceId: inWording.id, match: 'wording' };
+  }
+  return undefined;
+}
+
 /**
  * Where a piece of the quote from word a to word b starts and ends. The
- * text between two words is split at its first space, else right after
- * the first word, so the pieces re-join to the quote.
+ * text between two words is split at its first space (words are runs
+ * between spaces, so there is one), so the pieces re-join to the quote.
  */
 function pieceBounds(quote: string, words: readonly QuoteWord[]) {
   const splitAfter = words.map(({ end }, index) => {
-    const next = words[index + 1];
-    if (next === undefined) return { leftEnd: quote.length, rightStart: quote.length };
+    if (index === words.length - 1) return { leftEnd: quote.length, rightStart: quote.length };
     const space = quote.indexOf(' ', end);
-    return space !== -1 && space < next.start ? { leftEnd: space, rightStart: space + 1 } : { leftEnd: end, rightStart: end };
+    return { leftEnd: space, rightStart: space + 1 };
   });
   return {
     pieceStart: (start: number): number => (start === 0 ? 0 : splitAfter[start - 1]!.rightStart),

@@ -1,8 +1,5 @@
 import { canonicalText } from './canonical';
 
-/** A word of the quote checker: a run of letters and digits. Global: for `match` and `matchAll`, which ignore `lastIndex`. */
-export const letterOrDigitRun = /[\p{L}\p{N}]+/gu;
-
 /**
  * What the wording rule of spec §4 removes: Markdown markers, quotation marks
  * and apostrophes of every kind (Unicode's Quotation_Mark, the modifier letter
@@ -11,7 +8,8 @@ export const letterOrDigitRun = /[\p{L}\p{N}]+/gu;
  */
 const typographic = /[*_#`~>|\p{Quotation_Mark}\u02bc\u00b4\p{White_Space}]/gu;
 
-function wordingOfCanonical(canonical: string): string {
+/** The wording of a text already in canonical form (see `wording`). */
+export function wordingOfCanonical(canonical: string): string {
   return canonical.replace(typographic, '').toLowerCase();
 }
 

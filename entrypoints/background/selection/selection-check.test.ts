@@ -37,13 +37,13 @@ describe('composeSelectionCheck', () => {
     expect(check).toMatchObject({ outcome: 'not-in-signed-text', state: 'altered' });
     expect(check.summary).toMatch(/changed or added after signing/);
 
-    const partly = composeSelectionCheck({ ...base, quote: 'The mayor stayed in office, then resigned', within: ['p2'], proofs: [first, altered] });
+    const partly = composeSelectionCheck({ ...base, quote: 'The mayor stayed in office. Then resigned', within: ['p2'], proofs: [first, altered] });
     expect(partly).toMatchObject({
       outcome: 'partly-signed',
       state: 'altered',
       parts: [
-        { text: 'The mayor stayed in office,', proofId: 'p2' },
-        { text: 'then resigned', proofId: null },
+        { text: 'The mayor stayed in office.', proofId: 'p2' },
+        { text: 'Then resigned', proofId: null },
       ],
     });
     expect(partly.summary).toMatch(/changed since it was signed/);

@@ -1,5 +1,4 @@
 import { checkQuote, type QuotePart } from '../../../lib/quote/check-quote';
-import { letterOrDigitRun } from '../../../lib/text/match';
 import { worstState, type VerdictState } from '../../../lib/verdict/states';
 import type { Verdict } from '../../../lib/verdict/types';
 import type { QuotePartResult, SelectionCheck } from '../../../messaging/messages';
@@ -22,7 +21,8 @@ export type ComposeSelectionCheckParameters = {
 export type ComposeSelectionCheckReturnType = SelectionCheck;
 
 /**
- * Fewest words a piece of a longer quote needs to count as signed: "the"
+ * Fewest words (runs of letters and digits) a piece of a longer quote
+ * needs to count as signed: "the"
  * or "30" is in almost any signed text, and says nothing of where the
  * quote came from. A whole quote counts at any length.
  */
@@ -124,7 +124,7 @@ function attributableParts(quote: string, parts: readonly QuotePart[]): QuotePar
   for (const part of parts) {
     const start = quote.indexOf(part.text, cursor);
     cursor = start + part.text.length;
-    const short = (part.text.match(letterOrDigitRun) ?? []).length < minAttributedWords;
+    const short = (part.text.match(/[\p{L}\p{N}]+/gu) ?? []).length < minAttributedWords;
     const counted = short ? { ...part, sourceId: null, match: null } : part;
     const previous = joined.at(-1);
     if (previous && previous.part.sourceId === null && counted.sourceId === null) previous.end = cursor;
