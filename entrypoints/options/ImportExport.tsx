@@ -1,5 +1,6 @@
 import { useState, type ChangeEvent } from 'react';
-import { formatTrustConfigIssue, type TrustConfigIssue } from '../../lib/trust/errors';
+import type { TrustConfigIssue } from '../../lib/trust/errors';
+import { issueWords } from './field-words';
 
 export type ImportExportProps = {
   /** Takes a configuration into the form; the issues that name each bad field otherwise. */
@@ -94,9 +95,7 @@ export function ImportExport({ onImport, exportJson, download }: ImportExportPro
           <p className="text-sm font-medium text-red-900">This configuration can't be imported:</p>
           <ul className="mt-1 space-y-0.5 text-[13px] text-red-900/90">
             {outcome.issues.map((issue) => (
-              <li key={`${issue.path}:${issue.message}`} className="font-mono text-xs">
-                {formatTrustConfigIssue(issue)}
-              </li>
+              <li key={`${issue.path}:${issue.message}`}>{issueWords(issue)}</li>
             ))}
           </ul>
         </div>

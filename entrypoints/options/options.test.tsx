@@ -103,6 +103,20 @@ describe('the trust configuration form model', () => {
     ]);
   });
 
+  it('names every problem at once, not those of one kind first', () => {
+    const check = checkDraft({
+      chains: [newChain({ connection: { name: '', rpc: ['localhost:8546'], confirmations: 'two', explorer: '' } })],
+      attesters: [{ key: newDraftKey(), address: '0x12', label: 'Desk', inBase: false }],
+    });
+    expect(!check.ok && check.issues.map(({ path }) => path).sort()).toEqual([
+      'chains.31337.confirmations',
+      'chains.31337.name',
+      'chains.31337.rpc.0',
+      'trustedAttesters.0.address',
+    ]);
+    expect(!check.ok && check.issues.find(({ path }) => path === 'chains.31337.confirmations')?.message).toBe('must be a whole number');
+  });
+
   it('rejects a chain id that is not decimal', () => {
     const check = checkDraft({ chains: [newChain({ chainId: '0x7a69' })], attesters: [] });
     expect(!check.ok && check.issues.map((issue) => issue.path)).toContain('chains.0x7a69');
@@ -180,7 +194,7 @@ describe('TrustForm', () => {
     const input = view.container.querySelector<HTMLInputElement>('#field-chains-31337-rpc-0')!;
     expect(input.getAttribute('aria-invalid')).toBe('true');
     expect(view.container.querySelector(`#${input.getAttribute('aria-describedby')}`)?.textContent).toBe(
-      'chains.31337.rpc.0 must be an http(s) URL',
+      'RPC URL 1 must be an http(s) URL.',
     );
     expect(view.container.textContent).toContain('1 problem');
   });
@@ -227,7 +241,7 @@ describe('ImportExport', () => {
     typeInto(view.container.querySelector('textarea')!, '{"chains": {}}');
     click([...view.container.querySelectorAll('button')].find((each) => each.textContent === 'Import this JSON')!);
     expect(onImport).toHaveBeenCalledWith('{"chains": {}}');
-    expect(view.container.querySelector('[role="alert"]')?.textContent).toContain('chains.5.rpc.0: must be an http(s) URL');
+    expect(view.container.querySelector('[role="alert"]')?.textContent).toContain('Chain 5, RPC URL 1: must be an http(s) URL');
   });
 
   it('puts the exported configuration in the text box', () => {

@@ -166,10 +166,12 @@ export function checkDraft(draft: TrustDraft): DraftCheck {
       issues.push({ path: `chains.${id}.confirmations`, message: 'must be a whole number' });
     }
   }
-  if (issues.length > 0) return { ok: false, issues };
-  // Over an empty base, so the issues' paths are the form's own.
+  // Over an empty base, so the issues' paths are the form's own. Parsed whatever the checks above found, so every
+  // problem is named at once; a field they already named keeps their words.
   const parsed = parseTrustConfig(fromDraft(draft), { base: emptyTrustConfig });
-  return parsed.ok ? { ok: true, config: parsed.config } : { ok: false, issues: parsed.issues };
+  if (parsed.ok && issues.length === 0) return { ok: true, config: parsed.config };
+  const named = new Set(issues.map(({ path }) => path));
+  return { ok: false, issues: [...issues, ...(parsed.ok ? [] : parsed.issues.filter(({ path }) => !named.has(path)))] };
 }
 
 const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);

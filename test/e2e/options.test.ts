@@ -91,7 +91,7 @@ describe('the options page in Chromium', () => {
     await importJson(options, JSON.stringify(broken));
     const alert = options.getByRole('alert').filter({ hasText: "This configuration can't be imported" });
     await alert.waitFor({ timeout: 10_000 });
-    expect(await alert.textContent()).toContain(`chains.${chain}.confirmations`);
+    expect(await alert.textContent()).toContain(`Chain ${chain}, confirmations: must be at least 1`);
     expect(await configBox(options).getAttribute('aria-invalid')).toBe('true');
     await screenshot(options, 'options-invalid');
 
