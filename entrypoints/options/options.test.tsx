@@ -231,6 +231,21 @@ describe('TrustForm', () => {
     expect(testRpc).toHaveBeenCalledWith('http://127.0.0.1:8545', 31337);
     await vi.waitFor(() => expect(view.container.textContent).toContain('Connected · block 123 · 45 ms'));
   });
+
+  it('says what a second RPC does to verdicts where RPCs are added', () => {
+    const withRpcs = (rpc: string[]) => newChain({ connection: { name: 'Local', rpc, confirmations: '1', explorer: '' } });
+    const hintOf = (rpc: string[]) => {
+      const view = renderDom(
+        <TrustForm draft={{ chains: [withRpcs(rpc)], attesters: [] }} onChange={vi.fn()} errors={new Map()} managedPaths={new Set()} testRpc={vi.fn()} />,
+      );
+      const hint = view.container.querySelector('#field-chains-31337-rpc-hint')?.textContent;
+      view.unmount();
+      return hint;
+    };
+    expect(hintOf(['http://a.example'])).toMatch(/^With one RPC/);
+    expect(hintOf(['http://a.example', 'http://b.example'])).toMatch(/must come back the same from both: if either is down or behind, proofs on this chain show “Couldn’t check”/);
+    expect(hintOf(['http://a.example', 'http://b.example', 'http://c.example'])).toMatch(/at least two, so one can be down/);
+  });
 });
 
 describe('ImportExport', () => {
