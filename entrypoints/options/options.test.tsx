@@ -160,6 +160,17 @@ describe('importConfig', () => {
       issues: expect.arrayContaining([{ path: 'chains.5.rpc.0', message: 'must be an http(s) URL' }]),
     });
   });
+
+  it('refuses an import with a setting Verity does not know, beside any other problem', () => {
+    const result = importConfig('{"chains": {"1": {"rpcs": ["https://a.example"], "confirmations": 0}}}', defaultTrustConfig, new Set());
+    expect(result).toMatchObject({
+      ok: false,
+      issues: expect.arrayContaining([
+        { path: 'chains.1', message: 'has a setting Verity does not know: “rpcs”' },
+        { path: 'chains.1.confirmations', message: 'must be at least 1' },
+      ]),
+    });
+  });
 });
 
 describe('TrustForm', () => {
@@ -257,6 +268,24 @@ describe('ImportExport', () => {
     click([...view.container.querySelectorAll('button')].find((each) => each.textContent === 'Import this JSON')!);
     expect(onImport).toHaveBeenCalledWith('{"chains": {}}');
     expect(view.container.querySelector('[role="alert"]')?.textContent).toContain('Chain 5, RPC URL 1: must be an http(s) URL');
+  });
+
+  it('shows what an import would change and replaces nothing until asked', () => {
+    const replace = vi.fn(() => ({ note: 'Kept one.' }));
+    const onImport = vi.fn(() => ({ ok: true as const, changes: ['Trusts Desk (0x5555…5555)'], replace }));
+    const view = renderDom(<ImportExport onImport={onImport} exportJson={() => null} download={vi.fn()} />);
+    cleanup = view.unmount;
+    const button = (name: string) => [...view.container.querySelectorAll('button')].find((each) => each.textContent === name)!;
+    typeInto(view.container.querySelector('textarea')!, '{}');
+    click(button('Import this JSON'));
+    expect(view.container.querySelector('section')?.textContent).toContain('Importing this would change your settings:Trusts Desk (0x5555…5555)');
+    click(button('Keep mine'));
+    expect(replace).not.toHaveBeenCalled();
+    expect(view.container.querySelector('section')).toBeNull();
+    click(button('Import this JSON'));
+    click(button('Replace my settings with this'));
+    expect(replace).toHaveBeenCalledOnce();
+    expect(view.container.querySelector('[role="status"]')?.textContent).toBe('Imported into the form. Review it, then save. Kept one.');
   });
 
   it('puts the exported configuration in the text box', () => {

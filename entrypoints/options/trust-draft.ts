@@ -1,5 +1,6 @@
 import { parseTrustConfig, type TrustConfigIssue } from '../../lib/trust/parse';
 import type { TrustConfig, TrustConfigInput } from '../../lib/trust/schema';
+import { unknownSettingsOf } from './import-keys';
 
 /**
  * The trust configuration as the options form edits it: one card per chain
@@ -227,16 +228,27 @@ export type ImportResult =
 
 /**
  * Reads an imported configuration (JSON text) as the user's layer over
- * `base`. Values the organisation sets stay the organisation's.
+ * `base`. Values the organisation sets stay the organisation's; a setting
+ * Verity does not know is refused, not dropped.
  */
 export function importConfig(json: string, base: TrustConfig, managedPaths: ReadonlySet<string>): ImportResult {
   const parsed = parseTrustConfig(json, { base });
-  if (!parsed.ok) return { ok: false, issues: parsed.issues };
+  const unknown = unknownSettingsOf(jsonValueOf(json));
+  if (!parsed.ok || unknown.length > 0) return { ok: false, issues: [...unknown, ...(parsed.ok ? [] : parsed.issues)] };
   const everything = userLayer(base, parsed.config, new Set());
   const allowed = userLayer(base, parsed.config, managedPaths);
   const merged = parseTrustConfig(allowed, { base });
   if (!merged.ok) return { ok: false, issues: merged.issues };
   return { ok: true, config: merged.config, keptManaged: countValues(everything) - countValues(allowed) };
+}
+
+/** The JSON's value, or undefined when it is no JSON (the parser says so). */
+function jsonValueOf(json: string): unknown {
+  try {
+    return JSON.parse(json.replace(/^\uFEFF/, ''));
+  } catch {
+    return undefined;
+  }
 }
 
 function countValues(layer: TrustConfigInput): number {

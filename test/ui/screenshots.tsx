@@ -85,7 +85,7 @@ function optionsShot(): Shot[] {
     },
     issues,
     hasManaged: true,
-    importExport: { onImport: () => ({ ok: true }), exportJson: () => null, download: noop },
+    importExport: { onImport: () => ({ ok: true, changes: [], replace: () => ({}) }), exportJson: () => null, download: noop },
     dirty: true,
     save: { status: 'idle' },
     onSave: noop,
