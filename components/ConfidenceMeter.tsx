@@ -1,5 +1,5 @@
 import type { VerdictState } from '../lib/verdict/states';
-import { confidenceWord } from './confidence-word';
+import { confidenceRated, confidenceWord } from './confidence-word';
 import { stateStyles } from './state-style';
 
 export type ConfidenceMeterProps = {
@@ -11,20 +11,21 @@ export type ConfidenceMeterProps = {
   variant?: 'compact' | 'full';
 };
 
-/** Confidence out of 100 as a labelled meter. */
+/** Confidence out of 100 as a labelled meter; for a proof it does not rate, only "Not rated". */
 export function ConfidenceMeter({ value, state, variant = 'full' }: ConfidenceMeterProps) {
   const clamped = Math.max(0, Math.min(100, Math.round(value)));
   const word = confidenceWord(clamped, state);
-  const spoken = state === 'unavailable' ? 'Confidence not rated' : `Confidence ${clamped} out of 100, ${word.toLowerCase()}`;
+  const rated = confidenceRated(clamped, state);
+  const spoken = rated ? `Confidence ${clamped} out of 100, ${word.toLowerCase()}` : 'Confidence not rated';
   if (variant === 'compact') {
     return (
       <span className="inline-flex items-baseline gap-0.5 tabular-nums text-slate-700" title={spoken}>
         <span className="sr-only">{spoken}</span>
         <span aria-hidden="true" className="text-sm font-semibold">
-          {state === 'unavailable' ? '–' : clamped}
+          {rated ? clamped : '–'}
         </span>
-        {state !== 'unavailable' && (
-          <span aria-hidden="true" className="text-[11px] text-slate-400">
+        {rated && (
+          <span aria-hidden="true" className="text-[11px] text-slate-600">
             /100
           </span>
         )}
@@ -36,21 +37,29 @@ export function ConfidenceMeter({ value, state, variant = 'full' }: ConfidenceMe
       <div className="flex flex-wrap items-baseline justify-between gap-x-3 text-xs">
         <span className="font-medium text-slate-600">Confidence</span>
         <span className="whitespace-nowrap tabular-nums text-slate-700">
-          <span className="font-semibold text-slate-900">{state === 'unavailable' ? '–' : clamped}</span>
-          {state !== 'unavailable' && <span className="text-slate-400">/100</span>} · {word}
+          {rated ? (
+            <>
+              <span className="font-semibold text-slate-900">{clamped}</span>
+              <span className="text-slate-600">/100</span> · {word}
+            </>
+          ) : (
+            word
+          )}
         </span>
       </div>
-      <div
-        role="meter"
-        aria-label="Confidence"
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={clamped}
-        aria-valuetext={spoken}
-        className="mt-1.5 h-1.5 overflow-hidden rounded-full bg-slate-200/80"
-      >
-        <div className={`h-full rounded-full ${stateStyles[state].fill}`} style={{ width: `${clamped}%` }} />
-      </div>
+      {rated && (
+        <div
+          role="meter"
+          aria-label="Confidence"
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={clamped}
+          aria-valuetext={spoken}
+          className="mt-1.5 h-1.5 overflow-hidden rounded-full bg-slate-200/80"
+        >
+          <div className={`h-full rounded-full ${stateStyles[state].fill}`} style={{ width: `${clamped}%` }} />
+        </div>
+      )}
     </div>
   );
 }

@@ -33,16 +33,26 @@ describe('StateBadge', () => {
 });
 
 describe('ConfidenceMeter', () => {
+  it('words a confidence so that it agrees with the state', () => {
+    expect([95, 80, 50].map((value) => confidenceWord(value, 'verified'))).toEqual(['Very strong', 'Strong', 'Good']);
+    expect(confidenceWord(75, 'pending')).toBe('Not final yet');
+    expect(confidenceWord(27, 'untrusted')).toBe('Weak');
+    expect(confidenceWord(0, 'untrusted')).toBe('Not rated');
+  });
+
   it('is a labelled meter with the value and its word', () => {
     const markup = renderToStaticMarkup(<ConfidenceMeter value={92} state="verified" />);
     expect(markup).toContain('role="meter"');
     expect(markup).toContain('aria-valuenow="92"');
-    expect(textOf(markup)).toContain('92/100 · High');
+    expect(textOf(markup)).toContain('92/100 · Very strong');
   });
 
-  it('does not rate what could not be checked', () => {
+  it('does not rate what could not be checked, nor a proof that does not hold', () => {
     expect(confidenceWord(0, 'unavailable')).toBe('Not rated');
-    expect(confidenceWord(0, 'invalid')).toBe('None');
+    expect(confidenceWord(0, 'invalid')).toBe('Not rated');
+    const invalid = renderToStaticMarkup(<ConfidenceMeter value={0} state="invalid" />);
+    expect(textOf(invalid)).toBe('ConfidenceNot rated');
+    expect(invalid).not.toContain('role="meter"');
     expect(textOf(renderToStaticMarkup(<ConfidenceMeter value={0} state="unavailable" variant="compact" />))).toContain(
       'Confidence not rated',
     );

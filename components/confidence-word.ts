@@ -1,14 +1,26 @@
 import type { VerdictState } from '../lib/verdict/states';
 
 /**
- * The word for a confidence. States that are not a judgement on the proof
- * (could not check, still confirming) are not called "none" at zero.
+ * Whether a confidence says anything beside its state. It rates how strong
+ * the evidence is for a proof that holds (verified, pending, or untrusted
+ * with its signature checked); for the others it is zero by rule, and
+ * "0/100 · None" beside "Invalid" reads as a second verdict.
  * Plain TypeScript, no React: the content script uses it too.
  */
+export function confidenceRated(value: number, state: VerdictState): boolean {
+  return value > 0 && (state === 'verified' || state === 'pending' || state === 'untrusted');
+}
+
+/**
+ * The word for a confidence, never at odds with the state: a verified proof
+ * is at least "Good" (its checks passed), a pending one is "Not final yet",
+ * an untrusted one "Weak" (no one the reader trusts vouches for it).
+ */
 export function confidenceWord(value: number, state: VerdictState): string {
-  if (state === 'unavailable') return 'Not rated';
-  if (value >= 85) return 'High';
-  if (value >= 65) return 'Moderate';
-  if (value > 0) return 'Low';
-  return 'None';
+  if (!confidenceRated(value, state)) return 'Not rated';
+  if (state === 'pending') return 'Not final yet';
+  if (state === 'untrusted') return 'Weak';
+  if (value >= 90) return 'Very strong';
+  if (value >= 75) return 'Strong';
+  return 'Good';
 }

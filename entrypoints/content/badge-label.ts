@@ -1,4 +1,4 @@
-import { confidenceWord } from '../../components/confidence-word';
+import { confidenceRated, confidenceWord } from '../../components/confidence-word';
 import { checkingStyle, stateStyles } from '../../components/state-style';
 import type { VerdictState } from '../../lib/verdict/states';
 import type { Verdict } from '../../lib/verdict/types';
@@ -20,21 +20,23 @@ export type Confidence = { value: number; word: string; rated: boolean };
 
 export function confidenceOf(confidence: number, state: VerdictState): Confidence {
   const value = Math.max(0, Math.min(100, Math.round(confidence)));
-  return { value, word: confidenceWord(value, state), rated: state !== 'unavailable' };
+  return { value, word: confidenceWord(value, state), rated: confidenceRated(value, state) };
 }
 
-/** Confidence in words, for reading aloud: "confidence 95", or why there is none. */
-export function spokenConfidence(verdict: Verdict): string {
-  const { value, word, rated } = confidenceOf(verdict.confidence, verdict.state);
-  return rated ? `confidence ${value}` : `confidence ${word.toLowerCase()}`;
+/** Confidence in words, for reading aloud: "confidence 95", or nothing for a proof it does not rate. */
+function spokenConfidence(verdict: Verdict): string | undefined {
+  const { value, rated } = confidenceOf(verdict.confidence, verdict.state);
+  return rated ? `confidence ${value}` : undefined;
 }
 
 /**
  * The badge's accessible name: whose badge it is, the state, and the
- * confidence, as in "Verity: verified, confidence 95". Said in full, since
+ * confidence where it rates the proof, as in "Verity: verified, confidence 95". Said in full, since
  * a screen reader user hears no colour and sees no icon.
  */
 export function badgeLabel(verdict: Verdict | undefined): string {
   if (verdict === undefined) return 'Verity: checking this proof';
-  return `Verity: ${badgeWord(verdict.state).toLowerCase()}, ${spokenConfidence(verdict)}`;
+  const confidence = spokenConfidence(verdict);
+  const word = badgeWord(verdict.state).toLowerCase();
+  return confidence === undefined ? `Verity: ${word}` : `Verity: ${word}, ${confidence}`;
 }

@@ -24,13 +24,13 @@ describe('badge words and names', () => {
 
   it('names the badge in full for assistive technology', () => {
     expect(badgeLabel(verdictOf('verified', { confidence: 95 }))).toBe('Verity: verified, confidence 95');
-    expect(badgeLabel(verdictOf('altered', { confidence: 0 }))).toBe('Verity: altered, confidence 0');
+    expect(badgeLabel(verdictOf('altered', { confidence: 0 }))).toBe('Verity: altered');
     expect(badgeLabel(undefined)).toBe('Verity: checking this proof');
   });
 
-  it('says a proof that could not be checked is not rated, never failed', () => {
+  it('says a proof that could not be checked without a rating, never failed', () => {
     const label = badgeLabel(verdictOf('unavailable', { confidence: 0 }));
-    expect(label).toBe("Verity: couldn't check, confidence not rated");
+    expect(label).toBe("Verity: couldn't check");
     expect(label).not.toMatch(/fail|invalid/i);
   });
 });

@@ -28,9 +28,9 @@ describe('cardContentOf', () => {
       state: 'verified',
       word: 'Verified',
       headline: 'The proof checks out',
-      summary: 'It is verified.',
+      summary: 'Vouched for by Example Newsroom.',
       scope: 'AI-generated text, and the proof shows where it came from. Verity checks its origin, not whether it is true.',
-      confidence: { value: 92, word: 'High', rated: true },
+      confidence: { value: 92, word: 'Very strong', rated: true },
       facts: [
         { label: 'Vouched by', value: 'Example Newsroom', title: attester },
         { label: 'When', value: 't=1700000000' },
@@ -69,9 +69,28 @@ describe('cardContentOf', () => {
 
   it('says a proof that could not be checked did not fail, and does not rate it', () => {
     const content = cardContentOf({ verdict: verdictOf('unavailable', { confidence: 0 }) });
-    expect(content).toMatchObject({ word: "Couldn't check", headline: "Couldn't check right now", confidence: { rated: false, word: 'Not rated' } });
+    expect(content).toMatchObject({ word: "Couldn't check", headline: "Couldn't check right now" });
+    expect(content.confidence).toBeUndefined();
     expect(content.note).toMatch(/nothing against the proof/);
     expect(`${content.word} ${content.headline} ${content.note}`).not.toMatch(/fail|invalid/i);
+  });
+
+  it('rates only a proof that holds, in words that agree with its state', () => {
+    expect(cardContentOf({ verdict: verdictOf('verified', { confidence: 65 }) }).confidence).toEqual({ value: 65, word: 'Good', rated: true });
+    expect(cardContentOf({ verdict: verdictOf('pending', { confidence: 70 }) }).confidence?.word).toBe('Not final yet');
+    for (const state of ['altered', 'invalid', 'malformed'] as const) {
+      expect(cardContentOf({ verdict: verdictOf(state, { confidence: 0 }) }).confidence, state).toBeUndefined();
+    }
+  });
+
+  it("gives the reason in a reader's words, never the check's technical detail", () => {
+    const detail = 'The text does not hash to the outputHash the TEE signed (0xabcdef0123).';
+    const verdict: Verdict = {
+      ...verdictOf('altered'),
+      summary: detail,
+      checks: [{ id: 'content-binding', label: 'Content matches proof', ok: false, detail, implies: 'altered' }],
+    };
+    expect(cardContentOf({ verdict }).summary).toBe('The words on the page are not the words that were signed.');
   });
 
   it('shortens long hex only', () => {

@@ -2,6 +2,7 @@ import { headlineOf } from '../../components/state-style';
 import { signatureChecked } from '../../lib/verdict/signature-checked';
 import { shortHex } from '../../lib/chain/short-hex';
 import type { VerdictState } from '../../lib/verdict/states';
+import { readerReasonOf } from '../../lib/verdict/reader-reason';
 import { modelClaimOf, modelClaimWords } from '../../lib/verdict/model-claim';
 import type { Verdict, VerdictFacts } from '../../lib/verdict/types';
 import { badgeStateOf, badgeWord, confidenceOf, type BadgeState, type Confidence } from './badge-label';
@@ -18,7 +19,7 @@ export type CardContent = {
   state: BadgeState;
   word: string;
   headline: string;
-  /** One sentence on why. */
+  /** One sentence on why, in a reader's words (the checks' own details are the inspector's). */
   summary: string;
   /** Said when the state could be misread: "couldn't check" is no failure. */
   note?: string;
@@ -26,7 +27,7 @@ export type CardContent = {
   scope?: string;
   /** A signer the reader may choose to trust (an untrusted attester whose signature was checked): the card offers it. */
   trustSigner?: string;
-  /** Absent until there is a verdict. */
+  /** Absent until there is a verdict, and for a verdict it does not rate (one that does not hold or was not checked). */
   confidence?: Confidence;
   facts: CardFact[];
 };
@@ -52,10 +53,11 @@ export function cardContentOf({ verdict, formatTime = defaultFormatTime }: CardC
     state,
     word: badgeWord(state),
     headline: headlineOf(verdict),
-    summary: verdict.summary,
-    confidence: confidenceOf(verdict.confidence, verdict.state),
+    summary: readerReasonOf(verdict),
     facts: factsOf(verdict, formatTime),
   };
+  const confidence = confidenceOf(verdict.confidence, verdict.state);
+  if (confidence.rated) content.confidence = confidence;
   if (verdict.state === 'unavailable') content.note = 'This says nothing against the proof: Verity could not finish checking it.';
   const scope = scopeOf[verdict.state];
   if (scope !== undefined) content.scope = scope;

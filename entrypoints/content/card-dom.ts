@@ -33,27 +33,23 @@ export function elementMaker(document: Document): MakeElement {
   };
 }
 
-/** "Confidence 92/100 · High" over a bar; for a verdict that could not be checked, only the word (it is not rated). */
-export function confidenceMeter(make: MakeElement, { value, word, rated }: Confidence): HTMLElement {
+/** "Confidence 92/100 · Very strong" over a bar: only for a verdict it rates. */
+export function confidenceMeter(make: MakeElement, { value, word }: Confidence): HTMLElement {
   const meter = make('div', 'meter');
   const row = make('div', 'meter-row');
   const figure = make('span');
-  if (rated) figure.append(make('strong', undefined, String(value)), `/100 · ${word}`);
-  else figure.append(word);
+  figure.append(make('strong', undefined, String(value)), `/100 · ${word}`);
   row.append(make('span', undefined, 'Confidence'), figure);
-  meter.append(row);
-  if (rated) {
-    const track = make('div', 'track');
-    track.setAttribute('role', 'meter');
-    track.setAttribute('aria-label', 'Confidence');
-    track.setAttribute('aria-valuemin', '0');
-    track.setAttribute('aria-valuemax', '100');
-    track.setAttribute('aria-valuenow', String(value));
-    const bar = make('div', 'bar');
-    bar.style.width = `${value}%`;
-    track.append(bar);
-    meter.append(track);
-  }
+  const track = make('div', 'track');
+  track.setAttribute('role', 'meter');
+  track.setAttribute('aria-label', 'Confidence');
+  track.setAttribute('aria-valuemin', '0');
+  track.setAttribute('aria-valuemax', '100');
+  track.setAttribute('aria-valuenow', String(value));
+  const bar = make('div', 'bar');
+  bar.style.width = `${value}%`;
+  track.append(bar);
+  meter.append(row, track);
   return meter;
 }
 

@@ -1,25 +1,36 @@
 import { useState, type ChangeEvent } from 'react';
-import { formatTrustConfigIssue, type TrustConfigIssue } from '../../lib/trust/errors';
+import type { TrustConfigIssue } from '../../lib/trust/errors';
+import { issueWords } from './field-words';
+
+/** A configuration that could be imported: what it would change, and the step that takes it into the form. */
+export type ImportPreview = { ok: true; changes: readonly string[]; replace: () => { note?: string } };
 
 export type ImportExportProps = {
-  /** Takes a configuration into the form; the issues that name each bad field otherwise. */
-  onImport: (json: string) => { ok: true; note?: string } | { ok: false; issues: readonly TrustConfigIssue[] };
+  /** Reads a configuration: what taking it would change, or the issues that name each bad field. */
+  onImport: (json: string) => ImportPreview | { ok: false; issues: readonly TrustConfigIssue[] };
   /** The form's configuration as JSON; null (and the form shows why) when it does not validate. */
   exportJson: () => string | null;
   /** Saves JSON text as a file. */
   download: (json: string) => void;
 };
 
-type Outcome = { kind: 'imported'; note?: string } | { kind: 'invalid'; issues: readonly TrustConfigIssue[] } | { kind: 'exported' };
+type Outcome =
+  | { kind: 'preview'; preview: ImportPreview }
+  | { kind: 'imported'; note?: string }
+  | { kind: 'invalid'; issues: readonly TrustConfigIssue[] }
+  | { kind: 'exported' };
 
-/** Import a configuration from a file or pasted JSON; export the form's as a file or text. */
+/**
+ * Import a configuration from a file or pasted JSON, after seeing what it
+ * would change; export the form's as a file or text.
+ */
 export function ImportExport({ onImport, exportJson, download }: ImportExportProps) {
   const [text, setText] = useState('');
   const [outcome, setOutcome] = useState<Outcome>();
 
   const take = (json: string) => {
     const result = onImport(json);
-    setOutcome(result.ok ? { kind: 'imported', note: result.note } : { kind: 'invalid', issues: result.issues });
+    setOutcome(result.ok ? { kind: 'preview', preview: result } : { kind: 'invalid', issues: result.issues });
   };
   const readFile = (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
@@ -52,7 +63,7 @@ export function ImportExport({ onImport, exportJson, download }: ImportExportPro
       </label>
       <p id="config-json-hint" className="mt-0.5 mb-2 text-sm text-slate-500">
         Paste a configuration to import it, or show yours to copy it. An import replaces your own settings; your
-        organisation's stay as they are. Nothing is saved until you choose Save.
+        organisation's stay as they are. You see what it would change first, and nothing is saved until you choose Save.
       </p>
       <textarea
         id="config-json"
@@ -81,6 +92,13 @@ export function ImportExport({ onImport, exportJson, download }: ImportExportPro
           Download JSON
         </button>
       </div>
+      {outcome?.kind === 'preview' && (
+        <ImportChanges
+          changes={outcome.preview.changes}
+          onReplace={() => setOutcome({ kind: 'imported', note: outcome.preview.replace().note })}
+          onCancel={() => setOutcome(undefined)}
+        />
+      )}
       <div role="status" aria-live="polite">
         {outcome?.kind === 'imported' && (
           <p className="mt-3 text-sm text-emerald-800">
@@ -94,13 +112,37 @@ export function ImportExport({ onImport, exportJson, download }: ImportExportPro
           <p className="text-sm font-medium text-red-900">This configuration can't be imported:</p>
           <ul className="mt-1 space-y-0.5 text-[13px] text-red-900/90">
             {outcome.issues.map((issue) => (
-              <li key={`${issue.path}:${issue.message}`} className="font-mono text-xs">
-                {formatTrustConfigIssue(issue)}
-              </li>
+              <li key={`${issue.path}:${issue.message}`}>{issueWords(issue)}</li>
             ))}
           </ul>
         </div>
       )}
     </div>
+  );
+}
+
+/** What an import would change, with the choice to take it or not. */
+function ImportChanges({ changes, onReplace, onCancel }: { changes: readonly string[]; onReplace: () => void; onCancel: () => void }) {
+  return (
+    <section aria-labelledby="import-changes-heading" className="mt-3 rounded-md border border-sky-200 bg-sky-50/60 px-3 py-2">
+      <h3 id="import-changes-heading" className="text-sm font-medium text-slate-900">
+        {changes.length === 0 ? 'This is the configuration you have: importing it changes nothing.' : 'Importing this would change your settings:'}
+      </h3>
+      {changes.length > 0 && (
+        <ul className="mt-1 list-disc space-y-0.5 pl-5 text-[13px] break-words text-slate-800">
+          {changes.map((change) => (
+            <li key={change}>{change}</li>
+          ))}
+        </ul>
+      )}
+      <div className="mt-2 flex flex-wrap gap-2">
+        <button type="button" className="btn-primary" onClick={onReplace}>
+          Replace my settings with this
+        </button>
+        <button type="button" className="btn-secondary" onClick={onCancel}>
+          Keep mine
+        </button>
+      </div>
+    </section>
   );
 }

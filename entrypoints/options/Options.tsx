@@ -12,6 +12,7 @@ import type { TrustConfig } from '../../lib/trust/schema';
 import { OptionsFrame, OptionsView, type SaveState } from './OptionsView';
 import { checkDraft, exportJson, fromDraft, importConfig, newDraftKey, toDraft, type TrustDraft, userLayer } from './trust-draft';
 import { trustSignerRequest } from './trust-signer-request';
+import { importChangesOf } from './import-changes';
 
 /** What the layers under the user's give, and what the user saved over them. */
 type Loaded = {
@@ -155,14 +156,21 @@ export function Options() {
         onImport: (json) => {
           const result = importConfig(json, base, managedPaths);
           if (!result.ok) return result;
-          setIssues([]);
-          editDraft(() => toDraft(result.config, base));
+          // Against what the form holds now, unsaved edits included: that is what the import would replace.
+          const shown = checkDraft(draft);
           return {
             ok: true,
-            note:
-              result.keptManaged > 0
-                ? `${result.keptManaged} ${result.keptManaged === 1 ? 'value is' : 'values are'} set by your organisation and kept as it set them.`
-                : undefined,
+            changes: importChangesOf(shown.ok ? shown.config : base, result.config),
+            replace: () => {
+              setIssues([]);
+              editDraft(() => toDraft(result.config, base));
+              return {
+                note:
+                  result.keptManaged > 0
+                    ? `${result.keptManaged} ${result.keptManaged === 1 ? 'value is' : 'values are'} set by your organisation and kept as it set them.`
+                    : undefined,
+              };
+            },
           };
         },
         exportJson: () => {

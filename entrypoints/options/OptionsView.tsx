@@ -8,6 +8,7 @@ import { fieldId } from './fields';
 import { ImportExport, type ImportExportProps } from './ImportExport';
 import { TrustSignerPrompt, type TrustSignerPromptProps } from './TrustSignerPrompt';
 import { SectionHeading, TrustForm, type TrustFormProps } from './TrustForm';
+import { issueWords } from './field-words';
 
 /** The page's frame; `footer` stays in view at the bottom while the page scrolls. */
 export function OptionsFrame({ children, footer }: { children: ReactNode; footer?: ReactNode }) {
@@ -150,9 +151,8 @@ function IssueSummary({ issues }: { issues: readonly TrustConfigIssue[] }) {
               }}
               className="link text-red-800 decoration-red-800/30 hover:decoration-red-800"
             >
-              <code className="font-mono text-xs">{issue.path || 'configuration'}</code>
-            </a>{' '}
-            <span className="text-red-900/90">{issue.message}</span>
+              {issueWords(issue)}
+            </a>
           </li>
         ))}
       </ul>

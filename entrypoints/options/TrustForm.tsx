@@ -3,6 +3,7 @@ import { ManagedBadge } from '../../components/ManagedBadge';
 import { CrossIcon } from '../../components/icons';
 import { ListField, RpcTestButton, TextField, type FieldErrors, type RpcTestResult } from './fields';
 import { chainNote, newDraftKey, type AttesterDraft, type ChainDraft, type TrustDraft } from './trust-draft';
+import { rpcCountWords } from './rpc-count-words';
 
 export type TrustFormProps = {
   draft: TrustDraft;
@@ -340,7 +341,7 @@ function ConnectionFields({
         onChange={(rpc) => set({ rpc })}
         errors={errors}
         managed={managed(`chains.${id}.rpc`)}
-        hint="With two or more, every read is cross-checked between independent servers."
+        hint={rpcCountWords(connection.rpc.length)}
         placeholder="https://…"
         addLabel="Add an RPC"
         itemName="RPC URL"

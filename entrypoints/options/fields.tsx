@@ -3,6 +3,7 @@ import { messageOf } from '../../components/error-message';
 import { CheckIcon, CrossIcon, SpinnerIcon } from '../../components/icons';
 import { ManagedBadge } from '../../components/ManagedBadge';
 import type { Answer, WorkerMessages } from '../../messaging/messages';
+import { fieldWordsOf } from './field-words';
 
 /** Problems with the form, by configuration path (`chains.1.rpc.0`). */
 export type FieldErrors = ReadonlyMap<string, string>;
@@ -83,11 +84,13 @@ export function TextField({
   );
 }
 
+/** The error beside its field, in words: "RPC URL 2 must be an http(s) URL". */
 function FieldError({ id, path, error }: { id: string; path: string; error?: string }) {
   if (!error) return null;
+  const { field } = fieldWordsOf(path);
   return (
     <p id={id} className="mt-1 text-xs text-red-700">
-      <code className="font-mono">{path}</code> {error}
+      {`${field.charAt(0).toUpperCase()}${field.slice(1)} ${error}.`}
     </p>
   );
 }

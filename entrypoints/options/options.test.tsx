@@ -103,6 +103,20 @@ describe('the trust configuration form model', () => {
     ]);
   });
 
+  it('names every problem at once, not those of one kind first', () => {
+    const check = checkDraft({
+      chains: [newChain({ connection: { name: '', rpc: ['localhost:8546'], confirmations: 'two', explorer: '' } })],
+      attesters: [{ key: newDraftKey(), address: '0x12', label: 'Desk', inBase: false }],
+    });
+    expect(!check.ok && check.issues.map(({ path }) => path).sort()).toEqual([
+      'chains.31337.confirmations',
+      'chains.31337.name',
+      'chains.31337.rpc.0',
+      'trustedAttesters.0.address',
+    ]);
+    expect(!check.ok && check.issues.find(({ path }) => path === 'chains.31337.confirmations')?.message).toBe('must be a whole number');
+  });
+
   it('rejects a chain id that is not decimal', () => {
     const check = checkDraft({ chains: [newChain({ chainId: '0x7a69' })], attesters: [] });
     expect(!check.ok && check.issues.map((issue) => issue.path)).toContain('chains.0x7a69');
@@ -146,6 +160,17 @@ describe('importConfig', () => {
       issues: expect.arrayContaining([{ path: 'chains.5.rpc.0', message: 'must be an http(s) URL' }]),
     });
   });
+
+  it('refuses an import with a setting Verity does not know, beside any other problem', () => {
+    const result = importConfig('{"chains": {"1": {"rpcs": ["https://a.example"], "confirmations": 0}}}', defaultTrustConfig, new Set());
+    expect(result).toMatchObject({
+      ok: false,
+      issues: expect.arrayContaining([
+        { path: 'chains.1', message: 'has a setting Verity does not know: “rpcs”' },
+        { path: 'chains.1.confirmations', message: 'must be at least 1' },
+      ]),
+    });
+  });
 });
 
 describe('TrustForm', () => {
@@ -180,7 +205,7 @@ describe('TrustForm', () => {
     const input = view.container.querySelector<HTMLInputElement>('#field-chains-31337-rpc-0')!;
     expect(input.getAttribute('aria-invalid')).toBe('true');
     expect(view.container.querySelector(`#${input.getAttribute('aria-describedby')}`)?.textContent).toBe(
-      'chains.31337.rpc.0 must be an http(s) URL',
+      'RPC URL 1 must be an http(s) URL.',
     );
     expect(view.container.textContent).toContain('1 problem');
   });
@@ -217,6 +242,21 @@ describe('TrustForm', () => {
     expect(testRpc).toHaveBeenCalledWith('http://127.0.0.1:8545', 31337);
     await vi.waitFor(() => expect(view.container.textContent).toContain('Connected · block 123 · 45 ms'));
   });
+
+  it('says what a second RPC does to verdicts where RPCs are added', () => {
+    const withRpcs = (rpc: string[]) => newChain({ connection: { name: 'Local', rpc, confirmations: '1', explorer: '' } });
+    const hintOf = (rpc: string[]) => {
+      const view = renderDom(
+        <TrustForm draft={{ chains: [withRpcs(rpc)], attesters: [] }} onChange={vi.fn()} errors={new Map()} managedPaths={new Set()} testRpc={vi.fn()} />,
+      );
+      const hint = view.container.querySelector('#field-chains-31337-rpc-hint')?.textContent;
+      view.unmount();
+      return hint;
+    };
+    expect(hintOf(['http://a.example'])).toMatch(/^With one RPC/);
+    expect(hintOf(['http://a.example', 'http://b.example'])).toMatch(/must come back the same from both: if either is down or behind, proofs on this chain show “Couldn’t check”/);
+    expect(hintOf(['http://a.example', 'http://b.example', 'http://c.example'])).toMatch(/at least two, so one can be down/);
+  });
 });
 
 describe('ImportExport', () => {
@@ -227,7 +267,25 @@ describe('ImportExport', () => {
     typeInto(view.container.querySelector('textarea')!, '{"chains": {}}');
     click([...view.container.querySelectorAll('button')].find((each) => each.textContent === 'Import this JSON')!);
     expect(onImport).toHaveBeenCalledWith('{"chains": {}}');
-    expect(view.container.querySelector('[role="alert"]')?.textContent).toContain('chains.5.rpc.0: must be an http(s) URL');
+    expect(view.container.querySelector('[role="alert"]')?.textContent).toContain('Chain 5, RPC URL 1: must be an http(s) URL');
+  });
+
+  it('shows what an import would change and replaces nothing until asked', () => {
+    const replace = vi.fn(() => ({ note: 'Kept one.' }));
+    const onImport = vi.fn(() => ({ ok: true as const, changes: ['Trusts Desk (0x5555…5555)'], replace }));
+    const view = renderDom(<ImportExport onImport={onImport} exportJson={() => null} download={vi.fn()} />);
+    cleanup = view.unmount;
+    const button = (name: string) => [...view.container.querySelectorAll('button')].find((each) => each.textContent === name)!;
+    typeInto(view.container.querySelector('textarea')!, '{}');
+    click(button('Import this JSON'));
+    expect(view.container.querySelector('section')?.textContent).toContain('Importing this would change your settings:Trusts Desk (0x5555…5555)');
+    click(button('Keep mine'));
+    expect(replace).not.toHaveBeenCalled();
+    expect(view.container.querySelector('section')).toBeNull();
+    click(button('Import this JSON'));
+    click(button('Replace my settings with this'));
+    expect(replace).toHaveBeenCalledOnce();
+    expect(view.container.querySelector('[role="status"]')?.textContent).toBe('Imported into the form. Review it, then save. Kept one.');
   });
 
   it('puts the exported configuration in the text box', () => {

@@ -1,5 +1,6 @@
 import { parseTrustConfig, type TrustConfigIssue } from '../../lib/trust/parse';
 import type { TrustConfig, TrustConfigInput } from '../../lib/trust/schema';
+import { unknownSettingsOf } from './import-keys';
 
 /**
  * The trust configuration as the options form edits it: one card per chain
@@ -166,10 +167,12 @@ export function checkDraft(draft: TrustDraft): DraftCheck {
       issues.push({ path: `chains.${id}.confirmations`, message: 'must be a whole number' });
     }
   }
-  if (issues.length > 0) return { ok: false, issues };
-  // Over an empty base, so the issues' paths are the form's own.
+  // Over an empty base, so the issues' paths are the form's own. Parsed whatever the checks above found, so every
+  // problem is named at once; a field they already named keeps their words.
   const parsed = parseTrustConfig(fromDraft(draft), { base: emptyTrustConfig });
-  return parsed.ok ? { ok: true, config: parsed.config } : { ok: false, issues: parsed.issues };
+  if (parsed.ok && issues.length === 0) return { ok: true, config: parsed.config };
+  const named = new Set(issues.map(({ path }) => path));
+  return { ok: false, issues: [...issues, ...(parsed.ok ? [] : parsed.issues.filter(({ path }) => !named.has(path)))] };
 }
 
 const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -225,16 +228,27 @@ export type ImportResult =
 
 /**
  * Reads an imported configuration (JSON text) as the user's layer over
- * `base`. Values the organisation sets stay the organisation's.
+ * `base`. Values the organisation sets stay the organisation's; a setting
+ * Verity does not know is refused, not dropped.
  */
 export function importConfig(json: string, base: TrustConfig, managedPaths: ReadonlySet<string>): ImportResult {
   const parsed = parseTrustConfig(json, { base });
-  if (!parsed.ok) return { ok: false, issues: parsed.issues };
+  const unknown = unknownSettingsOf(jsonValueOf(json));
+  if (!parsed.ok || unknown.length > 0) return { ok: false, issues: [...unknown, ...(parsed.ok ? [] : parsed.issues)] };
   const everything = userLayer(base, parsed.config, new Set());
   const allowed = userLayer(base, parsed.config, managedPaths);
   const merged = parseTrustConfig(allowed, { base });
   if (!merged.ok) return { ok: false, issues: merged.issues };
   return { ok: true, config: merged.config, keptManaged: countValues(everything) - countValues(allowed) };
+}
+
+/** The JSON's value, or undefined when it is no JSON (the parser says so). */
+function jsonValueOf(json: string): unknown {
+  try {
+    return JSON.parse(json.replace(/^\uFEFF/, ''));
+  } catch {
+    return undefined;
+  }
 }
 
 function countValues(layer: TrustConfigInput): number {

@@ -107,7 +107,7 @@ describe('PastePanel', () => {
     expect(cards.map((card) => card.getAttribute('aria-label'))).toEqual(['Envelope (og-tee)', 'Proof token (og-tee)']);
     const [verified, altered] = cards as [HTMLElement, HTMLElement];
     expect(verified.textContent).toContain(stateStyles.verified.word);
-    expect(verified.textContent).toContain(verifiedOgTee.summary);
+    expect(verified.textContent).toContain('Made by an AI model in a secure OpenGradient enclave, and recorded on chain.');
     expect(verified.querySelector('[role="meter"]')?.getAttribute('aria-valuenow')).toBe('90');
     expect(verified.querySelectorAll('[data-outcome]')).toHaveLength(verifiedOgTee.checks.length);
     expect(verified.textContent).toContain(verifiedOgTee.facts.tx);

@@ -9,6 +9,7 @@ import { stateStyles } from '../../components/state-style';
 import { TextDiff, textsToDiff } from '../../components/TextDiff';
 import type { StandaloneResult } from '../../messaging/messages';
 import type { ProofShareLinkReturnType } from '../inspector/share';
+import { readerReasonOf } from '../../lib/verdict/reader-reason';
 
 export type PastedProofCardProps = {
   result: StandaloneResult;
@@ -35,7 +36,7 @@ export function PastedProofCard({ result, inspectorLink, citation }: PastedProof
             <ConfidenceMeter value={verdict.confidence} state={verdict.state} />
           </div>
         </div>
-        <p className={`text-[13px] leading-snug ${verdict.state === 'verified' ? 'text-slate-700' : style.ink}`}>{verdict.summary}</p>
+        <p className={`text-[13px] leading-snug ${verdict.state === 'verified' ? 'text-slate-700' : style.ink}`}>{readerReasonOf(verdict)}</p>
         <div className="flex flex-wrap items-center gap-2 pt-0.5">
           {inspectorLink.ok ? (
             <a href={inspectorLink.link} target="_blank" rel="noopener" className="btn-secondary">

@@ -12,6 +12,7 @@ import type { Report } from '../../lib/report/schema';
 import type { VerdictState } from '../../lib/verdict/states';
 import { frameLabel } from './frame-label';
 import { summarizePage } from './page-summary';
+import { readerReasonOf } from '../../lib/verdict/reader-reason';
 
 /** What became of the last "show on page" request. */
 export type RevealResult = { id: string; found: boolean };
@@ -317,7 +318,7 @@ function ProofItem({
         <span className="mt-1.5 line-clamp-2 text-[13px] leading-snug text-slate-800">{excerpt}</span>
         {proof.frameUrl !== undefined && <span className="mt-1 block truncate text-xs text-slate-600">{frameLabel(proof.frameUrl)}</span>}
         {verdict && verdict.state !== 'verified' && (
-          <span className={`mt-1 line-clamp-2 text-xs leading-snug ${stateStyles[verdict.state].ink}`}>{verdict.summary}</span>
+          <span className={`mt-1 line-clamp-2 text-xs leading-snug ${stateStyles[verdict.state].ink}`}>{readerReasonOf(verdict)}</span>
         )}
         <RevealNote missing={missing} />
       </button>

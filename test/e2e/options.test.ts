@@ -50,6 +50,12 @@ describe('the options page in Chromium', () => {
   it('imports the devnet trust configuration, saves it, and exports the same configuration', async () => {
     options = await openOptions();
     await importJson(options, JSON.stringify(devnet.trustConfig, null, 2));
+    // What the import would change comes first; nothing is replaced until the reader says so.
+    const changes = options.getByRole('region', { name: 'Importing this would change your settings:' });
+    await changes.waitFor({ timeout: 10_000 });
+    expect(await changes.textContent()).toContain(`Adds Chain ${devnet.chainId}`);
+    await screenshot(options.locator('section[aria-labelledby="import-heading"]'), 'options-import-changes');
+    await options.getByRole('button', { name: 'Replace my settings with this' }).click();
     await expect.poll(() => options.getByRole('status').filter({ hasText: 'Imported into the form' }).count()).toBe(1);
     await options.getByRole('button', { name: 'Save changes' }).click();
     await expect.poll(() => options.getByText('Saved. Open pages use it from now on.').count()).toBe(1);
@@ -78,6 +84,7 @@ describe('the options page in Chromium', () => {
 
     // Importing the export changes nothing: nothing to save.
     await importJson(options, JSON.stringify(exported));
+    await options.getByRole('button', { name: 'Replace my settings with this' }).click();
     await expect.poll(() => options.getByRole('status').filter({ hasText: 'Imported into the form' }).count()).toBe(1);
     expect(await options.getByRole('button', { name: 'Save changes' }).isDisabled()).toBe(true);
     const worker = await browser.serviceWorker();
@@ -85,13 +92,15 @@ describe('the options page in Chromium', () => {
     expect(stored[settingsKeys.userTrustConfig]).toBeDefined();
   });
 
-  it('refuses a configuration with a bad field and names the field', async () => {
+  it('refuses a configuration with a bad field or a setting it does not know, and names each at once', async () => {
     const chain = String(devnet.chainId);
-    const broken = { ...devnet.trustConfig, chains: { [chain]: { ...devnet.trustConfig.chains[chain]!, confirmations: -1 } } };
+    const misspelt = { rpcs: ['https://backup.example'] };
+    const broken = { ...devnet.trustConfig, chains: { [chain]: { ...devnet.trustConfig.chains[chain]!, confirmations: -1, ...misspelt } } };
     await importJson(options, JSON.stringify(broken));
     const alert = options.getByRole('alert').filter({ hasText: "This configuration can't be imported" });
     await alert.waitFor({ timeout: 10_000 });
-    expect(await alert.textContent()).toContain(`chains.${chain}.confirmations`);
+    expect(await alert.textContent()).toContain(`Chain ${chain}, confirmations: must be at least 1`);
+    expect(await alert.textContent()).toContain(`Chain ${chain}: has a setting Verity does not know: “rpcs”`);
     expect(await configBox(options).getAttribute('aria-invalid')).toBe('true');
     await screenshot(options, 'options-invalid');
 

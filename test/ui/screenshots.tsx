@@ -5,7 +5,7 @@
  *
  *   npx wxt build && npx tsx test/ui/screenshots.tsx [name-filter]
  *
- * Writes test-results/ui/NAME.html and NAME.png.
+ * Writes test-results/ui/NAME.html, NAME.png and NAME-dark.png.
  */
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -85,7 +85,7 @@ function optionsShot(): Shot[] {
     },
     issues,
     hasManaged: true,
-    importExport: { onImport: () => ({ ok: true }), exportJson: () => null, download: noop },
+    importExport: { onImport: () => ({ ok: true, changes: [], replace: () => ({}) }), exportJson: () => null, download: noop },
     dirty: true,
     save: { status: 'idle' },
     onSave: noop,
@@ -259,8 +259,13 @@ async function main() {
       writeFileSync(file, html);
       await page.setViewportSize({ width: shot.width, height: 600 });
       await page.goto(`file://${file}`);
-      await page.screenshot({ path: join(outDir, `${shot.name}.png`), fullPage: true });
-      console.log(`test-results/ui/${shot.name}.png`);
+      // Each page in the light and the dark colour scheme.
+      for (const colorScheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme });
+        const name = colorScheme === 'light' ? shot.name : `${shot.name}-dark`;
+        await page.screenshot({ path: join(outDir, `${name}.png`), fullPage: true });
+        console.log(`test-results/ui/${name}.png`);
+      }
     }
   } finally {
     await browser.close();

@@ -1,0 +1,73 @@
+import type { CDPSession, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { verdictStates } from '../../lib/verdict/states';
+import { allAnswered, demoSessionForFile, screenshot } from './demo-session';
+
+/**
+ * The badge card of each state on the demo page, as a reader meets it: in
+ * words, never the checks' technical detail, and saying what the verdict is
+ * about. The card is in a closed shadow root; the accessibility tree, like a
+ * screen reader, sees into it.
+ */
+
+const session = demoSessionForFile();
+
+/** What a reader must never be shown in a card: hex, hashes, endpoint counts, parser errors. */
+const developerWords = /0x[0-9a-f]{6,}|\bhash|RPC|outputHash|contentHash|JSON|position \d|trust configuration|revert/i;
+
+type AxNode = { nodeId: string; role?: { value: string }; name?: { value: string }; childIds?: string[] };
+
+/** The words of the dialog named "Verity: <word>", as assistive technology reads them. */
+async function cardWords(cdp: CDPSession): Promise<string | undefined> {
+  const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as unknown as { nodes: AxNode[] };
+  const byId = new Map(nodes.map((node) => [node.nodeId, node]));
+  const dialog = nodes.find((node) => node.role?.value === 'dialog' && node.name?.value.startsWith('Verity: '));
+  if (dialog === undefined) return undefined;
+  const words: string[] = [];
+  const walk = (node: AxNode): void => {
+    if (node.role?.value === 'StaticText' && node.name?.value) words.push(node.name.value);
+    for (const child of node.childIds ?? []) walk(byId.get(child)!);
+  };
+  walk(dialog);
+  return words.join(' ');
+}
+
+/** Opens the card of the first badge in a figure that expects `state`; false when the page has no such figure. */
+async function openCardOf(page: Page, state: string): Promise<boolean> {
+  const badge = page.locator(`figure.case[data-expected-state="${state}"] verity-badge[data-state="${state}"]`).first();
+  if ((await badge.count()) === 0) return false;
+  await badge.scrollIntoViewIfNeeded();
+  await badge.hover();
+  await expect.poll(() => page.evaluate(() => document.querySelector('verity-card')?.hasAttribute('data-open') ?? false), { timeout: 5_000 }).toBe(true);
+  return true;
+}
+
+describe('the badge card of every state, in Chromium', () => {
+  it("says each verdict in a reader's words, and what it is about", async () => {
+    const { devnet, browser } = session;
+    const page = await browser.context.newPage();
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.goto(devnet.pageUrl!);
+    await allAnswered(page, devnet.scenarios.length);
+    const cdp = await browser.context.newCDPSession(page);
+    await cdp.send('Accessibility.enable');
+
+    const seen: string[] = [];
+    for (const state of verdictStates) {
+      if (!(await openCardOf(page, state))) continue;
+      seen.push(state);
+      await expect.poll(() => cardWords(cdp), { timeout: 5_000 }).toBeDefined();
+      const words = (await cardWords(cdp))!;
+      expect(words, state).not.toMatch(developerWords);
+      if (state === 'verified' || state === 'pending' || state === 'untrusted') expect(words, state).toMatch(/AI-generated text.*not whether it is true/);
+      if (state === 'altered' || state === 'invalid' || state === 'malformed') expect(words, state).toMatch(/does not make (it|the text) false/);
+      // Confidence beside a proof that does not hold would read as a second verdict.
+      if (state !== 'verified' && state !== 'pending' && state !== 'untrusted') expect(words, state).not.toMatch(/Confidence/);
+      await screenshot(page, `badge-card-${state}`, { fullPage: false });
+      await page.mouse.move(0, 0);
+      await expect.poll(() => page.evaluate(() => document.querySelector('verity-card')?.hasAttribute('data-open') ?? false), { timeout: 5_000 }).toBe(false);
+    }
+    expect(seen).toEqual(expect.arrayContaining(['verified', 'untrusted', 'altered', 'invalid', 'malformed']));
+    await page.close();
+  });
+});
