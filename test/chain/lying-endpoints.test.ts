@@ -50,7 +50,7 @@ describe('the demo page read with proofs', () => {
     const verdicts = await verifyDemoPage({ devnet, trust: provenWith([devnet.rpcUrl]) });
     expect(states(verdicts)).toEqual(expected());
     const bases = new Set(verdicts.flatMap((verdict) => (verdict.facts.readBasis === undefined ? [] : [verdict.facts.readBasis])));
-    expect([...bases]).toEqual([expect.stringMatching(/^View calls proven against block \d+, agreed by 1 of 1 RPC; receipts and logs agreed by 1 of 1 RPC$/)]);
+    expect([...bases]).toEqual([expect.stringMatching(/^Read with proofs against block \d+, agreed by 1 of 1 RPC$/)]);
   });
 
   it('does not believe a lone endpoint that lies about call results: calls are executed, not asked', async () => {

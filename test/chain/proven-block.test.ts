@@ -32,7 +32,7 @@ beforeAll(async () => {
   const signed = [
     await sender.signTransaction({ type: 'legacy', chainId, nonce: 0, to: emitter, gas: 100_000n, gasPrice: parseGwei('20') }),
     await sender.signTransaction({ type: 'eip2930', chainId, nonce: 1, to: emitter, gas: 100_000n, gasPrice: parseGwei('20'), accessList: [{ address: emitter, storageKeys: [] }] }),
-    await sender.signTransaction({ type: 'eip1559', chainId, nonce: 2, to: reverting, gas: 100_000n, ...fees }),
+    await sender.signTransaction({ type: 'eip1559', chainId, nonce: 2, to: reverting, gas: 100_000n, data: '0x12345678', ...fees }),
     await sender.signTransaction({
       type: 'eip7702',
       chainId,

@@ -90,7 +90,8 @@ function encode(rpc: Record<string, unknown>, index: number): ProvenTransaction 
   const transaction = formatTransaction(rpc as unknown as RpcTransaction);
   const { r, s, v, yParity } = transaction;
   if (r === undefined || s === undefined) throw new ProofMismatchError('A transaction has no signature', { details: `transaction ${index}` });
-  const serializable = { ...transaction } as TransactionSerializable & { chainId?: number };
+  // viem's formatted transaction calls its calldata `input`; its serializers read `data`.
+  const serializable = { ...transaction, data: transaction.input } as TransactionSerializable & { chainId?: number };
   // An unprotected legacy transaction (v 27 or 28) signs no chain id; encoding one would change it.
   if (transaction.type === 'legacy' && v !== undefined && v < 35n) delete serializable.chainId;
   const raw = serializeTransaction(serializable, transaction.type === 'legacy' ? { r, s, v: v! } : { r, s, yParity: yParity! });
