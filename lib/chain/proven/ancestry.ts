@@ -88,7 +88,7 @@ export function createAncestry({ chainId, endpoints, state }: CreateAncestryPara
         return headers;
       },
     });
-    for (const [index, at] of numbers.entries()) if (!byNumber.has(at)) byNumber.set(at, walked.then((headers) => headers[index]!));
+    for (const [index, at] of numbers.entries()) if (!byNumber.has(at)) remember(at, walked.then((headers) => headers[index]!));
     return walked;
   }
 
@@ -97,11 +97,15 @@ export function createAncestry({ chainId, endpoints, state }: CreateAncestryPara
     let known = byNumber.get(number);
     if (!known) {
       known = (async () => (await fromHistory(number)) ?? (await walk(number))[0]!)();
-      byNumber.set(number, known);
-      // A failed read is not kept as the answer for the block: the error goes to whoever awaits it.
-      known.catch(() => byNumber.delete(number));
+      remember(number, known);
     }
     return known;
+  }
+
+  /** A failed read is not kept as the answer for the block, and its error goes only to whoever awaits it. */
+  function remember(number: bigint, header: Promise<ProvenHeader>): void {
+    byNumber.set(number, header);
+    header.catch(() => byNumber.get(number) === header && byNumber.delete(number));
   }
 
   return {
