@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseGwei, type Hex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
+import { serializeTransaction as serializeDeposit } from 'viem/op-stack';
 import { startAnvil, type StartAnvilReturnType } from '../../devnet/anvil';
 import { devnetPrivateKeys } from '../../devnet/keys';
 import { verifyBlockHeader } from '../../lib/chain/proven/block-header';
@@ -101,4 +102,48 @@ describe('verifyBlockReceipts', () => {
     await mismatch(() => verifyBlockReceipts({ receipts: dropped, receiptsRoot, count: 5 }));
     await mismatch(() => verifyBlockReceipts({ receipts: receipts.slice(1), receiptsRoot, count: 5 }));
   });
+});
+
+describe('an OP Stack block with a deposit', () => {
+  const depositor = '0x00000000000000000000000000000000000d0d0d';
+  let opStack: StartAnvilReturnType;
+  let opBlock: RpcBlock;
+  let opReceipts: Record<string, unknown>[];
+
+  beforeAll(async () => {
+    opStack = await startAnvil({ chainId: 10, optimism: true });
+    const call = rpcClient(opStack.rpcUrl);
+    await call('anvil_setCode', [emitter, logEmitterCode]);
+    await call('evm_setAutomine', [false]);
+    const sender = privateKeyToAccount(devnetPrivateKeys.deployer);
+    // A deposit needs no signature; from another account, so the pool does not take the signed one as its replacement.
+    const deposit = serializeDeposit({ type: 'deposit', sourceHash: `0x${'11'.repeat(32)}`, from: depositor, to: emitter, mint: 10n, value: 1n, gas: 100_000n, data: '0x1234' });
+    await call('eth_sendRawTransaction', [deposit]);
+    await call('eth_sendRawTransaction', [await sender.signTransaction({ type: 'eip1559', chainId: 10, nonce: 0, to: emitter, gas: 100_000n, maxFeePerGas: parseGwei('20'), maxPriorityFeePerGas: 1n })]);
+    await call('evm_mine');
+    opBlock = (await call('eth_getBlockByNumber', ['latest', true])) as RpcBlock;
+    opReceipts = (await call('eth_getBlockReceipts', [opBlock.hash])) as Record<string, unknown>[];
+  });
+
+  afterAll(async () => {
+    await opStack?.stop();
+  });
+
+  it('re-encodes the deposit and its receipt (nonce and version) to the header roots', async () => {
+    const opHeader = verifyBlockHeader({ chainId: 10, block: opBlock, hash: opBlock.hash });
+    // The node orders the block as it likes: find the deposit.
+    const at = opBlock.transactions.findIndex(({ type }) => type.toLowerCase() === '0x7e');
+    expect(opBlock.transactions.map(({ type }) => type.toLowerCase()).toSorted()).toEqual(['0x2', '0x7e']);
+    expect(opReceipts[at]).toMatchObject({ depositNonce: expect.any(String), depositReceiptVersion: '0x1' });
+    const proven = await verifyBlockTransactions({ block: opBlock, transactionsRoot: opHeader.transactionsRoot });
+    expect(proven[at]!.transaction).toEqual({ type: 'deposit', from: depositor, to: emitter });
+    const receipts = await verifyBlockReceipts({ receipts: opReceipts, receiptsRoot: opHeader.receiptsRoot, count: 2 });
+    expect(receipts.map(({ logs }) => logs.length)).toEqual([1, 1]);
+    // The nonce is committed to: another one does not prove.
+    const renumbered = opReceipts.map((receipt, index) => (index === at ? { ...receipt, depositNonce: '0x9' } : receipt));
+    await mismatch(() => verifyBlockReceipts({ receipts: renumbered, receiptsRoot: opHeader.receiptsRoot, count: 2 }));
+    const minted = { ...opBlock, transactions: opBlock.transactions.map((transaction, index) => (index === at ? { ...transaction, mint: '0xb' } : transaction)) };
+    await mismatch(() => verifyBlockTransactions({ block: minted, transactionsRoot: opHeader.transactionsRoot }));
+  });
+
 });

@@ -16,7 +16,7 @@ const rpcReceipt = z.looseObject({
   cumulativeGasUsed: quantity,
   logsBloom: bytes,
   logs: z.array(z.looseObject({ address: z.string().regex(/^0x[0-9a-fA-F]{40}$/), topics: z.array(z.string().regex(/^0x[0-9a-fA-F]{64}$/)), data: bytes })),
-  /** OP Stack deposits since Regolith, and Canyon. */
+  /** OP Stack deposits: the nonce since Regolith, the version since Canyon. */
   depositNonce: quantity.nullish(),
   depositReceiptVersion: quantity.nullish(),
 });
@@ -68,9 +68,9 @@ function encodeReceipt(receipt: z.infer<typeof rpcReceipt>): Uint8Array {
     BigInt(receipt.cumulativeGasUsed),
     hexToBytes(receipt.logsBloom as Hex),
     receipt.logs.map(({ address, topics, data }) => [hexToBytes(address as Hex), topics.map((topic) => hexToBytes(topic as Hex)), hexToBytes(data as Hex)]),
-    // A deposit's receipt carries its nonce (Regolith) and receipt version (Canyon) when the chain has them.
-    ...(receipt.depositNonce != null ? [BigInt(receipt.depositNonce)] : []),
-    ...(receipt.depositReceiptVersion != null ? [BigInt(receipt.depositReceiptVersion)] : []),
+    // Since Canyon a deposit's receipt commits to its nonce and receipt version. Before it (Regolith) the nonce
+    // was served but not hashed into the receipts root: op-geth's Receipts.EncodeIndex adds both only with a version.
+    ...(receipt.depositReceiptVersion != null && receipt.depositNonce != null ? [BigInt(receipt.depositNonce), BigInt(receipt.depositReceiptVersion)] : []),
   ];
   const type = Number(receipt.type ?? '0x0');
   const encoded = RLP.encode(fields);

@@ -52,8 +52,10 @@ export type VerifyBlockTransactionsParameters = {
 export async function verifyBlockTransactions({ block, transactionsRoot }: VerifyBlockTransactionsParameters): Promise<ProvenTransaction[]> {
   const listed = z.looseObject({ transactions: z.array(z.looseObject({ type: hex.optional() })) }).safeParse(block);
   if (!listed.success) throw new ProofMismatchError('The block does not list its transactions', { details: listed.error.issues[0]?.message });
-  const proven = listed.data.transactions.map((rpc, index) => {
-    const type = rpc.type ?? '0x0';
+  const proven = listed.data.transactions.map((listedTransaction, index) => {
+    // Some nodes spell the type in capitals (anvil's 0x7E).
+    const type = listedTransaction.type?.toLowerCase() ?? '0x0';
+    const rpc = { ...listedTransaction, type };
     if (!knownTypes.has(type)) throw new ProofMismatchError('The block holds a transaction of a type that cannot be checked', { details: `transaction ${index} has type ${type}` });
     try {
       return encode(rpc, index);
