@@ -9,6 +9,8 @@ export type StartAnvilParameters = {
   chainId?: number;
   /** Seconds between blocks; omitted, every transaction mines its own block. */
   blockTime?: number;
+  /** Runs as an OP Stack chain: deposit transactions (type 0x7e) and their receipts. */
+  optimism?: boolean;
 };
 
 export type StartAnvilReturnType = {
@@ -38,10 +40,11 @@ export async function freeLoopbackPort(): Promise<number> {
 }
 
 /** Starts a real anvil node on loopback and resolves once it answers JSON-RPC. */
-export async function startAnvil({ port, chainId = 31337, blockTime }: StartAnvilParameters = {}): Promise<StartAnvilReturnType> {
+export async function startAnvil({ port, chainId = 31337, blockTime, optimism = false }: StartAnvilParameters = {}): Promise<StartAnvilReturnType> {
   const chosenPort = port ?? (await freeLoopbackPort());
   const args = ['--host', '127.0.0.1', '--port', String(chosenPort), '--chain-id', String(chainId), '--silent'];
   if (blockTime !== undefined) args.push('--block-time', String(blockTime));
+  if (optimism) args.push('--optimism');
   const child = spawn(anvilBinaryPath(), args, { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4_000)));

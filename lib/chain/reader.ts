@@ -38,9 +38,10 @@ type Answer<value> = { ok: true; value: value } | { ok: false; failure: Endpoint
  * Results, failures included, are shared for the whole pass: a pass is short,
  * and asking again would multiply the cost of an outage.
  *
- * With `"reads": "proofs"`, a view call at the pinned block is not asked of
- * the endpoints but executed locally over state proven against the pinned
- * block's header (lib/chain/proven): only the head needs their agreement.
+ * With `"reads": "proofs"`, only the head needs the endpoints' agreement: view
+ * calls are executed locally over proven state, receipts and logs are read
+ * from blocks whose transactions and receipts are proven, and older blocks
+ * are shown to be ancestors of the pinned one (lib/chain/proven).
  */
 export function createChainReader({ chainId, config, ...endpointOptions }: CreateChainReaderParameters): ChainReader {
   const endpoints = config.rpc.map((url) => createRpcEndpoint({ chainId, url, ...endpointOptions }));
@@ -62,22 +63,30 @@ export function createChainReader({ chainId, config, ...endpointOptions }: Creat
     return promise;
   }
 
-  /** Cross-checks fresh outcomes together with the endpoints that failed earlier in the pass. */
-  function settle<value>(what: string, fresh: readonly EndpointOutcome<value>[]): value {
+  /** Cross-checks fresh outcomes together with the endpoints that failed earlier in the pass; the value and the endpoints that gave it. */
+  function settleAgreed<value>(what: string, fresh: readonly EndpointOutcome<value>[]): { value: value; urls: string[] } {
     for (const outcome of fresh) if (!outcome.ok) failed.set(outcome.url, outcome.failure);
     const outcomes = endpoints.map(
       ({ url }): EndpointOutcome<value> => fresh.find((outcome) => outcome.url === url) ?? { url, ok: false, failure: failed.get(url)! },
     );
-    const { value, urls } = crossCheck({ chainId, what, outcomes });
-    for (const url of urls) used.add(url);
-    return value;
+    const agreed = crossCheck({ chainId, what, outcomes });
+    for (const url of agreed.urls) used.add(url);
+    return agreed;
+  }
+
+  function settle<value>(what: string, fresh: readonly EndpointOutcome<value>[]): value {
+    return settleAgreed(what, fresh).value;
   }
 
   /** One call to every endpoint still in the pass. The requests are made synchronously, so concurrent asks share HTTP batches. */
-  async function ask<value>(what: string, method: string, params: unknown[], toOutcome: (reply: RpcReply, url: string) => EndpointOutcome<value>): Promise<value> {
+  async function askAgreed<value>(what: string, method: string, params: unknown[], toOutcome: (reply: RpcReply, url: string) => EndpointOutcome<value>): Promise<{ value: value; urls: string[] }> {
     const live = endpoints.filter(({ url }) => !failed.has(url));
     const outcomes = await Promise.all(live.map(async (endpoint) => toOutcome(await endpoint.request(method, params), endpoint.url)));
-    return settle(what, outcomes);
+    return settleAgreed(what, outcomes);
+  }
+
+  async function ask<value>(what: string, method: string, params: unknown[], toOutcome: (reply: RpcReply, url: string) => EndpointOutcome<value>): Promise<value> {
+    return (await askAgreed(what, method, params, toOutcome)).value;
   }
 
   async function pinHead(): Promise<PinnedBlock> {
@@ -155,8 +164,7 @@ export function createChainReader({ chainId, config, ...endpointOptions }: Creat
         const pinnedBlock = await head();
         const at = blockNumber ?? pinnedBlock.number;
         if (at > pinnedBlock.number) throw new ChainUnavailableError(`Block ${at} is after the pinned block ${pinnedBlock.number}`, { chainId });
-        // Only the agreed block has a header to prove against; an older one is read by quorum until ancestry is proven.
-        if (proven && at === pinnedBlock.number) return proven.call({ to, data });
+        if (proven) return proven.call({ to, data, blockNumber: at });
         return ask(`${functionName} on ${to} at block ${at}`, 'eth_call', [{ to, data }, numberToHex(at)], callOutcome);
       });
       return decodeCall(answer, { abi, functionName, to }) as never;
@@ -165,6 +173,7 @@ export function createChainReader({ chainId, config, ...endpointOptions }: Creat
     getTransactionReceipt(hash) {
       const transactionHash = hash.toLowerCase() as Hex;
       return share(`receipt ${transactionHash}`, async () => {
+        if (proven) return proven.receipt(transactionHash);
         const pinnedBlock = await head();
         return ask(`the receipt of ${transactionHash} by block ${pinnedBlock.number}`, 'eth_getTransactionReceipt', [transactionHash], (reply, url) => {
           const answer = interpret(reply, url, 'eth_getTransactionReceipt', parseReceipt);
@@ -185,14 +194,23 @@ export function createChainReader({ chainId, config, ...endpointOptions }: Creat
         const pinnedBlock = await head();
         if (fromBlock > pinnedBlock.number) throw new ChainUnavailableError(`Block ${fromBlock} is after the pinned block ${pinnedBlock.number}`, { chainId });
         const range = { fromBlock: numberToHex(fromBlock), toBlock: numberToHex(pinnedBlock.number) };
-        return ask(`the logs of ${filter.address} in blocks ${fromBlock} to ${pinnedBlock.number}`, 'eth_getLogs', [{ ...filter, ...range }], (reply, url) => {
-          const answer = interpret(reply, url, 'eth_getLogs', parseLogs);
-          if (!answer.ok) return { url, ...answer };
-          // An RPC is not trusted to have applied the filter: a log outside it is a wrong answer, not a record.
-          const stray = answer.value.logs.find((log) => !logMatches(log, { ...filter, fromBlock, toBlock: pinnedBlock.number }));
-          if (stray) return { url, ok: false, failure: invalidResultFailure(url, 'eth_getLogs', `log ${stray.logIndex} of block ${stray.blockNumber} is outside the filter`) };
-          return { url, ok: true, value: answer.value.logs, comparable: answer.value.comparable };
-        });
+        const agreed = () =>
+          askAgreed(`the logs of ${filter.address} in blocks ${fromBlock} to ${pinnedBlock.number}`, 'eth_getLogs', [{ ...filter, ...range }], (reply, url) => {
+            const answer = interpret(reply, url, 'eth_getLogs', parseLogs);
+            if (!answer.ok) return { url, ...answer };
+            // An RPC is not trusted to have applied the filter: a log outside it is a wrong answer, not a record.
+            const stray = answer.value.logs.find((log) => !logMatches(log, { ...filter, fromBlock, toBlock: pinnedBlock.number }));
+            if (stray) return { url, ok: false, failure: invalidResultFailure(url, 'eth_getLogs', `log ${stray.logIndex} of block ${stray.blockNumber} is outside the filter`) };
+            return { url, ok: true, value: answer.value.logs, comparable: answer.value.comparable };
+          });
+        if (proven) {
+          const { logs } = await proven.logs({ ...filter, fromBlock }, async () => {
+            const { value, urls } = await agreed();
+            return { logs: value, agreedBy: urls.length };
+          });
+          return logs;
+        }
+        return (await agreed()).value;
       });
     },
 
@@ -203,9 +221,8 @@ export function createChainReader({ chainId, config, ...endpointOptions }: Creat
     readBasis() {
       if (pinnedNumber === undefined) return undefined;
       const agreement = `${agreedBy} of ${endpoints.length} RPC${endpoints.length === 1 ? '' : 's'}`;
-      return proven
-        ? `View calls proven against block ${pinnedNumber}, agreed by ${agreement}; receipts and logs agreed by ${agreement}`
-        : `Agreed by ${agreement} at block ${pinnedNumber}`;
+      if (!proven) return `Agreed by ${agreement} at block ${pinnedNumber}`;
+      return [`Read with proofs against block ${pinnedNumber}, agreed by ${agreement}`, ...proven.agreements()].join('; ');
     },
   };
 }

@@ -59,9 +59,11 @@ export type ChainReader = {
   /** The endpoints whose answers were used so far, in configuration order. */
   endpoints(): string[];
   /**
-   * What the pass's reads rested on, for the verdict: "View calls proven
-   * against block 12, agreed by 2 of 3 RPCs; …" or "Agreed by 2 of 3 RPCs at
-   * block 12". Undefined until the block is pinned.
+   * What the pass's reads rested on, for the verdict: "Read with proofs
+   * against block 12, agreed by 2 of 3 RPCs", followed by anything taken on
+   * the endpoints' agreement alone ("; a missing transaction agreed by 2
+   * RPCs"), or "Agreed by 2 of 3 RPCs at block 12". Undefined until the block
+   * is pinned.
    */
   readBasis?(): string | undefined;
 };

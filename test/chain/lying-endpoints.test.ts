@@ -8,9 +8,10 @@ import { verifyDemoPage } from './helpers/verify-page';
 
 /**
  * The devnet's whole demo page with `"reads": "proofs"`, through a relay that
- * lies about one kind of read the verdicts rest on. Proven reads cover view
- * calls (registries, attestations, revocations, schemas, ERC-7007); receipts
- * and logs are still agreed by quorum, so these lies leave them honest.
+ * lies about one kind of read the verdicts rest on: view calls (registries,
+ * attestations, revocations, schemas, ERC-7007), state proofs, code, headers,
+ * receipts, logs, block transactions and absences. Only the head is taken on
+ * the endpoints' word.
  */
 let devnet: StartDevnetReturnType;
 const servers: FaultServer[] = [];
@@ -43,18 +44,31 @@ function wrongAndDefinite(verdicts: Verdict[]): { id: string; state: string }[] 
   return states(verdicts).filter(({ state }, index) => state !== devnet.scenarios[index]!.expectedState && state !== 'unavailable');
 }
 
-const caught: LieName[] = ['storageProofNodes', 'accountProofNodes', 'absentState', 'code', 'headers'];
+/** Lies that proven reads never ask about: calls are executed, eth_getProof's plain fields unread, logs of a short range read from receipts. */
+const unasked: LieName[] = ['callResults', 'proofFields', 'absentLogs'];
+const caught: LieName[] = [
+  'storageProofNodes',
+  'accountProofNodes',
+  'absentState',
+  'code',
+  'headers',
+  'absentReceipts',
+  'receiptBlocks',
+  'receiptContents',
+  'blockTransactions',
+  'olderHeaders',
+];
 
 describe('the demo page read with proofs', () => {
   it('gives every scenario its expected state from one honest endpoint, and says what the reads rested on', async () => {
     const verdicts = await verifyDemoPage({ devnet, trust: provenWith([devnet.rpcUrl]) });
     expect(states(verdicts)).toEqual(expected());
     const bases = new Set(verdicts.flatMap((verdict) => (verdict.facts.readBasis === undefined ? [] : [verdict.facts.readBasis])));
-    expect([...bases]).toEqual([expect.stringMatching(/^View calls proven against block \d+, agreed by 1 of 1 RPC; receipts and logs agreed by 1 of 1 RPC$/)]);
+    expect([...bases]).toEqual([expect.stringMatching(/^Read with proofs against block \d+, agreed by 1 of 1 RPC$/)]);
   });
 
-  it('does not believe a lone endpoint that lies about call results: calls are executed, not asked', async () => {
-    expect(states(await verifyDemoPage({ devnet, trust: provenWith([await liar('callResults')]) }))).toEqual(expected());
+  it.each(unasked)('gives every scenario its expected state from a lone endpoint that lies about %s', async (lie) => {
+    expect(states(await verifyDemoPage({ devnet, trust: provenWith([await liar(lie)]) }))).toEqual(expected());
   });
 
   it.each(caught)('with a lone endpoint that lies about %s, no verdict is wrong and definite', async (lie) => {

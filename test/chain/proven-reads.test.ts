@@ -49,7 +49,7 @@ describe('view calls over proven state', () => {
     expect(methods).toContain('eth_getCode');
     expect(methods).not.toContain('eth_call');
     expect(reader.endpoints()).toEqual([anvil.rpcUrl]);
-    expect(reader.readBasis?.()).toBe(`View calls proven against block ${(await reader.head()).number}, agreed by 1 of 1 RPC; receipts and logs agreed by 1 of 1 RPC`);
+    expect(reader.readBasis?.()).toBe(`Read with proofs against block ${(await reader.head()).number}, agreed by 1 of 1 RPC`);
   });
 
   it('says a quorum pass rested on the endpoints agreeing', async () => {

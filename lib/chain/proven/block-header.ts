@@ -40,6 +40,8 @@ export type ProvenHeader = {
   stateRoot: Hex;
   receiptsRoot: Hex;
   transactionsRoot: Hex;
+  parentHash: Hex;
+  logsBloom: Hex;
   /** The header itself, for the EVM's block context. */
   header: BlockHeader;
   /** The rules the block was made under, for executing calls against it. */
@@ -81,6 +83,8 @@ export function verifyBlockHeader({ chainId, block, hash }: VerifyBlockHeaderPar
     stateRoot: bytesToHex(header.stateRoot),
     receiptsRoot: bytesToHex(header.receiptTrie),
     transactionsRoot: bytesToHex(header.transactionsTrie),
+    parentHash: bytesToHex(header.parentHash),
+    logsBloom: bytesToHex(header.logsBloom),
     header,
     common,
   };

@@ -21,16 +21,32 @@ export type FirstProvenParameters<value> = {
   verify: (result: unknown) => value | Promise<value>;
 };
 
+/** One call to make of an endpoint. */
+export type ProvenCall = { method: string; params: readonly unknown[] };
+
+export type FirstProvenAllParameters<value> = {
+  what: string;
+  /** Made of one endpoint at once (one HTTP batch); they prove together or not at all. */
+  calls: readonly ProvenCall[];
+  /** Checks the results, in the order of the calls; throws ProofMismatchError when they do not prove. */
+  verify: (results: unknown[]) => value | Promise<value>;
+};
+
 /**
  * Asks one endpoint at a time, in configuration order, until one answers with
  * a result that proves. Any one honest endpoint is enough; an endpoint whose
  * answer does not prove is never believed and not asked again in the pass.
  * None proves: ProofUnavailableError naming what each did.
  */
-export async function firstProven<value>(endpoints: ProvenEndpoints, { what, method, params, verify }: FirstProvenParameters<value>): Promise<value> {
+export function firstProven<value>(endpoints: ProvenEndpoints, { what, method, params, verify }: FirstProvenParameters<value>): Promise<value> {
+  return firstProvenAll(endpoints, { what, calls: [{ method, params }], verify: ([result]) => verify(result) });
+}
+
+/** firstProven for reads that prove only together, such as a run of headers linked by their parent hashes. */
+export async function firstProvenAll<value>(endpoints: ProvenEndpoints, { what, calls, verify }: FirstProvenAllParameters<value>): Promise<value> {
   for (const endpoint of endpoints.endpoints) {
     if (endpoints.failed.has(endpoint.url)) continue;
-    const outcome = await attempt(endpoint, method, params, verify);
+    const outcome = await attempt(endpoint, calls, verify);
     if (outcome.ok) {
       endpoints.onProven?.(endpoint.url);
       return outcome.value;
@@ -45,12 +61,17 @@ export async function firstProven<value>(endpoints: ProvenEndpoints, { what, met
 
 type Attempt<value> = { ok: true; value: value } | { ok: false; failure: EndpointFailure };
 
-async function attempt<value>(endpoint: RpcEndpoint, method: string, params: readonly unknown[], verify: (result: unknown) => value | Promise<value>): Promise<Attempt<value>> {
-  const reply: RpcReply = await endpoint.request(method, params);
-  if (reply.kind === 'failure') return { ok: false, failure: reply.failure };
-  if (reply.kind === 'error') return { ok: false, failure: rpcErrorFailure(endpoint.url, method, reply) };
+async function attempt<value>(endpoint: RpcEndpoint, calls: readonly ProvenCall[], verify: (results: unknown[]) => value | Promise<value>): Promise<Attempt<value>> {
+  const replies: RpcReply[] = await Promise.all(calls.map(({ method, params }) => endpoint.request(method, params)));
+  const results: unknown[] = [];
+  for (const [index, reply] of replies.entries()) {
+    if (reply.kind === 'failure') return { ok: false, failure: reply.failure };
+    if (reply.kind === 'error') return { ok: false, failure: rpcErrorFailure(endpoint.url, calls[index]!.method, reply) };
+    results.push(reply.result);
+  }
+  const method = [...new Set(calls.map((call) => call.method))].join(', ');
   try {
-    return { ok: true, value: await verify(reply.result) };
+    return { ok: true, value: await verify(results) };
   } catch (error) {
     if (!(error instanceof ProofMismatchError)) throw error;
     const failure: EndpointFailure = { kind: 'invalid-response', url: endpoint.url, message: `RPC answer does not prove: ${error.shortMessage}`, details: `${method}: ${error.details}` };

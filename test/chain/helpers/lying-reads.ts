@@ -77,6 +77,34 @@ export const lies = {
   /** Block headers by hash carry another state root. */
   headers: (answer, { method }) =>
     method !== 'eth_getBlockByHash' ? answer : withResult(answer, (result) => ({ ...(result as { stateRoot: string }), stateRoot: flipLastBit((result as { stateRoot: string }).stateRoot) })),
+  /** eth_getTransactionReceipt says no transaction exists: the settlement "never happened". */
+  absentReceipts: (answer, { method }) => (method !== 'eth_getTransactionReceipt' ? answer : { id: answer.id, result: null }),
+  /** eth_getTransactionReceipt names the block before the real one. */
+  receiptBlocks: (answer, { method }) =>
+    method !== 'eth_getTransactionReceipt' ? answer : withResult(answer, (result) => ({ ...(result as object), blockNumber: `0x${(BigInt((result as { blockNumber: string }).blockNumber) - 1n).toString(16)}` })),
+  /** Receipts lose their logs and a success becomes a failure: "the batch log is not there". */
+  receiptContents: (answer, { method }) =>
+    method !== 'eth_getBlockReceipts' && method !== 'eth_getTransactionReceipt'
+      ? answer
+      : withResult(answer, (result) => {
+          const strip = (receipt: { status: string }) => ({ ...receipt, status: '0x0', logs: [] });
+          return Array.isArray(result) ? result.map(strip) : strip(result as { status: string });
+        }),
+  /** eth_getLogs finds nothing. */
+  absentLogs: (answer, { method }) => (method !== 'eth_getLogs' ? answer : withResult(answer, () => [])),
+  /** A block's transactions carry other calldata. */
+  blockTransactions: (answer, { method, params }) =>
+    method !== 'eth_getBlockByHash' || params[1] !== true
+      ? answer
+      : withResult(answer, (result) => {
+          const block = result as { transactions: { input: string }[] };
+          return { ...block, transactions: block.transactions.map((transaction) => ({ ...transaction, input: transaction.input === '0x' ? '0x00' : flipLastBit(transaction.input) })) };
+        }),
+  /** Older headers fetched by number carry another receipts root: a history that is not the agreed chain's. */
+  olderHeaders: (answer, { method, params }) =>
+    method !== 'eth_getBlockByNumber' || params[0] === 'latest'
+      ? answer
+      : withResult(answer, (result) => ({ ...(result as { receiptsRoot: string }), receiptsRoot: flipLastBit((result as { receiptsRoot: string }).receiptsRoot) })),
 } satisfies Record<string, Lie>;
 
 export type LieName = keyof typeof lies;

@@ -1,0 +1,101 @@
+import { formatTransaction, hexToBytes, keccak256, type Hex, type RpcTransaction, type Transaction, type TransactionSerializable } from 'viem';
+import { serializeTransaction } from 'viem/op-stack';
+import { z } from 'zod';
+import { ProofMismatchError } from './errors';
+import { orderedTrieRoot } from './ordered-trie';
+
+const hex = z.string().regex(/^0x[0-9a-fA-F]*$/, 'is not hex');
+
+/** The fields an OP Stack deposit (type 0x7e) is encoded from; it has no signature. */
+const depositFields = z.looseObject({
+  type: z.literal('0x7e'),
+  sourceHash: hex,
+  from: hex,
+  to: hex.nullable(),
+  mint: hex.nullish(),
+  value: hex,
+  gas: hex,
+  isSystemTx: z.boolean().nullish(),
+  input: hex,
+});
+
+/** The transaction types encoded here: Ethereum's 0 to 4, and OP Stack deposits. Anything else cannot be proven. */
+const knownTypes = new Set(['0x0', '0x1', '0x2', '0x3', '0x4', '0x7e']);
+
+/** One transaction of a block, as the block's transactions root commits to it. */
+export type ProvenTransaction = {
+  hash: Hex;
+  index: number;
+  /** The consensus encoding: the RLP of a legacy transaction, else its type byte and RLP. */
+  raw: Hex;
+  /** The transaction decoded from the same JSON the encoding was built from, so its fields are as proven as `raw`. */
+  transaction: Transaction | DepositTransaction;
+};
+
+export type DepositTransaction = { type: 'deposit'; from: Hex; to: Hex | null };
+
+export type VerifyBlockTransactionsParameters = {
+  /** An eth_getBlockByHash(hash, true) result, untrusted. */
+  block: unknown;
+  /** From the proven header. */
+  transactionsRoot: Hex;
+};
+
+/**
+ * Re-encodes every transaction of a block from its JSON fields (viem's
+ * serializers: Ethereum's types and OP Stack deposits) and checks that the
+ * trie of those encodings has the header's transactions root: then each
+ * transaction, its hash and its index are what the block holds. A type
+ * this code cannot encode (another rollup's) makes the block unprovable,
+ * never believed. Throws ProofMismatchError.
+ */
+export async function verifyBlockTransactions({ block, transactionsRoot }: VerifyBlockTransactionsParameters): Promise<ProvenTransaction[]> {
+  const listed = z.looseObject({ transactions: z.array(z.looseObject({ type: hex.optional() })) }).safeParse(block);
+  if (!listed.success) throw new ProofMismatchError('The block does not list its transactions', { details: listed.error.issues[0]?.message });
+  const proven = listed.data.transactions.map((listedTransaction, index) => {
+    // Some nodes spell the type in capitals (anvil's 0x7E).
+    const type = listedTransaction.type?.toLowerCase() ?? '0x0';
+    const rpc = { ...listedTransaction, type };
+    if (!knownTypes.has(type)) throw new ProofMismatchError('The block holds a transaction of a type that cannot be checked', { details: `transaction ${index} has type ${type}` });
+    try {
+      return encode(rpc, index);
+    } catch (error) {
+      if (error instanceof ProofMismatchError) throw error;
+      throw new ProofMismatchError('A transaction of the block does not encode', { details: `transaction ${index}: ${error instanceof Error ? error.message : String(error)}`, cause: error });
+    }
+  });
+  const root = await orderedTrieRoot(proven.map(({ raw }) => hexToBytes(raw)));
+  if (root !== transactionsRoot.toLowerCase()) {
+    throw new ProofMismatchError('The block transactions do not match the header transactions root', { details: `${proven.length} transactions make root ${root}, the header has ${transactionsRoot}` });
+  }
+  return proven;
+}
+
+function encode(rpc: Record<string, unknown>, index: number): ProvenTransaction {
+  if (rpc.type === '0x7e') {
+    const deposit = depositFields.safeParse(rpc);
+    if (!deposit.success) throw new ProofMismatchError('A deposit transaction is not well formed', { details: `transaction ${index}: ${deposit.error.issues[0]?.message}` });
+    const { sourceHash, from, to, mint, value, gas, isSystemTx, input } = deposit.data;
+    const raw = serializeTransaction({
+      type: 'deposit',
+      sourceHash: sourceHash as Hex,
+      from: from as Hex,
+      ...(to && { to: to as Hex }),
+      ...(mint && { mint: BigInt(mint) }),
+      value: BigInt(value),
+      gas: BigInt(gas),
+      isSystemTx: isSystemTx ?? false,
+      data: input as Hex,
+    });
+    return { hash: keccak256(raw), index, raw, transaction: { type: 'deposit', from: from.toLowerCase() as Hex, to: (to?.toLowerCase() ?? null) as Hex | null } };
+  }
+  const transaction = formatTransaction(rpc as unknown as RpcTransaction);
+  const { r, s, v, yParity } = transaction;
+  if (r === undefined || s === undefined) throw new ProofMismatchError('A transaction has no signature', { details: `transaction ${index}` });
+  // viem's formatted transaction calls its calldata `input`; its serializers read `data`.
+  const serializable = { ...transaction, data: transaction.input } as TransactionSerializable & { chainId?: number };
+  // An unprotected legacy transaction (v 27 or 28) signs no chain id; encoding one would change it.
+  if (transaction.type === 'legacy' && v !== undefined && v < 35n) delete serializable.chainId;
+  const raw = serializeTransaction(serializable, transaction.type === 'legacy' ? { r, s, v: v! } : { r, s, yParity: yParity! });
+  return { hash: keccak256(raw), index, raw, transaction };
+}
