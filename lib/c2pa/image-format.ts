@@ -1,6 +1,7 @@
 /**
  * The media type of an image from its first bytes, for the formats c2pa-rs
- * reads that browsers show. The bytes decide, not a file name or a
+ * reads that browsers show. SVG is left out: it is text, and text is a page
+ * to the CLI. The bytes decide, not a file name or a
  * Content-Type header: servers label images wrongly often enough.
  */
 export function sniffImageFormat(bytes: Uint8Array): string | undefined {
@@ -16,6 +17,5 @@ export function sniffImageFormat(bytes: Uint8Array): string | undefined {
     if (brand === 'avif' || brand === 'avis') return 'image/avif';
     if (brand === 'heic' || brand === 'heix' || brand === 'mif1') return 'image/heic';
   }
-  if (starts([0x3c, 0x3f, 0x78, 0x6d, 0x6c]) || starts([0x3c, 0x73, 0x76, 0x67])) return 'image/svg+xml';
   return undefined;
 }
