@@ -43,7 +43,7 @@ export default defineConfig({
      */
     permissions: ['storage', 'alarms', 'webNavigation', 'contextMenus', ...(browser === 'firefox' ? [] : ['offscreen'])],
     // Image checks read images' bytes across origins: offered as an opt-in grant, never asked at install (issue 15).
-    optional_host_permissions: ['<all_urls>'],
+    ...(manifestVersion === 2 ? { optional_permissions: ['<all_urls>'] } : { optional_host_permissions: ['<all_urls>'] }),
     // The C2PA engine is WebAssembly, compiled in the extension's pages and workers.
     content_security_policy: { extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'" },
     action: {
