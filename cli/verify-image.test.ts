@@ -1,9 +1,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveC2paTestImages } from '../test/fixtures/c2pa-image-server';
 import { c2paTestImages, type C2paTestImages } from '../test/fixtures/c2pa-images';
 import { runVerity } from '../test/run-verity';
 import { startC2paEngine } from './c2pa-engine';
@@ -11,8 +10,7 @@ import { verifyImage } from './verify-image';
 
 let images: C2paTestImages;
 let dir: string;
-let server: Server;
-let baseUrl: string;
+let server: Awaited<ReturnType<typeof serveC2paTestImages>>;
 const file = (name: keyof C2paTestImages) => join(dir, `${name}.jpg`);
 
 beforeAll(async () => {
@@ -22,13 +20,7 @@ beforeAll(async () => {
   for (const [name, value] of Object.entries(images)) if (value instanceof Uint8Array) writeFileSync(file(name as keyof C2paTestImages), value);
   writeFileSync(join(dir, 'anchors.pem'), images.trustAnchors);
   // Served as a generic type: the bytes, not the header, say it is a JPEG.
-  server = createServer((request, response) => {
-    const name = request.url?.slice(1) as keyof C2paTestImages;
-    const body = images[name];
-    response.writeHead(body instanceof Uint8Array ? 200 : 404, { 'content-type': 'application/octet-stream' }).end(body instanceof Uint8Array ? body : undefined);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await serveC2paTestImages(images, { contentType: 'application/octet-stream', cors: false });
 });
 
 afterAll(() => server?.close());
@@ -70,7 +62,7 @@ describe('verity verify IMAGE', () => {
   });
 
   it('reads an image from a URL, whatever type the server gives it', { timeout: 60_000 }, async () => {
-    const { code, stdout } = await runVerity(['verify', `${baseUrl}/bytesChanged`, '--json']);
+    const { code, stdout } = await runVerity(['verify', `${server.baseUrl}/bytesChanged`, '--json']);
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toMatchObject({ image: { state: 'altered', failures: expect.arrayContaining([expect.objectContaining({ code: 'assertion.dataHash.mismatch' })]) } });
   });

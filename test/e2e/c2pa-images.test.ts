@@ -1,5 +1,3 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { browser as extensionApi } from 'wxt/browser';
@@ -7,6 +5,7 @@ import { startC2paEngine } from '../../cli/c2pa-engine';
 import { imageAnchorsKey } from '../../entrypoints/background/images/image-anchors';
 import { launchExtensionBrowser, type ExtensionBrowser } from '../../devnet/extension-browser';
 import { openExtensionPage, sendFrom } from '../../devnet/extension-pages';
+import { serveC2paTestImages, type C2paImageName } from '../fixtures/c2pa-image-server';
 import { c2paTestImages, type C2paTestImages } from '../fixtures/c2pa-images';
 
 /** The extension API inside the worker, where the evaluated function runs. */
@@ -19,23 +18,15 @@ declare const chrome: typeof extensionApi;
  * headers, so no host permission is needed here.
  */
 
-type ImageName = Exclude<keyof C2paTestImages, 'trustAnchors' | 'trustedSignerName' | 'unknownSignerName'>;
-
 let images: C2paTestImages;
-let server: Server;
-let baseUrl: string;
+let server: Awaited<ReturnType<typeof serveC2paTestImages>>;
 let browser: ExtensionBrowser;
 let page: Page;
 
 beforeAll(async () => {
   startC2paEngine();
   images = await c2paTestImages();
-  server = createServer((request, response) => {
-    const body = images[request.url?.slice(1) as ImageName] as Uint8Array | undefined;
-    response.writeHead(body === undefined ? 404 : 200, { 'content-type': 'image/jpeg', 'access-control-allow-origin': '*' }).end(body);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await serveC2paTestImages(images, { contentType: 'image/jpeg', cors: true });
   browser = await launchExtensionBrowser();
   const worker = await browser.serviceWorker();
   await worker.evaluate(([key, pem]) => chrome.storage.local.set({ [key]: pem }), [imageAnchorsKey, images.trustAnchors] as const);
@@ -44,14 +35,14 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  server?.close();
+  await server?.close();
 });
 
-const check = (name: string) => sendFrom(page, 'check-image', { url: `${baseUrl}/${name}` });
+const check = (name: string) => sendFrom(page, 'check-image', { url: `${server.baseUrl}/${name}` });
 
 describe('the extension’s image engine, in Chromium', () => {
   it('gives each signed test image its state, and reads the AI marker through an edit', async () => {
-    const expected: Record<Exclude<ImageName, 'noManifest'>, [state: string, ai: boolean]> = {
+    const expected: Record<Exclude<C2paImageName, 'noManifest'>, [state: string, ai: boolean]> = {
       trustedAi: ['verified', true],
       trustedCapture: ['verified', false],
       unknownSigner: ['untrusted', true],

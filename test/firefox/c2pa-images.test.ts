@@ -1,11 +1,10 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { browser as browserApi } from 'wxt/browser';
 import { startC2paEngine } from '../../cli/c2pa-engine';
 import { imageAnchorsKey } from '../../entrypoints/background/images/image-anchors';
 import { installedFirefoxes, launchFirefoxWithExtension, type FirefoxWithExtension } from '../../devnet/firefox-browser';
+import { serveC2paTestImages } from '../fixtures/c2pa-image-server';
 import { c2paTestImages, type C2paTestImages } from '../fixtures/c2pa-images';
 import { sendFrom } from './firefox-session';
 
@@ -18,21 +17,13 @@ declare const browser: typeof browserApi;
  * its state, as in Chromium (test/e2e/c2pa-images.test.ts).
  */
 
-type ImageName = Exclude<keyof C2paTestImages, 'trustAnchors' | 'trustedSignerName' | 'unknownSignerName'>;
-
 let images: C2paTestImages;
-let server: Server;
-let baseUrl: string;
+let server: Awaited<ReturnType<typeof serveC2paTestImages>>;
 
 beforeAll(async () => {
   startC2paEngine();
   images = await c2paTestImages();
-  server = createServer((request, response) => {
-    const body = images[request.url?.slice(1) as ImageName] as Uint8Array | undefined;
-    response.writeHead(body === undefined ? 404 : 200, { 'content-type': 'image/jpeg', 'access-control-allow-origin': '*' }).end(body);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await serveC2paTestImages(images, { contentType: 'image/jpeg', cors: true });
 });
 
 afterAll(() => server?.close());
@@ -52,9 +43,9 @@ describe.each(installedFirefoxes())('the image engine in $name', ({ executablePa
   it('gives each signed test image its state', async () => {
     const expected = { trustedAi: 'verified', unknownSigner: 'untrusted', editedAi: 'verified', bytesChanged: 'altered', manifestCut: 'malformed', badSignature: 'invalid' };
     for (const [name, state] of Object.entries(expected)) {
-      const { verdict } = await sendFrom(helper, 'check-image', { url: `${baseUrl}/${name}` });
+      const { verdict } = await sendFrom(helper, 'check-image', { url: `${server.baseUrl}/${name}` });
       expect({ name, state: verdict?.state }).toEqual({ name, state });
     }
-    expect((await sendFrom(helper, 'check-image', { url: `${baseUrl}/noManifest` })).verdict).toBeNull();
+    expect((await sendFrom(helper, 'check-image', { url: `${server.baseUrl}/noManifest` })).verdict).toBeNull();
   });
 });
