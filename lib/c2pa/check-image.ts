@@ -1,7 +1,7 @@
 import { WasmReader } from '@contentauth/c2pa-wasm';
-import { C2paEngineError, engineErrorOf } from './errors';
+import { engineErrorOf } from './errors';
 import { sniffImageFormat } from './image-format';
-import { imageVerdictOf, imageVerdictOfEngineError, unreadableImageVerdict, type ImageVerdict } from './image-verdict';
+import { imageVerdictOf, imageVerdictOfEngineError, failedReadVerdict, type ImageVerdict } from './image-verdict';
 import { manifestStore } from './manifest-store';
 
 export type CheckImageParameters = {
@@ -28,11 +28,10 @@ export async function checkImage({ bytes, declaredType, trustAnchors }: CheckIma
   }
   try {
     const parsed = manifestStore.safeParse(reader.manifestStore());
-    if (!parsed.success) return unreadableImageVerdict('malformed', 'The Content Credentials are not in a form Verity reads');
+    if (!parsed.success) return failedReadVerdict('malformed', 'The Content Credentials are not in a form Verity reads');
     return imageVerdictOf(parsed.data);
   } catch (thrown) {
-    const error = thrown instanceof C2paEngineError ? thrown : engineErrorOf(thrown);
-    return imageVerdictOfEngineError(error);
+    return imageVerdictOfEngineError(engineErrorOf(thrown));
   } finally {
     reader.free();
   }

@@ -48,11 +48,11 @@ export function imageVerdictOf(store: ManifestStore): ImageVerdict {
 /** The verdict when the engine refused the image or its manifest; `null` for an image without one (no badge). */
 export function imageVerdictOfEngineError(error: C2paEngineError): ImageVerdict | null {
   if (error.kind === 'no-manifest') return null;
-  return unreadableImageVerdict(error.kind === 'malformed' ? 'malformed' : 'unavailable', `${error.message} (${error.engineError})`);
+  return failedReadVerdict(error.kind === 'malformed' ? 'malformed' : 'unavailable', `${error.message} (${error.engineError})`);
 }
 
-/** An image whose bytes could not be had or read: `unavailable` with the reason, or `malformed`. */
-export function unreadableImageVerdict(state: 'unavailable' | 'malformed', reason: string): ImageVerdict {
+/** A verdict without a manifest read: the image could not be had or read (`unavailable`), or its manifest not parsed (`malformed`). */
+export function failedReadVerdict(state: 'unavailable' | 'malformed', reason: string): ImageVerdict {
   return { state, reason, failures: [], ai: { generated: false, sources: [] }, ingredients: [] };
 }
 

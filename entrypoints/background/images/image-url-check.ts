@@ -1,4 +1,4 @@
-import { unreadableImageVerdict, type ImageVerdict } from '../../../lib/c2pa/image-verdict';
+import { failedReadVerdict, type ImageVerdict } from '../../../lib/c2pa/image-verdict';
 import type { EnginePool } from './engine-pool';
 import { ImageFetchError } from './errors';
 import { fetchImage } from './fetch-image';
@@ -20,7 +20,7 @@ export async function checkImageUrl(pool: EnginePool, { url, trustAnchors }: { u
   try {
     image = await fetchImage(url);
   } catch (error) {
-    if (error instanceof ImageFetchError) return { verdict: unreadableImageVerdict('unavailable', error.message) };
+    if (error instanceof ImageFetchError) return { verdict: failedReadVerdict('unavailable', error.message) };
     throw error;
   }
   const { verdict, ms } = await pool.check({ bytes: image.bytes, declaredType: image.contentType, trustAnchors });
