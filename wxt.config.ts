@@ -15,6 +15,12 @@ export default defineConfig({
       },
     },
   }),
+  hooks: {
+    // The C2PA engine's WebAssembly at a fixed path, /c2pa.wasm, which the engine worker is told: one copy, not inlined as base64.
+    'build:publicAssets': (_wxt, files) => {
+      files.push({ absoluteSrc: createRequire(import.meta.url).resolve('@contentauth/c2pa-wasm/c2pa.wasm'), relativeDest: 'c2pa.wasm' });
+    },
+  },
   // The sources package (for Firefox's review) holds what rebuilds the extension, not local test output.
   zip: { excludeSources: ['test-results/**', 'devnet/.build/**'] },
   manifest: ({ browser, manifestVersion }) => ({
@@ -29,11 +35,17 @@ export default defineConfig({
      *   install warning beside the content script's access to every site.
      * contextMenus: "Verify selection with Verity" in the page's menu where text is selected.
      *   It adds no install warning.
+     * offscreen (Chrome): the document that runs the C2PA engine's worker, which a service
+     *   worker cannot start. It adds no install warning.
      * No host permissions: the worker's only requests go to the RPCs of the trust configuration,
      * and JSON-RPC endpoints (public ones, anvil) allow them by CORS. Host access to every site
      * for that would be a far wider grant than a verifier needs.
      */
-    permissions: ['storage', 'alarms', 'webNavigation', 'contextMenus'],
+    permissions: ['storage', 'alarms', 'webNavigation', 'contextMenus', ...(browser === 'firefox' ? [] : ['offscreen'])],
+    // Image checks read images' bytes across origins: offered as an opt-in grant, never asked at install (issue 15).
+    ...(manifestVersion === 2 ? { optional_permissions: ['<all_urls>'] } : { optional_host_permissions: ['<all_urls>'] }),
+    // The C2PA engine is WebAssembly, compiled in the extension's pages and workers.
+    content_security_policy: { extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'" },
     action: {
       default_icon: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     },

@@ -4,7 +4,7 @@ import { parseCliArgs, UsageError } from './args';
 describe('parseCliArgs', () => {
   it('reads verify with every option', () => {
     expect(
-      parseCliArgs(['verify', 'page.html', '--config', 'trust.json', '--rpc', '1=https://a.example', '--rpc', '10=http://b', '--json']),
+      parseCliArgs(['verify', 'page.html', '--config', 'trust.json', '--rpc', '1=https://a.example', '--rpc', '10=http://b', '--json', '--c2pa-anchors', 'a.pem', '--c2pa-anchors', 'b.pem']),
     ).toEqual({
       command: 'verify',
       source: 'page.html',
@@ -14,6 +14,7 @@ describe('parseCliArgs', () => {
         { chainId: '10', url: 'http://b' },
       ],
       json: true,
+      c2paAnchorPaths: ['a.pem', 'b.pem'],
     });
   });
 

@@ -11,6 +11,8 @@ export type VerifyCommand = {
   report?: ReportFormat;
   /** `--text`: the text an EAS explorer link SOURCE signs (a file, a URL, or - for standard input). */
   textPath?: string;
+  /** `--c2pa-anchors`: PEM files of trust anchors for an image SOURCE's Content Credentials (spec §9). */
+  c2paAnchorPaths: string[];
 };
 
 export const reportFormats = ['md', 'json'] as const;
@@ -23,7 +25,7 @@ export class UsageError extends BaseError {
   override name = 'UsageError';
 }
 
-export const usage = 'Usage: verity verify SOURCE [--config FILE] [--rpc CHAINID=URL]... [--json | --report md|json] [--text FILE]';
+export const usage = 'Usage: verity verify SOURCE [--config FILE] [--rpc CHAINID=URL]... [--json | --report md|json] [--text FILE] [--c2pa-anchors FILE]...';
 
 /** Reads `verity …` arguments (spec §8). Throws UsageError naming what is wrong. */
 export function parseCliArgs(argv: readonly string[]): ParsedArgs {
@@ -39,6 +41,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
         json: { type: 'boolean' },
         report: { type: 'string' },
         text: { type: 'string' },
+        'c2pa-anchors': { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
       },
@@ -67,6 +70,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
     json: values.json ?? false,
     ...(report !== undefined && { report }),
     ...(values.text !== undefined && { textPath: values.text }),
+    c2paAnchorPaths: values['c2pa-anchors'] ?? [],
   };
 }
 

@@ -17,6 +17,8 @@ import { formatReport } from './format-report';
 import { formatTable } from './format-table';
 import { readExplorerLinkSource } from './explorer-link-source';
 import { readSource } from './read-source';
+import { verifyImage } from './verify-image';
+import { sniffImageFormat } from '../lib/c2pa/image-format';
 import { SourceError } from './source-error';
 import { textToHtml } from './text-to-html';
 
@@ -48,7 +50,12 @@ async function main(argv: readonly string[]): Promise<number> {
 }
 
 async function verify(args: VerifyCommand, trust: TrustConfig): Promise<number> {
-  const { content, isHtml, url } = (await readExplorerLinkSource({ source: args.source, textPath: args.textPath })) ?? (await readSource(args.source));
+  const read = (await readExplorerLinkSource({ source: args.source, textPath: args.textPath })) ?? (await readSource(args.source));
+  if (read.bytes !== undefined && sniffImageFormat(read.bytes) !== undefined) {
+    if (args.report !== undefined) throw new UsageError('--report is for pages: an image SOURCE prints its verdict, or JSON with --json');
+    return print(await verifyImage({ source: args.source, bytes: read.bytes, contentType: read.contentType, anchorPaths: args.c2paAnchorPaths, json: args.json }), exit.ok);
+  }
+  const { content, isHtml, url } = read;
   let document: Document;
   try {
     document = parseHtml(isHtml ? content : textToHtml(content), url);
@@ -93,7 +100,8 @@ function packageVersion(): string {
 const helpText = `Finds AI proofs in a page and checks each against the chain.
 
 SOURCE        an HTML or text file, an http(s) URL, or - for standard input;
-              or an EAS explorer link (…/offchain/url/#attestation=…), with --text
+              or an EAS explorer link (…/offchain/url/#attestation=…), with --text;
+              or an image (file or URL): its Content Credentials (C2PA) are checked
 --config FILE a trust configuration (JSON) merged over the built-in defaults
 --rpc ID=URL  use URL as the RPC of chain ID (repeatable)
 --json        print one JSON object instead of a table
@@ -103,6 +111,8 @@ SOURCE        an HTML or text file, an http(s) URL, or - for standard input;
               (schema: docs/report-v1.schema.json)
 --text FILE   the text an EAS explorer link's attestation signs (- for
               standard input): the link carries none
+--c2pa-anchors FILE  PEM certificates an image's signer may chain to, to be
+              verified (repeatable); without them a valid signer is untrusted
 
 Exit status: 0 when every proof got a verdict, 1 when SOURCE cannot be read,
 2 for a usage or configuration error.

@@ -4,7 +4,15 @@ import { extname } from 'node:path';
 import { readLimited } from './read-limited';
 import { SourceError, SourceTooLargeError } from './source-error';
 
-export type ReadSourceReturnType = { content: string; isHtml: boolean; url?: string };
+export type ReadSourceReturnType = {
+  content: string;
+  isHtml: boolean;
+  url?: string;
+  /** The bytes as read, for a SOURCE that is an image (`content` is their UTF-8 decoding); absent for a page Verity made. */
+  bytes?: Uint8Array;
+  /** The Content-Type an http(s) SOURCE was served with. */
+  contentType?: string;
+};
 
 /** Largest page the CLI reads, from any SOURCE; real articles are far smaller. */
 const maxSourceBytes = 20 * 1024 * 1024;
@@ -13,24 +21,26 @@ const fetchTimeoutMs = 30_000;
 /** Reads a file, an http(s) URL, or standard input (`-`), none of them past maxSourceBytes. */
 export async function readSource(source: string, stdin: NodeJS.ReadableStream = process.stdin): Promise<ReadSourceReturnType> {
   if (source === '-') {
-    const content = (await readLimited({ chunks: stdin as AsyncIterable<Buffer | string>, maxBytes: maxSourceBytes, source: 'standard input' })).toString('utf8');
-    return { content, isHtml: looksLikeHtml(content) };
+    const bytes = await readLimited({ chunks: stdin as AsyncIterable<Buffer | string>, maxBytes: maxSourceBytes, source: 'standard input' });
+    const content = bytes.toString('utf8');
+    return { content, isHtml: looksLikeHtml(content), bytes };
   }
   if (/^https?:\/\//i.test(source)) return fetchSource(source);
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(source)) throw new SourceError(`Cannot read ${source}: only http(s) URLs, files and - are supported`);
 
-  const content = await readFileSource(source);
+  const bytes = await readFileSource(source);
+  const content = bytes.toString('utf8');
   const extension = extname(source).toLowerCase();
   const isHtml = extension === '.html' || extension === '.htm' || (extension !== '.txt' && looksLikeHtml(content));
-  return { content, isHtml };
+  return { content, isHtml, bytes };
 }
 
-async function readFileSource(path: string): Promise<string> {
+async function readFileSource(path: string): Promise<Buffer> {
   try {
     // The size first, so a huge file is refused unread; counting still guards a file that grows or a device.
     const { size } = await stat(path);
     if (size > maxSourceBytes) throw new SourceTooLargeError({ source: path, maxBytes: maxSourceBytes, size });
-    return (await readLimited({ chunks: createReadStream(path), maxBytes: maxSourceBytes, source: path })).toString('utf8');
+    return await readLimited({ chunks: createReadStream(path), maxBytes: maxSourceBytes, source: path });
   } catch (error) {
     if (error instanceof SourceError) throw error;
     throw new SourceError(`Cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { cause: error });
@@ -65,7 +75,7 @@ async function fetchSource(url: string): Promise<ReadSourceReturnType> {
   const content = new TextDecoder().decode(bytes);
   const type = response.headers.get('content-type') ?? '';
   const isHtml = /html/i.test(type) || (!/text\/plain/i.test(type) && looksLikeHtml(content));
-  return { content, isHtml, url: response.url || url };
+  return { content, isHtml, url: response.url || url, bytes, ...(type !== '' && { contentType: type }) };
 }
 
 function messageOf(error: unknown): string {

@@ -1,3 +1,4 @@
+import type { ImageVerdict } from '../lib/c2pa/image-verdict';
 import type { TrustConfigProvenance } from '../lib/trust/layer';
 import type { PageProof } from '../lib/extract/page-proof';
 import type { PastedKind } from '../lib/paste/classify-paste';
@@ -153,6 +154,11 @@ export type WorkerMessages = {
     request: { url: string; chainId: number };
     response: { ok: true; blockNumber: string; latencyMs: number } | { ok: false; error: string };
   };
+  /**
+   * Extension pages: check one image's Content Credentials (spec §9). `verdict` is null for an image
+   * without a manifest; `engineMs` is the engine's time on it, absent when it was never read.
+   */
+  'check-image': { request: { url: string }; response: { verdict: ImageVerdict | null; engineMs?: number } };
   /** Options: the effective configuration and where each part came from. */
   'trust-config': {
     request: Record<string, never>;

@@ -12,6 +12,9 @@ import { createTrustSource } from './verification/trust-state';
 import { createVerificationService } from './verification/verification-service';
 import { createWorkerHandlers } from './messaging/worker-handlers';
 import { createHistoryRecorder } from './history/history-recorder';
+import { createImageChecker } from './images/image-checker';
+import { readImageAnchors } from './images/image-anchors';
+import { createPageEnginePool } from './images/engine-worker';
 import { createHistoryStore } from '../../storage/history-store';
 import type { TrustConfig } from '../../lib/trust/schema';
 import { inspectorUrl } from '../inspector/url';
@@ -105,6 +108,8 @@ export default defineBackground(() => {
           titleOf: (tabId) => browser.tabs.get(tabId).then((tab) => tab.title),
         }),
         history: recorder,
+        // Known at build time: Chrome's build keeps no engine worker in its service worker.
+        images: createImageChecker({ trustAnchors: readImageAnchors, startEngine: import.meta.env.FIREFOX ? createPageEnginePool : undefined }),
       }),
       onError: warn,
     }),

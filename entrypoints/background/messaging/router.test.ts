@@ -24,6 +24,7 @@ function handlers(overrides: Partial<WorkerHandlers> = {}): WorkerHandlers {
     'check-pasted': async ({ input }) => ({ kind: 'problem', input: 'text', message: `checked ${input.length}` }),
     'verify-standalone': unused,
     report: unused,
+    'check-image': unused,
     ...overrides,
   };
 }
@@ -66,6 +67,14 @@ describe('createMessageRouter', () => {
     await expect(route({ type: 'test-rpc', url: 'http://10.0.0.1/', chainId: 1 }, content)).rejects.toThrow('not for content scripts');
     await expect(route({ type: 'tab-state', tabId: 1 }, content)).rejects.toBeInstanceOf(WrongSenderError);
     await expect(route({ type: 'open-inspector', id: 'p1' }, page)).rejects.toThrow('not for extension pages');
+    // The worker fetches the image with the extension's host access: a page's content script cannot name one.
+    await expect(route({ type: 'check-image', url: 'https://img.example/a.jpg' }, content)).rejects.toThrow('not for content scripts');
+  });
+
+  it('checks an image only at an http(s) URL', async () => {
+    const route = createMessageRouter({ own, handlers: handlers({ 'check-image': async () => ({ verdict: null }) }) });
+    await expect(route({ type: 'check-image', url: 'https://img.example/a.jpg' }, page)).resolves.toEqual({ verdict: null });
+    await expect(route({ type: 'check-image', url: 'file:///etc/passwd' }, page)).rejects.toThrow('Malformed "check-image" request: url');
   });
 
   it("keeps the journalist's messages to the extension's pages", async () => {

@@ -41,6 +41,8 @@ export const allowedSenders: { [type in WorkerMessageType]: readonly SenderKind[
   'check-pasted': ['extension-page'],
   'verify-standalone': ['extension-page'],
   report: ['extension-page'],
+  // Fetches the image with the extension's host access: pages only, until the content script's discovery asks per image.
+  'check-image': ['extension-page'],
 };
 
 export type CreateMessageRouterParameters = {

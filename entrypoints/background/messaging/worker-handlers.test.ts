@@ -33,7 +33,8 @@ function setUp() {
   const report = vi.fn(async () => null);
   const history = { pasted: vi.fn(async () => undefined), shared: vi.fn(async () => undefined) };
   const openTrustSigner = vi.fn(async () => undefined);
-  const handlers = createWorkerHandlers({ service, trust: async () => trustState, openInspector, openTrustSigner, probeRpc, selections, checkPasted, report, history });
+  const images = { checkImage: vi.fn(async () => ({ verdict: null })) };
+  const handlers = createWorkerHandlers({ service, trust: async () => trustState, openInspector, openTrustSigner, probeRpc, selections, checkPasted, report, history, images });
   return { handlers, service, openInspector, openTrustSigner, probeRpc, selections, checkPasted, report, history };
 }
 

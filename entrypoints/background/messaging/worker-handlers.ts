@@ -1,6 +1,7 @@
 import { tabProofId } from '../../../messaging/frame-proof-id';
 import { probeRpc as defaultProbeRpc, type ProbeRpcParameters, type ProbeRpcReturnType } from '../../../lib/chain/probe-rpc';
 import type { HistoryRecorder } from '../history/history-recorder';
+import type { ImageChecker } from '../images/image-checker';
 import { WrongSenderError } from './errors';
 import type { CheckPasted } from '../paste/pasted-check';
 import type { MessageContext, WorkerHandlers } from './router';
@@ -21,6 +22,7 @@ export type CreateWorkerHandlersParameters = {
   report: TabReport;
   /** What the popup and the inspector had verified goes into the history. */
   history: Pick<HistoryRecorder, 'pasted' | 'shared'>;
+  images: ImageChecker;
   /** probeRpc; replaced in tests. */
   probeRpc?: ((parameters: ProbeRpcParameters) => Promise<ProbeRpcReturnType>) | undefined;
 };
@@ -35,6 +37,7 @@ export function createWorkerHandlers({
   checkPasted,
   report,
   history,
+  images,
   probeRpc = defaultProbeRpc,
 }: CreateWorkerHandlersParameters): WorkerHandlers {
   return {
@@ -67,6 +70,7 @@ export function createWorkerHandlers({
       return { verdict };
     },
     report: ({ tabId, proofId }) => report(tabId, proofId),
+    'check-image': ({ url }) => images.checkImage(url),
     'test-rpc': async ({ url, chainId }) => {
       const probe = await probeRpc({ url, chainId });
       // A bigint does not cross the message boundary.

@@ -1,0 +1,14 @@
+import { BaseError } from '../../../lib/errors';
+
+/** The engine worker failed on an image (it died, or threw outside the engine's own errors). */
+export class ImageEngineError extends BaseError {
+  override name = 'ImageEngineError';
+  constructor({ reason }: { reason: string }) {
+    super('The image could not be checked', { details: reason });
+  }
+}
+
+/** The image's bytes could not be had: the reason is what `unavailable` says. */
+export class ImageFetchError extends BaseError {
+  override name = 'ImageFetchError';
+}

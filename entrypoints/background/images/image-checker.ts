@@ -1,0 +1,52 @@
+import { browser } from 'wxt/browser';
+import type { EnginePool } from './engine-pool';
+import { checkImageUrl, type ImageUrlCheck } from './image-url-check';
+import type { OffscreenImageRequest } from './offscreen-request';
+
+export type CreateImageCheckerParameters = {
+  /** PEM trust anchors for Content Credentials, read at each check so a change applies at once. */
+  trustAnchors: () => Promise<string>;
+  /**
+   * Starts the engine worker here, where the worker's context may (Firefox's background page);
+   * absent in Chrome, whose service worker asks the offscreen document.
+   */
+  startEngine?: (() => EnginePool) | undefined;
+};
+
+const offscreenPath = '/offscreen.html';
+
+/**
+ * Checks images' Content Credentials for the worker. Chrome's service
+ * worker can start no worker of its own, so the engine runs in an offscreen
+ * document (reason WORKERS), created on the first image; Firefox's
+ * background page starts the engine worker itself.
+ */
+export function createImageChecker({ trustAnchors, startEngine }: CreateImageCheckerParameters) {
+  let creating: Promise<void> | undefined;
+  let pool: EnginePool | undefined;
+
+  const ensureOffscreenDocument = async () => {
+    const url = browser.runtime.getURL(offscreenPath);
+    const existing = await browser.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'], documentUrls: [url] });
+    if (existing.length > 0) return;
+    creating ??= browser.offscreen
+      .createDocument({ url, reasons: ['WORKERS'], justification: 'Runs the C2PA engine (WebAssembly) in a worker to check images’ Content Credentials.' })
+      .finally(() => (creating = undefined));
+    await creating;
+  };
+
+  return {
+    async checkImage(url: string): Promise<ImageUrlCheck> {
+      const anchors = await trustAnchors();
+      if (startEngine !== undefined) {
+        pool ??= startEngine();
+        return checkImageUrl(pool, { url, trustAnchors: anchors });
+      }
+      await ensureOffscreenDocument();
+      const request: OffscreenImageRequest = { target: 'verity-offscreen', type: 'check-image-url', url, trustAnchors: anchors };
+      return (await browser.runtime.sendMessage(request)) as ImageUrlCheck;
+    },
+  };
+}
+
+export type ImageChecker = ReturnType<typeof createImageChecker>;

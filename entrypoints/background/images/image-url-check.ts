@@ -1,0 +1,28 @@
+import { failedReadVerdict, type ImageVerdict } from '../../../lib/c2pa/image-verdict';
+import type { EnginePool } from './engine-pool';
+import { ImageFetchError } from './errors';
+import { fetchImage } from './fetch-image';
+
+export type ImageUrlCheck = {
+  /** Null for an image without Content Credentials: no badge. */
+  verdict: ImageVerdict | null;
+  /** The engine's time on the image; absent when it was never read. */
+  engineMs?: number;
+};
+
+/**
+ * Fetches an image and checks it in the engine worker, in the context that
+ * owns the worker (Chrome's offscreen document, Firefox's background page).
+ * What could not be fetched is `unavailable` with the reason.
+ */
+export async function checkImageUrl(pool: EnginePool, { url, trustAnchors }: { url: string; trustAnchors: string }): Promise<ImageUrlCheck> {
+  let image;
+  try {
+    image = await fetchImage(url);
+  } catch (error) {
+    if (error instanceof ImageFetchError) return { verdict: failedReadVerdict('unavailable', error.message) };
+    throw error;
+  }
+  const { verdict, ms } = await pool.check({ bytes: image.bytes, declaredType: image.contentType, trustAnchors });
+  return { verdict, engineMs: ms };
+}

@@ -1,0 +1,67 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { startC2paEngine } from '../../cli/c2pa-engine';
+import { c2paTestImages, type C2paTestImages } from '../../test/fixtures/c2pa-images';
+import { checkImage } from './check-image';
+
+let images: C2paTestImages;
+
+beforeAll(async () => {
+  startC2paEngine();
+  images = await c2paTestImages();
+});
+
+const check = (bytes: Uint8Array, trustAnchors = images.trustAnchors) => checkImage({ bytes, trustAnchors });
+
+describe('checkImage on images signed by the engine’s Builder', () => {
+  it('verifies an AI image whose signer chains to an anchor, and says what its manifest claims', async () => {
+    const verdict = await check(images.trustedAi);
+    expect(verdict).toMatchObject({ state: 'verified', failures: [], ai: { generated: true } });
+    expect(verdict?.ai.sources).toEqual([expect.objectContaining({ action: 'c2pa.created', digitalSourceType: 'trainedAlgorithmicMedia', fromIngredient: false })]);
+    expect(verdict?.claims).toMatchObject({ claimGenerator: 'Test Image Model 2.1', signer: images.trustedSignerName, issuer: 'Verity Test Studio' });
+    expect(verdict?.claims?.actions[0]).toMatchObject({ action: 'c2pa.created' });
+  });
+
+  it('verifies a camera capture without marking it as AI', async () => {
+    expect(await check(images.trustedCapture)).toMatchObject({ state: 'verified', ai: { generated: false, sources: [] } });
+  });
+
+  it('calls the same image untrusted without the anchor, and a signer from another chain untrusted', async () => {
+    expect(await check(images.trustedAi, '')).toMatchObject({ state: 'untrusted', failures: [expect.objectContaining({ code: 'signingCredential.untrusted' })] });
+    expect(await check(images.unknownSigner)).toMatchObject({ state: 'untrusted', ai: { generated: true }, claims: { signer: images.unknownSignerName } });
+  });
+
+  it('keeps an edited AI image an AI image through its ingredient, whose own manifest is checked too', async () => {
+    const verdict = await check(images.editedAi);
+    expect(verdict).toMatchObject({ state: 'verified', ai: { generated: true } });
+    expect(verdict?.ai.sources).toEqual([expect.objectContaining({ digitalSourceType: 'trainedAlgorithmicMedia', fromIngredient: true })]);
+    expect(verdict?.ingredients).toEqual([{ title: 'parent.jpg', relationship: 'parentOf', state: 'verified', failures: [] }]);
+    expect(verdict?.claims?.actions.map(({ action }) => action)).toEqual(['c2pa.opened', 'c2pa.color_adjustments']);
+  });
+
+  it('says an ingredient is untrusted when its signer is not anchored, while the edit itself is verified by its own', async () => {
+    const verdict = await check(images.editedAi, '');
+    expect(verdict?.ingredients[0]?.state).toBe('untrusted');
+  });
+
+  it('calls an image whose bytes changed after signing altered, with the hard binding’s code', async () => {
+    expect(await check(images.bytesChanged)).toMatchObject({ state: 'altered', failures: [expect.objectContaining({ code: 'assertion.dataHash.mismatch' })] });
+  });
+
+  it('calls a signature over other bytes invalid', async () => {
+    expect(await check(images.badSignature)).toMatchObject({ state: 'invalid', failures: [expect.objectContaining({ code: 'claimSignature.mismatch' })] });
+  });
+
+  it('calls a manifest cut short malformed, naming the engine’s error', async () => {
+    const verdict = await check(images.manifestCut);
+    expect(verdict).toMatchObject({ state: 'malformed', ai: { generated: false } });
+    expect(verdict?.reason).toContain('JumbfParseError');
+  });
+
+  it('gives no verdict (no badge) on an image without a manifest', async () => {
+    expect(await check(images.noManifest)).toBeNull();
+  });
+
+  it('calls bytes that are no image it reads unavailable', async () => {
+    expect(await check(new TextEncoder().encode('<html>not an image</html>'))).toMatchObject({ state: 'unavailable' });
+  });
+});
