@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultTrustConfig, retiredEasNetworks } from './defaults';
 import { easDeployments, type EasNetwork } from './eas-deployments';
-import { trustConfig } from './schema';
+import { readsOf, trustConfig } from './schema';
 
 describe('defaultTrustConfig', () => {
   it('is a valid configuration', () => {
@@ -31,6 +31,16 @@ describe('defaultTrustConfig', () => {
       for (const url of chain.rpc) expect(url, chain.name).toMatch(/^https:\/\//);
       expect(chain.explorer, chain.name).toMatch(/^https:\/\//);
     }
+  });
+
+  it('reads with proofs where whole blocks can be rebuilt, by quorum elsewhere (spec §7)', () => {
+    const reads = (chainId: string) => readsOf(defaultTrustConfig.chains[chainId]!);
+    // Ethereum, Sepolia, OP Mainnet, Base, Unichain: Merkle-Patricia state, Ethereum's transaction types and OP deposits.
+    for (const chainId of ['1', '11155111', '10', '8453', '130']) expect(reads(chainId), chainId).toBe('proofs');
+    // OpenGradient (Cosmos EVM), Linea, ZKsync, Arbitrum One, Polygon: not a trie, or blocks Verity cannot rebuild.
+    for (const chainId of ['10740', '59144', '324', '42161', '137']) expect(reads(chainId), chainId).toBe('quorum');
+    // A chain the reader adds without saying is read by quorum.
+    expect(readsOf({ name: 'Local', rpc: ['http://127.0.0.1:8545'], confirmations: 1, explorer: null })).toBe('quorum');
   });
 
   it('waits for finality on Ethereum and about five minutes on rollups', () => {

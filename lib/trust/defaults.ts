@@ -27,6 +27,37 @@ const fiveMinutesOf = (secondsPerBlock: number) => Math.round(300 / secondsPerBl
  */
 type PublicChain = Pick<ChainConfig, 'name' | 'rpc' | 'confirmations' | 'explorer'>;
 
+/*
+ * Reads (spec §7: `proofs` for Merkle-Patricia chains). Proven receipts and
+ * logs need the whole block rebuilt into its transactions and receipts
+ * tries, which Verity can do for Ethereum's transaction types and OP Stack
+ * deposits. These chains stay on `quorum`, each for a reason of its own:
+ * - Linea (a sparse Merkle tree), ZKsync Era (its own state tree) and Telos
+ *   (an EVM on Antelope): no Merkle-Patricia state to prove against;
+ * - Arbitrum One, Nova and Sepolia: every block starts with Arbitrum's own
+ *   transaction types (0x64–0x6a), which Verity cannot rebuild yet;
+ * - Polygon and Amoy: blocks with state syncs list a receipt that is not in
+ *   the receipts trie;
+ * - Scroll and Scroll Sepolia: L1 messages are type 0x7e with other fields
+ *   than an OP Stack deposit;
+ * - Celo: fee-currency transactions (type 0x7b).
+ * On those, proofs would make receipts and logs `unavailable`, never wrong;
+ * a reader may still choose `proofs` for their state reads.
+ */
+const quorumNetworks: ReadonlySet<string> = new Set([
+  'linea',
+  'zksync',
+  'telos',
+  'arbitrum-one',
+  'arbitrum-nova',
+  'arbitrum-sepolia',
+  'polygon',
+  'polygon-amoy',
+  'scroll',
+  'scroll-sepolia',
+  'celo',
+]);
+
 /** Every network of the EAS package that still runs, with what a reader needs to reach it. */
 const publicChains = {
   mainnet: {
@@ -180,13 +211,18 @@ const openGradientNote =
 const builtInConfig = {
   chains: {
     ...Object.fromEntries(
-      Object.entries(publicChains).map(([network, chain]) => [String(easDeployments[network as EasNetwork].chainId), chain]),
+      Object.entries(publicChains).map(([network, chain]) => [
+        String(easDeployments[network as EasNetwork].chainId),
+        { ...chain, reads: quorumNetworks.has(network) ? 'quorum' : 'proofs' },
+      ]),
     ),
     [openGradientChainId]: {
       name: 'OpenGradient devnet',
       rpc: ['https://ogevmdevnet.opengradient.ai'],
       confirmations: 1,
       explorer: 'https://explorer.opengradient.ai',
+      // A Cosmos EVM: its state is not a Merkle-Patricia trie (spec §7).
+      reads: 'quorum',
       note: openGradientNote,
     },
   },

@@ -34,9 +34,10 @@ const chainFields = {
   /** Base URL of a block explorer; links are `${explorer}/tx/HASH` and `${explorer}/address/ADDRESS`. */
   explorer: httpUrl.nullable(),
   /**
-   * How reads are trusted (spec §7): `proofs` checks view calls against the
-   * agreed block's header (state proofs, local execution), `quorum` has every
-   * deciding read agreed by two endpoints. Missing: `quorum` (see readsOf).
+   * How reads are trusted (spec §7): `proofs` checks every answer against
+   * the agreed block's header (state proofs, local execution, rebuilt
+   * receipts), `quorum` has every deciding read agreed by two endpoints.
+   * Missing: `quorum` (see readsOf); the built-in chains say which.
    */
   reads: z.enum(['proofs', 'quorum'], 'must be "proofs" or "quorum"').optional(),
 };
@@ -95,7 +96,7 @@ export type OpenGradientConfig = z.infer<typeof openGradientConfig>;
 export type EasConfig = z.infer<typeof easConfig>;
 export type TrustedAttester = z.infer<typeof trustedAttester>;
 
-/** How a chain's reads are trusted; `quorum` until proven reads cover receipts and logs too (docs/protocol.md). */
+/** How a chain's reads are trusted: a chain the configuration adds without saying is read by quorum (docs/protocol.md §6). */
 export function readsOf(config: ChainConfig): 'proofs' | 'quorum' {
   return config.reads ?? 'quorum';
 }
