@@ -134,6 +134,16 @@ const styles = `
   --sans: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
   --mono: ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace;
 }
+/* A dark site, as many readers have them: Verity's badges and cards follow the page's background. */
+@media (prefers-color-scheme: dark) {
+  :root {
+    color-scheme: dark;
+    --ink: #e8e6e3; --muted: #a5a9ae; --rule: #34373c; --paper: #16181b; --card: #1f2226; --accent: #8ab4f8;
+    --verified-bg: #12301c; --pending-bg: #33290a; --untrusted-bg: #2a2140; --unavailable-bg: #2a2e33;
+    --altered-bg: #3a2410; --invalid-bg: #3d1518; --malformed-bg: #2b2d30;
+    --verified: #6fdd8b; --pending: #f2c94c; --untrusted: #c4a5ff; --unavailable: #b3bac1; --altered: #ffa657; --invalid: #ff8182; --malformed: #c9ccd1;
+  }
+}
 * { box-sizing: border-box; }
 body { margin: 0; background: var(--paper); color: var(--ink); font-family: var(--serif); font-size: 18px; line-height: 1.6; -webkit-font-smoothing: antialiased; }
 a { color: var(--accent); }

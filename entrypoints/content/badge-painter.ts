@@ -1,5 +1,6 @@
 import type { Verdict } from '../../lib/verdict/types';
 import { placeBadge, type IsSnippet } from './badge-placement';
+import { pageThemeAt, type PageThemeMemo } from './page-theme';
 import type { Card } from './card';
 import type { TrackedProof } from './proof-registry';
 import type { Scheduler } from './scheduler';
@@ -55,9 +56,15 @@ export function createBadgePainter({ scheduler, card, alive, isSnippet }: Create
 
   function paint(): void {
     paintScheduled = false;
+    // Read before writing: each new badge takes the theme of the page behind its snippet.
+    const memo: PageThemeMemo = new Map();
+    const themes = new Map([...toPlace].filter(alive).map((proof) => [proof, pageThemeAt(proof.located.element, memo)]));
     for (const host of toRemove) host.remove();
     toRemove.clear();
-    for (const proof of toPlace) if (alive(proof)) proof.badgePlaced = placeBadge(proof.badge.host, proof.located.element, isSnippet);
+    for (const [proof, theme] of themes) {
+      proof.badge.host.dataset.theme = theme;
+      proof.badgePlaced = placeBadge(proof.badge.host, proof.located.element, isSnippet);
+    }
     toPlace.clear();
     for (const [proof, { verdict, revision }] of toDraw) {
       if (!alive(proof) || proof.revision !== revision) continue;

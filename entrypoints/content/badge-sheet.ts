@@ -1,12 +1,15 @@
 import { verdictStates } from '../../lib/verdict/states';
-import { checkingColours, neutralColours, stateColours, type ChipColours } from './palette';
+import { checkingColours, darkCheckingColours, darkNeutralColours, darkStateColours, neutralColours, stateColours, type ChipColours } from './palette';
 import { createSharedStyle, type SharedStyle } from './shared-style';
 
 export const fontStack = "ui-sans-serif, system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
 
-function chipRule(state: string, { background, text, ring }: ChipColours): string {
-  return `:host([data-state='${state}']) .pill { --background: ${background}; --text: ${text}; --ring: ${ring}; }`;
+function chipRule(state: string, { background, text, ring }: ChipColours, theme = ''): string {
+  return `:host(${theme}[data-state='${state}']) .pill { --background: ${background}; --text: ${text}; --ring: ${ring}; }`;
 }
+
+/** On a dark page (badge.ts sets `data-theme`), the same states on the dark palette. */
+const dark = "[data-theme='dark']";
 
 /**
  * Every badge's shadow root adopts this one sheet. `:host` rules are
@@ -55,6 +58,9 @@ const badgeCss = `
 .pill svg { width: 1.15em; height: 1.15em; flex: none; }
 ${verdictStates.map((state) => chipRule(state, stateColours[state])).join('\n')}
 ${chipRule('checking', checkingColours)}
+${verdictStates.map((state) => chipRule(state, darkStateColours[state], dark)).join('\n')}
+${chipRule('checking', darkCheckingColours, dark)}
+:host([data-theme='dark']) .pill:focus-visible { outline-color: ${darkNeutralColours.focus}; }
 @media (prefers-reduced-motion: reduce) { .pill { transition: none; } }
 `;
 

@@ -20,7 +20,7 @@ export type BadgeEvents = {
 export type Badge = {
   /** The proof's id. */
   readonly id: string;
-  /** In the page: `data-ai-proof-ignore` (never part of a snippet's text) and `data-state`. */
+  /** In the page: `data-ai-proof-ignore` (never part of a snippet's text), `data-state` and, once placed, `data-theme` (the page's, where it sits: badge-painter.ts). */
   readonly host: HTMLElement;
   /** Inside the closed shadow root; the card returns focus here. */
   readonly button: HTMLButtonElement;

@@ -1,14 +1,23 @@
-import { verdictStates } from '../../lib/verdict/states';
+import { verdictStates, type VerdictState } from '../../lib/verdict/states';
 import { fontStack } from './badge-sheet';
-import { checkingColours, neutralColours, stateColours } from './palette';
+import { checkingColours, darkCheckingColours, darkNeutralColours, darkStateColours, neutralColours, stateColours, type StateColours } from './palette';
 import { createSharedStyle, type SharedStyle } from './shared-style';
 
-const stateRules = verdictStates
-  .map((state) => {
-    const { background, text, ring, fill, ink } = stateColours[state];
-    return `:host([data-state='${state}']) { --background: ${background}; --text: ${text}; --ring: ${ring}; --fill: ${fill}; --ink: ${ink}; }`;
-  })
-  .join('\n');
+function stateRules(colours: Record<VerdictState, StateColours>, theme = ''): string {
+  return verdictStates
+    .map((state) => {
+      const { background, text, ring, fill, ink } = colours[state];
+      return `:host(${theme}[data-state='${state}']) { --background: ${background}; --text: ${text}; --ring: ${ring}; --fill: ${fill}; --ink: ${ink}; }`;
+    })
+    .join('\n');
+}
+
+/** The card's greys as custom properties, so one set of rules draws it light or dark. */
+function neutralRules(colours: Record<keyof typeof neutralColours, string>): string {
+  return Object.entries(colours)
+    .map(([role, colour]) => `--${role}: ${colour};`)
+    .join(' ');
+}
 
 /**
  * The sheet of both cards (the badge's and the selection's). The host is a manual popover where supported, so the
@@ -33,21 +42,26 @@ const cardCss = `
   width: 304px !important;
   max-width: calc(100vw - 16px) !important;
   color-scheme: light;
+  ${neutralRules(neutralColours)} --hover: oklch(98.4% 0.003 247.858); --edge: rgb(15 23 42 / 0.08);
 }
+/* On a dark page (the card takes its badge's data-theme), the dark palette. */
+:host([data-theme='dark']) { color-scheme: dark; ${neutralRules(darkNeutralColours)} --hover: oklch(27.9% 0.041 260.031); --edge: oklch(37.2% 0.044 257.287); }
 /* At 400 % zoom the window is 320 by 225 CSS pixels: the card keeps inside it and scrolls, its controls still reached. */
 .card { max-height: calc(100vh - 16px); overflow-y: auto; overscroll-behavior: contain; }
 :host(:not([data-open])) { display: none !important; }
-:host([data-state='checking']) { --background: ${checkingColours.background}; --text: ${checkingColours.text}; --ring: ${checkingColours.ring}; --ink: ${neutralColours.body}; }
-${stateRules}
+:host([data-state='checking']) { --background: ${checkingColours.background}; --text: ${checkingColours.text}; --ring: ${checkingColours.ring}; --ink: var(--body); }
+:host([data-theme='dark'][data-state='checking']) { --background: ${darkCheckingColours.background}; --text: ${darkCheckingColours.text}; --ring: ${darkCheckingColours.ring}; }
+${stateRules(stateColours)}
+${stateRules(darkStateColours, "[data-theme='dark']")}
 .card {
   box-sizing: border-box;
   padding: 14px 16px 12px;
   border-radius: 12px;
-  background: ${neutralColours.surface};
-  color: ${neutralColours.body};
+  background: var(--surface);
+  color: var(--body);
   font: 400 13px/1.45 ${fontStack};
   text-align: start;
-  box-shadow: 0 0 0 1px rgb(15 23 42 / 0.08), 0 12px 32px -8px rgb(15 23 42 / 0.28), 0 2px 6px rgb(15 23 42 / 0.06);
+  box-shadow: 0 0 0 1px var(--edge), 0 12px 32px -8px rgb(15 23 42 / 0.28), 0 2px 6px rgb(15 23 42 / 0.06);
   -webkit-font-smoothing: antialiased;
   animation: verity-card-in 120ms ease-out;
 }
@@ -60,33 +74,33 @@ ${stateRules}
   font: 500 12px/1 ${fontStack}; white-space: nowrap;
 }
 .chip svg { width: 14px; height: 14px; flex: none; }
-.brand { display: inline-flex; align-items: center; gap: 4px; color: ${neutralColours.muted}; font-size: 11px; font-weight: 600; letter-spacing: 0.03em; }
+.brand { display: inline-flex; align-items: center; gap: 4px; color: var(--muted); font-size: 11px; font-weight: 600; letter-spacing: 0.03em; }
 .brand svg { width: 12px; height: 12px; }
-.headline { margin: 0 0 4px; color: ${neutralColours.heading}; font-size: 14px; font-weight: 600; line-height: 1.35; }
+.headline { margin: 0 0 4px; color: var(--heading); font-size: 14px; font-weight: 600; line-height: 1.35; }
 .summary { margin: 0; overflow-wrap: anywhere; }
-.note { margin: 6px 0 0; color: ${neutralColours.muted}; font-size: 12px; }
+.note { margin: 6px 0 0; color: var(--muted); font-size: 12px; }
 .meter { margin: 12px 0 0; }
-.meter-row { display: flex; justify-content: space-between; gap: 8px; color: ${neutralColours.muted}; font-size: 12px; }
-.meter-row strong { color: ${neutralColours.heading}; font-weight: 600; font-variant-numeric: tabular-nums; }
-.track { height: 6px; margin-top: 5px; border-radius: 999px; background: ${neutralColours.track}; overflow: hidden; }
+.meter-row { display: flex; justify-content: space-between; gap: 8px; color: var(--muted); font-size: 12px; }
+.meter-row strong { color: var(--heading); font-weight: 600; font-variant-numeric: tabular-nums; }
+.track { height: 6px; margin-top: 5px; border-radius: 999px; background: var(--track); overflow: hidden; }
 .bar { height: 100%; border-radius: 999px; background: var(--fill); }
-.facts { display: grid; grid-template-columns: auto 1fr; gap: 4px 14px; margin: 12px 0 0; padding: 10px 0 0; border-top: 1px solid ${neutralColours.rule}; font-size: 12px; }
-.facts dt { color: ${neutralColours.muted}; }
-.facts dd { margin: 0; color: ${neutralColours.heading}; overflow-wrap: anywhere; }
+.facts { display: grid; grid-template-columns: auto 1fr; gap: 4px 14px; margin: 12px 0 0; padding: 10px 0 0; border-top: 1px solid var(--rule); font-size: 12px; }
+.facts dt { color: var(--muted); }
+.facts dd { margin: 0; color: var(--heading); overflow-wrap: anywhere; }
 .actions { display: flex; align-items: center; justify-content: flex-end; gap: 10px; margin: 12px 0 0; }
-.status { flex: 1; color: ${neutralColours.muted}; font-size: 12px; }
+.status { flex: 1; color: var(--muted); font-size: 12px; }
 .details, .button {
   all: unset; box-sizing: border-box; display: inline-flex; align-items: center; gap: 4px; padding: 5px 10px; border-radius: 6px;
-  background: ${neutralColours.surface}; color: ${neutralColours.heading}; box-shadow: inset 0 0 0 1px ${neutralColours.rule}, 0 1px 2px rgb(15 23 42 / 0.05);
+  background: var(--surface); color: var(--heading); box-shadow: inset 0 0 0 1px var(--rule), 0 1px 2px rgb(15 23 42 / 0.05);
   font: 500 12px/1.2 ${fontStack}; cursor: pointer;
 }
-.details:hover, .button:hover { background: oklch(98.4% 0.003 247.858); }
-.details:focus-visible, .button:focus-visible { outline: 2px solid ${neutralColours.focus}; outline-offset: 2px; }
+.details:hover, .button:hover { background: var(--hover); }
+.details:focus-visible, .button:focus-visible { outline: 2px solid var(--focus); outline-offset: 2px; }
 .details svg { width: 14px; height: 14px; }
 .card:focus { outline: none; }
-.snippets { display: grid; gap: 6px; margin: 12px 0 0; padding: 10px 0 0; border-top: 1px solid ${neutralColours.rule}; list-style: none; }
+.snippets { display: grid; gap: 6px; margin: 12px 0 0; padding: 10px 0 0; border-top: 1px solid var(--rule); list-style: none; }
 .snippet { display: flex; align-items: center; gap: 10px; }
-.excerpt { flex: 1; min-width: 0; color: ${neutralColours.heading}; font-size: 12px; overflow-wrap: anywhere; }
+.excerpt { flex: 1; min-width: 0; color: var(--heading); font-size: 12px; overflow-wrap: anywhere; }
 `;
 
 export function createCardSheet(): SharedStyle {

@@ -64,6 +64,8 @@ export function createCard({ document, signal, sheet, verdictOf, openDetails, op
     cancelHide();
     if (badge !== target) badge?.setExpanded(false);
     badge = target;
+    // The card is drawn in the theme of the page behind its badge.
+    host.dataset.theme = target.host.dataset.theme ?? 'light';
     render();
     if (!host.isConnected) document.documentElement.append(host);
     if (!host.hasAttribute('data-open')) {

@@ -1,5 +1,6 @@
 import type { SharedStyle } from './shared-style';
 import type { SelectionCheck } from '../../messaging/messages';
+import { pageThemeAt } from './page-theme';
 import { confidenceMeter, createCardHost, elementMaker, followScrolling, placeCardHost } from './card-dom';
 import { selectionCardContentOf, type SelectionCardContent } from './selection-card-content';
 import { trusted } from './trusted-events';
@@ -94,6 +95,10 @@ export function createSelectionCard({ document, signal, sheet, reveal }: CreateS
       const content = selectionCardContentOf(check);
       if (content.state) host.dataset.state = content.state.state;
       else delete host.dataset.state;
+      // In the theme of the page where the selection starts, as the badges there are.
+      const start = anchor.startContainer;
+      const at = start instanceof Element ? start : start.parentElement;
+      host.dataset.theme = at === null ? 'light' : pageThemeAt(at);
       const card = cardElement(document, content, { reveal, close: () => close() });
       root.replaceChildren(card);
       if (!host.isConnected) document.documentElement.append(host);

@@ -70,4 +70,26 @@ describe('the badge card of every state, in Chromium', () => {
     expect(seen).toEqual(expect.arrayContaining(['verified', 'untrusted', 'altered', 'invalid', 'malformed']));
     await page.close();
   });
+
+  it('follows a dark page: badges and cards on the dark palette, light ones stay light', async () => {
+    const { devnet, browser } = session;
+    const page = await browser.context.newPage();
+    await page.emulateMedia({ reducedMotion: 'reduce', colorScheme: 'dark' });
+    await page.goto(devnet.pageUrl!);
+    await allAnswered(page, devnet.scenarios.length);
+    const themes = await page.evaluate(() => [...document.querySelectorAll('verity-badge')].map((badge) => (badge as HTMLElement).dataset.theme));
+    expect(new Set(themes)).toEqual(new Set(['dark']));
+    expect(await openCardOf(page, 'verified')).toBe(true);
+    expect(await page.evaluate(() => (document.querySelector('verity-card') as HTMLElement).dataset.theme)).toBe('dark');
+    await screenshot(page, 'badge-card-verified-dark', { fullPage: false });
+    await page.close();
+
+    const light = await browser.context.newPage();
+    await light.emulateMedia({ colorScheme: 'light' });
+    await light.goto(devnet.pageUrl!);
+    await allAnswered(light, devnet.scenarios.length);
+    const lightThemes = await light.evaluate(() => [...document.querySelectorAll('verity-badge')].map((badge) => (badge as HTMLElement).dataset.theme));
+    expect(new Set(lightThemes)).toEqual(new Set(['light']));
+    await light.close();
+  });
 });

@@ -91,7 +91,7 @@ describe.each(installedFirefoxes())('the extension in $name', ({ executablePath 
     await options.$eval('#config-json', (box) => ((box as HTMLTextAreaElement).value = ''));
     await options.type('#config-json', '{"chains":{"1":{"rpc":"nope"}}}');
     await clickButton(options, 'Import this JSON');
-    expect(await textOf(options, '[role="alert"]')).toContain('chains.1.rpc');
+    expect(await textOf(options, '[role="alert"]')).toContain('Chain 1, RPC URLs');
     await options.close();
   });
 });
