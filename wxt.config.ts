@@ -44,6 +44,9 @@ export default defineConfig({
     permissions: ['storage', 'alarms', 'webNavigation', 'contextMenus', ...(browser === 'firefox' ? [] : ['offscreen'])],
     // Image checks read images' bytes across origins: offered as an opt-in grant, never asked at install (issue 15).
     ...(manifestVersion === 2 ? { optional_permissions: ['<all_urls>'] } : { optional_host_permissions: ['<all_urls>'] }),
+    // The content script loads the rest of itself only on pages that need it (entrypoints/content/index.ts): a page
+    // can then tell that Verity is installed by fetching this file, as it can by the badges on a page with a proof.
+    web_accessible_resources: [{ resources: ['verity-session.js'], matches: ['<all_urls>'] }],
     // The C2PA engine is WebAssembly, compiled in the extension's pages and workers.
     content_security_policy: { extension_pages: "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'" },
     action: {

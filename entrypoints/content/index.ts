@@ -1,10 +1,18 @@
+import { browser, type PublicPath } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { startVerity } from './verity';
+import { listenForContentMessages } from './content-messages';
+import { watchForProofs } from './proof-watch';
+import { takeOfferedVerity } from './verity-handoff';
+
+/** The rest of Verity, built as its own file (entrypoints/verity-session.ts) and listed as web-accessible so this script may import it. */
+const sessionScript: PublicPath = '/verity-session.js';
 
 /**
- * Finds the proofs in every page, has the worker check them, and shows a
- * badge by each. Small and quiet: no React, no schema, no polling; it
- * works when the page changes and rests when it does not.
+ * Runs in every page, so it does almost nothing until a page needs it: it
+ * looks for any sign of a proof with native queries, and answers the
+ * worker's messages. At the first sign, or when asked to check a
+ * selection, it loads the rest of Verity (finding, badges, cards) from
+ * the extension, once. A page with no proof costs a few queries.
  */
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -13,10 +21,23 @@ export default defineContentScript({
   allFrames: true,
   matchAboutBlank: true,
   main(ctx) {
-    startVerity({
-      signal: ctx.signal,
-      window,
-      onLocationChange: (listener) => ctx.addEventListener(window, 'wxt:locationchange', listener),
-    });
+    // Badges are HTML custom elements with shadow roots: an SVG or XML document cannot hold them.
+    if (document.documentElement.namespaceURI !== 'http://www.w3.org/1999/xhtml') return;
+    let started: Promise<void> | undefined;
+    const start = (): Promise<void> =>
+      (started ??= (async () => {
+        await import(/* @vite-ignore */ browser.runtime.getURL(sessionScript));
+        const startVerity = takeOfferedVerity();
+        if (startVerity === undefined || ctx.signal.aborted) return;
+        const { settled } = startVerity({
+          signal: ctx.signal,
+          window,
+          onLocationChange: (listener) => ctx.addEventListener(window, 'wxt:locationchange', listener),
+          messages,
+        });
+        await settled;
+      })());
+    const messages = listenForContentMessages({ signal: ctx.signal, startFor: ['read-selection'], start });
+    watchForProofs({ signal: ctx.signal, document, onProof: () => void start() });
   },
 });

@@ -8,6 +8,7 @@ import { createBadgeSheet } from './badge-sheet';
 import { createCardSheet } from './card-sheet';
 import { createManualScheduler, type ManualScheduler } from './manual-scheduler';
 import { startPageSession, type PageSession, type WorkerLink } from './page-session';
+import { listenForContentMessages } from './content-messages';
 import { verdictOf } from '../../test/fakes/verdict-fixtures';
 
 /** The extension's messaging, as far as the content script listens to it. */
@@ -103,6 +104,7 @@ function start(html: string, worker = fakeWorker()) {
     cardSheet: createCardSheet(),
     nextId: () => `p${count++}`,
     worker: worker.link,
+    messages: listenForContentMessages({ signal: controller.signal, startFor: [], start: async () => undefined }),
     // jsdom draws nothing: what is rendered is what is written, with a marker to tell them apart.
     readRendered: (element) => ({ text: `rendered:${element.id}`, complete: true }),
   });

@@ -3,7 +3,7 @@ import { createProofLocator } from '../../lib/extract/locate-proofs';
 import { createBadge, type BadgeEvents } from './badge';
 import { createBadgePainter } from './badge-painter';
 import { createCard, type Card } from './card';
-import { answerContentMessages } from './content-messages';
+import type { ContentMessageDesk } from './content-messages';
 import { createCssLens } from './css-lens';
 import { madeWhenUsed } from './made-when-used';
 import { isOwnNode } from './own-nodes';
@@ -31,6 +31,8 @@ export type StartPageSessionParameters = {
   /** Ids unique for the page's life, across sessions. */
   nextId: () => string;
   worker: WorkerLink;
+  /** Where its answers to the worker's and the popup's messages go. */
+  messages: ContentMessageDesk;
   /** The rendered-text reader: the live page's CSS unless a test says otherwise. */
   readRendered?: RenderedTextReader;
 };
@@ -67,6 +69,7 @@ export function startPageSession({
   cardSheet,
   nextId,
   worker,
+  messages,
   readRendered = createRenderedTextReader({ lensOf: createCssLens }),
 }: StartPageSessionParameters): StartPageSessionReturnType {
   const locator = createProofLocator();
@@ -138,7 +141,7 @@ export function startPageSession({
     return true;
   }
 
-  answerContentMessages(signal, {
+  messages.register(signal, {
     'reveal-proof': ({ id }) => ({ found: reveal(id) }),
     'verdict-updated': ({ id, verdict }) => {
       const proof = registry.get(id);

@@ -2,6 +2,7 @@ import { sendToWorker } from '../../messaging/client';
 import { isSiteDisabled, type DisplaySettings } from '../../storage/settings-keys';
 import { createBadgeSheet } from './badge-sheet';
 import { createCardSheet } from './card-sheet';
+import type { ContentMessageDesk } from './content-messages';
 import { watchDisplaySettings } from './display-settings';
 import { startPageSession, type PageSession, type WorkerLink } from './page-session';
 import { createScheduler, windowClock } from './scheduler';
@@ -14,6 +15,13 @@ export type StartVerityParameters = {
   window: Window;
   /** Subscribes to single-page navigations (WXT's `wxt:locationchange`). */
   onLocationChange: (listener: () => void) => void;
+  /** Where the page session answers the worker's and the popup's messages. */
+  messages: ContentMessageDesk;
+};
+
+export type StartVerityReturnType = {
+  /** Resolves once the display settings were first read and a session started or not for this site. */
+  settled: Promise<void>;
 };
 
 const worker: WorkerLink = {
@@ -29,9 +37,7 @@ const worker: WorkerLink = {
  * looked for, nothing drawn, what was found is forgotten); badges on or
  * off is one rule in the sheet all badges share.
  */
-export function startVerity({ signal, window, onLocationChange }: StartVerityParameters): void {
-  // Badges are HTML custom elements with shadow roots: an SVG or XML document cannot hold them.
-  if (window.document.documentElement.namespaceURI !== 'http://www.w3.org/1999/xhtml') return;
+export function startVerity({ signal, window, onLocationChange, messages }: StartVerityParameters): StartVerityReturnType {
   const clock = windowClock(window);
   const badgeSheet = createBadgeSheet();
   const cardSheet = createCardSheet();
@@ -50,6 +56,7 @@ export function startVerity({ signal, window, onLocationChange }: StartVerityPar
       cardSheet,
       nextId: () => `p${proofCount++}`,
       worker,
+      messages,
     });
     running = { session, stop };
   };
@@ -62,12 +69,15 @@ export function startVerity({ signal, window, onLocationChange }: StartVerityPar
     if (ids.length > 0) void untilAnswered({ signal, attempt: () => worker.forget(ids) });
   };
 
+  let settle: () => void = () => undefined;
+  const settled = new Promise<void>((resolve) => (settle = resolve));
   const apply = (settings: DisplaySettings): void => {
     badgeSheet.setShown(settings.showBadges);
     if (!settings.showBadges) running?.session.closeCard();
     const disabled = isSiteDisabled(siteHostname(window), settings);
     if (disabled) end();
     else if (running === undefined) start();
+    settle();
   };
 
   onLocationChange(() => running?.session.locationChanged());
@@ -75,4 +85,5 @@ export function startVerity({ signal, window, onLocationChange }: StartVerityPar
   // Only the browser's own event: a page firing synthetic ones would have every proof sent again each time.
   window.addEventListener('pageshow', (event) => event.isTrusted && event.persisted && running?.session.restored(), { signal });
   watchDisplaySettings(signal, apply);
+  return { settled };
 }

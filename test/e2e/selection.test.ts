@@ -41,7 +41,10 @@ ${snippetScenarios.map((id) => `<div id="${id}">${devnet.scenarios.find((scenari
 <p id="quoting">As our forecaster put it, river levels falling back below flood stage by the weekend would be welcome news.</p>
 <p id="unsigned">Nobody signed this sentence about the harbour fireworks.</p>
 </body></html>`;
-  server = createServer((_request, response) => response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html));
+  const plain = '<!doctype html><html><head><meta charset="utf-8"><title>No proofs</title></head><body><p id="plain">A page that carries no proof at all, about tides.</p></body></html>';
+  server = createServer((request, response) =>
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(request.url === '/plain' ? plain : html),
+  );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   pageUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/story`;
 
@@ -235,6 +238,26 @@ describe('Verify selection in Chromium', () => {
       .toBe(true);
     expect(await sendFrom(extensionPage, 'selection-check', { tabId })).toMatchObject({ outcome: 'in-signed-text', quote: 'repairs to school roofs', state: 'verified' });
     expect((await cardShowing()).text).toContain('Part of the signed text');
+  });
+
+  it('answers on a page with no proof, where the content script had not loaded the rest of Verity', async () => {
+    const plain = await browser.context.newPage();
+    await plain.goto(pageUrl.replace('/story', '/plain'));
+    // Without the tabs permission, tabs are known by activity rather than by URL.
+    await plain.bringToFront();
+    const plainTab = await extensionPage.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id!);
+    const selected = await plain.evaluate(() => {
+      const range = document.createRange();
+      range.selectNodeContents(document.getElementById('plain')!);
+      document.getSelection()!.removeAllRanges();
+      document.getSelection()!.addRange(range);
+      return document.getSelection()!.toString();
+    });
+    const answer = await clickMenuItem(selected, plainTab, plain.url());
+    expect(answer).toMatchObject({ outcome: 'no-proofs', quote: 'A page that carries no proof at all, about tides.' });
+    // The card is drawn by the part loaded for the question: a dialog in the page.
+    await expect.poll(() => plain.evaluate(() => document.querySelector('verity-selection-card') !== null)).toBe(true);
+    await plain.close();
   });
 
   it('answers from what the browser read where no content script runs, and forgets the answer when the tab loads another page', async () => {
