@@ -16,6 +16,7 @@ import { createImageChecker } from './images/image-checker';
 import { readImageAnchors } from './images/image-anchors';
 import { createPageEnginePool } from './images/engine-worker';
 import { createHistoryStore } from '../../storage/history-store';
+import { readShareLinkBase } from '../../storage/settings-items';
 import type { TrustConfig } from '../../lib/trust/schema';
 import { inspectorUrl } from '../inspector/url';
 import { showTabBadge } from './action-badge';
@@ -81,6 +82,7 @@ export default defineBackground(() => {
     showSelectionCheck: async (tabId, frameId, check) => void (await sendToTab(tabId, 'show-selection-check', { check }, { frameId })),
     onChecked: (tabId, check) => void recorder.selection(tabId, check),
     onError: warn,
+    shareLinkBase: readShareLinkBase,
   });
 
   browser.runtime.onMessage.addListener(
