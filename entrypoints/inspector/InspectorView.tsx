@@ -73,7 +73,7 @@ export function ProofDetailsView(props: ProofDetailsViewProps) {
               <>
                 {verifyButton}
                 <CopyButton
-                  text={report ? citationText(report) : ''}
+                  text={report ? citationText(report, 0, { shareLink: share.ok ? share.link : undefined }) : ''}
                   label="Copy citation"
                   disabled={!report}
                   title={report ? 'A plain-text record of this check, for notes or an article' : 'Preparing the citation…'}

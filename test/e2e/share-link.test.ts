@@ -102,7 +102,7 @@ describe('share links in Chromium', () => {
     const exportedMarkdown = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export report as Markdown' }).click();
     const markdownDownload = await exportedMarkdown;
-    expect(markdownDownload.suggestedFilename()).toMatch(/^verity-report-127\.0\.0\.1-\d{4}-\d{2}-\d{2}\.md$/);
+    expect(markdownDownload.suggestedFilename()).toMatch(/^verity-proof-127\.0\.0\.1-[0-9a-f]{8,12}\.md$/);
     expect(await readFile((await markdownDownload.path())!, 'utf8')).toContain(proof.shownText.slice(0, 40));
 
     await screenshot(page, 'share-link-verified');
