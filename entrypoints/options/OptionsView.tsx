@@ -4,6 +4,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { ManagedBadge } from '../../components/ManagedBadge';
 import type { TrustConfigIssue } from '../../lib/trust/errors';
 import { DisplaySettingsForm, type DisplaySettingsFormProps } from './DisplaySettingsForm';
+import { ShareLinkBaseField } from './ShareLinkBaseField';
 import { fieldId } from './fields';
 import { ImportExport, type ImportExportProps } from './ImportExport';
 import { TrustSignerPrompt, type TrustSignerPromptProps } from './TrustSignerPrompt';
@@ -83,6 +84,7 @@ export function OptionsView(props: OptionsViewProps) {
             How Verity shows itself while you read. Changes apply at once, without reloading pages.
           </SectionHeading>
           <DisplaySettingsForm {...display} />
+          <ShareLinkBaseField />
         </section>
 
         <section aria-labelledby="trust-heading" className="space-y-6">
