@@ -6,7 +6,8 @@ import { launchExtensionBrowser, type ExtensionBrowser } from '../../devnet/exte
 import type { StartDevnetReturnType } from '../../devnet/devnet';
 import type { PageProof } from '../../lib/extract/page-proof';
 import { reportSchema } from '../../lib/report/schema';
-import { shareFragment } from '../../lib/share/share-link';
+import { defaultShareLinkBase } from '../../lib/share/share-base';
+import { shareFragment, shareLink } from '../../lib/share/share-link';
 import { openDemoPage, openExtensionPage, screenshot, sendFrom, startDemoSession, stopDemoSession, storeTrustConfig } from './demo-session';
 
 declare const chrome: typeof browserApi;
@@ -110,6 +111,26 @@ describe('share links in Chromium', () => {
     await page.getByRole('button', { name: 'Verify again' }).waitFor({ timeout: 20_000 });
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('The proof checks out');
     await page.close();
+  });
+
+  it("opens a link to the verifier page in its own inspector, before the page is asked for, and the author's citation links there", async () => {
+    const page = await reader.context.newPage();
+    // The default base is a placeholder no one hosts: only the extension turning the tab to its inspector opens it.
+    await page.goto(shareLink(defaultShareLinkBase, { proof, pageUrl: devnet.pageUrl! })).catch(() => undefined);
+    await page.waitForURL(`chrome-extension://${reader.extensionId}/inspector.html#share=v1.*`, { timeout: 20_000 });
+    await expect.poll(() => page.title(), { timeout: 30_000 }).toBe('Verified · Shared proof · Verity');
+    await page.close();
+
+    const authorPage = await author.context.newPage();
+    await authorPage.goto(inspectorUrl);
+    await authorPage.getByRole('heading', { name: 'Checks', exact: true }).waitFor({ timeout: 20_000 });
+    await authorPage.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await authorPage.getByRole('button', { name: 'Copy citation' }).click();
+    const citation = await authorPage.evaluate(() => navigator.clipboard.readText());
+    expect(citation).toContain(`Check it yourself: ${defaultShareLinkBase}#share=v1.`);
+    await authorPage.getByRole('button', { name: 'Copy share link' }).click();
+    expect((await authorPage.evaluate(() => navigator.clipboard.readText())).startsWith(`${defaultShareLinkBase}#share=v1.`)).toBe(true);
+    await authorPage.close();
   });
 
   it('shows altered for a link whose text was changed', async () => {
