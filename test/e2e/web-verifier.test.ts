@@ -92,7 +92,7 @@ describe('the static verifier page', () => {
     expect((await facts.textContent()) ?? '').toContain(`id ${devnet.chainId}`);
     // Its own share link points at itself, and the citation carries it.
     expect(await page.getByRole('button', { name: 'Copy share link' }).isEnabled()).toBe(true);
-    await screenshot(page, 'web-verifier-verified');
+    await screenshot(page, 'web-verifier-verified', { fullPage: false });
     await page.close();
   });
 
