@@ -4,7 +4,6 @@ import { PageHeader } from '../../components/PageHeader';
 import { ManagedBadge } from '../../components/ManagedBadge';
 import type { TrustConfigIssue } from '../../lib/trust/errors';
 import { DisplaySettingsForm, type DisplaySettingsFormProps } from './DisplaySettingsForm';
-import { ShareLinkBaseField } from './ShareLinkBaseField';
 import { fieldId } from './fields';
 import { ImportExport, type ImportExportProps } from './ImportExport';
 import { TrustSignerPrompt, type TrustSignerPromptProps } from './TrustSignerPrompt';
@@ -43,6 +42,8 @@ export type OptionsViewProps = {
   onResetToDefaults: () => void;
   /** Asked from a badge's card (options.html#trust=ADDRESS). */
   trustSigner?: TrustSignerPromptProps | undefined;
+  /** "Share links open at" (ShareLinkBaseField): it keeps its own stored value, which Node (the visual review) cannot read. */
+  shareLinkBase?: ReactNode;
 };
 
 export function OptionsView(props: OptionsViewProps) {
@@ -84,7 +85,7 @@ export function OptionsView(props: OptionsViewProps) {
             How Verity shows itself while you read. Changes apply at once, without reloading pages.
           </SectionHeading>
           <DisplaySettingsForm {...display} />
-          <ShareLinkBaseField />
+          {props.shareLinkBase}
         </section>
 
         <section aria-labelledby="trust-heading" className="space-y-6">
