@@ -52,6 +52,16 @@ const section = (page: Page, name: string) => page.getByRole('region', { name, e
 
 const openLink = (fragment: string): Promise<Page> => openExtensionPage(reader, `inspector.html${fragment}`);
 
+/** Goes to a link in a new tab of the reader's browser and waits for the extension to turn the tab to its inspector. */
+async function landsInInspector(link: string): Promise<Page> {
+  const page = await reader.context.newPage();
+  // The navigation the extension replaces ends as aborted: what counts is where the tab lands.
+  await page.goto(link).catch(() => undefined);
+  const inspector = new RegExp(`^chrome-extension://${reader.extensionId}/inspector\\.html#share=v1\\.`);
+  await expect.poll(() => page.url(), { timeout: 20_000 }).toMatch(inspector);
+  return page;
+}
+
 describe('share links in Chromium', () => {
   it('gives a share link from the inspector of the page the proof is on', async () => {
     const page = await author.context.newPage();
@@ -114,10 +124,8 @@ describe('share links in Chromium', () => {
   });
 
   it("opens a link to the verifier page in its own inspector, before the page is asked for, and the author's citation links there", async () => {
-    const page = await reader.context.newPage();
     // The default base is a placeholder no one hosts: only the extension turning the tab to its inspector opens it.
-    await page.goto(shareLink(defaultShareLinkBase, { proof, pageUrl: devnet.pageUrl! })).catch(() => undefined);
-    await page.waitForURL(`chrome-extension://${reader.extensionId}/inspector.html#share=v1.*`, { timeout: 20_000 });
+    const page = await landsInInspector(shareLink(defaultShareLinkBase, { proof, pageUrl: devnet.pageUrl! }));
     await expect.poll(() => page.title(), { timeout: 30_000 }).toBe('Verified · Shared proof · Verity');
     await page.close();
 
@@ -131,6 +139,20 @@ describe('share links in Chromium', () => {
     await authorPage.getByRole('button', { name: 'Copy share link' }).click();
     expect((await authorPage.evaluate(() => navigator.clipboard.readText())).startsWith(`${defaultShareLinkBase}#share=v1.`)).toBe(true);
     await authorPage.close();
+  });
+
+  it('opens links to the page the reader sets under "Share links open at"', async () => {
+    const options = await openExtensionPage(reader, 'options.html');
+    const field = options.getByRole('textbox', { name: 'Share links open at' });
+    await field.fill('https://verify.example.org/verity/');
+    await options.getByRole('button', { name: 'Save address' }).click();
+    await options.getByText('Share links now open at https://verify.example.org/verity/').waitFor();
+    await screenshot(field.locator('xpath=ancestor::form'), 'options-share-link-base');
+    await options.close();
+
+    const page = await landsInInspector(shareLink('https://verify.example.org/verity/', { proof }));
+    await expect.poll(() => page.title(), { timeout: 30_000 }).toBe('Verified · Shared proof · Verity');
+    await page.close();
   });
 
   it('shows altered for a link whose text was changed', async () => {
