@@ -47,7 +47,7 @@ export type ProofDetailsViewProps = {
   verifyError?: string;
   /** This proof's report, for the citation and the exports; absent until it is made. */
   report?: Report;
-  /** The link that lets another Verity user verify this proof themselves, or why there is none. */
+  /** The link that lets anyone verify this proof themselves (at the reader's verifier page), or why there is none. */
   share: ProofShareLinkReturnType;
   /** The proof came from a share link, not from a page open in this browser. */
   shared?: boolean;
@@ -85,7 +85,7 @@ export function ProofDetailsView(props: ProofDetailsViewProps) {
                   label="Copy share link"
                   icon={<LinkIcon className="size-4" />}
                   disabled={!share.ok}
-                  title={share.ok ? 'A link another Verity user opens to verify this proof themselves' : share.reason}
+                  title={share.ok ? 'A link anyone can open to verify this proof themselves, in any browser' : share.reason}
                 />
               </>
             }

@@ -69,8 +69,12 @@ afterAll(async () => {
   await devnet?.stop();
 });
 
+/** Console errors of the pages opened, a Content Security Policy violation among them. */
+const consoleErrors: string[] = [];
+
 async function open(site: 'hosted' | 'plain', shared: SharedProof): Promise<Page> {
   const page = await browser.newPage();
+  page.on('console', (message) => void (message.type() === 'error' && consoleErrors.push(message.text())));
   await page.goto(`${origin}/${site}/${shareFragment(shared)}`);
   return page;
 }
@@ -93,6 +97,8 @@ describe('the static verifier page', () => {
     // Its own share link points at itself, and the citation carries it.
     expect(await page.getByRole('button', { name: 'Copy share link' }).isEnabled()).toBe(true);
     await screenshot(page, 'web-verifier-verified', { fullPage: false });
+    // Its Content Security Policy (web/index.html) lets the page do all it needs, and nothing was blocked.
+    expect(consoleErrors).toEqual([]);
     await page.close();
   });
 
