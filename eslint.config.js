@@ -14,7 +14,7 @@ export default tseslint.config(
   },
   {
     // What ships (extension, CLI, core) never reaches into the tests' fakes, fixtures or generators.
-    files: ['lib/**', 'messaging/**', 'storage/**', 'entrypoints/**', 'components/**', 'cli/**'],
+    files: ['lib/**', 'messaging/**', 'storage/**', 'entrypoints/**', 'components/**', 'cli/**', 'web/**'],
     ignores: ['**/*.test.ts', '**/*.test.tsx'],
     rules: {
       'no-restricted-imports': [

@@ -17,6 +17,7 @@ export default defineConfig({
             'components/**/*.test.tsx',
             'entrypoints/**/*.test.{ts,tsx}',
             'test/docs/**/*.test.ts',
+            'web/**/*.test.{ts,tsx}',
           ],
           environment: 'node',
         },

@@ -29,9 +29,16 @@ describe('ReportExport', () => {
     return { save, button, container: view.container };
   };
 
-  it('names a report file by its page and day', () => {
-    expect(reportFileName(snippetReport, 'json')).toBe('verity-report-news.example.com-2026-11-24.json');
-    expect(reportFileName({ ...snippetReport, source: { kind: 'shared' } }, 'md')).toBe('verity-report-shared-2026-11-24.md');
+  it("names a page's report by its host and day, and each proof's by its host and proof id, so none overwrites another", () => {
+    const pageReport: Report = { ...snippetReport, scope: 'page' };
+    expect(reportFileName(pageReport, 'json')).toBe('verity-page-news.example.com-2026-11-24.json');
+    const proof = reportFileName(snippetReport, 'json');
+    expect(proof).toMatch(/^verity-proof-news\.example\.com-[0-9a-f]{8}\.json$/);
+    const other: Report = { ...snippetReport, snippets: [{ ...snippetReport.snippets[0]!, raw: `${snippetReport.snippets[0]!.raw}x` }] };
+    expect(reportFileName(other, 'json')).not.toBe(proof);
+    const attested: Report = { ...snippetReport, snippets: [{ ...snippetReport.snippets[0]!, facts: { uid: `0x${'ab'.repeat(32)}` } }] };
+    expect(reportFileName({ ...attested, source: { kind: 'shared' } }, 'md')).toBe('verity-proof-shared-abababababab.md');
+    expect(new Set([pageReport, snippetReport].map((report) => reportFileName(report, 'md'))).size).toBe(2);
   });
 
   it('saves the report as JSON that reads back as the same report', async () => {
@@ -40,7 +47,7 @@ describe('ReportExport', () => {
     expect(save).toHaveBeenCalledTimes(1);
     const [text, fileName, type] = save.mock.calls[0]!;
     expect(JSON.parse(text)).toEqual(snippetReport);
-    expect(fileName).toBe('verity-report-news.example.com-2026-11-24.json');
+    expect(fileName).toBe(reportFileName(snippetReport, 'json'));
     expect(type).toBe('application/json');
   });
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { reportMarkdown } from '../lib/report/markdown';
-import type { Report } from '../lib/report/schema';
+import type { Report, ReportSnippet } from '../lib/report/schema';
 import { downloadText } from './download';
 import { messageOf } from './error-message';
 import { DownloadIcon, SpinnerIcon } from './icons';
@@ -12,12 +12,30 @@ const formats: Record<ReportFormat, { name: string; type: string; text: (report:
   md: { name: 'Markdown', type: 'text/markdown', text: reportMarkdown },
 };
 
-/** `verity-report-news.example.com-2026-11-24.md`: what and when, safe as a file name everywhere. */
+/**
+ * Distinct names for a page's report and each proof's, safe everywhere:
+ * `verity-page-news.example.com-2026-11-24.md` (the page's host and day),
+ * `verity-proof-news.example.com-3f9a0c12.json` (the host and the proof's
+ * id: its attestation UID's start, else a digest of the proof as found).
+ */
 export function reportFileName(report: Report, format: ReportFormat): string {
   const { location } = report.source;
   const place = location && URL.canParse(location) ? new URL(location).hostname : report.source.kind;
-  const safe = place.replace(/[^A-Za-z0-9.-]+/g, '-').replace(/^-+|-+$/g, '') || 'proof';
-  return `verity-report-${safe}-${report.generatedAt.slice(0, 10)}.${format}`;
+  const snippet = report.snippets[0];
+  const what = report.scope === 'snippet' && snippet !== undefined ? `proof-${safeName(place)}-${proofIdOf(snippet)}` : `page-${safeName(place)}-${report.generatedAt.slice(0, 10)}`;
+  return `verity-${what}.${format}`;
+}
+
+function safeName(text: string): string {
+  return text.replace(/[^A-Za-z0-9.-]+/g, '-').replace(/^[-.]+|[-.]+$/g, '') || 'proof';
+}
+
+/** A proof's short id for a file name: its attestation UID's first twelve digits, else an FNV-1a digest of the proof as found. */
+function proofIdOf({ facts, raw }: ReportSnippet): string {
+  if (facts.uid !== undefined) return facts.uid.slice(2, 14);
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < raw.length; index++) hash = Math.imul(hash ^ raw.charCodeAt(index), 0x01000193);
+  return (hash >>> 0).toString(16).padStart(8, '0');
 }
 
 /** The report as a file's text and type, in one of the two formats. */

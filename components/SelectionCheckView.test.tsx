@@ -132,4 +132,18 @@ describe('SelectionCheckView', () => {
     expect(headlines).toEqual(outcomes.map((outcome) => selectionHeadlines[outcome]));
     expect(new Set(headlines).size).toBe(outcomes.length);
   });
+
+  it('offers the citation the worker made, and nothing to copy for a quote no proof holds', async () => {
+    const writeText = vi.fn(() => Promise.resolve());
+    vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } });
+    const cited = render({ ...inSignedText, citation: '“protected bike lanes to four downtown streets”' });
+    const copy = [...cited.querySelectorAll('button')].find((button) => button.textContent?.includes('Copy citation'))!;
+    click(copy);
+    await Promise.resolve();
+    expect(writeText).toHaveBeenCalledWith('“protected bike lanes to four downtown streets”');
+    cleanup?.();
+    const uncited = render({ ...inSignedText, outcome: 'not-signed', state: undefined, parts: [] });
+    expect([...uncited.querySelectorAll('button')].some((button) => button.textContent?.includes('Copy citation'))).toBe(false);
+    vi.unstubAllGlobals();
+  });
 });

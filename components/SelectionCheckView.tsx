@@ -1,5 +1,6 @@
 import type { SelectionCheck } from '../messaging/messages';
 import { ConfidenceMeter } from './ConfidenceMeter';
+import { CopyButton } from './CopyButton';
 import { QuoteParts } from './QuoteParts';
 import { quoteIsSigned, selectionHeadlines } from './selection-outcome';
 import { StateBadge } from './StateBadge';
@@ -47,9 +48,12 @@ export function SelectionCheckView({ check, onReveal, missing }: SelectionCheckV
             {check.quote}
           </blockquote>
         )}
-        <p className="text-xs text-slate-500">
-          Checked <CheckedTime at={check.checkedAt} />
-        </p>
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <p className="text-xs text-slate-500">
+            Checked <CheckedTime at={check.checkedAt} />
+          </p>
+          {check.citation && <CopyButton text={check.citation} label="Copy citation" title="The selected words, the verdict, who vouches and a share link, to paste" />}
+        </div>
       </div>
       {showParts && <QuoteParts parts={check.parts} onReveal={onReveal} missing={missing} />}
     </div>

@@ -85,6 +85,11 @@ export type SelectionCheck = {
   confidence?: number;
   /** One sentence a reader understands. */
   summary: string;
+  /**
+   * A citation of the selected words to paste (lib/report/quote-citation.ts),
+   * with share links; absent when no proof of the page holds any of them.
+   */
+  citation?: string;
 };
 
 /** A proof checked on its own, outside any page: pasted, shared or resolved from a reference. */

@@ -1,4 +1,5 @@
 import { storage } from 'wxt/utils/storage';
+import { shareLinkBaseFrom } from '../lib/share/share-base';
 import { type DisplaySettings, defaultDisplaySettings, displaySettingsFrom, lastManagedTrustConfigKey, settingsKeys } from './settings-keys';
 
 /**
@@ -26,4 +27,12 @@ export const lastManagedTrustConfigItem = storage.defineItem<unknown>(`local:${l
 /** The display settings, with defaults for whatever is missing or of the wrong type (an older or edited value). */
 export async function readDisplaySettings(): Promise<DisplaySettings> {
   return displaySettingsFrom(await displaySettingsItem.getValue());
+}
+
+/** The verifier page share links open at, as the reader typed it; null for the default. */
+export const shareLinkBaseItem = storage.defineItem<string>(`local:${settingsKeys.shareLinkBase}`, { version: 1 });
+
+/** Where share links open: the reader's page, or the default for a missing or unusable value. */
+export async function readShareLinkBase(): Promise<string> {
+  return shareLinkBaseFrom(await shareLinkBaseItem.getValue());
 }

@@ -15,6 +15,8 @@ export const settingsKeys = {
   userTrustConfig: 'verity.trustConfig.user',
   /** DisplaySettings: how Verity shows itself on pages. */
   display: 'verity.display',
+  /** The address of the verifier page share links open at (lib/share/share-base.ts); absent for the default. */
+  shareLinkBase: 'verity.shareLinkBase',
 } as const;
 
 /**

@@ -16,12 +16,14 @@ import { createImageChecker } from './images/image-checker';
 import { readImageAnchors } from './images/image-anchors';
 import { createPageEnginePool } from './images/engine-worker';
 import { createHistoryStore } from '../../storage/history-store';
+import { readShareLinkBase } from '../../storage/settings-items';
 import type { TrustConfig } from '../../lib/trust/schema';
 import { inspectorUrl } from '../inspector/url';
 import { showTabBadge } from './action-badge';
 import { ensureHistoryAlarm, historyAlarmName } from './history-alarm';
 import { recheckAlarm, recheckAlarmName } from './recheck-alarm';
 import { localStorage, sessionStorage } from './session-storage';
+import { shareLinkNavigation } from './share-link-navigation';
 import { isTrustChange, readTrustSources } from './trust-sources';
 import { createVerifySelectionMenu, verifySelectionCommand, verifySelectionMenuId } from './verify-selection-menu';
 
@@ -81,6 +83,7 @@ export default defineBackground(() => {
     showSelectionCheck: async (tabId, frameId, check) => void (await sendToTab(tabId, 'show-selection-check', { check }, { frameId })),
     onChecked: (tabId, check) => void recorder.selection(tabId, check),
     onError: warn,
+    shareLinkBase: readShareLinkBase,
   });
 
   browser.runtime.onMessage.addListener(
@@ -156,6 +159,12 @@ export default defineBackground(() => {
     service.documentCommitted({ tabId, url, documentId }).catch(warn);
     selections.documentCommitted({ tabId, documentId }).catch(warn);
   });
+  // A share link to the reader's verifier page: this Verity verifies it itself, in its inspector.
+  const openShareLink = shareLinkNavigation({
+    shareLinkBase: readShareLinkBase,
+    openInspector: async (tabId, fragment) => void (await browser.tabs.update(tabId, { url: `${browser.runtime.getURL('/inspector.html')}${fragment}` })),
+  });
+  browser.webNavigation.onBeforeNavigate.addListener((details) => void openShareLink(details).catch(warn));
   const tabRemoved = (tabId: number) => {
     service.tabRemoved(tabId).catch(warn);
     selections.tabRemoved(tabId).catch(warn);

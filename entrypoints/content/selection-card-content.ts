@@ -16,13 +16,20 @@ export type SelectionCardContent = {
   state?: { state: VerdictState; word: string };
   confidence?: Confidence;
   snippets: SelectionCardSnippet[];
+  /** The citation "Copy citation" copies; absent when no proof holds the words. */
+  citation?: string;
 };
 
 /** Longest excerpt shown for a snippet, in characters. */
 const excerptLength = 90;
 
 export function selectionCardContentOf(check: SelectionCheck): SelectionCardContent {
-  const content: SelectionCardContent = { headline: selectionHeadlines[check.outcome], summary: check.summary, snippets: [] };
+  const content: SelectionCardContent = {
+    headline: selectionHeadlines[check.outcome],
+    summary: check.summary,
+    snippets: [],
+    ...(check.citation !== undefined && { citation: check.citation }),
+  };
   if (check.state !== undefined) {
     content.state = { state: check.state, word: badgeWord(check.state) };
     if (check.confidence !== undefined) content.confidence = confidenceOf(check.confidence, check.state);

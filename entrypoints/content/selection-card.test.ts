@@ -96,4 +96,20 @@ describe('createSelectionCard', () => {
     [...root().querySelectorAll('button')].find((button) => button.textContent === 'Close')!.click();
     expect(host().hasAttribute('data-open')).toBe(false);
   });
+
+  it('offers "Copy citation" only when there is a citation, and copies nothing for a click the page made up', async () => {
+    const writeText = vi.fn(() => Promise.resolve());
+    vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } });
+    const { card, range, root } = setUp();
+    card.anchorTo(range);
+    card.show(check);
+    expect([...root().querySelectorAll('button')].map((button) => button.textContent)).toEqual(['Show', 'Close']);
+    card.show({ ...check, citation: '“approved the budget”' });
+    const copy = [...root().querySelectorAll('button')].find((button) => button.textContent === 'Copy citation')!;
+    // jsdom's click is untrusted, as a page's would be: the e2e selection test clicks it as a reader.
+    copy.click();
+    await Promise.resolve();
+    expect(writeText).not.toHaveBeenCalled();
+    expect(root().querySelector('[role="status"]')!.textContent).toBe('');
+  });
 });

@@ -2,6 +2,7 @@ import type { SharedStyle } from './shared-style';
 import type { SelectionCheck } from '../../messaging/messages';
 import { pageThemeAt } from './page-theme';
 import { confidenceMeter, createCardHost, elementMaker, followScrolling, placeCardHost } from './card-dom';
+import { citationControls } from './selection-card-citation';
 import { selectionCardContentOf, type SelectionCardContent } from './selection-card-content';
 import { trusted } from './trusted-events';
 import { brandIconShapes, createIcon, stateIconShapes } from './state-icons';
@@ -166,7 +167,14 @@ function cardElement(
   const closeButton = make('button', 'button', 'Close');
   closeButton.type = 'button';
   closeButton.addEventListener('click', close);
-  actions.append(status, closeButton);
-  card.append(actions);
+  actions.append(status);
+  if (content.citation === undefined) {
+    actions.append(closeButton);
+    card.append(actions);
+  } else {
+    const citation = citationControls({ document, citation: content.citation, status, make });
+    actions.append(citation.button, closeButton);
+    card.append(actions, citation.fallback);
+  }
   return card;
 }

@@ -9,7 +9,7 @@ import type { Report } from '../../lib/report/schema';
 import type { Verdict } from '../../lib/verdict/types';
 import { InspectorFrame, ProofDetailsView } from './InspectorView';
 import { SharedProofDetails } from './SharedProofDetails';
-import { proofShareLink } from './share';
+import { proofShareLink, useShareLinkBase } from './share';
 import { TabProofsView } from './TabProofsView';
 import { useChainExplorer } from './use-chain-explorer';
 import { inspectorTarget, inspectorUrl, isShareHash } from './url';
@@ -57,6 +57,7 @@ function ProofDetails({ tabId, proofId }: { tabId: number; proofId: string }) {
   const [load, setLoad] = useState<DetailsLoad>({ status: 'loading' });
   const [verifying, setVerifying] = useState(false);
   const [verifyError, setVerifyError] = useState<string>();
+  const shareBase = useShareLinkBase();
 
   // Load once, and again every second while the worker is still checking.
   useEffect(() => {
@@ -150,7 +151,7 @@ function ProofDetails({ tabId, proofId }: { tabId: number; proofId: string }) {
       return (
         <ProofDetailsView
           {...load.details}
-          share={proofShareLink(load.details.proof, load.details.pageUrl)}
+          share={proofShareLink(load.details.proof, load.details.pageUrl, shareBase)}
           report={report}
           explorer={explorer}
           onVerifyAgain={verifyAgain}

@@ -47,15 +47,17 @@ export type ProofDetailsViewProps = {
   verifyError?: string;
   /** This proof's report, for the citation and the exports; absent until it is made. */
   report?: Report;
-  /** The link that lets another Verity user verify this proof themselves, or why there is none. */
+  /** The link that lets anyone verify this proof themselves (at the reader's verifier page), or why there is none. */
   share: ProofShareLinkReturnType;
   /** The proof came from a share link, not from a page open in this browser. */
   shared?: boolean;
+  /** Says who checked a shared proof, in place of the extension's "Shared with you" (the verifier page says its own). */
+  sharedBanner?: ReactNode;
 };
 
 /** Everything about one proof: the verdict, every check, the texts, the chain facts and the envelope. */
 export function ProofDetailsView(props: ProofDetailsViewProps) {
-  const { pageUrl, proof, verdict, explorer, verifying, verifyError, onVerifyAgain, report, share, shared = false } = props;
+  const { pageUrl, proof, verdict, explorer, verifying, verifyError, onVerifyAgain, report, share, shared = false, sharedBanner } = props;
   const verifyButton = (
     <button type="button" className="btn-secondary" onClick={onVerifyAgain} disabled={verifying}>
       {verifying ? <SpinnerIcon className="size-4" /> : <RefreshIcon className="size-4" />}
@@ -65,7 +67,7 @@ export function ProofDetailsView(props: ProofDetailsViewProps) {
   return (
     <InspectorFrame pageUrl={pageUrl} shared={shared}>
       <div className="space-y-10">
-        {shared && <SharedBanner pageUrl={pageUrl} verifying={verifying || !verdict} />}
+        {shared && (sharedBanner ?? <SharedBanner pageUrl={pageUrl} verifying={verifying || !verdict} />)}
         {verdict ? (
           <VerdictCard
             verdict={verdict}
@@ -73,7 +75,7 @@ export function ProofDetailsView(props: ProofDetailsViewProps) {
               <>
                 {verifyButton}
                 <CopyButton
-                  text={report ? citationText(report) : ''}
+                  text={report ? citationText(report, 0, { shareLink: share.ok ? share.link : undefined }) : ''}
                   label="Copy citation"
                   disabled={!report}
                   title={report ? 'A plain-text record of this check, for notes or an article' : 'Preparing the citation…'}
@@ -83,7 +85,7 @@ export function ProofDetailsView(props: ProofDetailsViewProps) {
                   label="Copy share link"
                   icon={<LinkIcon className="size-4" />}
                   disabled={!share.ok}
-                  title={share.ok ? 'A link another Verity user opens to verify this proof themselves' : share.reason}
+                  title={share.ok ? 'A link anyone can open to verify this proof themselves, in any browser' : share.reason}
                 />
               </>
             }
@@ -134,7 +136,7 @@ export function ProofDetailsView(props: ProofDetailsViewProps) {
 }
 
 /** The page a share link names, as its origin only (never its user name, look-alike Unicode or bidi tricks), and never a link. */
-function linkOrigin(pageUrl: string): string {
+export function linkOrigin(pageUrl: string): string {
   return displayOrigin(pageUrl) ?? displaySafe(pageUrl, { maxLength: 60 });
 }
 

@@ -8,7 +8,7 @@ import { standaloneReport } from '../../lib/report/standalone-report';
 import { readShareFragment } from '../../lib/share/share-link';
 import type { Verdict } from '../../lib/verdict/types';
 import { InspectorFrame, ProofDetailsView } from './InspectorView';
-import { proofShareLink } from './share';
+import { proofShareLink, useShareLinkBase } from './share';
 import { useChainExplorer } from './use-chain-explorer';
 
 type Verification = { verdict: Verdict; checkedAt: number };
@@ -23,6 +23,7 @@ export function SharedProofDetails({ hash }: { hash: string }) {
   const [verification, setVerification] = useState<Verification>();
   const [verifying, setVerifying] = useState(true);
   const [error, setError] = useState<string>();
+  const shareBase = useShareLinkBase();
   const [round, setRound] = useState(0);
 
   useEffect(() => {
@@ -100,7 +101,7 @@ export function SharedProofDetails({ hash }: { hash: string }) {
       verdict={verdict}
       explorer={explorer}
       report={report}
-      share={proofShareLink(read.shared.proof, read.shared.pageUrl)}
+      share={proofShareLink(read.shared.proof, read.shared.pageUrl, shareBase)}
       onVerifyAgain={() => setRound((count) => count + 1)}
       verifying={verifying}
       verifyError={error}

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { downloadText } from '../../components/download';
+import { ShareLinkBaseField } from './ShareLinkBaseField';
 import { messageOf } from '../../components/error-message';
 import { ErrorState, LoadingState } from '../../components/Status';
 import { sendToWorker } from '../../messaging/client';
@@ -125,6 +126,7 @@ export function Options() {
 
   return (
     <OptionsView
+      shareLinkBase={<ShareLinkBaseField />}
       trustSigner={
         signerAsked === undefined
           ? undefined

@@ -42,6 +42,8 @@ export type OptionsViewProps = {
   onResetToDefaults: () => void;
   /** Asked from a badge's card (options.html#trust=ADDRESS). */
   trustSigner?: TrustSignerPromptProps | undefined;
+  /** "Share links open at" (ShareLinkBaseField): it keeps its own stored value, which Node (the visual review) cannot read. */
+  shareLinkBase?: ReactNode;
 };
 
 export function OptionsView(props: OptionsViewProps) {
@@ -83,6 +85,7 @@ export function OptionsView(props: OptionsViewProps) {
             How Verity shows itself while you read. Changes apply at once, without reloading pages.
           </SectionHeading>
           <DisplaySettingsForm {...display} />
+          {props.shareLinkBase}
         </section>
 
         <section aria-labelledby="trust-heading" className="space-y-6">

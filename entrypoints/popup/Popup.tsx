@@ -9,7 +9,7 @@ import { displaySettingsItem, readDisplaySettings } from '../../storage/settings
 import { type DisplaySettings, isSiteDisabled, siteCovers } from '../../storage/settings-keys';
 import { citationText } from '../../lib/report/citation';
 import { standaloneReport } from '../../lib/report/standalone-report';
-import { proofShareLink } from '../inspector/share';
+import { proofShareLink, useShareLinkBase } from '../inspector/share';
 import { inspectorUrl } from '../inspector/url';
 import { type PasteDraft, type PasteOutcome, PastePanel } from './PastePanel';
 import { PopupFrame, type PopupPanel, PopupView, type RevealResult } from './PopupView';
@@ -36,6 +36,7 @@ export function Popup() {
   const [panel, setPanel] = useState<PopupPanel>('page');
   const [draft, setDraft] = useState<PasteDraft>({ input: '', compareText: '' });
   const [pasted, setPasted] = useState<PasteOutcome>({ status: 'idle' });
+  const shareBase = useShareLinkBase();
 
   useEffect(() => {
     let closed = false;
@@ -116,7 +117,7 @@ export function Popup() {
         onCheck={checkPasted}
         outcome={pasted}
         inspectorLinkOf={(result) => proofShareLink(result.proof)}
-        citationOf={pastedCitation}
+        citationOf={(result, checkedAt) => pastedCitation(result, checkedAt, shareBase)}
         onReveal={tabId === undefined ? undefined : onReveal}
         missing={reveal && !reveal.found ? reveal.id : undefined}
       />
@@ -190,10 +191,12 @@ export function Popup() {
   );
 }
 
-/** The citation of one pasted proof, from its one-snippet report. */
-function pastedCitation({ proof, verdict }: StandaloneResult, checkedAt: number): string {
+/** The citation of one pasted proof, from its one-snippet report, with a share link to the reader's verifier page. */
+function pastedCitation({ proof, verdict }: StandaloneResult, checkedAt: number, shareBase: string): string {
   const version = browser.runtime.getManifest().version;
-  return citationText(standaloneReport({ version, source: { kind: 'pasted' }, raw: proof.raw, verdict, checkedAt: new Date(checkedAt) }), 0);
+  const share = proofShareLink(proof, undefined, shareBase);
+  const report = standaloneReport({ version, source: { kind: 'pasted' }, raw: proof.raw, verdict, checkedAt: new Date(checkedAt) });
+  return citationText(report, 0, { shareLink: share.ok ? share.link : undefined });
 }
 
 function hostnameOf(url: string): string {

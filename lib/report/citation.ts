@@ -1,7 +1,9 @@
+import { shortHex } from '../chain/short-hex';
 import { BaseError } from '../errors';
 import { displayOrigin, displaySafe } from '../text/display-safe';
 import { modelClaimOf, modelClaimWords, type ModelClaim } from '../verdict/model-claim';
 import type { Report } from './schema';
+import { readableDate } from './readable-date';
 import { excerpt, generatorKindWords, sourceKindWords, verdictWord } from './words';
 
 /** The report has no snippet at that position. */
@@ -17,13 +19,19 @@ export class CitationSnippetError extends BaseError {
 
 export type CitationTextReturnType = string;
 
+export type CitationTextOptions = {
+  /** A share link to the proof, for readers to check it again themselves. */
+  shareLink?: string | undefined;
+};
+
 /**
  * A plain-text record of one snippet's check, for a journalist to paste
  * into notes or a story: what was checked, when, against what, the
  * outcome, and which Verity made it. `position` is the snippet's place in
- * `report.snippets` (0 for a one-snippet report).
+ * `report.snippets` (0 for a one-snippet report). Hashes and addresses are
+ * short: the full ones are in the report.
  */
-export function citationText(report: Report, position = 0): CitationTextReturnType {
+export function citationText(report: Report, position = 0, { shareLink }: CitationTextOptions = {}): CitationTextReturnType {
   const snippet = report.snippets[position];
   if (snippet === undefined) throw new CitationSnippetError(position, report.snippets.length);
   const { facts } = snippet;
@@ -32,20 +40,21 @@ export function citationText(report: Report, position = 0): CitationTextReturnTy
   const { source } = report;
   const model = modelClaimOf(facts);
   const lines = [
-    `Checked with Verity on ${snippet.checkedAt}`,
+    `Checked with Verity on ${readableDate(snippet.checkedAt)}`,
     `${sourceKindWords[source.kind]}${source.location === undefined ? '' : source.kind === 'shared' ? sharedFrom(source.location) : `: ${source.location}`}`,
     source.title && `Title: ${displaySafe(source.title)}`,
-    `Verdict: ${verdictWord(snippet.state)} (${snippet.state}), confidence ${snippet.confidence}/100`,
+    `Verdict: ${verdictWord(snippet.state)}, confidence ${snippet.confidence}/100`,
     `Why: ${snippet.summary}`,
     snippet.proofType && `Proof: ${snippet.proofType}${chain ? ` on ${chain}` : ''}`,
-    facts.tx && `Transaction: ${facts.tx}${facts.anchorBlock ? ` in block ${facts.anchorBlock}` : ''}`,
-    facts.uid && `Attestation UID: ${facts.uid}`,
-    facts.attester && `Attester: ${facts.signerLabel ? `${facts.signerLabel} ` : ''}${facts.attester}`,
-    facts.teeId && `TEE: ${facts.teeId}`,
-    facts.contract && `Contract: ${facts.contract}${facts.tokenId ? `, token ${facts.tokenId}` : ''}`,
+    facts.tx && `Transaction: ${shortHex(facts.tx)}${facts.anchorBlock ? ` in block ${facts.anchorBlock}` : ''}`,
+    facts.uid && `Attestation UID: ${shortHex(facts.uid)}`,
+    facts.attester && `Attester: ${facts.signerLabel ? `${facts.signerLabel} (${shortHex(facts.attester)})` : shortHex(facts.attester)}`,
+    facts.teeId && `TEE: ${shortHex(facts.teeId)}`,
+    facts.contract && `Contract: ${shortHex(facts.contract)}${facts.tokenId ? `, token ${facts.tokenId}` : ''}`,
     model && modelClaimLine(model),
     `Checks: ${tally(true)} passed, ${tally(false)} failed, ${tally(null)} not run`,
     `Text: "${excerpt(snippet.text.shown, 280)}"`,
+    shareLink && `Check it yourself: ${shareLink}`,
     `Verity ${generatorKindWords[report.generator.kind]} ${report.generator.version}`,
   ];
   return lines.filter(Boolean).join('\n');

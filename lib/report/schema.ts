@@ -90,8 +90,8 @@ export const reportSchema = z.object({
   generatedAt: isoTime,
   generator: z.object({
     name: z.literal('Verity'),
-    /** The browser extension or the command line. */
-    kind: z.enum(['extension', 'cli']),
+    /** The browser extension, the command line, or the static verifier page share links open (web/). */
+    kind: z.enum(['extension', 'cli', 'web']),
     version: z.string(),
   }),
   /** What was checked: a page address, a file, or material pasted or shared. */

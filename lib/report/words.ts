@@ -29,6 +29,7 @@ export const sourceKindWords: Record<Report['source']['kind'], string> = {
 export const generatorKindWords: Record<Report['generator']['kind'], string> = {
   extension: 'browser extension',
   cli: 'command line',
+  web: 'verifier page',
 };
 
 /** `2026-11-24 21:30:16 UTC` from an ISO time with any offset. */

@@ -150,6 +150,12 @@ describe('readShareLink', () => {
     }
   });
 
+  it("reads a link to a verifier page at any address, as citations and the inspector's Copy share link make them", () => {
+    for (const base of ['https://verity.example/verify/', 'https://verify.example.org/v/index.html?lang=en']) {
+      expect(readShareLink(shareLink(base, shared)), base).toEqual({ ok: true, shared });
+    }
+  });
+
   it('reads the fragment alone', () => {
     expect(readShareLink(fragment())).toEqual({ ok: true, shared });
     expect(readShareLink(fragment().slice(1))).toEqual({ ok: true, shared });

@@ -56,7 +56,7 @@ describe("exporting the page's report from the popup", () => {
 
   it('saves a JSON report that the schema accepts, with every snippet in its expected state', async () => {
     const { fileName, text } = await exportAs('JSON');
-    expect(fileName).toMatch(new RegExp(`^verity-report-${host().replace(/\./g, '\\.')}-${day}\\.json$`));
+    expect(fileName).toMatch(new RegExp(`^verity-page-${host().replace(/\./g, '\\.')}-${day}\\.json$`));
     const json: unknown = JSON.parse(text);
     // The published JSON Schema, as a consumer would check it, and the zod schema it is generated from.
     expect(publishedReportValidator()(json)).toEqual([]);
@@ -81,7 +81,7 @@ describe("exporting the page's report from the popup", () => {
 
   it('saves a Markdown report with its title, a table row and a section per snippet', async () => {
     const { fileName, text } = await exportAs('Markdown');
-    expect(fileName).toMatch(new RegExp(`^verity-report-${host().replace(/\./g, '\\.')}-${day}\\.md$`));
+    expect(fileName).toMatch(new RegExp(`^verity-page-${host().replace(/\./g, '\\.')}-${day}\\.md$`));
     const lines = text.split('\n');
     expect(lines[0]).toBe('# Verity report');
     expect(text).toContain(`- **Source:** `);

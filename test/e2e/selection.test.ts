@@ -6,6 +6,8 @@ import type { browser as browserApi } from 'wxt/browser';
 import { startDevnet, type StartDevnetReturnType } from '../../devnet/devnet';
 import { launchExtensionBrowser, type ExtensionBrowser } from '../../devnet/extension-browser';
 import type { SelectionCheck } from '../../messaging/messages';
+import { readShareLink } from '../../lib/share/share-link';
+import { defaultShareLinkBase } from '../../lib/share/share-base';
 import { allAnswered, openExtensionPage, screenshot, sendFrom, storeTrustConfig, tabShowing } from './demo-session';
 
 /** The extension API inside extension pages and the worker, where the evaluated functions run. */
@@ -127,7 +129,14 @@ async function clickMenuItem(selectionText: string, tab = tabId, url = pageUrl):
   return answer!;
 }
 
-type AxNode = { nodeId: string; role?: { value: string }; name?: { value: string }; childIds?: string[]; properties?: { name: string; value: { value: unknown } }[] };
+type AxNode = {
+  nodeId: string;
+  backendDOMNodeId?: number;
+  role?: { value: string };
+  name?: { value: string };
+  childIds?: string[];
+  properties?: { name: string; value: { value: unknown } }[];
+};
 
 /**
  * The selection card as assistive technology reads it: the dialog named
@@ -148,6 +157,16 @@ async function cardAsRead(): Promise<{ focused: boolean; text: string } | undefi
   walk(dialog);
   const focused = dialog.properties?.some((property) => property.name === 'focused' && property.value.value === true) ?? false;
   return { focused, text: words.join(' ') };
+}
+
+/** Clicks a button of the card as a reader does (a trusted click), finding it through the accessibility tree: the card's shadow root is closed. */
+async function clickCardButton(name: string): Promise<void> {
+  const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as unknown as { nodes: AxNode[] };
+  const button = nodes.find((node) => node.role?.value === 'button' && node.name?.value === name);
+  expect(button?.backendDOMNodeId).toBeDefined();
+  const { model } = await cdp.send('DOM.getBoxModel', { backendNodeId: button!.backendDOMNodeId! });
+  const [left, top, , , right, bottom] = model.border;
+  await page.mouse.click((left! + right!) / 2, (top! + bottom!) / 2);
 }
 
 async function cardShowing(): Promise<{ focused: boolean; text: string }> {
@@ -178,6 +197,28 @@ describe('Verify selection in Chromium', () => {
     expect(card.text).toContain(answer.summary);
     expect(card.text).toContain('Rainfall across the northern valleys');
     await screenshot(page, 'selection-card', { fullPage: false });
+  });
+
+  it('copies a citation of the selected words from the card with one click: words, date, verdict, signer and a share link', async () => {
+    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(pageUrl).origin });
+    await page.evaluate(() => navigator.clipboard.writeText('before'));
+    const answer = await clickMenuItem(await select('#og-tee-attribute-json', 'river levels falling back below flood stage'));
+    expect(answer.citation).toBeDefined();
+    await cardShowing();
+    await clickCardButton('Copy citation');
+    await expect.poll(async () => (await cardAsRead())?.text ?? '').toContain('Citation copied');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toBe(answer.citation);
+    const lines = copied.split('\n');
+    expect(lines[0]).toBe('“river levels falling back below flood stage”');
+    expect(lines[1]).toBe(`Source: ${pageUrl}`);
+    expect(lines[2]).toMatch(/^Checked with Verity on \d{1,2} [A-Z][a-z]+ \d{4}, \d{2}:\d{2} UTC: Verified\. Part of the signed text\.$/);
+    expect(lines[3]).toMatch(/^Vouched for by: /);
+    expect(copied).not.toMatch(/0x[0-9a-f]{12}|\(verified\)|Rainfall across the northern valleys/i);
+    const link = lines.find((line) => line.startsWith('Check it yourself: '))!.slice('Check it yourself: '.length);
+    expect(link.startsWith(`${defaultShareLinkBase}#share=v1.`)).toBe(true);
+    expect(readShareLink(link)).toMatchObject({ ok: true, shared: { pageUrl } });
+    await screenshot(page, 'selection-card-citation-copied', { fullPage: false });
   });
 
   it('says honestly when the selected words are not what the proof of their snippet signs', async () => {

@@ -6,7 +6,8 @@ import { launchExtensionBrowser, type ExtensionBrowser } from '../../devnet/exte
 import type { StartDevnetReturnType } from '../../devnet/devnet';
 import type { PageProof } from '../../lib/extract/page-proof';
 import { reportSchema } from '../../lib/report/schema';
-import { shareFragment } from '../../lib/share/share-link';
+import { defaultShareLinkBase } from '../../lib/share/share-base';
+import { shareFragment, shareLink } from '../../lib/share/share-link';
 import { openDemoPage, openExtensionPage, screenshot, sendFrom, startDemoSession, stopDemoSession, storeTrustConfig } from './demo-session';
 
 declare const chrome: typeof browserApi;
@@ -50,6 +51,16 @@ afterAll(async () => {
 const section = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
 
 const openLink = (fragment: string): Promise<Page> => openExtensionPage(reader, `inspector.html${fragment}`);
+
+/** Goes to a link in a new tab of the reader's browser and waits for the extension to turn the tab to its inspector. */
+async function landsInInspector(link: string): Promise<Page> {
+  const page = await reader.context.newPage();
+  // The navigation the extension replaces ends as aborted: what counts is where the tab lands.
+  await page.goto(link).catch(() => undefined);
+  const inspector = new RegExp(`^chrome-extension://${reader.extensionId}/inspector\\.html#share=v1\\.`);
+  await expect.poll(() => page.url(), { timeout: 20_000 }).toMatch(inspector);
+  return page;
+}
 
 describe('share links in Chromium', () => {
   it('gives a share link from the inspector of the page the proof is on', async () => {
@@ -102,13 +113,45 @@ describe('share links in Chromium', () => {
     const exportedMarkdown = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export report as Markdown' }).click();
     const markdownDownload = await exportedMarkdown;
-    expect(markdownDownload.suggestedFilename()).toMatch(/^verity-report-127\.0\.0\.1-\d{4}-\d{2}-\d{2}\.md$/);
+    expect(markdownDownload.suggestedFilename()).toMatch(/^verity-proof-127\.0\.0\.1-[0-9a-f]{8,12}\.md$/);
     expect(await readFile((await markdownDownload.path())!, 'utf8')).toContain(proof.shownText.slice(0, 40));
 
     await screenshot(page, 'share-link-verified');
     await page.getByRole('button', { name: 'Verify again' }).click();
     await page.getByRole('button', { name: 'Verify again' }).waitFor({ timeout: 20_000 });
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('The proof checks out');
+    await page.close();
+  });
+
+  it("opens a link to the verifier page in its own inspector, before the page is asked for, and the author's citation links there", async () => {
+    // The default base is a placeholder no one hosts: only the extension turning the tab to its inspector opens it.
+    const page = await landsInInspector(shareLink(defaultShareLinkBase, { proof, pageUrl: devnet.pageUrl! }));
+    await expect.poll(() => page.title(), { timeout: 30_000 }).toBe('Verified · Shared proof · Verity');
+    await page.close();
+
+    const authorPage = await author.context.newPage();
+    await authorPage.goto(inspectorUrl);
+    await authorPage.getByRole('heading', { name: 'Checks', exact: true }).waitFor({ timeout: 20_000 });
+    await authorPage.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await authorPage.getByRole('button', { name: 'Copy citation' }).click();
+    const citation = await authorPage.evaluate(() => navigator.clipboard.readText());
+    expect(citation).toContain(`Check it yourself: ${defaultShareLinkBase}#share=v1.`);
+    await authorPage.getByRole('button', { name: 'Copy share link' }).click();
+    expect((await authorPage.evaluate(() => navigator.clipboard.readText())).startsWith(`${defaultShareLinkBase}#share=v1.`)).toBe(true);
+    await authorPage.close();
+  });
+
+  it('opens links to the page the reader sets under "Share links open at"', async () => {
+    const options = await openExtensionPage(reader, 'options.html');
+    const field = options.getByRole('textbox', { name: 'Share links open at' });
+    await field.fill('https://verify.example.org/verity/');
+    await options.getByRole('button', { name: 'Save address' }).click();
+    await options.getByText('Share links now open at https://verify.example.org/verity/').waitFor();
+    await screenshot(field.locator('xpath=ancestor::form'), 'options-share-link-base');
+    await options.close();
+
+    const page = await landsInInspector(shareLink('https://verify.example.org/verity/', { proof }));
+    await expect.poll(() => page.title(), { timeout: 30_000 }).toBe('Verified · Shared proof · Verity');
     await page.close();
   });
 

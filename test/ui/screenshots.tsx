@@ -25,6 +25,7 @@ import { TabProofsView } from '../../entrypoints/inspector/TabProofsView';
 import { OptionsView, type OptionsViewProps } from '../../entrypoints/options/OptionsView';
 import { checkDraft, newDraftKey, toDraft } from '../../entrypoints/options/trust-draft';
 import { PopupFrame, PopupView } from '../../entrypoints/popup/PopupView';
+import { SelectionCheckView } from '../../components/SelectionCheckView';
 import { verdictStates } from '../../lib/verdict/states';
 import { layerTrustConfig } from '../../lib/trust/layer';
 import {
@@ -234,6 +235,28 @@ const shots: Shot[] = [
         <div style={{ marginTop: 32 }}>
           <EnvelopeView raw={malformedPageProof.raw} form="text" />
         </div>
+      </div>
+    ),
+  },
+  {
+    name: 'selection-check-citation',
+    width: 380,
+    element: (
+      <div style={{ padding: 16 }}>
+        <SelectionCheckView
+          check={{
+            pageUrl: 'https://news.example.com/story',
+            checkedAt: Date.UTC(2026, 11, 4, 14, 5),
+            quote: 'approved the new cycle lanes on Tuesday',
+            within: ['p1'],
+            outcome: 'in-signed-text',
+            parts: [{ text: 'approved the new cycle lanes on Tuesday', proofId: 'p1', match: 'exact', state: 'verified', confidence: 90, excerpt: 'The council approved the new cycle lanes' }],
+            state: 'verified',
+            confidence: 90,
+            summary: 'The proof of this snippet signs the selected text, and that proof checks out.',
+            citation: '“approved the new cycle lanes on Tuesday”',
+          }}
+        />
       </div>
     ),
   },

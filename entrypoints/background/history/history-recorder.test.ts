@@ -86,6 +86,17 @@ describe('createHistoryRecorder', () => {
     ]);
   });
 
+  it('keeps nothing of pasted nonsense: a quote no proof held, or material that read as no proof', async () => {
+    const { recorded, recorder } = setUp();
+    const quote = (proofId: string | null): SelectionCheck => ({ ...selection, outcome: proofId ? 'found-in-proof' : 'not-signed', parts: [{ text: 'asdf qwer', proofId, match: proofId ? 'exact' : null }] });
+    await recorder.pasted({ kind: 'quote', check: { ...quote(null), state: undefined } }, 1);
+    const malformed: StandaloneResult = { label: 'Envelope', proof: referenceProof('junk'), verdict: verdictOf('malformed') };
+    await recorder.pasted({ kind: 'proofs', input: 'envelope', results: [malformed] }, 1);
+    expect(recorded).toEqual([]);
+    await recorder.pasted({ kind: 'quote', check: quote('p0') }, 1);
+    expect(recorded.map(({ source }) => source)).toEqual(['pasted']);
+  });
+
   it('tells its error handler when the store fails, and not the caller', async () => {
     const onError = vi.fn();
     const recorder = createHistoryRecorder({ store: { record: async () => Promise.reject(new Error('quota')) }, tabInfo: async () => ({ incognito: false }), onError });

@@ -62,9 +62,14 @@ export function createHistoryRecorder({ store, tabInfo, onError = () => undefine
       // Checked from the popup of an incognito window: the tab says so.
       const tab = await recordable(tabId);
       if (!tab) return;
-      if (check.kind === 'quote') return record(Promise.all([quoteHistoryEntry(check.check, { source: 'pasted', pageTitle: tab.title })]));
+      // Only what was something: a quote some proof held, or a proof that could be read. Nonsense typed in is not kept.
+      if (check.kind === 'quote') {
+        if (!check.check.parts.some((part) => part.proofId !== null)) return;
+        return record(Promise.all([quoteHistoryEntry(check.check, { source: 'pasted', pageTitle: tab.title })]));
+      }
       const source = check.input === 'share-link' ? 'shared' : 'pasted';
-      await record(Promise.all(check.results.map((result) => standaloneHistoryEntry(result, { source, checkedAt: now() }))));
+      const proofs = check.results.filter((result) => result.verdict.state !== 'malformed');
+      if (proofs.length > 0) await record(Promise.all(proofs.map((result) => standaloneHistoryEntry(result, { source, checkedAt: now() }))));
     },
 
     shared: (result, pageUrl) => record(Promise.all([standaloneHistoryEntry(result, { source: 'shared', checkedAt: now(), pageUrl })])),

@@ -22,7 +22,7 @@ function tabWith(proofIds: string[], documentId = 'D1'): TabVerdicts {
   };
 }
 
-function setUp({ read, tab }: { read: SelectionRead | null | undefined; tab: TabVerdicts | undefined }) {
+function setUp({ read, tab, shareLinkBase }: { read: SelectionRead | null | undefined; tab: TabVerdicts | undefined; shareLinkBase?: string }) {
   const shown: { tabId: number; frameId: number; check: SelectionCheck }[] = [];
   const checked: SelectionCheck[] = [];
   const tabVerdicts = vi.fn(async () => tab);
@@ -33,6 +33,7 @@ function setUp({ read, tab }: { read: SelectionRead | null | undefined; tab: Tab
     showSelectionCheck: async (tabId, frameId, check) => void shown.push({ tabId, frameId, check }),
     onChecked: (_tabId, check) => void checked.push(check),
     now: () => 42,
+    ...(shareLinkBase !== undefined && { shareLinkBase: async () => shareLinkBase }),
   });
   return { shown, checked, selections, tabVerdicts };
 }
@@ -48,6 +49,16 @@ describe('verifySelection', () => {
     expect(world.checked).toEqual([check]);
     expect(await world.selections.latest(1)).toEqual(check);
     expect(await fakeBrowser.storage.session.get(sessionKeys.selection(1))).toEqual({ [sessionKeys.selection(1)]: { documentId: 'D1', check } });
+  });
+
+  it('carries a citation of the selected words whose share link opens at the reader\'s verifier page', async () => {
+    const world = setUp({ read: { text: 'approved the budget', within: ['p0'] }, tab: tabWith(['p0']), shareLinkBase: 'https://verify.example.org/v/' });
+    const check = await world.selections.verifySelection({ tabId: 1, frameId: 0 });
+    expect(check.citation).toMatch(/^“approved the budget”\nSource: https:\/\/news\.example\/story\n/);
+    expect(check.citation).toContain('\nCheck it yourself: https://verify.example.org/v/#share=v1.');
+    expect(world.shown[0]!.check.citation).toBe(check.citation);
+    const unsigned = await setUp({ read: { text: 'nobody signed these words', within: [] }, tab: tabWith(['p0']) }).selections.verifySelection({ tabId: 1, frameId: 0 });
+    expect(unsigned.citation).toBeUndefined();
   });
 
   it("falls back to the browser's selection text where no content script answers, and shows nothing in the page", async () => {

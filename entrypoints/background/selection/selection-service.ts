@@ -1,3 +1,5 @@
+import { quoteCitation } from '../../../lib/report/quote-citation';
+import { defaultShareLinkBase } from '../../../lib/share/share-base';
 import { canonicalText } from '../../../lib/text/canonical';
 import type { SelectionCheck } from '../../../messaging/messages';
 import { composeSelectionCheck } from './selection-check';
@@ -26,6 +28,8 @@ export type CreateSelectionServiceParameters = {
   onChecked?: ((tabId: number, check: SelectionCheck) => void) | undefined;
   onError?: ((error: unknown) => void) | undefined;
   now?: (() => number) | undefined;
+  /** Where the citation's share links open (the reader's setting). */
+  shareLinkBase?: (() => Promise<string>) | undefined;
 };
 
 export type VerifySelectionParameters = {
@@ -59,6 +63,7 @@ export function createSelectionService({
   onChecked = () => undefined,
   onError = () => undefined,
   now = Date.now,
+  shareLinkBase = () => Promise.resolve(defaultShareLinkBase),
 }: CreateSelectionServiceParameters): CreateSelectionServiceReturnType {
   async function check(
     tabId: number | undefined,
@@ -67,17 +72,17 @@ export function createSelectionService({
   ): Promise<{ check: SelectionCheck; documentId?: string | undefined }> {
     const tab = text === '' || tabId === undefined ? undefined : await service.tabVerdicts(tabId);
     const proofs = tab?.proofs.map(({ proof, verdict }) => ({ id: proof.id, excerpt: proof.excerpt, verdict })) ?? [];
-    return {
-      documentId: tab?.documentId,
-      check: composeSelectionCheck({
-        pageUrl: tab?.url || pageUrl,
-        quote: text,
-        within,
-        // Where Verity could not read the page, no proofs known is no sign that it has none.
-        proofs: !pageRead && proofs.length === 0 ? undefined : proofs,
-        checkedAt: now(),
-      }),
-    };
+    const composed = composeSelectionCheck({
+      pageUrl: tab?.url || pageUrl,
+      quote: text,
+      within,
+      // Where Verity could not read the page, no proofs known is no sign that it has none.
+      proofs: !pageRead && proofs.length === 0 ? undefined : proofs,
+      checkedAt: now(),
+    });
+    const cited = tab?.proofs.map(({ proof, input, verdict }) => ({ id: proof.id, input, verdict })) ?? [];
+    const citation = quoteCitation({ check: composed, proofs: cited, shareLinkBase: await shareLinkBase() });
+    return { documentId: tab?.documentId, check: citation === undefined ? composed : { ...composed, citation } };
   }
 
   async function loadStored(tabId: number): Promise<StoredSelectionCheck | undefined> {
