@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createChainAccess } from '../../lib/chain/access';
 import { sendToTab } from '../../messaging/client';
+import { ensurePersonalMark } from '../../storage/personal-mark-item';
 import { frameProofId } from '../../messaging/frame-proof-id';
 import type { ContentMessages } from '../../messaging/messages';
 import { createPastedCheck } from './paste/pasted-check';
@@ -127,6 +128,8 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => {
     createVerifySelectionMenu().catch(warn);
   });
+  // Every reader has a personal mark from the first start (an update from before marks gets one too).
+  ensurePersonalMark().catch(warn);
   browser.contextMenus.onClicked.addListener((info, tab) => {
     // A tab id of -1: a click outside any tab (a devtools page), where there is no selection of a page to check.
     if (info.menuItemId !== verifySelectionMenuId || tab?.id === undefined || tab.id < 0) return;

@@ -1,5 +1,7 @@
 import { verdictStates } from '../../lib/verdict/states';
 import { checkingColours, darkCheckingColours, darkNeutralColours, darkStateColours, neutralColours, stateColours, type ChipColours } from './palette';
+import type { PersonalMark } from '../../storage/personal-mark';
+import { markCss } from './mark-css';
 import { createSharedStyle, type SharedStyle } from './shared-style';
 
 export const fontStack = "ui-sans-serif, system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
@@ -56,6 +58,7 @@ const badgeCss = `
 .pill:hover { box-shadow: inset 0 0 0 1px var(--ring), 0 1px 3px rgb(15 23 42 / 0.12); }
 .pill:focus-visible { outline: 2px solid ${neutralColours.focus}; outline-offset: 2px; }
 .pill svg { width: 1.15em; height: 1.15em; flex: none; }
+.pill .mark { margin-inline-start: 0.1em; }
 ${verdictStates.map((state) => chipRule(state, stateColours[state])).join('\n')}
 ${chipRule('checking', checkingColours)}
 ${verdictStates.map((state) => chipRule(state, darkStateColours[state], dark)).join('\n')}
@@ -71,14 +74,24 @@ export type BadgeSheet = {
   readonly style: SharedStyle;
   /** Shows or hides every badge: the display setting, applied live. */
   setShown(shown: boolean): void;
+  /** Draws the reader's personal mark in every badge (undefined: none yet). */
+  setMark(mark: PersonalMark | undefined): void;
 };
 
 export function createBadgeSheet(): BadgeSheet {
-  const style = createSharedStyle(badgeCss);
+  let shown = true;
+  let mark: PersonalMark | undefined;
+  const css = () => `${badgeCss}\n${markCss(mark)}${shown ? '' : `\n${hiddenCss}`}`;
+  const style = createSharedStyle(css());
   return {
     style,
-    setShown(shown) {
-      style.replace(shown ? badgeCss : `${badgeCss}\n${hiddenCss}`);
+    setShown(value) {
+      shown = value;
+      style.replace(css());
+    },
+    setMark(value) {
+      mark = value;
+      style.replace(css());
     },
   };
 }

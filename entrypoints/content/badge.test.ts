@@ -91,6 +91,18 @@ describe('createBadge', () => {
     expect(replace).toHaveBeenCalledOnce();
     expect(replace.mock.calls[0]![0]).toContain(':host { display: none !important; }');
     shared.setShown(true);
-    expect(replace.mock.calls[1]![0]).not.toContain('display: none');
+    expect(replace.mock.calls[1]![0]).not.toContain(':host { display: none');
+  });
+
+  it("draws the reader's mark from the shared sheet only, and none before it is known", () => {
+    const shared = createBadgeSheet();
+    const replace = vi.spyOn(shared.style, 'replace');
+    shared.setMark({ colour: 'violet', symbol: 'diamond' });
+    expect(replace.mock.calls[0]![0]).toContain(".mark::before { content: '◆'; color: #8e4ec6; }");
+    shared.setShown(false);
+    expect(replace.mock.calls[1]![0]).toContain("content: '◆'");
+    shared.setMark(undefined);
+    expect(replace.mock.calls[2]![0]).toContain('.mark { display: none; }');
+    expect(replace.mock.calls[2]![0]).not.toContain('::before');
   });
 });

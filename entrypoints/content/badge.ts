@@ -54,7 +54,11 @@ export function createBadge({ document, id, sheet, events }: CreateBadgeParamete
   button.setAttribute('aria-haspopup', 'dialog');
   button.setAttribute('aria-expanded', 'false');
   const word = document.createElement('span');
-  button.append(word);
+  // The reader's personal mark (mark-css.ts): drawn by the sheet, so nothing of it is in the DOM.
+  const mark = document.createElement('span');
+  mark.className = 'mark';
+  mark.setAttribute('aria-hidden', 'true');
+  button.append(word, mark);
   root.append(button);
 
   const badge: Badge = {

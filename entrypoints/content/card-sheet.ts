@@ -1,6 +1,8 @@
 import { verdictStates, type VerdictState } from '../../lib/verdict/states';
 import { fontStack } from './badge-sheet';
 import { checkingColours, darkCheckingColours, darkNeutralColours, darkStateColours, neutralColours, stateColours, type StateColours } from './palette';
+import type { PersonalMark } from '../../storage/personal-mark';
+import { markCss } from './mark-css';
 import { createSharedStyle, type SharedStyle } from './shared-style';
 
 function stateRules(colours: Record<VerdictState, StateColours>, theme = ''): string {
@@ -76,6 +78,7 @@ ${stateRules(darkStateColours, "[data-theme='dark']")}
 .chip svg { width: 14px; height: 14px; flex: none; }
 .brand { display: inline-flex; align-items: center; gap: 4px; color: var(--muted); font-size: 11px; font-weight: 600; letter-spacing: 0.03em; }
 .brand svg { width: 12px; height: 12px; }
+.brand .mark { font-size: 13px; }
 .headline { margin: 0 0 4px; color: var(--heading); font-size: 14px; font-weight: 600; line-height: 1.35; }
 .summary { margin: 0; overflow-wrap: anywhere; }
 .note { margin: 6px 0 0; color: var(--muted); font-size: 12px; }
@@ -103,6 +106,17 @@ ${stateRules(darkStateColours, "[data-theme='dark']")}
 .excerpt { flex: 1; min-width: 0; color: var(--heading); font-size: 12px; overflow-wrap: anywhere; }
 `;
 
-export function createCardSheet(): SharedStyle {
-  return createSharedStyle(cardCss);
+export type CardSheet = SharedStyle & {
+  /** Draws the reader's personal mark beside "Verity" in every card (undefined: none yet). */
+  setMark(mark: PersonalMark | undefined): void;
+};
+
+export function createCardSheet(): CardSheet {
+  const style = createSharedStyle(`${cardCss}\n${markCss(undefined)}`);
+  return {
+    ...style,
+    setMark(mark) {
+      style.replace(`${cardCss}\n${markCss(mark)}`);
+    },
+  };
 }

@@ -1,7 +1,7 @@
 import type { SharedStyle } from './shared-style';
 import type { SelectionCheck } from '../../messaging/messages';
 import { pageThemeAt } from './page-theme';
-import { confidenceMeter, createCardHost, elementMaker, followScrolling, placeCardHost } from './card-dom';
+import { confidenceMeter, createCardHost, elementMaker, followScrolling, placeCardHost, markElement } from './card-dom';
 import { citationControls } from './selection-card-citation';
 import { selectionCardContentOf, type SelectionCardContent } from './selection-card-content';
 import { trusted } from './trusted-events';
@@ -132,7 +132,7 @@ function cardElement(
     top.append(chip);
   }
   const brand = make('span', 'brand');
-  brand.append(createIcon(document, brandIconShapes), 'Verity');
+  brand.append(createIcon(document, brandIconShapes), 'Verity', markElement(make));
   top.append(brand);
 
   const headline = make('p', 'headline', content.headline);

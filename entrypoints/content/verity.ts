@@ -1,4 +1,5 @@
 import { sendToWorker } from '../../messaging/client';
+import { watchPersonalMark } from '../../storage/personal-mark-item';
 import { isSiteDisabled, type DisplaySettings } from '../../storage/settings-keys';
 import { createBadgeSheet } from './badge-sheet';
 import { createCardSheet } from './card-sheet';
@@ -85,5 +86,9 @@ export function startVerity({ signal, window, onLocationChange, messages }: Star
   // Only the browser's own event: a page firing synthetic ones would have every proof sent again each time.
   window.addEventListener('pageshow', (event) => event.isTrusted && event.persisted && running?.session.restored(), { signal });
   watchDisplaySettings(signal, apply);
+  watchPersonalMark(signal, (mark) => {
+    badgeSheet.setMark(mark);
+    cardSheet.setMark(mark);
+  });
   return { settled };
 }

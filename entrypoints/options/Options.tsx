@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { downloadText } from '../../components/download';
+import { PersonalMarkField } from './PersonalMarkField';
 import { ShareLinkBaseField } from './ShareLinkBaseField';
 import { messageOf } from '../../components/error-message';
 import { ErrorState, LoadingState } from '../../components/Status';
@@ -127,6 +128,7 @@ export function Options() {
   return (
     <OptionsView
       shareLinkBase={<ShareLinkBaseField />}
+      personalMark={<PersonalMarkField />}
       trustSigner={
         signerAsked === undefined
           ? undefined

@@ -44,6 +44,8 @@ export type OptionsViewProps = {
   trustSigner?: TrustSignerPromptProps | undefined;
   /** "Share links open at" (ShareLinkBaseField): it keeps its own stored value, which Node (the visual review) cannot read. */
   shareLinkBase?: ReactNode;
+  /** "Your mark" (PersonalMarkField), likewise kept by itself. */
+  personalMark?: ReactNode;
 };
 
 export function OptionsView(props: OptionsViewProps) {
@@ -85,6 +87,7 @@ export function OptionsView(props: OptionsViewProps) {
             How Verity shows itself while you read. Changes apply at once, without reloading pages.
           </SectionHeading>
           <DisplaySettingsForm {...display} />
+          {props.personalMark}
           {props.shareLinkBase}
         </section>
 

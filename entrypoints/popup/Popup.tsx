@@ -12,6 +12,7 @@ import { standaloneReport } from '../../lib/report/standalone-report';
 import { proofShareLink, useShareLinkBase } from '../inspector/share';
 import { inspectorUrl } from '../inspector/url';
 import { type PasteDraft, type PasteOutcome, PastePanel } from './PastePanel';
+import { usePersonalMark } from '../../components/PersonalMark';
 import { PopupFrame, type PopupPanel, PopupView, type RevealResult } from './PopupView';
 
 type Load =
@@ -34,6 +35,7 @@ export function Popup() {
   const [attempt, setAttempt] = useState(0);
   const [display, setDisplay] = useState<DisplaySettings>();
   const [panel, setPanel] = useState<PopupPanel>('page');
+  const mark = usePersonalMark();
   const [draft, setDraft] = useState<PasteDraft>({ input: '', compareText: '' });
   const [pasted, setPasted] = useState<PasteOutcome>({ status: 'idle' });
   const shareBase = useShareLinkBase();
@@ -126,14 +128,14 @@ export function Popup() {
 
   if (load.status === 'loading') {
     return (
-      <PopupFrame onOpenOptions={openOptions} onOpenHistory={openHistory} panels={panels}>
+      <PopupFrame onOpenOptions={openOptions} onOpenHistory={openHistory} panels={panels} mark={mark}>
         <LoadingState label="Looking at this page…" />
       </PopupFrame>
     );
   }
   if (load.status === 'error') {
     return (
-      <PopupFrame onOpenOptions={openOptions} onOpenHistory={openHistory} panels={panels}>
+      <PopupFrame onOpenOptions={openOptions} onOpenHistory={openHistory} panels={panels} mark={mark}>
         <div className="p-4">
           <ErrorState
             title="Verity couldn't look at this tab"
@@ -187,6 +189,7 @@ export function Popup() {
       onOpenHistory={openHistory}
       getReport={() => sendToWorker('report', { tabId: readyTabId })}
       panels={panels}
+      mark={mark}
     />
   );
 }

@@ -13,12 +13,16 @@ import type { VerdictState } from '../../lib/verdict/states';
 import { frameLabel } from './frame-label';
 import { summarizePage } from './page-summary';
 import { readerReasonOf } from '../../lib/verdict/reader-reason';
+import { PersonalMarkGlyph } from '../../components/PersonalMark';
+import type { PersonalMark } from '../../storage/personal-mark';
 
 /** What became of the last "show on page" request. */
 export type RevealResult = { id: string; found: boolean };
 
 export type PopupViewProps = {
   tab: TabState;
+  /** The reader's personal mark, shown in the header (PopupFrame). */
+  mark?: PersonalMark | undefined;
   /** The inspector's address for one proof, or for the whole tab. */
   inspectorUrl: (proofId?: string) => string;
   onReveal: (proofId: string) => void;
@@ -50,9 +54,12 @@ export function PopupFrame({
   onOpenOptions,
   onOpenHistory,
   panels,
+  mark,
   children,
 }: {
   host?: string;
+  /** The reader's personal mark, taught here: no mark, not Verity. */
+  mark?: PersonalMark | undefined;
   onOpenOptions: () => void;
   onOpenHistory?: () => void;
   panels?: PopupPanels;
@@ -76,6 +83,12 @@ export function PopupFrame({
             <SettingsIcon className="size-[18px]" />
           </button>
         </div>
+        {mark && (
+          <p className="flex items-center gap-1.5 border-t border-slate-100 px-4 py-1.5 text-xs text-slate-600">
+            <PersonalMarkGlyph mark={mark} className="text-sm leading-none" />
+            <span>Verity’s badges carry your mark. No mark, not Verity.</span>
+          </p>
+        )}
         {panels && <PanelTabs panels={panels} />}
       </header>
       {panels ? (
@@ -149,10 +162,10 @@ function PanelTabs({ panels }: { panels: PopupPanels }) {
 
 /** The active tab: the last selection checked, the page at a glance, then each proof. */
 export function PopupView(props: PopupViewProps) {
-  const { tab, inspectorUrl, onReveal, reveal, onOpenOptions, onOpenHistory, off, selection, getReport, panels } = props;
+  const { tab, inspectorUrl, onReveal, reveal, onOpenOptions, onOpenHistory, off, selection, getReport, panels, mark } = props;
   const summary = summarizePage(tab.proofs);
   return (
-    <PopupFrame host={hostOf(tab.url)} onOpenOptions={onOpenOptions} onOpenHistory={onOpenHistory} panels={panels}>
+    <PopupFrame host={hostOf(tab.url)} onOpenOptions={onOpenOptions} onOpenHistory={onOpenHistory} panels={panels} mark={mark}>
       {selection && (
         <section aria-labelledby="selection-heading" className="border-b border-slate-200 bg-white px-4 pt-3 pb-4">
           <h2 id="selection-heading" className="pb-2 text-xs font-semibold tracking-wide text-slate-500 uppercase">

@@ -1,0 +1,14 @@
+import { markColours, markSymbols, type PersonalMark } from '../../storage/personal-mark';
+
+/**
+ * The rule that draws the reader's personal mark in Verity's closed shadow
+ * roots: generated content of a `.mark` box of fixed width, so neither the
+ * page's scripts (no access to a closed root) nor its layout (the box is
+ * the same for every symbol) can learn it. No mark known yet: no box.
+ */
+export function markCss(mark: PersonalMark | undefined): string {
+  if (mark === undefined) return '.mark { display: none; }';
+  const { glyph } = markSymbols[mark.symbol];
+  return `.mark { display: inline-block; width: 1em; flex: none; text-align: center; font-size: 1em; line-height: 1; }
+.mark::before { content: '${glyph}'; color: ${markColours[mark.colour].value}; }`;
+}
