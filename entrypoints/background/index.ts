@@ -4,6 +4,7 @@ import { createChainAccess } from '../../lib/chain/access';
 import { sendToTab } from '../../messaging/client';
 import { frameProofId } from '../../messaging/frame-proof-id';
 import type { ContentMessages } from '../../messaging/messages';
+import type { ImageVerdict } from '../../lib/c2pa/image-verdict';
 import { createPastedCheck } from './paste/pasted-check';
 import { createMessageRouter } from './messaging/router';
 import { createSelectionService } from './selection/selection-service';
@@ -15,6 +16,9 @@ import { createHistoryRecorder } from './history/history-recorder';
 import { createImageChecker } from './images/image-checker';
 import { readImageAnchors } from './images/image-anchors';
 import { createPageEnginePool } from './images/engine-worker';
+import { hasImageAccess, isImageAccessChange } from './images/image-access';
+import { createPageImageChecks } from './images/page-image-checks';
+import { createVerifyImageMenu, verifyImageFromMenu, verifyImageMenuId } from './images/verify-image-menu';
 import { createHistoryStore } from '../../storage/history-store';
 import type { TrustConfig } from '../../lib/trust/schema';
 import { inspectorUrl } from '../inspector/url';
@@ -83,6 +87,10 @@ export default defineBackground(() => {
     onError: warn,
   });
 
+  // Known at build time: Chrome's build keeps no engine worker in its service worker.
+  const images = createImageChecker({ trustAnchors: readImageAnchors, startEngine: import.meta.env.FIREFOX ? createPageEnginePool : undefined });
+  const pageImages = createPageImageChecks({ checker: images, hasAccess: hasImageAccess, trustAnchors: readImageAnchors, store: browser.storage.session });
+
   browser.runtime.onMessage.addListener(
     createMessageRouter({
       own: { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') },
@@ -108,8 +116,9 @@ export default defineBackground(() => {
           titleOf: (tabId) => browser.tabs.get(tabId).then((tab) => tab.title),
         }),
         history: recorder,
-        // Known at build time: Chrome's build keeps no engine worker in its service worker.
-        images: createImageChecker({ trustAnchors: readImageAnchors, startEngine: import.meta.env.FIREFOX ? createPageEnginePool : undefined }),
+        images,
+        pageImages,
+        hasImageAccess,
       }),
       onError: warn,
     }),
@@ -122,9 +131,15 @@ export default defineBackground(() => {
   ensureHistoryAlarm().catch(warn);
 
   browser.runtime.onInstalled.addListener(() => {
-    createVerifySelectionMenu().catch(warn);
+    createVerifySelectionMenu().then(createVerifyImageMenu).catch(warn);
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === verifyImageMenuId && tab?.id !== undefined && tab.id >= 0 && info.srcUrl !== undefined) {
+      const [tabId, frameId] = [tab.id, info.frameId ?? 0];
+      const show = async (answer: { url: string; verdict: ImageVerdict | null }) => void (await sendToTab(tabId, 'show-image-check', answer, { frameId }));
+      verifyImageFromMenu({ checks: pageImages, show, url: info.srcUrl }).catch(warn);
+      return;
+    }
     // A tab id of -1: a click outside any tab (a devtools page), where there is no selection of a page to check.
     if (info.menuItemId !== verifySelectionMenuId || tab?.id === undefined || tab.id < 0) return;
     selections.verifySelection({ tabId: tab.id, frameId: info.frameId ?? 0, selectionText: info.selectionText, pageUrl: info.frameUrl ?? info.pageUrl }).catch(warn);
@@ -137,6 +152,16 @@ export default defineBackground(() => {
       await selections.verifySelection({ tabId: target.id, frameId: 0, pageUrl: target.url });
     })().catch(warn);
   });
+
+  // Every open page's content scripts start or stop looking at images; a tab without one (a browser page) just does not answer.
+  const tellImageAccess = (granted: boolean) => async (change: { origins?: string[] }) => {
+    if (!isImageAccessChange(change)) return;
+    for (const { id } of await browser.tabs.query({})) {
+      if (id !== undefined && id >= 0) void sendToTab(id, 'image-access-changed', { granted }).catch(() => undefined);
+    }
+  };
+  browser.permissions.onAdded.addListener((change) => void tellImageAccess(true)(change).catch(warn));
+  browser.permissions.onRemoved.addListener((change) => void tellImageAccess(false)(change).catch(warn));
 
   browser.storage.onChanged.addListener((changes, area) => {
     if (!isTrustChange(changes, area)) return;

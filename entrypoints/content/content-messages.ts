@@ -10,7 +10,7 @@ export type ContentMessageHandlers = {
  * `signal` aborts. Only the extension itself can send them (pages reach
  * no runtime listener); anything not ours is left for other listeners.
  */
-export function answerContentMessages(signal: AbortSignal, handlers: ContentMessageHandlers): void {
+export function answerContentMessages(signal: AbortSignal, handlers: Partial<ContentMessageHandlers>): void {
   const listener = (message: unknown, _sender: unknown, sendResponse: (response: unknown) => void): boolean => {
     if (typeof message !== 'object' || message === null) return false;
     const { type } = message as { type?: unknown };

@@ -2,6 +2,7 @@ import { tabProofId } from '../../../messaging/frame-proof-id';
 import { probeRpc as defaultProbeRpc, type ProbeRpcParameters, type ProbeRpcReturnType } from '../../../lib/chain/probe-rpc';
 import type { HistoryRecorder } from '../history/history-recorder';
 import type { ImageChecker } from '../images/image-checker';
+import type { PageImageChecks } from '../images/page-image-checks';
 import { WrongSenderError } from './errors';
 import type { CheckPasted } from '../paste/pasted-check';
 import type { MessageContext, WorkerHandlers } from './router';
@@ -23,6 +24,9 @@ export type CreateWorkerHandlersParameters = {
   /** What the popup and the inspector had verified goes into the history. */
   history: Pick<HistoryRecorder, 'pasted' | 'shared'>;
   images: ImageChecker;
+  /** The page images' checks (cached, and only with the reader's grant). */
+  pageImages: Pick<PageImageChecks, 'check'>;
+  hasImageAccess: () => Promise<boolean>;
   /** probeRpc; replaced in tests. */
   probeRpc?: ((parameters: ProbeRpcParameters) => Promise<ProbeRpcReturnType>) | undefined;
 };
@@ -38,6 +42,8 @@ export function createWorkerHandlers({
   report,
   history,
   images,
+  pageImages,
+  hasImageAccess,
   probeRpc = defaultProbeRpc,
 }: CreateWorkerHandlersParameters): WorkerHandlers {
   return {
@@ -71,6 +77,8 @@ export function createWorkerHandlers({
     },
     report: ({ tabId, proofId }) => report(tabId, proofId),
     'check-image': ({ url }) => images.checkImage(url),
+    'image-access': async () => ({ granted: await hasImageAccess() }),
+    'check-page-image': async ({ url }) => ({ verdict: (await pageImages.check(url)).verdict }),
     'test-rpc': async ({ url, chainId }) => {
       const probe = await probeRpc({ url, chainId });
       // A bigint does not cross the message boundary.
