@@ -2,6 +2,7 @@ import { sendToWorker } from '../../messaging/client';
 import { isSiteDisabled, type DisplaySettings } from '../../storage/settings-keys';
 import { createBadgeSheet } from './badge-sheet';
 import { createCardSheet } from './card-sheet';
+import { startPageImages } from './images/page-images';
 import { watchDisplaySettings } from './display-settings';
 import { startPageSession, type PageSession, type WorkerLink } from './page-session';
 import { createScheduler, windowClock } from './scheduler';
@@ -35,6 +36,7 @@ export function startVerity({ signal, window, onLocationChange }: StartVerityPar
   const clock = windowClock(window);
   const badgeSheet = createBadgeSheet();
   const cardSheet = createCardSheet();
+  const images = startPageImages({ signal, document: window.document, cardSheet });
   let proofCount = 0;
   let running: { session: PageSession; stop: AbortController } | undefined;
 
@@ -66,6 +68,7 @@ export function startVerity({ signal, window, onLocationChange }: StartVerityPar
     badgeSheet.setShown(settings.showBadges);
     if (!settings.showBadges) running?.session.closeCard();
     const disabled = isSiteDisabled(siteHostname(window), settings);
+    images.apply({ siteEnabled: !disabled, showBadges: settings.showBadges });
     if (disabled) end();
     else if (running === undefined) start();
   };

@@ -1,0 +1,165 @@
+import type { ImageVerdict } from '../../../lib/c2pa/image-verdict';
+import { sendToWorker } from '../../../messaging/client';
+import { answerContentMessages } from '../content-messages';
+import type { SharedStyle } from '../shared-style';
+import { createImageBadge, type ImageBadge } from './image-badge';
+import { createImageBadgeSheet } from './image-badge-sheet';
+import { createImageCard } from './image-card';
+import { imageCardContentOf } from './image-card-content';
+import { watchPageImages } from './image-discovery';
+import { createImageQueue } from './image-queue';
+
+export type StartPageImagesParameters = {
+  /** The content script's life. */
+  signal: AbortSignal;
+  document: Document;
+  /** The text card's sheet, for the image card's look. */
+  cardSheet: SharedStyle;
+};
+
+export type PageImages = {
+  /** The display settings, live: images are looked at only on an enabled site; badges shown or hidden. */
+  apply(settings: { siteEnabled: boolean; showBadges: boolean }): void;
+};
+
+/**
+ * The page's images with Content Credentials (issue 15): looked at only
+ * while the reader has granted image access (asked of the worker once, then
+ * told of each change) and Verity is on for the site. Each image with a
+ * manifest gets a badge on its corner; one without gets none. "Verify image
+ * with Verity" shows its answer here whether or not access was granted.
+ */
+export function startPageImages({ signal, document, cardSheet }: StartPageImagesParameters): PageImages {
+  const sheet = createImageBadgeSheet();
+  const card = createImageCard({ document, signal, sheet: cardSheet });
+  const badges = new Map<HTMLImageElement, ImageBadge>();
+  let granted = false;
+  let siteEnabled = false;
+  let badgesShown = true;
+  let discovery: AbortController | undefined;
+  let contextImage: WeakRef<HTMLImageElement> | undefined;
+
+  // Images resized (a responsive layout, the window): their badges follow, all read before any is written.
+  const resizes = new ResizeObserver((entries) => {
+    const placed = entries.flatMap(({ target }) => {
+      const badge = badges.get(target as HTMLImageElement);
+      return badge === undefined || !target.isConnected ? [] : [[badge, badge.measure()] as const];
+    });
+    for (const [badge, at] of placed) badge.place(at);
+  });
+
+  const openCard = (badge: ImageBadge): void => {
+    if (card.isOpenBy(badge.host)) return card.close();
+    badge.setExpanded(true);
+    card.open(badge.host, imageCardContentOf(badge.verdict), () => badge.setExpanded(false));
+  };
+
+  const showBadge = (image: HTMLImageElement, verdict: ImageVerdict): ImageBadge | undefined => {
+    if (!image.isConnected) return undefined;
+    const existing = badges.get(image);
+    if (existing?.verdict === verdict) return existing;
+    existing?.host.remove();
+    const badge = createImageBadge({ image, verdict, sheet: sheet.style, onActivate: openCard });
+    badges.set(image, badge);
+    badge.place(badge.measure());
+    resizes.observe(image);
+    return badge;
+  };
+
+  const removeBadges = (): void => {
+    card.close();
+    resizes.disconnect();
+    for (const badge of badges.values()) badge.host.remove();
+    badges.clear();
+  };
+
+  const startDiscovery = (): void => {
+    discovery = new AbortController();
+    const discoverySignal = AbortSignal.any([signal, discovery.signal]);
+    const waiting = new Map<string, HTMLImageElement[]>();
+    const queue = createImageQueue({
+      signal: discoverySignal,
+      check: async (url) => (await sendToWorker('check-page-image', { url })).verdict,
+      onAnswer: (url, answer) => {
+        const images = waiting.get(url) ?? [];
+        waiting.delete(url);
+        if (answer !== null && answer !== 'failed') for (const image of images) showBadge(image, answer);
+      },
+    });
+    watchPageImages({
+      signal: discoverySignal,
+      document,
+      onImage: (image, url) => {
+        const answer = queue.answerOf(url);
+        if (answer === undefined) {
+          waiting.set(url, [...(waiting.get(url) ?? []), image]);
+          queue.request(url);
+        } else if (answer !== null && answer !== 'failed') {
+          showBadge(image, answer);
+        }
+      },
+    });
+  };
+
+  const update = (): void => {
+    const wanted = granted && siteEnabled;
+    if (wanted && discovery === undefined) startDiscovery();
+    if (!wanted && discovery !== undefined) {
+      discovery.abort();
+      discovery = undefined;
+      removeBadges();
+    }
+  };
+
+  // The image the reader right-clicked: where "Verify image with Verity" shows its answer.
+  document.addEventListener(
+    'contextmenu',
+    (event) => {
+      if (event.isTrusted && event.target instanceof HTMLImageElement) contextImage = new WeakRef(event.target);
+    },
+    { capture: true, passive: true, signal },
+  );
+
+  const showChecked = (url: string, verdict: ImageVerdict | null): boolean => {
+    const clicked = contextImage?.deref();
+    const shows = (image: HTMLImageElement) => image.isConnected && (image.currentSrc || image.src) === url;
+    const image = clicked !== undefined && shows(clicked) ? clicked : [...document.querySelectorAll('img')].find(shows);
+    if (image === undefined) return false;
+    const badge = verdict === null ? undefined : showBadge(image, verdict);
+    if (badge !== undefined && badgesShown) {
+      badge.setExpanded(true);
+      card.open(badge.host, imageCardContentOf(verdict), () => badge.setExpanded(false));
+    } else {
+      card.open(image, imageCardContentOf(verdict));
+    }
+    return true;
+  };
+
+  answerContentMessages(signal, {
+    'image-access-changed': (message) => {
+      granted = message.granted;
+      update();
+      return { ok: true };
+    },
+    'show-image-check': ({ url, verdict }) => ({ shown: showChecked(url, verdict) }),
+  });
+  signal.addEventListener('abort', removeBadges, { once: true });
+  // No answer (a worker being replaced): no image checks in this page, as without the grant.
+  sendToWorker('image-access', {}).then(
+    (answer) => {
+      granted = answer.granted;
+      update();
+    },
+    () => undefined,
+  );
+
+  return {
+    apply(settings) {
+      siteEnabled = settings.siteEnabled;
+      badgesShown = settings.showBadges;
+      sheet.setShown(settings.showBadges);
+      if (!settings.showBadges) card.close();
+      update();
+    },
+  };
+}
