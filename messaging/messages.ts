@@ -194,6 +194,11 @@ export type ContentMessages = {
   'verdict-updated': { request: { id: string; verdict: Verdict }; response: { ok: true } };
   /** The reader granted or withdrew image access: start or stop looking at the page's images. */
   'image-access-changed': { request: { granted: boolean }; response: { ok: true } };
+  /**
+   * "Verify image with Verity" without the grant of image access: the image's bytes as this frame reads them
+   * (same-origin, or CORS permitting), base64; or why they could not be read.
+   */
+  'read-image': { request: { url: string }; response: { bytes: string; contentType?: string } | { error: string } };
   /** "Verify image with Verity": show the answer on the image at `url` in this frame. */
   'show-image-check': { request: { url: string; verdict: ImageVerdict | null }; response: { shown: boolean } };
 };

@@ -137,7 +137,8 @@ export default defineBackground(() => {
     if (info.menuItemId === verifyImageMenuId && tab?.id !== undefined && tab.id >= 0 && info.srcUrl !== undefined) {
       const [tabId, frameId] = [tab.id, info.frameId ?? 0];
       const show = async (answer: { url: string; verdict: ImageVerdict | null }) => void (await sendToTab(tabId, 'show-image-check', answer, { frameId }));
-      verifyImageFromMenu({ checks: pageImages, show, url: info.srcUrl }).catch(warn);
+      const readInFrame = (url: string) => sendToTab(tabId, 'read-image', { url }, { frameId });
+      verifyImageFromMenu({ url: info.srcUrl, hasAccess: hasImageAccess, checks: pageImages, readInFrame, checker: images, show }).catch(warn);
       return;
     }
     // A tab id of -1: a click outside any tab (a devtools page), where there is no selection of a page to check.

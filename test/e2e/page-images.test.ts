@@ -1,17 +1,15 @@
-import { createServer } from 'node:http';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { browser as extensionApi } from 'wxt/browser';
 import { startC2paEngine } from '../../cli/c2pa-engine';
 import { imageAnchorsKey } from '../../entrypoints/background/images/image-anchors';
 import { builtExtensionPath, launchExtensionBrowser, type ExtensionBrowser } from '../../devnet/extension-browser';
-import type { C2paImageName } from '../fixtures/c2pa-image-server';
+import { expectedImageBadges, serveC2paImagePage } from '../fixtures/c2pa-image-page';
 import { c2paTestImages, type C2paTestImages } from '../fixtures/c2pa-images';
 import { screenshot } from './demo-session';
+import { accessibleWords, badgeStates } from './image-page-reading';
 
 /** The extension API inside the worker, where the evaluated function runs. */
 declare const chrome: typeof extensionApi;
@@ -26,45 +24,12 @@ declare const chrome: typeof extensionApi;
  * `permissions.contains`, which a required grant answers the same way).
  */
 
-const expected: Record<Exclude<C2paImageName, 'noManifest'>, [state: string, badgeName: string]> = {
-  trustedAi: ['verified', 'Verity: image made with AI, verified Content Credentials'],
-  trustedCapture: ['verified', 'Verity: image with Content Credentials, verified'],
-  unknownSigner: ['untrusted', 'Verity: image made with AI, untrusted Content Credentials'],
-  editedAi: ['verified', 'Verity: image made with AI, verified Content Credentials'],
-  bytesChanged: ['altered', 'Verity: image with Content Credentials, altered'],
-  manifestCut: ['malformed', 'Verity: image with Content Credentials, unreadable'],
-  badSignature: ['invalid', 'Verity: image with Content Credentials, invalid'],
-};
+const expected = expectedImageBadges;
 
 let images: C2paTestImages;
-let server: { baseUrl: string; close: () => Promise<void> };
+let server: Awaited<ReturnType<typeof serveC2paImagePage>>;
 let extensionCopy: string;
 let browser: ExtensionBrowser;
-
-/** The page: the image without a manifest first, each signed one, and a signed one shown too small to check. */
-function pageHtml(): string {
-  const figures = ['noManifest', ...Object.keys(expected)]
-    .map((name) => `<figure data-name="${name}"><img src="/img/${name}" alt="${name}" width="240" height="160"><figcaption>${name}</figcaption></figure>`)
-    .join('\n');
-  return `<!doctype html><meta charset="utf-8"><title>Images</title>
-<style>body{font:14px system-ui;margin:16px;display:flex;flex-wrap:wrap;gap:12px} figure{margin:0} figcaption{color:#475569}</style>
-${figures}
-<figure data-name="small"><img src="/img/trustedAi?small" alt="small" width="40" height="27"><figcaption>small</figcaption></figure>`;
-}
-
-async function serveImagePage(): Promise<typeof server> {
-  const http = createServer((request, response) => {
-    const path = new URL(request.url ?? '/', 'http://x').pathname;
-    if (path === '/') return void response.writeHead(200, { 'content-type': 'text/html' }).end(pageHtml());
-    const body = images[path.replace('/img/', '') as C2paImageName] as Uint8Array | undefined;
-    response.writeHead(body === undefined ? 404 : 200, { 'content-type': 'image/jpeg' }).end(body);
-  });
-  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
-  return {
-    baseUrl: `http://127.0.0.1:${(http.address() as AddressInfo).port}`,
-    close: () => new Promise<void>((resolve) => http.close(() => resolve())),
-  };
-}
 
 /** The built extension with image access granted at install. */
 async function extensionWithImageAccess(): Promise<string> {
@@ -76,39 +41,10 @@ async function extensionWithImageAccess(): Promise<string> {
   return directory;
 }
 
-type AxNode = { nodeId: string; role?: { value: string }; name?: { value: string }; childIds?: string[] };
-
-/** The names of the buttons and the words of the dialog named "Verity: …", as assistive technology reads them (the badges are in closed shadow roots). */
-async function accessibleWords(cdp: CDPSession): Promise<{ buttons: string[]; dialog: string | undefined }> {
-  const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as unknown as { nodes: AxNode[] };
-  const byId = new Map(nodes.map((node) => [node.nodeId, node]));
-  const buttons = nodes.filter((node) => node.role?.value === 'button').map((node) => node.name?.value ?? '');
-  const dialogNode = nodes.find((node) => node.role?.value === 'dialog' && node.name?.value.startsWith('Verity: '));
-  if (dialogNode === undefined) return { buttons, dialog: undefined };
-  const words: string[] = [];
-  const walk = (node: AxNode): void => {
-    if (node.role?.value === 'StaticText' && node.name?.value) words.push(node.name.value);
-    for (const child of node.childIds ?? []) walk(byId.get(child)!);
-  };
-  walk(dialogNode);
-  return { buttons, dialog: words.join(' ') };
-}
-
-/** The state of the image badge beside each figure's image; absent where there is none. */
-const badgeStates = (page: Page) =>
-  page.evaluate(() =>
-    Object.fromEntries(
-      [...document.querySelectorAll('figure')].map((figure) => {
-        const next = figure.querySelector('img')?.nextElementSibling;
-        return [figure.dataset.name, next?.localName === 'verity-badge' ? next.getAttribute('data-state') : undefined];
-      }),
-    ),
-  );
-
 beforeAll(async () => {
   startC2paEngine();
   images = await c2paTestImages();
-  server = await serveImagePage();
+  server = await serveC2paImagePage(images);
   extensionCopy = await extensionWithImageAccess();
   browser = await launchExtensionBrowser({ extensionPath: extensionCopy });
   const worker = await browser.serviceWorker();

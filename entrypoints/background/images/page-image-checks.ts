@@ -42,8 +42,8 @@ export function createPageImageChecks({ checker, hasAccess, trustAnchors, store 
 
   return {
     /** The answer to a page's `check-page-image`; refuses without the grant. */
-    async check(url: string, { requireAccess = true } = {}): Promise<ImageUrlCheck> {
-      if (requireAccess && !(await hasAccess())) throw new ImageAccessError('Verity may not read this page’s images: turn on “Check images’ Content Credentials” in its settings.');
+    async check(url: string): Promise<ImageUrlCheck> {
+      if (!(await hasAccess())) throw new ImageAccessError('Verity may not read this page’s images: turn on “Check images’ Content Credentials” in its settings.');
       const anchors = await trustAnchors();
       const cached = (await store.get(keyPrefix + url))[keyPrefix + url] as CachedCheck | undefined;
       if (cached !== undefined && cached.anchors === (await fingerprint(anchors))) return cached.check;

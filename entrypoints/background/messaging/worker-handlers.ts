@@ -23,7 +23,7 @@ export type CreateWorkerHandlersParameters = {
   report: TabReport;
   /** What the popup and the inspector had verified goes into the history. */
   history: Pick<HistoryRecorder, 'pasted' | 'shared'>;
-  images: ImageChecker;
+  images: Pick<ImageChecker, 'checkImage'>;
   /** The page images' checks (cached, and only with the reader's grant). */
   pageImages: Pick<PageImageChecks, 'check'>;
   hasImageAccess: () => Promise<boolean>;

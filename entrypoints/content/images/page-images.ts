@@ -8,6 +8,7 @@ import { createImageCard } from './image-card';
 import { imageCardContentOf } from './image-card-content';
 import { watchPageImages } from './image-discovery';
 import { createImageQueue } from './image-queue';
+import { readImage } from './read-image';
 
 export type StartPageImagesParameters = {
   /** The content script's life. */
@@ -142,6 +143,7 @@ export function startPageImages({ signal, document, cardSheet }: StartPageImages
       return { ok: true };
     },
     'show-image-check': ({ url, verdict }) => ({ shown: showChecked(url, verdict) }),
+    'read-image': ({ url }) => readImage(url),
   });
   signal.addEventListener('abort', removeBadges, { once: true });
   // No answer (a worker being replaced): no image checks in this page, as without the grant.
