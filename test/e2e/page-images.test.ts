@@ -110,6 +110,18 @@ describe('badges on a page’s images, in Chromium', () => {
     await page.locator('figure[data-name="bytesChanged"] verity-badge').click();
     await expect.poll(async () => (await accessibleWords(cdp)).dialog, { timeout: 5_000 }).toMatch(/The image changed after it was signed/);
     expect((await accessibleWords(cdp)).dialog).not.toContain('Made with AI');
+    await page.keyboard.press('Escape');
+
+    // A badge goes with its image, and when the image element is given another picture (a carousel).
+    await page.evaluate(() => {
+      document.querySelector('figure[data-name="badSignature"] img')!.remove();
+      document.querySelector<HTMLImageElement>('figure[data-name="unknownSigner"] img')!.src = '/img/noManifest';
+      document.querySelector<HTMLImageElement>('figure[data-name="trustedCapture"] img')!.src = '/img/unknownSigner';
+    });
+    await expect
+      .poll(() => page.evaluate(() => [...document.querySelectorAll('verity-badge')].map((badge) => badge.closest('figure')?.dataset.name)), { timeout: 30_000 })
+      .toEqual(['trustedAi', 'trustedCapture', 'editedAi', 'bytesChanged', 'manifestCut']);
+    expect((await badgeStates(page)).trustedCapture).toBe('untrusted');
     await page.close();
   });
 });

@@ -8,14 +8,24 @@ import { imageBadgeLabel, imageBadgeWord } from './image-badge-words';
 /** Inset of the badge from the image's top-left corner, in CSS pixels. */
 const inset = 6;
 
+export type ImagePlace = { left: number; top: number };
+
+/**
+ * Where an image's badge goes, from the image's offset box: the badge's
+ * host shares its containing block. A read of layout: done for every badge
+ * before any is written.
+ */
+export function measureImage(image: HTMLImageElement): ImagePlace {
+  return { left: image.offsetLeft + inset, top: image.offsetTop + inset };
+}
+
 export type ImageBadge = {
   readonly image: HTMLImageElement;
   readonly host: HTMLElement;
   readonly button: HTMLButtonElement;
   readonly verdict: ImageVerdict;
-  /** Where it goes, read from the image's offset box (a read: call it before the writes of `place`). */
-  measure(): { left: number; top: number };
-  place(at: { left: number; top: number }): void;
+  /** Where it goes: `measureImage` of its image. */
+  place(at: ImagePlace): void;
   setExpanded(expanded: boolean): void;
 };
 
@@ -55,7 +65,6 @@ export function createImageBadge({ image, verdict, sheet, onActivate }: CreateIm
     host,
     button,
     verdict,
-    measure: () => ({ left: image.offsetLeft + inset, top: image.offsetTop + inset }),
     place({ left, top }) {
       host.style.setProperty('--verity-left', `${left}px`);
       host.style.setProperty('--verity-top', `${top}px`);

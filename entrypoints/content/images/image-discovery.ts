@@ -9,54 +9,66 @@ export const imageMargin = '100% 0px 100% 0px';
 export type WatchPageImagesParameters = {
   signal: AbortSignal;
   document: Document;
-  /** An image near the viewport, large enough, at the http(s) URL it shows (`currentSrc`: the srcset's choice). Once per element. */
+  /** An image near the viewport, large enough, at the http(s) URL it shows (`currentSrc`: the srcset's choice). Once per element and URL. */
   onImage: (image: HTMLImageElement, url: string) => void;
+  /** An image given before now shows another URL (a carousel reusing its element): what was said of the old one no longer holds. */
+  onSourceChanged: (image: HTMLImageElement) => void;
+  /** Nodes left the page: images given before may have gone with them. */
+  onRemoved: () => void;
 };
+
+const sourceOf = (image: HTMLImageElement): string => image.currentSrc || image.src;
 
 /**
  * Finds the page's images without walking the DOM: one native query at
- * the start, then the added nodes a childList observer reports (an added
+ * the start, then the added nodes of a childList observer (an added
  * subtree is queried natively too). One IntersectionObserver says which
  * are near the viewport, and gives their rendered size without a layout
- * of ours. An image still loading is looked at again once it has loaded.
+ * of ours. An image still loading is looked at again once it has loaded,
+ * and one given before, again when it loads another URL.
  */
-export function watchPageImages({ signal, document, onImage }: WatchPageImagesParameters): void {
+export function watchPageImages({ signal, document, onImage, onSourceChanged, onRemoved }: WatchPageImagesParameters): void {
   const seen = new WeakSet<HTMLImageElement>();
-  const waiting = new WeakSet<HTMLImageElement>();
+  const listening = new WeakSet<HTMLImageElement>();
+  const given = new WeakMap<HTMLImageElement, string>();
 
   const intersections = new IntersectionObserver(
     (entries) => {
       for (const { target, isIntersecting, boundingClientRect } of entries) {
         if (!isIntersecting) continue;
         const image = target as HTMLImageElement;
-        if (!image.complete) {
-          waitForLoad(image);
-          continue;
-        }
+        listenForLoads(image);
+        // Still loading: its load observes it again, for an entry with its rendered size.
+        if (!image.complete) continue;
         intersections.unobserve(image);
         // A broken image has nothing to check.
-        if (image.naturalWidth === 0) continue;
-        if (boundingClientRect.width < minImageSide || boundingClientRect.height < minImageSide) continue;
-        const url = image.currentSrc || image.src;
-        if (/^https?:/i.test(url)) onImage(image, url);
+        if (image.naturalWidth === 0 || boundingClientRect.width < minImageSide || boundingClientRect.height < minImageSide) continue;
+        const url = sourceOf(image);
+        if (!/^https?:/i.test(url)) continue;
+        given.set(image, url);
+        onImage(image, url);
       }
     },
     { rootMargin: imageMargin },
   );
 
-  // Loaded: observed again, for a fresh entry with its rendered size.
-  function waitForLoad(image: HTMLImageElement): void {
-    if (waiting.has(image)) return;
-    waiting.add(image);
+  function listenForLoads(image: HTMLImageElement): void {
+    if (listening.has(image)) return;
+    listening.add(image);
     image.addEventListener(
       'load',
       () => {
-        waiting.delete(image);
-        if (signal.aborted || !image.isConnected) return;
+        if (!image.isConnected) return;
+        const before = given.get(image);
+        if (before !== undefined && before === sourceOf(image)) return;
+        if (before !== undefined) {
+          given.delete(image);
+          onSourceChanged(image);
+        }
         intersections.unobserve(image);
         intersections.observe(image);
       },
-      { once: true, signal },
+      { passive: true, signal },
     );
   }
 
@@ -70,7 +82,9 @@ export function watchPageImages({ signal, document, onImage }: WatchPageImagesPa
   };
 
   const additions = new MutationObserver((records) => {
-    for (const { addedNodes } of records) {
+    let removed = false;
+    for (const { addedNodes, removedNodes } of records) {
+      if (removedNodes.length > 0) removed = true;
       for (const node of addedNodes) {
         if (node.nodeType !== 1) continue;
         const element = node as Element;
@@ -78,6 +92,7 @@ export function watchPageImages({ signal, document, onImage }: WatchPageImagesPa
         else if (element.localName !== badgeTag && element.firstElementChild !== null) watchWithin(element);
       }
     }
+    if (removed) onRemoved();
   });
 
   watchWithin(document);

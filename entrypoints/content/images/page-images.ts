@@ -2,7 +2,7 @@ import type { ImageVerdict } from '../../../lib/c2pa/image-verdict';
 import { sendToWorker } from '../../../messaging/client';
 import { answerContentMessages } from '../content-messages';
 import type { SharedStyle } from '../shared-style';
-import { createImageBadge, type ImageBadge } from './image-badge';
+import { createImageBadge, measureImage, type ImageBadge } from './image-badge';
 import { createImageBadgeSheet } from './image-badge-sheet';
 import { createImageCard } from './image-card';
 import { imageCardContentOf } from './image-card-content';
@@ -44,7 +44,7 @@ export function startPageImages({ signal, document, cardSheet }: StartPageImages
   const resizes = new ResizeObserver((entries) => {
     const placed = entries.flatMap(({ target }) => {
       const badge = badges.get(target as HTMLImageElement);
-      return badge === undefined || !target.isConnected ? [] : [[badge, badge.measure()] as const];
+      return badge === undefined || !target.isConnected ? [] : [[badge, measureImage(badge.image)] as const];
     });
     for (const [badge, at] of placed) badge.place(at);
   });
@@ -55,17 +55,27 @@ export function startPageImages({ signal, document, cardSheet }: StartPageImages
     card.open(badge.host, imageCardContentOf(badge.verdict), () => badge.setExpanded(false));
   };
 
-  const showBadge = (image: HTMLImageElement, verdict: ImageVerdict): ImageBadge | undefined => {
-    if (!image.isConnected) return undefined;
-    const existing = badges.get(image);
-    if (existing?.verdict === verdict) return existing;
-    existing?.host.remove();
-    const badge = createImageBadge({ image, verdict, sheet: sheet.style, onActivate: openCard });
-    badges.set(image, badge);
-    badge.place(badge.measure());
-    resizes.observe(image);
-    return badge;
+  // Every image showing one URL gets its badge: all places read before the first badge is written.
+  const showBadges = (images: readonly HTMLImageElement[], verdict: ImageVerdict): ImageBadge[] => {
+    const places = images.filter((image) => image.isConnected).map((image) => [image, measureImage(image)] as const);
+    return places.map(([image, at]) => {
+      const existing = badges.get(image);
+      if (existing?.verdict === verdict) return existing;
+      if (existing !== undefined) removeBadge(existing);
+      const badge = createImageBadge({ image, verdict, sheet: sheet.style, onActivate: openCard });
+      badges.set(image, badge);
+      badge.place(at);
+      resizes.observe(image);
+      return badge;
+    });
   };
+
+  function removeBadge(badge: ImageBadge): void {
+    if (card.isOpenBy(badge.host)) card.close();
+    badge.host.remove();
+    badges.delete(badge.image);
+    resizes.unobserve(badge.image);
+  }
 
   const removeBadges = (): void => {
     card.close();
@@ -84,7 +94,7 @@ export function startPageImages({ signal, document, cardSheet }: StartPageImages
       onAnswer: (url, answer) => {
         const images = waiting.get(url) ?? [];
         waiting.delete(url);
-        if (answer !== null && answer !== 'failed') for (const image of images) showBadge(image, answer);
+        if (answer !== null && answer !== 'failed') showBadges(images, answer);
       },
     });
     watchPageImages({
@@ -96,8 +106,15 @@ export function startPageImages({ signal, document, cardSheet }: StartPageImages
           waiting.set(url, [...(waiting.get(url) ?? []), image]);
           queue.request(url);
         } else if (answer !== null && answer !== 'failed') {
-          showBadge(image, answer);
+          showBadges([image], answer);
         }
+      },
+      onSourceChanged: (image) => {
+        const badge = badges.get(image);
+        if (badge !== undefined) removeBadge(badge);
+      },
+      onRemoved: () => {
+        for (const badge of badges.values()) if (!badge.image.isConnected) removeBadge(badge);
       },
     });
   };
@@ -126,7 +143,7 @@ export function startPageImages({ signal, document, cardSheet }: StartPageImages
     const shows = (image: HTMLImageElement) => image.isConnected && (image.currentSrc || image.src) === url;
     const image = clicked !== undefined && shows(clicked) ? clicked : [...document.querySelectorAll('img')].find(shows);
     if (image === undefined) return false;
-    const badge = verdict === null ? undefined : showBadge(image, verdict);
+    const badge = verdict === null ? undefined : showBadges([image], verdict)[0];
     if (badge !== undefined && badgesShown) {
       badge.setExpanded(true);
       card.open(badge.host, imageCardContentOf(verdict), () => badge.setExpanded(false));
