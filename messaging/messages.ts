@@ -159,8 +159,6 @@ export type WorkerMessages = {
    * without a manifest; `engineMs` is the engine's time on it, absent when it was never read.
    */
   'check-image': { request: { url: string }; response: { verdict: ImageVerdict | null; engineMs?: number } };
-  /** Content scripts: may Verity read the page's images (the reader's grant of the optional host permission)? */
-  'image-access': { request: Record<string, never>; response: { granted: boolean } };
   /** Content scripts: one page image's Content Credentials, refused without the grant; `verdict` null: no manifest, no badge. */
   'check-page-image': { request: { url: string }; response: { verdict: ImageVerdict | null } };
   /** Options: the effective configuration and where each part came from. */
@@ -192,8 +190,6 @@ export type ContentMessages = {
   'show-selection-check': { request: { check: SelectionCheck }; response: { shown: boolean } };
   /** The worker has a newer verdict (a pending one became final). */
   'verdict-updated': { request: { id: string; verdict: Verdict }; response: { ok: true } };
-  /** The reader granted or withdrew image access: start or stop looking at the page's images. */
-  'image-access-changed': { request: { granted: boolean }; response: { ok: true } };
   /**
    * "Verify image with Verity" without the grant of image access: the image's bytes as this frame reads them
    * (same-origin, or CORS permitting), base64; or why they could not be read.

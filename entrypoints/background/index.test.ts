@@ -4,6 +4,7 @@ import { userTrustConfigItem } from '../../storage/settings-items';
 import { historyAlarmName } from './history-alarm';
 import background from './index';
 import { verifySelectionMenuId } from './verify-selection-menu';
+import { imageAccessKey } from './images/image-access';
 import { verifyImageMenuId } from './images/verify-image-menu';
 
 /** fakeBrowser has no manifest, context menus, commands, permission events or tabs.onReplaced: stand-ins, and their listeners kept to be called. */
@@ -45,6 +46,7 @@ describe('the background worker', () => {
     const events = [
       fakeBrowser.runtime.onMessage,
       fakeBrowser.runtime.onInstalled,
+      fakeBrowser.runtime.onStartup,
       fakeBrowser.alarms.onAlarm,
       fakeBrowser.storage.onChanged,
       fakeBrowser.webNavigation.onCommitted,
@@ -79,6 +81,25 @@ describe('the background worker', () => {
     expect(menus.removeAll).toHaveBeenCalledOnce();
     expect(menus.create).toHaveBeenCalledWith(expect.objectContaining({ id: verifySelectionMenuId, contexts: ['selection'] }));
     expect(menus.create).toHaveBeenCalledWith(expect.objectContaining({ id: verifyImageMenuId, title: 'Verify image with Verity', contexts: ['image'] }));
+  });
+
+  it('stores whether image access is granted, for content scripts, on install and on each change', async () => {
+    const { listeners } = stubUnimplemented();
+    let granted = false;
+    vi.spyOn(fakeBrowser.permissions, 'contains').mockImplementation(async () => granted);
+    background.main();
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
+    await vi.runAllTimersAsync();
+    expect(await fakeBrowser.storage.local.get(imageAccessKey)).toEqual({ [imageAccessKey]: false });
+
+    granted = true;
+    const added = listeners.permissionAdded.mock.calls[0]?.[0] as (change: { origins?: string[] }) => void;
+    added({ origins: ['https://one.example/*'] });
+    await vi.runAllTimersAsync();
+    expect(await fakeBrowser.storage.local.get(imageAccessKey)).toEqual({ [imageAccessKey]: false });
+    added({ origins: ['<all_urls>'] });
+    await vi.runAllTimersAsync();
+    expect(await fakeBrowser.storage.local.get(imageAccessKey)).toEqual({ [imageAccessKey]: true });
   });
 
   it("reads the trust configuration again when the options page saves the user's layer", async () => {

@@ -16,7 +16,7 @@ import { createHistoryRecorder } from './history/history-recorder';
 import { createImageChecker } from './images/image-checker';
 import { readImageAnchors } from './images/image-anchors';
 import { createPageEnginePool } from './images/engine-worker';
-import { hasImageAccess, isImageAccessChange } from './images/image-access';
+import { hasImageAccess, isImageAccessChange, storeImageAccess } from './images/image-access';
 import { createPageImageChecks } from './images/page-image-checks';
 import { createVerifyImageMenu, verifyImageFromMenu, verifyImageMenuId } from './images/verify-image-menu';
 import { createHistoryStore } from '../../storage/history-store';
@@ -118,7 +118,6 @@ export default defineBackground(() => {
         history: recorder,
         images,
         pageImages,
-        hasImageAccess,
       }),
       onError: warn,
     }),
@@ -132,6 +131,7 @@ export default defineBackground(() => {
 
   browser.runtime.onInstalled.addListener(() => {
     createVerifySelectionMenu().then(createVerifyImageMenu).catch(warn);
+    storeImageAccess().catch(warn);
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === verifyImageMenuId && tab?.id !== undefined && tab.id >= 0 && info.srcUrl !== undefined) {
@@ -154,15 +154,12 @@ export default defineBackground(() => {
     })().catch(warn);
   });
 
-  // Every open page's content scripts start or stop looking at images; a tab without one (a browser page) just does not answer.
-  const tellImageAccess = (granted: boolean) => async (change: { origins?: string[] }) => {
-    if (!isImageAccessChange(change)) return;
-    for (const { id } of await browser.tabs.query({})) {
-      if (id !== undefined && id >= 0) void sendToTab(id, 'image-access-changed', { granted }).catch(() => undefined);
-    }
-  };
-  browser.permissions.onAdded.addListener((change) => void tellImageAccess(true)(change).catch(warn));
-  browser.permissions.onRemoved.addListener((change) => void tellImageAccess(false)(change).catch(warn));
+  // Every open page's content scripts start or stop looking at images as the stored grant changes.
+  const imageAccessChanged = (change: { origins?: string[] }) => void (isImageAccessChange(change) && storeImageAccess().catch(warn));
+  browser.permissions.onAdded.addListener(imageAccessChanged);
+  browser.permissions.onRemoved.addListener(imageAccessChanged);
+  // The grant may have changed while Verity did not run (the browser's own settings), or come with the install.
+  browser.runtime.onStartup.addListener(() => void storeImageAccess().catch(warn));
 
   browser.storage.onChanged.addListener((changes, area) => {
     if (!isTrustChange(changes, area)) return;

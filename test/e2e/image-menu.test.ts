@@ -3,6 +3,7 @@ import type { browser as extensionApi } from 'wxt/browser';
 import type { Page } from 'playwright-core';
 import { startC2paEngine } from '../../cli/c2pa-engine';
 import { imageAnchorsKey } from '../../entrypoints/background/images/image-anchors';
+import { imageAccessKey } from '../../entrypoints/background/images/image-access';
 import { verifyImageMenuId } from '../../entrypoints/background/images/verify-image-menu';
 import { launchExtensionBrowser, type ExtensionBrowser } from '../../devnet/extension-browser';
 import { serveC2paImagePage } from '../fixtures/c2pa-image-page';
@@ -62,7 +63,8 @@ async function verifyFromMenu(page: Page, name: string): Promise<void> {
 describe('“Verify image with Verity” without image access, in Chromium', () => {
   it('leaves the page’s images alone without the grant, and the worker refuses a page image check', async () => {
     await expect(sendFrom(extensionPage, 'check-page-image', { url: `${server.baseUrl}/img/trustedAi` })).rejects.toThrow('Verity may not read this page’s images');
-    expect((await sendFrom(extensionPage, 'image-access', {})).granted).toBe(false);
+    // What every page's content script reads before it looks at any image.
+    expect(await extensionPage.evaluate((key) => chrome.storage.local.get(key), imageAccessKey)).toEqual({ [imageAccessKey]: false });
   });
 
   it('reads the image in its own frame, badges it and opens its card; says so when an image has no Content Credentials', async () => {

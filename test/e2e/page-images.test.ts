@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { browser as extensionApi } from 'wxt/browser';
 import { startC2paEngine } from '../../cli/c2pa-engine';
+import { imageAccessKey } from '../../entrypoints/background/images/image-access';
 import { imageAnchorsKey } from '../../entrypoints/background/images/image-anchors';
 import { builtExtensionPath, launchExtensionBrowser, type ExtensionBrowser } from '../../devnet/extension-browser';
 import { expectedImageBadges, serveC2paImagePage } from '../fixtures/c2pa-image-page';
@@ -64,6 +65,7 @@ describe('badges on a page’s images, in Chromium', () => {
     const section = options.locator('section[aria-labelledby="images-heading"]');
     await expect.poll(() => section.getByRole('status').textContent(), { timeout: 10_000 }).toContain('On.');
     expect(await section.getByRole('button', { name: 'Turn off' }).count()).toBe(1);
+    expect(await options.evaluate((key) => chrome.storage.local.get(key), imageAccessKey)).toEqual({ [imageAccessKey]: true });
     await screenshot(section, 'page-images-options');
     await options.close();
   });

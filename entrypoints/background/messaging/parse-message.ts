@@ -57,7 +57,6 @@ const requestSchemas = {
   'verify-standalone': z.object({ proof: proofInput, pageUrl: httpUrl.max(8_192).optional() }),
   report: z.object({ tabId, proofId: proofId.optional() }),
   'check-image': z.object({ url: httpUrl.max(8_192) }),
-  'image-access': z.object({}),
   'check-page-image': z.object({ url: httpUrl.max(8_192) }),
 } satisfies { [type in WorkerMessageType]: z.ZodType<WorkerRequest<type>> };
 

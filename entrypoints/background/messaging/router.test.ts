@@ -25,7 +25,6 @@ function handlers(overrides: Partial<WorkerHandlers> = {}): WorkerHandlers {
     'verify-standalone': unused,
     report: unused,
     'check-image': unused,
-    'image-access': async () => ({ granted: true }),
     'check-page-image': async () => ({ verdict: null }),
     ...overrides,
   };
@@ -73,9 +72,8 @@ describe('createMessageRouter', () => {
     await expect(route({ type: 'check-image', url: 'https://img.example/a.jpg' }, content)).rejects.toThrow('not for content scripts');
   });
 
-  it("lets a content script ask for image access and a page image's check, at an http(s) URL only", async () => {
+  it("lets a content script ask for a page image's check, at an http(s) URL only", async () => {
     const route = createMessageRouter({ own, handlers: handlers() });
-    await expect(route({ type: 'image-access' }, content)).resolves.toEqual({ granted: true });
     await expect(route({ type: 'check-page-image', url: 'https://img.example/a.jpg' }, content)).resolves.toEqual({ verdict: null });
     await expect(route({ type: 'check-page-image', url: 'data:image/png;base64,AAAA' }, content)).rejects.toThrow('Malformed "check-page-image" request: url');
   });

@@ -35,8 +35,7 @@ function setUp() {
   const openTrustSigner = vi.fn(async () => undefined);
   const images = { checkImage: vi.fn(async () => ({ verdict: null })) };
   const pageImages = { check: vi.fn(async () => ({ verdict: null, engineMs: 3 })) };
-  const hasImageAccess = vi.fn(async () => false);
-  const handlers = createWorkerHandlers({ service, trust: async () => trustState, openInspector, openTrustSigner, probeRpc, selections, checkPasted, report, history, images, pageImages, hasImageAccess });
+  const handlers = createWorkerHandlers({ service, trust: async () => trustState, openInspector, openTrustSigner, probeRpc, selections, checkPasted, report, history, images, pageImages });
   return { handlers, service, openInspector, openTrustSigner, probeRpc, selections, checkPasted, report, history };
 }
 

@@ -26,7 +26,6 @@ export type CreateWorkerHandlersParameters = {
   images: Pick<ImageChecker, 'checkImage'>;
   /** The page images' checks (cached, and only with the reader's grant). */
   pageImages: Pick<PageImageChecks, 'check'>;
-  hasImageAccess: () => Promise<boolean>;
   /** probeRpc; replaced in tests. */
   probeRpc?: ((parameters: ProbeRpcParameters) => Promise<ProbeRpcReturnType>) | undefined;
 };
@@ -43,7 +42,6 @@ export function createWorkerHandlers({
   history,
   images,
   pageImages,
-  hasImageAccess,
   probeRpc = defaultProbeRpc,
 }: CreateWorkerHandlersParameters): WorkerHandlers {
   return {
@@ -77,7 +75,6 @@ export function createWorkerHandlers({
     },
     report: ({ tabId, proofId }) => report(tabId, proofId),
     'check-image': ({ url }) => images.checkImage(url),
-    'image-access': async () => ({ granted: await hasImageAccess() }),
     'check-page-image': async ({ url }) => ({ verdict: (await pageImages.check(url)).verdict }),
     'test-rpc': async ({ url, chainId }) => {
       const probe = await probeRpc({ url, chainId });

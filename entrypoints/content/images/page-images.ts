@@ -8,6 +8,7 @@ import { createImageCard } from './image-card';
 import { imageCardContentOf } from './image-card-content';
 import { watchPageImages } from './image-discovery';
 import { createImageQueue } from './image-queue';
+import { watchImageAccess } from './image-access-watch';
 import { readImage } from './read-image';
 
 export type StartPageImagesParameters = {
@@ -25,8 +26,7 @@ export type PageImages = {
 
 /**
  * The page's images with Content Credentials (issue 15): looked at only
- * while the reader has granted image access (asked of the worker once, then
- * told of each change) and Verity is on for the site. Each image with a
+ * while the reader has granted image access and Verity is on for the site. Each image with a
  * manifest gets a badge on its corner; one without gets none. "Verify image
  * with Verity" shows its answer here whether or not access was granted.
  */
@@ -154,23 +154,14 @@ export function startPageImages({ signal, document, cardSheet }: StartPageImages
   };
 
   answerContentMessages(signal, {
-    'image-access-changed': (message) => {
-      granted = message.granted;
-      update();
-      return { ok: true };
-    },
     'show-image-check': ({ url, verdict }) => ({ shown: showChecked(url, verdict) }),
     'read-image': ({ url }) => readImage(url),
   });
   signal.addEventListener('abort', removeBadges, { once: true });
-  // No answer (a worker being replaced): no image checks in this page, as without the grant.
-  sendToWorker('image-access', {}).then(
-    (answer) => {
-      granted = answer.granted;
-      update();
-    },
-    () => undefined,
-  );
+  watchImageAccess(signal, (access) => {
+    granted = access;
+    update();
+  });
 
   return {
     apply(settings) {
