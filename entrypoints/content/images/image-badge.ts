@@ -60,12 +60,15 @@ export function createImageBadge({ image, verdict, sheet, onActivate }: CreateIm
   button.append(createIcon(document, stateIconShapes[verdict.state]), imageBadgeWord(verdict));
   root.append(button);
 
+  let placed: ImagePlace | undefined;
   const badge: ImageBadge = {
     image,
     host,
     button,
     verdict,
     place({ left, top }) {
+      if (placed?.left === left && placed.top === top) return;
+      placed = { left, top };
       host.style.setProperty('--verity-left', `${left}px`);
       host.style.setProperty('--verity-top', `${top}px`);
     },

@@ -55,10 +55,10 @@ export function startPageImages({ signal, document, cardSheet }: StartPageImages
     card.open(badge.host, imageCardContentOf(badge.verdict), () => badge.setExpanded(false));
   };
 
-  // Every image showing one URL gets its badge: all places read before the first badge is written.
-  const showBadges = (images: readonly HTMLImageElement[], verdict: ImageVerdict): ImageBadge[] => {
-    const places = images.filter((image) => image.isConnected).map((image) => [image, measureImage(image)] as const);
-    return places.map(([image, at]) => {
+  // The images given badges: all places read before the first badge is written.
+  const showBadges = (shown: readonly (readonly [HTMLImageElement, ImageVerdict])[]): ImageBadge[] => {
+    const places = shown.filter(([image]) => image.isConnected).map(([image, verdict]) => [image, verdict, measureImage(image)] as const);
+    return places.map(([image, verdict, at]) => {
       const existing = badges.get(image);
       if (existing?.verdict === verdict) return existing;
       if (existing !== undefined) removeBadge(existing);
@@ -68,6 +68,19 @@ export function startPageImages({ signal, document, cardSheet }: StartPageImages
       resizes.observe(image);
       return badge;
     });
+  };
+
+  // Answers that come within one frame are drawn together: one layout read for them all, not one per answer.
+  let waitingToDraw: [HTMLImageElement, ImageVerdict][] = [];
+  const drawSoon = (images: readonly HTMLImageElement[], verdict: ImageVerdict): void => {
+    if (waitingToDraw.length === 0) {
+      document.defaultView?.requestAnimationFrame(() => {
+        const drawing = waitingToDraw;
+        waitingToDraw = [];
+        if (discovery !== undefined) showBadges(drawing);
+      });
+    }
+    for (const image of images) waitingToDraw.push([image, verdict]);
   };
 
   function removeBadge(badge: ImageBadge): void {
@@ -94,7 +107,7 @@ export function startPageImages({ signal, document, cardSheet }: StartPageImages
       onAnswer: (url, answer) => {
         const images = waiting.get(url) ?? [];
         waiting.delete(url);
-        if (answer !== null && answer !== 'failed') showBadges(images, answer);
+        if (answer !== null && answer !== 'failed') drawSoon(images, answer);
       },
     });
     watchPageImages({
@@ -106,7 +119,7 @@ export function startPageImages({ signal, document, cardSheet }: StartPageImages
           waiting.set(url, [...(waiting.get(url) ?? []), image]);
           queue.request(url);
         } else if (answer !== null && answer !== 'failed') {
-          showBadges([image], answer);
+          drawSoon([image], answer);
         }
       },
       onSourceChanged: (image) => {
@@ -143,7 +156,7 @@ export function startPageImages({ signal, document, cardSheet }: StartPageImages
     const shows = (image: HTMLImageElement) => image.isConnected && (image.currentSrc || image.src) === url;
     const image = clicked !== undefined && shows(clicked) ? clicked : [...document.querySelectorAll('img')].find(shows);
     if (image === undefined) return false;
-    const badge = verdict === null ? undefined : showBadges([image], verdict)[0];
+    const badge = verdict === null ? undefined : showBadges([[image, verdict]])[0];
     if (badge !== undefined && badgesShown) {
       badge.setExpanded(true);
       card.open(badge.host, imageCardContentOf(verdict), () => badge.setExpanded(false));
