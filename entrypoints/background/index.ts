@@ -18,6 +18,7 @@ import { readImageAnchors } from './images/image-anchors';
 import { createPageEnginePool } from './images/engine-worker';
 import { hasImageAccess, isImageAccessChange, storeImageAccess } from './images/image-access';
 import { createPageImageChecks } from './images/page-image-checks';
+import { createTabImages } from './images/tab-images';
 import { createVerifyImageMenu, verifyImageFromMenu, verifyImageMenuId } from './images/verify-image-menu';
 import { createHistoryStore } from '../../storage/history-store';
 import type { TrustConfig } from '../../lib/trust/schema';
@@ -90,6 +91,7 @@ export default defineBackground(() => {
   // Known at build time: Chrome's build keeps no engine worker in its service worker.
   const images = createImageChecker({ trustAnchors: readImageAnchors, startEngine: import.meta.env.FIREFOX ? createPageEnginePool : undefined });
   const pageImages = createPageImageChecks({ checker: images, hasAccess: hasImageAccess, trustAnchors: readImageAnchors, store: browser.storage.session });
+  const tabImages = createTabImages(browser.storage.session);
 
   browser.runtime.onMessage.addListener(
     createMessageRouter({
@@ -118,6 +120,7 @@ export default defineBackground(() => {
         history: recorder,
         images,
         pageImages,
+        tabImages,
       }),
       onError: warn,
     }),
@@ -136,7 +139,10 @@ export default defineBackground(() => {
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === verifyImageMenuId && tab?.id !== undefined && tab.id >= 0 && info.srcUrl !== undefined) {
       const [tabId, frameId] = [tab.id, info.frameId ?? 0];
-      const show = async (answer: { url: string; verdict: ImageVerdict | null }) => void (await sendToTab(tabId, 'show-image-check', answer, { frameId }));
+      const show = async (answer: { url: string; verdict: ImageVerdict | null }) => {
+        void tabImages.record(tabId, answer.url, answer.verdict).catch(warn);
+        await sendToTab(tabId, 'show-image-check', answer, { frameId });
+      };
       const readInFrame = (url: string) => sendToTab(tabId, 'read-image', { url }, { frameId });
       verifyImageFromMenu({ url: info.srcUrl, hasAccess: hasImageAccess, checks: pageImages, readInFrame, checker: images, show }).catch(warn);
       return;
@@ -177,10 +183,12 @@ export default defineBackground(() => {
       return;
     }
     service.documentCommitted({ tabId, url, documentId }).catch(warn);
+    tabImages.forget(tabId).catch(warn);
     selections.documentCommitted({ tabId, documentId }).catch(warn);
   });
   const tabRemoved = (tabId: number) => {
     service.tabRemoved(tabId).catch(warn);
+    tabImages.forget(tabId).catch(warn);
     selections.tabRemoved(tabId).catch(warn);
   };
   browser.tabs.onRemoved.addListener(tabRemoved);

@@ -12,6 +12,7 @@ import { standaloneReport } from '../../lib/report/standalone-report';
 import { proofShareLink } from '../inspector/share';
 import { inspectorUrl } from '../inspector/url';
 import { type PasteDraft, type PasteOutcome, PastePanel } from './PastePanel';
+import { PageImagesSection } from './PageImagesSection';
 import { PopupFrame, type PopupPanel, PopupView, type RevealResult } from './PopupView';
 
 type Load =
@@ -186,6 +187,7 @@ export function Popup() {
       onOpenHistory={openHistory}
       getReport={() => sendToWorker('report', { tabId: readyTabId })}
       panels={panels}
+      images={<PageImagesSection tabId={readyTabId} />}
     />
   );
 }

@@ -9,7 +9,7 @@ import { imageAnchorsKey } from '../../entrypoints/background/images/image-ancho
 import { builtExtensionPath, launchExtensionBrowser, type ExtensionBrowser } from '../../devnet/extension-browser';
 import { expectedImageBadges, serveC2paImagePage } from '../fixtures/c2pa-image-page';
 import { c2paTestImages, type C2paTestImages } from '../fixtures/c2pa-images';
-import { screenshot } from './demo-session';
+import { openPopupBeside, screenshot } from './demo-session';
 import { accessibleWords, badgeStates } from './image-page-reading';
 
 /** The extension API inside the worker, where the evaluated function runs. */
@@ -113,6 +113,18 @@ describe('badges on a page’s images, in Chromium', () => {
     await expect.poll(async () => (await accessibleWords(cdp)).dialog, { timeout: 5_000 }).toMatch(/The image changed after it was signed/);
     expect((await accessibleWords(cdp)).dialog).not.toContain('Made with AI');
     await page.keyboard.press('Escape');
+
+    // The popup lists them, with the same words.
+    await page.bringToFront();
+    const worker = await browser.serviceWorker();
+    const tabId = await worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id!);
+    const popup = await openPopupBeside(browser, { demo: page, tabId });
+    const list = popup.getByRole('region', { name: /Images with Content Credentials/ });
+    await expect.poll(() => list.getByRole('listitem').count(), { timeout: 10_000 }).toBe(Object.keys(expected).length);
+    expect(await list.getByRole('heading').textContent()).toBe(`Images with Content Credentials (${Object.keys(expected).length})`);
+    expect(await list.textContent()).toContain(`AI · Verified127.0.0.1 · trustedAiMade with AI — signed by ${images.trustedSignerName} using Test Image Model 2.1`);
+    await screenshot(popup, 'page-images-popup', { fullPage: false });
+    await popup.close();
 
     // A badge goes with its image, and when the image element is given another picture (a carousel).
     await page.evaluate(() => {

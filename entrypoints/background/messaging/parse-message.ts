@@ -58,6 +58,7 @@ const requestSchemas = {
   report: z.object({ tabId, proofId: proofId.optional() }),
   'check-image': z.object({ url: httpUrl.max(8_192) }),
   'check-page-image': z.object({ url: httpUrl.max(8_192) }),
+  'tab-images': z.object({ tabId }),
 } satisfies { [type in WorkerMessageType]: z.ZodType<WorkerRequest<type>> };
 
 const messageTypes = Object.keys(requestSchemas) as WorkerMessageType[];

@@ -26,6 +26,7 @@ function handlers(overrides: Partial<WorkerHandlers> = {}): WorkerHandlers {
     report: unused,
     'check-image': unused,
     'check-page-image': async () => ({ verdict: null }),
+    'tab-images': unused,
     ...overrides,
   };
 }

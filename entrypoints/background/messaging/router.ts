@@ -45,6 +45,7 @@ export const allowedSenders: { [type in WorkerMessageType]: readonly SenderKind[
   'check-image': ['extension-page'],
   // Refused unless the reader granted image access: then a page may have any image it shows checked.
   'check-page-image': ['content-script', 'extension-page'],
+  'tab-images': ['extension-page'],
 };
 
 export type CreateMessageRouterParameters = {

@@ -35,7 +35,8 @@ function setUp() {
   const openTrustSigner = vi.fn(async () => undefined);
   const images = { checkImage: vi.fn(async () => ({ verdict: null })) };
   const pageImages = { check: vi.fn(async () => ({ verdict: null, engineMs: 3 })) };
-  const handlers = createWorkerHandlers({ service, trust: async () => trustState, openInspector, openTrustSigner, probeRpc, selections, checkPasted, report, history, images, pageImages });
+  const tabImages = { record: vi.fn(async () => undefined), list: vi.fn(async () => []) };
+  const handlers = createWorkerHandlers({ service, trust: async () => trustState, openInspector, openTrustSigner, probeRpc, selections, checkPasted, report, history, images, pageImages, tabImages });
   return { handlers, service, openInspector, openTrustSigner, probeRpc, selections, checkPasted, report, history };
 }
 
