@@ -82,6 +82,8 @@ describe('badges on a page’s images, in Chromium', () => {
     const states = await badgeStates(page);
     expect(states.noManifest).toBeUndefined();
     expect(states.small).toBeUndefined();
+    const inShadowRoot = () => page.evaluate(() => document.getElementById('shadow-host')!.shadowRoot!.querySelector('img')!.nextElementSibling?.getAttribute('data-state'));
+    await expect.poll(inShadowRoot, { timeout: 30_000 }).toBe('untrusted');
 
     // On the image's top-left corner, moving nothing.
     const placement = await page.evaluate(() => {
@@ -120,8 +122,10 @@ describe('badges on a page’s images, in Chromium', () => {
     const tabId = await worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id!);
     const popup = await openPopupBeside(browser, { demo: page, tabId });
     const list = popup.getByRole('region', { name: /Images with Content Credentials/ });
-    await expect.poll(() => list.getByRole('listitem').count(), { timeout: 10_000 }).toBe(Object.keys(expected).length);
-    expect(await list.getByRole('heading').textContent()).toBe(`Images with Content Credentials (${Object.keys(expected).length})`);
+    // Each figure's, and the one in the shadow root.
+    const listed = Object.keys(expected).length + 1;
+    await expect.poll(() => list.getByRole('listitem').count(), { timeout: 10_000 }).toBe(listed);
+    expect(await list.getByRole('heading').textContent()).toBe(`Images with Content Credentials (${listed})`);
     expect(await list.textContent()).toContain(`AI · Verified127.0.0.1 · trustedAiMade with AI — signed by ${images.trustedSignerName} using Test Image Model 2.1`);
     await screenshot(popup, 'page-images-popup', { fullPage: false });
     await popup.close();

@@ -50,7 +50,7 @@ describe.each(installedFirefoxes())('badges on a page’s images in $name', ({ n
 
   afterAll(() => firefox?.close());
 
-  it('badges each image with Content Credentials with its state, and none without', async () => {
+  it('badges each image with Content Credentials with its state, in an open shadow root too, and none without', async () => {
     const page = await firefox.browser.newPage();
     await page.goto(server.baseUrl);
     const states = () =>
@@ -73,6 +73,9 @@ describe.each(installedFirefoxes())('badges on a page’s images in $name', ({ n
     expect(found).toMatchObject(want);
     expect(found.noManifest).toBeNull();
     expect(found.small).toBeNull();
+    const inShadowRoot = () => page.evaluate(() => document.getElementById('shadow-host')!.shadowRoot!.querySelector('img')!.nextElementSibling?.getAttribute('data-state') ?? null);
+    await until(async () => (await inShadowRoot()) === 'untrusted', { timeout: 30_000 }).catch(() => undefined);
+    expect(await inShadowRoot()).toBe('untrusted');
     await mkdir(resolve('test-results/firefox'), { recursive: true });
     await page.screenshot({ path: resolve(`test-results/firefox/page-images-${name.replaceAll(' ', '-')}.png`) });
     await page.close();

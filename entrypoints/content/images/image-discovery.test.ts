@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { reportAllShadowRootsEvent, shadowRootEvent } from '../shadow-root-events';
 import { watchPageImages } from './image-discovery';
 
 /** The one IntersectionObserver the discovery makes, driven by the test. */
@@ -120,6 +121,31 @@ describe('watchPageImages', () => {
     expect(changed).toEqual([element]);
     intersections.near();
     expect(given.at(-1)).toEqual(['lazy', 'https://a.example/next.jpg']);
+  });
+
+  it('finds images in the open shadow roots the page’s world reports, asking for those attached before it started', async () => {
+    const host = document.createElement('div');
+    document.body.append(host);
+    const root = host.attachShadow({ mode: 'open' });
+    const inside = image('https://a.example/shadow.jpg');
+    inside.alt = 'inside';
+    root.append(inside);
+    const asked = vi.fn();
+    document.addEventListener(reportAllShadowRootsEvent, asked);
+    const { given, intersections } = watch();
+    expect(asked).toHaveBeenCalledOnce();
+    host.dispatchEvent(new Event(shadowRootEvent, { bubbles: true, composed: true }));
+    host.dispatchEvent(new Event(shadowRootEvent, { bubbles: true, composed: true }));
+    const later = image('https://a.example/later.jpg');
+    later.alt = 'later';
+    root.append(later);
+    await settle();
+    intersections.near();
+    expect(given).toEqual([
+      ['inside', 'https://a.example/shadow.jpg'],
+      ['later', 'https://a.example/later.jpg'],
+    ]);
+    document.removeEventListener(reportAllShadowRootsEvent, asked);
   });
 
   it('tells when nodes left the page', async () => {

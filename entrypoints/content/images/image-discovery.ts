@@ -1,4 +1,5 @@
 import { badgeTag } from '../badge';
+import { reportAllShadowRootsEvent, shadowRootEvent } from '../shadow-root-events';
 
 /** Smaller than this either side, as rendered, an image is an icon or a spacer: not checked. */
 export const minImageSide = 64;
@@ -22,7 +23,8 @@ const sourceOf = (image: HTMLImageElement): string => image.currentSrc || image.
 /**
  * Finds the page's images without walking the DOM: one native query at
  * the start, then the added nodes of a childList observer (an added
- * subtree is queried natively too). One IntersectionObserver says which
+ * subtree is queried natively too), in the document and in each open
+ * shadow root the page's world reports. One IntersectionObserver says which
  * are near the viewport, and gives their rendered size without a layout
  * of ours. An image still loading is looked at again once it has loaded,
  * and one given before, again when it loads another URL.
@@ -77,7 +79,7 @@ export function watchPageImages({ signal, document, onImage, onSourceChanged, on
     seen.add(image);
     intersections.observe(image);
   };
-  const watchWithin = (root: Document | Element): void => {
+  const watchWithin = (root: Document | Element | ShadowRoot): void => {
     for (const image of root.querySelectorAll('img')) watch(image);
   };
 
@@ -97,6 +99,21 @@ export function watchPageImages({ signal, document, onImage, onSourceChanged, on
 
   watchWithin(document);
   additions.observe(document, { childList: true, subtree: true });
+  // Open shadow roots, as the page's world reports them (shadow-roots.content.ts): no query or observer reaches into them.
+  const shadowRoots = new WeakSet<ShadowRoot>();
+  document.addEventListener(
+    shadowRootEvent,
+    (event) => {
+      const root = (event.composedPath()[0] as Element | undefined)?.shadowRoot;
+      if (!root || shadowRoots.has(root)) return;
+      shadowRoots.add(root);
+      watchWithin(root);
+      additions.observe(root, { childList: true, subtree: true });
+    },
+    { capture: true, signal },
+  );
+  // Those attached before now; the page scanner asks for each one added later, which this hears too.
+  document.dispatchEvent(new Event(reportAllShadowRootsEvent));
   signal.addEventListener(
     'abort',
     () => {
