@@ -114,6 +114,12 @@ describe('badges on a page’s images, in Chromium', () => {
     await page.locator('figure[data-name="bytesChanged"] verity-badge').click();
     await expect.poll(async () => (await accessibleWords(cdp)).dialog, { timeout: 5_000 }).toMatch(/The image changed after it was signed/);
     expect((await accessibleWords(cdp)).dialog).not.toContain('Made with AI');
+    // Focus is in the card; Escape takes it back to the badge, and Enter opens the card again.
+    await page.keyboard.press('Escape');
+    await expect.poll(async () => (await accessibleWords(cdp)).dialog).toBeUndefined();
+    expect(await page.evaluate(() => document.activeElement?.closest('figure')?.dataset.name)).toBe('bytesChanged');
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await accessibleWords(cdp)).dialog, { timeout: 5_000 }).toMatch(/The image changed after it was signed/);
     await page.keyboard.press('Escape');
 
     // The popup lists them, with the same words.

@@ -6,8 +6,11 @@ import { trusted } from '../trusted-events';
 import type { ImageCardContent } from './image-card-content';
 
 export type ImageCard = {
-  /** Opens the card by `anchor` (a badge, or the image itself); `onClose` is told when it goes. */
-  open(anchor: Element, content: ImageCardContent, onClose?: () => void): void;
+  /**
+   * Opens the card by `anchor` (a badge, or the image itself) and moves focus into it; on Escape focus goes back to
+   * `returnFocus`. `onClose` is told when it goes.
+   */
+  open(anchor: Element, content: ImageCardContent, options?: { onClose?: () => void; returnFocus?: HTMLElement }): void;
   /** Whether it is open by `anchor`. */
   isOpenBy(anchor: Element): boolean;
   close(): void;
@@ -29,7 +32,7 @@ export type CreateImageCardParameters = {
 export function createImageCard({ document, signal, sheet }: CreateImageCardParameters): ImageCard {
   const { host, root, usesPopover } = createCardHost(document, cardTag, sheet);
   host.dataset.verityImage = '';
-  let shown: { anchor: Element; onClose: (() => void) | undefined; following: AbortController } | undefined;
+  let shown: { anchor: Element; onClose: (() => void) | undefined; returnFocus: HTMLElement | undefined; following: AbortController } | undefined;
 
   const place = (): void => {
     if (shown === undefined) return;
@@ -37,30 +40,35 @@ export function createImageCard({ document, signal, sheet }: CreateImageCardPara
     placeCardHost(document, host, shown.anchor.getBoundingClientRect());
   };
 
-  function close(): void {
+  function close({ returnFocus = false } = {}): void {
     if (shown === undefined) return;
-    const { onClose, following } = shown;
+    const { onClose, following, returnFocus: focusTarget } = shown;
+    const focusWasInCard = root.activeElement !== null;
     shown = undefined;
     following.abort();
     host.removeAttribute('data-open');
     if (usesPopover && host.matches(':popover-open')) host.hidePopover();
     onClose?.();
+    if (returnFocus && focusWasInCard && focusTarget?.isConnected) focusTarget.focus({ preventScroll: true });
   }
 
-  function open(anchor: Element, content: ImageCardContent, onClose?: () => void): void {
+  function open(anchor: Element, content: ImageCardContent, { onClose, returnFocus }: { onClose?: () => void; returnFocus?: HTMLElement } = {}): void {
     close();
     // No Content Credentials: the neutral look of a badge still checking.
     host.dataset.state = content.state ?? 'checking';
-    root.replaceChildren(cardElement(document, content));
+    const card = cardElement(document, content);
+    root.replaceChildren(card);
     if (!host.isConnected) document.documentElement.append(host);
     host.setAttribute('data-open', '');
     if (usesPopover && !host.matches(':popover-open')) host.showPopover();
-    shown = { anchor, onClose, following: new AbortController() };
+    shown = { anchor, onClose, returnFocus, following: new AbortController() };
     followScrolling(document, place, AbortSignal.any([signal, shown.following.signal]));
     place();
+    // A dialog: a screen reader reads it as focus arrives.
+    card.focus({ preventScroll: true });
   }
 
-  document.addEventListener('keydown', trusted((event) => event.key === 'Escape' && close()), { capture: true, signal });
+  document.addEventListener('keydown', trusted((event) => event.key === 'Escape' && close({ returnFocus: true })), { capture: true, signal });
   document.addEventListener(
     'pointerdown',
     trusted((event) => {
@@ -79,6 +87,7 @@ function cardElement(document: Document, content: ImageCardContent): HTMLElement
   const card = make('div', 'card');
   card.setAttribute('role', 'dialog');
   card.setAttribute('aria-label', `Verity: ${content.word}`);
+  card.tabIndex = -1;
   const top = make('div', 'top');
   const chip = make('span', 'chip');
   if (content.state !== undefined) chip.append(createIcon(document, stateIconShapes[content.state]));

@@ -52,7 +52,7 @@ export function startPageImages({ signal, document, cardSheet }: StartPageImages
   const openCard = (badge: ImageBadge): void => {
     if (card.isOpenBy(badge.host)) return card.close();
     badge.setExpanded(true);
-    card.open(badge.host, imageCardContentOf(badge.verdict), () => badge.setExpanded(false));
+    card.open(badge.host, imageCardContentOf(badge.verdict), { onClose: () => badge.setExpanded(false), returnFocus: badge.button });
   };
 
   // The images given badges: all places read before the first badge is written.
@@ -159,7 +159,7 @@ export function startPageImages({ signal, document, cardSheet }: StartPageImages
     const badge = verdict === null ? undefined : showBadges([[image, verdict]])[0];
     if (badge !== undefined && badgesShown) {
       badge.setExpanded(true);
-      card.open(badge.host, imageCardContentOf(verdict), () => badge.setExpanded(false));
+      card.open(badge.host, imageCardContentOf(verdict), { onClose: () => badge.setExpanded(false), returnFocus: badge.button });
     } else {
       card.open(image, imageCardContentOf(verdict));
     }
