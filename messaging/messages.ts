@@ -1,4 +1,5 @@
 import type { ImageVerdict } from '../lib/c2pa/image-verdict';
+import type { ImageState } from '../lib/c2pa/validation-states';
 import type { TrustConfigProvenance } from '../lib/trust/layer';
 import type { PageProof } from '../lib/extract/page-proof';
 import type { PastedKind } from '../lib/paste/classify-paste';
@@ -6,6 +7,16 @@ import type { Report } from '../lib/report/schema';
 import type { TrustConfig } from '../lib/trust/schema';
 import type { VerdictState } from '../lib/verdict/states';
 import type { Verdict } from '../lib/verdict/types';
+
+/** One image with Content Credentials a tab's page showed, as the popup lists it. */
+export type TabImage = {
+  url: string;
+  state: ImageState;
+  /** The manifest's AI marker, told only where its signature holds (as on the badge). */
+  ai: boolean;
+  /** lib/c2pa/image-words.ts: "Made with AI — signed by …", or the failure's reason. */
+  headline: string;
+};
 
 /** What the popup lists for one proof of a tab. */
 export type TabProof = {
@@ -164,6 +175,10 @@ export type WorkerMessages = {
    * without a manifest; `engineMs` is the engine's time on it, absent when it was never read.
    */
   'check-image': { request: { url: string }; response: { verdict: ImageVerdict | null; engineMs?: number } };
+  /** Content scripts: one page image's Content Credentials, refused without the grant; `verdict` null: no manifest, no badge. */
+  'check-page-image': { request: { url: string }; response: { verdict: ImageVerdict | null } };
+  /** Popup: the images with Content Credentials the tab's page showed. */
+  'tab-images': { request: { tabId: number }; response: { images: TabImage[] } };
   /** Options: the effective configuration and where each part came from. */
   'trust-config': {
     request: Record<string, never>;
@@ -193,6 +208,13 @@ export type ContentMessages = {
   'show-selection-check': { request: { check: SelectionCheck }; response: { shown: boolean } };
   /** The worker has a newer verdict (a pending one became final). */
   'verdict-updated': { request: { id: string; verdict: Verdict }; response: { ok: true } };
+  /**
+   * "Verify image with Verity" without the grant of image access: the image's bytes as this frame reads them
+   * (same-origin, or CORS permitting), base64; or why they could not be read.
+   */
+  'read-image': { request: { url: string }; response: { bytes: string; contentType?: string } | { error: string } };
+  /** "Verify image with Verity": show the answer on the image at `url` in this frame. */
+  'show-image-check': { request: { url: string; verdict: ImageVerdict | null }; response: { shown: boolean } };
 };
 
 export type WorkerMessageType = keyof WorkerMessages;

@@ -4,11 +4,15 @@ import { userTrustConfigItem } from '../../storage/settings-items';
 import { historyAlarmName } from './history-alarm';
 import background from './index';
 import { verifySelectionMenuId } from './verify-selection-menu';
+import { imageAccessKey } from './images/image-access';
+import { verifyImageMenuId } from './images/verify-image-menu';
 
-/** fakeBrowser has no manifest, context menus, commands or tabs.onReplaced: stand-ins, and their listeners kept to be called. */
+/** fakeBrowser has no manifest, context menus, commands, permission events or tabs.onReplaced: stand-ins, and their listeners kept to be called. */
 function stubUnimplemented() {
   vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ manifest_version: 3, name: 'Verity', version: '0.1.0' });
-  const listeners = { menuClicked: vi.fn(), command: vi.fn(), tabReplaced: vi.fn() };
+  const listeners = { menuClicked: vi.fn(), command: vi.fn(), tabReplaced: vi.fn(), permissionAdded: vi.fn(), permissionRemoved: vi.fn() };
+  vi.spyOn(fakeBrowser.permissions.onAdded, 'addListener').mockImplementation(listeners.permissionAdded);
+  vi.spyOn(fakeBrowser.permissions.onRemoved, 'addListener').mockImplementation(listeners.permissionRemoved);
   vi.spyOn(fakeBrowser.contextMenus.onClicked, 'addListener').mockImplementation(listeners.menuClicked);
   vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation(listeners.command);
   vi.spyOn(fakeBrowser.tabs.onReplaced, 'addListener').mockImplementation(listeners.tabReplaced);
@@ -42,6 +46,7 @@ describe('the background worker', () => {
     const events = [
       fakeBrowser.runtime.onMessage,
       fakeBrowser.runtime.onInstalled,
+      fakeBrowser.runtime.onStartup,
       fakeBrowser.alarms.onAlarm,
       fakeBrowser.storage.onChanged,
       fakeBrowser.webNavigation.onCommitted,
@@ -52,6 +57,8 @@ describe('the background worker', () => {
     expect(listeners.menuClicked).toHaveBeenCalledOnce();
     expect(listeners.command).toHaveBeenCalledOnce();
     expect(listeners.tabReplaced).toHaveBeenCalledOnce();
+    expect(listeners.permissionAdded).toHaveBeenCalledOnce();
+    expect(listeners.permissionRemoved).toHaveBeenCalledOnce();
   });
 
   it('keeps the daily history alarm, and leaves a running one alone', async () => {
@@ -66,13 +73,33 @@ describe('the background worker', () => {
     expect(await fakeBrowser.alarms.get(historyAlarmName)).toEqual(alarm);
   });
 
-  it('creates the context menu item on install', async () => {
+  it('creates the context menu items on install', async () => {
     const { menus } = stubUnimplemented();
     background.main();
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
     await vi.runAllTimersAsync();
     expect(menus.removeAll).toHaveBeenCalledOnce();
     expect(menus.create).toHaveBeenCalledWith(expect.objectContaining({ id: verifySelectionMenuId, contexts: ['selection'] }));
+    expect(menus.create).toHaveBeenCalledWith(expect.objectContaining({ id: verifyImageMenuId, title: 'Verify image with Verity', contexts: ['image'] }));
+  });
+
+  it('stores whether image access is granted, for content scripts, on install and on each change', async () => {
+    const { listeners } = stubUnimplemented();
+    let granted = false;
+    vi.spyOn(fakeBrowser.permissions, 'contains').mockImplementation(async () => granted);
+    background.main();
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
+    await vi.runAllTimersAsync();
+    expect(await fakeBrowser.storage.local.get(imageAccessKey)).toEqual({ [imageAccessKey]: false });
+
+    granted = true;
+    const added = listeners.permissionAdded.mock.calls[0]?.[0] as (change: { origins?: string[] }) => void;
+    added({ origins: ['https://one.example/*'] });
+    await vi.runAllTimersAsync();
+    expect(await fakeBrowser.storage.local.get(imageAccessKey)).toEqual({ [imageAccessKey]: false });
+    added({ origins: ['<all_urls>'] });
+    await vi.runAllTimersAsync();
+    expect(await fakeBrowser.storage.local.get(imageAccessKey)).toEqual({ [imageAccessKey]: true });
   });
 
   it("reads the trust configuration again when the options page saves the user's layer", async () => {

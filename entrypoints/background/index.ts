@@ -5,6 +5,7 @@ import { sendToTab } from '../../messaging/client';
 import { ensurePersonalMark } from '../../storage/personal-mark-item';
 import { frameProofId } from '../../messaging/frame-proof-id';
 import type { ContentMessages } from '../../messaging/messages';
+import type { ImageVerdict } from '../../lib/c2pa/image-verdict';
 import { createPastedCheck } from './paste/pasted-check';
 import { createMessageRouter } from './messaging/router';
 import { createSelectionService } from './selection/selection-service';
@@ -16,6 +17,10 @@ import { createHistoryRecorder } from './history/history-recorder';
 import { createImageChecker } from './images/image-checker';
 import { readImageAnchors } from './images/image-anchors';
 import { createPageEnginePool } from './images/engine-worker';
+import { hasImageAccess, isImageAccessChange, storeImageAccess } from './images/image-access';
+import { createPageImageChecks } from './images/page-image-checks';
+import { createTabImages } from './images/tab-images';
+import { createVerifyImageMenu, verifyImageFromMenu, verifyImageMenuId } from './images/verify-image-menu';
 import { createHistoryStore } from '../../storage/history-store';
 import { readShareLinkBase } from '../../storage/settings-items';
 import type { TrustConfig } from '../../lib/trust/schema';
@@ -87,6 +92,11 @@ export default defineBackground(() => {
     shareLinkBase: readShareLinkBase,
   });
 
+  // Known at build time: Chrome's build keeps no engine worker in its service worker.
+  const images = createImageChecker({ trustAnchors: readImageAnchors, startEngine: import.meta.env.FIREFOX ? createPageEnginePool : undefined });
+  const pageImages = createPageImageChecks({ checker: images, hasAccess: hasImageAccess, trustAnchors: readImageAnchors, store: browser.storage.session });
+  const tabImages = createTabImages(browser.storage.session);
+
   browser.runtime.onMessage.addListener(
     createMessageRouter({
       own: { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') },
@@ -112,8 +122,9 @@ export default defineBackground(() => {
           titleOf: (tabId) => browser.tabs.get(tabId).then((tab) => tab.title),
         }),
         history: recorder,
-        // Known at build time: Chrome's build keeps no engine worker in its service worker.
-        images: createImageChecker({ trustAnchors: readImageAnchors, startEngine: import.meta.env.FIREFOX ? createPageEnginePool : undefined }),
+        images,
+        pageImages,
+        tabImages,
       }),
       onError: warn,
     }),
@@ -126,11 +137,22 @@ export default defineBackground(() => {
   ensureHistoryAlarm().catch(warn);
 
   browser.runtime.onInstalled.addListener(() => {
-    createVerifySelectionMenu().catch(warn);
+    createVerifySelectionMenu().then(createVerifyImageMenu).catch(warn);
+    storeImageAccess().catch(warn);
   });
   // Every reader has a personal mark from the first start (an update from before marks gets one too).
   ensurePersonalMark().catch(warn);
   browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === verifyImageMenuId && tab?.id !== undefined && tab.id >= 0 && info.srcUrl !== undefined) {
+      const [tabId, frameId] = [tab.id, info.frameId ?? 0];
+      const show = async (answer: { url: string; verdict: ImageVerdict | null }) => {
+        void tabImages.record(tabId, answer.url, answer.verdict).catch(warn);
+        await sendToTab(tabId, 'show-image-check', answer, { frameId });
+      };
+      const readInFrame = (url: string) => sendToTab(tabId, 'read-image', { url }, { frameId });
+      verifyImageFromMenu({ url: info.srcUrl, hasAccess: hasImageAccess, checks: pageImages, readInFrame, checker: images, show }).catch(warn);
+      return;
+    }
     // A tab id of -1: a click outside any tab (a devtools page), where there is no selection of a page to check.
     if (info.menuItemId !== verifySelectionMenuId || tab?.id === undefined || tab.id < 0) return;
     selections.verifySelection({ tabId: tab.id, frameId: info.frameId ?? 0, selectionText: info.selectionText, pageUrl: info.frameUrl ?? info.pageUrl }).catch(warn);
@@ -143,6 +165,13 @@ export default defineBackground(() => {
       await selections.verifySelection({ tabId: target.id, frameId: 0, pageUrl: target.url });
     })().catch(warn);
   });
+
+  // Every open page's content scripts start or stop looking at images as the stored grant changes.
+  const imageAccessChanged = (change: { origins?: string[] }) => void (isImageAccessChange(change) && storeImageAccess().catch(warn));
+  browser.permissions.onAdded.addListener(imageAccessChanged);
+  browser.permissions.onRemoved.addListener(imageAccessChanged);
+  // The grant may have changed while Verity did not run (the browser's own settings), or come with the install.
+  browser.runtime.onStartup.addListener(() => void storeImageAccess().catch(warn));
 
   browser.storage.onChanged.addListener((changes, area) => {
     if (!isTrustChange(changes, area)) return;
@@ -160,6 +189,7 @@ export default defineBackground(() => {
       return;
     }
     service.documentCommitted({ tabId, url, documentId }).catch(warn);
+    tabImages.forget(tabId).catch(warn);
     selections.documentCommitted({ tabId, documentId }).catch(warn);
   });
   // A share link to the reader's verifier page: this Verity verifies it itself, in its inspector.
@@ -170,6 +200,7 @@ export default defineBackground(() => {
   browser.webNavigation.onBeforeNavigate.addListener((details) => void openShareLink(details).catch(warn));
   const tabRemoved = (tabId: number) => {
     service.tabRemoved(tabId).catch(warn);
+    tabImages.forget(tabId).catch(warn);
     selections.tabRemoved(tabId).catch(warn);
   };
   browser.tabs.onRemoved.addListener(tabRemoved);

@@ -16,7 +16,7 @@ function send(message: unknown): { later: boolean; answer: Promise<unknown> } {
   return { later, answer };
 }
 
-const handlers = (selection: { text: string; within: string[] } | null): ContentMessageHandlers => ({
+const handlers = (selection: { text: string; within: string[] } | null): Partial<ContentMessageHandlers> => ({
   'reveal-proof': () => ({ found: false }),
   'read-selection': () => selection,
   'show-selection-check': () => ({ shown: true }),

@@ -2,21 +2,22 @@ import { browser } from 'wxt/browser';
 import type { Answer, ContentMessages, ContentMessageType, Message } from '../../messaging/messages';
 
 export type ContentMessageHandlers = {
-  [type in ContentMessageType]: (message: Message<ContentMessages, type>) => Answer<ContentMessages, type>;
+  /** An answer later (a promise) must not reject: it says what went wrong in its answer. */
+  [type in ContentMessageType]: (message: Message<ContentMessages, type>) => Answer<ContentMessages, type> | Promise<Answer<ContentMessages, type>>;
 };
 
-/** Where the running page session puts its answers to the worker's and the popup's messages. */
+/** Where the parts of Verity running in the frame (the page session, the images) put their answers. */
 export type ContentMessageDesk = {
-  /** Answers with `handlers` until `signal` aborts. */
-  register(signal: AbortSignal, handlers: ContentMessageHandlers): void;
+  /** Answers the messages of `handlers`' types with them until `signal` aborts. */
+  register(signal: AbortSignal, handlers: Partial<ContentMessageHandlers>): void;
 };
 
 export type ListenForContentMessagesParameters = {
   signal: AbortSignal;
   /**
-   * A message of these types that comes while no session answers: the
-   * session is started (the rest of Verity loaded), and it is answered
-   * then; nothing, when none registers. Others go unanswered.
+   * A message of these types that comes while no part answers it: the
+   * rest of Verity is started (loaded), and the message answered then;
+   * with nothing, when still no part answers it. Others go unanswered.
    */
   startFor: readonly ContentMessageType[];
   start: () => Promise<void>;
@@ -33,33 +34,32 @@ export type ListenForContentMessagesReturnType = ContentMessageDesk;
  * answer.
  */
 export function listenForContentMessages({ signal, startFor, start }: ListenForContentMessagesParameters): ListenForContentMessagesReturnType {
-  let handlers: ContentMessageHandlers | undefined;
-  const answer = (message: { type: ContentMessageType }): unknown => {
-    const handle = handlers?.[message.type] as ((message: unknown) => unknown) | undefined;
-    return handle?.(message);
+  const registered = new Set<Partial<ContentMessageHandlers>>();
+  const handlerOf = (type: ContentMessageType) => {
+    for (const handlers of registered) if (Object.hasOwn(handlers, type)) return handlers[type] as (message: unknown) => unknown;
+    return undefined;
   };
   const listener = (message: unknown, _sender: unknown, sendResponse: (response: unknown) => void): boolean => {
     if (typeof message !== 'object' || message === null) return false;
     const { type } = message as { type?: unknown };
     if (typeof type !== 'string' || !isContentMessageType(type)) return false;
-    const ours = message as { type: ContentMessageType };
-    if (handlers !== undefined) {
-      sendResponse(answer(ours));
+    const handle = handlerOf(type);
+    if (handle === undefined && !startFor.includes(type)) return false;
+    const answer = handle !== undefined ? handle(message) : start().then(() => handlerOf(type)?.(message), () => undefined);
+    if (!(answer instanceof Promise)) {
+      sendResponse(answer);
       return false;
     }
-    if (!startFor.includes(type)) return false;
-    start().then(
-      () => sendResponse(answer(ours)),
-      () => sendResponse(undefined),
-    );
+    void answer.then(sendResponse);
+    // The channel stays open for the answer to come.
     return true;
   };
   browser.runtime.onMessage.addListener(listener);
   signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(listener), { once: true });
   return {
-    register(sessionSignal, sessionHandlers) {
-      handlers = sessionHandlers;
-      sessionSignal.addEventListener('abort', () => handlers === sessionHandlers && (handlers = undefined), { once: true });
+    register(partSignal, handlers) {
+      registered.add(handlers);
+      partSignal.addEventListener('abort', () => registered.delete(handlers), { once: true });
     },
   };
 }
@@ -69,6 +69,8 @@ const contentMessageTypes: Record<ContentMessageType, true> = {
   'read-selection': true,
   'show-selection-check': true,
   'verdict-updated': true,
+  'read-image': true,
+  'show-image-check': true,
 };
 
 function isContentMessageType(type: string): type is ContentMessageType {

@@ -1,6 +1,7 @@
 import { browser, type PublicPath } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { listenForContentMessages } from './content-messages';
+import { watchImageAccess } from './images/image-access-watch';
 import { watchForProofs } from './proof-watch';
 import { takeOfferedVerity } from './verity-handoff';
 
@@ -37,7 +38,10 @@ export default defineContentScript({
         });
         await settled;
       })());
-    const messages = listenForContentMessages({ signal: ctx.signal, startFor: ['read-selection'], start });
+    // "Verify selection" and "Verify image" work on any page: asked, the rest of Verity is loaded to answer.
+    const messages = listenForContentMessages({ signal: ctx.signal, startFor: ['read-selection', 'read-image', 'show-image-check'], start });
     watchForProofs({ signal: ctx.signal, document, onProof: () => void start() });
+    // A reader who granted image checks has every page's images looked at: that needs the rest of Verity.
+    watchImageAccess(ctx.signal, (granted) => granted && void start());
   },
 });

@@ -4,6 +4,7 @@ import { isSiteDisabled, type DisplaySettings } from '../../storage/settings-key
 import { createBadgeSheet } from './badge-sheet';
 import { createCardSheet } from './card-sheet';
 import type { ContentMessageDesk } from './content-messages';
+import { startPageImages } from './images/page-images';
 import { watchDisplaySettings } from './display-settings';
 import { startPageSession, type PageSession, type WorkerLink } from './page-session';
 import { createScheduler, windowClock } from './scheduler';
@@ -42,6 +43,7 @@ export function startVerity({ signal, window, onLocationChange, messages }: Star
   const clock = windowClock(window);
   const badgeSheet = createBadgeSheet();
   const cardSheet = createCardSheet();
+  const images = startPageImages({ signal, document: window.document, cardSheet, messages });
   let proofCount = 0;
   let running: { session: PageSession; stop: AbortController } | undefined;
 
@@ -76,6 +78,7 @@ export function startVerity({ signal, window, onLocationChange, messages }: Star
     badgeSheet.setShown(settings.showBadges);
     if (!settings.showBadges) running?.session.closeCard();
     const disabled = isSiteDisabled(siteHostname(window), settings);
+    images.apply({ siteEnabled: !disabled, showBadges: settings.showBadges });
     if (disabled) end();
     else if (running === undefined) start();
     settle();

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { createPageEnginePool } from '../background/images/engine-worker';
+import { base64ToBytes } from '../background/images/image-bytes';
 import { checkImageUrl } from '../background/images/image-url-check';
 import { isOffscreenImageRequest } from '../background/images/offscreen-request';
 
@@ -13,5 +14,6 @@ const pool = createPageEnginePool();
 
 browser.runtime.onMessage.addListener((message: unknown, sender) => {
   if (!isOffscreenImageRequest(message) || sender.id !== browser.runtime.id || sender.tab !== undefined) return undefined;
-  return checkImageUrl(pool, { url: message.url, trustAnchors: message.trustAnchors });
+  if (message.type === 'check-image-url') return checkImageUrl(pool, { url: message.url, trustAnchors: message.trustAnchors });
+  return pool.check({ bytes: base64ToBytes(message.bytes), declaredType: message.contentType, trustAnchors: message.trustAnchors }).then(({ verdict, ms }) => ({ verdict, engineMs: ms }));
 });

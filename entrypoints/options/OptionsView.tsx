@@ -5,6 +5,7 @@ import { ManagedBadge } from '../../components/ManagedBadge';
 import type { TrustConfigIssue } from '../../lib/trust/errors';
 import { DisplaySettingsForm, type DisplaySettingsFormProps } from './DisplaySettingsForm';
 import { fieldId } from './fields';
+import { ImageAccessSection } from './ImageAccessSection';
 import { ImportExport, type ImportExportProps } from './ImportExport';
 import { TrustSignerPrompt, type TrustSignerPromptProps } from './TrustSignerPrompt';
 import { SectionHeading, TrustForm, type TrustFormProps } from './TrustForm';
@@ -90,6 +91,8 @@ export function OptionsView(props: OptionsViewProps) {
           {props.personalMark}
           {props.shareLinkBase}
         </section>
+
+        <ImageAccessSection />
 
         <section aria-labelledby="trust-heading" className="space-y-6">
           <div className="flex flex-wrap items-end justify-between gap-x-6 gap-y-2 border-b border-slate-200 pb-4">

@@ -13,6 +13,7 @@ import { proofShareLink, useShareLinkBase } from '../inspector/share';
 import { inspectorUrl } from '../inspector/url';
 import { type PasteDraft, type PasteOutcome, PastePanel } from './PastePanel';
 import { usePersonalMark } from '../../components/PersonalMark';
+import { PageImagesSection } from './PageImagesSection';
 import { PopupFrame, type PopupPanel, PopupView, type RevealResult } from './PopupView';
 
 type Load =
@@ -190,6 +191,7 @@ export function Popup() {
       getReport={() => sendToWorker('report', { tabId: readyTabId })}
       panels={panels}
       mark={mark}
+      images={<PageImagesSection tabId={readyTabId} />}
     />
   );
 }

@@ -36,6 +36,8 @@ export type PopupViewProps = {
   /** A fresh report of the tab's proofs, for "Export report"; without it there is no export. */
   getReport?: () => Promise<Report | null>;
   panels?: PopupPanels;
+  /** The page's images with Content Credentials, under its proofs. */
+  images?: ReactNode;
 };
 
 /** The popup's two panels: the page (the frame's children) and "Check pasted". */
@@ -162,7 +164,7 @@ function PanelTabs({ panels }: { panels: PopupPanels }) {
 
 /** The active tab: the last selection checked, the page at a glance, then each proof. */
 export function PopupView(props: PopupViewProps) {
-  const { tab, inspectorUrl, onReveal, reveal, onOpenOptions, onOpenHistory, off, selection, getReport, panels, mark } = props;
+  const { tab, inspectorUrl, onReveal, reveal, onOpenOptions, onOpenHistory, off, selection, getReport, panels, mark, images } = props;
   const summary = summarizePage(tab.proofs);
   return (
     <PopupFrame host={hostOf(tab.url)} onOpenOptions={onOpenOptions} onOpenHistory={onOpenHistory} panels={panels} mark={mark}>
@@ -212,6 +214,7 @@ export function PopupView(props: PopupViewProps) {
           </section>
         </>
       )}
+      {images}
       {summary.total > 0 && getReport && (
         <div className="px-4 pt-1 pb-2">
           <ReportExport title="Export report" getReport={getReport} disabled={summary.checking > 0} />

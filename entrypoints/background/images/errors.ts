@@ -12,3 +12,8 @@ export class ImageEngineError extends BaseError {
 export class ImageFetchError extends BaseError {
   override name = 'ImageFetchError';
 }
+
+/** A page asked for an image check without the reader's grant of image access. */
+export class ImageAccessError extends BaseError {
+  override name = 'ImageAccessError';
+}

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { EnginePool } from './engine-pool';
+import { base64ToBytes } from './image-bytes';
 import { checkImageUrl, type ImageUrlCheck } from './image-url-check';
 import type { OffscreenImageRequest } from './offscreen-request';
 
@@ -44,6 +45,18 @@ export function createImageChecker({ trustAnchors, startEngine }: CreateImageChe
       }
       await ensureOffscreenDocument();
       const request: OffscreenImageRequest = { target: 'verity-offscreen', type: 'check-image-url', url, trustAnchors: anchors };
+      return (await browser.runtime.sendMessage(request)) as ImageUrlCheck;
+    },
+    /** Checks bytes read elsewhere (a page's content script, base64), for "Verify image with Verity" without the grant. */
+    async checkImageBytes({ bytes, contentType }: { bytes: string; contentType?: string | undefined }): Promise<ImageUrlCheck> {
+      const anchors = await trustAnchors();
+      if (startEngine !== undefined) {
+        pool ??= startEngine();
+        const { verdict, ms } = await pool.check({ bytes: base64ToBytes(bytes), declaredType: contentType, trustAnchors: anchors });
+        return { verdict, engineMs: ms };
+      }
+      await ensureOffscreenDocument();
+      const request: OffscreenImageRequest = { target: 'verity-offscreen', type: 'check-image-bytes', bytes, ...(contentType !== undefined && { contentType }), trustAnchors: anchors };
       return (await browser.runtime.sendMessage(request)) as ImageUrlCheck;
     },
   };

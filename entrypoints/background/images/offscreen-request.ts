@@ -1,12 +1,16 @@
 /**
- * The one request the worker sends the offscreen document (Chrome). It goes
+ * The requests the worker sends the offscreen document (Chrome): check the
+ * image at a URL, or bytes a page's content script read (base64). They go
  * by runtime.sendMessage, which every extension page hears too: `target`
  * tells the offscreen document's listener that it is the one to answer, and
  * the others' that they are not.
  */
-export type OffscreenImageRequest = { target: 'verity-offscreen'; type: 'check-image-url'; url: string; trustAnchors: string };
+export type OffscreenImageRequest =
+  | { target: 'verity-offscreen'; type: 'check-image-url'; url: string; trustAnchors: string }
+  | { target: 'verity-offscreen'; type: 'check-image-bytes'; bytes: string; contentType?: string; trustAnchors: string };
 
 export function isOffscreenImageRequest(message: unknown): message is OffscreenImageRequest {
-  const candidate = message as Partial<OffscreenImageRequest> | null;
-  return candidate?.target === 'verity-offscreen' && candidate.type === 'check-image-url' && typeof candidate.url === 'string' && typeof candidate.trustAnchors === 'string';
+  const candidate = message as { target?: unknown; type?: unknown; url?: unknown; bytes?: unknown; trustAnchors?: unknown } | null;
+  if (candidate?.target !== 'verity-offscreen' || typeof candidate.trustAnchors !== 'string') return false;
+  return (candidate.type === 'check-image-url' && typeof candidate.url === 'string') || (candidate.type === 'check-image-bytes' && typeof candidate.bytes === 'string');
 }

@@ -25,6 +25,8 @@ function handlers(overrides: Partial<WorkerHandlers> = {}): WorkerHandlers {
     'verify-standalone': unused,
     report: unused,
     'check-image': unused,
+    'check-page-image': async () => ({ verdict: null }),
+    'tab-images': unused,
     ...overrides,
   };
 }
@@ -69,6 +71,12 @@ describe('createMessageRouter', () => {
     await expect(route({ type: 'open-inspector', id: 'p1' }, page)).rejects.toThrow('not for extension pages');
     // The worker fetches the image with the extension's host access: a page's content script cannot name one.
     await expect(route({ type: 'check-image', url: 'https://img.example/a.jpg' }, content)).rejects.toThrow('not for content scripts');
+  });
+
+  it("lets a content script ask for a page image's check, at an http(s) URL only", async () => {
+    const route = createMessageRouter({ own, handlers: handlers() });
+    await expect(route({ type: 'check-page-image', url: 'https://img.example/a.jpg' }, content)).resolves.toEqual({ verdict: null });
+    await expect(route({ type: 'check-page-image', url: 'data:image/png;base64,AAAA' }, content)).rejects.toThrow('Malformed "check-page-image" request: url');
   });
 
   it('checks an image only at an http(s) URL', async () => {

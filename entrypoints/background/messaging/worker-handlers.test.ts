@@ -34,7 +34,9 @@ function setUp() {
   const history = { pasted: vi.fn(async () => undefined), shared: vi.fn(async () => undefined) };
   const openTrustSigner = vi.fn(async () => undefined);
   const images = { checkImage: vi.fn(async () => ({ verdict: null })) };
-  const handlers = createWorkerHandlers({ service, trust: async () => trustState, openInspector, openTrustSigner, probeRpc, selections, checkPasted, report, history, images });
+  const pageImages = { check: vi.fn(async () => ({ verdict: null, engineMs: 3 })) };
+  const tabImages = { record: vi.fn(async () => undefined), list: vi.fn(async () => []) };
+  const handlers = createWorkerHandlers({ service, trust: async () => trustState, openInspector, openTrustSigner, probeRpc, selections, checkPasted, report, history, images, pageImages, tabImages });
   return { handlers, service, openInspector, openTrustSigner, probeRpc, selections, checkPasted, report, history };
 }
 

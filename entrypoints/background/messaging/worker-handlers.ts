@@ -2,6 +2,8 @@ import { tabProofId } from '../../../messaging/frame-proof-id';
 import { probeRpc as defaultProbeRpc, type ProbeRpcParameters, type ProbeRpcReturnType } from '../../../lib/chain/probe-rpc';
 import type { HistoryRecorder } from '../history/history-recorder';
 import type { ImageChecker } from '../images/image-checker';
+import type { PageImageChecks } from '../images/page-image-checks';
+import type { TabImages } from '../images/tab-images';
 import { WrongSenderError } from './errors';
 import type { CheckPasted } from '../paste/pasted-check';
 import type { MessageContext, WorkerHandlers } from './router';
@@ -22,7 +24,11 @@ export type CreateWorkerHandlersParameters = {
   report: TabReport;
   /** What the popup and the inspector had verified goes into the history. */
   history: Pick<HistoryRecorder, 'pasted' | 'shared'>;
-  images: ImageChecker;
+  images: Pick<ImageChecker, 'checkImage'>;
+  /** The page images' checks (cached, and only with the reader's grant). */
+  pageImages: Pick<PageImageChecks, 'check'>;
+  /** What each tab's page showed of them, for the popup. */
+  tabImages: Pick<TabImages, 'record' | 'list'>;
   /** probeRpc; replaced in tests. */
   probeRpc?: ((parameters: ProbeRpcParameters) => Promise<ProbeRpcReturnType>) | undefined;
 };
@@ -38,6 +44,8 @@ export function createWorkerHandlers({
   report,
   history,
   images,
+  pageImages,
+  tabImages,
   probeRpc = defaultProbeRpc,
 }: CreateWorkerHandlersParameters): WorkerHandlers {
   return {
@@ -71,6 +79,12 @@ export function createWorkerHandlers({
     },
     report: ({ tabId, proofId }) => report(tabId, proofId),
     'check-image': ({ url }) => images.checkImage(url),
+    'check-page-image': async ({ url }, { tabId }) => {
+      const { verdict } = await pageImages.check(url);
+      if (tabId !== undefined) void tabImages.record(tabId, url, verdict).catch(() => undefined);
+      return { verdict };
+    },
+    'tab-images': async ({ tabId }) => ({ images: await tabImages.list(tabId) }),
     'test-rpc': async ({ url, chainId }) => {
       const probe = await probeRpc({ url, chainId });
       // A bigint does not cross the message boundary.

@@ -1,0 +1,54 @@
+import { describe, expect, it, vi } from 'vitest';
+import { failedReadVerdict, type ImageVerdict } from '../../../lib/c2pa/image-verdict';
+import { createPageImageChecks } from './page-image-checks';
+
+const verified: ImageVerdict = { state: 'verified', reason: 'valid', failures: [], ai: { generated: true, sources: [] }, ingredients: [] };
+
+function setup({ access = true, verdict = verified as ImageVerdict | null } = {}) {
+  const items = new Map<string, unknown>();
+  const store = {
+    get: async (key: string) => (items.has(key) ? { [key]: items.get(key) } : {}),
+    set: async (entries: Record<string, unknown>) => void Object.entries(entries).forEach(([key, value]) => items.set(key, structuredClone(value))),
+  };
+  let anchors = 'anchor A';
+  const checkImage = vi.fn(async () => ({ verdict, engineMs: 5 }));
+  const checks = createPageImageChecks({ checker: { checkImage }, hasAccess: async () => access, trustAnchors: async () => anchors, store });
+  return { checks, checkImage, items, setAnchors: (next: string) => (anchors = next) };
+}
+
+describe('createPageImageChecks', () => {
+  it('checks each URL once, sharing a check asked for twice at once, and keeps the answer for the session', async () => {
+    const { checks, checkImage } = setup();
+    const [first, second] = await Promise.all([checks.check('https://a.example/1.jpg'), checks.check('https://a.example/1.jpg')]);
+    expect(first.verdict?.state).toBe('verified');
+    expect(second.verdict?.state).toBe('verified');
+    expect((await checks.check('https://a.example/1.jpg')).verdict?.state).toBe('verified');
+    expect(checkImage).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps "no manifest" too, but checks an unavailable image again', async () => {
+    const none = setup({ verdict: null });
+    await none.checks.check('https://a.example/plain.jpg');
+    expect(await none.checks.check('https://a.example/plain.jpg')).toEqual({ verdict: null });
+    expect(none.checkImage).toHaveBeenCalledTimes(1);
+
+    const failed = setup({ verdict: failedReadVerdict('unavailable', 'HTTP 503') });
+    await failed.checks.check('https://a.example/busy.jpg');
+    await failed.checks.check('https://a.example/busy.jpg');
+    expect(failed.checkImage).toHaveBeenCalledTimes(2);
+  });
+
+  it('checks again once the reader’s anchors changed', async () => {
+    const { checks, checkImage, setAnchors } = setup();
+    await checks.check('https://a.example/1.jpg');
+    setAnchors('anchor B');
+    await checks.check('https://a.example/1.jpg');
+    expect(checkImage).toHaveBeenCalledTimes(2);
+  });
+
+  it('refuses without the reader’s grant', async () => {
+    const { checks, checkImage } = setup({ access: false });
+    await expect(checks.check('https://a.example/1.jpg')).rejects.toThrow('Verity may not read this page’s images');
+    expect(checkImage).not.toHaveBeenCalled();
+  });
+});

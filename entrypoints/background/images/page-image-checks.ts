@@ -1,0 +1,66 @@
+import type { ImageChecker } from './image-checker';
+import { ImageAccessError } from './errors';
+import type { ImageUrlCheck } from './image-url-check';
+
+/** A storage area as the cache uses it (storage.session in the extension). */
+export type ImageCheckStore = {
+  get(key: string): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+};
+
+export type CreatePageImageChecksParameters = {
+  checker: Pick<ImageChecker, 'checkImage'>;
+  /** Whether the reader granted the image access (the optional host permission), asked at each check. */
+  hasAccess: () => Promise<boolean>;
+  /** The reader's anchors as the checker reads them: a cached verdict holds only for the anchors it was made with. */
+  trustAnchors: () => Promise<string>;
+  store: ImageCheckStore;
+};
+
+type CachedCheck = { anchors: string; check: ImageUrlCheck };
+
+const keyPrefix = 'verity.image.';
+
+/**
+ * The page images' checks: each URL once for the browser session (kept in
+ * storage.session, which outlives the MV3 worker; two asks at once share
+ * one check), and only with the reader's grant. An `unavailable` answer is
+ * not kept: a network failure or a missing permission may pass.
+ */
+export function createPageImageChecks({ checker, hasAccess, trustAnchors, store }: CreatePageImageChecksParameters) {
+  const running = new Map<string, Promise<ImageUrlCheck>>();
+
+  const checkAndKeep = async (url: string, anchors: string): Promise<ImageUrlCheck> => {
+    const check = await checker.checkImage(url);
+    if (check.verdict?.state !== 'unavailable') {
+      const entry: CachedCheck = { anchors: await fingerprint(anchors), check: { verdict: check.verdict } };
+      // A full storage.session only costs the next page a new check.
+      await store.set({ [keyPrefix + url]: entry }).catch(() => undefined);
+    }
+    return check;
+  };
+
+  return {
+    /** The answer to a page's `check-page-image`; refuses without the grant. */
+    async check(url: string): Promise<ImageUrlCheck> {
+      if (!(await hasAccess())) throw new ImageAccessError('Verity may not read this page’s images: turn on “Check images’ Content Credentials” in its settings.');
+      const anchors = await trustAnchors();
+      const cached = (await store.get(keyPrefix + url))[keyPrefix + url] as CachedCheck | undefined;
+      if (cached !== undefined && cached.anchors === (await fingerprint(anchors))) return cached.check;
+      let pending = running.get(url);
+      if (pending === undefined) {
+        pending = checkAndKeep(url, anchors).finally(() => running.delete(url));
+        running.set(url, pending);
+      }
+      return pending;
+    },
+  };
+}
+
+export type PageImageChecks = ReturnType<typeof createPageImageChecks>;
+
+/** A short digest of the anchors, so an entry does not carry their PEM text. */
+async function fingerprint(anchors: string): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(anchors)));
+  return Array.from(digest.subarray(0, 12), (byte) => byte.toString(16).padStart(2, '0')).join('');
+}

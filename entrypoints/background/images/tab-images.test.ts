@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import type { ImageVerdict } from '../../../lib/c2pa/image-verdict';
+import { createTabImages } from './tab-images';
+
+const claims = { signer: 'Studio', claimGenerator: 'Model 2', actions: [] };
+const verdictOf = (state: ImageVerdict['state'], generated = true): ImageVerdict => ({ state, reason: `reason: ${state}`, failures: [], ai: { generated, sources: [] }, claims, ingredients: [] });
+
+function memoryStore() {
+  const items = new Map<string, unknown>();
+  return {
+    get: async (key: string) => (items.has(key) ? { [key]: structuredClone(items.get(key)) } : {}),
+    set: async (entries: Record<string, unknown>) => void Object.entries(entries).forEach(([key, value]) => items.set(key, structuredClone(value))),
+    remove: async (key: string) => void items.delete(key),
+  };
+}
+
+describe('createTabImages', () => {
+  it('lists each tab’s images with Content Credentials once, answers coming together all kept', async () => {
+    const images = createTabImages(memoryStore());
+    await Promise.all([
+      images.record(1, 'https://a.example/1.jpg', verdictOf('verified')),
+      images.record(1, 'https://a.example/2.jpg', verdictOf('altered')),
+      images.record(1, 'https://a.example/plain.jpg', null),
+      images.record(2, 'https://b.example/1.jpg', verdictOf('untrusted')),
+      images.record(1, 'https://a.example/1.jpg', verdictOf('verified')),
+    ]);
+    expect(await images.list(1)).toEqual([
+      { url: 'https://a.example/2.jpg', state: 'altered', ai: false, headline: 'reason: altered' },
+      { url: 'https://a.example/1.jpg', state: 'verified', ai: true, headline: 'Made with AI — signed by Studio using Model 2' },
+    ]);
+    expect((await images.list(2)).map(({ url }) => url)).toEqual(['https://b.example/1.jpg']);
+    await images.forget(1);
+    expect(await images.list(1)).toEqual([]);
+  });
+});

@@ -1,0 +1,90 @@
+import type { ImageVerdict } from '../../../lib/c2pa/image-verdict';
+import { ignoreAttribute } from '../../../lib/text/dom';
+import { badgeTag } from '../badge';
+import type { SharedStyle } from '../shared-style';
+import { createIcon, stateIconShapes } from '../state-icons';
+import { imageBadgeLabel, imageBadgeWord } from './image-badge-words';
+
+/** Inset of the badge from the image's top-left corner, in CSS pixels. */
+const inset = 6;
+
+export type ImagePlace = { left: number; top: number };
+
+/**
+ * Where an image's badge goes, from the image's offset box: the badge's
+ * host shares its containing block. A read of layout: done for every badge
+ * before any is written.
+ */
+export function measureImage(image: HTMLImageElement): ImagePlace {
+  return { left: image.offsetLeft + inset, top: image.offsetTop + inset };
+}
+
+export type ImageBadge = {
+  readonly image: HTMLImageElement;
+  readonly host: HTMLElement;
+  readonly button: HTMLButtonElement;
+  readonly verdict: ImageVerdict;
+  /** Where it goes: `measureImage` of its image. */
+  place(at: ImagePlace): void;
+  setExpanded(expanded: boolean): void;
+};
+
+export type CreateImageBadgeParameters = {
+  image: HTMLImageElement;
+  verdict: ImageVerdict;
+  sheet: SharedStyle;
+  onActivate: (badge: ImageBadge) => void;
+};
+
+/**
+ * An image's badge: the text badge's pill ("AI · Verified"), in a closed
+ * shadow root, on an absolutely positioned host right after the image (after
+ * its <picture>), so it shares the image's containing block and sits on its
+ * corner by the image's offset box, moving nothing. Its tag is the text
+ * badge's, so the page scanner takes it for ours.
+ */
+export function createImageBadge({ image, verdict, sheet, onActivate }: CreateImageBadgeParameters): ImageBadge {
+  const document = image.ownerDocument;
+  const host = document.createElement(badgeTag);
+  host.setAttribute(ignoreAttribute, '');
+  host.dataset.verityImage = '';
+  host.dataset.state = verdict.state;
+  const root = host.attachShadow({ mode: 'closed' });
+  sheet.adopt(root);
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'pill';
+  button.setAttribute('aria-haspopup', 'dialog');
+  button.setAttribute('aria-expanded', 'false');
+  button.setAttribute('aria-label', imageBadgeLabel(verdict));
+  button.append(createIcon(document, stateIconShapes[verdict.state]), imageBadgeWord(verdict));
+  root.append(button);
+
+  let placed: ImagePlace | undefined;
+  const badge: ImageBadge = {
+    image,
+    host,
+    button,
+    verdict,
+    place({ left, top }) {
+      if (placed?.left === left && placed.top === top) return;
+      placed = { left, top };
+      host.style.setProperty('--verity-left', `${left}px`);
+      host.style.setProperty('--verity-top', `${top}px`);
+    },
+    setExpanded: (expanded) => button.setAttribute('aria-expanded', String(expanded)),
+  };
+
+  button.addEventListener('click', (event) => {
+    // A badge on a linked image must not follow the link.
+    event.preventDefault();
+    event.stopPropagation();
+    onActivate(badge);
+  });
+  for (const type of ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'keydown', 'keyup'] as const) {
+    host.addEventListener(type, (event) => event.stopPropagation());
+  }
+  const anchor = image.parentElement?.localName === 'picture' ? image.parentElement : image;
+  anchor.after(host);
+  return badge;
+}

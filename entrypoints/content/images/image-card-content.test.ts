@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import type { ImageVerdict } from '../../../lib/c2pa/image-verdict';
+import { imageCardContentOf } from './image-card-content';
+
+const claims = { signer: 'Verity Test Studio', issuer: 'Test CA', claimGenerator: 'Test Image Model 2.1', signedAt: '2026-05-01T10:00:00Z', actions: [{ action: 'c2pa.created' }, { action: 'c2pa.color_adjustments' }] };
+const aiSource = { manifestLabel: 'm', action: 'c2pa.created', digitalSourceType: 'trainedAlgorithmicMedia', fromIngredient: false };
+const verdictOf = (change: Partial<ImageVerdict>): ImageVerdict => ({ state: 'verified', reason: 'valid', failures: [], ai: { generated: true, sources: [aiSource] }, claims, ingredients: [], ...change });
+
+describe('imageCardContentOf', () => {
+  it('says "Made with AI — signed by … using …, date", that this is about origin, and labels the rest as the manifest’s claims', () => {
+    const content = imageCardContentOf(verdictOf({}));
+    expect(content).toMatchObject({ state: 'verified', word: 'AI · Verified', headline: 'Made with AI — signed by Verity Test Studio using Test Image Model 2.1, 2026-05-01' });
+    expect(content.summary).toContain('not whether what it shows is true');
+    expect(content.claims).toEqual([
+      { label: 'Signed by', value: 'Verity Test Studio' },
+      { label: 'Certificate from', value: 'Test CA' },
+      { label: 'Made with', value: 'Test Image Model 2.1' },
+      { label: 'Signed on', value: '2026-05-01T10:00:00Z' },
+      { label: 'Actions', value: 'created, color adjustments' },
+    ]);
+  });
+
+  it('tells an untrusted signer as such', () => {
+    const content = imageCardContentOf(verdictOf({ state: 'untrusted' }));
+    expect(content.word).toBe('AI · Untrusted');
+    expect(content.headline).toContain('(a signer not on a trust list you use)');
+    expect(content.note).toContain('anyone can sign');
+  });
+
+  it('gives a failed manifest’s reason and codes, and never calls its image AI-made', () => {
+    const content = imageCardContentOf(verdictOf({ state: 'altered', reason: 'The image changed after it was signed (assertion.dataHash.mismatch)', failures: [{ code: 'assertion.dataHash.mismatch' }] }));
+    expect(content).toMatchObject({ word: 'Altered', headline: 'The image changed after it was signed (assertion.dataHash.mismatch)', codes: 'assertion.dataHash.mismatch' });
+  });
+
+  it('says plainly when an image asked about has no Content Credentials', () => {
+    const content = imageCardContentOf(null);
+    expect(content.state).toBeUndefined();
+    expect(content.headline).toBe('This image carries no Content Credentials');
+    expect(content.claims).toEqual([]);
+  });
+});

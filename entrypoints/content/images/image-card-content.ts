@@ -1,0 +1,56 @@
+import type { ImageVerdict } from '../../../lib/c2pa/image-verdict';
+import { imageHeadline } from '../../../lib/c2pa/image-words';
+import type { ImageState } from '../../../lib/c2pa/validation-states';
+import { imageBadgeWord } from './image-badge-words';
+
+export type ImageCardFact = { label: string; value: string };
+
+/** What an image's card says, in words; drawn by image-card.ts. */
+export type ImageCardContent = {
+  /** Absent for an image without Content Credentials. */
+  state?: ImageState;
+  word: string;
+  headline: string;
+  summary: string;
+  note?: string;
+  /** What the manifest claims, labelled as its claims: never as Verity's findings (spec §9). */
+  claims: ImageCardFact[];
+  /** The failure codes, as the engine gave them. */
+  codes?: string;
+};
+
+const aboutOrigin = 'Content Credentials tell where an image came from and how it was made, not whether what it shows is true.';
+
+/** The card of an image's badge, or of "Verify image with Verity" on an image without Content Credentials (`null`). */
+export function imageCardContentOf(verdict: ImageVerdict | null): ImageCardContent {
+  if (verdict === null) {
+    return {
+      word: 'No Content Credentials',
+      headline: 'This image carries no Content Credentials',
+      summary: 'Nothing in it says where it came from. Most images carry none: that says nothing either way about the image.',
+      claims: [],
+    };
+  }
+  const codes = [...new Set(verdict.failures.map(({ code }) => code))].join(', ');
+  return {
+    state: verdict.state,
+    word: imageBadgeWord(verdict),
+    headline: imageHeadline(verdict),
+    summary: aboutOrigin,
+    ...(verdict.state === 'untrusted' && { note: 'The signature holds, but anyone can sign: the signer is not on a trust list you use.' }),
+    claims: claimFacts(verdict),
+    ...(codes !== '' && { codes }),
+  };
+}
+
+function claimFacts({ claims }: ImageVerdict): ImageCardFact[] {
+  if (claims === undefined) return [];
+  const facts: ImageCardFact[] = [];
+  if (claims.signer !== undefined) facts.push({ label: 'Signed by', value: claims.signer });
+  if (claims.issuer !== undefined && claims.issuer !== claims.signer) facts.push({ label: 'Certificate from', value: claims.issuer });
+  if (claims.claimGenerator !== undefined) facts.push({ label: 'Made with', value: claims.claimGenerator });
+  if (claims.signedAt !== undefined) facts.push({ label: 'Signed on', value: claims.signedAt });
+  const actions = [...new Set(claims.actions.map(({ action }) => action.replace(/^c2pa\./, '').replaceAll('_', ' ')))];
+  if (actions.length > 0) facts.push({ label: 'Actions', value: actions.join(', ') });
+  return facts;
+}

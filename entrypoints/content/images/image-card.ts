@@ -1,0 +1,108 @@
+import { cardTag } from '../card';
+import { createCardHost, elementMaker, followScrolling, placeCardHost } from '../card-dom';
+import type { SharedStyle } from '../shared-style';
+import { brandIconShapes, createIcon, stateIconShapes } from '../state-icons';
+import { trusted } from '../trusted-events';
+import type { ImageCardContent } from './image-card-content';
+
+export type ImageCard = {
+  /**
+   * Opens the card by `anchor` (a badge, or the image itself) and moves focus into it; on Escape focus goes back to
+   * `returnFocus`. `onClose` is told when it goes.
+   */
+  open(anchor: Element, content: ImageCardContent, options?: { onClose?: () => void; returnFocus?: HTMLElement }): void;
+  /** Whether it is open by `anchor`. */
+  isOpenBy(anchor: Element): boolean;
+  close(): void;
+};
+
+export type CreateImageCardParameters = {
+  document: Document;
+  signal: AbortSignal;
+  /** The text card's sheet: the same look. */
+  sheet: SharedStyle;
+};
+
+/**
+ * The one card of a page's image badges, in the text card's look: what the
+ * Content Credentials say in a reader's words, the manifest's claims under
+ * their own heading, and the failure codes. It opens on a press of a badge
+ * and goes on Escape, a press elsewhere, or a second press.
+ */
+export function createImageCard({ document, signal, sheet }: CreateImageCardParameters): ImageCard {
+  const { host, root, usesPopover } = createCardHost(document, cardTag, sheet);
+  host.dataset.verityImage = '';
+  let shown: { anchor: Element; onClose: (() => void) | undefined; returnFocus: HTMLElement | undefined; following: AbortController } | undefined;
+
+  const place = (): void => {
+    if (shown === undefined) return;
+    if (!shown.anchor.isConnected) return close();
+    placeCardHost(document, host, shown.anchor.getBoundingClientRect());
+  };
+
+  function close({ returnFocus = false } = {}): void {
+    if (shown === undefined) return;
+    const { onClose, following, returnFocus: focusTarget } = shown;
+    const focusWasInCard = root.activeElement !== null;
+    shown = undefined;
+    following.abort();
+    host.removeAttribute('data-open');
+    if (usesPopover && host.matches(':popover-open')) host.hidePopover();
+    onClose?.();
+    if (returnFocus && focusWasInCard && focusTarget?.isConnected) focusTarget.focus({ preventScroll: true });
+  }
+
+  function open(anchor: Element, content: ImageCardContent, { onClose, returnFocus }: { onClose?: () => void; returnFocus?: HTMLElement } = {}): void {
+    close();
+    // No Content Credentials: the neutral look of a badge still checking.
+    host.dataset.state = content.state ?? 'checking';
+    const card = cardElement(document, content);
+    root.replaceChildren(card);
+    if (!host.isConnected) document.documentElement.append(host);
+    host.setAttribute('data-open', '');
+    if (usesPopover && !host.matches(':popover-open')) host.showPopover();
+    shown = { anchor, onClose, returnFocus, following: new AbortController() };
+    followScrolling(document, place, AbortSignal.any([signal, shown.following.signal]));
+    place();
+    // A dialog: a screen reader reads it as focus arrives.
+    card.focus({ preventScroll: true });
+  }
+
+  document.addEventListener('keydown', trusted((event) => event.key === 'Escape' && close({ returnFocus: true })), { capture: true, signal });
+  document.addEventListener(
+    'pointerdown',
+    trusted((event) => {
+      if (shown !== undefined && event.target !== host && event.target !== shown.anchor) close();
+    }),
+    { capture: true, signal },
+  );
+  signal.addEventListener('abort', () => host.remove(), { once: true });
+
+  return { open, isOpenBy: (anchor) => shown?.anchor === anchor, close };
+}
+
+/** Every word from the image or its manifest goes in as text, never markup. */
+function cardElement(document: Document, content: ImageCardContent): HTMLElement {
+  const make = elementMaker(document);
+  const card = make('div', 'card');
+  card.setAttribute('role', 'dialog');
+  card.setAttribute('aria-label', `Verity: ${content.word}`);
+  card.tabIndex = -1;
+  const top = make('div', 'top');
+  const chip = make('span', 'chip');
+  if (content.state !== undefined) chip.append(createIcon(document, stateIconShapes[content.state]));
+  chip.append(content.word);
+  const brand = make('span', 'brand');
+  brand.append(createIcon(document, brandIconShapes), 'Verity');
+  top.append(chip, brand);
+  card.append(top, make('p', 'headline', content.headline), make('p', 'summary', content.summary));
+  if (content.note !== undefined) card.append(make('p', 'note', content.note));
+  if (content.claims.length > 0) {
+    const facts = make('dl', 'facts');
+    facts.setAttribute('aria-label', 'What the image’s Content Credentials claim');
+    for (const { label, value } of content.claims) facts.append(make('dt', undefined, label), make('dd', undefined, value));
+    card.append(make('p', 'note', 'What the Content Credentials claim (their own words, not Verity’s findings):'), facts);
+  }
+  if (content.codes !== undefined) card.append(make('p', 'note', `Failure codes: ${content.codes}`));
+  return card;
+}

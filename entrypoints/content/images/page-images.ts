@@ -1,0 +1,190 @@
+import type { ImageVerdict } from '../../../lib/c2pa/image-verdict';
+import { sendToWorker } from '../../../messaging/client';
+import type { ContentMessageDesk } from '../content-messages';
+import type { SharedStyle } from '../shared-style';
+import { createImageBadge, measureImage, type ImageBadge } from './image-badge';
+import { createImageBadgeSheet } from './image-badge-sheet';
+import { createImageCard } from './image-card';
+import { imageCardContentOf } from './image-card-content';
+import { watchPageImages } from './image-discovery';
+import { createImageQueue } from './image-queue';
+import { watchImageAccess } from './image-access-watch';
+import { readImage } from './read-image';
+
+export type StartPageImagesParameters = {
+  /** The content script's life. */
+  signal: AbortSignal;
+  document: Document;
+  /** The text card's sheet, for the image card's look. */
+  cardSheet: SharedStyle;
+  /** Where its answers to "Verify image with Verity" go. */
+  messages: ContentMessageDesk;
+};
+
+export type PageImages = {
+  /** The display settings, live: images are looked at only on an enabled site; badges shown or hidden. */
+  apply(settings: { siteEnabled: boolean; showBadges: boolean }): void;
+};
+
+/**
+ * The page's images with Content Credentials (issue 15): looked at only
+ * while the reader has granted image access and Verity is on for the site. Each image with a
+ * manifest gets a badge on its corner; one without gets none. "Verify image
+ * with Verity" shows its answer here whether or not access was granted.
+ */
+export function startPageImages({ signal, document, cardSheet, messages }: StartPageImagesParameters): PageImages {
+  const sheet = createImageBadgeSheet();
+  const card = createImageCard({ document, signal, sheet: cardSheet });
+  const badges = new Map<HTMLImageElement, ImageBadge>();
+  let granted = false;
+  let siteEnabled = false;
+  let badgesShown = true;
+  let discovery: AbortController | undefined;
+  let contextImage: WeakRef<HTMLImageElement> | undefined;
+
+  // Images resized (a responsive layout, the window): their badges follow, all read before any is written.
+  const resizes = new ResizeObserver((entries) => {
+    const placed = entries.flatMap(({ target }) => {
+      const badge = badges.get(target as HTMLImageElement);
+      return badge === undefined || !target.isConnected ? [] : [[badge, measureImage(badge.image)] as const];
+    });
+    for (const [badge, at] of placed) badge.place(at);
+  });
+
+  const openCard = (badge: ImageBadge): void => {
+    if (card.isOpenBy(badge.host)) return card.close();
+    badge.setExpanded(true);
+    card.open(badge.host, imageCardContentOf(badge.verdict), { onClose: () => badge.setExpanded(false), returnFocus: badge.button });
+  };
+
+  // The images given badges: all places read before the first badge is written.
+  const showBadges = (shown: readonly (readonly [HTMLImageElement, ImageVerdict])[]): ImageBadge[] => {
+    const places = shown.filter(([image]) => image.isConnected).map(([image, verdict]) => [image, verdict, measureImage(image)] as const);
+    return places.map(([image, verdict, at]) => {
+      const existing = badges.get(image);
+      if (existing?.verdict === verdict) return existing;
+      if (existing !== undefined) removeBadge(existing);
+      const badge = createImageBadge({ image, verdict, sheet: sheet.style, onActivate: openCard });
+      badges.set(image, badge);
+      badge.place(at);
+      resizes.observe(image);
+      return badge;
+    });
+  };
+
+  // Answers that come within one frame are drawn together: one layout read for them all, not one per answer.
+  let waitingToDraw: [HTMLImageElement, ImageVerdict][] = [];
+  const drawSoon = (images: readonly HTMLImageElement[], verdict: ImageVerdict): void => {
+    if (waitingToDraw.length === 0) {
+      document.defaultView?.requestAnimationFrame(() => {
+        const drawing = waitingToDraw;
+        waitingToDraw = [];
+        if (discovery !== undefined) showBadges(drawing);
+      });
+    }
+    for (const image of images) waitingToDraw.push([image, verdict]);
+  };
+
+  function removeBadge(badge: ImageBadge): void {
+    if (card.isOpenBy(badge.host)) card.close();
+    badge.host.remove();
+    badges.delete(badge.image);
+    resizes.unobserve(badge.image);
+  }
+
+  const removeBadges = (): void => {
+    card.close();
+    resizes.disconnect();
+    for (const badge of badges.values()) badge.host.remove();
+    badges.clear();
+  };
+
+  const startDiscovery = (): void => {
+    discovery = new AbortController();
+    const discoverySignal = AbortSignal.any([signal, discovery.signal]);
+    const waiting = new Map<string, HTMLImageElement[]>();
+    const queue = createImageQueue({
+      signal: discoverySignal,
+      check: async (url) => (await sendToWorker('check-page-image', { url })).verdict,
+      onAnswer: (url, answer) => {
+        const images = waiting.get(url) ?? [];
+        waiting.delete(url);
+        if (answer !== null && answer !== 'failed') drawSoon(images, answer);
+      },
+    });
+    watchPageImages({
+      signal: discoverySignal,
+      document,
+      onImage: (image, url) => {
+        const answer = queue.answerOf(url);
+        if (answer === undefined) {
+          waiting.set(url, [...(waiting.get(url) ?? []), image]);
+          queue.request(url);
+        } else if (answer !== null && answer !== 'failed') {
+          drawSoon([image], answer);
+        }
+      },
+      onSourceChanged: (image) => {
+        const badge = badges.get(image);
+        if (badge !== undefined) removeBadge(badge);
+      },
+      onRemoved: () => {
+        for (const badge of badges.values()) if (!badge.image.isConnected) removeBadge(badge);
+      },
+    });
+  };
+
+  const update = (): void => {
+    const wanted = granted && siteEnabled;
+    if (wanted && discovery === undefined) startDiscovery();
+    if (!wanted && discovery !== undefined) {
+      discovery.abort();
+      discovery = undefined;
+      removeBadges();
+    }
+  };
+
+  // The image the reader right-clicked: where "Verify image with Verity" shows its answer.
+  document.addEventListener(
+    'contextmenu',
+    (event) => {
+      if (event.isTrusted && event.target instanceof HTMLImageElement) contextImage = new WeakRef(event.target);
+    },
+    { capture: true, passive: true, signal },
+  );
+
+  const showChecked = (url: string, verdict: ImageVerdict | null): boolean => {
+    const clicked = contextImage?.deref();
+    const shows = (image: HTMLImageElement) => image.isConnected && (image.currentSrc || image.src) === url;
+    const image = clicked !== undefined && shows(clicked) ? clicked : [...document.querySelectorAll('img')].find(shows);
+    if (image === undefined) return false;
+    const badge = verdict === null ? undefined : showBadges([[image, verdict]])[0];
+    if (badge !== undefined && badgesShown) {
+      badge.setExpanded(true);
+      card.open(badge.host, imageCardContentOf(verdict), { onClose: () => badge.setExpanded(false), returnFocus: badge.button });
+    } else {
+      card.open(image, imageCardContentOf(verdict));
+    }
+    return true;
+  };
+
+  messages.register(signal, {
+    'show-image-check': ({ url, verdict }) => ({ shown: showChecked(url, verdict) }),
+    'read-image': ({ url }) => readImage(url),
+  });
+  signal.addEventListener('abort', removeBadges, { once: true });
+  watchImageAccess(signal, (access) => {
+    granted = access;
+    update();
+  });
+
+  return {
+    apply(settings) {
+      siteEnabled = settings.siteEnabled;
+      badgesShown = settings.showBadges;
+      sheet.setShown(settings.showBadges);
+      if (!settings.showBadges) card.close();
+      update();
+    },
+  };
+}

@@ -1,0 +1,69 @@
+import { useEffect, useState } from 'react';
+import { StateBadge } from '../../components/StateBadge';
+import { stateStyles } from '../../components/state-style';
+import { sendToWorker } from '../../messaging/client';
+import type { TabImage } from '../../messaging/messages';
+
+/** How often the list is asked for again while the popup is open: images are checked as the reader scrolls. */
+const refreshMs = 1_500;
+
+/**
+ * The images with Content Credentials the tab's page showed (issue 15),
+ * each with its state, "AI" where the manifest says so and its signature
+ * holds, and the card's headline. Nothing when there are none, or when
+ * image checks are off (the page then checks no image).
+ */
+export function PageImagesSection({ tabId }: { tabId: number }) {
+  const [images, setImages] = useState<TabImage[]>([]);
+
+  useEffect(() => {
+    let closed = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const read = () =>
+      sendToWorker('tab-images', { tabId })
+        .then(({ images: shown }) => !closed && setImages(shown))
+        .catch(() => undefined)
+        .finally(() => {
+          if (!closed) timer = setTimeout(() => void read(), refreshMs);
+        });
+    void read();
+    return () => {
+      closed = true;
+      clearTimeout(timer);
+    };
+  }, [tabId]);
+
+  if (images.length === 0) return null;
+  return (
+    <section aria-labelledby="images-heading" className="px-3 pt-3 pb-2">
+      <h2 id="images-heading" className="px-1 pb-2 text-xs font-semibold tracking-wide text-slate-500 uppercase">
+        Images with Content Credentials <span className="font-normal tabular-nums">({images.length})</span>
+      </h2>
+      <ul className="space-y-1.5">
+        {images.map((image) => (
+          <li key={image.url} className="rounded-lg border border-slate-200 bg-white px-3 py-2.5 shadow-xs">
+            <span className="flex items-center gap-2">
+              <StateBadge state={image.state} size="sm" label={image.ai ? `AI · ${stateStyles[image.state].word}` : undefined} />
+              <a href={image.url} target="_blank" rel="noopener" className="link min-w-0 truncate text-xs" title={image.url}>
+                {fileNameOf(image.url)}
+              </a>
+            </span>
+            <span className={`mt-1.5 line-clamp-2 block text-[13px] leading-snug ${image.state === 'verified' ? 'text-slate-800' : stateStyles[image.state].ink}`}>
+              {image.headline}
+            </span>
+          </li>
+        ))}
+      </ul>
+      <p className="px-1 pt-2 text-xs text-slate-500">Where each image came from, as its Content Credentials say: not whether it shows the truth.</p>
+    </section>
+  );
+}
+
+function fileNameOf(url: string): string {
+  try {
+    const { hostname, pathname } = new URL(url);
+    return `${hostname} · ${decodeURIComponent(pathname.split('/').filter(Boolean).at(-1) ?? '/')}`;
+  } catch {
+    return url;
+  }
+}

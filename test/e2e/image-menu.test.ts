@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { browser as extensionApi } from 'wxt/browser';
+import type { Page } from 'playwright-core';
+import { startC2paEngine } from '../../cli/c2pa-engine';
+import { imageAnchorsKey } from '../../entrypoints/background/images/image-anchors';
+import { imageAccessKey } from '../../entrypoints/background/images/image-access';
+import { verifyImageMenuId } from '../../entrypoints/background/images/verify-image-menu';
+import { launchExtensionBrowser, type ExtensionBrowser } from '../../devnet/extension-browser';
+import { serveC2paImagePage } from '../fixtures/c2pa-image-page';
+import { c2paTestImages, type C2paTestImages } from '../fixtures/c2pa-images';
+import { openExtensionPage, screenshot, sendFrom } from './demo-session';
+import { accessibleWords, badgeStates } from './image-page-reading';
+
+/** The extension API inside the worker, where the evaluated function runs. */
+declare const chrome: typeof extensionApi;
+
+/**
+ * "Verify image with Verity" without the grant of image access, in
+ * Chromium: the built extension as installed, the test page's images
+ * same-origin and without CORS, so only the page's own frame can read them.
+ * Playwright cannot pick a native context menu item: the test right-clicks
+ * the image (a trusted contextmenu event) and then dispatches the menu's
+ * click to the worker's own listener, with the info Chromium gives it.
+ */
+
+let images: C2paTestImages;
+let server: Awaited<ReturnType<typeof serveC2paImagePage>>;
+let browser: ExtensionBrowser;
+let extensionPage: Page;
+
+beforeAll(async () => {
+  startC2paEngine();
+  images = await c2paTestImages();
+  server = await serveC2paImagePage(images);
+  browser = await launchExtensionBrowser();
+  const worker = await browser.serviceWorker();
+  await worker.evaluate(([key, pem]) => chrome.storage.local.set({ [key]: pem }), [imageAnchorsKey, images.trustAnchors] as const);
+  extensionPage = await openExtensionPage(browser);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Right-clicks the named figure's image and picks "Verify image with Verity". */
+async function verifyFromMenu(page: Page, name: string): Promise<void> {
+  const image = page.locator(`figure[data-name="${name}"] img`);
+  await image.click({ button: 'right' });
+  await page.keyboard.press('Escape');
+  const srcUrl = `${server.baseUrl}/img/${name}`;
+  const worker = await browser.serviceWorker();
+  await worker.evaluate(
+    async ([menuItemId, srcUrl, pageUrl]) => {
+      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+      const dispatch = (chrome.contextMenus.onClicked as unknown as { dispatch: (...args: unknown[]) => void }).dispatch;
+      dispatch.call(chrome.contextMenus.onClicked, { menuItemId, srcUrl, pageUrl, frameId: 0, mediaType: 'image', editable: false }, tab);
+    },
+    [verifyImageMenuId, srcUrl, server.baseUrl] as const,
+  );
+}
+
+describe('“Verify image with Verity” without image access, in Chromium', () => {
+  it('leaves the page’s images alone without the grant, and the worker refuses a page image check', async () => {
+    await expect(sendFrom(extensionPage, 'check-page-image', { url: `${server.baseUrl}/img/trustedAi` })).rejects.toThrow('Verity may not read this page’s images');
+    // What every page's content script reads before it looks at any image.
+    expect(await extensionPage.evaluate((key) => chrome.storage.local.get(key), imageAccessKey)).toEqual({ [imageAccessKey]: false });
+  });
+
+  it('reads the image in its own frame, badges it and opens its card; says so when an image has no Content Credentials', async () => {
+    const page = await browser.context.newPage();
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.goto(server.baseUrl);
+    await page.bringToFront();
+    const cdp = await browser.context.newCDPSession(page);
+    await cdp.send('Accessibility.enable');
+
+    await verifyFromMenu(page, 'trustedAi');
+    await expect.poll(async () => (await accessibleWords(cdp)).dialog, { timeout: 30_000 }).toMatch(`Made with AI — signed by ${images.trustedSignerName} using Test Image Model 2.1`);
+    expect(await badgeStates(page)).toEqual({ noManifest: undefined, trustedAi: 'verified', trustedCapture: undefined, unknownSigner: undefined, editedAi: undefined, bytesChanged: undefined, manifestCut: undefined, badSignature: undefined, small: undefined });
+    await screenshot(page, 'image-menu-card', { fullPage: false });
+
+    await page.keyboard.press('Escape');
+    await verifyFromMenu(page, 'noManifest');
+    await expect.poll(async () => (await accessibleWords(cdp)).dialog, { timeout: 30_000 }).toMatch('This image carries no Content Credentials');
+    expect((await badgeStates(page)).noManifest).toBeUndefined();
+    await page.close();
+  });
+});

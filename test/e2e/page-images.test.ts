@@ -1,0 +1,151 @@
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { browser as extensionApi } from 'wxt/browser';
+import { startC2paEngine } from '../../cli/c2pa-engine';
+import { imageAccessKey } from '../../entrypoints/background/images/image-access';
+import { imageAnchorsKey } from '../../entrypoints/background/images/image-anchors';
+import { builtExtensionPath, launchExtensionBrowser, type ExtensionBrowser } from '../../devnet/extension-browser';
+import { expectedImageBadges, serveC2paImagePage } from '../fixtures/c2pa-image-page';
+import { c2paTestImages, type C2paTestImages } from '../fixtures/c2pa-images';
+import { openPopupBeside, screenshot } from './demo-session';
+import { accessibleWords, badgeStates } from './image-page-reading';
+
+/** The extension API inside the worker, where the evaluated function runs. */
+declare const chrome: typeof extensionApi;
+
+/**
+ * Badges on a page's images with Content Credentials (issue 15), in
+ * Chromium: each signed test image on one page, served without CORS, so
+ * only the reader's grant of image access lets the extension read them.
+ * Playwright cannot answer the browser's permission prompt, so the grant is
+ * made as an install-time one: a copy of the built extension whose manifest
+ * lists `<all_urls>` under host_permissions (the extension asks
+ * `permissions.contains`, which a required grant answers the same way).
+ */
+
+const expected = expectedImageBadges;
+
+let images: C2paTestImages;
+let server: Awaited<ReturnType<typeof serveC2paImagePage>>;
+let extensionCopy: string;
+let browser: ExtensionBrowser;
+
+/** The built extension with image access granted at install. */
+async function extensionWithImageAccess(): Promise<string> {
+  const directory = await mkdtemp(join(tmpdir(), 'verity-images-'));
+  await cp(builtExtensionPath, directory, { recursive: true });
+  const manifestPath = join(directory, 'manifest.json');
+  const manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as Record<string, unknown>;
+  await writeFile(manifestPath, JSON.stringify({ ...manifest, host_permissions: ['<all_urls>'] }));
+  return directory;
+}
+
+beforeAll(async () => {
+  startC2paEngine();
+  images = await c2paTestImages();
+  server = await serveC2paImagePage(images);
+  extensionCopy = await extensionWithImageAccess();
+  browser = await launchExtensionBrowser({ extensionPath: extensionCopy });
+  const worker = await browser.serviceWorker();
+  await worker.evaluate(([key, pem]) => chrome.storage.local.set({ [key]: pem }), [imageAnchorsKey, images.trustAnchors] as const);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (extensionCopy !== undefined) await rm(extensionCopy, { recursive: true, force: true });
+});
+
+describe('badges on a page’s images, in Chromium', () => {
+  it('shows the options page’s image access as on once granted', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const section = options.locator('section[aria-labelledby="images-heading"]');
+    await expect.poll(() => section.getByRole('status').textContent(), { timeout: 10_000 }).toContain('On.');
+    expect(await section.getByRole('button', { name: 'Turn off' }).count()).toBe(1);
+    expect(await options.evaluate((key) => chrome.storage.local.get(key), imageAccessKey)).toEqual({ [imageAccessKey]: true });
+    await screenshot(section, 'page-images-options');
+    await options.close();
+  });
+
+  it('badges each image with Content Credentials on its corner with its state, and none without', async () => {
+    const page = await browser.context.newPage();
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.goto(server.baseUrl);
+    const layoutBefore = await page.evaluate(() => [...document.querySelectorAll('img')].map((image) => [image.offsetLeft, image.offsetTop]));
+
+    const want = Object.fromEntries(Object.entries(expected).map(([name, [state]]) => [name, state]));
+    await expect.poll(() => badgeStates(page), { timeout: 60_000 }).toMatchObject(want);
+    // The image without a manifest was asked about first; by now its answer has come, and drew nothing.
+    const states = await badgeStates(page);
+    expect(states.noManifest).toBeUndefined();
+    expect(states.small).toBeUndefined();
+    const inShadowRoot = () => page.evaluate(() => document.getElementById('shadow-host')!.shadowRoot!.querySelector('img')!.nextElementSibling?.getAttribute('data-state'));
+    await expect.poll(inShadowRoot, { timeout: 30_000 }).toBe('untrusted');
+
+    // On the image's top-left corner, moving nothing.
+    const placement = await page.evaluate(() => {
+      const image = document.querySelector<HTMLImageElement>('figure[data-name="trustedAi"] img')!;
+      const badge = image.nextElementSibling!.getBoundingClientRect();
+      const box = image.getBoundingClientRect();
+      return { dx: badge.left - box.left, dy: badge.top - box.top };
+    });
+    expect(placement).toEqual({ dx: 6, dy: 6 });
+    expect(await page.evaluate(() => [...document.querySelectorAll('img')].map((image) => [image.offsetLeft, image.offsetTop]))).toEqual(layoutBefore);
+
+    const cdp = await browser.context.newCDPSession(page);
+    await cdp.send('Accessibility.enable');
+    const { buttons } = await accessibleWords(cdp);
+    for (const [, name] of Object.values(expected)) expect(buttons).toContain(name);
+    await screenshot(page, 'page-images-badges');
+
+    // The card: in a reader's words, about origin, the claims labelled as the manifest's.
+    await page.locator('figure[data-name="trustedAi"] verity-badge').click();
+    await expect.poll(async () => (await accessibleWords(cdp)).dialog, { timeout: 5_000 }).toBeDefined();
+    const card = (await accessibleWords(cdp)).dialog!;
+    expect(card).toMatch(new RegExp(`Made with AI — signed by ${images.trustedSignerName} using Test Image Model 2\\.1`));
+    expect(card).toContain('not whether what it shows is true');
+    expect(card).toContain('What the Content Credentials claim (their own words, not Verity’s findings)');
+    await screenshot(page, 'page-images-card', { fullPage: false });
+
+    await page.keyboard.press('Escape');
+    await page.locator('figure[data-name="bytesChanged"] verity-badge').click();
+    await expect.poll(async () => (await accessibleWords(cdp)).dialog, { timeout: 5_000 }).toMatch(/The image changed after it was signed/);
+    expect((await accessibleWords(cdp)).dialog).not.toContain('Made with AI');
+    // Focus is in the card; Escape takes it back to the badge, and Enter opens the card again.
+    await page.keyboard.press('Escape');
+    await expect.poll(async () => (await accessibleWords(cdp)).dialog).toBeUndefined();
+    expect(await page.evaluate(() => document.activeElement?.closest('figure')?.dataset.name)).toBe('bytesChanged');
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await accessibleWords(cdp)).dialog, { timeout: 5_000 }).toMatch(/The image changed after it was signed/);
+    await page.keyboard.press('Escape');
+
+    // The popup lists them, with the same words.
+    await page.bringToFront();
+    const worker = await browser.serviceWorker();
+    const tabId = await worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id!);
+    const popup = await openPopupBeside(browser, { demo: page, tabId });
+    const list = popup.getByRole('region', { name: /Images with Content Credentials/ });
+    // Each figure's, and the one in the shadow root.
+    const listed = Object.keys(expected).length + 1;
+    await expect.poll(() => list.getByRole('listitem').count(), { timeout: 10_000 }).toBe(listed);
+    expect(await list.getByRole('heading').textContent()).toBe(`Images with Content Credentials (${listed})`);
+    expect(await list.textContent()).toContain(`AI · Verified127.0.0.1 · trustedAiMade with AI — signed by ${images.trustedSignerName} using Test Image Model 2.1`);
+    await screenshot(popup, 'page-images-popup', { fullPage: false });
+    await popup.close();
+
+    // A badge goes with its image, and when the image element is given another picture (a carousel).
+    await page.evaluate(() => {
+      document.querySelector('figure[data-name="badSignature"] img')!.remove();
+      document.querySelector<HTMLImageElement>('figure[data-name="unknownSigner"] img')!.src = '/img/noManifest';
+      document.querySelector<HTMLImageElement>('figure[data-name="trustedCapture"] img')!.src = '/img/unknownSigner';
+    });
+    await expect
+      .poll(() => page.evaluate(() => [...document.querySelectorAll('verity-badge')].map((badge) => badge.closest('figure')?.dataset.name)), { timeout: 30_000 })
+      .toEqual(['trustedAi', 'trustedCapture', 'editedAi', 'bytesChanged', 'manifestCut']);
+    expect((await badgeStates(page)).trustedCapture).toBe('untrusted');
+    await page.close();
+  });
+});
