@@ -32,7 +32,11 @@ beforeAll(async () => {
   storedAt = BigInt((await rpc('eth_blockNumber')) as Hex);
   const [from] = (await rpc('eth_accounts')) as Hex[];
   const hash = (await rpc('eth_sendTransaction', [{ from, to: emitter, data: '0x01' }])) as Hex;
-  emitted = (await rpc('eth_getTransactionReceipt', [hash])) as typeof emitted;
+  // Anvil mines the transaction at once, but under load its receipt can lag the answer by a moment.
+  for (let tries = 0; !emitted && tries < 100; tries += 1) {
+    emitted = (await rpc('eth_getTransactionReceipt', [hash])) as typeof emitted;
+    if (!emitted) await new Promise((resolve) => setTimeout(resolve, 50));
+  }
   await rpc('anvil_setStorageAt', [storage, slotValue(1n), slotValue(22n)]);
   await rpc('anvil_mine', ['0xa']);
 });
