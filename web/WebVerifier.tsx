@@ -1,9 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
 import { messageOf } from '../components/error-message';
 import { ShareIcon } from '../components/icons';
-import { EmptyState, ErrorState, LoadingState } from '../components/Status';
+import { EmptyState, LoadingState } from '../components/Status';
 import { stateStyles } from '../components/state-style';
-import { InspectorFrame, linkOrigin, ProofDetailsView } from '../entrypoints/inspector/InspectorView';
+import { InspectorFrame, ProofDetailsView } from '../entrypoints/inspector/InspectorView';
+import { SharedLinkOrigin } from '../entrypoints/inspector/SharedLinkOrigin';
+import { SharedLinkUnreadable, SharedVerificationFailed } from '../entrypoints/inspector/SharedProofStates';
 import { standaloneReport } from '../lib/report/standalone-report';
 import { shareLink } from '../lib/share/share-link';
 import type { SharedProof } from '../lib/share/types';
@@ -85,28 +87,12 @@ export function WebVerifier({ read, pageAddress, loadTrust, verify, version }: W
       );
     }
     return (
-      <InspectorFrame shared>
-        <ErrorState title="This share link can't be opened">
-          <p>The page read the link but could not take a proof from it: {read.reason}.</p>
-          <p className="mt-1">Ask whoever sent it to copy the whole link again; a link cut short or edited cannot be verified.</p>
-        </ErrorState>
-      </InspectorFrame>
+      <SharedLinkUnreadable reader="The page" reason={read.reason} />
     );
   }
   if (error !== undefined && !verdict) {
     return (
-      <InspectorFrame shared>
-        <ErrorState
-          title="This page couldn't verify the shared proof"
-          action={
-            <button type="button" className="btn-secondary" onClick={() => setRound((count) => count + 1)}>
-              Try again
-            </button>
-          }
-        >
-          {error}
-        </ErrorState>
-      </InspectorFrame>
+      <SharedVerificationFailed title="This page couldn't verify the shared proof" error={error} onRetry={() => setRound((count) => count + 1)} />
     );
   }
   if (!verdict || !trust) {
@@ -155,16 +141,7 @@ function WebBanner({ pageUrl, trust, verifying }: { pageUrl: string; trust: Page
           with {settings}. Nothing in the link is taken on trust: it carries the proof and its text, never a verdict.
           Verity checks who produced a text, not whether what it says is true.
         </p>
-        <p className="text-sky-900/80">
-          {pageUrl ? (
-            <>
-              The link says it comes from <span className="font-mono text-[13px] break-all text-sky-950">{linkOrigin(pageUrl)}</span>.
-              That page was not opened or checked.
-            </>
-          ) : (
-            'The link names no page it comes from.'
-          )}
-        </p>
+        <SharedLinkOrigin pageUrl={pageUrl} />
         <p className="text-sky-900/80">With the Verity extension installed, such links open in your own Verity, with your own trust settings.</p>
       </div>
     </section>

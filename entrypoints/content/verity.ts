@@ -92,6 +92,7 @@ export function startVerity({ signal, window, onLocationChange, messages }: Star
   watchPersonalMark(signal, (mark) => {
     badgeSheet.setMark(mark);
     cardSheet.setMark(mark);
+    images.setMark(mark);
   });
   return { settled };
 }

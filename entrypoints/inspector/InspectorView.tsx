@@ -13,10 +13,10 @@ import { TextDiff, textsToDiff } from '../../components/TextDiff';
 import type { PageProof } from '../../lib/extract/page-proof';
 import { citationText } from '../../lib/report/citation';
 import type { Report } from '../../lib/report/schema';
-import { displayOrigin, displaySafe } from '../../lib/text/display-safe';
 import { modelClaimOf, modelClaimWords } from '../../lib/verdict/model-claim';
 import type { Verdict } from '../../lib/verdict/types';
 import type { ProofShareLinkReturnType } from './share';
+import { SharedLinkOrigin } from './SharedLinkOrigin';
 
 /** The inspector's frame: who we are, and which page the proof is on (or that it was shared). */
 export function InspectorFrame({ pageUrl, shared = false, children }: { pageUrl?: string; shared?: boolean; children: ReactNode }) {
@@ -135,11 +135,6 @@ export function ProofDetailsView(props: ProofDetailsViewProps) {
   );
 }
 
-/** The page a share link names, as its origin only (never its user name, look-alike Unicode or bidi tricks), and never a link. */
-export function linkOrigin(pageUrl: string): string {
-  return displayOrigin(pageUrl) ?? displaySafe(pageUrl, { maxLength: 60 });
-}
-
 /** Says where a shared verdict comes from: this browser, now; and that the link's page is only what the link says. */
 function SharedBanner({ pageUrl, verifying }: { pageUrl: string; verifying: boolean }) {
   return (
@@ -154,16 +149,7 @@ function SharedBanner({ pageUrl, verifying }: { pageUrl: string; verifying: bool
           with your trust settings. Nothing in the link is taken on trust: it carries the proof and its text, never a
           verdict.
         </p>
-        <p className="text-sky-900/80">
-          {pageUrl ? (
-            <>
-              The link says it comes from <span className="font-mono text-[13px] break-all text-sky-950">{linkOrigin(pageUrl)}</span>.
-              That page was not opened or checked.
-            </>
-          ) : (
-            'The link names no page it comes from.'
-          )}
-        </p>
+        <SharedLinkOrigin pageUrl={pageUrl} />
       </div>
     </section>
   );

@@ -1,13 +1,14 @@
 import { useEffect, useMemo, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { messageOf } from '../../components/error-message';
-import { ErrorState, LoadingState } from '../../components/Status';
+import { LoadingState } from '../../components/Status';
 import { stateStyles } from '../../components/state-style';
 import { sendToWorker } from '../../messaging/client';
 import { standaloneReport } from '../../lib/report/standalone-report';
 import { readShareFragment } from '../../lib/share/share-link';
 import type { Verdict } from '../../lib/verdict/types';
 import { InspectorFrame, ProofDetailsView } from './InspectorView';
+import { SharedLinkUnreadable, SharedVerificationFailed } from './SharedProofStates';
 import { proofShareLink, useShareLinkBase } from './share';
 import { useChainExplorer } from './use-chain-explorer';
 
@@ -62,28 +63,12 @@ export function SharedProofDetails({ hash }: { hash: string }) {
 
   if (!read.ok) {
     return (
-      <InspectorFrame shared>
-        <ErrorState title="This share link can't be opened">
-          <p>Verity read the link but could not take a proof from it: {read.reason}.</p>
-          <p className="mt-1">Ask whoever sent it to copy the whole link again; a link cut short or edited cannot be verified.</p>
-        </ErrorState>
-      </InspectorFrame>
+      <SharedLinkUnreadable reader="Verity" reason={read.reason} />
     );
   }
   if (error !== undefined && !verdict) {
     return (
-      <InspectorFrame shared>
-        <ErrorState
-          title="Verity couldn't verify this shared proof"
-          action={
-            <button type="button" className="btn-secondary" onClick={() => setRound((count) => count + 1)}>
-              Try again
-            </button>
-          }
-        >
-          {error}
-        </ErrorState>
-      </InspectorFrame>
+      <SharedVerificationFailed title="Verity couldn't verify this shared proof" error={error} onRetry={() => setRound((count) => count + 1)} />
     );
   }
   if (!verdict) {

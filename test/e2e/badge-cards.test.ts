@@ -1,6 +1,7 @@
 import type { CDPSession, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { verdictStates } from '../../lib/verdict/states';
+import { dialogAsRead } from './accessibility-tree';
 import { allAnswered, demoSessionForFile, screenshot } from './demo-session';
 
 /**
@@ -15,21 +16,9 @@ const session = demoSessionForFile();
 /** What a reader must never be shown in a card: hex, hashes, endpoint counts, parser errors. */
 const developerWords = /0x[0-9a-f]{6,}|\bhash|RPC|outputHash|contentHash|JSON|position \d|trust configuration|revert/i;
 
-type AxNode = { nodeId: string; role?: { value: string }; name?: { value: string }; childIds?: string[] };
-
 /** The words of the dialog named "Verity: <word>", as assistive technology reads them. */
 async function cardWords(cdp: CDPSession): Promise<string | undefined> {
-  const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as unknown as { nodes: AxNode[] };
-  const byId = new Map(nodes.map((node) => [node.nodeId, node]));
-  const dialog = nodes.find((node) => node.role?.value === 'dialog' && node.name?.value.startsWith('Verity: '));
-  if (dialog === undefined) return undefined;
-  const words: string[] = [];
-  const walk = (node: AxNode): void => {
-    if (node.role?.value === 'StaticText' && node.name?.value) words.push(node.name.value);
-    for (const child of node.childIds ?? []) walk(byId.get(child)!);
-  };
-  walk(dialog);
-  return words.join(' ');
+  return (await dialogAsRead(cdp, (name) => name.startsWith('Verity: ')))?.text;
 }
 
 /** Opens the card of the first badge in a figure that expects `state`; false when the page has no such figure. */

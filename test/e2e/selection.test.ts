@@ -8,6 +8,7 @@ import { launchExtensionBrowser, type ExtensionBrowser } from '../../devnet/exte
 import type { SelectionCheck } from '../../messaging/messages';
 import { readShareLink } from '../../lib/share/share-link';
 import { defaultShareLinkBase } from '../../lib/share/share-base';
+import { accessibilityNodes, dialogAsRead } from './accessibility-tree';
 import { allAnswered, openExtensionPage, screenshot, sendFrom, storeTrustConfig, tabShowing } from './demo-session';
 
 /** The extension API inside extension pages and the worker, where the evaluated functions run. */
@@ -129,15 +130,6 @@ async function clickMenuItem(selectionText: string, tab = tabId, url = pageUrl):
   return answer!;
 }
 
-type AxNode = {
-  nodeId: string;
-  backendDOMNodeId?: number;
-  role?: { value: string };
-  name?: { value: string };
-  childIds?: string[];
-  properties?: { name: string; value: { value: unknown } }[];
-};
-
 /**
  * The selection card as assistive technology reads it: the dialog named
  * "Verity: selection check", whether it has focus, and its words. The
@@ -145,24 +137,15 @@ type AxNode = {
  * reader, sees into it.
  */
 async function cardAsRead(): Promise<{ focused: boolean; text: string } | undefined> {
-  const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as unknown as { nodes: AxNode[] };
-  const byId = new Map(nodes.map((node) => [node.nodeId, node]));
-  const dialog = nodes.find((node) => node.role?.value === 'dialog' && node.name?.value === 'Verity: selection check');
-  if (dialog === undefined) return undefined;
-  const words: string[] = [];
-  const walk = (node: AxNode): void => {
-    if (node.role?.value === 'StaticText' && node.name?.value) words.push(node.name.value);
-    for (const child of node.childIds ?? []) walk(byId.get(child)!);
-  };
-  walk(dialog);
-  const focused = dialog.properties?.some((property) => property.name === 'focused' && property.value.value === true) ?? false;
-  return { focused, text: words.join(' ') };
+  const read = await dialogAsRead(cdp, (name) => name === 'Verity: selection check');
+  if (read === undefined) return undefined;
+  const focused = read.dialog.properties?.some((property) => property.name === 'focused' && property.value.value === true) ?? false;
+  return { focused, text: read.text };
 }
 
 /** Clicks a button of the card as a reader does (a trusted click), finding it through the accessibility tree: the card's shadow root is closed. */
 async function clickCardButton(name: string): Promise<void> {
-  const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as unknown as { nodes: AxNode[] };
-  const button = nodes.find((node) => node.role?.value === 'button' && node.name?.value === name);
+  const button = (await accessibilityNodes(cdp)).find((node) => node.role?.value === 'button' && node.name?.value === name);
   expect(button?.backendDOMNodeId).toBeDefined();
   const { model } = await cdp.send('DOM.getBoxModel', { backendNodeId: button!.backendDOMNodeId! });
   const [left, top, , , right, bottom] = model.border;

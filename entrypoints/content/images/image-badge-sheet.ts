@@ -1,6 +1,8 @@
 import { verdictStates } from '../../../lib/verdict/states';
 import { fontStack } from '../badge-sheet';
 import { neutralColours, stateColours } from '../palette';
+import type { PersonalMark } from '../../../storage/personal-mark';
+import { markCss } from '../mark-css';
 import { createSharedStyle, type SharedStyle } from '../shared-style';
 
 /**
@@ -43,6 +45,7 @@ const imageBadgeCss = `
 }
 .pill:focus-visible { outline: 2px solid ${neutralColours.focus}; outline-offset: 2px; }
 .pill svg { width: 14px; height: 14px; flex: none; }
+.pill .mark { font-size: 13px; }
 ${verdictStates.map((state) => `:host([data-state='${state}']) .pill { --background: ${stateColours[state].background}; --text: ${stateColours[state].text}; --ring: ${stateColours[state].ring}; }`).join('\n')}
 `;
 
@@ -52,12 +55,24 @@ export type ImageBadgeSheet = {
   readonly style: SharedStyle;
   /** Shows or hides every image badge: the display setting, applied live. */
   setShown(shown: boolean): void;
+  /** Draws the reader's personal mark in every image badge, as in the text badges (undefined: none yet). */
+  setMark(mark: PersonalMark | undefined): void;
 };
 
 export function createImageBadgeSheet(): ImageBadgeSheet {
-  const style = createSharedStyle(imageBadgeCss);
+  let shown = true;
+  let mark: PersonalMark | undefined;
+  const css = () => `${imageBadgeCss}\n${markCss(mark)}${shown ? '' : `\n${hiddenCss}`}`;
+  const style = createSharedStyle(css());
   return {
     style,
-    setShown: (shown) => style.replace(shown ? imageBadgeCss : `${imageBadgeCss}\n${hiddenCss}`),
+    setShown(value) {
+      shown = value;
+      style.replace(css());
+    },
+    setMark(value) {
+      mark = value;
+      style.replace(css());
+    },
   };
 }

@@ -57,7 +57,11 @@ export function createImageBadge({ image, verdict, sheet, onActivate }: CreateIm
   button.setAttribute('aria-haspopup', 'dialog');
   button.setAttribute('aria-expanded', 'false');
   button.setAttribute('aria-label', imageBadgeLabel(verdict));
-  button.append(createIcon(document, stateIconShapes[verdict.state]), imageBadgeWord(verdict));
+  // The reader's personal mark (../mark-css.ts): drawn by the sheet, so nothing of it is in the DOM.
+  const mark = document.createElement('span');
+  mark.className = 'mark';
+  mark.setAttribute('aria-hidden', 'true');
+  button.append(createIcon(document, stateIconShapes[verdict.state]), imageBadgeWord(verdict), mark);
   root.append(button);
 
   let placed: ImagePlace | undefined;

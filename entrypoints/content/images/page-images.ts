@@ -1,4 +1,5 @@
 import type { ImageVerdict } from '../../../lib/c2pa/image-verdict';
+import type { PersonalMark } from '../../../storage/personal-mark';
 import { sendToWorker } from '../../../messaging/client';
 import type { ContentMessageDesk } from '../content-messages';
 import type { SharedStyle } from '../shared-style';
@@ -24,6 +25,8 @@ export type StartPageImagesParameters = {
 export type PageImages = {
   /** The display settings, live: images are looked at only on an enabled site; badges shown or hidden. */
   apply(settings: { siteEnabled: boolean; showBadges: boolean }): void;
+  /** The reader's personal mark, drawn in every image badge. */
+  setMark(mark: PersonalMark | undefined): void;
 };
 
 /**
@@ -186,5 +189,6 @@ export function startPageImages({ signal, document, cardSheet, messages }: Start
       if (!settings.showBadges) card.close();
       update();
     },
+    setMark: (mark) => sheet.setMark(mark),
   };
 }
