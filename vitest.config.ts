@@ -3,6 +3,9 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
 export default defineConfig({
   test: {
+    // Two files at a time, whatever the cores (vitest's default is one fewer than them: one on a 2-core CI machine).
+    // The slow files mostly wait on other processes (Chromium, Firefox, anvil, the CLI), so a second lane halves the wait.
+    maxWorkers: 2,
     projects: [
       {
         // WXT's fakeBrowser as `browser`, `chrome` and `wxt/browser`: in-memory storage and events for the extension's code.
