@@ -78,10 +78,11 @@ export type BadgeSheet = {
   setMark(mark: PersonalMark | undefined): void;
 };
 
-export function createBadgeSheet(): BadgeSheet {
+/** A sheet of pill badges (the text's, the images'): its own rules, with every badge shown or hidden and the mark drawn. */
+export function createPillSheet(rules: string): BadgeSheet {
   let shown = true;
   let mark: PersonalMark | undefined;
-  const css = () => `${badgeCss}\n${markCss(mark)}${shown ? '' : `\n${hiddenCss}`}`;
+  const css = () => `${rules}\n${markCss(mark)}${shown ? '' : `\n${hiddenCss}`}`;
   const style = createSharedStyle(css());
   return {
     style,
@@ -94,4 +95,8 @@ export function createBadgeSheet(): BadgeSheet {
       style.replace(css());
     },
   };
+}
+
+export function createBadgeSheet(): BadgeSheet {
+  return createPillSheet(badgeCss);
 }

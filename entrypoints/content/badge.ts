@@ -4,6 +4,7 @@ import type { Verdict } from '../../lib/verdict/types';
 import { badgeLabel, badgeStateOf, badgeWord } from './badge-label';
 import { trusted } from './trusted-events';
 import { checkingIconShapes, createIcon, stateIconShapes } from './state-icons';
+import { createMarkBox } from './mark-css';
 
 /** The badge host's tag. A custom element name, so it can hold a shadow root; never registered. */
 export const badgeTag = 'verity-badge';
@@ -54,11 +55,7 @@ export function createBadge({ document, id, sheet, events }: CreateBadgeParamete
   button.setAttribute('aria-haspopup', 'dialog');
   button.setAttribute('aria-expanded', 'false');
   const word = document.createElement('span');
-  // The reader's personal mark (mark-css.ts): drawn by the sheet, so nothing of it is in the DOM.
-  const mark = document.createElement('span');
-  mark.className = 'mark';
-  mark.setAttribute('aria-hidden', 'true');
-  button.append(word, mark);
+  button.append(word, createMarkBox(document));
   root.append(button);
 
   const badge: Badge = {

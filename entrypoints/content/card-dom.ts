@@ -33,13 +33,6 @@ export function elementMaker(document: Document): MakeElement {
   };
 }
 
-/** The box the card sheet draws the reader's personal mark in (mark-css.ts); hidden from assistive technology, like the badge's. */
-export function markElement(make: MakeElement): HTMLElement {
-  const mark = make('span', 'mark');
-  mark.setAttribute('aria-hidden', 'true');
-  return mark;
-}
-
 /** "Confidence 92/100 · Very strong" over a bar: only for a verdict it rates. */
 export function confidenceMeter(make: MakeElement, { value, word }: Confidence): HTMLElement {
   const meter = make('div', 'meter');

@@ -2,9 +2,10 @@ import type { SharedStyle } from './shared-style';
 import type { Verdict } from '../../lib/verdict/types';
 import type { Badge } from './badge';
 import { cardContentOf, type CardContent } from './card-content';
-import { confidenceMeter, createCardHost, elementMaker, followScrolling, placeCardHost, markElement } from './card-dom';
+import { confidenceMeter, createCardHost, elementMaker, followScrolling, placeCardHost } from './card-dom';
 import { trusted } from './trusted-events';
 import { brandIconShapes, checkingIconShapes, createIcon, externalIconShapes, stateIconShapes } from './state-icons';
+import { createMarkBox } from './mark-css';
 
 export const cardTag = 'verity-card';
 
@@ -226,7 +227,7 @@ function cardElement(document: Document, content: CardContent): CardElement {
   const chip = make('span', 'chip');
   chip.append(createIcon(document, content.state === 'checking' ? checkingIconShapes : stateIconShapes[content.state]), content.word);
   const brand = make('span', 'brand');
-  brand.append(createIcon(document, brandIconShapes), 'Verity', markElement(make));
+  brand.append(createIcon(document, brandIconShapes), 'Verity', createMarkBox(document));
   top.append(chip, brand);
   card.append(top, make('p', 'headline', content.headline), make('p', 'summary', content.summary));
   if (content.note !== undefined) card.append(make('p', 'note', content.note));

@@ -12,3 +12,11 @@ export function markCss(mark: PersonalMark | undefined): string {
   return `.mark { display: inline-block; width: 1em; flex: none; text-align: center; font-size: 1em; line-height: 1; }
 .mark::before { content: '${glyph}'; color: ${markColours[mark.colour].value}; }`;
 }
+
+/** The box the sheets draw the mark in, hidden from assistive technology: nothing of the mark itself is in the DOM. */
+export function createMarkBox(document: Document): HTMLSpanElement {
+  const box = document.createElement('span');
+  box.className = 'mark';
+  box.setAttribute('aria-hidden', 'true');
+  return box;
+}

@@ -1,11 +1,12 @@
 import type { SharedStyle } from './shared-style';
 import type { SelectionCheck } from '../../messaging/messages';
 import { pageThemeAt } from './page-theme';
-import { confidenceMeter, createCardHost, elementMaker, followScrolling, placeCardHost, markElement } from './card-dom';
+import { confidenceMeter, createCardHost, elementMaker, followScrolling, placeCardHost } from './card-dom';
 import { citationControls } from './selection-card-citation';
 import { selectionCardContentOf, type SelectionCardContent } from './selection-card-content';
 import { trusted } from './trusted-events';
 import { brandIconShapes, createIcon, stateIconShapes } from './state-icons';
+import { createMarkBox } from './mark-css';
 
 export const selectionCardTag = 'verity-selection-card';
 
@@ -132,7 +133,7 @@ function cardElement(
     top.append(chip);
   }
   const brand = make('span', 'brand');
-  brand.append(createIcon(document, brandIconShapes), 'Verity', markElement(make));
+  brand.append(createIcon(document, brandIconShapes), 'Verity', createMarkBox(document));
   top.append(brand);
 
   const headline = make('p', 'headline', content.headline);

@@ -1,9 +1,6 @@
 import { verdictStates } from '../../../lib/verdict/states';
-import { fontStack } from '../badge-sheet';
+import { createPillSheet, fontStack, type BadgeSheet } from '../badge-sheet';
 import { neutralColours, stateColours } from '../palette';
-import type { PersonalMark } from '../../../storage/personal-mark';
-import { markCss } from '../mark-css';
-import { createSharedStyle, type SharedStyle } from '../shared-style';
 
 /**
  * The image badges' one sheet: the text badge's pill, in the same colours,
@@ -49,30 +46,8 @@ const imageBadgeCss = `
 ${verdictStates.map((state) => `:host([data-state='${state}']) .pill { --background: ${stateColours[state].background}; --text: ${stateColours[state].text}; --ring: ${stateColours[state].ring}; }`).join('\n')}
 `;
 
-const hiddenCss = ':host { display: none !important; }';
-
-export type ImageBadgeSheet = {
-  readonly style: SharedStyle;
-  /** Shows or hides every image badge: the display setting, applied live. */
-  setShown(shown: boolean): void;
-  /** Draws the reader's personal mark in every image badge, as in the text badges (undefined: none yet). */
-  setMark(mark: PersonalMark | undefined): void;
-};
+export type ImageBadgeSheet = BadgeSheet;
 
 export function createImageBadgeSheet(): ImageBadgeSheet {
-  let shown = true;
-  let mark: PersonalMark | undefined;
-  const css = () => `${imageBadgeCss}\n${markCss(mark)}${shown ? '' : `\n${hiddenCss}`}`;
-  const style = createSharedStyle(css());
-  return {
-    style,
-    setShown(value) {
-      shown = value;
-      style.replace(css());
-    },
-    setMark(value) {
-      mark = value;
-      style.replace(css());
-    },
-  };
+  return createPillSheet(imageBadgeCss);
 }

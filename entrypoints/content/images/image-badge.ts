@@ -4,6 +4,7 @@ import { badgeTag } from '../badge';
 import type { SharedStyle } from '../shared-style';
 import { createIcon, stateIconShapes } from '../state-icons';
 import { imageBadgeLabel, imageBadgeWord } from './image-badge-words';
+import { createMarkBox } from '../mark-css';
 
 /** Inset of the badge from the image's top-left corner, in CSS pixels. */
 const inset = 6;
@@ -57,11 +58,7 @@ export function createImageBadge({ image, verdict, sheet, onActivate }: CreateIm
   button.setAttribute('aria-haspopup', 'dialog');
   button.setAttribute('aria-expanded', 'false');
   button.setAttribute('aria-label', imageBadgeLabel(verdict));
-  // The reader's personal mark (../mark-css.ts): drawn by the sheet, so nothing of it is in the DOM.
-  const mark = document.createElement('span');
-  mark.className = 'mark';
-  mark.setAttribute('aria-hidden', 'true');
-  button.append(createIcon(document, stateIconShapes[verdict.state]), imageBadgeWord(verdict), mark);
+  button.append(createIcon(document, stateIconShapes[verdict.state]), imageBadgeWord(verdict), createMarkBox(document));
   root.append(button);
 
   let placed: ImagePlace | undefined;

@@ -1,9 +1,10 @@
 import { cardTag } from '../card';
-import { createCardHost, elementMaker, followScrolling, placeCardHost, markElement } from '../card-dom';
+import { createCardHost, elementMaker, followScrolling, placeCardHost } from '../card-dom';
 import type { SharedStyle } from '../shared-style';
 import { brandIconShapes, createIcon, stateIconShapes } from '../state-icons';
 import { trusted } from '../trusted-events';
 import type { ImageCardContent } from './image-card-content';
+import { createMarkBox } from '../mark-css';
 
 export type ImageCard = {
   /**
@@ -93,7 +94,7 @@ function cardElement(document: Document, content: ImageCardContent): HTMLElement
   if (content.state !== undefined) chip.append(createIcon(document, stateIconShapes[content.state]));
   chip.append(content.word);
   const brand = make('span', 'brand');
-  brand.append(createIcon(document, brandIconShapes), 'Verity', markElement(make));
+  brand.append(createIcon(document, brandIconShapes), 'Verity', createMarkBox(document));
   top.append(chip, brand);
   card.append(top, make('p', 'headline', content.headline), make('p', 'summary', content.summary));
   if (content.note !== undefined) card.append(make('p', 'note', content.note));
