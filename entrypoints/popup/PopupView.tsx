@@ -93,22 +93,22 @@ export function PopupFrame({
         )}
         {panels && <PanelTabs panels={panels} />}
       </header>
-      {panels ? (
-        panelOrder.map((panel) => (
-          <main
-            key={panel}
-            id={`popup-panel-${panel}`}
-            role="tabpanel"
-            aria-labelledby={`popup-tab-${panel}`}
-            hidden={panels.active !== panel}
-            className="flex-1"
-          >
-            {panel === 'page' ? children : panels.paste}
-          </main>
-        ))
-      ) : (
-        <main className="flex-1">{children}</main>
-      )}
+      <main className="flex flex-1 flex-col">
+        {panels
+          ? panelOrder.map((panel) => (
+              <div
+                key={panel}
+                id={`popup-panel-${panel}`}
+                role="tabpanel"
+                aria-labelledby={`popup-tab-${panel}`}
+                hidden={panels.active !== panel}
+                className="flex-1"
+              >
+                {panel === 'page' ? children : panels.paste}
+              </div>
+            ))
+          : children}
+      </main>
     </div>
   );
 }

@@ -258,12 +258,12 @@ function EntryRow({ entry, verifyLink }: { entry: HistoryEntry; verifyLink: stri
           {entry.state && entry.confidence !== undefined && <ConfidenceMeter value={entry.confidence} state={entry.state} variant="compact" />}
           <span className="text-xs text-slate-500">{sourceLabels[entry.source]}</span>
           {entry.model && (
-            <span className="truncate text-[11px] text-slate-400 italic" title="Named by the page or its attester, not checked by Verity">
+            <span className="truncate text-[11px] text-slate-500 italic" title="Named by the page or its attester, not checked by Verity">
               Claimed model “{displaySafe(entry.model, { maxLength: claimMaxLength })}”
             </span>
           )}
         </div>
-        <p className="line-clamp-2 text-sm leading-relaxed text-slate-800">{entry.excerpt ? `“${entry.excerpt}”` : <span className="text-slate-400">No text</span>}</p>
+        <p className="line-clamp-2 text-sm leading-relaxed text-slate-800">{entry.excerpt ? `“${entry.excerpt}”` : <span className="text-slate-500">No text</span>}</p>
         <p className="text-xs leading-relaxed text-slate-500">{entry.summary}</p>
         {entry.pageUrl && <EntryPage entry={entry} />}
       </div>
@@ -297,7 +297,7 @@ function EntryPage({ entry }: { entry: HistoryEntry }) {
           <a href={entry.pageUrl} target="_blank" rel="noreferrer" className="link font-normal" title={displaySafe(entry.pageUrl)}>
             {title || origin}
           </a>
-          {title && <span className="text-slate-400"> · {origin}</span>}
+          {title && <span className="text-slate-500"> · {origin}</span>}
         </>
       ) : (
         <span className="text-slate-500">{title || displaySafe(entry.pageUrl)}</span>
