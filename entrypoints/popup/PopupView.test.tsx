@@ -80,7 +80,7 @@ describe('PopupView', () => {
 
   it('explains what Verity looks for, and that nothing leaves the browser, when a page has no proofs', () => {
     const text = render(emptyTab).textContent;
-    expect(text).toContain('No AI proofs on this page');
+    expect(text).toContain('No AI text with a proof on this page');
     expect(text).toContain('data-ai-proof');
     expect(text).toContain('application/ai-proof+json');
     expect(text).toContain('ai-proof:v1:');
@@ -96,7 +96,7 @@ describe('PopupView on a site where Verity is off', () => {
     );
     cleanup = view.unmount;
     expect(view.container.textContent).toContain('Verity is off for this site');
-    expect(view.container.textContent).not.toContain('No AI proofs');
+    expect(view.container.textContent).not.toContain('No AI text with a proof');
     click([...view.container.querySelectorAll('button')].find((button) => button.textContent === 'Turn on for this site')!);
     expect(onTurnOn).toHaveBeenCalled();
   });

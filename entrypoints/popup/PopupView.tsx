@@ -367,7 +367,7 @@ function NothingFound({ notChecked }: { notChecked: number }) {
       <div className="mb-3 flex size-10 items-center justify-center rounded-full bg-slate-100 text-slate-500">
         <TargetIcon className="size-5" />
       </div>
-      <h2 className="text-[15px] font-semibold text-slate-900">No AI proofs on this page</h2>
+      <h2 className="text-[15px] font-semibold text-slate-900">No AI text with a proof on this page</h2>
       <p className="mt-1.5 text-[13px] leading-relaxed text-slate-600">
         Verity looks for AI-generated content that carries a proof of where it came from:
       </p>
