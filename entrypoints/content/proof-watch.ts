@@ -37,7 +37,8 @@ export function watchForProofs({ signal, document, onProof }: WatchForProofsPara
 
   const observer = new MutationObserver((records) => {
     if (records.some(recordMayCarry)) found();
-    else document.dispatchEvent(new Event(reportAddedShadowRootsEvent));
+    // Hosts with a shadow root attached before they came into the page: only nodes added can bring one.
+    else if (records.some((record) => record.addedNodes.length > 0)) document.dispatchEvent(new Event(reportAddedShadowRootsEvent));
   });
   watching.addEventListener('abort', () => observer.disconnect(), { once: true });
   const watchRoot = (root: Document | ShadowRoot): void => {
