@@ -6,8 +6,9 @@ import { createSharedStyle, type SharedStyle } from './shared-style';
 
 export const fontStack = "ui-sans-serif, system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
 
+/** The state is the pill's attribute, inside the closed shadow root: what the page writes on the host cannot change it. */
 function chipRule(state: string, { background, text, ring }: ChipColours, theme = ''): string {
-  return `:host(${theme}[data-state='${state}']) .pill { --background: ${background}; --text: ${text}; --ring: ${ring}; }`;
+  return `${theme === '' ? '' : `:host(${theme}) `}.pill[data-state='${state}'] { --background: ${background}; --text: ${text}; --ring: ${ring}; }`;
 }
 
 /** On a dark page (badge.ts sets `data-theme`), the same states on the dark palette. */

@@ -45,9 +45,25 @@ describe('createBadge', () => {
 
     badge.render(verdictOf('verified', { confidence: 95 }));
     expect(badge.host.dataset.state).toBe('verified');
+    expect(badge.button.dataset.state).toBe('verified');
     expect(badge.button.textContent).toBe('Verified');
     expect(badge.button.querySelectorAll('svg')).toHaveLength(1);
     expect(badge.button.getAttribute('aria-label')).toBe('Verity: verified, confidence 95');
+  });
+
+  it('draws its state from the pill inside its shadow root, so a page writing the host changes neither look nor word', () => {
+    const badge = createBadge({ document, id: 'p4', sheet: createBadgeSheet().style, events: events() });
+    badge.host.dataset.state = 'altered';
+    badge.render(verdictOf('altered', { confidence: 90 }));
+    expect(badge.button.dataset.state).toBe('altered');
+    expect(badge.button.textContent).toBe('Altered');
+    badge.host.dataset.state = 'verified';
+    expect(badge.button.dataset.state).toBe('altered');
+    const probe = document.createElement('div').attachShadow({ mode: 'open' });
+    createBadgeSheet().style.adopt(probe);
+    const css = probe.querySelector('style')?.textContent ?? [...probe.adoptedStyleSheets[0]!.cssRules].map((rule) => rule.cssText).join('\n');
+    expect(css).toContain(".pill[data-state='verified']");
+    expect(css).not.toMatch(/:host\([^)]*data-state/);
   });
 
   it('is a real button, focusable from the keyboard, that opens a dialog', () => {

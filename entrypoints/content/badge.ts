@@ -21,7 +21,11 @@ export type BadgeEvents = {
 export type Badge = {
   /** The proof's id. */
   readonly id: string;
-  /** In the page: `data-ai-proof-ignore` (never part of a snippet's text), `data-state` and, once placed, `data-theme` (the page's, where it sits: badge-painter.ts). */
+  /**
+   * In the page: `data-ai-proof-ignore` (never part of a snippet's text), `data-state` and, once placed,
+   * `data-theme` (the page's, where it sits: badge-painter.ts). The host's `data-state` is a copy the
+   * tests read; nothing is drawn from it: the pill's own, in the closed shadow root, decides its look.
+   */
   readonly host: HTMLElement;
   /** Inside the closed shadow root; the card returns focus here. */
   readonly button: HTMLButtonElement;
@@ -64,10 +68,11 @@ export function createBadge({ document, id, sheet, events }: CreateBadgeParamete
     button,
     render(verdict) {
       const state = badgeStateOf(verdict);
-      if (host.dataset.state === state) {
+      if (button.dataset.state === state) {
         button.setAttribute('aria-label', badgeLabel(verdict));
         return;
       }
+      button.dataset.state = state;
       host.dataset.state = state;
       button.querySelector('svg')?.remove();
       button.prepend(createIcon(document, state === 'checking' ? checkingIconShapes : stateIconShapes[state]));

@@ -9,7 +9,7 @@ function stateRules(colours: Record<VerdictState, StateColours>, theme = ''): st
   return verdictStates
     .map((state) => {
       const { background, text, ring, fill, ink } = colours[state];
-      return `:host(${theme}[data-state='${state}']) { --background: ${background}; --text: ${text}; --ring: ${ring}; --fill: ${fill}; --ink: ${ink}; }`;
+      return `${theme === '' ? '' : `:host(${theme}) `}.card[data-state='${state}'] { --background: ${background}; --text: ${text}; --ring: ${ring}; --fill: ${fill}; --ink: ${ink}; }`;
     })
     .join('\n');
 }
@@ -51,8 +51,8 @@ const cardCss = `
 /* At 400 % zoom the window is 320 by 225 CSS pixels: the card keeps inside it and scrolls, its controls still reached. */
 .card { max-height: calc(100vh - 16px); overflow-y: auto; overscroll-behavior: contain; }
 :host(:not([data-open])) { display: none !important; }
-:host([data-state='checking']) { --background: ${checkingColours.background}; --text: ${checkingColours.text}; --ring: ${checkingColours.ring}; --ink: var(--body); }
-:host([data-theme='dark'][data-state='checking']) { --background: ${darkCheckingColours.background}; --text: ${darkCheckingColours.text}; --ring: ${darkCheckingColours.ring}; }
+.card[data-state='checking'] { --background: ${checkingColours.background}; --text: ${checkingColours.text}; --ring: ${checkingColours.ring}; --ink: var(--body); }
+:host([data-theme='dark']) .card[data-state='checking'] { --background: ${darkCheckingColours.background}; --text: ${darkCheckingColours.text}; --ring: ${darkCheckingColours.ring}; }
 ${stateRules(stateColours)}
 ${stateRules(darkStateColours, "[data-theme='dark']")}
 .card {

@@ -97,8 +97,9 @@ export function createCard({ document, signal, sheet, verdictOf, openDetails, op
   function render(): void {
     if (badge === undefined) return;
     const content = cardContentOf({ verdict: verdictOf(badge.id) });
-    host.dataset.state = content.state;
     const card = cardElement(document, content);
+    // Inside the closed shadow root: the page can neither read the state nor restyle the card by writing its host.
+    card.element.dataset.state = content.state;
     detailsButton = card.details;
     status = card.status;
     detailsButton.addEventListener('click', () => void details());

@@ -2,6 +2,7 @@ import { browser, type PublicPath } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { listenForContentMessages } from './content-messages';
 import { watchImageAccess } from './images/image-access-watch';
+import { watchLocationChanges } from './location-changes';
 import { watchForProofs } from './proof-watch';
 import { takeOfferedVerity } from './verity-handoff';
 
@@ -21,6 +22,8 @@ export default defineContentScript({
   // Every frame is a page of its own: embedded posts, comment widgets, srcdoc previews, frames a script wrote.
   allFrames: true,
   matchAboutBlank: true,
+  // WXT's old way to stop an older copy of this script also posts a message to the page, waking every message listener it has.
+  noScriptStartedPostMessage: true,
   main(ctx) {
     // Badges are HTML custom elements with shadow roots: an SVG or XML document cannot hold them.
     if (document.documentElement.namespaceURI !== 'http://www.w3.org/1999/xhtml') return;
@@ -33,7 +36,7 @@ export default defineContentScript({
         const { settled } = startVerity({
           signal: ctx.signal,
           window,
-          onLocationChange: (listener) => ctx.addEventListener(window, 'wxt:locationchange', listener),
+          onLocationChange: (onChange) => watchLocationChanges({ signal: ctx.signal, window, onChange }),
           messages,
         });
         await settled;

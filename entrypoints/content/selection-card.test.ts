@@ -57,7 +57,9 @@ describe('createSelectionCard', () => {
     const dialog = root().querySelector('[role="dialog"]') as HTMLElement;
     expect(dialog.getAttribute('aria-label')).toBe('Verity: selection check');
     expect(root().activeElement).toBe(dialog);
-    expect(host().getAttribute('data-state')).toBe('verified');
+    // The state is drawn from inside the closed shadow root: the page can neither read it from the host nor set it there.
+    expect(dialog.dataset.state).toBe('verified');
+    expect(host().hasAttribute('data-state')).toBe(false);
     expect(root().querySelector('.headline')!.textContent).toBe('Part of the signed text');
     expect(root().querySelector('.summary')!.textContent).toBe(check.summary);
     expect(root().querySelector('.chip')!.textContent).toBe('Verified');
@@ -91,7 +93,7 @@ describe('createSelectionCard', () => {
     const { card, range, host, root } = setUp();
     card.anchorTo(range);
     card.show({ ...check, outcome: 'not-signed', state: undefined, confidence: undefined, parts: [], summary: 'No proof on this page signs the selected text.' });
-    expect(host().hasAttribute('data-state')).toBe(false);
+    expect((root().querySelector('[role="dialog"]') as HTMLElement).hasAttribute('data-state')).toBe(false);
     expect(root().querySelector('.chip')).toBeNull();
     [...root().querySelectorAll('button')].find((button) => button.textContent === 'Close')!.click();
     expect(host().hasAttribute('data-open')).toBe(false);

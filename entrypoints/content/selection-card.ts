@@ -95,13 +95,13 @@ export function createSelectionCard({ document, signal, sheet, reveal }: CreateS
       if (wasOpen) close({ returnFocus: false });
       else returnFocusTo = document.activeElement;
       const content = selectionCardContentOf(check);
-      if (content.state) host.dataset.state = content.state.state;
-      else delete host.dataset.state;
       // In the theme of the page where the selection starts, as the badges there are.
       const start = anchor.startContainer;
       const at = start instanceof Element ? start : start.parentElement;
       host.dataset.theme = at === null ? 'light' : pageThemeAt(at);
       const card = cardElement(document, content, { reveal, close: () => close() });
+      // Inside the closed shadow root, where the page can neither read nor write it.
+      if (content.state) card.dataset.state = content.state.state;
       root.replaceChildren(card);
       if (!host.isConnected) document.documentElement.append(host);
       host.setAttribute('data-open', '');

@@ -15,7 +15,7 @@ export type StartVerityParameters = {
   /** The content script's life (WXT's ContentScriptContext). */
   signal: AbortSignal;
   window: Window;
-  /** Subscribes to single-page navigations (WXT's `wxt:locationchange`). */
+  /** Subscribes to single-page navigations (location-changes.ts). */
   onLocationChange: (listener: () => void) => void;
   /** Where the page session answers the worker's and the popup's messages. */
   messages: ContentMessageDesk;

@@ -43,7 +43,7 @@ const imageBadgeCss = `
 .pill:focus-visible { outline: 2px solid ${neutralColours.focus}; outline-offset: 2px; }
 .pill svg { width: 14px; height: 14px; flex: none; }
 .pill .mark { font-size: 13px; }
-${verdictStates.map((state) => `:host([data-state='${state}']) .pill { --background: ${stateColours[state].background}; --text: ${stateColours[state].text}; --ring: ${stateColours[state].ring}; }`).join('\n')}
+${verdictStates.map((state) => `.pill[data-state='${state}'] { --background: ${stateColours[state].background}; --text: ${stateColours[state].text}; --ring: ${stateColours[state].ring}; }`).join('\n')}
 `;
 
 export type ImageBadgeSheet = BadgeSheet;

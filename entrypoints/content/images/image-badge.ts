@@ -55,6 +55,8 @@ export function createImageBadge({ image, verdict, sheet, onActivate }: CreateIm
   const button = document.createElement('button');
   button.type = 'button';
   button.className = 'pill';
+  // Its look comes from here, in the closed shadow root; the host's copy above is for the tests.
+  button.dataset.state = verdict.state;
   button.setAttribute('aria-haspopup', 'dialog');
   button.setAttribute('aria-expanded', 'false');
   button.setAttribute('aria-label', imageBadgeLabel(verdict));

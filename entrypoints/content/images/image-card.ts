@@ -55,9 +55,9 @@ export function createImageCard({ document, signal, sheet }: CreateImageCardPara
 
   function open(anchor: Element, content: ImageCardContent, { onClose, returnFocus }: { onClose?: () => void; returnFocus?: HTMLElement } = {}): void {
     close();
-    // No Content Credentials: the neutral look of a badge still checking.
-    host.dataset.state = content.state ?? 'checking';
     const card = cardElement(document, content);
+    // No Content Credentials: the neutral look of a badge still checking. Inside the closed shadow root, out of the page's reach.
+    card.dataset.state = content.state ?? 'checking';
     root.replaceChildren(card);
     if (!host.isConnected) document.documentElement.append(host);
     host.setAttribute('data-open', '');
