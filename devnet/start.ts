@@ -24,6 +24,7 @@ import { buildDirectory } from './compile';
 import { startDevnet, type StartDevnetReturnType } from './devnet';
 import { builtExtensionPath, launchExtensionBrowser, type ExtensionBrowser } from './extension-browser';
 import { openExtensionPage, storeTrustConfig, tabShowing } from './extension-pages';
+import { takeStateMatrix } from './state-matrix';
 
 /** The extension API inside the service worker and extension pages, where the evaluated functions run. */
 declare const chrome: typeof browserApi;
@@ -200,7 +201,7 @@ function printTable(rows: Row[]): void {
   console.log(`\n${matching} of ${rows.length} as expected`);
 }
 
-/** The demo page's top, a badge's card, the popup and the inspector for one proof, as PNG files. */
+/** The demo page's top, a badge's card, the popup and the inspector for one proof, and every state's badge and card at three zooms, light and dark, as PNG files. */
 async function saveScreenshots(browser: ExtensionBrowser, page: Page, pageUrl: string): Promise<void> {
   await mkdir(screenshotDirectory, { recursive: true });
   const saved: string[] = [];
@@ -266,6 +267,9 @@ async function saveScreenshots(browser: ExtensionBrowser, page: Page, pageUrl: s
   await options.waitForTimeout(300);
   await save('options.png', (path) => options.screenshot({ path }));
   await options.close();
+
+  await page.bringToFront();
+  for (const { name, png } of await takeStateMatrix(page)) await save(name, (path) => writeFile(path, png));
 
   console.log(`\nScreenshots:\n${saved.map((path) => `  ${path}`).join('\n')}`);
 }
