@@ -31,6 +31,8 @@ export type BadgePainter = {
   wasTakenOff(proof: TrackedProof): boolean;
   /** In the next write: takes off the badges of proofs that left the page, and puts back those the page took off. */
   repair(gone: readonly TrackedProof[], takenOff: readonly TrackedProof[]): void;
+  /** Gives placed badges the page's colours again, after the page changed its scheme: read in the next frame, then written. */
+  retheme(proofs: Iterable<TrackedProof>): void;
 };
 
 export type CreateBadgePainterReturnType = BadgePainter;
@@ -98,6 +100,17 @@ export function createBadgePainter({ scheduler, card, alive, isSnippet }: Create
           proof.replacements += 1;
           placeBadge(proof.badge.host, proof.located.element, isSnippet);
         }
+      });
+    },
+    retheme(proofs) {
+      const placed = [...proofs].filter((proof) => proof.badgePlaced);
+      if (placed.length === 0) return;
+      scheduler.read(() => {
+        const memo: PageThemeMemo = new Map();
+        const themes = placed.filter(alive).map((proof) => [proof, pageThemeAt(proof.located.element, memo)] as const);
+        scheduler.write(() => {
+          for (const [proof, theme] of themes) if (proof.badge.host.dataset.theme !== theme) proof.badge.host.dataset.theme = theme;
+        });
       });
     },
   };

@@ -160,6 +160,30 @@ describe('startPageSession', () => {
     expect(statesOf()).toEqual(['near:verified', 'far:verified']);
   });
 
+  it('gives the badges the page’s colours again when the page switches its theme on <body>, not for every change below it', async () => {
+    start(proofHtml('a', 'Text.'));
+    await checked();
+    const theme = () => document.querySelector('verity-badge')!.getAttribute('data-theme');
+    const settleChange = async () => {
+      await microtasks();
+      manual.settle();
+    };
+    expect(theme()).toBe('light');
+    document.getElementById('a')!.style.backgroundColor = 'rgb(17, 24, 39)';
+    await settleChange();
+    expect(theme()).toBe('light');
+    document.body.className = 'theme-switched';
+    await settleChange();
+    expect(theme()).toBe('dark');
+    document.getElementById('a')!.style.backgroundColor = '';
+    document.body.style.backgroundColor = 'rgb(17, 24, 39)';
+    await settleChange();
+    expect(theme()).toBe('dark');
+    document.body.style.backgroundColor = '';
+    await settleChange();
+    expect(theme()).toBe('light');
+  });
+
   it('asks again, waiting longer each time, while the worker is not there', async () => {
     vi.useFakeTimers();
     const worker = fakeWorker();

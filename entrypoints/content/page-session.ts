@@ -1,6 +1,7 @@
 import type { SharedStyle } from './shared-style';
 import { createProofLocator } from '../../lib/extract/locate-proofs';
 import { createBadge, type BadgeEvents } from './badge';
+import { watchPageScheme } from './page-scheme-watch';
 import { createBadgePainter } from './badge-painter';
 import { createCard, type Card } from './card';
 import type { ContentMessageDesk } from './content-messages';
@@ -20,6 +21,9 @@ import { createSnippetRereads } from './snippet-rereads';
 import type { WorkerLink } from './worker-link';
 
 export type { WorkerLink };
+
+/** How long a page's scheme switch may go on before the badges look at the page again, in ms. */
+const rethemeDelay = 200;
 
 export type StartPageSessionParameters = {
   signal: AbortSignal;
@@ -168,6 +172,21 @@ export function startPageSession({
     onChanged: rereads.contentChanged,
     onRewritten: tracker.carriersRewritten,
     onRemoved: tracker.scheduleSweep,
+  });
+
+  // A scheme switch often touches <html> and <body> several times in a row: the badges look once it has settled.
+  let rethemeScheduled = false;
+  watchPageScheme({
+    signal,
+    document,
+    onChange: () => {
+      if (rethemeScheduled) return;
+      rethemeScheduled = true;
+      scheduler.delay(() => {
+        rethemeScheduled = false;
+        painter.retheme(registry.all());
+      }, rethemeDelay);
+    },
   });
 
   signal.addEventListener(
