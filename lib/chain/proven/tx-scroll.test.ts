@@ -50,6 +50,12 @@ describe('Scroll L1 messages against a recorded block', () => {
     }
   });
 
+  it('does not believe a message passed off as an OP Stack deposit', async () => {
+    const { queueIndex: _queueIndex, ...deposit } = block.transactions[0]!;
+    const error = await mismatch(() => verifyBlockTransactions({ block: { ...block, transactions: [deposit, ...block.transactions.slice(1)] }, transactionsRoot: header().transactionsRoot }));
+    expect(error.shortMessage).toBe('A deposit transaction is not well formed');
+  });
+
   it('does not believe a receipt that claims a message succeeded', async () => {
     const { receiptsRoot } = header();
     const claimed = scrollL1MessageReceipts.map((receipt, index) => (index === 3 ? { ...receipt, status: '0x1' } : receipt));
