@@ -30,17 +30,20 @@ type PublicChain = Pick<ChainConfig, 'name' | 'rpc' | 'confirmations' | 'explore
 /*
  * Reads (spec §7: `proofs` for Merkle-Patricia chains). Proven receipts and
  * logs need the whole block rebuilt into its transactions and receipts
- * tries, which Verity can do for Ethereum's transaction types and OP Stack
- * deposits. These chains stay on `quorum`, each for a reason of its own:
+ * tries, which Verity can do for Ethereum's transaction types, OP Stack
+ * deposits and Scroll's L1 messages (each checked against a recorded
+ * block's roots). These chains stay on `quorum`, each for a reason of its own:
  * - Linea (a sparse Merkle tree), ZKsync Era (its own state tree) and Telos
  *   (an EVM on Antelope): no Merkle-Patricia state to prove against;
- * - Arbitrum One, Nova and Sepolia: every block starts with Arbitrum's own
- *   transaction types (0x64–0x6a), which Verity cannot rebuild yet;
- * - Polygon and Amoy: blocks with state syncs list a receipt that is not in
- *   the receipts trie;
- * - Scroll and Scroll Sepolia: L1 messages are type 0x7e with other fields
- *   than an OP Stack deposit;
- * - Celo: fee-currency transactions (type 0x7b).
+ * - Arbitrum One, Nova and Sepolia: every block starts with an ArbOS
+ *   transaction (0x6a), and deposits and retryables have types of their own
+ *   (0x64–0x69); no recorded Arbitrum block was found to prove their
+ *   encodings against, so Verity does not rebuild them;
+ * - Polygon and Amoy: a block with state syncs lists a transaction and a
+ *   receipt that are in neither trie, or (newer bor) a type 0x7f state-sync
+ *   transaction that no recorded block proves;
+ * - Celo: fee-currency transactions (CIP-64, type 0x7b), whose receipts
+ *   also commit to a base fee; no recorded Celo block proves them.
  * On those, proofs would make receipts and logs `unavailable`, never wrong;
  * a reader may still choose `proofs` for their state reads.
  */
@@ -53,8 +56,6 @@ const quorumNetworks: ReadonlySet<string> = new Set([
   'arbitrum-sepolia',
   'polygon',
   'polygon-amoy',
-  'scroll',
-  'scroll-sepolia',
   'celo',
 ]);
 

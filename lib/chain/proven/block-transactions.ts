@@ -3,6 +3,7 @@ import { serializeTransaction } from 'viem/op-stack';
 import { z } from 'zod';
 import { ProofMismatchError } from './errors';
 import { orderedTrieRoot } from './ordered-trie';
+import { encodeScrollL1Message } from './tx-scroll';
 
 const hex = z.string().regex(/^0x[0-9a-fA-F]*$/, 'is not hex');
 
@@ -19,7 +20,7 @@ const depositFields = z.looseObject({
   input: hex,
 });
 
-/** The transaction types encoded here: Ethereum's 0 to 4, and OP Stack deposits. Anything else cannot be proven. */
+/** The transaction types encoded here: Ethereum's 0 to 4, and 0x7e (OP Stack deposits, Scroll L1 messages). Anything else cannot be proven. */
 const knownTypes = new Set(['0x0', '0x1', '0x2', '0x3', '0x4', '0x7e']);
 
 /** One transaction of a block, as the block's transactions root commits to it. */
@@ -32,6 +33,7 @@ export type ProvenTransaction = {
   transaction: Transaction | DepositTransaction;
 };
 
+/** A transaction the rollup's bridge put in the block (an OP Stack deposit, a Scroll L1 message): unsigned, its sender is one of its fields. */
 export type DepositTransaction = { type: 'deposit'; from: Hex; to: Hex | null };
 
 export type VerifyBlockTransactionsParameters = {
@@ -43,10 +45,11 @@ export type VerifyBlockTransactionsParameters = {
 
 /**
  * Re-encodes every transaction of a block from its JSON fields (viem's
- * serializers: Ethereum's types and OP Stack deposits) and checks that the
- * trie of those encodings has the header's transactions root: then each
- * transaction, its hash and its index are what the block holds. A type
- * this code cannot encode (another rollup's) makes the block unprovable,
+ * serializers for Ethereum's types and OP Stack deposits, tx-scroll.ts for
+ * Scroll's L1 messages) and checks that the trie of those encodings has
+ * the header's transactions root: then each transaction, its hash and its
+ * index are what the block holds. A type this code cannot encode (another
+ * rollup's: Arbitrum's, Celo's fee-currency ones) makes the block unprovable,
  * never believed. Throws ProofMismatchError.
  */
 export async function verifyBlockTransactions({ block, transactionsRoot }: VerifyBlockTransactionsParameters): Promise<ProvenTransaction[]> {
@@ -72,6 +75,12 @@ export async function verifyBlockTransactions({ block, transactionsRoot }: Verif
 }
 
 function encode(rpc: Record<string, unknown>, index: number): ProvenTransaction {
+  // Two rollups use 0x7e, told apart by their fields. Claiming the other layout gains nothing: a deposit is a list
+  // of eight items and an L1 message of six, so no bytes are both, and only the chain's own bytes match its root.
+  if (rpc.type === '0x7e' && rpc.queueIndex !== undefined) {
+    const { raw, from, to } = encodeScrollL1Message({ transaction: rpc, index });
+    return { hash: keccak256(raw), index, raw, transaction: { type: 'deposit', from, to } };
+  }
   if (rpc.type === '0x7e') {
     const deposit = depositFields.safeParse(rpc);
     if (!deposit.success) throw new ProofMismatchError('A deposit transaction is not well formed', { details: `transaction ${index}: ${deposit.error.issues[0]?.message}` });
