@@ -14,7 +14,7 @@ beforeAll(async () => {
 
 const reader = (): AnchorSet[] => [{ source: 'reader', pem: images.trustAnchors }];
 const check = (bytes: Uint8Array, trustAnchors: AnchorSet[] = reader()) => checkImage({ bytes, trustAnchors });
-const officialList = readFileSync(new URL('./trust-lists/C2PA-TRUST-LIST.pem', import.meta.url), 'utf8');
+const officialList = readFileSync(new URL('./trust-lists/C2PA-TRUST-LIST.pem.txt', import.meta.url), 'utf8');
 
 describe('checkImage on images signed by the engine’s Builder', () => {
   it('verifies an AI image whose signer chains to an anchor, and says what its manifest claims', async () => {

@@ -7,9 +7,9 @@ const shipped = (name: string) => readFileSync(new URL(`./trust-lists/${name}`, 
 
 describe('readPemCertificates', () => {
   it('reads every certificate of the shipped lists, the names between blocks skipped', () => {
-    expect(readPemCertificates(shipped('C2PA-TRUST-LIST.pem'))).toHaveLength(30);
-    expect(readPemCertificates(shipped('C2PA-TSA-TRUST-LIST.pem'))).toHaveLength(22);
-    const interim = readPemCertificates(shipped('interim-anchors.pem'));
+    expect(readPemCertificates(shipped('C2PA-TRUST-LIST.pem.txt'))).toHaveLength(30);
+    expect(readPemCertificates(shipped('C2PA-TSA-TRUST-LIST.pem.txt'))).toHaveLength(22);
+    const interim = readPemCertificates(shipped('interim-anchors.pem.txt'));
     expect(interim).toHaveLength(18);
     expect(interim[0]).toMatchObject({ name: 'Leica C2PA Root CA', organisation: 'Leica Camera AG' });
   });

@@ -45,8 +45,13 @@ export function readPemCertificates(text: string): PemCertificate[] {
       throw new PemCertificatesError(`Certificate ${position} is not an X.509 certificate`, { details: error instanceof Error ? error.message : String(error), cause: error });
     }
   }
-  if (certificates.length === 0) throw new PemCertificatesError('No certificate found: paste PEM text, from -----BEGIN CERTIFICATE----- to -----END CERTIFICATE-----');
+  if (certificates.length === 0) throw new PemCertificatesError('No certificate found: the text has no -----BEGIN CERTIFICATE----- block');
   return certificates;
+}
+
+/** A certificate file as text: DER bytes (a .cer or .der file) are written as PEM, anything else read as text. */
+export function certificateFileText(bytes: Uint8Array): string {
+  return bytes[0] === 0x30 ? pemOf(bytes) : new TextDecoder().decode(bytes);
 }
 
 function pemOf(der: Uint8Array): string {
