@@ -53,7 +53,7 @@ async function verify(args: VerifyCommand, trust: TrustConfig): Promise<number> 
   const read = (await readExplorerLinkSource({ source: args.source, textPath: args.textPath })) ?? (await readSource(args.source));
   if (read.bytes !== undefined && sniffImageFormat(read.bytes) !== undefined) {
     if (args.report !== undefined) throw new UsageError('--report is for pages: an image SOURCE prints its verdict, or JSON with --json');
-    return print(await verifyImage({ source: args.source, bytes: read.bytes, contentType: read.contentType, anchorPaths: args.c2paAnchorPaths, json: args.json }), exit.ok);
+    return print(await verifyImage({ source: args.source, bytes: read.bytes, contentType: read.contentType, anchorPaths: args.c2paAnchorPaths, configTrust: trust.c2pa, json: args.json }), exit.ok);
   }
   const { content, isHtml, url } = read;
   let document: Document;
@@ -112,7 +112,9 @@ SOURCE        an HTML or text file, an http(s) URL, or - for standard input;
 --text FILE   the text an EAS explorer link's attestation signs (- for
               standard input): the link carries none
 --c2pa-anchors FILE  PEM certificates an image's signer may chain to, to be
-              verified (repeatable); without them a valid signer is untrusted
+              verified (repeatable), besides the C2PA Trust List shipped with
+              Verity; a --config file's "c2pa": { "anchors": PEM, "interimList":
+              true } adds its own, and the retired interim list
 
 Exit status: 0 when every proof got a verdict, 1 when SOURCE cannot be read,
 2 for a usage or configuration error.

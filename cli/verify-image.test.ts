@@ -47,15 +47,20 @@ describe('verity verify IMAGE', () => {
     expect(await verifyImage({ source: 'x.jpg', bytes: images.noManifest, anchorPaths: [], json: false })).toContain('No Content Credentials');
   });
 
+  it('takes a --config file’s c2pa anchors as ones the reader added', async () => {
+    const json = await verifyImage({ source: 'x.jpg', bytes: images.trustedAi, anchorPaths: [], configTrust: { anchors: images.trustAnchors }, json: true });
+    expect(JSON.parse(json)).toMatchObject({ image: { state: 'verified', trustedBy: 'reader' } });
+  });
+
   it('refuses anchors that are not PEM certificates', async () => {
-    await expect(verifyJson('trustedAi', [file('noManifest')])).rejects.toThrow('holds no PEM certificate');
+    await expect(verifyJson('trustedAi', [file('noManifest')])).rejects.toThrow('No certificate found');
   });
 
   // The command itself, three runs: a run costs seconds of start-up.
   it('prints the verdict in a reader’s words and the manifest’s claims as its claims', { timeout: 60_000 }, async () => {
     const { code, stdout } = await runVerity(['verify', file('editedAi'), '--c2pa-anchors', join(dir, 'anchors.pem')]);
     expect(code).toBe(0);
-    expect(stdout).toContain(`verified     Made with AI — signed by ${images.trustedSignerName} using Verity Test Generator 1.0`);
+    expect(stdout).toContain(`verified     Made with AI — signed by ${images.trustedSignerName} (a signer you added) using Verity Test Generator 1.0`);
     expect(stdout).toContain('The manifest claims:');
     expect(stdout).toMatch(/AI\s+trainedAlgorithmicMedia \(c2pa\.created, in an ingredient\)/);
     expect(stdout).toMatch(/ingredient\s+parent\.jpg \(parentOf\): verified/);

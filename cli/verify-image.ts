@@ -1,10 +1,14 @@
 import { readFile } from 'node:fs/promises';
+import type { AnchorSet } from '../lib/c2pa/anchor-sets';
 import { checkImage } from '../lib/c2pa/check-image';
 import type { ImageVerdict } from '../lib/c2pa/image-verdict';
 import { imageHeadline } from '../lib/c2pa/image-words';
+import { readPemCertificates, type PemCertificatesError } from '../lib/c2pa/pem-certificates';
 import { escapeJsonForTerminal, terminalSafe } from '../lib/text/terminal-safe';
+import type { C2paTrust } from '../lib/trust/c2pa-trust';
 import { UsageError } from './args';
 import { startC2paEngine } from './c2pa-engine';
+import { readShippedTrustLists } from './shipped-trust-lists';
 
 export type VerifyImageParameters = {
   source: string;
@@ -12,16 +16,26 @@ export type VerifyImageParameters = {
   contentType?: string | undefined;
   /** `--c2pa-anchors` files. */
   anchorPaths: readonly string[];
+  /** The `c2pa` section of the `--config` file: its anchors and whether the retired interim list counts. */
+  configTrust?: C2paTrust | undefined;
   json: boolean;
 };
 
 /**
  * `verity verify image.jpg`: the image's Content Credentials checked by the
  * same core as the extension's (lib/c2pa), printed as a few lines or JSON.
- * Only the anchors given count: the C2PA Trust List is not shipped yet.
+ * Trusted: the C2PA Trust List as shipped, the anchors the reader gave
+ * (`--c2pa-anchors` files, the `--config` file's), and the retired interim
+ * list when the `--config` file turns it on.
  */
-export async function verifyImage({ source, bytes, contentType, anchorPaths, json }: VerifyImageParameters): Promise<string> {
-  const trustAnchors = (await Promise.all(anchorPaths.map(readAnchors))).join('\n');
+export async function verifyImage({ source, bytes, contentType, anchorPaths, configTrust, json }: VerifyImageParameters): Promise<string> {
+  const given = (await Promise.all(anchorPaths.map(readAnchors))).join('\n');
+  const shipped = readShippedTrustLists();
+  const trustAnchors: AnchorSet[] = [
+    { source: 'c2pa-trust-list', pem: `${shipped.official}\n${shipped.tsa}` },
+    { source: 'reader', pem: [configTrust?.anchors ?? '', given].join('\n') },
+    { source: 'interim', pem: configTrust?.interimList === true ? shipped.interim : '' },
+  ];
   startC2paEngine();
   const verdict = await checkImage({ bytes, declaredType: contentType, trustAnchors });
   return json ? escapeJsonForTerminal(JSON.stringify({ source, image: verdict }, null, 2)) : imageLines(source, verdict).join('\n');
@@ -34,7 +48,11 @@ async function readAnchors(path: string): Promise<string> {
   } catch (error) {
     throw new UsageError(`--c2pa-anchors ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { cause: error });
   }
-  if (!pem.includes('-----BEGIN CERTIFICATE-----')) throw new UsageError(`--c2pa-anchors ${path}: holds no PEM certificate`);
+  try {
+    readPemCertificates(pem);
+  } catch (error) {
+    throw new UsageError(`--c2pa-anchors ${path}: ${(error as PemCertificatesError).shortMessage}`, { cause: error });
+  }
   return pem;
 }
 

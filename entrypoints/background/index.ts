@@ -15,7 +15,8 @@ import { createVerificationService } from './verification/verification-service';
 import { createWorkerHandlers } from './messaging/worker-handlers';
 import { createHistoryRecorder } from './history/history-recorder';
 import { createImageChecker } from './images/image-checker';
-import { readImageAnchors } from './images/image-anchors';
+import { readImageAnchorSets, refreshTrustLists } from './images/image-anchors';
+import { ensureTrustListAlarm, trustListAlarmName } from './images/trust-list-alarm';
 import { createPageEnginePool } from './images/engine-worker';
 import { hasImageAccess, isImageAccessChange, storeImageAccess } from './images/image-access';
 import { createPageImageChecks } from './images/page-image-checks';
@@ -93,8 +94,10 @@ export default defineBackground(() => {
   });
 
   // Known at build time: Chrome's build keeps no engine worker in its service worker.
-  const images = createImageChecker({ trustAnchors: readImageAnchors, startEngine: import.meta.env.FIREFOX ? createPageEnginePool : undefined });
-  const pageImages = createPageImageChecks({ checker: images, hasAccess: hasImageAccess, trustAnchors: readImageAnchors, store: browser.storage.session });
+  // The organisation's image anchors come with its trust configuration; the rest from storage, at each check.
+  const imageAnchors = async () => readImageAnchorSets((await trust.current()).config.c2pa);
+  const images = createImageChecker({ trustAnchors: imageAnchors, startEngine: import.meta.env.FIREFOX ? createPageEnginePool : undefined });
+  const pageImages = createPageImageChecks({ checker: images, hasAccess: hasImageAccess, trustAnchors: imageAnchors, store: browser.storage.session });
   const tabImages = createTabImages(browser.storage.session);
 
   browser.runtime.onMessage.addListener(
@@ -133,8 +136,10 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === recheckAlarmName) service.recheck().catch(warn);
     if (alarm.name === historyAlarmName) history.prune().catch(warn);
+    if (alarm.name === trustListAlarmName) refreshTrustLists().catch(warn);
   });
   ensureHistoryAlarm().catch(warn);
+  ensureTrustListAlarm().catch(warn);
 
   browser.runtime.onInstalled.addListener(() => {
     createVerifySelectionMenu().then(createVerifyImageMenu).catch(warn);

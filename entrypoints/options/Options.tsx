@@ -11,6 +11,7 @@ import type { TrustConfigIssue } from '../../lib/trust/errors';
 import { layerTrustConfig } from '../../lib/trust/layer';
 import { parseTrustConfig } from '../../lib/trust/parse';
 import type { TrustConfig } from '../../lib/trust/schema';
+import { ImageSignersSection } from './ImageSignersSection';
 import { OptionsFrame, OptionsView, type SaveState } from './OptionsView';
 import { checkDraft, exportJson, fromDraft, importConfig, newDraftKey, toDraft, type TrustDraft, userLayer } from './trust-draft';
 import { trustSignerRequest } from './trust-signer-request';
@@ -129,6 +130,7 @@ export function Options() {
     <OptionsView
       shareLinkBase={<ShareLinkBaseField />}
       personalMark={<PersonalMarkField />}
+      imageSigners={<ImageSignersSection organisation={base.c2pa} />}
       trustSigner={
         signerAsked === undefined
           ? undefined

@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startC2paEngine } from '../../cli/c2pa-engine';
 import { c2paTestImages, type C2paTestImages } from '../../test/fixtures/c2pa-images';
+import type { AnchorSet } from './anchor-sets';
 import { checkImage } from './check-image';
 
 let images: C2paTestImages;
@@ -10,12 +12,14 @@ beforeAll(async () => {
   images = await c2paTestImages();
 });
 
-const check = (bytes: Uint8Array, trustAnchors = images.trustAnchors) => checkImage({ bytes, trustAnchors });
+const reader = (): AnchorSet[] => [{ source: 'reader', pem: images.trustAnchors }];
+const check = (bytes: Uint8Array, trustAnchors: AnchorSet[] = reader()) => checkImage({ bytes, trustAnchors });
+const officialList = readFileSync(new URL('./trust-lists/C2PA-TRUST-LIST.pem.txt', import.meta.url), 'utf8');
 
 describe('checkImage on images signed by the engine’s Builder', () => {
   it('verifies an AI image whose signer chains to an anchor, and says what its manifest claims', async () => {
     const verdict = await check(images.trustedAi);
-    expect(verdict).toMatchObject({ state: 'verified', failures: [], ai: { generated: true } });
+    expect(verdict).toMatchObject({ state: 'verified', failures: [], ai: { generated: true }, trustedBy: 'reader' });
     expect(verdict?.ai.sources).toEqual([expect.objectContaining({ action: 'c2pa.created', digitalSourceType: 'trainedAlgorithmicMedia', fromIngredient: false })]);
     expect(verdict?.claims).toMatchObject({ claimGenerator: 'Test Image Model 2.1', signer: images.trustedSignerName, issuer: 'Verity Test Studio' });
     expect(verdict?.claims?.actions[0]).toMatchObject({ action: 'c2pa.created' });
@@ -26,8 +30,21 @@ describe('checkImage on images signed by the engine’s Builder', () => {
   });
 
   it('calls the same image untrusted without the anchor, and a signer from another chain untrusted', async () => {
-    expect(await check(images.trustedAi, '')).toMatchObject({ state: 'untrusted', failures: [expect.objectContaining({ code: 'signingCredential.untrusted' })] });
+    expect(await check(images.trustedAi, [])).toMatchObject({ state: 'untrusted', failures: [expect.objectContaining({ code: 'signingCredential.untrusted' })] });
     expect(await check(images.unknownSigner)).toMatchObject({ state: 'untrusted', ai: { generated: true }, claims: { signer: images.unknownSignerName } });
+  });
+
+  it('names the source that made the signer trusted: the first, in order, whose anchors suffice', async () => {
+    const official: AnchorSet = { source: 'c2pa-trust-list', pem: officialList };
+    const interim: AnchorSet = { source: 'interim', pem: images.trustAnchors };
+    expect(await check(images.trustedAi, [official])).toMatchObject({ state: 'untrusted' });
+    const throughInterim = await check(images.trustedAi, [interim, official]);
+    expect(throughInterim).toMatchObject({ state: 'verified', trustedBy: 'interim' });
+    expect(throughInterim?.reason).toContain('retired interim list');
+    expect(await check(images.trustedAi, [interim, official, ...reader()])).toMatchObject({ state: 'verified', trustedBy: 'reader' });
+    expect(await check(images.trustedAi, [interim, { source: 'organisation', pem: images.trustAnchors }])).toMatchObject({ trustedBy: 'organisation' });
+    expect(await check(images.trustedAi, [{ source: 'c2pa-trust-list', pem: `${officialList}\n${images.trustAnchors}` }, interim])).toMatchObject({ trustedBy: 'c2pa-trust-list' });
+    expect(await check(images.unknownSigner, [official, interim])).toMatchObject({ state: 'untrusted' });
   });
 
   it('keeps an edited AI image an AI image through its ingredient, whose own manifest is checked too', async () => {
@@ -39,7 +56,7 @@ describe('checkImage on images signed by the engine’s Builder', () => {
   });
 
   it('says an ingredient is untrusted when its signer is not anchored, while the edit itself is verified by its own', async () => {
-    const verdict = await check(images.editedAi, '');
+    const verdict = await check(images.editedAi, []);
     expect(verdict?.ingredients[0]?.state).toBe('untrusted');
   });
 

@@ -1,4 +1,5 @@
 import { readAiMarker, type AiMarker } from './ai-marker';
+import type { AnchorSource } from './anchor-sets';
 import type { C2paEngineError } from './errors';
 import { manifestClaimsOf, type ManifestClaims } from './manifest-claims';
 import { activeManifestOf, type Ingredient, type ManifestStore, type StatusLists, type ValidationStatus } from './manifest-store';
@@ -24,6 +25,8 @@ export type ImageVerdict = {
   /** What the active manifest claims; absent when no manifest could be read. */
   claims?: ManifestClaims;
   ingredients: IngredientVerdict[];
+  /** For `verified`: which anchors made the signer trusted (lib/c2pa/check-image.ts). */
+  trustedBy?: AnchorSource;
 };
 
 const noStatus: StatusLists = { success: [], informational: [], failure: [] };
@@ -55,6 +58,18 @@ export function imageVerdictOfEngineError(error: C2paEngineError): ImageVerdict 
 export function failedReadVerdict(state: 'unavailable' | 'malformed', reason: string): ImageVerdict {
   return { state, reason, failures: [], ai: { generated: false, sources: [] }, ingredients: [] };
 }
+
+/** A `verified` verdict that says which anchors made its signer trusted. */
+export function trustedVerdict(verdict: ImageVerdict, trustedBy: AnchorSource): ImageVerdict {
+  return { ...verdict, trustedBy, reason: `The Content Credentials are valid, and their signer is ${trustReasons[trustedBy]}` };
+}
+
+const trustReasons: Record<AnchorSource, string> = {
+  'c2pa-trust-list': 'on the C2PA Trust List',
+  organisation: 'one your organisation trusts',
+  reader: 'one you added',
+  interim: 'on the retired interim list (the Content Credentials temporary list, turned on in Verity’s settings)',
+};
 
 function ingredientVerdictOf(ingredient: Ingredient, deltas: StatusLists | undefined): IngredientVerdict {
   const described = {

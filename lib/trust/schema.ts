@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { address } from '../envelope/primitives';
+import { c2paTrust } from './c2pa-trust';
 
 /** Chain ids are decimal strings in the configuration (spec §7). */
 const chainIdKey = z.string().regex(/^[1-9][0-9]{0,15}$/, 'chain ids are decimal strings such as "1" or "31337"');
@@ -73,6 +74,7 @@ export const trustConfig = z.looseObject({
   eas: z.record(chainIdKey, easConfig),
   erc7007: z.record(chainIdKey, z.array(address)),
   trustedAttesters: z.array(trustedAttester),
+  c2pa: c2paTrust.optional(),
 });
 
 /**
@@ -87,6 +89,7 @@ export const trustConfigInput = z.looseObject({
   eas: z.record(chainIdKey, z.looseObject(easFields).partial()).optional(),
   erc7007: z.record(chainIdKey, z.array(address)).optional(),
   trustedAttesters: z.array(trustedAttester).optional(),
+  c2pa: c2paTrust.optional(),
 });
 
 export type TrustConfig = z.infer<typeof trustConfig>;

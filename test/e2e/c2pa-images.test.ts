@@ -65,9 +65,16 @@ describe('the extension’s image engine, in Chromium', () => {
     expect((await check('missing')).verdict).toMatchObject({ state: 'unavailable', reason: 'The image could not be fetched: HTTP 404' });
   });
 
-  it('reads the anchors at each check: without them a valid signer is untrusted', async () => {
+  it('reads the anchors at each check: without them a valid signer is untrusted, and one added on the options page counts at once', async () => {
     const worker = await browser.serviceWorker();
     await worker.evaluate((key) => chrome.storage.local.remove(key), imageAnchorsKey);
     expect((await check('trustedAi')).verdict?.state).toBe('untrusted');
+
+    const options = await openExtensionPage(browser, 'options.html');
+    await options.getByLabel(/^Certificate \(PEM text/).fill(images.trustAnchors);
+    await options.getByRole('button', { name: 'Add signer' }).click();
+    await options.getByRole('list', { name: 'Signers you added' }).getByText('Verity Test Studio Root CA').waitFor();
+    expect((await check('trustedAi')).verdict).toMatchObject({ state: 'verified', trustedBy: 'reader' });
+    await options.close();
   });
 });

@@ -1,3 +1,4 @@
+import type { AnchorSet } from '../../../lib/c2pa/anchor-sets';
 import type { ImageVerdict } from '../../../lib/c2pa/image-verdict';
 
 /** What the page that owns the engine worker posts to it: one image's bytes (transferred, not copied). */
@@ -7,7 +8,7 @@ export type EngineJob = {
   wasmUrl: string;
   bytes: ArrayBuffer;
   declaredType?: string;
-  trustAnchors: string;
+  trustAnchors: readonly AnchorSet[];
 };
 
 /** The worker's answer to one job. `ms`: the engine's time on it, the WASM start included on a worker's first job. */

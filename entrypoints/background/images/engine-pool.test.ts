@@ -28,7 +28,7 @@ class ScriptedWorker implements EngineWorker {
 function setUp(imagesPerWorker: number) {
   const workers: ScriptedWorker[] = [];
   const pool = createEnginePool({ imagesPerWorker, wasmUrl: 'chrome-extension://x/c2pa.wasm', createWorker: () => workers[workers.push(new ScriptedWorker()) - 1]! });
-  const check = () => pool.check({ bytes: new ArrayBuffer(4), trustAnchors: '' });
+  const check = () => pool.check({ bytes: new ArrayBuffer(4), trustAnchors: [] });
   return { pool, workers, check };
 }
 

@@ -1,3 +1,4 @@
+import type { AnchorSet } from '../../../lib/c2pa/anchor-sets';
 import type { ImageVerdict } from '../../../lib/c2pa/image-verdict';
 import type { EngineAnswer, EngineJob } from './engine-jobs';
 import { ImageEngineError } from './errors';
@@ -12,7 +13,7 @@ export type CreateEnginePoolParameters = {
   imagesPerWorker?: number;
 };
 
-export type CheckBytesParameters = { bytes: ArrayBuffer; declaredType?: string; trustAnchors: string };
+export type CheckBytesParameters = { bytes: ArrayBuffer; declaredType?: string; trustAnchors: readonly AnchorSet[] };
 export type CheckBytesReturnType = { verdict: ImageVerdict | null; ms: number };
 
 type Live = { worker: EngineWorker; given: number; waiting: Map<number, { resolve: (answer: EngineAnswer) => void }> };

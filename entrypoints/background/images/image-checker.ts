@@ -1,12 +1,13 @@
 import { browser } from 'wxt/browser';
+import type { AnchorSet } from '../../../lib/c2pa/anchor-sets';
 import type { EnginePool } from './engine-pool';
 import { base64ToBytes } from './image-bytes';
 import { checkImageUrl, type ImageUrlCheck } from './image-url-check';
 import type { OffscreenImageRequest } from './offscreen-request';
 
 export type CreateImageCheckerParameters = {
-  /** PEM trust anchors for Content Credentials, read at each check so a change applies at once. */
-  trustAnchors: () => Promise<string>;
+  /** The trust anchors for Content Credentials by source, read at each check so a change applies at once. */
+  trustAnchors: () => Promise<AnchorSet[]>;
   /**
    * Starts the engine worker here, where the worker's context may (Firefox's background page);
    * absent in Chrome, whose service worker asks the offscreen document.

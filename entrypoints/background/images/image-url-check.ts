@@ -1,3 +1,4 @@
+import type { AnchorSet } from '../../../lib/c2pa/anchor-sets';
 import { failedReadVerdict, type ImageVerdict } from '../../../lib/c2pa/image-verdict';
 import type { EnginePool } from './engine-pool';
 import { ImageFetchError } from './errors';
@@ -15,7 +16,7 @@ export type ImageUrlCheck = {
  * owns the worker (Chrome's offscreen document, Firefox's background page).
  * What could not be fetched is `unavailable` with the reason.
  */
-export async function checkImageUrl(pool: EnginePool, { url, trustAnchors }: { url: string; trustAnchors: string }): Promise<ImageUrlCheck> {
+export async function checkImageUrl(pool: EnginePool, { url, trustAnchors }: { url: string; trustAnchors: readonly AnchorSet[] }): Promise<ImageUrlCheck> {
   let image;
   try {
     image = await fetchImage(url);

@@ -10,10 +10,10 @@ function setup({ access = true, verdict = verified as ImageVerdict | null } = {}
     get: async (key: string) => (items.has(key) ? { [key]: items.get(key) } : {}),
     set: async (entries: Record<string, unknown>) => void Object.entries(entries).forEach(([key, value]) => items.set(key, structuredClone(value))),
   };
-  let anchors = 'anchor A';
+  let anchors = [{ source: 'reader' as const, pem: 'anchor A' }];
   const checkImage = vi.fn(async () => ({ verdict, engineMs: 5 }));
   const checks = createPageImageChecks({ checker: { checkImage }, hasAccess: async () => access, trustAnchors: async () => anchors, store });
-  return { checks, checkImage, items, setAnchors: (next: string) => (anchors = next) };
+  return { checks, checkImage, items, setAnchors: (next: string) => (anchors = [{ source: 'reader', pem: next }]) };
 }
 
 describe('createPageImageChecks', () => {

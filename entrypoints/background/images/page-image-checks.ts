@@ -1,3 +1,4 @@
+import type { AnchorSet } from '../../../lib/c2pa/anchor-sets';
 import type { ImageChecker } from './image-checker';
 import { ImageAccessError } from './errors';
 import type { ImageUrlCheck } from './image-url-check';
@@ -12,8 +13,8 @@ export type CreatePageImageChecksParameters = {
   checker: Pick<ImageChecker, 'checkImage'>;
   /** Whether the reader granted the image access (the optional host permission), asked at each check. */
   hasAccess: () => Promise<boolean>;
-  /** The reader's anchors as the checker reads them: a cached verdict holds only for the anchors it was made with. */
-  trustAnchors: () => Promise<string>;
+  /** The anchors as the checker reads them: a cached verdict holds only for the anchors it was made with. */
+  trustAnchors: () => Promise<AnchorSet[]>;
   store: ImageCheckStore;
 };
 
@@ -30,7 +31,7 @@ const keyPrefix = 'verity.image.';
 export function createPageImageChecks({ checker, hasAccess, trustAnchors, store }: CreatePageImageChecksParameters) {
   const running = new Map<string, Promise<ImageUrlCheck>>();
 
-  const checkAndKeep = async (url: string, anchors: string): Promise<ImageUrlCheck> => {
+  const checkAndKeep = async (url: string, anchors: AnchorSet[]): Promise<ImageUrlCheck> => {
     const check = await checker.checkImage(url);
     if (check.verdict?.state !== 'unavailable') {
       const entry: CachedCheck = { anchors: await fingerprint(anchors), check: { verdict: check.verdict } };
@@ -60,7 +61,7 @@ export function createPageImageChecks({ checker, hasAccess, trustAnchors, store 
 export type PageImageChecks = ReturnType<typeof createPageImageChecks>;
 
 /** A short digest of the anchors, so an entry does not carry their PEM text. */
-async function fingerprint(anchors: string): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(anchors)));
+async function fingerprint(anchors: AnchorSet[]): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(JSON.stringify(anchors))));
   return Array.from(digest.subarray(0, 12), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }

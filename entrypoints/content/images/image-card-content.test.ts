@@ -27,6 +27,18 @@ describe('imageCardContentOf', () => {
     expect(content.note).toContain('anyone can sign');
   });
 
+  it('names what a verified signer’s trust rested on, the retired interim list as such', () => {
+    const listed = imageCardContentOf(verdictOf({ trustedBy: 'c2pa-trust-list' }));
+    expect(listed.headline).toBe('Made with AI — signed by Verity Test Studio (signer on the C2PA Trust List) using Test Image Model 2.1, 2026-05-01');
+    expect(listed.note).toContain('C2PA Trust List');
+    const interim = imageCardContentOf(verdictOf({ trustedBy: 'interim' }));
+    expect(interim.word).toBe('AI · Verified');
+    expect(interim.headline).toContain('(signer on the retired interim list)');
+    expect(interim.note).toContain('retired interim list');
+    expect(imageCardContentOf(verdictOf({ trustedBy: 'reader' })).headline).toContain('(a signer you added)');
+    expect(imageCardContentOf(verdictOf({ trustedBy: 'organisation' })).note).toContain('your organisation trusts');
+  });
+
   it('gives a failed manifest’s reason and codes, and never calls its image AI-made', () => {
     const content = imageCardContentOf(verdictOf({ state: 'altered', reason: 'The image changed after it was signed (assertion.dataHash.mismatch)', failures: [{ code: 'assertion.dataHash.mismatch' }] }));
     expect(content).toMatchObject({ word: 'Altered', headline: 'The image changed after it was signed (assertion.dataHash.mismatch)', codes: 'assertion.dataHash.mismatch' });

@@ -1,3 +1,4 @@
+import type { AnchorSource } from '../../../lib/c2pa/anchor-sets';
 import type { ImageVerdict } from '../../../lib/c2pa/image-verdict';
 import { imageHeadline } from '../../../lib/c2pa/image-words';
 import type { ImageState } from '../../../lib/c2pa/validation-states';
@@ -19,6 +20,14 @@ export type ImageCardContent = {
   codes?: string;
 };
 
+/** Why a verified image's signer is trusted, on its card. */
+const trustNotes: Record<AnchorSource, string> = {
+  'c2pa-trust-list': 'Its signer is on the C2PA Trust List, the list of signers the C2PA recognises.',
+  organisation: 'Its signer is one your organisation trusts, in the settings it gave Verity.',
+  reader: 'Its signer is one you added in Verity’s settings.',
+  interim: 'Its signer is on the retired interim list, an older list no longer kept up, which is turned on in Verity’s settings.',
+};
+
 const aboutOrigin = 'Content Credentials tell where an image came from and how it was made, not whether what it shows is true.';
 
 /** The card of an image's badge, or of "Verify image with Verity" on an image without Content Credentials (`null`). */
@@ -38,6 +47,7 @@ export function imageCardContentOf(verdict: ImageVerdict | null): ImageCardConte
     headline: imageHeadline(verdict),
     summary: aboutOrigin,
     ...(verdict.state === 'untrusted' && { note: 'The signature holds, but anyone can sign: the signer is not on a trust list you use.' }),
+    ...(verdict.state === 'verified' && verdict.trustedBy !== undefined && { note: trustNotes[verdict.trustedBy] }),
     claims: claimFacts(verdict),
     ...(codes !== '' && { codes }),
   };
