@@ -59,6 +59,7 @@ function pemOf(der: Uint8Array): string {
   return ['-----BEGIN CERTIFICATE-----', ...lines, '-----END CERTIFICATE-----'].join('\n');
 }
 
+// Read by hand: WebCrypto parses no X.509, and no kept dependency does; only the subject's names and notAfter are read.
 type Node = { tag: number; start: number; end: number; next: number };
 
 /** One DER TLV at `offset`, its length checked against `limit`. */
