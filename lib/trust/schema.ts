@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { address } from '../envelope/primitives';
+import { trustListSubscriptions } from './list-subscription';
 
 /** Chain ids are decimal strings in the configuration (spec §7). */
-const chainIdKey = z.string().regex(/^[1-9][0-9]{0,15}$/, 'chain ids are decimal strings such as "1" or "31337"');
+export const chainIdKey = z.string().regex(/^[1-9][0-9]{0,15}$/, 'chain ids are decimal strings such as "1" or "31337"');
 
 /** Only http(s): an explorer link is opened by the user and an RPC is fetched; other schemes (javascript:, file:) have no business here. */
 const httpUrl = z
@@ -73,6 +74,13 @@ export const trustConfig = z.looseObject({
   eas: z.record(chainIdKey, easConfig),
   erc7007: z.record(chainIdKey, z.array(address)),
   trustedAttesters: z.array(trustedAttester),
+  /** Lists subscribed to (spec §7), managed and the user's together (mergeTrustConfig). */
+  trustLists: trustListSubscriptions.optional(),
+  /**
+   * Which values a trust list put here, by path (see listSourcesOf): set by
+   * layerTrustLists on the effective configuration, never taken from a layer.
+   */
+  listSources: z.record(z.string(), z.string()).optional(),
 });
 
 /**
@@ -87,6 +95,7 @@ export const trustConfigInput = z.looseObject({
   eas: z.record(chainIdKey, z.looseObject(easFields).partial()).optional(),
   erc7007: z.record(chainIdKey, z.array(address)).optional(),
   trustedAttesters: z.array(trustedAttester).optional(),
+  trustLists: trustListSubscriptions.optional(),
 });
 
 export type TrustConfig = z.infer<typeof trustConfig>;
