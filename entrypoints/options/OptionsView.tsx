@@ -47,6 +47,8 @@ export type OptionsViewProps = {
   shareLinkBase?: ReactNode;
   /** "Your mark" (PersonalMarkField), likewise kept by itself. */
   personalMark?: ReactNode;
+  /** "Trust lists" (TrustListsSection), above the trust configuration. */
+  trustLists?: ReactNode;
 };
 
 export function OptionsView(props: OptionsViewProps) {
@@ -93,6 +95,8 @@ export function OptionsView(props: OptionsViewProps) {
         </section>
 
         <ImageAccessSection />
+
+        {props.trustLists}
 
         <section aria-labelledby="trust-heading" className="space-y-6">
           <div className="flex flex-wrap items-end justify-between gap-x-6 gap-y-2 border-b border-slate-200 pb-4">
