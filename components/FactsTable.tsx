@@ -5,6 +5,7 @@ import type { VerdictFacts } from '../lib/verdict/types';
 import { CopyButton } from './CopyButton';
 import { explorerBaseOf, explorerLink, isHttpUrl } from './explorer';
 import { ExternalIcon } from './icons';
+import { labelledSigner } from '../lib/verdict/signer-label';
 
 export type FactsTableProps = {
   facts: VerdictFacts;
@@ -120,12 +121,16 @@ function factGroups(facts: VerdictFacts, explorer: string | null): { title: stri
           term: 'Attester',
           value: (
             <>
-              {facts.signerLabel && <div className="mb-0.5 font-medium">{facts.signerLabel}</div>}
+              {facts.signerLabel && <div className="mb-0.5 font-medium">{labelledSigner(facts)}</div>}
               {hex(facts.attester, 'attester address', 'address')}
             </>
           ),
         },
-        facts.attester === undefined && facts.signerLabel !== undefined && { term: 'Vouched for by', value: facts.signerLabel },
+        facts.attester === undefined && facts.signerLabel !== undefined && { term: 'Vouched for by', value: labelledSigner(facts) },
+        facts.trustLists !== undefined && {
+          term: facts.trustLists.length === 1 ? 'Trust list relied on' : 'Trust lists relied on',
+          value: facts.trustLists.map((name) => `“${name}”`).join(', '),
+        },
         facts.contract !== undefined && { term: 'ERC-7007 contract', value: hex(facts.contract, 'contract address', 'address') },
         facts.tokenId !== undefined && { term: 'Token id', value: <Mono>{facts.tokenId}</Mono> },
       ),

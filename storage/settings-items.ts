@@ -1,6 +1,14 @@
 import { storage } from 'wxt/utils/storage';
+import type { TrustListCopies } from '../lib/trust/list-copy';
 import { shareLinkBaseFrom } from '../lib/share/share-base';
-import { type DisplaySettings, defaultDisplaySettings, displaySettingsFrom, lastManagedTrustConfigKey, settingsKeys } from './settings-keys';
+import {
+  type DisplaySettings,
+  defaultDisplaySettings,
+  displaySettingsFrom,
+  lastManagedTrustConfigKey,
+  settingsKeys,
+  trustListCopiesKey,
+} from './settings-keys';
 
 /**
  * The stored settings as WXT storage items: each key defined once, with its
@@ -23,6 +31,9 @@ export const displaySettingsItem = storage.defineItem<DisplaySettings>(`local:${
 
 /** The organisation's trust configuration as storage.managed last gave it; null when it gave none. */
 export const lastManagedTrustConfigItem = storage.defineItem<unknown>(`local:${lastManagedTrustConfigKey}`, { version: 1 });
+
+/** The subscribed trust lists' last good copies, by URL (the worker parses each again before using it). */
+export const trustListCopiesItem = storage.defineItem<TrustListCopies>(`local:${trustListCopiesKey}`, { fallback: {}, version: 1 });
 
 /** The display settings, with defaults for whatever is missing or of the wrong type (an older or edited value). */
 export async function readDisplaySettings(): Promise<DisplaySettings> {

@@ -25,6 +25,14 @@ export const settingsKeys = {
  */
 export const lastManagedTrustConfigKey = 'verity.trustConfig.lastManaged';
 
+/**
+ * The last good copy of every subscribed trust list, with when it was
+ * fetched and why the last refresh failed (lib/trust/list-copy.ts), by URL.
+ * The worker's own (entrypoints/background/trust-list-refresh.ts); the
+ * options page adds the copy it previewed when the reader subscribes.
+ */
+export const trustListCopiesKey = 'verity.trustLists.copies';
+
 /** The managed-storage key (spec §7, public/managed-schema.json). */
 export const managedTrustConfigKey = 'trustConfig';
 

@@ -15,8 +15,8 @@ import { createVerificationService } from './verification/verification-service';
 import { createWorkerHandlers } from './messaging/worker-handlers';
 import { createHistoryRecorder } from './history/history-recorder';
 import { createImageChecker } from './images/image-checker';
-import { readImageAnchorSets, refreshTrustLists } from './images/image-anchors';
-import { ensureTrustListAlarm, trustListAlarmName } from './images/trust-list-alarm';
+import { readImageAnchorSets, refreshImageTrustLists } from './images/image-anchors';
+import { ensureImageTrustListAlarm, imageTrustListAlarmName } from './images/trust-list-alarm';
 import { createPageEnginePool } from './images/engine-worker';
 import { hasImageAccess, isImageAccessChange, storeImageAccess } from './images/image-access';
 import { createPageImageChecks } from './images/page-image-checks';
@@ -31,6 +31,7 @@ import { ensureHistoryAlarm, historyAlarmName } from './history-alarm';
 import { recheckAlarm, recheckAlarmName } from './recheck-alarm';
 import { localStorage, sessionStorage } from './session-storage';
 import { shareLinkNavigation } from './share-link-navigation';
+import { createTrustListRefresher, ensureTrustListAlarm, trustListAlarmName } from './trust-list-refresh';
 import { isTrustChange, readTrustSources } from './trust-sources';
 import { createVerifySelectionMenu, verifySelectionCommand, verifySelectionMenuId } from './verify-selection-menu';
 
@@ -49,6 +50,7 @@ import { createVerifySelectionMenu, verifySelectionCommand, verifySelectionMenuI
 export default defineBackground(() => {
   const warn = (error: unknown) => console.warn('Verity:', error);
   const trust = createTrustSource({ read: readTrustSources });
+  const trustLists = createTrustListRefresher({ trust: trust.current });
   const history = createHistoryStore({ storage: localStorage() });
   const recorder = createHistoryRecorder({
     // Every write applies the retention too, besides the daily alarm.
@@ -136,14 +138,19 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === recheckAlarmName) service.recheck().catch(warn);
     if (alarm.name === historyAlarmName) history.prune().catch(warn);
-    if (alarm.name === trustListAlarmName) refreshTrustLists().catch(warn);
+    if (alarm.name === imageTrustListAlarmName) refreshImageTrustLists().catch(warn);
+    if (alarm.name === trustListAlarmName) trustLists.refresh().catch(warn);
   });
   ensureHistoryAlarm().catch(warn);
+  ensureImageTrustListAlarm().catch(warn);
   ensureTrustListAlarm().catch(warn);
+  // A list subscribed while the worker was stopped, or whose first fetch it never made.
+  trustLists.refresh({ onlyNew: true }).catch(warn);
 
   browser.runtime.onInstalled.addListener(() => {
     createVerifySelectionMenu().then(createVerifyImageMenu).catch(warn);
     storeImageAccess().catch(warn);
+    trustLists.refresh().catch(warn);
   });
   // Every reader has a personal mark from the first start (an update from before marks gets one too).
   ensurePersonalMark().catch(warn);
@@ -176,12 +183,18 @@ export default defineBackground(() => {
   browser.permissions.onAdded.addListener(imageAccessChanged);
   browser.permissions.onRemoved.addListener(imageAccessChanged);
   // The grant may have changed while Verity did not run (the browser's own settings), or come with the install.
-  browser.runtime.onStartup.addListener(() => void storeImageAccess().catch(warn));
+  browser.runtime.onStartup.addListener(() => {
+    storeImageAccess().catch(warn);
+    // Every list again when the browser starts, besides the daily alarm.
+    trustLists.refresh().catch(warn);
+  });
 
   browser.storage.onChanged.addListener((changes, area) => {
     if (!isTrustChange(changes, area)) return;
     trust.invalidate();
     service.trustChanged().catch(warn);
+    // A new subscription is fetched at once; otherwise there is nothing new to fetch.
+    trustLists.refresh({ onlyNew: true }).catch(warn);
   });
 
   // A new document in a tab or one of its frames: the proofs of the one before are gone. Same-document navigations

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { lastManagedTrustConfigKey, settingsKeys } from '../../storage/settings-keys';
+import { lastManagedTrustConfigKey, trustListCopiesKey, settingsKeys } from '../../storage/settings-keys';
 import { isTrustChange, readTrustSources } from './trust-sources';
 
 /** What storage.local holds now. */
@@ -24,24 +24,25 @@ afterEach(() => {
 });
 
 describe('readTrustSources', () => {
-  it("reads the organisation's string and the user's layer, and remembers the organisation's", async () => {
+  it("reads the organisation's string, the user's layer and the trust lists' copies, and remembers the organisation's", async () => {
     const user = { chains: {} };
+    const copies = { 'https://lists.example/a.json': { error: 'down', failedAt: '2026-12-01T00:00:00.000Z' } };
     await fakeBrowser.storage.managed.set({ trustConfig: '{"chains":{}}' });
-    await fakeBrowser.storage.local.set({ [settingsKeys.userTrustConfig]: user });
-    expect(await readTrustSources()).toEqual({ managed: '{"chains":{}}', user });
+    await fakeBrowser.storage.local.set({ [settingsKeys.userTrustConfig]: user, [trustListCopiesKey]: copies });
+    expect(await readTrustSources()).toEqual({ managed: '{"chains":{}}', user, copies });
     await vi.runAllTimersAsync();
     expect((await local())[lastManagedTrustConfigKey]).toBe('{"chains":{}}');
   });
 
   it('has no managed layer where managed storage is missing or fails', async () => {
     vi.spyOn(fakeBrowser.storage.managed, 'get').mockRejectedValue(new Error('Managed storage manifest not found'));
-    expect(await readTrustSources()).toEqual({ managed: undefined, user: undefined });
+    expect(await readTrustSources()).toEqual({ managed: undefined, user: undefined, copies: {} });
   });
 
   it("answers with the organisation's last layer while storage.managed is slow, and stores the fresh one when it differs", async () => {
     await fakeBrowser.storage.local.set({ [lastManagedTrustConfigKey]: '{"old":true}' });
     const managed = slowManaged();
-    expect(await readTrustSources()).toEqual({ managed: '{"old":true}', user: undefined });
+    expect(await readTrustSources()).toEqual({ managed: '{"old":true}', user: undefined, copies: {} });
     managed.answer({ trustConfig: '{"new":true}' });
     await vi.runAllTimersAsync();
     expect((await local())[lastManagedTrustConfigKey]).toBe('{"new":true}');
@@ -73,7 +74,7 @@ describe('readTrustSources', () => {
     await vi.runAllTimersAsync();
     expect(answered).not.toHaveBeenCalled();
     managed.answer({ trustConfig: '{"policy":true}' });
-    expect(await reading).toEqual({ managed: '{"policy":true}', user: undefined });
+    expect(await reading).toEqual({ managed: '{"policy":true}', user: undefined, copies: {} });
   });
 });
 
@@ -82,6 +83,7 @@ describe('isTrustChange', () => {
     expect(isTrustChange({ trustConfig: {} }, 'managed')).toBe(true);
     expect(isTrustChange({ [settingsKeys.userTrustConfig]: {} }, 'local')).toBe(true);
     expect(isTrustChange({ [lastManagedTrustConfigKey]: {} }, 'local')).toBe(true);
+    expect(isTrustChange({ [trustListCopiesKey]: {} }, 'local')).toBe(true);
     expect(isTrustChange({ [settingsKeys.display]: {} }, 'local')).toBe(false);
     expect(isTrustChange({ [settingsKeys.userTrustConfig]: {} }, 'session')).toBe(false);
   });

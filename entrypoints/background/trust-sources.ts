@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import { lastManagedTrustConfigItem, userTrustConfigItem } from '../../storage/settings-items';
-import { lastManagedTrustConfigKey, managedTrustConfigKey, settingsKeys } from '../../storage/settings-keys';
+import { lastManagedTrustConfigItem, trustListCopiesItem, userTrustConfigItem } from '../../storage/settings-items';
+import { lastManagedTrustConfigKey, managedTrustConfigKey, settingsKeys, trustListCopiesKey } from '../../storage/settings-keys';
+import type { TrustListCopies } from '../../lib/trust/list-copy';
 import type { TrustSources } from './verification/trust-state';
 
 /**
@@ -23,12 +24,14 @@ export async function readTrustSources(): Promise<TrustSources> {
     (items): unknown => items[managedTrustConfigKey],
     () => undefined,
   );
-  // Both local items in one storage read; absent is undefined here, as in TrustSources.
-  const [user, last] = (await storage.getItems([userTrustConfigItem, lastManagedTrustConfigItem])).map(({ value }): unknown => value ?? undefined);
+  // The local items in one storage read; absent is undefined here, as in TrustSources.
+  const [user, last, copies] = (await storage.getItems([userTrustConfigItem, lastManagedTrustConfigItem, trustListCopiesItem])).map(
+    ({ value }): unknown => value ?? undefined,
+  );
   fresh.then((managed) => rememberManaged(managed, last)).catch((error: unknown) => console.warn('Verity:', error));
   // Once storage.managed answers, it answers at once: then the fresh value usually wins, and either is right.
   const managed = last === undefined ? await fresh : await Promise.race([fresh, last]);
-  return { managed, user };
+  return { managed, user, ...(copies !== undefined && { copies: copies as TrustListCopies }) };
 }
 
 /** Keeps storage.managed's answer for the next start of the browser, if it is news. */
@@ -38,10 +41,10 @@ async function rememberManaged(managed: unknown, last: unknown): Promise<void> {
   else await lastManagedTrustConfigItem.setValue(managed);
 }
 
-/** Whether a storage change touches either layer, or the organisation's as last read. */
+/** Whether a storage change touches either layer, the organisation's as last read, or the trust lists' copies. */
 export function isTrustChange(changes: Record<string, unknown>, area: string): boolean {
   return (
     (area === 'managed' && managedTrustConfigKey in changes) ||
-    (area === 'local' && (settingsKeys.userTrustConfig in changes || lastManagedTrustConfigKey in changes))
+    (area === 'local' && (settingsKeys.userTrustConfig in changes || lastManagedTrustConfigKey in changes || trustListCopiesKey in changes))
   );
 }

@@ -6,6 +6,7 @@ import { readerReasonOf } from '../../lib/verdict/reader-reason';
 import { modelClaimOf, modelClaimWords } from '../../lib/verdict/model-claim';
 import type { Verdict, VerdictFacts } from '../../lib/verdict/types';
 import { badgeStateOf, badgeWord, confidenceOf, type BadgeState, type Confidence } from './badge-label';
+import { labelledSigner } from '../../lib/verdict/signer-label';
 
 export type CardFact = {
   label: string;
@@ -100,7 +101,8 @@ function factsOf({ state, facts }: Verdict, formatTime: (seconds: number) => str
  */
 function vouchedBy(facts: VerdictFacts): Omit<CardFact, 'label'> | undefined {
   const id = facts.attester ?? facts.teeId ?? facts.contract;
-  if (facts.signerLabel !== undefined) return id === undefined ? { value: facts.signerLabel } : { value: facts.signerLabel, title: id };
+  const named = labelledSigner(facts);
+  if (named !== undefined) return id === undefined ? { value: named } : { value: named, title: id };
   if (facts.attester !== undefined) return { value: `Attester ${shortHex(facts.attester)}`, title: facts.attester };
   if (facts.teeId !== undefined) return { value: `Enclave ${shortHex(facts.teeId)}`, title: facts.teeId };
   if (facts.contract !== undefined) return { value: `Contract ${shortHex(facts.contract)}`, title: facts.contract };

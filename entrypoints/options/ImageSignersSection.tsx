@@ -5,7 +5,7 @@ import { messageOf } from '../../components/error-message';
 import { certificateFileText, readPemCertificates, type PemCertificate } from '../../lib/c2pa/pem-certificates';
 import { shippedTrustListsDate } from '../../lib/c2pa/trust-lists/sources';
 import type { C2paTrust } from '../../lib/trust/c2pa-trust';
-import { imageAnchorsKey, interimListKey, refreshTrustLists, trustListsKey, type TrustListStatuses } from '../background/images/image-anchors';
+import { imageAnchorsKey, interimListKey, refreshImageTrustLists, trustListsKey, type TrustListStatuses } from '../background/images/image-anchors';
 import { shippedTrustLists } from '../background/images/shipped-trust-lists';
 import { readerSignersOf, withSignerRemoved, withSignersAdded } from './image-signers';
 import { SectionHeading } from './TrustForm';
@@ -76,7 +76,7 @@ export function ImageSignersSection({ organisation }: ImageSignersSectionProps) 
   const update = () => {
     setUpdating(true);
     // The outcome, good or not, arrives through storage like the daily update's.
-    refreshTrustLists()
+    refreshImageTrustLists()
       .catch(() => undefined)
       .finally(() => setUpdating(false));
   };

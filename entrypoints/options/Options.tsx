@@ -5,7 +5,10 @@ import { ShareLinkBaseField } from './ShareLinkBaseField';
 import { messageOf } from '../../components/error-message';
 import { ErrorState, LoadingState } from '../../components/Status';
 import { sendToWorker } from '../../messaging/client';
-import { displaySettingsItem, readDisplaySettings, userTrustConfigItem } from '../../storage/settings-items';
+import { storage } from 'wxt/utils/storage';
+import { displaySettingsItem, readDisplaySettings, trustListCopiesItem, userTrustConfigItem } from '../../storage/settings-items';
+import type { TrustListCopies } from '../../lib/trust/list-copy';
+import { TrustListsSection } from './TrustListsSection';
 import { type DisplaySettings, defaultDisplaySettings } from '../../storage/settings-keys';
 import type { TrustConfigIssue } from '../../lib/trust/errors';
 import { layerTrustConfig } from '../../lib/trust/layer';
@@ -53,6 +56,7 @@ export function Options() {
   const [save, setSave] = useState<SaveState>({ status: 'idle' });
   const [display, setDisplay] = useState<DisplaySettings>(defaultDisplaySettings);
   const [signerAsked, setSignerAsked] = useState(() => trustSignerRequest(location.hash));
+  const [listCopies, setListCopies] = useState<TrustListCopies>({});
 
   useEffect(() => {
     let closed = false;
@@ -68,8 +72,12 @@ export function Options() {
       (settings) => !closed && setDisplay(settings),
       () => undefined,
     );
+    // The worker refreshes the lists: their states change while the page is open.
+    trustListCopiesItem.getValue().then((copies) => !closed && setListCopies(copies), () => undefined);
+    const unwatchCopies = trustListCopiesItem.watch((copies) => setListCopies(copies));
     return () => {
       closed = true;
+      unwatchCopies();
     };
   }, []);
 
@@ -102,12 +110,21 @@ export function Options() {
     setIssues(check.ok ? [] : check.issues);
     return check;
   };
-  const saveDraft = (toSave: TrustDraft = draft) => {
+  /** Saves the form; `copies`, a newly subscribed list's copy, goes in the same write, so the worker need not fetch it again. */
+  const saveDraft = (toSave: TrustDraft = draft, copies?: TrustListCopies) => {
     const check = checked(toSave);
     if (!check.ok) return;
     const layer = userLayer(base, check.config, managedPaths);
     setSave({ status: 'saving' });
-    const stored = Object.keys(layer).length === 0 ? userTrustConfigItem.removeValue() : userTrustConfigItem.setValue(layer);
+    const stored =
+      copies !== undefined
+        ? storage.setItems([
+            { item: userTrustConfigItem, value: layer },
+            { item: trustListCopiesItem, value: copies },
+          ])
+        : Object.keys(layer).length === 0
+          ? userTrustConfigItem.removeValue()
+          : userTrustConfigItem.setValue(layer);
     stored.then(
       () => {
         setSave({ status: 'saved' });
@@ -126,8 +143,27 @@ export function Options() {
     saveDraft({ ...draft, attesters });
   };
 
+  const lists = draft.lists ?? [];
+  const setLists = (next: TrustDraft['lists'], copies?: TrustListCopies) => {
+    setDraft({ ...draft, lists: next });
+    saveDraft({ ...draft, lists: next }, copies);
+  };
+
   return (
     <OptionsView
+      trustLists={
+        <TrustListsSection
+          lists={lists}
+          managedUrls={new Set(lists.flatMap(({ url }) => (managedPaths.has(`trustLists.${url}`) ? [url] : [])))}
+          copies={listCopies}
+          busy={save.status === 'saving'}
+          // Subscribing saves at once, with the copy the preview fetched.
+          onSubscribe={(subscription, list) =>
+            setLists([...lists, subscription], { ...listCopies, [subscription.url]: { list, fetchedAt: new Date().toISOString() } })
+          }
+          onRemove={(url) => setLists(lists.filter((list) => list.url !== url))}
+        />
+      }
       shareLinkBase={<ShareLinkBaseField />}
       personalMark={<PersonalMarkField />}
       imageSigners={<ImageSignersSection organisation={base.c2pa} />}

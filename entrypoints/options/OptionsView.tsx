@@ -49,6 +49,8 @@ export type OptionsViewProps = {
   personalMark?: ReactNode;
   /** "Image signers you trust" (ImageSignersSection), kept by itself. */
   imageSigners?: ReactNode;
+  /** "Trust lists" (TrustListsSection), above the trust configuration. */
+  trustLists?: ReactNode;
 };
 
 export function OptionsView(props: OptionsViewProps) {
@@ -96,6 +98,8 @@ export function OptionsView(props: OptionsViewProps) {
 
         <ImageAccessSection />
         {props.imageSigners}
+
+        {props.trustLists}
 
         <section aria-labelledby="trust-heading" className="space-y-6">
           <div className="flex flex-wrap items-end justify-between gap-x-6 gap-y-2 border-b border-slate-200 pb-4">

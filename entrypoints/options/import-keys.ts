@@ -16,6 +16,7 @@ const knownSettings = z.strictObject({
   eas: z.record(z.string(), entryOf('eas', 'schemaRegistry', 'note')).optional(),
   erc7007: z.unknown(),
   trustedAttesters: z.array(entryOf('address', 'label')).optional(),
+  trustLists: z.array(entryOf('url', 'name')).optional(),
 });
 
 /** The settings in an imported value that Verity does not know, one issue per place they are in. */

@@ -1,3 +1,4 @@
+import type { TrustListSubscription } from '../../lib/trust/list-subscription';
 import { parseTrustConfig, type TrustConfigIssue } from '../../lib/trust/parse';
 import type { TrustConfig, TrustConfigInput } from '../../lib/trust/schema';
 import { unknownSettingsOf } from './import-keys';
@@ -51,7 +52,12 @@ function extraFields(section: keyof typeof editedFields, entry: object | undefin
 
 export type AttesterDraft = { key: string; address: string; label: string; inBase: boolean };
 
-export type TrustDraft = { chains: ChainDraft[]; attesters: AttesterDraft[] };
+export type TrustDraft = {
+  chains: ChainDraft[];
+  attesters: AttesterDraft[];
+  /** Subscribed trust lists, the organisation's too (managedPaths `trustLists.URL`); the Trust lists section edits them. */
+  lists?: TrustListSubscription[];
+};
 
 export type ChainSection = 'chains' | 'opengradient' | 'eas' | 'erc7007';
 
@@ -104,6 +110,7 @@ export function toDraft(config: TrustConfig, base: TrustConfig): TrustDraft {
     });
   const baseAttesters = new Set(base.trustedAttesters.map(({ address }) => address.toLowerCase()));
   return {
+    ...(config.trustLists && { lists: config.trustLists.map(({ url, name }) => ({ url, name })) }),
     chains,
     attesters: config.trustedAttesters.map(({ address, label }) => ({
       key: newDraftKey(),
@@ -146,6 +153,7 @@ export function fromDraft(draft: TrustDraft): unknown {
   return {
     ...config,
     trustedAttesters: draft.attesters.map(({ address, label }) => ({ address: address.trim(), label: label.trim() })),
+    ...(draft.lists && draft.lists.length > 0 && { trustLists: draft.lists }),
   };
 }
 
@@ -213,6 +221,10 @@ export function userLayer(base: TrustConfig, edited: TrustConfig, managedPaths: 
   if (eas) layer.eas = eas as TrustConfigInput['eas'];
   if (Object.keys(erc7007).length > 0) layer.erc7007 = erc7007 as TrustConfigInput['erc7007'];
   if (trustedAttesters.length > 0) layer.trustedAttesters = trustedAttesters;
+  // The organisation's lists stay subscribed through its own layer; the user's layer holds only the user's.
+  const baseLists = new Set((base.trustLists ?? []).map(({ url }) => url));
+  const trustLists = (edited.trustLists ?? []).filter(({ url }) => !managedPaths.has(`trustLists.${url}`) && !baseLists.has(url));
+  if (trustLists.length > 0) layer.trustLists = trustLists;
   return layer;
 }
 
@@ -259,7 +271,8 @@ function countValues(layer: TrustConfigInput): number {
     fields(layer.opengradient) +
     fields(layer.eas) +
     Object.keys(layer.erc7007 ?? {}).length +
-    (layer.trustedAttesters?.length ?? 0)
+    (layer.trustedAttesters?.length ?? 0) +
+    (layer.trustLists?.length ?? 0)
   );
 }
 

@@ -5,6 +5,7 @@ import { modelClaimOf, modelClaimWords, type ModelClaim } from '../verdict/model
 import type { Report } from './schema';
 import { readableDate } from './readable-date';
 import { excerpt, generatorKindWords, sourceKindWords, verdictWord } from './words';
+import { labelledSigner } from '../verdict/signer-label';
 
 /** The report has no snippet at that position. */
 export class CitationSnippetError extends BaseError {
@@ -48,7 +49,7 @@ export function citationText(report: Report, position = 0, { shareLink }: Citati
     snippet.proofType && `Proof: ${snippet.proofType}${chain ? ` on ${chain}` : ''}`,
     facts.tx && `Transaction: ${shortHex(facts.tx)}${facts.anchorBlock ? ` in block ${facts.anchorBlock}` : ''}`,
     facts.uid && `Attestation UID: ${shortHex(facts.uid)}`,
-    facts.attester && `Attester: ${facts.signerLabel ? `${facts.signerLabel} (${shortHex(facts.attester)})` : shortHex(facts.attester)}`,
+    facts.attester && `Attester: ${facts.signerLabel ? `${labelledSigner(facts)} (${shortHex(facts.attester)})` : shortHex(facts.attester)}`,
     facts.teeId && `TEE: ${shortHex(facts.teeId)}`,
     facts.contract && `Contract: ${shortHex(facts.contract)}${facts.tokenId ? `, token ${facts.tokenId}` : ''}`,
     model && modelClaimLine(model),

@@ -83,6 +83,13 @@ describe('reportMarkdown', () => {
     expect(pending).toContain(`  - \`model\` (string): \`gpt-4.1\``);
   });
 
+  it('names the trust list a signer came from, and every list the verdict relied on', () => {
+    const listed = { ...pendingEas, facts: { ...pendingEas.facts, signerList: 'Press Council', trustLists: ['Press Council', 'Chain Registry'] } };
+    const report = reportMarkdown(buildReport({ ...page, snippets: [{ index: 0, form: 'script', raw: '{"v":1}', verdict: listed, checkedAt }] }));
+    expect(report).toContain(`- **Attester:** Example Newsroom (from the list “Press Council”) \`${pendingEas.facts.attester}\``);
+    expect(report).toContain('- **Trusted through the lists:** Press Council, Chain Registry');
+  });
+
   it('shows the signed text beside the shown one when they differ', () => {
     const altered = section(3);
     expect(altered).toContain(`As shown on the page:\n\n> ${alteredOgTee.text.shown}`);

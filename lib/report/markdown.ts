@@ -3,6 +3,7 @@ import { escapeJsonForTerminal, terminalSafe } from '../text/terminal-safe';
 import { modelClaimOf, modelClaimWords } from '../verdict/model-claim';
 import type { Report, ReportSnippet } from './schema';
 import { excerpt, generatorKindWords, readableTime, sourceKindWords, verdictHeadline, verdictWord } from './words';
+import { labelledSigner } from '../verdict/signer-label';
 
 export type ReportMarkdownReturnType = string;
 
@@ -153,10 +154,12 @@ function signerLines(facts: Facts): string[] {
   }
   if (facts.timestamp !== undefined) lines.push(`- **Produced:** ${readableTime(new Date(facts.timestamp * 1000).toISOString())}`);
   if (facts.attester !== undefined) {
-    lines.push(`- **Attester:** ${facts.signerLabel === undefined ? '' : `${inline(facts.signerLabel)} `}${code(facts.attester)}`);
+    const named = labelledSigner(facts);
+    lines.push(`- **Attester:** ${named === undefined ? '' : `${inline(named)} `}${code(facts.attester)}`);
   } else if (facts.signerLabel !== undefined) {
-    lines.push(`- **Signer:** ${inline(facts.signerLabel)}`);
+    lines.push(`- **Signer:** ${inline(labelledSigner(facts)!)}`);
   }
+  if (facts.trustLists !== undefined) lines.push(`- **Trusted through the lists:** ${facts.trustLists.map(inline).join(', ')}`);
   if (facts.uid !== undefined) lines.push(`- **Attestation UID:** ${code(facts.uid)}`);
   if (facts.schema !== undefined || facts.schemaUid !== undefined) {
     const parts = [facts.schema === undefined ? undefined : code(facts.schema), facts.schemaUid === undefined ? undefined : `UID ${code(facts.schemaUid)}`];

@@ -50,6 +50,8 @@ export const reportFactsSchema = z.object({
   merklePath: z.array(hex).optional(),
   attester: hex.optional(),
   signerLabel: z.string().optional(),
+  signerList: z.string().optional(),
+  trustLists: z.array(z.string()).optional(),
   uid: hex.optional(),
   schemaUid: hex.optional(),
   schema: z.string().optional(),

@@ -1,5 +1,6 @@
 import { shortHex } from '../chain/short-hex';
 import type { Verdict } from '../verdict/types';
+import { labelledSigner } from '../verdict/signer-label';
 
 /**
  * Who vouches for a proof's text, for a citation: the signer as the trust
@@ -7,7 +8,8 @@ import type { Verdict } from '../verdict/types';
  * Undefined when the proof names no one (it could not be read).
  */
 export function signerWords({ proofType, facts }: Pick<Verdict, 'proofType' | 'facts'>): string | undefined {
-  if (facts.signerLabel !== undefined) return facts.signerLabel;
+  const named = labelledSigner(facts);
+  if (named !== undefined) return named;
   switch (proofType) {
     case 'og-tee':
     case 'og-settlement':

@@ -24,3 +24,18 @@ export class TrustConfigError extends BaseError {
 export function formatTrustConfigIssue({ path, message }: TrustConfigIssue): string {
   return `${path || 'configuration'}: ${message}`;
 }
+
+/** A trust list that cannot be used: the message names the first field at fault, as TrustConfigError's does. */
+export class TrustListError extends BaseError {
+  override name = 'TrustListError';
+  readonly issues: readonly TrustConfigIssue[];
+
+  constructor(issues: readonly TrustConfigIssue[]) {
+    const [first] = issues;
+    const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
+    super(first ? `Not a trust list: ${first.path || 'the document'} ${first.message}${more}` : 'Not a trust list', {
+      details: issues.map(formatTrustConfigIssue).join('\n'),
+    });
+    this.issues = issues;
+  }
+}

@@ -9,7 +9,7 @@ export type TrustValueSource = 'managed' | 'user';
 /**
  * Where each value of the effective configuration came from, by path:
  * `chains.ID.FIELD`, `opengradient.ID.FIELD`, `eas.ID.FIELD`, `erc7007.ID`,
- * `trustedAttesters.ADDRESS` (lower case) and other top-level fields by name.
+ * `trustedAttesters.ADDRESS` (lower case), `trustLists.URL` and other top-level fields by name.
  */
 export type TrustConfigProvenance = Record<string, TrustValueSource>;
 
@@ -73,6 +73,8 @@ function valuePaths(layer: TrustConfigInput, before: TrustConfig, after: TrustCo
         return Object.keys(value as object).map((chainId) => `erc7007.${chainId}`);
       case 'trustedAttesters':
         return (value as { address: string }[]).map(({ address }) => `trustedAttesters.${address.toLowerCase()}`);
+      case 'trustLists':
+        return (value as { url: string }[]).map(({ url }) => `trustLists.${url}`);
       default:
         return [section];
     }

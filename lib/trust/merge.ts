@@ -1,3 +1,4 @@
+import type { TrustListSubscription } from './list-subscription';
 import type { TrustConfig, TrustConfigInput, TrustedAttester } from './schema';
 
 /**
@@ -10,6 +11,8 @@ import type { TrustConfig, TrustConfigInput, TrustedAttester } from './schema';
  *   "use only our node" must be able to drop the public ones.
  * - `trustedAttesters`: united by address; an address in both keeps its place
  *   and takes the override's label.
+ * - `trustLists`: united by URL, like attesters: an organisation's list stays
+ *   subscribed whatever the user's layer says.
  * - Other top-level fields (extra fields are allowed): the override's wins.
  * A layer adds and changes; it cannot remove a chain or an attester.
  */
@@ -22,6 +25,7 @@ export function mergeTrustConfig(base: TrustConfigInput, override: TrustConfigIn
   if (base.eas || override.eas) merged.eas = mergeByChain(base.eas, override.eas);
   if (base.erc7007 || override.erc7007) merged.erc7007 = { ...base.erc7007, ...override.erc7007 };
   if (base.trustedAttesters || override.trustedAttesters) merged.trustedAttesters = mergeAttesters(base.trustedAttesters, override.trustedAttesters);
+  if (base.trustLists || override.trustLists) merged.trustLists = mergeByKey(base.trustLists, override.trustLists, ({ url }) => url);
   return merged;
 }
 
@@ -31,11 +35,16 @@ function mergeByChain<entry extends object>(base: Record<string, entry> = {}, ov
   return merged;
 }
 
-function mergeAttesters(base: readonly TrustedAttester[] = [], override: readonly TrustedAttester[] = []): TrustedAttester[] {
-  const byAddress = new Map<string, TrustedAttester>();
-  for (const attester of [...base, ...override]) {
-    const key = attester.address.toLowerCase();
-    byAddress.set(key, { ...byAddress.get(key), ...attester });
-  }
-  return [...byAddress.values()];
+function mergeAttesters(base?: readonly TrustedAttester[], override?: readonly TrustedAttester[]): TrustedAttester[] {
+  return mergeByKey(base, override, ({ address }) => address.toLowerCase());
+}
+
+function mergeByKey<entry extends TrustedAttester | TrustListSubscription>(
+  base: readonly entry[] = [],
+  override: readonly entry[] = [],
+  keyOf: (entry: entry) => string,
+): entry[] {
+  const byKey = new Map<string, entry>();
+  for (const entry of [...base, ...override]) byKey.set(keyOf(entry), { ...byKey.get(keyOf(entry)), ...entry });
+  return [...byKey.values()];
 }

@@ -36,16 +36,20 @@ export function parseTrustConfig(input: unknown, { base = defaultTrustConfig }: 
   return { ok: true, config: merged.data, layer: layer.layer };
 }
 
-function parseTrustConfigInput(input: unknown): { ok: true; layer: TrustConfigInput } | { ok: false; issues: TrustConfigIssue[] } {
-  let value = input;
-  if (typeof input === 'string') {
-    try {
-      value = JSON.parse(input.replace(/^\uFEFF/, ''));
-    } catch (error) {
-      return { ok: false, issues: [{ path: '', message: `is not valid JSON (${(error as Error).message})` }] };
-    }
+/** JSON text (a byte order mark allowed) or a parsed value; the issue says why text is no JSON. */
+export function jsonValue(input: unknown): { ok: true; value: unknown } | { ok: false; issues: TrustConfigIssue[] } {
+  if (typeof input !== 'string') return { ok: true, value: input };
+  try {
+    return { ok: true, value: JSON.parse(input.replace(/^\uFEFF/, '')) };
+  } catch (error) {
+    return { ok: false, issues: [{ path: '', message: `is not valid JSON (${(error as Error).message})` }] };
   }
-  const parsed = trustConfigInput.safeParse(value, { reportInput: true });
+}
+
+function parseTrustConfigInput(input: unknown): { ok: true; layer: TrustConfigInput } | { ok: false; issues: TrustConfigIssue[] } {
+  const json = jsonValue(input);
+  if (!json.ok) return json;
+  const parsed = trustConfigInput.safeParse(json.value, { reportInput: true });
   return parsed.success ? { ok: true, layer: parsed.data } : { ok: false, issues: toIssues(parsed.error.issues) };
 }
 
@@ -53,7 +57,7 @@ function failure(issues: TrustConfigIssue[]): ParseTrustConfigReturnType {
   return { ok: false, issues, error: new TrustConfigError(issues) };
 }
 
-function toIssues(issues: readonly z.core.$ZodIssue[]): TrustConfigIssue[] {
+export function toIssues(issues: readonly z.core.$ZodIssue[]): TrustConfigIssue[] {
   return issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: describeIssue(issue) }));
 }
 

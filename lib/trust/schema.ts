@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { address } from '../envelope/primitives';
 import { c2paTrust } from './c2pa-trust';
+import { trustListSubscriptions } from './list-subscription';
 
 /** Chain ids are decimal strings in the configuration (spec §7). */
-const chainIdKey = z.string().regex(/^[1-9][0-9]{0,15}$/, 'chain ids are decimal strings such as "1" or "31337"');
+export const chainIdKey = z.string().regex(/^[1-9][0-9]{0,15}$/, 'chain ids are decimal strings such as "1" or "31337"');
 
 /** Only http(s): an explorer link is opened by the user and an RPC is fetched; other schemes (javascript:, file:) have no business here. */
 const httpUrl = z
@@ -75,6 +76,13 @@ export const trustConfig = z.looseObject({
   erc7007: z.record(chainIdKey, z.array(address)),
   trustedAttesters: z.array(trustedAttester),
   c2pa: c2paTrust.optional(),
+  /** Lists subscribed to (spec §7), managed and the user's together (mergeTrustConfig). */
+  trustLists: trustListSubscriptions.optional(),
+  /**
+   * Which values a trust list put here, by path (see listSourcesOf): set by
+   * layerTrustLists on the effective configuration, never taken from a layer.
+   */
+  listSources: z.record(z.string(), z.string()).optional(),
 });
 
 /**
@@ -90,6 +98,7 @@ export const trustConfigInput = z.looseObject({
   erc7007: z.record(chainIdKey, z.array(address)).optional(),
   trustedAttesters: z.array(trustedAttester).optional(),
   c2pa: c2paTrust.optional(),
+  trustLists: trustListSubscriptions.optional(),
 });
 
 export type TrustConfig = z.infer<typeof trustConfig>;

@@ -1,6 +1,7 @@
 import { shortHex } from '../chain/short-hex';
 import { signatureChecked } from './signature-checked';
 import type { CheckId, Verdict } from './types';
+import { labelledSigner } from './signer-label';
 
 /**
  * Why a verdict is what it is, in a reader's words: no hashes, addresses,
@@ -78,7 +79,8 @@ function vouchedWords({ proofType, facts }: Pick<Verdict, 'proofType' | 'facts'>
 
 /** The signer as the reader's trust settings name them, else a short address. */
 function signerWords({ facts }: Pick<Verdict, 'facts'>): string {
-  if (facts.signerLabel !== undefined) return facts.signerLabel;
+  const named = labelledSigner(facts);
+  if (named !== undefined) return named;
   return facts.attester === undefined ? 'an attester' : `the attester ${shortHex(facts.attester)}`;
 }
 

@@ -2,6 +2,7 @@ import type { ProofType } from '../envelope/schema';
 import { nothingCheckedNote, signatureChecked } from './signature-checked';
 import type { VerdictState } from './states';
 import type { Check, VerdictFacts } from './types';
+import { labelledSigner } from './signer-label';
 
 export type SummaryParameters = {
   state: VerdictState;
@@ -36,7 +37,7 @@ function vouchedBy(proofType: ProofType | null, facts: VerdictFacts): string {
         : 'Produced in an attested OpenGradient enclave';
     case 'eas-offchain':
     case 'eas-onchain':
-      return `Attested by ${facts.signerLabel ?? facts.attester ?? 'a trusted attester'}`;
+      return `Attested by ${labelledSigner(facts) ?? facts.attester ?? 'a trusted attester'}`;
     case 'erc7007':
       return 'Confirmed by its ERC-7007 contract';
     default:

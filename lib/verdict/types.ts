@@ -88,6 +88,10 @@ export type VerdictFacts = {
   attester?: `0x${string}`;
   /** Who vouched, as the trust configuration names them. */
   signerLabel?: string;
+  /** The trust list that names the signer, by the name its subscription gives it; absent when the reader or the organisation does. */
+  signerList?: string;
+  /** Every trust list whose entries this verdict relies on (signer, contracts), by subscription name. */
+  trustLists?: string[];
   uid?: `0x${string}`;
   schemaUid?: `0x${string}`;
   schema?: string;

@@ -4,6 +4,7 @@ import { compareTexts } from '../text/match';
 import { renderMarkdown } from '../text/markdown';
 import { checkShownLinks, type ShownLink } from '../text/markdown-links';
 import { matchesRenderedMarkdown } from '../text/markdown-match';
+import { listFactsOf } from '../trust/list-reliance';
 import type { TrustConfig } from '../trust/schema';
 import { failed, passed, skipped, unreachable } from '../verdict/check';
 import { confidenceOf } from '../verdict/confidence';
@@ -85,7 +86,7 @@ export async function verifySnippet({
     ...(textMatch === 'markdown' ? [shownLinksCheck(signedText, shownLinks)] : []),
     renderingCheck(shownText, renderedText),
   ];
-  const facts = { ...result.facts, model: result.facts.model ?? envelope.model };
+  const facts = { ...result.facts, model: result.facts.model ?? envelope.model, ...listFactsOf({ trust, proofType: proof.type, facts: result.facts }) };
   const state = worstState(checks.flatMap((check) => (check.implies ? [check.implies] : [])));
   const confidence = confidenceOf({
     state,

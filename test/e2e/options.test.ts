@@ -4,14 +4,16 @@ import type { browser as browserApi } from 'wxt/browser';
 import { launchExtensionBrowser, type ExtensionBrowser } from '../../devnet/extension-browser';
 import { startDevnet, type StartDevnetReturnType } from '../../devnet/devnet';
 import { settingsKeys } from '../../storage/settings-keys';
-import { openExtensionPage, screenshot, sendFrom } from './demo-session';
+import { serveTrustLists } from '../fixtures/trust-list-server';
+import { allAnswered, openExtensionPage, screenshot, sendFrom, tabShowing } from './demo-session';
 
 declare const chrome: typeof browserApi;
 
 /**
  * The options page, built and loaded in Chromium: the devnet's trust
  * configuration imported through the form as a user would paste it, saved,
- * shown again as JSON, and a broken one refused with the field it breaks.
+ * shown again as JSON, and a broken one refused with the field it breaks;
+ * then a trust list subscribed to, which makes an untrusted signer verified.
  */
 
 let devnet: StartDevnetReturnType;
@@ -109,5 +111,57 @@ describe('the options page in Chromium', () => {
     const { effective } = await sendFrom(options, 'trust-config', {});
     expect(effective.chains[chain]?.confirmations).toBe(devnet.trustConfig.chains[chain]!.confirmations);
     await options.close();
+  });
+
+  it('subscribes to a trust list after a preview, and a proof its signer made is verified, naming the list', async () => {
+    const scenarioId = 'eas-offchain-untrusted-attester';
+    const list = {
+      name: 'Press Council of Example',
+      updated: '2026-12-01T09:00:00Z',
+      attesters: [{ address: devnet.accounts.untrustedAttester, label: 'Stringer Agency' }],
+    };
+    const lists = await serveTrustLists({ '/council.json': { body: list } });
+    const listUrl = `${lists.baseUrl}/council.json`;
+    const page = await browser.context.newPage();
+    try {
+      await page.goto(devnet.pageUrl!);
+      await allAnswered(page, devnet.scenarios.length);
+      const badge = page.locator(`figure[data-scenario="${scenarioId}"] verity-badge`);
+      expect(await badge.getAttribute('data-state')).toBe('untrusted');
+
+      options = await openOptions();
+      const section = options.locator('section[aria-labelledby="trust-lists-heading"]');
+      await options.getByLabel('Add a list by its address').fill(listUrl);
+      await options.getByRole('button', { name: 'Preview' }).click();
+      const preview = options.getByRole('group', { name: 'List preview' });
+      await preview.waitFor({ timeout: 10_000 });
+      expect(await preview.textContent()).toContain('Press Council of ExampleAdds 1 signer.');
+      await options.getByLabel('Verdicts will call it').fill('Press Council');
+      await screenshot(section, 'options-trust-list-preview');
+      await preview.getByRole('button', { name: 'Subscribe' }).click();
+      const subscribed = options.getByRole('list', { name: 'Subscribed trust lists' });
+      await subscribed.getByText('Up to date: fetched').waitFor({ timeout: 10_000 });
+      await screenshot(section, 'options-trust-lists');
+
+      // The worker verifies again with the list: the badge turns verified, and the verdict names the list.
+      await expect.poll(() => badge.getAttribute('data-state'), { timeout: 30_000 }).toBe('verified');
+      const { state } = await tabShowing(options, page.url());
+      const { verdict } = state.proofs.find((proof) => proof.verdict?.facts.attester?.toLowerCase() === devnet.accounts.untrustedAttester.toLowerCase())!;
+      expect(verdict?.summary).toContain('Attested by Stringer Agency (from the list “Press Council”)');
+      expect(verdict?.facts.trustLists).toEqual(['Press Council']);
+      // Only the copy the preview fetched: subscribing stores it, and the worker does not fetch it again.
+      expect(lists.requests).toHaveLength(1);
+      await badge.scrollIntoViewIfNeeded();
+      await badge.click();
+      await screenshot(page, 'trust-list-card', { fullPage: false });
+
+      // Removing it takes the signer's trust away again.
+      await subscribed.getByRole('button', { name: 'Remove the list Press Council' }).click();
+      await expect.poll(() => badge.getAttribute('data-state'), { timeout: 30_000 }).toBe('untrusted');
+    } finally {
+      await page.close();
+      await options.close();
+      await lists.close();
+    }
   });
 });

@@ -23,6 +23,7 @@ import { TextDiff } from '../../components/TextDiff';
 import { InspectorFrame, ProofDetailsView } from '../../entrypoints/inspector/InspectorView';
 import { TabProofsView } from '../../entrypoints/inspector/TabProofsView';
 import { OptionsView, type OptionsViewProps } from '../../entrypoints/options/OptionsView';
+import { TrustListsSection } from '../../entrypoints/options/TrustListsSection';
 import { checkDraft, newDraftKey, toDraft } from '../../entrypoints/options/trust-draft';
 import { PopupFrame, PopupView } from '../../entrypoints/popup/PopupView';
 import { SelectionCheckView } from '../../components/SelectionCheckView';
@@ -93,8 +94,34 @@ function optionsShot(): Shot[] {
     onDiscard: noop,
     onResetToDefaults: noop,
   };
+  const council = { name: 'Press Council of Example', updated: '2026-12-01T09:00:00Z', attesters: [], opengradient: {}, eas: {}, erc7007: { '1': [] } };
+  const signers = (count: number) => Array.from({ length: count }, (_, index) => ({ address: `0x${String(index + 1).padStart(40, '0')}` as const, label: `Signer ${index + 1}` }));
+  const trustLists = (
+    <TrustListsSection
+      lists={[
+        { url: 'https://lists.newsroom.example/verity.json', name: 'Our newsroom' },
+        { url: 'https://presscouncil.example/trust-list.json', name: 'Press Council' },
+        { url: 'https://labs.example/signers.json', name: 'AI Labs' },
+      ]}
+      managedUrls={new Set(['https://lists.newsroom.example/verity.json'])}
+      copies={{
+        'https://lists.newsroom.example/verity.json': { list: { ...council, attesters: signers(4) }, fetchedAt: '2026-12-04T07:10:00Z' },
+        'https://presscouncil.example/trust-list.json': {
+          list: { ...council, attesters: signers(12), erc7007: { '1': [signers(1)[0]!.address] } },
+          fetchedAt: '2026-12-02T07:10:00Z',
+          error: 'No answer within 10 s',
+          failedAt: '2026-12-04T07:10:00Z',
+        },
+        'https://labs.example/signers.json': { error: 'Not a trust list: attesters.1.address must be a 0x address', failedAt: '2026-12-04T07:10:00Z' },
+      }}
+      busy={false}
+      onSubscribe={noop}
+      onRemove={noop}
+      formatTime={(iso) => new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })}
+    />
+  );
   return [
-    { name: 'options', width: 1000, element: <OptionsView {...props} /> },
+    { name: 'options', width: 1000, element: <OptionsView {...props} trustLists={trustLists} /> },
     {
       name: 'options-managed-error',
       width: 1000,

@@ -46,7 +46,7 @@ export async function readTrustListStatuses(): Promise<TrustListStatuses> {
 }
 
 /** Refreshes both C2PA lists, one after the other so neither write loses the other's. */
-export async function refreshTrustLists(): Promise<TrustListStatuses> {
+export async function refreshImageTrustLists(): Promise<TrustListStatuses> {
   const statuses: TrustListStatuses = {};
   for (const id of Object.keys(trustListSources) as TrustListId[]) {
     statuses[id] = await refreshTrustList({

@@ -1,13 +1,13 @@
 import { browser } from 'wxt/browser';
 
-export const trustListAlarmName = 'verity.c2pa.trust-lists';
+export const imageTrustListAlarmName = 'verity.c2pa.trust-lists';
 
 /**
- * About once a day the C2PA Trust List is fetched again (refreshTrustLists).
+ * About once a day the C2PA Trust List is fetched again (refreshImageTrustLists).
  * Ensured on every start of the worker, as a browser restart may drop alarms;
  * the first run waits a few minutes so a browser start is not slowed.
  */
-export async function ensureTrustListAlarm(): Promise<void> {
-  if (await browser.alarms.get(trustListAlarmName)) return;
-  await browser.alarms.create(trustListAlarmName, { periodInMinutes: 24 * 60, delayInMinutes: 5 });
+export async function ensureImageTrustListAlarm(): Promise<void> {
+  if (await browser.alarms.get(imageTrustListAlarmName)) return;
+  await browser.alarms.create(imageTrustListAlarmName, { periodInMinutes: 24 * 60, delayInMinutes: 5 });
 }

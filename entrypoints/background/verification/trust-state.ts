@@ -1,4 +1,6 @@
-import { layerTrustConfig, type TrustConfigProvenance } from '../../../lib/trust/layer';
+import type { TrustConfigProvenance } from '../../../lib/trust/layer';
+import type { TrustListCopies } from '../../../lib/trust/list-copy';
+import { layerTrustLists } from '../../../lib/trust/list-layer';
 import type { TrustConfig } from '../../../lib/trust/schema';
 import { sha256Hex } from './sha256-hex';
 
@@ -11,10 +13,12 @@ export type TrustSources = {
   managed: unknown;
   /** The options page's layer from storage.local (settingsKeys.userTrustConfig); undefined when the user saved none. */
   user: unknown;
+  /** The subscribed trust lists' last good copies, by URL; none fetched yet when absent. */
+  copies?: TrustListCopies;
 };
 
 export type TrustState = TrustSources & {
-  /** Defaults, then the organisation's layer, then the user's. */
+  /** Defaults, then the subscribed trust lists, then the organisation's layer, then the user's. */
   config: TrustConfig;
   provenance: TrustConfigProvenance;
   /** The managed layer was unreadable and is ignored as a whole. */
@@ -25,12 +29,13 @@ export type TrustState = TrustSources & {
   stamp: string;
 };
 
-/** The effective trust configuration of two stored layers. */
-export async function resolveTrustState({ managed, user }: TrustSources): Promise<TrustState> {
-  const { config, provenance, managedError, userError } = layerTrustConfig({ managed, user });
+/** The effective trust configuration of the two stored layers and the lists they subscribe to. */
+export async function resolveTrustState({ managed, user, copies }: TrustSources): Promise<TrustState> {
+  const { config, provenance, managedError, userError } = layerTrustLists({ managed, user, copies });
   return {
     managed,
     user,
+    ...(copies && { copies }),
     config,
     provenance,
     ...(managedError && { managedError: managedError.message }),
