@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { makeTestSigningChain } from '../../test/generators/c2pa-test-pki';
 import { click, renderDom, typeInto } from '../../test/ui/dom';
-import { imageAnchorsKey, interimListKey } from '../background/images/image-anchors';
+import { imageAnchorsKey, interimListKey } from '../background/images/image-anchor-keys';
 import { ImageSignersSection } from './ImageSignersSection';
 
 let cleanup: (() => void) | undefined;

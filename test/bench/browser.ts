@@ -8,6 +8,7 @@ import { browserPage, installBadgeWatch, proofSnippets, type BadgeWatch } from '
 import { contentScriptTime, startTrace, type ContentScriptTime } from './browser-trace';
 import { allAssetFiles, buildExtension, entrypointBundles } from './extension-build';
 import type { ProofSet } from './proof-set';
+import { runImageCostSection } from './image-cost';
 import { runNoProofCostSection } from './no-proof-cost';
 import { formatNumber, formatTable, heading, subheading, tally } from './table';
 
@@ -250,6 +251,7 @@ every proof is near it (the content script sends only proofs within
         ]),
       ),
     );
+    await runImageCostSection({ extensionPath: built.path, runs: 3 });
   } finally {
     await browser?.close();
     if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));

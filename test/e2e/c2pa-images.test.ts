@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { browser as extensionApi } from 'wxt/browser';
 import { startC2paEngine } from '../../cli/c2pa-engine';
-import { imageAnchorsKey } from '../../entrypoints/background/images/image-anchors';
+import { imageAnchorsKey } from '../../entrypoints/background/images/image-anchor-keys';
 import { launchExtensionBrowser, type ExtensionBrowser } from '../../devnet/extension-browser';
 import { openExtensionPage, sendFrom } from '../../devnet/extension-pages';
 import { serveC2paTestImages, type C2paImageName } from '../fixtures/c2pa-image-server';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { browser as extensionApi } from 'wxt/browser';
 import type { Page } from 'playwright-core';
 import { startC2paEngine } from '../../cli/c2pa-engine';
-import { imageAnchorsKey } from '../../entrypoints/background/images/image-anchors';
+import { imageAnchorsKey } from '../../entrypoints/background/images/image-anchor-keys';
 import { imageAccessKey } from '../../entrypoints/background/images/image-access';
 import { verifyImageMenuId } from '../../entrypoints/background/images/verify-image-menu';
 import { launchExtensionBrowser, type ExtensionBrowser } from '../../devnet/extension-browser';

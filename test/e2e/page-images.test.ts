@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { browser as extensionApi } from 'wxt/browser';
 import { startC2paEngine } from '../../cli/c2pa-engine';
 import { imageAccessKey } from '../../entrypoints/background/images/image-access';
-import { imageAnchorsKey } from '../../entrypoints/background/images/image-anchors';
+import { imageAnchorsKey } from '../../entrypoints/background/images/image-anchor-keys';
 import { builtExtensionPath, launchExtensionBrowser, type ExtensionBrowser } from '../../devnet/extension-browser';
 import { expectedImageBadges, serveC2paImagePage } from '../fixtures/c2pa-image-page';
 import { c2paTestImages, type C2paTestImages } from '../fixtures/c2pa-images';

@@ -2,7 +2,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { browser as browserApi } from 'wxt/browser';
 import { startC2paEngine } from '../../cli/c2pa-engine';
-import { imageAnchorsKey } from '../../entrypoints/background/images/image-anchors';
+import { imageAnchorsKey } from '../../entrypoints/background/images/image-anchor-keys';
 import { installedFirefoxes, launchFirefoxWithExtension, type FirefoxWithExtension } from '../../devnet/firefox-browser';
 import { serveC2paTestImages } from '../fixtures/c2pa-image-server';
 import { c2paTestImages, type C2paTestImages } from '../fixtures/c2pa-images';

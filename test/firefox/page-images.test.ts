@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { browser as browserApi } from 'wxt/browser';
 import { startC2paEngine } from '../../cli/c2pa-engine';
-import { imageAnchorsKey } from '../../entrypoints/background/images/image-anchors';
+import { imageAnchorsKey } from '../../entrypoints/background/images/image-anchor-keys';
 import { builtFirefoxExtensionPath, installedFirefoxes, launchFirefoxWithExtension, until, type FirefoxWithExtension } from '../../devnet/firefox-browser';
 import { expectedImageBadges, serveC2paImagePage } from '../fixtures/c2pa-image-page';
 import { c2paTestImages, type C2paTestImages } from '../fixtures/c2pa-images';

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { imageAnchorsKey, interimListKey, readImageAnchorSets, trustListsKey } from './image-anchors';
+import { imageAnchorsKey, interimListKey, trustListsKey } from './image-anchor-keys';
+import { readImageAnchorSets } from './image-anchors';
 import { shippedTrustLists } from './shipped-trust-lists';
 
 afterEach(() => fakeBrowser.reset());

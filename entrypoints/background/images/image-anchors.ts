@@ -3,14 +3,9 @@ import type { AnchorSet } from '../../../lib/c2pa/anchor-sets';
 import { refreshTrustList, type TrustListStatus } from '../../../lib/c2pa/trust-list-refresh';
 import { trustListSources, type TrustListId } from '../../../lib/c2pa/trust-lists/sources';
 import type { C2paTrust } from '../../../lib/trust/c2pa-trust';
+import { imageAnchorsKey, interimListKey, trustListsKey } from './image-anchor-keys';
 import { shippedTrustLists } from './shipped-trust-lists';
 
-/** The reader's own anchors for Content Credentials: PEM text, every block a certificate (written by the options page). */
-export const imageAnchorsKey = 'verity.c2pa.anchors';
-/** Whether the reader turned on the retired interim list (a boolean; off when absent). */
-export const interimListKey = 'verity.c2pa.interimList';
-/** The refreshed lists: a TrustListStatus for each TrustListId. */
-export const trustListsKey = 'verity.c2pa.trustLists';
 
 export type TrustListStatuses = Partial<Record<TrustListId, TrustListStatus>>;
 
