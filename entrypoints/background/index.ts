@@ -24,7 +24,7 @@ import { createVerifyImageMenu, verifyImageFromMenu, verifyImageMenuId } from '.
 import { createHistoryStore } from '../../storage/history-store';
 import { readShareLinkBase } from '../../storage/settings-items';
 import type { TrustConfig } from '../../lib/trust/schema';
-import { inspectorUrl } from '../inspector/url';
+import { imageInspectorUrl, inspectorUrl } from '../inspector/url';
 import { showTabBadge } from './action-badge';
 import { ensureHistoryAlarm, historyAlarmName } from './history-alarm';
 import { recheckAlarm, recheckAlarmName } from './recheck-alarm';
@@ -105,6 +105,10 @@ export default defineBackground(() => {
         trust: trust.current,
         openInspector: async (tabId, proofId) => {
           await browser.tabs.create({ url: inspectorUrl(tabId, proofId), openerTabId: tabId });
+        },
+        openImageInspector: async (tabId, imageUrl) => {
+          const { url: pageUrl } = await browser.tabs.get(tabId);
+          await browser.tabs.create({ url: imageInspectorUrl(imageUrl, pageUrl), openerTabId: tabId });
         },
         openTrustSigner: async (tabId, address) => {
           await browser.tabs.create({ url: `${browser.runtime.getURL('/options.html')}#trust=${address}`, openerTabId: tabId });

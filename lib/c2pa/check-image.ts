@@ -10,6 +10,8 @@ export type CheckImageParameters = {
   declaredType?: string | undefined;
   /** PEM certificates whose chains count as trusted: the C2PA Trust List and the reader's own anchors. */
   trustAnchors: string;
+  /** Keep the engine's manifest store JSON in the verdict (for the inspector): pages' badges do without it. */
+  keepManifestStore?: boolean | undefined;
 };
 
 /**
@@ -18,7 +20,7 @@ export type CheckImageParameters = {
  * no manifest: it gets no badge. Nothing is fetched: remote manifests and
  * OCSP stay unread, so a check tells no one which image was looked at.
  */
-export async function checkImage({ bytes, declaredType, trustAnchors }: CheckImageParameters): Promise<ImageVerdict | null> {
+export async function checkImage({ bytes, declaredType, trustAnchors, keepManifestStore = false }: CheckImageParameters): Promise<ImageVerdict | null> {
   const format = sniffImageFormat(bytes) ?? declaredType ?? 'application/octet-stream';
   let reader: WasmReader;
   try {
@@ -27,9 +29,11 @@ export async function checkImage({ bytes, declaredType, trustAnchors }: CheckIma
     return imageVerdictOfEngineError(engineErrorOf(thrown));
   }
   try {
-    const parsed = manifestStore.safeParse(reader.manifestStore());
-    if (!parsed.success) return failedReadVerdict('malformed', 'The Content Credentials are not in a form Verity reads');
-    return imageVerdictOf(parsed.data);
+    const store: unknown = reader.manifestStore();
+    const parsed = manifestStore.safeParse(store);
+    const kept = keepManifestStore ? { manifestStore: store } : {};
+    if (!parsed.success) return { ...failedReadVerdict('malformed', 'The Content Credentials are not in a form Verity reads'), ...kept };
+    return { ...imageVerdictOf(parsed.data), ...kept };
   } catch (thrown) {
     return imageVerdictOfEngineError(engineErrorOf(thrown));
   } finally {

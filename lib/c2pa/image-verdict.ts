@@ -24,6 +24,8 @@ export type ImageVerdict = {
   /** What the active manifest claims; absent when no manifest could be read. */
   claims?: ManifestClaims;
   ingredients: IngredientVerdict[];
+  /** The engine's manifest store JSON as it gave it, kept only when asked (the inspector shows it); never read for the verdict. */
+  manifestStore?: unknown;
 };
 
 const noStatus: StatusLists = { success: [], informational: [], failure: [] };

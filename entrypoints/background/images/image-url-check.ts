@@ -15,7 +15,10 @@ export type ImageUrlCheck = {
  * owns the worker (Chrome's offscreen document, Firefox's background page).
  * What could not be fetched is `unavailable` with the reason.
  */
-export async function checkImageUrl(pool: EnginePool, { url, trustAnchors }: { url: string; trustAnchors: string }): Promise<ImageUrlCheck> {
+export async function checkImageUrl(
+  pool: EnginePool,
+  { url, trustAnchors, keepManifestStore }: { url: string; trustAnchors: string; keepManifestStore?: boolean | undefined },
+): Promise<ImageUrlCheck> {
   let image;
   try {
     image = await fetchImage(url);
@@ -23,6 +26,6 @@ export async function checkImageUrl(pool: EnginePool, { url, trustAnchors }: { u
     if (error instanceof ImageFetchError) return { verdict: failedReadVerdict('unavailable', error.message) };
     throw error;
   }
-  const { verdict, ms } = await pool.check({ bytes: image.bytes, declaredType: image.contentType, trustAnchors });
+  const { verdict, ms } = await pool.check({ bytes: image.bytes, declaredType: image.contentType, trustAnchors, keepManifestStore });
   return { verdict, engineMs: ms };
 }

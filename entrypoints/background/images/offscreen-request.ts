@@ -6,7 +6,7 @@
  * the others' that they are not.
  */
 export type OffscreenImageRequest =
-  | { target: 'verity-offscreen'; type: 'check-image-url'; url: string; trustAnchors: string }
+  | { target: 'verity-offscreen'; type: 'check-image-url'; url: string; trustAnchors: string; keepManifestStore?: boolean }
   | { target: 'verity-offscreen'; type: 'check-image-bytes'; bytes: string; contentType?: string; trustAnchors: string };
 
 export function isOffscreenImageRequest(message: unknown): message is OffscreenImageRequest {

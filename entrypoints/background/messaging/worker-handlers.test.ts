@@ -36,8 +36,9 @@ function setUp() {
   const images = { checkImage: vi.fn(async () => ({ verdict: null })) };
   const pageImages = { check: vi.fn(async () => ({ verdict: null, engineMs: 3 })) };
   const tabImages = { record: vi.fn(async () => undefined), list: vi.fn(async () => []) };
-  const handlers = createWorkerHandlers({ service, trust: async () => trustState, openInspector, openTrustSigner, probeRpc, selections, checkPasted, report, history, images, pageImages, tabImages });
-  return { handlers, service, openInspector, openTrustSigner, probeRpc, selections, checkPasted, report, history };
+  const openImageInspector = vi.fn(async () => undefined);
+  const handlers = createWorkerHandlers({ service, trust: async () => trustState, openInspector, openImageInspector, openTrustSigner, probeRpc, selections, checkPasted, report, history, images, pageImages, tabImages });
+  return { handlers, service, images, openInspector, openImageInspector, openTrustSigner, probeRpc, selections, checkPasted, report, history };
 }
 
 describe('createWorkerHandlers', () => {
@@ -67,6 +68,15 @@ describe('createWorkerHandlers', () => {
     const { handlers, openInspector } = setUp();
     await handlers['open-inspector']({ id: 'p3' }, { ...content, frameId: 5 });
     expect(openInspector).toHaveBeenCalledWith(4, 'f5.p3');
+  });
+
+  it("opens the inspector on an image of the sender's tab, and never for a page of the extension", async () => {
+    const { handlers, openImageInspector, images } = setUp();
+    expect(await handlers['open-image-inspector']({ url: 'https://img.example/a.jpg' }, content)).toEqual({ ok: true });
+    expect(openImageInspector).toHaveBeenCalledWith(4, 'https://img.example/a.jpg');
+    await expect(handlers['open-image-inspector']({ url: 'https://img.example/a.jpg' }, popup)).rejects.toThrow('speaks for a tab');
+    await handlers['check-image']({ url: 'https://img.example/a.jpg' }, popup);
+    expect(images.checkImage).toHaveBeenCalledWith('https://img.example/a.jpg', { keepManifestStore: true });
   });
 
   it('asks in the options page, beside the sender\'s tab, whether to trust a signer', async () => {

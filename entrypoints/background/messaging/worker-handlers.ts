@@ -17,6 +17,8 @@ export type CreateWorkerHandlersParameters = {
   trust: () => Promise<TrustState>;
   /** Opens the inspector on a proof of a tab, in a new tab beside it. */
   openInspector: (tabId: number, proofId: string) => Promise<void>;
+  /** Opens the inspector on an image of a tab's page, in a new tab beside it. */
+  openImageInspector: (tabId: number, imageUrl: string) => Promise<void>;
   /** Opens the options page asking whether to trust a signer, in a new tab beside the sender's. */
   openTrustSigner: (tabId: number, address: string) => Promise<void>;
   selections: Pick<SelectionService, 'latest'>;
@@ -38,6 +40,7 @@ export function createWorkerHandlers({
   service,
   trust,
   openInspector,
+  openImageInspector,
   openTrustSigner,
   selections,
   checkPasted,
@@ -59,6 +62,10 @@ export function createWorkerHandlers({
       await openInspector(tabId, tabProofId(frameId ?? 0, id));
       return { ok: true };
     },
+    'open-image-inspector': async ({ url }, context) => {
+      await openImageInspector(contentSender(context).tabId, url);
+      return { ok: true };
+    },
     'open-trust-signer': async ({ address }, context) => {
       await openTrustSigner(contentSender(context).tabId, address.toLowerCase());
       return { ok: true };
@@ -78,7 +85,7 @@ export function createWorkerHandlers({
       return { verdict };
     },
     report: ({ tabId, proofId }) => report(tabId, proofId),
-    'check-image': ({ url }) => images.checkImage(url),
+    'check-image': ({ url }) => images.checkImage(url, { keepManifestStore: true }),
     'check-page-image': async ({ url }, { tabId }) => {
       const { verdict } = await pageImages.check(url);
       if (tabId !== undefined) void tabImages.record(tabId, url, verdict).catch(() => undefined);
