@@ -175,9 +175,10 @@ export type WorkerMessages = {
   /**
    * Extension pages: check one image's Content Credentials (spec §9). `verdict` is null for an image
    * without a manifest; `engineMs` is the engine's time on it, absent when it was never read. The
-   * verdict carries the engine's manifest store JSON, for the inspector.
+   * verdict carries the engine's manifest store JSON, for the inspector. `shared`: opened from a share
+   * link, so recorded in the history with the page the link names (`pageUrl`).
    */
-  'check-image': { request: { url: string; pageUrl?: string }; response: { verdict: ImageVerdict | null; engineMs?: number } };
+  'check-image': { request: { url: string; pageUrl?: string; shared?: boolean }; response: { verdict: ImageVerdict | null; engineMs?: number } };
   /** Content scripts: one page image's Content Credentials, refused without the grant; `verdict` null: no manifest, no badge. */
   'check-page-image': { request: { url: string }; response: { verdict: ImageVerdict | null } };
   /** Popup: the images with Content Credentials the tab's page showed. */

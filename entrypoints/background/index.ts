@@ -53,7 +53,7 @@ export default defineBackground(() => {
     // Every write applies the retention too, besides the daily alarm.
     store: history,
     // The title needs the `tabs` permission, which Verity does not ask for: it is there only where the browser gives it anyway.
-    tabInfo: (tabId) => browser.tabs.get(tabId).then(({ incognito, title }) => ({ incognito, title })),
+    tabInfo: (tabId) => browser.tabs.get(tabId).then(({ incognito, title, url }) => ({ incognito, title, url })),
     onError: warn,
   });
   const session = sessionStorage();

@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { createHistoryStore } from '../../storage/history-store';
 import { historyKeys } from '../../storage/history-types';
 import { proofShareLink } from '../inspector/share';
+import { imageInspectorUrl } from '../inspector/url';
 import { HistoryPage } from './HistoryPage';
 import './style.css';
 
@@ -25,6 +26,7 @@ createRoot(document.getElementById('root')!).render(
       store={store}
       subscribe={subscribe}
       verifyLink={(entry) => {
+        if (entry.image) return imageInspectorUrl(entry.image.url, entry.pageUrl);
         if (!entry.proof) return null;
         const share = proofShareLink(entry.proof, entry.pageUrl);
         return share.ok ? share.link : null;

@@ -57,7 +57,7 @@ const requestSchemas = {
   }),
   'verify-standalone': z.object({ proof: proofInput, pageUrl: httpUrl.max(8_192).optional() }),
   report: z.object({ tabId, proofId: proofId.optional() }),
-  'check-image': z.object({ url: httpUrl.max(8_192), pageUrl: httpUrl.max(8_192).optional() }),
+  'check-image': z.object({ url: httpUrl.max(8_192), pageUrl: httpUrl.max(8_192).optional(), shared: z.boolean().optional() }),
   'check-page-image': z.object({ url: httpUrl.max(8_192) }),
   'tab-images': z.object({ tabId }),
 } satisfies { [type in WorkerMessageType]: z.ZodType<WorkerRequest<type>> };

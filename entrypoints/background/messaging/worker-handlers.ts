@@ -25,7 +25,7 @@ export type CreateWorkerHandlersParameters = {
   checkPasted: CheckPasted;
   report: TabReport;
   /** What the popup and the inspector had verified goes into the history. */
-  history: Pick<HistoryRecorder, 'pasted' | 'shared'>;
+  history: Pick<HistoryRecorder, 'pasted' | 'shared' | 'image'>;
   images: Pick<ImageChecker, 'checkImage'>;
   /** The page images' checks (cached, and only with the reader's grant). */
   pageImages: Pick<PageImageChecks, 'check'>;
@@ -85,10 +85,16 @@ export function createWorkerHandlers({
       return { verdict };
     },
     report: ({ tabId, proofId }) => report(tabId, proofId),
-    'check-image': ({ url }) => images.checkImage(url, { keepManifestStore: true }),
-    'check-page-image': async ({ url }, { tabId }) => {
+    'check-image': async ({ url, pageUrl, shared }, { tabId }) => {
+      const check = await images.checkImage(url, { keepManifestStore: true });
+      if (shared === true && check.verdict !== null) void history.image(tabId, { imageUrl: url, pageUrl, verdict: check.verdict, source: 'shared' });
+      return check;
+    },
+    'check-page-image': async ({ url }, { tabId, kind }) => {
       const { verdict } = await pageImages.check(url);
       if (tabId !== undefined) void tabImages.record(tabId, url, verdict).catch(() => undefined);
+      // A page's content script speaks for its tab; an extension page asking is no page's image.
+      if (tabId !== undefined && kind === 'content-script' && verdict !== null) void history.image(tabId, { imageUrl: url, verdict, source: 'page' });
       return { verdict };
     },
     'tab-images': async ({ tabId }) => ({ images: await tabImages.list(tabId) }),
