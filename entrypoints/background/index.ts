@@ -124,6 +124,7 @@ export default defineBackground(() => {
           service,
           version: browser.runtime.getManifest().version,
           titleOf: (tabId) => browser.tabs.get(tabId).then((tab) => tab.title),
+          imagesOf: tabImages.verdicts,
         }),
         history: recorder,
         images,
