@@ -7,6 +7,7 @@ import type { TabState } from '../../messaging/messages';
 import type { PageProof } from '../../lib/extract/page-proof';
 import type { Report } from '../../lib/report/schema';
 import type { Verdict } from '../../lib/verdict/types';
+import { isSharedImage, readShareFragment } from '../../lib/share/share-link';
 import { ImageDetails } from './ImageDetails';
 import { InspectorFrame, ProofDetailsView } from './InspectorView';
 import { SharedProofDetails } from './SharedProofDetails';
@@ -22,7 +23,11 @@ const checkingPollMs = 1000;
 export function Inspector() {
   const [{ tabId, proofId, image }] = useState(() => inspectorTarget(location.search));
   const hash = useLocationHash();
-  if (isShareHash(hash)) return <SharedProofDetails key={hash} hash={hash} />;
+  if (isShareHash(hash)) {
+    const read = readShareFragment(hash);
+    if (read.ok && isSharedImage(read.shared)) return <ImageDetails key={hash} imageUrl={read.shared.image.url} pageUrl={read.shared.pageUrl ?? ''} shared />;
+    return <SharedProofDetails key={hash} hash={hash} />;
+  }
   if (image !== null) return <ImageDetails imageUrl={image.url} pageUrl={image.pageUrl} />;
   if (tabId === null) {
     return (

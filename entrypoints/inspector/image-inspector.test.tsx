@@ -93,4 +93,18 @@ describe('the inspector on an image', () => {
     await act(async () => click([...view!.container.querySelectorAll('button')].find((button) => button.textContent === 'Check again')!));
     expect(sendMessage).toHaveBeenCalledTimes(2);
   });
+
+  it('says a shared image was checked here and now, names the link’s page only as its claim, and records it as shared', async () => {
+    sendMessage.mockResolvedValue({ verdict: await verdictOf(images.trustedAi) });
+    let view: ReturnType<typeof renderDom> | undefined;
+    await act(async () => {
+      view = renderDom(<ImageDetails imageUrl={imageUrl} pageUrl="https://news.example/a" shared />);
+    });
+    cleanup = view!.unmount;
+    expect(sendMessage).toHaveBeenCalledWith({ type: 'check-image', url: imageUrl, pageUrl: 'https://news.example/a', shared: true });
+    const banner = view!.container.querySelector('section[aria-labelledby="shared-heading"]')?.textContent;
+    expect(banner).toContain('The link carries only the image’s address, never a verdict.');
+    expect(banner).toContain('The link says it comes from https://news.example');
+    expect(view!.container.textContent).not.toContain('Seen on');
+  });
 });
