@@ -21,10 +21,15 @@ export type VerifyImageParameters = {
  * Only the anchors given count: the C2PA Trust List is not shipped yet.
  */
 export async function verifyImage({ source, bytes, contentType, anchorPaths, json }: VerifyImageParameters): Promise<string> {
-  const trustAnchors = (await Promise.all(anchorPaths.map(readAnchors))).join('\n');
+  const trustAnchors = await readC2paAnchors(anchorPaths);
   startC2paEngine();
   const verdict = await checkImage({ bytes, declaredType: contentType, trustAnchors });
   return json ? escapeJsonForTerminal(JSON.stringify({ source, image: verdict }, null, 2)) : imageLines(source, verdict).join('\n');
+}
+
+/** The `--c2pa-anchors` files' PEM text, one after another; a file without a certificate is a usage error. */
+export async function readC2paAnchors(anchorPaths: readonly string[]): Promise<string> {
+  return (await Promise.all(anchorPaths.map(readAnchors))).join('\n');
 }
 
 async function readAnchors(path: string): Promise<string> {
