@@ -152,6 +152,14 @@ describe('badges on a page’s images, in Chromium', () => {
     await screenshot(popup, 'page-images-popup', { fullPage: false });
     await popup.close();
 
+    // The history has the page's images as it has text proofs: by address, with the page.
+    const historyImages = () =>
+      worker.evaluate(async () => {
+        const { 'verity.history': entries = [] } = (await chrome.storage.local.get('verity.history')) as { 'verity.history'?: { image?: { url: string }; state?: string; pageUrl: string }[] };
+        return entries.filter((entry) => entry.image !== undefined).map((entry) => [entry.image!.url.replace(/^.*\/img\//, ''), entry.state, entry.pageUrl]);
+      });
+    await expect.poll(historyImages, { timeout: 10_000 }).toContainEqual(['bytesChanged', 'altered', `${server.baseUrl}/`]);
+
     // A badge goes with its image, and when the image element is given another picture (a carousel).
     await page.evaluate(() => {
       document.querySelector('figure[data-name="badSignature"] img')!.remove();
