@@ -4,6 +4,7 @@ import type { Report } from '../lib/report/schema';
 import { escapeJsonForTerminal } from '../lib/text/terminal-safe';
 import type { ReportFormat } from './args';
 import type { CheckedSnippet } from './format-json';
+import type { CheckedPageImage } from './page-images';
 
 export type FormatReportParameters = {
   format: ReportFormat;
@@ -17,11 +18,13 @@ export type FormatReportParameters = {
   version: string;
   snippets: readonly CheckedSnippet[];
   notChecked: number;
+  /** The page's images; those with Content Credentials go into the report. */
+  images?: readonly CheckedPageImage[];
   generatedAt: Date;
 };
 
 /** `--report md|json`: the Verity report of a page, as Markdown or as one pretty-printed JSON object. */
-export function formatReport({ format, source, url, title, version, snippets, notChecked, generatedAt }: FormatReportParameters): string {
+export function formatReport({ format, source, url, title, version, snippets, notChecked, images = [], generatedAt }: FormatReportParameters): string {
   const report = buildReport({
     generator: { kind: 'cli', version },
     source: { ...reportSource(source, url), ...(title !== undefined && title !== '' && { title }) },
@@ -29,6 +32,7 @@ export function formatReport({ format, source, url, title, version, snippets, no
     generatedAt,
     notChecked,
     snippets,
+    images: images.flatMap(({ url: imageUrl, src, image }) => (image === null ? [] : [{ url: imageUrl ?? src, verdict: image }])),
   });
   return format === 'json' ? escapeJsonForTerminal(JSON.stringify(report, null, 2)) : reportMarkdown(report).trimEnd();
 }

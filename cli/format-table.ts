@@ -1,12 +1,17 @@
 import { terminalSafe } from '../lib/text/terminal-safe';
 import type { VerdictState } from '../lib/verdict/states';
 import { verdictStates } from '../lib/verdict/states';
+import { imageHeadline } from '../lib/c2pa/image-words';
 import type { CheckedSnippet } from './format-json';
+import type { CheckedPageImage } from './page-images';
 
 export type FormatTableParameters = {
   source: string;
   snippets: readonly CheckedSnippet[];
   notChecked: number;
+  /** The page's images, listed after the snippets: those with Content Credentials, then how many have none. */
+  images?: readonly CheckedPageImage[];
+  imagesNotChecked?: number;
   color: boolean;
   /** Terminal width; text excerpts are cut to fit. */
   width?: number;
@@ -27,7 +32,7 @@ const stateStyle: Record<VerdictState, { mark: string; ansi: string }> = {
  * Text from the page (the source, excerpts, summaries naming signers or models)
  * goes through terminalSafe, so it cannot drive the terminal.
  */
-export function formatTable({ source, snippets, notChecked, color, width = 100 }: FormatTableParameters): string {
+export function formatTable({ source, snippets, notChecked, images = [], imagesNotChecked = 0, color, width = 100 }: FormatTableParameters): string {
   const paint = (ansi: string, text: string) => (color ? `\u001b[${ansi}m${text}\u001b[0m` : text);
   const lines = [paint('1', `Verity · ${terminalSafe(source)} · ${snippets.length} ${snippets.length === 1 ? 'proof' : 'proofs'}`), ''];
   if (snippets.length === 0) lines.push('No AI proofs found: no data-ai-proof attributes, ai-proof scripts or ai-proof:v1: tokens.');
@@ -54,7 +59,23 @@ export function formatTable({ source, snippets, notChecked, color, width = 100 }
   lines.push('');
   if (counts.length > 0) lines.push(counts.join(', '));
   if (notChecked > 0) lines.push(`${notChecked} more not checked: over the per-page limit.`);
+  if (images.length > 0 || imagesNotChecked > 0) lines.push('', ...imageLines(images, imagesNotChecked, paint));
   return lines.join('\n');
+}
+
+/** One row an image with a verdict (state, what it says, its address; `unavailable` when it could not be read), then those without Content Credentials counted. */
+function imageLines(images: readonly CheckedPageImage[], notChecked: number, paint: (ansi: string, text: string) => string): string[] {
+  const withCredentials = images.flatMap(({ index, url, src, image }) => (image === null ? [] : [{ index, address: url ?? src, image }]));
+  const lines = [paint('1', `Images · ${images.length} checked`)];
+  for (const { index, address, image } of withCredentials) {
+    const { mark, ansi } = stateStyle[image.state];
+    lines.push([`img${index}`.padStart(5), paint(ansi, `${mark} ${image.state.padEnd(11)}`), terminalSafe(imageHeadline(image))].join('  '));
+    lines.push(`${' '.repeat(7)}${paint('2', terminalSafe(address))}`);
+  }
+  const without = images.length - withCredentials.length;
+  if (without > 0) lines.push(`${without} ${without === 1 ? 'image has' : 'images have'} no Content Credentials.`);
+  if (notChecked > 0) lines.push(`${notChecked} more ${notChecked === 1 ? 'image' : 'images'} not checked: over the per-page limit of images.`);
+  return lines;
 }
 
 function excerpt(text: string, width: number): string {

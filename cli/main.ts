@@ -17,7 +17,10 @@ import { formatReport } from './format-report';
 import { formatTable } from './format-table';
 import { readExplorerLinkSource } from './explorer-link-source';
 import { readSource } from './read-source';
-import { verifyImage } from './verify-image';
+import { imageTrustAnchors, verifyImage } from './verify-image';
+import { checkPageImages } from './page-images';
+import { pathToFileURL } from 'node:url';
+import { resolve as resolvePath } from 'node:path';
 import { sniffImageFormat } from '../lib/c2pa/image-format';
 import { SourceError } from './source-error';
 import { textToHtml } from './text-to-html';
@@ -78,7 +81,11 @@ async function verify(args: VerifyCommand, trust: TrustConfig): Promise<number> 
       return { index: snippet.index, form: snippet.form, raw: snippet.raw, verdict, checkedAt: new Date() };
     }),
   );
-  const result = { source: args.source, snippets: checked, notChecked: skipped };
+  // Then the page's images: resolved against the page's address, or a file page's own place.
+  const pageUrl = url ?? (args.source === '-' || read.bytes === undefined ? undefined : pathToFileURL(resolvePath(args.source)).href);
+  const trustAnchors = document.querySelector('img[src]') === null ? [] : await imageTrustAnchors({ anchorPaths: args.c2paAnchorPaths, configTrust: trust.c2pa });
+  const { images, notChecked: imagesNotChecked } = await checkPageImages({ document, pageUrl, trustAnchors });
+  const result = { source: args.source, snippets: checked, notChecked: skipped, images, imagesNotChecked };
   if (args.report !== undefined) {
     const title = document.title.trim();
     return print(

@@ -29,16 +29,26 @@ export type VerifyImageParameters = {
  * list when the `--config` file turns it on.
  */
 export async function verifyImage({ source, bytes, contentType, anchorPaths, configTrust, json }: VerifyImageParameters): Promise<string> {
+  const trustAnchors = await imageTrustAnchors({ anchorPaths, configTrust });
+  startC2paEngine();
+  const verdict = await checkImage({ bytes, declaredType: contentType, trustAnchors });
+  return json ? escapeJsonForTerminal(JSON.stringify({ source, image: verdict }, null, 2)) : imageLines(source, verdict).join('\n');
+}
+
+/**
+ * What an image's signer may chain to, by source: the C2PA Trust List as
+ * shipped, the reader's (`--c2pa-anchors` files, where a file without a
+ * certificate is a usage error, and the `--config` file's), and the retired
+ * interim list when the `--config` file turns it on.
+ */
+export async function imageTrustAnchors({ anchorPaths, configTrust }: Pick<VerifyImageParameters, 'anchorPaths' | 'configTrust'>): Promise<AnchorSet[]> {
   const given = (await Promise.all(anchorPaths.map(readAnchors))).join('\n');
   const shipped = readShippedTrustLists();
-  const trustAnchors: AnchorSet[] = [
+  return [
     { source: 'c2pa-trust-list', pem: `${shipped.official}\n${shipped.tsa}` },
     { source: 'reader', pem: [configTrust?.anchors ?? '', given].join('\n') },
     { source: 'interim', pem: configTrust?.interimList === true ? shipped.interim : '' },
   ];
-  startC2paEngine();
-  const verdict = await checkImage({ bytes, declaredType: contentType, trustAnchors });
-  return json ? escapeJsonForTerminal(JSON.stringify({ source, image: verdict }, null, 2)) : imageLines(source, verdict).join('\n');
 }
 
 async function readAnchors(path: string): Promise<string> {

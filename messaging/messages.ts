@@ -151,6 +151,8 @@ export type WorkerMessages = {
    * page cannot open extension pages, and a content script knows no tab id.
    */
   'open-inspector': { request: { id: string }; response: { ok: true } };
+  /** Content script: an image card's "Details" opens the inspector on that image (checked again there). */
+  'open-image-inspector': { request: { url: string }; response: { ok: true } };
   /** Content script: a card's "Trust this signer…" opens the options page asking to trust this address. */
   'open-trust-signer': { request: { address: string }; response: { ok: true } };
   /** Popup: the last "Verify selection" answer in a tab. */
@@ -172,9 +174,11 @@ export type WorkerMessages = {
   };
   /**
    * Extension pages: check one image's Content Credentials (spec §9). `verdict` is null for an image
-   * without a manifest; `engineMs` is the engine's time on it, absent when it was never read.
+   * without a manifest; `engineMs` is the engine's time on it, absent when it was never read. The
+   * verdict carries the engine's manifest store JSON, for the inspector. `shared`: opened from a share
+   * link, so recorded in the history with the page the link names (`pageUrl`).
    */
-  'check-image': { request: { url: string }; response: { verdict: ImageVerdict | null; engineMs?: number } };
+  'check-image': { request: { url: string; pageUrl?: string; shared?: boolean }; response: { verdict: ImageVerdict | null; engineMs?: number } };
   /** Content scripts: one page image's Content Credentials, refused without the grant; `verdict` null: no manifest, no badge. */
   'check-page-image': { request: { url: string }; response: { verdict: ImageVerdict | null } };
   /** Popup: the images with Content Credentials the tab's page showed. */

@@ -154,5 +154,5 @@ function trimmed(entry: HistoryEntry): HistoryEntry {
 }
 
 function searchText(entry: HistoryEntry): string {
-  return [entry.pageUrl, entry.pageTitle, entry.excerpt, entry.summary, entry.state, entry.model].filter((part) => part !== undefined).join('\n').toLowerCase();
+  return [entry.pageUrl, entry.pageTitle, entry.excerpt, entry.summary, entry.state, entry.model, entry.image?.url, entry.image?.signer].filter((part) => part !== undefined).join('\n').toLowerCase();
 }

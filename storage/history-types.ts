@@ -40,6 +40,14 @@ export type HistoryEntry = {
    * left out when it is larger than historyProofLimit.
    */
   proof?: Omit<PageProof, 'id'>;
+  /** For an image's Content Credentials (spec §9): the image, checked again from the history by its address. */
+  image?: HistoryImage;
+};
+
+export type HistoryImage = {
+  url: string;
+  /** The signing certificate's name, as the manifest's signature gives it. */
+  signer?: string;
 };
 
 export type HistorySettings = {

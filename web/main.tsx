@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { readShareFragment } from '../lib/share/share-link';
+import { proofOnly, readShareFragment } from '../lib/share/share-link';
 import { loadPageTrust } from './page-trust';
 import { verifyShared } from './verify-shared';
 import { WebVerifier } from './WebVerifier';
@@ -18,7 +18,7 @@ function render(): void {
   const pageAddress = location.href.split('#')[0]!;
   root.render(
     <StrictMode>
-      <WebVerifier key={location.hash} read={readShareFragment(location.hash)} pageAddress={pageAddress} loadTrust={loadTrust} verify={verify} version={__VERITY_VERSION__} />
+      <WebVerifier key={location.hash} read={proofOnly(readShareFragment(location.hash))} pageAddress={pageAddress} loadTrust={loadTrust} verify={verify} version={__VERITY_VERSION__} />
     </StrictMode>,
   );
 }

@@ -25,7 +25,7 @@ import { createVerifyImageMenu, verifyImageFromMenu, verifyImageMenuId } from '.
 import { createHistoryStore } from '../../storage/history-store';
 import { readShareLinkBase } from '../../storage/settings-items';
 import type { TrustConfig } from '../../lib/trust/schema';
-import { inspectorUrl } from '../inspector/url';
+import { imageInspectorUrl, inspectorUrl } from '../inspector/url';
 import { showTabBadge } from './action-badge';
 import { ensureHistoryAlarm, historyAlarmName } from './history-alarm';
 import { recheckAlarm, recheckAlarmName } from './recheck-alarm';
@@ -56,7 +56,7 @@ export default defineBackground(() => {
     // Every write applies the retention too, besides the daily alarm.
     store: history,
     // The title needs the `tabs` permission, which Verity does not ask for: it is there only where the browser gives it anyway.
-    tabInfo: (tabId) => browser.tabs.get(tabId).then(({ incognito, title }) => ({ incognito, title })),
+    tabInfo: (tabId) => browser.tabs.get(tabId).then(({ incognito, title, url }) => ({ incognito, title, url })),
     onError: warn,
   });
   const session = sessionStorage();
@@ -111,6 +111,10 @@ export default defineBackground(() => {
         openInspector: async (tabId, proofId) => {
           await browser.tabs.create({ url: inspectorUrl(tabId, proofId), openerTabId: tabId });
         },
+        openImageInspector: async (tabId, imageUrl) => {
+          const { url: pageUrl } = await browser.tabs.get(tabId);
+          await browser.tabs.create({ url: imageInspectorUrl(imageUrl, pageUrl), openerTabId: tabId });
+        },
         openTrustSigner: async (tabId, address) => {
           await browser.tabs.create({ url: `${browser.runtime.getURL('/options.html')}#trust=${address}`, openerTabId: tabId });
         },
@@ -125,6 +129,7 @@ export default defineBackground(() => {
           service,
           version: browser.runtime.getManifest().version,
           titleOf: (tabId) => browser.tabs.get(tabId).then((tab) => tab.title),
+          imagesOf: tabImages.verdicts,
         }),
         history: recorder,
         images,

@@ -7,6 +7,8 @@ import type { TabState } from '../../messaging/messages';
 import type { PageProof } from '../../lib/extract/page-proof';
 import type { Report } from '../../lib/report/schema';
 import type { Verdict } from '../../lib/verdict/types';
+import { isSharedImage, readShareFragment } from '../../lib/share/share-link';
+import { ImageDetails } from './ImageDetails';
 import { InspectorFrame, ProofDetailsView } from './InspectorView';
 import { SharedProofDetails } from './SharedProofDetails';
 import { proofShareLink, useShareLinkBase } from './share';
@@ -17,11 +19,16 @@ import { inspectorTarget, inspectorUrl, isShareHash } from './url';
 /** How often to ask again while a proof is still being checked. */
 const checkingPollMs = 1000;
 
-/** The inspector page: a shared proof when the fragment is a share link, one proof when the address names one, else the tab's proofs. */
+/** The inspector page: a shared proof when the fragment is a share link, an image or one proof when the address names one, else the tab's proofs. */
 export function Inspector() {
-  const [{ tabId, proofId }] = useState(() => inspectorTarget(location.search));
+  const [{ tabId, proofId, image }] = useState(() => inspectorTarget(location.search));
   const hash = useLocationHash();
-  if (isShareHash(hash)) return <SharedProofDetails key={hash} hash={hash} />;
+  if (isShareHash(hash)) {
+    const read = readShareFragment(hash);
+    if (read.ok && isSharedImage(read.shared)) return <ImageDetails key={hash} imageUrl={read.shared.image.url} pageUrl={read.shared.pageUrl ?? ''} shared />;
+    return <SharedProofDetails key={hash} hash={hash} />;
+  }
+  if (image !== null) return <ImageDetails imageUrl={image.url} pageUrl={image.pageUrl} />;
   if (tabId === null) {
     return (
       <InspectorFrame>

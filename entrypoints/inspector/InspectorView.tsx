@@ -16,6 +16,7 @@ import type { Report } from '../../lib/report/schema';
 import { modelClaimOf, modelClaimWords } from '../../lib/verdict/model-claim';
 import type { Verdict } from '../../lib/verdict/types';
 import type { ProofShareLinkReturnType } from './share';
+import { Section } from './Section';
 import { SharedLinkOrigin } from './SharedLinkOrigin';
 
 /** The inspector's frame: who we are, and which page the proof is on (or that it was shared). */
@@ -268,32 +269,5 @@ function TextComparison({ proof, verdict }: { proof: Omit<PageProof, 'id'>; verd
         </div>
       )}
     </div>
-  );
-}
-
-function Section({
-  id,
-  title,
-  intro,
-  aside,
-  children,
-}: {
-  id: string;
-  title: string;
-  intro?: string;
-  aside?: ReactNode;
-  children: ReactNode;
-}) {
-  return (
-    <section aria-labelledby={`${id}-heading`}>
-      <div className="mb-3 flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
-        <h2 id={`${id}-heading`} className="text-base font-semibold text-slate-900">
-          {title}
-        </h2>
-        {aside}
-      </div>
-      {intro && <p className="-mt-1.5 mb-3 text-sm text-slate-500">{intro}</p>}
-      {children}
-    </section>
   );
 }

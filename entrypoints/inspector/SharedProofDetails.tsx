@@ -5,7 +5,7 @@ import { LoadingState } from '../../components/Status';
 import { stateStyles } from '../../components/state-style';
 import { sendToWorker } from '../../messaging/client';
 import { standaloneReport } from '../../lib/report/standalone-report';
-import { readShareFragment } from '../../lib/share/share-link';
+import { proofOnly, readShareFragment } from '../../lib/share/share-link';
 import type { Verdict } from '../../lib/verdict/types';
 import { InspectorFrame, ProofDetailsView } from './InspectorView';
 import { SharedLinkUnreadable, SharedVerificationFailed } from './SharedProofStates';
@@ -20,7 +20,7 @@ type Verification = { verdict: Verdict; checkedAt: number };
  * page's proof is. The link's verdict-free content is all it trusts.
  */
 export function SharedProofDetails({ hash }: { hash: string }) {
-  const read = useMemo(() => readShareFragment(hash), [hash]);
+  const read = useMemo(() => proofOnly(readShareFragment(hash)), [hash]);
   const [verification, setVerification] = useState<Verification>();
   const [verifying, setVerifying] = useState(true);
   const [error, setError] = useState<string>();

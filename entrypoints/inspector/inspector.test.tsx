@@ -16,7 +16,7 @@ import {
 import { ProofDetailsView } from './InspectorView';
 import { SharedProofDetails } from './SharedProofDetails';
 import { TabProofsView } from './TabProofsView';
-import { inspectorTarget, isShareHash } from './url';
+import { imageInspectorUrl, inspectorTarget, isShareHash } from './url';
 
 const sendMessage = vi.fn();
 vi.mock('wxt/browser', () => ({
@@ -68,10 +68,17 @@ const snippetReport: Report = {
 
 describe('inspectorTarget', () => {
   it('reads the tab and proof from the address', () => {
-    expect(inspectorTarget('?tab=12&proof=p3')).toEqual({ tabId: 12, proofId: 'p3' });
-    expect(inspectorTarget('?tab=12')).toEqual({ tabId: 12, proofId: null });
-    expect(inspectorTarget('?tab=x')).toEqual({ tabId: null, proofId: null });
-    expect(inspectorTarget('')).toEqual({ tabId: null, proofId: null });
+    expect(inspectorTarget('?tab=12&proof=p3')).toEqual({ tabId: 12, proofId: 'p3', image: null });
+    expect(inspectorTarget('?tab=12')).toEqual({ tabId: 12, proofId: null, image: null });
+    expect(inspectorTarget('?tab=x')).toEqual({ tabId: null, proofId: null, image: null });
+    expect(inspectorTarget('')).toEqual({ tabId: null, proofId: null, image: null });
+  });
+
+  it('reads an image and the page it was seen on from the address imageInspectorUrl makes', () => {
+    const url = imageInspectorUrl('https://img.example/a b.jpg?x=1&y=2', 'https://news.example/story');
+    expect(url.startsWith('chrome-extension://verity/inspector.html?image=')).toBe(true);
+    expect(inspectorTarget(new URL(url).search)).toEqual({ tabId: null, proofId: null, image: { url: 'https://img.example/a b.jpg?x=1&y=2', pageUrl: 'https://news.example/story' } });
+    expect(inspectorTarget(new URL(imageInspectorUrl('https://img.example/a.jpg')).search).image).toEqual({ url: 'https://img.example/a.jpg', pageUrl: '' });
   });
 
   it('tells a share link, even a damaged one, from any other fragment', () => {

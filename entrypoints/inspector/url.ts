@@ -7,11 +7,31 @@ export function inspectorUrl(tabId: number, proofId?: string): string {
   return `${browser.runtime.getURL('/inspector.html')}?${query}`;
 }
 
-/** What the inspector was opened for; `tabId` is null when the address names no tab. */
-export function inspectorTarget(search: string): { tabId: number | null; proofId: string | null } {
+/** The inspector page for an image, checked again there; `pageUrl`: the page it was seen on. */
+export function imageInspectorUrl(imageUrl: string, pageUrl?: string): string {
+  const query = new URLSearchParams({ image: imageUrl });
+  if (pageUrl !== undefined && pageUrl !== '') query.set('page', pageUrl);
+  return `${browser.runtime.getURL('/inspector.html')}?${query}`;
+}
+
+export type InspectorTarget = {
+  /** Null when the address names no tab. */
+  tabId: number | null;
+  proofId: string | null;
+  /** An image to check, and the page it was seen on. */
+  image: { url: string; pageUrl: string } | null;
+};
+
+/** What the inspector was opened for. */
+export function inspectorTarget(search: string): InspectorTarget {
   const query = new URLSearchParams(search);
   const tab = Number(query.get('tab'));
-  return { tabId: Number.isSafeInteger(tab) && tab >= 0 && query.has('tab') ? tab : null, proofId: query.get('proof') };
+  const imageUrl = query.get('image');
+  return {
+    tabId: Number.isSafeInteger(tab) && tab >= 0 && query.has('tab') ? tab : null,
+    proofId: query.get('proof'),
+    image: imageUrl === null ? null : { url: imageUrl, pageUrl: query.get('page') ?? '' },
+  };
 }
 
 /** Whether the address's fragment is meant as a share link (`#share=…`), read or damaged. */

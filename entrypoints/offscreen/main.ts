@@ -14,6 +14,6 @@ const pool = createPageEnginePool();
 
 browser.runtime.onMessage.addListener((message: unknown, sender) => {
   if (!isOffscreenImageRequest(message) || sender.id !== browser.runtime.id || sender.tab !== undefined) return undefined;
-  if (message.type === 'check-image-url') return checkImageUrl(pool, { url: message.url, trustAnchors: message.trustAnchors });
+  if (message.type === 'check-image-url') return checkImageUrl(pool, { url: message.url, trustAnchors: message.trustAnchors, keepManifestStore: message.keepManifestStore === true });
   return pool.check({ bytes: base64ToBytes(message.bytes), declaredType: message.contentType, trustAnchors: message.trustAnchors }).then(({ verdict, ms }) => ({ verdict, engineMs: ms }));
 });

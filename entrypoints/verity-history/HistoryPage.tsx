@@ -16,7 +16,7 @@ export type HistoryPageProps = {
   store: HistoryStore;
   /** Calls back whenever the stored history changes (another page, the worker); returns the unsubscribe. */
   subscribe: (onChange: () => void) => () => void;
-  /** The inspector's share view for an entry's stored proof; null when the entry has none, or it cannot be linked. */
+  /** The inspector's share view for an entry's stored proof, or its view of an image; null when the entry has neither, or it cannot be linked. */
   verifyLink: (entry: HistoryEntry) => string | null;
   /** The settings page, linked from the header. */
   optionsUrl: string;
@@ -263,15 +263,21 @@ function EntryRow({ entry, verifyLink }: { entry: HistoryEntry; verifyLink: stri
             </span>
           )}
         </div>
-        <p className="line-clamp-2 text-sm leading-relaxed text-slate-800">{entry.excerpt ? `“${entry.excerpt}”` : <span className="text-slate-500">No text</span>}</p>
+        {entry.image ? (
+          <p className="truncate text-sm text-slate-800" title={displaySafe(entry.image.url)}>
+            Image <span className="font-mono text-xs">{displaySafe(entry.image.url, { maxLength: 120 })}</span>
+          </p>
+        ) : (
+          <p className="line-clamp-2 text-sm leading-relaxed text-slate-800">{entry.excerpt ? `“${entry.excerpt}”` : <span className="text-slate-500">No text</span>}</p>
+        )}
         <p className="text-xs leading-relaxed text-slate-500">{entry.summary}</p>
         {entry.pageUrl && <EntryPage entry={entry} />}
       </div>
       {verifyLink && (
         <div className="col-start-2 mt-2 sm:col-start-3 sm:mt-0">
-          <a href={verifyLink} target="_blank" rel="noreferrer" className="btn-secondary" aria-label={`Verify again: ${entry.excerpt.slice(0, 60) || 'this proof'}`}>
+          <a href={verifyLink} target="_blank" rel="noreferrer" className="btn-secondary" aria-label={`${entry.image ? 'Check again' : 'Verify again'}: ${entry.excerpt.slice(0, 60) || 'this proof'}`}>
             <RefreshIcon className="size-4" />
-            Verify again
+            {entry.image ? 'Check again' : 'Verify again'}
           </a>
         </div>
       )}

@@ -65,7 +65,10 @@ function subscribe(onChange: () => void): () => void {
 async function renderHistory(initial: Record<string, unknown> = { [historyKeys.entries]: entries }) {
   await local.set(initial);
   const store = createHistoryStore({ storage: local, now: () => now });
-  const verifyLink = (entry: HistoryEntry) => (entry.proof ? `chrome-extension://x/inspector.html#share=v1.${entry.id}` : null);
+  const verifyLink = (entry: HistoryEntry) => {
+    if (entry.image) return `chrome-extension://x/inspector.html?image=${encodeURIComponent(entry.image.url)}`;
+    return entry.proof ? `chrome-extension://x/inspector.html#share=v1.${entry.id}` : null;
+  };
   const view = renderDom(
     <HistoryPage store={store} subscribe={subscribe} verifyLink={verifyLink} optionsUrl="options.html" now={() => now} />,
   );
@@ -108,6 +111,29 @@ describe('HistoryPage', () => {
     expect(second!.textContent).toContain('No proof');
     expect(second!.textContent).toContain('Selection');
     expect(status(container)).toBe('3 entries');
+  });
+
+  it('lists an image’s check by its address, found by its signer, and opens it again in the inspector', async () => {
+    const image: HistoryEntry = {
+      id: 'i',
+      checkedAt: now - hour,
+      pageUrl: 'https://news.example.com/vote',
+      pageTitle: 'Election night live',
+      source: 'page',
+      excerpt: 'https://img.example/crowd.jpg',
+      state: 'invalid',
+      summary: 'The Content Credentials fail validation (claimSignature.mismatch)',
+      image: { url: 'https://img.example/crowd.jpg', signer: 'Studio Signer' },
+    };
+    const { container, store } = await renderHistory({ [historyKeys.entries]: [image, ...entries] });
+    const article = container.querySelector('article')!;
+    expect(article.getAttribute('aria-label')).toBe('Invalid: https://img.example/crowd.jpg');
+    expect(article.querySelector('p')?.textContent).toBe('Image https://img.example/crowd.jpg');
+    expect(article.textContent).toContain('claimSignature.mismatch');
+    expect(article.querySelector<HTMLAnchorElement>('a[href="https://news.example.com/vote"]')?.textContent).toBe('Election night live');
+    const again = [...article.querySelectorAll('a')].find((link) => link.textContent === 'Check again');
+    expect(again?.getAttribute('href')).toBe('chrome-extension://x/inspector.html?image=https%3A%2F%2Fimg.example%2Fcrowd.jpg');
+    expect((await store.list({ query: 'studio signer' })).entries.map(({ id }) => id)).toEqual(['i']);
   });
 
   it("never makes a shared link's page a link beside its verdict: its origin only, as what the link says", async () => {

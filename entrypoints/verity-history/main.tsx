@@ -4,6 +4,8 @@ import { browser } from 'wxt/browser';
 import { createHistoryStore } from '../../storage/history-store';
 import { historyKeys } from '../../storage/history-types';
 import { proofShareLink } from '../inspector/share';
+import { imageInspectorUrl } from '../inspector/url';
+import { shareLink } from '../../lib/share/share-link';
 import { HistoryPage } from './HistoryPage';
 import './style.css';
 
@@ -25,6 +27,9 @@ createRoot(document.getElementById('root')!).render(
       store={store}
       subscribe={subscribe}
       verifyLink={(entry) => {
+        // A shared image opens as its share link did: the page is only what the link said.
+        if (entry.image && entry.source === 'shared') return shareLink(browser.runtime.getURL('/inspector.html'), { image: { url: entry.image.url }, ...(entry.pageUrl !== '' && { pageUrl: entry.pageUrl }) });
+        if (entry.image) return imageInspectorUrl(entry.image.url, entry.pageUrl);
         if (!entry.proof) return null;
         const share = proofShareLink(entry.proof, entry.pageUrl);
         return share.ok ? share.link : null;

@@ -74,6 +74,12 @@ describe('checkImage on images signed by the engine’s Builder', () => {
     expect(verdict?.reason).toContain('JumbfParseError');
   });
 
+  it('keeps the engine’s manifest store only when asked, as the engine gave it', async () => {
+    expect(await check(images.trustedAi)).not.toHaveProperty('manifestStore');
+    const verdict = await checkImage({ bytes: images.bytesChanged, trustAnchors: [{ source: 'reader', pem: images.trustAnchors }], keepManifestStore: true });
+    expect(verdict?.manifestStore).toMatchObject({ active_manifest: expect.any(String), validation_results: { activeManifest: { failure: [expect.objectContaining({ code: 'assertion.dataHash.mismatch' })] } } });
+  });
+
   it('gives no verdict (no badge) on an image without a manifest', async () => {
     expect(await check(images.noManifest)).toBeNull();
   });

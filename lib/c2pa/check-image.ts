@@ -11,6 +11,8 @@ export type CheckImageParameters = {
   declaredType?: string | undefined;
   /** The anchors whose chains count as trusted, by where they come from (lib/c2pa/anchor-sets.ts). */
   trustAnchors: readonly AnchorSet[];
+  /** Keep the engine's manifest store JSON in the verdict (for the inspector): pages' badges do without it. */
+  keepManifestStore?: boolean | undefined;
 };
 
 /**
@@ -24,10 +26,10 @@ export type CheckImageParameters = {
  * say which anchor it chained to, so the image is read again with the
  * sources in order, adding one at a time, until the signer is trusted.
  */
-export async function checkImage({ bytes, declaredType, trustAnchors }: CheckImageParameters): Promise<ImageVerdict | null> {
+export async function checkImage({ bytes, declaredType, trustAnchors, keepManifestStore = false }: CheckImageParameters): Promise<ImageVerdict | null> {
   const format = sniffImageFormat(bytes) ?? declaredType ?? 'application/octet-stream';
   const sets = orderedAnchorSets(trustAnchors);
-  const verdict = await readWith(format, bytes, sets);
+  const verdict = await readWith(format, bytes, sets, keepManifestStore);
   if (verdict?.state !== 'verified') return verdict;
   return trustedVerdict(verdict, await sourceOfTrust(format, bytes, sets));
 }
@@ -35,12 +37,12 @@ export async function checkImage({ bytes, declaredType, trustAnchors }: CheckIma
 async function sourceOfTrust(format: string, bytes: Uint8Array, sets: AnchorSet[]): Promise<AnchorSource> {
   // With all the sets the signer is trusted: the last set needs no read of its own.
   for (let count = 1; count < sets.length; count++) {
-    if ((await readWith(format, bytes, sets.slice(0, count)))?.state === 'verified') return sets[count - 1]!.source;
+    if ((await readWith(format, bytes, sets.slice(0, count), false))?.state === 'verified') return sets[count - 1]!.source;
   }
   return sets.at(-1)!.source;
 }
 
-async function readWith(format: string, bytes: Uint8Array, sets: AnchorSet[]): Promise<ImageVerdict | null> {
+async function readWith(format: string, bytes: Uint8Array, sets: AnchorSet[], keepManifestStore: boolean): Promise<ImageVerdict | null> {
   let reader: WasmReader;
   try {
     reader = await WasmReader.fromBytes(format, bytes, readerSettings(joinAnchorSets(sets)));
@@ -48,9 +50,11 @@ async function readWith(format: string, bytes: Uint8Array, sets: AnchorSet[]): P
     return imageVerdictOfEngineError(engineErrorOf(thrown));
   }
   try {
-    const parsed = manifestStore.safeParse(reader.manifestStore());
-    if (!parsed.success) return failedReadVerdict('malformed', 'The Content Credentials are not in a form Verity reads');
-    return imageVerdictOf(parsed.data);
+    const store: unknown = reader.manifestStore();
+    const parsed = manifestStore.safeParse(store);
+    const kept = keepManifestStore ? { manifestStore: store } : {};
+    if (!parsed.success) return { ...failedReadVerdict('malformed', 'The Content Credentials are not in a form Verity reads'), ...kept };
+    return { ...imageVerdictOf(parsed.data), ...kept };
   } catch (thrown) {
     return imageVerdictOfEngineError(engineErrorOf(thrown));
   } finally {

@@ -27,6 +27,8 @@ export type ImageVerdict = {
   ingredients: IngredientVerdict[];
   /** For `verified`: which anchors made the signer trusted (lib/c2pa/check-image.ts). */
   trustedBy?: AnchorSource;
+  /** The engine's manifest store JSON as it gave it, kept only when asked (the inspector shows it); never read for the verdict. */
+  manifestStore?: unknown;
 };
 
 const noStatus: StatusLists = { success: [], informational: [], failure: [] };

@@ -49,6 +49,14 @@ describe('classifyPaste: share links', () => {
     expect(classify(shareFragment(shared))).toEqual({ kind: 'share-link', shared });
   });
 
+  it('says a share link to an image opens as a link, not as a paste', () => {
+    expect(classify(shareFragment({ image: { url: 'https://img.example/cat.jpg' } }))).toEqual({
+      kind: 'problem',
+      input: 'share-link',
+      reason: 'This share link is for an image: open the link itself, and Verity checks the image in its inspector.',
+    });
+  });
+
   it('reports a damaged share link instead of reading it as text', () => {
     expect(classify('moz-extension://1234/inspector.html#share=v1.abc')).toEqual({
       kind: 'problem',

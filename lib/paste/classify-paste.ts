@@ -1,7 +1,7 @@
 import type { Hex } from 'viem';
 import type { ChainReference } from '../chain/resolve-reference';
 import { base64ToBytes } from '../encoding/base64';
-import { maxShareFragmentLength, notShareLink, readShareLink } from '../share/share-link';
+import { isSharedImage, maxShareFragmentLength, notShareLink, readShareLink } from '../share/share-link';
 import type { SharedProof } from '../share/types';
 import { canonicalText } from '../text/canonical';
 import { removeTokens, scanTokens, tokenInHref } from '../text/tokens';
@@ -65,7 +65,11 @@ export function classifyPaste({ input, trust }: ClassifyPasteParameters): Classi
   if (trimmed === '') return { kind: 'empty' };
 
   const share = readShareLink(trimmed);
-  if (share.ok) return { kind: 'share-link', shared: share.shared };
+  if (share.ok) {
+    const { shared } = share;
+    if (isSharedImage(shared)) return { kind: 'problem', input: 'share-link', reason: 'This share link is for an image: open the link itself, and Verity checks the image in its inspector.' };
+    return { kind: 'share-link', shared };
+  }
   if (share.reason !== notShareLink) return { kind: 'problem', input: 'share-link', reason: `Cannot open this share link: ${share.reason}.` };
 
   if (trimmed.startsWith('{')) return { kind: 'envelope', raw: trimmed };

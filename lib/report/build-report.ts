@@ -1,6 +1,7 @@
 import { verdictStates } from '../verdict/states';
 import type { Verdict } from '../verdict/types';
 import { envelopeJson } from './envelope-json';
+import { reportImage, type ReportImageParameters } from './report-image';
 import type { Report, ReportSnippet } from './schema';
 
 /** The longest raw proof a report carries, in UTF-8 bytes; a longer one is cut and marked `rawTruncated`. */
@@ -24,12 +25,14 @@ export type BuildReportParameters = {
   /** Proofs beyond the per-page cap, not checked. */
   notChecked: number;
   snippets: readonly BuildReportSnippet[];
+  /** The page's images with Content Credentials; none leaves `images` out. */
+  images?: readonly ReportImageParameters[] | undefined;
 };
 
 export type BuildReportReturnType = Report;
 
 /** A Verity report (lib/report/schema.ts) of verdicts already made. */
-export function buildReport({ generator, source, scope, generatedAt, notChecked, snippets }: BuildReportParameters): BuildReportReturnType {
+export function buildReport({ generator, source, scope, generatedAt, notChecked, snippets, images = [] }: BuildReportParameters): BuildReportReturnType {
   const counts: Report['summary']['counts'] = {};
   for (const state of verdictStates) {
     const count = snippets.filter(({ verdict }) => verdict.state === state).length;
@@ -50,6 +53,7 @@ export function buildReport({ generator, source, scope, generatedAt, notChecked,
     },
     chains: chainsOf(snippets.map(({ verdict }) => verdict)),
     snippets: snippets.map(reportSnippet),
+    ...(images.length > 0 && { images: images.map(reportImage) }),
   };
 }
 

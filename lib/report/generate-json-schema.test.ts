@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { verifiedOgTee, verifiedPageProof } from '../../test/ui/fixtures';
 import { publishedReportValidator } from '../../test/report-json-schema';
 import { buildReport } from './build-report';
+import { invalidImage, verifiedAiImage } from '../../test/fixtures/image-verdicts';
 import { renderReportJsonSchema, reportJsonSchemaPath } from '../../test/generators/report-json-schema';
 
 describe('docs/report-v1.schema.json', () => {
@@ -32,5 +33,26 @@ describe('docs/report-v1.schema.json', () => {
     expect(validate({ ...report, version: 2 })).not.toEqual([]);
     expect(validate({ ...report, snippets: [{ ...snippet, state: 'fine' }] })).not.toEqual([]);
     expect(validate({ ...report, generatedAt: 'yesterday' })).not.toEqual([]);
+  });
+
+  it('accepts a page report with its images, and rejects an image with a state an image cannot have', () => {
+    const validate = publishedReportValidator();
+    const report = buildReport({
+      generator: { kind: 'extension', version: '1.4.0' },
+      source: { kind: 'page', location: 'https://news.example/a' },
+      scope: 'page',
+      generatedAt: new Date('2026-11-24T21:30:16.000Z'),
+      notChecked: 0,
+      snippets: [],
+      images: [
+        { url: 'https://img.example/cat.jpg', verdict: verifiedAiImage, checkedAt: new Date('2026-11-24T21:30:00.000Z') },
+        { url: 'https://img.example/crowd.jpg', verdict: invalidImage },
+      ],
+    });
+    expect(validate(JSON.parse(JSON.stringify(report)))).toEqual([]);
+    expect(report.images?.[1]).not.toHaveProperty('manifestStore');
+    const [image] = report.images!;
+    expect(validate({ ...report, images: [{ ...image, state: 'pending' }] })).not.toEqual([]);
+    expect(validate({ ...report, images: [{ ...image, aiClaimed: 'yes' }] })).not.toEqual([]);
   });
 });

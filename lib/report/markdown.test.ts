@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { alteredOgTee, alteredPageProof, malformedPageProof, malformedVerdict, pendingEas, verifiedOgTee, verifiedPageProof } from '../../test/ui/fixtures';
 import { buildReport, type BuildReportParameters } from './build-report';
 import { reportMarkdown } from './markdown';
+import { invalidImage, verifiedAiImage } from '../../test/fixtures/image-verdicts';
 
 const checkedAt = new Date('2026-11-24T21:30:16.000Z');
 
@@ -160,5 +161,32 @@ describe('reportMarkdown', () => {
     const empty = reportMarkdown(buildReport({ ...page, snippets: [], notChecked: 0 }));
     expect(empty).toContain('Verity found no AI proofs to check.');
     expect(empty).not.toContain('## Snippets');
+  });
+});
+
+describe('reportMarkdown of a page with images', () => {
+  const withImages = reportMarkdown(
+    buildReport({
+      ...page,
+      images: [
+        { url: 'https://img.example/cat.jpg', verdict: verifiedAiImage, checkedAt },
+        { url: 'https://img.example/crowd|1.jpg', verdict: invalidImage },
+      ],
+    }),
+  );
+
+  it('lists the images after the snippets, each with its verdict in words and its manifest’s claims said to be claims', () => {
+    const imageHeadings = withImages.split('\n').filter((line) => line.startsWith('#')).slice(-3);
+    expect(imageHeadings).toEqual(['## Images', '## Image 1: Verified', '## Image 2: Invalid']);
+    expect(withImages).toContain('Verity also checked 2 images with Content Credentials.');
+    expect(withImages).toContain('| 2 | Invalid | <https://img.example/crowd%7C1.jpg> |');
+    expect(withImages).toContain('- **Verdict:** Made with AI — signed by Verity Test Studio Signer using Test Image Model 2.1, 2026-11-02');
+    expect(withImages).toContain('- **The manifest claims (its own words):** made with `Test Image Model 2.1`; signed by `Verity Test Studio Signer`');
+    expect(withImages).toContain('- **Failure codes:** `claimSignature.mismatch`');
+    expect(withImages).toContain('- **Ingredient** `parent.jpg`: untrusted');
+  });
+
+  it('leaves the images out of a report without any', () => {
+    expect(markdown).not.toContain('## Images');
   });
 });

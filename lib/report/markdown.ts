@@ -1,7 +1,7 @@
 import { displayOrigin } from '../text/display-safe';
 import { escapeJsonForTerminal, terminalSafe } from '../text/terminal-safe';
 import { modelClaimOf, modelClaimWords } from '../verdict/model-claim';
-import type { Report, ReportSnippet } from './schema';
+import type { Report, ReportImage, ReportSnippet } from './schema';
 import { excerpt, generatorKindWords, readableTime, sourceKindWords, verdictHeadline, verdictWord } from './words';
 import { labelledSigner } from '../verdict/signer-label';
 
@@ -18,6 +18,8 @@ export type ReportMarkdownReturnType = string;
  *   ## Snippet N: <verdict word>     one per snippet (N = index + 1), with
  *     ### Text, ### Checks, ### Chain (when there are chain facts),
  *     ### Signer (when there are signer facts), ### Envelope
+ *   ## Images                        (when the report has any) a table: # | Verdict | Image
+ *   ## Image N: <verdict word>       one per image: what it says, the manifest's claims as claims, failure codes
  *
  * Everything taken from the page or the proof is escaped, so a text with
  * pipes, backticks or a leading # cannot break the table or add headings,
@@ -30,6 +32,7 @@ export function reportMarkdown(report: Report): ReportMarkdownReturnType {
     headerLines(report),
     summaryParagraph(report),
     ...(report.snippets.length === 0 ? [] : ['## Snippets', snippetTable(report.snippets), ...report.snippets.map(snippetSection)]),
+    ...(report.images === undefined || report.images.length === 0 ? [] : ['## Images', imageTable(report.images), ...report.images.map(imageSection)]),
   ];
   return `${blocks.join('\n\n')}\n`;
 }
@@ -44,7 +47,13 @@ function headerLines({ source, generatedAt, generator, scope }: Report): string 
   ].join('\n');
 }
 
-function summaryParagraph({ summary, snippets }: Report): string {
+function summaryParagraph(report: Report): string {
+  const images = report.images?.length ?? 0;
+  const text = textSummary(report);
+  return images === 0 ? text : `${text} Verity also checked ${plural(images, 'image')} with Content Credentials.`;
+}
+
+function textSummary({ summary, snippets }: Report): string {
   if (summary.snippets === 0) {
     const notChecked = summary.notChecked > 0 ? ` ${plural(summary.notChecked, 'proof')} beyond the per-page limit ${summary.notChecked === 1 ? 'was' : 'were'} not checked.` : '';
     return `Verity found no AI proofs to check.${notChecked}`;
@@ -180,6 +189,31 @@ function envelopeBlock({ envelope, raw, rawTruncated }: ReportSnippet): string {
 
 // Markdown escaping ---------------------------------------------------------
 
+function imageTable(images: readonly ReportImage[]): string {
+  const rows = images.map((image, index) => [String(index + 1), verdictWord(image.state), link(image.url)].join(' | '));
+  return ['| # | Verdict | Image |', '| --- | --- | --- |', ...rows.map((row) => `| ${row} |`)].join('\n');
+}
+
+/** One image: the verdict in words, then what its manifest claims, said to be its claims and not Verity's findings. */
+function imageSection(image: ReportImage, index: number): string {
+  const lines = [`- **Image:** ${link(image.url)}`, `- **Verdict:** ${inline(image.headline)}`];
+  const { claims } = image;
+  if (claims !== undefined) {
+    const said = [
+      claims.claimGenerator !== undefined && `made with ${code(claims.claimGenerator)}`,
+      claims.signer !== undefined && `signed by ${code(claims.signer)}`,
+      claims.signedAt !== undefined && `on ${code(claims.signedAt)}`,
+      claims.actions.length > 0 && `actions ${claims.actions.map(({ action, digitalSourceType }) => code(digitalSourceType === undefined ? action : `${action} (${digitalSourceType})`)).join(', ')}`,
+    ].filter((part) => part !== false);
+    if (said.length > 0) lines.push(`- **The manifest claims (its own words):** ${said.join('; ')}`);
+  }
+  if (image.failures.length > 0) lines.push(`- **Failure codes:** ${image.failures.map(({ code: failure }) => code(failure)).join(', ')}`);
+  for (const ingredient of image.ingredients) {
+    lines.push(`- **Ingredient** ${code(ingredient.title ?? 'untitled')}: ${ingredient.state === undefined ? 'no Content Credentials of its own' : verdictWord(ingredient.state).toLowerCase()}`);
+  }
+  return [`## Image ${index + 1}: ${verdictWord(image.state)}`, lines.join('\n')].join('\n\n');
+}
+
 /** Text on one line, with every character Markdown could read as syntax escaped. */
 function inline(text: string): string {
   return terminalSafe(text.replace(/\s+/g, ' ')).replace(/[\\`*_[\]<>|#~!]/g, '\\$&');
@@ -224,9 +258,9 @@ function link(url: string): string {
   return /^https?:\/\//i.test(url) ? `<${linkTarget(url)}>` : code(url);
 }
 
-/** A link target that cannot end the link early nor hold a control or bidi character. */
+/** A link target that cannot end the link early, split a table's cell, nor hold a control or bidi character. */
 function linkTarget(url: string): string {
-  return url.replace(/[\s()<>\p{Cc}\u202a-\u202e\u2066-\u2069]/gu, (character) =>
+  return url.replace(/[\s()<>|\p{Cc}\u202a-\u202e\u2066-\u2069]/gu, (character) =>
     [...new TextEncoder().encode(character)].map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`).join(''),
   );
 }

@@ -86,6 +86,36 @@ export const reportSnippetSchema = z.object({
   envelope: z.unknown(),
 });
 
+const reportValidationCodeSchema = z.object({ code: z.string(), explanation: z.string().optional() });
+
+/** One image's Content Credentials (spec §9), as checked: the verdict, and what its manifest claims, labelled as claims. */
+export const reportImageSchema = z.object({
+  /** The image's address: an http(s) URL, or a file path (CLI). */
+  url: z.string(),
+  /** `verified` or `untrusted` only when the signature holds; never `pending`. */
+  state: state.exclude(['pending']),
+  /** Why, in a reader's words ("Made with AI — signed by …", or the failure). */
+  headline: z.string(),
+  /** The manifest says an AI model made the image or a part of it (the manifest's claim, as `claims`). */
+  aiClaimed: z.boolean(),
+  /** What the active manifest claims; absent when no manifest could be read. */
+  claims: z
+    .object({
+      claimGenerator: z.string().optional(),
+      signer: z.string().optional(),
+      issuer: z.string().optional(),
+      signedAt: z.string().optional(),
+      title: z.string().optional(),
+      actions: z.array(z.object({ action: z.string(), digitalSourceType: z.string().optional(), softwareAgent: z.string().optional(), when: z.string().optional() })),
+    })
+    .optional(),
+  /** Each ingredient with its own manifest's state (absent for one without a manifest) and failure codes. */
+  ingredients: z.array(z.object({ title: z.string().optional(), relationship: z.string().optional(), state: state.exclude(['pending']).optional(), failures: z.array(reportValidationCodeSchema) })),
+  /** The active manifest's failure codes, as the C2PA engine gave them. */
+  failures: z.array(reportValidationCodeSchema),
+  checkedAt: isoTime.optional(),
+});
+
 export const reportSchema = z.object({
   format: z.literal('verity-report'),
   version: z.literal(1),
@@ -116,7 +146,10 @@ export const reportSchema = z.object({
   /** Every chain the verdicts name, with the RPC endpoints whose answers were used (none for a chain not configured or not reached). */
   chains: z.array(z.object({ chainId: z.number().int().positive(), name: z.string().optional(), rpcs: z.array(z.string()) })),
   snippets: z.array(reportSnippetSchema),
+  /** The page's images with Content Credentials, after the snippets; absent in a report of text alone. */
+  images: z.array(reportImageSchema).optional(),
 });
 
 export type Report = z.infer<typeof reportSchema>;
+export type ReportImage = z.infer<typeof reportImageSchema>;
 export type ReportSnippet = z.infer<typeof reportSnippetSchema>;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { maxScriptBytes } from '../envelope/limits';
-import { maxShareFragmentLength, readShareFragment, readShareLink, shareFragment, shareLink, ShareLinkTooLongError } from './share-link';
+import { imageShareLinkReason, maxShareFragmentLength, proofOnly, readShareFragment, readShareLink, shareFragment, shareLink, ShareLinkTooLongError } from './share-link';
 import type { SharedProof } from './types';
 
 const shared: SharedProof = {
@@ -172,5 +172,26 @@ describe('readShareLink', () => {
       ok: false,
       reason: 'unsupported share link version v2',
     });
+  });
+});
+
+describe('share links to an image', () => {
+  const image = { image: { url: 'https://img.example/cat.jpg?size=2' }, pageUrl: 'https://news.example/story' };
+
+  it('carries the image’s address and the page’s, read back as an image', () => {
+    const link = shareLink('https://verity.example/verify/', image);
+    expect(link.startsWith('https://verity.example/verify/#share=v1.')).toBe(true);
+    expect(readShareLink(link)).toEqual({ ok: true, shared: image });
+    expect(readShareFragment(shareFragment({ image: { url: 'http://img.example/a.png' } }))).toEqual({ ok: true, shared: { image: { url: 'http://img.example/a.png' } } });
+  });
+
+  it('refuses an image address that is not http(s), naming the field', () => {
+    expect(readShareFragment(encodedFragment({ image: { url: 'file:///etc/passwd' } }))).toEqual({ ok: false, reason: 'damaged: image.url: must be an http(s) URL' });
+    expect(readShareFragment(encodedFragment({ image: {} }))).toMatchObject({ ok: false, reason: expect.stringMatching(/^damaged: image\.url: /) });
+  });
+
+  it('gives no proof where only a proof will do, saying the link is an image’s', () => {
+    expect(proofOnly(readShareFragment(shareFragment(image)))).toEqual({ ok: false, reason: imageShareLinkReason });
+    expect(proofOnly(readShareFragment(shareFragment(shared)))).toEqual({ ok: true, shared });
   });
 });

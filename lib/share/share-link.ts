@@ -3,11 +3,11 @@ import { maxScriptBytes, maxShownTextScan } from '../envelope/limits';
 import { sizeReason } from '../envelope/size';
 import { base64ToBytes, bytesToBase64url } from '../encoding/base64';
 import { BaseError } from '../errors';
-import type { SharedProof } from './types';
+import type { SharedImage, SharedItem, SharedProof } from './types';
 
 /**
  * Share links (format v1): `#share=v1.` and the base64url (RFC 4648 §5, no
- * padding) of the UTF-8 JSON of a SharedProof, in the fragment of the
+ * padding) of the UTF-8 JSON of a SharedProof or a SharedImage, in the fragment of the
  * inspector's address. The fragment never reaches a server, and it carries
  * the proof and its text, never a verdict: whoever opens the link verifies
  * it with their own extension and trust configuration.
@@ -35,19 +35,35 @@ export class ShareLinkTooLongError extends BaseError {
 }
 
 /** `#share=v1.…` for `shared`. Throws ShareLinkTooLongError when the link could not be opened. */
-export function shareFragment(shared: SharedProof): string {
+export function shareFragment(shared: SharedItem): string {
   const fragment = `#${fragmentKey}${shareLinkVersion}.${bytesToBase64url(new TextEncoder().encode(JSON.stringify(shared)))}`;
   if (fragment.length > maxShareFragmentLength) throw new ShareLinkTooLongError({ length: fragment.length });
   return fragment;
 }
 
 /** The inspector page's address (its own fragment dropped) with the share fragment of `shared`. */
-export function shareLink(inspectorPageUrl: string, shared: SharedProof): string {
+export function shareLink(inspectorPageUrl: string, shared: SharedItem): string {
   const hash = inspectorPageUrl.indexOf('#');
   return `${hash === -1 ? inspectorPageUrl : inspectorPageUrl.slice(0, hash)}${shareFragment(shared)}`;
 }
 
-export type ReadShareFragmentReturnType = { ok: true; shared: SharedProof } | { ok: false; reason: string };
+export type ReadShareFragmentReturnType = { ok: true; shared: SharedItem } | { ok: false; reason: string };
+
+/** A share link read for its proof only: an image's link is a reason, not a proof. */
+export type ReadSharedProofReturnType = { ok: true; shared: SharedProof } | { ok: false; reason: string };
+
+/** Why a link to an image gives no proof: where a proof is expected (the static verifier page, a paste), it is said so. */
+export const imageShareLinkReason = 'it links to an image, whose Content Credentials only Verity’s browser extension checks: open the link where Verity is installed';
+
+export function isSharedImage(shared: SharedItem): shared is SharedImage {
+  return 'image' in shared;
+}
+
+/** The proof of a read share link; an image's link as `imageShareLinkReason`. */
+export function proofOnly(read: ReadShareFragmentReturnType): ReadSharedProofReturnType {
+  if (!read.ok) return read;
+  return isSharedImage(read.shared) ? fail(imageShareLinkReason) : { ok: true, shared: read.shared };
+}
 
 /** The reason given for text that is no share link at all (as opposed to a damaged or unsupported one). */
 export const notShareLink = 'not a Verity share link';
@@ -113,6 +129,10 @@ const sharedProofSchema = z.object({
   pageUrl: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
 });
 
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).max(8_192, 'must be at most 8192 characters');
+
+const sharedImageSchema = z.object({ image: z.object({ url: httpUrl }), pageUrl: httpUrl.optional() });
+
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 function decodeShared(body: string): ReadShareFragmentReturnType {
@@ -129,7 +149,9 @@ function decodeShared(body: string): ReadShareFragmentReturnType {
   } catch {
     return damaged('it does not decode to JSON (cut short or edited?)');
   }
-  const parsed = sharedProofSchema.safeParse(value);
+  // An image's link is told by its `image` key, so a damaged proof's reason still names the proof's field.
+  const isImage = typeof value === 'object' && value !== null && 'image' in value;
+  const parsed = (isImage ? sharedImageSchema : sharedProofSchema).safeParse(value);
   if (!parsed.success) {
     const [issue] = parsed.error.issues;
     const path = issue!.path.length === 0 ? 'link' : issue!.path.join('.');

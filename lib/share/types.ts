@@ -10,3 +10,17 @@ export type SharedProof = {
   /** The page it was found on, when there was one; shown, never trusted. */
   pageUrl?: string;
 };
+
+/**
+ * What an image's share link carries: the image's address, never its bytes
+ * nor a verdict. Whoever opens it has their own Verity fetch the image and
+ * check its Content Credentials (spec §9).
+ */
+export type SharedImage = {
+  image: { url: string };
+  /** The page it was seen on, when there was one; shown, never trusted. */
+  pageUrl?: string;
+};
+
+/** What a share link carries: a proof, or an image. */
+export type SharedItem = SharedProof | SharedImage;

@@ -110,6 +110,22 @@ describe('badges on a page’s images, in Chromium', () => {
     expect(card).toContain('What the Content Credentials claim (their own words, not Verity’s findings)');
     await screenshot(page, 'page-images-card', { fullPage: false });
 
+    // Details (after the card, in its closed shadow root, by keyboard): the inspector checks the image again and shows its manifest store.
+    const opening = browser.context.waitForEvent('page');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    const inspector = await opening;
+    await expect.poll(() => inspector.locator('h1').textContent(), { timeout: 30_000 }).toContain(`Made with AI — signed by ${images.trustedSignerName}`);
+    expect(new URL(inspector.url()).searchParams.get('page')).toBe(`${server.baseUrl}/`);
+    expect(await inspector.locator('section[aria-labelledby="actions-heading"]').textContent()).toContain('Source: Made by a generative AI model');
+    expect(await inspector.getByRole('region', { name: 'Passed validation codes' }).textContent()).toContain('signingCredential.trusted');
+    await screenshot(inspector, 'image-inspector-ai');
+    await inspector.goto(`chrome-extension://${browser.extensionId}/inspector.html?image=${encodeURIComponent(`${server.baseUrl}/img/badSignature`)}`);
+    await expect.poll(() => inspector.getByRole('region', { name: 'Failed validation codes' }).textContent(), { timeout: 30_000 }).toContain('claimSignature.mismatch');
+    await screenshot(inspector, 'image-inspector-invalid');
+    await inspector.close();
+    await page.bringToFront();
+
     await page.keyboard.press('Escape');
     await page.locator('figure[data-name="bytesChanged"] verity-badge').click();
     await expect.poll(async () => (await accessibleWords(cdp)).dialog, { timeout: 5_000 }).toMatch(/The image changed after it was signed/);
@@ -135,6 +151,14 @@ describe('badges on a page’s images, in Chromium', () => {
     expect(await list.textContent()).toContain(`AI · Verified127.0.0.1 · trustedAiMade with AI — signed by ${images.trustedSignerName} using Test Image Model 2.1`);
     await screenshot(popup, 'page-images-popup', { fullPage: false });
     await popup.close();
+
+    // The history has the page's images as it has text proofs: by address, with the page.
+    const historyImages = () =>
+      worker.evaluate(async () => {
+        const { 'verity.history': entries = [] } = (await chrome.storage.local.get('verity.history')) as { 'verity.history'?: { image?: { url: string }; state?: string; pageUrl: string }[] };
+        return entries.filter((entry) => entry.image !== undefined).map((entry) => [entry.image!.url.replace(/^.*\/img\//, ''), entry.state, entry.pageUrl]);
+      });
+    await expect.poll(historyImages, { timeout: 10_000 }).toContainEqual(['bytesChanged', 'altered', `${server.baseUrl}/`]);
 
     // A badge goes with its image, and when the image element is given another picture (a carousel).
     await page.evaluate(() => {

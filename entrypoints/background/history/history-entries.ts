@@ -1,3 +1,5 @@
+import type { ImageVerdict } from '../../../lib/c2pa/image-verdict';
+import { imageHeadline } from '../../../lib/c2pa/image-words';
 import type { SelectionCheck, StandaloneResult } from '../../../messaging/messages';
 import { proofKey } from '../verification/proof-key';
 import { sha256Hex } from '../verification/sha256-hex';
@@ -58,6 +60,25 @@ export async function standaloneHistoryEntry(
     excerpt: input.shownText || (verdict.text.signed ?? ''),
     ...verdictFields(verdict),
     proof: input,
+  };
+}
+
+/** An image checked on a page (its badge) or in the inspector (a share link: `pageUrl` is the link's claim). */
+export type ImageCheckRecord = { imageUrl: string; pageUrl: string; verdict: ImageVerdict; source: 'page' | 'shared'; checkedAt: number };
+
+/** An image's Content Credentials as checked: one entry per page and image. */
+export async function imageHistoryEntry({ imageUrl, pageUrl, verdict, source, checkedAt }: ImageCheckRecord, pageTitle?: string): Promise<HistoryEntry> {
+  const signer = verdict.claims?.signer;
+  return {
+    id: await historyEntryId(pageUrl, `image:${imageUrl}`),
+    checkedAt,
+    pageUrl,
+    ...(pageTitle !== undefined && { pageTitle }),
+    source,
+    excerpt: imageUrl,
+    state: verdict.state,
+    summary: imageHeadline(verdict),
+    image: { url: imageUrl, ...(signer !== undefined && { signer }) },
   };
 }
 

@@ -1,3 +1,4 @@
+import type { ImageVerdict } from '../../../lib/c2pa/image-verdict';
 import { describe, expect, it, vi } from 'vitest';
 import type { SelectionCheck, StandaloneResult } from '../../../messaging/messages';
 import { referenceProof, verdictOf } from '../../../test/fakes/worker-fixtures';
@@ -31,15 +32,56 @@ function setUp() {
     [1, { incognito: false, title: 'Council story' }],
     [2, { incognito: true, title: 'Private' }],
   ]);
+  let writeCount = 0;
   const recorder = createHistoryRecorder({
-    store: { record: async (entries) => void recorded.push(...entries) },
-    tabInfo: async (tabId) => tabs.get(tabId),
+    store: {
+      record: async (entries) => {
+        writeCount += 1;
+        recorded.push(...entries);
+      },
+    },
+    tabInfo: async (tabId) => (tabId === 1 ? { ...tabs.get(1)!, url: pageUrl } : tabs.get(tabId)),
     now: () => 11,
+    imageBatchMs: 5,
   });
-  return { recorded, recorder };
+  return { recorded, recorder, writes: () => writeCount };
 }
 
+const imageVerdict: ImageVerdict = {
+  state: 'untrusted',
+  reason: 'The Content Credentials are valid, but their signer is not on a trust list you use',
+  failures: [],
+  ai: { generated: true, sources: [] },
+  claims: { signer: 'Studio Signer', actions: [] },
+  ingredients: [],
+};
+
 describe('createHistoryRecorder', () => {
+  it('records a page’s images with the tab’s page and title, a shared one with the page its link names, in one write', async () => {
+    const { recorded, recorder, writes } = setUp();
+    await Promise.all([
+      recorder.image(1, { imageUrl: 'https://img.example/a.jpg', verdict: imageVerdict, source: 'page' }),
+      recorder.image(1, { imageUrl: 'https://img.example/b.jpg', pageUrl: 'https://elsewhere.example/', verdict: imageVerdict, source: 'shared' }),
+      recorder.image(2, { imageUrl: 'https://img.example/private.jpg', verdict: imageVerdict, source: 'page' }),
+    ]);
+    expect(writes()).toBe(1);
+    expect(recorded).toEqual([
+      {
+        id: await historyEntryId(pageUrl, 'image:https://img.example/a.jpg'),
+        checkedAt: 11,
+        pageUrl,
+        pageTitle: 'Council story',
+        source: 'page',
+        excerpt: 'https://img.example/a.jpg',
+        state: 'untrusted',
+        summary: 'Made with AI — signed by Studio Signer (a signer not on a trust list you use)',
+        image: { url: 'https://img.example/a.jpg', signer: 'Studio Signer' },
+      },
+      expect.objectContaining({ pageUrl: 'https://elsewhere.example/', source: 'shared', image: { url: 'https://img.example/b.jpg', signer: 'Studio Signer' } }),
+    ]);
+    expect(recorded[1]).not.toHaveProperty('pageTitle');
+  });
+
   it('records final page verdicts with the tab title, one entry per page and proof, and nothing of incognito tabs', async () => {
     const { recorded, recorder } = setUp();
     await recorder.pageVerdicts([tabVerdict(1, 'a'), tabVerdict(2, 'b'), tabVerdict(3, 'gone')]);

@@ -1,15 +1,17 @@
 import type { PastedCheck, SelectionCheck, StandaloneResult } from '../../../messaging/messages';
 import type { TabVerdict } from '../verification/verification-service';
-import { pageHistoryEntry, quoteHistoryEntry, standaloneHistoryEntry } from './history-entries';
+import { imageHistoryEntry, pageHistoryEntry, quoteHistoryEntry, standaloneHistoryEntry, type ImageCheckRecord } from './history-entries';
 import type { HistoryStore } from '../../../storage/history-store';
 import type { HistoryEntry } from '../../../storage/history-types';
 
 export type CreateHistoryRecorderParameters = {
   store: Pick<HistoryStore, 'record'>;
   /** What the browser says of a tab: an incognito tab is never recorded; its title, when it may be read. */
-  tabInfo: (tabId: number) => Promise<{ incognito: boolean; title?: string | undefined } | undefined>;
+  tabInfo: (tabId: number) => Promise<{ incognito: boolean; title?: string | undefined; url?: string | undefined } | undefined>;
   onError?: ((error: unknown) => void) | undefined;
   now?: (() => number) | undefined;
+  /** How long image checks gather before they are written together: a page's images answer one by one. */
+  imageBatchMs?: number | undefined;
 };
 
 export type HistoryRecorder = {
@@ -19,6 +21,12 @@ export type HistoryRecorder = {
   pasted(check: PastedCheck, tabId: number | undefined): Promise<void>;
   /** A proof verified for the inspector (a share link), with the page the link names. */
   shared(result: StandaloneResult, pageUrl?: string): Promise<void>;
+  /**
+   * An image's Content Credentials checked: a page's image, for its tab (the page is the tab's), or an image
+   * opened from a share link (the page is the one the link names). Written with the others that come within
+   * `imageBatchMs`.
+   */
+  image(tabId: number | undefined, check: Omit<ImageCheckRecord, 'checkedAt' | 'pageUrl'> & { pageUrl?: string | undefined }): Promise<void>;
 };
 
 export type CreateHistoryRecorderReturnType = HistoryRecorder;
@@ -30,15 +38,29 @@ export type CreateHistoryRecorderReturnType = HistoryRecorder;
  * never a problem (nothing was verified). Failures are told to onError,
  * never to whoever asked for the verification.
  */
-export function createHistoryRecorder({ store, tabInfo, onError = () => undefined, now = Date.now }: CreateHistoryRecorderParameters): CreateHistoryRecorderReturnType {
-  /** The tab's title, or undefined for a tab that must not be recorded (incognito, or gone, so unknown). */
-  async function recordable(tabId: number | undefined): Promise<{ title?: string | undefined } | undefined> {
+export function createHistoryRecorder({ store, tabInfo, onError = () => undefined, now = Date.now, imageBatchMs = 1_000 }: CreateHistoryRecorderParameters): CreateHistoryRecorderReturnType {
+  /** The tab's title and address, or undefined for a tab that must not be recorded (incognito, or gone, so unknown). */
+  async function recordable(tabId: number | undefined): Promise<{ title?: string | undefined; url?: string | undefined } | undefined> {
     if (tabId === undefined) return {};
     const info = await tabInfo(tabId).catch(() => undefined);
-    return info === undefined || info.incognito ? undefined : { title: info.title };
+    return info === undefined || info.incognito ? undefined : { title: info.title, url: info.url };
   }
 
   const record = (entries: Promise<HistoryEntry[]>): Promise<void> => entries.then((list) => store.record(list)).catch(onError);
+
+  let imageBatch: { entries: Promise<HistoryEntry>[]; written: Promise<void> } | undefined;
+  const recordImage = (entry: Promise<HistoryEntry>): Promise<void> => {
+    if (imageBatch === undefined) {
+      const entries: Promise<HistoryEntry>[] = [];
+      const written = new Promise<void>((resolve) => setTimeout(resolve, imageBatchMs)).then(() => {
+        imageBatch = undefined;
+        return record(Promise.all(entries));
+      });
+      imageBatch = { entries, written };
+    }
+    imageBatch.entries.push(entry);
+    return imageBatch.written;
+  };
 
   return {
     async pageVerdicts(verdicts) {
@@ -73,5 +95,16 @@ export function createHistoryRecorder({ store, tabInfo, onError = () => undefine
     },
 
     shared: (result, pageUrl) => record(Promise.all([standaloneHistoryEntry(result, { source: 'shared', checkedAt: now(), pageUrl })])),
+
+    async image(tabId, { pageUrl, ...check }) {
+      const checkedAt = now();
+      const tab = await recordable(tabId);
+      if (!tab) return;
+      if (check.source === 'page') {
+        await recordImage(imageHistoryEntry({ ...check, pageUrl: tab.url ?? '', checkedAt }, tab.title));
+      } else {
+        await recordImage(imageHistoryEntry({ ...check, pageUrl: pageUrl ?? '', checkedAt }));
+      }
+    },
   };
 }

@@ -21,7 +21,7 @@ self.onmessage = async ({ data: job }: MessageEvent<EngineJob>) => {
   let answer: EngineAnswer;
   try {
     await start(job.wasmUrl);
-    const verdict = await checkImage({ bytes: new Uint8Array(job.bytes), declaredType: job.declaredType, trustAnchors: job.trustAnchors });
+    const verdict = await checkImage({ bytes: new Uint8Array(job.bytes), declaredType: job.declaredType, trustAnchors: job.trustAnchors, keepManifestStore: job.keepManifestStore });
     answer = { id: job.id, verdict, ms: performance.now() - began };
   } catch (error) {
     answer = { id: job.id, error: error instanceof Error ? error.message : String(error) };

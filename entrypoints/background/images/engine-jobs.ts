@@ -9,6 +9,7 @@ export type EngineJob = {
   bytes: ArrayBuffer;
   declaredType?: string;
   trustAnchors: readonly AnchorSet[];
+  keepManifestStore?: boolean;
 };
 
 /** The worker's answer to one job. `ms`: the engine's time on it, the WASM start included on a worker's first job. */

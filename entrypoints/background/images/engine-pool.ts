@@ -13,7 +13,7 @@ export type CreateEnginePoolParameters = {
   imagesPerWorker?: number;
 };
 
-export type CheckBytesParameters = { bytes: ArrayBuffer; declaredType?: string; trustAnchors: readonly AnchorSet[] };
+export type CheckBytesParameters = { bytes: ArrayBuffer; declaredType?: string | undefined; trustAnchors: readonly AnchorSet[]; keepManifestStore?: boolean | undefined };
 export type CheckBytesReturnType = { verdict: ImageVerdict | null; ms: number };
 
 type Live = { worker: EngineWorker; given: number; waiting: Map<number, { resolve: (answer: EngineAnswer) => void }> };
@@ -55,13 +55,13 @@ export function createEnginePool({ createWorker, wasmUrl, imagesPerWorker = 100 
   };
 
   return {
-    async check({ bytes, declaredType, trustAnchors }: CheckBytesParameters): Promise<CheckBytesReturnType> {
+    async check({ bytes, declaredType, trustAnchors, keepManifestStore }: CheckBytesParameters): Promise<CheckBytesReturnType> {
       const target = workerForNext();
       target.given += 1;
       const id = nextId++;
       const answer = await new Promise<EngineAnswer>((resolve) => {
         target.waiting.set(id, { resolve });
-        const job: EngineJob = { id, wasmUrl, bytes, trustAnchors, ...(declaredType !== undefined && { declaredType }) };
+        const job: EngineJob = { id, wasmUrl, bytes, trustAnchors, ...(declaredType !== undefined && { declaredType }), ...(keepManifestStore === true && { keepManifestStore }) };
         target.worker.postMessage(job, [bytes]);
       });
       if ('error' in answer) throw new ImageEngineError({ reason: answer.error });

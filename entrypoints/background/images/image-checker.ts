@@ -38,14 +38,15 @@ export function createImageChecker({ trustAnchors, startEngine }: CreateImageChe
   };
 
   return {
-    async checkImage(url: string): Promise<ImageUrlCheck> {
+    /** `keepManifestStore`: the verdict carries the engine's manifest store JSON (for the inspector). */
+    async checkImage(url: string, { keepManifestStore = false }: { keepManifestStore?: boolean } = {}): Promise<ImageUrlCheck> {
       const anchors = await trustAnchors();
       if (startEngine !== undefined) {
         pool ??= startEngine();
-        return checkImageUrl(pool, { url, trustAnchors: anchors });
+        return checkImageUrl(pool, { url, trustAnchors: anchors, keepManifestStore });
       }
       await ensureOffscreenDocument();
-      const request: OffscreenImageRequest = { target: 'verity-offscreen', type: 'check-image-url', url, trustAnchors: anchors };
+      const request: OffscreenImageRequest = { target: 'verity-offscreen', type: 'check-image-url', url, trustAnchors: anchors, ...(keepManifestStore && { keepManifestStore }) };
       return (await browser.runtime.sendMessage(request)) as ImageUrlCheck;
     },
     /** Checks bytes read elsewhere (a page's content script, base64), for "Verify image with Verity" without the grant. */

@@ -16,7 +16,10 @@ export type ImageUrlCheck = {
  * owns the worker (Chrome's offscreen document, Firefox's background page).
  * What could not be fetched is `unavailable` with the reason.
  */
-export async function checkImageUrl(pool: EnginePool, { url, trustAnchors }: { url: string; trustAnchors: readonly AnchorSet[] }): Promise<ImageUrlCheck> {
+export async function checkImageUrl(
+  pool: EnginePool,
+  { url, trustAnchors, keepManifestStore }: { url: string; trustAnchors: readonly AnchorSet[]; keepManifestStore?: boolean | undefined },
+): Promise<ImageUrlCheck> {
   let image;
   try {
     image = await fetchImage(url);
@@ -24,6 +27,6 @@ export async function checkImageUrl(pool: EnginePool, { url, trustAnchors }: { u
     if (error instanceof ImageFetchError) return { verdict: failedReadVerdict('unavailable', error.message) };
     throw error;
   }
-  const { verdict, ms } = await pool.check({ bytes: image.bytes, declaredType: image.contentType, trustAnchors });
+  const { verdict, ms } = await pool.check({ bytes: image.bytes, declaredType: image.contentType, trustAnchors, keepManifestStore });
   return { verdict, engineMs: ms };
 }

@@ -8,7 +8,7 @@ import type { AnchorSet } from '../../../lib/c2pa/anchor-sets';
  * the others' that they are not.
  */
 export type OffscreenImageRequest =
-  | { target: 'verity-offscreen'; type: 'check-image-url'; url: string; trustAnchors: readonly AnchorSet[] }
+  | { target: 'verity-offscreen'; type: 'check-image-url'; url: string; trustAnchors: readonly AnchorSet[]; keepManifestStore?: boolean }
   | { target: 'verity-offscreen'; type: 'check-image-bytes'; bytes: string; contentType?: string; trustAnchors: readonly AnchorSet[] };
 
 export function isOffscreenImageRequest(message: unknown): message is OffscreenImageRequest {

@@ -29,7 +29,14 @@ describe('createTabImages', () => {
       { url: 'https://a.example/1.jpg', state: 'verified', ai: true, headline: 'Made with AI — signed by Studio using Model 2' },
     ]);
     expect((await images.list(2)).map(({ url }) => url)).toEqual(['https://b.example/1.jpg']);
+    expect(await images.verdicts(2)).toEqual([{ url: 'https://b.example/1.jpg', verdict: verdictOf('untrusted'), checkedAt: expect.any(Date) }]);
     await images.forget(1);
     expect(await images.list(1)).toEqual([]);
+  });
+
+  it('keeps each image’s verdict for the page’s report, without the engine’s manifest store', async () => {
+    const images = createTabImages(memoryStore());
+    await images.record(1, 'https://a.example/1.jpg', { ...verdictOf('invalid'), manifestStore: { active_manifest: 'm' } }, Date.UTC(2026, 0, 4));
+    expect(await images.verdicts(1)).toEqual([{ url: 'https://a.example/1.jpg', verdict: verdictOf('invalid'), checkedAt: new Date(Date.UTC(2026, 0, 4)) }]);
   });
 });

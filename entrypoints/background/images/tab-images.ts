@@ -1,4 +1,5 @@
 import type { ImageVerdict } from '../../../lib/c2pa/image-verdict';
+import type { ReportImageParameters } from '../../../lib/report/report-image';
 import { imageHeadline } from '../../../lib/c2pa/image-words';
 import type { TabImage } from '../../../messaging/messages';
 import type { ImageCheckStore } from './page-image-checks';
@@ -10,6 +11,9 @@ export const maxTabImages = 500;
 const keyOf = (tabId: number) => `verity.images.tab.${tabId}`;
 
 export type TabImagesStore = ImageCheckStore & { remove(key: string): Promise<void> };
+
+/** As kept: what the popup lists, and the verdict and its time for the page's report. */
+type KeptImage = TabImage & { verdict?: ImageVerdict; checkedAt?: number };
 
 /**
  * The images with Content Credentials each tab's page showed, for the
@@ -24,20 +28,25 @@ export function createTabImages(store: TabImagesStore) {
     last = next.catch(() => undefined);
     return next;
   };
-  const read = async (tabId: number): Promise<TabImage[]> => ((await store.get(keyOf(tabId)))[keyOf(tabId)] as TabImage[] | undefined) ?? [];
+  const read = async (tabId: number): Promise<KeptImage[]> => ((await store.get(keyOf(tabId)))[keyOf(tabId)] as KeptImage[] | undefined) ?? [];
 
   return {
-    record(tabId: number, url: string, verdict: ImageVerdict | null): Promise<void> {
+    record(tabId: number, url: string, verdict: ImageVerdict | null, checkedAt = Date.now()): Promise<void> {
       if (verdict === null) return Promise.resolve();
       const { state, ai } = verdict;
-      const image: TabImage = { url, state, ai: ai.generated && (state === 'verified' || state === 'untrusted'), headline: imageHeadline(verdict) };
+      // The manifest store stays out: the report carries the verdict's words and codes, not the engine's JSON.
+      const { manifestStore: _store, ...kept } = verdict;
+      const image: KeptImage = { url, state, ai: ai.generated && (state === 'verified' || state === 'untrusted'), headline: imageHeadline(verdict), verdict: kept, checkedAt };
       return inTurn(async () => {
         const images = (await read(tabId)).filter((shown) => shown.url !== url);
         if (images.length >= maxTabImages) return;
         await store.set({ [keyOf(tabId)]: [...images, image] });
       });
     },
-    list: (tabId: number): Promise<TabImage[]> => inTurn(() => read(tabId)),
+    list: (tabId: number): Promise<TabImage[]> => inTurn(async () => (await read(tabId)).map(({ url, state, ai, headline }) => ({ url, state, ai, headline }))),
+    /** The images with their verdicts, for the page's report. */
+    verdicts: (tabId: number): Promise<ReportImageParameters[]> =>
+      inTurn(async () => (await read(tabId)).flatMap(({ url, verdict, checkedAt }) => (verdict === undefined ? [] : [{ url, verdict, ...(checkedAt !== undefined && { checkedAt: new Date(checkedAt) }) }]))),
     forget: (tabId: number): Promise<void> => inTurn(() => store.remove(keyOf(tabId))),
   };
 }

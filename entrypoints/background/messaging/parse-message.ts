@@ -42,6 +42,7 @@ const requestSchemas = {
   }),
   'forget-proofs': z.object({ ids: z.array(proofId).max(maxSnippetsPerPage * 4) }),
   'open-inspector': z.object({ id: proofId }),
+  'open-image-inspector': z.object({ url: httpUrl.max(8_192) }),
   'open-trust-signer': z.object({ address: z.string().regex(/^0x[0-9a-fA-F]{40}$/, 'must be an address') }),
   'tab-state': z.object({ tabId }),
   'proof-details': z.object({ tabId, id: proofId }),
@@ -56,7 +57,7 @@ const requestSchemas = {
   }),
   'verify-standalone': z.object({ proof: proofInput, pageUrl: httpUrl.max(8_192).optional() }),
   report: z.object({ tabId, proofId: proofId.optional() }),
-  'check-image': z.object({ url: httpUrl.max(8_192) }),
+  'check-image': z.object({ url: httpUrl.max(8_192), pageUrl: httpUrl.max(8_192).optional(), shared: z.boolean().optional() }),
   'check-page-image': z.object({ url: httpUrl.max(8_192) }),
   'tab-images': z.object({ tabId }),
 } satisfies { [type in WorkerMessageType]: z.ZodType<WorkerRequest<type>> };

@@ -25,6 +25,7 @@ function handlers(overrides: Partial<WorkerHandlers> = {}): WorkerHandlers {
     'verify-standalone': unused,
     report: unused,
     'check-image': unused,
+    'open-image-inspector': unused,
     'check-page-image': async () => ({ verdict: null }),
     'tab-images': unused,
     ...overrides,

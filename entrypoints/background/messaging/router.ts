@@ -29,6 +29,7 @@ export const allowedSenders: { [type in WorkerMessageType]: readonly SenderKind[
   'verify-proofs': ['content-script', 'extension-page'],
   'forget-proofs': ['content-script', 'extension-page'],
   'open-inspector': ['content-script'],
+  'open-image-inspector': ['content-script'],
   'open-trust-signer': ['content-script'],
   'tab-state': ['extension-page'],
   'proof-details': ['extension-page'],

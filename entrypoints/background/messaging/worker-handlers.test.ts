@@ -1,3 +1,4 @@
+import { failedReadVerdict, type ImageVerdict } from '../../../lib/c2pa/image-verdict';
 import { describe, expect, it, vi } from 'vitest';
 import { defaultTrustConfig } from '../../../lib/trust/defaults';
 import type { PastedCheck } from '../../../messaging/messages';
@@ -31,13 +32,14 @@ function setUp() {
   const selections = { latest: vi.fn(async () => null) };
   const checkPasted = vi.fn(async () => pasted);
   const report = vi.fn(async () => null);
-  const history = { pasted: vi.fn(async () => undefined), shared: vi.fn(async () => undefined) };
+  const history = { pasted: vi.fn(async () => undefined), shared: vi.fn(async () => undefined), image: vi.fn(async () => undefined) };
   const openTrustSigner = vi.fn(async () => undefined);
-  const images = { checkImage: vi.fn(async () => ({ verdict: null })) };
-  const pageImages = { check: vi.fn(async () => ({ verdict: null, engineMs: 3 })) };
+  const images = { checkImage: vi.fn(async (): Promise<{ verdict: ImageVerdict | null }> => ({ verdict: null })) };
+  const pageImages = { check: vi.fn(async (): Promise<{ verdict: ImageVerdict | null; engineMs: number }> => ({ verdict: null, engineMs: 3 })) };
   const tabImages = { record: vi.fn(async () => undefined), list: vi.fn(async () => []) };
-  const handlers = createWorkerHandlers({ service, trust: async () => trustState, openInspector, openTrustSigner, probeRpc, selections, checkPasted, report, history, images, pageImages, tabImages });
-  return { handlers, service, openInspector, openTrustSigner, probeRpc, selections, checkPasted, report, history };
+  const openImageInspector = vi.fn(async () => undefined);
+  const handlers = createWorkerHandlers({ service, trust: async () => trustState, openInspector, openImageInspector, openTrustSigner, probeRpc, selections, checkPasted, report, history, images, pageImages, tabImages });
+  return { handlers, service, images, pageImages, history, openInspector, openImageInspector, openTrustSigner, probeRpc, selections, checkPasted, report };
 }
 
 describe('createWorkerHandlers', () => {
@@ -67,6 +69,28 @@ describe('createWorkerHandlers', () => {
     const { handlers, openInspector } = setUp();
     await handlers['open-inspector']({ id: 'p3' }, { ...content, frameId: 5 });
     expect(openInspector).toHaveBeenCalledWith(4, 'f5.p3');
+  });
+
+  it("opens the inspector on an image of the sender's tab, and never for a page of the extension", async () => {
+    const { handlers, openImageInspector, images } = setUp();
+    expect(await handlers['open-image-inspector']({ url: 'https://img.example/a.jpg' }, content)).toEqual({ ok: true });
+    expect(openImageInspector).toHaveBeenCalledWith(4, 'https://img.example/a.jpg');
+    await expect(handlers['open-image-inspector']({ url: 'https://img.example/a.jpg' }, popup)).rejects.toThrow('speaks for a tab');
+    await handlers['check-image']({ url: 'https://img.example/a.jpg' }, popup);
+    expect(images.checkImage).toHaveBeenCalledWith('https://img.example/a.jpg', { keepManifestStore: true });
+  });
+
+  it('records in the history an image a page showed, and one opened from a share link, but not the inspector’s check of a page’s image', async () => {
+    const { handlers, images, pageImages, history } = setUp();
+    const verdict = failedReadVerdict('unavailable', 'HTTP 404');
+    pageImages.check.mockResolvedValue({ verdict, engineMs: 3 });
+    images.checkImage.mockResolvedValue({ verdict });
+    await handlers['check-page-image']({ url: 'https://img.example/a.jpg' }, content);
+    expect(history.image).toHaveBeenCalledWith(4, { imageUrl: 'https://img.example/a.jpg', verdict, source: 'page' });
+    await handlers['check-image']({ url: 'https://img.example/a.jpg', pageUrl: 'https://news.example/' }, { ...popup, tabId: 9 });
+    expect(history.image).toHaveBeenCalledTimes(1);
+    await handlers['check-image']({ url: 'https://img.example/a.jpg', pageUrl: 'https://news.example/', shared: true }, { ...popup, tabId: 9 });
+    expect(history.image).toHaveBeenLastCalledWith(9, { imageUrl: 'https://img.example/a.jpg', pageUrl: 'https://news.example/', verdict, source: 'shared' });
   });
 
   it('asks in the options page, beside the sender\'s tab, whether to trust a signer', async () => {

@@ -17,13 +17,15 @@ export type CreateWorkerHandlersParameters = {
   trust: () => Promise<TrustState>;
   /** Opens the inspector on a proof of a tab, in a new tab beside it. */
   openInspector: (tabId: number, proofId: string) => Promise<void>;
+  /** Opens the inspector on an image of a tab's page, in a new tab beside it. */
+  openImageInspector: (tabId: number, imageUrl: string) => Promise<void>;
   /** Opens the options page asking whether to trust a signer, in a new tab beside the sender's. */
   openTrustSigner: (tabId: number, address: string) => Promise<void>;
   selections: Pick<SelectionService, 'latest'>;
   checkPasted: CheckPasted;
   report: TabReport;
   /** What the popup and the inspector had verified goes into the history. */
-  history: Pick<HistoryRecorder, 'pasted' | 'shared'>;
+  history: Pick<HistoryRecorder, 'pasted' | 'shared' | 'image'>;
   images: Pick<ImageChecker, 'checkImage'>;
   /** The page images' checks (cached, and only with the reader's grant). */
   pageImages: Pick<PageImageChecks, 'check'>;
@@ -38,6 +40,7 @@ export function createWorkerHandlers({
   service,
   trust,
   openInspector,
+  openImageInspector,
   openTrustSigner,
   selections,
   checkPasted,
@@ -59,6 +62,10 @@ export function createWorkerHandlers({
       await openInspector(tabId, tabProofId(frameId ?? 0, id));
       return { ok: true };
     },
+    'open-image-inspector': async ({ url }, context) => {
+      await openImageInspector(contentSender(context).tabId, url);
+      return { ok: true };
+    },
     'open-trust-signer': async ({ address }, context) => {
       await openTrustSigner(contentSender(context).tabId, address.toLowerCase());
       return { ok: true };
@@ -78,10 +85,16 @@ export function createWorkerHandlers({
       return { verdict };
     },
     report: ({ tabId, proofId }) => report(tabId, proofId),
-    'check-image': ({ url }) => images.checkImage(url),
-    'check-page-image': async ({ url }, { tabId }) => {
+    'check-image': async ({ url, pageUrl, shared }, { tabId }) => {
+      const check = await images.checkImage(url, { keepManifestStore: true });
+      if (shared === true && check.verdict !== null) void history.image(tabId, { imageUrl: url, pageUrl, verdict: check.verdict, source: 'shared' });
+      return check;
+    },
+    'check-page-image': async ({ url }, { tabId, kind }) => {
       const { verdict } = await pageImages.check(url);
       if (tabId !== undefined) void tabImages.record(tabId, url, verdict).catch(() => undefined);
+      // A page's content script speaks for its tab; an extension page asking is no page's image.
+      if (tabId !== undefined && kind === 'content-script' && verdict !== null) void history.image(tabId, { imageUrl: url, verdict, source: 'page' });
       return { verdict };
     },
     'tab-images': async ({ tabId }) => ({ images: await tabImages.list(tabId) }),

@@ -1,4 +1,5 @@
 import { buildReport } from '../../../lib/report/build-report';
+import type { ReportImageParameters } from '../../../lib/report/report-image';
 import type { Report } from '../../../lib/report/schema';
 import type { VerificationService } from './verification-service';
 
@@ -8,18 +9,20 @@ export type CreateTabReportParameters = {
   version: string;
   /** The tab's title, when the browser lets the worker read it. */
   titleOf?: ((tabId: number) => Promise<string | undefined>) | undefined;
+  /** The tab's images with Content Credentials, for a page's report. */
+  imagesOf?: ((tabId: number) => Promise<ReportImageParameters[]>) | undefined;
   now?: (() => number) | undefined;
 };
 
 export type TabReport = (tabId: number, proofId?: string) => Promise<Report | null>;
 
 /**
- * The report of a tab's proofs (scope page), or of one of them (scope
+ * The report of a tab's proofs and images (scope page), or of one proof (scope
  * snippet), each with the verdict it has now: proofs not verified yet are
  * verified first. Null when the worker knows no page in the tab, or the
  * proof has left it.
  */
-export function createTabReport({ service, version, titleOf = async () => undefined, now = Date.now }: CreateTabReportParameters): TabReport {
+export function createTabReport({ service, version, titleOf = async () => undefined, imagesOf = async () => [], now = Date.now }: CreateTabReportParameters): TabReport {
   return async (tabId, proofId) => {
     const tab = await service.tabVerdicts(tabId);
     if (!tab) return null;
@@ -29,6 +32,8 @@ export function createTabReport({ service, version, titleOf = async () => undefi
       .filter((snippet) => proofId === undefined || snippet.id === proofId);
     if (proofId !== undefined && snippets.length === 0) return null;
     const title = await titleOf(tabId).catch(() => undefined);
+    // A page's report lists its images after the snippets; one snippet's report is about that snippet alone.
+    const images = proofId === undefined ? await imagesOf(tabId).catch(() => []) : [];
     return buildReport({
       generator: { kind: 'extension', version },
       source: { kind: 'page', location: tab.url, ...(title && { title }) },
@@ -36,6 +41,7 @@ export function createTabReport({ service, version, titleOf = async () => undefi
       generatedAt: new Date(now()),
       notChecked: proofId === undefined ? tab.notChecked : 0,
       snippets: snippets.map(({ id: _id, ...snippet }) => snippet),
+      images,
     });
   };
 }

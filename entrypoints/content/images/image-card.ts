@@ -1,17 +1,24 @@
 import { cardTag } from '../card';
 import { createCardHost, elementMaker, followScrolling, placeCardHost } from '../card-dom';
 import type { SharedStyle } from '../shared-style';
-import { brandIconShapes, createIcon, stateIconShapes } from '../state-icons';
+import { brandIconShapes, createIcon, externalIconShapes, stateIconShapes } from '../state-icons';
 import { trusted } from '../trusted-events';
 import type { ImageCardContent } from './image-card-content';
 import { createMarkBox } from '../mark-css';
+
+export type ImageCardOptions = {
+  onClose?: () => void;
+  returnFocus?: HTMLElement;
+  /** The Details button's action: opens the inspector on the image; false when that could not be done. No button without it. */
+  openDetails?: () => Promise<boolean>;
+};
 
 export type ImageCard = {
   /**
    * Opens the card by `anchor` (a badge, or the image itself) and moves focus into it; on Escape focus goes back to
    * `returnFocus`. `onClose` is told when it goes.
    */
-  open(anchor: Element, content: ImageCardContent, options?: { onClose?: () => void; returnFocus?: HTMLElement }): void;
+  open(anchor: Element, content: ImageCardContent, options?: ImageCardOptions): void;
   /** Whether it is open by `anchor`. */
   isOpenBy(anchor: Element): boolean;
   close(): void;
@@ -53,9 +60,9 @@ export function createImageCard({ document, signal, sheet }: CreateImageCardPara
     if (returnFocus && focusWasInCard && focusTarget?.isConnected) focusTarget.focus({ preventScroll: true });
   }
 
-  function open(anchor: Element, content: ImageCardContent, { onClose, returnFocus }: { onClose?: () => void; returnFocus?: HTMLElement } = {}): void {
+  function open(anchor: Element, content: ImageCardContent, { onClose, returnFocus, openDetails }: ImageCardOptions = {}): void {
     close();
-    const card = cardElement(document, content);
+    const card = cardElement(document, content, openDetails);
     // No Content Credentials: the neutral look of a badge still checking. Inside the closed shadow root, out of the page's reach.
     card.dataset.state = content.state ?? 'checking';
     root.replaceChildren(card);
@@ -83,7 +90,7 @@ export function createImageCard({ document, signal, sheet }: CreateImageCardPara
 }
 
 /** Every word from the image or its manifest goes in as text, never markup. */
-function cardElement(document: Document, content: ImageCardContent): HTMLElement {
+function cardElement(document: Document, content: ImageCardContent, openDetails: (() => Promise<boolean>) | undefined): HTMLElement {
   const make = elementMaker(document);
   const card = make('div', 'card');
   card.setAttribute('role', 'dialog');
@@ -105,5 +112,25 @@ function cardElement(document: Document, content: ImageCardContent): HTMLElement
     card.append(make('p', 'note', 'What the Content Credentials claim (their own words, not Verity’s findings):'), facts);
   }
   if (content.codes !== undefined) card.append(make('p', 'note', `Failure codes: ${content.codes}`));
+  if (openDetails !== undefined) card.append(detailsRow(document, openDetails));
   return card;
+}
+
+/** The Details button to the inspector, and a status that says when it could not be opened. */
+function detailsRow(document: Document, openDetails: () => Promise<boolean>): HTMLElement {
+  const make = elementMaker(document);
+  const actions = make('div', 'actions');
+  const status = make('span', 'status');
+  status.setAttribute('role', 'status');
+  const details = make('button', 'details');
+  details.type = 'button';
+  details.append('Details', createIcon(document, externalIconShapes));
+  details.addEventListener('click', () => {
+    status.textContent = 'Opening…';
+    void openDetails().then((opened) => {
+      status.textContent = opened ? '' : 'Couldn’t open the inspector from here. Use the Verity button in the toolbar.';
+    });
+  });
+  actions.append(status, details);
+  return actions;
 }

@@ -54,10 +54,23 @@ export function startPageImages({ signal, document, cardSheet, messages }: Start
     for (const [badge, at] of placed) badge.place(at);
   });
 
+  // Details opens the inspector on an image it can fetch again: one at an http(s) address, not a data: or blob: one.
+  const detailsOf = (url: string) =>
+    /^https?:/i.test(url)
+      ? {
+          openDetails: () =>
+            sendToWorker('open-image-inspector', { url }).then(
+              () => true,
+              () => false,
+            ),
+        }
+      : {};
+
   const openCard = (badge: ImageBadge): void => {
     if (card.isOpenBy(badge.host)) return card.close();
     badge.setExpanded(true);
-    card.open(badge.host, imageCardContentOf(badge.verdict), { onClose: () => badge.setExpanded(false), returnFocus: badge.button });
+    const url = badge.image.currentSrc || badge.image.src;
+    card.open(badge.host, imageCardContentOf(badge.verdict), { onClose: () => badge.setExpanded(false), returnFocus: badge.button, ...detailsOf(url) });
   };
 
   // The images given badges: all places read before the first badge is written.
@@ -164,7 +177,7 @@ export function startPageImages({ signal, document, cardSheet, messages }: Start
     const badge = verdict === null ? undefined : showBadges([[image, verdict]])[0];
     if (badge !== undefined && badgesShown) {
       badge.setExpanded(true);
-      card.open(badge.host, imageCardContentOf(verdict), { onClose: () => badge.setExpanded(false), returnFocus: badge.button });
+      card.open(badge.host, imageCardContentOf(verdict), { onClose: () => badge.setExpanded(false), returnFocus: badge.button, ...detailsOf(url) });
     } else {
       card.open(image, imageCardContentOf(verdict));
     }
