@@ -45,7 +45,7 @@ describe('the inspector on an image', () => {
   it('shows an AI image’s state, its manifest’s claims as claims, its actions in words and every validation code', async () => {
     const container = show(await verdictOf(images.trustedAi));
     expect(container.querySelector('img')?.getAttribute('src')).toBe(imageUrl);
-    expect(container.querySelector('h1')?.textContent).toBe(`Made with AI — signed by ${images.trustedSignerName} using Test Image Model 2.1`);
+    expect(container.querySelector('h1')?.textContent).toBe(`Made with AI — signed by ${images.trustedSignerName} (a signer you added) using Test Image Model 2.1`);
     expect(container.textContent).toContain('Verified');
     expect(section(container, 'claims')).toContain('not Verity’s findings');
     expect(section(container, 'claims')).toContain('Test Image Model 2.1');
