@@ -1,6 +1,4 @@
-import { runAttest, runRegisterSchema } from './attest';
 import { attestHelpText, attestUsage, AttestUsageError, parseAttestArgs, type AttestCommand, type RegisterSchemaCommand } from './attest-args';
-import { runEmbedAttestation } from './embed-sources';
 import {
   attestationSources,
   embedAttestationHelpText,
@@ -31,11 +29,11 @@ export function isAttestationCommand(args: { command: string }): args is Attesta
   return args.command === 'attest' || args.command === 'register-schema' || args.command === 'embed-attestation';
 }
 
-/** Runs the command; the exit status, as runEmbed's. */
-export function runAttestationCommand(args: AttestationCommand): Promise<number> {
-  if (args.command === 'attest') return runAttest(args);
-  if (args.command === 'register-schema') return runRegisterSchema(args);
-  return runEmbedAttestation(args);
+/** Runs the command, loading it only then (a signer, the EAS SDK, the chain); the exit status, as runEmbed's. */
+export async function runAttestationCommand(args: AttestationCommand): Promise<number> {
+  if (args.command === 'attest') return (await import('./attest')).runAttest(args);
+  if (args.command === 'register-schema') return (await import('./attest')).runRegisterSchema(args);
+  return (await import('./embed-sources')).runEmbedAttestation(args);
 }
 
 export function isAttestationHelp(args: { command: string; topic?: unknown }): args is AttestationHelp {

@@ -1,29 +1,11 @@
 import { createRequire } from 'node:module';
-import { createChainAccess } from '../lib/chain/access';
-import { findProofs } from '../lib/extract/find-proofs';
-import { parseHtml, ParseHtmlError } from '../lib/extract/parse-html';
 import { TrustConfigError } from '../lib/trust/parse';
-import type { TrustConfig } from '../lib/trust/schema';
-import { verifySnippet } from '../lib/verifiers/verify-snippet';
-import { shownLinksOf } from '../lib/extract/shown-links';
 import { terminalSafe } from '../lib/text/terminal-safe';
-import { parseCliArgs, usage, UsageError, type VerifyCommand } from './args';
+import { parseCliArgs, usage, UsageError } from './args';
 import { loadTrustConfig } from './trust-config';
 import { attestationHelp, attestationUsageOf, isAttestationCommand, isAttestationHelp, parseAttestationArgs, runAttestationCommand } from './attestation-commands';
-import { runEmbed } from './embed';
 import { embedHelpText, embedUsage, EmbedUsageError, parseEmbedArgs } from './embed-args';
-import { formatJson, type CheckedSnippet } from './format-json';
-import { formatReport } from './format-report';
-import { formatTable } from './format-table';
-import { readExplorerLinkSource } from './explorer-link-source';
-import { readSource } from './read-source';
-import { imageTrustAnchors, verifyImage } from './verify-image';
-import { checkPageImages } from './page-images';
-import { pathToFileURL } from 'node:url';
-import { resolve as resolvePath } from 'node:path';
-import { sniffImageFormat } from '../lib/c2pa/image-format';
 import { SourceError } from './source-error';
-import { textToHtml } from './text-to-html';
 
 /** Exit statuses of spec §8. */
 const exit = { ok: 0, unreadableSource: 1, usage: 2 } as const;
@@ -34,10 +16,12 @@ async function main(argv: readonly string[]): Promise<number> {
     if (isAttestationHelp(args)) return print(attestationHelp(args.topic), exit.ok);
     if (args.command === 'help') return print('topic' in args ? `${embedUsage}\n\n${embedHelpText}` : `${usage}\n\n${helpText}`, exit.ok);
     if (args.command === 'version') return print(packageVersion(), exit.ok);
-    if (args.command === 'embed') return await runEmbed(args);
+    // Each command loads what it needs when it runs (verify-command.ts says why).
+    if (args.command === 'embed') return await (await import('./embed')).runEmbed(args);
     if (isAttestationCommand(args)) return await runAttestationCommand(args);
     const trust = await loadTrustConfig(args);
-    return await verify(args, trust);
+    const { verify } = await import('./verify-command');
+    return print(await verify({ args, trust, version: packageVersion() }), exit.ok);
   } catch (error) {
     const attestationUsage = attestationUsageOf(error);
     if (attestationUsage !== undefined) return fail(`${(error as Error).message}\n${attestationUsage}`, exit.usage);
@@ -50,53 +34,6 @@ async function main(argv: readonly string[]): Promise<number> {
     if (error instanceof SourceError) return fail(error.message, exit.unreadableSource);
     throw error;
   }
-}
-
-async function verify(args: VerifyCommand, trust: TrustConfig): Promise<number> {
-  const read = (await readExplorerLinkSource({ source: args.source, textPath: args.textPath })) ?? (await readSource(args.source));
-  if (read.bytes !== undefined && sniffImageFormat(read.bytes) !== undefined) {
-    if (args.report !== undefined) throw new UsageError('--report is for pages: an image SOURCE prints its verdict, or JSON with --json');
-    return print(await verifyImage({ source: args.source, bytes: read.bytes, contentType: read.contentType, anchorPaths: args.c2paAnchorPaths, configTrust: trust.c2pa, json: args.json }), exit.ok);
-  }
-  const { content, isHtml, url } = read;
-  let document: Document;
-  try {
-    document = parseHtml(isHtml ? content : textToHtml(content), url);
-  } catch (error) {
-    if (error instanceof ParseHtmlError) throw new SourceError(`Cannot read ${args.source}: ${error.message}`);
-    throw error;
-  }
-  const { snippets, skipped } = findProofs(document);
-  const chains = createChainAccess({ trust });
-  const checked: CheckedSnippet[] = await Promise.all(
-    snippets.map(async (snippet) => {
-      const verdict = await verifySnippet({
-        decoded: snippet.decoded,
-        shownText: snippet.shownText,
-        shownTextComplete: snippet.shownTextComplete,
-        shownLinks: shownLinksOf(snippet.element),
-        trust,
-        chains,
-      });
-      return { index: snippet.index, form: snippet.form, raw: snippet.raw, verdict, checkedAt: new Date() };
-    }),
-  );
-  // Then the page's images: resolved against the page's address, or a file page's own place.
-  const pageUrl = url ?? (args.source === '-' || read.bytes === undefined ? undefined : pathToFileURL(resolvePath(args.source)).href);
-  const trustAnchors = document.querySelector('img[src]') === null ? [] : await imageTrustAnchors({ anchorPaths: args.c2paAnchorPaths, configTrust: trust.c2pa });
-  const { images, notChecked: imagesNotChecked } = await checkPageImages({ document, pageUrl, trustAnchors });
-  const result = { source: args.source, snippets: checked, notChecked: skipped, images, imagesNotChecked };
-  if (args.report !== undefined) {
-    const title = document.title.trim();
-    return print(
-      formatReport({ ...result, format: args.report, ...(url !== undefined && { url }), ...(title !== '' && { title }), version: packageVersion(), generatedAt: new Date() }),
-      exit.ok,
-    );
-  }
-  const output = args.json
-    ? formatJson(result)
-    : formatTable({ ...result, color: process.stdout.isTTY === true && !process.env.NO_COLOR, width: process.stdout.columns });
-  return print(output, exit.ok);
 }
 
 function packageVersion(): string {
