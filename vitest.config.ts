@@ -31,7 +31,8 @@ export default defineConfig({
           name: 'chain',
           include: ['test/chain/**/*.test.ts', 'devnet/**/*.test.ts'],
           environment: 'node',
-          testTimeout: 60_000,
+          // The publishing tests run the CLI a dozen times in one test, each run seconds on a busy machine.
+          testTimeout: 120_000,
           hookTimeout: 120_000,
         },
       },
