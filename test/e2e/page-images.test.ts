@@ -105,7 +105,7 @@ describe('badges on a page’s images, in Chromium', () => {
     await page.locator('figure[data-name="trustedAi"] verity-badge').click();
     await expect.poll(async () => (await accessibleWords(cdp)).dialog, { timeout: 5_000 }).toBeDefined();
     const card = (await accessibleWords(cdp)).dialog!;
-    expect(card).toMatch(new RegExp(`Made with AI — signed by ${images.trustedSignerName} using Test Image Model 2\\.1`));
+    expect(card).toMatch(new RegExp(`Made with AI — signed by ${images.trustedSignerName} \\(a signer you added\\) using Test Image Model 2\\.1`));
     expect(card).toContain('not whether what it shows is true');
     expect(card).toContain('What the Content Credentials claim (their own words, not Verity’s findings)');
     await screenshot(page, 'page-images-card', { fullPage: false });
@@ -148,7 +148,7 @@ describe('badges on a page’s images, in Chromium', () => {
     const listed = Object.keys(expected).length + 1;
     await expect.poll(() => list.getByRole('listitem').count(), { timeout: 10_000 }).toBe(listed);
     expect(await list.getByRole('heading').textContent()).toBe(`Images with Content Credentials (${listed})`);
-    expect(await list.textContent()).toContain(`AI · Verified127.0.0.1 · trustedAiMade with AI — signed by ${images.trustedSignerName} using Test Image Model 2.1`);
+    expect(await list.textContent()).toContain(`AI · Verified127.0.0.1 · trustedAiMade with AI — signed by ${images.trustedSignerName} (a signer you added) using Test Image Model 2.1`);
     await screenshot(popup, 'page-images-popup', { fullPage: false });
     await popup.close();
 
