@@ -106,7 +106,7 @@ function start(html: string, worker = fakeWorker()) {
     worker: worker.link,
     messages: listenForContentMessages({ signal: controller.signal, startFor: [], start: async () => undefined }),
     // jsdom draws nothing: what is rendered is what is written, with a marker to tell them apart.
-    readRendered: (element) => ({ text: `rendered:${element.id}`, complete: true }),
+    readRendered: (element) => ({ text: `rendered:${element.id}`, complete: true, doubts: [] }),
   });
   return worker;
 }

@@ -16,7 +16,8 @@ export type HidingReason =
   | 'font-size'
   | 'transparent'
   | 'off-page'
-  | 'no-area';
+  | 'no-area'
+  | 'text-security';
 
 /** At or below this opacity or colour alpha, nobody reads the text: a page cannot dodge the rule with 0.01. */
 export const faintestVisible = 0.05;
@@ -73,6 +74,11 @@ export function textHidingsOf(style: TextStyle): Set<HidingReason> {
   const fill = style.webkitTextFillColor || style.color;
   if (alphaOf(fill) <= faintestVisible) reasons.add('transparent');
   return reasons;
+}
+
+/** `-webkit-text-security` draws every character as a disc or square: the words are not seen. */
+export function masksGlyphs(textSecurity: string): boolean {
+  return textSecurity !== '' && textSecurity !== 'none';
 }
 
 export type BackgroundStyle = Pick<CSSStyleDeclaration, 'backgroundClip' | 'backgroundImage' | 'backgroundColor'>;

@@ -1,0 +1,59 @@
+import type { RenderingDoubt } from '../../lib/verdict/rendering-doubts';
+
+/** Points hit-tested per reading: a hostile snippet of thousands of text nodes costs no more. */
+export const coverSamplesPerReading = 90;
+
+/** Where on a line points are taken, as fractions of its width. */
+const acrossLine = [0.25, 0.5, 0.75];
+
+/**
+ * Whether what a reader sees at a point of some text is that text: the
+ * topmost element there, Verity's own left aside, must be the element that
+ * holds the text or one inside it. Anything else (an overlay, a sibling
+ * drawn on top, the snippet's own background over text pushed behind it
+ * with a negative `z-index`) covers it.
+ */
+export function coverDoubtAt(stack: readonly Element[], holder: Element, isOwn: (element: Element) => boolean): RenderingDoubt | undefined {
+  const top = stack.find((element) => !isOwn(element));
+  if (top === undefined) return undefined;
+  return top === holder || holder.contains(top) ? undefined : 'covered';
+}
+
+export type CoverCheck = {
+  /** Samples a text's drawn lines (first, middle, last); undefined also when no point was in the viewport to test. */
+  doubtOf(holder: Element, lines: readonly DOMRectReadOnly[]): RenderingDoubt | undefined;
+};
+
+export type CreateCoverCheckParameters = {
+  document: Document;
+  view: Window;
+  isOwn: (element: Element) => boolean;
+};
+
+/**
+ * Hit-tests text with `elementsFromPoint`, which sees only the viewport:
+ * text out of view is tested when it comes into view (rendering-watch.ts
+ * reads the snippet again then). Elements with `pointer-events: none` are
+ * invisible to hit tests, so text inside one is not sampled.
+ */
+export function createCoverCheck({ document, view, isOwn }: CreateCoverCheckParameters): CoverCheck {
+  let budget = coverSamplesPerReading;
+  return {
+    doubtOf(holder, lines) {
+      if (view.getComputedStyle(holder).pointerEvents === 'none') return undefined;
+      const sampled = new Set([lines[0], lines[Math.floor(lines.length / 2)], lines.at(-1)]);
+      for (const line of sampled) {
+        if (line === undefined || line.width < 1 || line.height < 1) continue;
+        const y = line.top + line.height / 2;
+        if (y < 0 || y >= view.innerHeight) continue;
+        for (const fraction of acrossLine) {
+          const x = line.left + line.width * fraction;
+          if (x < 0 || x >= view.innerWidth || budget <= 0) continue;
+          budget -= 1;
+          if (coverDoubtAt(document.elementsFromPoint(x, y), holder, isOwn) !== undefined) return 'covered';
+        }
+      }
+      return undefined;
+    },
+  };
+}
