@@ -10,10 +10,15 @@ function page(html: string): (id: string) => Element {
 describe('coverDoubtAt', () => {
   const notOwn = () => false;
 
-  it('sees text whose own element, or one inside it, is on top', () => {
+  it('sees text whose own element is on top', () => {
     const byId = page('<p id="p">One <b id="b">two</b></p>');
     expect(coverDoubtAt([byId('p'), document.body], byId('p'), notOwn)).toBeUndefined();
-    expect(coverDoubtAt([byId('b'), byId('p')], byId('p'), notOwn)).toBeUndefined();
+    expect(coverDoubtAt([byId('b'), byId('p')], byId('b'), notOwn)).toBeUndefined();
+  });
+
+  it('calls text covered by an element inside the snippet laid over it', () => {
+    const byId = page('<p id="p">One<i id="i" style="position:absolute;inset:0"></i></p>');
+    expect(coverDoubtAt([byId('i'), byId('p')], byId('p'), notOwn)).toBe('covered');
   });
 
   it('calls text covered by an overlay, or under its own ancestor (pushed behind with a negative z-index)', () => {

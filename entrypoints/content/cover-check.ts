@@ -9,18 +9,19 @@ const acrossLine = [0.25, 0.5, 0.75];
 /**
  * Whether what a reader sees at a point of some text is that text: the
  * topmost element there, Verity's own left aside, must be the element that
- * holds the text or one inside it. Anything else (an overlay, a sibling
- * drawn on top, the snippet's own background over text pushed behind it
- * with a negative `z-index`) covers it.
+ * holds the text (its nearest ancestor with a box). Anything else covers
+ * it: an overlay, an element inside the snippet laid over it, a sibling
+ * drawn on top, an ancestor's background over text pushed behind it with a
+ * negative `z-index`.
  */
 export function coverDoubtAt(stack: readonly Element[], holder: Element, isOwn: (element: Element) => boolean): RenderingDoubt | undefined {
   const top = stack.find((element) => !isOwn(element));
   if (top === undefined) return undefined;
-  return top === holder || holder.contains(top) ? undefined : 'covered';
+  return top === holder ? undefined : 'covered';
 }
 
 export type CoverCheck = {
-  /** Samples a text's drawn lines (first, middle, last); undefined also when no point was in the viewport to test. */
+  /** Samples a text's drawn lines (first, middle, last); `holder` is its nearest ancestor with a box. Undefined also when no point was in the viewport to test. */
   doubtOf(holder: Element, lines: readonly DOMRectReadOnly[]): RenderingDoubt | undefined;
 };
 

@@ -111,6 +111,13 @@ export function createDoubtReader({ root, view, styleOf, laidOut, page, offPageC
     return boxes;
   };
 
+  /** The element a hit test reports for text: `display: contents` elements have no box of their own. */
+  function boxedAncestorOf(holder: Element): Element {
+    let element = holder;
+    while (element !== root && element.parentElement !== null && styleOf(element).display === 'contents') element = element.parentElement;
+    return element;
+  }
+
   function checkElement(element: Element): void {
     const style = styleOf(element);
     if (element !== root) note(effectDoubtOf(valuesOf(style, effectProperties)));
@@ -154,7 +161,7 @@ export function createDoubtReader({ root, view, styleOf, laidOut, page, offPageC
       const box = range.getBoundingClientRect();
       if (clipBoxesOf(holder).some((clip) => !isInside(box, clip))) note('clipped');
       if (offPageCounts && isPartlyOffPage(box, page)) note('clipped');
-      if (!doubts.has('covered')) note(cover.doubtOf(holder, lines));
+      if (!doubts.has('covered')) note(cover.doubtOf(boxedAncestorOf(holder), lines));
     },
     doubts,
   };
