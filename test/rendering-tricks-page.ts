@@ -85,10 +85,16 @@ figure { position: relative; margin: 0 0 28px; }
 .marker li::marker { content: "Never: "; }
 .image-before::before { content: url("data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' width='40' height='16'/%3E"); }
 .generated-words::before { content: "Never mind: "; }
+figure:target > div { color: rgba(0, 0, 0, 0.1); }
 `;
+
+/** A figure's id, for `:target`. */
+export function figureId(name: string): string {
+  return name.replace(/\W+/g, '-');
+}
 
 /** The page: one figure per case, each snippet carrying the same attribute proof of the signed sentence. */
 export function renderingTricksPage(proofAttribute: string): string {
-  const figures = renderingFigures.map(({ name, html }) => `<figure data-trick="${name}"><div data-ai-proof='${proofAttribute}'>${html}</div></figure>`);
+  const figures = renderingFigures.map(({ name, html }) => `<figure id="${figureId(name)}" data-trick="${name}"><div data-ai-proof='${proofAttribute}'>${html}</div></figure>`);
   return `<!doctype html><html><head><meta charset="utf-8"><style>${renderingTricksCss}</style></head><body>\n${figures.join('\n')}\n</body></html>`;
 }

@@ -7,7 +7,7 @@ import type { StartDevnetReturnType } from '../../devnet/devnet';
 import { settingsKeys } from '../../storage/settings-keys';
 import type { ExtensionBrowser } from '../../devnet/extension-browser';
 import { renderingDoubtWords } from '../../lib/verdict/rendering-doubts';
-import { renderingFigures, renderingTricksPage } from '../rendering-tricks-page';
+import { figureId, renderingFigures, renderingTricksPage } from '../rendering-tricks-page';
 import { signedSentenceAttribute } from '../rendering-tricks-proof';
 import { allAnswered, figureStates, openExtensionPage, sendFrom, startDemoSession, stopDemoSession, tabShowing } from './demo-session';
 
@@ -151,6 +151,22 @@ describe('the content script in Chromium', () => {
     await expect.poll(() => page.locator('figure[data-trick="plain"] verity-badge').getAttribute('data-state'), { timeout: 5_000 }).toBe('verified');
     await page.evaluate(() => document.body.classList.add('late'));
     await expect.poll(() => page.locator('figure[data-trick="plain"] verity-badge').getAttribute('data-state'), { timeout: 5_000 }).toBe('unavailable');
+
+    // A rule inserted through the CSSOM leaves no trace: the card opening reads the snippet again.
+    const stateOf = (name: string) => page.locator(`figure[data-trick="${name}"] verity-badge`).getAttribute('data-state');
+    await page.evaluate(() => document.styleSheets[0]!.insertRule('figure[data-trick="dark mode"] div div { opacity: 0.1; }'));
+    await page.locator('figure[data-trick="dark mode"] verity-badge').hover();
+    await expect.poll(() => stateOf('dark mode'), { timeout: 5_000 }).toBe('unavailable');
+    // A fragment that makes a figure the target (`:target` fades it).
+    await page.evaluate((id) => void (location.hash = id), figureId('link and emphasis'));
+    await expect.poll(() => stateOf('link and emphasis'), { timeout: 5_000 }).toBe('unavailable');
+    // A delayed animation, started by an inserted rule: read again when it ends.
+    await page.evaluate(() => {
+      const sheet = document.styleSheets[0]!;
+      sheet.insertRule('@keyframes fade-late { to { opacity: 0.06; } }');
+      sheet.insertRule('figure[data-trick="muted and moved"] span { animation: fade-late 10ms 300ms forwards; }');
+    });
+    await expect.poll(() => stateOf('muted and moved'), { timeout: 5_000 }).toBe('unavailable');
     await page.close();
   });
 
