@@ -28,12 +28,12 @@ function sendToContent<type extends keyof ContentMessages>(type: type, request: 
   return answer;
 }
 
-/** The browser's IntersectionObserver, reporting only when the test says. */
+/** The browser's IntersectionObserver, reporting only when the test says, to every observer of the page (the viewport watch, the rendering watch). */
 class FakeIntersectionObserver {
-  static latest: FakeIntersectionObserver;
+  static readonly all = new Set<FakeIntersectionObserver>();
   readonly targets = new Set<Element>();
   constructor(private readonly callback: (entries: { target: Element; isIntersecting: boolean }[]) => void) {
-    FakeIntersectionObserver.latest = this;
+    FakeIntersectionObserver.all.add(this);
   }
   observe(target: Element) {
     this.targets.add(target);
@@ -43,6 +43,10 @@ class FakeIntersectionObserver {
   }
   disconnect() {
     this.targets.clear();
+    FakeIntersectionObserver.all.delete(this);
+  }
+  static reportAll(near: (target: Element) => boolean) {
+    FakeIntersectionObserver.all.forEach((observer) => observer.report(near));
   }
   report(near: (target: Element) => boolean) {
     this.callback([...this.targets].map((target) => ({ target, isIntersecting: near(target) })));
@@ -129,7 +133,7 @@ async function settleAll() {
 /** Proofs found, all near the viewport, sent and answered. */
 async function checked() {
   manual.settle();
-  FakeIntersectionObserver.latest.report(() => true);
+  FakeIntersectionObserver.reportAll(() => true);
   await settleAll();
 }
 
@@ -145,7 +149,7 @@ describe('startPageSession', () => {
     expect(statesOf()).toEqual(['near:checking', 'far:checking']);
     expect(worker.sent).toEqual([]);
 
-    FakeIntersectionObserver.latest.report((target) => target.id === 'near');
+    FakeIntersectionObserver.reportAll((target) => target.id === 'near');
     manual.idle();
     expect(worker.sent[0]).toEqual({
       pageUrl: document.location.href,
@@ -172,7 +176,7 @@ describe('startPageSession', () => {
     start(proofHtml('a', 'Text.'), worker);
     manual.idle();
     manual.frame();
-    FakeIntersectionObserver.latest.report(() => true);
+    FakeIntersectionObserver.reportAll(() => true);
     manual.idle();
     await vi.advanceTimersByTimeAsync(250);
     expect(worker.link.verify).toHaveBeenCalledTimes(2);
@@ -186,7 +190,7 @@ describe('startPageSession', () => {
     const worker = start(proofHtml('a', 'First words.'));
     manual.idle();
     manual.frame();
-    FakeIntersectionObserver.latest.report(() => true);
+    FakeIntersectionObserver.reportAll(() => true);
     manual.settle();
     await microtasks();
     manual.settle();
@@ -215,7 +219,7 @@ describe('startPageSession', () => {
     document.body.append(added);
     await microtasks();
     manual.settle();
-    FakeIntersectionObserver.latest.report(() => true);
+    FakeIntersectionObserver.reportAll(() => true);
     manual.settle();
     await microtasks();
     manual.settle();
@@ -289,7 +293,7 @@ describe('startPageSession', () => {
     document.getElementById('a')!.removeAttribute('data-ai-proof');
     document.getElementById('b')!.setAttribute('data-ai-proof', 'raw-b');
     await settleAll();
-    FakeIntersectionObserver.latest.report(() => true);
+    FakeIntersectionObserver.reportAll(() => true);
     await settleAll();
     expect(worker.forgotten).toEqual([['p0']]);
     expect(ids(worker)).toEqual(['p0:raw-a', 'p1:raw-b']);
@@ -341,7 +345,7 @@ describe('startPageSession', () => {
   it('sends what it found out while locating: a problem, and a cut-off text', async () => {
     const worker = start(`<div id="box"><script type="application/ai-proof+json">{oops</script></div>`);
     manual.settle();
-    FakeIntersectionObserver.latest.report(() => true);
+    FakeIntersectionObserver.reportAll(() => true);
     manual.settle();
     expect(worker.sent[0]!.proofs[0]).toMatchObject({ form: 'script', problem: { kind: 'unreadable', reason: expect.stringMatching(/^proof script is not valid JSON/) } });
   });
@@ -349,7 +353,7 @@ describe('startPageSession', () => {
   it('tells the worker how many proofs are beyond the cap, also when no proof goes with the count', async () => {
     const worker = start('<i data-ai-proof="x">x</i>'.repeat(maxSnippetsPerPage + 3));
     manual.settle();
-    FakeIntersectionObserver.latest.report(() => false);
+    FakeIntersectionObserver.reportAll(() => false);
     manual.settle();
     await microtasks();
     expect(worker.sent.reduce((count, request) => count + request.proofs.length, 0)).toBe(maxSnippetsPerPage);
@@ -359,7 +363,7 @@ describe('startPageSession', () => {
   it('sends a text cut off at the reading limit as such, and only its start', () => {
     const worker = start(proofHtml('long', 'x'.repeat(maxShownTextScan + 1)));
     manual.settle();
-    FakeIntersectionObserver.latest.report(() => true);
+    FakeIntersectionObserver.reportAll(() => true);
     manual.settle();
     const [sent] = worker.sent[0]!.proofs;
     expect(sent).toMatchObject({ shownTextComplete: false });
