@@ -1,4 +1,5 @@
 import type { TextWalkLens } from '../../lib/text/canonical';
+import { removeTokens } from '../../lib/text/tokens';
 import { createDoubtReader } from './doubt-reader';
 import { isOwnNode } from './own-nodes';
 import type { RenderingDoubt } from '../../lib/verdict/rendering-doubts';
@@ -107,7 +108,8 @@ export function createCssLens(root: Element): CssLens {
         const box = range.getBoundingClientRect();
         if (hasNoArea(box) || (offPageCounts && isOffPage(box, page))) return false;
       }
-      reader.text(node, parent);
+      // A proof token is not part of the text (spec §5): how it is drawn (often cut short with an ellipsis) is no doubt.
+      if (/\S/.test(removeTokens(node.data))) reader.text(node, parent);
       return true;
     },
     generatedText(element, pseudo) {
