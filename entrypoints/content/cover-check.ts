@@ -35,7 +35,9 @@ export type CreateCoverCheckParameters = {
  * Hit-tests text with `elementsFromPoint`, which sees only the viewport:
  * text out of view is tested when it comes into view (rendering-watch.ts
  * reads the snippet again then). Elements with `pointer-events: none` are
- * invisible to hit tests, so text inside one is not sampled.
+ * invisible to hit tests, so text inside one is not sampled. A cover
+ * that is fixed or sticky (a header, a cookie bar) does not count on a page that scrolls:
+ * the reader scrolls the text out from under it.
  */
 export function createCoverCheck({ document, view, isOwn }: CreateCoverCheckParameters): CoverCheck {
   let budget = coverSamplesPerReading;
@@ -51,10 +53,24 @@ export function createCoverCheck({ document, view, isOwn }: CreateCoverCheckPara
           const x = line.left + line.width * fraction;
           if (x < 0 || x >= view.innerWidth || budget <= 0) continue;
           budget -= 1;
-          if (coverDoubtAt(document.elementsFromPoint(x, y), holder, isOwn) !== undefined) return 'covered';
+          const stack = document.elementsFromPoint(x, y);
+          if (coverDoubtAt(stack, holder, isOwn) === undefined) continue;
+          // A sticky header or fixed bar covers text only until the reader scrolls it out from under it.
+          if (!pageScrolls() || !movesWithViewport(stack.find((element) => !isOwn(element))!)) return 'covered';
         }
       }
       return undefined;
     },
   };
+
+  function pageScrolls(): boolean {
+    return document.documentElement.scrollHeight > view.innerHeight + 1;
+  }
+
+  function movesWithViewport(element: Element): boolean {
+    for (let current: Element | null = element; current !== null; current = current.parentElement) {
+      if (/fixed|sticky/.test(view.getComputedStyle(current).position)) return true;
+    }
+    return false;
+  }
 }
