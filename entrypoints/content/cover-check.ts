@@ -1,10 +1,11 @@
 import type { RenderingDoubt } from '../../lib/verdict/rendering-doubts';
 
 /** Points hit-tested per reading: a hostile snippet of thousands of text nodes costs no more. */
-export const coverSamplesPerReading = 90;
+export const coverSamplesPerReading = 40;
 
-/** Where on a line points are taken, as fractions of its width. */
-const acrossLine = [0.25, 0.5, 0.75];
+/** Where points are taken, as fractions of a line's width: across the first line (a covered word), the middle of the others. */
+const acrossFirstLine = [0.25, 0.5, 0.75];
+const acrossOtherLines = [0.5];
 
 /**
  * Whether what a reader sees at a point of some text is that text: the
@@ -46,6 +47,7 @@ export function createCoverCheck({ document, view, isOwn }: CreateCoverCheckPara
       if (view.getComputedStyle(holder).pointerEvents === 'none') return undefined;
       const sampled = new Set([lines[0], lines[Math.floor(lines.length / 2)], lines.at(-1)]);
       for (const line of sampled) {
+        const acrossLine = line === lines[0] ? acrossFirstLine : acrossOtherLines;
         if (line === undefined || line.width < 1 || line.height < 1) continue;
         const y = line.top + line.height / 2;
         if (y < 0 || y >= view.innerHeight) continue;

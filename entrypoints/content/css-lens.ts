@@ -4,6 +4,7 @@ import { createDoubtReader } from './doubt-reader';
 import { isOwnNode } from './own-nodes';
 import type { RenderingDoubt } from '../../lib/verdict/rendering-doubts';
 import {
+  boundsOf,
   generatedContentText,
   hasNoArea,
   isOffPage,
@@ -14,8 +15,8 @@ import {
   type PageExtent,
 } from './rendering-rules';
 
-/** Code units of a text node measured for where it is drawn. */
-const measuredText = 256;
+/** Code units of a text node measured for where it is drawn: a megabyte of text would take a while. */
+const measuredText = 4_096;
 
 /** The walk's lens, and what it could not confirm of what it let through. */
 export type CssLens = TextWalkLens & { readonly doubts: ReadonlySet<RenderingDoubt> };
@@ -101,15 +102,16 @@ export function createCssLens(root: Element): CssLens {
         hidesText.set(parent, hidden);
       }
       if (hidden) return false;
+      let lines: DOMRect[] = [];
       if (laidOut) {
-        // Where its first characters are tells where it is; measuring a megabyte of text would take a while.
         range.setStart(node, 0);
         range.setEnd(node, Math.min(node.length, measuredText));
-        const box = range.getBoundingClientRect();
-        if (hasNoArea(box) || (offPageCounts && isOffPage(box, page))) return false;
+        lines = [...range.getClientRects()];
+        const box = boundsOf(lines);
+        if (box === undefined || hasNoArea(box) || (offPageCounts && isOffPage(box, page))) return false;
       }
       // A proof token is not part of the text (spec §5): how it is drawn (often cut short with an ellipsis) is no doubt.
-      if (/\S/.test(removeTokens(node.data))) reader.text(node, parent);
+      if (/\S/.test(removeTokens(node.data))) reader.text(parent, lines);
       return true;
     },
     generatedText(element, pseudo) {

@@ -10,11 +10,10 @@ import {
   reorderDoubtOf,
   sizeDoubtOf,
   styledApartDoubtOf,
-  type Rect,
   type StyleValues,
 } from './rendering-doubts';
 import type { RenderingDoubt } from '../../lib/verdict/rendering-doubts';
-import { isOffPage, masksGlyphs, paintsTextWithBackground, type PageExtent } from './rendering-rules';
+import { boundsOf, isOffPage, masksGlyphs, paintsTextWithBackground, type PageExtent, type Rect } from './rendering-rules';
 import { parseColour } from './text-colour';
 
 /** Elements that draw something the text walk cannot read: images, media, frames, form fields. */
@@ -36,8 +35,8 @@ export type DoubtReader = {
   element(element: Element): void;
   /** A `::before` or `::after` with content, not hidden, that the walk reads. */
   generated(pseudo: CSSStyleDeclaration): void;
-  /** A text node with visible characters that the walk keeps, and the element holding it. */
-  text(node: CharacterData, holder: Element): void;
+  /** A text node with visible characters that the walk keeps: the element holding it, and its line boxes (none when the root is not laid out). */
+  text(holder: Element, lines: readonly DOMRect[]): void;
   readonly doubts: ReadonlySet<RenderingDoubt>;
 };
 
@@ -65,7 +64,6 @@ export function createDoubtReader({ root, view, styleOf, laidOut, page, offPageC
   const { documentElement } = root.ownerDocument;
   const cover = createCoverCheck({ document: root.ownerDocument, view, isOwn });
   const rootBox = laidOut ? root.getBoundingClientRect() : undefined;
-  const range = root.ownerDocument.createRange();
 
   for (let ancestor: Element | null = root; ancestor !== null; ancestor = ancestor.parentElement) note(effectDoubtOf(valuesOf(styleOf(ancestor), effectProperties)));
   checkElement(root);
@@ -149,16 +147,15 @@ export function createDoubtReader({ root, view, styleOf, laidOut, page, offPageC
       const paintsBox = pseudo.backgroundImage !== 'none' || fill === undefined || fill.alpha > 0;
       if (/absolute|fixed/.test(pseudo.position) && paintsBox) note('covered');
     },
-    text(node, holder) {
+    text(holder, drawn) {
       note(paintOf(holder));
       // Discs for letters on the whole snippet (inside it, the text counts as hidden).
       if (masksGlyphs(styleOf(holder).getPropertyValue('-webkit-text-security'))) note('effect');
       if (!laidOut) return;
-      range.selectNodeContents(node);
-      const lines = [...range.getClientRects()].filter(hasArea);
+      const lines = drawn.filter(hasArea);
       if (lines.length === 0) return;
       note(sizeDoubtOf(Math.min(...lines.slice(0, 3).map((line) => line.height))));
-      const box = range.getBoundingClientRect();
+      const box = boundsOf(lines)!;
       if (clipBoxesOf(holder).some((clip) => !isInside(box, clip))) note('clipped');
       if (offPageCounts && isPartlyOffPage(box, page)) note('clipped');
       if (!doubts.has('covered')) note(cover.doubtOf(boxedAncestorOf(holder), lines));
@@ -166,6 +163,7 @@ export function createDoubtReader({ root, view, styleOf, laidOut, page, offPageC
     doubts,
   };
 }
+
 
 function hasArea(rect: Rect): boolean {
   return rect.width >= 1 && rect.height >= 1;

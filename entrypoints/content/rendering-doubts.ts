@@ -1,4 +1,5 @@
 import type { RenderingDoubt } from '../../lib/verdict/rendering-doubts';
+import type { Rect } from './rendering-rules';
 import { contrastRatio, paintOver, parseColour, type Rgba } from './text-colour';
 
 /**
@@ -182,8 +183,6 @@ export function paintDoubtOf({ colour, opacity, backgrounds }: TextPaint): Rende
   const behind = layers.reduceRight<Rgba>((under, layer) => paintOver(layer, under), { red: 255, green: 255, blue: 255, alpha: 1 });
   return contrastRatio(paintOver(text, behind, opacity), behind) < lowestConfirmedContrast ? 'low-contrast' : undefined;
 }
-
-export type Rect = { left: number; top: number; right: number; bottom: number; width: number; height: number };
 
 /** Whether `inner` lies within `outer`, to a pixel. */
 export function isInside(inner: Rect, outer: Rect): boolean {

@@ -93,6 +93,16 @@ export type Rect = { left: number; top: number; right: number; bottom: number; w
 /** The scrollable page: its scroll offset and full size, in CSS pixels. */
 export type PageExtent = { scrollX: number; scrollY: number; width: number; height: number };
 
+/** The box around line boxes, as `Range.getBoundingClientRect` gives it; undefined for none. */
+export function boundsOf(lines: readonly Rect[]): Rect | undefined {
+  if (lines.length === 0) return undefined;
+  const left = Math.min(...lines.map((line) => line.left));
+  const top = Math.min(...lines.map((line) => line.top));
+  const right = Math.max(...lines.map((line) => line.right));
+  const bottom = Math.max(...lines.map((line) => line.bottom));
+  return { left, top, right, bottom, width: right - left, height: bottom - top };
+}
+
 /** Text in a box of no area (scaled to nothing, squeezed flat) is not seen. */
 export function hasNoArea(rect: Rect): boolean {
   return rect.width < 1 || rect.height < 1;
