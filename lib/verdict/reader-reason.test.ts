@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkLabels, failed, passed, unreachable } from './check';
+import { checkLabels, failed, passed, unconfirmed, unreachable } from './check';
 import { readerReasonOf } from './reader-reason';
 import { renderingDoubts, renderingDoubtSentence } from './rendering-doubts';
 import type { CheckId, Verdict } from './types';
@@ -35,7 +35,7 @@ describe('readerReasonOf', () => {
   });
 
   it('names what could not be confirmed of the rendering, in words without jargon', () => {
-    const checks = [passed('signature', 'ok'), unreachable('rendering', renderingDoubtSentence(['covered', 'low-contrast']))];
+    const checks = [passed('signature', 'ok'), unconfirmed('rendering', renderingDoubtSentence(['covered', 'low-contrast']))];
     const reason = readerReasonOf(verdict({ state: 'unavailable', checks }));
     expect(reason).toBe(
       'Verity could not confirm that readers see all of this text as signed: something on the page covers part of it; and part of it is nearly the colour of its background.',

@@ -5,7 +5,7 @@ import { renderMarkdown } from '../text/markdown';
 import { checkShownLinks, type ShownLink } from '../text/markdown-links';
 import { matchesRenderedMarkdown } from '../text/markdown-match';
 import type { TrustConfig } from '../trust/schema';
-import { failed, passed, skipped, unreachable } from '../verdict/check';
+import { failed, passed, skipped, unconfirmed, unreachable } from '../verdict/check';
 import { confidenceOf } from '../verdict/confidence';
 import { renderingDoubtSentence, type RenderingDoubt } from '../verdict/rendering-doubts';
 import { worstState } from '../verdict/states';
@@ -195,6 +195,6 @@ function renderingCheck(shownText: string, renderedText: string | undefined, dou
   if (compareTexts(renderedText, shownText) === 'differs') {
     return failed('rendering', 'Part of this text is hidden from readers, or readers see text that was not signed.', 'altered');
   }
-  if (doubts.length > 0) return unreachable('rendering', renderingDoubtSentence(doubts));
+  if (doubts.length > 0) return unconfirmed('rendering', renderingDoubtSentence(doubts));
   return passed('rendering', 'Readers see all of the signed text and nothing else.');
 }
