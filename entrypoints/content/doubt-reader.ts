@@ -1,15 +1,16 @@
 import { createCoverCheck } from './cover-check';
 import {
-  clipsOverflow,
+  clipAxesOf,
   effectDoubtOf,
   generatedDoubtOf,
-  isInside,
+  isCut,
   markerDoubtOf,
   movedDoubtOf,
   paintDoubtOf,
   reorderDoubtOf,
   sizeDoubtOf,
   styledApartDoubtOf,
+  type ClipAxes,
   type StyleValues,
 } from './rendering-doubts';
 import type { RenderingDoubt } from '../../lib/verdict/rendering-doubts';
@@ -96,17 +97,18 @@ export function createDoubtReader({ root, view, styleOf, laidOut, page, offPageC
     paints.set(holder, doubt);
     return doubt;
   };
-  const clippers = new Map<Element, Rect[]>();
-  const clipBoxesOf = (element: Element | null): Rect[] => {
+  const clippers = new Map<Element, Clip[]>();
+  const clipsOf = (element: Element | null): Clip[] => {
     // The viewport's own clipping is the page extent's; the root element and body propagate theirs to it.
     if (element === null || element === documentElement || element === root.ownerDocument.body) return [];
-    let boxes = clippers.get(element);
-    if (boxes === undefined) {
-      boxes = clipBoxesOf(element.parentElement);
-      if (clipsOverflow(valuesOf(styleOf(element), ['overflow-x', 'overflow-y', 'contain']))) boxes = [...boxes, paddingBoxOf(element)];
-      clippers.set(element, boxes);
+    let clips = clippers.get(element);
+    if (clips === undefined) {
+      clips = clipsOf(element.parentElement);
+      const axes = clipAxesOf(valuesOf(styleOf(element), ['overflow-x', 'overflow-y', 'contain']));
+      if (axes !== undefined) clips = [...clips, { box: paddingBoxOf(element), axes }];
+      clippers.set(element, clips);
     }
-    return boxes;
+    return clips;
   };
 
   /** The element a hit test reports for text: `display: contents` elements have no box of their own. */
@@ -156,7 +158,7 @@ export function createDoubtReader({ root, view, styleOf, laidOut, page, offPageC
       if (lines.length === 0) return;
       note(sizeDoubtOf(Math.min(...lines.slice(0, 3).map((line) => line.height))));
       const box = boundsOf(lines)!;
-      if (clipBoxesOf(holder).some((clip) => !isInside(box, clip))) note('clipped');
+      if (clipsOf(holder).some((clip) => isCut(box, clip.box, clip.axes, lines[0]!.height))) note('clipped');
       if (offPageCounts && isPartlyOffPage(box, page)) note('clipped');
       if (!doubts.has('covered')) note(cover.doubtOf(boxedAncestorOf(holder), lines));
     },
@@ -168,6 +170,8 @@ export function createDoubtReader({ root, view, styleOf, laidOut, page, offPageC
 function hasArea(rect: Rect): boolean {
   return rect.width >= 1 && rect.height >= 1;
 }
+
+type Clip = { box: Rect; axes: ClipAxes };
 
 /** An element's padding box, where its overflow is cut, in viewport coordinates. */
 function paddingBoxOf(element: Element): Rect {

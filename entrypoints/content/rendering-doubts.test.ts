@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
-  clipsOverflow,
+  clipAxesOf,
   effectDoubtOf,
   generatedDoubtOf,
+  isCut,
   isInside,
   isTranslationOnly,
   markerDoubtOf,
@@ -173,11 +174,23 @@ describe('geometry', () => {
     expect(isInside(rect(10, 10, 100, 40), rect(0, 0, 200, 40))).toBe(false);
   });
 
-  it('clips with hidden or clip overflow and paint containment, not with scrollers', () => {
-    expect(clipsOverflow({ 'overflow-x': 'visible', 'overflow-y': 'hidden' })).toBe(true);
-    expect(clipsOverflow({ 'overflow-x': 'clip' })).toBe(true);
-    expect(clipsOverflow({ contain: 'paint' })).toBe(true);
-    expect(clipsOverflow({ 'overflow-x': 'auto', 'overflow-y': 'scroll', contain: 'none' })).toBe(false);
+  it('clips along axes with hidden or clip overflow, both with paint containment, not along scrolling ones', () => {
+    expect(clipAxesOf({ 'overflow-x': 'visible', 'overflow-y': 'hidden' })).toEqual({ x: false, y: true });
+    expect(clipAxesOf({ 'overflow-x': 'hidden', 'overflow-y': 'auto' })).toEqual({ x: true, y: false });
+    expect(clipAxesOf({ 'overflow-x': 'clip' })).toEqual({ x: true, y: false });
+    expect(clipAxesOf({ contain: 'paint' })).toEqual({ x: true, y: true });
+    expect(clipAxesOf({ 'overflow-x': 'auto', 'overflow-y': 'scroll', contain: 'none' })).toBeUndefined();
+  });
+
+  it('calls text cut by a pixel across, by more than a fifth of a line down, and only along clipping axes', () => {
+    const clip = rect(0, 0, 200, 40);
+    const both = { x: true, y: true };
+    expect(isCut(rect(10, 10, 100, 20), clip, both, 20)).toBe(false);
+    expect(isCut(rect(150, 10, 60, 20), clip, both, 20)).toBe(true);
+    expect(isCut(rect(10, 23, 100, 20), clip, both, 20)).toBe(false);
+    expect(isCut(rect(10, 30, 100, 20), clip, both, 20)).toBe(true);
+    // A chat's message list scrolls down: text below its fold is reachable.
+    expect(isCut(rect(10, 300, 100, 20), clip, { x: true, y: false }, 20)).toBe(false);
   });
 
   it('reads a line under 6 px as too small', () => {

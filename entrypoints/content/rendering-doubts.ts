@@ -194,10 +194,33 @@ export function isInside(inner: Rect, outer: Rect): boolean {
   );
 }
 
-/** Whether an element cuts off what overflows it (`overflow: hidden` or `clip`, paint containment); a scroller lets readers reach it. */
-export function clipsOverflow(style: StyleValues): boolean {
+/** The axes along which an element cuts off what overflows it. */
+export type ClipAxes = { x: boolean; y: boolean };
+
+/**
+ * Where an element cuts off what overflows it: along an axis with
+ * `overflow: hidden` or `clip`, both with paint containment. A scrolling
+ * axis (`auto`, `scroll`: a chat's message list) lets readers reach it.
+ */
+export function clipAxesOf(style: StyleValues): ClipAxes | undefined {
   const clipping = (overflow: string): boolean => overflow === 'hidden' || overflow === 'clip';
-  return clipping(value(style, 'overflow-x', 'visible')) || clipping(value(style, 'overflow-y', 'visible')) || /paint|strict|content/.test(value(style, 'contain', 'none'));
+  const contained = /paint|strict|content/.test(value(style, 'contain', 'none'));
+  const x = contained || clipping(value(style, 'overflow-x', 'visible'));
+  const y = contained || clipping(value(style, 'overflow-y', 'visible'));
+  return x || y ? { x, y } : undefined;
+}
+
+/**
+ * Whether text drawn in `box` is cut by a clip of `clip` along `axes`: a
+ * pixel over horizontally cuts letters; vertically, a fifth of a line is
+ * allowed, since tight line heights let glyph boxes overhang with nothing
+ * drawn there.
+ */
+export function isCut(box: Rect, clip: Rect, axes: ClipAxes, lineHeight: number): boolean {
+  const slack = Math.max(clipTolerance, lineHeight / 5);
+  const cutX = axes.x && (box.left < clip.left - clipTolerance || box.right > clip.right + clipTolerance);
+  const cutY = axes.y && (box.top < clip.top - slack || box.bottom > clip.bottom + slack);
+  return cutX || cutY;
 }
 
 /** A line of text drawn too small to read (font size, zoom and scaling all show in its drawn height). */
