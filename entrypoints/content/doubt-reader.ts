@@ -26,7 +26,7 @@ const blockDisplays = /^(block|list-item|inline-block|flow-root|table-cell|table
 const valuesOf = (style: CSSStyleDeclaration, properties: readonly string[]): StyleValues =>
   Object.fromEntries(properties.map((property) => [property, style.getPropertyValue(property)]));
 
-const effectProperties = ['transform', 'rotate', 'scale', 'zoom', 'filter', 'backdrop-filter', 'mask-image', '-webkit-mask-image', 'clip-path'];
+const effectProperties = ['transform', 'rotate', 'scale', 'filter', 'backdrop-filter', 'mask-image', '-webkit-mask-image', 'clip-path'];
 const orderProperties = ['unicode-bidi', 'display', 'flex-direction', 'flex-wrap', 'order', 'grid-row-start', 'grid-column-start'];
 const pseudoProperties = ['content', 'quotes', 'position', 'background-color', 'background-image'];
 const apartProperties = ['color', '-webkit-text-fill-color', 'font-size', 'visibility', '-webkit-text-security'];

@@ -47,12 +47,12 @@ export function isTranslationOnly(transform: string): boolean {
  * What an element's own drawing effects leave unconfirmed: any transform
  * but a move, a filter, a mask, a clip path, a backdrop filter. These
  * apply to its whole subtree, so the caller asks of the snippet's
- * ancestors too.
+ * ancestors too. `zoom` is judged by the size it draws text at
+ * (sizeDoubtOf): a page zoomed to 90 % is read as easily as any.
  */
 export function effectDoubtOf(style: StyleValues): RenderingDoubt | undefined {
   if (!isTranslationOnly(value(style, 'transform', 'none'))) return 'transformed';
   if (['rotate', 'scale'].some((property) => !['none', ''].includes(value(style, property, 'none')))) return 'transformed';
-  if (value(style, 'zoom', '1') !== '1' && value(style, 'zoom', '1') !== 'normal') return 'transformed';
   for (const property of ['filter', 'backdrop-filter', 'mask-image', '-webkit-mask-image', 'clip-path']) {
     if (value(style, property, 'none') !== 'none') return 'effect';
   }
