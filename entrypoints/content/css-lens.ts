@@ -1,32 +1,43 @@
 import type { TextWalkLens } from '../../lib/text/canonical';
+import { removeTokens } from '../../lib/text/tokens';
+import { createDoubtReader } from './doubt-reader';
+import { isOwnNode } from './own-nodes';
+import type { RenderingDoubt } from '../../lib/verdict/rendering-doubts';
 import {
+  boundsOf,
   generatedContentText,
   hasNoArea,
   isOffPage,
+  masksGlyphs,
   paintsTextWithBackground,
   subtreeHidingOf,
   textHidingsOf,
   type PageExtent,
 } from './rendering-rules';
 
-/** Code units of a text node measured for where it is drawn. */
-const measuredText = 256;
+/** Code units of a text node measured for where it is drawn: a megabyte of text would take a while. */
+const measuredText = 4_096;
+
+/** The walk's lens, and what it could not confirm of what it let through. */
+export type CssLens = TextWalkLens & { readonly doubts: ReadonlySet<RenderingDoubt> };
 
 /**
  * What a reader sees of one snippet, read from the live page (computed
- * styles, boxes, `checkVisibility`). Judged inside the snippet: what the
- * page does to the snippet as a whole (a closed tab panel, a collapsed
- * section, a fade on the block) hides its badge too and misleads nobody,
- * so only what hides part of it counts. That is why the root is never
- * asked about, why properties the root inherits are discounted, why
- * geometry is judged only when the root is laid out at all, and text off
- * the page only when the root is on it.
+ * styles, boxes, `checkVisibility`, hit tests). Hiding is judged inside
+ * the snippet: what the page does to the snippet as a whole (a closed tab
+ * panel, a collapsed section, a fade on the block) hides its badge too and
+ * misleads nobody, so only what hides part of it counts. That is why the
+ * root is never asked about, why properties the root inherits are
+ * discounted, why geometry is judged only when the root is laid out at
+ * all, and text off the page only when the root is on it. What is drawn
+ * but not under styles Verity understands is collected as doubts
+ * (doubt-reader.ts), the snippet's ancestors included.
  *
  * Make a new lens for each reading: it caches styles, and the page moves.
  */
-export function createCssLens(root: Element): TextWalkLens {
+export function createCssLens(root: Element): CssLens {
   const view = root.ownerDocument.defaultView;
-  if (view === null) return { hidesSubtree: () => false, showsText: () => true, generatedText: () => '' };
+  if (view === null) return { hidesSubtree: () => false, showsText: () => true, generatedText: () => '', doubts: new Set() };
 
   const styles = new Map<Element, CSSStyleDeclaration>();
   const styleOf = (element: Element): CSSStyleDeclaration => {
@@ -42,12 +53,18 @@ export function createCssLens(root: Element): TextWalkLens {
   const page: PageExtent = { scrollX: view.scrollX, scrollY: view.scrollY, width: documentElement.scrollWidth, height: documentElement.scrollHeight };
   const offPageCounts = laidOut && !isOffPage(root.getBoundingClientRect(), page);
   const range = root.ownerDocument.createRange();
+  const reader = createDoubtReader({ root, view, styleOf, laidOut, page, offPageCounts, isOwn: isOwnNode });
 
   // Text hiding the whole snippet shares is the page hiding the snippet, not part of it.
-  const shared = textHidingsOf(styleOf(root));
+  const hidingsOf = (style: CSSStyleDeclaration): Set<string> => {
+    const reasons: Set<string> = textHidingsOf(style);
+    if (masksGlyphs(style.getPropertyValue('-webkit-text-security'))) reasons.add('text-security');
+    return reasons;
+  };
+  const shared = hidingsOf(styleOf(root));
   const hidesText = new Map<Element, boolean>();
   const textHiddenIn = (element: Element, style: CSSStyleDeclaration): boolean => {
-    const reasons = textHidingsOf(style);
+    const reasons = hidingsOf(style);
     for (const reason of shared) reasons.delete(reason);
     if (reasons.has('transparent') && paintedByBackground(element)) reasons.delete('transparent');
     return reasons.size > 0;
@@ -69,7 +86,9 @@ export function createCssLens(root: Element): TextWalkLens {
       if (subtreeHidingOf(style) !== undefined) return true;
       // Its box matters only to a box that clips: measure no other (each measure costs, and snippets can be deep).
       const clips = style.overflowX !== 'visible' || style.overflowY !== 'visible' || style.clipPath !== 'none';
-      return laidOut && clips && subtreeHidingOf(style, element.getBoundingClientRect()) !== undefined;
+      if (laidOut && clips && subtreeHidingOf(style, element.getBoundingClientRect()) !== undefined) return true;
+      reader.element(element);
+      return false;
     },
     showsText(node) {
       if (!/\S/.test(node.data)) return true;
@@ -83,19 +102,26 @@ export function createCssLens(root: Element): TextWalkLens {
         hidesText.set(parent, hidden);
       }
       if (hidden) return false;
-      if (!laidOut) return true;
-      // Where its first characters are tells where it is; measuring a megabyte of text would take a while.
-      range.setStart(node, 0);
-      range.setEnd(node, Math.min(node.length, measuredText));
-      const box = range.getBoundingClientRect();
-      return !hasNoArea(box) && !(offPageCounts && isOffPage(box, page));
+      let lines: DOMRect[] = [];
+      if (laidOut) {
+        range.setStart(node, 0);
+        range.setEnd(node, Math.min(node.length, measuredText));
+        lines = [...range.getClientRects()];
+        const box = boundsOf(lines);
+        if (box === undefined || hasNoArea(box) || (offPageCounts && isOffPage(box, page))) return false;
+      }
+      // A proof token is not part of the text (spec §5): how it is drawn (often cut short with an ellipsis) is no doubt.
+      if (/\S/.test(removeTokens(node.data))) reader.text(parent, lines);
+      return true;
     },
     generatedText(element, pseudo) {
       const style = view.getComputedStyle(element, pseudo);
       const { content } = style;
       if (content === 'none' || content === 'normal' || content === '') return '';
       if (style.display === 'none' || subtreeHidingOf(style) !== undefined || textHiddenIn(element, style)) return '';
+      reader.generated(style);
       return generatedContentText(content, (name) => element.getAttribute(name));
     },
+    doubts: reader.doubts,
   };
 }

@@ -28,12 +28,12 @@ function sendToContent<type extends keyof ContentMessages>(type: type, request: 
   return answer;
 }
 
-/** The browser's IntersectionObserver, reporting only when the test says. */
+/** The browser's IntersectionObserver, reporting only when the test says, to every observer of the page (the viewport watch, the rendering watch). */
 class FakeIntersectionObserver {
-  static latest: FakeIntersectionObserver;
+  static readonly all = new Set<FakeIntersectionObserver>();
   readonly targets = new Set<Element>();
   constructor(private readonly callback: (entries: { target: Element; isIntersecting: boolean }[]) => void) {
-    FakeIntersectionObserver.latest = this;
+    FakeIntersectionObserver.all.add(this);
   }
   observe(target: Element) {
     this.targets.add(target);
@@ -43,6 +43,10 @@ class FakeIntersectionObserver {
   }
   disconnect() {
     this.targets.clear();
+    FakeIntersectionObserver.all.delete(this);
+  }
+  static reportAll(near: (target: Element) => boolean) {
+    FakeIntersectionObserver.all.forEach((observer) => observer.report(near));
   }
   report(near: (target: Element) => boolean) {
     this.callback([...this.targets].map((target) => ({ target, isIntersecting: near(target) })));
@@ -106,7 +110,7 @@ function start(html: string, worker = fakeWorker()) {
     worker: worker.link,
     messages: listenForContentMessages({ signal: controller.signal, startFor: [], start: async () => undefined }),
     // jsdom draws nothing: what is rendered is what is written, with a marker to tell them apart.
-    readRendered: (element) => ({ text: `rendered:${element.id}`, complete: true }),
+    readRendered: (element) => ({ text: `rendered:${element.id}`, complete: true, doubts: [] }),
   });
   return worker;
 }
@@ -129,7 +133,7 @@ async function settleAll() {
 /** Proofs found, all near the viewport, sent and answered. */
 async function checked() {
   manual.settle();
-  FakeIntersectionObserver.latest.report(() => true);
+  FakeIntersectionObserver.reportAll(() => true);
   await settleAll();
 }
 
@@ -145,7 +149,7 @@ describe('startPageSession', () => {
     expect(statesOf()).toEqual(['near:checking', 'far:checking']);
     expect(worker.sent).toEqual([]);
 
-    FakeIntersectionObserver.latest.report((target) => target.id === 'near');
+    FakeIntersectionObserver.reportAll((target) => target.id === 'near');
     manual.idle();
     expect(worker.sent[0]).toEqual({
       pageUrl: document.location.href,
@@ -196,7 +200,7 @@ describe('startPageSession', () => {
     start(proofHtml('a', 'Text.'), worker);
     manual.idle();
     manual.frame();
-    FakeIntersectionObserver.latest.report(() => true);
+    FakeIntersectionObserver.reportAll(() => true);
     manual.idle();
     await vi.advanceTimersByTimeAsync(250);
     expect(worker.link.verify).toHaveBeenCalledTimes(2);
@@ -210,7 +214,7 @@ describe('startPageSession', () => {
     const worker = start(proofHtml('a', 'First words.'));
     manual.idle();
     manual.frame();
-    FakeIntersectionObserver.latest.report(() => true);
+    FakeIntersectionObserver.reportAll(() => true);
     manual.settle();
     await microtasks();
     manual.settle();
@@ -239,7 +243,7 @@ describe('startPageSession', () => {
     document.body.append(added);
     await microtasks();
     manual.settle();
-    FakeIntersectionObserver.latest.report(() => true);
+    FakeIntersectionObserver.reportAll(() => true);
     manual.settle();
     await microtasks();
     manual.settle();
@@ -313,7 +317,7 @@ describe('startPageSession', () => {
     document.getElementById('a')!.removeAttribute('data-ai-proof');
     document.getElementById('b')!.setAttribute('data-ai-proof', 'raw-b');
     await settleAll();
-    FakeIntersectionObserver.latest.report(() => true);
+    FakeIntersectionObserver.reportAll(() => true);
     await settleAll();
     expect(worker.forgotten).toEqual([['p0']]);
     expect(ids(worker)).toEqual(['p0:raw-a', 'p1:raw-b']);
@@ -365,7 +369,7 @@ describe('startPageSession', () => {
   it('sends what it found out while locating: a problem, and a cut-off text', async () => {
     const worker = start(`<div id="box"><script type="application/ai-proof+json">{oops</script></div>`);
     manual.settle();
-    FakeIntersectionObserver.latest.report(() => true);
+    FakeIntersectionObserver.reportAll(() => true);
     manual.settle();
     expect(worker.sent[0]!.proofs[0]).toMatchObject({ form: 'script', problem: { kind: 'unreadable', reason: expect.stringMatching(/^proof script is not valid JSON/) } });
   });
@@ -373,7 +377,7 @@ describe('startPageSession', () => {
   it('tells the worker how many proofs are beyond the cap, also when no proof goes with the count', async () => {
     const worker = start('<i data-ai-proof="x">x</i>'.repeat(maxSnippetsPerPage + 3));
     manual.settle();
-    FakeIntersectionObserver.latest.report(() => false);
+    FakeIntersectionObserver.reportAll(() => false);
     manual.settle();
     await microtasks();
     expect(worker.sent.reduce((count, request) => count + request.proofs.length, 0)).toBe(maxSnippetsPerPage);
@@ -383,7 +387,7 @@ describe('startPageSession', () => {
   it('sends a text cut off at the reading limit as such, and only its start', () => {
     const worker = start(proofHtml('long', 'x'.repeat(maxShownTextScan + 1)));
     manual.settle();
-    FakeIntersectionObserver.latest.report(() => true);
+    FakeIntersectionObserver.reportAll(() => true);
     manual.settle();
     const [sent] = worker.sent[0]!.proofs;
     expect(sent).toMatchObject({ shownTextComplete: false });

@@ -81,7 +81,7 @@ export function createProofSender({
       }
       const { element } = proof.located;
       // A cut-off text is not compared with anything: no need to read what is drawn of it.
-      const rendered = renderedOf.get(element) ?? (proof.shownTextComplete ? readRendered(element) : { text: '', complete: false });
+      const rendered = renderedOf.get(element) ?? (proof.shownTextComplete ? readRendered(element) : { text: '', complete: false, doubts: [] });
       renderedOf.set(element, rendered);
       proof.rendered = rendered;
       proof.sentRevision = proof.revision;
@@ -140,6 +140,7 @@ function pageProofOf(proof: TrackedProof, rendered: RenderedText): PageProof {
     renderedText: complete ? rendered.text : rendered.text.slice(0, cutOffTextSent),
     links: shownLinksOf(proof.located.element),
   };
+  if (rendered.doubts.length > 0) payload.renderingDoubts = rendered.doubts;
   if (problem !== undefined) payload.problem = problem;
   // A cut-off text cannot be compared: the worker says it was not checked rather than guess.
   if (!complete) payload.shownTextComplete = false;

@@ -22,7 +22,7 @@ describe('createRenderedTextReader', () => {
   it('gives the canonical text of what the lens lets through', () => {
     const read = createRenderedTextReader({ lensOf: () => lens });
     const element = snippet('<p data-before="Sponsored: ">One <span data-hides>two</span> <i data-faint>three</i> four</p><p data-hides>five</p>');
-    expect(read(element)).toEqual({ text: 'Sponsored: One four', complete: true });
+    expect(read(element)).toEqual({ text: 'Sponsored: One four', complete: true, doubts: [] });
   });
 
   it('makes a new lens for each reading, of the element read', () => {
@@ -38,6 +38,11 @@ describe('createRenderedTextReader', () => {
     const token = `ai-proof:v1:og:1:0x${'ab'.repeat(32)}`;
     const read = createRenderedTextReader({ lensOf: () => lens });
     expect(read(snippet(`Answer. ${token} <a href="#${token}">proof</a> <span data-ai-proof-ignore>Share</span>`)).text).toBe('Answer.');
+  });
+
+  it("passes on the lens's doubts in their fixed order", () => {
+    const read = createRenderedTextReader({ lensOf: () => ({ ...lens, doubts: new Set(['generated', 'covered'] as const) }) });
+    expect(read(snippet('Hi')).doubts).toEqual(['covered', 'generated']);
   });
 
   it('reads no more than a snippet may hold, and says so', () => {
@@ -56,6 +61,6 @@ describe('createRenderedTextReader', () => {
     element.textContent = 'x'.repeat(maxShownTextScan);
     const readings = Math.ceil(maxShownTextScanPerPage / maxShownTextScan);
     for (let reading = 0; reading < readings; reading += 1) read(element);
-    expect(read(element)).toEqual({ text: '', complete: false });
+    expect(read(element)).toEqual({ text: '', complete: false, doubts: [] });
   });
 });

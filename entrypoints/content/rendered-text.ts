@@ -1,11 +1,14 @@
 import { maxShownTextScan, maxShownTextScanPerPage } from '../../lib/envelope/limits';
 import { canonicalText, elementText, type TextWalkLens } from '../../lib/text/canonical';
+import { renderingDoubts, type RenderingDoubt } from '../../lib/verdict/rendering-doubts';
 
 export type RenderedText = {
   /** Canonical text (spec §5) of what a reader sees of the snippet. */
   text: string;
   /** False when the snippet held more text than is read, so `text` is only its start. */
   complete: boolean;
+  /** What could not be confirmed about how the text is drawn, in a fixed order; empty when all of it was. */
+  doubts: RenderingDoubt[];
 };
 
 export type RenderedTextReader = (element: Element) => RenderedText;
@@ -19,26 +22,29 @@ export const longestReading = 50;
 
 export type CreateRenderedTextReaderParameters = {
   /** The lens for one reading of one element: the live page's CSS, or a stand-in in tests. */
-  lensOf: (element: Element) => TextWalkLens;
+  lensOf: (element: Element) => TextWalkLens & { readonly doubts?: ReadonlySet<RenderingDoubt> };
   now?: () => number;
 };
 
 /**
  * Reads rendered texts for one page: the canonical-text walk through a
- * lens that drops what readers cannot see and adds CSS generated text.
- * Readings share the same budgets as shown text, and each has a time
- * limit, so a hostile page costs bounded work here too.
+ * lens that drops what readers cannot see, adds CSS generated text, and
+ * notes what it could not confirm. Readings share the same budgets as
+ * shown text, and each has a time limit, so a hostile page costs bounded
+ * work here too.
  */
 export function createRenderedTextReader({ lensOf, now = () => performance.now() }: CreateRenderedTextReaderParameters): RenderedTextReader {
   let budget = maxShownTextScanPerPage;
   return (element) => {
     const deadline = now() + longestReading;
+    const lens = lensOf(element);
     const read = elementText(element, {
       maxLength: Math.min(maxShownTextScan, budget),
-      lens: lensOf(element),
+      lens,
       stopWhen: () => now() > deadline,
     });
     budget -= read.text.length;
-    return { text: canonicalText(read.text), complete: read.complete };
+    const doubts = renderingDoubts.filter((doubt) => lens.doubts?.has(doubt) === true);
+    return { text: canonicalText(read.text), complete: read.complete, doubts };
   };
 }

@@ -16,7 +16,8 @@ export type HidingReason =
   | 'font-size'
   | 'transparent'
   | 'off-page'
-  | 'no-area';
+  | 'no-area'
+  | 'text-security';
 
 /** At or below this opacity or colour alpha, nobody reads the text: a page cannot dodge the rule with 0.01. */
 export const faintestVisible = 0.05;
@@ -75,6 +76,11 @@ export function textHidingsOf(style: TextStyle): Set<HidingReason> {
   return reasons;
 }
 
+/** `-webkit-text-security` draws every character as a disc or square: the words are not seen. */
+export function masksGlyphs(textSecurity: string): boolean {
+  return textSecurity !== '' && textSecurity !== 'none';
+}
+
 export type BackgroundStyle = Pick<CSSStyleDeclaration, 'backgroundClip' | 'backgroundImage' | 'backgroundColor'>;
 
 /** Whether an element paints its descendants' glyphs with its background (gradient text): transparent text is then seen. */
@@ -86,6 +92,16 @@ export type Rect = { left: number; top: number; right: number; bottom: number; w
 
 /** The scrollable page: its scroll offset and full size, in CSS pixels. */
 export type PageExtent = { scrollX: number; scrollY: number; width: number; height: number };
+
+/** The box around line boxes, as `Range.getBoundingClientRect` gives it; undefined for none. */
+export function boundsOf(lines: readonly Rect[]): Rect | undefined {
+  if (lines.length === 0) return undefined;
+  const left = Math.min(...lines.map((line) => line.left));
+  const top = Math.min(...lines.map((line) => line.top));
+  const right = Math.max(...lines.map((line) => line.right));
+  const bottom = Math.max(...lines.map((line) => line.bottom));
+  return { left, top, right, bottom, width: right - left, height: bottom - top };
+}
 
 /** Text in a box of no area (scaled to nothing, squeezed flat) is not seen. */
 export function hasNoArea(rect: Rect): boolean {

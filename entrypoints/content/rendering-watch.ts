@@ -1,9 +1,17 @@
+import { cardTag } from './card';
+import { isOwnNode } from './own-nodes';
+
 /**
  * Watches snippets for changes in what readers see of them without their
- * text changing: a class or style toggled inside (a section expands, a
- * paragraph is hidden after the check), the snippet resized, a CSS
- * transition or animation ended (a paragraph that fades in as it scrolls
- * into view). Event-driven, never polled; the caller re-reads the
+ * text changing, so a style applied after the check does not leave the
+ * verdict standing: a class or style toggled on the snippet, inside it, on
+ * an ancestor or an ancestor's sibling (a body class, a script that hides
+ * text as it scrolls into view); a style sheet added, removed or rewritten;
+ * the URL fragment (`:target`); the snippet resized; a CSS transition or
+ * animation ended (a delayed fade). A snippet is also read again when it
+ * comes into the viewport, where covering can be hit-tested, and when a
+ * badge's card opens, since a rule inserted with `insertRule` leaves no
+ * trace to observe. Event-driven, never polled; the caller re-reads the
  * rendered text and sends it again only when it differs.
  */
 export type RenderingWatch = {
@@ -11,8 +19,8 @@ export type RenderingWatch = {
   unwatch(element: Element): void;
 };
 
-/** Attributes that commonly change how an element renders. */
-const renderingAttributes = ['class', 'style', 'hidden', 'open'];
+/** Attributes that commonly change how an element renders, and the card's own mark of being open. */
+const renderingAttributes = ['class', 'style', 'hidden', 'open', 'dir', 'data-open'];
 
 export type CreateRenderingWatchParameters = {
   signal: AbortSignal;
@@ -23,13 +31,15 @@ export type CreateRenderingWatchParameters = {
 
 export function createRenderingWatch({ signal, document, onChange }: CreateRenderingWatchParameters): RenderingWatch {
   const watched = new Set<Element>();
+  const inView = new Set<Element>();
   // A ResizeObserver reports each element once when observed; that is not a change.
   const sized = new WeakSet<Element>();
 
-  const reportAround = (node: Node): void => {
-    for (let element = node instanceof Element ? node : node.parentElement; element !== null; element = element.parentElement) {
-      if (watched.has(element)) onChange(element);
-    }
+  const reportAll = (): void => watched.forEach(onChange);
+  /** Snippets a change at `target` can restyle: those inside it, or inside its parent (sibling selectors), and those holding it. */
+  const reportAround = (target: Element): void => {
+    const scope = target.parentElement ?? target;
+    for (const element of watched) if (scope.contains(element) || element.contains(target)) onChange(element);
   };
 
   const resizes = new ResizeObserver((entries) => {
@@ -38,22 +48,50 @@ export function createRenderingWatch({ signal, document, onChange }: CreateRende
       else sized.add(target);
     }
   });
-  // One observer, one registration per snippet; records from snippets no longer watched are dropped.
-  const attributes = new MutationObserver((records) => {
-    const targets = new Set(records.map((record) => record.target));
-    targets.forEach(reportAround);
+  const visibility = new IntersectionObserver((entries) => {
+    for (const { target, isIntersecting } of entries) {
+      if (!isIntersecting) {
+        inView.delete(target);
+      } else if (!inView.has(target)) {
+        inView.add(target);
+        onChange(target);
+      }
+    }
   });
+  // One observer for the whole document; its records are dropped at once while nothing is watched.
+  const changes = new MutationObserver((records) => {
+    if (watched.size === 0) return;
+    const restyled = new Set<Element>();
+    for (const record of records) {
+      if (record.type === 'attributes') {
+        const target = record.target as Element;
+        // The card opening: what is seen now of the snippets in view is what the card speaks for.
+        if (target.localName === cardTag) {
+          if (target.hasAttribute('data-open')) inView.forEach(onChange);
+        } else if (!isOwnNode(target)) {
+          restyled.add(target);
+        }
+      } else if (changesStyleSheets(record)) {
+        reportAll();
+        return;
+      }
+    }
+    restyled.forEach(reportAround);
+  });
+  changes.observe(document, { attributes: true, attributeFilter: renderingAttributes, childList: true, subtree: true });
   const onEnd = (event: Event): void => {
-    if (watched.size > 0 && event.target instanceof Node) reportAround(event.target);
+    if (watched.size > 0 && event.target instanceof Element) reportAround(event.target);
   };
   const options = { capture: true, passive: true, signal };
   document.addEventListener('transitionend', onEnd, options);
   document.addEventListener('animationend', onEnd, options);
+  document.defaultView?.addEventListener('hashchange', reportAll, { passive: true, signal });
   signal.addEventListener(
     'abort',
     () => {
       resizes.disconnect();
-      attributes.disconnect();
+      visibility.disconnect();
+      changes.disconnect();
     },
     { once: true },
   );
@@ -63,12 +101,22 @@ export function createRenderingWatch({ signal, document, onChange }: CreateRende
       if (watched.has(element)) return;
       watched.add(element);
       resizes.observe(element);
-      attributes.observe(element, { attributes: true, subtree: true, attributeFilter: renderingAttributes });
+      visibility.observe(element);
     },
     unwatch(element) {
       if (!watched.delete(element)) return;
       resizes.unobserve(element);
+      visibility.unobserve(element);
       sized.delete(element);
+      inView.delete(element);
     },
   };
+}
+
+/** A `<style>` or style sheet `<link>` added or removed, or a `<style>`'s text replaced. */
+function changesStyleSheets(record: MutationRecord): boolean {
+  if (record.type !== 'childList') return false;
+  if ((record.target as Element).localName === 'style') return true;
+  const isSheet = (node: Node): boolean => node.nodeType === 1 && ((node as Element).localName === 'style' || (node as Element).localName === 'link');
+  return [...record.addedNodes].some(isSheet) || [...record.removedNodes].some(isSheet);
 }

@@ -1,7 +1,7 @@
 import type { ProofLocator, ShownText } from '../../lib/extract/locate-proofs';
 import type { ProofRegistry, TrackedProof } from './proof-registry';
 import type { ProofSender } from './proof-sender';
-import type { RenderedTextReader } from './rendered-text';
+import type { RenderedText, RenderedTextReader } from './rendered-text';
 import { createRenderingWatch } from './rendering-watch';
 import type { Scheduler } from './scheduler';
 
@@ -122,7 +122,7 @@ export function createSnippetRereads({
       if (sentProofs.length === 0) continue;
       const rendered = readRendered(element);
       for (const proof of sentProofs) {
-        if (rendered.text !== proof.rendered?.text || rendered.complete !== proof.rendered.complete) changed.push(proof);
+        if (!sameRendering(rendered, proof.rendered)) changed.push(proof);
       }
     }
     sender.resend(changed);
@@ -139,4 +139,9 @@ export function createSnippetRereads({
     renderingMayHaveChanged,
     forget: (proof) => void editedProofs.delete(proof),
   };
+}
+
+/** Whether a new reading tells the worker nothing new: the same text, as complete, with the same doubts. */
+function sameRendering(rendered: RenderedText, before: RenderedText | undefined): boolean {
+  return before !== undefined && rendered.text === before.text && rendered.complete === before.complete && rendered.doubts.join() === before.doubts.join();
 }

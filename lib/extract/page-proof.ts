@@ -1,3 +1,4 @@
+import type { RenderingDoubt } from '../verdict/rendering-doubts';
 import type { ShownLink } from '../text/markdown-links';
 import type { LocateProblem } from './locate-proofs';
 
@@ -16,6 +17,8 @@ export type PageProof = {
   shownText: string;
   /** Canonical text of what the browser renders of the snippet. */
   renderedText: string;
+  /** What the browser could not confirm about how that text is drawn; absent when it confirmed all of it. */
+  renderingDoubts?: RenderingDoubt[];
   /** The links and images the snippet shows, for signed Markdown (spec §4); absent where no page was read (pasted, shared). */
   links?: ShownLink[];
   /**

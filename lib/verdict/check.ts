@@ -45,6 +45,11 @@ export function unreachable(id: CheckId, detail: string): Check {
   return { id, label: checkLabels[id], ok: null, detail, implies: 'unavailable' };
 }
 
+/** Run, but what it looks at could not be confirmed (how a page draws the text): forces `unavailable`, never `verified`. */
+export function unconfirmed(id: CheckId, detail: string): Check {
+  return { id, label: checkLabels[id], ok: null, detail, implies: 'unavailable' };
+}
+
 /** Not run because it does not apply or an earlier check already decided the verdict. */
 export function skipped(id: CheckId, detail: string): Check {
   return { id, label: checkLabels[id], ok: null, detail };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkLabels, failed, passed, unreachable } from './check';
+import { checkLabels, failed, passed, unconfirmed, unreachable } from './check';
 import { readerReasonOf } from './reader-reason';
+import { renderingDoubts, renderingDoubtSentence } from './rendering-doubts';
 import type { CheckId, Verdict } from './types';
 
 const attester = '0x5555555555555555555555555555555555555555';
@@ -31,6 +32,15 @@ describe('readerReasonOf', () => {
     );
     const stopped = [unreachable('chain', 'The check stopped on an unexpected error: x is undefined')];
     expect(readerReasonOf(verdict({ state: 'unavailable', checks: stopped }))).toBe('Verity could not finish checking this proof.');
+  });
+
+  it('names what could not be confirmed of the rendering, in words without jargon', () => {
+    const checks = [passed('signature', 'ok'), unconfirmed('rendering', renderingDoubtSentence(['covered', 'low-contrast']))];
+    const reason = readerReasonOf(verdict({ state: 'unavailable', checks }));
+    expect(reason).toBe(
+      'Verity could not confirm that readers see all of this text as signed: something on the page covers part of it; and part of it is nearly the colour of its background.',
+    );
+    for (const doubt of renderingDoubts) expect(renderingDoubtSentence([doubt])).not.toMatch(developerWords);
   });
 
   it('names who vouches by the name the reader gave them, else by a short address', () => {

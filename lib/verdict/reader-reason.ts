@@ -1,4 +1,5 @@
 import { shortHex } from '../chain/short-hex';
+import { renderingDoubtSentence, renderingDoubtsIn } from './rendering-doubts';
 import { signatureChecked } from './signature-checked';
 import type { CheckId, Verdict } from './types';
 import { labelledSigner } from './signer-label';
@@ -22,6 +23,8 @@ export function readerReasonOf(verdict: Pick<Verdict, 'state' | 'proofType' | 'c
           ? 'Verity could not finish checking this proof.'
           : 'The proof is recorded on a network Verity is not set up to read.';
       }
+      // Only the fixed words of the doubts the detail names are repeated, never the detail itself.
+      if (deciding === 'rendering') return renderingDoubtSentence(renderingDoubtsIn(checks.find((check) => check.id === 'rendering')!.detail));
       if (deciding === 'shown-text') return 'Verity could not compare the text on the page with the text that was signed.';
       return 'Verity could not reach the network this proof is recorded on. It will try again.';
     case 'untrusted':

@@ -112,6 +112,36 @@ describe('verifySnippet', () => {
     expect(verdict.checks.find((check) => check.id === 'rendering')).toMatchObject({ ok: false, implies: 'altered' });
   });
 
+  it('does not verify text whose drawing the browser could not confirm, and names what', async () => {
+    const envelope = erc7007Envelope('The drug is not safe.');
+    const confirmed = await verifySnippet({ ...base, decoded: { ok: true, envelope }, shownText: envelope.text!, renderedText: envelope.text! });
+    const doubted = await verifySnippet({
+      ...base,
+      decoded: { ok: true, envelope },
+      shownText: envelope.text!,
+      renderedText: envelope.text!,
+      renderingDoubts: ['transformed', 'covered'],
+    });
+    expect(confirmed.checks.find((check) => check.id === 'rendering')).toMatchObject({ ok: true });
+    expect(doubted.state).toBe('unavailable');
+    expect(doubted.checks.find((check) => check.id === 'rendering')).toMatchObject({
+      ok: null,
+      implies: 'unavailable',
+      detail: 'Verity could not confirm that readers see all of this text as signed: something on the page covers part of it; and part of it is shrunk, rotated or distorted.',
+    });
+  });
+
+  it('calls different rendered words altered even when the drawing was also in doubt', async () => {
+    const verdict = await verifySnippet({
+      ...base,
+      decoded: { ok: true, envelope: erc7007Envelope() },
+      shownText: 'The drug is not safe.',
+      renderedText: 'The drug is safe.',
+      renderingDoubts: ['faint'],
+    });
+    expect(verdict.state).toBe('altered');
+  });
+
   it('skips the rendering check where nothing was rendered', async () => {
     const verdict = await verifySnippet({ ...base, decoded: { ok: true, envelope: erc7007Envelope() }, shownText: 'Hi' });
     expect(verdict.checks.find((check) => check.id === 'rendering')).toMatchObject({ ok: null });

@@ -6,8 +6,9 @@ import { checkShownLinks, type ShownLink } from '../text/markdown-links';
 import { matchesRenderedMarkdown } from '../text/markdown-match';
 import { listFactsOf } from '../trust/list-reliance';
 import type { TrustConfig } from '../trust/schema';
-import { failed, passed, skipped, unreachable } from '../verdict/check';
+import { failed, passed, skipped, unconfirmed, unreachable } from '../verdict/check';
 import { confidenceOf } from '../verdict/confidence';
+import { renderingDoubtSentence, type RenderingDoubt } from '../verdict/rendering-doubts';
 import { worstState } from '../verdict/states';
 import { summarize } from '../verdict/summary';
 import type { Check, TextMatch, Verdict } from '../verdict/types';
@@ -30,6 +31,8 @@ export type VerifySnippetParameters = {
    * a browser can tell; the command line leaves it out.
    */
   renderedText?: string;
+  /** What the browser could not confirm about how the rendered text is drawn (content script's allowlist). */
+  renderingDoubts?: readonly RenderingDoubt[];
   /** The links and images the snippet shows (lib/extract/shown-links.ts), where the page was read as HTML. */
   shownLinks?: readonly ShownLink[];
   trust: TrustConfig;
@@ -52,6 +55,7 @@ export async function verifySnippet({
   shownText,
   shownTextComplete = true,
   renderedText,
+  renderingDoubts = [],
   shownLinks,
   trust,
   chains,
@@ -84,7 +88,7 @@ export async function verifySnippet({
       ? unreachable('shown-text', `The shown text could not be compared: ${compared.message}`)
       : shownTextCheck(textMatch),
     ...(textMatch === 'markdown' ? [shownLinksCheck(signedText, shownLinks)] : []),
-    renderingCheck(shownText, renderedText),
+    renderingCheck(shownText, renderedText, renderingDoubts),
   ];
   const facts = { ...result.facts, model: result.facts.model ?? envelope.model, ...listFactsOf({ trust, proofType: proof.type, facts: result.facts }) };
   const state = worstState(checks.flatMap((check) => (check.implies ? [check.implies] : [])));
@@ -182,9 +186,16 @@ function shownLinksCheck(signedMarkdown: string, shownLinks: readonly ShownLink[
     : failed('shown-links', checked.reason, 'altered');
 }
 
-function renderingCheck(shownText: string, renderedText: string | undefined): Check {
+/**
+ * Spec §4, rendering honesty: words readers see that differ from the signed
+ * ones are `altered`; drawing the browser could not vouch for leaves the
+ * check unconfirmed, `unavailable`, never `verified` (docs/protocol.md §10).
+ */
+function renderingCheck(shownText: string, renderedText: string | undefined, doubts: readonly RenderingDoubt[]): Check {
   if (renderedText === undefined) return skipped('rendering', 'Only a browser can see what is rendered.');
-  return compareTexts(renderedText, shownText) === 'differs'
-    ? failed('rendering', 'Part of this text is hidden from readers, or readers see text that was not signed.', 'altered')
-    : passed('rendering', 'Readers see all of the signed text and nothing else.');
+  if (compareTexts(renderedText, shownText) === 'differs') {
+    return failed('rendering', 'Part of this text is hidden from readers, or readers see text that was not signed.', 'altered');
+  }
+  if (doubts.length > 0) return unconfirmed('rendering', renderingDoubtSentence(doubts));
+  return passed('rendering', 'Readers see all of the signed text and nothing else.');
 }

@@ -6,6 +6,9 @@ import type { browser as browserApi } from 'wxt/browser';
 import type { StartDevnetReturnType } from '../../devnet/devnet';
 import { settingsKeys } from '../../storage/settings-keys';
 import type { ExtensionBrowser } from '../../devnet/extension-browser';
+import { renderingDoubtWords } from '../../lib/verdict/rendering-doubts';
+import { figureId, renderingFigures, renderingTricksPage } from '../rendering-tricks-page';
+import { signedSentenceAttribute } from '../rendering-tricks-proof';
 import { allAnswered, figureStates, openExtensionPage, sendFrom, startDemoSession, stopDemoSession, tabShowing } from './demo-session';
 
 /** The extension API inside extension pages and the worker, where the evaluated functions run. */
@@ -69,7 +72,10 @@ let extensionPage: Page;
 
 beforeAll(async () => {
   ({ devnet, browser } = await startDemoSession());
-  server = createServer((_request, response) => response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(renderingPage));
+  const tricksPage = renderingTricksPage(await signedSentenceAttribute(devnet));
+  server = createServer((request, response) =>
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(request.url === '/tricks' ? tricksPage : renderingPage),
+  );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
   extensionPage = await openExtensionPage(browser);
@@ -104,6 +110,63 @@ describe('the content script in Chromium', () => {
       rendered[renderingCases[Number(id.slice(1))]!.name] = details?.proof.renderedText;
     }
     expect(rendered).toEqual(Object.fromEntries(renderingCases.map(({ name, rendered }) => [name, rendered])));
+    await page.close();
+  });
+
+  it('verifies no trick of the adversarial page, names what it could not confirm, and checks again after a late style', async () => {
+    const page = await browser.context.newPage();
+    // Tall enough that every figure is in view, where covering can be hit-tested.
+    await page.setViewportSize({ width: 1280, height: 3600 });
+    await page.goto(`${base}tricks`);
+    await allAnswered(page, renderingFigures.length);
+    const said = async () => {
+      const { tabId, state } = await tabShowing(extensionPage, `${base}tricks`);
+      const byFigure: Record<string, string> = {};
+      for (const { id } of state.proofs) {
+        const details = await sendFrom(extensionPage, 'proof-details', { tabId, id });
+        const rendering = details?.verdict?.checks.find((check) => check.id === 'rendering');
+        byFigure[renderingFigures[Number(id.slice(1))]!.name] = `${details?.verdict?.state}: ${rendering?.detail}`;
+      }
+      return byFigure;
+    };
+    const expected = Object.fromEntries(
+      renderingFigures.map(({ name, expected }) => [
+        name,
+        expected.state === 'unavailable' ? expect.stringContaining(`unavailable: Verity could not confirm`) : expect.stringMatching(new RegExp(`^${expected.state}:`)),
+      ]),
+    );
+    await expect.poll(said, { timeout: 20_000 }).toEqual(expected);
+    // Each doubt is the one its trick raises (others may come with it).
+    const now = await said();
+    for (const { name, expected } of renderingFigures) {
+      if (expected.state === 'unavailable') expect(now[name], name).toContain(renderingDoubtWords[expected.doubt]);
+    }
+    const badges = await page.evaluate(() => [...document.querySelectorAll('figure')].map((figure) => figure.querySelector('verity-badge')?.getAttribute('data-state')));
+    expect(badges).toEqual(renderingFigures.map(({ expected }) => expected.state));
+
+    // A style applied after the check: a body class that fades the plain figure's words.
+    await page.evaluate(() => {
+      document.head.insertAdjacentHTML('beforeend', '<style>.late figure[data-trick="plain"] div { color: rgba(0, 0, 0, 0.1); }</style>');
+    });
+    await expect.poll(() => page.locator('figure[data-trick="plain"] verity-badge').getAttribute('data-state'), { timeout: 5_000 }).toBe('verified');
+    await page.evaluate(() => document.body.classList.add('late'));
+    await expect.poll(() => page.locator('figure[data-trick="plain"] verity-badge').getAttribute('data-state'), { timeout: 5_000 }).toBe('unavailable');
+
+    // A rule inserted through the CSSOM leaves no trace: the card opening reads the snippet again.
+    const stateOf = (name: string) => page.locator(`figure[data-trick="${name}"] verity-badge`).getAttribute('data-state');
+    await page.evaluate(() => document.styleSheets[0]!.insertRule('figure[data-trick="dark mode"] div div { opacity: 0.1; }'));
+    await page.locator('figure[data-trick="dark mode"] verity-badge').hover();
+    await expect.poll(() => stateOf('dark mode'), { timeout: 5_000 }).toBe('unavailable');
+    // A fragment that makes a figure the target (`:target` fades it).
+    await page.evaluate((id) => void (location.hash = id), figureId('link and emphasis'));
+    await expect.poll(() => stateOf('link and emphasis'), { timeout: 5_000 }).toBe('unavailable');
+    // A delayed animation, started by an inserted rule: read again when it ends.
+    await page.evaluate(() => {
+      const sheet = document.styleSheets[0]!;
+      sheet.insertRule('@keyframes fade-late { to { opacity: 0.06; } }');
+      sheet.insertRule('figure[data-trick="muted and moved"] span { animation: fade-late 10ms 300ms forwards; }');
+    });
+    await expect.poll(() => stateOf('muted and moved'), { timeout: 5_000 }).toBe('unavailable');
     await page.close();
   });
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { maxScriptBytes, maxShownTextScan, maxSnippetsPerPage } from '../../../lib/envelope/limits';
 import { maxShownLinkLength, maxShownLinks } from '../../../lib/extract/shown-links';
 import { maxPasteLength } from '../../../lib/paste/classify-paste';
+import { renderingDoubts } from '../../../lib/verdict/rendering-doubts';
 import { MalformedRequestError, UnknownMessageError } from './errors';
 import type { WorkerMessages, WorkerMessageType } from '../../../messaging/messages';
 
@@ -22,6 +23,7 @@ const proofInput = z.object({
   raw: z.string().max(maxScriptBytes),
   shownText: z.string().max(maxShownTextScan),
   renderedText: z.string().max(maxShownTextScan),
+  renderingDoubts: z.array(z.enum(renderingDoubts)).max(renderingDoubts.length).optional(),
   links: z
     .array(z.object({ kind: z.enum(['link', 'image']), text: z.string().max(maxShownLinkLength), target: z.string().max(maxShownLinkLength) }))
     .max(maxShownLinks)

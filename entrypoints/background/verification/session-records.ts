@@ -24,8 +24,8 @@ export const sessionKeys = {
 export type ProofInput = Omit<PageProof, 'id'>;
 
 /** What a sent proof's verdict depends on. */
-export function inputOf({ form, raw, shownText, renderedText, links, problem, shownTextComplete }: PageProof): ProofInput {
-  return { form, raw, shownText, renderedText, ...(links && { links }), ...(problem && { problem }), ...(shownTextComplete === false && { shownTextComplete }) };
+export function inputOf({ form, raw, shownText, renderedText, renderingDoubts, links, problem, shownTextComplete }: PageProof): ProofInput {
+  return { form, raw, shownText, renderedText, ...(renderingDoubts && { renderingDoubts }), ...(links && { links }), ...(problem && { problem }), ...(shownTextComplete === false && { shownTextComplete }) };
 }
 
 /** One proof of a tab: the page's id for it and the key of its ProofRecord. */

@@ -139,6 +139,7 @@ export function createVerificationPasses({
               shownText: job.input.shownText,
               shownTextComplete: job.input.shownTextComplete !== false,
               renderedText: job.input.renderedText,
+              ...(job.input.renderingDoubts && { renderingDoubts: job.input.renderingDoubts }),
               ...(job.input.links && { shownLinks: job.input.links }),
               trust: passTrust.config,
               chains,

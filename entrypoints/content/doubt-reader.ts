@@ -1,0 +1,191 @@
+import { createCoverCheck } from './cover-check';
+import {
+  clipAxesOf,
+  effectDoubtOf,
+  generatedDoubtOf,
+  isCut,
+  markerDoubtOf,
+  movedDoubtOf,
+  paintDoubtOf,
+  reorderDoubtOf,
+  sizeDoubtOf,
+  styledApartDoubtOf,
+  type ClipAxes,
+  type StyleValues,
+} from './rendering-doubts';
+import type { RenderingDoubt } from '../../lib/verdict/rendering-doubts';
+import { boundsOf, isOffPage, masksGlyphs, paintsTextWithBackground, type PageExtent, type Rect } from './rendering-rules';
+import { parseColour } from './text-colour';
+
+/** Elements that draw something the text walk cannot read: images, media, frames, form fields. */
+const embeddedTags = new Set(['img', 'svg', 'canvas', 'video', 'picture', 'object', 'embed', 'iframe', 'input', 'textarea', 'select', 'math']);
+
+/** Block containers, the only boxes with a `::first-line` and `::first-letter`. */
+const blockDisplays = /^(block|list-item|inline-block|flow-root|table-cell|table-caption)$|^block /;
+
+const valuesOf = (style: CSSStyleDeclaration, properties: readonly string[]): StyleValues =>
+  Object.fromEntries(properties.map((property) => [property, style.getPropertyValue(property)]));
+
+const effectProperties = ['transform', 'rotate', 'scale', 'filter', 'backdrop-filter', 'mask-image', '-webkit-mask-image', 'clip-path'];
+const orderProperties = ['unicode-bidi', 'display', 'flex-direction', 'flex-wrap', 'order', 'grid-row-start', 'grid-column-start'];
+const pseudoProperties = ['content', 'quotes', 'position', 'background-color', 'background-image'];
+const apartProperties = ['color', '-webkit-text-fill-color', 'font-size', 'visibility', '-webkit-text-security'];
+
+export type DoubtReader = {
+  /** A descendant of the root that the walk enters (it is not hidden). */
+  element(element: Element): void;
+  /** A `::before` or `::after` with content, not hidden, that the walk reads. */
+  generated(pseudo: CSSStyleDeclaration): void;
+  /** A text node with visible characters that the walk keeps: the element holding it, and its line boxes (none when the root is not laid out). */
+  text(holder: Element, lines: readonly DOMRect[]): void;
+  readonly doubts: ReadonlySet<RenderingDoubt>;
+};
+
+export type CreateDoubtReaderParameters = {
+  root: Element;
+  view: Window;
+  styleOf: (element: Element) => CSSStyleDeclaration;
+  /** The root has a box: geometry can be judged. */
+  laidOut: boolean;
+  page: PageExtent;
+  /** Text off the page counts (the root is on it). */
+  offPageCounts: boolean;
+  isOwn: (element: Element) => boolean;
+};
+
+/**
+ * Collects what could not be confirmed about one reading of a snippet
+ * (rendering-doubts.ts has the rules). Effects and opacity that reach the
+ * snippet from its ancestors count too: a whole snippet scaled to a smudge
+ * misleads as much as a part of it.
+ */
+export function createDoubtReader({ root, view, styleOf, laidOut, page, offPageCounts, isOwn }: CreateDoubtReaderParameters): DoubtReader {
+  const doubts = new Set<RenderingDoubt>();
+  const note = (doubt: RenderingDoubt | undefined): void => void (doubt !== undefined && doubts.add(doubt));
+  const { documentElement } = root.ownerDocument;
+  const cover = createCoverCheck({ document: root.ownerDocument, view, isOwn });
+  const rootBox = laidOut ? root.getBoundingClientRect() : undefined;
+
+  for (let ancestor: Element | null = root; ancestor !== null; ancestor = ancestor.parentElement) note(effectDoubtOf(valuesOf(styleOf(ancestor), effectProperties)));
+  checkElement(root);
+
+  const opacities = new Map<Element, number>();
+  const opacityOf = (element: Element | null): number => {
+    if (element === null) return 1;
+    let opacity = opacities.get(element);
+    if (opacity === undefined) {
+      opacity = Number.parseFloat(styleOf(element).opacity) * opacityOf(element.parentElement);
+      opacities.set(element, opacity);
+    }
+    return opacity;
+  };
+  const paints = new Map<Element, RenderingDoubt | undefined>();
+  const paintOf = (holder: Element): RenderingDoubt | undefined => {
+    if (paints.has(holder)) return paints.get(holder);
+    const style = styleOf(holder);
+    const backgrounds: { colour: string; image: boolean }[] = [];
+    let gradientText = false;
+    for (let element: Element | null = holder; element !== null; element = element.parentElement) {
+      const background = styleOf(element);
+      if (paintsTextWithBackground(background)) gradientText = true;
+      backgrounds.push({ colour: background.backgroundColor, image: background.backgroundImage !== 'none' });
+    }
+    // A gradient fill is the text's colour: how it stands out cannot be told from one colour.
+    const doubt = gradientText
+      ? 'background'
+      : paintDoubtOf({ colour: style.getPropertyValue('-webkit-text-fill-color') || style.color, opacity: opacityOf(holder), backgrounds });
+    paints.set(holder, doubt);
+    return doubt;
+  };
+  const clippers = new Map<Element, Clip[]>();
+  const clipsOf = (element: Element | null): Clip[] => {
+    // The viewport's own clipping is the page extent's; the root element and body propagate theirs to it.
+    if (element === null || element === documentElement || element === root.ownerDocument.body) return [];
+    let clips = clippers.get(element);
+    if (clips === undefined) {
+      clips = clipsOf(element.parentElement);
+      const axes = clipAxesOf(valuesOf(styleOf(element), ['overflow-x', 'overflow-y', 'contain']));
+      if (axes !== undefined) clips = [...clips, { box: paddingBoxOf(element), axes }];
+      clippers.set(element, clips);
+    }
+    return clips;
+  };
+
+  /** The element a hit test reports for text: `display: contents` elements have no box of their own. */
+  function boxedAncestorOf(holder: Element): Element {
+    let element = holder;
+    while (element !== root && element.parentElement !== null && styleOf(element).display === 'contents') element = element.parentElement;
+    return element;
+  }
+
+  function checkElement(element: Element): void {
+    const style = styleOf(element);
+    if (element !== root) note(effectDoubtOf(valuesOf(style, effectProperties)));
+    const parent = element === root ? undefined : element.parentElement;
+    note(reorderDoubtOf(valuesOf(style, orderProperties), parent ? valuesOf(styleOf(parent), ['display']) : undefined));
+    if (Number.parseInt(style.zIndex, 10) < 0) note('covered');
+    if (/list-item/.test(style.display)) {
+      note(markerDoubtOf(valuesOf(style, ['display', 'list-style-image', 'list-style-type']), valuesOf(view.getComputedStyle(element, '::marker'), ['content'])));
+    }
+    if (blockDisplays.test(style.display)) {
+      const own = valuesOf(style, apartProperties);
+      note(styledApartDoubtOf(own, valuesOf(view.getComputedStyle(element, '::first-line'), apartProperties)));
+      note(styledApartDoubtOf(own, valuesOf(view.getComputedStyle(element, '::first-letter'), apartProperties)));
+    }
+    const drawsImage = style.backgroundImage !== 'none' && !paintsTextWithBackground(style);
+    const embedded = embeddedTags.has(element.localName) && !(element.localName === 'input' && element.getAttribute('type')?.toLowerCase() === 'hidden');
+    if ((drawsImage || embedded) && (!laidOut || hasArea(element.getBoundingClientRect()))) note('embedded');
+    if (rootBox !== undefined && element !== root && /absolute|fixed/.test(style.position)) {
+      note(movedDoubtOf({ position: style.position }, element.getBoundingClientRect(), rootBox));
+    }
+  }
+
+  return {
+    element: checkElement,
+    generated(pseudo) {
+      note(generatedDoubtOf(valuesOf(pseudo, pseudoProperties)));
+      // A generated box with a background laid over the text: the hit test reports its element, so it is judged here.
+      const fill = parseColour(pseudo.backgroundColor);
+      const paintsBox = pseudo.backgroundImage !== 'none' || fill === undefined || fill.alpha > 0;
+      if (/absolute|fixed/.test(pseudo.position) && paintsBox) note('covered');
+    },
+    text(holder, drawn) {
+      note(paintOf(holder));
+      // Discs for letters on the whole snippet (inside it, the text counts as hidden).
+      if (masksGlyphs(styleOf(holder).getPropertyValue('-webkit-text-security'))) note('effect');
+      if (!laidOut) return;
+      const lines = drawn.filter(hasArea);
+      if (lines.length === 0) return;
+      note(sizeDoubtOf(Math.min(...lines.slice(0, 3).map((line) => line.height))));
+      const box = boundsOf(lines)!;
+      if (clipsOf(holder).some((clip) => isCut(box, clip.box, clip.axes, lines[0]!.height))) note('clipped');
+      if (offPageCounts && isPartlyOffPage(box, page)) note('clipped');
+      if (!doubts.has('covered')) note(cover.doubtOf(boxedAncestorOf(holder), lines));
+    },
+    doubts,
+  };
+}
+
+
+function hasArea(rect: Rect): boolean {
+  return rect.width >= 1 && rect.height >= 1;
+}
+
+type Clip = { box: Rect; axes: ClipAxes };
+
+/** An element's padding box, where its overflow is cut, in viewport coordinates. */
+function paddingBoxOf(element: Element): Rect {
+  const box = element.getBoundingClientRect();
+  const left = box.left + element.clientLeft;
+  const top = box.top + element.clientTop;
+  // Inline elements report no client size; their border box is near enough.
+  const width = element.clientWidth || box.width;
+  const height = element.clientHeight || box.height;
+  return { left, top, right: left + width, bottom: top + height, width, height };
+}
+
+/** Some of the box lies where no scrolling reaches (left of or above the page's origin, beyond its size). */
+function isPartlyOffPage(rect: Rect, page: PageExtent): boolean {
+  if (isOffPage(rect, page)) return false;
+  return rect.left + page.scrollX < -1 || rect.top + page.scrollY < -1 || rect.right + page.scrollX > page.width + 1 || rect.bottom + page.scrollY > page.height + 1;
+}

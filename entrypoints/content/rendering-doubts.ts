@@ -1,0 +1,229 @@
+import type { RenderingDoubt } from '../../lib/verdict/rendering-doubts';
+import type { Rect } from './rendering-rules';
+import { contrastRatio, paintOver, parseColour, type Rgba } from './text-colour';
+
+/**
+ * Rendering honesty as an allowlist (spec §4; docs/protocol.md §10,
+ * "Rendered text"): a snippet counts as seen only when every signed
+ * character is drawn under styles Verity understands. Each rule here takes
+ * computed values (kebab-case property names, as `getPropertyValue` reads
+ * them) and says what could not be confirmed, so it is testable without a
+ * layout engine. Text that is plainly hidden is rendering-rules.ts's; this
+ * file names what is drawn in a way Verity cannot vouch for.
+ */
+
+/** Computed values by property name; a missing one reads as its initial value. */
+export type StyleValues = Readonly<Record<string, string | undefined>>;
+
+/** Below this effective opacity (times colour alpha), text is too faint to vouch for; muted text is 0.5 or more. */
+export const faintestConfirmed = 0.3;
+
+/** Below this WCAG contrast ratio against what is behind it, text blends in (the #ddd-on-white grey is 1.36). */
+export const lowestConfirmedContrast = 1.5;
+
+/** Below this height in CSS pixels, as drawn (zoom and transforms included), a line of text is not readable. */
+export const smallestConfirmedTextHeight = 6;
+
+/** Drawn a pixel outside its clipping box, a glyph is cut. */
+const clipTolerance = 1;
+
+const value = (style: StyleValues, property: string, initial: string): string => style[property] ?? initial;
+
+/**
+ * A `transform` that only moves (a translation matrix, 2D or 3D) changes
+ * no words; scaling, rotating, skewing or a perspective may.
+ */
+export function isTranslationOnly(transform: string): boolean {
+  const text = transform.trim();
+  if (text === 'none' || text === '') return true;
+  const matrix = /^matrix(3d)?\(([^)]*)\)$/.exec(text);
+  if (matrix === null) return false;
+  const numbers = matrix[2]!.split(',').map((part) => Number.parseFloat(part));
+  const identity = matrix[1] === undefined ? [1, 0, 0, 1] : [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0];
+  return identity.every((expected, index) => Math.abs(numbers[index]! - expected) < 1e-6) && (matrix[1] === undefined || numbers[15] === 1);
+}
+
+/**
+ * What an element's own drawing effects leave unconfirmed: any transform
+ * but a move, a filter, a mask, a clip path, a backdrop filter. These
+ * apply to its whole subtree, so the caller asks of the snippet's
+ * ancestors too. `zoom` is judged by the size it draws text at
+ * (sizeDoubtOf): a page zoomed to 90 % is read as easily as any.
+ */
+export function effectDoubtOf(style: StyleValues): RenderingDoubt | undefined {
+  if (!isTranslationOnly(value(style, 'transform', 'none'))) return 'transformed';
+  if (['rotate', 'scale'].some((property) => !['none', ''].includes(value(style, property, 'none')))) return 'transformed';
+  for (const property of ['filter', 'backdrop-filter', 'mask-image', '-webkit-mask-image', 'clip-path']) {
+    if (value(style, property, 'none') !== 'none') return 'effect';
+  }
+  return undefined;
+}
+
+/**
+ * Whether CSS shows an element's words out of document order: a flex or
+ * grid `order`, a reversed flex container, grid placement, or a bidi
+ * override (`unicode-bidi: bidi-override`, `<bdo>`). A right-to-left
+ * `direction` alone is how RTL text is written, and is allowed.
+ */
+export function reorderDoubtOf(style: StyleValues, parent: StyleValues | undefined): RenderingDoubt | undefined {
+  if (/override/.test(value(style, 'unicode-bidi', 'normal'))) return 'reordered';
+  const display = value(style, 'display', 'inline');
+  if (/flex/.test(display) && (/reverse/.test(value(style, 'flex-direction', 'row')) || value(style, 'flex-wrap', 'nowrap') === 'wrap-reverse')) return 'reordered';
+  if (parent === undefined) return undefined;
+  const parentDisplay = value(parent, 'display', 'inline');
+  if (!/flex|grid/.test(parentDisplay)) return undefined;
+  if (value(style, 'order', '0') !== '0') return 'reordered';
+  if (/grid/.test(parentDisplay) && (value(style, 'grid-row-start', 'auto') !== 'auto' || value(style, 'grid-column-start', 'auto') !== 'auto')) return 'reordered';
+  return undefined;
+}
+
+/** Text taken out of the flow and drawn elsewhere: a fixed or absolute box outside the snippet's box. */
+export function movedDoubtOf(style: StyleValues, box: Rect, snippetBox: Rect): RenderingDoubt | undefined {
+  const position = value(style, 'position', 'static');
+  if (position === 'fixed') return 'moved';
+  if (position !== 'absolute') return undefined;
+  return isInside(box, snippetBox) ? undefined : 'moved';
+}
+
+/** Quotation marks (Unicode Quotation_Mark), which the wording rule ignores anyway. */
+const quotationMarks = /^[\p{Quotation_Mark}\s]*$/u;
+
+/**
+ * What a `::before`, `::after` or `::marker` adds that is not a string the
+ * walk reads: an image, a counter in a custom style, quotes that are not
+ * quotation marks (`quotes: "not " ""`). Plain strings are read as text and
+ * compared; counters and quotes under the default styles are numbering and
+ * quotation marks, which signed text need not hold.
+ */
+export function generatedDoubtOf(pseudo: StyleValues): RenderingDoubt | undefined {
+  const content = value(pseudo, 'content', 'normal');
+  if (content === 'none' || content === 'normal' || content === '""') return undefined;
+  if (/url\(|image-set\(|gradient\(|element\(/.test(content)) return 'generated';
+  const counter = /counters?\(([^)]*)\)/.exec(content);
+  if (counter !== null) {
+    const style = counter[1]!.split(',').map((part) => part.trim()).at(-1)!;
+    if (counter[1]!.includes(',') && !isPlainCounterStyle(style)) return 'generated';
+  }
+  if (/open-quote|close-quote/.test(content) && !quotesAreQuotationMarks(value(pseudo, 'quotes', 'auto'))) return 'generated';
+  return undefined;
+}
+
+/** Whether a computed `quotes` value draws only quotation marks. */
+export function quotesAreQuotationMarks(quotes: string): boolean {
+  if (quotes === 'auto' || quotes === 'none' || quotes === 'match-parent') return true;
+  const strings = quotes.match(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g) ?? [];
+  return strings.every((string) => quotationMarks.test(string.slice(1, -1).replace(/\\(.)/g, "$1")));
+}
+
+/** Counter styles that draw numbers, letters or bullets, predefined by CSS. */
+const plainCounterStyles = new Set([
+  'none', 'disc', 'circle', 'square', 'decimal', 'decimal-leading-zero', 'lower-roman', 'upper-roman', 'lower-greek',
+  'lower-alpha', 'lower-latin', 'upper-alpha', 'upper-latin', 'disclosure-open', 'disclosure-closed', 'arabic-indic',
+  'armenian', 'bengali', 'cjk-decimal', 'devanagari', 'georgian', 'hebrew', 'hiragana', 'katakana', 'persian', 'thai',
+]);
+
+function isPlainCounterStyle(style: string): boolean {
+  return plainCounterStyles.has(style.trim().toLowerCase());
+}
+
+/**
+ * What a list item's marker may add: an image, a string (`list-style-type:
+ * "not "`), a custom `@counter-style` (its symbols can be words), or
+ * `::marker` content. Bullets and predefined numbering are allowed.
+ */
+export function markerDoubtOf(style: StyleValues, marker: StyleValues): RenderingDoubt | undefined {
+  if (!/list-item/.test(value(style, 'display', 'block'))) return undefined;
+  if (value(style, 'list-style-image', 'none') !== 'none') return 'generated';
+  if (!isPlainCounterStyle(value(style, 'list-style-type', 'disc'))) return 'generated';
+  const content = value(marker, 'content', 'normal');
+  return content === 'normal' || content === 'none' ? undefined : 'generated';
+}
+
+/**
+ * What `::first-line` or `::first-letter` restyles: a colour, size,
+ * visibility or fill that differs from the element's own. Verity reads the
+ * element's styles, so text styled apart is unconfirmed.
+ */
+export function styledApartDoubtOf(style: StyleValues, pseudo: StyleValues): RenderingDoubt | undefined {
+  const differs = ['color', '-webkit-text-fill-color', 'font-size', 'visibility', 'opacity', '-webkit-text-security'].some(
+    (property) => pseudo[property] !== undefined && pseudo[property] !== style[property],
+  );
+  return differs ? 'styled-apart' : undefined;
+}
+
+export type TextPaint = {
+  /** The text's computed `color` (or `-webkit-text-fill-color` when set). */
+  colour: string;
+  /** The product of the opacities of its element and every ancestor. */
+  opacity: number;
+  /** Backgrounds behind it, nearest first: each element's `background-color`, and whether it has a background image. */
+  backgrounds: readonly { colour: string; image: boolean }[];
+};
+
+/**
+ * Whether text stands out from what is behind it: opacity times colour
+ * alpha over a floor, and enough contrast against the backgrounds under it
+ * composited down to the white canvas. A background image (other than the
+ * text's own gradient fill, which the caller leaves out) makes the contrast
+ * unknowable here.
+ */
+export function paintDoubtOf({ colour, opacity, backgrounds }: TextPaint): RenderingDoubt | undefined {
+  const text = parseColour(colour);
+  if (text === undefined) return 'background';
+  if (text.alpha * opacity < faintestConfirmed) return 'faint';
+  const layers: Rgba[] = [];
+  for (const background of backgrounds) {
+    if (background.image) return 'background';
+    const layer = parseColour(background.colour);
+    if (layer === undefined) return 'background';
+    if (layer.alpha === 0) continue;
+    layers.push(layer);
+    if (layer.alpha >= 1) break;
+  }
+  const behind = layers.reduceRight<Rgba>((under, layer) => paintOver(layer, under), { red: 255, green: 255, blue: 255, alpha: 1 });
+  return contrastRatio(paintOver(text, behind, opacity), behind) < lowestConfirmedContrast ? 'low-contrast' : undefined;
+}
+
+/** Whether `inner` lies within `outer`, to a pixel. */
+export function isInside(inner: Rect, outer: Rect): boolean {
+  return (
+    inner.left >= outer.left - clipTolerance &&
+    inner.top >= outer.top - clipTolerance &&
+    inner.right <= outer.right + clipTolerance &&
+    inner.bottom <= outer.bottom + clipTolerance
+  );
+}
+
+/** The axes along which an element cuts off what overflows it. */
+export type ClipAxes = { x: boolean; y: boolean };
+
+/**
+ * Where an element cuts off what overflows it: along an axis with
+ * `overflow: hidden` or `clip`, both with paint containment. A scrolling
+ * axis (`auto`, `scroll`: a chat's message list) lets readers reach it.
+ */
+export function clipAxesOf(style: StyleValues): ClipAxes | undefined {
+  const clipping = (overflow: string): boolean => overflow === 'hidden' || overflow === 'clip';
+  const contained = /paint|strict|content/.test(value(style, 'contain', 'none'));
+  const x = contained || clipping(value(style, 'overflow-x', 'visible'));
+  const y = contained || clipping(value(style, 'overflow-y', 'visible'));
+  return x || y ? { x, y } : undefined;
+}
+
+/**
+ * Whether text drawn in `box` is cut by a clip of `clip` along `axes`: a
+ * pixel over horizontally cuts letters; vertically, a fifth of a line is
+ * allowed, since tight line heights let glyph boxes overhang with nothing
+ * drawn there.
+ */
+export function isCut(box: Rect, clip: Rect, axes: ClipAxes, lineHeight: number): boolean {
+  const slack = Math.max(clipTolerance, lineHeight / 5);
+  const cutX = axes.x && (box.left < clip.left - clipTolerance || box.right > clip.right + clipTolerance);
+  const cutY = axes.y && (box.top < clip.top - slack || box.bottom > clip.bottom + slack);
+  return cutX || cutY;
+}
+
+/** A line of text drawn too small to read (font size, zoom and scaling all show in its drawn height). */
+export function sizeDoubtOf(lineHeight: number): RenderingDoubt | undefined {
+  return lineHeight < smallestConfirmedTextHeight ? 'small' : undefined;
+}

@@ -1,0 +1,113 @@
+// @vitest-environment jsdom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { cardTag } from './card';
+import { createRenderingWatch } from './rendering-watch';
+
+/** The browser's IntersectionObserver, reporting only when the test says. */
+class FakeIntersectionObserver {
+  static latest: FakeIntersectionObserver;
+  readonly targets = new Set<Element>();
+  constructor(private readonly callback: (entries: { target: Element; isIntersecting: boolean }[]) => void) {
+    FakeIntersectionObserver.latest = this;
+  }
+  observe(target: Element) {
+    this.targets.add(target);
+  }
+  unobserve(target: Element) {
+    this.targets.delete(target);
+  }
+  disconnect() {
+    this.targets.clear();
+  }
+  report(inView: boolean) {
+    this.callback([...this.targets].map((target) => ({ target, isIntersecting: inView })));
+  }
+}
+
+class FakeResizeObserver {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+}
+
+/** Lets MutationObserver records arrive. */
+const records = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+let controller: AbortController;
+let changed: string[];
+
+beforeEach(() => {
+  vi.stubGlobal('IntersectionObserver', FakeIntersectionObserver);
+  vi.stubGlobal('ResizeObserver', FakeResizeObserver);
+  document.body.innerHTML = '<main id="main"><aside id="aside"></aside><div id="a">Signed <span id="inner">words</span></div></main><p id="b">Other</p><footer><p id="away">Away</p></footer>';
+  controller = new AbortController();
+  changed = [];
+  const watch = createRenderingWatch({ signal: controller.signal, document, onChange: (element) => changed.push(element.id) });
+  watch.watch(document.getElementById('a')!);
+  watch.watch(document.getElementById('b')!);
+});
+
+afterEach(() => {
+  controller.abort();
+  vi.unstubAllGlobals();
+});
+
+describe('createRenderingWatch', () => {
+  it('reports a snippet when a class changes inside it, on an ancestor, or on an ancestor’s sibling, and not elsewhere', async () => {
+    document.getElementById('inner')!.className = 'x';
+    await records();
+    expect(changed).toEqual(['a']);
+    changed.length = 0;
+    document.body.className = 'late';
+    await records();
+    expect(changed.sort()).toEqual(['a', 'b']);
+    changed.length = 0;
+    document.getElementById('aside')!.setAttribute('style', 'color: red');
+    await records();
+    expect(changed).toEqual(['a']);
+    changed.length = 0;
+    document.getElementById('away')!.className = 'y';
+    document.getElementById('away')!.textContent = 'Moved';
+    await records();
+    expect(changed).toEqual([]);
+  });
+
+  it('reports every snippet when a style sheet is added or rewritten, and when the fragment changes', async () => {
+    const style = document.createElement('style');
+    document.head.append(style);
+    await records();
+    expect(changed.sort()).toEqual(['a', 'b']);
+    changed.length = 0;
+    style.textContent = 'p { opacity: 0.1 }';
+    await records();
+    expect(changed.sort()).toEqual(['a', 'b']);
+    changed.length = 0;
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    expect(changed.sort()).toEqual(['a', 'b']);
+  });
+
+  it('reports a snippet as it comes into view, once, and those in view when a card opens', async () => {
+    FakeIntersectionObserver.latest.report(true);
+    FakeIntersectionObserver.latest.report(true);
+    expect(changed.sort()).toEqual(['a', 'b']);
+    changed.length = 0;
+    const card = document.createElement(cardTag);
+    document.documentElement.append(card);
+    card.setAttribute('data-open', '');
+    await records();
+    expect(changed.sort()).toEqual(['a', 'b']);
+    changed.length = 0;
+    FakeIntersectionObserver.latest.report(false);
+    card.removeAttribute('data-open');
+    card.setAttribute('data-open', '');
+    await records();
+    expect(changed).toEqual([]);
+  });
+
+  it('stops when its signal aborts', async () => {
+    controller.abort();
+    document.body.className = 'after';
+    await records();
+    expect(changed).toEqual([]);
+  });
+});

@@ -1,0 +1,100 @@
+import type { RenderingDoubt } from '../lib/verdict/rendering-doubts';
+
+/**
+ * The adversarial page of rendering honesty (issue 11): one signed sentence
+ * shown in many figures, each with one trick that makes readers see other
+ * words than those signed, and a few honest controls. Every figure's
+ * canonical text is the signed sentence, so the proof's hash holds in all
+ * of them and only the rendering check tells them apart. docs/protocol.md
+ * §10 has the same cases as a table.
+ */
+
+/** What Verity says of a figure: verified, altered (readers see other words), or unavailable with what it could not confirm. */
+export type TrickExpectation = { state: 'verified' } | { state: 'altered' } | { state: 'unavailable'; doubt: RenderingDoubt };
+
+export type RenderingFigure = { name: string; html: string; expected: TrickExpectation };
+
+export const trickSignedText = 'The drug is not safe for children under 12. Is the dose −5 mg?';
+
+const verified = { state: 'verified' } as const;
+const altered = { state: 'altered' } as const;
+const doubt = (name: RenderingDoubt): TrickExpectation => ({ state: 'unavailable', doubt: name });
+
+/** The sentence with its "not" wrapped: `<span …>not</span>` in place. */
+const withNot = (open: string, close = '</span>'): string => `The drug is ${open}not${close} safe for children under 12. Is the dose −5 mg?`;
+
+export const renderingFigures: RenderingFigure[] = [
+  // Honest controls.
+  { name: 'plain', html: trickSignedText, expected: verified },
+  { name: 'dark mode', html: `<div style="background:#121212;color:#e8e8e8;padding:4px">${trickSignedText}</div>`, expected: verified },
+  { name: 'link and emphasis', html: withNot('<a href="/about">', '</a>').replace('safe', '<em>safe</em>'), expected: verified },
+  { name: 'right-to-left element', html: `<span dir="rtl">${trickSignedText}</span>`, expected: verified },
+  { name: 'muted and moved', html: `<span style="color:#666;opacity:.8;position:relative;left:2px">${trickSignedText}</span>`, expected: verified },
+  { name: 'display contents', html: withNot('<span style="display:contents">'), expected: verified },
+
+  // Text hidden.
+  { name: 'opacity 0.06', html: withNot('<span style="opacity:.06">'), expected: doubt('faint') },
+  { name: 'colour alpha', html: withNot('<span style="color:rgba(0,0,0,.08)">'), expected: doubt('faint') },
+  { name: '3 px text', html: withNot('<span style="font-size:3px">'), expected: doubt('small') },
+  { name: 'zoom 0.1', html: withNot('<span style="zoom:.1">'), expected: doubt('small') },
+  { name: 'scale(.08)', html: withNot('<span style="display:inline-block;transform:scale(.08)">'), expected: doubt('transformed') },
+  { name: 'filter', html: withNot('<span style="filter:blur(6px)">'), expected: doubt('effect') },
+  { name: 'mask-image', html: withNot('<span style="display:inline-block;mask-image:linear-gradient(transparent,transparent)">'), expected: doubt('effect') },
+  { name: 'clip-path', html: withNot('<span style="display:inline-block;clip-path:inset(0 0 0 95%)">'), expected: doubt('effect') },
+  { name: 'overlay', html: `${trickSignedText}<i class="overlay"></i>`, expected: doubt('covered') },
+  { name: 'z-index behind a background', html: withNot('<span style="display:inline-block;background:#fff"><span style="position:relative;z-index:-1">', '</span></span>'), expected: doubt('covered') },
+  { name: 'covering ::after', html: `<span class="covering">${trickSignedText}</span>`, expected: doubt('covered') },
+  { name: 'same colour as background', html: withNot('<span style="color:#fff">'), expected: doubt('low-contrast') },
+  { name: 'near colour of a dark box', html: `<div style="background:#111;color:#1a1a1a">${trickSignedText}</div>`, expected: doubt('low-contrast') },
+  { name: 'background image', html: withNot('<span style="background-image:linear-gradient(#fff,#fff);color:#fff">'), expected: doubt('background') },
+  { name: 'overflow clipping', html: withNot('<span style="display:inline-block;width:.4em;overflow:hidden;vertical-align:bottom;white-space:nowrap">'), expected: doubt('clipped') },
+  { name: 'position fixed', html: withNot('<span style="position:fixed;right:0;bottom:0">'), expected: doubt('moved') },
+  { name: 'absolute out of the box', html: withNot('<span style="position:absolute;left:0;top:calc(100% + 2px)">'), expected: doubt('moved') },
+  { name: '-webkit-text-security', html: withNot('<span style="-webkit-text-security:disc">'), expected: altered },
+  { name: '::first-line', html: `<div class="first-line">${trickSignedText}</div>`, expected: doubt('styled-apart') },
+  { name: 'hidden "not"', html: withNot('<span style="display:none">'), expected: altered },
+  { name: 'hidden minus', html: trickSignedText.replace('−5', '<span style="color:transparent">−</span>5'), expected: altered },
+  { name: 'question made a statement', html: trickSignedText.replace('?', '<span style="font-size:0">?</span><span class="full-stop"></span>'), expected: altered },
+
+  // Text added.
+  { name: 'q quotes', html: withNot('<q class="words-quotes">', '</q>'), expected: doubt('generated') },
+  { name: 'list marker string', html: `<ul style="list-style-type:'Never: '"><li>${trickSignedText}</li></ul>`, expected: doubt('generated') },
+  { name: 'counter-style symbols', html: `<ol style="list-style-type:words"><li>${trickSignedText}</li></ol>`, expected: doubt('generated') },
+  { name: '::marker', html: `<ul class="marker"><li>${trickSignedText}</li></ul>`, expected: doubt('generated') },
+  { name: '::before image', html: `<span class="image-before">${trickSignedText}</span>`, expected: doubt('generated') },
+  { name: 'generated words', html: `<span class="generated-words">${trickSignedText}</span>`, expected: altered },
+  { name: 'input value', html: `${trickSignedText} <input value="Never mind.">`, expected: doubt('embedded') },
+  { name: 'image of text', html: `${trickSignedText} <img alt="" width="80" height="16" src="data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' width='80' height='16'%3E%3Ctext y='12'%3ENot really%3C/text%3E%3C/svg%3E">`, expected: doubt('embedded') },
+
+  // Words reordered.
+  { name: 'flex order', html: withNot('<span style="display:inline-flex;gap:.3em"><span style="order:2">', '</span> <span style="order:1">safe</span></span>').replace('</span></span> safe', '</span></span>'), expected: doubt('reordered') },
+  { name: 'row-reverse', html: withNot('<span style="display:inline-flex;flex-direction:row-reverse;gap:.3em"><span>', '</span> <span>safe</span></span>').replace('</span></span> safe', '</span></span>'), expected: doubt('reordered') },
+  { name: 'bidi override', html: withNot('<span style="unicode-bidi:bidi-override;direction:rtl">'), expected: doubt('reordered') },
+];
+
+/** Styles of the tricks a rule must carry. */
+export const renderingTricksCss = `
+body { margin: 8px; background: #fff; color: #1d1d1f; font: 16px/1.4 sans-serif; }
+figure { position: relative; margin: 0 0 28px; }
+.overlay { position: absolute; inset: 0; background: #fff; }
+.covering { position: relative; } .covering::after { content: ""; position: absolute; inset: 0; background: #fff; }
+.first-line::first-line { color: transparent; }
+.full-stop::after { content: "."; }
+.words-quotes { quotes: "never " "" ; }
+@counter-style words { system: cyclic; symbols: "Never:"; suffix: " "; }
+.marker li::marker { content: "Never: "; }
+.image-before::before { content: url("data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' width='40' height='16'/%3E"); }
+.generated-words::before { content: "Never mind: "; }
+figure:target > div { color: rgba(0, 0, 0, 0.1); }
+`;
+
+/** A figure's id, for `:target`. */
+export function figureId(name: string): string {
+  return name.replace(/\W+/g, '-');
+}
+
+/** The page: one figure per case, each snippet carrying the same attribute proof of the signed sentence. */
+export function renderingTricksPage(proofAttribute: string): string {
+  const figures = renderingFigures.map(({ name, html }) => `<figure id="${figureId(name)}" data-trick="${name}"><div data-ai-proof='${proofAttribute}'>${html}</div></figure>`);
+  return `<!doctype html><html><head><meta charset="utf-8"><style>${renderingTricksCss}</style></head><body>\n${figures.join('\n')}\n</body></html>`;
+}
