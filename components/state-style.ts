@@ -104,7 +104,14 @@ export const uncheckedUntrustedHeadline = 'Nothing was checked: the proof rests 
 
 /** What a verdict means in a few words; an `untrusted` proof reads as signed only when its signature was checked. */
 export function headlineOf(verdict: Pick<Verdict, 'state' | 'proofType' | 'checks'>): string {
-  return verdict.state === 'untrusted' && !signatureChecked(verdict) ? uncheckedUntrustedHeadline : stateStyles[verdict.state].headline;
+  if (verdict.state === 'untrusted' && !signatureChecked(verdict)) return uncheckedUntrustedHeadline;
+  if (unconfirmedRendering(verdict)) return 'Couldn’t confirm what you see';
+  return stateStyles[verdict.state].headline;
+}
+
+/** `unavailable` because of how the page draws the text, not because something could not be reached. */
+export function unconfirmedRendering(verdict: Pick<Verdict, 'state' | 'checks'>): boolean {
+  return verdict.state === 'unavailable' && verdict.checks.find((check) => check.implies === 'unavailable')?.id === 'rendering';
 }
 
 /** A proof that has no verdict yet. */

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { shortHex } from '../../lib/chain/short-hex';
 import type { Verdict } from '../../lib/verdict/types';
+import { unconfirmed } from '../../lib/verdict/check';
+import { renderingDoubtWords } from '../../lib/verdict/rendering-doubts';
 import { cardContentOf } from './card-content';
 import { verdictOf } from '../../test/fakes/verdict-fixtures';
 
@@ -73,6 +75,14 @@ describe('cardContentOf', () => {
     expect(content.confidence).toBeUndefined();
     expect(content.note).toMatch(/nothing against the proof/);
     expect(`${content.word} ${content.headline} ${content.note}`).not.toMatch(/fail|invalid/i);
+  });
+
+  it('says a text it could not confirm the page shows as signed is about the page, not a network it could not reach', () => {
+    const verdict: Verdict = { ...verdictOf('unavailable', { confidence: 0 }), checks: [unconfirmed('rendering', `Drawn in ways not confirmed: ${renderingDoubtWords.faint}.`)] };
+    const content = cardContentOf({ verdict });
+    expect(content.headline).toBe('Couldn’t confirm what you see');
+    expect(content.summary).toBe('Verity could not confirm that readers see all of this text as signed: part of it is too faint to read.');
+    expect(content.note).toBe('This says nothing against the proof: Verity could not confirm that the page shows the text as it was signed.');
   });
 
   it('rates only a proof that holds, in words that agree with its state', () => {

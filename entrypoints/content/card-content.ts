@@ -1,4 +1,4 @@
-import { headlineOf } from '../../components/state-style';
+import { headlineOf, unconfirmedRendering } from '../../components/state-style';
 import { signatureChecked } from '../../lib/verdict/signature-checked';
 import { shortHex } from '../../lib/chain/short-hex';
 import type { VerdictState } from '../../lib/verdict/states';
@@ -59,7 +59,11 @@ export function cardContentOf({ verdict, formatTime = defaultFormatTime }: CardC
   };
   const confidence = confidenceOf(verdict.confidence, verdict.state);
   if (confidence.rated) content.confidence = confidence;
-  if (verdict.state === 'unavailable') content.note = 'This says nothing against the proof: Verity could not finish checking it.';
+  if (verdict.state === 'unavailable') {
+    content.note = unconfirmedRendering(verdict)
+      ? 'This says nothing against the proof: Verity could not confirm that the page shows the text as it was signed.'
+      : 'This says nothing against the proof: Verity could not finish checking it.';
+  }
   const scope = scopeOf[verdict.state];
   if (scope !== undefined) content.scope = scope;
   if (verdict.state === 'untrusted' && verdict.facts.attester !== undefined && signatureChecked(verdict)) content.trustSigner = verdict.facts.attester;
