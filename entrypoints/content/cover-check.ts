@@ -55,7 +55,8 @@ export function createCoverCheck({ document, view, isOwn }: CreateCoverCheckPara
           const x = line.left + line.width * fraction;
           if (x < 0 || x >= view.innerWidth || budget <= 0) continue;
           budget -= 1;
-          const stack = document.elementsFromPoint(x, y);
+          // Asked of the text's own tree: the document's answer would stop at the host of a shadow root holding it.
+          const stack = (holder.getRootNode() as Document | ShadowRoot).elementsFromPoint(x, y);
           if (coverDoubtAt(stack, holder, isOwn) === undefined) continue;
           // A sticky header or fixed bar covers text only until the reader scrolls it out from under it.
           if (!pageScrolls() || !movesWithViewport(stack.find((element) => !isOwn(element))!)) return 'covered';
