@@ -2,7 +2,7 @@ import { maxSnippetsPerPage } from '../../../lib/envelope/limits';
 import type { PageProof } from '../../../lib/extract/page-proof';
 import type { Verdict } from '../../../lib/verdict/types';
 import type { WorkerMessages } from '../../../messaging/messages';
-import { tabProofId } from '../../../messaging/frame-proof-id';
+import { frameProofId, tabProofId } from '../../../messaging/frame-proof-id';
 import { createSerialRunner } from './serial-runner';
 import { sessionKeys, type ProofFrame, type ProofInput, type ProofRecord, type SessionStorage, type TabProofRecord, type TabRecord } from './session-records';
 
@@ -136,7 +136,7 @@ export function mergeProofs(
 ): TabRecord {
   const proofs = new Map<string, TabProofRecord>(before?.proofs.map((proof) => [proof.id, proof]));
   for (const { proof, key } of entries) proofs.set(proof.id, { id: proof.id, form: proof.form, excerpt: excerptOf(proof.shownText), key });
-  const listed = [...proofs.values()];
+  const listed = [...proofs.values()].sort(inPageOrder);
   const documentIdNow = documentId ?? before?.documentId;
   return {
     url: request.pageUrl,
@@ -162,7 +162,7 @@ export function mergeFrameProofs(
     const id = tabProofId(frame.frameId, proof.id);
     proofs.set(id, { id, form: proof.form, excerpt: excerptOf(proof.shownText), key, frame });
   }
-  const listed = [...proofs.values()];
+  const listed = [...proofs.values()].sort(inPageOrder);
   return {
     // The top frame's page, once it has told; until then the tab's page is not known.
     url: before?.url ?? '',
@@ -172,6 +172,19 @@ export function mergeFrameProofs(
     proofs: listed.slice(0, maxSnippetsPerPage),
   };
 }
+
+/**
+ * The order the popup and reports list a tab's proofs in: the top frame's,
+ * then each frame's, each in the order its content script found them (the
+ * number in `p12`), which is the page's order for what was there at load.
+ * Not the order they arrived: those near the viewport are sent first.
+ */
+function inPageOrder(a: TabProofRecord, b: TabProofRecord): number {
+  const [left, right] = [frameProofId(a.id), frameProofId(b.id)];
+  return left.frameId - right.frameId || foundNumber(left.id) - foundNumber(right.id);
+}
+
+const foundNumber = (id: string): number => Number(/^p(\d+)$/.exec(id)?.[1] ?? Number.MAX_SAFE_INTEGER);
 
 /** The start of a snippet's text, cut at a word where one is near. */
 export function excerptOf(text: string): string {

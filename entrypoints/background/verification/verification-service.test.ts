@@ -171,12 +171,13 @@ describe('verify-proofs', () => {
     await world.run(service.verifyProofs(request([referenceProof('p0')]), tab(1, 'D1')));
     expect(await service.tabState(1)).toMatchObject({
       url: 'https://news.example/story',
+      // The page's own first, whichever arrived first.
       proofs: [
-        { id: 'f3.p0', frameUrl: 'https://widgets.example/embed', verdict: { state: 'verified' } },
         { id: 'p0', verdict: { state: 'verified' } },
+        { id: 'f3.p0', frameUrl: 'https://widgets.example/embed', verdict: { state: 'verified' } },
       ],
     });
-    expect((await service.tabState(1)).proofs[1]).not.toHaveProperty('frameUrl');
+    expect((await service.tabState(1)).proofs[0]).not.toHaveProperty('frameUrl');
     expect(world.badges.get(1)?.text).toBe('2');
 
     // The frame forgets its proof; the page's stays.
