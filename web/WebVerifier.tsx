@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useState } from 'react';
 import { messageOf } from '../components/error-message';
-import { ShareIcon } from '../components/icons';
 import { EmptyState, LoadingState } from '../components/Status';
 import { stateStyles } from '../components/state-style';
 import { InspectorFrame, ProofDetailsView } from '../entrypoints/inspector/InspectorView';
 import { SharedLinkOrigin } from '../entrypoints/inspector/SharedLinkOrigin';
+import { SharedBannerFrame } from '../entrypoints/inspector/SharedBannerFrame';
 import { SharedLinkUnreadable, SharedVerificationFailed } from '../entrypoints/inspector/SharedProofStates';
 import { standaloneReport } from '../lib/report/standalone-report';
 import { shareLink } from '../lib/share/share-link';
@@ -130,20 +130,14 @@ export function WebVerifier({ read, pageAddress, loadTrust, verify, version }: W
 function WebBanner({ pageUrl, trust, verifying }: { pageUrl: string; trust: PageTrust; verifying: boolean }) {
   const settings = trust.from === 'host' ? 'the trust settings of whoever hosts this page' : 'Verity’s default trust settings';
   return (
-    <section aria-labelledby="shared-heading" className="flex gap-3.5 rounded-xl border border-sky-200 bg-sky-50/70 px-5 py-4">
-      <ShareIcon className="mt-0.5 size-5 shrink-0 text-sky-700" />
-      <div className="min-w-0 space-y-1.5 text-sm leading-relaxed text-sky-950">
-        <h2 id="shared-heading" className="font-semibold">
-          Shared with you
-        </h2>
-        <p>
-          {verifying ? 'This page is checking the proof against the chain now, in your browser, ' : 'Checked just now by this page, in your browser, against the chain, '}
-          with {settings}. Nothing in the link is taken on trust: it carries the proof and its text, never a verdict.
-          Verity checks who produced a text, not whether what it says is true.
-        </p>
-        <SharedLinkOrigin pageUrl={pageUrl} />
-        <p className="text-sky-900/80">With the Verity extension installed, such links open in your own Verity, with your own trust settings.</p>
-      </div>
-    </section>
+    <SharedBannerFrame>
+      <p>
+        {verifying ? 'This page is checking the proof against the chain now, in your browser, ' : 'Checked just now by this page, in your browser, against the chain, '}
+        with {settings}. Nothing in the link is taken on trust: it carries the proof and its text, never a verdict.
+        Verity checks who produced a text, not whether what it says is true.
+      </p>
+      <SharedLinkOrigin pageUrl={pageUrl} />
+      <p className="text-sky-900/80">With the Verity extension installed, such links open in your own Verity, with your own trust settings.</p>
+    </SharedBannerFrame>
   );
 }

@@ -10,6 +10,7 @@ import { createManualScheduler, type ManualScheduler } from './manual-scheduler'
 import { startPageSession, type PageSession, type WorkerLink } from './page-session';
 import { listenForContentMessages } from './content-messages';
 import { verdictOf } from '../../test/fakes/verdict-fixtures';
+import { FakeIntersectionObserver, FakeResizeObserver } from '../../test/fakes/observers';
 
 /** The extension's messaging, as far as the content script listens to it. */
 const messageListeners = vi.hoisted(() => new Set<(message: unknown, sender: unknown, sendResponse: (response: unknown) => void) => unknown>());
@@ -26,37 +27,6 @@ function sendToContent<type extends keyof ContentMessages>(type: type, request: 
   let answer: unknown;
   for (const listener of messageListeners) listener({ type, ...request }, {}, (response) => (answer = response));
   return answer;
-}
-
-/** The browser's IntersectionObserver, reporting only when the test says, to every observer of the page (the viewport watch, the rendering watch). */
-class FakeIntersectionObserver {
-  static readonly all = new Set<FakeIntersectionObserver>();
-  readonly targets = new Set<Element>();
-  constructor(private readonly callback: (entries: { target: Element; isIntersecting: boolean }[]) => void) {
-    FakeIntersectionObserver.all.add(this);
-  }
-  observe(target: Element) {
-    this.targets.add(target);
-  }
-  unobserve(target: Element) {
-    this.targets.delete(target);
-  }
-  disconnect() {
-    this.targets.clear();
-    FakeIntersectionObserver.all.delete(this);
-  }
-  static reportAll(near: (target: Element) => boolean) {
-    FakeIntersectionObserver.all.forEach((observer) => observer.report(near));
-  }
-  report(near: (target: Element) => boolean) {
-    this.callback([...this.targets].map((target) => ({ target, isIntersecting: near(target) })));
-  }
-}
-
-class FakeResizeObserver {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
 }
 
 type Sent = { pageUrl: string; proofs: PageProof[]; notChecked: number };
@@ -84,6 +54,7 @@ let controller: AbortController;
 let session: PageSession;
 
 beforeEach(() => {
+  FakeIntersectionObserver.all.clear();
   vi.stubGlobal('IntersectionObserver', FakeIntersectionObserver);
   vi.stubGlobal('ResizeObserver', FakeResizeObserver);
   manual = createManualScheduler();

@@ -2,33 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cardTag } from './card';
 import { createRenderingWatch } from './rendering-watch';
-
-/** The browser's IntersectionObserver, reporting only when the test says. */
-class FakeIntersectionObserver {
-  static latest: FakeIntersectionObserver;
-  readonly targets = new Set<Element>();
-  constructor(private readonly callback: (entries: { target: Element; isIntersecting: boolean }[]) => void) {
-    FakeIntersectionObserver.latest = this;
-  }
-  observe(target: Element) {
-    this.targets.add(target);
-  }
-  unobserve(target: Element) {
-    this.targets.delete(target);
-  }
-  disconnect() {
-    this.targets.clear();
-  }
-  report(inView: boolean) {
-    this.callback([...this.targets].map((target) => ({ target, isIntersecting: inView })));
-  }
-}
-
-class FakeResizeObserver {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-}
+import { FakeIntersectionObserver, FakeResizeObserver } from '../../test/fakes/observers';
 
 /** Lets MutationObserver records arrive. */
 const records = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -37,6 +11,7 @@ let controller: AbortController;
 let changed: string[];
 
 beforeEach(() => {
+  FakeIntersectionObserver.all.clear();
   vi.stubGlobal('IntersectionObserver', FakeIntersectionObserver);
   vi.stubGlobal('ResizeObserver', FakeResizeObserver);
   document.body.innerHTML = '<main id="main"><aside id="aside"></aside><div id="a">Signed <span id="inner">words</span></div></main><p id="b">Other</p><footer><p id="away">Away</p></footer>';
@@ -87,8 +62,8 @@ describe('createRenderingWatch', () => {
   });
 
   it('reports a snippet as it comes into view, once, and those in view when a card opens', async () => {
-    FakeIntersectionObserver.latest.report(true);
-    FakeIntersectionObserver.latest.report(true);
+    FakeIntersectionObserver.reportAll(() => true);
+    FakeIntersectionObserver.reportAll(() => true);
     expect(changed.sort()).toEqual(['a', 'b']);
     changed.length = 0;
     const card = document.createElement(cardTag);
@@ -97,7 +72,7 @@ describe('createRenderingWatch', () => {
     await records();
     expect(changed.sort()).toEqual(['a', 'b']);
     changed.length = 0;
-    FakeIntersectionObserver.latest.report(false);
+    FakeIntersectionObserver.reportAll(() => false);
     card.removeAttribute('data-open');
     card.setAttribute('data-open', '');
     await records();

@@ -1,6 +1,6 @@
 import { CopyButton } from '../../components/CopyButton';
 import { EmptyState, ErrorState, LoadingState } from '../../components/Status';
-import { LinkIcon, RefreshIcon, ShareIcon, SpinnerIcon } from '../../components/icons';
+import { LinkIcon } from '../../components/icons';
 import { StateBadge } from '../../components/StateBadge';
 import { stateStyles } from '../../components/state-style';
 import type { ImageVerdict } from '../../lib/c2pa/image-verdict';
@@ -8,6 +8,8 @@ import { imageHeadline } from '../../lib/c2pa/image-words';
 import { InspectorFrame } from './InspectorView';
 import { ManifestStoreView } from './ManifestStoreView';
 import { SharedLinkOrigin } from './SharedLinkOrigin';
+import { RecheckButton } from './RecheckButton';
+import { SharedBannerFrame } from './SharedBannerFrame';
 
 export type ImageCheckLoad =
   | { status: 'checking' }
@@ -32,12 +34,7 @@ const aboutOrigin = 'Content Credentials tell where an image came from and how i
 /** One image's Content Credentials, checked just now by this Verity: the verdict, then the manifest store. */
 export function ImageDetailsView({ imageUrl, pageUrl, load, onCheckAgain, shared = false, shareLink }: ImageDetailsViewProps) {
   const checking = load.status === 'checking';
-  const checkAgain = (
-    <button type="button" className="btn-secondary" onClick={onCheckAgain} disabled={checking}>
-      {checking ? <SpinnerIcon className="size-4" /> : <RefreshIcon className="size-4" />}
-      {checking ? 'Checking…' : 'Check again'}
-    </button>
-  );
+  const checkAgain = <RecheckButton busy={checking} label="Check again" busyLabel="Checking…" onClick={onCheckAgain} />;
   return (
     <InspectorFrame pageUrl={pageUrl} shared={shared}>
       <div className="space-y-10">
@@ -77,16 +74,10 @@ export function ImageDetailsView({ imageUrl, pageUrl, load, onCheckAgain, shared
 /** Says where a shared image's verdict comes from: this browser, now; and that the link's page is only what the link says. */
 function SharedImageBanner({ pageUrl }: { pageUrl: string }) {
   return (
-    <section aria-labelledby="shared-heading" className="flex gap-3.5 rounded-xl border border-sky-200 bg-sky-50/70 px-5 py-4">
-      <ShareIcon className="mt-0.5 size-5 shrink-0 text-sky-700" />
-      <div className="min-w-0 space-y-1.5 text-sm leading-relaxed text-sky-950">
-        <h2 id="shared-heading" className="font-semibold">
-          Shared with you
-        </h2>
-        <p>Your own Verity fetched this image and checked its Content Credentials just now, with your trust settings. The link carries only the image’s address, never a verdict.</p>
-        <SharedLinkOrigin pageUrl={pageUrl || undefined} />
-      </div>
-    </section>
+    <SharedBannerFrame>
+      <p>Your own Verity fetched this image and checked its Content Credentials just now, with your trust settings. The link carries only the image’s address, never a verdict.</p>
+      <SharedLinkOrigin pageUrl={pageUrl || undefined} />
+    </SharedBannerFrame>
   );
 }
 

@@ -4,7 +4,7 @@ import { ConfidenceMeter } from '../../components/ConfidenceMeter';
 import { CopyButton } from '../../components/CopyButton';
 import { EnvelopeView } from '../../components/EnvelopeView';
 import { FactsTable } from '../../components/FactsTable';
-import { LinkIcon, RefreshIcon, ShareIcon, SpinnerIcon } from '../../components/icons';
+import { LinkIcon } from '../../components/icons';
 import { PageHeader } from '../../components/PageHeader';
 import { ReportExport } from '../../components/ReportExport';
 import { StateBadge } from '../../components/StateBadge';
@@ -18,6 +18,8 @@ import type { Verdict } from '../../lib/verdict/types';
 import type { ProofShareLinkReturnType } from './share';
 import { Section } from './Section';
 import { SharedLinkOrigin } from './SharedLinkOrigin';
+import { RecheckButton } from './RecheckButton';
+import { SharedBannerFrame } from './SharedBannerFrame';
 
 /** The inspector's frame: who we are, and which page the proof is on (or that it was shared). */
 export function InspectorFrame({ pageUrl, shared = false, children }: { pageUrl?: string; shared?: boolean; children: ReactNode }) {
@@ -59,12 +61,7 @@ export type ProofDetailsViewProps = {
 /** Everything about one proof: the verdict, every check, the texts, the chain facts and the envelope. */
 export function ProofDetailsView(props: ProofDetailsViewProps) {
   const { pageUrl, proof, verdict, explorer, verifying, verifyError, onVerifyAgain, report, share, shared = false, sharedBanner } = props;
-  const verifyButton = (
-    <button type="button" className="btn-secondary" onClick={onVerifyAgain} disabled={verifying}>
-      {verifying ? <SpinnerIcon className="size-4" /> : <RefreshIcon className="size-4" />}
-      {verifying ? 'Verifying…' : 'Verify again'}
-    </button>
-  );
+  const verifyButton = <RecheckButton busy={verifying} label="Verify again" busyLabel="Verifying…" onClick={onVerifyAgain} />;
   return (
     <InspectorFrame pageUrl={pageUrl} shared={shared}>
       <div className="space-y-10">
@@ -139,20 +136,14 @@ export function ProofDetailsView(props: ProofDetailsViewProps) {
 /** Says where a shared verdict comes from: this browser, now; and that the link's page is only what the link says. */
 function SharedBanner({ pageUrl, verifying }: { pageUrl: string; verifying: boolean }) {
   return (
-    <section aria-labelledby="shared-heading" className="flex gap-3.5 rounded-xl border border-sky-200 bg-sky-50/70 px-5 py-4">
-      <ShareIcon className="mt-0.5 size-5 shrink-0 text-sky-700" />
-      <div className="min-w-0 space-y-1.5 text-sm leading-relaxed text-sky-950">
-        <h2 id="shared-heading" className="font-semibold">
-          Shared with you
-        </h2>
-        <p>
-          {verifying ? 'Your own Verity is checking this proof against the chain now, ' : 'Checked just now by your own Verity against the chain, '}
-          with your trust settings. Nothing in the link is taken on trust: it carries the proof and its text, never a
-          verdict.
-        </p>
-        <SharedLinkOrigin pageUrl={pageUrl} />
-      </div>
-    </section>
+    <SharedBannerFrame>
+      <p>
+        {verifying ? 'Your own Verity is checking this proof against the chain now, ' : 'Checked just now by your own Verity against the chain, '}
+        with your trust settings. Nothing in the link is taken on trust: it carries the proof and its text, never a
+        verdict.
+      </p>
+      <SharedLinkOrigin pageUrl={pageUrl} />
+    </SharedBannerFrame>
   );
 }
 

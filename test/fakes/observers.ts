@@ -1,0 +1,32 @@
+/** The browser's IntersectionObserver, reporting only when the test says, to every observer of the page (the viewport watch, the rendering watch). */
+export class FakeIntersectionObserver {
+  static readonly all = new Set<FakeIntersectionObserver>();
+  readonly targets = new Set<Element>();
+  constructor(private readonly callback: (entries: { target: Element; isIntersecting: boolean }[]) => void) {
+    FakeIntersectionObserver.all.add(this);
+  }
+  observe(target: Element) {
+    this.targets.add(target);
+  }
+  unobserve(target: Element) {
+    this.targets.delete(target);
+  }
+  disconnect() {
+    this.targets.clear();
+    FakeIntersectionObserver.all.delete(this);
+  }
+  /** Every observer reports each of its targets, near the viewport or not. */
+  static reportAll(near: (target: Element) => boolean) {
+    FakeIntersectionObserver.all.forEach((observer) => observer.report(near));
+  }
+  report(near: (target: Element) => boolean) {
+    this.callback([...this.targets].map((target) => ({ target, isIntersecting: near(target) })));
+  }
+}
+
+/** A ResizeObserver that never reports: the tests' elements do not change size. */
+export class FakeResizeObserver {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+}
