@@ -81,13 +81,18 @@ export async function entrypointBundles(extensionPath: string): Promise<Entrypoi
   return bundles;
 }
 
-/** Every JS and CSS file of the build, for the files no entrypoint was found to load. */
-export async function allAssetFiles(extensionPath: string, directory = extensionPath): Promise<string[]> {
+/** Every file of the build, by its path in the build with forward slashes, sorted. */
+export async function allBuildFiles(extensionPath: string, directory = extensionPath): Promise<string[]> {
   const found: string[] = [];
   for (const entry of await readdir(directory, { withFileTypes: true })) {
     const full = join(directory, entry.name);
-    if (entry.isDirectory()) found.push(...(await allAssetFiles(extensionPath, full)));
-    else if (/\.(?:js|css)$/.test(entry.name)) found.push(relative(extensionPath, full).split(/[\\/]/).join('/'));
+    if (entry.isDirectory()) found.push(...(await allBuildFiles(extensionPath, full)));
+    else found.push(relative(extensionPath, full).split(/[\\/]/).join('/'));
   }
   return found.sort();
+}
+
+/** Every JS and CSS file of the build, for the files no entrypoint was found to load. */
+export async function allAssetFiles(extensionPath: string): Promise<string[]> {
+  return (await allBuildFiles(extensionPath)).filter((file) => /\.(?:js|css)$/.test(file));
 }

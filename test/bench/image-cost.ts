@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -11,6 +11,7 @@ import { chromiumPath, launchExtensionBrowser } from '../../devnet/extension-bro
 import { imageAnchorsKey } from '../../entrypoints/background/images/image-anchor-keys';
 import { checkImage } from '../../lib/c2pa/check-image';
 import { c2paTestImages, gradientJpeg } from '../fixtures/c2pa-images';
+import { allBuildFiles } from './extension-build';
 import { formatNumber, formatTable, subheading } from './table';
 
 /** The extension API in its worker, where the evaluated function runs. */
@@ -46,20 +47,10 @@ function isEngineFile(file: string): boolean {
   return file === 'c2pa.wasm' || file.startsWith('assets/c2pa-engine.worker') || file.startsWith('chunks/offscreen') || file === 'offscreen.html';
 }
 
-async function filesOf(directory: string, prefix = ''): Promise<string[]> {
-  const files: string[] = [];
-  for (const entry of await readdir(join(directory, prefix), { withFileTypes: true })) {
-    const path = prefix === '' ? entry.name : `${prefix}/${entry.name}`;
-    if (entry.isDirectory()) files.push(...(await filesOf(directory, path)));
-    else files.push(path);
-  }
-  return files;
-}
-
 async function printEngineSize(extensionPath: string): Promise<void> {
   let total = { raw: 0, gzip: 0 };
   let engine = { raw: 0, gzip: 0 };
-  for (const file of await filesOf(extensionPath)) {
+  for (const file of await allBuildFiles(extensionPath)) {
     const bytes = await readFile(join(extensionPath, file));
     const size = { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
     total = { raw: total.raw + size.raw, gzip: total.gzip + size.gzip };
