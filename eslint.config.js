@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['.output/', '.wxt/', 'node_modules/', 'devnet/.build/'] },
+  { ignores: ['.output/', '.wxt/', 'node_modules/', 'devnet/.build/', '.test-cli-*/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -23,6 +23,7 @@ export default defineConfig({
             'web/**/*.test.{ts,tsx}',
           ],
           environment: 'node',
+          globalSetup: ['test/cli-bundle.ts'],
         },
       },
       {
@@ -31,6 +32,7 @@ export default defineConfig({
           name: 'chain',
           include: ['test/chain/**/*.test.ts', 'devnet/**/*.test.ts'],
           environment: 'node',
+          globalSetup: ['test/cli-bundle.ts'],
           // The publishing tests run the CLI a dozen times in one test, each run seconds on a busy machine.
           testTimeout: 120_000,
           hookTimeout: 120_000,
@@ -42,7 +44,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
-          globalSetup: ['test/e2e/global-setup.ts'],
+          globalSetup: ['test/e2e/global-setup.ts', 'test/cli-bundle.ts'],
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 180_000,

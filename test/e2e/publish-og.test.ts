@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +9,7 @@ import type { ExtensionBrowser } from '../../devnet/extension-browser';
 import { heartbeatTee, registerTee } from '../../devnet/registry';
 import { servePage, type ServePageReturnType } from '../../devnet/serve-page';
 import { gatewayChatCompletion, generateGatewayKey } from '../fakes/og-gateway';
+import { runVerity } from '../run-verity';
 import { allAnswered, screenshot, startDemoSession, stopDemoSession } from './demo-session';
 
 /**
@@ -23,12 +23,10 @@ let browser: ExtensionBrowser;
 let workDir: string;
 let published: ServePageReturnType | undefined;
 
-function embed(args: string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    execFile(process.execPath, ['cli/verity.mjs', 'embed', '--from', 'og', ...args], (error, stdout, stderr) =>
-      error ? reject(new Error(`verity embed failed: ${stderr}`)) : resolve(stdout),
-    );
-  });
+async function embed(args: string[]): Promise<string> {
+  const { code, stdout, stderr } = await runVerity(['embed', '--from', 'og', ...args]);
+  if (code !== 0) throw new Error(`verity embed failed: ${stderr}`);
+  return stdout;
 }
 
 beforeAll(async () => {
