@@ -17,7 +17,7 @@ type StepResult = { readonly lane: string; readonly title: string; readonly code
 
 const lanes: readonly Lane[] = [
   {
-    name: 'browsers',
+    name: 'chromium',
     steps: [{ title: 'end-to-end in Chromium', command: ['vitest', 'run', '--project', 'e2e'] }],
   },
   {
