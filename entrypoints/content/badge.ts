@@ -22,9 +22,9 @@ export type Badge = {
   /** The proof's id. */
   readonly id: string;
   /**
-   * In the page: `data-ai-proof-ignore` (never part of a snippet's text), `data-state` and, once placed,
-   * `data-theme` (the page's, where it sits: badge-painter.ts). The host's `data-state` is a copy the
-   * tests read; nothing is drawn from it: the pill's own, in the closed shadow root, decides its look.
+   * In the page: `data-ai-proof-ignore` (never part of a snippet's text), the proof's id and, once placed,
+   * `data-theme` (the page's, where it sits: badge-painter.ts). Nothing on it tells the verdict: the
+   * page would learn the reader's trust settings. The state is the pill's, in the closed shadow root.
    */
   readonly host: HTMLElement;
   /** Inside the closed shadow root; the card returns focus here. */
@@ -73,7 +73,6 @@ export function createBadge({ document, id, sheet, events }: CreateBadgeParamete
         return;
       }
       button.dataset.state = state;
-      host.dataset.state = state;
       button.querySelector('svg')?.remove();
       button.prepend(createIcon(document, state === 'checking' ? checkingIconShapes : stateIconShapes[state]));
       word.textContent = badgeWord(state);

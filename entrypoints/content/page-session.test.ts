@@ -11,6 +11,7 @@ import { startPageSession, type PageSession, type WorkerLink } from './page-sess
 import { listenForContentMessages } from './content-messages';
 import { verdictOf } from '../../test/fakes/verdict-fixtures';
 import { FakeIntersectionObserver, FakeResizeObserver } from '../../test/fakes/observers';
+import { keepShadowRoots, type KeptShadowRoots } from '../../test/fakes/shadow-roots';
 
 /** The extension's messaging, as far as the content script listens to it. */
 const messageListeners = vi.hoisted(() => new Set<(message: unknown, sender: unknown, sendResponse: (response: unknown) => void) => unknown>());
@@ -52,6 +53,7 @@ function fakeWorker(answer: (proof: PageProof) => Verdict = () => verdictOf('ver
 let manual: ManualScheduler;
 let controller: AbortController;
 let session: PageSession;
+let roots: KeptShadowRoots;
 
 beforeEach(() => {
   FakeIntersectionObserver.all.clear();
@@ -59,12 +61,14 @@ beforeEach(() => {
   vi.stubGlobal('ResizeObserver', FakeResizeObserver);
   manual = createManualScheduler();
   controller = new AbortController();
+  roots = keepShadowRoots();
 });
 
 afterEach(() => {
   controller.abort();
   messageListeners.clear();
   vi.unstubAllGlobals();
+  vi.restoreAllMocks();
   vi.useRealTimers();
 });
 
@@ -89,7 +93,7 @@ function start(html: string, worker = fakeWorker()) {
 /** Lets the page's MutationObserver report, and answers arrive. */
 const microtasks = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-const statesOf = () => [...document.querySelectorAll('verity-badge')].map((badge) => `${badge.closest('[id]')?.id}:${badge.getAttribute('data-state')}`);
+const statesOf = () => [...document.querySelectorAll('verity-badge')].map((badge) => `${badge.closest('[id]')?.id}:${roots.badgeState(badge)}`);
 
 const proofHtml = (id: string, text: string) => `<p id="${id}" data-ai-proof="raw-${id}">${text}</p>`;
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { badgeStatesIn } from '../badge-states';
 import { allAnswered, demoSessionForFile, screenshot } from './demo-session';
 
 /**
@@ -71,6 +72,32 @@ describe("the badge's card and the page's made-up events, in Chromium", () => {
     expect(box.right).toBeLessThanOrEqual(box.width);
     expect(box.bottom).toBeLessThanOrEqual(box.height);
     await screenshot(page, 'badge-card-400-percent', { fullPage: false });
+    await page.close();
+  });
+
+  it("tells the page's own script nothing of a badge's verdict", async () => {
+    const { devnet, browser } = session;
+    const page = await browser.context.newPage();
+    await page.goto(devnet.pageUrl!);
+    await allAnswered(page, devnet.scenarios.length);
+    const states = await badgeStatesIn(page);
+    // What a page script can read of each host: its attributes but the proof id, and its computed style but its size (the word's length).
+    const seen = await page.evaluate(() =>
+      [...document.querySelectorAll('verity-badge')].map((host) => {
+        const attributes = host.getAttributeNames().filter((name) => name !== 'data-verity-proof').map((name) => `${name}=${host.getAttribute(name)}`);
+        const style = getComputedStyle(host);
+        const sizeBound = /^(width|height|inline-size|block-size|perspective-origin|transform-origin)$/;
+        const properties = [...style].filter((name) => !sizeBound.test(name)).map((name) => `${name}:${style.getPropertyValue(name)}`);
+        return { open: host.shadowRoot !== null, text: host.textContent, attributes: attributes.join(' '), style: properties.join(';') };
+      }),
+    );
+    const verified = seen[states.indexOf('verified')]!;
+    const altered = seen[states.indexOf('altered')]!;
+    expect(states).toContain('verified');
+    expect(states).toContain('altered');
+    expect(verified.open).toBe(false);
+    expect(verified.text).toBe('');
+    expect(altered).toEqual(verified);
     await page.close();
   });
 });
