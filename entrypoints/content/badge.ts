@@ -5,6 +5,7 @@ import { badgeLabel, badgeStateOf, badgeWord } from './badge-label';
 import { trusted } from './trusted-events';
 import { checkingIconShapes, createIcon, stateIconShapes } from './state-icons';
 import { createMarkBox } from './mark-css';
+import { markMadeByVerity } from './made-by-verity';
 
 /** The badge host's tag. A custom element name, so it can hold a shadow root; never registered. */
 export const badgeTag = 'verity-badge';
@@ -48,7 +49,7 @@ export type CreateBadgeParameters = {
  * badge inside a link or a clickable card never sets the page off.
  */
 export function createBadge({ document, id, sheet, events }: CreateBadgeParameters): Badge {
-  const host = document.createElement(badgeTag);
+  const host = markMadeByVerity(document.createElement(badgeTag));
   host.setAttribute(ignoreAttribute, '');
   host.dataset.verityProof = id;
   const root = host.attachShadow({ mode: 'closed' });

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import type { browser as browserApi } from 'wxt/browser';
 import { badgeStatesIn } from '../badge-states';
-import { allAnswered, demoSessionForFile, screenshot } from './demo-session';
+import { allAnswered, demoSessionForFile, openDemoPage, openPopupBeside, screenshot, sendFrom } from './demo-session';
+
+/** The extension API in the worker, where the evaluated functions run. */
+declare const chrome: typeof browserApi;
 
 /**
  * The badge's card in Chromium answers the reader's pointer and keys, not
@@ -99,5 +103,42 @@ describe("the badge's card and the page's made-up events, in Chromium", () => {
     expect(verified.text).toBe('');
     expect(altered).toEqual(verified);
     await page.close();
+  });
+
+  it('flags a hostile page in the popup and the toolbar: badges kept off, the card closed as it opens, a look-alike badge', async () => {
+    const { browser } = session;
+    const { demo, tabId } = await openDemoPage(session);
+    const target = `verity-badge[data-verity-proof="${await demo.evaluate(() => document.querySelector('figure.case[data-expected-state="altered"] verity-badge')!.getAttribute('data-verity-proof'))}"]`;
+    const targetShown = () => demo.evaluate((target) => document.querySelector(target) !== null, target);
+    // The page closes Verity's card as it opens, and draws a badge of its own.
+    await demo.evaluate(() => {
+      new MutationObserver(() => {
+        const card = document.querySelector('verity-card');
+        if (card === null || card.hasAttribute('data-hostile')) return;
+        card.setAttribute('data-hostile', '');
+        card.addEventListener('toggle', (event) => (event as Event & { newState: string }).newState === 'open' && (card as HTMLElement).hidePopover());
+      }).observe(document.documentElement, { childList: true });
+      document.querySelector('figure.case')!.insertAdjacentHTML('beforeend', '<span class="fake">✓ Verified by Verity</span>');
+    });
+    // It takes the badge of an altered proof off, each time Verity puts it back, and once more.
+    for (let round = 0; round <= 5; round += 1) {
+      await expect.poll(targetShown, { timeout: 5_000 }).toBe(true);
+      await demo.evaluate((target) => document.querySelector(target)!.remove(), target);
+    }
+    const badge = demo.locator('verity-badge').first();
+    await badge.scrollIntoViewIfNeeded();
+    await badge.hover();
+
+    const popup = await openPopupBeside(browser, { demo, tabId });
+    const warnings = popup.getByRole('alert', { name: "This page and Verity's badges" });
+    await expect.poll(() => warnings.textContent(), { timeout: 10_000 }).toMatch(/This page keeps hiding Verity’s badges.*The page drew a badge that is not Verity’s/);
+    // Verity stopped putting the badge back: the page won that, and the reader is told.
+    expect(await targetShown()).toBe(false);
+    expect(await sendFrom(popup, 'tab-integrity', { tabId })).toEqual({ integrity: { badgesKeptOff: 1, badgesHidden: 0, cardHidden: true, lookAlikes: 1 } });
+    const worker = await browser.serviceWorker();
+    expect(await worker.evaluate((tabId) => chrome.action.getTitle({ tabId }), tabId)).toMatch(/this page hides Verity’s badges/);
+    await screenshot(popup, 'popup-hostile-page', { fullPage: false });
+    await popup.close();
+    await demo.close();
   });
 });
