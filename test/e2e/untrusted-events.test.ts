@@ -105,7 +105,7 @@ describe("the badge's card and the page's made-up events, in Chromium", () => {
     await page.close();
   });
 
-  it('flags a hostile page in the popup and the toolbar: badges kept off, the card closed as it opens, a look-alike badge', async () => {
+  it('flags a hostile page in the popup and the toolbar: a badge kept off, one covered, the card closed as it opens, a look-alike badge', async () => {
     const { browser } = session;
     const { demo, tabId } = await openDemoPage(session);
     const target = `verity-badge[data-verity-proof="${await demo.evaluate(() => document.querySelector('figure.case[data-expected-state="altered"] verity-badge')!.getAttribute('data-verity-proof'))}"]`;
@@ -125,7 +125,21 @@ describe("the badge's card and the page's made-up events, in Chromium", () => {
       await expect.poll(targetShown, { timeout: 5_000 }).toBe(true);
       await demo.evaluate((target) => document.querySelector(target)!.remove(), target);
     }
-    const badge = demo.locator('verity-badge').first();
+    // It covers another badge with an element of its own whenever Verity puts that badge in.
+    const covered = demo.locator('figure.case[data-expected-state="verified"] verity-badge').first();
+    await covered.scrollIntoViewIfNeeded();
+    await covered.evaluate((host) => {
+      new MutationObserver(() => {
+        if (!host.isConnected || document.getElementById('cover') !== null) return;
+        const { left, top, width, height } = host.getBoundingClientRect();
+        const cover = Object.assign(document.createElement('div'), { id: 'cover' });
+        cover.style.cssText = `position: absolute; left: ${left + scrollX - 4}px; top: ${top + scrollY - 4}px; width: ${width + 8}px; height: ${height + 8}px; background: white`;
+        document.body.append(cover);
+      }).observe(document.body, { childList: true, subtree: true });
+      host.remove();
+    });
+    await expect.poll(() => demo.evaluate(() => document.getElementById('cover') !== null), { timeout: 5_000 }).toBe(true);
+    const badge = demo.locator('figure.case[data-expected-state="verified"] verity-badge').nth(1);
     await badge.scrollIntoViewIfNeeded();
     await badge.hover();
 
@@ -134,7 +148,7 @@ describe("the badge's card and the page's made-up events, in Chromium", () => {
     await expect.poll(() => warnings.textContent(), { timeout: 10_000 }).toMatch(/This page keeps hiding Verity’s badges.*The page drew a badge that is not Verity’s/);
     // Verity stopped putting the badge back: the page won that, and the reader is told.
     expect(await targetShown()).toBe(false);
-    expect(await sendFrom(popup, 'tab-integrity', { tabId })).toEqual({ integrity: { badgesKeptOff: 1, badgesHidden: 0, cardHidden: true, lookAlikes: 1 } });
+    expect(await sendFrom(popup, 'tab-integrity', { tabId })).toEqual({ integrity: { badgesKeptOff: 1, badgesHidden: 1, cardHidden: true, lookAlikes: 1 } });
     const worker = await browser.serviceWorker();
     expect(await worker.evaluate((tabId) => chrome.action.getTitle({ tabId }), tabId)).toMatch(/this page hides Verity’s badges/);
     await screenshot(popup, 'popup-hostile-page', { fullPage: false });
