@@ -13,7 +13,12 @@ export type BadgeHidingOfParameters = {
   view: Window;
   /** Verity's own elements (the card over a badge covers nothing). */
   isOwn: (element: Element) => boolean;
+  /** Opacities already worked out in this pass: badges and snippets share most of their ancestors. */
+  opacities?: OpacityMemo;
 };
+
+/** Each element's drawn opacity, as opacityOf works it out. */
+export type OpacityMemo = Map<Element, number>;
 
 /**
  * Whether the page keeps a placed badge from being seen while its snippet
@@ -25,21 +30,22 @@ export type BadgeHidingOfParameters = {
  * hit-tested only in the viewport, and a fixed or sticky bar on a page that
  * scrolls does not count (the reader scrolls the badge out from under it).
  */
-export function badgeHidingOf({ host, snippet, view, isOwn }: BadgeHidingOfParameters): BadgeHiding | undefined {
+export function badgeHidingOf({ host, snippet, view, isOwn, opacities = new Map() }: BadgeHidingOfParameters): BadgeHiding | undefined {
   if (!host.isConnected) return undefined;
   if (host.checkVisibility?.(visibilityOptions) === false && snippet.checkVisibility?.(visibilityOptions) !== false) return 'hidden';
-  const shown = opacityOf(host, view);
-  if (shown < fadedShare && shown < fadedShare * opacityOf(snippet, view)) return 'faded';
+  const shown = opacityOf(host, view, opacities);
+  if (shown < fadedShare && shown < fadedShare * opacityOf(snippet, view, opacities)) return 'faded';
   return coveredAt(host, view, isOwn) ? 'covered' : undefined;
 }
 
 /** The opacity an element is drawn at: its own times every ancestor's, across shadow roots. */
-export function opacityOf(element: Element, view: Window): number {
-  let opacity = 1;
-  for (let current: Element | null = element; current !== null && opacity > 0; current = parentAcrossShadows(current)) {
-    const own = Number.parseFloat(view.getComputedStyle(current).opacity);
-    if (Number.isFinite(own)) opacity *= own;
-  }
+export function opacityOf(element: Element, view: Window, memo: OpacityMemo = new Map()): number {
+  const known = memo.get(element);
+  if (known !== undefined) return known;
+  const own = Number.parseFloat(view.getComputedStyle(element).opacity);
+  const parent = parentAcrossShadows(element);
+  const opacity = (Number.isFinite(own) ? own : 1) * (parent === null ? 1 : opacityOf(parent, view, memo));
+  memo.set(element, opacity);
   return opacity;
 }
 

@@ -67,9 +67,10 @@ export function createPageIntegrityWatch({ signal, document, scheduler, alive, i
 
   function check(): void {
     const view = document.defaultView;
+    const opacities = new Map<Element, number>();
     for (const proof of toCheck) {
       if (view === null || !alive(proof) || hidden.has(proof.id)) continue;
-      if (badgeHidingOf({ host: proof.badge.host, snippet: proof.located.element, view, isOwn: isOwnNode }) === undefined) continue;
+      if (badgeHidingOf({ host: proof.badge.host, snippet: proof.located.element, view, isOwn: isOwnNode, opacities }) === undefined) continue;
       hidden.add(proof.id);
       changed();
     }
