@@ -117,7 +117,8 @@ export function createBadgePainter({ scheduler, card, alive, isSnippet, onPlaced
         for (const proof of gone) proof.badge.host.remove();
         const putBack = takenOff.filter((proof) => alive(proof) && !inPlace(proof));
         for (const proof of putBack) {
-          proof.replacements += 1;
+          // Its parent gone with it is the page redrawing its text (a streamed answer), not taking the badge away.
+          if (placedIn.get(proof)?.isConnected !== false) proof.replacements += 1;
           put(proof);
         }
         if (putBack.length > 0) onPlaced?.(putBack);
@@ -136,4 +137,3 @@ export function createBadgePainter({ scheduler, card, alive, isSnippet, onPlaced
     },
   };
 }
-

@@ -257,6 +257,17 @@ describe('startPageSession', () => {
     expect(worker.link.reportIntegrity).toHaveBeenLastCalledWith({ badgesKeptOff: 1, badgesHidden: 0, cardHidden: false, lookAlikes: 0 });
   });
 
+  it('puts back, without counting, a badge whose paragraph the page redraws, however often', async () => {
+    const worker = start('<div id="a" data-ai-proof="raw-a"><p>Answer.</p></div>');
+    await checked();
+    for (let round = 0; round <= maxBadgeReplacements + 1; round += 1) {
+      document.querySelector('#a p')!.replaceWith(Object.assign(document.createElement('p'), { textContent: 'Answer.' }));
+      await settleAll();
+      expect(document.querySelector('#a p verity-badge'), `round ${round}`).not.toBeNull();
+    }
+    expect(worker.link.reportIntegrity).not.toHaveBeenCalled();
+  });
+
   it("says nothing of look-alikes on a page without proofs, and counts them on one with proofs", async () => {
     const lookAlike = '<span title="Verified by Verity">✓</span>';
     const bare = start(`<p>Nothing signed.</p>${lookAlike}`);
