@@ -25,6 +25,7 @@ import { startDevnet, type StartDevnetReturnType } from './devnet';
 import { builtExtensionPath, launchExtensionBrowser, type ExtensionBrowser } from './extension-browser';
 import { openExtensionPage, storeTrustConfig, tabShowing } from './extension-pages';
 import { takeStateMatrix } from './state-matrix';
+import { badgeStatesIn, badgeStatesPer, waitForAllAnswered, waitForBadgeShowing } from '../test/badge-states';
 
 /** The extension API inside the service worker and extension pages, where the evaluated functions run. */
 declare const chrome: typeof browserApi;
@@ -155,34 +156,23 @@ type Row = { index: number; state: string; expected: string; excerpt: string };
 async function verdicts(page: Page, count: number): Promise<Row[]> {
   console.log(`Waiting for the extension's verdicts on ${count} snippets…`);
   try {
-    await page.waitForFunction(
-      (count) => {
-        const badges = [...document.querySelectorAll('[data-verity-proof]')];
-        return badges.length >= count && badges.every((badge) => badge.getAttribute('data-state') && badge.getAttribute('data-state') !== 'checking');
-      },
-      count,
-      { timeout: verdictTimeoutMs },
-    );
+    await waitForAllAnswered(page, count, verdictTimeoutMs);
   } catch {
-    const states = await page.evaluate(() => [...document.querySelectorAll('[data-verity-proof]')].map((badge) => badge.getAttribute('data-state')));
+    const states = await badgeStatesIn(page);
     const checking = states.filter((state) => !state || state === 'checking').length;
     throw new StartError(
       `After ${verdictTimeoutMs / 1000} s the extension had drawn ${states.length} of ${count} badges, ${checking} of them still checking. ` +
         'Is the extension built (.output/chrome-mv3) and is anvil answering?',
     );
   }
-  return page.evaluate(() =>
-    [...document.querySelectorAll('figure.case')].map((figure, index) => {
-      const states = [...figure.querySelectorAll('[data-verity-proof]')].map((badge) => badge.getAttribute('data-state') ?? '?');
-      const body = figure.querySelector<HTMLElement>('.case-body')?.innerText ?? '';
-      return {
-        index: index + 1,
-        state: states.join('+') || 'no badge',
-        expected: figure.getAttribute('data-expected-state') ?? '?',
-        excerpt: body.replace(/\s+/g, ' ').trim(),
-      };
-    }),
+  const states = await badgeStatesPer(page, 'figure.case');
+  const figures = await page.evaluate(() =>
+    [...document.querySelectorAll('figure.case')].map((figure) => ({
+      expected: figure.getAttribute('data-expected-state') ?? '?',
+      excerpt: (figure.querySelector<HTMLElement>('.case-body')?.innerText ?? '').replace(/\s+/g, ' ').trim(),
+    })),
   );
+  return figures.map(({ expected, excerpt }, index) => ({ index: index + 1, state: (states[index] ?? []).map((state) => state ?? '?').join('+') || 'no badge', expected, excerpt }));
 }
 
 function printTable(rows: Row[]): void {
@@ -216,7 +206,7 @@ async function saveScreenshots(browser: ExtensionBrowser, page: Page, pageUrl: s
   await save('demo-page.png', (path) => page.screenshot({ path }));
 
   // The card of the first verified badge, hovered.
-  const badge = page.locator('[data-verity-proof][data-state="verified"]').first();
+  const badge = await waitForBadgeShowing(page, 'verified');
   const proofId = (await badge.getAttribute('data-verity-proof'))!;
   await badge.scrollIntoViewIfNeeded();
   await page.evaluate(() => window.scrollBy(0, -120));

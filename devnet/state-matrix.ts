@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import type { VerdictState } from '../lib/verdict/states';
+import { waitForAllAnswered, waitForBadgeShowing } from '../test/badge-states';
 
 /** The states a reader meets on the demo page, in the order the README shows them: the good news first. */
 const shownStates: readonly VerdictState[] = ['verified', 'untrusted', 'pending', 'unavailable', 'altered', 'invalid', 'malformed'];
@@ -26,14 +27,7 @@ export async function takeStateMatrix(page: Page): Promise<StateMatrixImage[]> {
       await page.emulateMedia({ colorScheme: theme });
       await page.setViewportSize(windowSize);
       await page.reload();
-      await page.waitForFunction(
-        (count) => {
-          const states = [...document.querySelectorAll('verity-badge')].map((badge) => badge.getAttribute('data-state'));
-          return states.length >= count && !states.includes('checking');
-        },
-        badges,
-        { timeout: 90_000 },
-      );
+      await waitForAllAnswered(page, badges, 90_000);
       for (const zoom of zooms) {
         // The contact sheet's tab was in front: a press on a page behind it would only bring it forward.
         await page.bringToFront();
@@ -57,7 +51,7 @@ export async function takeStateMatrix(page: Page): Promise<StateMatrixImage[]> {
 
 /** The first badge in `state`, pressed so its card stays open, with the snippet and the card around it; its width in CSS pixels. */
 async function badgeWithCard(page: Page, state: VerdictState): Promise<{ png: Buffer; width: number }> {
-  const badge = page.locator(`figure.case[data-expected-state="${state}"] verity-badge[data-state="${state}"]`).first();
+  const badge = await waitForBadgeShowing(page, state, { scope: `figure.case[data-expected-state="${state}"]` });
   // A third of the way down the window, with room for the card below or above.
   await badge.evaluate((host) => window.scrollBy(0, Math.round(host.getBoundingClientRect().top - innerHeight / 3)));
   // A press where the badge is: at 400 % the opening card moves under the pointer, which a locator's click would wait out.

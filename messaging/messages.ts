@@ -36,6 +36,22 @@ export type TabState = {
   notChecked: number;
 };
 
+/**
+ * What a page did against Verity's own display, as its content scripts saw
+ * it (docs/protocol.md, "A page against Verity's badges"). Counts, not
+ * which: the popup says it in a sentence.
+ */
+export type PageIntegrity = {
+  /** Badges the page kept taking off, or moving from where they belong, past the times Verity puts them back. */
+  badgesKeptOff: number;
+  /** Badges hidden, faded out or covered where they were placed, while their snippet shows. */
+  badgesHidden: number;
+  /** The card was closed, or drawn over, as it opened. */
+  cardHidden: boolean;
+  /** Elements the page drew that pass for Verity's badge. */
+  lookAlikes: number;
+};
+
 /** A verdict state and its count, worst first, for summaries. */
 export type StateCounts = Partial<Record<VerdictState, number>>;
 
@@ -181,6 +197,10 @@ export type WorkerMessages = {
   'check-image': { request: { url: string; pageUrl?: string; shared?: boolean }; response: { verdict: ImageVerdict | null; engineMs?: number } };
   /** Content scripts: one page image's Content Credentials, refused without the grant; `verdict` null: no manifest, no badge. */
   'check-page-image': { request: { url: string }; response: { verdict: ImageVerdict | null } };
+  /** Content script: what the page of this frame did against Verity's badges and card, all of it so far. */
+  'page-integrity': { request: { integrity: PageIntegrity }; response: { ok: true } };
+  /** Popup: what the tab's page (all its frames) did against Verity's badges and card; null when nothing. */
+  'tab-integrity': { request: { tabId: number }; response: { integrity: PageIntegrity | null } };
   /** Popup: the images with Content Credentials the tab's page showed. */
   'tab-images': { request: { tabId: number }; response: { images: TabImage[] } };
   /** Options: the effective configuration and where each part came from. */

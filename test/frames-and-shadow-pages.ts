@@ -41,11 +41,11 @@ export async function serveFramesAndShadowPages({ verifiedHtml, alteredHtml }: {
   };
 }
 
-/** The badge states inside the open shadow root that `path` ("outer/inner" host ids) leads to; runs in the page. */
-export function shadowBadgeStates(path: string): (string | null)[] {
+/** The badge hosts inside the open shadow root that `path` ("outer/inner" host ids) leads to; runs in the page (their states: test/badge-states.ts). */
+export function shadowBadges(path: string): Element[] {
   let scope: Document | ShadowRoot = document;
   for (const id of path.split('/')) scope = (scope.getElementById(id) as Element).shadowRoot!;
-  return [...scope.querySelectorAll('verity-badge')].map((badge) => badge.getAttribute('data-state'));
+  return [...scope.querySelectorAll('verity-badge')];
 }
 
 async function listen(server: Server): Promise<string> {

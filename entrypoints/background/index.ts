@@ -21,12 +21,13 @@ import { createPageEnginePool } from './images/engine-worker';
 import { hasImageAccess, isImageAccessChange, storeImageAccess } from './images/image-access';
 import { createPageImageChecks } from './images/page-image-checks';
 import { createTabImages } from './images/tab-images';
+import { createTabIntegrity } from './integrity/tab-integrity';
 import { createVerifyImageMenu, verifyImageFromMenu, verifyImageMenuId } from './images/verify-image-menu';
 import { createHistoryStore } from '../../storage/history-store';
 import { readShareLinkBase } from '../../storage/settings-items';
 import type { TrustConfig } from '../../lib/trust/schema';
 import { imageInspectorUrl, inspectorUrl } from '../inspector/url';
-import { showTabBadge } from './action-badge';
+import { showTabBadge, showTabIntegrity } from './action-badge';
 import { ensureHistoryAlarm, historyAlarmName } from './history-alarm';
 import { recheckAlarm, recheckAlarmName } from './recheck-alarm';
 import { localStorage, sessionStorage } from './session-storage';
@@ -101,6 +102,7 @@ export default defineBackground(() => {
   const images = createImageChecker({ trustAnchors: imageAnchors, startEngine: import.meta.env.FIREFOX ? createPageEnginePool : undefined });
   const pageImages = createPageImageChecks({ checker: images, hasAccess: hasImageAccess, trustAnchors: imageAnchors, store: browser.storage.session });
   const tabImages = createTabImages(browser.storage.session);
+  const tabIntegrity = createTabIntegrity(browser.storage.session);
 
   browser.runtime.onMessage.addListener(
     createMessageRouter({
@@ -135,6 +137,8 @@ export default defineBackground(() => {
         images,
         pageImages,
         tabImages,
+        integrity: tabIntegrity,
+        showIntegrity: showTabIntegrity,
       }),
       onError: warn,
     }),
@@ -213,6 +217,7 @@ export default defineBackground(() => {
     }
     service.documentCommitted({ tabId, url, documentId }).catch(warn);
     tabImages.forget(tabId).catch(warn);
+    tabIntegrity.forget(tabId).catch(warn);
     selections.documentCommitted({ tabId, documentId }).catch(warn);
   });
   // A share link to the reader's verifier page: this Verity verifies it itself, in its inspector.
@@ -224,6 +229,7 @@ export default defineBackground(() => {
   const tabRemoved = (tabId: number) => {
     service.tabRemoved(tabId).catch(warn);
     tabImages.forget(tabId).catch(warn);
+    tabIntegrity.forget(tabId).catch(warn);
     selections.tabRemoved(tabId).catch(warn);
   };
   browser.tabs.onRemoved.addListener(tabRemoved);

@@ -7,8 +7,8 @@ import type { Scheduler } from './scheduler';
 
 /** Badges found, and verdicts answered, within this many ms go into the page together. */
 const paintDelay = 100;
-/** How often a page may take a badge off before it is left off: fighting the page helps nobody. */
-const maxBadgeReplacements = 5;
+/** How often a page may take a badge off, or move it, before it is left so (and the page flagged): fighting the page helps nobody. */
+export const maxBadgeReplacements = 5;
 
 export type CreateBadgePainterParameters = {
   scheduler: Scheduler;
@@ -18,6 +18,10 @@ export type CreateBadgePainterParameters = {
   alive: (proof: TrackedProof) => boolean;
   /** Whether an element is a snippet: a badge goes after its own snippet, never inside another's. */
   isSnippet: IsSnippet;
+  /** Badges just put in the page, or put back: to be looked at (page-integrity.ts). */
+  onPlaced?: (proofs: readonly TrackedProof[]) => void;
+  /** A badge the page took off, or moved, once more than it is put back. */
+  onKeptOff?: (proof: TrackedProof) => void;
 };
 
 export type BadgePainter = {
@@ -27,9 +31,9 @@ export type BadgePainter = {
   draw(proof: TrackedProof, verdict: Verdict | undefined, revision?: number): void;
   /** Takes off the badge of a proof read again and replaced, at the next paint, as its successor's goes in. */
   remove(proof: TrackedProof): void;
-  /** Whether the page took a placed badge off, and it may still be put back. */
+  /** Whether the page took a placed badge off, or moved it from its place, and it may still be put back. */
   wasTakenOff(proof: TrackedProof): boolean;
-  /** In the next write: takes off the badges of proofs that left the page, and puts back those the page took off. */
+  /** In the next write: takes off the badges of proofs that left the page, and puts back those the page took off or moved. */
   repair(gone: readonly TrackedProof[], takenOff: readonly TrackedProof[]): void;
   /** Gives placed badges the page's colours again, after the page changed its scheme: read in the next frame, then written. */
   retheme(proofs: Iterable<TrackedProof>): void;
@@ -43,12 +47,22 @@ export type CreateBadgePainterReturnType = BadgePainter;
  * the text around a badge again, and proofs are found, and answered, in
  * batches.
  */
-export function createBadgePainter({ scheduler, card, alive, isSnippet }: CreateBadgePainterParameters): CreateBadgePainterReturnType {
+export function createBadgePainter({ scheduler, card, alive, isSnippet, onPlaced, onKeptOff }: CreateBadgePainterParameters): CreateBadgePainterReturnType {
   const toPlace = new Set<TrackedProof>();
   /** Badges of proofs read again and replaced: they go as their successors come, in the same write. */
   const toRemove = new Set<HTMLElement>();
   const toDraw = new Map<TrackedProof, { verdict: Verdict | undefined; revision: number }>();
   let paintScheduled = false;
+  /** The parent each badge went into: a snippet that grows keeps it there; a page that wraps it (to fade it out, say) moves it. */
+  const placedIn = new WeakMap<TrackedProof, ParentNode | null>();
+
+  function put(proof: TrackedProof): boolean {
+    const placed = placeBadge(proof.badge.host, proof.located.element, isSnippet);
+    placedIn.set(proof, proof.badge.host.parentNode);
+    return placed;
+  }
+
+  const inPlace = (proof: TrackedProof): boolean => proof.badge.host.isConnected && proof.badge.host.parentNode === placedIn.get(proof);
 
   function schedulePaint(): void {
     if (paintScheduled) return;
@@ -65,9 +79,10 @@ export function createBadgePainter({ scheduler, card, alive, isSnippet }: Create
     toRemove.clear();
     for (const [proof, theme] of themes) {
       proof.badge.host.dataset.theme = theme;
-      proof.badgePlaced = placeBadge(proof.badge.host, proof.located.element, isSnippet);
+      proof.badgePlaced = put(proof);
     }
     toPlace.clear();
+    if (themes.size > 0) onPlaced?.([...themes.keys()]);
     for (const [proof, { verdict, revision }] of toDraw) {
       if (!alive(proof) || proof.revision !== revision) continue;
       proof.verdict = verdict;
@@ -91,15 +106,22 @@ export function createBadgePainter({ scheduler, card, alive, isSnippet }: Create
       toRemove.add(proof.badge.host);
       schedulePaint();
     },
-    wasTakenOff: (proof) => proof.badgePlaced && !proof.badge.host.isConnected && proof.replacements < maxBadgeReplacements,
+    wasTakenOff(proof) {
+      if (!proof.badgePlaced || inPlace(proof)) return false;
+      if (proof.replacements < maxBadgeReplacements) return true;
+      onKeptOff?.(proof);
+      return false;
+    },
     repair(gone, takenOff) {
       scheduler.write(() => {
         for (const proof of gone) proof.badge.host.remove();
-        for (const proof of takenOff) {
-          if (!alive(proof) || proof.badge.host.isConnected) continue;
-          proof.replacements += 1;
-          placeBadge(proof.badge.host, proof.located.element, isSnippet);
+        const putBack = takenOff.filter((proof) => alive(proof) && !inPlace(proof));
+        for (const proof of putBack) {
+          // Its parent gone with it is the page redrawing its text (a streamed answer), not taking the badge away.
+          if (placedIn.get(proof)?.isConnected !== false) proof.replacements += 1;
+          put(proof);
         }
+        if (putBack.length > 0) onPlaced?.(putBack);
       });
     },
     retheme(proofs) {

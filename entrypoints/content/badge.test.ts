@@ -36,15 +36,17 @@ describe('badge words and names', () => {
 });
 
 describe('createBadge', () => {
-  it('is a host the canonical text skips, with the state in data-state, checking until a verdict', () => {
+  it('is a host the canonical text skips, its state only inside the shadow root, checking until a verdict', () => {
     const badge = createBadge({ document, id: 'p3', sheet: createBadgeSheet().style, events: events() });
     expect(badge.host.localName).toBe('verity-badge');
     expect(badge.host.hasAttribute('data-ai-proof-ignore')).toBe(true);
-    expect(badge.host.dataset).toMatchObject({ state: 'checking', verityProof: 'p3' });
+    expect(badge.host.dataset.verityProof).toBe('p3');
+    expect(badge.button.dataset.state).toBe('checking');
     expect(badge.button.getAttribute('aria-label')).toBe('Verity: checking this proof');
 
     badge.render(verdictOf('verified', { confidence: 95 }));
-    expect(badge.host.dataset.state).toBe('verified');
+    // The page sees the same host whatever the verdict: nothing on it tells the reader's trust settings.
+    expect(badge.host.getAttributeNames().sort()).toEqual(['data-ai-proof-ignore', 'data-verity-proof']);
     expect(badge.button.dataset.state).toBe('verified');
     expect(badge.button.textContent).toBe('Verified');
     expect(badge.button.querySelectorAll('svg')).toHaveLength(1);

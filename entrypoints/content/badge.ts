@@ -5,6 +5,7 @@ import { badgeLabel, badgeStateOf, badgeWord } from './badge-label';
 import { trusted } from './trusted-events';
 import { checkingIconShapes, createIcon, stateIconShapes } from './state-icons';
 import { createMarkBox } from './mark-css';
+import { markMadeByVerity } from './made-by-verity';
 
 /** The badge host's tag. A custom element name, so it can hold a shadow root; never registered. */
 export const badgeTag = 'verity-badge';
@@ -22,9 +23,9 @@ export type Badge = {
   /** The proof's id. */
   readonly id: string;
   /**
-   * In the page: `data-ai-proof-ignore` (never part of a snippet's text), `data-state` and, once placed,
-   * `data-theme` (the page's, where it sits: badge-painter.ts). The host's `data-state` is a copy the
-   * tests read; nothing is drawn from it: the pill's own, in the closed shadow root, decides its look.
+   * In the page: `data-ai-proof-ignore` (never part of a snippet's text), the proof's id and, once placed,
+   * `data-theme` (the page's, where it sits: badge-painter.ts). Nothing on it tells the verdict: the
+   * page would learn the reader's trust settings. The state is the pill's, in the closed shadow root.
    */
   readonly host: HTMLElement;
   /** Inside the closed shadow root; the card returns focus here. */
@@ -48,7 +49,7 @@ export type CreateBadgeParameters = {
  * badge inside a link or a clickable card never sets the page off.
  */
 export function createBadge({ document, id, sheet, events }: CreateBadgeParameters): Badge {
-  const host = document.createElement(badgeTag);
+  const host = markMadeByVerity(document.createElement(badgeTag));
   host.setAttribute(ignoreAttribute, '');
   host.dataset.verityProof = id;
   const root = host.attachShadow({ mode: 'closed' });
@@ -73,7 +74,6 @@ export function createBadge({ document, id, sheet, events }: CreateBadgeParamete
         return;
       }
       button.dataset.state = state;
-      host.dataset.state = state;
       button.querySelector('svg')?.remove();
       button.prepend(createIcon(document, state === 'checking' ? checkingIconShapes : stateIconShapes[state]));
       word.textContent = badgeWord(state);

@@ -2,6 +2,7 @@ import type { SharedStyle } from './shared-style';
 import { ignoreAttribute } from '../../lib/text/dom';
 import type { Confidence } from './badge-label';
 import { placeCard } from './card-position';
+import { markMadeByVerity } from './made-by-verity';
 
 /** Building blocks the two cards share (the badge's and the selection's); every word goes in as text, never markup. */
 
@@ -13,7 +14,7 @@ export type CardHost = { host: HTMLElement; root: ShadowRoot; usesPopover: boole
  * for the top layer, where the browser has them.
  */
 export function createCardHost(document: Document, tag: string, sheet: SharedStyle): CardHost {
-  const host = document.createElement(tag);
+  const host = markMadeByVerity(document.createElement(tag));
   host.setAttribute(ignoreAttribute, '');
   const root = host.attachShadow({ mode: 'closed' });
   sheet.adopt(root);

@@ -35,6 +35,8 @@ export type CreateCardParameters = {
   openDetails: (id: string) => Promise<boolean>;
   /** Opens the options page asking whether to trust a signer; false when that could not be done. */
   openTrustSigner: (address: string) => Promise<boolean>;
+  /** The page closed the card, or drew over it, as it opened (checked once per opening, in the next frame). */
+  onHidden?: () => void;
 };
 
 /**
@@ -44,7 +46,7 @@ export type CreateCardParameters = {
  * on Escape, when focus or the pointer leaves it and its badge (after a
  * short delay, so the pointer can cross the gap), or on a press elsewhere.
  */
-export function createCard({ document, signal, sheet, verdictOf, openDetails, openTrustSigner }: CreateCardParameters): Card {
+export function createCard({ document, signal, sheet, verdictOf, openDetails, openTrustSigner, onHidden }: CreateCardParameters): Card {
   const { host, root, usesPopover } = createCardHost(document, cardTag, sheet);
 
   let badge: Badge | undefined;
@@ -73,8 +75,15 @@ export function createCard({ document, signal, sheet, verdictOf, openDetails, op
       host.setAttribute('data-open', '');
       if (usesPopover && !host.matches(':popover-open')) host.showPopover();
       follow();
+      requestAnimationFrame(checkShown);
     }
     place();
+  }
+
+  /** Once the card is drawn: still open, and on top at its middle; else the page hid it. */
+  function checkShown(): void {
+    if (badge === undefined || signal.aborted || onHidden === undefined) return;
+    if (!cardShown(document, host, usesPopover)) onHidden();
   }
 
   function hide({ returnFocus = false } = {}): void {
@@ -136,6 +145,12 @@ export function createCard({ document, signal, sheet, verdictOf, openDetails, op
     shownStatus.textContent = opened ? '' : 'Couldn’t open the inspector from here. Use the Verity button in the toolbar.';
   }
 
+  // Closed while Verity holds it open: the page did it (a page can close any popover).
+  host.addEventListener('toggle', (event) => {
+    if ((event as Event & { newState?: string }).newState !== 'closed' || !host.hasAttribute('data-open')) return;
+    onHidden?.();
+    hide();
+  });
   host.addEventListener('pointerenter', trusted(cancelHide));
   host.addEventListener(
     'pointerleave',
@@ -212,6 +227,22 @@ export function createCard({ document, signal, sheet, verdictOf, openDetails, op
     },
     close: () => hide(),
   };
+}
+
+/**
+ * Whether an open card is what the reader sees: its popover still open (a
+ * page can close any popover in it) and its host the topmost element at
+ * its middle (a page can open a popover of its own above it).
+ */
+export function cardShown(document: Document, host: HTMLElement, usesPopover: boolean): boolean {
+  if (usesPopover && !host.matches(':popover-open')) return false;
+  const { left, top, width, height } = host.getBoundingClientRect();
+  if (width < 1 || height < 1) return false;
+  const view = document.defaultView;
+  const [x, y] = [left + width / 2, top + height / 2];
+  // Out of the window there is nothing to hit-test: no sign of the page.
+  if (view === null || x < 0 || y < 0 || x >= view.innerWidth || y >= view.innerHeight || typeof document.elementsFromPoint !== 'function') return true;
+  return document.elementsFromPoint(x, y)[0] === host;
 }
 
 type CardElement = { element: HTMLElement; details: HTMLButtonElement; status: HTMLElement; trustButton: HTMLButtonElement | undefined };

@@ -7,10 +7,12 @@ import type { Verdict } from '../../lib/verdict/types';
 import { createBadgeSheet } from './badge-sheet';
 import { createCardSheet } from './card-sheet';
 import { createManualScheduler, type ManualScheduler } from './manual-scheduler';
+import { maxBadgeReplacements } from './badge-painter';
 import { startPageSession, type PageSession, type WorkerLink } from './page-session';
 import { listenForContentMessages } from './content-messages';
 import { verdictOf } from '../../test/fakes/verdict-fixtures';
 import { FakeIntersectionObserver, FakeResizeObserver } from '../../test/fakes/observers';
+import { keepShadowRoots, type KeptShadowRoots } from '../../test/fakes/shadow-roots';
 
 /** The extension's messaging, as far as the content script listens to it. */
 const messageListeners = vi.hoisted(() => new Set<(message: unknown, sender: unknown, sendResponse: (response: unknown) => void) => unknown>());
@@ -45,6 +47,7 @@ function fakeWorker(answer: (proof: PageProof) => Verdict = () => verdictOf('ver
     }),
     openInspector: vi.fn(async () => ({ ok: true })),
     openTrustSigner: vi.fn(async () => ({ ok: true })),
+    reportIntegrity: vi.fn(async () => ({ ok: true })),
   };
   return { link, sent, forgotten };
 }
@@ -52,6 +55,7 @@ function fakeWorker(answer: (proof: PageProof) => Verdict = () => verdictOf('ver
 let manual: ManualScheduler;
 let controller: AbortController;
 let session: PageSession;
+let roots: KeptShadowRoots;
 
 beforeEach(() => {
   FakeIntersectionObserver.all.clear();
@@ -59,12 +63,14 @@ beforeEach(() => {
   vi.stubGlobal('ResizeObserver', FakeResizeObserver);
   manual = createManualScheduler();
   controller = new AbortController();
+  roots = keepShadowRoots();
 });
 
 afterEach(() => {
   controller.abort();
   messageListeners.clear();
   vi.unstubAllGlobals();
+  vi.restoreAllMocks();
   vi.useRealTimers();
 });
 
@@ -89,7 +95,7 @@ function start(html: string, worker = fakeWorker()) {
 /** Lets the page's MutationObserver report, and answers arrive. */
 const microtasks = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-const statesOf = () => [...document.querySelectorAll('verity-badge')].map((badge) => `${badge.closest('[id]')?.id}:${badge.getAttribute('data-state')}`);
+const statesOf = () => [...document.querySelectorAll('verity-badge')].map((badge) => `${badge.closest('[id]')?.id}:${roots.badgeState(badge)}`);
 
 const proofHtml = (id: string, text: string) => `<p id="${id}" data-ai-proof="raw-${id}">${text}</p>`;
 
@@ -227,6 +233,51 @@ describe('startPageSession', () => {
     expect(worker.forgotten).toEqual([['p0']]);
     expect(statesOf()).toEqual(['b:verified']);
     expect(sendToContent('reveal-proof', { id: 'p0' })).toEqual({ found: false });
+  });
+
+  it('puts back a badge the page takes off or wraps, five times, then leaves it and tells the worker the page keeps hiding it', async () => {
+    const worker = start(proofHtml('a', 'Answer.') + proofHtml('b', 'Other.'));
+    await checked();
+    const badgeOf = (id: string) => document.querySelector(`#${id} verity-badge`);
+    const hosts = [...document.querySelectorAll('verity-badge')];
+    for (let round = 1; round <= maxBadgeReplacements; round += 1) {
+      // Every other time the page wraps it, to fade it out, rather than taking it off.
+      const host = badgeOf('a')!;
+      if (round % 2 === 0) host.remove();
+      else host.replaceWith(Object.assign(document.createElement('span'), { style: 'opacity: 0' }, { id: `wrap${round}` }));
+      if (round % 2 === 1) document.getElementById(`wrap${round}`)!.append(host);
+      await settleAll();
+      expect(badgeOf('a')?.parentElement?.id, `round ${round}`).toBe('a');
+    }
+    expect(worker.link.reportIntegrity).not.toHaveBeenCalled();
+    badgeOf('a')!.remove();
+    await settleAll();
+    expect(badgeOf('a')).toBeNull();
+    expect(badgeOf('b')).toBe(hosts[1]);
+    expect(worker.link.reportIntegrity).toHaveBeenLastCalledWith({ badgesKeptOff: 1, badgesHidden: 0, cardHidden: false, lookAlikes: 0 });
+  });
+
+  it('puts back, without counting, a badge whose paragraph the page redraws, however often', async () => {
+    const worker = start('<div id="a" data-ai-proof="raw-a"><p>Answer.</p></div>');
+    await checked();
+    for (let round = 0; round <= maxBadgeReplacements + 1; round += 1) {
+      document.querySelector('#a p')!.replaceWith(Object.assign(document.createElement('p'), { textContent: 'Answer.' }));
+      await settleAll();
+      expect(document.querySelector('#a p verity-badge'), `round ${round}`).not.toBeNull();
+    }
+    expect(worker.link.reportIntegrity).not.toHaveBeenCalled();
+  });
+
+  it("says nothing of look-alikes on a page without proofs, and counts them on one with proofs", async () => {
+    const lookAlike = '<span title="Verified by Verity">✓</span>';
+    const bare = start(`<p>Nothing signed.</p>${lookAlike}`);
+    await checked();
+    expect(bare.link.reportIntegrity).not.toHaveBeenCalled();
+    controller.abort();
+    controller = new AbortController();
+    const worker = start(proofHtml('a', 'Answer.') + lookAlike);
+    await checked();
+    expect(worker.link.reportIntegrity).toHaveBeenLastCalledWith({ badgesKeptOff: 0, badgesHidden: 0, cardHidden: false, lookAlikes: 1 });
   });
 
   it('reads a proof again when its attribute is rewritten: the old one is forgotten, the new one checked under a new id', async () => {

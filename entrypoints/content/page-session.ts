@@ -10,6 +10,8 @@ import { madeWhenUsed } from './made-when-used';
 import { isOwnNode } from './own-nodes';
 import { startPageScanner } from './page-scanner';
 import { createProofRegistry, type TrackedProof } from './proof-registry';
+import { createPageIntegrityWatch } from './page-integrity';
+import { madeByVerity } from './made-by-verity';
 import { createProofSender } from './proof-sender';
 import { createProofTracker } from './proof-tracker';
 import { createRenderedTextReader, type RenderedTextReader } from './rendered-text';
@@ -83,6 +85,8 @@ export function startPageSession({
   const alive = (proof: TrackedProof): boolean =>
     registry.has(proof) && proof.located.element.isConnected && proof.located.carrier.isConnected;
 
+  const integrity = createPageIntegrityWatch({ signal, document, scheduler, alive, isOurs: madeByVerity, report: (report) => worker.reportIntegrity(report) });
+
   const badgeCard = madeWhenUsed(() =>
     createCard({
       document,
@@ -97,6 +101,7 @@ export function startPageSession({
         () => true,
         () => false,
       ),
+      onHidden: integrity.cardHidden,
     }),
   );
   // Built when a badge is first pointed at: what only redraws or closes a card has nothing to do before.
@@ -115,11 +120,23 @@ export function startPageSession({
     close: () => selectionCardMade.made()?.close(),
   };
   const badgeEvents: BadgeEvents = {
-    onEnter: (badge) => card.preview(badge),
+    onEnter: (badge) => {
+      card.preview(badge);
+      // Reached by the pointer or the keyboard: look again at whether the page lets it be seen.
+      const proof = registry.get(badge.id);
+      if (proof !== undefined) integrity.checkBadges([proof]);
+    },
     onLeave: (badge) => card.leave(badge),
     onActivate: (badge) => card.activate(badge),
   };
-  const painter = createBadgePainter({ scheduler, card, alive, isSnippet: (element) => registry.onSnippet(element).length > 0 });
+  const painter = createBadgePainter({
+    scheduler,
+    card,
+    alive,
+    isSnippet: (element) => registry.onSnippet(element).length > 0,
+    onPlaced: integrity.checkBadges,
+    onKeptOff: integrity.badgeKeptOff,
+  });
   const sender = createProofSender({ signal, document, scheduler, worker, registry, locator, readRendered, alive, painter });
   const rereads = createSnippetRereads({ signal, document, scheduler, registry, locator, readRendered, alive, sender });
   const tracker = createProofTracker({
@@ -168,7 +185,10 @@ export function startPageSession({
     scheduler,
     locator,
     isOwnNode,
-    onSlice: tracker.found,
+    onSlice: (located, scanFinished) => {
+      tracker.found(located, scanFinished);
+      if (scanFinished) integrity.scanned(!registry.all()[Symbol.iterator]().next().done);
+    },
     onChanged: rereads.contentChanged,
     onRewritten: tracker.carriersRewritten,
     onRemoved: tracker.scheduleSweep,

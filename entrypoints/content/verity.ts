@@ -31,6 +31,7 @@ const worker: WorkerLink = {
   forget: (ids) => sendToWorker('forget-proofs', { ids }),
   openInspector: (id) => sendToWorker('open-inspector', { id }),
   openTrustSigner: (address) => sendToWorker('open-trust-signer', { address }),
+  reportIntegrity: (integrity) => sendToWorker('page-integrity', { integrity }),
 };
 
 /**

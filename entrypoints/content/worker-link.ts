@@ -1,4 +1,4 @@
-import type { WorkerMessages } from '../../messaging/messages';
+import type { PageIntegrity, WorkerMessages } from '../../messaging/messages';
 import type { PageProof } from '../../lib/extract/page-proof';
 
 /** What the page session asks of the worker: sendToWorker in the extension, a stand-in in tests. */
@@ -9,4 +9,6 @@ export type WorkerLink = {
   openInspector(id: string): Promise<unknown>;
   /** Opens the options page asking whether to trust this signer; rejects when it could not be done. */
   openTrustSigner(address: string): Promise<unknown>;
+  /** What the page did against Verity's badges and card, all of it so far. */
+  reportIntegrity(integrity: PageIntegrity): Promise<unknown>;
 };

@@ -14,6 +14,7 @@ import { inspectorUrl } from '../inspector/url';
 import { type PasteDraft, type PasteOutcome, PastePanel } from './PastePanel';
 import { usePersonalMark } from '../../components/PersonalMark';
 import { PageImagesSection } from './PageImagesSection';
+import { PageIntegrityNotice } from './PageIntegrityNotice';
 import { PopupFrame, type PopupPanel, PopupView, type RevealResult } from './PopupView';
 
 type Load =
@@ -192,6 +193,7 @@ export function Popup() {
       panels={panels}
       mark={mark}
       images={<PageImagesSection tabId={readyTabId} />}
+      integrity={<PageIntegrityNotice tabId={readyTabId} />}
     />
   );
 }

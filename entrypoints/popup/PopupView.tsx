@@ -38,6 +38,8 @@ export type PopupViewProps = {
   panels?: PopupPanels;
   /** The page's images with Content Credentials, under its proofs. */
   images?: ReactNode;
+  /** What the page did against Verity's badges and card, above everything. */
+  integrity?: ReactNode;
 };
 
 /** The popup's two panels: the page (the frame's children) and "Check pasted". */
@@ -164,10 +166,11 @@ function PanelTabs({ panels }: { panels: PopupPanels }) {
 
 /** The active tab: the last selection checked, the page at a glance, then each proof. */
 export function PopupView(props: PopupViewProps) {
-  const { tab, inspectorUrl, onReveal, reveal, onOpenOptions, onOpenHistory, off, selection, getReport, panels, mark, images } = props;
+  const { tab, inspectorUrl, onReveal, reveal, onOpenOptions, onOpenHistory, off, selection, getReport, panels, mark, images, integrity } = props;
   const summary = summarizePage(tab.proofs);
   return (
     <PopupFrame host={hostOf(tab.url)} onOpenOptions={onOpenOptions} onOpenHistory={onOpenHistory} panels={panels} mark={mark}>
+      {integrity}
       {selection && (
         <section aria-labelledby="selection-heading" className="border-b border-slate-200 bg-white px-4 pt-3 pb-4">
           <h2 id="selection-heading" className="pb-2 text-xs font-semibold tracking-wide text-slate-500 uppercase">

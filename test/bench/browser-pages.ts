@@ -1,3 +1,5 @@
+import type { Page } from 'playwright-core';
+import { badgeStatesIn } from '../badge-states';
 import type { ProofSet } from './proof-set';
 import { newsBrief } from './sentences';
 import { formsOf, snippetHtml } from './snippets';
@@ -69,11 +71,12 @@ export type BadgeWatch = {
 
 /**
  * Runs in the page's own world from its first moment: counts badge hosts
- * (`verity-badge`) as the content script adds them and their `data-state`
- * as verdicts come, from a MutationObserver that starts at
- * DOMContentLoaded (before the content script's document_idle), so the
- * page's parsing is not observed. Times are performance.now(): ms since
- * navigation start. It also puts performance marks in the trace.
+ * (`verity-badge`) as the content script adds them, from a
+ * MutationObserver that starts at DOMContentLoaded (before the content
+ * script's document_idle), so the page's parsing is not observed. Times
+ * are performance.now(): ms since navigation start. It also puts
+ * performance marks in the trace. The verdicts the badges show are out of
+ * the page's sight (closed shadow roots): watchFinalStates reads them.
  */
 export function installBadgeWatch(): void {
   const expected = Number(new URLSearchParams(location.search).get('proofs') ?? '0');
@@ -82,13 +85,10 @@ export function installBadgeWatch(): void {
   const badges = new Set<Element>();
   const observer = new MutationObserver((records) => {
     const now = performance.now();
-    let stateChanged = false;
     for (const record of records) {
-      if (record.type === 'attributes') stateChanged = true;
       for (const node of record.addedNodes) {
         if (node.nodeName !== 'VERITY-BADGE' || badges.has(node as Element)) continue;
         badges.add(node as Element);
-        stateChanged = true;
         watch.badges = badges.size;
         if (watch.badges === 1) {
           watch.firstBadgeAt = now;
@@ -100,23 +100,35 @@ export function installBadgeWatch(): void {
         }
       }
     }
-    if (!stateChanged || watch.allFinalAt !== undefined) return;
-    const states: Record<string, number> = {};
-    let final = 0;
-    for (const badge of badges) {
-      const state = badge.getAttribute('data-state') ?? 'none';
-      states[state] = (states[state] ?? 0) + 1;
-      if (state !== 'checking' && state !== 'none') final += 1;
-    }
-    if (final > watch.final) watch.finalSteps.push([now, final]);
-    watch.final = final;
-    watch.states = states;
-    if (final >= expected && expected > 0) {
-      watch.allFinalAt = now;
-      performance.mark('verity-bench:all-final');
-    }
   });
   document.addEventListener('DOMContentLoaded', () =>
-    observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-state'] }),
+    observer.observe(document, { childList: true, subtree: true }),
   );
+}
+
+/**
+ * Reads the page's badge states from outside, through the DevTools
+ * protocol, every `interval` ms until every expected badge shows a final
+ * verdict (not "checking"): fills in the watch's `final`, `finalSteps`,
+ * `states` and `allFinalAt`, in ms since navigation start. Times are as
+ * fine as the interval.
+ */
+export async function watchFinalStates(page: Page, { timeout = 60_000, interval = 50 } = {}): Promise<BadgeWatch> {
+  const timeOrigin = await page.evaluate(() => performance.timeOrigin);
+  const deadline = Date.now() + timeout;
+  const finalSteps: [number, number][] = [];
+  for (let last = 0; ; ) {
+    const states = await badgeStatesIn(page);
+    const now = Date.now() - timeOrigin;
+    const final = states.filter((state) => state !== null && state !== 'checking').length;
+    if (final > last) finalSteps.push([now, (last = final)]);
+    const watch = await page.evaluate(() => (window as unknown as { verityBench: BadgeWatch }).verityBench);
+    if (final >= watch.expected && watch.expected > 0) {
+      const counted: Record<string, number> = {};
+      for (const state of states) counted[state ?? 'none'] = (counted[state ?? 'none'] ?? 0) + 1;
+      return { ...watch, final, finalSteps, states: counted, allFinalAt: now };
+    }
+    if (Date.now() > deadline) throw new Error(`${final} of ${watch.expected} badges final after ${timeout} ms`);
+    await new Promise((resolve) => setTimeout(resolve, interval));
+  }
 }

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import type { StartDevnetReturnType } from '../../devnet/devnet';
 import { launchExtensionBrowser, type ExtensionBrowser } from '../../devnet/extension-browser';
 import { storeTrustConfig } from '../../devnet/extension-pages';
-import { browserPage, installBadgeWatch, proofSnippets, type BadgeWatch } from './browser-pages';
+import { browserPage, installBadgeWatch, proofSnippets, watchFinalStates, type BadgeWatch } from './browser-pages';
 import { contentScriptTime, startTrace, type ContentScriptTime } from './browser-trace';
 import { allAssetFiles, buildExtension, entrypointBundles } from './extension-build';
 import type { ProofSet } from './proof-set';
@@ -60,7 +60,7 @@ type ScanRun = { elements: number; firstBadgeMs: number; allBadgesMs: number; fi
 
 const readWatch = (page: Page) => page.evaluate(() => (window as unknown as { verityBench: BadgeWatch }).verityBench);
 
-async function waitForWatch(page: Page, done: 'allBadgesAt' | 'allFinalAt', timeout = 60_000): Promise<BadgeWatch> {
+async function waitForWatch(page: Page, done: 'allBadgesAt', timeout = 60_000): Promise<BadgeWatch> {
   await page.waitForFunction((done) => (window as unknown as { verityBench?: Record<string, unknown> }).verityBench?.[done] !== undefined, done, { timeout, polling: 50 });
   return readWatch(page);
 }
@@ -112,7 +112,7 @@ export async function runBrowserSection({ devnet, sets, scanSizes, scanRuns, mou
     for (const { label, path } of visits) {
       const page = await openPage(verdictHeight);
       await page.goto(`${base}${path}?proofs=100`);
-      const watch = await waitForWatch(page, 'allFinalAt');
+      const watch = await watchFinalStates(page);
       const height = await page.evaluate(() => Math.ceil(document.body.getBoundingClientRect().bottom));
       verdictRuns.push({ label, watch, height });
       await page.close();
@@ -223,8 +223,8 @@ in the page's world sees them; times in ms since navigation start.`);
 form), loaded before any other page: the first right after the browser
 started, then a page of 100 other proofs the worker has not seen, then the
 first page again (its verdicts now cached in the worker). From navigation
-start to the moment every badge has a final data-state (not "checking"),
-seen by the page's MutationObserver. The viewport is 1280 × ${formatNumber(verdictHeight)}, so
+start to the moment every badge has a final state (not "checking"), read
+from outside the page every 50 ms (the states are in closed shadow roots). The viewport is 1280 × ${formatNumber(verdictHeight)}, so
 every proof is near it (the content script sends only proofs within
 1000 px of the viewport).
 "25/50/75%": when that share of the badges first had a final state.`);

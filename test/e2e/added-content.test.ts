@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { badgeStatesPer } from '../badge-states';
 import { allAnswered, demoSessionForFile } from './demo-session';
 
 /**
@@ -36,9 +37,7 @@ describe('proofs added after the page loaded, in Chromium', () => {
       [verified.html, altered.html],
     );
     await allAnswered(page, devnet.scenarios.length + 2, 30_000);
-    const late = await page.evaluate(() =>
-      [...document.querySelectorAll('#late .late-case')].map((figure) => [...figure.querySelectorAll('verity-badge')].map((badge) => badge.getAttribute('data-state'))),
-    );
+    const late = await badgeStatesPer(page, '#late .late-case');
     expect(late).toEqual([['verified'], ['altered']]);
     // The page's own proofs are untouched.
     expect(await page.locator('figure.case verity-badge').count()).toBe(devnet.scenarios.length);

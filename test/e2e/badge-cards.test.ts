@@ -1,6 +1,7 @@
 import type { CDPSession, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { verdictStates } from '../../lib/verdict/states';
+import { badgeShowing } from '../badge-states';
 import { dialogAsRead } from './accessibility-tree';
 import { allAnswered, demoSessionForFile, screenshot } from './demo-session';
 
@@ -23,8 +24,8 @@ async function cardWords(cdp: CDPSession): Promise<string | undefined> {
 
 /** Opens the card of the first badge in a figure that expects `state`; false when the page has no such figure. */
 async function openCardOf(page: Page, state: string): Promise<boolean> {
-  const badge = page.locator(`figure.case[data-expected-state="${state}"] verity-badge[data-state="${state}"]`).first();
-  if ((await badge.count()) === 0) return false;
+  const badge = await badgeShowing(page, state, `figure.case[data-expected-state="${state}"]`);
+  if (badge === undefined) return false;
   await badge.scrollIntoViewIfNeeded();
   await badge.hover();
   await expect.poll(() => page.evaluate(() => document.querySelector('verity-card')?.hasAttribute('data-open') ?? false), { timeout: 5_000 }).toBe(true);

@@ -9,6 +9,7 @@ import type { ExtensionBrowser } from '../../devnet/extension-browser';
 import { renderingDoubtWords } from '../../lib/verdict/rendering-doubts';
 import { figureId, renderingFigures, renderingTricksPage } from '../rendering-tricks-page';
 import { signedSentenceAttribute } from '../rendering-tricks-proof';
+import { badgeStatesIn, badgeStatesPer } from '../badge-states';
 import { allAnswered, figureStates, openExtensionPage, sendFrom, startDemoSession, stopDemoSession, tabShowing } from './demo-session';
 
 /** The extension API inside extension pages and the worker, where the evaluated functions run. */
@@ -86,7 +87,9 @@ afterAll(async () => {
   await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
 });
 
-const badgeStates = (page: Page) => page.evaluate(() => [...document.querySelectorAll('verity-badge')].map((badge) => badge.getAttribute('data-state')));
+const badgeStates = (page: Page) => badgeStatesIn(page);
+/** The state of the first badge inside what `scope` matches. */
+const firstState = async (page: Page, scope: string) => (await badgeStatesIn(page, scope))[0];
 
 describe('the content script in Chromium', () => {
   it("badges every proof of the demo page with the state its caption expects", async () => {
@@ -141,19 +144,19 @@ describe('the content script in Chromium', () => {
     for (const { name, expected } of renderingFigures) {
       if (expected.state === 'unavailable') expect(now[name], name).toContain(renderingDoubtWords[expected.doubt]);
     }
-    const badges = await page.evaluate(() => [...document.querySelectorAll('figure')].map((figure) => figure.querySelector('verity-badge')?.getAttribute('data-state')));
+    const badges = (await badgeStatesPer(page, 'figure')).map((states) => states[0]);
     expect(badges).toEqual(renderingFigures.map(({ expected }) => expected.state));
 
     // A style applied after the check: a body class that fades the plain figure's words.
     await page.evaluate(() => {
       document.head.insertAdjacentHTML('beforeend', '<style>.late figure[data-trick="plain"] div { color: rgba(0, 0, 0, 0.1); }</style>');
     });
-    await expect.poll(() => page.locator('figure[data-trick="plain"] verity-badge').getAttribute('data-state'), { timeout: 5_000 }).toBe('verified');
+    await expect.poll(() => firstState(page, 'figure[data-trick="plain"]'), { timeout: 5_000 }).toBe('verified');
     await page.evaluate(() => document.body.classList.add('late'));
-    await expect.poll(() => page.locator('figure[data-trick="plain"] verity-badge').getAttribute('data-state'), { timeout: 5_000 }).toBe('unavailable');
+    await expect.poll(() => firstState(page, 'figure[data-trick="plain"]'), { timeout: 5_000 }).toBe('unavailable');
 
     // A rule inserted through the CSSOM leaves no trace: the card opening reads the snippet again.
-    const stateOf = (name: string) => page.locator(`figure[data-trick="${name}"] verity-badge`).getAttribute('data-state');
+    const stateOf = (name: string) => firstState(page, `figure[data-trick="${name}"]`);
     await page.evaluate(() => document.styleSheets[0]!.insertRule('figure[data-trick="dark mode"] div div { opacity: 0.1; }'));
     await page.locator('figure[data-trick="dark mode"] verity-badge').hover();
     await expect.poll(() => stateOf('dark mode'), { timeout: 5_000 }).toBe('unavailable');
@@ -211,7 +214,7 @@ describe('the content script in Chromium', () => {
       const snippet = document.querySelector(`${figure} [data-ai-proof]`)!;
       snippet.firstChild!.textContent = 'Words the producer never signed.';
     }, figure);
-    await expect.poll(() => page.locator(`${figure} verity-badge`).getAttribute('data-state'), { timeout: 30_000 }).toBe('altered');
+    await expect.poll(() => firstState(page, figure), { timeout: 30_000 }).toBe('altered');
     expect((await badgeStates(page)).filter((state) => state === 'altered')).toHaveLength(devnet.scenarios.filter((scenario) => scenario.expectedState === 'altered').length + 1);
     await page.close();
   });

@@ -7,6 +7,7 @@ import { startDevnet, type StartDevnetReturnType } from '../../devnet/devnet';
 import { launchExtensionBrowser, type ExtensionBrowser, type LaunchExtensionBrowserParameters } from '../../devnet/extension-browser';
 import { openExtensionPage, storeTrustConfig, tabShowing } from '../../devnet/extension-pages';
 import type { TabState } from '../../messaging/messages';
+import { badgeStatesById, waitForAllAnswered } from '../badge-states';
 
 export { openExtensionPage, sendFrom, storeTrustConfig, tabShowing } from '../../devnet/extension-pages';
 
@@ -27,26 +28,19 @@ export async function screenshot(target: Page | Locator, name: string, { fullPag
 }
 
 /** Waits until the page has at least `count` badges and none is still checking. */
-export async function allAnswered(page: Page, count: number, timeout = 60_000): Promise<void> {
-  await page.waitForFunction(
-    (count) => {
-      const badges = [...document.querySelectorAll('verity-badge')];
-      return badges.length >= count && badges.every((badge) => badge.getAttribute('data-state') !== 'checking');
-    },
-    count,
-    { timeout },
-  );
-}
+export const allAnswered = waitForAllAnswered;
 
 /** The badge states of the demo page, figure by figure, beside the state each figure's caption expects. */
-export function figureStates(page: Page): Promise<{ scenario: string; expected: string | null; badges: (string | null)[] }[]> {
-  return page.evaluate(() =>
+export async function figureStates(page: Page): Promise<{ scenario: string; expected: string | null; badges: (string | null)[] }[]> {
+  const figures = await page.evaluate(() =>
     [...document.querySelectorAll('figure.case')].map((figure) => ({
       scenario: figure.getAttribute('data-scenario')!,
       expected: figure.getAttribute('data-expected-state'),
-      badges: [...figure.querySelectorAll('verity-badge')].map((badge) => badge.getAttribute('data-state')),
+      ids: [...figure.querySelectorAll('verity-badge')].map((badge) => badge.getAttribute('data-verity-proof')),
     })),
   );
+  const states = await badgeStatesById(page);
+  return figures.map(({ scenario, expected, ids }) => ({ scenario, expected, badges: ids.map((id) => (id === null ? null : (states.get(id) ?? null))) }));
 }
 
 /** The devnet serving its demo page, and Chromium with the built extension. */

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StartDevnetReturnType } from '../../devnet/devnet';
 import type { ExtensionBrowser } from '../../devnet/extension-browser';
 import type { TabState } from '../../messaging/messages';
-import { serveFramesAndShadowPages, shadowBadgeStates, type FramesAndShadowPages } from '../frames-and-shadow-pages';
+import { badgeStatesIn, statesOfBadges } from '../badge-states';
+import { serveFramesAndShadowPages, shadowBadges, type FramesAndShadowPages } from '../frames-and-shadow-pages';
 import { openExtensionPage, openPopupBeside, screenshot, sendFrom, startDemoSession, stopDemoSession, tabShowing } from './demo-session';
 
 /**
@@ -27,7 +28,7 @@ afterAll(async () => {
   await pages?.close();
 });
 
-const frameStates = (frame: Frame) => frame.evaluate(() => [...document.querySelectorAll('verity-badge')].map((badge) => badge.getAttribute('data-state')));
+const frameStates = (frame: Frame) => badgeStatesIn(frame);
 
 const frameOf = (page: Page, id: string) => page.locator(`#${id}`).elementHandle().then((handle) => handle!.contentFrame()) as Promise<Frame>;
 
@@ -41,7 +42,7 @@ describe('proofs in shadow roots and frames, in Chromium', () => {
     await page.goto(topUrl);
 
     for (const [path, state] of Object.entries(expected.shadow)) {
-      await expect.poll(() => page.evaluate(shadowBadgeStates, path), { timeout: 30_000 }).toEqual([state]);
+      await expect.poll(() => statesOfBadges(page, shadowBadges, path), { timeout: 30_000 }).toEqual([state]);
     }
     // Each badge sits in the shadow tree beside its snippet, not in the light DOM.
     expect(await page.evaluate(() => document.querySelectorAll('verity-badge').length)).toBe(0);

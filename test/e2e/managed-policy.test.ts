@@ -6,6 +6,7 @@ import type { browser as browserApi } from 'wxt/browser';
 import { builtExtensionPath, launchExtensionBrowser, unpackedExtensionId, type ExtensionBrowser } from '../../devnet/extension-browser';
 import { startDevnet, type StartDevnetReturnType } from '../../devnet/devnet';
 import { lastManagedTrustConfigKey, settingsKeys } from '../../storage/settings-keys';
+import { badgeStatesIn } from '../badge-states';
 import { allAnswered, figureStates, openExtensionPage, screenshot, sendFrom } from './demo-session';
 
 declare const chrome: typeof browserApi;
@@ -110,11 +111,9 @@ describe.skipIf(!isRoot)('a trust configuration set by policy, in Chromium', () 
     await demo.goto(devnet.pageUrl!);
     await allAnswered(demo, devnet.scenarios.length);
     // Whatever the remembered policy verified before Chromium answered is checked again without it: the devnet chain is not configured.
-    await demo.waitForFunction(
-      () => [...document.querySelectorAll('verity-badge')].every((badge) => !['verified', 'checking'].includes(badge.getAttribute('data-state') ?? '')),
-      undefined,
-      { timeout: 30_000 },
-    );
+    await expect
+      .poll(async () => (await badgeStatesIn(demo)).every((state) => state !== 'verified' && state !== 'checking'), { timeout: 30_000 })
+      .toBe(true);
     expect((await figureStates(demo)).flatMap(({ badges }) => badges)).toContain('unavailable');
     await expect.poll(lastManaged, { timeout: 10_000 }).toEqual({});
 

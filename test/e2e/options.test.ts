@@ -5,6 +5,7 @@ import { launchExtensionBrowser, type ExtensionBrowser } from '../../devnet/exte
 import { startDevnet, type StartDevnetReturnType } from '../../devnet/devnet';
 import { settingsKeys } from '../../storage/settings-keys';
 import { serveTrustLists } from '../fixtures/trust-list-server';
+import { badgeStatesIn } from '../badge-states';
 import { allAnswered, openExtensionPage, screenshot, sendFrom, tabShowing } from './demo-session';
 
 declare const chrome: typeof browserApi;
@@ -127,7 +128,8 @@ describe('the options page in Chromium', () => {
       await page.goto(devnet.pageUrl!);
       await allAnswered(page, devnet.scenarios.length);
       const badge = page.locator(`figure[data-scenario="${scenarioId}"] verity-badge`);
-      expect(await badge.getAttribute('data-state')).toBe('untrusted');
+      const badgeState = async () => (await badgeStatesIn(page, `figure[data-scenario="${scenarioId}"]`))[0];
+      expect(await badgeState()).toBe('untrusted');
 
       options = await openOptions();
       const section = options.locator('section[aria-labelledby="trust-lists-heading"]');
@@ -144,7 +146,7 @@ describe('the options page in Chromium', () => {
       await screenshot(section, 'options-trust-lists');
 
       // The worker verifies again with the list: the badge turns verified, and the verdict names the list.
-      await expect.poll(() => badge.getAttribute('data-state'), { timeout: 30_000 }).toBe('verified');
+      await expect.poll(badgeState, { timeout: 30_000 }).toBe('verified');
       const { state } = await tabShowing(options, page.url());
       const { verdict } = state.proofs.find((proof) => proof.verdict?.facts.attester?.toLowerCase() === devnet.accounts.untrustedAttester.toLowerCase())!;
       expect(verdict?.summary).toContain('Attested by Stringer Agency (from the list “Press Council”)');
@@ -157,7 +159,7 @@ describe('the options page in Chromium', () => {
 
       // Removing it takes the signer's trust away again.
       await subscribed.getByRole('button', { name: 'Remove the list Press Council' }).click();
-      await expect.poll(() => badge.getAttribute('data-state'), { timeout: 30_000 }).toBe('untrusted');
+      await expect.poll(badgeState, { timeout: 30_000 }).toBe('untrusted');
     } finally {
       await page.close();
       await options.close();

@@ -7,6 +7,7 @@ import type { Scenario } from '../../devnet/scenarios';
 import type { ExtensionBrowser } from '../../devnet/extension-browser';
 import type { StartDevnetReturnType } from '../../devnet/devnet';
 import type { TabState } from '../../messaging/messages';
+import { badgeStatesIn, badgeStatesPer } from '../badge-states';
 import { allAnswered, openExtensionPage, sendFrom, startDemoSession, stopDemoSession, tabShowing } from './demo-session';
 
 /** The extension API inside extension pages, where the evaluated functions run. */
@@ -64,10 +65,11 @@ afterAll(async () => {
 });
 
 /** Each section's badge states, by section id. */
-const sectionStates = (page: Page) =>
-  page.evaluate(() =>
-    Object.fromEntries([...document.querySelectorAll('section')].map((section) => [section.id, [...section.querySelectorAll('verity-badge')].map((badge) => badge.getAttribute('data-state'))])),
-  );
+async function sectionStates(page: Page): Promise<Record<string, (string | null)[]>> {
+  const ids = await page.evaluate(() => [...document.querySelectorAll('section')].map((section) => section.id));
+  const states = await badgeStatesPer(page, 'section');
+  return Object.fromEntries(ids.map((id, index) => [id, states[index]!]));
+}
 
 /** The proof ids of each section's badges. */
 const sectionProofIds = (page: Page) =>
@@ -111,7 +113,7 @@ describe('a page as it lives, in Chromium', () => {
       },
       [invalid.html, invalidProof] as const,
     );
-    await page.waitForFunction(() => document.querySelector('#one verity-badge')?.getAttribute('data-state') === 'invalid', undefined, { timeout: 60_000 });
+    await expect.poll(async () => (await badgeStatesIn(page, '#one'))[0], { timeout: 60_000 }).toBe('invalid');
     const rewritten = await sectionProofIds(page);
     expect(rewritten.one).not.toBe(first.one);
     await expect.poll(async () => (await listed(tabId)).proofs, { timeout: 10_000 }).toEqual({ [rewritten.one!]: 'invalid', [first.two!]: 'invalid' });
@@ -124,7 +126,7 @@ describe('a page as it lives, in Chromium', () => {
     // An element that had no proof gains one.
     const verifiedProof = await proofValueOf(page, verified.html);
     await page.evaluate((proof) => document.getElementById('bare')!.setAttribute('data-ai-proof', proof), verifiedProof);
-    await page.waitForFunction(() => document.querySelector('#three verity-badge')?.getAttribute('data-state') === 'verified', undefined, { timeout: 60_000 });
+    await expect.poll(async () => (await badgeStatesIn(page, '#three'))[0], { timeout: 60_000 }).toBe('verified');
     const gained = await sectionProofIds(page);
     await expect.poll(async () => (await listed(tabId)).proofs, { timeout: 10_000 }).toEqual({ [rewritten.one!]: 'invalid', [gained.three!]: 'verified' });
     await expect.poll(() => toolbarBadge(tabId), { timeout: 10_000 }).toBe('2');

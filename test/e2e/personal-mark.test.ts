@@ -3,6 +3,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { browser as browserApi } from 'wxt/browser';
 import { markColours, personalMarkFrom, personalMarkKey, type MarkColour, type PersonalMark } from '../../storage/personal-mark';
+import { badgeShowing } from '../badge-states';
 import { demoSessionForFile, openDemoPage, openExtensionPage, openPopupBeside, screenshot } from './demo-session';
 
 /** The extension API inside extension pages, where the evaluated functions run. */
@@ -40,7 +41,7 @@ describe("the reader's personal mark, in Chromium", () => {
 
     await extension.evaluate((key) => chrome.storage.local.set({ [key]: { colour: 'violet', symbol: 'square' } }), personalMarkKey);
     const { demo, tabId } = await openDemoPage(session);
-    const badge = demo.locator('verity-badge[data-state="verified"]').first();
+    const badge = (await badgeShowing(demo, 'verified'))!;
     await badge.scrollIntoViewIfNeeded();
     await expect.poll(() => pixelsOf(badge, 'violet')).toBeGreaterThan(10);
     // The page sees a host with a closed root: nothing of the mark.

@@ -13,6 +13,7 @@ import { attest } from '../../devnet/producers/eas-onchain';
 import { easSdk } from '../../devnet/producers/eas-sdk';
 import { addAigcData, signAigcProof } from '../../devnet/producers/erc7007';
 import { servePage, type ServePageReturnType } from '../../devnet/serve-page';
+import { badgeStatesPer } from '../badge-states';
 import { runVerity } from '../run-verity';
 import { allAnswered, screenshot, startDemoSession, stopDemoSession } from './demo-session';
 
@@ -110,12 +111,9 @@ describe('a page made with verity embed and verity attest from EAS and ERC-7007,
     await page.goto(published.url);
     await allAnswered(page, expected.length);
     await screenshot(page, 'publish-attestations');
-    const states = await page.evaluate(() =>
-      [...document.querySelectorAll('section[data-case]')].map((section) => [
-        section.getAttribute('data-case'),
-        [...section.querySelectorAll('verity-badge')].map((badge) => badge.getAttribute('data-state')),
-      ]),
-    );
+    const cases = await page.evaluate(() => [...document.querySelectorAll('section[data-case]')].map((section) => section.getAttribute('data-case')));
+    const badges = await badgeStatesPer(page, 'section[data-case]');
+    const states = cases.map((name, index) => [name, badges[index]]);
     expect(states).toEqual(expected.map(([name, , state]) => [name, [state]]));
     await page.close();
   });

@@ -9,6 +9,7 @@ import type { ExtensionBrowser } from '../../devnet/extension-browser';
 import { heartbeatTee, registerTee } from '../../devnet/registry';
 import { servePage, type ServePageReturnType } from '../../devnet/serve-page';
 import { gatewayChatCompletion, generateGatewayKey } from '../fakes/og-gateway';
+import { badgeStatesIn } from '../badge-states';
 import { runVerity } from '../run-verity';
 import { allAnswered, screenshot, startDemoSession, stopDemoSession } from './demo-session';
 
@@ -83,7 +84,7 @@ describe('a page made with verity embed, in Chromium with the extension', () => 
     const page = await browser.context.newPage();
     await page.goto(published.url);
     await allAnswered(page, fragments.length);
-    const states = await page.evaluate(() => [...document.querySelectorAll('verity-badge')].map((badge) => badge.getAttribute('data-state')));
+    const states = await badgeStatesIn(page);
     await screenshot(page, 'publish-og');
     // The last is the Markdown answer on a page that moved its link.
     expect(states).toEqual(['verified', 'verified', 'verified', 'verified', 'verified', 'verified', 'altered']);

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { badgeStatesIn } from '../badge-states';
 import { allAnswered, demoSessionForFile, screenshot } from './demo-session';
 
 /**
@@ -12,7 +13,7 @@ const session = demoSessionForFile();
 
 const scenarioId = 'eas-offchain-untrusted-attester';
 
-const badgeState = (page: Page) => page.evaluate((id) => document.querySelector(`figure[data-scenario="${id}"] verity-badge`)!.getAttribute('data-state'), scenarioId);
+const badgeState = async (page: Page) => (await badgeStatesIn(page, `figure[data-scenario="${scenarioId}"]`))[0];
 
 describe('trusting a signer from its card, in Chromium', () => {
   it('asks once, turns the badge verified, and undoes it', async () => {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { allAnswered, demoSessionForFile, screenshot } from './demo-session';
+import type { browser as browserApi } from 'wxt/browser';
+import { badgeStatesIn } from '../badge-states';
+import { allAnswered, demoSessionForFile, openDemoPage, openPopupBeside, screenshot, sendFrom } from './demo-session';
+
+/** The extension API in the worker, where the evaluated functions run. */
+declare const chrome: typeof browserApi;
 
 /**
  * The badge's card in Chromium answers the reader's pointer and keys, not
@@ -72,5 +77,82 @@ describe("the badge's card and the page's made-up events, in Chromium", () => {
     expect(box.bottom).toBeLessThanOrEqual(box.height);
     await screenshot(page, 'badge-card-400-percent', { fullPage: false });
     await page.close();
+  });
+
+  it("tells the page's own script nothing of a badge's verdict", async () => {
+    const { devnet, browser } = session;
+    const page = await browser.context.newPage();
+    await page.goto(devnet.pageUrl!);
+    await allAnswered(page, devnet.scenarios.length);
+    const states = await badgeStatesIn(page);
+    // What a page script can read of each host: its attributes but the proof id, and its computed style but its size (the word's length).
+    const seen = await page.evaluate(() =>
+      [...document.querySelectorAll('verity-badge')].map((host) => {
+        const attributes = host.getAttributeNames().filter((name) => name !== 'data-verity-proof').map((name) => `${name}=${host.getAttribute(name)}`);
+        const style = getComputedStyle(host);
+        const sizeBound = /^(width|height|inline-size|block-size|perspective-origin|transform-origin)$/;
+        const properties = [...style].filter((name) => !sizeBound.test(name)).map((name) => `${name}:${style.getPropertyValue(name)}`);
+        return { open: host.shadowRoot !== null, text: host.textContent, attributes: attributes.join(' '), style: properties.join(';') };
+      }),
+    );
+    const verified = seen[states.indexOf('verified')]!;
+    const altered = seen[states.indexOf('altered')]!;
+    expect(states).toContain('verified');
+    expect(states).toContain('altered');
+    expect(verified.open).toBe(false);
+    expect(verified.text).toBe('');
+    expect(altered).toEqual(verified);
+    await page.close();
+  });
+
+  it('flags a hostile page in the popup and the toolbar: a badge kept off, one covered, the card closed as it opens, a look-alike badge', async () => {
+    const { browser } = session;
+    const { demo, tabId } = await openDemoPage(session);
+    const target = `verity-badge[data-verity-proof="${await demo.evaluate(() => document.querySelector('figure.case[data-expected-state="altered"] verity-badge')!.getAttribute('data-verity-proof'))}"]`;
+    const targetShown = () => demo.evaluate((target) => document.querySelector(target) !== null, target);
+    // The page closes Verity's card as it opens, and draws a badge of its own.
+    await demo.evaluate(() => {
+      new MutationObserver(() => {
+        const card = document.querySelector('verity-card');
+        if (card === null || card.hasAttribute('data-hostile')) return;
+        card.setAttribute('data-hostile', '');
+        card.addEventListener('toggle', (event) => (event as Event & { newState: string }).newState === 'open' && (card as HTMLElement).hidePopover());
+      }).observe(document.documentElement, { childList: true });
+      document.querySelector('figure.case')!.insertAdjacentHTML('beforeend', '<span class="fake">✓ Verified by Verity</span>');
+    });
+    // It takes the badge of an altered proof off, each time Verity puts it back, and once more.
+    for (let round = 0; round <= 5; round += 1) {
+      await expect.poll(targetShown, { timeout: 5_000 }).toBe(true);
+      await demo.evaluate((target) => document.querySelector(target)!.remove(), target);
+    }
+    // It covers another badge with an element of its own whenever Verity puts that badge in.
+    const covered = demo.locator('figure.case[data-expected-state="verified"] verity-badge').first();
+    await covered.scrollIntoViewIfNeeded();
+    await covered.evaluate((host) => {
+      new MutationObserver(() => {
+        if (!host.isConnected || document.getElementById('cover') !== null) return;
+        const { left, top, width, height } = host.getBoundingClientRect();
+        const cover = Object.assign(document.createElement('div'), { id: 'cover' });
+        cover.style.cssText = `position: absolute; left: ${left + scrollX - 4}px; top: ${top + scrollY - 4}px; width: ${width + 8}px; height: ${height + 8}px; background: white`;
+        document.body.append(cover);
+      }).observe(document.body, { childList: true, subtree: true });
+      host.remove();
+    });
+    await expect.poll(() => demo.evaluate(() => document.getElementById('cover') !== null), { timeout: 5_000 }).toBe(true);
+    const badge = demo.locator('figure.case[data-expected-state="verified"] verity-badge').nth(1);
+    await badge.scrollIntoViewIfNeeded();
+    await badge.hover();
+
+    const popup = await openPopupBeside(browser, { demo, tabId });
+    const warnings = popup.getByRole('alert', { name: "This page and Verity's badges" });
+    await expect.poll(() => warnings.textContent(), { timeout: 10_000 }).toMatch(/This page keeps hiding Verity’s badges.*The page drew a badge that is not Verity’s/);
+    // Verity stopped putting the badge back: the page won that, and the reader is told.
+    expect(await targetShown()).toBe(false);
+    expect(await sendFrom(popup, 'tab-integrity', { tabId })).toEqual({ integrity: { badgesKeptOff: 1, badgesHidden: 1, cardHidden: true, lookAlikes: 1 } });
+    const worker = await browser.serviceWorker();
+    expect(await worker.evaluate((tabId) => chrome.action.getTitle({ tabId }), tabId)).toMatch(/this page hides Verity’s badges/);
+    await screenshot(popup, 'popup-hostile-page', { fullPage: false });
+    await popup.close();
+    await demo.close();
   });
 });

@@ -4,6 +4,7 @@ import { startDevnet, type StartDevnetReturnType } from '../../devnet/devnet';
 import { launchFirefoxWithExtension, until, type FirefoxWithExtension } from '../../devnet/firefox-browser';
 import type { TabState, WorkerMessages, WorkerMessageType } from '../../messaging/messages';
 import { settingsKeys } from '../../storage/settings-keys';
+import { badgeStatesIn } from './badge-states';
 
 /** The extension API inside the extension's pages, where the evaluated functions run. */
 declare const browser: typeof browserApi;
@@ -55,14 +56,18 @@ export async function tabShowing(helper: Page, url: string): Promise<{ tabId: nu
 }
 
 /** The demo page's badge states, figure by figure, beside the state each figure's caption expects. */
-export function figureStates(page: Page): Promise<{ scenario: string; expected: string | null; badges: (string | null)[] }[]> {
-  return page.evaluate(() =>
+export async function figureStates(page: Page): Promise<{ scenario: string; expected: string | null; badges: (string | null)[] }[]> {
+  const figures = await page.evaluate(() =>
     [...document.querySelectorAll('figure.case')].map((figure) => ({
       scenario: figure.getAttribute('data-scenario')!,
       expected: figure.getAttribute('data-expected-state'),
-      badges: [...figure.querySelectorAll('verity-badge')].map((badge) => badge.getAttribute('data-state')),
+      badges: figure.querySelectorAll('verity-badge').length,
     })),
   );
+  // One read of every figure's badges, in the figures' order, cut back into figures.
+  const states = await badgeStatesIn(page, 'figure.case');
+  let at = 0;
+  return figures.map(({ scenario, expected, badges }) => ({ scenario, expected, badges: states.slice(at, (at += badges)) }));
 }
 
 /** The demo page in a new tab, once every proof on it has a verdict. */
@@ -71,10 +76,7 @@ export async function openDemoPage({ devnet, firefox }: FirefoxDemoSession): Pro
   await demo.goto(devnet.pageUrl!);
   await until(
     () =>
-      demo.evaluate((count) => {
-        const badges = [...document.querySelectorAll('verity-badge')];
-        return badges.length >= count && badges.every((badge) => badge.getAttribute('data-state') !== 'checking');
-      }, devnet.scenarios.length),
+      badgeStatesIn(demo).then((states) => states.length >= devnet.scenarios.length && states.every((state) => state !== null && state !== 'checking')),
     { timeout: 90_000 },
   );
   return demo;

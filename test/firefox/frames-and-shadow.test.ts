@@ -2,7 +2,8 @@ import type { Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installedFirefoxes, until } from '../../devnet/firefox-browser';
 import type { TabState } from '../../messaging/messages';
-import { serveFramesAndShadowPages, shadowBadgeStates, type FramesAndShadowPages } from '../frames-and-shadow-pages';
+import { serveFramesAndShadowPages, shadowBadges, type FramesAndShadowPages } from '../frames-and-shadow-pages';
+import { badgeStatesIn, statesOfBadges } from './badge-states';
 import { sendFrom, startFirefoxDemoSession, stopFirefoxDemoSession, tabShowing, type FirefoxDemoSession } from './firefox-session';
 
 /**
@@ -10,7 +11,7 @@ import { sendFrom, startFirefoxDemoSession, stopFirefoxDemoSession, tabShowing, 
  * (test/frames-and-shadow-pages.ts), in every installed Firefox ESR.
  */
 
-const frameStates = (frame: Frame) => frame.evaluate(() => [...document.querySelectorAll('verity-badge')].map((badge) => badge.getAttribute('data-state')));
+const frameStates = (frame: Frame) => badgeStatesIn(frame);
 
 async function frameOf(page: Page, id: string): Promise<Frame> {
   const handle = await page.$(`#${id}`);
@@ -51,7 +52,7 @@ describe.each(installedFirefoxes())('proofs in shadow roots and frames, in $name
     const { topUrl, expected } = pages;
     const page = await session.firefox.browser.newPage();
     await page.goto(topUrl);
-    for (const [path, state] of Object.entries(expected.shadow)) await settlesAt(path, () => page.evaluate(shadowBadgeStates, path), [state]);
+    for (const [path, state] of Object.entries(expected.shadow)) await settlesAt(path, () => statesOfBadges(page, shadowBadges, path), [state]);
     const frames = Object.entries(expected.frames).filter(([id]) => !(blankFrameUnreached && id === 'blank'));
     for (const [id, state] of frames) await settlesAt(id, async () => frameStates(await frameOf(page, id)), [state]);
     if (blankFrameUnreached) expect(await frameStates(await frameOf(page, 'blank'))).toEqual([]);

@@ -16,6 +16,8 @@ export type ParseWorkerMessageReturnType = { ok: true; message: ParsedWorkerMess
 
 const tabId = z.number().int().nonnegative();
 const proofId = z.string().min(1).max(200);
+/** A count a content script reports: never more than a page can hold. */
+const count = z.number().int().nonnegative().max(1_000_000);
 
 const proofInput = z.object({
   form: z.enum(['attribute', 'script', 'text']),
@@ -62,6 +64,15 @@ const requestSchemas = {
   'check-image': z.object({ url: httpUrl.max(8_192), pageUrl: httpUrl.max(8_192).optional(), shared: z.boolean().optional() }),
   'check-page-image': z.object({ url: httpUrl.max(8_192) }),
   'tab-images': z.object({ tabId }),
+  'page-integrity': z.object({
+    integrity: z.object({
+      badgesKeptOff: count,
+      badgesHidden: count,
+      cardHidden: z.boolean(),
+      lookAlikes: count,
+    }),
+  }),
+  'tab-integrity': z.object({ tabId }),
 } satisfies { [type in WorkerMessageType]: z.ZodType<WorkerRequest<type>> };
 
 const messageTypes = Object.keys(requestSchemas) as WorkerMessageType[];

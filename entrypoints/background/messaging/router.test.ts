@@ -28,6 +28,8 @@ function handlers(overrides: Partial<WorkerHandlers> = {}): WorkerHandlers {
     'open-image-inspector': unused,
     'check-page-image': async () => ({ verdict: null }),
     'tab-images': unused,
+    'page-integrity': async () => ({ ok: true }),
+    'tab-integrity': async () => ({ integrity: null }),
     ...overrides,
   };
 }
@@ -72,6 +74,16 @@ describe('createMessageRouter', () => {
     await expect(route({ type: 'open-inspector', id: 'p1' }, page)).rejects.toThrow('not for extension pages');
     // The worker fetches the image with the extension's host access: a page's content script cannot name one.
     await expect(route({ type: 'check-image', url: 'https://img.example/a.jpg' }, content)).rejects.toThrow('not for content scripts');
+  });
+
+  it("takes a page's integrity report from its content script only, in counts, and gives it to the popup only", async () => {
+    const route = createMessageRouter({ own, handlers: handlers() });
+    const integrity = { badgesKeptOff: 1, badgesHidden: 0, cardHidden: false, lookAlikes: 2 };
+    await expect(route({ type: 'page-integrity', integrity }, content)).resolves.toEqual({ ok: true });
+    await expect(route({ type: 'page-integrity', integrity }, page)).rejects.toThrow('not for extension pages');
+    await expect(route({ type: 'page-integrity', integrity: { ...integrity, lookAlikes: -1 } }, content)).rejects.toThrow('integrity.lookAlikes');
+    await expect(route({ type: 'tab-integrity', tabId: 7 }, content)).rejects.toThrow('not for content scripts');
+    await expect(route({ type: 'tab-integrity', tabId: 7 }, page)).resolves.toEqual({ integrity: null });
   });
 
   it("lets a content script ask for a page image's check, at an http(s) URL only", async () => {

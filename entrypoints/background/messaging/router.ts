@@ -47,6 +47,8 @@ export const allowedSenders: { [type in WorkerMessageType]: readonly SenderKind[
   // Refused unless the reader granted image access: then a page may have any image it shows checked.
   'check-page-image': ['content-script', 'extension-page'],
   'tab-images': ['extension-page'],
+  'page-integrity': ['content-script'],
+  'tab-integrity': ['extension-page'],
 };
 
 export type CreateMessageRouterParameters = {

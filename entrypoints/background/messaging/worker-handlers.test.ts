@@ -7,6 +7,17 @@ import { referenceProof, verdictOf } from '../../../test/fakes/worker-fixtures';
 import type { TrustState } from '../verification/trust-state';
 import type { VerificationService } from '../verification/verification-service';
 import { createWorkerHandlers } from './worker-handlers';
+import { createTabIntegrity } from '../integrity/tab-integrity';
+
+/** storage.session as far as the tab records use it. */
+function fakeSessionStore() {
+  const items = new Map<string, unknown>();
+  return {
+    get: async (key: string) => (items.has(key) ? { [key]: items.get(key) } : {}),
+    set: async (values: Record<string, unknown>) => void Object.entries(values).forEach(([key, value]) => items.set(key, structuredClone(value))),
+    remove: async (key: string) => void items.delete(key),
+  };
+}
 
 const trustState: TrustState = {
   config: defaultTrustConfig,
@@ -38,8 +49,10 @@ function setUp() {
   const pageImages = { check: vi.fn(async (): Promise<{ verdict: ImageVerdict | null; engineMs: number }> => ({ verdict: null, engineMs: 3 })) };
   const tabImages = { record: vi.fn(async () => undefined), list: vi.fn(async () => []) };
   const openImageInspector = vi.fn(async () => undefined);
-  const handlers = createWorkerHandlers({ service, trust: async () => trustState, openInspector, openImageInspector, openTrustSigner, probeRpc, selections, checkPasted, report, history, images, pageImages, tabImages });
-  return { handlers, service, images, pageImages, history, openInspector, openImageInspector, openTrustSigner, probeRpc, selections, checkPasted, report };
+  const integrity = createTabIntegrity(fakeSessionStore());
+  const showIntegrity = vi.fn(async () => undefined);
+  const handlers = createWorkerHandlers({ service, trust: async () => trustState, openInspector, openImageInspector, openTrustSigner, probeRpc, selections, checkPasted, report, history, images, pageImages, tabImages, integrity, showIntegrity });
+  return { handlers, showIntegrity, service, images, pageImages, history, openInspector, openImageInspector, openTrustSigner, probeRpc, selections, checkPasted, report };
 }
 
 describe('createWorkerHandlers', () => {
@@ -127,5 +140,22 @@ describe('createWorkerHandlers', () => {
     expect(verdict.state).toBe('verified');
     expect(service.verifyStandalone).toHaveBeenCalledWith(proof);
     expect(history.shared).toHaveBeenCalledWith({ label: 'Shared proof', proof: { id: 'shared', ...proof }, verdict }, pageUrl);
+  });
+
+  it("keeps each frame's integrity report, adds the frames up for the popup and tells the toolbar", async () => {
+    const { handlers, showIntegrity } = setUp();
+    const clean = { badgesKeptOff: 0, badgesHidden: 0, cardHidden: false, lookAlikes: 0 };
+    await handlers['page-integrity']({ integrity: clean }, content);
+    expect(showIntegrity).toHaveBeenLastCalledWith(4, null);
+    expect(await handlers['tab-integrity']({ tabId: 4 }, popup)).toEqual({ integrity: null });
+
+    await handlers['page-integrity']({ integrity: { ...clean, badgesHidden: 2 } }, content);
+    await handlers['page-integrity']({ integrity: { ...clean, badgesHidden: 1, lookAlikes: 3 } }, { ...content, frameId: 5 });
+    // A frame's newer report replaces its last: counts are all so far, not more.
+    await handlers['page-integrity']({ integrity: { ...clean, badgesHidden: 2, cardHidden: true } }, content);
+    const page = { badgesKeptOff: 0, badgesHidden: 3, cardHidden: true, lookAlikes: 3 };
+    expect(showIntegrity).toHaveBeenLastCalledWith(4, page);
+    expect(await handlers['tab-integrity']({ tabId: 4 }, popup)).toEqual({ integrity: page });
+    expect(await handlers['tab-integrity']({ tabId: 9 }, popup)).toEqual({ integrity: null });
   });
 });

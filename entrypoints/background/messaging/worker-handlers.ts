@@ -4,6 +4,8 @@ import type { HistoryRecorder } from '../history/history-recorder';
 import type { ImageChecker } from '../images/image-checker';
 import type { PageImageChecks } from '../images/page-image-checks';
 import type { TabImages } from '../images/tab-images';
+import type { TabIntegrity } from '../integrity/tab-integrity';
+import type { PageIntegrity } from '../../../messaging/messages';
 import { WrongSenderError } from './errors';
 import type { CheckPasted } from '../paste/pasted-check';
 import type { MessageContext, WorkerHandlers } from './router';
@@ -31,6 +33,10 @@ export type CreateWorkerHandlersParameters = {
   pageImages: Pick<PageImageChecks, 'check'>;
   /** What each tab's page showed of them, for the popup. */
   tabImages: Pick<TabImages, 'record' | 'list'>;
+  /** What each tab's page did against Verity's badges and card. */
+  integrity: Pick<TabIntegrity, 'record' | 'get'>;
+  /** Shows on the toolbar that a tab's page works against Verity's display (null: it does not). */
+  showIntegrity: (tabId: number, integrity: PageIntegrity | null) => Promise<void>;
   /** probeRpc; replaced in tests. */
   probeRpc?: ((parameters: ProbeRpcParameters) => Promise<ProbeRpcReturnType>) | undefined;
 };
@@ -49,6 +55,8 @@ export function createWorkerHandlers({
   images,
   pageImages,
   tabImages,
+  integrity,
+  showIntegrity,
   probeRpc = defaultProbeRpc,
 }: CreateWorkerHandlersParameters): WorkerHandlers {
   return {
@@ -98,6 +106,12 @@ export function createWorkerHandlers({
       return { verdict };
     },
     'tab-images': async ({ tabId }) => ({ images: await tabImages.list(tabId) }),
+    'page-integrity': async ({ integrity: report }, context) => {
+      const { tabId, frameId } = contentSender(context);
+      await showIntegrity(tabId, await integrity.record(tabId, frameId ?? 0, report));
+      return { ok: true };
+    },
+    'tab-integrity': async ({ tabId }) => ({ integrity: await integrity.get(tabId) }),
     'test-rpc': async ({ url, chainId }) => {
       const probe = await probeRpc({ url, chainId });
       // A bigint does not cross the message boundary.

@@ -1,0 +1,66 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { badgeHidingOf, opacityOf } from './badge-hiding';
+
+const rect = (left: number, top: number, width: number, height: number) => ({ left, top, width, height, right: left + width, bottom: top + height, x: left, y: top, toJSON: () => ({}) });
+
+/** A snippet with its badge at its end, as badge-placement.ts puts it; `wrap` is markup around the badge. */
+function page(html: string) {
+  document.body.innerHTML = html;
+  const host = document.querySelector('verity-badge')!;
+  const snippet = document.getElementById('snippet')!;
+  return { host, snippet, hiding: () => badgeHidingOf({ host, snippet, view: window, isOwn: (element) => element.localName.startsWith('verity-') }) };
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  Reflect.deleteProperty(document, 'elementsFromPoint');
+});
+
+describe('badgeHidingOf', () => {
+  it('says nothing of a badge shown as its snippet is', () => {
+    expect(page('<p id="snippet">Signed words.<verity-badge></verity-badge></p>').hiding()).toBeUndefined();
+  });
+
+  it('finds a badge faded out by a wrapper its snippet does not share', () => {
+    const { host, hiding } = page('<p id="snippet">Signed words.<span style="opacity: 0.2"><verity-badge></verity-badge></span></p>');
+    expect(opacityOf(host, window)).toBeCloseTo(0.2);
+    expect(hiding()).toBe('faded');
+  });
+
+  it('leaves a badge faded with its whole snippet to the page: that is how the page looks', () => {
+    expect(page('<div style="opacity: 0.3"><p id="snippet">Signed words.<verity-badge></verity-badge></p></div>').hiding()).toBeUndefined();
+  });
+
+  it('finds a badge hidden where its snippet shows, where the browser can tell', () => {
+    const { host, snippet, hiding } = page('<p id="snippet">Signed words.<span style="display: none"><verity-badge></verity-badge></span></p>');
+    // jsdom draws nothing: the browser's answers, as Chromium gives them.
+    Object.assign(host, { checkVisibility: () => false });
+    Object.assign(snippet, { checkVisibility: () => true });
+    expect(hiding()).toBe('hidden');
+    Object.assign(snippet, { checkVisibility: () => false });
+    expect(hiding()).toBeUndefined();
+  });
+
+  it('finds a badge covered at its middle by an element of the page, not by Verity\'s card', () => {
+    const { host, hiding } = page('<p id="snippet">Signed words.<verity-badge></verity-badge></p><div id="cover"></div><verity-card></verity-card>');
+    vi.spyOn(host, 'getBoundingClientRect').mockReturnValue(rect(100, 100, 60, 20) as DOMRect);
+    const cover = document.getElementById('cover')!;
+    const card = document.querySelector('verity-card')!;
+    const stack = vi.fn(() => [card, host, document.body]);
+    Object.assign(document, { elementsFromPoint: stack });
+    expect(hiding()).toBeUndefined();
+    stack.mockReturnValue([cover, host, document.body]);
+    expect(hiding()).toBe('covered');
+    expect(stack).toHaveBeenLastCalledWith(130, 110);
+  });
+
+  it('does not hit-test a badge out of the viewport', () => {
+    const { host, hiding } = page('<p id="snippet">Signed words.<verity-badge></verity-badge></p><div id="cover"></div>');
+    vi.spyOn(host, 'getBoundingClientRect').mockReturnValue(rect(100, innerHeight + 50, 60, 20) as DOMRect);
+    const stack = vi.fn(() => [document.getElementById('cover')!]);
+    Object.assign(document, { elementsFromPoint: stack });
+    expect(hiding()).toBeUndefined();
+    expect(stack).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,76 @@
+/** How a page keeps a reader from seeing a badge that is in it. */
+export type BadgeHiding = 'hidden' | 'faded' | 'covered';
+
+/** A badge drawn at less than this share of its snippet's opacity is faded out. */
+const fadedShare = 0.5;
+
+const visibilityOptions = { opacityProperty: true, visibilityProperty: true, contentVisibilityAuto: true } as const;
+
+export type BadgeHidingOfParameters = {
+  host: Element;
+  /** The snippet the badge is about: what the page does to both is the page's own look, not hiding the badge. */
+  snippet: Element;
+  view: Window;
+  /** Verity's own elements (the card over a badge covers nothing). */
+  isOwn: (element: Element) => boolean;
+  /** Opacities already worked out in this pass: badges and snippets share most of their ancestors. */
+  opacities?: OpacityMemo;
+};
+
+/** Each element's drawn opacity, as opacityOf works it out. */
+export type OpacityMemo = Map<Element, number>;
+
+/**
+ * Whether the page keeps a placed badge from being seen while its snippet
+ * shows: hidden (`display: none`, `visibility`, `content-visibility` or
+ * `opacity: 0` on an ancestor the snippet does not share), faded out by an
+ * ancestor's opacity, or covered by something drawn over its middle. The
+ * host's own styles are Verity's (`all: initial !important` from inside
+ * the shadow root): only ancestors and neighbours can do it. Covers are
+ * hit-tested only in the viewport, and a fixed or sticky bar on a page that
+ * scrolls does not count (the reader scrolls the badge out from under it).
+ */
+export function badgeHidingOf({ host, snippet, view, isOwn, opacities = new Map() }: BadgeHidingOfParameters): BadgeHiding | undefined {
+  if (!host.isConnected) return undefined;
+  if (host.checkVisibility?.(visibilityOptions) === false && snippet.checkVisibility?.(visibilityOptions) !== false) return 'hidden';
+  const shown = opacityOf(host, view, opacities);
+  if (shown < fadedShare && shown < fadedShare * opacityOf(snippet, view, opacities)) return 'faded';
+  return coveredAt(host, view, isOwn) ? 'covered' : undefined;
+}
+
+/** The opacity an element is drawn at: its own times every ancestor's, across shadow roots. */
+export function opacityOf(element: Element, view: Window, memo: OpacityMemo = new Map()): number {
+  const known = memo.get(element);
+  if (known !== undefined) return known;
+  const own = Number.parseFloat(view.getComputedStyle(element).opacity);
+  const parent = parentAcrossShadows(element);
+  const opacity = (Number.isFinite(own) ? own : 1) * (parent === null ? 1 : opacityOf(parent, view, memo));
+  memo.set(element, opacity);
+  return opacity;
+}
+
+function coveredAt(host: Element, view: Window, isOwn: (element: Element) => boolean): boolean {
+  const { left, top, width, height } = host.getBoundingClientRect();
+  const x = left + width / 2;
+  const y = top + height / 2;
+  if (width < 1 || height < 1 || x < 0 || y < 0 || x >= view.innerWidth || y >= view.innerHeight) return false;
+  const root = host.getRootNode() as Document | ShadowRoot;
+  if (typeof root.elementsFromPoint !== 'function') return false;
+  const topmost = root.elementsFromPoint(x, y).find((element) => element === host || !isOwn(element));
+  if (topmost === undefined || topmost === host) return false;
+  const scrolls = view.document.documentElement.scrollHeight > view.innerHeight + 1;
+  return !(scrolls && movesWithViewport(topmost, view));
+}
+
+function movesWithViewport(element: Element, view: Window): boolean {
+  for (let current: Element | null = element; current !== null; current = current.parentElement) {
+    if (/fixed|sticky/.test(view.getComputedStyle(current).position)) return true;
+  }
+  return false;
+}
+
+function parentAcrossShadows(element: Element): Element | null {
+  if (element.parentElement !== null) return element.parentElement;
+  const root = element.getRootNode();
+  return root instanceof ShadowRoot ? root.host : null;
+}

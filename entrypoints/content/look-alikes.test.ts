@@ -1,0 +1,43 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import { findLookAlikes } from './look-alikes';
+import { madeByVerity, markMadeByVerity } from './made-by-verity';
+
+const lookAlikesIn = (html: string) => {
+  document.body.innerHTML = html;
+  return findLookAlikes({ document, isOurs: madeByVerity }).map((element) => element.id);
+};
+
+describe('findLookAlikes', () => {
+  it("finds elements named like Verity's that Verity did not make, but not its own", () => {
+    const ours = markMadeByVerity(document.createElement('verity-badge'));
+    const found = lookAlikesIn('<p>Text<verity-badge id="fake-badge"></verity-badge></p><verity-card id="fake-card"></verity-card><p id="text">Text</p>');
+    document.getElementById('text')!.append(ours);
+    expect(found).toEqual(['fake-badge', 'fake-card']);
+    expect(findLookAlikes({ document, isOurs: madeByVerity }).map((element) => element.id)).toEqual(['fake-badge', 'fake-card']);
+  });
+
+  it("finds elements labelled like Verity's badge for screen readers or on hover", () => {
+    expect(
+      lookAlikesIn(
+        '<span id="aria" aria-label="Verity: verified, confidence 95">✓</span><img id="title" title="Checked by Verity" alt=""><span id="case" aria-label="VERITY verified"></span>',
+      ),
+    ).toEqual(['aria', 'title', 'case']);
+  });
+
+  it('finds a short text that names Verity beside a verdict, once, however it is nested', () => {
+    expect(lookAlikesIn('<p>An answer.<span id="pill"><svg></svg>Verified by <b>Verity</b></span></p><div id="chip">Verity ✓ Verified</div>')).toEqual(['pill', 'chip']);
+  });
+
+  it('leaves prose about Verity, a link named Verity and a verdict without Verity alone', () => {
+    expect(
+      lookAlikesIn(
+        '<p>Verity is a browser extension that checks whether a text was verified by its producer.</p><nav><a href="/verity">Verity</a></nav><span>Verified</span><script>"Verified by Verity"</script><title>Verified by Verity</title>',
+      ),
+    ).toEqual([]);
+  });
+
+  it('counts a pill with a labelled part as one look-alike', () => {
+    expect(lookAlikesIn('<span id="outer" title="Verified by Verity"><span aria-label="Verity: verified">Verified by Verity</span></span>')).toEqual(['outer']);
+  });
+});

@@ -1,0 +1,110 @@
+import type { PageIntegrity } from '../../messaging/messages';
+import { badgeHidingOf } from './badge-hiding';
+import { findLookAlikes } from './look-alikes';
+import { isOwnNode } from './own-nodes';
+import type { TrackedProof } from './proof-registry';
+import type { Scheduler } from './scheduler';
+
+/** Reports wait this long for more of the same page's doings, in ms: a page hiding badges hides many at once. */
+const reportDelay = 300;
+/** How long the look-alike search waits for an idle moment, in ms. */
+const lookAlikeTimeout = 2_000;
+
+export type PageIntegrityWatch = {
+  /** Badges just placed or put back: each is looked at in the next frame's reads. */
+  checkBadges(proofs: Iterable<TrackedProof>): void;
+  /** The page took a badge off, or moved it, once more than Verity puts it back. */
+  badgeKeptOff(proof: TrackedProof): void;
+  /** The card was closed, or drawn over, as it opened. */
+  cardHidden(): void;
+  /** The page was scanned (again): look for look-alike badges, when it holds proofs. */
+  scanned(hasProofs: boolean): void;
+};
+
+export type CreatePageIntegrityWatchParameters = {
+  signal: AbortSignal;
+  document: Document;
+  scheduler: Scheduler;
+  alive: (proof: TrackedProof) => boolean;
+  /** Whether Verity made this element: its badges' and cards' hosts. */
+  isOurs: (element: Element) => boolean;
+  /** Tells the worker: all the page has done so far, not only what is new. */
+  report: (integrity: PageIntegrity) => Promise<unknown>;
+};
+
+export type CreatePageIntegrityWatchReturnType = PageIntegrityWatch;
+
+/**
+ * What a page does against Verity's own display, gathered for the popup
+ * and the toolbar (docs/protocol.md, "A page against Verity's badges").
+ * Nothing is polled: badges are looked at when they go in or are put
+ * back, the card when it opens, look-alikes after a scan of a page with
+ * proofs. Verity does not fight the page; it says so to the reader where
+ * the page cannot reach.
+ */
+export function createPageIntegrityWatch({ signal, document, scheduler, alive, isOurs, report }: CreatePageIntegrityWatchParameters): CreatePageIntegrityWatchReturnType {
+  const keptOff = new Set<string>();
+  const hidden = new Set<string>();
+  let cardHidden = false;
+  let lookAlikes = 0;
+  let reported = JSON.stringify({ badgesKeptOff: 0, badgesHidden: 0, cardHidden: false, lookAlikes: 0 });
+  let reportScheduled = false;
+  let lookScheduled = false;
+  const toCheck = new Set<TrackedProof>();
+
+  function changed(): void {
+    if (reportScheduled || signal.aborted) return;
+    reportScheduled = true;
+    scheduler.delay(() => {
+      reportScheduled = false;
+      const integrity: PageIntegrity = { badgesKeptOff: keptOff.size, badgesHidden: hidden.size, cardHidden, lookAlikes };
+      const now = JSON.stringify(integrity);
+      if (now === reported || signal.aborted) return;
+      reported = now;
+      void report(integrity).catch(() => undefined);
+    }, reportDelay);
+  }
+
+  function check(): void {
+    const view = document.defaultView;
+    const opacities = new Map<Element, number>();
+    for (const proof of toCheck) {
+      if (view === null || !alive(proof) || hidden.has(proof.id)) continue;
+      if (badgeHidingOf({ host: proof.badge.host, snippet: proof.located.element, view, isOwn: isOwnNode, opacities }) === undefined) continue;
+      hidden.add(proof.id);
+      changed();
+    }
+    toCheck.clear();
+  }
+
+  return {
+    checkBadges(proofs) {
+      const before = toCheck.size;
+      for (const proof of proofs) if (proof.badgePlaced) toCheck.add(proof);
+      if (before === 0 && toCheck.size > 0) scheduler.read(check);
+    },
+    badgeKeptOff(proof) {
+      if (keptOff.has(proof.id)) return;
+      keptOff.add(proof.id);
+      changed();
+    },
+    cardHidden() {
+      if (cardHidden) return;
+      cardHidden = true;
+      changed();
+    },
+    scanned(hasProofs) {
+      // A page without proofs pays nothing.
+      if (!hasProofs || lookScheduled) return;
+      lookScheduled = true;
+      scheduler.idle(() => {
+        lookScheduled = false;
+        if (signal.aborted) return;
+        const count = findLookAlikes({ document, isOurs }).length;
+        if (count === lookAlikes) return;
+        lookAlikes = count;
+        changed();
+      }, lookAlikeTimeout);
+    },
+  };
+}

@@ -1,0 +1,51 @@
+import { useEffect, useState } from 'react';
+import { integrityWarnings } from '../../components/integrity-words';
+import { sendToWorker } from '../../messaging/client';
+import type { PageIntegrity } from '../../messaging/messages';
+
+/** How often it is asked for again while the popup is open: a page may start hiding badges at any time. */
+const refreshMs = 1_500;
+
+/**
+ * Says, where the page cannot reach, that the tab's page works against
+ * Verity's display: hides or keeps taking off its badges, closes or covers
+ * its card, or draws badges of its own that pass for Verity's. Nothing for
+ * a page that does none of it.
+ */
+export function PageIntegrityNotice({ tabId }: { tabId: number }) {
+  const [integrity, setIntegrity] = useState<PageIntegrity | null>(null);
+
+  useEffect(() => {
+    let closed = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const read = () =>
+      sendToWorker('tab-integrity', { tabId })
+        .then((answer) => !closed && setIntegrity(answer.integrity))
+        .catch(() => undefined)
+        .finally(() => {
+          if (!closed) timer = setTimeout(() => void read(), refreshMs);
+        });
+    void read();
+    return () => {
+      closed = true;
+      clearTimeout(timer);
+    };
+  }, [tabId]);
+
+  return integrity === null ? null : <PageIntegrityWarnings integrity={integrity} />;
+}
+
+/** The warnings themselves, as the popup shows them. */
+export function PageIntegrityWarnings({ integrity }: { integrity: PageIntegrity }) {
+  const warnings = integrityWarnings(integrity);
+  if (warnings.length === 0) return null;
+  return (
+    <section role="alert" aria-label="This page and Verity's badges" className="border-b border-amber-200 bg-amber-50 px-4 py-3">
+      {warnings.map((warning) => (
+        <p key={warning} className="text-[13px] leading-snug text-amber-950 [&+&]:mt-1.5">
+          {warning}
+        </p>
+      ))}
+    </section>
+  );
+}
