@@ -147,8 +147,11 @@ export function createTabAnswers({
         : await records.change(
             tabId,
             (before) => {
+              // A new document (the reader navigated or reloaded) starts with the tab's whole rate again.
+              if (before === undefined) budgets.tabRemoved(tabId);
               if (!isOtherDocument(before, documentId)) return mergeProofs(before, request, withinBudget(before, (id) => id), documentId);
               // One the tab came back to starts the record afresh; one it left is answered but not listed.
+              if (returned) budgets.tabRemoved(tabId);
               return returned ? mergeProofs(undefined, request, withinBudget(undefined, (id) => id), documentId) : before!;
             },
             inputs,

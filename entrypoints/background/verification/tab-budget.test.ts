@@ -96,8 +96,11 @@ describe('a tab over its budget', () => {
     expect(answers.flat()).toEqual(['p0:verified', 'p0:verified', 'p0:verified', 'p0:unavailable', 'p0:unavailable']);
     expect(verify).toHaveBeenCalledTimes(3);
     expect((await service.tabState(1)).proofs).toMatchObject([{ id: 'p0', verdict: { state: 'unavailable', checks: [{ id: 'tab-budget' }] } }]);
-    // Another tab's first proofs are checked as ever.
+    // Another tab's first proofs are checked as ever, and so are this tab's once it shows a new document.
     expect(states(await service.verifyProofs(request([referenceProof('q0')]), tab(2)))).toEqual(['q0:verified']);
+    await service.documentCommitted({ tabId: 1, url: 'https://x.example/', documentId: 'doc-1b' });
+    const next = referenceProof('p0', { text: 'Version 5 of the text.' });
+    expect(states(await service.verifyProofs(request([next]), { ...tab(1), documentId: 'doc-1b' }))).toEqual(['p0:verified']);
   });
 
   it('never calls a refused proof anything but unavailable', () => {

@@ -32,6 +32,7 @@ export type TabBudgets = {
   takeVerification(tabId: number): boolean;
   /** Runs a tab's verification within its share of verifications in flight. */
   inFlight<result>(tabId: number, task: () => Promise<result>): Promise<result>;
+  /** The tab closed, or shows a new document: its rate starts afresh. */
   tabRemoved(tabId: number): void;
 };
 

@@ -147,6 +147,8 @@ export function createVerificationService({
     },
 
     async documentCommitted({ tabId, url, documentId }) {
+      // The reader navigated or reloaded: the new document starts with the tab's whole rate.
+      budgets.tabRemoved(tabId);
       const tab = await records.change(tabId, (before) =>
         before && documentId !== undefined && before.documentId === documentId
           ? before
