@@ -124,7 +124,12 @@ export function createTabAnswers({
     /** The entries, those over the tab's stored bytes marked, their inputs kept out of storage (read by records.change after this runs). */
     const withinBudget = (base: TabRecord | undefined, idOf: (id: string) => string): ListedEntry[] => {
       const over = proofsOverStorage(base, entries.map((entry) => ({ id: idOf(entry.proof.id), bytes: entry.bytes ?? 0 })), budgets.storedBytes);
-      for (const entry of entries) entry.refused = over.has(idOf(entry.proof.id)) ? 'storage' : undefined;
+      const listedKeys = new Map(base?.proofs.map((proof) => [proof.id, proof.key]));
+      for (const entry of entries) {
+        entry.refused = over.has(idOf(entry.proof.id)) ? 'storage' : undefined;
+        const listedKey = listedKeys.get(idOf(entry.proof.id));
+        entry.rewrite = listedKey !== undefined && listedKey !== entry.key;
+      }
       const admitted = new Set(entries.flatMap((entry) => (entry.refused ? [] : [entry.key])));
       for (const entry of entries) if (entry.refused && !admitted.has(entry.key)) inputs.delete(entry.key);
       return entries;
@@ -178,11 +183,12 @@ export function createTabAnswers({
       const verdicts = new Map<string, Promise<Verdict>>();
       const cached: TabVerdict[] = [];
       const overRate: { key: string; verdict: Verdict }[] = [];
+      const rewrites = new Set(entries.flatMap((entry) => (entry.rewrite ? [entry.key] : [])));
       for (const [key, input] of inputs) {
         const record = stored.get(key);
         if (!cache.answersRequests(record, stamp)) {
           // A verification already under way costs the tab nothing more; a new one comes out of its rate.
-          if (passes.has(key) || budgets.takeVerification(tabId)) {
+          if (passes.has(key) || budgets.takeVerification(tabId, { rewrite: rewrites.has(key) })) {
             verdicts.set(key, budgets.inFlight(tabId, () => passes.request({ key, input }, { answeredTab: tabId })));
           } else {
             overRate.push({ key, verdict: overBudgetVerdict('rate', input.shownText) });

@@ -9,7 +9,7 @@ import { createVerificationService, type ContentSender } from './verification-se
 
 beforeEach(() => fakeBrowser.reset());
 
-const budget: TabBudget = { storedBytes: 1_000, verificationBurst: 3, verificationsPerSecond: 2, inFlight: 2 };
+const budget: TabBudget = { storedBytes: 1_000, verificationBurst: 3, verificationsPerSecond: 2, rewriteBurst: 2, rewritesPerSecond: 1, inFlight: 2 };
 
 describe('createTabBudgets', () => {
   it('lets a tab start a burst of verifications, then a few a second, each tab on its own', () => {
@@ -20,6 +20,12 @@ describe('createTabBudgets', () => {
     clock += 500;
     expect([budgets.takeVerification(1), budgets.takeVerification(1)]).toEqual([true, false]);
     budgets.tabRemoved(1);
+    expect(budgets.takeVerification(1)).toBe(true);
+  });
+
+  it('lets a tab rewrite its proofs only a few times, while its new proofs still come out of the whole rate', () => {
+    const budgets = createTabBudgets({ now: () => 0, budget });
+    expect([1, 2, 3].map(() => budgets.takeVerification(1, { rewrite: true }))).toEqual([true, true, false]);
     expect(budgets.takeVerification(1)).toBe(true);
   });
 
@@ -93,6 +99,7 @@ describe('a tab over its budget', () => {
     const storm = [0, 1, 2, 3, 4].map((version) => referenceProof('p0', { text: `Version ${version} of the text.` }));
     const answers = [];
     for (const proof of storm) answers.push(states(await service.verifyProofs(request([proof]), tab(1))));
+    // The first text, then two rewrites (the rewrites' burst); the rest wait for the rate.
     expect(answers.flat()).toEqual(['p0:verified', 'p0:verified', 'p0:verified', 'p0:unavailable', 'p0:unavailable']);
     expect(verify).toHaveBeenCalledTimes(3);
     expect((await service.tabState(1)).proofs).toMatchObject([{ id: 'p0', verdict: { state: 'unavailable', checks: [{ id: 'tab-budget' }] } }]);

@@ -4,7 +4,14 @@ import type { Verdict } from '../../../lib/verdict/types';
 import { createConcurrencyLimit, type ConcurrencyLimit } from './concurrency-limit';
 import type { ProofInput, TabRecord } from './session-records';
 
-export type TabBudget = { storedBytes: number; verificationBurst: number; verificationsPerSecond: number; inFlight: number };
+export type TabBudget = {
+  storedBytes: number;
+  verificationBurst: number;
+  verificationsPerSecond: number;
+  rewriteBurst: number;
+  rewritesPerSecond: number;
+  inFlight: number;
+};
 
 /**
  * What one tab may use of the worker, so that no page can starve the
@@ -18,6 +25,9 @@ export const tabBudget: TabBudget = {
   verificationBurst: maxSnippetsPerPage,
   /** And after that, per second: enough for a page adding answers as they stream, too few for a proof rewritten every frame. */
   verificationsPerSecond: 10,
+  /** Of those, verifications of a proof the page rewrote (the same snippet, another text or proof): a few corrections, not a flicker. */
+  rewriteBurst: 20,
+  rewritesPerSecond: 2,
   /** Verifications of one tab in flight at once: three quarters of a chain's 32, so another tab's always find room. */
   inFlight: 24,
 };
@@ -28,8 +38,8 @@ export type TabBudgetRefusal = 'storage' | 'rate';
 export type TabBudgets = {
   /** Bytes of proof inputs the tab may keep. */
   readonly storedBytes: number;
-  /** Takes one new verification from the tab's rate; false when it has none left now. */
-  takeVerification(tabId: number): boolean;
+  /** Takes one new verification from the tab's rate (and its rewrites' rate, for a rewritten proof); false when it has none left now. */
+  takeVerification(tabId: number, options?: { rewrite?: boolean | undefined }): boolean;
   /** Runs a tab's verification within its share of verifications in flight. */
   inFlight<result>(tabId: number, task: () => Promise<result>): Promise<result>;
   /** The tab closed, or shows a new document: its rate starts afresh. */
@@ -40,16 +50,16 @@ export type CreateTabBudgetsParameters = { now: () => number; budget?: TabBudget
 
 /** Each tab's rate (a token bucket) and verifications in flight, in the worker's memory: a restarted worker starts every tab afresh. */
 export function createTabBudgets({ now, budget = tabBudget }: CreateTabBudgetsParameters): TabBudgets {
-  const buckets = new Map<number, { tokens: number; at: number }>();
+  const verifications = createTokenBuckets(now, budget.verificationBurst, budget.verificationsPerSecond);
+  const rewrites = createTokenBuckets(now, budget.rewriteBurst, budget.rewritesPerSecond);
   const limits = new Map<number, ConcurrencyLimit>();
   return {
     storedBytes: budget.storedBytes,
-    takeVerification(tabId) {
-      const bucket = buckets.get(tabId) ?? { tokens: budget.verificationBurst, at: now() };
-      const tokens = Math.min(budget.verificationBurst, bucket.tokens + ((now() - bucket.at) / 1000) * budget.verificationsPerSecond);
-      const taken = tokens >= 1;
-      buckets.set(tabId, { tokens: taken ? tokens - 1 : tokens, at: now() });
-      return taken;
+    takeVerification(tabId, { rewrite = false } = {}) {
+      if (rewrite && !rewrites.has(tabId)) return false;
+      if (!verifications.take(tabId)) return false;
+      if (rewrite) rewrites.take(tabId);
+      return true;
     },
     async inFlight(tabId, task) {
       let limit = limits.get(tabId);
@@ -61,8 +71,28 @@ export function createTabBudgets({ now, budget = tabBudget }: CreateTabBudgetsPa
       }
     },
     tabRemoved(tabId) {
-      buckets.delete(tabId);
+      verifications.remove(tabId);
+      rewrites.remove(tabId);
     },
+  };
+}
+
+/** A token bucket per tab: `burst` at first, refilled at `perSecond`. */
+function createTokenBuckets(now: () => number, burst: number, perSecond: number) {
+  const buckets = new Map<number, { tokens: number; at: number }>();
+  const tokensOf = (tabId: number): number => {
+    const bucket = buckets.get(tabId);
+    return bucket === undefined ? burst : Math.min(burst, bucket.tokens + ((now() - bucket.at) / 1000) * perSecond);
+  };
+  return {
+    has: (tabId: number): boolean => tokensOf(tabId) >= 1,
+    take(tabId: number): boolean {
+      const tokens = tokensOf(tabId);
+      const taken = tokens >= 1;
+      buckets.set(tabId, { tokens: taken ? tokens - 1 : tokens, at: now() });
+      return taken;
+    },
+    remove: (tabId: number) => void buckets.delete(tabId),
   };
 }
 

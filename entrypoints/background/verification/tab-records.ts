@@ -147,7 +147,14 @@ export function mergeProofs(
 }
 
 /** A proof a content script sent, as it is listed: its key, size, and whether the tab's budget refused it. */
-export type ListedEntry = { proof: PageProof; key: string; bytes?: number | undefined; refused?: 'storage' | undefined };
+export type ListedEntry = {
+  proof: PageProof;
+  key: string;
+  bytes?: number | undefined;
+  refused?: 'storage' | undefined;
+  /** The tab listed this proof before with another key: the page rewrote it. */
+  rewrite?: boolean | undefined;
+};
 
 function listed(id: string, { proof, key, bytes, refused }: ListedEntry): TabProofRecord {
   return { id, form: proof.form, excerpt: excerptOf(proof.shownText), key, ...(bytes !== undefined && { bytes }), ...(refused && { refused }) };
