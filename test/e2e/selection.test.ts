@@ -301,6 +301,23 @@ describe('Verify selection in Chromium', () => {
     await plain.close();
   });
 
+  it('never gives a snippet the verdict of another snippet that signs the words shown in it', async () => {
+    const settlement = await proofIdOf('og-settlement-attribute-json');
+    // The page adds to a signed snippet words that another snippet's proof signs.
+    await page.locator('#og-settlement-attribute-json .snippet').first().evaluate((element) => {
+      element.append(' Forecasters say river levels falling back below flood stage by the weekend.');
+    });
+    await expect
+      .poll(async () => (await tabShowing(extensionPage, pageUrl)).state.proofs.find((proof) => proof.id === settlement)?.verdict?.state, { timeout: 30_000 })
+      .toBe('altered');
+    const answer = await clickMenuItem(await select('#og-settlement-attribute-json', 'river levels falling back below flood stage'));
+    expect(answer).toMatchObject({ outcome: 'found-in-other-snippet', within: [settlement], state: 'altered', parts: [{ proofId: await proofIdOf('og-tee-attribute-json') }] });
+    const card = await cardShowing();
+    expect(card.text).toContain('Signed only for another snippet');
+    expect(card.text).not.toContain('Verified');
+    await screenshot(page, 'selection-card-other-snippet', { fullPage: false });
+  });
+
   it('answers from what the browser read where no content script runs, and forgets the answer when the tab loads another page', async () => {
     // An extension page: no content script, no proofs Verity knows of.
     const other = await openExtensionPage(browser);
