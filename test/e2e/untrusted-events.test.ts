@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { browser as browserApi } from 'wxt/browser';
 import { allAnswered, demoSessionForFile, screenshot } from './demo-session';
 
 /**
@@ -8,6 +9,9 @@ import { allAnswered, demoSessionForFile, screenshot } from './demo-session';
  */
 
 const session = demoSessionForFile();
+
+/** The extension API inside the worker, where the evaluated functions run. */
+declare const chrome: typeof browserApi;
 
 describe("the badge's card and the page's made-up events, in Chromium", () => {
   it('opens for the reader\'s pointer only, and stays open through a made-up press', async () => {
@@ -71,6 +75,32 @@ describe("the badge's card and the page's made-up events, in Chromium", () => {
     expect(box.right).toBeLessThanOrEqual(box.width);
     expect(box.bottom).toBeLessThanOrEqual(box.height);
     await screenshot(page, 'badge-card-400-percent', { fullPage: false });
+    await page.close();
+  });
+
+  it('sends no proof again for a made-up pageshow, however many', async () => {
+    const { devnet, browser } = session;
+    const page = await browser.context.newPage();
+    await page.goto(devnet.pageUrl!);
+    await allAnswered(page, devnet.scenarios.length);
+    const worker = await browser.serviceWorker();
+    // Counts the proofs content scripts send from here on (a listener beside the worker's own, which answers).
+    await worker.evaluate(() => {
+      const counted = globalThis as { sentProofs?: string[] };
+      counted.sentProofs = [];
+      chrome.runtime.onMessage.addListener((message: { type?: string; proofs?: { shownText: string }[] }) => {
+        if (message.type === 'verify-proofs') counted.sentProofs!.push(...(message.proofs ?? []).map((proof) => proof.shownText));
+      });
+    });
+    const sent = () => worker.evaluate(() => (globalThis as { sentProofs?: string[] }).sentProofs!);
+
+    await page.evaluate(() => {
+      for (let index = 0; index < 50; index += 1) window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+    });
+    // Then a change the content script does send, through the same queue: once it arrives, anything the made-up events had sent would have.
+    await page.locator('.snippet').first().evaluate((element) => element.append(' A sentence the page added.'));
+    await expect.poll(async () => (await sent()).some((text) => text.endsWith('A sentence the page added.')), { timeout: 15_000 }).toBe(true);
+    expect(await sent()).toHaveLength(1);
     await page.close();
   });
 });
