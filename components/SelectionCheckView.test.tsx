@@ -117,6 +117,7 @@ describe('SelectionCheckView', () => {
       'in-signed-text',
       'not-in-signed-text',
       'found-in-proof',
+      'found-in-other-snippet',
       'spans-proofs',
       'partly-signed',
       'not-signed',

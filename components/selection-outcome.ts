@@ -12,6 +12,7 @@ export const selectionHeadlines: Record<SelectionOutcome, string> = {
   'in-signed-text': 'Part of the signed text',
   'not-in-signed-text': 'Not part of the signed text',
   'found-in-proof': 'Found in a proof on this page',
+  'found-in-other-snippet': 'Signed only for another snippet',
   'spans-proofs': 'Signed, across several snippets',
   'partly-signed': 'Only partly signed',
   'not-signed': 'No proof on this page signs it',

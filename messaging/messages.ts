@@ -89,6 +89,7 @@ export type SelectionCheck = {
    * - `in-signed-text`: the selection lies in a snippet whose proof signs it.
    * - `not-in-signed-text`: it lies in a snippet with a proof, but that proof does not sign the selected words.
    * - `found-in-proof`: outside any snippet, one proof of the page signs it (quote check).
+   * - `found-in-other-snippet`: it lies in a snippet with a proof, but (some of) its words are signed only by the proof of another snippet; no state but the selected snippet's failure.
    * - `spans-proofs`: it runs across snippets; each piece is signed by one of them.
    * - `partly-signed`: some pieces are signed by proofs of the page, others by none.
    * - `not-signed`: no proof of the page signs it.
@@ -104,7 +105,7 @@ export type SelectionCheck = {
    * `in-signed-text` when it is a proof of a snippet the selection touches,
    * else `found-in-proof`.
    */
-  outcome: 'in-signed-text' | 'not-in-signed-text' | 'found-in-proof' | 'spans-proofs' | 'partly-signed' | 'not-signed' | 'no-proofs' | 'unreadable';
+  outcome: 'in-signed-text' | 'not-in-signed-text' | 'found-in-proof' | 'found-in-other-snippet' | 'spans-proofs' | 'partly-signed' | 'not-signed' | 'no-proofs' | 'unreadable';
   parts: QuotePartResult[];
   /** The worst verdict among the proofs that hold the quote; absent when none does. */
   state?: VerdictState;

@@ -171,7 +171,7 @@ export function startPageSession({
     },
     'read-selection': () => {
       const snippets = Array.from(registry.all()).filter(alive).map((proof) => ({ id: proof.id, element: proof.located.element }));
-      const read = readSelection({ selection: document.getSelection(), snippets });
+      const read = readSelection({ selection: document.getSelection(), snippets, lensOf: createCssLens });
       if (read === null) return null;
       selectionCard.anchorTo(read.range);
       return { text: read.text, within: read.within };

@@ -48,6 +48,8 @@ export type TextWalkLens = {
   showsText(node: CharacterData): boolean;
   /** Text a reader sees before (`::before`) or after (`::after`) an element's content, '' for none. */
   generatedText(element: Element, pseudo: '::before' | '::after'): string;
+  /** The part of a text node in the walk (a selection's boundary node is cut); its whole data when absent. */
+  dataOf?(node: CharacterData): string;
 };
 
 export type ElementTextParameters = {
@@ -100,7 +102,7 @@ export function elementText(root: Element, { maxLength = Infinity, lens, stopWhe
         if (lens !== undefined && !emit(lens.generatedText(node, '::before'))) return stopped();
       }
     } else if (isTextNode(node)) {
-      if ((lens === undefined || lens.showsText(node)) && !emit(removeTokens(node.data))) return stopped();
+      if ((lens === undefined || lens.showsText(node)) && !emit(removeTokens(lens?.dataOf?.(node) ?? node.data))) return stopped();
     }
     if (entered && node.firstChild !== null) {
       node = node.firstChild;

@@ -29,6 +29,7 @@ export const checkLabels: Record<CheckId, string> = {
   'erc7007-verify': 'ERC-7007 verify()',
   'erc7007-token': 'ERC-7007 token exists',
   'erc7007-record': "Token's AIGC record holds this text",
+  'tab-budget': "Within this tab's share of Verity",
 };
 
 export function passed(id: CheckId, detail: string): Check {

@@ -42,7 +42,9 @@ export type CheckId =
   | 'contract-trusted'
   | 'erc7007-verify'
   | 'erc7007-token'
-  | 'erc7007-record';
+  | 'erc7007-record'
+  /** The worker's share for one tab (entrypoints/background/verification/tab-budget.ts). */
+  | 'tab-budget';
 
 /** How the text shown on the page relates to the signed text (spec §4). */
 export type TextMatch =

@@ -12,6 +12,7 @@ import { runQuoteCheckSection } from './quote-check';
 import { runProvenCostSection } from './proven-cost';
 import { runRpcCostSection } from './rpc-cost';
 import { formatNumber, heading } from './table';
+import { runTabBudgetSection } from './tab-budget-cost';
 import { runThroughputSection } from './throughput';
 
 /** Distinct proofs of each kind made for the bench. */
@@ -46,6 +47,7 @@ async function main(): Promise<void> {
       rounds: 2,
     });
     await runQuoteCheckSection({ proofs: 500, briefsPerProof: 30, minMsPerCase: 1_000 });
+    await runTabBudgetSection();
     await runBrowserSection({ devnet, sets, scanSizes: [10_000, 80_000], scanRuns: 3, mountProofs: 500, mountRuns: 3 });
   } finally {
     await devnet.stop();

@@ -43,6 +43,9 @@ beforeAll(async () => {
 ${snippetScenarios.map((id) => `<div id="${id}">${devnet.scenarios.find((scenario) => scenario.id === id)!.html}</div>`).join('\n')}
 <p id="quoting">As our forecaster put it, river levels falling back below flood stage by the weekend would be welcome news.</p>
 <p id="unsigned">Nobody signed this sentence about the harbour fireworks.</p>
+<style>#generated::before { content: "not "; }</style>
+<p id="laundered">Forecasters say river levels <span style="user-select: none">are not</span> falling back below flood stage by the weekend.</p>
+<p id="made-up">Forecasters say river levels are <span id="generated"></span>falling back below flood stage by the weekend.</p>
 </body></html>`;
   const plain = '<!doctype html><html><head><meta charset="utf-8"><title>No proofs</title></head><body><p id="plain">A page that carries no proof at all, about tides.</p></body></html>';
   server = createServer((request, response) =>
@@ -239,6 +242,20 @@ describe('Verify selection in Chromium', () => {
     expect((await cardShowing()).text).toContain('Found in a proof on this page');
   });
 
+  it('asks about the words the reader sees: unselectable and generated text in the selection are part of the question', async () => {
+    // Chromium's selection string skips the unselectable "are not", which would leave words a proof signs.
+    const selected = await select('#laundered', 'river levels', '#laundered', 'by the weekend');
+    expect(selected).not.toContain('are not');
+    const laundered = await clickMenuItem(selected);
+    expect(laundered).toMatchObject({ outcome: 'partly-signed', quote: 'river levels are not falling back below flood stage by the weekend' });
+    expect(laundered.state).toBeUndefined();
+    expect((await cardShowing()).text).not.toContain('Verified');
+
+    const generated = await clickMenuItem(await select('#made-up', 'river levels', '#made-up', 'by the weekend'));
+    expect(generated).toMatchObject({ outcome: 'partly-signed', quote: 'river levels are not falling back below flood stage by the weekend' });
+    expect(generated.state).toBeUndefined();
+  });
+
   it('says no proof signs a text none holds, and the card closes on Escape', async () => {
     const answer = await clickMenuItem(await select('#unsigned', 'Nobody signed this sentence'));
     expect(answer).toMatchObject({ outcome: 'not-signed', parts: [{ proofId: null }] });
@@ -282,6 +299,23 @@ describe('Verify selection in Chromium', () => {
     // The card is drawn by the part loaded for the question: a dialog in the page.
     await expect.poll(() => plain.evaluate(() => document.querySelector('verity-selection-card') !== null)).toBe(true);
     await plain.close();
+  });
+
+  it('never gives a snippet the verdict of another snippet that signs the words shown in it', async () => {
+    const settlement = await proofIdOf('og-settlement-attribute-json');
+    // The page adds to a signed snippet words that another snippet's proof signs.
+    await page.locator('#og-settlement-attribute-json .snippet').first().evaluate((element) => {
+      element.append(' Forecasters say river levels falling back below flood stage by the weekend.');
+    });
+    await expect
+      .poll(async () => (await tabShowing(extensionPage, pageUrl)).state.proofs.find((proof) => proof.id === settlement)?.verdict?.state, { timeout: 30_000 })
+      .toBe('altered');
+    const answer = await clickMenuItem(await select('#og-settlement-attribute-json', 'river levels falling back below flood stage'));
+    expect(answer).toMatchObject({ outcome: 'found-in-other-snippet', within: [settlement], state: 'altered', parts: [{ proofId: await proofIdOf('og-tee-attribute-json') }] });
+    const card = await cardShowing();
+    expect(card.text).toContain('Signed only for another snippet');
+    expect(card.text).not.toContain('Verified');
+    await screenshot(page, 'selection-card-other-snippet', { fullPage: false });
   });
 
   it('answers from what the browser read where no content script runs, and forgets the answer when the tab loads another page', async () => {

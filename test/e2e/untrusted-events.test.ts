@@ -155,4 +155,30 @@ describe("the badge's card and the page's made-up events, in Chromium", () => {
     await popup.close();
     await demo.close();
   });
+
+  it('sends no proof again for a made-up pageshow, however many', async () => {
+    const { devnet, browser } = session;
+    const page = await browser.context.newPage();
+    await page.goto(devnet.pageUrl!);
+    await allAnswered(page, devnet.scenarios.length);
+    const worker = await browser.serviceWorker();
+    // Counts the proofs content scripts send from here on (a listener beside the worker's own, which answers).
+    await worker.evaluate(() => {
+      const counted = globalThis as { sentProofs?: string[] };
+      counted.sentProofs = [];
+      chrome.runtime.onMessage.addListener((message: { type?: string; proofs?: { shownText: string }[] }) => {
+        if (message.type === 'verify-proofs') counted.sentProofs!.push(...(message.proofs ?? []).map((proof) => proof.shownText));
+      });
+    });
+    const sent = () => worker.evaluate(() => (globalThis as { sentProofs?: string[] }).sentProofs!);
+
+    await page.evaluate(() => {
+      for (let index = 0; index < 50; index += 1) window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+    });
+    // Then a change the content script does send, through the same queue: once it arrives, anything the made-up events had sent would have.
+    await page.locator('.snippet').first().evaluate((element) => element.append(' A sentence the page added.'));
+    await expect.poll(async () => (await sent()).some((text) => text.endsWith('A sentence the page added.')), { timeout: 15_000 }).toBe(true);
+    expect(await sent()).toHaveLength(1);
+    await page.close();
+  });
 });

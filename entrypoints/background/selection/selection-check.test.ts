@@ -55,6 +55,26 @@ describe('composeSelectionCheck', () => {
     expect(check.summary).toContain('“Rain is expected…”');
   });
 
+  it('never gives a selection in a snippet the verdict of another snippet that signs its words', () => {
+    // The page shows "The vaccine is not safe" under a proof of something else; another snippet signs "The vaccine is safe".
+    const safe: SelectionProof = { id: 'p3', excerpt: 'The vaccine is safe…', verdict: signing('verified', 'The vaccine is safe for children over five.') };
+    const shown: SelectionProof = { id: 'p4', excerpt: 'The vaccine is not safe…', verdict: signing('verified', 'Trials ended in March.') };
+    const check = composeSelectionCheck({ ...base, quote: 'The vaccine is safe for children', within: ['p4'], proofs: [safe, shown] });
+    expect(check).toMatchObject({ outcome: 'found-in-other-snippet', parts: [{ proofId: 'p3' }] });
+    expect(check.state).toBeUndefined();
+    expect(check.summary).toBe(
+      'The proof of the snippet you selected in does not sign these words. They are signed in another snippet on this page (“The vaccine is safe…”), which says nothing about the text you selected.',
+    );
+    // The selected snippet's own failure is still the answer's state.
+    const failing = { ...shown, verdict: signing('altered', 'Trials ended in March.') };
+    expect(composeSelectionCheck({ ...base, quote: 'The vaccine is safe for children', within: ['p4'], proofs: [safe, failing] })).toMatchObject({
+      outcome: 'found-in-other-snippet',
+      state: 'altered',
+    });
+    // With the unselectable word read, the question is the words on screen: signed by no one.
+    expect(composeSelectionCheck({ ...base, quote: 'The vaccine is not safe', within: ['p4'], proofs: [safe, shown] })).toMatchObject({ outcome: 'partly-signed' });
+  });
+
   it('gives a selection across two snippets the worse of their verdicts and the lower confidence', () => {
     const check = composeSelectionCheck({ ...base, quote: 'seven to two. Rain is expected', within: ['p0', 'p1'], proofs: [first, second] });
     expect(check).toMatchObject({ outcome: 'spans-proofs', state: 'pending', confidence: 60 });

@@ -98,6 +98,13 @@ export function composeSelectionCheck({ pageUrl, quote, within, proofs, checkedA
     const partly = { ...check, outcome: 'partly-signed' as const, summary };
     return failed === undefined ? partly : { ...partly, state: failed.state, confidence: failed.confidence };
   }
+  const inSnippet = within.flatMap((id) => byId.get(id) ?? []);
+  if (inSnippet.length > 0 && holders.some((proof) => !within.includes(proof.id))) {
+    // Words signed for another snippet say nothing of the selected one (a page can make "not" unselectable, or show other words): never its verdict.
+    const failed = failedState(inSnippet);
+    const elsewhere = { ...check, outcome: 'found-in-other-snippet' as const, summary: foundElsewhereSummary(holders.filter((proof) => !within.includes(proof.id))) };
+    return failed === undefined ? elsewhere : { ...elsewhere, state: failed.state, confidence: failed.confidence };
+  }
   if (holders.length > 1 || parts.length > 1) {
     return {
       ...held,
@@ -172,6 +179,11 @@ function notInSignedTextSummary(inSnippet: readonly SelectionProof[]): string {
   return altered
     ? 'The proof of this snippet does not sign the selected words: they were changed or added after signing.'
     : 'The proof of this snippet does not sign the selected words.';
+}
+
+function foundElsewhereSummary(elsewhere: readonly SelectionProof[]): string {
+  const where = elsewhere.length === 1 ? `another snippet on this page (“${elsewhere[0]!.excerpt}”)` : `${elsewhere.length} other snippets on this page`;
+  return `The proof of the snippet you selected in does not sign these words. They are signed in ${where}, which says nothing about the text you selected.`;
 }
 
 function unreadNote(unread: number): string {

@@ -93,8 +93,9 @@ export function createSelectionService({
     async verifySelection({ tabId, frameId, selectionText, pageUrl }) {
       const read = await readSelection(tabId, frameId).catch(() => undefined);
       const pageRead = read !== undefined;
-      // A selection in a text field is no part of the document's selection; the browser's reading of it is.
-      const selection = read?.text ? read : { text: canonicalText(selectionText ?? ''), within: [] };
+      // A selection in a text field is no part of the document's selection (the frame reads none); the browser's reading of it is.
+      // Where the frame read one, its reading is the question even when empty: the browser's string skips what the page made unselectable.
+      const selection = read ?? { text: canonicalText(selectionText ?? ''), within: [] };
       const found = await check(tabId, selection, { pageRead, pageUrl });
       const stored: StoredSelectionCheck = { ...(found.documentId !== undefined && { documentId: found.documentId }), check: found.check };
       await storage.set({ [sessionKeys.selection(tabId)]: stored });

@@ -37,6 +37,10 @@ export type TabProofRecord = {
   key: string;
   /** The frame it is in, when not the top frame: the frame's document then, and its address. */
   frame?: ProofFrame;
+  /** Its input's size in storage (tab-budget.ts storedSizeOf); absent in records from before budgets. */
+  bytes?: number;
+  /** Over the tab's stored bytes: listed, its input not kept, its verdict unavailable (tab-budget.ts). */
+  refused?: 'storage';
 };
 
 export type ProofFrame = { frameId: number; documentId?: string; url: string };

@@ -1,12 +1,12 @@
-import type { PageProof } from '../../../lib/extract/page-proof';
 import type { Verdict } from '../../../lib/verdict/types';
 import { tabProofId } from '../../../messaging/frame-proof-id';
 import type { Answer, TabState, WorkerMessages } from '../../../messaging/messages';
 import { proofKey } from './proof-key';
 import { inputOf, type ProofInput, type ProofRecord, type TabProofRecord, type TabRecord } from './session-records';
 import { createSerialRunner } from './serial-runner';
+import { overBudgetVerdict, proofsOverStorage, storedSizeOf, type TabBudgets } from './tab-budget';
 import type { ShowTabBadges } from './tab-badges';
-import { isOtherDocument, mergeFrameProofs, mergeProofs, type TabRecords } from './tab-records';
+import { isOtherDocument, mergeFrameProofs, mergeProofs, type ListedEntry, type TabRecords } from './tab-records';
 import type { TrustState } from './trust-state';
 import type { VerdictCache } from './verdict-cache';
 import type { VerificationPasses } from './verification-passes';
@@ -48,7 +48,9 @@ export type TabAnswers = {
 };
 
 export type CreateTabAnswersParameters = {
-  records: Pick<TabRecords, 'tab' | 'proofs' | 'change'>;
+  records: Pick<TabRecords, 'tab' | 'proofs' | 'change' | 'keepVerdicts'>;
+  /** Each tab's share of the worker (tab-budget.ts). */
+  budgets: TabBudgets;
   cache: Pick<VerdictCache, 'shown' | 'answersRequests'>;
   passes: VerificationPasses;
   showBadges: ShowTabBadges;
@@ -78,6 +80,7 @@ export function createTabAnswers({
   records,
   cache,
   passes,
+  budgets,
   showBadges,
   trust,
   isShownDocument,
@@ -115,9 +118,22 @@ export function createTabAnswers({
   async function listProofs(
     request: WorkerMessages['verify-proofs']['request'],
     { tabId, frameId, documentId, prerendering }: ContentSender,
-  ): Promise<{ entries: { proof: PageProof; key: string }[]; inputs: Map<string, ProofInput>; tab: TabRecord | null }> {
-    const entries = await Promise.all(request.proofs.map(async (proof) => ({ proof, key: await proofKey(proof) })));
+  ): Promise<{ entries: ListedEntry[]; inputs: Map<string, ProofInput>; tab: TabRecord | null }> {
+    const entries: ListedEntry[] = await Promise.all(request.proofs.map(async (proof) => ({ proof, key: await proofKey(proof), bytes: storedSizeOf(inputOf(proof)) })));
     const inputs = new Map(entries.map(({ proof, key }) => [key, inputOf(proof)]));
+    /** The entries, those over the tab's stored bytes marked, their inputs kept out of storage (read by records.change after this runs). */
+    const withinBudget = (base: TabRecord | undefined, idOf: (id: string) => string): ListedEntry[] => {
+      const over = proofsOverStorage(base, entries.map((entry) => ({ id: idOf(entry.proof.id), bytes: entry.bytes ?? 0 })), budgets.storedBytes);
+      const listedKeys = new Map(base?.proofs.map((proof) => [proof.id, proof.key]));
+      for (const entry of entries) {
+        entry.refused = over.has(idOf(entry.proof.id)) ? 'storage' : undefined;
+        const listedKey = listedKeys.get(idOf(entry.proof.id));
+        entry.rewrite = listedKey !== undefined && listedKey !== entry.key;
+      }
+      const admitted = new Set(entries.flatMap((entry) => (entry.refused ? [] : [entry.key])));
+      for (const entry of entries) if (entry.refused && !admitted.has(entry.key)) inputs.delete(entry.key);
+      return entries;
+    };
     // Every frame's proofs are the tab's, once the page is shown; a prerendered page's are answered, not listed.
     const listed = frameId !== undefined && !prerendering;
     const top = frameId === 0;
@@ -127,13 +143,21 @@ export function createTabAnswers({
     const tab = !listed
       ? null
       : !top
-        ? await records.change(tabId, (before) => mergeFrameProofs(before, entries, { frameId, ...(documentId !== undefined && { documentId }), url: request.pageUrl }), inputs)
+        ? await records.change(
+            tabId,
+            (before) =>
+              mergeFrameProofs(before, withinBudget(before, (id) => tabProofId(frameId, id)), { frameId, ...(documentId !== undefined && { documentId }), url: request.pageUrl }),
+            inputs,
+          )
         : await records.change(
             tabId,
             (before) => {
-              if (!isOtherDocument(before, documentId)) return mergeProofs(before, request, entries, documentId);
+              // A new document (the reader navigated or reloaded) starts with the tab's whole rate again.
+              if (before === undefined) budgets.tabRemoved(tabId);
+              if (!isOtherDocument(before, documentId)) return mergeProofs(before, request, withinBudget(before, (id) => id), documentId);
               // One the tab came back to starts the record afresh; one it left is answered but not listed.
-              return returned ? mergeProofs(undefined, request, entries, documentId) : before!;
+              if (returned) budgets.tabRemoved(tabId);
+              return returned ? mergeProofs(undefined, request, withinBudget(undefined, (id) => id), documentId) : before!;
             },
             inputs,
           );
@@ -158,10 +182,18 @@ export function createTabAnswers({
       const stored = await records.proofs([...inputs.keys(), ...(tab?.proofs.map((proof) => proof.key) ?? [])]);
       const verdicts = new Map<string, Promise<Verdict>>();
       const cached: TabVerdict[] = [];
+      const overRate: { key: string; verdict: Verdict }[] = [];
+      const rewrites = new Set(entries.flatMap((entry) => (entry.rewrite ? [entry.key] : [])));
       for (const [key, input] of inputs) {
         const record = stored.get(key);
         if (!cache.answersRequests(record, stamp)) {
-          verdicts.set(key, passes.request({ key, input }, { answeredTab: tabId }));
+          // A verification already under way costs the tab nothing more; a new one comes out of its rate.
+          if (passes.has(key) || budgets.takeVerification(tabId, { rewrite: rewrites.has(key) })) {
+            verdicts.set(key, budgets.inFlight(tabId, () => passes.request({ key, input }, { answeredTab: tabId })));
+          } else {
+            overRate.push({ key, verdict: overBudgetVerdict('rate', input.shownText) });
+            verdicts.set(key, Promise.resolve(overRate.at(-1)!.verdict));
+          }
           continue;
         }
         verdicts.set(key, Promise.resolve(record.verdict));
@@ -171,13 +203,17 @@ export function createTabAnswers({
         }
       }
       if (cached.length > 0) onVerdicts(cached);
+      // Kept like any verdict (unavailable ones answer for a minute), so the popup and toolbar show what the page shows.
+      if (overRate.length > 0 && tab) await records.keepVerdicts(overRate, stamp);
       if (tab) {
         await showBadges([[tabId, tab]], stamp, stored);
         // Should the worker stop before the pass ends, the alarm finishes it.
         if ([...inputs.keys()].some(passes.has)) await recheck.start();
       }
       return {
-        verdicts: await Promise.all(entries.map(async ({ proof, key }) => ({ id: proof.id, verdict: await verdicts.get(key)! }))),
+        verdicts: await Promise.all(
+          entries.map(async ({ proof, key, refused }) => ({ id: proof.id, verdict: refused ? overBudgetVerdict(refused, proof.shownText) : await verdicts.get(key)! })),
+        ),
       };
     },
 
@@ -206,8 +242,8 @@ export function createTabAnswers({
       return {
         url: tab.url,
         notChecked: tab.notChecked,
-        proofs: tab.proofs.map(({ id, form, excerpt, key, frame }) => {
-          const verdict = cache.shown(proofs.get(key), stamp);
+        proofs: tab.proofs.map(({ id, form, excerpt, key, frame, refused }) => {
+          const verdict = refused ? overBudgetVerdict(refused, excerpt) : cache.shown(proofs.get(key), stamp);
           return { id, form, excerpt, ...(verdict && { verdict }), ...(frame && { frameUrl: frame.url }) };
         }),
       };
@@ -240,7 +276,7 @@ export function createTabAnswers({
           // Its record went with a change of the tab in the meantime: the proof went too.
           if (!record) return undefined;
           const shown = cache.shown(record, stamp);
-          const verdict = shown ?? (await passes.request({ key: proof.key, input: record.input }));
+          const verdict = shown ?? (await budgets.inFlight(tabId, () => passes.request({ key: proof.key, input: record.input })));
           return { tabId, pageUrl: tab.url, proof, input: record.input, verdict, checkedAt: (shown && record.checkedAt) ?? now() };
         }),
       );

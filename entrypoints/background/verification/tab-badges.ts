@@ -28,7 +28,9 @@ export function createTabBadges({ records, cache, showBadge, onError }: CreateTa
     const proofs = loaded ?? (await records.proofs(tabs.flatMap(([, tab]) => tab.proofs.map((proof) => proof.key))));
     await Promise.all(
       tabs.map(([tabId, tab]) =>
-        showBadge(tabId, tabBadge({ states: tab.proofs.map((proof) => cache.shown(proofs.get(proof.key), stamp)?.state), notChecked: tab.notChecked })).catch(onError),
+        showBadge(tabId, tabBadge({ states: tab.proofs.map((proof) => (proof.refused ? 'unavailable' : cache.shown(proofs.get(proof.key), stamp)?.state)), notChecked: tab.notChecked })).catch(
+          onError,
+        ),
       ),
     );
   };

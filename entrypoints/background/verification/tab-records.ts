@@ -131,19 +131,33 @@ export function isOtherDocument(record: TabRecord | undefined, documentId: strin
 export function mergeProofs(
   before: TabRecord | undefined,
   request: WorkerMessages['verify-proofs']['request'],
-  entries: readonly { proof: PageProof; key: string }[],
+  entries: readonly ListedEntry[],
   documentId: string | undefined,
 ): TabRecord {
   const proofs = new Map<string, TabProofRecord>(before?.proofs.map((proof) => [proof.id, proof]));
-  for (const { proof, key } of entries) proofs.set(proof.id, { id: proof.id, form: proof.form, excerpt: excerptOf(proof.shownText), key });
-  const listed = [...proofs.values()].sort(inPageOrder);
+  for (const entry of entries) proofs.set(entry.proof.id, listed(entry.proof.id, entry));
+  const inOrder = [...proofs.values()].sort(inPageOrder);
   const documentIdNow = documentId ?? before?.documentId;
   return {
     url: request.pageUrl,
     ...(documentIdNow !== undefined && { documentId: documentIdNow }),
-    notChecked: request.notChecked + Math.max(0, listed.length - maxSnippetsPerPage),
-    proofs: listed.slice(0, maxSnippetsPerPage),
+    notChecked: request.notChecked + Math.max(0, inOrder.length - maxSnippetsPerPage),
+    proofs: inOrder.slice(0, maxSnippetsPerPage),
   };
+}
+
+/** A proof a content script sent, as it is listed: its key, size, and whether the tab's budget refused it. */
+export type ListedEntry = {
+  proof: PageProof;
+  key: string;
+  bytes?: number | undefined;
+  refused?: 'storage' | undefined;
+  /** The tab listed this proof before with another key: the page rewrote it. */
+  rewrite?: boolean | undefined;
+};
+
+function listed(id: string, { proof, key, bytes, refused }: ListedEntry): TabProofRecord {
+  return { id, form: proof.form, excerpt: excerptOf(proof.shownText), key, ...(bytes !== undefined && { bytes }), ...(refused && { refused }) };
 }
 
 /**
@@ -153,23 +167,23 @@ export function mergeProofs(
  */
 export function mergeFrameProofs(
   before: TabRecord | undefined,
-  entries: readonly { proof: PageProof; key: string }[],
+  entries: readonly ListedEntry[],
   frame: ProofFrame,
 ): TabRecord {
   const stale = (proof: TabProofRecord): boolean => proof.frame?.frameId === frame.frameId && proof.frame.documentId !== frame.documentId;
   const proofs = new Map<string, TabProofRecord>(before?.proofs.filter((proof) => !stale(proof)).map((proof) => [proof.id, proof]));
-  for (const { proof, key } of entries) {
-    const id = tabProofId(frame.frameId, proof.id);
-    proofs.set(id, { id, form: proof.form, excerpt: excerptOf(proof.shownText), key, frame });
+  for (const entry of entries) {
+    const id = tabProofId(frame.frameId, entry.proof.id);
+    proofs.set(id, { ...listed(id, entry), frame });
   }
-  const listed = [...proofs.values()].sort(inPageOrder);
+  const inOrder = [...proofs.values()].sort(inPageOrder);
   return {
     // The top frame's page, once it has told; until then the tab's page is not known.
     url: before?.url ?? '',
     ...(before?.documentId !== undefined && { documentId: before.documentId }),
     // The page's count (a frame's own cap is its content script's, and not counted here).
     notChecked: before?.notChecked ?? 0,
-    proofs: listed.slice(0, maxSnippetsPerPage),
+    proofs: inOrder.slice(0, maxSnippetsPerPage),
   };
 }
 

@@ -6,6 +6,7 @@ import { MissingTextError } from '../messaging/errors';
 import { createPassResultsHandler } from './pass-results';
 import { proofKey } from './proof-key';
 import type { ProofInput, ProofRecord, SessionStorage, TabProofRecord } from './session-records';
+import { createTabBudgets, tabBudget, type TabBudget } from './tab-budget';
 import { createTabAnswers, type TabAnswers, type TabVerdict } from './tab-answers';
 import { createTabBadges } from './tab-badges';
 import { createTabRecords } from './tab-records';
@@ -58,6 +59,8 @@ export type CreateVerificationServiceParameters = PassOptions & {
   cacheTtlMs?: number | undefined;
   /** The same for `unavailable`, which is often a passing fault. Default 1 minute. */
   unavailableTtlMs?: number | undefined;
+  /** Each tab's share of the worker; tabBudget unless a test says otherwise. */
+  budget?: TabBudget | undefined;
 };
 
 export type VerificationService = TabAnswers & {
@@ -104,6 +107,7 @@ export function createVerificationService({
   now = Date.now,
   cacheTtlMs = defaultCacheTtlMs,
   unavailableTtlMs = defaultUnavailableTtlMs,
+  budget = tabBudget,
   verify,
   windowMs,
   maxPerChain,
@@ -127,7 +131,8 @@ export function createVerificationService({
     return started;
   }
 
-  const tabAnswers = createTabAnswers({ records, cache, passes, showBadges, trust, isShownDocument, liveFrames, onVerdicts, recheck, resume, now });
+  const budgets = createTabBudgets({ now, budget });
+  const tabAnswers = createTabAnswers({ records, cache, passes, budgets, showBadges, trust, isShownDocument, liveFrames, onVerdicts, recheck, resume, now });
 
   return {
     ...tabAnswers,
@@ -142,6 +147,8 @@ export function createVerificationService({
     },
 
     async documentCommitted({ tabId, url, documentId }) {
+      // The reader navigated or reloaded: the new document starts with the tab's whole rate.
+      budgets.tabRemoved(tabId);
       const tab = await records.change(tabId, (before) =>
         before && documentId !== undefined && before.documentId === documentId
           ? before
@@ -159,6 +166,7 @@ export function createVerificationService({
     },
 
     async tabRemoved(tabId) {
+      budgets.tabRemoved(tabId);
       await records.change(tabId, () => null);
     },
 
