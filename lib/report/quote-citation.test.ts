@@ -73,4 +73,8 @@ describe('quoteCitation', () => {
     expect(quoteCitation({ check: { ...check, outcome: 'not-signed', state: undefined, parts: [{ proofId: null }] }, proofs: [verified], shareLinkBase: base })).toBeUndefined();
     expect(quoteCitation({ check: { ...check, parts: [{ proofId: 'gone' }] }, proofs: [verified], shareLinkBase: base })).toBeUndefined();
   });
+
+  it('cites nothing for words signed only for another snippet: its link would vouch for other words', () => {
+    expect(quoteCitation({ check: { ...check, outcome: 'found-in-other-snippet', state: undefined }, proofs: [verified], shareLinkBase: base })).toBeUndefined();
+  });
 });

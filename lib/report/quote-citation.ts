@@ -40,9 +40,11 @@ const maxLinks = 3;
  * A citation of the selected words, for a journalist to paste: the words,
  * where and when they were checked, the verdict in words, who vouches, and
  * a share link anyone can open to check it again. Undefined when no proof
- * of the page holds any of the words (there is nothing to cite).
+ * of the page holds any of the words, or only another snippet's does (there is nothing to cite).
  */
 export function quoteCitation({ check, proofs, shareLinkBase }: QuoteCitationParameters): string | undefined {
+  // The proof that holds the words signs another snippet: a citation and its link would vouch for words the reader did not select.
+  if (check.outcome === 'found-in-other-snippet') return undefined;
   const byId = new Map(proofs.map((proof) => [proof.id, proof]));
   const holding = [...new Set(check.parts.map((part) => part.proofId))].flatMap((id) => (id === null ? [] : (byId.get(id) ?? [])));
   if (holding.length === 0) return undefined;
