@@ -24,6 +24,8 @@ export type BrowserSectionParameters = {
   mountProofs: number;
   /** Loads of the badge-mount page. */
   mountRuns: number;
+  /** Only the pages with proofs (4.3 to 4.5): no bundle sizes, no pages without proofs, no images. */
+  onlyProofPages?: boolean;
 };
 
 /** The content script's budget, gzipped. */
@@ -65,7 +67,7 @@ async function waitForWatch(page: Page, done: 'allBadgesAt' | 'allFinalAt', time
   return readWatch(page);
 }
 
-export async function runBrowserSection({ devnet, sets, scanSizes, scanRuns, mountProofs, mountRuns }: BrowserSectionParameters): Promise<void> {
+export async function runBrowserSection({ devnet, sets, scanSizes, scanRuns, mountProofs, mountRuns, onlyProofPages = false }: BrowserSectionParameters): Promise<void> {
   console.log(heading('4. In the browser'));
   console.log(explanation);
   const snippets = proofSnippets(sets, 200 + mountProofs);
@@ -86,8 +88,10 @@ export async function runBrowserSection({ devnet, sets, scanSizes, scanRuns, mou
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     console.log(`\nBuilt in ${formatNumber(built.buildMs / 1000, 1)} s.`);
-    await printBundles(built.path);
-    await runNoProofCostSection({ extensionPath: built.path, sizes: [5_000, 80_000], runs: 3 });
+    if (!onlyProofPages) {
+      await printBundles(built.path);
+      await runNoProofCostSection({ extensionPath: built.path, sizes: [5_000, 80_000], runs: 3 });
+    }
 
     browser = await launchExtensionBrowser({ extensionPath: built.path });
     await storeTrustConfig(browser, devnet.trustConfig);
@@ -251,7 +255,7 @@ every proof is near it (the content script sends only proofs within
         ]),
       ),
     );
-    await runImageCostSection({ extensionPath: built.path, runs: 3 });
+    if (!onlyProofPages) await runImageCostSection({ extensionPath: built.path, runs: 3 });
   } finally {
     await browser?.close();
     if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
