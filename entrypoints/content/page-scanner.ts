@@ -8,6 +8,13 @@ import { reportAddedShadowRootsEvent, reportAllShadowRootsEvent, shadowRootEvent
 const pauseEvery = 256;
 /** A slice's least time, even when the browser is never idle (or the idle task timed out). */
 const shortestSlice = 6;
+/**
+ * A slice's most time, though an idle period may offer 50 ms: the page's
+ * own input or script may come at any moment, and a task over a frame
+ * (16 ms) is one the reader can feel. Leaves room for the badges the
+ * slice's proofs get in the same task.
+ */
+const longestSlice = 8;
 /** New content gets its badges this soon on a busy page. */
 const scanTimeout = 300;
 /** Proofs handed on per slice: each costs a badge, so a page of hundreds of proofs is badged over a few slices. */
@@ -33,6 +40,11 @@ export type StartPageScannerParameters = {
   /** Something left the page. */
   onRemoved: () => void;
 };
+
+/** How long a scan slice may run in this idle period, ms. */
+export function sliceMs(deadline: IdleDeadlineLike): number {
+  return Math.min(Math.max(deadline.timeRemaining(), shortestSlice), longestSlice);
+}
 
 /**
  * Finds proofs in the page: once over the whole document, then only in
@@ -60,7 +72,7 @@ export function startPageScanner({ signal, document, scheduler, locator, isOwnNo
 
   function scanSlice(deadline: IdleDeadlineLike): void {
     scanScheduled = false;
-    const end = performance.now() + Math.max(deadline.timeRemaining(), shortestSlice);
+    const end = performance.now() + sliceMs(deadline);
     const found: LocatedProof[] = [];
     while (performance.now() < end && found.length < mostFoundPerSlice) {
       walk ??= nextWalk();
