@@ -1,7 +1,7 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { displaySettingsItem, lastManagedTrustConfigItem, readDisplaySettings, userTrustConfigItem } from './settings-items';
-import { defaultDisplaySettings, lastManagedTrustConfigKey, settingsKeys } from './settings-keys';
+import { displaySettingsItem, readDisplaySettings, userTrustConfigItem } from './settings-items';
+import { defaultDisplaySettings, settingsKeys } from './settings-keys';
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -13,11 +13,9 @@ describe('settings items', () => {
     await fakeBrowser.storage.local.set({
       [settingsKeys.userTrustConfig]: user,
       [settingsKeys.display]: { showBadges: false, disabledSites: ['example.com'] },
-      [lastManagedTrustConfigKey]: '{"chains":{}}',
     });
     expect(await userTrustConfigItem.getValue()).toEqual(user);
     expect(await readDisplaySettings()).toEqual({ showBadges: false, disabledSites: ['example.com'] });
-    expect(await lastManagedTrustConfigItem.getValue()).toBe('{"chains":{}}');
   });
 
   it('write the same shapes under the same keys, and nothing beside them', async () => {
@@ -39,6 +37,5 @@ describe('settings items', () => {
 
   it('are absent (null) when nothing is stored', async () => {
     expect(await userTrustConfigItem.getValue()).toBeNull();
-    expect(await lastManagedTrustConfigItem.getValue()).toBeNull();
   });
 });

@@ -5,7 +5,6 @@ import {
   type DisplaySettings,
   defaultDisplaySettings,
   displaySettingsFrom,
-  lastManagedTrustConfigKey,
   settingsKeys,
   trustListCopiesKey,
 } from './settings-keys';
@@ -28,9 +27,6 @@ export const displaySettingsItem = storage.defineItem<DisplaySettings>(`local:${
   fallback: defaultDisplaySettings,
   version: 1,
 });
-
-/** The organisation's trust configuration as storage.managed last gave it; null when it gave none. */
-export const lastManagedTrustConfigItem = storage.defineItem<unknown>(`local:${lastManagedTrustConfigKey}`, { version: 1 });
 
 /** The subscribed trust lists' last good copies, by URL (the worker parses each again before using it). */
 export const trustListCopiesItem = storage.defineItem<TrustListCopies>(`local:${trustListCopiesKey}`, { fallback: {}, version: 1 });

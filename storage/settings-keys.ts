@@ -20,12 +20,6 @@ export const settingsKeys = {
 } as const;
 
 /**
- * The organisation's `trustConfig` as storage.managed last gave it, absent
- * when it gave none. The worker's own (entrypoints/background/trust-sources.ts), not a setting.
- */
-export const lastManagedTrustConfigKey = 'verity.trustConfig.lastManaged';
-
-/**
  * The last good copy of every subscribed trust list, with when it was
  * fetched and why the last refresh failed (lib/trust/list-copy.ts), by URL.
  * The worker's own (entrypoints/background/trust-list-refresh.ts); the

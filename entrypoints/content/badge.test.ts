@@ -36,6 +36,19 @@ describe('badge words and names', () => {
 });
 
 describe('createBadge', () => {
+  it('gives every badge its own pill and icon, though they are cloned from one', () => {
+    const sheet = createBadgeSheet().style;
+    const first = createBadge({ document, id: 'a', sheet, events: events() });
+    const second = createBadge({ document, id: 'b', sheet, events: events() });
+    first.render(verdictOf('verified', { confidence: 95 }));
+    expect(first.button).not.toBe(second.button);
+    expect(first.button.textContent).toBe('Verified');
+    expect(second.button.textContent).toBe('Checking');
+    expect(second.button.dataset.state).toBe('checking');
+    expect(first.button.querySelector('svg')).not.toBe(second.button.querySelector('svg'));
+    expect(createBadge({ document, id: 'c', sheet, events: events() }).button.textContent).toBe('Checking');
+  });
+
   it('is a host the canonical text skips, its state only inside the shadow root, checking until a verdict', () => {
     const badge = createBadge({ document, id: 'p3', sheet: createBadgeSheet().style, events: events() });
     expect(badge.host.localName).toBe('verity-badge');

@@ -1,7 +1,7 @@
 import type { SharedStyle } from './shared-style';
 import { ignoreAttribute } from '../../lib/text/dom';
 import type { Verdict } from '../../lib/verdict/types';
-import { badgeLabel, badgeStateOf, badgeWord } from './badge-label';
+import { badgeLabel, badgeStateOf, badgeWord, type BadgeState } from './badge-label';
 import { trusted } from './trusted-events';
 import { checkingIconShapes, createIcon, stateIconShapes } from './state-icons';
 import { createMarkBox } from './mark-css';
@@ -42,6 +42,33 @@ export type CreateBadgeParameters = {
   events: BadgeEvents;
 };
 
+/** Built once per document and cloned for each badge: a page may hold hundreds, found at once. */
+const pillPrototypes = new WeakMap<Document, HTMLButtonElement>();
+const iconPrototypes = new WeakMap<Document, Map<BadgeState, SVGSVGElement>>();
+
+/** The pill: a button holding the word and the mark; the icon comes with the state. */
+function pillPrototype(document: Document): HTMLButtonElement {
+  let button = pillPrototypes.get(document);
+  if (button === undefined) {
+    button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'pill';
+    button.setAttribute('aria-haspopup', 'dialog');
+    button.setAttribute('aria-expanded', 'false');
+    button.append(document.createElement('span'), createMarkBox(document));
+    pillPrototypes.set(document, button);
+  }
+  return button;
+}
+
+function iconFor(document: Document, state: BadgeState): SVGSVGElement {
+  let icons = iconPrototypes.get(document);
+  if (icons === undefined) iconPrototypes.set(document, (icons = new Map()));
+  let icon = icons.get(state);
+  if (icon === undefined) icons.set(state, (icon = createIcon(document, state === 'checking' ? checkingIconShapes : stateIconShapes[state])));
+  return icon.cloneNode(true) as SVGSVGElement;
+}
+
 /**
  * A badge: a small pill with the state's icon and word, in a closed shadow
  * root so the page can neither restyle nor read it. Keyboard-focusable,
@@ -54,13 +81,8 @@ export function createBadge({ document, id, sheet, events }: CreateBadgeParamete
   host.dataset.verityProof = id;
   const root = host.attachShadow({ mode: 'closed' });
   sheet.adopt(root);
-  const button = document.createElement('button');
-  button.type = 'button';
-  button.className = 'pill';
-  button.setAttribute('aria-haspopup', 'dialog');
-  button.setAttribute('aria-expanded', 'false');
-  const word = document.createElement('span');
-  button.append(word, createMarkBox(document));
+  const button = pillPrototype(document).cloneNode(true) as HTMLButtonElement;
+  const word = button.firstElementChild as HTMLSpanElement;
   root.append(button);
 
   const badge: Badge = {
@@ -75,7 +97,7 @@ export function createBadge({ document, id, sheet, events }: CreateBadgeParamete
       }
       button.dataset.state = state;
       button.querySelector('svg')?.remove();
-      button.prepend(createIcon(document, state === 'checking' ? checkingIconShapes : stateIconShapes[state]));
+      button.prepend(iconFor(document, state));
       word.textContent = badgeWord(state);
       button.setAttribute('aria-label', badgeLabel(verdict));
     },

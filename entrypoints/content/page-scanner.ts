@@ -8,6 +8,13 @@ import { reportAddedShadowRootsEvent, reportAllShadowRootsEvent, shadowRootEvent
 const pauseEvery = 256;
 /** A slice's least time, even when the browser is never idle (or the idle task timed out). */
 const shortestSlice = 6;
+/**
+ * A slice's most time, though an idle period may offer 50 ms: the page's
+ * own input or script may come at any moment, and a task over a frame
+ * (16 ms) is one the reader can feel. Leaves room for the badges the
+ * slice's proofs get in the same task.
+ */
+const longestSlice = 8;
 /** New content gets its badges this soon on a busy page. */
 const scanTimeout = 300;
 /** Proofs handed on per slice: each costs a badge, so a page of hundreds of proofs is badged over a few slices. */
@@ -34,15 +41,23 @@ export type StartPageScannerParameters = {
   onRemoved: () => void;
 };
 
+/** A slice run outside idle time: it takes the shortest. */
+const noIdleTime: IdleDeadlineLike = { timeRemaining: () => 0, didTimeout: true };
+
+/** How long a scan slice may run in this idle period, ms. */
+export function sliceMs(deadline: IdleDeadlineLike): number {
+  return Math.min(Math.max(deadline.timeRemaining(), shortestSlice), longestSlice);
+}
+
 /**
  * Finds proofs in the page: once over the whole document, then only in
  * what is added (a MutationObserver, its records taken once a frame); a
  * proof rewritten in place is the session's to read again. Each open
  * shadow root the page's world reports (shadow-roots.content.ts) is
  * scanned and observed the same way, nested ones included.
- * Scanning runs in idle time, in slices that stop when the idle period
- * does and carry on in the next, so no page, however large or deep,
- * holds up its own scripts for long. The locator remembers what it saw,
+ * Scanning starts in idle time and runs in slices of at most 8 ms, each
+ * in a task of its own, so no page, however large or deep, holds up its
+ * own scripts or input for longer than a frame. The locator remembers what it saw,
  * so nothing is reported twice.
  */
 export function startPageScanner({ signal, document, scheduler, locator, isOwnNode, onSlice, onChanged, onRewritten, onRemoved }: StartPageScannerParameters): void {
@@ -57,10 +72,17 @@ export function startPageScanner({ signal, document, scheduler, locator, isOwnNo
     scanScheduled = true;
     scheduler.idle(scanSlice, scanTimeout);
   };
+  // A scan under way goes on in the next task, not the next idle period: a busy page has few of those, and a
+  // page of hundreds of proofs would get its badges over seconds. The page's own tasks still run between slices.
+  const continueScan = (): void => {
+    if (scanScheduled) return;
+    scanScheduled = true;
+    scheduler.delay(() => scanSlice(noIdleTime), 0);
+  };
 
   function scanSlice(deadline: IdleDeadlineLike): void {
     scanScheduled = false;
-    const end = performance.now() + Math.max(deadline.timeRemaining(), shortestSlice);
+    const end = performance.now() + sliceMs(deadline);
     const found: LocatedProof[] = [];
     while (performance.now() < end && found.length < mostFoundPerSlice) {
       walk ??= nextWalk();
@@ -71,7 +93,7 @@ export function startPageScanner({ signal, document, scheduler, locator, isOwnNo
     }
     const finished = walk === undefined && roots.length === 0;
     onSlice(found, finished);
-    if (!finished) scheduleScan();
+    if (!finished) continueScan();
   }
 
   function nextWalk(): Generator<LocatedProof | WalkPause, void, undefined> | undefined {

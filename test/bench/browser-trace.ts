@@ -165,6 +165,14 @@ export function contentScriptTime(trace: Trace, scriptUrl: string, fromTs = -Inf
   };
 }
 
+/** The longest task on the page's main thread (the one that parsed its HTML), in ms. */
+export function longestMainThreadTask(trace: Trace): number {
+  const parse = trace.spans.find((span) => span.name === 'ParseHTML');
+  if (parse === undefined) return 0;
+  const tasks = trace.spans.filter((span) => span.pid === parse.pid && span.tid === parse.tid && (span.name === 'RunTask' || span.name === 'ThreadControllerImpl::RunTask'));
+  return Math.max(0, ...outermost(tasks).map((task) => task.dur)) / 1000;
+}
+
 /** Spans not inside another of the list (a sorted sweep). */
 function outermost(spans: TraceSpan[]): TraceSpan[] {
   const sorted = [...spans].sort((a, b) => a.ts - b.ts || b.dur - a.dur);

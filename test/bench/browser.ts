@@ -6,10 +6,12 @@ import { launchExtensionBrowser, type ExtensionBrowser } from '../../devnet/exte
 import { storeTrustConfig } from '../../devnet/extension-pages';
 import { browserPage, installBadgeWatch, proofSnippets, watchFinalStates, type BadgeWatch } from './browser-pages';
 import { contentScriptTime, startTrace, type ContentScriptTime } from './browser-trace';
-import { allAssetFiles, buildExtension, entrypointBundles } from './extension-build';
+import { buildExtension } from './extension-build';
+import { printBundles } from './bundle-sizes';
 import type { ProofSet } from './proof-set';
 import { runImageCostSection } from './image-cost';
 import { runNoProofCostSection } from './no-proof-cost';
+import { measurePageBaselines, printPageBudgets } from './page-budgets';
 import { formatNumber, formatTable, heading, subheading, tally } from './table';
 
 export type BrowserSectionParameters = {
@@ -24,10 +26,9 @@ export type BrowserSectionParameters = {
   mountProofs: number;
   /** Loads of the badge-mount page. */
   mountRuns: number;
+  /** Only the pages with proofs (4.3 to 4.5): no bundle sizes, no pages without proofs, no images. */
+  onlyProofPages?: boolean;
 };
-
-/** The content script's budget, gzipped. */
-const contentScriptBudget = 30 * 1024;
 
 const explanation = `Chromium (/usr/bin/chromium, headless) with the extension built now (wxt build under
 /tmp/verity-build.lock, .output/chrome-mv3 copied to a temp dir and loaded
@@ -65,7 +66,7 @@ async function waitForWatch(page: Page, done: 'allBadgesAt', timeout = 60_000): 
   return readWatch(page);
 }
 
-export async function runBrowserSection({ devnet, sets, scanSizes, scanRuns, mountProofs, mountRuns }: BrowserSectionParameters): Promise<void> {
+export async function runBrowserSection({ devnet, sets, scanSizes, scanRuns, mountProofs, mountRuns, onlyProofPages = false }: BrowserSectionParameters): Promise<void> {
   console.log(heading('4. In the browser'));
   console.log(explanation);
   const snippets = proofSnippets(sets, 200 + mountProofs);
@@ -86,8 +87,10 @@ export async function runBrowserSection({ devnet, sets, scanSizes, scanRuns, mou
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     console.log(`\nBuilt in ${formatNumber(built.buildMs / 1000, 1)} s.`);
-    await printBundles(built.path);
-    await runNoProofCostSection({ extensionPath: built.path, sizes: [5_000, 80_000], runs: 3 });
+    if (!onlyProofPages) {
+      await printBundles(built.path);
+      await runNoProofCostSection({ extensionPath: built.path, sizes: [5_000, 80_000], runs: 3 });
+    }
 
     browser = await launchExtensionBrowser({ extensionPath: built.path });
     await storeTrustConfig(browser, devnet.trustConfig);
@@ -121,6 +124,8 @@ export async function runBrowserSection({ devnet, sets, scanSizes, scanRuns, mou
     console.log(`${subheading('4.3 Content script main thread, first scan')}`);
     console.log(scanExplanation);
     const scanRows: string[][] = [];
+    /** The worst first-scan task holding the content script, by page size. */
+    const longestScanTask = new Map<number, number>();
     for (const size of scanSizes) {
       const runs: ScanRun[] = [];
       for (let run = 0; run < scanRuns; run++) {
@@ -146,6 +151,7 @@ export async function runBrowserSection({ devnet, sets, scanSizes, scanRuns, mou
       const sorted = [...runs].sort((a, b) => a.firstScan.scriptingMs - b.firstScan.scriptingMs);
       const median = sorted[Math.floor(sorted.length / 2)]!;
       const worst = (pick: (run: ScanRun) => number) => Math.max(...runs.map(pick));
+      longestScanTask.set(size, worst((run) => run.firstScan.longestTaskMs));
       scanRows.push([
         formatNumber(median.elements),
         '100',
@@ -193,11 +199,13 @@ export async function runBrowserSection({ devnet, sets, scanSizes, scanRuns, mou
 (verity-badge) added to the page to the ${mountProofs}th, as a MutationObserver
 in the page's world sees them; times in ms since navigation start.`);
     const mountRows: string[][] = [];
+    const mountMs: number[] = [];
     for (let run = 0; run < mountRuns; run++) {
       const page = await openPage();
       await page.goto(`${base}/mount?proofs=${mountProofs}`);
       const watch = await waitForWatch(page, 'allBadgesAt');
       await page.close();
+      mountMs.push(watch.allBadgesAt! - watch.firstBadgeAt!);
       mountRows.push([
         String(run + 1),
         formatNumber(watch.firstBadgeAt!),
@@ -251,36 +259,30 @@ every proof is near it (the content script sends only proofs within
         ]),
       ),
     );
-    await runImageCostSection({ extensionPath: built.path, runs: 3 });
+    const largest = Math.max(...scanSizes);
+    const baselines = await measurePageBaselines([`${base}/scan-${largest}?proofs=100`, `${base}/mount?proofs=${mountProofs}`, `${base}/verdicts?proofs=100`], 3);
+    const baseline = (path: string) => baselines.get(`${base}${path}`)!;
+    const verdictsLoad = { label: 'load event', ms: baseline('/verdicts?proofs=100').loadMs };
+    printPageBudgets([
+      {
+        figure: `first scan at ${formatNumber(largest)} elements: longest task holding the content script (worst of ${scanRuns})`,
+        ms: longestScanTask.get(largest)!,
+        budgetMs: 16,
+        baseline: { label: "the page's longest task", ms: baseline(`/scan-${largest}?proofs=100`).longestTaskMs },
+      },
+      {
+        figure: `${mountProofs} badges: first → last in the page (median of ${mountRuns})`,
+        ms: [...mountMs].sort((a, b) => a - b)[Math.floor(mountMs.length / 2)]!,
+        budgetMs: 50,
+        baseline: { label: 'load event', ms: baseline(`/mount?proofs=${mountProofs}`).loadMs },
+      },
+      { figure: 'first page since the browser started: last verdict', ms: verdictRuns[0]!.watch.allFinalAt!, budgetMs: 1_000, baseline: verdictsLoad },
+      { figure: 'the first page again (warm): last verdict', ms: verdictRuns[2]!.watch.allFinalAt!, budgetMs: undefined, baseline: verdictsLoad },
+    ]);
+    if (!onlyProofPages) await runImageCostSection({ extensionPath: built.path, runs: 3 });
   } finally {
     await browser?.close();
     if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
     await built.remove();
-  }
-}
-
-async function printBundles(extensionPath: string): Promise<void> {
-  console.log(`${subheading('4.1 Bundle sizes by entrypoint')}`);
-  console.log(`Every JS and CSS file each entrypoint loads (the manifest's scripts, each page's
-script and link tags, and the chunks those import); shared chunks count in
-each entrypoint that loads them. gzip is level 9, as a store or CDN would serve.`);
-  const bundles = await entrypointBundles(extensionPath);
-  const rows: string[][] = [];
-  const kb = (bytes: number) => formatNumber(bytes / 1024, 1);
-  for (const { entrypoint, files } of bundles) {
-    for (const file of files) rows.push([entrypoint, file.file, kb(file.raw), kb(file.gzip)]);
-    const raw = files.reduce((total, file) => total + file.raw, 0);
-    const gzip = files.reduce((total, file) => total + file.gzip, 0);
-    rows.push([entrypoint, '(total)', kb(raw), kb(gzip)]);
-  }
-  const loaded = new Set(bundles.flatMap(({ files }) => files.map(({ file }) => file)));
-  const unloaded = (await allAssetFiles(extensionPath)).filter((file) => !loaded.has(file));
-  console.log();
-  console.log(formatTable([{ header: 'entrypoint' }, { header: 'file' }, { header: 'raw KiB', align: 'right' }, { header: 'gzip KiB', align: 'right' }], rows));
-  if (unloaded.length > 0) console.log(`Loaded by no entrypoint: ${unloaded.join(', ')}.`);
-  const content = bundles.find(({ entrypoint }) => entrypoint === 'content');
-  if (content !== undefined) {
-    const gzip = content.files.reduce((total, file) => total + file.gzip, 0);
-    console.log(`Content script: ${kb(gzip)} KiB gzipped, budget ${kb(contentScriptBudget)} KiB: ${gzip < contentScriptBudget ? 'met' : 'NOT met'}.`);
   }
 }

@@ -18,6 +18,16 @@ import { runThroughputSection } from './throughput';
 /** Distinct proofs of each kind made for the bench. */
 const proofsPerSet = 100;
 
+/**
+ * `npm run bench -- browser-pages` runs only the sections named (all when
+ * none is): on a shared machine one section can be compared side by side
+ * within a run without waiting minutes for the others.
+ */
+const sectionNames = ['throughput', 'rpc', 'proven', 'offchain', 'quote', 'tab-budget', 'browser', 'browser-pages'] as const;
+const chosen = process.argv.slice(2);
+for (const name of chosen) if (!(sectionNames as readonly string[]).includes(name)) throw new Error(`No bench section "${name}": ${sectionNames.join(', ')}`);
+const runs = (name: (typeof sectionNames)[number]) => chosen.length === 0 || chosen.includes(name);
+
 async function main(): Promise<void> {
   console.log(heading('Verity bench'));
   console.log(machineInfo());
@@ -33,12 +43,12 @@ async function main(): Promise<void> {
     const sets = await produceProofSets({ devnet, count: proofsPerSet });
     console.log(`Produced ${proofsPerSet} distinct valid proofs for each of ${sets.length} sets in ${formatNumber(performance.now() - producing)} ms.`);
 
-    await runThroughputSection({ sets, trust: devnet.trustConfig, minMsPerSet: 1_500 });
-    await runRpcCostSection({ devnet, sets, pageSize: 100, passes: 3 });
-    await runProvenCostSection({ devnet, sets, pageSize: 100, passes: 3 });
+    if (runs('throughput')) await runThroughputSection({ sets, trust: devnet.trustConfig, minMsPerSet: 1_500 });
+    if (runs('rpc')) await runRpcCostSection({ devnet, sets, pageSize: 100, passes: 3 });
+    if (runs('proven')) await runProvenCostSection({ devnet, sets, pageSize: 100, passes: 3 });
     // The off-chain section needs no chain; the browser section, after it, verifies against this one.
     const { contracts, chainId } = devnet;
-    await runOffchainSection({
+    if (runs('offchain')) await runOffchainSection({
       domain: { address: contracts.eas, version: contracts.easVersion, chainId },
       schema: contracts.schemas.content,
       count: 1_000,
@@ -46,9 +56,12 @@ async function main(): Promise<void> {
       chunkSize: 50,
       rounds: 2,
     });
-    await runQuoteCheckSection({ proofs: 500, briefsPerProof: 30, minMsPerCase: 1_000 });
-    await runTabBudgetSection();
-    await runBrowserSection({ devnet, sets, scanSizes: [10_000, 80_000], scanRuns: 3, mountProofs: 500, mountRuns: 3 });
+    if (runs('quote')) await runQuoteCheckSection({ proofs: 500, briefsPerProof: 30, minMsPerCase: 1_000 });
+    if (runs('tab-budget')) await runTabBudgetSection();
+    // browser-pages: only the pages with proofs (4.3 to 4.5), without bundles, the no-proof pages and images.
+    if (runs('browser') || runs('browser-pages')) {
+      await runBrowserSection({ devnet, sets, scanSizes: [10_000, 80_000], scanRuns: 3, mountProofs: 500, mountRuns: 3, onlyProofPages: !runs('browser') });
+    }
   } finally {
     await devnet.stop();
     process.off('SIGINT', stopOnSignal);
