@@ -134,6 +134,7 @@ export default defineBackground(() => {
         history: recorder,
         images,
         pageImages,
+        showPageImage: (tabId, frameId, url, verdict) => sendToTab(tabId, 'page-image-checked', { url, verdict }, { frameId }),
         tabImages,
       }),
       onError: warn,

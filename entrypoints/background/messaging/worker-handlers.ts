@@ -1,3 +1,4 @@
+import type { ImageVerdict } from '../../../lib/c2pa/image-verdict';
 import { tabProofId } from '../../../messaging/frame-proof-id';
 import { probeRpc as defaultProbeRpc, type ProbeRpcParameters, type ProbeRpcReturnType } from '../../../lib/chain/probe-rpc';
 import type { HistoryRecorder } from '../history/history-recorder';
@@ -28,7 +29,9 @@ export type CreateWorkerHandlersParameters = {
   history: Pick<HistoryRecorder, 'pasted' | 'shared' | 'image'>;
   images: Pick<ImageChecker, 'checkImage'>;
   /** The page images' checks (cached, and only with the reader's grant). */
-  pageImages: Pick<PageImageChecks, 'check'>;
+  pageImages: Pick<PageImageChecks, 'checkEach'>;
+  /** Sends one image's answer to the frame that asked (`page-image-checked`). */
+  showPageImage: (tabId: number, frameId: number, url: string, verdict: ImageVerdict) => Promise<unknown>;
   /** What each tab's page showed of them, for the popup. */
   tabImages: Pick<TabImages, 'record' | 'list'>;
   /** probeRpc; replaced in tests. */
@@ -48,6 +51,7 @@ export function createWorkerHandlers({
   history,
   images,
   pageImages,
+  showPageImage,
   tabImages,
   probeRpc = defaultProbeRpc,
 }: CreateWorkerHandlersParameters): WorkerHandlers {
@@ -90,12 +94,18 @@ export function createWorkerHandlers({
       if (shared === true && check.verdict !== null) void history.image(tabId, { imageUrl: url, pageUrl, verdict: check.verdict, source: 'shared' });
       return check;
     },
-    'check-page-image': async ({ url }, { tabId, kind }) => {
-      const { verdict } = await pageImages.check(url);
-      if (tabId !== undefined) void tabImages.record(tabId, url, verdict).catch(() => undefined);
-      // A page's content script speaks for its tab; an extension page asking is no page's image.
-      if (tabId !== undefined && kind === 'content-script' && verdict !== null) void history.image(tabId, { imageUrl: url, verdict, source: 'page' });
-      return { verdict };
+    'check-page-images': async ({ urls }, context) => {
+      const { tabId, frameId } = contentSender(context);
+      await pageImages.checkEach(urls, (url, answer) => {
+        // A failed check draws nothing: the page asks again in its next session.
+        if (!('verdict' in answer) || answer.verdict === null) return;
+        const { verdict } = answer;
+        void tabImages.record(tabId, url, verdict).catch(() => undefined);
+        void history.image(tabId, { imageUrl: url, verdict, source: 'page' });
+        // The frame may be gone, or show another document, which ignores a URL it did not ask about.
+        void showPageImage(tabId, frameId ?? 0, url, verdict).catch(() => undefined);
+      });
+      return { ok: true };
     },
     'tab-images': async ({ tabId }) => ({ images: await tabImages.list(tabId) }),
     'test-rpc': async ({ url, chainId }) => {
