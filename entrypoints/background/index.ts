@@ -19,6 +19,7 @@ import { readImageAnchorSets, refreshImageTrustLists } from './images/image-anch
 import { ensureImageTrustListAlarm, imageTrustListAlarmName } from './images/trust-list-alarm';
 import { createPageEnginePool } from './images/engine-worker';
 import { hasImageAccess, isImageAccessChange, storeImageAccess } from './images/image-access';
+import { syncImageAccessScript } from './images/image-access-script';
 import { createPageImageChecks } from './images/page-image-checks';
 import { createTabImages } from './images/tab-images';
 import { createVerifyImageMenu, verifyImageFromMenu, verifyImageMenuId } from './images/verify-image-menu';
@@ -150,6 +151,8 @@ export default defineBackground(() => {
   ensureHistoryAlarm().catch(warn);
   ensureImageTrustListAlarm().catch(warn);
   ensureTrustListAlarm().catch(warn);
+  // The image-access script as the grant is now: Firefox's registration ends with its background page.
+  void (async () => syncImageAccessScript(await hasImageAccess()))().catch(warn);
   // A list subscribed while the worker was stopped, or whose first fetch it never made.
   trustLists.refresh({ onlyNew: true }).catch(warn);
 

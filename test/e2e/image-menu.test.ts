@@ -62,8 +62,9 @@ async function verifyFromMenu(page: Page, name: string): Promise<void> {
 
 describe('“Verify image with Verity” without image access, in Chromium', () => {
   it('leaves the page’s images alone without the grant', async () => {
-    // What every page's content script reads before it looks at any image.
+    // What Verity's session in a page reads; no page's content script is given the image-access script.
     expect(await extensionPage.evaluate((key) => chrome.storage.local.get(key), imageAccessKey)).toEqual({ [imageAccessKey]: false });
+    expect(await extensionPage.evaluate(() => chrome.scripting.getRegisteredContentScripts())).toEqual([]);
   });
 
   it('reads the image in its own frame, badges it and opens its card; says so when an image has no Content Credentials', async () => {
