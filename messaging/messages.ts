@@ -184,10 +184,11 @@ export type WorkerMessages = {
   'check-image': { request: { url: string; pageUrl?: string; shared?: boolean }; response: { verdict: ImageVerdict | null; engineMs?: number } };
   /**
    * Content scripts: the images of the frame that came near the viewport since its last batch, refused whole
-   * without the grant. Answered at once; each image's answer comes after, as `page-image-checked` to the same
-   * frame, only for an image with Content Credentials (one without gets no badge, so nothing is sent).
+   * without the grant. Answered once their checks ended, or after a second with those that had
+   * (background/images/page-image-batch.ts): `answered` lists the images with Content Credentials (one without
+   * gets no badge, so it is not named); each that ends later comes as `page-image-checked` to the same frame.
    */
-  'check-page-images': { request: { urls: string[] }; response: { ok: true } };
+  'check-page-images': { request: { urls: string[] }; response: { answered: { url: string; verdict: ImageVerdict }[] } };
   /** Popup: the images with Content Credentials the tab's page showed. */
   'tab-images': { request: { tabId: number }; response: { images: TabImage[] } };
   /** Options: the effective configuration and where each part came from. */
@@ -224,7 +225,7 @@ export type ContentMessages = {
    * (same-origin, or CORS permitting), base64; or why they could not be read.
    */
   'read-image': { request: { url: string }; response: { bytes: string; contentType?: string } | { error: string } };
-  /** One answer to this frame's `check-page-images`: the image at `url` has Content Credentials. */
+  /** A late answer to this frame's `check-page-images` (after its batch was answered): the image at `url` has Content Credentials. */
   'page-image-checked': { request: { url: string; verdict: ImageVerdict }; response: { ok: true } };
   /** "Verify image with Verity": show the answer on the image at `url` in this frame. */
   'show-image-check': { request: { url: string; verdict: ImageVerdict | null }; response: { shown: boolean } };

@@ -27,7 +27,7 @@ function handlers(overrides: Partial<WorkerHandlers> = {}): WorkerHandlers {
     report: unused,
     'check-image': unused,
     'open-image-inspector': unused,
-    'check-page-images': async () => ({ ok: true }),
+    'check-page-images': async () => ({ answered: [] }),
     'tab-images': unused,
     ...overrides,
   };
@@ -77,7 +77,7 @@ describe('createMessageRouter', () => {
 
   it("lets a content script ask for its page images' checks, a bounded batch of http(s) URLs", async () => {
     const route = createMessageRouter({ own, handlers: handlers() });
-    await expect(route({ type: 'check-page-images', urls: ['https://img.example/a.jpg', 'http://img.example/b.png'] }, content)).resolves.toEqual({ ok: true });
+    await expect(route({ type: 'check-page-images', urls: ['https://img.example/a.jpg', 'http://img.example/b.png'] }, content)).resolves.toEqual({ answered: [] });
     await expect(route({ type: 'check-page-images', urls: ['https://img.example/a.jpg', 'data:image/png;base64,AAAA'] }, content)).rejects.toThrow('Malformed "check-page-images" request: urls');
     await expect(route({ type: 'check-page-images', urls: [] }, content)).rejects.toThrow('Malformed "check-page-images" request: urls');
     const tooMany = Array.from({ length: maxPageImageBatch + 1 }, (_, index) => `https://img.example/${index}.jpg`);

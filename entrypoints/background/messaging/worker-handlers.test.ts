@@ -93,25 +93,23 @@ describe('createWorkerHandlers', () => {
     pageVerdicts.set('https://img.example/a.jpg', verdict);
     images.checkImage.mockResolvedValue({ verdict });
     await handlers['check-page-images']({ urls: ['https://img.example/a.jpg'] }, content);
-    await vi.waitFor(() => expect(history.image).toHaveBeenCalledWith(4, { imageUrl: 'https://img.example/a.jpg', verdict, source: 'page' }));
+    expect(history.image).toHaveBeenCalledWith(4, { imageUrl: 'https://img.example/a.jpg', verdict, source: 'page' });
     await handlers['check-image']({ url: 'https://img.example/a.jpg', pageUrl: 'https://news.example/' }, { ...popup, tabId: 9 });
     expect(history.image).toHaveBeenCalledTimes(1);
     await handlers['check-image']({ url: 'https://img.example/a.jpg', pageUrl: 'https://news.example/', shared: true }, { ...popup, tabId: 9 });
     expect(history.image).toHaveBeenLastCalledWith(9, { imageUrl: 'https://img.example/a.jpg', pageUrl: 'https://news.example/', verdict, source: 'shared' });
   });
 
-  it("answers a page's batch at once, then sends each image with Content Credentials to the frame that asked, and nothing for the rest", async () => {
-    const { handlers, pageVerdicts, showPageImage, tabImages } = setUp();
+  it("answers a page's batch with the images that have Content Credentials, recording them, and nothing for the rest", async () => {
+    const { handlers, pageVerdicts, showPageImage, tabImages, history } = setUp();
     const verdict = failedReadVerdict('malformed', 'no claim');
     pageVerdicts.set('https://img.example/signed.jpg', verdict);
     const urls = ['https://img.example/plain.jpg', 'https://img.example/signed.jpg', 'https://img.example/broken.jpg'];
-    expect(await handlers['check-page-images']({ urls }, { ...content, frameId: 7 })).toEqual({ ok: true });
+    expect(await handlers['check-page-images']({ urls }, { ...content, frameId: 7 })).toEqual({ answered: [{ url: 'https://img.example/signed.jpg', verdict }] });
+    // All ended before the deadline: nothing is sent on its own.
     expect(showPageImage).not.toHaveBeenCalled();
-    await vi.waitFor(() => expect(showPageImage).toHaveBeenCalledTimes(1));
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(showPageImage).toHaveBeenCalledTimes(1);
-    expect(showPageImage).toHaveBeenCalledWith(4, 7, 'https://img.example/signed.jpg', verdict);
-    expect(tabImages.record).toHaveBeenCalledTimes(1);
+    expect(tabImages.record).toHaveBeenCalledExactlyOnceWith(4, 'https://img.example/signed.jpg', verdict);
+    expect(history.image).toHaveBeenCalledExactlyOnceWith(4, { imageUrl: 'https://img.example/signed.jpg', verdict, source: 'page' });
     await expect(handlers['check-page-images']({ urls }, popup)).rejects.toThrow('speaks for a tab');
   });
 

@@ -3,6 +3,7 @@ import { tabProofId } from '../../../messaging/frame-proof-id';
 import { probeRpc as defaultProbeRpc, type ProbeRpcParameters, type ProbeRpcReturnType } from '../../../lib/chain/probe-rpc';
 import type { HistoryRecorder } from '../history/history-recorder';
 import type { ImageChecker } from '../images/image-checker';
+import { answerPageImages } from '../images/page-image-batch';
 import type { PageImageChecks } from '../images/page-image-checks';
 import type { TabImages } from '../images/tab-images';
 import { WrongSenderError } from './errors';
@@ -30,7 +31,7 @@ export type CreateWorkerHandlersParameters = {
   images: Pick<ImageChecker, 'checkImage'>;
   /** The page images' checks (cached, and only with the reader's grant). */
   pageImages: Pick<PageImageChecks, 'checkEach'>;
-  /** Sends one image's answer to the frame that asked (`page-image-checked`). */
+  /** Sends the frame that asked an image's answer that came after its batch was answered (`page-image-checked`). */
   showPageImage: (tabId: number, frameId: number, url: string, verdict: ImageVerdict) => Promise<unknown>;
   /** What each tab's page showed of them, for the popup. */
   tabImages: Pick<TabImages, 'record' | 'list'>;
@@ -96,16 +97,16 @@ export function createWorkerHandlers({
     },
     'check-page-images': async ({ urls }, context) => {
       const { tabId, frameId } = contentSender(context);
-      await pageImages.checkEach(urls, (url, answer) => {
-        // A failed check draws nothing: the page asks again in its next session.
-        if (!('verdict' in answer) || answer.verdict === null) return;
-        const { verdict } = answer;
-        void tabImages.record(tabId, url, verdict).catch(() => undefined);
-        void history.image(tabId, { imageUrl: url, verdict, source: 'page' });
+      return answerPageImages({
+        urls,
+        checks: pageImages,
+        onVerdict: (url, verdict) => {
+          void tabImages.record(tabId, url, verdict).catch(() => undefined);
+          void history.image(tabId, { imageUrl: url, verdict, source: 'page' });
+        },
         // The frame may be gone, or show another document, which ignores a URL it did not ask about.
-        void showPageImage(tabId, frameId ?? 0, url, verdict).catch(() => undefined);
+        sendLate: (url, verdict) => void showPageImage(tabId, frameId ?? 0, url, verdict).catch(() => undefined),
       });
-      return { ok: true };
     },
     'tab-images': async ({ tabId }) => ({ images: await tabImages.list(tabId) }),
     'test-rpc': async ({ url, chainId }) => {

@@ -119,11 +119,19 @@ export function startPageImages({ signal, document, cardSheet, messages }: Start
     discovery = new AbortController();
     const discoverySignal = AbortSignal.any([signal, discovery.signal]);
     const waiting = new Map<string, HTMLImageElement[]>();
-    const queue = createImageQueue({ signal: discoverySignal, send: (urls) => sendToWorker('check-page-images', { urls }) });
+    const take = (url: string, verdict: ImageVerdict): void => {
+      if (queue.answer(url, verdict)) drawSoon(waiting.get(url) ?? [], verdict);
+      waiting.delete(url);
+    };
+    const queue = createImageQueue({
+      signal: discoverySignal,
+      send: async (urls) => {
+        for (const { url, verdict } of (await sendToWorker('check-page-images', { urls })).answered) take(url, verdict);
+      },
+    });
     messages.register(discoverySignal, {
       'page-image-checked': ({ url, verdict }) => {
-        if (queue.answer(url, verdict)) drawSoon(waiting.get(url) ?? [], verdict);
-        waiting.delete(url);
+        take(url, verdict);
         return { ok: true };
       },
     });
