@@ -37,11 +37,13 @@ export default defineConfig({
      *   It adds no install warning.
      * offscreen (Chrome): the document that runs the C2PA engine's worker, which a service
      *   worker cannot start. It adds no install warning.
+     * scripting (Chrome): the image-access script, registered only while the reader grants image
+     *   access (Firefox's MV2 contentScripts needs no permission). It adds no install warning.
      * No host permissions: the worker's only requests go to the RPCs of the trust configuration,
      * and JSON-RPC endpoints (public ones, anvil) allow them by CORS. Host access to every site
      * for that would be a far wider grant than a verifier needs.
      */
-    permissions: ['storage', 'alarms', 'webNavigation', 'contextMenus', ...(browser === 'firefox' ? [] : ['offscreen'])],
+    permissions: ['storage', 'alarms', 'webNavigation', 'contextMenus', ...(browser === 'firefox' ? [] : ['offscreen', 'scripting'])],
     // Image checks read images' bytes across origins: offered as an opt-in grant, never asked at install (issue 15).
     ...(manifestVersion === 2 ? { optional_permissions: ['<all_urls>'] } : { optional_host_permissions: ['<all_urls>'] }),
     // The content script loads the rest of itself only on pages that need it (entrypoints/content/index.ts): a page

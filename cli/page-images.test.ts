@@ -44,6 +44,16 @@ describe('checkPageImages', () => {
     expect(checked.find(({ src }) => src === '/img/trustedAi')?.url).toBe(`${server.baseUrl}/img/trustedAi`);
   });
 
+  it('checks the address each img shows: its <picture> source or its srcset’s largest, not its src', async () => {
+    const html = `<img src="/img/noManifest" srcset="/img/noManifest 1x, /img/trustedAi 2x">
+<picture><source type="image/webp" srcset="/img/bytesChanged"><img src="/img/noManifest"></picture>`;
+    const { images: checked } = await checkHtml(html, `${server.baseUrl}/`);
+    expect(checked.map(({ index, src, image }) => [index, src, image?.state])).toEqual([
+      [0, '/img/trustedAi', 'verified'],
+      [1, '/img/bytesChanged', 'altered'],
+    ]);
+  });
+
   it('never reads the reader’s files for a web page, and cannot resolve a relative address without a page address', async () => {
     const { images: fromWeb } = await checkHtml(`<img src="${pathToFileURL(join(dir, 'img', 'trustedAi.jpg')).href}">`, `${server.baseUrl}/`);
     expect(fromWeb).toEqual([{ index: 0, src: expect.stringMatching(/^file:/), url: null, image: expect.objectContaining({ state: 'unavailable', reason: 'An image at a file: address is not read from a web page' }) }]);

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { checkImage } from '../lib/c2pa/check-image';
 import { failedReadVerdict, type ImageVerdict } from '../lib/c2pa/image-verdict';
 import { startC2paEngine } from './c2pa-engine';
+import { chosenImageSource } from './image-source-choice';
 import { readLimited } from './read-limited';
 
 /** Images of one page checked at most; the rest are counted as not checked. */
@@ -19,7 +20,7 @@ const concurrency = 4;
 export type CheckedPageImage = {
   /** The first `img` with this address, in document order, from 0. */
   index: number;
-  /** The `src` attribute as the page wrote it. */
+  /** The address the `img` shows (cli/image-source-choice.ts: its `<picture>` source, `srcset` or `src`), as the page wrote it. */
   src: string;
   /** The address it resolves to; null when it cannot be resolved or may not be read. */
   url: string | null;
@@ -36,8 +37,8 @@ export type CheckPageImagesParameters = {
 export type CheckPageImagesReturnType = { images: CheckedPageImage[]; notChecked: number };
 
 /**
- * The Content Credentials of a page's `img` sources (their `src`; `srcset`
- * and CSS images are not read), each address once. Relative addresses
+ * The Content Credentials of a page's `img` sources (the one each shows:
+ * cli/image-source-choice.ts; CSS images are not read), each address once. Relative addresses
  * resolve against the page (and its `<base href>`). A web page's images are
  * read only over http(s) or from `data:` URLs, never from the reader's
  * files; a file page's may also be files. What cannot be read is
@@ -47,9 +48,9 @@ export async function checkPageImages({ document, pageUrl, trustAnchors }: Check
   const base = baseOf(document, pageUrl);
   const seen = new Map<string, number>();
   const found: { index: number; src: string; url: URL | string }[] = [];
-  for (const [index, element] of [...document.querySelectorAll('img[src]')].entries()) {
-    const src = element.getAttribute('src')!.trim();
-    if (src === '') continue;
+  for (const [index, element] of [...document.querySelectorAll('img')].entries()) {
+    const src = chosenImageSource(element);
+    if (src === undefined) continue;
     const url = resolve(src, base, pageUrl);
     const key = typeof url === 'string' ? `!${src}` : url.href;
     if (seen.has(key)) continue;

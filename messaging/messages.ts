@@ -8,6 +8,9 @@ import type { TrustConfig } from '../lib/trust/schema';
 import type { VerdictState } from '../lib/verdict/states';
 import type { Verdict } from '../lib/verdict/types';
 
+/** Image URLs in one `check-page-images` at most; a frame with more near the viewport at once sends several. */
+export const maxPageImageBatch = 100;
+
 /** One image with Content Credentials a tab's page showed, as the popup lists it. */
 export type TabImage = {
   url: string;
@@ -196,8 +199,13 @@ export type WorkerMessages = {
    * link, so recorded in the history with the page the link names (`pageUrl`).
    */
   'check-image': { request: { url: string; pageUrl?: string; shared?: boolean }; response: { verdict: ImageVerdict | null; engineMs?: number } };
-  /** Content scripts: one page image's Content Credentials, refused without the grant; `verdict` null: no manifest, no badge. */
-  'check-page-image': { request: { url: string }; response: { verdict: ImageVerdict | null } };
+  /**
+   * Content scripts: the images of the frame that came near the viewport since its last batch, refused whole
+   * without the grant. Answered once their checks ended, or after a second with those that had
+   * (background/images/page-image-batch.ts): `answered` lists the images with Content Credentials (one without
+   * gets no badge, so it is not named); each that ends later comes as `page-image-checked` to the same frame.
+   */
+  'check-page-images': { request: { urls: string[] }; response: { answered: { url: string; verdict: ImageVerdict }[] } };
   /** Content script: what the page of this frame did against Verity's badges and card, all of it so far. */
   'page-integrity': { request: { integrity: PageIntegrity }; response: { ok: true } };
   /** Popup: what the tab's page (all its frames) did against Verity's badges and card; null when nothing. */
@@ -238,6 +246,8 @@ export type ContentMessages = {
    * (same-origin, or CORS permitting), base64; or why they could not be read.
    */
   'read-image': { request: { url: string }; response: { bytes: string; contentType?: string } | { error: string } };
+  /** A late answer to this frame's `check-page-images` (after its batch was answered): the image at `url` has Content Credentials. */
+  'page-image-checked': { request: { url: string; verdict: ImageVerdict }; response: { ok: true } };
   /** "Verify image with Verity": show the answer on the image at `url` in this frame. */
   'show-image-check': { request: { url: string; verdict: ImageVerdict | null }; response: { shown: boolean } };
 };

@@ -1,3 +1,4 @@
+import type { Browser } from 'wxt/browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { userTrustConfigItem } from '../../storage/settings-items';
@@ -83,11 +84,17 @@ describe('the background worker', () => {
     expect(menus.create).toHaveBeenCalledWith(expect.objectContaining({ id: verifyImageMenuId, title: 'Verify image with Verity', contexts: ['image'] }));
   });
 
-  it('stores whether image access is granted, for content scripts, on install and on each change', async () => {
+  it('stores whether image access is granted, and registers the image-access script only while it is, at start, on install and on each change', async () => {
     const { listeners } = stubUnimplemented();
     let granted = false;
     vi.spyOn(fakeBrowser.permissions, 'contains').mockImplementation(async () => granted);
+    let scripts: string[] = [];
+    vi.spyOn(fakeBrowser.scripting, 'getRegisteredContentScripts').mockImplementation(async () => scripts.map((id) => ({ id }) as Browser.scripting.RegisteredContentScript));
+    const register = vi.spyOn(fakeBrowser.scripting, 'registerContentScripts').mockImplementation(async (added) => void (scripts = added.map(({ id }) => id)));
+    const unregister = vi.spyOn(fakeBrowser.scripting, 'unregisterContentScripts').mockImplementation(async () => void (scripts = []));
     background.main();
+    await vi.runAllTimersAsync();
+    expect(register).not.toHaveBeenCalled();
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
     await vi.runAllTimersAsync();
     expect(await fakeBrowser.storage.local.get(imageAccessKey)).toEqual({ [imageAccessKey]: false });
@@ -97,9 +104,17 @@ describe('the background worker', () => {
     added({ origins: ['https://one.example/*'] });
     await vi.runAllTimersAsync();
     expect(await fakeBrowser.storage.local.get(imageAccessKey)).toEqual({ [imageAccessKey]: false });
+    expect(register).not.toHaveBeenCalled();
     added({ origins: ['<all_urls>'] });
     await vi.runAllTimersAsync();
     expect(await fakeBrowser.storage.local.get(imageAccessKey)).toEqual({ [imageAccessKey]: true });
+    expect(register).toHaveBeenCalledWith([expect.objectContaining({ js: ['image-access.js'], matches: ['<all_urls>'], allFrames: true, persistAcrossSessions: true })]);
+
+    granted = false;
+    (listeners.permissionRemoved.mock.calls[0]?.[0] as (change: { origins?: string[] }) => void)({ origins: ['<all_urls>'] });
+    await vi.runAllTimersAsync();
+    expect(unregister).toHaveBeenCalledOnce();
+    expect(scripts).toEqual([]);
   });
 
   it("reads the trust configuration again when the options page saves the user's layer", async () => {

@@ -19,6 +19,7 @@ import { readImageAnchorSets, refreshImageTrustLists } from './images/image-anch
 import { ensureImageTrustListAlarm, imageTrustListAlarmName } from './images/trust-list-alarm';
 import { createPageEnginePool } from './images/engine-worker';
 import { hasImageAccess, isImageAccessChange, storeImageAccess } from './images/image-access';
+import { syncImageAccessScript } from './images/image-access-script';
 import { createPageImageChecks } from './images/page-image-checks';
 import { createTabImages } from './images/tab-images';
 import { createTabIntegrity } from './integrity/tab-integrity';
@@ -136,6 +137,7 @@ export default defineBackground(() => {
         history: recorder,
         images,
         pageImages,
+        showPageImage: (tabId, frameId, url, verdict) => sendToTab(tabId, 'page-image-checked', { url, verdict }, { frameId }),
         tabImages,
         integrity: tabIntegrity,
         showIntegrity: showTabIntegrity,
@@ -153,6 +155,8 @@ export default defineBackground(() => {
   ensureHistoryAlarm().catch(warn);
   ensureImageTrustListAlarm().catch(warn);
   ensureTrustListAlarm().catch(warn);
+  // The image-access script as the grant is now: Firefox's registration ends with its background page.
+  void (async () => syncImageAccessScript(await hasImageAccess()))().catch(warn);
   // A list subscribed while the worker was stopped, or whose first fetch it never made.
   trustLists.refresh({ onlyNew: true }).catch(warn);
 

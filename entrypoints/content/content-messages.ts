@@ -71,6 +71,7 @@ const contentMessageTypes: Record<ContentMessageType, true> = {
   'verdict-updated': true,
   'read-image': true,
   'show-image-check': true,
+  'page-image-checked': true,
 };
 
 function isContentMessageType(type: string): type is ContentMessageType {

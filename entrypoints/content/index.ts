@@ -1,7 +1,7 @@
 import { browser, type PublicPath } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { listenForContentMessages } from './content-messages';
-import { watchImageAccess } from './images/image-access-watch';
+import { whenImageAccessFlag } from './images/image-access-flag';
 import { watchLocationChanges } from './location-changes';
 import { watchForProofs } from './proof-watch';
 import { takeOfferedVerity } from './verity-handoff';
@@ -44,7 +44,7 @@ export default defineContentScript({
     // "Verify selection" and "Verify image" work on any page: asked, the rest of Verity is loaded to answer.
     const messages = listenForContentMessages({ signal: ctx.signal, startFor: ['read-selection', 'read-image', 'show-image-check'], start });
     watchForProofs({ signal: ctx.signal, document, onProof: () => void start() });
-    // A reader who granted image checks has every page's images looked at: that needs the rest of Verity.
-    watchImageAccess(ctx.signal, (granted) => granted && void start());
+    // A reader who granted image checks has every page's images looked at: that needs the rest of Verity. No grant, no cost.
+    whenImageAccessFlag(() => void start());
   },
 });

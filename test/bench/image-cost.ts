@@ -117,10 +117,19 @@ async function printImagePageCost(extensionPath: string, runs: number): Promise<
   try {
     const worker = await withExtension.serviceWorker();
     await worker.evaluate(([key, pem]) => chrome.storage.local.set({ [key]: pem }), [imageAnchorsKey, images.trustAnchors] as const);
+    // The page's messages to the worker about its images: one per batch of images that came near the viewport together.
+    await worker.evaluate(() => {
+      const counted = globalThis as unknown as { imageBatches: number };
+      counted.imageBatches = 0;
+      chrome.runtime.onMessage.addListener((message: { type?: string }) => void (message.type === 'check-page-images' && counted.imageBatches++));
+    });
+    const imageBatches = () => worker.evaluate(() => (globalThis as unknown as { imageBatches: number }).imageBatches);
     const plainContext = await without.newContext({ viewport: { width: 1280, height: 900 } });
-    const samples = { with: [] as number[], without: [] as number[], badges: [] as number[], lastBadgeMs: [] as number[] };
+    const samples = { with: [] as number[], without: [] as number[], badges: [] as number[], lastBadgeMs: [] as number[], messages: [] as number[] };
     for (let run = 0; run < runs; run++) {
+      const batchesBefore = await imageBatches();
       const measured = await scrolledThrough(withExtension.context, `${url}?run=with-${run}`, true);
+      samples.messages.push((await imageBatches()) - batchesBefore);
       samples.with.push(measured.scriptMs);
       samples.badges.push(measured.badges);
       samples.lastBadgeMs.push(measured.lastBadgeMs);
@@ -131,7 +140,8 @@ async function printImagePageCost(extensionPath: string, runs: number): Promise<
       `\nA page of ${imageCount} images (${imageCount / signedEvery} signed), scrolled to its end in 10 steps, ${runs} runs, medians: ` +
         `script ${formatNumber(median(samples.without), 1)} ms without the extension, ${formatNumber(median(samples.with), 1)} ms with, ` +
         `added ${formatNumber(added, 1)} ms (bound ${addedScriptBudgetMs} ms: ${added <= addedScriptBudgetMs ? 'met' : 'NOT met'}); ` +
-        `${formatNumber(median(samples.badges))} badges, the last ${formatNumber(median(samples.lastBadgeMs))} ms after the end was reached.`,
+        `${formatNumber(median(samples.badges))} badges, the last ${formatNumber(median(samples.lastBadgeMs))} ms after the end was reached; ` +
+        `${formatNumber(median(samples.messages))} messages from the page to the worker about its images (one per batch).`,
     );
   } finally {
     await withExtension.close();

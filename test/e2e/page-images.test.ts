@@ -66,6 +66,8 @@ describe('badges on a page’s images, in Chromium', () => {
     await expect.poll(() => section.getByRole('status').textContent(), { timeout: 10_000 }).toContain('On.');
     expect(await section.getByRole('button', { name: 'Turn off' }).count()).toBe(1);
     expect(await options.evaluate((key) => chrome.storage.local.get(key), imageAccessKey)).toEqual({ [imageAccessKey]: true });
+    // Pages learn of the grant from this script alone (entrypoints/image-access.ts).
+    expect(await options.evaluate(() => chrome.scripting.getRegisteredContentScripts())).toMatchObject([{ id: 'verity-image-access', js: ['image-access.js'], allFrames: true }]);
     await screenshot(section, 'page-images-options');
     await options.close();
   });

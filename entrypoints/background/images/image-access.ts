@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { syncImageAccessScript } from './image-access-script';
 
 /**
  * The optional host permission that lets Verity read images' bytes on any
@@ -10,11 +11,13 @@ import { browser } from 'wxt/browser';
 export const imageAccessPermission = { origins: ['<all_urls>'] };
 
 /**
- * Whether the grant is there, as pages' content scripts read it (in
- * storage.local): they cannot ask the permissions API, and asking the
- * worker from every frame of every page would wake it on every load. The
- * worker alone writes it, from the permissions API, at its install and
- * start and on every change; the worker itself always asks the API.
+ * Whether the grant is there, as Verity's session in a page reads it (in
+ * storage.local) to stop looking at images when the grant goes: it cannot
+ * ask the permissions API. Pages learn of the grant at load from the
+ * image-access script, registered only while it holds
+ * (image-access-script.ts), so a page without it reads nothing. The worker
+ * alone writes both, from the permissions API, at each start and on every
+ * change; the worker itself always asks the API.
  */
 export const imageAccessKey = 'verity.images.access';
 
@@ -22,9 +25,10 @@ export function hasImageAccess(): Promise<boolean> {
   return browser.permissions.contains(imageAccessPermission);
 }
 
-/** Writes the grant's state where content scripts read it. */
+/** Writes the grant's state where content scripts read it, and registers the image-access script while it holds. */
 export async function storeImageAccess(): Promise<void> {
-  await browser.storage.local.set({ [imageAccessKey]: await hasImageAccess() });
+  const granted = await hasImageAccess();
+  await Promise.all([browser.storage.local.set({ [imageAccessKey]: granted }), syncImageAccessScript(granted)]);
 }
 
 /** Whether a permission change is the image access's: `<all_urls>`, or every http(s) host. */

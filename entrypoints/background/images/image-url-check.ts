@@ -27,6 +27,8 @@ export async function checkImageUrl(
     if (error instanceof ImageFetchError) return { verdict: failedReadVerdict('unavailable', error.message) };
     throw error;
   }
+  // Its first bytes showed no manifest: no badge, and the engine never ran.
+  if ('manifest' in image) return { verdict: null };
   const { verdict, ms } = await pool.check({ bytes: image.bytes, declaredType: image.contentType, trustAnchors, keepManifestStore });
   return { verdict, engineMs: ms };
 }

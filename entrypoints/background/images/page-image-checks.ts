@@ -41,20 +41,64 @@ export function createPageImageChecks({ checker, hasAccess, trustAnchors, store 
     return check;
   };
 
+  const refuseWithoutAccess = async (): Promise<void> => {
+    if (!(await hasAccess())) throw new ImageAccessError('Verity may not read this page’s images: turn on “Check images’ Content Credentials” in its settings.');
+  };
+
+  // The pages' batches share these turns: a page of 200 images never has 200 fetches and checks running at once.
+  const turns = createTurns(checksAtOnce);
+
+  /** `inTurn`: a page's check, which waits for a turn (a cached answer never waits); the reader's own runs at once. */
+  const checkGranted = async (url: string, inTurn: boolean): Promise<ImageUrlCheck> => {
+    const anchors = await trustAnchors();
+    const cached = (await store.get(keyPrefix + url))[keyPrefix + url] as CachedCheck | undefined;
+    if (cached !== undefined && cached.anchors === (await fingerprint(anchors))) return cached.check;
+    let pending = running.get(url);
+    if (pending === undefined) {
+      pending = (inTurn ? turns(() => checkAndKeep(url, anchors)) : checkAndKeep(url, anchors)).finally(() => running.delete(url));
+      running.set(url, pending);
+    }
+    return pending;
+  };
+
   return {
-    /** The answer to a page's `check-page-image`; refuses without the grant. */
+    /** One image's check ("Verify image with Verity"); refuses without the grant. */
     async check(url: string): Promise<ImageUrlCheck> {
-      if (!(await hasAccess())) throw new ImageAccessError('Verity may not read this page’s images: turn on “Check images’ Content Credentials” in its settings.');
-      const anchors = await trustAnchors();
-      const cached = (await store.get(keyPrefix + url))[keyPrefix + url] as CachedCheck | undefined;
-      if (cached !== undefined && cached.anchors === (await fingerprint(anchors))) return cached.check;
-      let pending = running.get(url);
-      if (pending === undefined) {
-        pending = checkAndKeep(url, anchors).finally(() => running.delete(url));
-        running.set(url, pending);
-      }
-      return pending;
+      await refuseWithoutAccess();
+      return checkGranted(url, false);
     },
+    /**
+     * A page's batch (`check-page-images`): refuses the whole batch without the grant; else
+     * checks each URL, at most `checksAtOnce` for all pages together, and tells each answer as it comes.
+     */
+    async checkEach(urls: readonly string[], onAnswer: (url: string, answer: ImageUrlCheck | { error: unknown }) => void): Promise<void> {
+      await refuseWithoutAccess();
+      for (const url of new Set(urls)) {
+        void checkGranted(url, true).then(
+          (check) => onAnswer(url, check),
+          (error: unknown) => onAnswer(url, { error }),
+        );
+      }
+    },
+  };
+}
+
+/** Page images checked at once, for all pages together; the rest wait their turn, first asked first. */
+export const checksAtOnce = 4;
+
+/** Runs the tasks given it, at most `limit` at a time, in the order given. */
+function createTurns(limit: number) {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return async <result>(task: () => Promise<result>): Promise<result> => {
+    if (running >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
+    running++;
+    try {
+      return await task();
+    } finally {
+      running--;
+      waiting.shift()?.();
+    }
   };
 }
 

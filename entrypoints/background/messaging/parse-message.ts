@@ -4,7 +4,7 @@ import { maxShownLinkLength, maxShownLinks } from '../../../lib/extract/shown-li
 import { maxPasteLength } from '../../../lib/paste/classify-paste';
 import { renderingDoubts } from '../../../lib/verdict/rendering-doubts';
 import { MalformedRequestError, UnknownMessageError } from './errors';
-import type { WorkerMessages, WorkerMessageType } from '../../../messaging/messages';
+import { maxPageImageBatch, type WorkerMessages, type WorkerMessageType } from '../../../messaging/messages';
 
 /** The request part of a worker message: the message without its `type`. */
 export type WorkerRequest<type extends WorkerMessageType> = WorkerMessages[type]['request'];
@@ -62,7 +62,7 @@ const requestSchemas = {
   'verify-standalone': z.object({ proof: proofInput, pageUrl: httpUrl.max(8_192).optional() }),
   report: z.object({ tabId, proofId: proofId.optional() }),
   'check-image': z.object({ url: httpUrl.max(8_192), pageUrl: httpUrl.max(8_192).optional(), shared: z.boolean().optional() }),
-  'check-page-image': z.object({ url: httpUrl.max(8_192) }),
+  'check-page-images': z.object({ urls: z.array(httpUrl.max(8_192)).min(1).max(maxPageImageBatch) }),
   'tab-images': z.object({ tabId }),
   'page-integrity': z.object({
     integrity: z.object({

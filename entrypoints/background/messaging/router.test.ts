@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { maxPasteLength } from '../../../lib/paste/classify-paste';
+import { maxPageImageBatch } from '../../../messaging/messages';
 import { MalformedRequestError, UnknownMessageError, WrongSenderError } from './errors';
 import { createMessageRouter, type WorkerHandlers } from './router';
 import { referenceProof } from '../../../test/fakes/worker-fixtures';
@@ -26,7 +27,7 @@ function handlers(overrides: Partial<WorkerHandlers> = {}): WorkerHandlers {
     report: unused,
     'check-image': unused,
     'open-image-inspector': unused,
-    'check-page-image': async () => ({ verdict: null }),
+    'check-page-images': async () => ({ answered: [] }),
     'tab-images': unused,
     'page-integrity': async () => ({ ok: true }),
     'tab-integrity': async () => ({ integrity: null }),
@@ -86,10 +87,15 @@ describe('createMessageRouter', () => {
     await expect(route({ type: 'tab-integrity', tabId: 7 }, page)).resolves.toEqual({ integrity: null });
   });
 
-  it("lets a content script ask for a page image's check, at an http(s) URL only", async () => {
+  it("lets a content script ask for its page images' checks, a bounded batch of http(s) URLs", async () => {
     const route = createMessageRouter({ own, handlers: handlers() });
-    await expect(route({ type: 'check-page-image', url: 'https://img.example/a.jpg' }, content)).resolves.toEqual({ verdict: null });
-    await expect(route({ type: 'check-page-image', url: 'data:image/png;base64,AAAA' }, content)).rejects.toThrow('Malformed "check-page-image" request: url');
+    await expect(route({ type: 'check-page-images', urls: ['https://img.example/a.jpg', 'http://img.example/b.png'] }, content)).resolves.toEqual({ answered: [] });
+    await expect(route({ type: 'check-page-images', urls: ['https://img.example/a.jpg', 'data:image/png;base64,AAAA'] }, content)).rejects.toThrow('Malformed "check-page-images" request: urls');
+    await expect(route({ type: 'check-page-images', urls: [] }, content)).rejects.toThrow('Malformed "check-page-images" request: urls');
+    const tooMany = Array.from({ length: maxPageImageBatch + 1 }, (_, index) => `https://img.example/${index}.jpg`);
+    await expect(route({ type: 'check-page-images', urls: tooMany }, content)).rejects.toThrow('Malformed "check-page-images" request: urls');
+    // Its answers go to the sender's frame: an extension page has none.
+    await expect(route({ type: 'check-page-images', urls: ['https://img.example/a.jpg'] }, page)).rejects.toThrow('not for extension pages');
   });
 
   it('checks an image only at an http(s) URL', async () => {

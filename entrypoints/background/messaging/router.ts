@@ -44,8 +44,8 @@ export const allowedSenders: { [type in WorkerMessageType]: readonly SenderKind[
   report: ['extension-page'],
   // Fetches the image with the extension's host access: pages only, until the content script's discovery asks per image.
   'check-image': ['extension-page'],
-  // Refused unless the reader granted image access: then a page may have any image it shows checked.
-  'check-page-image': ['content-script', 'extension-page'],
+  // Refused unless the reader granted image access: then a page may have any image it shows checked. The answers go to the sender's frame.
+  'check-page-images': ['content-script'],
   'tab-images': ['extension-page'],
   'page-integrity': ['content-script'],
   'tab-integrity': ['extension-page'],

@@ -46,13 +46,20 @@ function setUp() {
   const history = { pasted: vi.fn(async () => undefined), shared: vi.fn(async () => undefined), image: vi.fn(async () => undefined) };
   const openTrustSigner = vi.fn(async () => undefined);
   const images = { checkImage: vi.fn(async (): Promise<{ verdict: ImageVerdict | null }> => ({ verdict: null })) };
-  const pageImages = { check: vi.fn(async (): Promise<{ verdict: ImageVerdict | null; engineMs: number }> => ({ verdict: null, engineMs: 3 })) };
+  // Answers each URL with the verdict the test names for it (none: no manifest), as the worker's checks would, later.
+  const pageVerdicts = new Map<string, ImageVerdict>();
+  const pageImages = {
+    checkEach: vi.fn(async (urls: readonly string[], onAnswer: (url: string, answer: { verdict: ImageVerdict | null } | { error: unknown }) => void) => {
+      for (const url of urls) setTimeout(() => onAnswer(url, url.includes('broken') ? { error: new Error('offscreen gone') } : { verdict: pageVerdicts.get(url) ?? null }), 0);
+    }),
+  };
+  const showPageImage = vi.fn(async () => ({ ok: true }));
   const tabImages = { record: vi.fn(async () => undefined), list: vi.fn(async () => []) };
   const openImageInspector = vi.fn(async () => undefined);
   const integrity = createTabIntegrity(fakeSessionStore());
   const showIntegrity = vi.fn(async () => undefined);
-  const handlers = createWorkerHandlers({ service, trust: async () => trustState, openInspector, openImageInspector, openTrustSigner, probeRpc, selections, checkPasted, report, history, images, pageImages, tabImages, integrity, showIntegrity });
-  return { handlers, showIntegrity, service, images, pageImages, history, openInspector, openImageInspector, openTrustSigner, probeRpc, selections, checkPasted, report };
+  const handlers = createWorkerHandlers({ service, trust: async () => trustState, openInspector, openImageInspector, openTrustSigner, probeRpc, selections, checkPasted, report, history, images, pageImages, showPageImage, tabImages, integrity, showIntegrity });
+  return { handlers, showIntegrity, service, images, pageImages, pageVerdicts, showPageImage, tabImages, history, openInspector, openImageInspector, openTrustSigner, probeRpc, selections, checkPasted, report };
 }
 
 describe('createWorkerHandlers', () => {
@@ -94,16 +101,29 @@ describe('createWorkerHandlers', () => {
   });
 
   it('records in the history an image a page showed, and one opened from a share link, but not the inspector’s check of a page’s image', async () => {
-    const { handlers, images, pageImages, history } = setUp();
+    const { handlers, images, pageVerdicts, history } = setUp();
     const verdict = failedReadVerdict('unavailable', 'HTTP 404');
-    pageImages.check.mockResolvedValue({ verdict, engineMs: 3 });
+    pageVerdicts.set('https://img.example/a.jpg', verdict);
     images.checkImage.mockResolvedValue({ verdict });
-    await handlers['check-page-image']({ url: 'https://img.example/a.jpg' }, content);
+    await handlers['check-page-images']({ urls: ['https://img.example/a.jpg'] }, content);
     expect(history.image).toHaveBeenCalledWith(4, { imageUrl: 'https://img.example/a.jpg', verdict, source: 'page' });
     await handlers['check-image']({ url: 'https://img.example/a.jpg', pageUrl: 'https://news.example/' }, { ...popup, tabId: 9 });
     expect(history.image).toHaveBeenCalledTimes(1);
     await handlers['check-image']({ url: 'https://img.example/a.jpg', pageUrl: 'https://news.example/', shared: true }, { ...popup, tabId: 9 });
     expect(history.image).toHaveBeenLastCalledWith(9, { imageUrl: 'https://img.example/a.jpg', pageUrl: 'https://news.example/', verdict, source: 'shared' });
+  });
+
+  it("answers a page's batch with the images that have Content Credentials, recording them, and nothing for the rest", async () => {
+    const { handlers, pageVerdicts, showPageImage, tabImages, history } = setUp();
+    const verdict = failedReadVerdict('malformed', 'no claim');
+    pageVerdicts.set('https://img.example/signed.jpg', verdict);
+    const urls = ['https://img.example/plain.jpg', 'https://img.example/signed.jpg', 'https://img.example/broken.jpg'];
+    expect(await handlers['check-page-images']({ urls }, { ...content, frameId: 7 })).toEqual({ answered: [{ url: 'https://img.example/signed.jpg', verdict }] });
+    // All ended before the deadline: nothing is sent on its own.
+    expect(showPageImage).not.toHaveBeenCalled();
+    expect(tabImages.record).toHaveBeenCalledExactlyOnceWith(4, 'https://img.example/signed.jpg', verdict);
+    expect(history.image).toHaveBeenCalledExactlyOnceWith(4, { imageUrl: 'https://img.example/signed.jpg', verdict, source: 'page' });
+    await expect(handlers['check-page-images']({ urls }, popup)).rejects.toThrow('speaks for a tab');
   });
 
   it('asks in the options page, beside the sender\'s tab, whether to trust a signer', async () => {

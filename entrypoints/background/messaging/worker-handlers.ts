@@ -1,7 +1,9 @@
+import type { ImageVerdict } from '../../../lib/c2pa/image-verdict';
 import { tabProofId } from '../../../messaging/frame-proof-id';
 import { probeRpc as defaultProbeRpc, type ProbeRpcParameters, type ProbeRpcReturnType } from '../../../lib/chain/probe-rpc';
 import type { HistoryRecorder } from '../history/history-recorder';
 import type { ImageChecker } from '../images/image-checker';
+import { answerPageImages } from '../images/page-image-batch';
 import type { PageImageChecks } from '../images/page-image-checks';
 import type { TabImages } from '../images/tab-images';
 import type { TabIntegrity } from '../integrity/tab-integrity';
@@ -30,7 +32,9 @@ export type CreateWorkerHandlersParameters = {
   history: Pick<HistoryRecorder, 'pasted' | 'shared' | 'image'>;
   images: Pick<ImageChecker, 'checkImage'>;
   /** The page images' checks (cached, and only with the reader's grant). */
-  pageImages: Pick<PageImageChecks, 'check'>;
+  pageImages: Pick<PageImageChecks, 'checkEach'>;
+  /** Sends the frame that asked an image's answer that came after its batch was answered (`page-image-checked`). */
+  showPageImage: (tabId: number, frameId: number, url: string, verdict: ImageVerdict) => Promise<unknown>;
   /** What each tab's page showed of them, for the popup. */
   tabImages: Pick<TabImages, 'record' | 'list'>;
   /** What each tab's page did against Verity's badges and card. */
@@ -54,6 +58,7 @@ export function createWorkerHandlers({
   history,
   images,
   pageImages,
+  showPageImage,
   tabImages,
   integrity,
   showIntegrity,
@@ -98,12 +103,18 @@ export function createWorkerHandlers({
       if (shared === true && check.verdict !== null) void history.image(tabId, { imageUrl: url, pageUrl, verdict: check.verdict, source: 'shared' });
       return check;
     },
-    'check-page-image': async ({ url }, { tabId, kind }) => {
-      const { verdict } = await pageImages.check(url);
-      if (tabId !== undefined) void tabImages.record(tabId, url, verdict).catch(() => undefined);
-      // A page's content script speaks for its tab; an extension page asking is no page's image.
-      if (tabId !== undefined && kind === 'content-script' && verdict !== null) void history.image(tabId, { imageUrl: url, verdict, source: 'page' });
-      return { verdict };
+    'check-page-images': async ({ urls }, context) => {
+      const { tabId, frameId } = contentSender(context);
+      return answerPageImages({
+        urls,
+        checks: pageImages,
+        onVerdict: (url, verdict) => {
+          void tabImages.record(tabId, url, verdict).catch(() => undefined);
+          void history.image(tabId, { imageUrl: url, verdict, source: 'page' });
+        },
+        // The frame may be gone, or show another document, which ignores a URL it did not ask about.
+        sendLate: (url, verdict) => void showPageImage(tabId, frameId ?? 0, url, verdict).catch(() => undefined),
+      });
     },
     'tab-images': async ({ tabId }) => ({ images: await tabImages.list(tabId) }),
     'page-integrity': async ({ integrity: report }, context) => {

@@ -1,63 +1,67 @@
 import { describe, expect, it } from 'vitest';
 import type { ImageVerdict } from '../../../lib/c2pa/image-verdict';
-import { createImageQueue, type ImageAnswer } from './image-queue';
+import { maxPageImageBatch } from '../../../messaging/messages';
+import { createImageQueue } from './image-queue';
 
 const verified: ImageVerdict = { state: 'verified', reason: 'valid', failures: [], ai: { generated: true, sources: [] }, ingredients: [] };
 
-/** A worker whose answers the test releases one URL at a time. */
-function heldWorker() {
-  const pending = new Map<string, { resolve: (verdict: ImageVerdict | null) => void; reject: (error: Error) => void }>();
-  const asked: string[] = [];
-  const check = (url: string) =>
-    new Promise<ImageVerdict | null>((resolve, reject) => {
-      asked.push(url);
-      pending.set(url, { resolve, reject });
-    });
-  return { check, asked, pending };
+function setUp({ signal = new AbortController().signal, send = async (_urls: string[]): Promise<unknown> => ({ ok: true }) } = {}) {
+  const batches: string[][] = [];
+  const queue = createImageQueue({
+    signal,
+    send: (urls) => {
+      batches.push(urls);
+      return send(urls);
+    },
+  });
+  return { queue, batches };
 }
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('createImageQueue', () => {
-  it('asks about each URL once, at most `limit` at a time, in the order asked', async () => {
-    const worker = heldWorker();
-    const answers: [string, ImageAnswer][] = [];
-    const queue = createImageQueue({ signal: new AbortController().signal, check: worker.check, onAnswer: (url, answer) => answers.push([url, answer]), limit: 2 });
-    for (const url of ['a', 'b', 'a', 'c', 'd', 'b']) queue.request(url);
-    expect(worker.asked).toEqual(['a', 'b']);
+  it('sends the URLs asked for in one task as one batch, each URL once per session', async () => {
+    const { queue, batches } = setUp();
+    for (const url of ['a', 'b', 'a', 'c']) queue.request(url);
+    expect(batches).toEqual([]);
+    await settle();
+    expect(batches).toEqual([['a', 'b', 'c']]);
 
-    worker.pending.get('a')?.resolve(verified);
+    queue.request('b');
+    queue.request('d');
     await settle();
-    expect(worker.asked).toEqual(['a', 'b', 'c']);
-    expect(queue.answerOf('a')).toEqual(verified);
-    expect(queue.answerOf('b')).toBeUndefined();
-
-    worker.pending.get('b')?.resolve(null);
-    worker.pending.get('c')?.reject(new Error('worker gone'));
-    await settle();
-    worker.pending.get('d')?.resolve(null);
-    await settle();
-    expect(answers).toEqual([
-      ['a', verified],
-      ['b', null],
-      ['c', 'failed'],
-      ['d', null],
-    ]);
-    queue.request('a');
-    expect(worker.asked).toEqual(['a', 'b', 'c', 'd']);
+    expect(batches).toEqual([['a', 'b', 'c'], ['d']]);
   });
 
-  it('asks nothing more, and reports nothing, once the session ended', async () => {
-    const worker = heldWorker();
-    const stop = new AbortController();
-    const answers: string[] = [];
-    const queue = createImageQueue({ signal: stop.signal, check: worker.check, onAnswer: (url) => answers.push(url), limit: 1 });
+  it('splits a batch larger than a message may carry', async () => {
+    const { queue, batches } = setUp();
+    for (let index = 0; index < maxPageImageBatch + 5; index++) queue.request(`u${index}`);
+    await settle();
+    expect(batches.map((batch) => batch.length)).toEqual([maxPageImageBatch, 5]);
+  });
+
+  it('keeps the answers of the URLs it asked about, ignores others, and never asks again after a failed batch', async () => {
+    const { queue, batches } = setUp({ send: async () => Promise.reject(new Error('no grant')) });
     queue.request('a');
     queue.request('b');
-    stop.abort();
-    worker.pending.get('a')?.resolve(verified);
     await settle();
-    expect(worker.asked).toEqual(['a']);
-    expect(answers).toEqual([]);
+    expect(queue.answer('a', verified)).toBe(true);
+    expect(queue.answer('z', verified)).toBe(false);
+    expect(queue.answerOf('a')).toEqual(verified);
+    expect(queue.answerOf('b')).toBeUndefined();
+    expect(queue.answerOf('z')).toBeUndefined();
+    queue.request('b');
+    await settle();
+    expect(batches).toEqual([['a', 'b']]);
+  });
+
+  it('sends nothing, and takes no answer, once the session ended', async () => {
+    const stop = new AbortController();
+    const { queue, batches } = setUp({ signal: stop.signal });
+    queue.request('a');
+    stop.abort();
+    await settle();
+    expect(batches).toEqual([]);
+    expect(queue.answer('a', verified)).toBe(false);
   });
 });

@@ -1,60 +1,54 @@
 import type { ImageVerdict } from '../../../lib/c2pa/image-verdict';
-
-/** One image URL's answer: a verdict, `null` for an image without Content Credentials, or `failed` when the worker gave none. */
-export type ImageAnswer = ImageVerdict | null | 'failed';
+import { maxPageImageBatch } from '../../../messaging/messages';
 
 export type CreateImageQueueParameters = {
   signal: AbortSignal;
-  /** Asks the worker about one URL. */
-  check: (url: string) => Promise<ImageVerdict | null>;
-  /** Called once per URL, when its answer comes. */
-  onAnswer: (url: string, answer: ImageAnswer) => void;
-  /** Checks in flight at most; the rest wait their turn, first asked first. */
-  limit?: number | undefined;
+  /** Sends one batch of URLs to the worker (`check-page-images`); its answers come later, through `answer`. */
+  send: (urls: string[]) => Promise<unknown>;
 };
 
 export type ImageQueue = {
-  /** Asks about `url` unless it was asked about already in this page session. */
+  /** Asks about `url` unless it was asked about already in this page session; joins the batch being gathered. */
   request(url: string): void;
-  /** The answer for `url`, once it has come. */
-  answerOf(url: string): ImageAnswer | undefined;
+  /** An answer the worker sent: true when it is for a URL this session asked about (another is ignored). */
+  answer(url: string, verdict: ImageVerdict): boolean;
+  /** The verdict for `url`, once it has come; undefined while none has (and for ever for an image without a manifest). */
+  answerOf(url: string): ImageVerdict | undefined;
 };
 
 /**
  * The page images' checks, each URL once per page session (however many
- * images show it), at most `limit` at a time so a page of 200 images never
- * floods the worker. Nothing is asked once `signal` aborts.
+ * images show it), sent in batches: every URL asked for in one task (one
+ * IntersectionObserver callback: all the images that came near the
+ * viewport in that frame) goes in one message, since each message costs
+ * the page's main thread about as much as a whole batch. The worker
+ * answers only images with Content Credentials; the rest stay asked and
+ * unanswered. Nothing is sent once `signal` aborts.
  */
-export function createImageQueue({ signal, check, onAnswer, limit = 4 }: CreateImageQueueParameters): ImageQueue {
-  const answers = new Map<string, ImageAnswer | 'asked'>();
-  const waiting: string[] = [];
-  let running = 0;
+export function createImageQueue({ signal, send }: CreateImageQueueParameters): ImageQueue {
+  const answers = new Map<string, ImageVerdict | 'asked'>();
+  let gathering: string[] = [];
 
-  const next = (): void => {
-    while (running < limit && waiting.length > 0 && !signal.aborted) {
-      const url = waiting.shift() as string;
-      running++;
-      check(url)
-        .then(
-          (verdict): ImageAnswer => verdict,
-          (): ImageAnswer => 'failed',
-        )
-        .then((answer) => {
-          running--;
-          if (signal.aborted) return;
-          answers.set(url, answer);
-          onAnswer(url, answer);
-          next();
-        });
-    }
+  const sendGathered = (): void => {
+    const urls = gathering;
+    gathering = [];
+    if (signal.aborted) return;
+    // A failed batch (no grant, the worker gone) draws nothing; its URLs are not asked again in this session.
+    for (let start = 0; start < urls.length; start += maxPageImageBatch) void send(urls.slice(start, start + maxPageImageBatch)).catch(() => undefined);
   };
 
   return {
     request(url) {
-      if (answers.has(url)) return;
+      if (answers.has(url) || signal.aborted) return;
       answers.set(url, 'asked');
-      waiting.push(url);
-      next();
+      // Sent once the current task's requests are in.
+      if (gathering.length === 0) queueMicrotask(sendGathered);
+      gathering.push(url);
+    },
+    answer(url, verdict) {
+      if (signal.aborted || !answers.has(url)) return false;
+      answers.set(url, verdict);
+      return true;
     },
     answerOf(url) {
       const answer = answers.get(url);

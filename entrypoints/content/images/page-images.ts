@@ -119,26 +119,30 @@ export function startPageImages({ signal, document, cardSheet, messages }: Start
     discovery = new AbortController();
     const discoverySignal = AbortSignal.any([signal, discovery.signal]);
     const waiting = new Map<string, HTMLImageElement[]>();
+    const take = (url: string, verdict: ImageVerdict): void => {
+      if (queue.answer(url, verdict)) drawSoon(waiting.get(url) ?? [], verdict);
+      waiting.delete(url);
+    };
     const queue = createImageQueue({
       signal: discoverySignal,
-      check: async (url) => (await sendToWorker('check-page-image', { url })).verdict,
-      onAnswer: (url, answer) => {
-        const images = waiting.get(url) ?? [];
-        waiting.delete(url);
-        if (answer !== null && answer !== 'failed') drawSoon(images, answer);
+      send: async (urls) => {
+        for (const { url, verdict } of (await sendToWorker('check-page-images', { urls })).answered) take(url, verdict);
+      },
+    });
+    messages.register(discoverySignal, {
+      'page-image-checked': ({ url, verdict }) => {
+        take(url, verdict);
+        return { ok: true };
       },
     });
     watchPageImages({
       signal: discoverySignal,
       document,
       onImage: (image, url) => {
-        const answer = queue.answerOf(url);
-        if (answer === undefined) {
-          waiting.set(url, [...(waiting.get(url) ?? []), image]);
-          queue.request(url);
-        } else if (answer !== null && answer !== 'failed') {
-          drawSoon([image], answer);
-        }
+        const verdict = queue.answerOf(url);
+        if (verdict !== undefined) return drawSoon([image], verdict);
+        waiting.set(url, [...(waiting.get(url) ?? []), image]);
+        queue.request(url);
       },
       onSourceChanged: (image) => {
         const badge = badges.get(image);
@@ -146,6 +150,12 @@ export function startPageImages({ signal, document, cardSheet, messages }: Start
       },
       onRemoved: () => {
         for (const badge of badges.values()) if (!badge.image.isConnected) removeBadge(badge);
+        // An image without a manifest is never answered: one that left the page is not kept waiting.
+        for (const [url, images] of waiting) {
+          const left = images.filter((image) => image.isConnected);
+          if (left.length === 0) waiting.delete(url);
+          else if (left.length < images.length) waiting.set(url, left);
+        }
       },
     });
   };
