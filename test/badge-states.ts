@@ -43,7 +43,7 @@ function sessionOf(target: BadgeTarget): Promise<Session> {
   return session;
 }
 
-/** The state each badge shows, by its proof's id, in the target's document (and, for a page, its frames in the same process). */
+/** The state each badge shows, by its proof's id (an image badge's by its own name), in the target's document (and, for a page, its frames in the same process). */
 export async function badgeStatesById(target: BadgeTarget): Promise<Map<string, string>> {
   const { session, own } = await sessionOf(target);
   const { root } = (await session.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
@@ -63,7 +63,7 @@ export async function statesOfIds(target: BadgeTarget, ids: readonly (string | n
 /** The states of the badge hosts `pageFunction` returns (run in the page with `arg`); null for one not (or no longer) in the page. */
 export async function statesOfBadges(target: BadgeTarget, pageFunction: (arg: string) => Element[], arg = ''): Promise<(string | null)[]> {
   const hosts = await target.evaluateHandle(pageFunction, arg);
-  const ids = await hosts.evaluate((hosts) => hosts.map((host) => host.getAttribute('data-verity-proof')));
+  const ids = await hosts.evaluate((hosts) => hosts.map((host) => host.getAttribute('data-verity-proof') ?? host.getAttribute('data-verity-image')));
   await hosts.dispose();
   return statesOfIds(target, ids);
 }
@@ -121,7 +121,8 @@ function documentsAt(node: DomNode, url: string): DomNode[] {
 
 /** Every badge host under `node`, its own document's and its open or closed shadow roots', not its frames'. */
 function collect(node: DomNode, states: Map<string, string>): void {
-  const id = attribute(node, 'data-verity-proof');
+  // A text badge is named by its proof's id, an image badge by an opaque name of its own.
+  const id = attribute(node, 'data-verity-proof') ?? attribute(node, 'data-verity-image');
   if (id !== undefined && node.nodeName === 'VERITY-BADGE') {
     const state = node.shadowRoots?.flatMap((root) => root.children ?? []).map((child) => attribute(child, 'data-state')).find((state) => state !== undefined);
     if (state !== undefined) states.set(id, state);

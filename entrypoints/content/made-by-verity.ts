@@ -9,11 +9,7 @@ export function markMadeByVerity<element extends Element>(host: element): elemen
   return host;
 }
 
-/**
- * Whether Verity made `element`. The image badges (images/image-badge.ts)
- * are told by their `data-verity-image` attribute until they are marked
- * here too: a page copying that attribute is not counted as a look-alike.
- */
+/** Whether Verity made `element`: a page copying a badge's tag and attributes does not make one. */
 export function madeByVerity(element: Element): boolean {
-  return made.has(element) || element.hasAttribute('data-verity-image');
+  return made.has(element);
 }

@@ -1,4 +1,5 @@
 import type { CDPSession, Page } from 'playwright-core';
+import { badgeStatesById } from '../badge-states';
 import { accessibilityNodes, dialogAsRead } from './accessibility-tree';
 
 /** Reading the image badges and their card on the test page of test/fixtures/c2pa-image-page.ts, from outside. */
@@ -11,12 +12,19 @@ export async function accessibleWords(cdp: CDPSession): Promise<{ buttons: strin
 }
 
 /** The state of the image badge beside each figure's image; absent where there is none. */
-export const badgeStates = (page: Page) =>
-  page.evaluate(() =>
-    Object.fromEntries(
-      [...document.querySelectorAll('figure')].map((figure) => {
-        const next = figure.querySelector('img')?.nextElementSibling;
-        return [figure.dataset.name, next?.localName === 'verity-badge' ? next.getAttribute('data-state') : undefined];
-      }),
-    ),
+export async function badgeStates(page: Page): Promise<Record<string, string | undefined>> {
+  const named = await page.evaluate(() =>
+    [...document.querySelectorAll('figure')].map((figure) => {
+      const next = figure.querySelector('img')?.nextElementSibling;
+      return [figure.dataset.name!, next?.localName === 'verity-badge' ? next.getAttribute('data-verity-image') : null] as const;
+    }),
   );
+  const states = await badgeStatesById(page);
+  return Object.fromEntries(named.map(([name, id]) => [name, id === null ? undefined : states.get(id)]));
+}
+
+/** The state of the image badge beside the first image inside `selector`'s open shadow root; undefined while there is none. */
+export async function shadowImageBadgeState(page: Page, selector: string): Promise<string | undefined> {
+  const id = await page.evaluate((selector) => document.querySelector(selector)!.shadowRoot!.querySelector('img')!.nextElementSibling?.getAttribute('data-verity-image'), selector);
+  return id == null ? undefined : (await badgeStatesById(page)).get(id);
+}

@@ -10,7 +10,7 @@ import { builtExtensionPath, launchExtensionBrowser, type ExtensionBrowser } fro
 import { expectedImageBadges, serveC2paImagePage } from '../fixtures/c2pa-image-page';
 import { c2paTestImages, type C2paTestImages } from '../fixtures/c2pa-images';
 import { openPopupBeside, screenshot } from './demo-session';
-import { accessibleWords, badgeStates } from './image-page-reading';
+import { accessibleWords, badgeStates, shadowImageBadgeState } from './image-page-reading';
 
 /** The extension API inside the worker, where the evaluated function runs. */
 declare const chrome: typeof extensionApi;
@@ -84,8 +84,10 @@ describe('badges on a page’s images, in Chromium', () => {
     const states = await badgeStates(page);
     expect(states.noManifest).toBeUndefined();
     expect(states.small).toBeUndefined();
-    const inShadowRoot = () => page.evaluate(() => document.getElementById('shadow-host')!.shadowRoot!.querySelector('img')!.nextElementSibling?.getAttribute('data-state'));
+    const inShadowRoot = () => shadowImageBadgeState(page, '#shadow-host');
     await expect.poll(inShadowRoot, { timeout: 30_000 }).toBe('untrusted');
+    // The page's own scripts learn no image's verdict from its badge.
+    expect(await page.evaluate(() => document.querySelectorAll('verity-badge[data-state]').length)).toBe(0);
 
     // On the image's top-left corner, moving nothing.
     const placement = await page.evaluate(() => {

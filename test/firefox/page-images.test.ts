@@ -7,6 +7,7 @@ import { startC2paEngine } from '../../cli/c2pa-engine';
 import { imageAnchorsKey } from '../../entrypoints/background/images/image-anchor-keys';
 import { builtFirefoxExtensionPath, installedFirefoxes, launchFirefoxWithExtension, until, type FirefoxWithExtension } from '../../devnet/firefox-browser';
 import { expectedImageBadges, serveC2paImagePage } from '../fixtures/c2pa-image-page';
+import { statesOfBadges } from './badge-states';
 import { c2paTestImages, type C2paTestImages } from '../fixtures/c2pa-images';
 
 /** The extension API inside the extension's pages, where the evaluated functions run. */
@@ -53,15 +54,17 @@ describe.each(installedFirefoxes())('badges on a page’s images in $name', ({ n
   it('badges each image with Content Credentials with its state, in an open shadow root too, and none without', async () => {
     const page = await firefox.browser.newPage();
     await page.goto(server.baseUrl);
-    const states = () =>
-      page.evaluate(() =>
-        Object.fromEntries(
-          [...document.querySelectorAll('figure')].map((figure) => {
-            const next = figure.querySelector('img')?.nextElementSibling;
-            return [figure.dataset.name ?? '', next?.localName === 'verity-badge' ? next.getAttribute('data-state') : null];
-          }),
-        ),
+    const names = await page.evaluate(() => [...document.querySelectorAll('figure')].map((figure) => figure.dataset.name ?? ''));
+    // Each figure's image badge, read inside its closed shadow root; a figure without one stands in, and reads null.
+    const states = async () => {
+      const read = await statesOfBadges(page, () =>
+        [...document.querySelectorAll('figure')].map((figure) => {
+          const next = figure.querySelector('img')?.nextElementSibling;
+          return next?.localName === 'verity-badge' ? next : figure;
+        }),
       );
+      return Object.fromEntries(names.map((name, index) => [name, read[index] ?? null]));
+    };
     const want = Object.fromEntries(Object.entries(expectedImageBadges).map(([name, [state]]) => [name, state]));
     const matches = async () => {
       const now = await states();
@@ -73,7 +76,8 @@ describe.each(installedFirefoxes())('badges on a page’s images in $name', ({ n
     expect(found).toMatchObject(want);
     expect(found.noManifest).toBeNull();
     expect(found.small).toBeNull();
-    const inShadowRoot = () => page.evaluate(() => document.getElementById('shadow-host')!.shadowRoot!.querySelector('img')!.nextElementSibling?.getAttribute('data-state') ?? null);
+    const inShadowRoot = async () =>
+      (await statesOfBadges(page, () => [document.getElementById('shadow-host')!.shadowRoot!.querySelector('img')!.nextElementSibling ?? document.body]))[0] ?? null;
     await until(async () => (await inShadowRoot()) === 'untrusted', { timeout: 30_000 }).catch(() => undefined);
     expect(await inShadowRoot()).toBe('untrusted');
     await mkdir(resolve('test-results/firefox'), { recursive: true });

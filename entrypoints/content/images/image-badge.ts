@@ -5,6 +5,7 @@ import type { SharedStyle } from '../shared-style';
 import { createIcon, stateIconShapes } from '../state-icons';
 import { imageBadgeLabel, imageBadgeWord } from './image-badge-words';
 import { createMarkBox } from '../mark-css';
+import { markMadeByVerity } from '../made-by-verity';
 
 /** Inset of the badge from the image's top-left corner, in CSS pixels. */
 const inset = 6;
@@ -46,16 +47,16 @@ export type CreateImageBadgeParameters = {
  */
 export function createImageBadge({ image, verdict, sheet, onActivate }: CreateImageBadgeParameters): ImageBadge {
   const document = image.ownerDocument;
-  const host = document.createElement(badgeTag);
+  const host = markMadeByVerity(document.createElement(badgeTag));
   host.setAttribute(ignoreAttribute, '');
-  host.dataset.verityImage = '';
-  host.dataset.state = verdict.state;
+  // An opaque name, as a text badge's proof id: the tests find the badge's state by it, inside the closed shadow root.
+  host.dataset.verityImage = crypto.randomUUID();
   const root = host.attachShadow({ mode: 'closed' });
   sheet.adopt(root);
   const button = document.createElement('button');
   button.type = 'button';
   button.className = 'pill';
-  // Its look comes from here, in the closed shadow root; the host's copy above is for the tests.
+  // Its look comes from here, in the closed shadow root, where the page cannot read the verdict.
   button.dataset.state = verdict.state;
   button.setAttribute('aria-haspopup', 'dialog');
   button.setAttribute('aria-expanded', 'false');
