@@ -37,15 +37,14 @@ export default defineConfig({
      *   It adds no install warning.
      * offscreen (Chrome): the document that runs the C2PA engine's worker, which a service
      *   worker cannot start. It adds no install warning.
-     * scripting (Chrome): the image-access script, registered only while the reader grants image
-     *   access (Firefox's MV2 contentScripts needs no permission). It adds no install warning.
      * No host permissions: the worker's only requests go to the RPCs of the trust configuration,
      * and JSON-RPC endpoints (public ones, anvil) allow them by CORS. Host access to every site
      * for that would be a far wider grant than a verifier needs.
      */
-    permissions: ['storage', 'alarms', 'webNavigation', 'contextMenus', ...(browser === 'firefox' ? [] : ['offscreen', 'scripting'])],
+    permissions: ['storage', 'alarms', 'webNavigation', 'contextMenus', ...(browser === 'firefox' ? [] : ['offscreen'])],
     // Image checks read images' bytes across origins: offered as an opt-in grant, never asked at install (issue 15).
-    ...(manifestVersion === 2 ? { optional_permissions: ['<all_urls>'] } : { optional_host_permissions: ['<all_urls>'] }),
+    // With it, in Chrome, `scripting` registers the image-access script (Firefox's MV2 contentScripts needs no permission).
+    ...(manifestVersion === 2 ? { optional_permissions: ['<all_urls>'] } : { optional_host_permissions: ['<all_urls>'], optional_permissions: ['scripting'] }),
     // The content script loads the rest of itself only on pages that need it (entrypoints/content/index.ts): a page
     // can then tell that Verity is installed by fetching this file, as it can by the badges on a page with a proof.
     web_accessible_resources: [{ resources: ['verity-session.js'], matches: ['<all_urls>'] }],

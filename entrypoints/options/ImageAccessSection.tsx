@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { messageOf } from '../../components/error-message';
-import { hasImageAccess, imageAccessPermission, isImageAccessChange } from '../background/images/image-access';
+import { hasImageAccess, imageAccessPermission, imageAccessRequest, isImageAccessChange } from '../background/images/image-access';
 import { SectionHeading } from './TrustForm';
 
 type Access = { status: 'reading' } | { status: 'granted' } | { status: 'not-granted' } | { status: 'failed'; message: string };
@@ -33,7 +33,7 @@ export function ImageAccessSection() {
 
   const change = (grant: boolean) => {
     // Straight from the click: the browser asks only within the reader's gesture.
-    const asked = grant ? browser.permissions.request(imageAccessPermission) : browser.permissions.remove(imageAccessPermission);
+    const asked = grant ? browser.permissions.request(imageAccessRequest) : browser.permissions.remove(imageAccessPermission);
     asked.then(
       () => hasImageAccess().then((granted) => setAccess({ status: granted ? 'granted' : 'not-granted' })),
       (error: unknown) => setAccess({ status: 'failed', message: messageOf(error) }),

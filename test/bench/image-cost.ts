@@ -111,7 +111,8 @@ async function printImagePageCost(extensionPath: string, runs: number): Promise<
   const copy = await mkdtemp(join(tmpdir(), 'verity-bench-images-'));
   await cp(extensionPath, copy, { recursive: true });
   const manifestPath = join(copy, 'manifest.json');
-  await writeFile(manifestPath, JSON.stringify({ ...JSON.parse(await readFile(manifestPath, 'utf8')), host_permissions: ['<all_urls>'] }));
+  const manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as { permissions: string[] };
+  await writeFile(manifestPath, JSON.stringify({ ...manifest, host_permissions: ['<all_urls>'], permissions: [...manifest.permissions, 'scripting'] }));
   const withExtension = await launchExtensionBrowser({ extensionPath: copy });
   const without = await chromium.launch({ executablePath: chromiumPath, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
   try {

@@ -21,8 +21,9 @@ declare const chrome: typeof extensionApi;
  * only the reader's grant of image access lets the extension read them.
  * Playwright cannot answer the browser's permission prompt, so the grant is
  * made as an install-time one: a copy of the built extension whose manifest
- * lists `<all_urls>` under host_permissions (the extension asks
- * `permissions.contains`, which a required grant answers the same way).
+ * lists `<all_urls>` under host_permissions and `scripting` under
+ * permissions (the extension asks `permissions.contains`, which a required
+ * grant answers the same way).
  */
 
 const expected = expectedImageBadges;
@@ -38,7 +39,7 @@ async function extensionWithImageAccess(): Promise<string> {
   await cp(builtExtensionPath, directory, { recursive: true });
   const manifestPath = join(directory, 'manifest.json');
   const manifest = JSON.parse(await readFile(manifestPath, 'utf8')) as Record<string, unknown>;
-  await writeFile(manifestPath, JSON.stringify({ ...manifest, host_permissions: ['<all_urls>'] }));
+  await writeFile(manifestPath, JSON.stringify({ ...manifest, host_permissions: ['<all_urls>'], permissions: [...(manifest.permissions as string[]), 'scripting'] }));
   return directory;
 }
 

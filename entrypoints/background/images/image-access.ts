@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import { syncImageAccessScript } from './image-access-script';
 
 /**
@@ -11,6 +11,15 @@ import { syncImageAccessScript } from './image-access-script';
 export const imageAccessPermission = { origins: ['<all_urls>'] };
 
 /**
+ * What "Turn on" asks for: in Chrome also `scripting`, optional too, to
+ * register the image-access script (no install-time permission for images
+ * at all). "Turn off" gives back only the sites, so the worker can still
+ * unregister the script; `scripting` alone reads no page.
+ */
+export const imageAccessRequest: Browser.permissions.Permissions =
+  import.meta.env.MANIFEST_VERSION === 2 ? imageAccessPermission : { ...imageAccessPermission, permissions: ['scripting'] };
+
+/**
  * Whether the grant is there, as Verity's session in a page reads it (in
  * storage.local) to stop looking at images when the grant goes: it cannot
  * ask the permissions API. Pages learn of the grant at load from the
@@ -21,8 +30,9 @@ export const imageAccessPermission = { origins: ['<all_urls>'] };
  */
 export const imageAccessKey = 'verity.images.access';
 
+/** Whether all of it is granted: the sites alone (given in the browser's own settings, say) cannot register the script. */
 export function hasImageAccess(): Promise<boolean> {
-  return browser.permissions.contains(imageAccessPermission);
+  return browser.permissions.contains(imageAccessRequest);
 }
 
 /** Writes the grant's state where content scripts read it, and registers the image-access script while it holds. */
