@@ -57,6 +57,21 @@ describe('FactsTable', () => {
     expect(container.textContent).toContain('Example Newsroom');
   });
 
+  it('links the page about a signer that its trust list gives, saying whose word it is, and only an https page', () => {
+    const listed = { ...pendingEas.facts, signerLabel: 'Example Newsroom', signerList: 'Press Council', signerPage: 'https://presscouncil.example/members/1' };
+    const { container, unmount } = renderDom(<FactsTable facts={listed} />);
+    cleanup = unmount;
+    const link = [...container.querySelectorAll('a')].find((anchor) => anchor.href === 'https://presscouncil.example/members/1');
+    expect(link?.textContent).toBe('https://presscouncil.example');
+    expect(link?.rel).toBe('noreferrer noopener');
+    expect(link?.parentElement?.textContent).toContain('According to the list “Press Council”'.slice(1));
+    unmount();
+    const unsafe = renderDom(<FactsTable facts={{ ...listed, signerPage: 'javascript:alert(1)' }} />);
+    cleanup = unsafe.unmount;
+    expect(links(unsafe.container).some((href) => href?.startsWith('javascript'))).toBe(false);
+    expect(unsafe.container.textContent).not.toContain('About this signer');
+  });
+
   it("shows the envelope's model only as the page's claim, apart from the signed facts, display-safe and cut", () => {
     const model = `gpt\u202Eevil${'x'.repeat(200)}`;
     const { container, unmount } = renderDom(<FactsTable facts={{ ...verifiedOgTee.facts, model }} />);

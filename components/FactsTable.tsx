@@ -5,6 +5,7 @@ import type { VerdictFacts } from '../lib/verdict/types';
 import { CopyButton } from './CopyButton';
 import { explorerBaseOf, explorerLink, isHttpUrl } from './explorer';
 import { ExternalIcon } from './icons';
+import { SignerPageLink } from './SignerPageLink';
 import { labelledSigner } from '../lib/verdict/signer-label';
 
 export type FactsTableProps = {
@@ -123,6 +124,7 @@ function factGroups(facts: VerdictFacts, explorer: string | null): { title: stri
             <>
               {facts.signerLabel && <div className="mb-0.5 font-medium">{labelledSigner(facts)}</div>}
               {hex(facts.attester, 'attester address', 'address')}
+              {facts.signerList !== undefined && <SignerPageLink url={facts.signerPage} from={`the list “${displaySafe(facts.signerList)}”`} />}
             </>
           ),
         },

@@ -57,6 +57,27 @@ export function createCard({ document, signal, sheet, verdictOf, openDetails, op
   let following: AbortController | undefined;
   // The badge focus goes back to on close: its focus must not open the card again.
   let returningTo: Badge | undefined;
+  // The badge whose card Escape closed: the pointer resting on it, or on the card that
+  // covered it, must not bring the card straight back. It can once the pointer leaves it.
+  let dismissed: { badge: Badge; watch: AbortController } | undefined;
+
+  function dismiss(target: Badge): void {
+    undismiss();
+    const watch = new AbortController();
+    dismissed = { badge: target, watch };
+    document.addEventListener(
+      'pointermove',
+      trusted((event) => {
+        if (event.target !== target.host) undismiss();
+      }),
+      { capture: true, passive: true, signal: AbortSignal.any([signal, watch.signal]) },
+    );
+  }
+
+  function undismiss(): void {
+    dismissed?.watch.abort();
+    dismissed = undefined;
+  }
 
   const cancelHide = (): void => {
     clearTimeout(hideTimer);
@@ -178,6 +199,7 @@ export function createCard({ document, signal, sheet, verdictOf, openDetails, op
     trusted((event) => {
       if (event.key !== 'Escape' || badge === undefined) return;
       const focused = document.activeElement === host || document.activeElement === badge.host;
+      dismiss(badge);
       hide({ returnFocus: focused });
     }),
     { capture: true, signal },
@@ -202,13 +224,15 @@ export function createCard({ document, signal, sheet, verdictOf, openDetails, op
 
   return {
     preview(target) {
-      if (target === returningTo || (pinned && badge !== target)) return;
+      if (target === returningTo || target === dismissed?.badge || (pinned && badge !== target)) return;
       show(target);
     },
     leave(target) {
+      if (target === dismissed?.badge) undismiss();
       if (badge === target && !pinned) hideSoon();
     },
     activate(target) {
+      undismiss();
       if (pinned && badge === target) return hide({ returnFocus: true });
       show(target);
       pinned = true;

@@ -6,6 +6,7 @@ import { fetchTrustList } from '../../lib/trust/list-fetch';
 import type { TrustList } from '../../lib/trust/list-schema';
 import { isTrustListUrl, type TrustListSubscription } from '../../lib/trust/list-subscription';
 import { SectionHeading } from './TrustForm';
+import { TrustListSigners } from './TrustListSigners';
 import { localTime, trustListContentWords, trustListStatusWords } from './trust-list-words';
 
 export type TrustListsSectionProps = {
@@ -78,6 +79,12 @@ export function TrustListsSection({ lists, managedUrls, copies, busy, onSubscrib
                     {url}
                   </p>
                   <p className={`mt-1 text-sm ${status.problem ? 'text-amber-800' : 'text-slate-600'}`}>{status.words}</p>
+                  {copy?.list !== undefined && copy.list.attesters.length > 0 && (
+                    <details className="mt-1 text-sm">
+                      <summary className="cursor-pointer text-sky-800">Signers it vouches for</summary>
+                      <TrustListSigners list={copy.list} from={`the list “${name}”`} />
+                    </details>
+                  )}
                 </div>
                 {managedUrls.has(url) ? (
                   <ManagedBadge />
@@ -125,6 +132,7 @@ export function TrustListsSection({ lists, managedUrls, copies, busy, onSubscrib
             <p className="text-sm text-slate-700">
               {trustListContentWords(preview.list)}. Updated {formatTime(preview.list.updated)}.
             </p>
+            <TrustListSigners list={preview.list} from="this list" />
             <label htmlFor="trust-list-name" className="mt-3 block text-sm text-slate-700">
               Verdicts will call it
             </label>

@@ -51,6 +51,7 @@ export const reportFactsSchema = z.object({
   attester: hex.optional(),
   signerLabel: z.string().optional(),
   signerList: z.string().optional(),
+  signerPage: z.string().optional(),
   trustLists: z.array(z.string()).optional(),
   uid: hex.optional(),
   schemaUid: hex.optional(),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { claimMaxLength, displayOrigin, displaySafe } from './display-safe';
+import { claimMaxLength, displayLink, displayOrigin, displaySafe } from './display-safe';
 
 describe('displaySafe', () => {
   it('writes out bidi overrides and isolates as the CLI does, so a reordered label is visibly marked', () => {
@@ -46,5 +46,20 @@ describe('displayOrigin', () => {
     expect(displayOrigin('javascript:alert(1)')).toBeUndefined();
     expect(displayOrigin('file:///etc/passwd')).toBeUndefined();
     expect(displayOrigin('not a url')).toBeUndefined();
+  });
+});
+
+describe('displayLink', () => {
+  it('links an https address, showing its origin and dropping a user name and password', () => {
+    expect(displayLink('https://presscouncil.example/members/newsroom?x=1')).toEqual({
+      href: 'https://presscouncil.example/members/newsroom?x=1',
+      text: 'https://presscouncil.example',
+    });
+    expect(displayLink('https://bank.example:pw@evil.example/')).toEqual({ href: 'https://evil.example/', text: 'https://evil.example' });
+    expect(displayLink('https://\u0430pple.com/')?.text).toBe('https://xn--pple-43d.com');
+  });
+
+  it('links nothing but https', () => {
+    for (const url of ['http://news.example/', 'javascript:alert(1)', 'data:text/html,hi', 'not a url', '']) expect(displayLink(url)).toBeUndefined();
   });
 });

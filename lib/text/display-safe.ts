@@ -57,6 +57,24 @@ export function displayOrigin(url: string): string | undefined {
   return parsed.origin;
 }
 
+export type DisplayLink = { href: string; text: string };
+
+/**
+ * A page-supplied address as a link a reader can follow safely: https only
+ * (never javascript:, data: or a plain-http page an attacker on the network
+ * can rewrite), the link text its origin (displayOrigin), so where it leads
+ * is what is read. The href is the parser's serialisation, without a user
+ * name or password. Undefined for anything else.
+ */
+export function displayLink(url: string): DisplayLink | undefined {
+  if (!URL.canParse(url)) return undefined;
+  const parsed = new URL(url);
+  if (parsed.protocol !== 'https:') return undefined;
+  parsed.username = '';
+  parsed.password = '';
+  return { href: parsed.href, text: parsed.origin };
+}
+
 function cut(text: string, maxLength: number): string {
   const characters = Array.from(text);
   return characters.length <= maxLength ? text : `${characters.slice(0, Math.max(0, maxLength - 1)).join('')}…`;

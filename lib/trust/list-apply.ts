@@ -31,11 +31,11 @@ export function applyTrustLists(base: TrustConfig, lists: readonly NamedTrustLis
   const sources: Record<string, string> = {};
   const trusted = new Set(base.trustedAttesters.map(({ address }) => address.toLowerCase()));
   for (const { name, list } of lists) {
-    for (const { address, label } of list.attesters) {
+    for (const { address, label, url } of list.attesters) {
       const key = address.toLowerCase();
       if (trusted.has(key)) continue;
       trusted.add(key);
-      config.trustedAttesters.push({ address, label });
+      config.trustedAttesters.push({ address, label, ...(url !== undefined && { url }) });
       sources[`trustedAttesters.${key}`] = name;
     }
     for (const section of ['opengradient', 'eas'] as const) {

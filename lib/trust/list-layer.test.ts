@@ -20,7 +20,7 @@ const council: TrustList = {
   eas: { '1': { eas: lab, schemaRegistry: lab }, '777': { eas: token, schemaRegistry: token } },
   erc7007: { '1': [token] },
 };
-const labs: TrustList = { ...council, name: 'Labs', attesters: [{ address: newsroom, label: 'Not the newsroom' }, { address: lab, label: 'Example Lab' }], eas: {}, erc7007: {} };
+const labs: TrustList = { ...council, name: 'Labs', attesters: [{ address: newsroom, label: 'Not the newsroom' }, { address: lab, label: 'Example Lab', url: 'https://lab.example/about' }], eas: {}, erc7007: {} };
 const copies: TrustListCopies = { [councilUrl]: { list: council, fetchedAt: '2026-12-02T00:00:00Z' }, [labsUrl]: { list: labs } };
 const user = { trustLists: [{ url: councilUrl, name: 'Press Council' }, { url: labsUrl, name: 'Labs' }] };
 
@@ -33,7 +33,7 @@ describe('layerTrustLists', () => {
     const { config } = layerTrustLists({ user, copies });
     expect(config.trustedAttesters).toEqual([
       { address: newsroom, label: 'Example Newsroom' },
-      { address: lab, label: 'Example Lab' },
+      { address: lab, label: 'Example Lab', url: 'https://lab.example/about' },
     ]);
     expect(config.eas['1']).toEqual(defaultTrustConfig.eas['1']);
     expect(config.eas['777']).toEqual({ eas: token, schemaRegistry: token });

@@ -3,7 +3,7 @@ import { labelledSigner } from '../verdict/signer-label';
 import { defaultTrustConfig } from './defaults';
 import { listFactsOf } from './list-reliance';
 
-const newsroom = '0x00000000000000000000000000000000000000A1';
+const newsroom = '0x00000000000000000000000000000000000000A1' as const;
 const token = '0x00000000000000000000000000000000000000c3';
 const trust = {
   ...defaultTrustConfig,
@@ -27,6 +27,17 @@ describe('listFactsOf', () => {
     expect(listFactsOf({ trust, proofType: 'erc7007', facts: { chainId: 1, contract: token } })).toEqual({ trustLists: ['AI Labs'] });
     expect(listFactsOf({ trust, proofType: 'eas-offchain', facts: { chainId: 1, attester: token } })).toEqual({});
     expect(listFactsOf({ trust: defaultTrustConfig, proofType: 'eas-offchain', facts: { chainId: 777, attester: newsroom } })).toEqual({});
+  });
+
+  it('gives the page about the signer that its list gives, and none for a signer the reader named', () => {
+    const page = 'https://presscouncil.example/members/newsroom';
+    const listed = { ...trust, trustedAttesters: [{ address: newsroom, label: 'Example Newsroom', url: page }] };
+    expect(listFactsOf({ trust: listed, proofType: 'eas-offchain', facts: { chainId: 1, attester: newsroom.toLowerCase() as typeof newsroom } })).toMatchObject({
+      signerList: 'Press Council',
+      signerPage: page,
+    });
+    const own = { ...defaultTrustConfig, trustedAttesters: [{ address: newsroom, label: 'Mine', url: page }] };
+    expect(listFactsOf({ trust: own, proofType: 'eas-offchain', facts: { chainId: 1, attester: newsroom } })).toEqual({});
   });
 });
 

@@ -67,6 +67,8 @@ export const easConfig = z.looseObject(easFields);
 export const trustedAttester = z.looseObject({
   address,
   label: z.string().min(1, 'must not be empty').max(100, 'must be at most 100 characters'),
+  /** A page about the signer (a trust list entry's `url`), shown as a link where the signer is named. */
+  url: z.string().url('must be a URL').refine((url) => /^https:\/\//i.test(url), 'must be an https URL').optional(),
 });
 
 export const trustConfig = z.looseObject({

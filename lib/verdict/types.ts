@@ -92,6 +92,8 @@ export type VerdictFacts = {
   signerLabel?: string;
   /** The trust list that names the signer, by the name its subscription gives it; absent when the reader or the organisation does. */
   signerList?: string;
+  /** The page about the signer that list gives (its entry's https `url`): the list's word, shown as a link, never checked. */
+  signerPage?: string;
   /** Every trust list whose entries this verdict relies on (signer, contracts), by subscription name. */
   trustLists?: string[];
   uid?: `0x${string}`;

@@ -119,7 +119,7 @@ describe('the options page in Chromium', () => {
     const list = {
       name: 'Press Council of Example',
       updated: '2026-12-01T09:00:00Z',
-      attesters: [{ address: devnet.accounts.untrustedAttester, label: 'Stringer Agency' }],
+      attesters: [{ address: devnet.accounts.untrustedAttester, label: 'Stringer Agency', url: 'https://stringer.example/about?ref=list' }],
     };
     const lists = await serveTrustLists({ '/council.json': { body: list } });
     const listUrl = `${lists.baseUrl}/council.json`;
@@ -138,6 +138,9 @@ describe('the options page in Chromium', () => {
       const preview = options.getByRole('group', { name: 'List preview' });
       await preview.waitFor({ timeout: 10_000 });
       expect(await preview.textContent()).toContain('Press Council of ExampleAdds 1 signer.');
+      // Whom it vouches for, with the page the list gives about them: its origin as the link's text.
+      const about = preview.getByRole('link', { name: 'https://stringer.example' });
+      expect(await about.getAttribute('href')).toBe('https://stringer.example/about?ref=list');
       await options.getByLabel('Verdicts will call it').fill('Press Council');
       await screenshot(section, 'options-trust-list-preview');
       await preview.getByRole('button', { name: 'Subscribe' }).click();
@@ -151,6 +154,7 @@ describe('the options page in Chromium', () => {
       const { verdict } = state.proofs.find((proof) => proof.verdict?.facts.attester?.toLowerCase() === devnet.accounts.untrustedAttester.toLowerCase())!;
       expect(verdict?.summary).toContain('Attested by Stringer Agency (from the list “Press Council”)');
       expect(verdict?.facts.trustLists).toEqual(['Press Council']);
+      expect(verdict?.facts.signerPage).toBe('https://stringer.example/about?ref=list');
       // Only the copy the preview fetched: subscribing stores it, and the worker does not fetch it again.
       expect(lists.requests).toHaveLength(1);
       await badge.scrollIntoViewIfNeeded();
