@@ -22,6 +22,8 @@ let firefoxRegistration: Promise<{ unregister(): Promise<void> } | undefined> = 
  */
 export async function syncImageAccessScript(granted: boolean): Promise<void> {
   if (import.meta.env.MANIFEST_VERSION === 2) return syncFirefox(granted);
+  // `scripting` comes with the grant (image-access.ts): without it nothing was registered, and nothing can be.
+  if (browser.scripting === undefined) return;
   const registered = await browser.scripting.getRegisteredContentScripts({ ids: [scriptId] });
   if (granted && registered.length === 0) {
     await browser.scripting.registerContentScripts([

@@ -183,12 +183,13 @@ export function createTabAnswers({
       const verdicts = new Map<string, Promise<Verdict>>();
       const cached: TabVerdict[] = [];
       const overRate: { key: string; verdict: Verdict }[] = [];
-      const rewrites = new Set(entries.flatMap((entry) => (entry.rewrite ? [entry.key] : [])));
+      // A rewritten proof's own rewrites, by its id in its frame.
+      const rewrites = new Map(entries.flatMap((entry) => (entry.rewrite ? [[entry.key, `${sender.frameId ?? 0}:${entry.proof.id}`] as const] : [])));
       for (const [key, input] of inputs) {
         const record = stored.get(key);
         if (!cache.answersRequests(record, stamp)) {
           // A verification already under way costs the tab nothing more; a new one comes out of its rate.
-          if (passes.has(key) || budgets.takeVerification(tabId, { rewrite: rewrites.has(key) })) {
+          if (passes.has(key) || budgets.takeVerification(tabId, { rewriteOf: rewrites.get(key) })) {
             verdicts.set(key, budgets.inFlight(tabId, () => passes.request({ key, input }, { answeredTab: tabId })));
           } else {
             overRate.push({ key, verdict: overBudgetVerdict('rate', input.shownText) });

@@ -23,10 +23,20 @@ describe('createTabBudgets', () => {
     expect(budgets.takeVerification(1)).toBe(true);
   });
 
-  it('lets a tab rewrite its proofs only a few times, while its new proofs still come out of the whole rate', () => {
+  it('lets a tab rewrite each proof only a few times, while its other proofs still come out of the whole rate', () => {
     const budgets = createTabBudgets({ now: () => 0, budget });
-    expect([1, 2, 3].map(() => budgets.takeVerification(1, { rewrite: true }))).toEqual([true, true, false]);
-    expect(budgets.takeVerification(1)).toBe(true);
+    expect([1, 2, 3].map(() => budgets.takeVerification(1, { rewriteOf: '0:p0' }))).toEqual([true, true, false]);
+    // Another proof's first rewrite (a page re-rendering all its snippets once) is not held against it.
+    expect(budgets.takeVerification(1, { rewriteOf: '0:p1' })).toBe(true);
+    expect(budgets.takeVerification(1)).toBe(false);
+  });
+
+  it('starts a tab’s rewrites afresh with its rate when it shows a new document', () => {
+    const budgets = createTabBudgets({ now: () => 0, budget: { ...budget, verificationBurst: 10 } });
+    expect([1, 2, 3].map(() => budgets.takeVerification(1, { rewriteOf: '0:p0' }))).toEqual([true, true, false]);
+    expect(budgets.takeVerification(2, { rewriteOf: '0:p0' })).toBe(true);
+    budgets.tabRemoved(1);
+    expect(budgets.takeVerification(1, { rewriteOf: '0:p0' })).toBe(true);
   });
 
   it('runs at most its share of a tab’s verifications at once, and another tab’s beside them', async () => {

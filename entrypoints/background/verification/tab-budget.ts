@@ -25,7 +25,10 @@ export const tabBudget: TabBudget = {
   verificationBurst: maxSnippetsPerPage,
   /** And after that, per second: enough for a page adding answers as they stream, too few for a proof rewritten every frame. */
   verificationsPerSecond: 10,
-  /** Of those, verifications of a proof the page rewrote (the same snippet, another text or proof): a few corrections, not a flicker. */
+  /**
+   * Of those, verifications of one proof the page rewrote (the same snippet, another text or proof): a few
+   * corrections, not a flicker. Per proof, so a page re-rendering all its snippets once (hydration) loses nothing.
+   */
   rewriteBurst: 20,
   rewritesPerSecond: 2,
   /** Verifications of one tab in flight at once: three quarters of a chain's 32, so another tab's always find room. */
@@ -38,8 +41,8 @@ export type TabBudgetRefusal = 'storage' | 'rate';
 export type TabBudgets = {
   /** Bytes of proof inputs the tab may keep. */
   readonly storedBytes: number;
-  /** Takes one new verification from the tab's rate (and its rewrites' rate, for a rewritten proof); false when it has none left now. */
-  takeVerification(tabId: number, options?: { rewrite?: boolean | undefined }): boolean;
+  /** Takes one new verification from the tab's rate (and, for a rewritten proof, from that proof's rewrites); false when it has none left now. */
+  takeVerification(tabId: number, options?: { rewriteOf?: string | undefined }): boolean;
   /** Runs a tab's verification within its share of verifications in flight. */
   inFlight<result>(tabId: number, task: () => Promise<result>): Promise<result>;
   /** The tab closed, or shows a new document: its rate starts afresh. */
@@ -50,15 +53,16 @@ export type CreateTabBudgetsParameters = { now: () => number; budget?: TabBudget
 
 /** Each tab's rate (a token bucket) and verifications in flight, in the worker's memory: a restarted worker starts every tab afresh. */
 export function createTabBudgets({ now, budget = tabBudget }: CreateTabBudgetsParameters): TabBudgets {
-  const verifications = createTokenBuckets(now, budget.verificationBurst, budget.verificationsPerSecond);
-  const rewrites = createTokenBuckets(now, budget.rewriteBurst, budget.rewritesPerSecond);
+  const verifications = createTokenBuckets<number>(now, budget.verificationBurst, budget.verificationsPerSecond);
+  const rewrites = createTokenBuckets<string>(now, budget.rewriteBurst, budget.rewritesPerSecond);
   const limits = new Map<number, ConcurrencyLimit>();
   return {
     storedBytes: budget.storedBytes,
-    takeVerification(tabId, { rewrite = false } = {}) {
-      if (rewrite && !rewrites.has(tabId)) return false;
+    takeVerification(tabId, { rewriteOf } = {}) {
+      const rewrite = rewriteOf === undefined ? undefined : rewriteKey(tabId, rewriteOf);
+      if (rewrite !== undefined && !rewrites.has(rewrite)) return false;
       if (!verifications.take(tabId)) return false;
-      if (rewrite) rewrites.take(tabId);
+      if (rewrite !== undefined) rewrites.take(rewrite);
       return true;
     },
     async inFlight(tabId, task) {
@@ -72,27 +76,33 @@ export function createTabBudgets({ now, budget = tabBudget }: CreateTabBudgetsPa
     },
     tabRemoved(tabId) {
       verifications.remove(tabId);
-      rewrites.remove(tabId);
+      rewrites.removeWhere((key) => key.startsWith(rewriteKey(tabId, '')));
     },
   };
 }
 
-/** A token bucket per tab: `burst` at first, refilled at `perSecond`. */
-function createTokenBuckets(now: () => number, burst: number, perSecond: number) {
-  const buckets = new Map<number, { tokens: number; at: number }>();
-  const tokensOf = (tabId: number): number => {
+/** A rewritten proof's bucket: its tab's, by the proof's id in its frame. */
+const rewriteKey = (tabId: number, proofId: string): string => `${tabId} ${proofId}`;
+
+/** A token bucket per tab (or per proof of a tab): `burst` at first, refilled at `perSecond`. */
+function createTokenBuckets<key extends number | string>(now: () => number, burst: number, perSecond: number) {
+  const buckets = new Map<key, { tokens: number; at: number }>();
+  const tokensOf = (tabId: key): number => {
     const bucket = buckets.get(tabId);
     return bucket === undefined ? burst : Math.min(burst, bucket.tokens + ((now() - bucket.at) / 1000) * perSecond);
   };
   return {
-    has: (tabId: number): boolean => tokensOf(tabId) >= 1,
-    take(tabId: number): boolean {
+    has: (tabId: key): boolean => tokensOf(tabId) >= 1,
+    take(tabId: key): boolean {
       const tokens = tokensOf(tabId);
       const taken = tokens >= 1;
       buckets.set(tabId, { tokens: taken ? tokens - 1 : tokens, at: now() });
       return taken;
     },
-    remove: (tabId: number) => void buckets.delete(tabId),
+    remove: (tabId: key) => void buckets.delete(tabId),
+    removeWhere(matches: (key: key) => boolean): void {
+      for (const key of [...buckets.keys()]) if (matches(key)) buckets.delete(key);
+    },
   };
 }
 
