@@ -1,11 +1,11 @@
-import { useEffect, useState } from 'react';
 import { StateBadge } from '../../components/StateBadge';
 import { stateStyles } from '../../components/state-style';
 import { sendToWorker } from '../../messaging/client';
 import type { TabImage } from '../../messaging/messages';
+import { useTabAnswer } from './use-tab-answer';
 
-/** How often the list is asked for again while the popup is open: images are checked as the reader scrolls. */
-const refreshMs = 1_500;
+const askImages = (tabId: number) => sendToWorker('tab-images', { tabId }).then((answer) => answer.images);
+const noImages: TabImage[] = [];
 
 /**
  * The images with Content Credentials the tab's page showed (issue 15),
@@ -14,24 +14,7 @@ const refreshMs = 1_500;
  * image checks are off (the page then checks no image).
  */
 export function PageImagesSection({ tabId }: { tabId: number }) {
-  const [images, setImages] = useState<TabImage[]>([]);
-
-  useEffect(() => {
-    let closed = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const read = () =>
-      sendToWorker('tab-images', { tabId })
-        .then(({ images: shown }) => !closed && setImages(shown))
-        .catch(() => undefined)
-        .finally(() => {
-          if (!closed) timer = setTimeout(() => void read(), refreshMs);
-        });
-    void read();
-    return () => {
-      closed = true;
-      clearTimeout(timer);
-    };
-  }, [tabId]);
+  const images = useTabAnswer(tabId, askImages, noImages);
 
   if (images.length === 0) return null;
   return (

@@ -1,10 +1,9 @@
-import { useEffect, useState } from 'react';
 import { integrityWarnings } from '../../components/integrity-words';
 import { sendToWorker } from '../../messaging/client';
 import type { PageIntegrity } from '../../messaging/messages';
+import { useTabAnswer } from './use-tab-answer';
 
-/** How often it is asked for again while the popup is open: a page may start hiding badges at any time. */
-const refreshMs = 1_500;
+const askIntegrity = (tabId: number) => sendToWorker('tab-integrity', { tabId }).then((answer) => answer.integrity);
 
 /**
  * Says, where the page cannot reach, that the tab's page works against
@@ -13,24 +12,7 @@ const refreshMs = 1_500;
  * a page that does none of it.
  */
 export function PageIntegrityNotice({ tabId }: { tabId: number }) {
-  const [integrity, setIntegrity] = useState<PageIntegrity | null>(null);
-
-  useEffect(() => {
-    let closed = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const read = () =>
-      sendToWorker('tab-integrity', { tabId })
-        .then((answer) => !closed && setIntegrity(answer.integrity))
-        .catch(() => undefined)
-        .finally(() => {
-          if (!closed) timer = setTimeout(() => void read(), refreshMs);
-        });
-    void read();
-    return () => {
-      closed = true;
-      clearTimeout(timer);
-    };
-  }, [tabId]);
+  const integrity = useTabAnswer(tabId, askIntegrity, null);
 
   return integrity === null ? null : <PageIntegrityWarnings integrity={integrity} />;
 }
