@@ -1,3 +1,4 @@
+import { coverScrollsAway } from './cover-check';
 /** How a page keeps a reader from seeing a badge that is in it. */
 export type BadgeHiding = 'hidden' | 'faded' | 'covered';
 
@@ -58,15 +59,7 @@ function coveredAt(host: Element, view: Window, isOwn: (element: Element) => boo
   if (typeof root.elementsFromPoint !== 'function') return false;
   const topmost = root.elementsFromPoint(x, y).find((element) => element === host || !isOwn(element));
   if (topmost === undefined || topmost === host) return false;
-  const scrolls = view.document.documentElement.scrollHeight > view.innerHeight + 1;
-  return !(scrolls && movesWithViewport(topmost, view));
-}
-
-function movesWithViewport(element: Element, view: Window): boolean {
-  for (let current: Element | null = element; current !== null; current = current.parentElement) {
-    if (/fixed|sticky/.test(view.getComputedStyle(current).position)) return true;
-  }
-  return false;
+  return !coverScrollsAway(topmost, view);
 }
 
 function parentAcrossShadows(element: Element): Element | null {

@@ -27,7 +27,6 @@ export type CoverCheck = {
 };
 
 export type CreateCoverCheckParameters = {
-  document: Document;
   view: Window;
   isOwn: (element: Element) => boolean;
 };
@@ -40,7 +39,7 @@ export type CreateCoverCheckParameters = {
  * that is fixed or sticky (a header, a cookie bar) does not count on a page that scrolls:
  * the reader scrolls the text out from under it.
  */
-export function createCoverCheck({ document, view, isOwn }: CreateCoverCheckParameters): CoverCheck {
+export function createCoverCheck({ view, isOwn }: CreateCoverCheckParameters): CoverCheck {
   let budget = coverSamplesPerReading;
   return {
     doubtOf(holder, lines) {
@@ -58,22 +57,22 @@ export function createCoverCheck({ document, view, isOwn }: CreateCoverCheckPara
           // Asked of the text's own tree: the document's answer would stop at the host of a shadow root holding it.
           const stack = (holder.getRootNode() as Document | ShadowRoot).elementsFromPoint(x, y);
           if (coverDoubtAt(stack, holder, isOwn) === undefined) continue;
-          // A sticky header or fixed bar covers text only until the reader scrolls it out from under it.
-          if (!pageScrolls() || !movesWithViewport(stack.find((element) => !isOwn(element))!)) return 'covered';
+          if (!coverScrollsAway(stack.find((element) => !isOwn(element))!, view)) return 'covered';
         }
       }
       return undefined;
     },
   };
+}
 
-  function pageScrolls(): boolean {
-    return document.documentElement.scrollHeight > view.innerHeight + 1;
+/**
+ * Whether a cover is one the reader scrolls out from under: a sticky header
+ * or fixed bar (on it or an ancestor), on a page that scrolls.
+ */
+export function coverScrollsAway(cover: Element, view: Window): boolean {
+  if (view.document.documentElement.scrollHeight <= view.innerHeight + 1) return false;
+  for (let current: Element | null = cover; current !== null; current = current.parentElement) {
+    if (/fixed|sticky/.test(view.getComputedStyle(current).position)) return true;
   }
-
-  function movesWithViewport(element: Element): boolean {
-    for (let current: Element | null = element; current !== null; current = current.parentElement) {
-      if (/fixed|sticky/.test(view.getComputedStyle(current).position)) return true;
-    }
-    return false;
-  }
+  return false;
 }

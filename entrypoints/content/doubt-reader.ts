@@ -63,7 +63,7 @@ export function createDoubtReader({ root, view, styleOf, laidOut, page, offPageC
   const doubts = new Set<RenderingDoubt>();
   const note = (doubt: RenderingDoubt | undefined): void => void (doubt !== undefined && doubts.add(doubt));
   const { documentElement } = root.ownerDocument;
-  const cover = createCoverCheck({ document: root.ownerDocument, view, isOwn });
+  const cover = createCoverCheck({ view, isOwn });
   const rootBox = laidOut ? root.getBoundingClientRect() : undefined;
 
   for (let ancestor: Element | null = root; ancestor !== null; ancestor = ancestor.parentElement) note(effectDoubtOf(valuesOf(styleOf(ancestor), effectProperties)));
