@@ -2,8 +2,8 @@ import type { CDPSession, Frame, Locator, Page } from 'playwright-core';
 
 /**
  * Badge states as the tests read them in Chromium: from inside the badges'
- * closed shadow roots, through the DevTools protocol, where the page's own
- * scripts cannot look. A badge host shows the page only its proof's id
+ * closed shadow roots, by the DevTools protocol in the content script's
+ * world, where the page's own scripts cannot look. A badge host shows the page only its proof's id
  * (`data-verity-proof`); the pill inside the closed root holds the state.
  * Firefox's reader is test/firefox/badge-states.ts.
  */
@@ -11,46 +11,91 @@ import type { CDPSession, Frame, Locator, Page } from 'playwright-core';
 /** Where badges are read: a page, or one of its frames. */
 export type BadgeTarget = Page | Frame;
 
-/** A node of `DOM.getDocument` with `pierce`: closed shadow roots and frames' documents included. */
-type DomNode = {
-  nodeName: string;
-  attributes?: string[];
-  children?: DomNode[];
-  shadowRoots?: DomNode[];
-  contentDocument?: DomNode;
-  documentURL?: string;
-};
-
-/** A protocol session, and whether it is the frame's own (its document the tree's root). */
-type Session = { session: CDPSession; own: boolean };
+/** A protocol session, with the execution contexts of the extension's content-script world in each of its frames. */
+type Session = { session: CDPSession; own: boolean; worlds: Map<number, string> };
 
 const sessions = new WeakMap<Page | Frame, Promise<Session>>();
 
 const isPage = (target: BadgeTarget): target is Page => 'mainFrame' in target;
+
+type ExecutionContext = { id: number; origin: string; auxData?: { type?: string; frameId?: string } };
+
+/** Follows the session's content-script worlds of extensions, by frame: the badges' closed roots are open to them through `chrome.dom`. */
+async function watchWorlds(session: CDPSession, own: boolean): Promise<Session> {
+  const worlds = new Map<number, string>();
+  session.on('Runtime.executionContextCreated', ({ context }: { context: ExecutionContext }) => {
+    if (context.auxData?.type === 'isolated' && context.origin.startsWith('chrome-extension://') && context.auxData.frameId) worlds.set(context.id, context.auxData.frameId);
+  });
+  session.on('Runtime.executionContextDestroyed', ({ executionContextId }: { executionContextId: number }) => void worlds.delete(executionContextId));
+  session.on('Runtime.executionContextsCleared', () => worlds.clear());
+  await session.send('Runtime.enable');
+  return { session, own, worlds };
+}
 
 /** The target's protocol session: a page's, or a cross-site frame's in a process of its own; other frames share their page's. */
 function sessionOf(target: BadgeTarget): Promise<Session> {
   let session = sessions.get(target);
   if (session === undefined) {
     session = isPage(target)
-      ? target.context().newCDPSession(target).then((session) => ({ session, own: true }))
+      ? target.context().newCDPSession(target).then((session) => watchWorlds(session, true))
       : target.page().context().newCDPSession(target).then(
-          (session) => ({ session, own: true }),
-          async () => ({ session: (await sessionOf(target.page())).session, own: false }),
+          (session) => watchWorlds(session, true),
+          async () => ({ ...(await sessionOf(target.page())), own: false }),
         );
     sessions.set(target, session);
   }
   return session;
 }
 
-/** The state each badge shows, by its proof's id (an image badge's by its own name), in the target's document (and, for a page, its frames in the same process). */
+type FrameTree = { frame: { id: string; url: string }; childFrames?: FrameTree[] };
+
+/** The ids of the frames the target's badges are read in: the session's own document, or the same-process frames at the target's address. */
+function framesOf(tree: FrameTree, target: BadgeTarget, own: boolean): string[] {
+  if (own) return [tree.frame.id];
+  const found = tree.frame.url === target.url() ? [tree.frame.id] : [];
+  for (const child of tree.childFrames ?? []) found.push(...framesOf(child, target, false));
+  return found;
+}
+
+/**
+ * Every badge host in the document and in its open or closed shadow roots
+ * (not its frames'), with its name and the state its closed root shows.
+ * Runs in the content script's world, where `chrome.dom` opens closed
+ * roots: unlike `DOM.getDocument`, it costs the page's main thread under a
+ * millisecond, so polling it does not keep the page from counting as idle
+ * (which Chromium waits for before storage.managed answers; docs/protocol.md §13).
+ */
+const readBadges = `(() => {
+  const found = [];
+  const visit = (root) => {
+    for (const element of root.querySelectorAll('*')) {
+      // It takes HTML elements only (an SVG icon's element throws).
+      const shadow = element instanceof HTMLElement ? chrome.dom.openOrClosedShadowRoot(element) : null;
+      if (element.localName !== 'verity-badge') { if (shadow) visit(shadow); continue; }
+      const id = element.getAttribute('data-verity-proof') ?? element.getAttribute('data-verity-image');
+      const state = shadow && [...shadow.children].find((child) => child.hasAttribute('data-state'))?.getAttribute('data-state');
+      if (id !== null && state) found.push([id, state]);
+    }
+  };
+  visit(document);
+  return found;
+})()`;
+
+/** The state each badge shows, by its proof's id (an image badge's by its own name), in the target's document; empty before the content script runs there. */
 export async function badgeStatesById(target: BadgeTarget): Promise<Map<string, string>> {
-  const { session, own } = await sessionOf(target);
-  const { root } = (await session.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+  const { session, own, worlds } = await sessionOf(target);
+  const { frameTree } = (await session.send('Page.getFrameTree')) as { frameTree: FrameTree };
+  const frames = new Set(framesOf(frameTree, target, own));
   const states = new Map<string, string>();
-  // A frame that shares its page's process is found in the page's tree by its address.
-  const documents = own ? [root] : documentsAt(root, target.url());
-  for (const document of documents) collect(document, states);
+  for (const [contextId, frameId] of worlds) {
+    if (!frames.has(frameId)) continue;
+    // A world that went with its document between the listing and the call has no badges left.
+    const answer = await session.send('Runtime.evaluate', { contextId, expression: readBadges, returnByValue: true }).catch(() => undefined);
+    if (answer === undefined) continue;
+    const { result, exceptionDetails } = answer;
+    if (exceptionDetails !== undefined) throw new Error(`Reading the badges failed: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+    for (const [id, state] of result.value as [string, string][]) states.set(id, state);
+  }
   return states;
 }
 
@@ -111,26 +156,4 @@ export async function waitForAllAnswered(target: BadgeTarget, count: number, tim
     if (Date.now() > deadline) throw new Error(`${states.length} of ${count} badges, not all answered, after ${timeout} ms: ${states.join(', ')}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-}
-
-function documentsAt(node: DomNode, url: string): DomNode[] {
-  const found = node.documentURL === url ? [node] : [];
-  for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? []), ...(node.contentDocument ? [node.contentDocument] : [])]) found.push(...documentsAt(child, url));
-  return found;
-}
-
-/** Every badge host under `node`, its own document's and its open or closed shadow roots', not its frames'. */
-function collect(node: DomNode, states: Map<string, string>): void {
-  // A text badge is named by its proof's id, an image badge by an opaque name of its own.
-  const id = attribute(node, 'data-verity-proof') ?? attribute(node, 'data-verity-image');
-  if (id !== undefined && node.nodeName === 'VERITY-BADGE') {
-    const state = node.shadowRoots?.flatMap((root) => root.children ?? []).map((child) => attribute(child, 'data-state')).find((state) => state !== undefined);
-    if (state !== undefined) states.set(id, state);
-  }
-  for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) collect(child, states);
-}
-
-function attribute(node: DomNode, name: string): string | undefined {
-  const at = node.attributes?.findIndex((value, index) => index % 2 === 0 && value === name) ?? -1;
-  return at === -1 ? undefined : node.attributes![at + 1];
 }
