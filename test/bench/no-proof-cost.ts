@@ -1,5 +1,8 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { chromiumPath, launchExtensionBrowser } from '../../devnet/extension-browser';
 import { browserPage } from './browser-pages';
@@ -11,6 +14,11 @@ import { formatNumber, formatTable, subheading } from './table';
  * script time (CDP Performance.getMetrics ScriptDuration, which counts the
  * content script's isolated world too) with the extension, minus the same
  * page's without it, both browsers run side by side in this process.
+ * Beside them, the floor: a third browser with an extension whose content
+ * script only listens for the worker's messages, as ours must to answer
+ * "Verify selection" on any page. What it costs is Chromium setting up the
+ * extension API in the page's isolated world, which no content script that
+ * talks to its worker avoids.
  */
 
 export type NoProofCostParameters = {
@@ -46,6 +54,20 @@ window.storm = (seconds) => new Promise((resolve) => {
   requestAnimationFrame(frame);
 });
 </script></body></html>`;
+}
+
+/** An extension of one content script, in every frame, that only listens for messages: the floor of 4.2. */
+async function writeFloorExtension(): Promise<string> {
+  const directory = await mkdtemp(join(tmpdir(), 'verity-bench-floor-'));
+  const manifest = {
+    manifest_version: 3,
+    name: 'Message listener only',
+    version: '1',
+    content_scripts: [{ matches: ['<all_urls>'], js: ['listener.js'], run_at: 'document_idle', all_frames: true }],
+  };
+  await writeFile(join(directory, 'manifest.json'), JSON.stringify(manifest));
+  await writeFile(join(directory, 'listener.js'), 'chrome.runtime.onMessage.addListener(() => undefined);\n');
+  return directory;
 }
 
 /** A new page whose renderer counts its script time from before it navigates, and a reader of that count in ms. */
@@ -91,7 +113,8 @@ export async function runNoProofCostSection({ extensionPath, sizes, runs }: NoPr
   console.log(`${subheading('4.2 A page with no proof: added script time')}`);
   console.log(`Pages of news filler with no proof, loaded ${runs} times each in Chromium with
 the extension and in Chromium without it, alternately; medians. "added" is
-with minus without; "idle" is script time in the ${idleSeconds} s after the page settled.
+with minus without; "floor" is the same for an extension whose content script
+only listens for messages; "idle" is script time in the ${idleSeconds} s after the page settled.
 The storm page replaces 1,000 of its nodes every frame for ${stormSeconds} s.`);
   const pages = new Map<string, string>([...sizes.map((size) => [`/plain-${size}`, browserPage({ snippets: [], elements: size })] as [string, string]), ['/storm', stormPage()]]);
   const server = createServer((request, response) => {
@@ -102,19 +125,23 @@ The storm page replaces 1,000 of its nodes every frame for ${stormSeconds} s.`);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const withExtension = await launchExtensionBrowser({ extensionPath });
+  const floorPath = await writeFloorExtension();
+  const floor = await launchExtensionBrowser({ extensionPath: floorPath });
   const without = await chromium.launch({ executablePath: chromiumPath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'] });
   const plain = await without.newContext({ viewport: { width: 1280, height: 900 } });
   try {
     const rows: string[][] = [];
     for (const size of sizes) {
-      const samples = { with: [] as Sample[], without: [] as Sample[] };
+      const samples = { with: [] as Sample[], without: [] as Sample[], floor: [] as Sample[] };
       for (let run = 0; run < runs; run++) {
         samples.with.push(await loadSample(withExtension.context, `${base}/plain-${size}`));
         samples.without.push(await loadSample(plain, `${base}/plain-${size}`));
+        samples.floor.push(await loadSample(floor.context, `${base}/plain-${size}`));
       }
       const loadWith = median(samples.with.map((sample) => sample.load));
       const loadWithout = median(samples.without.map((sample) => sample.load));
       const added = loadWith - loadWithout;
+      const floorAdded = median(samples.floor.map((sample) => sample.load)) - loadWithout;
       const idleAdded = median(samples.with.map((sample) => sample.idle)) - median(samples.without.map((sample) => sample.idle));
       const budget = loadBudgets.get(size);
       rows.push([
@@ -124,6 +151,7 @@ The storm page replaces 1,000 of its nodes every frame for ${stormSeconds} s.`);
         // These pages run no script of their own: a ratio to nothing says nothing.
         loadWithout < 0.05 ? formatNumber(added, 1) : `${formatNumber(added, 1)} (×${formatNumber(loadWith / loadWithout, 2)})`,
         budget === undefined ? '–' : `${budget}: ${added <= budget ? 'met' : 'NOT met'}`,
+        formatNumber(floorAdded, 1),
         formatNumber(idleAdded, 2),
       ]);
     }
@@ -136,6 +164,7 @@ The storm page replaces 1,000 of its nodes every frame for ${stormSeconds} s.`);
           { header: 'with', align: 'right' },
           { header: 'added ms (ratio)', align: 'right' },
           { header: 'budget ms', align: 'right' },
+          { header: 'floor: listener only', align: 'right' },
           { header: `idle ${idleSeconds} s: added ms`, align: 'right' },
         ],
         rows,
@@ -160,6 +189,8 @@ The storm page replaces 1,000 of its nodes every frame for ${stormSeconds} s.`);
     );
   } finally {
     await withExtension.close();
+    await floor.close();
+    await rm(floorPath, { recursive: true, force: true });
     await without.close();
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
