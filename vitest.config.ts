@@ -24,6 +24,8 @@ export default defineConfig({
           ],
           environment: 'node',
           globalSetup: ['test/cli-bundle.ts'],
+          // The suite shares two cores with the browsers' lane: a test that takes 1 s alone can take 6 s there.
+          testTimeout: 20_000,
         },
       },
       {
