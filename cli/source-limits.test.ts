@@ -4,11 +4,13 @@ import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 /**
- * The 20 MiB SOURCE limit, through the `verity` binary as a user runs it: a
- * real HTTP server on 127.0.0.1, a sparse file, and a pipe on standard input.
+ * The 20 MiB SOURCE limit, through the `verity` command line as a user runs
+ * it: a real HTTP server on 127.0.0.1, a sparse file, and a pipe on standard
+ * input. The tests run the run's bundle of it (test/cli-bundle.ts); one runs
+ * the checkout's own `cli/verity.mjs`, the binary `npx verity` starts.
  */
 const limit = 20 * 1024 * 1024;
 const limitWords = 'the 20 MiB (20971520-byte) limit';
@@ -16,9 +18,9 @@ const mebibyte = Buffer.alloc(1024 * 1024, 'a');
 
 type CliResult = { code: number; stdout: string; stderr: string };
 
-function verity(args: string[], stdin: Buffer | string = ''): Promise<CliResult> {
+function verity(args: string[], stdin: Buffer | string = '', { binary = inject('cliBundle') } = {}): Promise<CliResult> {
   return new Promise((resolve) => {
-    const child = execFile(process.execPath, ['cli/verity.mjs', ...args], { env: { ...process.env, NO_COLOR: '1' } }, (error, stdout, stderr) =>
+    const child = execFile(process.execPath, [binary, ...args], { env: { ...process.env, NO_COLOR: '1' } }, (error, stdout, stderr) =>
       resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
     );
     // The CLI stops reading at the limit and exits, so the rest of a long input meets a closed pipe.
@@ -104,7 +106,7 @@ describe('verity verify: the SOURCE size limit', () => {
   });
 
   it('still reads a chunked page under the limit', { timeout: 60_000 }, async () => {
-    const { code, stdout } = await verity(['verify', `${baseUrl}/small-chunked`, '--report', 'json']);
+    const { code, stdout } = await verity(['verify', `${baseUrl}/small-chunked`, '--report', 'json'], '', { binary: 'cli/verity.mjs' });
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toMatchObject({ source: { kind: 'page', title: 'Chunked' }, snippets: [] });
   });

@@ -14,7 +14,7 @@ declare module 'vitest' {
  * Global setup: bundles the CLI once per test run, which runVerity then runs.
  * `cli/verity.mjs` compiles every TypeScript module through tsx's loader at
  * each start, seconds per run on a busy machine, and the publishing tests run
- * the CLI hundreds of times; cli/source-limits.test.ts still runs the binary itself.
+ * the CLI hundreds of times; one test of cli/source-limits.test.ts runs the binary itself.
  * The folder sits one level under the checkout, as cli/ does, so files the
  * CLI reads beside its sources (the shipped C2PA trust lists) resolve alike;
  * one per process, since two Vitest processes run side by side.
