@@ -1,12 +1,17 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chromiumPath } from '../../devnet/extension-browser';
+import { join } from 'node:path';
+import { builtExtensionPath, chromiumPath } from '../../devnet/extension-browser';
+
+const builtManifest = join(builtExtensionPath, 'manifest.json');
 
 /** Builds the extension the tests load, once per run. */
 export default function setup(): void {
   if (!existsSync(chromiumPath)) {
     throw new Error(`End-to-end tests need Debian's Chromium at ${chromiumPath}: run devnet/ensure-chromium.sh (as root) or 'apt-get install -y chromium'.`);
   }
+  // A second Vitest of the same suite run (test/run-suite.ts) uses the build the first made, not rewriting it under its browsers.
+  if (process.env.VERITY_E2E_BUILT === '1' && existsSync(builtManifest)) return;
   // Serialized with every other build on this machine: two at once would write the same output.
   execFileSync('flock', ['/tmp/verity-build.lock', 'npx', 'wxt', 'build'], { stdio: 'ignore' });
 }
