@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { alteredOgTee, alteredPageProof, malformedPageProof, malformedVerdict, pendingEas, verifiedOgTee, verifiedPageProof } from '../../test/ui/fixtures';
 import { buildReport, type BuildReportParameters } from './build-report';
 import { reportMarkdown } from './markdown';
-import { overBudgetVerdict } from '../../entrypoints/background/verification/tab-budget';
+import { unreachable } from '../verdict/check';
 import { invalidImage, verifiedAiImage } from '../../test/fixtures/image-verdicts';
 
 const checkedAt = new Date('2026-11-24T21:30:16.000Z');
@@ -103,7 +103,9 @@ describe('reportMarkdown', () => {
   });
 
   it('says a proof the tab’s budget refused was not kept, with the check that says why', () => {
-    const refused = { index: 0, form: 'text' as const, raw: null, verdict: overBudgetVerdict('storage', 'Rain is expected…'), checkedAt };
+    const check = unreachable('tab-budget', "This page's proofs take more room than one tab may use, so this one was not checked; other tabs are unaffected.");
+    const verdict = { ...verifiedOgTee, state: 'unavailable' as const, confidence: 0, proofType: null, summary: check.detail, checks: [check], facts: {} };
+    const refused = { index: 0, form: 'text' as const, raw: null, verdict, checkedAt };
     const text = reportMarkdown(buildReport({ ...page, snippets: [refused] }));
     expect(text).toContain('Verity did not keep this proof, so this report cannot show it.');
     expect(text).toMatch(/This page's proofs take more room than one tab may use/);
