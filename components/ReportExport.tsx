@@ -31,8 +31,10 @@ function safeName(text: string): string {
 }
 
 /** A proof's short id for a file name: its attestation UID's first twelve digits, else an FNV-1a digest of the proof as found. */
-function proofIdOf({ facts, raw }: ReportSnippet): string {
+function proofIdOf({ facts, raw: kept, text }: ReportSnippet): string {
   if (facts.uid !== undefined) return facts.uid.slice(2, 14);
+  // A proof Verity did not keep (the tab's budget): its shown text names it instead.
+  const raw = kept ?? text.shown;
   let hash = 0x811c9dc5;
   for (let index = 0; index < raw.length; index++) hash = Math.imul(hash ^ raw.charCodeAt(index), 0x01000193);
   return (hash >>> 0).toString(16).padStart(8, '0');

@@ -11,6 +11,7 @@ export type SelectionOutcome = SelectionCheck['outcome'];
 export const selectionHeadlines: Record<SelectionOutcome, string> = {
   'in-signed-text': 'Part of the signed text',
   'not-in-signed-text': 'Not part of the signed text',
+  'not-checked': 'Its proof was not checked',
   'found-in-proof': 'Found in a proof on this page',
   'found-in-other-snippet': 'Signed only for another snippet',
   'spans-proofs': 'Signed, across several snippets',

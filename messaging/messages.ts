@@ -91,6 +91,7 @@ export type SelectionCheck = {
   /**
    * - `in-signed-text`: the selection lies in a snippet whose proof signs it.
    * - `not-in-signed-text`: it lies in a snippet with a proof, but that proof does not sign the selected words.
+   * - `not-checked`: it lies in a snippet whose proof the tab's budget kept Verity from checking; `unavailable`, whatever other proofs sign.
    * - `found-in-proof`: outside any snippet, one proof of the page signs it (quote check).
    * - `found-in-other-snippet`: it lies in a snippet with a proof, but (some of) its words are signed only by the proof of another snippet; no state but the selected snippet's failure.
    * - `spans-proofs`: it runs across snippets; each piece is signed by one of them.
@@ -108,9 +109,9 @@ export type SelectionCheck = {
    * `in-signed-text` when it is a proof of a snippet the selection touches,
    * else `found-in-proof`.
    */
-  outcome: 'in-signed-text' | 'not-in-signed-text' | 'found-in-proof' | 'found-in-other-snippet' | 'spans-proofs' | 'partly-signed' | 'not-signed' | 'no-proofs' | 'unreadable';
+  outcome: 'in-signed-text' | 'not-in-signed-text' | 'not-checked' | 'found-in-proof' | 'found-in-other-snippet' | 'spans-proofs' | 'partly-signed' | 'not-signed' | 'no-proofs' | 'unreadable';
   parts: QuotePartResult[];
-  /** The worst verdict among the proofs that hold the quote; absent when none does. */
+  /** The worst verdict among the proofs that hold the quote (or the selected snippet's failure; `unavailable` for `not-checked`); absent when none does. */
   state?: VerdictState;
   /** The lowest confidence among them. */
   confidence?: number;

@@ -78,9 +78,9 @@ describe('buildReport', () => {
     const raw = `{"v":1,"text":"${'é'.repeat(maxReportRawBytes)}"}`;
     const [snippet] = buildReport({ ...page, snippets: [{ ...page.snippets[0]!, raw }] }).snippets;
     expect(snippet!.rawTruncated).toBe(true);
-    expect(new TextEncoder().encode(snippet!.raw).length).toBeLessThanOrEqual(maxReportRawBytes);
-    expect(raw.startsWith(snippet!.raw)).toBe(true);
-    expect(snippet!.raw.endsWith('é')).toBe(true);
+    expect(new TextEncoder().encode(snippet!.raw!).length).toBeLessThanOrEqual(maxReportRawBytes);
+    expect(raw.startsWith(snippet!.raw!)).toBe(true);
+    expect(snippet!.raw!.endsWith('é')).toBe(true);
     expect(snippet!.envelope).toMatchObject({ v: 1 });
     expect(buildReport(page).snippets[0]!.rawTruncated).toBeUndefined();
   });

@@ -11,8 +11,8 @@ export type BuildReportSnippet = {
   /** Position in the page, from 0 (0 for a proof checked on its own). */
   index: number;
   form: ReportSnippet['form'];
-  /** The proof exactly as found. */
-  raw: string;
+  /** The proof exactly as found; null when Verity did not keep it (refused by the tab's budget, check `tab-budget`). */
+  raw: string | null;
   verdict: Verdict;
   checkedAt: Date;
 };
@@ -58,7 +58,7 @@ export function buildReport({ generator, source, scope, generatedAt, notChecked,
 }
 
 function reportSnippet({ index, form, raw, verdict, checkedAt }: BuildReportSnippet): ReportSnippet {
-  const cut = cutUtf8(raw, maxReportRawBytes);
+  const cut = raw === null ? null : cutUtf8(raw, maxReportRawBytes);
   return {
     index,
     form,
@@ -71,8 +71,8 @@ function reportSnippet({ index, form, raw, verdict, checkedAt }: BuildReportSnip
     checks: verdict.checks.map((check) => ({ ...check })),
     facts: structuredClone(verdict.facts),
     raw: cut,
-    ...(cut.length < raw.length && { rawTruncated: true as const }),
-    envelope: envelopeJson(raw),
+    ...(cut !== null && cut.length < raw!.length && { rawTruncated: true as const }),
+    envelope: raw === null ? null : envelopeJson(raw),
   };
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { alteredOgTee, alteredPageProof, malformedPageProof, malformedVerdict, pendingEas, verifiedOgTee, verifiedPageProof } from '../../test/ui/fixtures';
 import { buildReport, type BuildReportParameters } from './build-report';
 import { reportMarkdown } from './markdown';
+import { unreachable } from '../verdict/check';
 import { invalidImage, verifiedAiImage } from '../../test/fixtures/image-verdicts';
 
 const checkedAt = new Date('2026-11-24T21:30:16.000Z');
@@ -99,6 +100,15 @@ describe('reportMarkdown', () => {
 
   it('puts the envelope in a json block, even a malformed one', () => {
     expect(section(4)).toContain('### Envelope\n\n```json\n{\n  "v": 1,\n  "proof": {\n    "type": "og-tee",\n    "outputHash": "0x123"\n  }\n}\n```');
+  });
+
+  it('says a proof the tab’s budget refused was not kept, with the check that says why', () => {
+    const check = unreachable('tab-budget', "This page's proofs take more room than one tab may use, so this one was not checked; other tabs are unaffected.");
+    const verdict = { ...verifiedOgTee, state: 'unavailable' as const, confidence: 0, proofType: null, summary: check.detail, checks: [check], facts: {} };
+    const refused = { index: 0, form: 'text' as const, raw: null, verdict, checkedAt };
+    const text = reportMarkdown(buildReport({ ...page, snippets: [refused] }));
+    expect(text).toContain('Verity did not keep this proof, so this report cannot show it.');
+    expect(text).toMatch(/This page's proofs take more room than one tab may use/);
   });
 
   it('escapes what comes from the page: pipes, backticks, a leading #, newlines', () => {

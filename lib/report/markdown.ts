@@ -180,6 +180,8 @@ function signerLines(facts: Facts): string[] {
 }
 
 function envelopeBlock({ envelope, raw, rawTruncated }: ReportSnippet): string {
+  // Refused by the tab's budget (its `tab-budget` check says why): there is nothing as found to show.
+  if (raw === null) return 'Verity did not keep this proof, so this report cannot show it.';
   const truncated = rawTruncated === true ? '\n\nThe proof is longer than 64 KiB; this report holds only its start.' : '';
   if (envelope === null || envelope === undefined) {
     return `The proof could not be read as JSON. As found:\n\n${fence(raw, 'text')}${truncated}`;

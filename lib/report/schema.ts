@@ -80,8 +80,11 @@ export const reportSnippetSchema = z.object({
   }),
   checks: z.array(reportCheckSchema),
   facts: reportFactsSchema,
-  /** The proof exactly as found: JSON, base64url or a text-form token (cut at 64 KiB, then `rawTruncated`). */
-  raw: z.string(),
+  /**
+   * The proof exactly as found: JSON, base64url or a text-form token (cut at 64 KiB, then `rawTruncated`);
+   * null when Verity did not keep it (the tab held more proof data than Verity keeps for one: state `unavailable`, check `tab-budget`).
+   */
+  raw: z.string().nullable(),
   rawTruncated: z.literal(true).optional(),
   /** The envelope as parsed JSON, when it is JSON at all (also for a malformed verdict); null otherwise. */
   envelope: z.unknown(),

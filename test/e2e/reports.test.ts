@@ -74,7 +74,7 @@ describe("exporting the page's report from the popup", () => {
     expect(report.chains.filter((chain) => chain.chainId !== devnet.chainId).every((chain) => chain.rpcs.length === 0)).toBe(true);
     const settled = report.snippets.find((snippet) => snippet.state === 'verified' && snippet.facts.anchorBlock !== undefined)!;
     expect(settled.facts.blockNumber).toMatch(/^[0-9]+$/);
-    expect(report.snippets.filter((snippet) => snippet.state !== 'malformed').every((snippet) => snippet.raw.length > 0)).toBe(true);
+    expect(report.snippets.filter((snippet) => snippet.state !== 'malformed').every((snippet) => snippet.raw !== null && snippet.raw.length > 0)).toBe(true);
     await popup.getByRole('group', { name: 'Export report' }).scrollIntoViewIfNeeded();
     await screenshot(popup, 'popup-report-export', { fullPage: false });
   });

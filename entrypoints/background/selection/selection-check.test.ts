@@ -3,6 +3,7 @@ import type { VerdictState } from '../../../lib/verdict/states';
 import type { Verdict } from '../../../lib/verdict/types';
 import { composeSelectionCheck, signedTextOf, type SelectionProof } from './selection-check';
 import { verdictOf } from '../../../test/fakes/worker-fixtures';
+import { overBudgetVerdict } from '../verification/tab-budget';
 
 /** A verdict whose envelope carries `signed` (or, with `shownIsSigned`, signs the shown text). */
 function signing(state: VerdictState, signed: string, { shownIsSigned = false, confidence }: { shownIsSigned?: boolean; confidence?: number } = {}): Verdict {
@@ -28,6 +29,21 @@ describe('composeSelectionCheck', () => {
       parts: [{ text: 'approved the budget', proofId: 'p0', match: 'exact', state: 'verified', excerpt: first.excerpt }],
     });
     expect(check.summary).toBe('The proof of this snippet signs the selected text, and that proof checks out.');
+  });
+
+  it('answers a selection in a snippet whose proof the tab’s budget refused unavailable, never with the words another proof signs', () => {
+    const refused: SelectionProof = { id: 'p2', excerpt: 'The council approved…', verdict: overBudgetVerdict('storage', 'The council approved…'), refused: 'storage' };
+    const check = composeSelectionCheck({ ...base, quote: 'The council approved the budget on Tuesday.', within: ['p2'], proofs: [first, second, refused] });
+    expect(check).toMatchObject({ outcome: 'not-checked', state: 'unavailable', confidence: 0, parts: [] });
+    expect(check.summary).toBe(
+      'Verity did not check the proof of this snippet: the page holds more proof data than Verity keeps for one tab, so this says nothing either way about the selected words. Other tabs are unaffected.',
+    );
+    // One refused for the rate is kept with its verdict alone, and answered the same, with its own reason.
+    const overRate = composeSelectionCheck({ ...base, quote: 'approved the budget', within: ['p2'], proofs: [first, { ...refused, verdict: overBudgetVerdict('rate', ''), refused: undefined }] });
+    expect(overRate).toMatchObject({ outcome: 'not-checked', state: 'unavailable' });
+    expect(overRate.summary).toMatch(/changed its proofs faster than Verity checks them for one tab/);
+    // Outside its snippet, the other proofs answer as ever, saying one was not looked in.
+    expect(composeSelectionCheck({ ...base, quote: 'Nothing signs these words at all', within: [], proofs: [first, refused] }).summary).toMatch(/one proof could not be read or checked/);
   });
 
   it('says a selection in a snippet is not signed when its proof does not sign those words, and why when the snippet was altered', () => {

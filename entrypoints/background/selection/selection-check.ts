@@ -4,7 +4,13 @@ import type { Verdict } from '../../../lib/verdict/types';
 import type { QuotePartResult, SelectionCheck } from '../../../messaging/messages';
 
 /** One proof of the page, with its verdict, as a selection is checked against it. */
-export type SelectionProof = { id: string; excerpt: string; verdict: Verdict };
+export type SelectionProof = {
+  id: string;
+  excerpt: string;
+  verdict: Verdict;
+  /** The tab's stored bytes refused it (tab-budget.ts): listed, never checked. */
+  refused?: 'storage' | undefined;
+};
 
 export type ComposeSelectionCheckParameters = {
   pageUrl: string;
@@ -63,6 +69,11 @@ export function composeSelectionCheck({ pageUrl, quote, within, proofs, checkedA
   if (proofs.length === 0) return { ...base, outcome: 'no-proofs', parts: [], summary: 'This page has no proofs to check the selection against.' };
 
   const byId = new Map(proofs.map((proof) => [proof.id, proof]));
+  // A snippet whose proof the tab's budget kept Verity from checking: nothing is known of its words, whatever other proofs sign.
+  const unchecked = within.flatMap((id) => byId.get(id) ?? []).filter(notCheckedForBudget);
+  if (unchecked.length > 0) {
+    return { ...base, outcome: 'not-checked', parts: [], state: 'unavailable', confidence: 0, summary: notCheckedSummary(unchecked) };
+  }
   const sources = proofs.flatMap(({ id, verdict }) => {
     const signedText = signedTextOf(verdict);
     return signedText === null ? [] : [{ id, signedText }];
@@ -179,6 +190,18 @@ function notInSignedTextSummary(inSnippet: readonly SelectionProof[]): string {
   return altered
     ? 'The proof of this snippet does not sign the selected words: they were changed or added after signing.'
     : 'The proof of this snippet does not sign the selected words.';
+}
+
+/** Whether a tab's budget refused this proof (its stored bytes, or its rate): its verdict is about the tab, not the proof. */
+function notCheckedForBudget({ refused, verdict }: SelectionProof): boolean {
+  return refused !== undefined || verdict.checks.some((check) => check.id === 'tab-budget');
+}
+
+function notCheckedSummary(unchecked: readonly SelectionProof[]): string {
+  const why = unchecked.some((proof) => proof.refused === 'storage')
+    ? 'the page holds more proof data than Verity keeps for one tab'
+    : 'the page changed its proofs faster than Verity checks them for one tab';
+  return `Verity did not check the proof of this snippet: ${why}, so this says nothing either way about the selected words. Other tabs are unaffected.`;
 }
 
 function foundElsewhereSummary(elsewhere: readonly SelectionProof[]): string {

@@ -71,7 +71,7 @@ export function createSelectionService({
     { pageRead, pageUrl = '' }: { pageRead: boolean; pageUrl?: string | undefined },
   ): Promise<{ check: SelectionCheck; documentId?: string | undefined }> {
     const tab = text === '' || tabId === undefined ? undefined : await service.tabVerdicts(tabId);
-    const proofs = tab?.proofs.map(({ proof, verdict }) => ({ id: proof.id, excerpt: proof.excerpt, verdict })) ?? [];
+    const proofs = tab?.proofs.map(({ proof, verdict }) => ({ id: proof.id, excerpt: proof.excerpt, verdict, ...(proof.refused && { refused: proof.refused }) })) ?? [];
     const composed = composeSelectionCheck({
       pageUrl: tab?.url || pageUrl,
       quote: text,
@@ -80,7 +80,8 @@ export function createSelectionService({
       proofs: !pageRead && proofs.length === 0 ? undefined : proofs,
       checkedAt: now(),
     });
-    const cited = tab?.proofs.map(({ proof, input, verdict }) => ({ id: proof.id, input, verdict })) ?? [];
+    // A refused proof was not kept, so it has nothing to cite (and its answer holds no words to cite).
+    const cited = tab?.proofs.flatMap(({ proof, input, verdict }) => (input === null ? [] : [{ id: proof.id, input, verdict }])) ?? [];
     const citation = quoteCitation({ check: composed, proofs: cited, shareLinkBase: await shareLinkBase() });
     return { documentId: tab?.documentId, check: citation === undefined ? composed : { ...composed, citation } };
   }

@@ -30,8 +30,11 @@ export type TabVerdict = {
   checkedAt: number;
 };
 
+/** A proof the tab lists, with its verdict: its input null when the tab's stored bytes refused it (not kept, not checked). */
+export type ListedVerdict = Omit<TabVerdict, 'input'> & { input: ProofInput | null };
+
 /** Every proof of a tab, each with a verdict (see tabVerdicts). */
-export type TabVerdicts = Omit<TabRecord, 'proofs'> & { proofs: TabVerdict[] };
+export type TabVerdicts = Omit<TabRecord, 'proofs'> & { proofs: ListedVerdict[] };
 
 export type TabAnswers = {
   verifyProofs(request: WorkerMessages['verify-proofs']['request'], sender: ContentSender): Promise<Answer<WorkerMessages, 'verify-proofs'>>;
@@ -272,7 +275,9 @@ export function createTabAnswers({
       const { stamp } = await trust();
       const proofs = await records.proofs(tab.proofs.map((proof) => proof.key));
       const verdicts = await Promise.all(
-        tab.proofs.map(async (proof): Promise<TabVerdict | undefined> => {
+        tab.proofs.map(async (proof): Promise<ListedVerdict | undefined> => {
+          // Listed, so counted wherever the tab's proofs are: unavailable, never another proof's verdict under the same key.
+          if (proof.refused) return { tabId, pageUrl: tab.url, proof, input: null, verdict: overBudgetVerdict(proof.refused, proof.excerpt), checkedAt: now() };
           const record = proofs.get(proof.key);
           // Its record went with a change of the tab in the meantime: the proof went too.
           if (!record) return undefined;

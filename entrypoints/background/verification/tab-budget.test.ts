@@ -4,7 +4,11 @@ import { defaultTrustConfig } from '../../../lib/trust/defaults';
 import { readerReasonOf } from '../../../lib/verdict/reader-reason';
 import type { VerifySnippetParameters } from '../../../lib/verifiers/verify-snippet';
 import { referenceProof, verdictOf } from '../../../test/fakes/worker-fixtures';
+import { reportSchema } from '../../../lib/report/schema';
+import { publishedReportValidator } from '../../../test/report-json-schema';
+import { createSelectionService } from '../selection/selection-service';
 import { createTabBudgets, overBudgetVerdict, proofsOverStorage, type TabBudget } from './tab-budget';
+import { createTabReport } from './tab-report';
 import { createVerificationService, type ContentSender } from './verification-service';
 
 beforeEach(() => fakeBrowser.reset());
@@ -118,6 +122,33 @@ describe('a tab over its budget', () => {
     await service.documentCommitted({ tabId: 1, url: 'https://x.example/', documentId: 'doc-1b' });
     const next = referenceProof('p0', { text: 'Version 5 of the text.' });
     expect(states(await service.verifyProofs(request([next]), { ...tab(1), documentId: 'doc-1b' }))).toEqual(['p0:verified']);
+  });
+
+  it('leaves no proof refused for storage out of selection checks or reports, and calls each unavailable', async () => {
+    const { service } = start();
+    const big = (id: string, words: string) => referenceProof(id, { text: `${words} ${'filler '.repeat(15)}` });
+    await service.verifyProofs(request([big('p0', 'Alpha beta gamma delta.'), big('p1', 'Epsilon zeta eta theta.'), big('p2', 'Iota kappa lambda mu.'), big('p3', 'Alpha beta gamma delta.')]), tab(1));
+    const selection = createSelectionService({
+      storage: fakeBrowser.storage.session,
+      service,
+      readSelection: async () => ({ text: 'Iota kappa lambda mu.', within: ['p2'] }),
+      showSelectionCheck: async () => undefined,
+      now: () => 0,
+    });
+    // Before: "no proof on this page signs it" (p2 was left out of the tab's verdicts).
+    const check = await selection.verifySelection({ tabId: 1, frameId: 0 });
+    expect(check).toMatchObject({ outcome: 'not-checked', state: 'unavailable', confidence: 0 });
+    expect(check.summary).toMatch(/more proof data than Verity keeps for one tab.*other tabs are unaffected/i);
+    expect(check.citation).toBeUndefined();
+
+    const report = await createTabReport({ service, version: '1.0.0', now: () => 0 })(1);
+    expect(reportSchema.parse(report)).toBeTruthy();
+    // Before: p2 was left out, and p3 (refused too, but p0's proof under the same key) called verified.
+    expect(report!.summary).toMatchObject({ snippets: 4, counts: { verified: 2, unavailable: 2 } });
+    expect(report!.snippets[2]).toMatchObject({ index: 2, form: 'text', state: 'unavailable', raw: null, envelope: null, checks: [{ id: 'tab-budget', ok: null }] });
+    expect(report!.snippets[3]).toMatchObject({ index: 3, state: 'unavailable', raw: null });
+    expect(publishedReportValidator()(JSON.parse(JSON.stringify(report)))).toEqual([]);
+    expect((await createTabReport({ service, version: '1.0.0', now: () => 0 })(1, 'p2'))!.snippets).toMatchObject([{ index: 2, state: 'unavailable' }]);
   });
 
   it('never calls a refused proof anything but unavailable', () => {

@@ -28,7 +28,7 @@ export function createTabReport({ service, version, titleOf = async () => undefi
     if (!tab) return null;
     // Indexes are the proofs' places in the page, also in a one-snippet report.
     const snippets = tab.proofs
-      .map(({ proof, input, verdict, checkedAt }, index) => ({ id: proof.id, index, form: input.form, raw: input.raw, verdict, checkedAt: new Date(checkedAt) }))
+      .map(({ proof, input, verdict, checkedAt }, index) => ({ id: proof.id, index, form: proof.form, raw: input?.raw ?? null, verdict, checkedAt: new Date(checkedAt) }))
       .filter((snippet) => proofId === undefined || snippet.id === proofId);
     if (proofId !== undefined && snippets.length === 0) return null;
     const title = await titleOf(tabId).catch(() => undefined);

@@ -417,7 +417,7 @@ describe('tabVerdicts', () => {
     const restarted = world.start();
     const verdicts = await world.run(restarted.tabVerdicts(1));
     expect(verdicts).toMatchObject({ url: 'https://news.example/story', documentId: 'doc-1', notChecked: 0 });
-    expect(verdicts!.proofs.map(({ proof, verdict, input }) => [proof.id, verdict.state, input.shownText])).toEqual([
+    expect(verdicts!.proofs.map(({ proof, verdict, input }) => [proof.id, verdict.state, input?.shownText])).toEqual([
       ['a', 'verified', 'Text of a.'],
       ['b', 'altered', 'Text of b.'],
     ]);
