@@ -26,7 +26,7 @@ export function readerReasonOf(verdict: Pick<Verdict, 'state' | 'proofType' | 'c
       // Only the fixed words of the doubts the detail names are repeated, never the detail itself.
       if (deciding === 'rendering') return renderingDoubtSentence(renderingDoubtsIn(checks.find((check) => check.id === 'rendering')!.detail));
       if (deciding === 'shown-text') return 'Verity could not compare the text on the page with the text that was signed.';
-      if (deciding === 'tab-budget') return 'This page asked more of Verity than one tab may, so this proof was not checked. Other tabs are unaffected; reloading the page tries again.';
+      if (deciding === 'tab-budget') return 'This page asked more of Verity than one tab may, so this proof was not checked. Other tabs are unaffected.';
       return 'Verity could not reach the network this proof is recorded on. It will try again.';
     case 'untrusted':
       if (!signatureChecked(verdict)) return 'The proof rests on a service you have not chosen to trust, so Verity checked nothing about who produced the text.';
