@@ -30,6 +30,8 @@ export type TabProof = {
   verdict?: Verdict;
   /** The address of the frame it is in, when not the top frame's document. */
   frameUrl?: string;
+  /** False when the tab's stored bytes refused it: listed, but Verity kept nothing the inspector could show. */
+  kept?: false;
 };
 
 export type TabState = {

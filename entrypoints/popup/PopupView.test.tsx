@@ -63,6 +63,14 @@ describe('PopupView', () => {
     expect([...container.querySelectorAll('a')].every((link) => link.target === '_blank')).toBe(true);
   });
 
+  it('offers no inspector for a proof Verity did not keep (over the tab’s stored bytes)', () => {
+    const [first, ...rest] = mixedTab.proofs;
+    const container = render({ ...mixedTab, proofs: [{ ...first!, kept: false }, ...rest] });
+    const hrefs = [...container.querySelectorAll('a')].map((link) => link.getAttribute('href'));
+    expect(hrefs).not.toContain(`inspector.html?tab=7&proof=${first!.id}`);
+    expect(hrefs).toContain(`inspector.html?tab=7&proof=${rest[0]!.id}`);
+  });
+
   it('asks to reveal a proof when its row is chosen', () => {
     const onReveal = vi.fn();
     const container = render(mixedTab, onReveal);

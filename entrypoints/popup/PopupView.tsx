@@ -207,7 +207,7 @@ export function PopupView(props: PopupViewProps) {
                 <ProofItem
                   key={proof.id}
                   proof={proof}
-                  href={inspectorUrl(proof.id)}
+                  href={proof.kept === false ? undefined : inspectorUrl(proof.id)}
                   onReveal={onReveal}
                   missing={reveal?.id === proof.id && !reveal.found}
                 />
@@ -316,7 +316,8 @@ function ProofItem({
   missing,
 }: {
   proof: TabProof;
-  href: string;
+  /** The inspector's page for it; none for a proof Verity did not keep. */
+  href: string | undefined;
   onReveal: (id: string) => void;
   missing: boolean;
 }) {
@@ -327,7 +328,7 @@ function ProofItem({
       <button
         type="button"
         onClick={() => onReveal(proof.id)}
-        className="focus-ring min-w-0 flex-1 rounded-l-lg px-3 py-2.5 text-left"
+        className={`focus-ring min-w-0 flex-1 px-3 py-2.5 text-left ${href === undefined ? 'rounded-lg' : 'rounded-l-lg'}`}
         title="Show on the page"
       >
         <span className="flex items-center justify-between gap-2">
@@ -341,16 +342,18 @@ function ProofItem({
         )}
         <RevealNote missing={missing} />
       </button>
-      <a
-        href={href}
-        target="_blank"
-        rel="noopener"
-        className="focus-ring flex w-10 shrink-0 items-center justify-center rounded-r-lg border-l border-slate-100 text-slate-400 hover:bg-slate-50 hover:text-slate-700"
-        aria-label={`Inspect the proof of “${truncate(excerpt, 60)}”`}
-        title="Inspect this proof"
-      >
-        <ExternalIcon className="size-4" />
-      </a>
+      {href !== undefined && (
+        <a
+          href={href}
+          target="_blank"
+          rel="noopener"
+          className="focus-ring flex w-10 shrink-0 items-center justify-center rounded-r-lg border-l border-slate-100 text-slate-400 hover:bg-slate-50 hover:text-slate-700"
+          aria-label={`Inspect the proof of “${truncate(excerpt, 60)}”`}
+          title="Inspect this proof"
+        >
+          <ExternalIcon className="size-4" />
+        </a>
+      )}
     </li>
   );
 }

@@ -248,7 +248,7 @@ export function createTabAnswers({
         notChecked: tab.notChecked,
         proofs: tab.proofs.map(({ id, form, excerpt, key, frame, refused }) => {
           const verdict = refused ? overBudgetVerdict(refused, excerpt) : cache.shown(proofs.get(key), stamp);
-          return { id, form, excerpt, ...(verdict && { verdict }), ...(frame && { frameUrl: frame.url }) };
+          return { id, form, excerpt, ...(verdict && { verdict }), ...(frame && { frameUrl: frame.url }), ...(refused === 'storage' && { kept: false as const }) };
         }),
       };
     },

@@ -102,7 +102,7 @@ describe('a tab over its budget', () => {
     expect(states(answer)).toEqual(['p0:verified', 'p1:verified', 'p2:unavailable']);
     expect(readerReasonOf(answer.verdicts[2]!.verdict)).toMatch(/more of Verity than one tab may.*Other tabs are unaffected/);
     // The popup lists what the page holds: all three, the refused one unavailable.
-    expect((await service.tabState(1)).proofs.map((proof) => `${proof.id}:${proof.verdict?.state}`)).toEqual(['p0:verified', 'p1:verified', 'p2:unavailable']);
+    expect((await service.tabState(1)).proofs.map((proof) => `${proof.id}:${proof.verdict?.state}:${proof.kept ?? 'kept'}`)).toEqual(['p0:verified:kept', 'p1:verified:kept', 'p2:unavailable:false']);
     const kept = Object.values(await fakeBrowser.storage.session.get(null)).filter((value) => typeof value === 'object' && value !== null && 'input' in value);
     expect(kept).toHaveLength(2);
     expect(states(await service.verifyProofs(request([big('q0'), big('q1')]), tab(2)))).toEqual(['q0:verified', 'q1:verified']);
