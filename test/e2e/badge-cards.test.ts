@@ -46,7 +46,8 @@ describe('the badge card of every state, in Chromium', () => {
     for (const state of verdictStates) {
       if (!(await openCardOf(page, state))) continue;
       seen.push(state);
-      await expect.poll(() => cardWords(cdp), { timeout: 5_000 }).toBeDefined();
+      // The snippet is read again as it comes into view (docs/protocol.md): its card may say "Checking" for a moment.
+      await expect.poll(async () => (await cardWords(cdp)) ?? 'Checking', { timeout: 10_000 }).not.toMatch(/^Checking/);
       const words = (await cardWords(cdp))!;
       expect(words, state).not.toMatch(developerWords);
       if (state === 'verified' || state === 'pending' || state === 'untrusted') expect(words, state).toMatch(/AI-generated text.*not whether it is true/);
