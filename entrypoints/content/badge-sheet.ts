@@ -84,16 +84,24 @@ export function createPillSheet(rules: string): BadgeSheet {
   let shown = true;
   let mark: PersonalMark | undefined;
   const css = () => `${rules}\n${markCss(mark)}${shown ? '' : `\n${hiddenCss}`}`;
-  const style = createSharedStyle(css());
+  let current = css();
+  const style = createSharedStyle(current);
+  // The settings come again on every change and at start: rules that did not change are not parsed again in every root.
+  const update = () => {
+    const next = css();
+    if (next === current) return;
+    current = next;
+    style.replace(next);
+  };
   return {
     style,
     setShown(value) {
       shown = value;
-      style.replace(css());
+      update();
     },
     setMark(value) {
       mark = value;
-      style.replace(css());
+      update();
     },
   };
 }
