@@ -61,7 +61,8 @@ function pillPrototype(document: Document): HTMLButtonElement {
   return button;
 }
 
-function iconFor(document: Document, state: BadgeState): SVGSVGElement {
+/** The state's icon, built once per document and cloned: image badges draw the same icons. */
+export function iconFor(document: Document, state: BadgeState): SVGSVGElement {
   let icons = iconPrototypes.get(document);
   if (icons === undefined) iconPrototypes.set(document, (icons = new Map()));
   let icon = icons.get(state);

@@ -1,8 +1,7 @@
 import type { ImageVerdict } from '../../../lib/c2pa/image-verdict';
 import { ignoreAttribute } from '../../../lib/text/dom';
-import { badgeTag } from '../badge';
+import { badgeTag, iconFor } from '../badge';
 import type { SharedStyle } from '../shared-style';
-import { createIcon, stateIconShapes } from '../state-icons';
 import { imageBadgeLabel, imageBadgeWord } from './image-badge-words';
 import { createMarkBox } from '../mark-css';
 import { markMadeByVerity } from '../made-by-verity';
@@ -38,30 +37,6 @@ export type CreateImageBadgeParameters = {
   onActivate: (badge: ImageBadge) => void;
 };
 
-/** Built once per document and verdict look, and cloned for each badge: a page may hold many images with credentials. */
-const pillPrototypes = new WeakMap<Document, Map<string, HTMLButtonElement>>();
-
-function pillFor(document: Document, verdict: ImageVerdict): HTMLButtonElement {
-  let pills = pillPrototypes.get(document);
-  if (pills === undefined) pillPrototypes.set(document, (pills = new Map()));
-  const word = imageBadgeWord(verdict);
-  const key = `${verdict.state} ${word}`;
-  let pill = pills.get(key);
-  if (pill === undefined) {
-    pill = document.createElement('button');
-    pill.type = 'button';
-    pill.className = 'pill';
-    // Its look comes from here, in the closed shadow root, where the page cannot read the verdict.
-    pill.dataset.state = verdict.state;
-    pill.setAttribute('aria-haspopup', 'dialog');
-    pill.setAttribute('aria-expanded', 'false');
-    pill.setAttribute('aria-label', imageBadgeLabel(verdict));
-    pill.append(createIcon(document, stateIconShapes[verdict.state]), word, createMarkBox(document));
-    pills.set(key, pill);
-  }
-  return pill.cloneNode(true) as HTMLButtonElement;
-}
-
 /**
  * An image's badge: the text badge's pill ("AI · Verified"), in a closed
  * shadow root, on an absolutely positioned host right after the image (after
@@ -77,7 +52,15 @@ export function createImageBadge({ image, verdict, sheet, onActivate }: CreateIm
   host.dataset.verityImage = crypto.randomUUID();
   const root = host.attachShadow({ mode: 'closed' });
   sheet.adopt(root);
-  const button = pillFor(document, verdict);
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'pill';
+  // Its look comes from here, in the closed shadow root, where the page cannot read the verdict.
+  button.dataset.state = verdict.state;
+  button.setAttribute('aria-haspopup', 'dialog');
+  button.setAttribute('aria-expanded', 'false');
+  button.setAttribute('aria-label', imageBadgeLabel(verdict));
+  button.append(iconFor(document, verdict.state), imageBadgeWord(verdict), createMarkBox(document));
   root.append(button);
 
   let placed: ImagePlace | undefined;
