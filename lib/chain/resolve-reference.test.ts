@@ -96,6 +96,28 @@ describe('resolveReference', () => {
     expect(await resolveOn({ kind: 'attestation', uid, chainId }, headless)).toMatchObject({ ok: false, unavailable: true, reason: expect.stringContaining('on Base (RPC timed out after 8 s)') });
   });
 
+  it('answers with the proofs one chain found without waiting for a chain that has not answered', async () => {
+    const slowChainId = 10;
+    const silent = { ...fakeChainReader({ chainId: slowChainId, config: { name: 'OP Mainnet' } }), head: () => new Promise<never>(() => {}) };
+    const both: TrustConfig = { ...trust, chains: { ...trust.chains, [slowChainId]: { ...trust.chains[chainId]!, name: 'OP Mainnet' } } };
+    const found = resolveReference({ reference: { kind: 'hash', value: tx }, trust: both, chains: fakeChainAccess(withReceipt([settlement(relay, 1)]), silent) });
+    expect(await found).toMatchObject({ ok: true, proofs: [{ label: 'OpenGradient settlement, log 1 of tx 0x1212…12ab on Base' }] });
+  });
+
+  it('waits for every chain before saying a hash is not there', async () => {
+    const slowChainId = 10;
+    let answer: (head: Awaited<ReturnType<ReturnType<typeof fakeChainReader>['head']>>) => void = () => {};
+    const late = { ...fakeChainReader({ chainId: slowChainId, config: { name: 'OP Mainnet' } }), head: () => new Promise<never>((resolve) => (answer = resolve as never)) };
+    const both: TrustConfig = { ...trust, chains: { ...trust.chains, [slowChainId]: { ...trust.chains[chainId]!, name: 'OP Mainnet' } } };
+    let settled = false;
+    const resolving = resolveReference({ reference: { kind: 'hash', value: tx }, trust: both, chains: fakeChainAccess(fakeChainReader({ chainId, config: { name: 'Base' } }), late) });
+    void resolving.then(() => (settled = true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(settled).toBe(false);
+    answer({ number: 100n, hash: `0x${'ab'.repeat(32)}`, timestamp: 1_700_000_000n });
+    expect(await resolving).toEqual({ ok: false, reason: 'Transaction or EAS attestation 0x1212…12ab not found on OP Mainnet and Base.' });
+  });
+
   it('needs a configured chain to ask', async () => {
     const none = { ...trust, chains: {} };
     expect(await resolveOn({ kind: 'hash', value: tx }, withReceipt([]), none)).toEqual({ ok: false, reason: 'No chain is configured to look this up on.' });

@@ -54,9 +54,9 @@ type ChainAnswer =
  * as envelopes: IndividualSettlement logs of a configured OpenGradient
  * relay (`og-settlement`) and attestations on the configured EAS
  * (`eas-onchain`). A chain named by the reference is the only one asked;
- * otherwise every configured chain is, at once. It never says "not found"
- * while a chain that was to be asked could not be: that is `unavailable`.
- * Never throws.
+ * otherwise every configured chain is, at once, and the first to find
+ * proofs answers. It never says "not found" while a chain that was to be
+ * asked could not be: that is `unavailable`. Never throws.
  */
 export async function resolveReference({ reference, trust, chains }: ResolveReferenceParameters): ResolveReferenceReturnType {
   const { hash, lookForTransaction, lookForAttestation, chainId } = lookupOf(reference);
@@ -77,18 +77,20 @@ export async function resolveReference({ reference, trust, chains }: ResolveRefe
     };
   }
 
-  const answers = await Promise.all(
-    asked.map(async (reader) => {
-      try {
-        return await lookUp({ reader, trust, hash, lookForTransaction, lookForAttestation });
-      } catch (error) {
-        return { outcome: 'unavailable', error: messageOf(error) } satisfies ChainAnswer;
-      }
-    }),
-  );
-
-  const proofs = answers.flatMap((answer) => (answer.outcome === 'proofs' ? answer.proofs : []));
-  if (proofs.length > 0) return { ok: true, proofs };
+  const reads = asked.map(async (reader): Promise<ChainAnswer> => {
+    try {
+      return await lookUp({ reader, trust, hash, lookForTransaction, lookForAttestation });
+    } catch (error) {
+      return { outcome: 'unavailable', error: messageOf(error) };
+    }
+  });
+  // A transaction hash or UID is one chain's: once a chain has its proofs, a slow or unreachable one cannot add to them.
+  const firstFound = await new Promise<ChainAnswer | undefined>((resolve) => {
+    for (const read of reads) void read.then((answer) => answer.outcome === 'proofs' && resolve(answer));
+    void Promise.all(reads).then(() => resolve(undefined));
+  });
+  if (firstFound?.outcome === 'proofs') return { ok: true, proofs: firstFound.proofs };
+  const answers = await Promise.all(reads);
   const explained = answers.flatMap((answer) => (answer.outcome === 'no-proof' ? [answer.reason] : []));
   if (explained.length > 0) return { ok: false, reason: explained.join(' ') };
 
