@@ -49,15 +49,19 @@ export type DemoSession = { devnet: StartDevnetReturnType; browser: ExtensionBro
 /** `userDataDir`: a profile to reuse across a browser restart; `backForwardCache`: see launchExtensionBrowser. */
 export type StartDemoSessionParameters = Pick<LaunchExtensionBrowserParameters, 'userDataDir' | 'backForwardCache'>;
 
-/** Starts the devnet with its demo page and the browser, the devnet's trust configuration saved as the user's. */
+/**
+ * Starts the devnet with its demo page and the browser side by side (each takes a second or two), the devnet's
+ * trust configuration saved as the user's.
+ */
 export async function startDemoSession({ userDataDir, backForwardCache }: StartDemoSessionParameters = {}): Promise<DemoSession> {
-  const devnet = await startDevnet({ servePage: true });
+  const [devnet, browser] = await Promise.allSettled([startDevnet({ servePage: true }), launchExtensionBrowser({ userDataDir, backForwardCache })]);
   try {
-    const browser = await launchExtensionBrowser({ userDataDir, backForwardCache });
-    await storeTrustConfig(browser, devnet.trustConfig);
-    return { devnet, browser };
+    if (devnet.status === 'rejected') throw devnet.reason;
+    if (browser.status === 'rejected') throw browser.reason;
+    await storeTrustConfig(browser.value, devnet.value.trustConfig);
+    return { devnet: devnet.value, browser: browser.value };
   } catch (error) {
-    await devnet.stop();
+    await stopDemoSession({ devnet: devnet.status === 'fulfilled' ? devnet.value : undefined, browser: browser.status === 'fulfilled' ? browser.value : undefined });
     throw error;
   }
 }
