@@ -12,6 +12,7 @@ import { imageAnchorsKey } from '../../entrypoints/background/images/image-ancho
 import { checkImage } from '../../lib/c2pa/check-image';
 import { c2paTestImages, gradientJpeg } from '../fixtures/c2pa-images';
 import { allBuildFiles } from './extension-build';
+import { startTrace, type Trace } from './browser-trace';
 import { formatNumber, formatTable, subheading } from './table';
 
 /** The extension API in its worker, where the evaluated function runs. */
@@ -30,8 +31,12 @@ export type ImageCostParameters = { extensionPath: string; runs: number };
 
 const imageCount = 200;
 const signedEvery = 10;
-/** "Checked without the page noticing": no more added script time than the 80,000-element page may cost (4.2). */
-const addedScriptBudgetMs = 10;
+/**
+ * "Checked without the page noticing" (issue 15): no task of the page's main thread in which the extension's scripts
+ * ran lasts longer than a frame at 60 Hz, so scrolling never stutters for it. The added script time is printed beside
+ * it, per image; it has no bound of its own (docs/architecture.md, "A page of images").
+ */
+const longestTaskBudgetMs = 16;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const kib = (bytes: number) => formatNumber(bytes / 1024, 0);
 
@@ -126,21 +131,27 @@ async function printImagePageCost(extensionPath: string, runs: number): Promise<
     });
     const imageBatches = () => worker.evaluate(() => (globalThis as unknown as { imageBatches: number }).imageBatches);
     const plainContext = await without.newContext({ viewport: { width: 1280, height: 900 } });
-    const samples = { with: [] as number[], without: [] as number[], badges: [] as number[], lastBadgeMs: [] as number[], messages: [] as number[] };
+    const extensionOrigin = `chrome-extension://${withExtension.extensionId}/`;
+    const samples = { with: [] as number[], without: [] as number[], longestTask: [] as number[], badges: [] as number[], lastBadgeMs: [] as number[], messages: [] as number[] };
     for (let run = 0; run < runs; run++) {
       const batchesBefore = await imageBatches();
       const measured = await scrolledThrough(withExtension.context, `${url}?run=with-${run}`, true);
       samples.messages.push((await imageBatches()) - batchesBefore);
       samples.with.push(measured.scriptMs);
+      // Traced apart: the trace's sampling profiler would add to the script time measured.
+      samples.longestTask.push((await scrolledThrough(withExtension.context, `${url}?run=traced-${run}`, true, extensionOrigin)).longestExtensionTaskMs);
       samples.badges.push(measured.badges);
       samples.lastBadgeMs.push(measured.lastBadgeMs);
       samples.without.push((await scrolledThrough(plainContext, `${url}?run=without-${run}`, false)).scriptMs);
     }
     const added = median(samples.with) - median(samples.without);
+    const longest = Math.max(...samples.longestTask);
     console.log(
-      `\nA page of ${imageCount} images (${imageCount / signedEvery} signed), scrolled to its end in 10 steps, ${runs} runs, medians: ` +
+      `\nA page of ${imageCount} images (${imageCount / signedEvery} signed), scrolled to its end in 10 steps, ${runs} runs: ` +
+        `the longest main-thread task in which the extension ran ${formatNumber(longest, 1)} ms over all runs ` +
+        `(bound ${longestTaskBudgetMs} ms, one frame: ${longest <= longestTaskBudgetMs ? 'met' : 'NOT met'}); medians: ` +
         `script ${formatNumber(median(samples.without), 1)} ms without the extension, ${formatNumber(median(samples.with), 1)} ms with, ` +
-        `added ${formatNumber(added, 1)} ms (bound ${addedScriptBudgetMs} ms: ${added <= addedScriptBudgetMs ? 'met' : 'NOT met'}); ` +
+        `added ${formatNumber(added, 1)} ms (${formatNumber(added / imageCount, 2)} ms an image, no bound); ` +
         `${formatNumber(median(samples.badges))} badges, the last ${formatNumber(median(samples.lastBadgeMs))} ms after the end was reached; ` +
         `${formatNumber(median(samples.messages))} messages from the page to the worker about its images (one per batch).`,
     );
@@ -163,11 +174,17 @@ async function badgeCount(cdp: CDPSession): Promise<number> {
   return nodeIds.length;
 }
 
-/** Loads the page, scrolls to its end in steps, and reads its renderer's script time once the badges stopped coming. */
-async function scrolledThrough(context: BrowserContext, url: string, expectBadges: boolean): Promise<{ scriptMs: number; badges: number; lastBadgeMs: number }> {
+type ScrolledThrough = { scriptMs: number; longestExtensionTaskMs: number; badges: number; lastBadgeMs: number };
+
+/**
+ * Loads the page, scrolls to its end in steps, and reads its renderer's script time once the badges stopped coming;
+ * with `extensionOrigin`, the page is traced too, for the longest task in which a script from that origin ran.
+ */
+async function scrolledThrough(context: BrowserContext, url: string, expectBadges: boolean, extensionOrigin?: string): Promise<ScrolledThrough> {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
+  const stopTrace = extensionOrigin === undefined ? undefined : await startTrace(cdp, 'none:');
   await page.goto(url, { waitUntil: 'load' });
   for (let step = 1; step <= 10; step++) {
     await page.evaluate((fraction) => window.scrollTo(0, document.documentElement.scrollHeight * fraction), step / 10);
@@ -188,6 +205,23 @@ async function scrolledThrough(context: BrowserContext, url: string, expectBadge
   }
   if (!expectBadges) await page.waitForTimeout(1_000);
   const { metrics } = await cdp.send('Performance.getMetrics');
+  const trace = await stopTrace?.();
   await page.close();
-  return { scriptMs: (metrics.find((metric) => metric.name === 'ScriptDuration')?.value ?? 0) * 1000, badges, lastBadgeMs };
+  return {
+    scriptMs: (metrics.find((metric) => metric.name === 'ScriptDuration')?.value ?? 0) * 1000,
+    longestExtensionTaskMs: trace === undefined ? 0 : longestTaskRunning(trace, extensionOrigin!),
+    badges,
+    lastBadgeMs,
+  };
+}
+
+/** The longest task of a thread in which a script whose URL starts with `origin` was entered, in ms. */
+function longestTaskRunning(trace: Trace, origin: string): number {
+  const isTask = (name: string) => name === 'RunTask' || name === 'ThreadControllerImpl::RunTask';
+  const entries = trace.spans.filter((span) => span.url?.startsWith(origin) === true && !isTask(span.name));
+  const tasks = trace.spans.filter((span) => isTask(span.name));
+  const durations = tasks
+    .filter((task) => entries.some((entry) => entry.pid === task.pid && entry.tid === task.tid && entry.ts >= task.ts && entry.ts < task.ts + task.dur))
+    .map((task) => task.dur / 1000);
+  return Math.max(0, ...durations);
 }
