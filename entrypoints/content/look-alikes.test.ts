@@ -37,6 +37,17 @@ describe('findLookAlikes', () => {
     ).toEqual([]);
   });
 
+  it('finds look-alikes in open shadow roots, nested too, by the same rules', () => {
+    document.body.innerHTML = '<div id="widget"></div><p>Plain text.</p>';
+    const outer = document.getElementById('widget')!.attachShadow({ mode: 'open' });
+    outer.innerHTML = '<span id="pill">Verified by <b>Verity</b></span><p>Verity is an extension; this paragraph about it is longer than a label.</p><div id="inner-host"></div>';
+    const inner = outer.getElementById('inner-host')!.attachShadow({ mode: 'open' });
+    inner.innerHTML = '<verity-badge id="named"></verity-badge><i id="labelled" aria-label="Verity: verified"></i><style>.x::after { content: "Verified by Verity" }</style>';
+    const found = (shadowRoots: ShadowRoot[]) => findLookAlikes({ document, shadowRoots, isOurs: madeByVerity }).map((element) => element.id);
+    expect(found([])).toEqual([]);
+    expect(found([outer, inner])).toEqual(['named', 'labelled', 'pill']);
+  });
+
   it('counts a pill with a labelled part as one look-alike', () => {
     expect(lookAlikesIn('<span id="outer" title="Verified by Verity"><span aria-label="Verity: verified">Verified by Verity</span></span>')).toEqual(['outer']);
   });

@@ -16,8 +16,11 @@ import { selectionCardTag } from './selection-card';
  * - a short text (40 characters at most) naming Verity beside a verdict's
  *   word ("Verified by Verity", "Verity ✓ Verified").
  *
- * Not found: look-alikes inside the page's shadow roots and frames the
- * content script does not run in, and images of badges without such a label.
+ * Open shadow roots are searched too (the page-world script reports them),
+ * with the same selectors and, since XPath cannot start inside a shadow
+ * tree, a native TreeWalker over their text. Not found: look-alikes inside
+ * closed shadow roots and frames the content script does not run in, and
+ * images of badges without such a label.
  */
 
 /** Longest text taken for a badge's label; longer is prose that mentions Verity. */
@@ -34,21 +37,24 @@ const namesVerity = /\bverity\b/i;
 
 export type FindLookAlikesParameters = {
   document: Document;
+  /** The page's open shadow roots, searched as the document is. */
+  shadowRoots?: readonly ShadowRoot[];
   /** Whether Verity made this element (its badges and cards). */
   isOurs: (element: Element) => boolean;
 };
 
 /** The page's look-alikes of Verity's badge, outermost only: a fake pill with a labelled icon inside is one. */
-export function findLookAlikes({ document, isOurs }: FindLookAlikesParameters): Element[] {
+export function findLookAlikes({ document, shadowRoots = [], isOurs }: FindLookAlikesParameters): Element[] {
   const found = new Set<Element>();
-  for (const element of document.querySelectorAll(`${namedLikeOurs}, ${labelledLikeOurs}`)) {
-    if (!isOurs(element)) found.add(element);
+  for (const root of [document, ...shadowRoots]) {
+    for (const element of root.querySelectorAll(`${namedLikeOurs}, ${labelledLikeOurs}`)) {
+      if (!isOurs(element)) found.add(element);
+    }
   }
-  const texts = document.evaluate(shortTextNamingVerity, document, null, 7 /* ORDERED_NODE_SNAPSHOT_TYPE */, null);
-  for (let index = 0; index < texts.snapshotLength; index += 1) {
+  for (const text of [...documentTextsNamingVerity(document), ...shadowRoots.flatMap(shadowTextsNamingVerity)]) {
     // The word and the verdict may be in nested elements ("Verified by <b>Verity</b>"): the nearest of up to three that holds both, in a short label.
     let label: Element | undefined;
-    for (let element = texts.snapshotItem(index)!.parentElement, depth = 0; element !== null && depth < 3 && label === undefined; element = element.parentElement, depth += 1) {
+    for (let element = text.parentElement, depth = 0; element !== null && depth < 3 && label === undefined; element = element.parentElement, depth += 1) {
       const words = (element.textContent ?? '').replace(/\s+/g, ' ').trim();
       if (words.length > maxLabelLength) break;
       if (namesVerity.test(words) && verdictWords.test(words)) label = element;
@@ -56,6 +62,23 @@ export function findLookAlikes({ document, isOurs }: FindLookAlikesParameters): 
     if (label !== undefined && !isOurs(label)) found.add(label);
   }
   return [...found].filter((element) => ![...found].some((other) => other !== element && other.contains(element)));
+}
+
+function documentTextsNamingVerity(document: Document): Node[] {
+  const texts = document.evaluate(shortTextNamingVerity, document, null, 7 /* ORDERED_NODE_SNAPSHOT_TYPE */, null);
+  return Array.from({ length: texts.snapshotLength }, (_, index) => texts.snapshotItem(index)!);
+}
+
+/** What the XPath above selects, in a shadow tree. */
+function shadowTextsNamingVerity(root: ShadowRoot): Node[] {
+  const texts: Node[] = [];
+  const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let text = walker.nextNode(); text !== null; text = walker.nextNode()) {
+    const words = text.nodeValue ?? '';
+    const short = words.replace(/\s+/g, ' ').trim().length <= maxLabelLength;
+    if (short && words.toLowerCase().includes('verity') && !text.parentElement?.closest('script, style, noscript, textarea')) texts.push(text);
+  }
+  return texts;
 }
 
 function escapeRegExp(word: string): string {

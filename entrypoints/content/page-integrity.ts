@@ -4,6 +4,7 @@ import { findLookAlikes } from './look-alikes';
 import { isOwnNode } from './own-nodes';
 import type { TrackedProof } from './proof-registry';
 import type { Scheduler } from './scheduler';
+import { reportedShadowRoots } from './shadow-root-events';
 
 /** Reports wait this long for more of the same page's doings, in ms: a page hiding badges hides many at once. */
 const reportDelay = 300;
@@ -100,7 +101,7 @@ export function createPageIntegrityWatch({ signal, document, scheduler, alive, i
       scheduler.idle(() => {
         lookScheduled = false;
         if (signal.aborted) return;
-        const count = findLookAlikes({ document, isOurs }).length;
+        const count = findLookAlikes({ document, shadowRoots: reportedShadowRoots(document), isOurs }).length;
         if (count === lookAlikes) return;
         lookAlikes = count;
         changed();

@@ -13,3 +13,17 @@ export const reportAllShadowRootsEvent = 'verity-report-shadow-roots';
 
 /** Dispatched on the document by the content script when nodes were added: report hosts that came into the page since. */
 export const reportAddedShadowRootsEvent = 'verity-report-added-shadow-roots';
+
+/** The page's open shadow roots in the page now, as its world reports them: it answers in the same task. */
+export function reportedShadowRoots(document: Document): ShadowRoot[] {
+  const roots: ShadowRoot[] = [];
+  const take = (event: Event) => {
+    // The host itself, also inside another open shadow tree, where the event is retargeted.
+    const root = (event.composedPath()[0] as Element | undefined)?.shadowRoot;
+    if (root) roots.push(root);
+  };
+  document.addEventListener(shadowRootEvent, take, { capture: true });
+  document.dispatchEvent(new Event(reportAllShadowRootsEvent));
+  document.removeEventListener(shadowRootEvent, take, { capture: true });
+  return roots;
+}

@@ -105,7 +105,7 @@ describe("the badge's card and the page's made-up events, in Chromium", () => {
     await page.close();
   });
 
-  it('flags a hostile page in the popup and the toolbar: a badge kept off, one covered, the card closed as it opens, a look-alike badge', async () => {
+  it('flags a hostile page in the popup and the toolbar: a badge kept off, one covered, the card closed as it opens, look-alike badges', async () => {
     const { browser } = session;
     const { demo, tabId } = await openDemoPage(session);
     const target = `verity-badge[data-verity-proof="${await demo.evaluate(() => document.querySelector('figure.case[data-expected-state="altered"] verity-badge')!.getAttribute('data-verity-proof'))}"]`;
@@ -119,6 +119,9 @@ describe("the badge's card and the page's made-up events, in Chromium", () => {
         card.addEventListener('toggle', (event) => (event as Event & { newState: string }).newState === 'open' && (card as HTMLElement).hidePopover());
       }).observe(document.documentElement, { childList: true });
       document.querySelector('figure.case')!.insertAdjacentHTML('beforeend', '<span class="fake">✓ Verified by Verity</span>');
+      // And one inside a web component's open shadow root.
+      const widget = document.querySelectorAll('figure.case')[1]!.appendChild(document.createElement('div'));
+      widget.attachShadow({ mode: 'open' }).innerHTML = '<span>Verity ✓ Verified</span>';
     });
     // It takes the badge of an altered proof off, each time Verity puts it back, and once more.
     for (let round = 0; round <= 5; round += 1) {
@@ -145,10 +148,10 @@ describe("the badge's card and the page's made-up events, in Chromium", () => {
 
     const popup = await openPopupBeside(browser, { demo, tabId });
     const warnings = popup.getByRole('alert', { name: "This page and Verity's badges" });
-    await expect.poll(() => warnings.textContent(), { timeout: 10_000 }).toMatch(/This page keeps hiding Verity’s badges.*The page drew a badge that is not Verity’s/);
+    await expect.poll(() => warnings.textContent(), { timeout: 10_000 }).toMatch(/This page keeps hiding Verity’s badges.*The page drew 2 badges that are not Verity’s/);
     // Verity stopped putting the badge back: the page won that, and the reader is told.
     expect(await targetShown()).toBe(false);
-    expect(await sendFrom(popup, 'tab-integrity', { tabId })).toEqual({ integrity: { badgesKeptOff: 1, badgesHidden: 1, cardHidden: true, lookAlikes: 1 } });
+    expect(await sendFrom(popup, 'tab-integrity', { tabId })).toEqual({ integrity: { badgesKeptOff: 1, badgesHidden: 1, cardHidden: true, lookAlikes: 2 } });
     const worker = await browser.serviceWorker();
     expect(await worker.evaluate((tabId) => chrome.action.getTitle({ tabId }), tabId)).toMatch(/this page hides Verity’s badges/);
     await screenshot(popup, 'popup-hostile-page', { fullPage: false });
