@@ -1,7 +1,7 @@
 import { formatTransaction, hexToBytes, keccak256, type Hex, type RpcTransaction, type Transaction, type TransactionSerializable } from 'viem';
 import { serializeTransaction } from 'viem/op-stack';
 import { z } from 'zod';
-import { ProofMismatchError } from './errors';
+import { ProofMismatchError, UnrebuildableBlockError } from './errors';
 import { orderedTrieRoot } from './ordered-trie';
 import { encodeScrollL1Message } from './tx-scroll';
 
@@ -49,8 +49,9 @@ export type VerifyBlockTransactionsParameters = {
  * Scroll's L1 messages) and checks that the trie of those encodings has
  * the header's transactions root: then each transaction, its hash and its
  * index are what the block holds. A type this code cannot encode (another
- * rollup's: Arbitrum's, Celo's fee-currency ones) makes the block unprovable,
- * never believed. Throws ProofMismatchError.
+ * rollup's: Arbitrum's, Celo's fee-currency ones) makes the block unprovable:
+ * UnrebuildableBlockError, which the reader answers with a quorum read (see
+ * lib/chain/reader.ts). Anything else that does not prove: ProofMismatchError.
  */
 export async function verifyBlockTransactions({ block, transactionsRoot }: VerifyBlockTransactionsParameters): Promise<ProvenTransaction[]> {
   const listed = z.looseObject({ transactions: z.array(z.looseObject({ type: hex.optional() })) }).safeParse(block);
@@ -59,7 +60,7 @@ export async function verifyBlockTransactions({ block, transactionsRoot }: Verif
     // Some nodes spell the type in capitals (anvil's 0x7E).
     const type = listedTransaction.type?.toLowerCase() ?? '0x0';
     const rpc = { ...listedTransaction, type };
-    if (!knownTypes.has(type)) throw new ProofMismatchError('The block holds a transaction of a type that cannot be checked', { details: `transaction ${index} has type ${type}` });
+    if (!knownTypes.has(type)) throw new UnrebuildableBlockError('The block holds a transaction type Verity cannot rebuild', { details: `transaction ${index} has type ${type}` });
     try {
       return encode(rpc, index);
     } catch (error) {
