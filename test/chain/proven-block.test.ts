@@ -86,6 +86,13 @@ describe('verifyBlockTransactions', () => {
     expect(error).not.toBeInstanceOf(ProofMismatchError);
     expect((error as UnrebuildableBlockError).details).toBe('transaction 0 has type 0x6a');
   });
+
+  it('says a block listing an unsigned transaction (a Polygon state sync) cannot be rebuilt', async () => {
+    const zero = `0x${'00'.repeat(20)}`;
+    const stateSync = { ...block.transactions[0]!, type: '0x0', from: zero, to: zero, gas: '0x0', gasPrice: '0x0', input: '0x', nonce: '0x0', value: '0x0', v: '0x0', r: '0x0', s: '0x0' };
+    const error = await verifyBlockTransactions({ block: { ...block, transactions: [...block.transactions, stateSync] }, transactionsRoot: header().transactionsRoot }).catch((reason: unknown) => reason);
+    expect(error).toBeInstanceOf(UnrebuildableBlockError);
+  });
 });
 
 describe('verifyBlockReceipts', () => {

@@ -59,8 +59,10 @@ export async function verifyBlockTransactions({ block, transactionsRoot }: Verif
   const proven = listed.data.transactions.map((listedTransaction, index) => {
     // Some nodes spell the type in capitals (anvil's 0x7E).
     const type = listedTransaction.type?.toLowerCase() ?? '0x0';
-    const rpc = { ...listedTransaction, type };
+    const rpc: Record<string, unknown> = { ...listedTransaction, type };
     if (!knownTypes.has(type)) throw new UnrebuildableBlockError('The block holds a transaction type Verity cannot rebuild', { details: `transaction ${index} has type ${type}` });
+    // Bor lists a block's Polygon state sync as an unsigned type 0 transaction that is in neither trie.
+    if (type !== '0x7e' && isZero(rpc.r) && isZero(rpc.s)) throw new UnrebuildableBlockError('The block holds a transaction type Verity cannot rebuild', { details: `transaction ${index} is unsigned (a state sync)` });
     try {
       return encode(rpc, index);
     } catch (error) {
@@ -108,4 +110,8 @@ function encode(rpc: Record<string, unknown>, index: number): ProvenTransaction 
   if (transaction.type === 'legacy' && v !== undefined && v < 35n) delete serializable.chainId;
   const raw = serializeTransaction(serializable, transaction.type === 'legacy' ? { r, s, v: v! } : { r, s, yParity: yParity! });
   return { hash: keccak256(raw), index, raw, transaction };
+}
+
+function isZero(value: unknown): boolean {
+  return typeof value === 'string' && /^0x0*$/.test(value);
 }
