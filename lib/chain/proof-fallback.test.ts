@@ -32,12 +32,35 @@ describe('createProofFallback', () => {
     expect(fallback.notes()).toEqual([]);
   });
 
+  it('with one RPC configured, does not fall back, and says why', async () => {
+    const fallback = createProofFallback({ chainId: 42161, proven, endpointCount: 1 });
+    const quorum = agreedBy(1);
+    const proof = failing(new UnrebuildableBlockError('The block holds a transaction type Verity cannot rebuild', { details: 'transaction 0 has type 0x6a' }));
+    const error = await fallback.read({ what: 'the receipt of 0x12ab…cdef', proof, quorum }).catch((reason: unknown) => reason);
+    expect(error).toBeInstanceOf(ProofUnavailableError);
+    expect((error as ProofUnavailableError).shortMessage).toBe('The block holds a transaction type Verity cannot rebuild');
+    const mismatch = new ProofUnavailableError('RPC answer does not prove: The block header does not hash to the agreed block hash', { chainId: 42161 });
+    const header = failing(new UnrebuildableHeaderError('The block header cannot be rebuilt to check proofs', { cause: mismatch }));
+    await expect(fallback.read({ what: 'x', proof: header, quorum })).rejects.toBe(mismatch);
+    expect(quorum).not.toHaveBeenCalled();
+  });
+
   it('does not fall back when an answer does not prove', async () => {
     const fallback = fallbackOf();
     const quorum = agreedBy(3);
     const proof = failing(new ProofUnavailableError('No RPC gave a read that proves against the agreed block', { chainId: 42161 }));
     await expect(fallback.read({ what: 'x', proof, quorum })).rejects.toBeInstanceOf(ProofUnavailableError);
     expect(quorum).not.toHaveBeenCalled();
+  });
+
+  it('knows from the head on that the header cannot be rebuilt, when two RPCs could agree instead', async () => {
+    const header = () => Promise.reject(new UnrebuildableHeaderError('The block header cannot be rebuilt to check proofs'));
+    const fallback = createProofFallback({ chainId: 42161, proven: { header } as unknown as ProvenReads, endpointCount: 2 });
+    await fallback.checkHeader();
+    expect(fallback.headerUnrebuilt()).toBe(true);
+    const lone = createProofFallback({ chainId: 42161, proven: { header } as unknown as ProvenReads, endpointCount: 1 });
+    await lone.checkHeader();
+    expect(lone.headerUnrebuilt()).toBe(false);
   });
 
   it('reads the whole pass by quorum once the header cannot be rebuilt', async () => {

@@ -10,6 +10,11 @@ export type ProofFallback = {
    * be rebuilt, the same read by quorum, believed only when two endpoints agree.
    */
   read<value>(parameters: { what: string; proof: (reads: ProvenReads) => Promise<value>; quorum: () => Promise<AgreedAnswer<value>> }): Promise<value>;
+  /**
+   * Rebuilds the agreed header once, so that every verdict of the pass,
+   * including those that read nothing else, states the same basis.
+   */
+  checkHeader(): Promise<void>;
   /** Whether the pass's reads are all by quorum, because the agreed block's header could not be rebuilt. */
   headerUnrebuilt(): boolean;
   /** The reads that fell back, for the verdict: "the receipt of 0x12ab… agreed by 2 of 3 RPCs (…)". */
@@ -39,12 +44,20 @@ export function createProofFallback({ chainId, proven, endpointCount }: CreatePr
     return answer;
   }
 
+  /** With one RPC configured there is no second to agree: the read stays unavailable, saying why. */
+  function lone(what: string, error: unknown): unknown {
+    if (error instanceof UnrebuildableHeaderError) return error.cause;
+    if (!(error instanceof UnrebuildableBlockError)) return error;
+    return new ProofUnavailableError(error.shortMessage, { chainId, details: `${what}: ${error.details}; a read that cannot be proven counts only when two RPCs agree, and one is configured` });
+  }
+
   return {
     async read({ what, proof, quorum }) {
       if (headerUnrebuilt) return (await agreedByTwo(what, 'The block header cannot be rebuilt', quorum)).value;
       try {
         return await proof(proven);
       } catch (error) {
+        if (endpointCount < 2) throw lone(what, error);
         if (error instanceof UnrebuildableHeaderError) {
           headerUnrebuilt = true;
           return (await agreedByTwo(what, error.shortMessage, quorum)).value;
@@ -54,6 +67,12 @@ export function createProofFallback({ chainId, proven, endpointCount }: CreatePr
         notes.add(`${what} agreed by ${answer.urls.length} of ${endpointCount} RPCs (its block holds transaction types Verity cannot rebuild)`);
         return answer.value;
       }
+    },
+    async checkHeader() {
+      await proven.header().catch((error: unknown) => {
+        // Other failures, and a lone RPC's, surface with the reads that need the header.
+        if (error instanceof UnrebuildableHeaderError && endpointCount >= 2) headerUnrebuilt = true;
+      });
     },
     headerUnrebuilt: () => headerUnrebuilt,
     notes: () => [...notes],

@@ -149,7 +149,11 @@ export function createChainReader({ chainId, config, ...endpointOptions }: Creat
   return {
     chainId,
     config,
-    head,
+    async head() {
+      const block = await head();
+      await fallback?.checkHeader();
+      return block;
+    },
 
     async readContract(parameters) {
       const { address, abi, functionName, args, blockNumber } = parameters as unknown as {

@@ -97,6 +97,12 @@ describe('the demo page read with proofs', () => {
       expect(verdicts.filter((verdict, index) => verdict.state === 'unavailable' && devnet.scenarios[index]!.expectedState !== 'unavailable').length).toBeGreaterThan(0);
     });
 
+    it('reads the whole chain by two agreeing endpoints when no header they give rebuilds, and says so', async () => {
+      const verdicts = await verifyDemoPage({ devnet, trust: provenWith([await liar('headers'), await liar('headers')]) });
+      expect(states(verdicts)).toEqual(expected());
+      expect([...basesOf(verdicts)]).toEqual([expect.stringMatching(/^Agreed by 2 of 2 RPCs at block \d+ \(its header could not be rebuilt to check proofs\)$/)]);
+    });
+
     it('does not believe a liar that fakes the type to force the fallback, beside an honest endpoint', async () => {
       const verdicts = await verifyDemoPage({ devnet, trust: provenWith([await liar('unknownTransactionTypes', 'receiptContents', 'absentLogs'), devnet.rpcUrl]) });
       expect(wrongAndDefinite(verdicts)).toEqual([]);
