@@ -1,12 +1,13 @@
-import { decodeErrorResult, decodeFunctionResult, encodeFunctionData, numberToHex, type Abi, type Hex, type TransactionReceipt } from 'viem';
+import { decodeErrorResult, decodeFunctionResult, encodeFunctionData, numberToHex, type Abi, type Hex } from 'viem';
 import { readsOf, type ChainConfig } from '../trust/schema';
 import { crossCheck, type EndpointOutcome } from './cross-check';
 import { createRpcEndpoint, type RpcEndpointOptions, type RpcReply } from './endpoint';
-import { invalidResultFailure, rpcErrorFailure, truncate, type EndpointFailure } from './endpoint-failure';
+import { invalidResultFailure, truncate, type EndpointFailure } from './endpoint-failure';
 import { ChainUnavailableError, ContractRevertedError } from './errors';
 import { createProofFallback } from './proof-fallback';
 import { createProvenReads, type ProvenReads } from './proven/proven-reads';
-import { parseBlock, parseCallData, parseChainId, parseLogs, parseReceipt, type ParsedResult } from './rpc-results';
+import { callOutcome, interpret, receiptOutcome, type Answer, type CallAnswer } from './rpc-outcomes';
+import { parseBlock, parseChainId, parseLogs } from './rpc-results';
 import { shortHex } from './short-hex';
 import type { ChainGetLogsParameters, ChainReader, PinnedBlock } from './types';
 
@@ -20,8 +21,6 @@ export type CreateChainReaderParameters = RpcEndpointOptions & { chainId: number
  */
 const maxHeadLagSeconds = 60n;
 
-type CallAnswer = { reverted: boolean; data: Hex };
-type Answer<value> = { ok: true; value: value } | { ok: false; failure: EndpointFailure };
 
 /**
  * The reader of one chain for one verification pass (see ChainReader).
@@ -246,43 +245,6 @@ function logMatches(log: { address: Hex; topics: readonly Hex[]; blockNumber: bi
     if (wanted === null) return true;
     return topic !== undefined && (typeof wanted === 'string' ? topic === wanted : wanted.includes(topic));
   });
-}
-
-function interpret<value>(reply: RpcReply, url: string, method: string, parse: (result: unknown) => ParsedResult<value>): Answer<value> {
-  if (reply.kind === 'failure') return { ok: false, failure: reply.failure };
-  if (reply.kind === 'error') return { ok: false, failure: rpcErrorFailure(url, method, reply) };
-  const parsed = parse(reply.result);
-  return parsed.ok ? parsed : { ok: false, failure: invalidResultFailure(url, method, parsed.problem) };
-}
-
-/** An eth_getTransactionReceipt answer, as of the pinned block. */
-function receiptOutcome(transactionHash: Hex, pinned: bigint) {
-  return (reply: RpcReply, url: string): EndpointOutcome<TransactionReceipt | null> => {
-    const answer = interpret(reply, url, 'eth_getTransactionReceipt', parseReceipt);
-    if (!answer.ok) return { url, ...answer };
-    if (answer.value && answer.value.receipt.transactionHash.toLowerCase() !== transactionHash) {
-      return { url, ok: false, failure: invalidResultFailure(url, 'eth_getTransactionReceipt', `the receipt of another transaction, ${answer.value.receipt.transactionHash}`) };
-    }
-    // A transaction mined after the pinned block does not exist yet for this pass.
-    const visible = answer.value && answer.value.receipt.blockNumber <= pinned ? answer.value : null;
-    return { url, ok: true, value: visible?.receipt ?? null, comparable: visible?.comparable ?? 'no receipt' };
-  };
-}
-
-/** A revert is an answer (code 3 is the standard; older nodes only say so in the message), compared like any other. */
-function callOutcome(reply: RpcReply, url: string): EndpointOutcome<CallAnswer> {
-  if (reply.kind === 'error' && (reply.code === 3 || /revert/i.test(reply.message))) {
-    const data = revertData(reply.data);
-    return { url, ok: true, value: { reverted: true, data }, comparable: `revert ${data}` };
-  }
-  const answer = interpret(reply, url, 'eth_call', parseCallData);
-  if (!answer.ok) return { url, ...answer };
-  return { url, ok: true, value: { reverted: false, data: answer.value }, comparable: `return ${answer.value}` };
-}
-
-function revertData(data: unknown): Hex {
-  const candidate = typeof data === 'object' && data !== null ? (data as { data?: unknown }).data : data;
-  return typeof candidate === 'string' && /^0x(?:[0-9a-fA-F]{2})*$/.test(candidate) ? (candidate.toLowerCase() as Hex) : '0x';
 }
 
 /**
