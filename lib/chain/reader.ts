@@ -2,10 +2,13 @@ import { decodeErrorResult, decodeFunctionResult, encodeFunctionData, numberToHe
 import { readsOf, type ChainConfig } from '../trust/schema';
 import { crossCheck, type EndpointOutcome } from './cross-check';
 import { createRpcEndpoint, type RpcEndpointOptions, type RpcReply } from './endpoint';
-import { invalidResultFailure, rpcErrorFailure, truncate, type EndpointFailure } from './endpoint-failure';
+import { invalidResultFailure, truncate, type EndpointFailure } from './endpoint-failure';
 import { ChainUnavailableError, ContractRevertedError } from './errors';
-import { createProvenReads } from './proven/proven-reads';
-import { parseBlock, parseCallData, parseChainId, parseLogs, parseReceipt, type ParsedResult } from './rpc-results';
+import { createProofFallback } from './proof-fallback';
+import { createProvenReads, type ProvenReads } from './proven/proven-reads';
+import { callOutcome, interpret, receiptOutcome, type Answer, type CallAnswer } from './rpc-outcomes';
+import { parseBlock, parseChainId, parseLogs } from './rpc-results';
+import { shortHex } from './short-hex';
 import type { ChainGetLogsParameters, ChainReader, PinnedBlock } from './types';
 
 export type CreateChainReaderParameters = RpcEndpointOptions & { chainId: number; config: ChainConfig };
@@ -18,8 +21,6 @@ export type CreateChainReaderParameters = RpcEndpointOptions & { chainId: number
  */
 const maxHeadLagSeconds = 60n;
 
-type CallAnswer = { reverted: boolean; data: Hex };
-type Answer<value> = { ok: true; value: value } | { ok: false; failure: EndpointFailure };
 
 /**
  * The reader of one chain for one verification pass (see ChainReader).
@@ -41,7 +42,9 @@ type Answer<value> = { ok: true; value: value } | { ok: false; failure: Endpoint
  * With `"reads": "proofs"`, only the head needs the endpoints' agreement: view
  * calls are executed locally over proven state, receipts and logs are read
  * from blocks whose transactions and receipts are proven, and older blocks
- * are shown to be ancestors of the pinned one (lib/chain/proven).
+ * are shown to be ancestors of the pinned one (lib/chain/proven). A read
+ * whose block Verity cannot rebuild is taken by quorum instead, and said so
+ * in readBasis (proof-fallback.ts).
  */
 export function createChainReader({ chainId, config, ...endpointOptions }: CreateChainReaderParameters): ChainReader {
   const endpoints = config.rpc.map((url) => createRpcEndpoint({ chainId, url, ...endpointOptions }));
@@ -53,6 +56,7 @@ export function createChainReader({ chainId, config, ...endpointOptions }: Creat
   /** How many endpoints answered the pinned block's hash alike. */
   let agreedBy = 0;
   const proven = readsOf(config) === 'proofs' ? createProvenReads({ chainId, endpoints, head, onProven: (url) => used.add(url) }) : undefined;
+  const fallback = proven && createProofFallback({ chainId, proven, endpointCount: endpoints.length });
 
   function share<value>(key: string, read: () => Promise<value>): Promise<value> {
     let promise = shared.get(key) as Promise<value> | undefined;
@@ -83,10 +87,6 @@ export function createChainReader({ chainId, config, ...endpointOptions }: Creat
     const live = endpoints.filter(({ url }) => !failed.has(url));
     const outcomes = await Promise.all(live.map(async (endpoint) => toOutcome(await endpoint.request(method, params), endpoint.url)));
     return settleAgreed(what, outcomes);
-  }
-
-  async function ask<value>(what: string, method: string, params: unknown[], toOutcome: (reply: RpcReply, url: string) => EndpointOutcome<value>): Promise<value> {
-    return (await askAgreed(what, method, params, toOutcome)).value;
   }
 
   async function pinHead(): Promise<PinnedBlock> {
@@ -148,7 +148,11 @@ export function createChainReader({ chainId, config, ...endpointOptions }: Creat
   return {
     chainId,
     config,
-    head,
+    async head() {
+      const block = await head();
+      await fallback?.checkHeader();
+      return block;
+    },
 
     async readContract(parameters) {
       const { address, abi, functionName, args, blockNumber } = parameters as unknown as {
@@ -164,8 +168,10 @@ export function createChainReader({ chainId, config, ...endpointOptions }: Creat
         const pinnedBlock = await head();
         const at = blockNumber ?? pinnedBlock.number;
         if (at > pinnedBlock.number) throw new ChainUnavailableError(`Block ${at} is after the pinned block ${pinnedBlock.number}`, { chainId });
-        if (proven) return proven.call({ to, data, blockNumber: at });
-        return ask(`${functionName} on ${to} at block ${at}`, 'eth_call', [{ to, data }, numberToHex(at)], callOutcome);
+        const what = `${functionName} on ${to} at block ${at}`;
+        const agreed = () => askAgreed(what, 'eth_call', [{ to, data }, numberToHex(at)], callOutcome);
+        if (fallback) return fallback.read({ what, proof: (reads) => reads.call({ to, data, blockNumber: at }), quorum: agreed });
+        return (await agreed()).value;
       });
       return decodeCall(answer, { abi, functionName, to }) as never;
     },
@@ -173,18 +179,12 @@ export function createChainReader({ chainId, config, ...endpointOptions }: Creat
     getTransactionReceipt(hash) {
       const transactionHash = hash.toLowerCase() as Hex;
       return share(`receipt ${transactionHash}`, async () => {
-        if (proven) return proven.receipt(transactionHash);
-        const pinnedBlock = await head();
-        return ask(`the receipt of ${transactionHash} by block ${pinnedBlock.number}`, 'eth_getTransactionReceipt', [transactionHash], (reply, url) => {
-          const answer = interpret(reply, url, 'eth_getTransactionReceipt', parseReceipt);
-          if (!answer.ok) return { url, ...answer };
-          if (answer.value && answer.value.receipt.transactionHash.toLowerCase() !== transactionHash) {
-            return { url, ok: false, failure: invalidResultFailure(url, 'eth_getTransactionReceipt', `the receipt of another transaction, ${answer.value.receipt.transactionHash}`) };
-          }
-          // A transaction mined after the pinned block does not exist yet for this pass.
-          const visible = answer.value && answer.value.receipt.blockNumber <= pinnedBlock.number ? answer.value : null;
-          return { url, ok: true, value: visible?.receipt ?? null, comparable: visible?.comparable ?? 'no receipt' };
-        });
+        const agreed = async () => {
+          const pinned = (await head()).number;
+          return askAgreed(`the receipt of ${transactionHash} by block ${pinned}`, 'eth_getTransactionReceipt', [transactionHash], receiptOutcome(transactionHash, pinned));
+        };
+        if (fallback) return fallback.read({ what: `the receipt of ${shortHex(transactionHash)}`, proof: (reads) => reads.receipt(transactionHash), quorum: agreed });
+        return (await agreed()).value;
       });
     },
 
@@ -203,12 +203,15 @@ export function createChainReader({ chainId, config, ...endpointOptions }: Creat
             if (stray) return { url, ok: false, failure: invalidResultFailure(url, 'eth_getLogs', `log ${stray.logIndex} of block ${stray.blockNumber} is outside the filter`) };
             return { url, ok: true, value: answer.value.logs, comparable: answer.value.comparable };
           });
-        if (proven) {
-          const { logs } = await proven.logs({ ...filter, fromBlock }, async () => {
-            const { value, urls } = await agreed();
-            return { logs: value, agreedBy: urls.length };
-          });
-          return logs;
+        if (fallback) {
+          const proof = async (reads: ProvenReads) => {
+            const { logs } = await reads.logs({ ...filter, fromBlock }, async () => {
+              const { value, urls } = await agreed();
+              return { logs: value, agreedBy: urls.length };
+            });
+            return logs;
+          };
+          return fallback.read({ what: `the logs of ${shortHex(filter.address)} from block ${fromBlock}`, proof, quorum: agreed });
         }
         return (await agreed()).value;
       });
@@ -221,8 +224,9 @@ export function createChainReader({ chainId, config, ...endpointOptions }: Creat
     readBasis() {
       if (pinnedNumber === undefined) return undefined;
       const agreement = `${agreedBy} of ${endpoints.length} RPC${endpoints.length === 1 ? '' : 's'}`;
-      if (!proven) return `Agreed by ${agreement} at block ${pinnedNumber}`;
-      return [`Read with proofs against block ${pinnedNumber}, agreed by ${agreement}`, ...proven.agreements()].join('; ');
+      if (!proven || !fallback) return `Agreed by ${agreement} at block ${pinnedNumber}`;
+      if (fallback.headerUnrebuilt()) return `Agreed by ${agreement} at block ${pinnedNumber} (its header could not be rebuilt to check proofs)`;
+      return [`Read with proofs against block ${pinnedNumber}, agreed by ${agreement}`, ...proven.agreements(), ...fallback.notes()].join('; ');
     },
   };
 }
@@ -241,29 +245,6 @@ function logMatches(log: { address: Hex; topics: readonly Hex[]; blockNumber: bi
     if (wanted === null) return true;
     return topic !== undefined && (typeof wanted === 'string' ? topic === wanted : wanted.includes(topic));
   });
-}
-
-function interpret<value>(reply: RpcReply, url: string, method: string, parse: (result: unknown) => ParsedResult<value>): Answer<value> {
-  if (reply.kind === 'failure') return { ok: false, failure: reply.failure };
-  if (reply.kind === 'error') return { ok: false, failure: rpcErrorFailure(url, method, reply) };
-  const parsed = parse(reply.result);
-  return parsed.ok ? parsed : { ok: false, failure: invalidResultFailure(url, method, parsed.problem) };
-}
-
-/** A revert is an answer (code 3 is the standard; older nodes only say so in the message), compared like any other. */
-function callOutcome(reply: RpcReply, url: string): EndpointOutcome<CallAnswer> {
-  if (reply.kind === 'error' && (reply.code === 3 || /revert/i.test(reply.message))) {
-    const data = revertData(reply.data);
-    return { url, ok: true, value: { reverted: true, data }, comparable: `revert ${data}` };
-  }
-  const answer = interpret(reply, url, 'eth_call', parseCallData);
-  if (!answer.ok) return { url, ...answer };
-  return { url, ok: true, value: { reverted: false, data: answer.value }, comparable: `return ${answer.value}` };
-}
-
-function revertData(data: unknown): Hex {
-  const candidate = typeof data === 'object' && data !== null ? (data as { data?: unknown }).data : data;
-  return typeof candidate === 'string' && /^0x(?:[0-9a-fA-F]{2})*$/.test(candidate) ? (candidate.toLowerCase() as Hex) : '0x';
 }
 
 /**

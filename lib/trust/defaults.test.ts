@@ -33,12 +33,12 @@ describe('defaultTrustConfig', () => {
     }
   });
 
-  it('reads with proofs where whole blocks can be rebuilt, by quorum elsewhere (spec §7)', () => {
+  it('reads with proofs where headers can be rebuilt, by quorum elsewhere (spec §7)', () => {
     const reads = (chainId: string) => readsOf(defaultTrustConfig.chains[chainId]!);
-    // Ethereum, Sepolia, OP Mainnet, Base, Unichain, Scroll and Scroll Sepolia: Merkle-Patricia state, Ethereum's transaction types, OP deposits and Scroll's L1 messages.
-    for (const chainId of ['1', '11155111', '10', '8453', '130', '534352', '534351']) expect(reads(chainId), chainId).toBe('proofs');
-    // OpenGradient (Cosmos EVM), Linea, ZKsync, Arbitrum One, Polygon, Celo: not a trie, or blocks Verity cannot rebuild.
-    for (const chainId of ['10740', '59144', '324', '42161', '137', '42220']) expect(reads(chainId), chainId).toBe('quorum');
+    // Ethereum, Sepolia, OP Mainnet, Base, Unichain, Scroll and Scroll Sepolia, Arbitrum One, Nova and Sepolia, Polygon and Amoy: Merkle-Patricia state under headers Verity rebuilds.
+    for (const chainId of ['1', '11155111', '10', '8453', '130', '534352', '534351', '42161', '42170', '421614', '137', '80002']) expect(reads(chainId), chainId).toBe('proofs');
+    // OpenGradient (Cosmos EVM), Linea, ZKsync, Celo: not a trie, or headers Verity cannot rebuild.
+    for (const chainId of ['10740', '59144', '324', '42220']) expect(reads(chainId), chainId).toBe('quorum');
     // A chain the reader adds without saying is read by quorum.
     expect(readsOf({ name: 'Local', rpc: ['http://127.0.0.1:8545'], confirmations: 1, explorer: null })).toBe('quorum');
   });

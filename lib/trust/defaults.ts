@@ -28,36 +28,24 @@ const fiveMinutesOf = (secondsPerBlock: number) => Math.round(300 / secondsPerBl
 type PublicChain = Pick<ChainConfig, 'name' | 'rpc' | 'confirmations' | 'explorer'>;
 
 /*
- * Reads (spec §7: `proofs` for Merkle-Patricia chains). Proven receipts and
- * logs need the whole block rebuilt into its transactions and receipts
- * tries, which Verity can do for Ethereum's transaction types, OP Stack
- * deposits and Scroll's L1 messages (each checked against a recorded
- * block's roots). These chains stay on `quorum`, each for a reason of its own:
+ * Reads (spec §7: `proofs` for Merkle-Patricia chains). State and view calls
+ * are proven against the agreed block's header, which Verity must rebuild
+ * from JSON to its hash; Arbitrum's (L1 data in mixHash and extraData) and
+ * Polygon's (the validator seal in extraData) do, checked against recorded
+ * headers (test/fixtures/recorded-headers.ts). Proven receipts and logs need
+ * the whole block rebuilt into its tries, which Verity can do for Ethereum's
+ * transaction types, OP Stack deposits and Scroll's L1 messages. A block
+ * holding another (Arbitrum's ArbOS and retryable types 0x64–0x6a, Polygon's
+ * state syncs, Celo's fee-currency 0x7b) has that one read taken by two
+ * agreeing RPCs instead, said so in the verdict (lib/chain/proof-fallback.ts).
+ * These chains stay on `quorum`:
  * - Linea (a sparse Merkle tree), ZKsync Era (its own state tree) and Telos
  *   (an EVM on Antelope): no Merkle-Patricia state to prove against;
- * - Arbitrum One, Nova and Sepolia: every block starts with an ArbOS
- *   transaction (0x6a), and deposits and retryables have types of their own
- *   (0x64–0x69); no recorded Arbitrum block was found to prove their
- *   encodings against, so Verity does not rebuild them;
- * - Polygon and Amoy: a block with state syncs lists a transaction and a
- *   receipt that are in neither trie, or (newer bor) a type 0x7f state-sync
- *   transaction that no recorded block proves;
- * - Celo: fee-currency transactions (CIP-64, type 0x7b), whose receipts
- *   also commit to a base fee; no recorded Celo block proves them.
- * On those, proofs would make receipts and logs `unavailable`, never wrong;
- * a reader may still choose `proofs` for their state reads.
+ * - Celo: blocks before its move to the OP Stack (March 2025) have a header
+ *   of Celo's own, and no recorded Celo header was found to prove the
+ *   rebuild against, so older receipts could not be proven.
  */
-const quorumNetworks: ReadonlySet<string> = new Set([
-  'linea',
-  'zksync',
-  'telos',
-  'arbitrum-one',
-  'arbitrum-nova',
-  'arbitrum-sepolia',
-  'polygon',
-  'polygon-amoy',
-  'celo',
-]);
+const quorumNetworks: ReadonlySet<string> = new Set(['linea', 'zksync', 'telos', 'celo']);
 
 /** Every network of the EAS package that still runs, with what a reader needs to reach it. */
 const publicChains = {

@@ -30,8 +30,8 @@ function provenWith(rpc: string[]): TrustConfig {
   return { ...devnet.trustConfig, chains: { ...devnet.trustConfig.chains, [devnet.chainId]: { ...local, rpc, reads: 'proofs' } } };
 }
 
-async function liar(lie: LieName): Promise<string> {
-  const server = await startTamperProxy(devnet.rpcUrl, lies[lie]);
+async function liar(...told: LieName[]): Promise<string> {
+  const server = await startTamperProxy(devnet.rpcUrl, (answer, call) => told.reduce((changed, lie) => lies[lie](changed, call), answer));
   servers.push(server);
   return server.url;
 }
@@ -80,5 +80,32 @@ describe('the demo page read with proofs', () => {
 
   it.each(caught)('with an honest endpoint beside one that lies about %s, every scenario keeps its state', async (lie) => {
     expect(states(await verifyDemoPage({ devnet, trust: provenWith([await liar(lie), devnet.rpcUrl]) }))).toEqual(expected());
+  });
+
+  describe('when a block holds a transaction type Verity cannot rebuild', () => {
+    const basesOf = (verdicts: Verdict[]) => new Set(verdicts.flatMap((verdict) => (verdict.facts.readBasis === undefined ? [] : [verdict.facts.readBasis])));
+
+    it('takes those reads by two agreeing endpoints, and says so', async () => {
+      const verdicts = await verifyDemoPage({ devnet, trust: provenWith([await liar('unknownTransactionTypes'), await liar('unknownTransactionTypes')]) });
+      expect(states(verdicts)).toEqual(expected());
+      expect([...basesOf(verdicts)].some((basis) => /^Read with proofs against block \d+, agreed by 2 of 2 RPCs; .*agreed by 2 of 2 RPCs \(its block holds transaction types Verity cannot rebuild\)/.test(basis))).toBe(true);
+    });
+
+    it('never takes them on a lone endpoint’s word', async () => {
+      const verdicts = await verifyDemoPage({ devnet, trust: provenWith([await liar('unknownTransactionTypes', 'receiptContents', 'absentLogs')]) });
+      expect(wrongAndDefinite(verdicts)).toEqual([]);
+      expect(verdicts.filter((verdict, index) => verdict.state === 'unavailable' && devnet.scenarios[index]!.expectedState !== 'unavailable').length).toBeGreaterThan(0);
+    });
+
+    it('reads the whole chain by two agreeing endpoints when no header they give rebuilds, and says so', async () => {
+      const verdicts = await verifyDemoPage({ devnet, trust: provenWith([await liar('headers'), await liar('headers')]) });
+      expect(states(verdicts)).toEqual(expected());
+      expect([...basesOf(verdicts)]).toEqual([expect.stringMatching(/^Agreed by 2 of 2 RPCs at block \d+ \(its header could not be rebuilt to check proofs\)$/)]);
+    });
+
+    it('does not believe a liar that fakes the type to force the fallback, beside an honest endpoint', async () => {
+      const verdicts = await verifyDemoPage({ devnet, trust: provenWith([await liar('unknownTransactionTypes', 'receiptContents', 'absentLogs'), devnet.rpcUrl]) });
+      expect(wrongAndDefinite(verdicts)).toEqual([]);
+    });
   });
 });

@@ -7,7 +7,7 @@ import { devnetPrivateKeys } from '../../devnet/keys';
 import { verifyBlockHeader } from '../../lib/chain/proven/block-header';
 import { verifyBlockReceipts } from '../../lib/chain/proven/block-receipts';
 import { verifyBlockTransactions } from '../../lib/chain/proven/block-transactions';
-import { ProofMismatchError } from '../../lib/chain/proven/errors';
+import { ProofMismatchError, UnrebuildableBlockError } from '../../lib/chain/proven/errors';
 import { logEmitterCode, logTopic, revertingCode, rpcClient, type RpcCall } from './helpers/devnet-state';
 
 /** Transactions and receipts of one anvil block holding every Ethereum transaction type but blobs, checked against its header. */
@@ -79,9 +79,19 @@ describe('verifyBlockTransactions', () => {
     await mismatch(() => verifyBlockTransactions({ block: { ...block, transactions: [...block.transactions].reverse() }, transactionsRoot }));
   });
 
-  it('cannot prove a block holding a type it does not know', async () => {
-    const unknown = { ...block, transactions: [{ ...block.transactions[0]!, type: '0x64' }] };
-    expect((await mismatch(() => verifyBlockTransactions({ block: unknown, transactionsRoot: header().transactionsRoot }))).shortMessage).toMatch(/type that cannot be checked/);
+  it('says a block holding a type it does not know cannot be rebuilt, apart from a mismatch', async () => {
+    const unknown = { ...block, transactions: [{ ...block.transactions[0]!, type: '0x6a' }] };
+    const error = await verifyBlockTransactions({ block: unknown, transactionsRoot: header().transactionsRoot }).catch((reason: unknown) => reason);
+    expect(error).toBeInstanceOf(UnrebuildableBlockError);
+    expect(error).not.toBeInstanceOf(ProofMismatchError);
+    expect((error as UnrebuildableBlockError).details).toBe('transaction 0 has type 0x6a');
+  });
+
+  it('says a block listing an unsigned transaction (a Polygon state sync) cannot be rebuilt', async () => {
+    const zero = `0x${'00'.repeat(20)}`;
+    const stateSync = { ...block.transactions[0]!, type: '0x0', from: zero, to: zero, gas: '0x0', gasPrice: '0x0', input: '0x', nonce: '0x0', value: '0x0', v: '0x0', r: '0x0', s: '0x0' };
+    const error = await verifyBlockTransactions({ block: { ...block, transactions: [...block.transactions, stateSync] }, transactionsRoot: header().transactionsRoot }).catch((reason: unknown) => reason);
+    expect(error).toBeInstanceOf(UnrebuildableBlockError);
   });
 });
 

@@ -24,12 +24,13 @@ const rpcHeader = z.looseObject({
   extraData: hex,
   mixHash: hex,
   nonce: hex,
-  baseFeePerGas: hex.optional(),
-  withdrawalsRoot: hex.optional(),
-  blobGasUsed: hex.optional(),
-  excessBlobGas: hex.optional(),
-  parentBeaconBlockRoot: hex.optional(),
-  requestsHash: hex.optional(),
+  // Bor (Polygon) answers null for the fields its headers do not have.
+  baseFeePerGas: hex.nullish(),
+  withdrawalsRoot: hex.nullish(),
+  blobGasUsed: hex.nullish(),
+  excessBlobGas: hex.nullish(),
+  parentBeaconBlockRoot: hex.nullish(),
+  requestsHash: hex.nullish(),
 });
 
 /** A block header shown to hash to the agreed block hash: its roots can be trusted as far as that hash is. */
@@ -64,11 +65,12 @@ export type VerifyBlockHeaderParameters = {
 export function verifyBlockHeader({ chainId, block, hash }: VerifyBlockHeaderParameters): ProvenHeader {
   const parsed = rpcHeader.safeParse(block);
   if (!parsed.success) throw new ProofMismatchError('The block header is not well formed', { details: parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`).join('; ') });
-  const common = chainCommon({ chainId, fields: parsed.data });
+  const fields = Object.fromEntries(Object.entries(parsed.data).filter(([, value]) => value !== null));
+  const common = chainCommon({ chainId, fields });
   let header: BlockHeader;
   try {
     // Consensus rules (a PoS header's zero difficulty, extraData length) differ on rollups and local chains; only the hash matters here.
-    header = createBlockHeaderFromRPC(parsed.data as unknown as JSONRPCBlock, { common, skipConsensusFormatValidation: true });
+    header = createBlockHeaderFromRPC(fields as unknown as JSONRPCBlock, { common, skipConsensusFormatValidation: true });
   } catch (error) {
     throw new ProofMismatchError('The block header does not decode', { details: error instanceof Error ? error.message : String(error), cause: error });
   }

@@ -1,7 +1,7 @@
 import { formatTransaction, hexToBytes, keccak256, type Hex, type RpcTransaction, type Transaction, type TransactionSerializable } from 'viem';
 import { serializeTransaction } from 'viem/op-stack';
 import { z } from 'zod';
-import { ProofMismatchError } from './errors';
+import { ProofMismatchError, UnrebuildableBlockError } from './errors';
 import { orderedTrieRoot } from './ordered-trie';
 import { encodeScrollL1Message } from './tx-scroll';
 
@@ -49,8 +49,9 @@ export type VerifyBlockTransactionsParameters = {
  * Scroll's L1 messages) and checks that the trie of those encodings has
  * the header's transactions root: then each transaction, its hash and its
  * index are what the block holds. A type this code cannot encode (another
- * rollup's: Arbitrum's, Celo's fee-currency ones) makes the block unprovable,
- * never believed. Throws ProofMismatchError.
+ * rollup's: Arbitrum's, Celo's fee-currency ones) makes the block unprovable:
+ * UnrebuildableBlockError, which the reader answers with a quorum read (see
+ * lib/chain/reader.ts). Anything else that does not prove: ProofMismatchError.
  */
 export async function verifyBlockTransactions({ block, transactionsRoot }: VerifyBlockTransactionsParameters): Promise<ProvenTransaction[]> {
   const listed = z.looseObject({ transactions: z.array(z.looseObject({ type: hex.optional() })) }).safeParse(block);
@@ -58,8 +59,10 @@ export async function verifyBlockTransactions({ block, transactionsRoot }: Verif
   const proven = listed.data.transactions.map((listedTransaction, index) => {
     // Some nodes spell the type in capitals (anvil's 0x7E).
     const type = listedTransaction.type?.toLowerCase() ?? '0x0';
-    const rpc = { ...listedTransaction, type };
-    if (!knownTypes.has(type)) throw new ProofMismatchError('The block holds a transaction of a type that cannot be checked', { details: `transaction ${index} has type ${type}` });
+    const rpc: Record<string, unknown> = { ...listedTransaction, type };
+    if (!knownTypes.has(type)) throw new UnrebuildableBlockError('The block holds a transaction type Verity cannot rebuild', { details: `transaction ${index} has type ${type}` });
+    // Bor lists a block's Polygon state sync as an unsigned type 0 transaction that is in neither trie.
+    if (type !== '0x7e' && isZero(rpc.r) && isZero(rpc.s)) throw new UnrebuildableBlockError('The block holds a transaction type Verity cannot rebuild', { details: `transaction ${index} is unsigned (a state sync)` });
     try {
       return encode(rpc, index);
     } catch (error) {
@@ -107,4 +110,8 @@ function encode(rpc: Record<string, unknown>, index: number): ProvenTransaction 
   if (transaction.type === 'legacy' && v !== undefined && v < 35n) delete serializable.chainId;
   const raw = serializeTransaction(serializable, transaction.type === 'legacy' ? { r, s, v: v! } : { r, s, yParity: yParity! });
   return { hash: keccak256(raw), index, raw, transaction };
+}
+
+function isZero(value: unknown): boolean {
+  return typeof value === 'string' && /^0x0*$/.test(value);
 }

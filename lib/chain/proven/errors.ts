@@ -19,3 +19,26 @@ export class ProofMismatchError extends BaseError {
 export class ProofUnavailableError extends ChainUnavailableError {
   override name = 'ProofUnavailableError';
 }
+
+/**
+ * The block holds a transaction of a type Verity cannot encode (Arbitrum's
+ * ArbOS and retryable types, Polygon's state syncs, Celo's fee-currency
+ * ones), so its transactions and receipts tries cannot be rebuilt. Not a
+ * sign of a lie on its own: the read that needed the block is taken on the
+ * endpoints' agreement instead (two agreeing, never one), and the verdict
+ * says so. A liar can fake such a type only to force that agreement.
+ */
+export class UnrebuildableBlockError extends BaseError {
+  override name = 'UnrebuildableBlockError';
+}
+
+/**
+ * Every endpoint that answered gave the agreed block's header, and none
+ * rebuilt to its hash: the chain's headers carry fields Verity does not hash
+ * (or every endpoint lies). The chain's reads for the pass are taken on the
+ * endpoints' agreement instead (two agreeing, never one), and the verdict
+ * says so.
+ */
+export class UnrebuildableHeaderError extends BaseError {
+  override name = 'UnrebuildableHeaderError';
+}

@@ -5,6 +5,7 @@ import type { PinnedBlock } from '../types';
 import { createAncestry, maxWalkedHeaders, type Ancestry } from './ancestry';
 import { verifyBlockHeader, type ProvenHeader } from './block-header';
 import { createBlockContents } from './block-contents';
+import { ProofUnavailableError, UnrebuildableHeaderError } from './errors';
 import { firstProven, type ProvenEndpoints } from './first-proven';
 import { locateTransaction } from './locate-transaction';
 import { provenCall, type ProvenCallAnswer } from './proven-call';
@@ -43,6 +44,10 @@ export type ProvenReads = {
  * answer does not prove is dropped for the pass; these failures are kept
  * apart from the quorum reads' (the head, absences over long ranges), so a
  * liar can still be outvoted there.
+ *
+ * Throws UnrebuildableHeaderError when no answered header rebuilds to the
+ * agreed hash, and UnrebuildableBlockError when a block holds a transaction
+ * type Verity cannot encode; the reader takes those reads by quorum.
  */
 export function createProvenReads({ chainId, endpoints, head, onProven }: CreateProvenReadsParameters): ProvenReads {
   const failed = new Map<string, EndpointFailure>();
@@ -61,6 +66,12 @@ export function createProvenReads({ chainId, endpoints, head, onProven }: Create
         method: 'eth_getBlockByHash',
         params: [block.hash, false],
         verify: (answer) => verifyBlockHeader({ chainId, block: answer, hash: block.hash }),
+      }).catch((error: unknown) => {
+        // Endpoints answered, and no header rebuilt: the chain's header format (or every answer) is beyond proofs.
+        if (error instanceof ProofUnavailableError && [...failed.values()].some(({ kind }) => kind === 'invalid-response')) {
+          throw new UnrebuildableHeaderError('The block header cannot be rebuilt to check proofs', { details: error.details, cause: error });
+        }
+        throw error;
       });
       const state = createProvenState({ endpoints: proving, header, codeByHash });
       states.set(header.number, Promise.resolve(state));
