@@ -1,7 +1,7 @@
 import type { CDPSession, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { verdictStates } from '../../lib/verdict/states';
-import { badgeShowing } from '../badge-states';
+import { badgeShowing, statesOfIds } from '../badge-states';
 import { dialogAsRead } from './accessibility-tree';
 import { allAnswered, demoSessionForFile, screenshot } from './demo-session';
 
@@ -82,5 +82,77 @@ describe('the badge card of every state, in Chromium', () => {
     const lightThemes = await light.evaluate(() => [...document.querySelectorAll('verity-badge')].map((badge) => (badge as HTMLElement).dataset.theme));
     expect(new Set(lightThemes)).toEqual(new Set(['light']));
     await light.close();
+  });
+});
+
+/** Each article snippet's id with its badge's proof id: the badge at the snippet's end, or right after it (a link, a button). */
+function articleBadges(page: Page): Promise<[string, string | null][]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('[data-article-snippet]')].map((snippet): [string, string | null] => {
+      const after = snippet.nextElementSibling?.localName === 'verity-badge' ? snippet.nextElementSibling : null;
+      const badge = snippet.querySelector('verity-badge') ?? after;
+      return [snippet.getAttribute('data-article-snippet')!, badge?.getAttribute('data-verity-proof') ?? null];
+    }),
+  );
+}
+
+describe('the article page, as a reader meets it, in Chromium', () => {
+  it('answers each snippet as expected, with badges beside links and buttons that keep working, light and dark', async () => {
+    const { devnet, browser } = session;
+    const page = await browser.context.newPage();
+    await page.emulateMedia({ reducedMotion: 'reduce', colorScheme: 'light' });
+    await page.goto(devnet.articleUrl!);
+    await allAnswered(page, devnet.articleSnippets.length);
+
+    const badges = await articleBadges(page);
+    const states = await statesOfIds(page, badges.map(([, proof]) => proof));
+    const seen = Object.fromEntries(badges.map(([id], index) => [id, states[index]]));
+    expect(seen).toEqual(Object.fromEntries(devnet.articleSnippets.map(({ id, expectedState }) => [id, expectedState])));
+    expect([seen['arabic-summary'], seen['chinese-summary']]).toEqual(['verified', 'verified']);
+
+    // docs/protocol.md §10: the badge ends a heading's text, and goes after a link or a button, never into their activation.
+    const placement = await page.evaluate(() => {
+      const at = (id: string) => document.querySelector(`[data-article-snippet="${id}"]`)!;
+      const headline = at('headline');
+      const badge = headline.querySelector('verity-badge')!.getBoundingClientRect();
+      const heading = headline.getBoundingClientRect();
+      return {
+        headingEndsWithBadge: headline.lastElementChild?.localName === 'verity-badge',
+        badgeInsideHeading: badge.top >= heading.top && badge.bottom <= heading.bottom,
+        linkHasBadge: at('related-link').querySelector('verity-badge') !== null,
+        badgeAfterLink: at('related-link').nextElementSibling?.localName,
+        buttonHasBadge: at('summary-button').querySelector('verity-badge') !== null,
+        badgeAfterButton: at('summary-button').nextElementSibling?.localName,
+      };
+    });
+    expect(placement).toEqual({
+      headingEndsWithBadge: true,
+      badgeInsideHeading: true,
+      linkHasBadge: false,
+      badgeAfterLink: 'verity-badge',
+      buttonHasBadge: false,
+      badgeAfterButton: 'verity-badge',
+    });
+    await screenshot(page, 'article-light');
+
+    // The page's button and link still answer their own clicks; a click on the button's badge is not a click on the button.
+    const button = page.locator('[data-article-snippet="summary-button"]');
+    await button.locator('xpath=following-sibling::verity-badge[1]').click();
+    await expect.poll(() => button.getAttribute('aria-expanded')).toBe('false');
+    await page.keyboard.press('Escape');
+    await page.mouse.move(0, 0);
+    await button.click();
+    await expect.poll(() => button.getAttribute('aria-expanded')).toBe('true');
+    await expect.poll(() => page.locator('#summary-panel').isVisible()).toBe(true);
+    await page.locator('[data-article-snippet="related-link"]').click();
+    await expect.poll(() => new URL(page.url()).hash).toBe('#archive');
+
+    await page.emulateMedia({ reducedMotion: 'reduce', colorScheme: 'dark' });
+    await expect
+      .poll(async () => new Set(await page.evaluate(() => [...document.querySelectorAll('verity-badge')].map((badge) => (badge as HTMLElement).dataset.theme))))
+      .toEqual(new Set(['dark']));
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(page, 'article-dark');
+    await page.close();
   });
 });
