@@ -9,12 +9,15 @@ export type ArticleBadge = { id: string; proof: string | null; excerpt: string }
  * docs/protocol.md §10) and the start of its text.
  */
 export function articleBadges(page: Page): Promise<ArticleBadge[]> {
-  return page.evaluate((attribute) => {
-    const excerptOf = (element: Element) => ((element as HTMLElement).innerText ?? '').replace(/\s+/g, ' ').trim().slice(0, 120);
-    return [...document.querySelectorAll(`[${attribute}]`)].map((snippet) => {
-      const after = snippet.nextElementSibling?.localName === 'verity-badge' ? snippet.nextElementSibling : null;
-      const badge = snippet.querySelector('verity-badge') ?? after;
-      return { id: snippet.getAttribute(attribute)!, proof: badge?.getAttribute('data-verity-proof') ?? null, excerpt: excerptOf(snippet) };
-    });
-  }, articleSnippetAttribute);
+  // No named functions inside: tsx (npm start) would wrap them in a helper the page does not have.
+  return page.evaluate(
+    (attribute) =>
+      [...document.querySelectorAll<HTMLElement>(`[${attribute}]`)].map((snippet) => {
+        const after = snippet.nextElementSibling?.localName === 'verity-badge' ? snippet.nextElementSibling : null;
+        const badge = snippet.querySelector('verity-badge') ?? after;
+        const excerpt = snippet.innerText.replace(/\s+/g, ' ').trim().slice(0, 120);
+        return { id: snippet.getAttribute(attribute)!, proof: badge?.getAttribute('data-verity-proof') ?? null, excerpt };
+      }),
+    articleSnippetAttribute,
+  );
 }

@@ -1,5 +1,6 @@
 import type { CDPSession, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { articleBadges } from '../../devnet/article/article-badges';
 import { verdictStates } from '../../lib/verdict/states';
 import { badgeShowing, statesOfIds } from '../badge-states';
 import { dialogAsRead } from './accessibility-tree';
@@ -85,17 +86,6 @@ describe('the badge card of every state, in Chromium', () => {
   });
 });
 
-/** Each article snippet's id with its badge's proof id: the badge at the snippet's end, or right after it (a link, a button). */
-function articleBadges(page: Page): Promise<[string, string | null][]> {
-  return page.evaluate(() =>
-    [...document.querySelectorAll('[data-article-snippet]')].map((snippet): [string, string | null] => {
-      const after = snippet.nextElementSibling?.localName === 'verity-badge' ? snippet.nextElementSibling : null;
-      const badge = snippet.querySelector('verity-badge') ?? after;
-      return [snippet.getAttribute('data-article-snippet')!, badge?.getAttribute('data-verity-proof') ?? null];
-    }),
-  );
-}
-
 describe('the article page, as a reader meets it, in Chromium', () => {
   it('answers each snippet as expected, with badges beside links and buttons that keep working, light and dark', async () => {
     const { devnet, browser } = session;
@@ -105,8 +95,8 @@ describe('the article page, as a reader meets it, in Chromium', () => {
     await allAnswered(page, devnet.articleSnippets.length);
 
     const badges = await articleBadges(page);
-    const states = await statesOfIds(page, badges.map(([, proof]) => proof));
-    const seen = Object.fromEntries(badges.map(([id], index) => [id, states[index]]));
+    const states = await statesOfIds(page, badges.map(({ proof }) => proof));
+    const seen = Object.fromEntries(badges.map(({ id }, index) => [id, states[index]]));
     expect(seen).toEqual(Object.fromEntries(devnet.articleSnippets.map(({ id, expectedState }) => [id, expectedState])));
     expect([seen['arabic-summary'], seen['chinese-summary']]).toEqual(['verified', 'verified']);
 
