@@ -31,7 +31,7 @@ h1 { font-size: clamp(2rem, 4.5vw, 3rem); line-height: 1.1; letter-spacing: -0.0
 .byline { font-family: var(--sans); font-size: 0.85rem; color: var(--muted); margin: 0 0 1.25rem; padding-bottom: 1rem; border-bottom: 1px solid var(--rule); }
 .ai-note { font-style: italic; }
 .lead-image { margin: 0 0 1.25rem; }
-.lead-image-art { aspect-ratio: 16 / 6; border-radius: 4px; background: linear-gradient(180deg, #33475b 0%, #5b7b94 45%, #9fb4c2 46%, #3f5d73 60%, #1f3445 100%); }
+.lead-image-art { aspect-ratio: 16 / 5; border-radius: 4px; background: linear-gradient(180deg, #33475b 0%, #5b7b94 45%, #9fb4c2 46%, #3f5d73 60%, #1f3445 100%); }
 .lead-image figcaption { font-family: var(--sans); font-size: 0.8rem; color: var(--muted); margin-top: 0.4rem; }
 
 .summary { margin: 0 0 1.5rem; }

@@ -196,10 +196,14 @@ describe('the article page, as a reader meets it, in Chromium', () => {
     await page.locator('[data-article-snippet="related-link"]').click();
     await expect.poll(() => new URL(page.url()).hash).toBe('#archive');
 
+    // Dark by the site's own theme button (a class on the root), then by the reader's system setting.
+    const themes = async () => new Set(await page.evaluate(() => [...document.querySelectorAll('verity-badge')].map((badge) => (badge as HTMLElement).dataset.theme)));
+    await page.locator('.theme-toggle').click();
+    await expect.poll(themes).toEqual(new Set(['dark']));
+    await page.locator('.theme-toggle').click();
+    await expect.poll(themes).toEqual(new Set(['light']));
     await page.emulateMedia({ reducedMotion: 'reduce', colorScheme: 'dark' });
-    await expect
-      .poll(async () => new Set(await page.evaluate(() => [...document.querySelectorAll('verity-badge')].map((badge) => (badge as HTMLElement).dataset.theme))))
-      .toEqual(new Set(['dark']));
+    await expect.poll(themes).toEqual(new Set(['dark']));
     await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, 'article-dark');
     await page.close();
