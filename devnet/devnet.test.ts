@@ -476,6 +476,29 @@ describe('demo page', () => {
   });
 });
 
+describe('article page', () => {
+  it('serves a news article: one proof per snippet, no test captions, three failures a reader might meet', async () => {
+    const response = await fetch(devnet.articleUrl!);
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toBe(devnet.articleHtml);
+    const { document } = new JSDOM(html).window;
+    expect([...document.querySelectorAll('[data-article-snippet]')].map((element) => element.getAttribute('data-article-snippet'))).toEqual(
+      devnet.articleSnippets.map(({ id }) => id),
+    );
+    expect(carriersOf(document.body.innerHTML)).toHaveLength(devnet.articleSnippets.length);
+    // A reader's page: nothing names a case or the verdict it should get.
+    expect(document.body.textContent).not.toMatch(/\b(verified|untrusted|altered|pending|invalid|expected)\b/i);
+    expect(document.querySelector('h1[data-ai-proof], a[href][data-ai-proof], button[data-ai-proof], [dir="rtl"][data-ai-proof], [lang="zh"][data-ai-proof]')).not.toBeNull();
+    expect(devnet.articleSnippets.filter(({ expectedState }) => expectedState !== 'verified').map(({ id, expectedState }) => `${id}: ${expectedState}`)).toEqual([
+      'council-figures: altered',
+      'air-quality: pending',
+      'partner: untrusted',
+    ]);
+    expect(await (await fetch(new URL('article-snippets.json', devnet.pageUrl))).json()).toEqual(devnet.articleSnippets);
+  });
+});
+
 describe('stop', () => {
   it('leaves no anvil process and closes the page server', async () => {
     const port = new URL(devnet.rpcUrl).port;

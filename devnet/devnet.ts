@@ -6,8 +6,10 @@ import { compileContracts } from './compile';
 import { renderDemoPage } from './demo-page';
 import { deployDevnetContracts, type DevnetContracts } from './deploy';
 import type { DevnetRole } from './keys';
-import { buildScenarios, type Scenario } from './scenarios';
+import { buildScenarios, type Scenario, type ScenarioContext } from './scenarios';
 import { servePage } from './serve-page';
+import { buildArticleSnippets, type ArticleSnippet } from './article/article-snippets';
+import { renderArticlePage } from './article/article-page';
 import { setUpTees } from './tees';
 import { devnetTrustConfig } from './trust-config';
 
@@ -39,7 +41,13 @@ export type StartDevnetReturnType = {
   pageHtml: string;
   /** Where the page is served, with a trailing slash; only with `servePage`. */
   pageUrl?: string;
-  /** Mines empty blocks: one turns every `pending` scenario into `verified` (confirmations 2). */
+  /** The AI snippets of the article page, in page order, each with the state a correct verifier gives it. */
+  articleSnippets: ArticleSnippet[];
+  /** A realistic news article whose snippets are `articleSnippets`, without captions. */
+  articleHtml: string;
+  /** Where the article is served (`pageUrl` + `article`); only with `servePage`. */
+  articleUrl?: string;
+  /** Mines empty blocks: one turns every `pending` scenario (and article snippet) into `verified` (confirmations 2). */
   mine(blocks?: number): Promise<void>;
   /** Stops the page server and anvil. Safe to call twice. */
   stop(): Promise<void>;
@@ -62,7 +70,7 @@ export async function startDevnet({ rpcPort, servePage: serve = false }: StartDe
     const clients = createDevnetClients({ rpcUrl: anvil.rpcUrl, chainId: anvil.chainId });
     const contracts = await deployDevnetContracts({ clients, compiled, heartbeatWindow });
     const tees = await setUpTees({ clients, contracts });
-    const scenarios = await buildScenarios({
+    const context: ScenarioContext = {
       clients,
       contracts,
       chainId: anvil.chainId,
@@ -70,7 +78,10 @@ export async function startDevnet({ rpcPort, servePage: serve = false }: StartDe
       unconfiguredChainId,
       now: () => Math.floor(Date.now() / 1000),
       walrusBlobId: (label) => stringToHex(`walrus-devnet-${label}`),
-    });
+    };
+    const scenarios = await buildScenarios(context);
+    // After the demo, sending no transaction: the demo's block layout stays as buildScenarios made it.
+    const articleSnippets = await buildArticleSnippets({ context, scenarios });
     const trustConfig = devnetTrustConfig({
       rpcUrl: anvil.rpcUrl,
       chainId: anvil.chainId,
@@ -78,11 +89,20 @@ export async function startDevnet({ rpcPort, servePage: serve = false }: StartDe
       trustedAttester: clients.accounts.trustedAttester.address,
     });
     const pageHtml = renderDemoPage({ scenarios, chainId: anvil.chainId });
+    const articleHtml = renderArticlePage({ snippets: articleSnippets });
 
     let pageUrl: string | undefined;
+    let articleUrl: string | undefined;
     if (serve) {
-      const server = await servePage({ html: pageHtml, port: typeof serve === 'object' ? serve.port : undefined, trustConfig, scenarios });
+      const server = await servePage({
+        html: pageHtml,
+        port: typeof serve === 'object' ? serve.port : undefined,
+        trustConfig,
+        scenarios,
+        article: { html: articleHtml, snippets: articleSnippets },
+      });
       pageUrl = server.url;
+      articleUrl = server.articleUrl;
       closePage = server.close;
     }
     const accounts = Object.fromEntries(Object.entries(clients.accounts).map(([role, account]) => [role, account.address])) as Record<
@@ -98,6 +118,9 @@ export async function startDevnet({ rpcPort, servePage: serve = false }: StartDe
       scenarios,
       pageHtml,
       pageUrl,
+      articleSnippets,
+      articleHtml,
+      articleUrl,
       mine: (blocks = 1) => clients.test.mine({ blocks }),
       stop,
     };

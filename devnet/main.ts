@@ -58,6 +58,7 @@ async function main(): Promise<void> {
 Verity devnet is running.
   RPC            ${devnet.rpcUrl} (chain ${devnet.chainId})
   Demo page      ${devnet.pageUrl}
+  Article        ${devnet.articleUrl} (${devnet.articleSnippets.length} AI snippets, no captions)
   Trust config   ${configPath}
   Scenarios      ${devnet.scenarios.length}: ${[...byState].map(([state, count]) => `${count} ${state}`).join(', ')}
 

@@ -8,22 +8,30 @@ export type ServePageParameters = {
   /** Also served as JSON, for tools that want the devnet's facts without a side channel. */
   trustConfig: unknown;
   scenarios: unknown;
+  /** The article page, served at `/article`, and its snippets as JSON at `/article-snippets.json`. */
+  article?: { html: string; snippets: unknown };
 };
 
 export type ServePageReturnType = {
   /** `http://127.0.0.1:PORT/` */
   url: string;
+  /** `http://127.0.0.1:PORT/article`, when there is an article. */
+  articleUrl?: string;
   port: number;
   /** Stops listening and drops open connections. Safe to call twice. */
   close(): Promise<void>;
 };
 
-/** Serves the page at `/`, with `/trust-config.json` and `/scenarios.json`, on 127.0.0.1 only. */
-export async function servePage({ html, port = 0, trustConfig, scenarios }: ServePageParameters): Promise<ServePageReturnType> {
+/** Serves the page at `/`, with `/trust-config.json` and `/scenarios.json` (and the article), on 127.0.0.1 only. */
+export async function servePage({ html, port = 0, trustConfig, scenarios, article }: ServePageParameters): Promise<ServePageReturnType> {
   const routes: Record<string, { type: string; body: string }> = {
     '/': { type: 'text/html; charset=utf-8', body: html },
     '/trust-config.json': { type: 'application/json', body: JSON.stringify(trustConfig, null, 2) },
     '/scenarios.json': { type: 'application/json', body: JSON.stringify(scenarios, null, 2) },
+    ...(article && {
+      '/article': { type: 'text/html; charset=utf-8', body: article.html },
+      '/article-snippets.json': { type: 'application/json', body: JSON.stringify(article.snippets, null, 2) },
+    }),
   };
   const server = createServer((request, response) => {
     const route = routes[new URL(request.url ?? '/', 'http://localhost').pathname];
@@ -43,6 +51,7 @@ export async function servePage({ html, port = 0, trustConfig, scenarios }: Serv
   let closed: Promise<void> | undefined;
   return {
     url: `http://127.0.0.1:${actualPort}/`,
+    articleUrl: article && `http://127.0.0.1:${actualPort}/article`,
     port: actualPort,
     close: () =>
       (closed ??= new Promise<void>((resolve) => {

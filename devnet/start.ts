@@ -24,7 +24,9 @@ import { buildDirectory } from './compile';
 import { startDevnet, type StartDevnetReturnType } from './devnet';
 import { builtExtensionPath, launchExtensionBrowser, type ExtensionBrowser } from './extension-browser';
 import { openExtensionPage, storeTrustConfig, tabShowing } from './extension-pages';
+import { articleVerdicts, saveArticleScreenshots } from './start-article';
 import { takeStateMatrix } from './state-matrix';
+import { printVerdictTable, type VerdictRow } from './verdict-table';
 import { badgeStatesIn, badgeStatesPer, waitForAllAnswered, waitForBadgeShowing } from '../test/badge-states';
 
 /** The extension API inside the service worker and extension pages, where the evaluated functions run. */
@@ -122,12 +124,16 @@ async function main(): Promise<number> {
     await storeTrustConfig(browser, devnet.trustConfig);
     const page = browser.context.pages()[0] ?? (await browser.context.newPage());
     await page.goto(pageUrl);
+    const articleUrl = devnet.articleUrl!;
 
     const verifyCommand = `npx verity verify ${pageUrl} --config ${relative(process.cwd(), configPath)}`;
     if (!headless) {
+      // The article in a second tab, in front: where a reader starts.
+      await (await browser.context.newPage()).goto(articleUrl);
       console.log(`
 Verity is running in Chromium.
-  Demo page      ${pageUrl}
+  Article        ${articleUrl} (the front tab: a news story as a reader meets it)
+  Demo page      ${pageUrl} (every proof type in every state, with captions)
   RPC            ${devnet.rpcUrl} (chain ${devnet.chainId})
   Trust config   ${configPath}
 
@@ -141,19 +147,21 @@ Close the browser or press Ctrl-C to stop.`);
     }
 
     const rows = await verdicts(page, devnet.scenarios.length);
-    printTable(rows);
-    await saveScreenshots(browser, page, pageUrl);
-    console.log('\nThe chain and the page stop now. For the command line, run `npm run devnet` and the `npx verity verify` command it prints.');
-    return rows.every((row) => row.state === row.expected) ? 0 : 1;
+    printVerdictTable(`The demo page (${pageUrl})`, rows);
+    const article = await browser.context.newPage();
+    await article.goto(articleUrl);
+    const articleRows = await articleVerdicts({ page: article, snippets: devnet.articleSnippets, timeoutMs: verdictTimeoutMs });
+    printVerdictTable(`The article (${articleUrl})`, articleRows);
+    await saveScreenshots(browser, page, pageUrl, article);
+    console.log('\nThe chain and the pages stop now. For the command line, run `npm run devnet` and the `npx verity verify` command it prints.');
+    return [...rows, ...articleRows].every((row) => row.state === row.expected) ? 0 : 1;
   } finally {
     await stop();
   }
 }
 
-type Row = { index: number; state: string; expected: string; excerpt: string };
-
 /** Each snippet's badge state once none is still checking, with its scenario's expectation, in page order. */
-async function verdicts(page: Page, count: number): Promise<Row[]> {
+async function verdicts(page: Page, count: number): Promise<VerdictRow[]> {
   console.log(`Waiting for the extension's verdicts on ${count} snippets…`);
   try {
     await waitForAllAnswered(page, count, verdictTimeoutMs);
@@ -175,24 +183,8 @@ async function verdicts(page: Page, count: number): Promise<Row[]> {
   return figures.map(({ expected, excerpt }, index) => ({ index: index + 1, state: (states[index] ?? []).map((state) => state ?? '?').join('+') || 'no badge', expected, excerpt }));
 }
 
-function printTable(rows: Row[]): void {
-  const excerptWidth = 60;
-  const clip = (text: string) => (text.length > excerptWidth ? `${text.slice(0, excerptWidth - 1)}…` : text);
-  const stateWidth = Math.max(5, ...rows.map((row) => row.state.length));
-  const expectedWidth = Math.max(8, ...rows.map((row) => row.expected.length));
-  const indexWidth = Math.max(1, String(rows.length).length);
-  const line = (index: string, mark: string, state: string, expected: string, excerpt: string) =>
-    `${index.padStart(indexWidth)} ${mark} ${state.padEnd(stateWidth)}  ${expected.padEnd(expectedWidth)}  ${excerpt}`;
-  console.log(`\n${line('#', ' ', 'state', 'expected', 'excerpt')}`);
-  for (const { index, state, expected, excerpt } of rows) {
-    console.log(line(String(index), state === expected ? ' ' : '✗', state, expected, clip(excerpt)));
-  }
-  const matching = rows.filter((row) => row.state === row.expected).length;
-  console.log(`\n${matching} of ${rows.length} as expected`);
-}
-
-/** The demo page's top, a badge's card, the popup and the inspector for one proof, and every state's badge and card at three zooms, light and dark, as PNG files. */
-async function saveScreenshots(browser: ExtensionBrowser, page: Page, pageUrl: string): Promise<void> {
+/** The demo page's top, a badge's card, the popup and the inspector for one proof, every state's badge and card at three zooms, light and dark, and the article, as PNG files. */
+async function saveScreenshots(browser: ExtensionBrowser, page: Page, pageUrl: string, article: Page): Promise<void> {
   await mkdir(screenshotDirectory, { recursive: true });
   const saved: string[] = [];
   const save = async (name: string, take: (path: string) => Promise<unknown>) => {
@@ -260,6 +252,7 @@ async function saveScreenshots(browser: ExtensionBrowser, page: Page, pageUrl: s
 
   await page.bringToFront();
   for (const { name, png } of await takeStateMatrix(page)) await save(name, (path) => writeFile(path, png));
+  await saveArticleScreenshots(article, save);
 
   console.log(`\nScreenshots:\n${saved.map((path) => `  ${path}`).join('\n')}`);
 }

@@ -19,7 +19,7 @@ function shownHtml(shown: ShownContent): string {
 }
 
 /** For a single-quoted attribute: JSON is full of double quotes, which stay readable this way. */
-function escapeSingleQuotedAttribute(value: string): string {
+export function escapeSingleQuotedAttribute(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/'/g, '&#39;');
 }
 

@@ -1,9 +1,15 @@
 import type { CDPSession, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { articleBadges } from '../../devnet/article/article-badges';
 import { verdictStates } from '../../lib/verdict/states';
-import { badgeShowing } from '../badge-states';
+import { badgeShowing, statesOfIds } from '../badge-states';
 import { dialogAsRead } from './accessibility-tree';
-import { allAnswered, demoSessionForFile, screenshot } from './demo-session';
+import type { browser as browserApi } from 'wxt/browser';
+import type { SelectionCheck } from '../../messaging/messages';
+import { allAnswered, demoSessionForFile, openExtensionPage, screenshot, sendFrom, tabShowing } from './demo-session';
+
+/** The extension API inside the worker, where the evaluated function runs. */
+declare const chrome: typeof browserApi;
 
 /**
  * The badge card of each state on the demo page, as a reader meets it: in
@@ -82,5 +88,124 @@ describe('the badge card of every state, in Chromium', () => {
     const lightThemes = await light.evaluate(() => [...document.querySelectorAll('verity-badge')].map((badge) => (badge as HTMLElement).dataset.theme));
     expect(new Set(lightThemes)).toEqual(new Set(['light']));
     await light.close();
+  });
+});
+
+/**
+ * Selects `words` in an article snippet and clicks "Verify selection with
+ * Verity" as Chrome would (the worker's onClicked event: automation cannot
+ * open a native menu); the worker's answer once it has one.
+ */
+async function checkQuote(page: Page, snippet: string, words: string): Promise<SelectionCheck | null> {
+  const { browser } = session;
+  const selected = await page.evaluate(
+    ([snippet, words]) => {
+      const walker = document.createTreeWalker(document.querySelector(`[data-article-snippet="${snippet}"]`)!, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode() as Text | null; node !== null; node = walker.nextNode() as Text | null) {
+        const start = node.data.indexOf(words);
+        if (start === -1) continue;
+        const range = document.createRange();
+        range.setStart(node, start);
+        range.setEnd(node, start + words.length);
+        document.getSelection()!.removeAllRanges();
+        document.getSelection()!.addRange(range);
+        return document.getSelection()!.toString();
+      }
+      return '';
+    },
+    [snippet, words] as const,
+  );
+  expect(selected).toBe(words);
+  const helper = await openExtensionPage(browser);
+  const { tabId } = await tabShowing(helper, page.url());
+  const before = await sendFrom(helper, 'selection-check', { tabId });
+  await (await browser.serviceWorker()).evaluate(
+    ([tabId, selectionText, pageUrl]) => {
+      const info = { menuItemId: 'verity.verify-selection', frameId: 0, editable: false, selectionText, pageUrl };
+      const tab = { id: tabId, index: 0, windowId: -1, highlighted: true, active: true, pinned: false, incognito: false };
+      (chrome.contextMenus.onClicked as unknown as { dispatch(...args: unknown[]): void }).dispatch(info, tab);
+    },
+    [tabId, words, page.url()] as const,
+  );
+  let answer: SelectionCheck | null = null;
+  await expect
+    .poll(async () => {
+      answer = await sendFrom(helper, 'selection-check', { tabId });
+      return answer !== null && answer.checkedAt !== before?.checkedAt;
+    }, { timeout: 30_000 })
+    .toBe(true);
+  await helper.close();
+  return answer;
+}
+
+describe('the article page, as a reader meets it, in Chromium', () => {
+  it('answers each snippet as expected, checks quotes, and keeps links and buttons working beside their badges, light and dark', async () => {
+    const { devnet, browser } = session;
+    const page = await browser.context.newPage();
+    await page.emulateMedia({ reducedMotion: 'reduce', colorScheme: 'light' });
+    await page.goto(devnet.articleUrl!);
+    await allAnswered(page, devnet.articleSnippets.length);
+
+    const badges = await articleBadges(page);
+    const states = await statesOfIds(page, badges.map(({ proof }) => proof));
+    const seen = Object.fromEntries(badges.map(({ id }, index) => [id, states[index]]));
+    expect(seen).toEqual(Object.fromEntries(devnet.articleSnippets.map(({ id, expectedState }) => [id, expectedState])));
+    expect([seen['arabic-summary'], seen['chinese-summary']]).toEqual(['verified', 'verified']);
+
+    // docs/protocol.md §10: the badge ends a heading's text, and goes after a link or a button, never into their activation.
+    const placement = await page.evaluate(() => {
+      const at = (id: string) => document.querySelector(`[data-article-snippet="${id}"]`)!;
+      const headline = at('headline');
+      const badge = headline.querySelector('verity-badge')!.getBoundingClientRect();
+      const heading = headline.getBoundingClientRect();
+      return {
+        headingEndsWithBadge: headline.lastElementChild?.localName === 'verity-badge',
+        badgeInsideHeading: badge.top >= heading.top && badge.bottom <= heading.bottom,
+        linkHasBadge: at('related-link').querySelector('verity-badge') !== null,
+        badgeAfterLink: at('related-link').nextElementSibling?.localName,
+        buttonHasBadge: at('summary-button').querySelector('verity-badge') !== null,
+        badgeAfterButton: at('summary-button').nextElementSibling?.localName,
+      };
+    });
+    expect(placement).toEqual({
+      headingEndsWithBadge: true,
+      badgeInsideHeading: true,
+      linkHasBadge: false,
+      badgeAfterLink: 'verity-badge',
+      buttonHasBadge: false,
+      badgeAfterButton: 'verity-badge',
+    });
+    await screenshot(page, 'article-light');
+
+    // README's reader flow: a quote from the timeline is signed text; a quote of the edited figure says Altered, never hides it.
+    expect(await checkQuote(page, 'timeline', 'opened again at first light')).toMatchObject({ outcome: 'in-signed-text', state: 'verified' });
+    expect(await checkQuote(page, 'council-figures', '£2 million')).toMatchObject({ outcome: 'not-in-signed-text', state: 'altered' });
+    await page.bringToFront();
+    await page.keyboard.press('Escape');
+    await page.evaluate(() => document.getSelection()!.removeAllRanges());
+
+    // The page's button and link still answer their own clicks; a click on the button's badge is not a click on the button.
+    const button = page.locator('[data-article-snippet="summary-button"]');
+    await button.locator('xpath=following-sibling::verity-badge[1]').click();
+    await expect.poll(() => button.getAttribute('aria-expanded')).toBe('false');
+    await page.keyboard.press('Escape');
+    await page.mouse.move(0, 0);
+    await button.click();
+    await expect.poll(() => button.getAttribute('aria-expanded')).toBe('true');
+    await expect.poll(() => page.locator('#summary-panel').isVisible()).toBe(true);
+    await page.locator('[data-article-snippet="related-link"]').click();
+    await expect.poll(() => new URL(page.url()).hash).toBe('#archive');
+
+    // Dark by the site's own theme button (a class on the root), then by the reader's system setting.
+    const themes = async () => new Set(await page.evaluate(() => [...document.querySelectorAll('verity-badge')].map((badge) => (badge as HTMLElement).dataset.theme)));
+    await page.locator('.theme-toggle').click();
+    await expect.poll(themes).toEqual(new Set(['dark']));
+    await page.locator('.theme-toggle').click();
+    await expect.poll(themes).toEqual(new Set(['light']));
+    await page.emulateMedia({ reducedMotion: 'reduce', colorScheme: 'dark' });
+    await expect.poll(themes).toEqual(new Set(['dark']));
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(page, 'article-dark');
+    await page.close();
   });
 });
