@@ -30,14 +30,17 @@ const badgeCss = `
   font-size: inherit !important;
   display: inline-block !important;
   vertical-align: baseline !important;
-  margin: 0 0 0 0.4em !important;
+  margin: 0 !important;
+  /* The gap goes between the text and the badge: on the right of it in right-to-left text, so the host keeps the text's direction. */
+  margin-inline-start: 0.4em !important;
   padding: 0 !important;
   line-height: 1 !important;
   text-indent: 0 !important;
-  direction: ltr !important;
+  direction: inherit !important;
 }
 .pill {
   all: unset;
+  direction: ltr;
   box-sizing: border-box;
   display: inline-flex;
   align-items: center;

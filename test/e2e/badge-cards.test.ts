@@ -165,8 +165,18 @@ describe('the article page, as a reader meets it, in Chromium', () => {
         badgeAfterLink: at('related-link').nextElementSibling?.localName,
         buttonHasBadge: at('summary-button').querySelector('verity-badge') !== null,
         badgeAfterButton: at('summary-button').nextElementSibling?.localName,
+        // In right-to-left text the badge sits left of the text's end, with its gap toward the text.
+        rightToLeftGap: (() => {
+          const arabic = at('arabic-summary');
+          const host = arabic.querySelector('verity-badge')!.getBoundingClientRect();
+          const text = document.createRange();
+          text.selectNodeContents([...arabic.childNodes].find((node) => node.nodeType === Node.TEXT_NODE)!);
+          const sameLine = [...text.getClientRects()].filter((rect) => rect.bottom > host.top && rect.top < host.bottom);
+          return Math.round(Math.min(...sameLine.map((rect) => rect.left)) - host.right);
+        })(),
       };
     });
+    expect(placement.rightToLeftGap).toBeGreaterThanOrEqual(4);
     expect(placement).toEqual({
       headingEndsWithBadge: true,
       badgeInsideHeading: true,
@@ -174,6 +184,7 @@ describe('the article page, as a reader meets it, in Chromium', () => {
       badgeAfterLink: 'verity-badge',
       buttonHasBadge: false,
       badgeAfterButton: 'verity-badge',
+      rightToLeftGap: placement.rightToLeftGap,
     });
     await screenshot(page, 'article-light');
 
