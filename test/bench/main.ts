@@ -13,6 +13,8 @@ import { runProvenCostSection } from './proven-cost';
 import { runRpcCostSection } from './rpc-cost';
 import { formatNumber, heading } from './table';
 import { runTabBudgetSection } from './tab-budget-cost';
+import { runHostilePagesSection } from './hostile-pages';
+import { buildExtension } from './extension-build';
 import { runThroughputSection } from './throughput';
 
 /** Distinct proofs of each kind made for the bench. */
@@ -23,7 +25,7 @@ const proofsPerSet = 100;
  * none is): on a shared machine one section can be compared side by side
  * within a run without waiting minutes for the others.
  */
-const sectionNames = ['throughput', 'rpc', 'proven', 'offchain', 'quote', 'tab-budget', 'browser', 'browser-pages'] as const;
+const sectionNames = ['throughput', 'rpc', 'proven', 'offchain', 'quote', 'tab-budget', 'hostile', 'browser', 'browser-pages'] as const;
 const chosen = process.argv.slice(2);
 for (const name of chosen) if (!(sectionNames as readonly string[]).includes(name)) throw new Error(`No bench section "${name}": ${sectionNames.join(', ')}`);
 const runs = (name: (typeof sectionNames)[number]) => chosen.length === 0 || chosen.includes(name);
@@ -58,6 +60,10 @@ async function main(): Promise<void> {
     });
     if (runs('quote')) await runQuoteCheckSection({ proofs: 500, briefsPerProof: 30, minMsPerCase: 1_000 });
     if (runs('tab-budget')) await runTabBudgetSection();
+    if (runs('hostile')) {
+      const built = await buildExtension();
+      await runHostilePagesSection({ devnet, extensionPath: built.path, attackSeconds: 10 }).finally(built.remove);
+    }
     // browser-pages: only the pages with proofs (4.3 to 4.5), without bundles, the no-proof pages and images.
     if (runs('browser') || runs('browser-pages')) {
       await runBrowserSection({ devnet, sets, scanSizes: [10_000, 80_000], scanRuns: 3, mountProofs: 500, mountRuns: 3, onlyProofPages: !runs('browser') });

@@ -1,5 +1,3 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { CDPSession, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDevnet, type StartDevnetReturnType } from '../../devnet/devnet';
@@ -12,6 +10,7 @@ import { parseHtml } from '../../lib/extract/parse-html';
 import type { Verdict } from '../../lib/verdict/types';
 import type { browser as extensionApi } from 'wxt/browser';
 import { launchExtensionBrowser, type ExtensionBrowser } from '../../devnet/extension-browser';
+import { startRpcCountingProxy, type RpcCountingProxy } from '../rpc-counting-proxy';
 import { openExtensionPage, sendFrom, storeTrustConfig } from './demo-session';
 
 /** The extension API inside the page and the worker, where the evaluated functions run. */
@@ -26,40 +25,9 @@ declare const chrome: typeof extensionApi;
  * same.
  */
 
-type RpcCounter = { url: string; requests: number; calls: number; close(): Promise<void> };
-
-/** Forwards to anvil (CORS headers and all) and counts HTTP requests and the JSON-RPC calls in them. */
-async function countingProxy(target: string): Promise<RpcCounter> {
-  const counter = { requests: 0, calls: 0 };
-  const server: Server = createServer(async (request, response) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of request) chunks.push(chunk as Buffer);
-    const body = Buffer.concat(chunks);
-    if (request.method === 'POST') {
-      counter.requests += 1;
-      const parsed: unknown = JSON.parse(body.toString('utf8'));
-      counter.calls += Array.isArray(parsed) ? parsed.length : 1;
-    }
-    const headers = Object.fromEntries(Object.entries(request.headers).filter(([name]) => !['host', 'connection', 'content-length'].includes(name))) as Record<string, string>;
-    const answer = await fetch(target, { method: request.method, headers, body: request.method === 'POST' ? body : undefined });
-    response.writeHead(answer.status, Object.fromEntries([...answer.headers].filter(([name]) => !['content-length', 'content-encoding', 'transfer-encoding'].includes(name))));
-    response.end(Buffer.from(await answer.arrayBuffer()));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
-    get requests() {
-      return counter.requests;
-    },
-    get calls() {
-      return counter.calls;
-    },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
 let devnet: StartDevnetReturnType;
-let rpc: RpcCounter;
+/** Forwards to anvil (CORS headers and all) and counts HTTP requests and the JSON-RPC calls in them. */
+let rpc: RpcCountingProxy;
 let browser: ExtensionBrowser;
 let page: Page;
 let cdp: CDPSession;
@@ -71,7 +39,7 @@ const workerLog: string[] = [];
 
 beforeAll(async () => {
   devnet = await startDevnet({ servePage: true });
-  rpc = await countingProxy(devnet.rpcUrl);
+  rpc = await startRpcCountingProxy(devnet.rpcUrl);
   browser = await launchExtensionBrowser();
   const listen = (worker: Worker) => worker.on('console', (message) => workerLog.push(`${message.type()}: ${message.text()}`));
   browser.context.on('serviceworker', listen);
