@@ -2,7 +2,7 @@ import { proofAttribute, type WalkPause } from '../../lib/extract/carriers';
 import type { LocatedProof, ProofLocator } from '../../lib/extract/locate-proofs';
 import { batchMutations } from './mutation-batch';
 import type { IdleDeadlineLike, Scheduler } from './scheduler';
-import { reportAddedShadowRootsEvent, reportAllShadowRootsEvent, shadowRootEvent } from './shadow-root-events';
+import { reportAddedShadowRootsEvent, reportAllShadowRootsEvent, reportedRootOf, shadowRootEvent } from './shadow-root-events';
 
 /** Nodes walked between looks at the clock: small enough that a slice overruns by little. */
 const pauseEvery = 256;
@@ -134,9 +134,7 @@ export function startPageScanner({ signal, document, scheduler, locator, isOwnNo
   document.addEventListener(
     shadowRootEvent,
     (event) => {
-      // The host itself, also inside another open shadow tree, where the event is retargeted.
-      const host = event.composedPath()[0] as Element | undefined;
-      const root = host?.shadowRoot;
+      const root = reportedRootOf(event);
       if (root) observeRoot(root);
     },
     { capture: true, signal },

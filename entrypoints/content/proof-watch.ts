@@ -1,6 +1,6 @@
 import { proofAttribute } from '../../lib/extract/carriers';
 import { hrefTokenStart, tokenPrefix } from '../../lib/text/tokens';
-import { reportAddedShadowRootsEvent, reportAllShadowRootsEvent, shadowRootEvent } from './shadow-root-events';
+import { reportAddedShadowRootsEvent, reportAllShadowRootsEvent, reportedRootOf, shadowRootEvent } from './shadow-root-events';
 
 /**
  * Elements that may carry a proof (spec §1), each kind by its own native
@@ -49,7 +49,7 @@ export function watchForProofs({ signal, document, onProof }: WatchForProofsPara
   document.addEventListener(
     shadowRootEvent,
     (event) => {
-      const root = (event.composedPath()[0] as Element | undefined)?.shadowRoot;
+      const root = reportedRootOf(event);
       if (root) watchRoot(root);
     },
     { capture: true, signal: watching },

@@ -14,12 +14,16 @@ export const reportAllShadowRootsEvent = 'verity-report-shadow-roots';
 /** Dispatched on the document by the content script when nodes were added: report hosts that came into the page since. */
 export const reportAddedShadowRootsEvent = 'verity-report-added-shadow-roots';
 
+/** The open shadow root a `shadowRootEvent` reports: its host's, found on the event's path (it is retargeted when the host sits in another open shadow tree). */
+export function reportedRootOf(event: Event): ShadowRoot | null | undefined {
+  return (event.composedPath()[0] as Element | undefined)?.shadowRoot;
+}
+
 /** The page's open shadow roots in the page now, as its world reports them: it answers in the same task. */
 export function reportedShadowRoots(document: Document): ShadowRoot[] {
   const roots: ShadowRoot[] = [];
   const take = (event: Event) => {
-    // The host itself, also inside another open shadow tree, where the event is retargeted.
-    const root = (event.composedPath()[0] as Element | undefined)?.shadowRoot;
+    const root = reportedRootOf(event);
     if (root) roots.push(root);
   };
   document.addEventListener(shadowRootEvent, take, { capture: true });

@@ -1,5 +1,5 @@
 import { badgeTag } from '../badge';
-import { reportAllShadowRootsEvent, shadowRootEvent } from '../shadow-root-events';
+import { reportAllShadowRootsEvent, reportedRootOf, shadowRootEvent } from '../shadow-root-events';
 
 /** Smaller than this either side, as rendered, an image is an icon or a spacer: not checked. */
 export const minImageSide = 64;
@@ -104,7 +104,7 @@ export function watchPageImages({ signal, document, onImage, onSourceChanged, on
   document.addEventListener(
     shadowRootEvent,
     (event) => {
-      const root = (event.composedPath()[0] as Element | undefined)?.shadowRoot;
+      const root = reportedRootOf(event);
       if (!root || shadowRoots.has(root)) return;
       shadowRoots.add(root);
       watchWithin(root);
