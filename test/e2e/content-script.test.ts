@@ -10,7 +10,7 @@ import { renderingDoubtWords } from '../../lib/verdict/rendering-doubts';
 import { figureId, renderingFigures, renderingTricksPage } from '../rendering-tricks-page';
 import { signedSentenceAttribute } from '../rendering-tricks-proof';
 import { badgeStatesIn, badgeStatesPer } from '../badge-states';
-import { allAnswered, figureStates, openExtensionPage, sendFrom, startDemoSession, stopDemoSession, tabShowing } from './demo-session';
+import { allAnswered, figureStates, whyNotAsCaptioned, openExtensionPage, sendFrom, startDemoSession, stopDemoSession, tabShowing } from './demo-session';
 
 /** The extension API inside extension pages and the worker, where the evaluated functions run. */
 declare const chrome: typeof browserApi;
@@ -97,7 +97,7 @@ describe('the content script in Chromium', () => {
     await page.goto(devnet.pageUrl!);
     await allAnswered(page, devnet.scenarios.length);
     const byCase = await figureStates(page);
-    expect(byCase.map(({ badges }) => badges)).toEqual(byCase.map(({ expected }) => [expected]));
+    expect(byCase.map(({ badges }) => badges), await whyNotAsCaptioned(browser, page, byCase)).toEqual(byCase.map(({ expected }) => [expected]));
     await page.close();
   });
 

@@ -30,8 +30,11 @@ export async function screenshot(target: Page | Locator, name: string, { fullPag
 /** Waits until the page has at least `count` badges and none is still checking. */
 export const allAnswered = waitForAllAnswered;
 
+/** One figure of the demo page: its scenario, the state its caption expects, and its badges' proof ids and states. */
+export type FigureStates = { scenario: string; expected: string | null; ids: (string | null)[]; badges: (string | null)[] };
+
 /** The badge states of the demo page, figure by figure, beside the state each figure's caption expects. */
-export async function figureStates(page: Page): Promise<{ scenario: string; expected: string | null; badges: (string | null)[] }[]> {
+export async function figureStates(page: Page): Promise<FigureStates[]> {
   const figures = await page.evaluate(() =>
     [...document.querySelectorAll('figure.case')].map((figure) => ({
       scenario: figure.getAttribute('data-scenario')!,
@@ -40,7 +43,32 @@ export async function figureStates(page: Page): Promise<{ scenario: string; expe
     })),
   );
   const states = await badgeStatesById(page);
-  return figures.map(({ scenario, expected, ids }) => ({ scenario, expected, badges: ids.map((id) => (id === null ? null : (states.get(id) ?? null))) }));
+  return figures.map((figure) => ({ ...figure, badges: figure.ids.map((id) => (id === null ? null : (states.get(id) ?? null))) }));
+}
+
+/**
+ * For the figures whose badge is not the state their caption expects, the
+ * worker's reasons: its summary and each check that did not pass. Empty when
+ * every figure is as expected. A failure message, so that a verdict that
+ * changes only under load says why.
+ */
+export async function whyNotAsCaptioned(browser: ExtensionBrowser, page: Page, figures: FigureStates[]): Promise<string> {
+  const wrong = figures.filter(({ expected, badges }) => badges.length !== 1 || badges[0] !== expected);
+  if (wrong.length === 0) return '';
+  const extensionPage = await openExtensionPage(browser);
+  try {
+    const { state } = await tabShowing(extensionPage, page.url());
+    const verdicts = new Map(state.proofs.map(({ id, verdict }) => [id, verdict]));
+    return wrong
+      .map(({ scenario, expected, ids, badges }) => {
+        const verdict = ids[0] == null ? undefined : verdicts.get(ids[0]);
+        const checks = verdict?.checks.filter(({ ok }) => ok !== true).map(({ id, ok, detail }) => `${id} ${ok === false ? 'failed' : 'not run'}: ${detail}`) ?? [];
+        return [`${scenario}: shows ${badges.join(', ') || 'no badge'}, expected ${expected}. ${verdict?.summary ?? 'The worker has no verdict.'}`, ...checks].join('\n  ');
+      })
+      .join('\n');
+  } finally {
+    await extensionPage.close();
+  }
 }
 
 /** The devnet serving its demo page, and Chromium with the built extension. */

@@ -7,7 +7,7 @@ import { builtExtensionPath, launchExtensionBrowser, unpackedExtensionId, type E
 import { startDevnet, type StartDevnetReturnType } from '../../devnet/devnet';
 import { settingsKeys } from '../../storage/settings-keys';
 import { badgeStatesIn } from '../badge-states';
-import { allAnswered, figureStates, openExtensionPage, screenshot, sendFrom } from './demo-session';
+import { allAnswered, figureStates, whyNotAsCaptioned, openExtensionPage, screenshot, sendFrom } from './demo-session';
 
 declare const chrome: typeof browserApi;
 
@@ -63,7 +63,7 @@ describe.skipIf(!isRoot)('a trust configuration set by policy, in Chromium', () 
     await demo.goto(devnet.pageUrl!);
     await allAnswered(demo, devnet.scenarios.length);
     const figures = await figureStates(demo);
-    expect(figures.map(({ badges }) => badges)).toEqual(figures.map(({ expected }) => [expected]));
+    expect(figures.map(({ badges }) => badges), await whyNotAsCaptioned(browser, demo, figures)).toEqual(figures.map(({ expected }) => [expected]));
     expect(figures.filter(({ expected }) => expected === 'verified').length).toBeGreaterThan(0);
     await demo.close();
 

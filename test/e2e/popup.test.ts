@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { stateStyles } from '../../components/state-style';
 import { verdictStates } from '../../lib/verdict/states';
-import { demoSessionForFile, figureStates, openDemoPage, openPopupBeside, screenshot } from './demo-session';
+import { demoSessionForFile, figureStates, whyNotAsCaptioned, openDemoPage, openPopupBeside, screenshot } from './demo-session';
 
 /**
  * The popup, built and loaded in Chromium, over the devnet's demo page,
@@ -60,7 +60,7 @@ describe('the popup in Chromium', () => {
 
     // The badges the popup counted are those of the page.
     const figures = await figureStates(demo);
-    expect(figures.map(({ badges }) => badges)).toEqual(figures.map(({ expected }) => [expected]));
+    expect(figures.map(({ badges }) => badges), await whyNotAsCaptioned(browser, demo, figures)).toEqual(figures.map(({ expected }) => [expected]));
     await popup.close();
     await demo.close();
   });
