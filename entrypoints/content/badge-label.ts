@@ -1,10 +1,13 @@
 import { confidenceRated, confidenceWord } from '../../components/confidence-word';
 import { checkingStyle, stateStyles } from '../../components/state-style';
-import type { VerdictState } from '../../lib/verdict/states';
+import { verdictStates, type VerdictState } from '../../lib/verdict/states';
 import type { Verdict } from '../../lib/verdict/types';
 
 /** What a badge shows: a verdict's state, or `checking` before there is one. */
 export type BadgeState = VerdictState | 'checking';
+
+/** Every state a badge can show: checking, then each verdict state. */
+export const badgeStates: readonly BadgeState[] = ['checking', ...verdictStates];
 
 export function badgeStateOf(verdict: Verdict | undefined): BadgeState {
   return verdict?.state ?? 'checking';

@@ -1,4 +1,5 @@
 import { verdictStates } from '../../lib/verdict/states';
+import { badgeStates } from './badge-label';
 import { checkingColours, darkCheckingColours, darkNeutralColours, darkStateColours, neutralColours, stateColours, type ChipColours } from './palette';
 import type { PersonalMark } from '../../storage/personal-mark';
 import { markCss } from './mark-css';
@@ -57,18 +58,22 @@ const badgeCss = `
   cursor: pointer;
   user-select: none;
   -webkit-font-smoothing: antialiased;
-  transition: box-shadow 120ms ease-out;
 }
-.pill:hover { box-shadow: inset 0 0 0 1px var(--ring), 0 1px 3px rgb(15 23 42 / 0.12); }
+/* Eased on hover only: a transition on every pill would animate each new verdict's ring, a frame of the whole page each. */
+.pill:hover { box-shadow: inset 0 0 0 1px var(--ring), 0 1px 3px rgb(15 23 42 / 0.12); transition: box-shadow 120ms ease-out; }
 .pill:focus-visible { outline: 2px solid ${neutralColours.focus}; outline-offset: 2px; }
 .pill svg { width: 1.15em; height: 1.15em; flex: none; }
+/* Every state's face in one cell, as wide as the widest; only the state's own is seen (badge.ts). */
+.faces { display: inline-grid; }
+.face { grid-area: 1 / 1; justify-self: center; display: inline-flex; align-items: center; gap: 0.33em; visibility: hidden; }
+${badgeStates.map((state) => `.pill[data-state='${state}'] .face[data-face='${state}']`).join(',\n')} { visibility: visible; }
 .pill .mark { margin-inline-start: 0.1em; }
 ${verdictStates.map((state) => chipRule(state, stateColours[state])).join('\n')}
 ${chipRule('checking', checkingColours)}
 ${verdictStates.map((state) => chipRule(state, darkStateColours[state], dark)).join('\n')}
 ${chipRule('checking', darkCheckingColours, dark)}
 :host([data-theme='dark']) .pill:focus-visible { outline-color: ${darkNeutralColours.focus}; }
-@media (prefers-reduced-motion: reduce) { .pill { transition: none; } }
+@media (prefers-reduced-motion: reduce) { .pill:hover { transition: none; } }
 `;
 
 /** Turns every badge off at once, without touching a single one. */

@@ -1,7 +1,7 @@
 import type { SharedStyle } from './shared-style';
 import { ignoreAttribute } from '../../lib/text/dom';
 import type { Verdict } from '../../lib/verdict/types';
-import { badgeLabel, badgeStateOf, badgeWord, type BadgeState } from './badge-label';
+import { badgeLabel, badgeStateOf, badgeStates, badgeWord, type BadgeState } from './badge-label';
 import { trusted } from './trusted-events';
 import { checkingIconShapes, createIcon, stateIconShapes } from './state-icons';
 import { createMarkBox } from './mark-css';
@@ -46,7 +46,14 @@ export type CreateBadgeParameters = {
 const pillPrototypes = new WeakMap<Document, HTMLButtonElement>();
 const iconPrototypes = new WeakMap<Document, Map<BadgeState, SVGSVGElement>>();
 
-/** The pill: a button holding the word and the mark; the icon comes with the state. */
+/**
+ * The pill: a button holding one face (icon, word and the reader's mark)
+ * for every state, stacked in one grid cell. The state's face alone is
+ * visible (badge-sheet.ts): a new verdict changes an attribute and no box,
+ * so it lays out nothing around the badge (a page of 100,000 paragraphs
+ * lays out all of them for one changed word), and every badge is as wide
+ * whatever it says, so its size tells the page nothing.
+ */
 function pillPrototype(document: Document): HTMLButtonElement {
   let button = pillPrototypes.get(document);
   if (button === undefined) {
@@ -55,7 +62,17 @@ function pillPrototype(document: Document): HTMLButtonElement {
     button.className = 'pill';
     button.setAttribute('aria-haspopup', 'dialog');
     button.setAttribute('aria-expanded', 'false');
-    button.append(document.createElement('span'), createMarkBox(document));
+    const faces = document.createElement('span');
+    faces.className = 'faces';
+    for (const state of badgeStates) {
+      const face = document.createElement('span');
+      face.className = 'face';
+      face.dataset.face = state;
+      // The mark in each face: the face's icon, word and mark stay together, centred in the pill.
+      face.append(iconFor(document, state), badgeWord(state), createMarkBox(document));
+      faces.append(face);
+    }
+    button.append(faces);
     pillPrototypes.set(document, button);
   }
   return button;
@@ -68,6 +85,11 @@ export function iconFor(document: Document, state: BadgeState): SVGSVGElement {
   let icon = icons.get(state);
   if (icon === undefined) icons.set(state, (icon = createIcon(document, state === 'checking' ? checkingIconShapes : stateIconShapes[state])));
   return icon.cloneNode(true) as SVGSVGElement;
+}
+
+/** The face a pill shows: the one of its state. */
+export function shownFace(button: HTMLButtonElement): HTMLElement | null {
+  return button.querySelector(`.face[data-face='${button.dataset.state}']`);
 }
 
 /**
@@ -83,7 +105,6 @@ export function createBadge({ document, id, sheet, events }: CreateBadgeParamete
   const root = host.attachShadow({ mode: 'closed' });
   sheet.adopt(root);
   const button = pillPrototype(document).cloneNode(true) as HTMLButtonElement;
-  const word = button.firstElementChild as HTMLSpanElement;
   root.append(button);
 
   const badge: Badge = {
@@ -92,14 +113,7 @@ export function createBadge({ document, id, sheet, events }: CreateBadgeParamete
     button,
     render(verdict) {
       const state = badgeStateOf(verdict);
-      if (button.dataset.state === state) {
-        button.setAttribute('aria-label', badgeLabel(verdict));
-        return;
-      }
-      button.dataset.state = state;
-      button.querySelector('svg')?.remove();
-      button.prepend(iconFor(document, state));
-      word.textContent = badgeWord(state);
+      if (button.dataset.state !== state) button.dataset.state = state;
       button.setAttribute('aria-label', badgeLabel(verdict));
     },
     setExpanded(expanded) {

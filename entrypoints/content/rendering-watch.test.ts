@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { badgeTag } from './badge';
 import { cardTag } from './card';
 import { createRenderingWatch } from './rendering-watch';
 import { FakeIntersectionObserver, FakeResizeObserver } from '../../test/fakes/observers';
@@ -59,6 +60,20 @@ describe('createRenderingWatch', () => {
     changed.length = 0;
     window.dispatchEvent(new HashChangeEvent('hashchange'));
     expect(changed.sort()).toEqual(['a', 'b']);
+  });
+
+  it("reports the snippets around a transition or animation that ended, and not for Verity's own badge", async () => {
+    const inner = document.getElementById('inner')!;
+    inner.dispatchEvent(new Event('transitionend', { bubbles: true }));
+    expect(changed).toEqual(['a']);
+    changed.length = 0;
+    const badge = document.createElement(badgeTag);
+    inner.append(badge);
+    await records();
+    changed.length = 0;
+    badge.dispatchEvent(new Event('transitionend', { bubbles: true }));
+    badge.dispatchEvent(new Event('animationend', { bubbles: true }));
+    expect(changed).toEqual([]);
   });
 
   it('reports a snippet as it comes into view, once, and those in view when a card opens', async () => {

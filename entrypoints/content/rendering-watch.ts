@@ -79,8 +79,9 @@ export function createRenderingWatch({ signal, document, onChange }: CreateRende
     restyled.forEach(reportAround);
   });
   changes.observe(document, { attributes: true, attributeFilter: renderingAttributes, childList: true, subtree: true });
+  // Verity's own transitions (a badge's hover) restyle no snippet.
   const onEnd = (event: Event): void => {
-    if (watched.size > 0 && event.target instanceof Element) reportAround(event.target);
+    if (watched.size > 0 && event.target instanceof Element && !isOwnNode(event.target)) reportAround(event.target);
   };
   const options = { capture: true, passive: true, signal };
   document.addEventListener('transitionend', onEnd, options);
