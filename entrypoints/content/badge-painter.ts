@@ -7,6 +7,13 @@ import type { Scheduler } from './scheduler';
 
 /** Badges found, and verdicts answered, within this many ms go into the page together. */
 const paintDelay = 100;
+/**
+ * Badges found while a scan goes on wait for its end, to go into the page
+ * in one write, laid out once (the scan runs in slices of a few ms, so a
+ * page of hundreds of proofs is found over several); a scan that takes
+ * longer than this shows what it has found so far.
+ */
+const longestHold = 500;
 /** How often a page may take a badge off, or move it, before it is left so (and the page flagged): fighting the page helps nobody. */
 export const maxBadgeReplacements = 5;
 
@@ -25,8 +32,11 @@ export type CreateBadgePainterParameters = {
 };
 
 export type BadgePainter = {
-  /** Puts the badges of proofs just found in the page, at the next paint. */
-  place(proofs: readonly TrackedProof[]): void;
+  /**
+   * Puts the badges of proofs just found in the page, at the next paint;
+   * while `scanning`, once the scan has ended (or after `longestHold` ms).
+   */
+  place(proofs: readonly TrackedProof[], options?: { scanning?: boolean }): void;
   /** Shows a verdict, or checking, on a proof's badge: as of `revision`, unless the proof has moved on since. */
   draw(proof: TrackedProof, verdict: Verdict | undefined, revision?: number): void;
   /** Takes off the badge of a proof read again and replaced, at the next paint, as its successor's goes in. */
@@ -52,6 +62,10 @@ export function createBadgePainter({ scheduler, card, alive, isSnippet, onPlaced
   /** Badges of proofs read again and replaced: they go as their successors come, in the same write. */
   const toRemove = new Set<HTMLElement>();
   const toDraw = new Map<TrackedProof, { verdict: Verdict | undefined; revision: number }>();
+  /** Badges found while a scan goes on, waiting for its end. */
+  const held = new Set<TrackedProof>();
+  /** Cancels the hold's time limit; set while badges are held. */
+  let cancelHold: (() => void) | undefined;
   let paintScheduled = false;
   /** The parent each badge went into: a snippet that grows keeps it there; a page that wraps it (to fade it out, say) moves it. */
   const placedIn = new WeakMap<TrackedProof, ParentNode | null>();
@@ -68,6 +82,16 @@ export function createBadgePainter({ scheduler, card, alive, isSnippet, onPlaced
     if (paintScheduled) return;
     paintScheduled = true;
     scheduler.delay(() => scheduler.write(paint), paintDelay);
+  }
+
+  /** The held badges go in at the next paint. */
+  function release(): void {
+    cancelHold?.();
+    cancelHold = undefined;
+    if (held.size === 0) return;
+    for (const proof of held) toPlace.add(proof);
+    held.clear();
+    schedulePaint();
   }
 
   function paint(): void {
@@ -93,10 +117,11 @@ export function createBadgePainter({ scheduler, card, alive, isSnippet, onPlaced
   }
 
   return {
-    place(proofs) {
-      if (proofs.length === 0) return;
-      for (const proof of proofs) toPlace.add(proof);
-      schedulePaint();
+    place(proofs, { scanning = false } = {}) {
+      // A verdict for a held badge is drawn on it out of the page, and shows when it goes in.
+      for (const proof of proofs) held.add(proof);
+      if (!scanning) release();
+      else if (held.size > 0) cancelHold ??= scheduler.delay(release, longestHold);
     },
     draw(proof, verdict, revision = proof.revision) {
       toDraw.set(proof, { verdict, revision });

@@ -7,8 +7,8 @@ export type ManualScheduler = {
   frame(): void;
   /** The idle tasks queued so far, each given `timeRemaining` ms. */
   idle(timeRemaining?: number): void;
-  /** The delayed tasks queued so far, however long their delay. */
-  timers(): void;
+  /** The delayed tasks queued so far, however long their delay; or only those of at most `longest` ms. */
+  timers(longest?: number): void;
   /** Frames, idle time and timers until nothing is left to run. */
   settle(): void;
   /** What is waiting, by kind. */
@@ -19,7 +19,7 @@ export function createManualScheduler(): ManualScheduler {
   let reads: (() => void)[] = [];
   let writes: (() => void)[] = [];
   let idles: ((deadline: IdleDeadlineLike) => void)[] = [];
-  let timers: { task: () => void; cancelled: boolean }[] = [];
+  let timers: { task: () => void; ms: number; cancelled: boolean }[] = [];
 
   const frame = (): void => {
     const frameReads = reads;
@@ -34,9 +34,9 @@ export function createManualScheduler(): ManualScheduler {
     idles = [];
     queued.forEach((task) => task({ timeRemaining: () => timeRemaining, didTimeout: false }));
   };
-  const runTimers = (): void => {
-    const queued = timers;
-    timers = [];
+  const runTimers = (longest = Infinity): void => {
+    const queued = timers.filter((timer) => timer.ms <= longest);
+    timers = timers.filter((timer) => timer.ms > longest);
     queued.forEach(({ task, cancelled }) => cancelled || task());
   };
   const pending = () => ({ reads: reads.length, writes: writes.length, idles: idles.length, timers: timers.filter((timer) => !timer.cancelled).length });
@@ -46,8 +46,8 @@ export function createManualScheduler(): ManualScheduler {
       read: (task) => void reads.push(task),
       write: (task) => void writes.push(task),
       idle: (task) => void idles.push(task),
-      delay(task) {
-        const timer = { task, cancelled: false };
+      delay(task, ms) {
+        const timer = { task, ms, cancelled: false };
         timers.push(timer);
         return () => {
           timer.cancelled = true;
@@ -56,7 +56,7 @@ export function createManualScheduler(): ManualScheduler {
     },
     frame,
     idle,
-    timers: runTimers,
+    timers: (longest) => runTimers(longest),
     settle() {
       for (let round = 0; round < 1_000; round += 1) {
         const { reads: r, writes: w, idles: i, timers: t } = pending();

@@ -121,7 +121,8 @@ describe('startPageSession', () => {
   it('finds proofs, badges them as checking, sends those near the viewport first, and shows the verdicts', async () => {
     const worker = start(proofHtml('near', 'Near text.') + proofHtml('far', 'Far text.'));
     manual.idle();
-    manual.timers();
+    manual.timers(100);
+    manual.timers(100);
     manual.frame();
     expect(statesOf()).toEqual(['near:checking', 'far:checking']);
     expect(worker.sent).toEqual([]);
@@ -139,6 +140,19 @@ describe('startPageSession', () => {
     manual.settle();
     expect(worker.sent.map((request) => request.proofs.map((proof) => proof.id))).toEqual([['p0'], ['p1']]);
     expect(statesOf()).toEqual(['near:verified', 'far:verified']);
+  });
+
+  it('puts the badges of a page of proofs found over several slices into the page in one write, once the scan has ended', () => {
+    // More proofs than one slice hands on, so the scan takes several.
+    start(Array.from({ length: 120 }, (_, index) => proofHtml(`s${index}`, `Snippet ${index}.`)).join(''));
+    const counts = new Set<number>();
+    manual.idle(4);
+    for (let step = 0; step < 20; step += 1) {
+      manual.timers(100);
+      manual.frame();
+      counts.add(document.querySelectorAll('verity-badge').length);
+    }
+    expect([...counts]).toEqual([0, 120]);
   });
 
   it('gives the badges the page’s colours again when the page switches its theme on <body>, not for every change below it', async () => {

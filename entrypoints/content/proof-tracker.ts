@@ -110,7 +110,7 @@ export function createProofTracker({
       }
     }
     if (scanFinished) sender.scanFinished();
-    painter.place(added);
+    painter.place(added, { scanning: !scanFinished });
   }
 
   function nearnessChanged(changes: { element: Element; near: boolean }[]): void {

@@ -1,0 +1,82 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it } from 'vitest';
+import { createBadge } from './badge';
+import { createBadgePainter } from './badge-painter';
+import { createBadgeSheet } from './badge-sheet';
+import { createManualScheduler } from './manual-scheduler';
+import type { TrackedProof } from './proof-registry';
+import { verdictOf } from '../../test/fakes/verdict-fixtures';
+
+const sheet = createBadgeSheet().style;
+const events = { onEnter() {}, onLeave() {}, onActivate() {} };
+
+/** A proof on a paragraph of its own, as the tracker hands it over. */
+function trackedProof(id: string): TrackedProof {
+  const element = document.body.appendChild(document.createElement('p'));
+  element.textContent = `Snippet ${id}.`;
+  return {
+    id,
+    located: { index: 0, form: 'attribute', element, source: element, carrier: element, raw: 'raw', shownText: element.textContent, shownTextComplete: true },
+    badge: createBadge({ document, id, sheet, events }),
+    shownText: element.textContent,
+    shownTextComplete: true,
+    rendered: undefined,
+    revision: 0,
+    sentRevision: -1,
+    verdict: undefined,
+    near: undefined,
+    badgePlaced: false,
+    replacements: 0,
+  };
+}
+
+function setUp() {
+  const manual = createManualScheduler();
+  const painter = createBadgePainter({ scheduler: manual.scheduler, card: { refresh() {} }, alive: () => true, isSnippet: () => true });
+  /** Runs the paint's timer, then the frame it writes in. */
+  const paint = () => {
+    manual.timers(100);
+    manual.frame();
+  };
+  return { manual, painter, paint, placed: () => document.querySelectorAll('verity-badge').length };
+}
+
+afterEach(() => document.body.replaceChildren());
+
+describe('createBadgePainter', () => {
+  it('holds the badges found while a scan goes on, and puts them all in together when it ends', () => {
+    const { painter, paint, placed } = setUp();
+    painter.place([trackedProof('a'), trackedProof('b')], { scanning: true });
+    paint();
+    expect(placed()).toBe(0);
+    painter.place([trackedProof('c')], { scanning: true });
+    paint();
+    expect(placed()).toBe(0);
+    painter.place([], { scanning: false });
+    paint();
+    expect(placed()).toBe(3);
+  });
+
+  it('shows what a long scan has found so far once it has held it long enough, and holds what comes next again', () => {
+    const { manual, painter, paint, placed } = setUp();
+    painter.place([trackedProof('a')], { scanning: true });
+    manual.timers(500);
+    paint();
+    expect(placed()).toBe(1);
+    painter.place([trackedProof('b')], { scanning: true });
+    paint();
+    expect(placed()).toBe(1);
+  });
+
+  it('draws a verdict that comes for a held badge on it, out of the page, and places it so when the hold ends', () => {
+    const { painter, paint, placed } = setUp();
+    const proof = trackedProof('a');
+    painter.place([proof], { scanning: true });
+    painter.draw(proof, verdictOf('verified'));
+    paint();
+    expect([placed(), proof.badge.button.dataset.state]).toEqual([0, 'verified']);
+    painter.place([], { scanning: false });
+    paint();
+    expect([placed(), proof.badge.button.dataset.state]).toEqual([1, 'verified']);
+  });
+});
