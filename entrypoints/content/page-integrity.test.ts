@@ -1,0 +1,52 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { BadgeHidingOfParameters } from './badge-hiding';
+import { createManualScheduler } from './manual-scheduler';
+import { createPageIntegrityWatch } from './page-integrity';
+import type { TrackedProof } from './proof-registry';
+
+/** Each look at a badge takes 5 ms of the page's time, as a hit test does on a very large page; the one with id "hidden" is covered. */
+const clock = vi.hoisted(() => ({ now: 0 }));
+vi.mock('./badge-hiding', () => ({
+  badgeHidingOf: ({ host }: BadgeHidingOfParameters) => {
+    clock.now += 5;
+    return host.id === 'hidden' ? 'covered' : undefined;
+  },
+}));
+
+function placedProof(id: string): TrackedProof {
+  const host = document.body.appendChild(document.createElement('verity-badge'));
+  host.id = id;
+  return { id, badgePlaced: true, badge: { host }, located: { element: document.body } } as unknown as TrackedProof;
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  document.body.replaceChildren();
+});
+
+describe('createPageIntegrityWatch', () => {
+  it('looks at badges for a few milliseconds a frame, the rest in the frames after, and says which the page hides', () => {
+    vi.spyOn(performance, 'now').mockImplementation(() => clock.now);
+    const manual = createManualScheduler();
+    const reports: unknown[] = [];
+    const watch = createPageIntegrityWatch({
+      signal: new AbortController().signal,
+      document,
+      scheduler: manual.scheduler,
+      alive: () => true,
+      isOurs: () => false,
+      report: async (integrity) => reports.push(integrity),
+    });
+    watch.checkBadges(['a', 'b', 'c', 'd', 'e', 'hidden'].map(placedProof));
+    const looked: number[] = [];
+    for (let frame = 0; frame < 4; frame += 1) {
+      const before = clock.now;
+      manual.frame();
+      looked.push((clock.now - before) / 5);
+    }
+    expect(looked).toEqual([2, 2, 2, 0]);
+    manual.timers();
+    expect(reports).toEqual([{ badgesKeptOff: 0, badgesHidden: 1, cardHidden: false, lookAlikes: 0 }]);
+  });
+});
