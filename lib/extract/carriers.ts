@@ -78,10 +78,9 @@ export function* proofCarriers(
     return;
   }
 
-  const elements = carrierElements(root);
-  if (!hasTokenPrefix(root)) yield* elementsInOrder(root, elements, pauseEvery);
-  else if (elements.length === 0) yield* tokenTexts(root, pauseEvery);
-  else yield* elementsAndTokens(root, new Set(elements), pauseEvery);
+  // With tokens in the text, one walk puts everything in order: the elements need none of their own.
+  if (hasTokenPrefix(root)) yield* walkInOrder(root, new Set(carrierElements(root, { ordered: false })), pauseEvery);
+  else yield* elementsInOrder(root, carrierElements(root, { ordered: true }), pauseEvery);
 }
 
 /** The carriers of `elements` (in document order) still in `root`'s subtree. */
@@ -97,17 +96,23 @@ function* elementsInOrder(root: Node, elements: Element[], pauseEvery: number): 
 }
 
 /**
- * Element and text carriers interleaved in document order, by one walk over
- * elements and text. Merging the query's elements with the text walk's
- * tokens would ask the browser which comes first, and
- * `compareDocumentPosition` between far-apart siblings costs the distance
- * between them: quadratic on a page of many proofs.
+ * Text tokens and the carriers of `candidates`, in document order, by one
+ * walk over text (and over elements too, when there are candidates).
+ * Merging the query's elements with a text walk's tokens would ask the
+ * browser which comes first, and `compareDocumentPosition` between
+ * far-apart siblings costs the distance between them: quadratic on a page
+ * of many proofs.
  */
-function* elementsAndTokens(root: Node, candidates: ReadonlySet<Element>, pauseEvery: number): Generator<ProofCarrier | WalkPause, void, undefined> {
+function* walkInOrder(root: Node, candidates: ReadonlySet<Element>, pauseEvery: number): Generator<ProofCarrier | WalkPause, void, undefined> {
+  if (isTextNode(root)) {
+    if (isTokenText(root)) yield { form: 'text', node: root };
+    return;
+  }
   if (isElement(root) && candidates.has(root)) yield* elementCarriers(root);
   const document = root.ownerDocument ?? (root as Document);
+  const shown = candidates.size > 0 ? showElement | showText : showText;
   walk: for (;;) {
-    const walker = document.createTreeWalker(root, showElement | showText);
+    const walker = document.createTreeWalker(root, shown);
     let looked = 0;
     for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
       if (++looked > pauseEvery) {
@@ -126,8 +131,8 @@ function* elementsAndTokens(root: Node, candidates: ReadonlySet<Element>, pauseE
   }
 }
 
-/** `root` if it may carry a proof, then the elements below it that may, in document order. */
-function carrierElements(root: Node): Element[] {
+/** `root` if it may carry a proof, then the elements below it that may; in document order when `ordered`. */
+function carrierElements(root: Node, { ordered }: { ordered: boolean }): Element[] {
   if (!isElement(root) && !isDocumentOrFragment(root)) return [];
   const found = new Set<Element>();
   if (isElement(root)) {
@@ -143,7 +148,7 @@ function carrierElements(root: Node): Element[] {
   }
   // Each query's results are in document order. Of more than one kind, the browser orders them in one query:
   // sorting by compareDocumentPosition costs the distance between siblings, 19 s for 100,000 paragraphs.
-  if (kinds <= 1) return [...found];
+  if (kinds <= 1 || !ordered) return [...found];
   const below = (root as ParentNode).querySelectorAll(carrierSelectors.join(', '));
   return isElement(root) && found.has(root) ? [root, ...below] : [...below];
 }
@@ -166,32 +171,6 @@ function elementCarriers(element: Element): ProofCarrier[] {
   // Looked at only for a carrier: most candidates (scripts of other types) carry nothing.
   if (carriers.length > 0 && element.parentNode !== null && hasAncestor(element, isNonTextElement)) return [];
   return carriers;
-}
-
-/**
- * The text nodes in `root`'s subtree that hold a token, in document order:
- * none at all unless the subtree's text holds the prefix somewhere.
- */
-function* tokenTexts(root: Node, pauseEvery: number): Generator<ProofCarrier | WalkPause, void, undefined> {
-  if (isTextNode(root)) {
-    if (isTokenText(root)) yield { form: 'text', node: root };
-    return;
-  }
-  if (!hasTokenPrefix(root)) return;
-  const document = root.ownerDocument ?? (root as Document);
-  walk: for (;;) {
-    const walker = document.createTreeWalker(root, showText);
-    let looked = 0;
-    for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
-      if (++looked > pauseEvery) {
-        looked = 1;
-        yield walkPause;
-        if (!root.contains(node)) continue walk;
-      }
-      if (isTokenText(node as CharacterData)) yield { form: 'text', node: node as CharacterData };
-    }
-    return;
-  }
 }
 
 /** Whether the token prefix is anywhere in `root`'s text: one native read, before any walk. */
