@@ -4,7 +4,7 @@ import { createBadge } from './badge';
 import { createBadgePainter } from './badge-painter';
 import { createBadgeSheet } from './badge-sheet';
 import { createManualScheduler } from './manual-scheduler';
-import type { TrackedProof } from './proof-registry';
+import { newTrackedProof, type TrackedProof } from './proof-registry';
 import { verdictOf } from '../../test/fakes/verdict-fixtures';
 
 const sheet = createBadgeSheet().style;
@@ -14,20 +14,8 @@ const events = { onEnter() {}, onLeave() {}, onActivate() {} };
 function trackedProof(id: string): TrackedProof {
   const element = document.body.appendChild(document.createElement('p'));
   element.textContent = `Snippet ${id}.`;
-  return {
-    id,
-    located: { index: 0, form: 'attribute', element, source: element, carrier: element, raw: 'raw', shownText: element.textContent, shownTextComplete: true },
-    badge: createBadge({ document, id, sheet, events }),
-    shownText: element.textContent,
-    shownTextComplete: true,
-    rendered: undefined,
-    revision: 0,
-    sentRevision: -1,
-    verdict: undefined,
-    near: undefined,
-    badgePlaced: false,
-    replacements: 0,
-  };
+  const located = { index: 0, form: 'attribute' as const, element, source: element, carrier: element, raw: 'raw', shownText: element.textContent, shownTextComplete: true };
+  return newTrackedProof(id, located, createBadge({ document, id, sheet, events }));
 }
 
 function setUp() {

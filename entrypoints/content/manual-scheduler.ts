@@ -56,7 +56,7 @@ export function createManualScheduler(): ManualScheduler {
     },
     frame,
     idle,
-    timers: (longest) => runTimers(longest),
+    timers: runTimers,
     settle() {
       for (let round = 0; round < 1_000; round += 1) {
         const { reads: r, writes: w, idles: i, timers: t } = pending();

@@ -26,6 +26,24 @@ export type TrackedProof = {
   replacements: number;
 };
 
+/** A proof just found: its badge not yet placed, nothing sent, no verdict. */
+export function newTrackedProof(id: string, located: LocatedProof, badge: Badge): TrackedProof {
+  return {
+    id,
+    located,
+    badge,
+    shownText: located.shownText,
+    shownTextComplete: located.shownTextComplete,
+    rendered: undefined,
+    revision: 0,
+    sentRevision: -1,
+    verdict: undefined,
+    near: undefined,
+    badgePlaced: false,
+    replacements: 0,
+  };
+}
+
 export type ProofRegistry = {
   add(proof: TrackedProof): void;
   delete(proof: TrackedProof): void;

@@ -6,7 +6,7 @@ import type { Verdict } from '../../lib/verdict/types';
 import type { BadgePainter } from './badge-painter';
 import type { Card } from './card';
 import { createCarrierSettling } from './carrier-settling';
-import type { ProofRegistry, TrackedProof } from './proof-registry';
+import { newTrackedProof, type ProofRegistry, type TrackedProof } from './proof-registry';
 import type { ProofSender } from './proof-sender';
 import type { Scheduler } from './scheduler';
 import type { SnippetRereads } from './snippet-rereads';
@@ -81,20 +81,7 @@ export function createProofTracker({
         continue;
       }
       const id = nextId();
-      const tracked: TrackedProof = {
-        id,
-        located: proof,
-        badge: createBadge(id),
-        shownText: proof.shownText,
-        shownTextComplete: proof.shownTextComplete,
-        rendered: undefined,
-        revision: 0,
-        sentRevision: -1,
-        verdict: undefined,
-        near: undefined,
-        badgePlaced: false,
-        replacements: 0,
-      };
+      const tracked = newTrackedProof(id, proof, createBadge(id));
       const firstOnSnippet = registry.onSnippet(proof.element).length === 0;
       registry.add(tracked);
       added.push(tracked);
