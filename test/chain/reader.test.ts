@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { encodeFunctionData, type Hex } from 'viem';
 import { startAnvil, type StartAnvilReturnType } from '../../devnet/anvil';
 import { createChainAccess } from '../../lib/chain/access';
@@ -149,9 +149,16 @@ describe('pinned block', () => {
   });
 });
 
+/** Sends a transaction to the log emitter, and waits until anvil has mined it: it answers the hash first. */
+async function emitMined(): Promise<Hex> {
+  const hash = (await rpc('eth_sendTransaction', [{ from: sender, to: logEmitter }])) as Hex;
+  await vi.waitFor(async () => expect(await rpc('eth_getTransactionReceipt', [hash])).not.toBeNull());
+  return hash;
+}
+
 describe('receipts', () => {
   it('returns the receipt with its logs', async () => {
-    const hash = (await rpc('eth_sendTransaction', [{ from: sender, to: logEmitter }])) as Hex;
+    const hash = await emitMined();
     const { reader } = countedPass();
     const receipt = await reader.getTransactionReceipt(hash);
     expect(receipt?.status).toBe('success');
@@ -168,7 +175,7 @@ describe('receipts', () => {
   it('is null for a transaction mined after the pinned block, until the next pass', async () => {
     const { reader } = countedPass();
     await reader.head();
-    const hash = (await rpc('eth_sendTransaction', [{ from: sender, to: logEmitter }])) as Hex;
+    const hash = await emitMined();
     expect(await reader.getTransactionReceipt(hash)).toBeNull();
     expect(await countedPass().reader.getTransactionReceipt(hash)).not.toBeNull();
   });
