@@ -44,10 +44,11 @@ import { createVerifySelectionMenu, verifySelectionCommand, verifySelectionMenuI
  * synchronously, as MV3 requires to deliver the event that woke it.
  *
  * The only state in memory, for as long as this worker lives: the trust
- * configuration as last read (re-read on storage.onChanged) and the
- * verification passes' collecting and running passes. Everything else is
- * in storage.session (see verification/session-records.ts), and the
- * history in storage.local (storage/history-types.ts).
+ * configuration as last read (re-read on storage.onChanged), the
+ * verification passes' collecting and running passes, and a copy of the
+ * session records it has read or written (storage-mirror.ts). Everything
+ * else is in storage.session (see verification/session-records.ts), and
+ * the history in storage.local (storage/history-types.ts).
  */
 export default defineBackground(() => {
   const warn = (error: unknown) => console.warn('Verity:', error);

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { createStorageMirror } from './storage-mirror';
 import type { SessionStorage } from './verification/session-records';
 
 /** A storage area as the worker's services use it. */
@@ -10,9 +11,9 @@ function storageArea(area: typeof browser.storage.session): SessionStorage {
   };
 }
 
-/** storage.session as the verification service uses it. */
+/** storage.session as the verification and selection services use it: their records are the worker's alone, so mirrored. */
 export function sessionStorage(): SessionStorage {
-  return storageArea(browser.storage.session);
+  return createStorageMirror({ area: storageArea(browser.storage.session) });
 }
 
 /** storage.local, for the history. */

@@ -42,7 +42,7 @@ function setUp() {
     },
     tabInfo: async (tabId) => (tabId === 1 ? { ...tabs.get(1)!, url: pageUrl } : tabs.get(tabId)),
     now: () => 11,
-    imageBatchMs: 5,
+    batchMs: 5,
   });
   return { recorded, recorder, writes: () => writeCount };
 }
@@ -100,6 +100,19 @@ describe('createHistoryRecorder', () => {
         proof: tabVerdict(1, 'a').input,
       },
     ]);
+  });
+
+  it('writes the page verdicts that come within a batch, and images beside them, in one write', async () => {
+    const { recorded, recorder, writes } = setUp();
+    await Promise.all([
+      recorder.pageVerdicts([tabVerdict(1, 'a')]),
+      recorder.pageVerdicts([tabVerdict(1, 'b'), tabVerdict(1, 'c')]),
+      recorder.image(1, { imageUrl: 'https://img.example/a.jpg', verdict: imageVerdict, source: 'page' }),
+    ]);
+    expect(writes()).toBe(1);
+    expect(recorded.map(({ excerpt }) => excerpt)).toEqual(['Text of a.', 'Text of b.', 'Text of c.', 'https://img.example/a.jpg']);
+    await recorder.pageVerdicts([tabVerdict(1, 'd')]);
+    expect(writes()).toBe(2);
   });
 
   it('records a selection check, the same quote on the same page as one entry', async () => {

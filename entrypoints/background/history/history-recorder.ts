@@ -10,8 +10,11 @@ export type CreateHistoryRecorderParameters = {
   tabInfo: (tabId: number) => Promise<{ incognito: boolean; title?: string | undefined; url?: string | undefined } | undefined>;
   onError?: ((error: unknown) => void) | undefined;
   now?: (() => number) | undefined;
-  /** How long image checks gather before they are written together: a page's images answer one by one. */
-  imageBatchMs?: number | undefined;
+  /**
+   * How long page verdicts and image checks gather before they are written together: a page's answers come
+   * batch by batch and its images one by one, and each write reads and writes the whole history.
+   */
+  batchMs?: number | undefined;
 };
 
 export type HistoryRecorder = {
@@ -23,8 +26,7 @@ export type HistoryRecorder = {
   shared(result: StandaloneResult, pageUrl?: string): Promise<void>;
   /**
    * An image's Content Credentials checked: a page's image, for its tab (the page is the tab's), or an image
-   * opened from a share link (the page is the one the link names). Written with the others that come within
-   * `imageBatchMs`.
+   * opened from a share link (the page is the one the link names).
    */
   image(tabId: number | undefined, check: Omit<ImageCheckRecord, 'checkedAt' | 'pageUrl'> & { pageUrl?: string | undefined }): Promise<void>;
 };
@@ -38,7 +40,7 @@ export type CreateHistoryRecorderReturnType = HistoryRecorder;
  * never a problem (nothing was verified). Failures are told to onError,
  * never to whoever asked for the verification.
  */
-export function createHistoryRecorder({ store, tabInfo, onError = () => undefined, now = Date.now, imageBatchMs = 1_000 }: CreateHistoryRecorderParameters): CreateHistoryRecorderReturnType {
+export function createHistoryRecorder({ store, tabInfo, onError = () => undefined, now = Date.now, batchMs = 1_000 }: CreateHistoryRecorderParameters): CreateHistoryRecorderReturnType {
   /** The tab's title and address, or undefined for a tab that must not be recorded (incognito, or gone, so unknown). */
   async function recordable(tabId: number | undefined): Promise<{ title?: string | undefined; url?: string | undefined } | undefined> {
     if (tabId === undefined) return {};
@@ -48,30 +50,31 @@ export function createHistoryRecorder({ store, tabInfo, onError = () => undefine
 
   const record = (entries: Promise<HistoryEntry[]>): Promise<void> => entries.then((list) => store.record(list)).catch(onError);
 
-  let imageBatch: { entries: Promise<HistoryEntry>[]; written: Promise<void> } | undefined;
-  const recordImage = (entry: Promise<HistoryEntry>): Promise<void> => {
-    if (imageBatch === undefined) {
-      const entries: Promise<HistoryEntry>[] = [];
-      const written = new Promise<void>((resolve) => setTimeout(resolve, imageBatchMs)).then(() => {
-        imageBatch = undefined;
-        return record(Promise.all(entries));
+  let batch: { entries: Promise<HistoryEntry[]>[]; written: Promise<void> } | undefined;
+  /** Written with the others that come within `batchMs`. */
+  const recordLater = (entries: Promise<HistoryEntry[]>): Promise<void> => {
+    if (batch === undefined) {
+      const gathered: Promise<HistoryEntry[]>[] = [];
+      const written = new Promise<void>((resolve) => setTimeout(resolve, batchMs)).then(() => {
+        batch = undefined;
+        return record(Promise.all(gathered).then((lists) => lists.flat()));
       });
-      imageBatch = { entries, written };
+      batch = { entries: gathered, written };
     }
-    imageBatch.entries.push(entry);
-    return imageBatch.written;
+    batch.entries.push(entries);
+    return batch.written;
   };
 
   return {
     async pageVerdicts(verdicts) {
       const tabs = new Map<number, { title?: string | undefined } | undefined>();
       for (const { tabId } of verdicts) if (!tabs.has(tabId)) tabs.set(tabId, await recordable(tabId));
-      // Every tab's entries in one change: the history is one stored list, read and written whole.
+      // Every tab's entries in one change, with the others of the batch: the history is one stored list, read and written whole.
       const entries = verdicts.flatMap((verdict) => {
         const tab = tabs.get(verdict.tabId);
         return tab ? [pageHistoryEntry(verdict, tab.title)] : [];
       });
-      if (entries.length > 0) await record(Promise.all(entries));
+      if (entries.length > 0) await recordLater(Promise.all(entries));
     },
 
     async selection(tabId, check) {
@@ -101,9 +104,9 @@ export function createHistoryRecorder({ store, tabInfo, onError = () => undefine
       const tab = await recordable(tabId);
       if (!tab) return;
       if (check.source === 'page') {
-        await recordImage(imageHistoryEntry({ ...check, pageUrl: tab.url ?? '', checkedAt }, tab.title));
+        await recordLater(imageHistoryEntry({ ...check, pageUrl: tab.url ?? '', checkedAt }, tab.title).then((entry) => [entry]));
       } else {
-        await recordImage(imageHistoryEntry({ ...check, pageUrl: pageUrl ?? '', checkedAt }));
+        await recordLater(imageHistoryEntry({ ...check, pageUrl: pageUrl ?? '', checkedAt }).then((entry) => [entry]));
       }
     },
   };

@@ -11,12 +11,14 @@ import type { PageProof } from '../../../lib/extract/page-proof';
  *   verity.tabs          number[]      the tabs that have a record
  *   verity.tab.TABID     TabRecord     a tab's page and its proofs
  *   verity.proof.KEY     ProofRecord   one distinct proof, shared by every tab that shows it, with its verdict
+ *   verity.recent        RecentProof[] proofs no tab shows any more whose records are kept (recent-proofs.ts)
  *   verity.selection.TABID  StoredSelectionCheck  the tab's last "Verify selection" answer, for the popup
  */
 export const sessionKeys = {
   tabIndex: 'verity.tabs',
   tab: (tabId: number) => `verity.tab.${tabId}`,
   proof: (key: string) => `verity.proof.${key}`,
+  recent: 'verity.recent',
   selection: (tabId: number) => `verity.selection.${tabId}`,
 } as const;
 

@@ -3,6 +3,7 @@ import type { PageProof } from '../../../lib/extract/page-proof';
 import type { Verdict } from '../../../lib/verdict/types';
 import type { WorkerMessages } from '../../../messaging/messages';
 import { frameProofId, tabProofId } from '../../../messaging/frame-proof-id';
+import { keepRecent, type RecentProof } from './recent-proofs';
 import { createSerialRunner } from './serial-runner';
 import { sessionKeys, type ProofFrame, type ProofInput, type ProofRecord, type SessionStorage, type TabProofRecord, type TabRecord } from './session-records';
 
@@ -25,12 +26,13 @@ export type TabRecords = {
   proofs(keys: Iterable<string>): Promise<Map<string, ProofRecord>>;
   /**
    * Replaces a tab's record (null deletes it), stores the inputs of proofs
-   * not stored yet, and deletes the proofs no tab shows any more.
+   * not stored yet, and keeps the proofs no tab shows any more among the
+   * recent ones or deletes them (recent-proofs.ts).
    */
   change(tabId: number, change: (before: TabRecord | undefined) => TabRecord | null, inputs?: ReadonlyMap<string, ProofInput>): Promise<TabRecord | null>;
   /**
    * Keeps the verdicts of a pass, made under the trust configuration
-   * stamped `stamp`, for the proofs some tab still shows; then reads every
+   * stamped `stamp`, for the proofs that still have a record; then reads every
    * tab's record, and the proofs' records as they were before.
    */
   keepVerdicts(
@@ -88,15 +90,21 @@ export function createTabRecords({ storage, now, onError }: CreateTabRecordsPara
           items[sessionKeys.tabIndex] = after ? [...index, tabId] : index;
         }
         const kept = new Set(after?.proofs.map((proof) => proof.key));
-        const stored = await proofs([...inputs.keys()].filter((key) => kept.has(key)));
-        for (const [key, input] of inputs) if (kept.has(key) && !stored.has(key)) items[sessionKeys.proof(key)] = { input } satisfies ProofRecord;
+        const listed = [...inputs.keys()].filter((key) => kept.has(key));
+        const found = await storage.get([...listed.map(sessionKeys.proof), sessionKeys.recent]);
+        const shownAgain = listed.filter((key) => found[sessionKeys.proof(key)] !== undefined);
+        for (const key of listed) if (!found[sessionKeys.proof(key)]) items[sessionKeys.proof(key)] = { input: inputs.get(key)! } satisfies ProofRecord;
         await storage.set(items);
         if (before && !after) await storage.remove([sessionKeys.tab(tabId)]);
 
         const dropped = new Set(before?.proofs.flatMap((proof) => (kept.has(proof.key) ? [] : [proof.key])));
-        if (dropped.size > 0) {
-          for (const other of (await tabs()).values()) for (const proof of other.proofs) dropped.delete(proof.key);
-          if (dropped.size > 0) await storage.remove([...dropped].map(sessionKeys.proof));
+        if (dropped.size > 0) for (const other of (await tabs()).values()) for (const proof of other.proofs) dropped.delete(proof.key);
+        const recent = (found[sessionKeys.recent] as RecentProof[] | undefined) ?? [];
+        if (dropped.size > 0 || (recent.length > 0 && shownAgain.length > 0)) {
+          const records = await proofs(dropped);
+          const next = keepRecent({ recent, dropped: new Map([...dropped].map((key) => [key, records.get(key)])), shownAgain });
+          await storage.set({ [sessionKeys.recent]: next.recent });
+          if (next.removed.length > 0) await storage.remove(next.removed.map(sessionKeys.proof));
         }
         return after;
       });
@@ -107,7 +115,7 @@ export function createTabRecords({ storage, now, onError }: CreateTabRecordsPara
         const items: Record<string, unknown> = {};
         for (const { key, verdict } of verdicts) {
           const record = previous.get(key);
-          // No tab shows it any more (closed, navigated, or a frame Verity does not list): nothing to keep.
+          // No tab shows it any more (closed, navigated, or a frame Verity does not list), and its record went: nothing to keep.
           if (record) items[sessionKeys.proof(key)] = { input: record.input, verdict, trustStamp: stamp, checkedAt: now() } satisfies ProofRecord;
         }
         try {

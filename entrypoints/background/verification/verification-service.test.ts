@@ -378,18 +378,22 @@ describe('the inspector', () => {
 });
 
 describe('forgetting', () => {
-  it('drops proofs that left the page, and the records no tab shows', async () => {
+  const proofRecords = async (world: ReturnType<typeof setUp>) =>
+    Object.keys(await world.stored())
+      .filter((key) => key.startsWith('verity.proof.'))
+      .sort();
+
+  it('drops proofs that left the page, keeping the records no tab shows among the recent ones', async () => {
     const world = setUp();
     const service = world.start();
     const shared = referenceProof('shared');
     await world.run(service.verifyProofs(request([shared, referenceProof('own')]), tab(1)));
     await world.run(service.verifyProofs(request([shared]), tab(2)));
-    const proofRecords = async () => Object.keys(await world.stored()).filter((key) => key.startsWith('verity.proof.')).length;
-    expect(await proofRecords()).toBe(2);
+    expect(await proofRecords(world)).toHaveLength(2);
 
     await service.forgetProofs(['own'], tab(1));
     expect((await service.tabState(1)).proofs.map((proof) => proof.id)).toEqual(['shared']);
-    expect(await proofRecords()).toBe(1);
+    expect((await world.stored())[sessionKeys.recent]).toHaveLength(1);
 
     // A forget from a subframe or from another document changes nothing.
     await service.forgetProofs(['shared'], { ...tab(1), frameId: 2 });
@@ -397,12 +401,46 @@ describe('forgetting', () => {
     expect((await service.tabState(1)).proofs).toHaveLength(1);
 
     await service.tabRemoved(1);
-    expect(await proofRecords()).toBe(1);
     await service.documentCommitted({ tabId: 2, url: 'https://other.example/', documentId: 'new' });
-    expect(await proofRecords()).toBe(0);
     expect(world.badges.get(2)).toBeNull();
     await service.tabRemoved(2);
-    expect(await world.stored()).toEqual({ [sessionKeys.tabIndex]: [] });
+    const stored = await world.stored();
+    expect(stored[sessionKeys.tabIndex]).toEqual([]);
+    expect((stored[sessionKeys.recent] as [string, number][]).map(([key]) => `verity.proof.${key}`).sort()).toEqual(await proofRecords(world));
+    expect(await proofRecords(world)).toHaveLength(2);
+  });
+
+  it('answers a reloaded page, and the same proof in a new tab, from the verdicts kept, without verifying again', async () => {
+    const world = setUp();
+    const service = world.start();
+    world.outcomes.set('Text of b.', 'invalid');
+    const page = [referenceProof('a'), referenceProof('b')];
+    await world.run(service.verifyProofs(request(page), tab(1, 'D1')));
+    expect(world.verify).toHaveBeenCalledTimes(2);
+
+    // A reload: a new document in the same tab, its proofs sent again.
+    await service.documentCommitted({ tabId: 1, url: 'https://news.example/story', documentId: 'D2' });
+    expect(statesOf(await world.run(service.verifyProofs(request(page), tab(1, 'D2'))))).toEqual({ a: 'verified', b: 'invalid' });
+    // The tab closed, and the story opened in another, after a worker stop.
+    await service.tabRemoved(1);
+    const restarted = world.start();
+    expect(statesOf(await world.run(restarted.verifyProofs(request(page), tab(2))))).toEqual({ a: 'verified', b: 'invalid' });
+    expect(world.verify).toHaveBeenCalledTimes(2);
+    // Listed by a tab again, they are no longer among the recent ones.
+    expect((await world.stored())[sessionKeys.recent]).toEqual([]);
+  });
+
+  it('keeps no record of a proof left without a final verdict', async () => {
+    const world = setUp();
+    const service = world.start();
+    // Listed, its pass cut off by a worker stop: no verdict stored.
+    const listed = service.verifyProofs(request([referenceProof('a')]), tab(1));
+    await vi.waitFor(() => expect(world.badges.get(1)).toBeDefined(), { interval: 0 });
+    void listed.catch(() => undefined);
+    const restarted = world.start();
+    await restarted.tabRemoved(1);
+    expect(await proofRecords(world)).toEqual([]);
+    expect((await world.stored())[sessionKeys.recent]).toEqual([]);
   });
 });
 
