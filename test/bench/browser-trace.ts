@@ -173,6 +173,17 @@ export function longestMainThreadTask(trace: Trace): number {
   return Math.max(0, ...outermost(tasks).map((task) => task.dur)) / 1000;
 }
 
+/**
+ * The most time scripts from `origin` ran in one main-thread task, in ms: their outermost entries in the task summed,
+ * with the style and layout they forced. The rest of such a task is the page's own (its frame's painting, say).
+ */
+export function longestScriptInOneTask(trace: Trace, origin: string): number {
+  const entries = outermost(trace.spans.filter((span) => entryNames.has(span.name) && span.url?.startsWith(origin) === true));
+  const tasks = outermost(trace.spans.filter((span) => span.name === 'RunTask' || span.name === 'ThreadControllerImpl::RunTask'));
+  const inTask = (task: TraceSpan) => entries.filter((entry) => entry.pid === task.pid && entry.tid === task.tid && entry.ts >= task.ts && entry.ts < task.ts + task.dur);
+  return Math.max(0, ...tasks.map((task) => sum(inTask(task).map((entry) => entry.dur)))) / 1000;
+}
+
 /** Spans not inside another of the list (a sorted sweep). */
 function outermost(spans: TraceSpan[]): TraceSpan[] {
   const sorted = [...spans].sort((a, b) => a.ts - b.ts || b.dur - a.dur);
