@@ -7,7 +7,7 @@ import { referenceProof } from '../../../test/fakes/worker-fixtures';
 
 const own = { id: 'verity', baseUrl: 'chrome-extension://verity/' };
 const page = { id: own.id, url: `${own.baseUrl}popup.html` };
-const content = { id: own.id, url: 'https://news.example/', tab: { id: 7 }, frameId: 0, documentId: 'D1' };
+const content = { id: own.id, url: 'https://news.example/', tab: { id: 7, incognito: true }, frameId: 0, documentId: 'D1' };
 
 function handlers(overrides: Partial<WorkerHandlers> = {}): WorkerHandlers {
   const unused = () => Promise.reject(new Error('not expected'));
@@ -41,12 +41,12 @@ describe('createMessageRouter', () => {
     await expect(route({ type: 'tab-state', tabId: 3 }, page)).resolves.toEqual({ url: 'tab 3', proofs: [], notChecked: 0 });
   });
 
-  it("passes a content script's tab, frame and document to the handler", async () => {
+  it("passes a content script's tab, frame, document and window kind to the handler", async () => {
     const route = createMessageRouter({ own, handlers: handlers() });
     const answer = (await route({ type: 'verify-proofs', pageUrl: content.url, proofs: [referenceProof('p1')], notChecked: 0 }, content)) as {
       verdicts: { verdict: { context: unknown } }[];
     };
-    expect(answer.verdicts[0]!.verdict.context).toEqual({ kind: 'content-script', tabId: 7, frameId: 0, documentId: 'D1', prerendering: false });
+    expect(answer.verdicts[0]!.verdict.context).toEqual({ kind: 'content-script', tabId: 7, frameId: 0, documentId: 'D1', prerendering: false, incognito: true });
   });
 
   it('ignores every sender that is not its own, whatever the message', () => {

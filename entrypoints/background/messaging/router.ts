@@ -12,6 +12,8 @@ export type MessageContext = {
   documentId: string | undefined;
   /** A prerendered page the user has not seen yet (Chrome). */
   prerendering: boolean;
+  /** The sender's tab is in an incognito window. */
+  incognito: boolean;
 };
 
 export type WorkerHandlers = {
@@ -81,6 +83,7 @@ export function createMessageRouter({ own, handlers, onError }: CreateMessageRou
       frameId: sender.frameId,
       documentId: sender.documentId,
       prerendering: sender.documentLifecycle === 'prerender',
+      incognito: sender.tab?.incognito === true,
     };
     const handler = handlers[type] as (request: unknown, context: MessageContext) => Promise<unknown>;
     return Promise.resolve()

@@ -10,7 +10,7 @@
 export type MessageSenderLike = {
   id?: string | undefined;
   url?: string | undefined;
-  tab?: { id?: number | undefined } | undefined;
+  tab?: { id?: number | undefined; incognito?: boolean | undefined } | undefined;
   frameId?: number | undefined;
   /** Chrome 106+: the document the message came from. */
   documentId?: string | undefined;

@@ -27,8 +27,8 @@ const trustState: TrustState = {
   user: { chains: {} },
   stamp: 'stamp',
 };
-const content: MessageContext = { kind: 'content-script', tabId: 4, frameId: 0, documentId: 'D', prerendering: false };
-const popup: MessageContext = { kind: 'extension-page', tabId: undefined, frameId: 0, documentId: undefined, prerendering: false };
+const content: MessageContext = { kind: 'content-script', tabId: 4, frameId: 0, documentId: 'D', prerendering: false, incognito: false };
+const popup: MessageContext = { kind: 'extension-page', tabId: undefined, frameId: 0, documentId: undefined, prerendering: false, incognito: false };
 
 const pasted: PastedCheck = { kind: 'problem', input: 'empty', message: 'Paste something.' };
 

@@ -135,7 +135,7 @@ export function createWorkerHandlers({
   };
 }
 
-function contentSender({ tabId, frameId, documentId, prerendering }: MessageContext): ContentSender {
+function contentSender({ tabId, frameId, documentId, prerendering, incognito }: MessageContext): ContentSender {
   if (tabId === undefined) throw new WrongSenderError('Only a content script, or a page open in a tab, speaks for a tab.');
-  return { tabId, frameId, documentId, prerendering };
+  return { tabId, frameId, documentId, prerendering, incognito };
 }

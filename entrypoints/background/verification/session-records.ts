@@ -53,6 +53,8 @@ export type TabRecord = {
   documentId?: string;
   notChecked: number;
   proofs: TabProofRecord[];
+  /** A tab of an incognito window: the proofs it no longer shows are not kept among the recent ones. */
+  incognito?: true;
 };
 
 export type ProofRecord = {

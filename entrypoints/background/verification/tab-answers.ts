@@ -17,6 +17,8 @@ export type ContentSender = {
   frameId: number | undefined;
   documentId: string | undefined;
   prerendering: boolean;
+  /** In an incognito window: the tab's proofs are not kept once it no longer shows them. */
+  incognito?: boolean | undefined;
 };
 
 /** One proof of a tab with the verdict it has under the current trust configuration. */
@@ -120,7 +122,7 @@ export function createTabAnswers({
   /** The proofs' keys, and the tab's record with them listed (null when they are answered, not listed). */
   async function listProofs(
     request: WorkerMessages['verify-proofs']['request'],
-    { tabId, frameId, documentId, prerendering }: ContentSender,
+    { tabId, frameId, documentId, prerendering, incognito = false }: ContentSender,
   ): Promise<{ entries: ListedEntry[]; inputs: Map<string, ProofInput>; tab: TabRecord | null }> {
     const entries: ListedEntry[] = await Promise.all(request.proofs.map(async (proof) => ({ proof, key: await proofKey(proof), bytes: storedSizeOf(inputOf(proof)) })));
     const inputs = new Map(entries.map(({ proof, key }) => [key, inputOf(proof)]));
@@ -143,13 +145,14 @@ export function createTabAnswers({
     // From another document than the record's: one the tab has left, or one it came back to (bfcache) before the worker heard.
     const returned =
       listed && top && documentId !== undefined && isOtherDocument(await records.tab(tabId), documentId) && (await isShownDocument(tabId, documentId).catch(() => false));
+    const ofWindow = (record: TabRecord): TabRecord => (incognito ? { ...record, incognito: true } : record);
     const tab = !listed
       ? null
       : !top
         ? await records.change(
             tabId,
             (before) =>
-              mergeFrameProofs(before, withinBudget(before, (id) => tabProofId(frameId, id)), { frameId, ...(documentId !== undefined && { documentId }), url: request.pageUrl }),
+              ofWindow(mergeFrameProofs(before, withinBudget(before, (id) => tabProofId(frameId, id)), { frameId, ...(documentId !== undefined && { documentId }), url: request.pageUrl })),
             inputs,
           )
         : await records.change(
@@ -157,10 +160,10 @@ export function createTabAnswers({
             (before) => {
               // A new document (the reader navigated or reloaded) starts with the tab's whole rate again.
               if (before === undefined) budgets.tabRemoved(tabId);
-              if (!isOtherDocument(before, documentId)) return mergeProofs(before, request, withinBudget(before, (id) => id), documentId);
+              if (!isOtherDocument(before, documentId)) return ofWindow(mergeProofs(before, request, withinBudget(before, (id) => id), documentId));
               // One the tab came back to starts the record afresh; one it left is answered but not listed.
               if (returned) budgets.tabRemoved(tabId);
-              return returned ? mergeProofs(undefined, request, withinBudget(undefined, (id) => id), documentId) : before!;
+              return returned ? ofWindow(mergeProofs(undefined, request, withinBudget(undefined, (id) => id), documentId)) : before!;
             },
             inputs,
           );

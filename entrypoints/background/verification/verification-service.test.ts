@@ -430,6 +430,18 @@ describe('forgetting', () => {
     expect((await world.stored())[sessionKeys.recent]).toEqual([]);
   });
 
+  it('keeps nothing an incognito tab showed once it no longer shows it', async () => {
+    const world = setUp();
+    const service = world.start();
+    await world.run(service.verifyProofs(request([referenceProof('private')]), { ...tab(1), incognito: true }));
+    await world.run(service.verifyProofs(request([referenceProof('public')]), tab(2)));
+    await service.tabRemoved(1);
+    await service.tabRemoved(2);
+    const stored = await world.stored();
+    expect(stored[sessionKeys.recent]).toHaveLength(1);
+    expect(Object.values(stored).some((value) => JSON.stringify(value).includes('Text of private.'))).toBe(false);
+  });
+
   it('keeps no record of a proof left without a final verdict', async () => {
     const world = setUp();
     const service = world.start();
