@@ -14,6 +14,21 @@ export { openExtensionPage, sendFrom, storeTrustConfig, tabShowing } from '../..
 /** The extension API inside extension pages and the worker, where the evaluated functions run. */
 declare const chrome: typeof browserApi;
 
+/**
+ * `step`, or an error naming it after `ms`: the worker calls and evaluations
+ * below have no timeout of their own, and a file's setup that hangs should
+ * say where, not only that its hook ran out of time.
+ */
+async function withinTime<result>(label: string, ms: number, step: Promise<result>): Promise<result> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${label}: no answer after ${ms} ms`)), ms)));
+  try {
+    return await Promise.race([step, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Where the end-to-end tests leave screenshots of the extension's pages. */
 const screenshotDirectory = resolve('test-results/e2e');
 
@@ -86,7 +101,7 @@ export async function startDemoSession({ userDataDir, backForwardCache }: StartD
   try {
     if (devnet.status === 'rejected') throw devnet.reason;
     if (browser.status === 'rejected') throw browser.reason;
-    await storeTrustConfig(browser.value, devnet.value.trustConfig);
+    await withinTime('Storing the devnet trust configuration through the worker', 60_000, storeTrustConfig(browser.value, devnet.value.trustConfig));
     return { devnet: devnet.value, browser: browser.value };
   } catch (error) {
     await stopDemoSession({ devnet: devnet.status === 'fulfilled' ? devnet.value : undefined, browser: browser.status === 'fulfilled' ? browser.value : undefined });
@@ -119,7 +134,7 @@ export async function openDemoPage({ devnet, browser }: DemoSession): Promise<De
   await demo.goto(devnet.pageUrl!);
   await allAnswered(demo, devnet.scenarios.length);
   const helper = await openExtensionPage(browser);
-  const { tabId, state } = await tabShowing(helper, devnet.pageUrl!);
+  const { tabId, state } = await withinTime("The worker's tab state for the demo page", 60_000, tabShowing(helper, devnet.pageUrl!));
   await helper.close();
   return { demo, tabId, state };
 }
@@ -134,12 +149,18 @@ export async function openPopupBeside(browser: ExtensionBrowser, { demo, tabId }
   await demo.bringToFront();
   const worker = await browser.serviceWorker();
   const opened = browser.context.waitForEvent('page', { predicate: (page) => page.url().includes('/popup.html') });
-  await worker.evaluate(
-    async ([tabId, url]) => {
-      const tab = await chrome.tabs.get(tabId);
-      await chrome.tabs.create({ url, windowId: tab.windowId, active: false });
-    },
-    [tabId, `chrome-extension://${browser.extensionId}/popup.html`] as const,
+  // Awaited below; should the step before fail, its own timeout is no unhandled rejection.
+  opened.catch(() => undefined);
+  await withinTime(
+    'Opening the popup beside the demo page from the worker',
+    60_000,
+    worker.evaluate(
+      async ([tabId, url]) => {
+        const tab = await chrome.tabs.get(tabId);
+        await chrome.tabs.create({ url, windowId: tab.windowId, active: false });
+      },
+      [tabId, `chrome-extension://${browser.extensionId}/popup.html`] as const,
+    ),
   );
   const popup = await opened;
   await popup.setViewportSize({ width: 380, height: 600 });
