@@ -100,11 +100,11 @@ export function createTabRecords({ storage, now, onError }: CreateTabRecordsPara
         const dropped = new Set(before?.proofs.flatMap((proof) => (kept.has(proof.key) ? [] : [proof.key])));
         if (dropped.size > 0) for (const other of (await tabs()).values()) for (const proof of other.proofs) dropped.delete(proof.key);
         const recent = (found[sessionKeys.recent] as RecentProof[] | undefined) ?? [];
-        if (dropped.size > 0 || (recent.length > 0 && shownAgain.length > 0)) {
+        const recentKeys = new Set(recent.map(([key]) => key));
+        if (dropped.size > 0 || shownAgain.some((key) => recentKeys.has(key))) {
+          // Nothing an incognito tab showed outlives it: without its record, a dropped proof is not kept.
           const records = before?.incognito ? new Map<string, ProofRecord>() : await proofs(dropped);
-          // Nothing an incognito tab showed outlives it.
-          const kept = (key: string) => (before?.incognito ? undefined : records.get(key));
-          const next = keepRecent({ recent, dropped: new Map([...dropped].map((key) => [key, kept(key)])), shownAgain });
+          const next = keepRecent({ recent, dropped: new Map([...dropped].map((key) => [key, records.get(key)])), shownAgain });
           await storage.set({ [sessionKeys.recent]: next.recent });
           if (next.removed.length > 0) await storage.remove(next.removed.map(sessionKeys.proof));
         }
