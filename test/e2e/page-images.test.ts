@@ -99,6 +99,14 @@ describe('badges on a page’s images, in Chromium', () => {
     });
     expect(placement).toEqual({ dx: 6, dy: 6 });
     expect(await page.evaluate(() => [...document.querySelectorAll('img')].map((image) => [image.offsetLeft, image.offsetTop]))).toEqual(layoutBefore);
+    // Content the page adds above an image later (a late advertisement) moves it: its badge follows.
+    const badgeOffset = () =>
+      page.evaluate(() => {
+        const image = document.querySelector<HTMLImageElement>('figure[data-name="trustedAi"] img')!;
+        return image.nextElementSibling!.getBoundingClientRect().top - image.getBoundingClientRect().top;
+      });
+    await page.evaluate(() => document.querySelector('figure[data-name="trustedAi"]')!.prepend(Object.assign(document.createElement('div'), { style: 'height: 40px' })));
+    await expect.poll(badgeOffset, { timeout: 5_000 }).toBe(6);
 
     const cdp = await browser.context.newCDPSession(page);
     await cdp.send('Accessibility.enable');

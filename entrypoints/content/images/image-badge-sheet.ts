@@ -6,7 +6,7 @@ import { neutralColours, stateColours } from '../palette';
  * The image badges' one sheet: the text badge's pill, in the same colours,
  * on an absolutely positioned host placed on the image's top-left corner
  * (its place comes in as custom properties, which an important :host rule
- * takes over anything the page sets on the host). A fixed size, not the
+ * takes over anything the page sets on the host), hidden until it has one. A fixed size, not the
  * text's: an image's badge sits on a picture, not in a line.
  */
 const imageBadgeCss = `
@@ -15,6 +15,7 @@ const imageBadgeCss = `
   position: absolute !important;
   left: var(--verity-left, 0px) !important;
   top: var(--verity-top, 0px) !important;
+  visibility: var(--verity-placed, hidden) !important;
   z-index: 2147483646 !important;
   display: block !important;
   margin: 0 !important;

@@ -74,6 +74,7 @@ export function createImageBadge({ image, verdict, sheet, onActivate }: CreateIm
       placed = { left, top };
       host.style.setProperty('--verity-left', `${left}px`);
       host.style.setProperty('--verity-top', `${top}px`);
+      host.style.setProperty('--verity-placed', 'visible');
     },
     setExpanded: (expanded) => button.setAttribute('aria-expanded', String(expanded)),
   };

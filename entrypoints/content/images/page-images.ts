@@ -3,7 +3,8 @@ import type { PersonalMark } from '../../../storage/personal-mark';
 import { sendToWorker } from '../../../messaging/client';
 import type { ContentMessageDesk } from '../content-messages';
 import type { SharedStyle } from '../shared-style';
-import { createImageBadge, measureImage, type ImageBadge } from './image-badge';
+import { createBadgePlaces } from './badge-places';
+import { createImageBadge, type ImageBadge } from './image-badge';
 import { createImageBadgeSheet } from './image-badge-sheet';
 import { createImageCard } from './image-card';
 import { imageCardContentOf } from './image-card-content';
@@ -11,6 +12,9 @@ import { watchPageImages } from './image-discovery';
 import { createImageQueue } from './image-queue';
 import { watchImageAccess } from './image-access-watch';
 import { readImage } from './read-image';
+
+/** Of a frame, what drawing image badges may take: a quarter of one at 60 Hz. */
+const drawMsPerFrame = 4;
 
 export type StartPageImagesParameters = {
   /** The content script's life. */
@@ -45,14 +49,7 @@ export function startPageImages({ signal, document, cardSheet, messages }: Start
   let discovery: AbortController | undefined;
   let contextImage: WeakRef<HTMLImageElement> | undefined;
 
-  // Images resized (a responsive layout, the window): their badges follow, all read before any is written.
-  const resizes = new ResizeObserver((entries) => {
-    const placed = entries.flatMap(({ target }) => {
-      const badge = badges.get(target as HTMLImageElement);
-      return badge === undefined || !target.isConnected ? [] : [[badge, measureImage(badge.image)] as const];
-    });
-    for (const [badge, at] of placed) badge.place(at);
-  });
+  const places = createBadgePlaces();
 
   // Details opens the inspector on an image it can fetch again: one at an http(s) address, not a data: or blob: one.
   const detailsOf = (url: string) =>
@@ -73,31 +70,36 @@ export function startPageImages({ signal, document, cardSheet, messages }: Start
     card.open(badge.host, imageCardContentOf(badge.verdict), { onClose: () => badge.setExpanded(false), returnFocus: badge.button, ...detailsOf(url) });
   };
 
-  // The images given badges: all places read before the first badge is written.
-  const showBadges = (shown: readonly (readonly [HTMLImageElement, ImageVerdict])[]): ImageBadge[] => {
-    const places = shown.filter(([image]) => image.isConnected).map(([image, verdict]) => [image, verdict, measureImage(image)] as const);
-    return places.map(([image, verdict, at]) => {
-      const existing = badges.get(image);
-      if (existing?.verdict === verdict) return existing;
-      if (existing !== undefined) removeBadge(existing);
-      const badge = createImageBadge({ image, verdict, sheet: sheet.style, onActivate: openCard });
-      badges.set(image, badge);
-      badge.place(at);
-      resizes.observe(image);
-      return badge;
-    });
+  // The images given badges, placed once laid out; `placeNow` for a card that opens on its badge at once.
+  const showBadges = (shown: readonly (readonly [HTMLImageElement, ImageVerdict])[], { placeNow = false } = {}): ImageBadge[] => {
+    const created = shown
+      .filter(([image]) => image.isConnected)
+      .map(([image, verdict]) => {
+        const existing = badges.get(image);
+        if (existing?.verdict === verdict) return existing;
+        if (existing !== undefined) removeBadge(existing);
+        const badge = createImageBadge({ image, verdict, sheet: sheet.style, onActivate: openCard });
+        badges.set(image, badge);
+        places.follow(badge);
+        return badge;
+      });
+    if (placeNow) for (const badge of created) places.placeNow(badge);
+    return created;
   };
 
-  // Answers that come within one frame are drawn together: one layout read for them all, not one per answer.
+  // Answers are drawn at the next frame, as many as fit in a few ms of it; the rest at the frames after, so a
+  // batch of answers never makes one long task (a badge costs most on a page's first ones, its code still cold).
   let waitingToDraw: [HTMLImageElement, ImageVerdict][] = [];
+  const drawWaiting = (): void => {
+    if (discovery === undefined) return void (waitingToDraw = []);
+    const started = performance.now();
+    let drawn = 0;
+    while (drawn < waitingToDraw.length && performance.now() - started < drawMsPerFrame) showBadges([waitingToDraw[drawn++]!]);
+    waitingToDraw = waitingToDraw.slice(drawn);
+    if (waitingToDraw.length > 0) document.defaultView?.requestAnimationFrame(drawWaiting);
+  };
   const drawSoon = (images: readonly HTMLImageElement[], verdict: ImageVerdict): void => {
-    if (waitingToDraw.length === 0) {
-      document.defaultView?.requestAnimationFrame(() => {
-        const drawing = waitingToDraw;
-        waitingToDraw = [];
-        if (discovery !== undefined) showBadges(drawing);
-      });
-    }
+    if (waitingToDraw.length === 0) document.defaultView?.requestAnimationFrame(drawWaiting);
     for (const image of images) waitingToDraw.push([image, verdict]);
   };
 
@@ -105,12 +107,12 @@ export function startPageImages({ signal, document, cardSheet, messages }: Start
     if (card.isOpenBy(badge.host)) card.close();
     badge.host.remove();
     badges.delete(badge.image);
-    resizes.unobserve(badge.image);
+    places.forget(badge);
   }
 
   const removeBadges = (): void => {
     card.close();
-    resizes.disconnect();
+    places.clear();
     for (const badge of badges.values()) badge.host.remove();
     badges.clear();
   };
@@ -184,7 +186,7 @@ export function startPageImages({ signal, document, cardSheet, messages }: Start
     const shows = (image: HTMLImageElement) => image.isConnected && (image.currentSrc || image.src) === url;
     const image = clicked !== undefined && shows(clicked) ? clicked : [...document.querySelectorAll('img')].find(shows);
     if (image === undefined) return false;
-    const badge = verdict === null ? undefined : showBadges([[image, verdict]])[0];
+    const badge = verdict === null ? undefined : showBadges([[image, verdict]], { placeNow: true })[0];
     if (badge !== undefined && badgesShown) {
       badge.setExpanded(true);
       card.open(badge.host, imageCardContentOf(verdict), { onClose: () => badge.setExpanded(false), returnFocus: badge.button, ...detailsOf(url) });
