@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { coverDoubtAt } from './cover-check';
+import { coverDoubtAt, coverSamplesPerReading, createCoverCheck } from './cover-check';
 
 function page(html: string): (id: string) => Element {
   document.body.innerHTML = html;
@@ -30,5 +30,43 @@ describe('coverDoubtAt', () => {
   it("leaves Verity's own badge and card aside", () => {
     const byId = page('<p id="p">Text<verity-badge id="v"></verity-badge></p>');
     expect(coverDoubtAt([byId('v'), byId('p')], byId('p'), (element) => element.localName === 'verity-badge')).toBeUndefined();
+  });
+});
+
+describe('createCoverCheck', () => {
+  /** `count` paragraphs, one line each, at y = 10, 20, …, and a view whose hit test finds `cover` over the paragraphs in `covered`. */
+  function reading(count: number, covered: ReadonlySet<number>) {
+    const paragraphs = Array.from({ length: count }, () => document.body.appendChild(document.createElement('p')));
+    const cover = document.body.appendChild(document.createElement('div'));
+    const tested: number[] = [];
+    document.elementsFromPoint = (_x: number, y: number) => {
+      const index = Math.round(y / 10) - 1;
+      tested.push(index);
+      return covered.has(index) ? [cover, paragraphs[index]!] : [paragraphs[index]!];
+    };
+    const view = { innerWidth: 1000, innerHeight: 100_000, getComputedStyle: () => ({ pointerEvents: 'auto', position: 'static' }), document } as unknown as Window;
+    const check = createCoverCheck({ view, isOwn: () => false });
+    paragraphs.forEach((paragraph, index) => check.consider(paragraph, [new DOMRect(0, (index + 1) * 10 - 4, 500, 8)]));
+    return { check, tested };
+  }
+
+  it('finds a covered word among a few lines, testing each of their places', () => {
+    const { check, tested } = reading(5, new Set([4]));
+    expect(check.doubt()).toBe('covered');
+    expect(new Set(tested)).toEqual(new Set([0, 1, 2, 3, 4]));
+  });
+
+  it('tests at most its budget of places, spread over the whole reading rather than spent on the first texts', () => {
+    const { check, tested } = reading(1_000, new Set());
+    expect(check.doubt()).toBeUndefined();
+    expect(tested).toHaveLength(coverSamplesPerReading);
+    // Three places a line: the first 40 places are the first 14 lines. A uniform sample of 3,000 has all 40 there with odds of about 1e-140.
+    expect(Math.max(...tested)).toBeGreaterThan(500);
+  });
+
+  it('tests nothing when no text was in the viewport', () => {
+    const { check, tested } = reading(0, new Set());
+    expect(check.doubt()).toBeUndefined();
+    expect(tested).toEqual([]);
   });
 });

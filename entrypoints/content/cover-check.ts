@@ -22,8 +22,10 @@ export function coverDoubtAt(stack: readonly Element[], holder: Element, isOwn: 
 }
 
 export type CoverCheck = {
-  /** Samples a text's drawn lines (first, middle, last); `holder` is its nearest ancestor with a box. Undefined also when no point was in the viewport to test. */
-  doubtOf(holder: Element, lines: readonly DOMRectReadOnly[]): RenderingDoubt | undefined;
+  /** Notes where a text is drawn (first, middle and last line) as places to hit-test; `holder` is its nearest ancestor with a box. */
+  consider(holder: Element, lines: readonly DOMRectReadOnly[]): void;
+  /** Hit-tests the places noted, or a random sample of them; undefined also when none was in the viewport to test. */
+  doubt(): RenderingDoubt | undefined;
 };
 
 export type CreateCoverCheckParameters = {
@@ -31,19 +33,32 @@ export type CreateCoverCheckParameters = {
   isOwn: (element: Element) => boolean;
 };
 
+type Place = { holder: Element; x: number; y: number };
+
 /**
  * Hit-tests text with `elementsFromPoint`, which sees only the viewport:
  * text out of view is tested when it comes into view (rendering-watch.ts
- * reads the snippet again then). Elements with `pointer-events: none` are
+ * reads the snippet again then). A reading tests at most
+ * `coverSamplesPerReading` places: when its text offers more, a uniform
+ * random sample of them, drawn as the walk goes (reservoir sampling), so a
+ * page cannot spend the budget on decoys ahead of the word it covers, nor
+ * know which places are tested. Elements with `pointer-events: none` are
  * invisible to hit tests, so text inside one is not sampled. A cover
  * that is fixed or sticky (a header, a cookie bar) does not count on a page that scrolls:
  * the reader scrolls the text out from under it.
  */
 export function createCoverCheck({ view, isOwn }: CreateCoverCheckParameters): CoverCheck {
-  let budget = coverSamplesPerReading;
+  const sample: Place[] = [];
+  let offered = 0;
+  const offer = (place: Place): void => {
+    offered += 1;
+    if (sample.length < coverSamplesPerReading) return void sample.push(place);
+    const slot = randomBelow(offered);
+    if (slot < coverSamplesPerReading) sample[slot] = place;
+  };
   return {
-    doubtOf(holder, lines) {
-      if (view.getComputedStyle(holder).pointerEvents === 'none') return undefined;
+    consider(holder, lines) {
+      if (view.getComputedStyle(holder).pointerEvents === 'none') return;
       const sampled = new Set([lines[0], lines[Math.floor(lines.length / 2)], lines.at(-1)]);
       for (const line of sampled) {
         const acrossLine = line === lines[0] ? acrossFirstLine : acrossOtherLines;
@@ -52,17 +67,25 @@ export function createCoverCheck({ view, isOwn }: CreateCoverCheckParameters): C
         if (y < 0 || y >= view.innerHeight) continue;
         for (const fraction of acrossLine) {
           const x = line.left + line.width * fraction;
-          if (x < 0 || x >= view.innerWidth || budget <= 0) continue;
-          budget -= 1;
-          // Asked of the text's own tree: the document's answer would stop at the host of a shadow root holding it.
-          const stack = (holder.getRootNode() as Document | ShadowRoot).elementsFromPoint(x, y);
-          if (coverDoubtAt(stack, holder, isOwn) === undefined) continue;
-          if (!coverScrollsAway(stack.find((element) => !isOwn(element))!, view)) return 'covered';
+          if (x >= 0 && x < view.innerWidth) offer({ holder, x, y });
         }
+      }
+    },
+    doubt() {
+      for (const { holder, x, y } of sample) {
+        // Asked of the text's own tree: the document's answer would stop at the host of a shadow root holding it.
+        const stack = (holder.getRootNode() as Document | ShadowRoot).elementsFromPoint(x, y);
+        if (coverDoubtAt(stack, holder, isOwn) === undefined) continue;
+        if (!coverScrollsAway(stack.find((element) => !isOwn(element))!, view)) return 'covered';
       }
       return undefined;
     },
   };
+}
+
+/** A whole number below `bound`, from the browser's cryptographic generator: nothing the page can predict. */
+function randomBelow(bound: number): number {
+  return crypto.getRandomValues(new Uint32Array(1))[0]! % bound;
 }
 
 /**

@@ -122,6 +122,8 @@ export function createCssLens(root: Element): CssLens {
       reader.generated(style);
       return generatedContentText(content, (name) => element.getAttribute(name));
     },
-    doubts: reader.doubts,
+    get doubts() {
+      return reader.doubts;
+    },
   };
 }

@@ -38,6 +38,7 @@ export type DoubtReader = {
   generated(pseudo: CSSStyleDeclaration): void;
   /** A text node with visible characters that the walk keeps: the element holding it, and its line boxes (none when the root is not laid out). */
   text(holder: Element, lines: readonly DOMRect[]): void;
+  /** What the reading could not confirm: read once the walk is over (the first read hit-tests the text for covers). */
   readonly doubts: ReadonlySet<RenderingDoubt>;
 };
 
@@ -64,6 +65,7 @@ export function createDoubtReader({ root, view, styleOf, laidOut, page, offPageC
   const note = (doubt: RenderingDoubt | undefined): void => void (doubt !== undefined && doubts.add(doubt));
   const { documentElement } = root.ownerDocument;
   const cover = createCoverCheck({ view, isOwn });
+  let coverTested = false;
   const rootBox = laidOut ? root.getBoundingClientRect() : undefined;
 
   for (let ancestor: Element | null = root; ancestor !== null; ancestor = ancestor.parentElement) note(effectDoubtOf(valuesOf(styleOf(ancestor), effectProperties)));
@@ -160,9 +162,15 @@ export function createDoubtReader({ root, view, styleOf, laidOut, page, offPageC
       const box = boundsOf(lines)!;
       if (clipsOf(holder).some((clip) => isCut(box, clip.box, clip.axes, lines[0]!.height))) note('clipped');
       if (offPageCounts && isPartlyOffPage(box, page)) note('clipped');
-      if (!doubts.has('covered')) note(cover.doubtOf(boxedAncestorOf(holder), lines));
+      if (!doubts.has('covered')) cover.consider(boxedAncestorOf(holder), lines);
     },
-    doubts,
+    get doubts() {
+      if (!coverTested) {
+        coverTested = true;
+        if (!doubts.has('covered')) note(cover.doubt());
+      }
+      return doubts;
+    },
   };
 }
 
