@@ -1,10 +1,6 @@
-import { useEffect, useState } from 'react';
-import { browser } from 'wxt/browser';
-import { messageOf } from '../../components/error-message';
-import { hasImageAccess, imageAccessPermission, imageAccessRequest, isImageAccessChange } from '../background/images/image-access';
+import { allowImageChecksLabel, imageAccessTitle, imageAccessWhy } from '../../components/image-access-words';
+import { useImageAccess } from '../../components/use-image-access';
 import { SectionHeading } from './TrustForm';
-
-type Access = { status: 'reading' } | { status: 'granted' } | { status: 'not-granted' } | { status: 'failed'; message: string };
 
 /**
  * "Check images' Content Credentials": the opt-in to the optional host
@@ -13,41 +9,13 @@ type Access = { status: 'reading' } | { status: 'granted' } | { status: 'not-gra
  * gives the permission back. The state shown is the browser's, kept live.
  */
 export function ImageAccessSection() {
-  const [access, setAccess] = useState<Access>({ status: 'reading' });
-
-  useEffect(() => {
-    const read = () =>
-      hasImageAccess().then(
-        (granted) => setAccess({ status: granted ? 'granted' : 'not-granted' }),
-        (error: unknown) => setAccess({ status: 'failed', message: messageOf(error) }),
-      );
-    void read();
-    const changed = (change: { origins?: string[] }) => void (isImageAccessChange(change) && read());
-    browser.permissions.onAdded.addListener(changed);
-    browser.permissions.onRemoved.addListener(changed);
-    return () => {
-      browser.permissions.onAdded.removeListener(changed);
-      browser.permissions.onRemoved.removeListener(changed);
-    };
-  }, []);
-
-  const change = (grant: boolean) => {
-    // Straight from the click: the browser asks only within the reader's gesture.
-    const asked = grant ? browser.permissions.request(imageAccessRequest) : browser.permissions.remove(imageAccessPermission);
-    asked.then(
-      () => hasImageAccess().then((granted) => setAccess({ status: granted ? 'granted' : 'not-granted' })),
-      (error: unknown) => setAccess({ status: 'failed', message: messageOf(error) }),
-    );
-  };
+  const { access, change } = useImageAccess();
 
   const granted = access.status === 'granted';
   return (
     <section aria-labelledby="images-heading">
-      <SectionHeading id="images-heading" title="Check images’ Content Credentials">
-        Many AI image tools sign what they make with Content Credentials (C2PA). Verity can check them on the pages you
-        read and mark AI-made images, on this computer. To do that it has to read the images’ files from the sites that
-        serve them, so your browser asks you to let Verity “read your data on all websites”. Verity reads only images,
-        sends no cookies with them, and sends nothing anywhere.
+      <SectionHeading id="images-heading" title={imageAccessTitle}>
+        {imageAccessWhy}
       </SectionHeading>
       <div className="flex flex-wrap items-center gap-3 rounded-xl border border-slate-200 bg-white px-4 py-3">
         <p role="status" className="mr-auto text-sm text-slate-700">
@@ -71,7 +39,7 @@ export function ImageAccessSection() {
           </button>
         ) : (
           <button type="button" className="btn-primary" onClick={() => change(true)} disabled={access.status === 'reading'}>
-            Allow image checks…
+            {allowImageChecksLabel}
           </button>
         )}
       </div>

@@ -2,6 +2,7 @@ import { StateBadge } from '../../components/StateBadge';
 import { stateStyles } from '../../components/state-style';
 import { sendToWorker } from '../../messaging/client';
 import type { TabImage } from '../../messaging/messages';
+import { ImageAccessOffer } from './ImageAccessOffer';
 import { useTabAnswer } from './use-tab-answer';
 
 const askImages = (tabId: number) => sendToWorker('tab-images', { tabId }).then((answer) => answer.images);
@@ -10,13 +11,22 @@ const noImages: TabImage[] = [];
 /**
  * The images with Content Credentials the tab's page showed (issue 15),
  * each with its state, "AI" where the manifest says so and its signature
- * holds, and the card's headline. Nothing when there are none, or when
- * image checks are off (the page then checks no image).
+ * holds, and the card's headline. While image checks are off the page
+ * checks no image (only those checked from the context menu are listed),
+ * so the offer to turn them on follows.
  */
 export function PageImagesSection({ tabId }: { tabId: number }) {
   const images = useTabAnswer(tabId, askImages, noImages);
 
-  if (images.length === 0) return null;
+  return (
+    <>
+      {images.length > 0 && <ImageList images={images} />}
+      <ImageAccessOffer />
+    </>
+  );
+}
+
+function ImageList({ images }: { images: TabImage[] }) {
   return (
     <section aria-labelledby="images-heading" className="px-3 pt-3 pb-2">
       <h2 id="images-heading" className="px-1 pb-2 text-xs font-semibold tracking-wide text-slate-500 uppercase">
