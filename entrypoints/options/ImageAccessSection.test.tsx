@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { fakePermissions } from '../../test/fakes/permissions';
 import { click, renderDom } from '../../test/ui/dom';
 import { imageAccessPermission, imageAccessRequest } from '../background/images/image-access';
 import { ImageAccessSection } from './ImageAccessSection';
@@ -13,19 +13,6 @@ afterEach(() => {
 });
 
 const settle = () => act(() => new Promise((resolve) => setTimeout(resolve, 0)));
-
-/** The browser's permissions, which WXT's fakeBrowser leaves out: the grant as `granted` says, and the reader says yes to the prompt. */
-function fakePermissions(granted: boolean) {
-  let holds = granted;
-  vi.spyOn(fakeBrowser.permissions, 'contains').mockImplementation(() => Promise.resolve(holds));
-  for (const event of [fakeBrowser.permissions.onAdded, fakeBrowser.permissions.onRemoved]) {
-    vi.spyOn(event, 'addListener').mockImplementation(() => undefined);
-    vi.spyOn(event, 'removeListener').mockImplementation(() => undefined);
-  }
-  const request = vi.spyOn(fakeBrowser.permissions, 'request').mockImplementation(() => Promise.resolve((holds = true)));
-  const remove = vi.spyOn(fakeBrowser.permissions, 'remove').mockImplementation(() => Promise.resolve(!(holds = false)));
-  return { request, remove };
-}
 
 async function render() {
   const view = renderDom(<ImageAccessSection />);

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { fakePermissions } from '../../test/fakes/permissions';
 import { click, renderDom } from '../../test/ui/dom';
 import { imageAccessRequest } from '../background/images/image-access';
 import { ImageAccessOffer } from './ImageAccessOffer';
@@ -13,26 +13,6 @@ afterEach(() => {
 });
 
 const settle = () => act(() => new Promise((resolve) => setTimeout(resolve, 0)));
-
-type PermissionListener = (permissions: { origins?: string[] }) => void;
-
-/** The browser's permissions, which WXT's fakeBrowser leaves out: the grant as `granted` says, and its onAdded listeners. */
-function fakePermissions(granted: boolean) {
-  let holds = granted;
-  const added: PermissionListener[] = [];
-  vi.spyOn(fakeBrowser.permissions, 'contains').mockImplementation(() => Promise.resolve(holds));
-  vi.spyOn(fakeBrowser.permissions.onAdded, 'addListener').mockImplementation((listener) => void added.push(listener));
-  vi.spyOn(fakeBrowser.permissions.onAdded, 'removeListener').mockImplementation(() => undefined);
-  vi.spyOn(fakeBrowser.permissions.onRemoved, 'addListener').mockImplementation(() => undefined);
-  vi.spyOn(fakeBrowser.permissions.onRemoved, 'removeListener').mockImplementation(() => undefined);
-  const request = vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(false);
-  /** The grant given elsewhere (the options page, the browser's settings), as the browser tells of it. */
-  const grantElsewhere = () => {
-    holds = true;
-    for (const listener of added) listener({ origins: ['<all_urls>'] });
-  };
-  return { request, grantElsewhere };
-}
 
 async function render() {
   const view = renderDom(<ImageAccessOffer />);
@@ -72,11 +52,7 @@ describe('ImageAccessOffer', () => {
   });
 
   it('asks the browser within the click itself, and hides the offer when the reader says yes', async () => {
-    const { request, grantElsewhere } = fakePermissions(false);
-    request.mockImplementation(() => {
-      grantElsewhere();
-      return Promise.resolve(true);
-    });
+    const { request } = fakePermissions(false);
     const container = await render();
     click(allowButton(container)!);
     // Before any await: a request after one would have lost the reader's gesture.
@@ -87,6 +63,7 @@ describe('ImageAccessOffer', () => {
 
   it('says so politely when the reader says no, and can be asked again', async () => {
     const { request } = fakePermissions(false);
+    request.mockResolvedValue(false);
     const container = await render();
     click(allowButton(container)!);
     await settle();

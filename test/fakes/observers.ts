@@ -24,9 +24,24 @@ export class FakeIntersectionObserver {
   }
 }
 
-/** A ResizeObserver that never reports: the tests' elements do not change size. */
+/** The browser's ResizeObserver, reporting only when the test says (most tests never do: their elements do not change size). */
 export class FakeResizeObserver {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
+  static last: FakeResizeObserver | undefined;
+  readonly observed = new Set<Element>();
+  constructor(private readonly callback: (entries: { target: Element }[]) => void) {
+    FakeResizeObserver.last = this;
+  }
+  observe(target: Element) {
+    this.observed.add(target);
+  }
+  unobserve(target: Element) {
+    this.observed.delete(target);
+  }
+  disconnect() {
+    this.observed.clear();
+  }
+  /** The report after a layout in which `resized` changed size: of those observed. */
+  report(...resized: Element[]) {
+    this.callback(resized.filter((target) => this.observed.has(target)).map((target) => ({ target })));
+  }
 }

@@ -1,29 +1,8 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { FakeResizeObserver } from '../../../test/fakes/observers';
 import { createBadgePlaces } from './badge-places';
 import type { ImageBadge, ImagePlace } from './image-badge';
-
-/** The one ResizeObserver the places make, driven by the test. */
-class FakeResizes {
-  static last: FakeResizes | undefined;
-  readonly observed = new Set<Element>();
-  constructor(readonly callback: (entries: Partial<ResizeObserverEntry>[]) => void) {
-    FakeResizes.last = this;
-  }
-  observe(element: Element) {
-    this.observed.add(element);
-  }
-  unobserve(element: Element) {
-    this.observed.delete(element);
-  }
-  disconnect() {
-    this.observed.clear();
-  }
-  /** The browser's report after a layout: `resized` changed size. */
-  report(...resized: Element[]) {
-    this.callback(resized.filter((element) => this.observed.has(element)).map((target) => ({ target })));
-  }
-}
 
 /** An image in `container`, at `left`/`top` in it (jsdom lays nothing out), and a badge that records where it was put. */
 function badgeOn(container: HTMLElement, left: number, top: number): ImageBadge & { places: ImagePlace[] } {
@@ -42,7 +21,7 @@ let container: HTMLElement;
 let image: ImageBadge & { places: ImagePlace[] };
 
 beforeEach(() => {
-  vi.stubGlobal('ResizeObserver', FakeResizes);
+  vi.stubGlobal('ResizeObserver', FakeResizeObserver);
   container = document.body.appendChild(document.createElement('div'));
   image = badgeOn(container, 10, 20);
 });
@@ -57,7 +36,7 @@ describe('createBadgePlaces', () => {
     const places = createBadgePlaces();
     places.follow(image);
     expect(image.places).toEqual([]);
-    FakeResizes.last!.report(image.image);
+    FakeResizeObserver.last!.report(image.image);
     expect(image.places).toEqual([{ left: 16, top: 26 }]);
   });
 
@@ -66,10 +45,10 @@ describe('createBadgePlaces', () => {
     const other = badgeOn(container, 300, 20);
     const elsewhere = badgeOn(document.body.appendChild(document.createElement('section')), 5, 5);
     for (const badge of [image, other, elsewhere]) places.follow(badge);
-    FakeResizes.last!.report(image.image, other.image, elsewhere.image);
-    expect(FakeResizes.last!.observed.has(container)).toBe(true);
+    FakeResizeObserver.last!.report(image.image, other.image, elsewhere.image);
+    expect(FakeResizeObserver.last!.observed.has(container)).toBe(true);
 
-    FakeResizes.last!.report(container);
+    FakeResizeObserver.last!.report(container);
     expect(image.places).toHaveLength(2);
     expect(other.places).toHaveLength(2);
     expect(elsewhere.places).toHaveLength(1);
@@ -80,23 +59,23 @@ describe('createBadgePlaces', () => {
     const other = badgeOn(container, 300, 20);
     places.follow(image);
     places.follow(other);
-    FakeResizes.last!.report(image.image, other.image);
+    FakeResizeObserver.last!.report(image.image, other.image);
 
     places.forget(image);
-    expect(FakeResizes.last!.observed.has(image.image)).toBe(false);
-    expect(FakeResizes.last!.observed.has(container)).toBe(true);
-    FakeResizes.last!.report(container);
+    expect(FakeResizeObserver.last!.observed.has(image.image)).toBe(false);
+    expect(FakeResizeObserver.last!.observed.has(container)).toBe(true);
+    FakeResizeObserver.last!.report(container);
     expect(image.places).toHaveLength(1);
 
     places.forget(other);
-    expect(FakeResizes.last!.observed.size).toBe(0);
+    expect(FakeResizeObserver.last!.observed.size).toBe(0);
   });
 
   it('leaves an image that left the page where it was', () => {
     const places = createBadgePlaces();
     places.follow(image);
     image.image.remove();
-    FakeResizes.last!.report(image.image);
+    FakeResizeObserver.last!.report(image.image);
     expect(image.places).toEqual([]);
   });
 
