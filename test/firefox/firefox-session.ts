@@ -55,19 +55,42 @@ export async function tabShowing(helper: Page, url: string): Promise<{ tabId: nu
   throw new Error(`No tab state for ${url}`);
 }
 
+/** One figure of the demo page: its scenario, the state its caption expects, and its badges' proof ids and states. */
+export type FigureStates = { scenario: string; expected: string | null; ids: (string | null)[]; badges: (string | null)[] };
+
 /** The demo page's badge states, figure by figure, beside the state each figure's caption expects. */
-export async function figureStates(page: Page): Promise<{ scenario: string; expected: string | null; badges: (string | null)[] }[]> {
+export async function figureStates(page: Page): Promise<FigureStates[]> {
   const figures = await page.evaluate(() =>
     [...document.querySelectorAll('figure.case')].map((figure) => ({
       scenario: figure.getAttribute('data-scenario')!,
       expected: figure.getAttribute('data-expected-state'),
-      badges: figure.querySelectorAll('verity-badge').length,
+      ids: [...figure.querySelectorAll('verity-badge')].map((badge) => badge.getAttribute('data-verity-proof')),
     })),
   );
   // One read of every figure's badges, in the figures' order, cut back into figures.
   const states = await badgeStatesIn(page, 'figure.case');
   let at = 0;
-  return figures.map(({ scenario, expected, badges }) => ({ scenario, expected, badges: states.slice(at, (at += badges)) }));
+  return figures.map((figure) => ({ ...figure, badges: states.slice(at, (at += figure.ids.length)) }));
+}
+
+/**
+ * For the figures whose badge is not the state their caption expects, the
+ * worker's reasons: its summary and each check that did not pass. Empty when
+ * every figure is as expected; a failure message, so that a verdict that
+ * changes only under load says why.
+ */
+export async function whyNotAsCaptioned(helper: Page, pageUrl: string, figures: FigureStates[]): Promise<string> {
+  const wrong = figures.filter(({ expected, badges }) => badges.length !== 1 || badges[0] !== expected);
+  if (wrong.length === 0) return '';
+  const { state } = await tabShowing(helper, pageUrl);
+  const verdicts = new Map(state.proofs.map(({ id, verdict }) => [id, verdict]));
+  return wrong
+    .map(({ scenario, expected, ids, badges }) => {
+      const verdict = ids[0] == null ? undefined : verdicts.get(ids[0]);
+      const checks = verdict?.checks.filter(({ ok }) => ok !== true).map(({ id, ok, detail }) => `${id} ${ok === false ? 'failed' : 'not run'}: ${detail}`) ?? [];
+      return [`${scenario}: shows ${badges.join(', ') || 'no badge'}, expected ${expected}. ${verdict?.summary ?? 'The worker has no verdict.'}`, ...checks].join('\n  ');
+    })
+    .join('\n');
 }
 
 /** The demo page in a new tab, once every proof on it has a verdict. */

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stateStyles } from '../../components/state-style';
 import { installedFirefoxes, until } from '../../devnet/firefox-browser';
 import { verdictStates } from '../../lib/verdict/states';
-import { figureStates, openDemoPage, sendFrom, startFirefoxDemoSession, stopFirefoxDemoSession, tabShowing, textOf, type FirefoxDemoSession } from './firefox-session';
+import { figureStates, openDemoPage, sendFrom, startFirefoxDemoSession, stopFirefoxDemoSession, tabShowing, textOf, whyNotAsCaptioned, type FirefoxDemoSession } from './firefox-session';
 
 /**
  * The Firefox build in Debian's Firefox ESR, installed as a temporary
@@ -37,7 +37,8 @@ describe.each(installedFirefoxes())('the extension in $name', ({ executablePath 
   it("badges every proof of the demo page with the state its caption expects", async () => {
     const byCase = await figureStates(demo);
     expect(byCase).toHaveLength(session.devnet.scenarios.length);
-    expect(byCase.map(({ badges }) => badges)).toEqual(byCase.map(({ expected }) => [expected]));
+    const why = await whyNotAsCaptioned(session.helper, session.devnet.pageUrl!, byCase);
+    expect(byCase.map(({ badges }) => badges), why).toEqual(byCase.map(({ expected }) => [expected]));
   });
 
   it("lists the demo page's proofs in the popup, each named by its state", async () => {
