@@ -41,7 +41,10 @@ export type BadgePainter = {
   draw(proof: TrackedProof, verdict: Verdict | undefined, revision?: number): void;
   /** Takes off the badge of a proof read again and replaced, at the next paint, as its successor's goes in. */
   remove(proof: TrackedProof): void;
-  /** Whether the page took a placed badge off, or moved it from its place, and it may still be put back. */
+  /**
+   * Whether the page took a placed badge off, or moved it from its place, and it may still be put back.
+   * One taken off or moved once too often is taken out of the page for good (in the next write).
+   */
   wasTakenOff(proof: TrackedProof): boolean;
   /** In the next write: takes off the badges of proofs that left the page, and puts back those the page took off or moved. */
   repair(gone: readonly TrackedProof[], takenOff: readonly TrackedProof[]): void;
@@ -134,6 +137,9 @@ export function createBadgePainter({ scheduler, card, alive, isSnippet, onPlaced
     wasTakenOff(proof) {
       if (!proof.badgePlaced || inPlace(proof)) return false;
       if (proof.replacements < maxBadgeReplacements) return true;
+      // Left off, and out of the page: a badge the page moved would vouch for whatever it was moved beside.
+      proof.badgePlaced = false;
+      scheduler.write(() => proof.badge.host.remove());
       onKeptOff?.(proof);
       return false;
     },

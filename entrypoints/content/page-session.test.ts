@@ -271,6 +271,19 @@ describe('startPageSession', () => {
     expect(worker.link.reportIntegrity).toHaveBeenLastCalledWith({ badgesKeptOff: 1, badgesHidden: 0, cardHidden: false, lookAlikes: 0 });
   });
 
+  it('takes a badge the page keeps moving out of the page, so it vouches for nothing it was moved beside', async () => {
+    const worker = start(proofHtml('a', 'Answer.') + '<p id="elsewhere">Unsigned claim.</p>');
+    await checked();
+    const badge = document.querySelector('#a verity-badge')!;
+    for (let round = 0; round <= maxBadgeReplacements; round += 1) {
+      document.getElementById('elsewhere')!.append(document.querySelector('#a verity-badge, #elsewhere verity-badge')!);
+      await settleAll();
+    }
+    expect(badge.isConnected).toBe(false);
+    expect(document.querySelectorAll('verity-badge')).toHaveLength(0);
+    expect(worker.link.reportIntegrity).toHaveBeenLastCalledWith({ badgesKeptOff: 1, badgesHidden: 0, cardHidden: false, lookAlikes: 0 });
+  });
+
   it('puts back, without counting, a badge whose paragraph the page redraws, however often', async () => {
     const worker = start('<div id="a" data-ai-proof="raw-a"><p>Answer.</p></div>');
     await checked();
