@@ -8,6 +8,8 @@ import { createBadgeSheet } from './badge-sheet';
 import { createCardSheet } from './card-sheet';
 import { createManualScheduler, type ManualScheduler } from './manual-scheduler';
 import { maxBadgeReplacements } from './badge-painter';
+import { readingAttempts } from './proof-sender';
+import type { RenderedTextReader } from './rendered-text';
 import { startPageSession, type PageSession, type WorkerLink } from './page-session';
 import { listenForContentMessages } from './content-messages';
 import { verdictOf } from '../../test/fakes/verdict-fixtures';
@@ -74,7 +76,10 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-function start(html: string, worker = fakeWorker()) {
+/** jsdom draws nothing: what is rendered is what is written, with a marker to tell them apart. */
+const renderedAsWritten: RenderedTextReader = (element) => ({ text: `rendered:${element.id}`, complete: true, doubts: [] });
+
+function start(html: string, worker = fakeWorker(), readRendered = renderedAsWritten) {
   document.body.innerHTML = html;
   let count = 0;
   session = startPageSession({
@@ -86,8 +91,7 @@ function start(html: string, worker = fakeWorker()) {
     nextId: () => `p${count++}`,
     worker: worker.link,
     messages: listenForContentMessages({ signal: controller.signal, startFor: [], start: async () => undefined }),
-    // jsdom draws nothing: what is rendered is what is written, with a marker to tell them apart.
-    readRendered: (element) => ({ text: `rendered:${element.id}`, complete: true, doubts: [] }),
+    readRendered,
   });
   return worker;
 }
@@ -441,6 +445,33 @@ describe('startPageSession', () => {
     const [sent] = worker.sent[0]!.proofs;
     expect(sent).toMatchObject({ shownTextComplete: false });
     expect(sent!.shownText.length).toBeLessThanOrEqual(10_000);
+  });
+
+  it('reads a snippet again, in a later idle task, when a reading runs out of time, and sends the complete one', () => {
+    let readings = 0;
+    const readingsWhenSent: number[] = [];
+    const stalledOnce: RenderedTextReader = (element) =>
+      (readings += 1) === 1 ? { text: 'rend', complete: false, timedOut: true, doubts: [] } : renderedAsWritten(element);
+    const worker = start(proofHtml('a', 'Answer.'), fakeWorker(() => (readingsWhenSent.push(readings), verdictOf('verified'))), stalledOnce);
+    manual.settle();
+    FakeIntersectionObserver.reportAll(() => true);
+    manual.settle();
+    expect(readingsWhenSent[0]).toBe(2);
+    const [first] = worker.sent[0]!.proofs;
+    expect(first).toMatchObject({ id: 'p0', renderedText: 'rendered:a' });
+    expect(first).not.toHaveProperty('shownTextComplete');
+  });
+
+  it(`sends a snippet whose every reading runs out of time as cut off, after ${readingAttempts} readings`, () => {
+    let readings = 0;
+    const readingsWhenSent: number[] = [];
+    const alwaysStalled: RenderedTextReader = () => ((readings += 1), { text: 'rend', complete: false, timedOut: true, doubts: [] });
+    const worker = start(proofHtml('a', 'Answer.'), fakeWorker(() => (readingsWhenSent.push(readings), verdictOf('unavailable'))), alwaysStalled);
+    manual.settle();
+    FakeIntersectionObserver.reportAll(() => true);
+    manual.settle();
+    expect(readingsWhenSent[0]).toBe(readingAttempts);
+    expect(worker.sent[0]!.proofs).toEqual([expect.objectContaining({ id: 'p0', shownTextComplete: false })]);
   });
 
   it('answers the popup and the worker: reveal a proof, take a newer verdict', async () => {

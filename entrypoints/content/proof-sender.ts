@@ -13,6 +13,12 @@ import type { WorkerLink } from './worker-link';
 const batchReadTime = 20;
 /** A cut-off text is not checked: this much of it goes to the worker, for the inspector to show. */
 const cutOffTextSent = 10_000;
+/**
+ * Readings of one proof's snippet that may run out of time before it goes as cut off: a busy machine
+ * (another process, a garbage collection) can stall any one reading, while a snippet built to be slow
+ * stalls every one.
+ */
+export const readingAttempts = 3;
 
 export type CreateProofSenderParameters = {
   signal: AbortSignal;
@@ -62,6 +68,8 @@ export function createProofSender({
 }: CreateProofSenderParameters): CreateProofSenderReturnType {
   const outbox = createWorkerOutbox<TrackedProof>({ scheduler, send: sendBatch });
   let notCheckedSent = 0;
+  /** Readings of a proof's snippet that ran out of time, while it waits in the outbox for another. */
+  const timedOutReadings = new WeakMap<TrackedProof, number>();
 
   const send = (proof: TrackedProof): void => outbox.enqueue(proof, proof.near ?? false);
 
@@ -74,8 +82,9 @@ export function createProofSender({
     const renderedOf = new Map<Element, RenderedText>();
     const readUntil = performance.now() + batchReadTime;
     const sent: { proof: TrackedProof; revision: number; payload: PageProof }[] = [];
+    let readOne = false;
     for (const proof of proofs.filter(alive)) {
-      if (sent.length > 0 && performance.now() > readUntil) {
+      if (readOne && performance.now() > readUntil) {
         send(proof);
         continue;
       }
@@ -83,6 +92,17 @@ export function createProofSender({
       // A cut-off text is not compared with anything: no need to read what is drawn of it.
       const rendered = renderedOf.get(element) ?? (proof.shownTextComplete ? readRendered(element) : { text: '', complete: false, doubts: [] });
       renderedOf.set(element, rendered);
+      readOne = true;
+      if (rendered.timedOut) {
+        const timedOut = (timedOutReadings.get(proof) ?? 0) + 1;
+        timedOutReadings.set(proof, timedOut);
+        if (timedOut < readingAttempts) {
+          // Read again in a later idle task, rather than send it as too large to read.
+          send(proof);
+          continue;
+        }
+      }
+      timedOutReadings.delete(proof);
       proof.rendered = rendered;
       proof.sentRevision = proof.revision;
       sent.push({ proof, revision: proof.revision, payload: pageProofOf(proof, rendered) });

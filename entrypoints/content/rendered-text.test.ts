@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { maxShownTextScan, maxShownTextScanPerPage } from '../../lib/envelope/limits';
 import type { TextWalkLens } from '../../lib/text/canonical';
-import { createRenderedTextReader } from './rendered-text';
+import { createRenderedTextReader, longestReading } from './rendered-text';
 
 /** A stand-in for the page's CSS: what hides is written in the markup. */
 const lens: TextWalkLens = {
@@ -62,5 +62,17 @@ describe('createRenderedTextReader', () => {
     const readings = Math.ceil(maxShownTextScanPerPage / maxShownTextScan);
     for (let reading = 0; reading < readings; reading += 1) read(element);
     expect(read(element)).toEqual({ text: '', complete: false, doubts: [] });
+  });
+
+  it('stops a reading at its time limit, says it timed out, and starts the next with a fresh limit', () => {
+    let clock = 0;
+    // Each element costs half the limit: the fourth one starts past it.
+    const slowLens: TextWalkLens = { ...lens, hidesSubtree: (element) => ((clock += longestReading / 2), lens.hidesSubtree(element)) };
+    const read = createRenderedTextReader({ lensOf: () => slowLens, now: () => clock });
+    const element = snippet('<b>one</b> <b>two</b> <b>three</b> <b>four</b> <b>five</b>');
+    const first = read(element);
+    expect(first).toMatchObject({ complete: false, timedOut: true });
+    expect(first.text).toBe('one two three');
+    expect(read(snippet('<b>short</b>'))).toEqual({ text: 'short', complete: true, doubts: [] });
   });
 });

@@ -5,8 +5,10 @@ import { renderingDoubts, type RenderingDoubt } from '../../lib/verdict/renderin
 export type RenderedText = {
   /** Canonical text (spec §5) of what a reader sees of the snippet. */
   text: string;
-  /** False when the snippet held more text than is read, so `text` is only its start. */
+  /** False when the snippet held more text than is read, or took longer than `longestReading`, so `text` is only its start. */
   complete: boolean;
+  /** True when the reading was cut off by its time limit, not by length: worth another try while the page is idle. */
+  timedOut?: true;
   /** What could not be confirmed about how the text is drawn, in a fixed order; empty when all of it was. */
   doubts: RenderingDoubt[];
 };
@@ -36,15 +38,20 @@ export type CreateRenderedTextReaderParameters = {
 export function createRenderedTextReader({ lensOf, now = () => performance.now() }: CreateRenderedTextReaderParameters): RenderedTextReader {
   let budget = maxShownTextScanPerPage;
   return (element) => {
+    // Brings the page's pending style and layout up to date before the clock starts: the page's own work is not the snippet's.
+    element.getBoundingClientRect();
     const deadline = now() + longestReading;
     const lens = lensOf(element);
+    let timedOut = false;
     const read = elementText(element, {
       maxLength: Math.min(maxShownTextScan, budget),
       lens,
-      stopWhen: () => now() > deadline,
+      stopWhen: () => (timedOut = now() > deadline),
     });
     budget -= read.text.length;
     const doubts = renderingDoubts.filter((doubt) => lens.doubts?.has(doubt) === true);
-    return { text: canonicalText(read.text), complete: read.complete, doubts };
+    const rendered: RenderedText = { text: canonicalText(read.text), complete: read.complete, doubts };
+    if (timedOut) rendered.timedOut = true;
+    return rendered;
   };
 }

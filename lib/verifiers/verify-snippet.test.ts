@@ -157,6 +157,6 @@ describe('verifySnippet', () => {
       shownTextComplete: false,
     });
     expect(verdict).toMatchObject({ state: 'unavailable', confidence: 0, proofType: 'erc7007' });
-    expect(verdict.summary).toMatch(/too large to read in full/);
+    expect(verdict.summary).toMatch(/too large or too complex to read in full/);
   });
 });

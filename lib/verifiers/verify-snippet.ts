@@ -116,7 +116,7 @@ export async function verifySnippet({
 function tooLongVerdict(envelope: Envelope, shownText: string): Verdict {
   const checks = [
     passed('envelope', `A version 1 envelope with an ${envelope.proof.type} proof.`),
-    unreachable('shown-text', 'The snippet is too large to read in full, so its text was not checked.'),
+    unreachable('shown-text', 'The snippet is too large or too complex to read in full, so its text was not checked.'),
   ];
   return {
     state: 'unavailable',
