@@ -159,6 +159,27 @@ describe("the badge's card and the page's made-up events, in Chromium", () => {
     await demo.close();
   });
 
+  it('takes a genuine badge the page keeps moving beside unsigned text out of the page, rather than let it vouch there', async () => {
+    const { demo, tabId } = await openDemoPage(session);
+    const figure = 'figure.case[data-expected-state="verified"]';
+    const target = `verity-badge[data-verity-proof="${await demo.evaluate((figure) => document.querySelector(`${figure} verity-badge`)!.getAttribute('data-verity-proof'), figure)}"]`;
+    const whereIs = () => demo.evaluate((target) => {
+      const badge = document.querySelector(target);
+      return badge === null ? 'gone' : badge.closest('figure.case') !== null ? 'own' : 'moved';
+    }, target);
+    // The page moves the badge of a verified proof beside a claim of its own, each time Verity puts it back, and once more.
+    await demo.evaluate(() => document.querySelector('.byline')!.insertAdjacentHTML('afterend', '<p id="claim">An unsigned claim the page wants vouched for.</p>'));
+    for (let round = 0; round <= 5; round += 1) {
+      await expect.poll(whereIs, { timeout: 5_000 }).toBe('own');
+      await demo.evaluate((target) => document.getElementById('claim')!.append(document.querySelector(target)!), target);
+    }
+    await expect.poll(whereIs, { timeout: 5_000 }).toBe('gone');
+    expect(await demo.evaluate(() => document.querySelectorAll('#claim verity-badge').length)).toBe(0);
+    const worker = await session.browser.serviceWorker();
+    await expect.poll(() => worker.evaluate((tabId) => chrome.action.getTitle({ tabId }), tabId), { timeout: 5_000 }).toMatch(/this page hides Verity’s badges/);
+    await demo.close();
+  });
+
   it('sends no proof again for a made-up pageshow, however many', async () => {
     const { devnet, browser } = session;
     const page = await browser.context.newPage();
