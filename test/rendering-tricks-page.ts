@@ -31,6 +31,8 @@ export const renderingFigures: RenderingFigure[] = [
   { name: 'right-to-left element', html: `<span dir="rtl">${trickSignedText}</span>`, expected: verified },
   { name: 'muted and moved', html: `<span style="color:#666;opacity:.8;position:relative;left:2px">${trickSignedText}</span>`, expected: verified },
   { name: 'display contents', html: withNot('<span style="display:contents">'), expected: verified },
+  { name: 'superscript', html: trickSignedText.replace('12', '<sup style="font-size:75%;line-height:0;position:relative;vertical-align:baseline;top:-.5em">12</sup>'), expected: verified },
+  { name: 'tight headline tracking', html: `<span style="letter-spacing:-.02em">${trickSignedText}</span>`, expected: verified },
 
   // Text hidden.
   { name: 'opacity 0.06', html: withNot('<span style="opacity:.06">'), expected: doubt('faint') },
@@ -50,6 +52,10 @@ export const renderingFigures: RenderingFigure[] = [
   { name: 'overflow clipping', html: withNot('<span style="display:inline-block;width:.4em;overflow:hidden;vertical-align:bottom;white-space:nowrap">'), expected: doubt('clipped') },
   { name: 'position fixed', html: withNot('<span style="position:fixed;right:0;bottom:0">'), expected: doubt('moved') },
   { name: 'absolute out of the box', html: withNot('<span style="position:absolute;left:0;top:calc(100% + 2px)">'), expected: doubt('moved') },
+  { name: 'relative offset', html: withNot('<span style="position:relative;left:14em">'), expected: doubt('moved') },
+  { name: 'translate', html: withNot('<span style="display:inline-block;translate:0 2.5em">'), expected: doubt('moved') },
+  { name: 'mix-blend-mode', html: withNot('<span style="mix-blend-mode:difference;color:#000">'), expected: doubt('effect') },
+  { name: 'letters squeezed', html: withNot('<span style="letter-spacing:-.35em">'), expected: doubt('transformed') },
   { name: '-webkit-text-security', html: withNot('<span style="-webkit-text-security:disc">'), expected: altered },
   { name: '::first-line', html: `<div class="first-line">${trickSignedText}</div>`, expected: doubt('styled-apart') },
   { name: 'hidden "not"', html: withNot('<span style="display:none">'), expected: altered },
@@ -70,6 +76,7 @@ export const renderingFigures: RenderingFigure[] = [
   { name: 'flex order', html: withNot('<span style="display:inline-flex;gap:.3em"><span style="order:2">', '</span> <span style="order:1">safe</span></span>').replace('</span></span> safe', '</span></span>'), expected: doubt('reordered') },
   { name: 'row-reverse', html: withNot('<span style="display:inline-flex;flex-direction:row-reverse;gap:.3em"><span>', '</span> <span>safe</span></span>').replace('</span></span> safe', '</span></span>'), expected: doubt('reordered') },
   { name: 'bidi override', html: withNot('<span style="unicode-bidi:bidi-override;direction:rtl">'), expected: doubt('reordered') },
+  { name: 'float', html: withNot('<span style="float:right">'), expected: doubt('reordered') },
 ];
 
 /** Styles of the tricks a rule must carry. */

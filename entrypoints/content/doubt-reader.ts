@@ -8,7 +8,9 @@ import {
   movedDoubtOf,
   paintDoubtOf,
   reorderDoubtOf,
+  shiftedDoubtOf,
   sizeDoubtOf,
+  squeezedDoubtOf,
   styledApartDoubtOf,
   type ClipAxes,
   type StyleValues,
@@ -26,7 +28,9 @@ const blockDisplays = /^(block|list-item|inline-block|flow-root|table-cell|table
 const valuesOf = (style: CSSStyleDeclaration, properties: readonly string[]): StyleValues =>
   Object.fromEntries(properties.map((property) => [property, style.getPropertyValue(property)]));
 
-const effectProperties = ['transform', 'rotate', 'scale', 'filter', 'backdrop-filter', 'mask-image', '-webkit-mask-image', 'clip-path'];
+const effectProperties = ['transform', 'rotate', 'scale', 'filter', 'backdrop-filter', 'mask-image', '-webkit-mask-image', 'clip-path', 'mix-blend-mode'];
+const shiftProperties = ['float', 'position', 'left', 'right', 'top', 'bottom', 'transform', 'translate', 'font-size'];
+const spacingProperties = ['font-size', 'letter-spacing', 'word-spacing'];
 const orderProperties = ['unicode-bidi', 'display', 'flex-direction', 'flex-wrap', 'order', 'grid-row-start', 'grid-column-start'];
 const pseudoProperties = ['content', 'quotes', 'position', 'background-color', 'background-image'];
 const apartProperties = ['color', '-webkit-text-fill-color', 'font-size', 'visibility', '-webkit-text-security'];
@@ -122,7 +126,11 @@ export function createDoubtReader({ root, view, styleOf, laidOut, page, offPageC
 
   function checkElement(element: Element): void {
     const style = styleOf(element);
-    if (element !== root) note(effectDoubtOf(valuesOf(style, effectProperties)));
+    if (element !== root) {
+      note(effectDoubtOf(valuesOf(style, effectProperties)));
+      note(shiftedDoubtOf(valuesOf(style, shiftProperties)));
+    }
+    note(squeezedDoubtOf(valuesOf(style, spacingProperties)));
     const parent = element === root ? undefined : element.parentElement;
     note(reorderDoubtOf(valuesOf(style, orderProperties), parent ? valuesOf(styleOf(parent), ['display']) : undefined));
     if (Number.parseInt(style.zIndex, 10) < 0) note('covered');

@@ -8,6 +8,8 @@ import {
   isTranslationOnly,
   markerDoubtOf,
   movedDoubtOf,
+  shiftedDoubtOf,
+  squeezedDoubtOf,
   paintDoubtOf,
   quotesAreQuotationMarks,
   reorderDoubtOf,
@@ -36,6 +38,7 @@ describe('effectDoubtOf', () => {
     [{ 'mask-image': 'linear-gradient(transparent, transparent)' }, 'effect'],
     [{ '-webkit-mask-image': 'url("x.png")' }, 'effect'],
     [{ 'clip-path': 'inset(0px 40% 0px 0px)' }, 'effect'],
+    [{ 'mix-blend-mode': 'difference' }, 'effect'],
   ])('%j leaves the text %s', (style, doubt) => {
     expect(effectDoubtOf(style)).toBe(doubt);
   });
@@ -78,6 +81,44 @@ describe('movedDoubtOf', () => {
     expect(movedDoubtOf({ position: 'absolute' }, rect(10, 300, 50, 20), snippet)).toBe('moved');
     expect(movedDoubtOf({ position: 'fixed' }, rect(10, 10, 50, 20), snippet)).toBe('moved');
     expect(movedDoubtOf({ position: 'relative' }, rect(10, 300, 50, 20), snippet)).toBeUndefined();
+  });
+});
+
+describe('shiftedDoubtOf', () => {
+  const at = (style: Record<string, string>) => ({ 'font-size': '16px', ...style });
+  it('allows words in their place, and nudges: a superscript raised half an em, a word moved a few pixels', () => {
+    expect(shiftedDoubtOf(at({}))).toBeUndefined();
+    expect(shiftedDoubtOf(at({ position: 'relative', left: '2px', top: '0px' }))).toBeUndefined();
+    expect(shiftedDoubtOf(at({ 'font-size': '12px', position: 'relative', top: '-6px', left: '0px' }))).toBeUndefined();
+    expect(shiftedDoubtOf(at({ transform: 'matrix(1, 0, 0, 1, 0, 4)', translate: 'none', float: 'none' }))).toBeUndefined();
+    // Offsets of an element that is not positioned draw nothing.
+    expect(shiftedDoubtOf(at({ position: 'static', left: '400px' }))).toBeUndefined();
+  });
+
+  it.each([
+    [{ position: 'relative', left: '96px', top: '0px' }, 'moved'],
+    [{ position: 'relative', left: 'auto', right: '20px', top: 'auto', bottom: 'auto' }, 'moved'],
+    [{ position: 'relative', left: '0px', top: '40px' }, 'moved'],
+    [{ transform: 'matrix(1, 0, 0, 1, -200, 0)' }, 'moved'],
+    [{ transform: 'matrix3d(1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 48, 0, 1)' }, 'moved'],
+    [{ translate: '0px 3em' }, 'moved'],
+    [{ translate: '50%' }, 'moved'],
+    [{ translate: '12px' }, 'moved'],
+    [{ float: 'right' }, 'reordered'],
+  ])('%j is %s', (style, doubt) => {
+    expect(shiftedDoubtOf(at(style))).toBe(doubt);
+  });
+});
+
+describe('squeezedDoubtOf', () => {
+  it('allows normal and tight headline spacing', () => {
+    expect(squeezedDoubtOf({ 'font-size': '16px', 'letter-spacing': 'normal', 'word-spacing': '0px' })).toBeUndefined();
+    expect(squeezedDoubtOf({ 'font-size': '32px', 'letter-spacing': '-0.96px', 'word-spacing': '-2px' })).toBeUndefined();
+  });
+
+  it('sees letters or words drawn over each other', () => {
+    expect(squeezedDoubtOf({ 'font-size': '16px', 'letter-spacing': '-8px' })).toBe('transformed');
+    expect(squeezedDoubtOf({ 'font-size': '16px', 'word-spacing': '-12px' })).toBe('transformed');
   });
 });
 

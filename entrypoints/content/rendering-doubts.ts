@@ -56,7 +56,81 @@ export function effectDoubtOf(style: StyleValues): RenderingDoubt | undefined {
   for (const property of ['filter', 'backdrop-filter', 'mask-image', '-webkit-mask-image', 'clip-path']) {
     if (value(style, property, 'none') !== 'none') return 'effect';
   }
+  // Blended with what is behind it, black text on white can come out white (`difference`).
+  if (!['normal', ''].includes(value(style, 'mix-blend-mode', 'normal'))) return 'effect';
   return undefined;
+}
+
+/** Letters drawn closer than this, in ems (negative `letter-spacing`), overlap into a smudge; tight headline tracking is a few hundredths. */
+const tightestLetterSpacing = -0.15;
+/** Words drawn closer than this, in ems (negative `word-spacing`), run into each other; a space is about a quarter. */
+const tightestWordSpacing = -0.3;
+
+/** Text squeezed until its letters or words overlap, which leaves every character laid out and none readable. */
+export function squeezedDoubtOf(style: StyleValues): RenderingDoubt | undefined {
+  const fontSize = pixels(value(style, 'font-size', '16px'));
+  const letters = pixels(value(style, 'letter-spacing', 'normal'));
+  const words = pixels(value(style, 'word-spacing', '0px'));
+  return letters < tightestLetterSpacing * fontSize || words < tightestWordSpacing * fontSize ? 'transformed' : undefined;
+}
+
+/**
+ * How far a word inside a snippet may be nudged from where the flow puts
+ * it, in ems of its font size: less than half a space across, less than a
+ * line down (a superscript's `top: -0.5em` is fine). Farther, it may land
+ * among other words.
+ */
+const longestNudge = { across: 0.5, down: 1 };
+
+/**
+ * An element inside the snippet drawn away from its place in the flow,
+ * where it may land among other words and change what they say: a
+ * relative offset or a translation (`transform`, `translate`) beyond a
+ * nudge, or a float (drawn at the line's edge). The snippet itself, and
+ * its ancestors, may move as a whole; the caller asks only of elements
+ * inside it.
+ */
+export function shiftedDoubtOf(style: StyleValues): RenderingDoubt | undefined {
+  if (!['none', ''].includes(value(style, 'float', 'none'))) return 'reordered';
+  const fontSize = pixels(value(style, 'font-size', '16px'));
+  let across = 0;
+  let down = 0;
+  if (value(style, 'position', 'static') === 'relative') {
+    // A positioned element's computed `left` and `top` are used values: `right` and `bottom` show in them.
+    across += insetOf(value(style, 'left', 'auto'), value(style, 'right', 'auto'));
+    down += insetOf(value(style, 'top', 'auto'), value(style, 'bottom', 'auto'));
+  }
+  const [matrixX, matrixY] = translationOf(value(style, 'transform', 'none'));
+  const [translateX = '0px', translateY = '0px'] = value(style, 'translate', 'none').split(/\s+/).filter((part) => part !== 'none');
+  across += matrixX + lengthOf(translateX);
+  down += matrixY + lengthOf(translateY);
+  return Math.abs(across) > longestNudge.across * fontSize || Math.abs(down) > longestNudge.down * fontSize ? 'moved' : undefined;
+}
+
+/** A computed length in pixels; 0 for `normal`, `auto` and the unparseable. */
+function pixels(length: string): number {
+  const number = Number.parseFloat(length);
+  return length.endsWith('px') && Number.isFinite(number) ? number : 0;
+}
+
+/** A translation's length in pixels: a percentage (of a box Verity does not measure here) counts as far, unless it is zero. */
+function lengthOf(length: string): number {
+  if (length.endsWith('px')) return pixels(length);
+  return Number.parseFloat(length) === 0 ? 0 : Number.POSITIVE_INFINITY;
+}
+
+/** The shift a start inset (`left`, `top`) gives, or failing it the end one (`right`, `bottom`) in the other direction. */
+function insetOf(start: string, end: string): number {
+  if (start !== 'auto') return pixels(start);
+  return end === 'auto' ? 0 : -pixels(end);
+}
+
+/** The move of a translation-only `transform` matrix, across and down; none for any other value. */
+function translationOf(transform: string): [number, number] {
+  const matrix = /^matrix(3d)?\(([^)]*)\)$/.exec(transform.trim());
+  if (matrix === null || !isTranslationOnly(transform)) return [0, 0];
+  const numbers = matrix[2]!.split(',').map((part) => Number.parseFloat(part));
+  return matrix[1] === undefined ? [numbers[4]!, numbers[5]!] : [numbers[12]!, numbers[13]!];
 }
 
 /**
