@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { removeHitTest, stubHitTest } from '../../test/fakes/hit-test';
 import { badgeHidingOf, opacityOf } from './badge-hiding';
 
 const rect = (left: number, top: number, width: number, height: number) => ({ left, top, width, height, right: left + width, bottom: top + height, x: left, y: top, toJSON: () => ({}) });
@@ -14,7 +15,7 @@ function page(html: string) {
 
 afterEach(() => {
   vi.restoreAllMocks();
-  Reflect.deleteProperty(document, 'elementsFromPoint');
+  removeHitTest(document);
 });
 
 describe('badgeHidingOf', () => {
@@ -47,8 +48,7 @@ describe('badgeHidingOf', () => {
     vi.spyOn(host, 'getBoundingClientRect').mockReturnValue(rect(100, 100, 60, 20) as DOMRect);
     const cover = document.getElementById('cover')!;
     const card = document.querySelector('verity-card')!;
-    const stack = vi.fn(() => [card, host, document.body]);
-    Object.assign(document, { elementsFromPoint: stack });
+    const stack = stubHitTest(document, () => [card, host, document.body]);
     expect(hiding()).toBeUndefined();
     stack.mockReturnValue([cover, host, document.body]);
     expect(hiding()).toBe('covered');
@@ -58,8 +58,7 @@ describe('badgeHidingOf', () => {
   it('does not hit-test a badge out of the viewport', () => {
     const { host, hiding } = page('<p id="snippet">Signed words.<verity-badge></verity-badge></p><div id="cover"></div>');
     vi.spyOn(host, 'getBoundingClientRect').mockReturnValue(rect(100, innerHeight + 50, 60, 20) as DOMRect);
-    const stack = vi.fn(() => [document.getElementById('cover')!]);
-    Object.assign(document, { elementsFromPoint: stack });
+    const stack = stubHitTest(document, () => [document.getElementById('cover')!]);
     expect(hiding()).toBeUndefined();
     expect(stack).not.toHaveBeenCalled();
   });

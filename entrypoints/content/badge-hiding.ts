@@ -1,4 +1,5 @@
 import { coverScrollsAway } from './cover-check';
+import { topmostAt } from './hit-test';
 /** How a page keeps a reader from seeing a badge that is in it. */
 export type BadgeHiding = 'hidden' | 'faded' | 'covered';
 
@@ -55,9 +56,7 @@ function coveredAt(host: Element, view: Window, isOwn: (element: Element) => boo
   const x = left + width / 2;
   const y = top + height / 2;
   if (width < 1 || height < 1 || x < 0 || y < 0 || x >= view.innerWidth || y >= view.innerHeight) return false;
-  const root = host.getRootNode() as Document | ShadowRoot;
-  if (typeof root.elementsFromPoint !== 'function') return false;
-  const topmost = root.elementsFromPoint(x, y).find((element) => element === host || !isOwn(element));
+  const topmost = topmostAt(host.getRootNode() as Document | ShadowRoot, x, y, (element) => element !== host && isOwn(element));
   if (topmost === undefined || topmost === host) return false;
   return !coverScrollsAway(topmost, view);
 }

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Badge } from './badge';
 import { cardShown, cardTag, createCard } from './card';
 import { createCardSheet } from './card-sheet';
+import { removeHitTest, stubHitTest } from '../../test/fakes/hit-test';
 
 // Here every key and pointer event counts as the reader's: untrusted-events.test.ts (e2e) shows a page's made-up ones do nothing.
 vi.mock('./trusted-events', () => ({ trusted: <listener>(listener: listener) => listener }));
@@ -12,7 +13,7 @@ afterEach(() => {
   document.body.replaceChildren();
   document.querySelector(cardTag)?.remove();
   vi.restoreAllMocks();
-  Reflect.deleteProperty(document, 'elementsFromPoint');
+  removeHitTest(document);
 });
 
 function fakeBadge(id: string): Badge {
@@ -88,18 +89,17 @@ function openCard() {
 describe('cardShown', () => {
   it('holds for a card that is the topmost element at its middle', () => {
     const host = openCard();
-    const stack = vi.fn(() => [host, document.body]);
-    Object.assign(document, { elementsFromPoint: stack });
+    const stack = stubHitTest(document, () => [host, document.body]);
     expect(cardShown(document, host, false)).toBe(true);
     expect(stack).toHaveBeenCalledWith(170, 140);
   });
 
   it('fails for a card the page drew over, or closed', () => {
     const host = openCard();
-    Object.assign(document, { elementsFromPoint: () => [document.getElementById('page-popover')!, host] });
+    stubHitTest(document, () => [document.getElementById('page-popover')!, host]);
     expect(cardShown(document, host, false)).toBe(false);
     // A popover the page closed: `:popover-open` no longer matches (jsdom knows no popovers; this is the browser's answer).
-    Object.assign(document, { elementsFromPoint: () => [host] });
+    stubHitTest(document, () => [host]);
     vi.spyOn(host, 'matches').mockReturnValue(false);
     expect(cardShown(document, host, true)).toBe(false);
   });

@@ -265,8 +265,8 @@ export function cardShown(document: Document, host: HTMLElement, usesPopover: bo
   const view = document.defaultView;
   const [x, y] = [left + width / 2, top + height / 2];
   // Out of the window there is nothing to hit-test: no sign of the page.
-  if (view === null || x < 0 || y < 0 || x >= view.innerWidth || y >= view.innerHeight || typeof document.elementsFromPoint !== 'function') return true;
-  return document.elementsFromPoint(x, y)[0] === host;
+  if (view === null || x < 0 || y < 0 || x >= view.innerWidth || y >= view.innerHeight || typeof document.elementFromPoint !== 'function') return true;
+  return document.elementFromPoint(x, y) === host;
 }
 
 type CardElement = { element: HTMLElement; details: HTMLButtonElement; status: HTMLElement; trustButton: HTMLButtonElement | undefined };

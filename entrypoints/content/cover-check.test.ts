@@ -1,6 +1,8 @@
 // @vitest-environment jsdom
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { removeHitTest, stubHitTest } from '../../test/fakes/hit-test';
 import { coverDoubtAt, coverSamplesPerReading, createCoverCheck } from './cover-check';
+import { topmostAt } from './hit-test';
 
 function page(html: string): (id: string) => Element {
   document.body.innerHTML = html;
@@ -8,28 +10,42 @@ function page(html: string): (id: string) => Element {
 }
 
 describe('coverDoubtAt', () => {
-  const notOwn = () => false;
-
   it('sees text whose own element is on top', () => {
     const byId = page('<p id="p">One <b id="b">two</b></p>');
-    expect(coverDoubtAt([byId('p'), document.body], byId('p'), notOwn)).toBeUndefined();
-    expect(coverDoubtAt([byId('b'), byId('p')], byId('b'), notOwn)).toBeUndefined();
+    expect(coverDoubtAt(byId('p'), byId('p'))).toBeUndefined();
+    expect(coverDoubtAt(byId('b'), byId('b'))).toBeUndefined();
   });
 
   it('calls text covered by an element inside the snippet laid over it', () => {
     const byId = page('<p id="p">One<i id="i" style="position:absolute;inset:0"></i></p>');
-    expect(coverDoubtAt([byId('i'), byId('p')], byId('p'), notOwn)).toBe('covered');
+    expect(coverDoubtAt(byId('i'), byId('p'))).toBe('covered');
   });
 
   it('calls text covered by an overlay, or under its own ancestor (pushed behind with a negative z-index)', () => {
     const byId = page('<div id="d"><span id="s">not</span></div><div id="o"></div>');
-    expect(coverDoubtAt([byId('o'), byId('s'), byId('d')], byId('s'), notOwn)).toBe('covered');
-    expect(coverDoubtAt([byId('d'), byId('s')], byId('s'), notOwn)).toBe('covered');
+    expect(coverDoubtAt(byId('o'), byId('s'))).toBe('covered');
+    expect(coverDoubtAt(byId('d'), byId('s'))).toBe('covered');
+  });
+});
+
+describe('topmostAt', () => {
+  afterEach(() => removeHitTest(document));
+
+  it("passes over Verity's own badge and card, reading the whole stack only then", () => {
+    const byId = page('<p id="p">Text<verity-badge id="v"></verity-badge></p>');
+    const isOwn = (element: Element) => element.localName === 'verity-badge';
+    const stack = stubHitTest(document, () => [byId('p'), document.body]);
+    expect(topmostAt(document, 5, 5, isOwn)).toBe(byId('p'));
+    expect(stack).toHaveBeenCalledTimes(1);
+    stack.mockReturnValue([byId('v'), byId('p')]);
+    expect(topmostAt(document, 5, 5, isOwn)).toBe(byId('p'));
   });
 
-  it("leaves Verity's own badge and card aside", () => {
-    const byId = page('<p id="p">Text<verity-badge id="v"></verity-badge></p>');
-    expect(coverDoubtAt([byId('v'), byId('p')], byId('p'), (element) => element.localName === 'verity-badge')).toBeUndefined();
+  it('finds nothing where nothing is drawn, or where the browser cannot hit-test', () => {
+    stubHitTest(document, () => []);
+    expect(topmostAt(document, 5, 5, () => false)).toBeUndefined();
+    removeHitTest(document);
+    expect(topmostAt(document, 5, 5, () => false)).toBeUndefined();
   });
 });
 
@@ -39,11 +55,11 @@ describe('createCoverCheck', () => {
     const paragraphs = Array.from({ length: count }, () => document.body.appendChild(document.createElement('p')));
     const cover = document.body.appendChild(document.createElement('div'));
     const tested: number[] = [];
-    document.elementsFromPoint = (_x: number, y: number) => {
+    stubHitTest(document, (_x, y) => {
       const index = Math.round(y / 10) - 1;
       tested.push(index);
       return covered.has(index) ? [cover, paragraphs[index]!] : [paragraphs[index]!];
-    };
+    });
     const view = { innerWidth: 1000, innerHeight: 100_000, getComputedStyle: () => ({ pointerEvents: 'auto', position: 'static' }), document } as unknown as Window;
     const check = createCoverCheck({ view, isOwn: () => false });
     paragraphs.forEach((paragraph, index) => check.consider(paragraph, [new DOMRect(0, (index + 1) * 10 - 4, 500, 8)]));

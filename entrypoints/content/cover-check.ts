@@ -1,3 +1,4 @@
+import { topmostAt } from './hit-test';
 import type { RenderingDoubt } from '../../lib/verdict/rendering-doubts';
 
 /** Points hit-tested per reading: a hostile snippet of thousands of text nodes costs no more. */
@@ -9,16 +10,14 @@ const acrossOtherLines = [0.5];
 
 /**
  * Whether what a reader sees at a point of some text is that text: the
- * topmost element there, Verity's own left aside, must be the element that
+ * topmost element there (topmostAt: Verity's own left aside) must be the element that
  * holds the text (its nearest ancestor with a box). Anything else covers
  * it: an overlay, an element inside the snippet laid over it, a sibling
  * drawn on top, an ancestor's background over text pushed behind it with a
  * negative `z-index`.
  */
-export function coverDoubtAt(stack: readonly Element[], holder: Element, isOwn: (element: Element) => boolean): RenderingDoubt | undefined {
-  const top = stack.find((element) => !isOwn(element));
-  if (top === undefined) return undefined;
-  return top === holder ? undefined : 'covered';
+export function coverDoubtAt(topmost: Element, holder: Element): RenderingDoubt | undefined {
+  return topmost === holder ? undefined : 'covered';
 }
 
 export type CoverCheck = {
@@ -36,7 +35,7 @@ export type CreateCoverCheckParameters = {
 type Place = { holder: Element; x: number; y: number };
 
 /**
- * Hit-tests text with `elementsFromPoint`, which sees only the viewport:
+ * Hit-tests text (`elementFromPoint`, hit-test.ts), which sees only the viewport:
  * text out of view is tested when it comes into view (rendering-watch.ts
  * reads the snippet again then). A reading tests at most
  * `coverSamplesPerReading` places: when its text offers more, a uniform
@@ -74,9 +73,9 @@ export function createCoverCheck({ view, isOwn }: CreateCoverCheckParameters): C
     doubt() {
       for (const { holder, x, y } of sample) {
         // Asked of the text's own tree: the document's answer would stop at the host of a shadow root holding it.
-        const stack = (holder.getRootNode() as Document | ShadowRoot).elementsFromPoint(x, y);
-        if (coverDoubtAt(stack, holder, isOwn) === undefined) continue;
-        if (!coverScrollsAway(stack.find((element) => !isOwn(element))!, view)) return 'covered';
+        const topmost = topmostAt(holder.getRootNode() as Document | ShadowRoot, x, y, isOwn);
+        if (topmost === undefined || coverDoubtAt(topmost, holder) === undefined) continue;
+        if (!coverScrollsAway(topmost, view)) return 'covered';
       }
       return undefined;
     },

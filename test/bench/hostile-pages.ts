@@ -15,8 +15,9 @@ declare const chrome: typeof extensionApi;
 /**
  * Issue 11's attack pages in Chromium with the built extension, each beside
  * the same page in a browser without it: 100,000 fake proofs, one proof
- * rewritten every frame, and a 300 kB snippet whose proof comes and goes
- * every frame. For each: the page's frame rate, the RPC calls a second
+ * rewritten every frame, a 300 kB snippet whose proof comes and goes
+ * every frame, and a page of proofs firing a made-up `pageshow` (as if
+ * back from the back/forward cache) every frame. For each: the page's frame rate, the RPC calls a second
  * the extension makes for it, the worker's heap and storage.session, and how
  * long an ordinary tab of 20 proofs, reloaded during the attack, takes to
  * its last verdict. Budgets and why: docs/architecture.md, "Hostile pages".
@@ -64,6 +65,13 @@ requestAnimationFrame(tick);
       path: '/quota',
       html: (seconds) =>
         `<!doctype html><title>quota</title><div id="slot"></div>${loop(`const slot = document.getElementById('slot'); if (window.attackFrames % 2) { const p = document.createElement('p'); p.textContent = ${JSON.stringify(big)}; p.setAttribute('data-ai-proof', ${JSON.stringify(proofOf(first.html))}); slot.replaceChildren(p); } else slot.replaceChildren();`)(seconds)}`,
+    },
+    {
+      // A page back from the back/forward cache sends its proofs again; a made-up one must not.
+      name: 'a made-up pageshow every frame',
+      path: '/pageshow',
+      html: (seconds) =>
+        `<!doctype html><title>pageshow</title>${attributed.map((scenario) => scenario.html).join('')}${loop(`window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));`)(seconds)}`,
     },
   ];
 }
