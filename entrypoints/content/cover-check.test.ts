@@ -80,6 +80,17 @@ describe('createCoverCheck', () => {
     expect(Math.max(...tested)).toBeGreaterThan(500);
   });
 
+  it('takes a hit on text inside a `display: contents` element as a hit on the box it is drawn in', () => {
+    const byId = page('<div id="snippet">The drug is <span id="contents" style="display:contents">not</span> safe.</div><div id="other"></div>');
+    const hits = stubHitTest(document, () => [byId('contents'), byId('snippet')]);
+    const check = createCoverCheck({ view: window, isOwn: () => false });
+    check.consider(byId('snippet'), [new DOMRect(0, 10, 300, 16)]);
+    expect(check.doubt()).toBeUndefined();
+    hits.mockReturnValue([byId('other'), byId('snippet')]);
+    expect(check.doubt()).toBe('covered');
+    removeHitTest(document);
+  });
+
   it('tests nothing when no text was in the viewport', () => {
     const { check, tested } = reading(0, new Set());
     expect(check.doubt()).toBeUndefined();

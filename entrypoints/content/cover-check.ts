@@ -74,12 +74,23 @@ export function createCoverCheck({ view, isOwn }: CreateCoverCheckParameters): C
       for (const { holder, x, y } of sample) {
         // Asked of the text's own tree: the document's answer would stop at the host of a shadow root holding it.
         const topmost = topmostAt(holder.getRootNode() as Document | ShadowRoot, x, y, isOwn);
-        if (topmost === undefined || coverDoubtAt(topmost, holder) === undefined) continue;
+        if (topmost === undefined || coverDoubtAt(boxedElementOf(topmost, view), holder) === undefined) continue;
         if (!coverScrollsAway(topmost, view)) return 'covered';
       }
       return undefined;
     },
   };
+}
+
+/**
+ * The element a hit test means: `elementFromPoint` names the parent of the
+ * text it hits, which may be a `display: contents` element with no box of
+ * its own; the text is drawn in its nearest ancestor with one.
+ */
+function boxedElementOf(element: Element, view: Window): Element {
+  let boxed = element;
+  while (boxed.parentElement !== null && view.getComputedStyle(boxed).display === 'contents') boxed = boxed.parentElement;
+  return boxed;
 }
 
 /** A whole number below `bound`, from the browser's cryptographic generator: nothing the page can predict. */
