@@ -3,7 +3,7 @@ import type { ProofLocator } from '../../lib/extract/locate-proofs';
 import { shownLinksOf } from '../../lib/extract/shown-links';
 import type { BadgePainter } from './badge-painter';
 import type { ProofRegistry, TrackedProof } from './proof-registry';
-import type { RenderedText, RenderedTextReader } from './rendered-text';
+import { readingAttempts, type RenderedText, type RenderedTextReader } from './rendered-text';
 import type { Scheduler } from './scheduler';
 import { untilAnswered } from './until-answered';
 import { createWorkerOutbox } from './worker-outbox';
@@ -13,12 +13,7 @@ import type { WorkerLink } from './worker-link';
 const batchReadTime = 20;
 /** A cut-off text is not checked: this much of it goes to the worker, for the inspector to show. */
 const cutOffTextSent = 10_000;
-/**
- * Readings of one proof's snippet that may run out of time before it goes as cut off: a busy machine
- * (another process, a garbage collection) can stall any one reading, while a snippet built to be slow
- * stalls every one.
- */
-export const readingAttempts = 3;
+
 
 export type CreateProofSenderParameters = {
   signal: AbortSignal;

@@ -22,6 +22,13 @@ export type RenderedTextReader = (element: Element) => RenderedText;
  */
 export const longestReading = 50;
 
+/**
+ * Readings that may run out of time before a text goes as unread: a busy
+ * machine (another process, a garbage collection) can stall any one
+ * reading, while a snippet built to be slow stalls every one.
+ */
+export const readingAttempts = 3;
+
 export type CreateRenderedTextReaderParameters = {
   /** The lens for one reading of one element: the live page's CSS, or a stand-in in tests. */
   lensOf: (element: Element) => TextWalkLens & { readonly doubts?: ReadonlySet<RenderingDoubt> };

@@ -78,4 +78,13 @@ describe('readSelection', () => {
     const slow = read(select([text('one'), 0], [text('two'), 4]), { now: () => (clock += 30) });
     expect(slow).toMatchObject({ text: '', within: ['p0', 'p1'] });
   });
+
+  it('reads again when one reading was stalled, and asks the whole text', () => {
+    let clock = 0;
+    let stalls = 1;
+    // The first look at the clock after the reading starts finds the machine stalled past the limit, once.
+    const now = () => (stalls > 0 && clock > 0 ? ((stalls -= 1), (clock += 1_000)) : (clock += 1));
+    const stalled = read(select([text('one'), 0], [text('two'), 4]), { now });
+    expect(stalled).toMatchObject({ text: 'The council approved the budget. Rain', within: ['p0', 'p1'] });
+  });
 });
