@@ -8,6 +8,7 @@ import { launchExtensionBrowser, type ExtensionBrowser, type LaunchExtensionBrow
 import { openExtensionPage, storeTrustConfig, tabShowing } from '../../devnet/extension-pages';
 import type { TabState } from '../../messaging/messages';
 import { badgeStatesById, waitForAllAnswered } from '../badge-states';
+import { explainFigures, figuresNotAsCaptioned, type FigureStates } from '../demo-figures';
 
 export { openExtensionPage, sendFrom, storeTrustConfig, tabShowing } from '../../devnet/extension-pages';
 
@@ -45,8 +46,7 @@ export async function screenshot(target: Page | Locator, name: string, { fullPag
 /** Waits until the page has at least `count` badges and none is still checking. */
 export const allAnswered = waitForAllAnswered;
 
-/** One figure of the demo page: its scenario, the state its caption expects, and its badges' proof ids and states. */
-export type FigureStates = { scenario: string; expected: string | null; ids: (string | null)[]; badges: (string | null)[] };
+export type { FigureStates };
 
 /** The badge states of the demo page, figure by figure, beside the state each figure's caption expects. */
 export async function figureStates(page: Page): Promise<FigureStates[]> {
@@ -68,19 +68,12 @@ export async function figureStates(page: Page): Promise<FigureStates[]> {
  * changes only under load says why.
  */
 export async function whyNotAsCaptioned(browser: ExtensionBrowser, page: Page, figures: FigureStates[]): Promise<string> {
-  const wrong = figures.filter(({ expected, badges }) => badges.length !== 1 || badges[0] !== expected);
+  const wrong = figuresNotAsCaptioned(figures);
   if (wrong.length === 0) return '';
   const extensionPage = await openExtensionPage(browser);
   try {
     const { state } = await tabShowing(extensionPage, page.url());
-    const verdicts = new Map(state.proofs.map(({ id, verdict }) => [id, verdict]));
-    return wrong
-      .map(({ scenario, expected, ids, badges }) => {
-        const verdict = ids[0] == null ? undefined : verdicts.get(ids[0]);
-        const checks = verdict?.checks.filter(({ ok }) => ok !== true).map(({ id, ok, detail }) => `${id} ${ok === false ? 'failed' : 'not run'}: ${detail}`) ?? [];
-        return [`${scenario}: shows ${badges.join(', ') || 'no badge'}, expected ${expected}. ${verdict?.summary ?? 'The worker has no verdict.'}`, ...checks].join('\n  ');
-      })
-      .join('\n');
+    return explainFigures(wrong, state.proofs);
   } finally {
     await extensionPage.close();
   }

@@ -4,6 +4,7 @@ import { startDevnet, type StartDevnetReturnType } from '../../devnet/devnet';
 import { launchFirefoxWithExtension, until, type FirefoxWithExtension } from '../../devnet/firefox-browser';
 import type { TabState, WorkerMessages, WorkerMessageType } from '../../messaging/messages';
 import { settingsKeys } from '../../storage/settings-keys';
+import { explainFigures, figuresNotAsCaptioned, type FigureStates } from '../demo-figures';
 import { badgeStatesIn } from './badge-states';
 
 /** The extension API inside the extension's pages, where the evaluated functions run. */
@@ -55,9 +56,6 @@ export async function tabShowing(helper: Page, url: string): Promise<{ tabId: nu
   throw new Error(`No tab state for ${url}`);
 }
 
-/** One figure of the demo page: its scenario, the state its caption expects, and its badges' proof ids and states. */
-export type FigureStates = { scenario: string; expected: string | null; ids: (string | null)[]; badges: (string | null)[] };
-
 /** The demo page's badge states, figure by figure, beside the state each figure's caption expects. */
 export async function figureStates(page: Page): Promise<FigureStates[]> {
   const figures = await page.evaluate(() =>
@@ -80,17 +78,10 @@ export async function figureStates(page: Page): Promise<FigureStates[]> {
  * changes only under load says why.
  */
 export async function whyNotAsCaptioned(helper: Page, pageUrl: string, figures: FigureStates[]): Promise<string> {
-  const wrong = figures.filter(({ expected, badges }) => badges.length !== 1 || badges[0] !== expected);
+  const wrong = figuresNotAsCaptioned(figures);
   if (wrong.length === 0) return '';
   const { state } = await tabShowing(helper, pageUrl);
-  const verdicts = new Map(state.proofs.map(({ id, verdict }) => [id, verdict]));
-  return wrong
-    .map(({ scenario, expected, ids, badges }) => {
-      const verdict = ids[0] == null ? undefined : verdicts.get(ids[0]);
-      const checks = verdict?.checks.filter(({ ok }) => ok !== true).map(({ id, ok, detail }) => `${id} ${ok === false ? 'failed' : 'not run'}: ${detail}`) ?? [];
-      return [`${scenario}: shows ${badges.join(', ') || 'no badge'}, expected ${expected}. ${verdict?.summary ?? 'The worker has no verdict.'}`, ...checks].join('\n  ');
-    })
-    .join('\n');
+  return explainFigures(wrong, state.proofs);
 }
 
 /** The demo page in a new tab, once every proof on it has a verdict. */
