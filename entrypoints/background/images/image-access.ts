@@ -3,10 +3,10 @@ import { syncImageAccessScript } from './image-access-script';
 
 /**
  * The optional host permission that lets Verity read images' bytes on any
- * site (issue 15). Never asked at install: only from a reader's click on the
- * options page. Without it nothing about images runs on pages; the context
- * menu's "Verify image with Verity" still works on what the image's own
- * frame can read.
+ * site (issue 15). Never asked at install: only from a reader's click in
+ * the popup or on the options page. Without it nothing about images runs
+ * on pages; the context menu's "Verify image with Verity" still works on
+ * what the image's own frame can read.
  */
 export const imageAccessPermission = { origins: ['<all_urls>'] };
 
