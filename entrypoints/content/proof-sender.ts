@@ -14,7 +14,6 @@ const batchReadTime = 20;
 /** A cut-off text is not checked: this much of it goes to the worker, for the inspector to show. */
 const cutOffTextSent = 10_000;
 
-
 export type CreateProofSenderParameters = {
   signal: AbortSignal;
   document: Document;
