@@ -34,13 +34,21 @@ const value = (style: StyleValues, property: string, initial: string): string =>
  * no words; scaling, rotating, skewing or a perspective may.
  */
 export function isTranslationOnly(transform: string): boolean {
+  return translationOf(transform) !== undefined;
+}
+
+/** The move of a `transform` that only moves, across and down in pixels; undefined for any other. */
+function translationOf(transform: string): [number, number] | undefined {
   const text = transform.trim();
-  if (text === 'none' || text === '') return true;
+  if (text === 'none' || text === '') return [0, 0];
   const matrix = /^matrix(3d)?\(([^)]*)\)$/.exec(text);
-  if (matrix === null) return false;
+  if (matrix === null) return undefined;
   const numbers = matrix[2]!.split(',').map((part) => Number.parseFloat(part));
-  const identity = matrix[1] === undefined ? [1, 0, 0, 1] : [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0];
-  return identity.every((expected, index) => Math.abs(numbers[index]! - expected) < 1e-6) && (matrix[1] === undefined || numbers[15] === 1);
+  const is3d = matrix[1] !== undefined;
+  const identity = is3d ? [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0] : [1, 0, 0, 1];
+  const moves = identity.every((expected, index) => Math.abs(numbers[index]! - expected) < 1e-6) && (!is3d || numbers[15] === 1);
+  if (!moves) return undefined;
+  return is3d ? [numbers[12]!, numbers[13]!] : [numbers[4]!, numbers[5]!];
 }
 
 /**
@@ -100,7 +108,8 @@ export function shiftedDoubtOf(style: StyleValues): RenderingDoubt | undefined {
     across += insetOf(value(style, 'left', 'auto'), value(style, 'right', 'auto'));
     down += insetOf(value(style, 'top', 'auto'), value(style, 'bottom', 'auto'));
   }
-  const [matrixX, matrixY] = translationOf(value(style, 'transform', 'none'));
+  // Any other transform is effectDoubtOf's.
+  const [matrixX, matrixY] = translationOf(value(style, 'transform', 'none')) ?? [0, 0];
   const [translateX = '0px', translateY = '0px'] = value(style, 'translate', 'none').split(/\s+/).filter((part) => part !== 'none');
   across += matrixX + lengthOf(translateX);
   down += matrixY + lengthOf(translateY);
@@ -123,14 +132,6 @@ function lengthOf(length: string): number {
 function insetOf(start: string, end: string): number {
   if (start !== 'auto') return pixels(start);
   return end === 'auto' ? 0 : -pixels(end);
-}
-
-/** The move of a translation-only `transform` matrix, across and down; none for any other value. */
-function translationOf(transform: string): [number, number] {
-  const matrix = /^matrix(3d)?\(([^)]*)\)$/.exec(transform.trim());
-  if (matrix === null || !isTranslationOnly(transform)) return [0, 0];
-  const numbers = matrix[2]!.split(',').map((part) => Number.parseFloat(part));
-  return matrix[1] === undefined ? [numbers[4]!, numbers[5]!] : [numbers[12]!, numbers[13]!];
 }
 
 /**
