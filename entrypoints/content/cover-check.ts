@@ -74,7 +74,7 @@ export function createCoverCheck({ view, isOwn }: CreateCoverCheckParameters): C
       for (const { holder, x, y } of sample) {
         // Asked of the text's own tree: the document's answer would stop at the host of a shadow root holding it.
         const topmost = topmostAt(holder.getRootNode() as Document | ShadowRoot, x, y, isOwn);
-        if (topmost === undefined || coverDoubtAt(boxedElementOf(topmost, view), holder) === undefined) continue;
+        if (topmost === undefined || coverDoubtAt(boxedElementOf(topmost, (element) => view.getComputedStyle(element)), holder) === undefined) continue;
         if (!coverScrollsAway(topmost, view)) return 'covered';
       }
       return undefined;
@@ -83,13 +83,13 @@ export function createCoverCheck({ view, isOwn }: CreateCoverCheckParameters): C
 }
 
 /**
- * The element a hit test means: `elementFromPoint` names the parent of the
- * text it hits, which may be a `display: contents` element with no box of
- * its own; the text is drawn in its nearest ancestor with one.
+ * The element text is drawn in: a `display: contents` element has no box
+ * of its own, so its nearest ancestor with one (not past `stopAt`). A hit
+ * test names the text's parent, which may be such an element.
  */
-function boxedElementOf(element: Element, view: Window): Element {
+export function boxedElementOf(element: Element, styleOf: (element: Element) => CSSStyleDeclaration, stopAt?: Element): Element {
   let boxed = element;
-  while (boxed.parentElement !== null && view.getComputedStyle(boxed).display === 'contents') boxed = boxed.parentElement;
+  while (boxed !== stopAt && boxed.parentElement !== null && styleOf(boxed).display === 'contents') boxed = boxed.parentElement;
   return boxed;
 }
 

@@ -1,4 +1,4 @@
-import { createCoverCheck } from './cover-check';
+import { boxedElementOf, createCoverCheck } from './cover-check';
 import {
   clipAxesOf,
   effectDoubtOf,
@@ -117,13 +117,6 @@ export function createDoubtReader({ root, view, styleOf, laidOut, page, offPageC
     return clips;
   };
 
-  /** The element a hit test reports for text: `display: contents` elements have no box of their own. */
-  function boxedAncestorOf(holder: Element): Element {
-    let element = holder;
-    while (element !== root && element.parentElement !== null && styleOf(element).display === 'contents') element = element.parentElement;
-    return element;
-  }
-
   function checkElement(element: Element): void {
     const style = styleOf(element);
     if (element !== root) {
@@ -170,7 +163,7 @@ export function createDoubtReader({ root, view, styleOf, laidOut, page, offPageC
       const box = boundsOf(lines)!;
       if (clipsOf(holder).some((clip) => isCut(box, clip.box, clip.axes, lines[0]!.height))) note('clipped');
       if (offPageCounts && isPartlyOffPage(box, page)) note('clipped');
-      if (!doubts.has('covered')) cover.consider(boxedAncestorOf(holder), lines);
+      if (!doubts.has('covered')) cover.consider(boxedElementOf(holder, styleOf, root), lines);
     },
     get doubts() {
       if (!coverTested) {
