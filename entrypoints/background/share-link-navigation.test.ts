@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { shareFragment } from '../../lib/share/share-link';
 import { shareLinkNavigation } from './share-link-navigation';
 
 describe('shareLinkNavigation', () => {
@@ -12,6 +13,13 @@ describe('shareLinkNavigation', () => {
     const { openInspector, navigate } = setUp();
     await navigate({ tabId: 4, frameId: 0, url: 'https://verify.example.org/v/#share=v1.abc' });
     expect(openInspector).toHaveBeenCalledWith(4, '#share=v1.abc');
+  });
+
+  it("opens a share link to another reader's verifier page the same way", async () => {
+    const { openInspector, navigate } = setUp();
+    const fragment = shareFragment({ proof: { form: 'text', raw: 'v1.x', shownText: 'Hello', renderedText: 'Hello' } });
+    await navigate({ tabId: 4, frameId: 0, url: `https://verify.newsroom.test/${fragment}` });
+    expect(openInspector).toHaveBeenCalledWith(4, fragment);
   });
 
   it('leaves every other navigation alone: other pages, frames, and the page without a link', async () => {

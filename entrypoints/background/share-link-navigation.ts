@@ -1,4 +1,4 @@
-import { isShareLinkAt } from '../../lib/share/share-base';
+import { isShareLinkNavigation } from '../../lib/share/share-base';
 
 export type OpenShareLinksParameters = {
   /** Where the reader's share links open (storage/settings-items.ts readShareLinkBase). */
@@ -10,16 +10,16 @@ export type OpenShareLinksParameters = {
 export type NavigationDetails = { tabId: number; frameId: number; url: string };
 
 /**
- * Share links to the reader's verifier page open in Verity's own inspector:
- * the tab is turned to the inspector before the page is even asked for (so
- * a link works while no verifier page is hosted at the base, and the
- * reader's own trust settings decide). Only a tab's top frame, and only an
- * address of the page at the base with a `#share=` fragment.
+ * Share links open in Verity's own inspector: the tab is turned to the
+ * inspector before the page is even asked for (so a link works while no
+ * verifier page is hosted at its address, and the reader's own trust
+ * settings decide). Only a tab's top frame; links to the reader's own
+ * verifier page and to any other one (isShareLinkNavigation).
  */
 export function shareLinkNavigation({ shareLinkBase, openInspector }: OpenShareLinksParameters): (details: NavigationDetails) => Promise<void> {
   return async ({ tabId, frameId, url }) => {
     if (tabId < 0 || frameId !== 0) return;
-    if (!isShareLinkAt(await shareLinkBase(), url)) return;
+    if (!isShareLinkNavigation(await shareLinkBase(), url)) return;
     await openInspector(tabId, new URL(url).hash);
   };
 }

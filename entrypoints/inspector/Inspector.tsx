@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { browser } from 'wxt/browser';
 import { messageOf } from '../../components/error-message';
 import { EmptyState, ErrorState, LoadingState } from '../../components/Status';
 import { stateStyles } from '../../components/state-style';
@@ -159,6 +160,7 @@ function ProofDetails({ tabId, proofId }: { tabId: number; proofId: string }) {
         <ProofDetailsView
           {...load.details}
           share={proofShareLink(load.details.proof, load.details.pageUrl, shareBase)}
+          optionsUrl={browser.runtime.getURL('/options.html')}
           report={report}
           explorer={explorer}
           onVerifyAgain={verifyAgain}

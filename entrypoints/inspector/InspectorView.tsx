@@ -11,6 +11,7 @@ import { StateBadge } from '../../components/StateBadge';
 import { headlineOf, stateStyles } from '../../components/state-style';
 import { TextDiff, textsToDiff } from '../../components/TextDiff';
 import type { PageProof } from '../../lib/extract/page-proof';
+import { opensWithoutVerity } from '../../lib/share/share-base';
 import { citationText } from '../../lib/report/citation';
 import type { Report } from '../../lib/report/schema';
 import { modelClaimOf, modelClaimWords } from '../../lib/verdict/model-claim';
@@ -52,6 +53,8 @@ export type ProofDetailsViewProps = {
   report?: Report;
   /** The link that lets anyone verify this proof themselves (at the reader's verifier page), or why there is none. */
   share: ProofShareLinkReturnType;
+  /** The options page, where a reader sets where share links open; absent outside the extension. */
+  optionsUrl?: string;
   /** The proof came from a share link, not from a page open in this browser. */
   shared?: boolean;
   /** Says who checked a shared proof, in place of the extension's "Shared with you" (the verifier page says its own). */
@@ -60,7 +63,8 @@ export type ProofDetailsViewProps = {
 
 /** Everything about one proof: the verdict, every check, the texts, the chain facts and the envelope. */
 export function ProofDetailsView(props: ProofDetailsViewProps) {
-  const { pageUrl, proof, verdict, explorer, verifying, verifyError, onVerifyAgain, report, share, shared = false, sharedBanner } = props;
+  const { pageUrl, proof, verdict, explorer, verifying, verifyError, onVerifyAgain, report, share, optionsUrl, shared = false, sharedBanner } = props;
+  const opensAnywhere = share.ok && opensWithoutVerity(share.link);
   const verifyButton = <RecheckButton busy={verifying} label="Verify again" busyLabel="Verifying…" onClick={onVerifyAgain} />;
   return (
     <InspectorFrame pageUrl={pageUrl} shared={shared}>
@@ -83,10 +87,17 @@ export function ProofDetailsView(props: ProofDetailsViewProps) {
                   label="Copy share link"
                   icon={<LinkIcon className="size-4" />}
                   disabled={!share.ok}
-                  title={share.ok ? 'A link anyone can open to verify this proof themselves, in any browser' : share.reason}
+                  title={
+                    !share.ok
+                      ? share.reason
+                      : opensAnywhere
+                        ? 'A link anyone can open to verify this proof themselves, in any browser'
+                        : 'A link that opens where Verity is installed, to verify this proof there'
+                  }
                 />
               </>
             }
+            note={share.ok && !opensAnywhere && <VerityOnlyLinkNote optionsUrl={optionsUrl} />}
             exports={<ReportExport title="Export report" getReport={() => Promise.resolve(report ?? null)} disabled={!report} />}
           />
         ) : (
@@ -147,7 +158,7 @@ function SharedBanner({ pageUrl, verifying }: { pageUrl: string; verifying: bool
   );
 }
 
-function VerdictCard({ verdict, actions, exports }: { verdict: Verdict; actions: ReactNode; exports: ReactNode }) {
+function VerdictCard({ verdict, actions, exports, note }: { verdict: Verdict; actions: ReactNode; exports: ReactNode; note?: ReactNode }) {
   const style = stateStyles[verdict.state];
   return (
     <section aria-labelledby="verdict-heading" className={`rounded-xl border ${style.panel}`}>
@@ -171,8 +182,28 @@ function VerdictCard({ verdict, actions, exports }: { verdict: Verdict; actions:
       <div className="flex flex-wrap items-start justify-between gap-x-6 gap-y-3 border-t border-black/5 bg-white/50 px-5 py-3">
         <div className="flex flex-wrap gap-2">{actions}</div>
         {exports}
+        {note}
       </div>
     </section>
+  );
+}
+
+/** Said beside links made for the placeholder verifier page: anyone without Verity who is sent one gets nowhere. */
+function VerityOnlyLinkNote({ optionsUrl }: { optionsUrl: string | undefined }) {
+  const field = '“Share links open at”';
+  return (
+    <p className="w-full text-xs text-slate-600">
+      The share link and the citation’s link open only where Verity is installed. So that anyone can check them in any
+      browser, set a hosted verifier page under{' '}
+      {optionsUrl === undefined ? (
+        `${field} in Verity’s options`
+      ) : (
+        <a href={optionsUrl} target="_blank" rel="noreferrer" className="font-medium text-sky-800 underline">
+          {field} in Verity’s options
+        </a>
+      )}
+      .
+    </p>
   );
 }
 

@@ -87,6 +87,7 @@ export function SharedProofDetails({ hash }: { hash: string }) {
       explorer={explorer}
       report={report}
       share={proofShareLink(read.shared.proof, read.shared.pageUrl, shareBase)}
+      optionsUrl={browser.runtime.getURL('/options.html')}
       onVerifyAgain={() => setRound((count) => count + 1)}
       verifying={verifying}
       verifyError={error}

@@ -35,7 +35,7 @@ beforeEach(() => {
 });
 afterEach(() => cleanup?.());
 
-const share = { ok: true as const, link: 'chrome-extension://verity/inspector.html#share=v1.abc' };
+const share = { ok: true as const, link: 'https://verify.example.org/v/#share=v1.abc' };
 const { id: _id, ...sharedProof } = verifiedPageProof;
 
 /** A one-snippet report as the worker makes it, enough for the exports. */
@@ -165,6 +165,18 @@ describe('ProofDetailsView', () => {
     const button = buttonNamed(tooLarge, 'Copy share link')!;
     expect(button.disabled).toBe(true);
     expect(button.title).toBe('The proof is too large for a share link');
+  });
+
+  it('says where its links can be opened: anywhere from a hosted verifier page, only with Verity from the placeholder', () => {
+    const hosted = render();
+    expect(buttonNamed(hosted, 'Copy share link')!.title).toMatch(/anyone can open/);
+    expect(hosted.textContent).not.toContain('open only where Verity is installed');
+    cleanup?.();
+
+    const placeholder = render({ share: { ok: true, link: 'https://verity.example/verify/#share=v1.abc' }, optionsUrl: 'chrome-extension://verity/options.html' });
+    expect(buttonNamed(placeholder, 'Copy share link')!.title).toMatch(/opens where Verity is installed/);
+    expect(placeholder.textContent).toContain('The share link and the citation’s link open only where Verity is installed.');
+    expect(placeholder.querySelector('a[href="chrome-extension://verity/options.html"]')?.textContent).toBe('“Share links open at” in Verity’s options');
   });
 
   it('marks a shared proof as verified here, and shows the page it names as text only', () => {

@@ -30,7 +30,7 @@ describe('ShareLinkBaseField', () => {
   it('shows the documented placeholder until the reader sets a page, and saves one', async () => {
     const { input, submit, container } = await render();
     expect(input.value).toBe(defaultShareLinkBase);
-    expect(container.textContent).toContain('placeholder until the project hosts one');
+    expect(container.textContent).toContain('a placeholder that never loads: they open only where Verity is installed');
     typeInto(input, ' https://verify.example.org/verity/ ');
     await submit();
     expect(await stored()).toBe('https://verify.example.org/verity/');

@@ -47,9 +47,9 @@ export function ShareLinkBaseField() {
       </label>
       <p id="share-link-base-hint" className="mt-0.5 text-sm text-slate-600">
         The Verity verifier page your share links and citations point to, so that anyone can check them in any browser.
-        Build it with <span className="font-mono text-xs">npm run build:web</span> and host it anywhere; Verity itself
-        opens such links in its own inspector. The default, {defaultShareLinkBase}, is a placeholder until the project
-        hosts one.
+        Build it with <span className="font-mono text-xs">npm run build:web</span> and host it anywhere. Verity opens
+        share links to any verifier page in its own inspector. Until you set one here, your links point to{' '}
+        {defaultShareLinkBase}, a placeholder that never loads: they open only where Verity is installed.
       </p>
       <div className="mt-3 flex max-w-xl items-start gap-2">
         <div className="flex-1">

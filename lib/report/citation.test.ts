@@ -76,6 +76,11 @@ describe('citationText', () => {
     expect(lines.at(-2)).toBe('Check it yourself: https://verify.example.org/#share=v1.abc');
   });
 
+  it('says when its share link opens only where Verity is installed (the placeholder verifier page)', () => {
+    const lines = citationText(report, 0, { shareLink: 'https://verity.example/verify/#share=v1.abc' }).split('\n');
+    expect(lines.at(-2)).toBe('Check it yourself with the Verity browser extension: https://verity.example/verify/#share=v1.abc');
+  });
+
   it('throws a CitationSnippetError for a position the report does not have', () => {
     expect(() => citationText(report, 2)).toThrow(CitationSnippetError);
     expect(() => citationText(report, 2)).toThrow('The report has no snippet at position 2');

@@ -4,7 +4,7 @@ import { displayOrigin, displaySafe } from '../text/display-safe';
 import { modelClaimOf, modelClaimWords, type ModelClaim } from '../verdict/model-claim';
 import type { Report } from './schema';
 import { readableDate } from './readable-date';
-import { excerpt, generatorKindWords, sourceKindWords, verdictWord } from './words';
+import { checkItYourself, excerpt, generatorKindWords, sourceKindWords, verdictWord } from './words';
 import { labelledSigner } from '../verdict/signer-label';
 
 /** The report has no snippet at that position. */
@@ -55,7 +55,7 @@ export function citationText(report: Report, position = 0, { shareLink }: Citati
     model && modelClaimLine(model),
     `Checks: ${tally(true)} passed, ${tally(false)} failed, ${tally(null)} not run`,
     `Text: "${excerpt(snippet.text.shown, 280)}"`,
-    shareLink && `Check it yourself: ${shareLink}`,
+    shareLink && checkItYourself(shareLink),
     `Verity ${generatorKindWords[report.generator.kind]} ${report.generator.version}`,
   ];
   return lines.filter(Boolean).join('\n');

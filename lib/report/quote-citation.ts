@@ -6,7 +6,7 @@ import { displaySafe } from '../text/display-safe';
 import { modelClaimOf, modelClaimWords } from '../verdict/model-claim';
 import type { VerdictState } from '../verdict/states';
 import type { Verdict } from '../verdict/types';
-import { excerpt, verdictWord } from './words';
+import { checkItYourself, excerpt, verdictWord } from './words';
 import { readableDate } from './readable-date';
 import { signerWords } from './signer-words';
 
@@ -70,7 +70,7 @@ export function quoteCitation({ check, proofs, shareLinkBase }: QuoteCitationPar
     `Checked with Verity on ${readableDate(check.checkedAt)}: ${verdictWords(check)}`,
     signers.length > 0 && vouchLine(check, signers.join('; ')),
     ...models,
-    ...links.map((link, index) => `${index === 0 ? 'Check it yourself' : 'And'}: ${link}`),
+    ...links.map((link, index) => (index === 0 ? checkItYourself(link) : `And: ${link}`)),
     'Verity checks who produced a text, not whether what it says is true.',
   ];
   return lines.filter(Boolean).join('\n');

@@ -1,4 +1,5 @@
 import { headlineOf, stateStyles } from '../../components/state-style';
+import { opensWithoutVerity } from '../share/share-base';
 import type { VerdictState } from '../verdict/states';
 import type { Verdict } from '../verdict/types';
 import type { Report } from './schema';
@@ -15,6 +16,11 @@ export function verdictWord(state: VerdictState): string {
 
 export function verdictHeadline(snippet: Pick<Verdict, 'state' | 'proofType' | 'checks'>): string {
   return headlineOf(snippet);
+}
+
+/** A citation's invitation to open its share link, which says so when the link opens only where Verity is installed. */
+export function checkItYourself(link: string): string {
+  return `${opensWithoutVerity(link) ? 'Check it yourself' : 'Check it yourself with the Verity browser extension'}: ${link}`;
 }
 
 /** What the source of a report was, for a reader: "Page", "Pasted into Verity". */

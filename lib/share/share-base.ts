@@ -1,8 +1,11 @@
+import { readShareFragment } from './share-link';
+
 /**
  * Where share links open: the address of a hosted copy of the static
  * verifier page (`npm run build:web`, web/). The project hosts none yet, so
- * the default is a placeholder that names the shape (docs/protocol.md §11);
- * a reader sets their own on the options page.
+ * the default is a placeholder that names the shape (docs/protocol.md §11):
+ * its links open only where Verity is installed, until a reader sets their
+ * own page on the options page.
  */
 export const defaultShareLinkBase = 'https://verity.example/verify/';
 
@@ -22,6 +25,31 @@ export function shareLinkBaseProblem(text: string): string | undefined {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'Share links must open at an https:// (or http://) address.';
   if (url.username !== '' || url.password !== '') return 'The address must not carry a user name or password.';
   return undefined;
+}
+
+/**
+ * Whether a link at `address` opens in a browser without Verity: an http(s)
+ * address, but not the placeholder or any other `.example` one, a name
+ * reserved never to resolve (RFC 2606).
+ */
+export function opensWithoutVerity(address: string): boolean {
+  if (!URL.canParse(address)) return false;
+  const { protocol, hostname } = new URL(address);
+  return (protocol === 'https:' || protocol === 'http:') && hostname !== 'example' && !hostname.endsWith('.example');
+}
+
+/**
+ * Whether a top-frame navigation to `address` is a share link this Verity
+ * opens itself: any link to the page at the reader's `base` (a damaged one
+ * is explained there), and a link to any other verifier page — another
+ * reader's — whose fragment reads as a share link. Another site's own
+ * `#share=` fragment that does not read as one loads as usual.
+ */
+export function isShareLinkNavigation(base: string, address: string): boolean {
+  if (isShareLinkAt(base, address)) return true;
+  if (!URL.canParse(address)) return false;
+  const { protocol, hash } = new URL(address);
+  return (protocol === 'https:' || protocol === 'http:') && /^#share(=|%3D)v/i.test(hash) && readShareFragment(hash).ok;
 }
 
 /**

@@ -201,7 +201,9 @@ describe('Verify selection in Chromium', () => {
     expect(lines[2]).toMatch(/^Checked with Verity on \d{1,2} [A-Z][a-z]+ \d{4}, \d{2}:\d{2} UTC: Verified\. Part of the signed text\.$/);
     expect(lines[3]).toMatch(/^Vouched for by: /);
     expect(copied).not.toMatch(/0x[0-9a-f]{12}|\(verified\)|Rainfall across the northern valleys/i);
-    const link = lines.find((line) => line.startsWith('Check it yourself: '))!.slice('Check it yourself: '.length);
+    // No verifier page is set, so the link says it opens only where Verity is installed.
+    const linkLine = 'Check it yourself with the Verity browser extension: ';
+    const link = lines.find((line) => line.startsWith(linkLine))!.slice(linkLine.length);
     expect(link.startsWith(`${defaultShareLinkBase}#share=v1.`)).toBe(true);
     expect(readShareLink(link)).toMatchObject({ ok: true, shared: { pageUrl } });
     await screenshot(page, 'selection-card-citation-copied', { fullPage: false });

@@ -69,7 +69,7 @@ describe('share links in Chromium', () => {
     await page.getByRole('heading', { name: 'Checks', exact: true }).waitFor({ timeout: 20_000 });
     const copy = page.getByRole('button', { name: 'Copy share link' });
     expect(await copy.isEnabled()).toBe(true);
-    expect(await copy.getAttribute('title')).toContain('verify this proof themselves');
+    expect(await copy.getAttribute('title')).toBe('A link that opens where Verity is installed, to verify this proof there');
     await page.close();
   });
 
@@ -135,10 +135,28 @@ describe('share links in Chromium', () => {
     await authorPage.context().grantPermissions(['clipboard-read', 'clipboard-write']);
     await authorPage.getByRole('button', { name: 'Copy citation' }).click();
     const citation = await authorPage.evaluate(() => navigator.clipboard.readText());
-    expect(citation).toContain(`Check it yourself: ${defaultShareLinkBase}#share=v1.`);
+    // No verifier page is hosted at the placeholder: the citation and the inspector say where its links open.
+    expect(citation).toContain(`Check it yourself with the Verity browser extension: ${defaultShareLinkBase}#share=v1.`);
     await authorPage.getByRole('button', { name: 'Copy share link' }).click();
     expect((await authorPage.evaluate(() => navigator.clipboard.readText())).startsWith(`${defaultShareLinkBase}#share=v1.`)).toBe(true);
+    const note = authorPage.getByText('The share link and the citation’s link open only where Verity is installed.');
+    await note.waitFor();
+    await screenshot(authorPage.getByRole('region', { name: 'The proof checks out' }), 'inspector-share-link-verity-only');
+    await authorPage.getByRole('link', { name: '“Share links open at” in Verity’s options' }).waitFor();
     await authorPage.close();
+  });
+
+  it("opens a link to another reader's verifier page too, and leaves a site's own #share= alone", async () => {
+    const page = await landsInInspector(shareLink('https://verify.newsroom.test/check/', { proof, pageUrl: devnet.pageUrl! }));
+    await expect.poll(() => page.title(), { timeout: 30_000 }).toBe('Verified · Shared proof · Verity');
+    await page.close();
+
+    const site = await reader.context.newPage();
+    const address = `${devnet.pageUrl!}#share=elsewhere`;
+    await site.goto(address);
+    await site.waitForTimeout(1_000);
+    expect(site.url()).toBe(address);
+    await site.close();
   });
 
   it('opens links to the page the reader sets under "Share links open at"', async () => {
