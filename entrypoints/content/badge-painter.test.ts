@@ -20,13 +20,14 @@ function trackedProof(id: string): TrackedProof {
 
 function setUp() {
   const manual = createManualScheduler();
-  const painter = createBadgePainter({ scheduler: manual.scheduler, card: { refresh() {} }, alive: () => true, isSnippet: () => true });
+  const clock = { ms: 0 };
+  const painter = createBadgePainter({ scheduler: manual.scheduler, card: { refresh() {} }, alive: () => true, isSnippet: () => true, now: () => clock.ms });
   /** Runs the paint's timer, then the frame it writes in. */
   const paint = () => {
     manual.timers(100);
     manual.frame();
   };
-  return { manual, painter, paint, placed: () => document.querySelectorAll('verity-badge').length };
+  return { manual, clock, painter, paint, placed: () => document.querySelectorAll('verity-badge').length };
 }
 
 afterEach(() => document.body.replaceChildren());
@@ -66,5 +67,28 @@ describe('createBadgePainter', () => {
     painter.place([], { scanning: false });
     paint();
     expect([placed(), proof.badge.button.dataset.state]).toEqual([1, 'verified']);
+  });
+
+  it('spaces its paints on a page whose frames are slow to draw, so they take a tenth of its time, and draws at once again on a light one', () => {
+    const { manual, clock, painter, paint } = setUp();
+    const proof = trackedProof('a');
+    painter.place([proof]);
+    paint();
+    // The frame of that write took 150 ms to draw (a page of 100,000 paragraphs).
+    clock.ms += 150;
+    manual.timers(0);
+    painter.draw(proof, verdictOf('verified'));
+    paint();
+    expect(proof.badge.button.dataset.state).toBe('checking');
+    manual.timers(9 * 150 - 150);
+    manual.frame();
+    expect(proof.badge.button.dataset.state).toBe('verified');
+
+    // That frame was drawn in 2 ms: the next verdict waits only the usual 100 ms.
+    clock.ms += 2;
+    manual.timers(0);
+    painter.draw(proof, verdictOf('altered'));
+    paint();
+    expect(proof.badge.button.dataset.state).toBe('altered');
   });
 });

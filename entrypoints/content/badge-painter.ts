@@ -8,6 +8,16 @@ import type { Scheduler } from './scheduler';
 /** Badges found, and verdicts answered, within this many ms go into the page together. */
 const paintDelay = 100;
 /**
+ * A write of ours makes the browser style, lay out and paint the page again:
+ * a few ms on most pages, over 100 ms on one of 100,000 paragraphs. The next
+ * write waits this many times as long as the last one's frame took, so
+ * Verity's repaints take at most a tenth of the page's time however heavy
+ * the page, while verdicts keep coming (in larger batches)…
+ */
+const paintSpacingFactor = 9;
+/** …but at least this often (ms), so a page that was busy once does not hold verdicts back for long. */
+const longestPaintSpacing = 2_000;
+/**
  * Badges found while a scan goes on wait for its end, to go into the page
  * in one write, laid out once (the scan runs in slices of a few ms, so a
  * page of hundreds of proofs is found over several); a scan that takes
@@ -29,6 +39,8 @@ export type CreateBadgePainterParameters = {
   onPlaced?: (proofs: readonly TrackedProof[]) => void;
   /** A badge the page took off, or moved, once more than it is put back. */
   onKeptOff?: (proof: TrackedProof) => void;
+  /** The clock the paints' cost is read on (ms). */
+  now?: () => number;
 };
 
 export type BadgePainter = {
@@ -60,7 +72,7 @@ export type CreateBadgePainterReturnType = BadgePainter;
  * the text around a badge again, and proofs are found, and answered, in
  * batches.
  */
-export function createBadgePainter({ scheduler, card, alive, isSnippet, onPlaced, onKeptOff }: CreateBadgePainterParameters): CreateBadgePainterReturnType {
+export function createBadgePainter({ scheduler, card, alive, isSnippet, onPlaced, onKeptOff, now = () => performance.now() }: CreateBadgePainterParameters): CreateBadgePainterReturnType {
   const toPlace = new Set<TrackedProof>();
   /** Badges of proofs read again and replaced: they go as their successors come, in the same write. */
   const toRemove = new Set<HTMLElement>();
@@ -70,6 +82,9 @@ export function createBadgePainter({ scheduler, card, alive, isSnippet, onPlaced
   /** Cancels the hold's time limit; set while badges are held. */
   let cancelHold: (() => void) | undefined;
   let paintScheduled = false;
+  let lastPaintAt = -Infinity;
+  /** How long the frame of the last paint took: from our write to the first task after the browser drew it. */
+  let lastPaintCost = 0;
   /** The parent each badge went into: a snippet that grows keeps it there; a page that wraps it (to fade it out, say) moves it. */
   const placedIn = new WeakMap<TrackedProof, ParentNode | null>();
 
@@ -84,7 +99,8 @@ export function createBadgePainter({ scheduler, card, alive, isSnippet, onPlaced
   function schedulePaint(): void {
     if (paintScheduled) return;
     paintScheduled = true;
-    scheduler.delay(() => scheduler.write(paint), paintDelay);
+    const spacing = Math.min(longestPaintSpacing, lastPaintCost * paintSpacingFactor);
+    scheduler.delay(() => scheduler.write(paint), Math.max(paintDelay, lastPaintAt + spacing - now()));
   }
 
   /** The held badges go in at the next paint. */
@@ -117,6 +133,10 @@ export function createBadgePainter({ scheduler, card, alive, isSnippet, onPlaced
       card.refresh(proof.id);
     }
     toDraw.clear();
+    const written = now();
+    lastPaintAt = written;
+    // A timer set in the frame runs once the browser has drawn it.
+    scheduler.delay(() => (lastPaintCost = now() - written), 0);
   }
 
   return {
