@@ -2,6 +2,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stateStyles } from '../../components/state-style';
 import { installedFirefoxes, until } from '../../devnet/firefox-browser';
+import { shareLink } from '../../lib/share/share-link';
 import { verdictStates } from '../../lib/verdict/states';
 import { figureStates, openDemoPage, sendFrom, startFirefoxDemoSession, stopFirefoxDemoSession, tabShowing, textOf, whyNotAsCaptioned, type FirefoxDemoSession } from './firefox-session';
 
@@ -64,7 +65,7 @@ describe.each(installedFirefoxes())('the extension in $name', ({ executablePath 
     await popup.close();
   });
 
-  it('shows a settled enclave proof in the inspector with every check passed', async () => {
+  it('shows a settled enclave proof in the inspector with every check passed, and opens its share link there', async () => {
     const { devnet, firefox, helper } = session;
     const { tabId } = await tabShowing(helper, devnet.pageUrl!);
     const index = devnet.scenarios.findIndex((scenario) => scenario.id === 'og-tee-individual-settlement');
@@ -77,6 +78,16 @@ describe.each(installedFirefoxes())('the extension in $name', ({ executablePath 
     expect(outcomes.length).toBeGreaterThan(2);
     expect(outcomes.filter((outcome) => outcome === 'failed')).toEqual([]);
     await inspector.close();
+
+    // Its share link, at another reader's verifier page no one hosts here: Verity opens it in its own inspector.
+    const { id: _id, ...proof } = details!.proof;
+    const page = await firefox.browser.newPage();
+    await page.goto(shareLink('http://verify.newsroom.test/check/', { proof, pageUrl: devnet.pageUrl! })).catch(() => undefined);
+    // Read in the page: puppeteer's own record of the address misses a navigation the extension makes.
+    await until(async () => (await page.evaluate(() => [location.protocol, document.title].join(' ')).catch(() => '')) === 'moz-extension: Verified · Shared proof · Verity', {
+      timeout: 30_000,
+    });
+    await page.close();
   });
 
   it('shows the saved trust configuration on the options page and refuses a broken one, naming the field', async () => {
