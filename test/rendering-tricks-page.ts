@@ -12,7 +12,13 @@ import type { RenderingDoubt } from '../lib/verdict/rendering-doubts';
 /** What Verity says of a figure: verified, altered (readers see other words), or unavailable with what it could not confirm. */
 export type TrickExpectation = { state: 'verified' } | { state: 'altered' } | { state: 'unavailable'; doubt: RenderingDoubt };
 
-export type RenderingFigure = { name: string; html: string; expected: TrickExpectation };
+export type RenderingFigure = {
+  name: string;
+  html: string;
+  expected: TrickExpectation;
+  /** A style on the snippet's own element, the one carrying the proof. */
+  snippetStyle?: string;
+};
 
 export const trickSignedText = 'The drug is not safe for children under 12. Is the dose −5 mg?';
 
@@ -31,6 +37,7 @@ export const renderingFigures: RenderingFigure[] = [
   { name: 'right-to-left element', html: `<span dir="rtl">${trickSignedText}</span>`, expected: verified },
   { name: 'muted and moved', html: `<span style="color:#666;opacity:.8;position:relative;left:2px">${trickSignedText}</span>`, expected: verified },
   { name: 'display contents', html: withNot('<span style="display:contents">'), expected: verified },
+  { name: 'snippet display contents', html: trickSignedText, snippetStyle: 'display:contents', expected: verified },
   { name: 'superscript', html: trickSignedText.replace('12', '<sup style="font-size:75%;line-height:0;position:relative;vertical-align:baseline;top:-.5em">12</sup>'), expected: verified },
   { name: 'tight headline tracking', html: `<span style="letter-spacing:-.02em">${trickSignedText}</span>`, expected: verified },
 
@@ -44,6 +51,9 @@ export const renderingFigures: RenderingFigure[] = [
   { name: 'mask-image', html: withNot('<span style="display:inline-block;mask-image:linear-gradient(transparent,transparent)">'), expected: doubt('effect') },
   { name: 'clip-path', html: withNot('<span style="display:inline-block;clip-path:inset(0 0 0 95%)">'), expected: doubt('effect') },
   { name: 'overlay', html: `${trickSignedText}<i class="overlay"></i>`, expected: doubt('covered') },
+  // The same on a snippet element with no box of its own: its geometry is that of what it holds.
+  { name: 'overlay on an unboxed snippet', html: `${trickSignedText}<i class="overlay"></i>`, snippetStyle: 'display:contents', expected: doubt('covered') },
+  { name: '3 px text in an unboxed snippet', html: withNot('<span style="font-size:3px">'), snippetStyle: 'display:contents', expected: doubt('small') },
   { name: 'z-index behind a background', html: withNot('<span style="display:inline-block;background:#fff"><span style="position:relative;z-index:-1">', '</span></span>'), expected: doubt('covered') },
   { name: 'covering ::after', html: `<span class="covering">${trickSignedText}</span>`, expected: doubt('covered') },
   { name: 'same colour as background', html: withNot('<span style="color:#fff">'), expected: doubt('low-contrast') },
@@ -102,6 +112,9 @@ export function figureId(name: string): string {
 
 /** The page: one figure per case, each snippet carrying the same attribute proof of the signed sentence. */
 export function renderingTricksPage(proofAttribute: string): string {
-  const figures = renderingFigures.map(({ name, html }) => `<figure id="${figureId(name)}" data-trick="${name}"><div data-ai-proof='${proofAttribute}'>${html}</div></figure>`);
+  const figures = renderingFigures.map(
+    ({ name, html, snippetStyle }) =>
+      `<figure id="${figureId(name)}" data-trick="${name}"><div data-ai-proof='${proofAttribute}'${snippetStyle === undefined ? '' : ` style="${snippetStyle}"`}>${html}</div></figure>`,
+  );
   return `<!doctype html><html><head><meta charset="utf-8"><style>${renderingTricksCss}</style></head><body>\n${figures.join('\n')}\n</body></html>`;
 }

@@ -91,6 +91,17 @@ describe('createCoverCheck', () => {
     removeHitTest(document);
   });
 
+  it('sees text as uncovered when the snippet itself is `display: contents`: the text and the hit both belong to the box around it', () => {
+    const byId = page('<article id="article"><div id="snippet" style="display:contents">The drug is safe.</div></article><div id="other"></div>');
+    const hits = stubHitTest(document, () => [byId('snippet'), byId('article')]);
+    const check = createCoverCheck({ view: window, isOwn: () => false });
+    check.consider(byId('snippet'), [new DOMRect(0, 10, 300, 16)]);
+    expect(check.doubt()).toBeUndefined();
+    hits.mockReturnValue([byId('other'), byId('article')]);
+    expect(check.doubt()).toBe('covered');
+    removeHitTest(document);
+  });
+
   it('tests nothing when no text was in the viewport', () => {
     const { check, tested } = reading(0, new Set());
     expect(check.doubt()).toBeUndefined();

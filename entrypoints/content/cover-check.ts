@@ -21,7 +21,7 @@ export function coverDoubtAt(topmost: Element, holder: Element): RenderingDoubt 
 }
 
 export type CoverCheck = {
-  /** Notes where a text is drawn (first, middle and last line) as places to hit-test; `holder` is its nearest ancestor with a box. */
+  /** Notes where a text is drawn (first, middle and last line) as places to hit-test; `holder` is its parent element. */
   consider(holder: Element, lines: readonly DOMRectReadOnly[]): void;
   /** Hit-tests the places noted, or a random sample of them; undefined also when none was in the viewport to test. */
   doubt(): RenderingDoubt | undefined;
@@ -47,6 +47,7 @@ type Place = { holder: Element; x: number; y: number };
  * the reader scrolls the text out from under it.
  */
 export function createCoverCheck({ view, isOwn }: CreateCoverCheckParameters): CoverCheck {
+  const styleOf = (element: Element) => view.getComputedStyle(element);
   const sample: Place[] = [];
   let offered = 0;
   const offer = (place: Place): void => {
@@ -56,7 +57,9 @@ export function createCoverCheck({ view, isOwn }: CreateCoverCheckParameters): C
     if (slot < coverSamplesPerReading) sample[slot] = place;
   };
   return {
-    consider(holder, lines) {
+    consider(parent, lines) {
+      // Judged as the hit test's answer is, so that both name the same box however many `display: contents` wrap the text.
+      const holder = boxedElementOf(parent, styleOf);
       if (view.getComputedStyle(holder).pointerEvents === 'none') return;
       const sampled = new Set([lines[0], lines[Math.floor(lines.length / 2)], lines.at(-1)]);
       for (const line of sampled) {
@@ -74,7 +77,7 @@ export function createCoverCheck({ view, isOwn }: CreateCoverCheckParameters): C
       for (const { holder, x, y } of sample) {
         // Asked of the text's own tree: the document's answer would stop at the host of a shadow root holding it.
         const topmost = topmostAt(holder.getRootNode() as Document | ShadowRoot, x, y, isOwn);
-        if (topmost === undefined || coverDoubtAt(boxedElementOf(topmost, (element) => view.getComputedStyle(element)), holder) === undefined) continue;
+        if (topmost === undefined || coverDoubtAt(boxedElementOf(topmost, styleOf), holder) === undefined) continue;
         if (!coverScrollsAway(topmost, view)) return 'covered';
       }
       return undefined;
@@ -84,12 +87,12 @@ export function createCoverCheck({ view, isOwn }: CreateCoverCheckParameters): C
 
 /**
  * The element text is drawn in: a `display: contents` element has no box
- * of its own, so its nearest ancestor with one (not past `stopAt`). A hit
+ * of its own, so its nearest ancestor with one. A hit
  * test names the text's parent, which may be such an element.
  */
-export function boxedElementOf(element: Element, styleOf: (element: Element) => CSSStyleDeclaration, stopAt?: Element): Element {
+export function boxedElementOf(element: Element, styleOf: (element: Element) => CSSStyleDeclaration): Element {
   let boxed = element;
-  while (boxed !== stopAt && boxed.parentElement !== null && styleOf(boxed).display === 'contents') boxed = boxed.parentElement;
+  while (boxed.parentElement !== null && styleOf(boxed).display === 'contents') boxed = boxed.parentElement;
   return boxed;
 }
 

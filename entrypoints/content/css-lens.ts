@@ -35,6 +35,18 @@ export type CssLens = TextWalkLens & { readonly doubts: ReadonlySet<RenderingDou
  *
  * Make a new lens for each reading: it caches styles, and the page moves.
  */
+/**
+ * Where a snippet is drawn: its own box, or, for a snippet element with no
+ * box of its own (`display: contents`), the bounds of what it holds, so a
+ * page cannot turn every geometric check off by unboxing the snippet.
+ * Undefined when nothing of it is laid out (not displayed).
+ */
+function snippetBoxOf(root: Element, range: Range): DOMRect | undefined {
+  if (root.getClientRects().length > 0) return root.getBoundingClientRect();
+  range.selectNodeContents(root);
+  return range.getClientRects().length > 0 ? range.getBoundingClientRect() : undefined;
+}
+
 export function createCssLens(root: Element): CssLens {
   const view = root.ownerDocument.defaultView;
   if (view === null) return { hidesSubtree: () => false, showsText: () => true, generatedText: () => '', doubts: new Set() };
@@ -48,12 +60,13 @@ export function createCssLens(root: Element): CssLens {
     }
     return style;
   };
-  const laidOut = root.getClientRects().length > 0;
+  const range = root.ownerDocument.createRange();
+  const rootBox = snippetBoxOf(root, range);
+  const laidOut = rootBox !== undefined;
   const { documentElement } = root.ownerDocument;
   const page: PageExtent = { scrollX: view.scrollX, scrollY: view.scrollY, width: documentElement.scrollWidth, height: documentElement.scrollHeight };
-  const offPageCounts = laidOut && !isOffPage(root.getBoundingClientRect(), page);
-  const range = root.ownerDocument.createRange();
-  const reader = createDoubtReader({ root, view, styleOf, laidOut, page, offPageCounts, isOwn: isOwnNode });
+  const offPageCounts = laidOut && !isOffPage(rootBox, page);
+  const reader = createDoubtReader({ root, view, styleOf, rootBox, page, offPageCounts, isOwn: isOwnNode });
 
   // Text hiding the whole snippet shares is the page hiding the snippet, not part of it.
   const hidingsOf = (style: CSSStyleDeclaration): Set<string> => {

@@ -1,4 +1,4 @@
-import { boxedElementOf, createCoverCheck } from './cover-check';
+import { createCoverCheck } from './cover-check';
 import {
   clipAxesOf,
   effectDoubtOf,
@@ -50,8 +50,8 @@ export type CreateDoubtReaderParameters = {
   root: Element;
   view: Window;
   styleOf: (element: Element) => CSSStyleDeclaration;
-  /** The root has a box: geometry can be judged. */
-  laidOut: boolean;
+  /** Where the root is drawn (css-lens.ts snippetBoxOf); undefined when it is not laid out, and geometry cannot be judged. */
+  rootBox: DOMRect | undefined;
   page: PageExtent;
   /** Text off the page counts (the root is on it). */
   offPageCounts: boolean;
@@ -64,13 +64,13 @@ export type CreateDoubtReaderParameters = {
  * snippet from its ancestors count too: a whole snippet scaled to a smudge
  * misleads as much as a part of it.
  */
-export function createDoubtReader({ root, view, styleOf, laidOut, page, offPageCounts, isOwn }: CreateDoubtReaderParameters): DoubtReader {
+export function createDoubtReader({ root, view, styleOf, rootBox, page, offPageCounts, isOwn }: CreateDoubtReaderParameters): DoubtReader {
   const doubts = new Set<RenderingDoubt>();
   const note = (doubt: RenderingDoubt | undefined): void => void (doubt !== undefined && doubts.add(doubt));
   const { documentElement } = root.ownerDocument;
   const cover = createCoverCheck({ view, isOwn });
   let coverTested = false;
-  const rootBox = laidOut ? root.getBoundingClientRect() : undefined;
+  const laidOut = rootBox !== undefined;
 
   for (let ancestor: Element | null = root; ancestor !== null; ancestor = ancestor.parentElement) note(effectDoubtOf(valuesOf(styleOf(ancestor), effectProperties)));
   checkElement(root);
@@ -163,7 +163,7 @@ export function createDoubtReader({ root, view, styleOf, laidOut, page, offPageC
       const box = boundsOf(lines)!;
       if (clipsOf(holder).some((clip) => isCut(box, clip.box, clip.axes, lines[0]!.height))) note('clipped');
       if (offPageCounts && isPartlyOffPage(box, page)) note('clipped');
-      if (!doubts.has('covered')) cover.consider(boxedElementOf(holder, styleOf, root), lines);
+      if (!doubts.has('covered')) cover.consider(holder, lines);
     },
     get doubts() {
       if (!coverTested) {

@@ -94,6 +94,29 @@ describe('createRenderingWatch', () => {
     expect(changed).toEqual([]);
   });
 
+  it('reads a snippet drawn in no box of its own again once a scroll has settled, since no observer sees it come into view', async () => {
+    vi.useFakeTimers();
+    try {
+      document.getElementById('a')!.style.display = 'contents';
+      FakeIntersectionObserver.reportAll(() => false);
+      for (const step of [0, 100, 100]) {
+        vi.advanceTimersByTime(step);
+        document.dispatchEvent(new Event('scroll'));
+      }
+      vi.advanceTimersByTime(249);
+      expect(changed).toEqual([]);
+      vi.advanceTimersByTime(1);
+      expect(changed).toEqual(['a']);
+      // Scrolling a box inside the page counts too; a snippet with a box of its own waits for its observer.
+      changed.length = 0;
+      document.getElementById('main')!.dispatchEvent(new Event('scroll'));
+      vi.advanceTimersByTime(250);
+      expect(changed).toEqual(['a']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('stops when its signal aborts', async () => {
     controller.abort();
     document.body.className = 'after';

@@ -9,7 +9,9 @@ import { isOwnNode } from './own-nodes';
  * text as it scrolls into view); a style sheet added, removed or rewritten;
  * the URL fragment (`:target`); the snippet resized; a CSS transition or
  * animation ended (a delayed fade). A snippet is also read again when it
- * comes into the viewport, where covering can be hit-tested, and when a
+ * comes into the viewport, where covering can be hit-tested (one drawn in
+ * no box of its own, `display: contents`, which no observer sees come
+ * into view: when a scroll has settled), and when a
  * badge's card opens, since a rule inserted with `insertRule` leaves no
  * trace to observe. Event-driven, never polled; the caller re-reads the
  * rendered text and sends it again only when it differs.
@@ -18,6 +20,9 @@ export type RenderingWatch = {
   watch(element: Element): void;
   unwatch(element: Element): void;
 };
+
+/** A scroll has settled when no scroll event came for this many ms. */
+const scrollSettleMs = 250;
 
 /** Attributes that commonly change how an element renders, and the card's own mark of being open. */
 const renderingAttributes = ['class', 'style', 'hidden', 'open', 'dir', 'data-open'];
@@ -34,6 +39,9 @@ export function createRenderingWatch({ signal, document, onChange }: CreateRende
   const inView = new Set<Element>();
   // A ResizeObserver reports each element once when observed; that is not a change.
   const sized = new WeakSet<Element>();
+  /** Snippets with no box of their own, out of view as far as the IntersectionObserver can tell. */
+  const boxless = new Set<Element>();
+  let scrollSettled: ReturnType<typeof setTimeout> | undefined;
 
   const reportAll = (): void => watched.forEach(onChange);
   /** Snippets a change at `target` can restyle: those inside it, or inside its parent (sibling selectors), and those holding it. */
@@ -52,7 +60,10 @@ export function createRenderingWatch({ signal, document, onChange }: CreateRende
     for (const { target, isIntersecting } of entries) {
       if (!isIntersecting) {
         inView.delete(target);
+        if (document.defaultView?.getComputedStyle(target).display === 'contents') boxless.add(target);
+        else boxless.delete(target);
       } else if (!inView.has(target)) {
+        boxless.delete(target);
         inView.add(target);
         onChange(target);
       }
@@ -87,9 +98,20 @@ export function createRenderingWatch({ signal, document, onChange }: CreateRende
   document.addEventListener('transitionend', onEnd, options);
   document.addEventListener('animationend', onEnd, options);
   document.defaultView?.addEventListener('hashchange', reportAll, { passive: true, signal });
+  // Scroll events of the page and of its scrolling boxes alike (they do not bubble, but are captured).
+  document.addEventListener(
+    'scroll',
+    () => {
+      if (boxless.size === 0) return;
+      clearTimeout(scrollSettled);
+      scrollSettled = setTimeout(() => !signal.aborted && boxless.forEach(onChange), scrollSettleMs);
+    },
+    options,
+  );
   signal.addEventListener(
     'abort',
     () => {
+      clearTimeout(scrollSettled);
       resizes.disconnect();
       visibility.disconnect();
       changes.disconnect();
@@ -110,6 +132,7 @@ export function createRenderingWatch({ signal, document, onChange }: CreateRende
       visibility.unobserve(element);
       sized.delete(element);
       inView.delete(element);
+      boxless.delete(element);
     },
   };
 }
