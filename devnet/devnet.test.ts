@@ -477,7 +477,7 @@ describe('demo page', () => {
 });
 
 describe('article page', () => {
-  it('serves a news article: one proof per snippet, no test captions, three failures a reader might meet', async () => {
+  it('serves a news article: one proof per snippet, no test captions, every state a reader might meet', async () => {
     const response = await fetch(devnet.articleUrl!);
     expect(response.status).toBe(200);
     const html = await response.text();
@@ -492,9 +492,16 @@ describe('article page', () => {
     expect(document.querySelector('h1[data-ai-proof], a[href][data-ai-proof], button[data-ai-proof], [dir="rtl"][data-ai-proof], [lang="zh"][data-ai-proof]')).not.toBeNull();
     expect(devnet.articleSnippets.filter(({ expectedState }) => expectedState !== 'verified').map(({ id, expectedState }) => `${id}: ${expectedState}`)).toEqual([
       'council-figures: altered',
+      'wire-copy: unavailable',
+      'letters-summary: malformed',
+      'gale-warning: invalid',
       'air-quality: pending',
       'partner: untrusted',
     ]);
+    // A paragraph only partly AI: the snippet is its first sentence, the reporter's words follow in the same paragraph.
+    const gateFacts = document.querySelector('[data-article-snippet="gate-facts"]')!;
+    expect([gateFacts.localName, gateFacts.parentElement!.localName]).toEqual(['span', 'p']);
+    expect(gateFacts.parentElement!.textContent!.length).toBeGreaterThan(2 * gateFacts.textContent!.length);
     expect(await (await fetch(new URL('article-snippets.json', devnet.pageUrl))).json()).toEqual(devnet.articleSnippets);
   });
 });

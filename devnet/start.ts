@@ -24,6 +24,7 @@ import { buildDirectory } from './compile';
 import { startDevnet, type StartDevnetReturnType } from './devnet';
 import { builtExtensionPath, launchExtensionBrowser, type ExtensionBrowser } from './extension-browser';
 import { openExtensionPage, storeTrustConfig, tabShowing } from './extension-pages';
+import type { ArticleSnippet } from './article/article-snippets';
 import { articleVerdicts, saveArticleScreenshots } from './start-article';
 import { takeStateMatrix } from './state-matrix';
 import { printVerdictTable, type VerdictRow } from './verdict-table';
@@ -152,7 +153,7 @@ Close the browser or press Ctrl-C to stop.`);
     await article.goto(articleUrl);
     const articleRows = await articleVerdicts({ page: article, snippets: devnet.articleSnippets, timeoutMs: verdictTimeoutMs });
     printVerdictTable(`The article (${articleUrl})`, articleRows);
-    await saveScreenshots(browser, page, pageUrl, article);
+    await saveScreenshots(browser, page, pageUrl, article, devnet.articleSnippets);
     console.log('\nThe chain and the pages stop now. For the command line, run `npm run devnet` and the `npx verity verify` command it prints.');
     return [...rows, ...articleRows].every((row) => row.state === row.expected) ? 0 : 1;
   } finally {
@@ -183,8 +184,8 @@ async function verdicts(page: Page, count: number): Promise<VerdictRow[]> {
   return figures.map(({ expected, excerpt }, index) => ({ index: index + 1, state: (states[index] ?? []).map((state) => state ?? '?').join('+') || 'no badge', expected, excerpt }));
 }
 
-/** The demo page's top, a badge's card, the popup and the inspector for one proof, every state's badge and card at three zooms, light and dark, and the article, as PNG files. */
-async function saveScreenshots(browser: ExtensionBrowser, page: Page, pageUrl: string, article: Page): Promise<void> {
+/** The demo page's top, a badge's card, the popup and the inspector for one proof, the article, and every state's badge and card on it at three zooms, light and dark, as PNG files. */
+async function saveScreenshots(browser: ExtensionBrowser, page: Page, pageUrl: string, article: Page, articleSnippets: readonly ArticleSnippet[]): Promise<void> {
   await mkdir(screenshotDirectory, { recursive: true });
   const saved: string[] = [];
   const save = async (name: string, take: (path: string) => Promise<unknown>) => {
@@ -250,9 +251,8 @@ async function saveScreenshots(browser: ExtensionBrowser, page: Page, pageUrl: s
   await save('options.png', (path) => options.screenshot({ path }));
   await options.close();
 
-  await page.bringToFront();
-  for (const { name, png } of await takeStateMatrix(page)) await save(name, (path) => writeFile(path, png));
   await saveArticleScreenshots(article, save);
+  for (const { name, png } of await takeStateMatrix(article, articleSnippets)) await save(name, (path) => writeFile(path, png));
 
   console.log(`\nScreenshots:\n${saved.map((path) => `  ${path}`).join('\n')}`);
 }
