@@ -135,6 +135,7 @@ async function main(): Promise<number> {
 Verity is running in Chromium.
   Article        ${articleUrl} (the front tab: a news story as a reader meets it)
   Demo page      ${pageUrl} (every proof type in every state, with captions)
+  Trust list     ${devnet.trustListUrl} (a press council's list: subscribe to it on the options page, under Trust lists)
   RPC            ${devnet.rpcUrl} (chain ${devnet.chainId})
   Trust config   ${configPath}
 
@@ -153,6 +154,7 @@ Close the browser or press Ctrl-C to stop.`);
     await article.goto(articleUrl);
     const articleRows = await articleVerdicts({ page: article, snippets: devnet.articleSnippets, timeoutMs: verdictTimeoutMs });
     printVerdictTable(`The article (${articleUrl})`, articleRows);
+    console.log(`\nA trust list to subscribe to on the options page: ${devnet.trustListUrl}`);
     await saveScreenshots(browser, page, pageUrl, article, devnet.articleSnippets);
     console.log('\nThe chain and the pages stop now. For the command line, run `npm run devnet` and the `npx verity verify` command it prints.');
     return [...rows, ...articleRows].every((row) => row.state === row.expected) ? 0 : 1;
