@@ -89,6 +89,8 @@ async function checkQuote(page: Page, root: string, words: string): Promise<Sele
       const range = document.createRange();
       range.setStart(holding(start).node, start - holding(start).start);
       range.setEnd(holding(end - 1).node, end - holding(end - 1).start);
+      // On screen, where a reader's selection is.
+      range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
       document.getSelection()!.removeAllRanges();
       document.getSelection()!.addRange(range);
       return document.getSelection()!.toString();
@@ -188,6 +190,9 @@ describe('the article page, as a reader meets it, in Chromium', () => {
     const partly = await checkQuote(page, `p:has(> ${snippetAt('gate-facts')})`, 'takes half an hour to swing shut. They were built in Rotterdam');
     expect(partly).toMatchObject({ outcome: 'partly-signed' });
     expect(partly?.state).toBeUndefined();
+    expect(partly?.citation).toContain('Only partly signed. No one vouches for every one of these words.');
+    await page.bringToFront();
+    await screenshot(page, 'article-selection-partly-signed', { fullPage: false });
     await page.bringToFront();
     await page.keyboard.press('Escape');
     await page.evaluate(() => document.getSelection()!.removeAllRanges());
