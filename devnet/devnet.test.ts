@@ -9,6 +9,7 @@ import { settlementRelayAbi } from '../lib/abi/settlement-relay';
 import { legacyTeeRegistryAbi, teeRegistryAbi } from '../lib/abi/tee-registry';
 import { envelope as envelopeSchema, type Envelope, type OffchainAttestation } from '../lib/envelope/schema';
 import { canonicalTextOfElement } from '../lib/text/canonical';
+import { trustList as trustListSchema } from '../lib/trust/list-schema';
 import { trustConfig as trustConfigSchema } from '../lib/trust/schema';
 import { contentSchema, schemaWithoutContentHash } from './deploy';
 import { startDevnet, type StartDevnetReturnType } from './devnet';
@@ -477,7 +478,7 @@ describe('demo page', () => {
 });
 
 describe('article page', () => {
-  it('serves a news article: one proof per snippet, no test captions, three failures a reader might meet', async () => {
+  it('serves a news article: one proof per snippet, no test captions, every state a reader might meet', async () => {
     const response = await fetch(devnet.articleUrl!);
     expect(response.status).toBe(200);
     const html = await response.text();
@@ -492,10 +493,32 @@ describe('article page', () => {
     expect(document.querySelector('h1[data-ai-proof], a[href][data-ai-proof], button[data-ai-proof], [dir="rtl"][data-ai-proof], [lang="zh"][data-ai-proof]')).not.toBeNull();
     expect(devnet.articleSnippets.filter(({ expectedState }) => expectedState !== 'verified').map(({ id, expectedState }) => `${id}: ${expectedState}`)).toEqual([
       'council-figures: altered',
+      'wire-copy: unavailable',
+      'letters-summary: malformed',
+      'gale-warning: invalid',
       'air-quality: pending',
       'partner: untrusted',
     ]);
+    // A paragraph only partly AI: the snippet is its first sentence, the reporter's words follow in the same paragraph.
+    const gateFacts = document.querySelector('[data-article-snippet="gate-facts"]')!;
+    expect([gateFacts.localName, gateFacts.parentElement!.localName]).toEqual(['span', 'p']);
+    expect(gateFacts.parentElement!.textContent!.length).toBeGreaterThan(2 * gateFacts.textContent!.length);
     expect(await (await fetch(new URL('article-snippets.json', devnet.pageUrl))).json()).toEqual(devnet.articleSnippets);
+  });
+});
+
+describe('trust list', () => {
+  it('serves a trust list any origin may read, vouching only for the signer the trust configuration leaves out', async () => {
+    const response = await fetch(devnet.trustListUrl!);
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    const served: unknown = await response.json();
+    expect(served).toEqual(devnet.trustList);
+    // What the options page and `verity verify --config` accept (addresses read in lower case).
+    const list = trustListSchema.parse(served);
+    expect(list.attesters.map(({ address }) => address)).toEqual([devnet.accounts.untrustedAttester.toLowerCase()]);
+    expect(devnet.trustConfig.trustedAttesters!.map(({ address }) => address)).not.toContain(devnet.accounts.untrustedAttester);
+    // The article's partner content is that signer's: subscribing to the list is what turns it verified.
+    expect(devnet.articleSnippets.find(({ id }) => id === 'partner')?.expectedState).toBe('untrusted');
   });
 });
 

@@ -1,4 +1,5 @@
 import { stringToHex, type Address } from 'viem';
+import type { TrustList } from '../lib/trust/list-schema';
 import type { TrustConfig } from '../lib/trust/schema';
 import { startAnvil } from './anvil';
 import { createDevnetClients } from './clients';
@@ -12,6 +13,7 @@ import { buildArticleSnippets, type ArticleSnippet } from './article/article-sni
 import { renderArticlePage } from './article/article-page';
 import { setUpTees } from './tees';
 import { devnetTrustConfig } from './trust-config';
+import { devnetTrustList } from './trust-list';
 
 /** Anvil's default chain id. */
 export const devnetChainId = 31337;
@@ -47,6 +49,12 @@ export type StartDevnetReturnType = {
   articleHtml: string;
   /** Where the article is served (`pageUrl` + `article`); only with `servePage`. */
   articleUrl?: string;
+  /** A press council's trust list (spec §7) vouching for the untrusted attester, whom `trustConfig` leaves out. */
+  trustList: TrustList;
+  /** Where the list is served (`pageUrl` + `trust-list.json`), for the options page to subscribe to; only with `servePage`. */
+  trustListUrl?: string;
+  /** The paths the page server was asked for, in order; empty without `servePage`. */
+  pageRequests: readonly string[];
   /** Mines empty blocks: one turns every `pending` scenario (and article snippet) into `verified` (confirmations 2). */
   mine(blocks?: number): Promise<void>;
   /** Stops the page server and anvil. Safe to call twice. */
@@ -88,11 +96,14 @@ export async function startDevnet({ rpcPort, servePage: serve = false }: StartDe
       contracts,
       trustedAttester: clients.accounts.trustedAttester.address,
     });
+    const trustList = devnetTrustList({ untrustedAttester: clients.accounts.untrustedAttester.address, updated: new Date() });
     const pageHtml = renderDemoPage({ scenarios, chainId: anvil.chainId });
     const articleHtml = renderArticlePage({ snippets: articleSnippets });
 
     let pageUrl: string | undefined;
     let articleUrl: string | undefined;
+    let trustListUrl: string | undefined;
+    let pageRequests: readonly string[] = [];
     if (serve) {
       const server = await servePage({
         html: pageHtml,
@@ -100,9 +111,12 @@ export async function startDevnet({ rpcPort, servePage: serve = false }: StartDe
         trustConfig,
         scenarios,
         article: { html: articleHtml, snippets: articleSnippets },
+        trustList,
       });
       pageUrl = server.url;
       articleUrl = server.articleUrl;
+      trustListUrl = server.trustListUrl;
+      pageRequests = server.requests;
       closePage = server.close;
     }
     const accounts = Object.fromEntries(Object.entries(clients.accounts).map(([role, account]) => [role, account.address])) as Record<
@@ -121,6 +135,9 @@ export async function startDevnet({ rpcPort, servePage: serve = false }: StartDe
       articleSnippets,
       articleHtml,
       articleUrl,
+      trustList,
+      trustListUrl,
+      pageRequests,
       mine: (blocks = 1) => clients.test.mine({ blocks }),
       stop,
     };

@@ -59,6 +59,7 @@ Verity devnet is running.
   RPC            ${devnet.rpcUrl} (chain ${devnet.chainId})
   Demo page      ${devnet.pageUrl}
   Article        ${devnet.articleUrl} (${devnet.articleSnippets.length} AI snippets, no captions)
+  Trust list     ${devnet.trustListUrl} (subscribe to it on the options page, under Trust lists)
   Trust config   ${configPath}
   Scenarios      ${devnet.scenarios.length}: ${[...byState].map(([state, count]) => `${count} ${state}`).join(', ')}
 

@@ -24,6 +24,7 @@ import { buildDirectory } from './compile';
 import { startDevnet, type StartDevnetReturnType } from './devnet';
 import { builtExtensionPath, launchExtensionBrowser, type ExtensionBrowser } from './extension-browser';
 import { openExtensionPage, storeTrustConfig, tabShowing } from './extension-pages';
+import type { ArticleSnippet } from './article/article-snippets';
 import { articleVerdicts, saveArticleScreenshots } from './start-article';
 import { takeStateMatrix } from './state-matrix';
 import { printVerdictTable, type VerdictRow } from './verdict-table';
@@ -134,6 +135,7 @@ async function main(): Promise<number> {
 Verity is running in Chromium.
   Article        ${articleUrl} (the front tab: a news story as a reader meets it)
   Demo page      ${pageUrl} (every proof type in every state, with captions)
+  Trust list     ${devnet.trustListUrl} (a press council's list: subscribe to it on the options page, under Trust lists)
   RPC            ${devnet.rpcUrl} (chain ${devnet.chainId})
   Trust config   ${configPath}
 
@@ -152,7 +154,8 @@ Close the browser or press Ctrl-C to stop.`);
     await article.goto(articleUrl);
     const articleRows = await articleVerdicts({ page: article, snippets: devnet.articleSnippets, timeoutMs: verdictTimeoutMs });
     printVerdictTable(`The article (${articleUrl})`, articleRows);
-    await saveScreenshots(browser, page, pageUrl, article);
+    console.log(`\nA trust list to subscribe to on the options page: ${devnet.trustListUrl}`);
+    await saveScreenshots(browser, page, pageUrl, article, devnet.articleSnippets);
     console.log('\nThe chain and the pages stop now. For the command line, run `npm run devnet` and the `npx verity verify` command it prints.');
     return [...rows, ...articleRows].every((row) => row.state === row.expected) ? 0 : 1;
   } finally {
@@ -183,8 +186,8 @@ async function verdicts(page: Page, count: number): Promise<VerdictRow[]> {
   return figures.map(({ expected, excerpt }, index) => ({ index: index + 1, state: (states[index] ?? []).map((state) => state ?? '?').join('+') || 'no badge', expected, excerpt }));
 }
 
-/** The demo page's top, a badge's card, the popup and the inspector for one proof, every state's badge and card at three zooms, light and dark, and the article, as PNG files. */
-async function saveScreenshots(browser: ExtensionBrowser, page: Page, pageUrl: string, article: Page): Promise<void> {
+/** The demo page's top, a badge's card, the popup and the inspector for one proof, the article, and every state's badge and card on it at three zooms, light and dark, as PNG files. */
+async function saveScreenshots(browser: ExtensionBrowser, page: Page, pageUrl: string, article: Page, articleSnippets: readonly ArticleSnippet[]): Promise<void> {
   await mkdir(screenshotDirectory, { recursive: true });
   const saved: string[] = [];
   const save = async (name: string, take: (path: string) => Promise<unknown>) => {
@@ -250,9 +253,8 @@ async function saveScreenshots(browser: ExtensionBrowser, page: Page, pageUrl: s
   await save('options.png', (path) => options.screenshot({ path }));
   await options.close();
 
-  await page.bringToFront();
-  for (const { name, png } of await takeStateMatrix(page)) await save(name, (path) => writeFile(path, png));
   await saveArticleScreenshots(article, save);
+  for (const { name, png } of await takeStateMatrix(article, articleSnippets)) await save(name, (path) => writeFile(path, png));
 
   console.log(`\nScreenshots:\n${saved.map((path) => `  ${path}`).join('\n')}`);
 }

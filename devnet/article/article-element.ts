@@ -1,11 +1,17 @@
+import { BaseError } from '../../lib/errors';
 import { embedEnvelope, envelopeBase64url, envelopeJson, escapeHtml, escapeSingleQuotedAttribute, type EmbeddingForm, type ShownContent } from '../producers/embed';
+
+export class ArticleFormError extends BaseError {
+  override name = 'ArticleFormError';
+}
 
 /** Where the article's tests find a snippet: on the snippet itself, or on the block that wraps a text or script form. */
 export const articleSnippetAttribute = 'data-article-snippet';
 
 export type ArticleElementParameters = {
   id: string;
-  envelope: object;
+  /** The envelope; or, for an attribute form, the attribute's value as a page wrote it (a proof cut short). */
+  envelope: object | string;
   shown: ShownContent;
   /**
    * An attribute form on an element of any kind (a heading, a link, a
@@ -24,9 +30,10 @@ export function articleElement({ id, envelope, shown, form, tag = 'p', attribute
     .map(([name, value]) => ` ${name}="${escapeHtml(value)}"`)
     .join('');
   if (form === 'attribute-json' || form === 'attribute-base64url') {
-    const value = form === 'attribute-json' ? envelopeJson(envelope) : envelopeBase64url(envelope);
+    const value = typeof envelope === 'string' ? envelope : form === 'attribute-json' ? envelopeJson(envelope) : envelopeBase64url(envelope);
     const content = typeof shown === 'string' ? escapeHtml(shown) : shown.html;
     return `<${tag}${attributeText} data-ai-proof='${escapeSingleQuotedAttribute(value)}'>${content}</${tag}>`;
   }
+  if (typeof envelope === 'string') throw new ArticleFormError(`The article snippet "${id}" gives its proof as written, which only an attribute form can carry`);
   return `<div${attributeText}>${embedEnvelope({ form, envelope, shown, id })}</div>`;
 }

@@ -5,8 +5,9 @@ export type RenderArticlePageParameters = { snippets: readonly ArticleSnippet[] 
 
 /**
  * A local newspaper's story page, as a reader meets one: sticky masthead,
- * two-column body, pull quote, sidebar in small type, summaries in Arabic
- * and Chinese, a dark theme. Its AI snippets sit where newsrooms put them
+ * two-column body, pull quote, a fact box only partly written with AI,
+ * agency copy, a letters summary, sidebar in small type, summaries in
+ * Arabic and Chinese, a dark theme. Its AI snippets sit where newsrooms put them
  * (a headline, a link, a button's label), labelled only as a newsroom
  * labels them: nothing on the page names a case or an expected verdict.
  */
@@ -56,6 +57,8 @@ export function renderArticlePage({ snippets }: RenderArticlePageParameters): st
     <p>"We had sandbags at the door and never needed them," said Ellen Varga, who runs the bakery on the corner of Quay Street. Her shop was flooded twice last winter.</p>
     <blockquote class="pull-quote"><p>We had sandbags at the door and never needed them.</p><cite>Ellen Varga, baker</cite></blockquote>
     <p>Engineers will inspect the gates this week. The council expects them to close four or five times a winter, more often as sea levels rise.</p>
+    <p class="ai-label">The first sentence below was written with AI</p>
+    <p>${at('gate-facts')} They were built in Rotterdam and towed here on a barge last spring, and the engineers who designed them say they should last a century.</p>
     <p class="ai-label">Summary of the council report, written with AI</p>
     ${at('council-figures')}
     <p>Opposition councillors asked for the full accounts to be published before the spring budget meeting. The council said it would publish them in January.</p>
@@ -64,6 +67,17 @@ export function renderArticlePage({ snippets }: RenderArticlePageParameters): st
     <h2>This story in other languages</h2>
     ${at('arabic-summary')}
     ${at('chinese-summary')}
+  </section>
+  <section class="elsewhere" aria-label="Elsewhere on the coast">
+    <h2>Elsewhere on the coast</h2>
+    <p class="ai-label">From the Coast Wire news agency, written with AI</p>
+    ${at('wire-copy')}
+  </section>
+  <section class="letters" aria-label="Your letters">
+    <h2>Your letters</h2>
+    <p class="ai-label">Summary of this week's letters, written with AI</p>
+    ${at('letters-summary')}
+    <p>Write to letters@harbour-gazette.example; we may shorten letters for print.</p>
   </section>
   <section class="archive" id="archive">
     <h2>From the archive</h2>
@@ -78,6 +92,7 @@ export function renderArticlePage({ snippets }: RenderArticlePageParameters): st
   </section>
   <section>
     <h2>In brief</h2>
+    ${at('gale-warning')}
     ${at('river-clean-up')}
     ${at('air-quality')}
     ${at('ferries')}

@@ -5,6 +5,7 @@ import { easModel } from '../cases/eas-offchain';
 import { ogModel, signNewsBrief } from '../cases/og-inference';
 import type { Scenario, ScenarioContext } from '../cases/types';
 import { encodeContentData } from '../producers/eas-data';
+import { envelopeJson } from '../producers/embed';
 import { easOffchainEnvelope, signOffchainAttestation } from '../producers/eas-offchain';
 import { ogTeeEnvelope } from '../producers/og-tee';
 import { devnetPrivateKeys } from '../keys';
@@ -16,10 +17,14 @@ export const articleSnippetIds = [
   'standfirst',
   'summary-button',
   'timeline',
+  'gate-facts',
   'council-figures',
   'arabic-summary',
   'chinese-summary',
+  'wire-copy',
+  'letters-summary',
   'related-link',
+  'gale-warning',
   'river-clean-up',
   'air-quality',
   'ferries',
@@ -55,16 +60,18 @@ export type BuildArticleSnippetsParameters = {
  * without settlement, eas-offchain), and the two anchored proofs are the
  * demo's own — an on-chain attestation that is final, and the batch in the
  * newest block, which keeps the article's pending snippet pending until
- * `mine()`, like the demo's.
+ * `mine()`, like the demo's. The failures are the demo's cases in a
+ * newsroom's words: a TEE since disabled (invalid), a chain the reader's
+ * configuration does not know (unavailable), a proof cut short (malformed).
  */
 export async function buildArticleSnippets({ context, scenarios }: BuildArticleSnippetsParameters): Promise<ArticleSnippet[]> {
   const { clients, contracts, chainId, tees } = context;
   const trustedDomain = { address: contracts.eas, version: contracts.easVersion, chainId };
   const time = BigInt(context.now() - 600);
 
-  const ogTee = async (topic: string, output: string, shown: string = output) => {
-    const inference = await signNewsBrief({ context, tee: tees.active, topic, output });
-    return { proofType: 'og-tee' as const, shown, envelope: ogTeeEnvelope({ chainId, registry: contracts.teeRegistry, inference, model: ogModel }) };
+  const ogTee = async (topic: string, output: string, { shown = output, tee = tees.active, onChain = chainId } = {}) => {
+    const inference = await signNewsBrief({ context, tee, topic, output });
+    return { proofType: 'og-tee' as const, shown, envelope: ogTeeEnvelope({ chainId: onChain, registry: contracts.teeRegistry, inference, model: ogModel }) };
   };
   const easOffchain = async (text: string, { shown = text, attester = 'trustedAttester' as 'trustedAttester' | 'untrustedAttester' } = {}) => {
     const attestation = await signOffchainAttestation({
@@ -83,7 +90,7 @@ export async function buildArticleSnippets({ context, scenarios }: BuildArticleS
     return { proofType: scenario.proofType, envelope: scenario.envelope };
   };
 
-  type Made = { proofType: ProofType; envelope: object; shown: ArticleElementParameters['shown'] };
+  type Made = { proofType: ProofType; envelope: ArticleElementParameters['envelope']; shown: ArticleElementParameters['shown'] };
   const snippet = (
     id: ArticleSnippetId,
     expectedState: VerdictState,
@@ -93,6 +100,10 @@ export async function buildArticleSnippets({ context, scenarios }: BuildArticleS
   ): ArticleSnippet => ({ id, proofType, expectedState, about, html: articleElement({ id, envelope, shown, ...element }) });
 
   const councilSigned = 'The council says the barrier cost £48 million, of which £12 million came from the national flood fund.';
+  const lettersSummary = await ogTee(
+    "readers' letters",
+    'Most readers who wrote in welcomed the barrier; several asked why the harbour wall path has to close whenever the gates are shut.',
+  );
   const riverParagraphs = [
     'The river clean-up collected more than two tonnes of litter over three days.',
     'Organisers thanked the 400 volunteers and said the next clean-up is planned for October.',
@@ -131,10 +142,17 @@ export async function buildArticleSnippets({ context, scenarios }: BuildArticleS
       { form: 'script' },
     ),
     snippet(
+      'gate-facts',
+      'verified',
+      'The first sentence of a paragraph, the rest written by the reporter',
+      await easOffchain('Each of the twelve steel gates weighs 40 tonnes and takes half an hour to swing shut.'),
+      { form: 'attribute-json', tag: 'span' },
+    ),
+    snippet(
       'council-figures',
       'altered',
       'Body paragraph, a figure edited after signing',
-      await ogTee('the cost of the barrier', councilSigned, councilSigned.replace('£12 million', '£2 million')),
+      await ogTee('the cost of the barrier', councilSigned, { shown: councilSigned.replace('£12 million', '£2 million') }),
       { form: 'attribute-json' },
     ),
     snippet(
@@ -152,11 +170,36 @@ export async function buildArticleSnippets({ context, scenarios }: BuildArticleS
       { form: 'attribute-json', attributes: { lang: 'zh' } },
     ),
     snippet(
+      'wire-copy',
+      'unavailable',
+      "News agency copy, anchored on a chain the reader's configuration does not name",
+      await ogTee('the sea wall at Port Ellery', "Across the bay, Port Ellery's sea wall also held overnight, though its promenade stays shut until the debris is cleared.", {
+        onChain: context.unconfiguredChainId,
+      }),
+      { form: 'attribute-json' },
+    ),
+    snippet(
+      'letters-summary',
+      'malformed',
+      'Summary of letters, its proof cut at 255 characters by the publishing system',
+      { ...lettersSummary, envelope: envelopeJson(lettersSummary.envelope).slice(0, 255) },
+      { form: 'attribute-json' },
+    ),
+    snippet(
       'related-link',
       'verified',
       'Summary that is a link',
       await ogTee("last winter's floods", "Last winter's floods cost shop owners on Quay Street an estimated £3 million in repairs."),
       { form: 'attribute-json', tag: 'a', attributes: { href: '#archive', class: 'related' } },
+    ),
+    snippet(
+      'gale-warning',
+      'invalid',
+      'In brief, signed by an enclave since disabled',
+      await ogTee('the gale warning', 'Gales of up to 60 mph are forecast along the coast on Friday night, and the gates may close again at the evening high tide.', {
+        tee: tees.disabled,
+      }),
+      { form: 'attribute-json' },
     ),
     snippet('river-clean-up', 'verified', 'In brief, two paragraphs (on-chain attestation)', {
       ...demoEnvelope('eas-onchain-attribute-json'),

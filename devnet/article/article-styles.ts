@@ -45,8 +45,8 @@ h1 { font-size: clamp(2rem, 4.5vw, 3rem); line-height: 1.1; letter-spacing: -0.0
 .pull-quote p { font-size: 1.45rem; line-height: 1.3; font-style: italic; margin: 0 0 0.4rem; }
 .pull-quote cite { font-family: var(--sans); font-size: 0.8rem; font-style: normal; color: var(--muted); }
 
-.languages, .archive { margin-top: 2rem; padding-top: 1rem; border-top: 1px solid var(--rule); }
-.languages p { margin: 0 0 0.6rem; }
+.languages, .elsewhere, .letters, .archive { margin-top: 2rem; padding-top: 1rem; border-top: 1px solid var(--rule); }
+.languages p, .elsewhere p, .letters p { margin: 0 0 0.6rem; }
 .languages [lang="zh"] { font-family: "Noto Serif CJK SC", "Noto Sans CJK SC", "Source Han Serif SC", "PingFang SC", "Microsoft YaHei", sans-serif; }
 .languages [dir="rtl"] { font-family: "Noto Naskh Arabic", "Noto Sans Arabic", "Geeza Pro", "Segoe UI", serif; }
 

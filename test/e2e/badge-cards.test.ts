@@ -1,21 +1,24 @@
 import type { CDPSession, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { articleBadges } from '../../devnet/article/article-badges';
+import { articleSnippetAttribute } from '../../devnet/article/article-element';
+import { takeStateMatrix } from '../../devnet/state-matrix';
 import { verdictStates } from '../../lib/verdict/states';
 import { badgeShowing, statesOfIds } from '../badge-states';
 import { dialogAsRead } from './accessibility-tree';
 import type { browser as browserApi } from 'wxt/browser';
 import type { SelectionCheck } from '../../messaging/messages';
-import { allAnswered, demoSessionForFile, openExtensionPage, screenshot, sendFrom, tabShowing } from './demo-session';
+import { allAnswered, demoSessionForFile, openExtensionPage, saveScreenshot, screenshot, sendFrom, tabShowing } from './demo-session';
 
 /** The extension API inside the worker, where the evaluated function runs. */
 declare const chrome: typeof browserApi;
 
 /**
- * The badge card of each state on the demo page, as a reader meets it: in
- * words, never the checks' technical detail, and saying what the verdict is
- * about. The card is in a closed shadow root; the accessibility tree, like a
- * screen reader, sees into it.
+ * The badge card of each state on the article page, as a reader meets it:
+ * in words, never the checks' technical detail, and saying what the verdict
+ * is about, light and dark, at three zooms. The card is in a closed shadow
+ * root; the accessibility tree, like a screen reader, sees into it. Then
+ * the article's snippets, quotes checked in it, and its links and buttons.
  */
 
 const session = demoSessionForFile();
@@ -38,36 +41,7 @@ async function openCardOf(page: Page, state: string): Promise<boolean> {
   return true;
 }
 
-describe('the badge card of every state, in Chromium', () => {
-  it("says each verdict in a reader's words, and what it is about", async () => {
-    const { devnet, browser } = session;
-    const page = await browser.context.newPage();
-    await page.emulateMedia({ reducedMotion: 'reduce' });
-    await page.goto(devnet.pageUrl!);
-    await allAnswered(page, devnet.scenarios.length);
-    const cdp = await browser.context.newCDPSession(page);
-    await cdp.send('Accessibility.enable');
-
-    const seen: string[] = [];
-    for (const state of verdictStates) {
-      if (!(await openCardOf(page, state))) continue;
-      seen.push(state);
-      // The snippet is read again as it comes into view (docs/protocol.md): its card may say "Checking" for a moment.
-      await expect.poll(async () => (await cardWords(cdp)) ?? 'Checking', { timeout: 10_000 }).not.toMatch(/^Checking/);
-      const words = (await cardWords(cdp))!;
-      expect(words, state).not.toMatch(developerWords);
-      if (state === 'verified' || state === 'pending' || state === 'untrusted') expect(words, state).toMatch(/AI-generated text.*not whether it is true/);
-      if (state === 'altered' || state === 'invalid' || state === 'malformed') expect(words, state).toMatch(/does not make (it|the text) false/);
-      // Confidence beside a proof that does not hold would read as a second verdict.
-      if (state !== 'verified' && state !== 'pending' && state !== 'untrusted') expect(words, state).not.toMatch(/Confidence/);
-      await screenshot(page, `badge-card-${state}`, { fullPage: false });
-      await page.mouse.move(0, 0);
-      await expect.poll(() => page.evaluate(() => document.querySelector('verity-card')?.hasAttribute('data-open') ?? false), { timeout: 5_000 }).toBe(false);
-    }
-    expect(seen).toEqual(expect.arrayContaining(['verified', 'untrusted', 'altered', 'invalid', 'malformed']));
-    await page.close();
-  });
-
+describe('badges and cards on a dark page, in Chromium', () => {
   it('follows a dark page: badges and cards on the dark palette, light ones stay light', async () => {
     const { devnet, browser } = session;
     const page = await browser.context.newPage();
@@ -92,28 +66,36 @@ describe('the badge card of every state, in Chromium', () => {
 });
 
 /**
- * Selects `words` in an article snippet and clicks "Verify selection with
- * Verity" as Chrome would (the worker's onClicked event: automation cannot
- * open a native menu); the worker's answer once it has one.
+ * Selects `words` in the element `root` matches (across its text nodes, as
+ * a reader's drag would) and clicks "Verify selection with Verity" as
+ * Chrome would (the worker's onClicked event: automation cannot open a
+ * native menu); the worker's answer once it has one.
  */
-async function checkQuote(page: Page, snippet: string, words: string): Promise<SelectionCheck | null> {
+async function checkQuote(page: Page, root: string, words: string): Promise<SelectionCheck | null> {
   const { browser } = session;
   const selected = await page.evaluate(
-    ([snippet, words]) => {
-      const walker = document.createTreeWalker(document.querySelector(`[data-article-snippet="${snippet}"]`)!, NodeFilter.SHOW_TEXT);
+    ([root, words]) => {
+      const walker = document.createTreeWalker(document.querySelector(root)!, NodeFilter.SHOW_TEXT);
+      const nodes: { node: Text; start: number }[] = [];
+      let text = '';
       for (let node = walker.nextNode() as Text | null; node !== null; node = walker.nextNode() as Text | null) {
-        const start = node.data.indexOf(words);
-        if (start === -1) continue;
-        const range = document.createRange();
-        range.setStart(node, start);
-        range.setEnd(node, start + words.length);
-        document.getSelection()!.removeAllRanges();
-        document.getSelection()!.addRange(range);
-        return document.getSelection()!.toString();
+        nodes.push({ node, start: text.length });
+        text += node.data;
       }
-      return '';
+      const start = text.indexOf(words);
+      if (start === -1) return '';
+      const end = start + words.length;
+      const holding = (offset: number) => nodes.findLast((entry) => entry.start <= offset)!;
+      const range = document.createRange();
+      range.setStart(holding(start).node, start - holding(start).start);
+      range.setEnd(holding(end - 1).node, end - holding(end - 1).start);
+      // On screen, where a reader's selection is.
+      range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
+      document.getSelection()!.removeAllRanges();
+      document.getSelection()!.addRange(range);
+      return document.getSelection()!.toString();
     },
-    [snippet, words] as const,
+    [root, words] as const,
   );
   expect(selected).toBe(words);
   const helper = await openExtensionPage(browser);
@@ -138,6 +120,9 @@ async function checkQuote(page: Page, snippet: string, words: string): Promise<S
   return answer;
 }
 
+/** The selector of an article snippet. */
+const snippetAt = (id: string) => `[${articleSnippetAttribute}="${id}"]`;
+
 describe('the article page, as a reader meets it, in Chromium', () => {
   it('answers each snippet as expected, checks quotes, and keeps links and buttons working beside their badges, light and dark', async () => {
     const { devnet, browser } = session;
@@ -151,6 +136,16 @@ describe('the article page, as a reader meets it, in Chromium', () => {
     const seen = Object.fromEntries(badges.map(({ id }, index) => [id, states[index]]));
     expect(seen).toEqual(Object.fromEntries(devnet.articleSnippets.map(({ id, expectedState }) => [id, expectedState])));
     expect([seen['arabic-summary'], seen['chinese-summary']]).toEqual(['verified', 'verified']);
+    // Every state a reader can meet is on the page, each failure where a newsroom would have it.
+    expect(new Set(states)).toEqual(new Set(verdictStates));
+    expect(seen).toMatchObject({
+      'council-figures': 'altered',
+      'wire-copy': 'unavailable',
+      'letters-summary': 'malformed',
+      'gale-warning': 'invalid',
+      'air-quality': 'pending',
+      partner: 'untrusted',
+    });
 
     // docs/protocol.md §10: the badge ends a heading's text, and goes after a link or a button, never into their activation.
     const placement = await page.evaluate(() => {
@@ -189,8 +184,15 @@ describe('the article page, as a reader meets it, in Chromium', () => {
     await screenshot(page, 'article-light');
 
     // README's reader flow: a quote from the timeline is signed text; a quote of the edited figure says Altered, never hides it.
-    expect(await checkQuote(page, 'timeline', 'opened again at first light')).toMatchObject({ outcome: 'in-signed-text', state: 'verified' });
-    expect(await checkQuote(page, 'council-figures', '£2 million')).toMatchObject({ outcome: 'not-in-signed-text', state: 'altered' });
+    expect(await checkQuote(page, snippetAt('timeline'), 'opened again at first light')).toMatchObject({ outcome: 'in-signed-text', state: 'verified' });
+    expect(await checkQuote(page, snippetAt('council-figures'), '£2 million')).toMatchObject({ outcome: 'not-in-signed-text', state: 'altered' });
+    // From the AI's sentence into the reporter's: only partly signed, never the Verified of the part that is.
+    const partly = await checkQuote(page, `p:has(> ${snippetAt('gate-facts')})`, 'takes half an hour to swing shut. They were built in Rotterdam');
+    expect(partly).toMatchObject({ outcome: 'partly-signed' });
+    expect(partly?.state).toBeUndefined();
+    expect(partly?.citation).toContain('Only partly signed. No one vouches for every one of these words.');
+    await page.bringToFront();
+    await screenshot(page, 'article-selection-partly-signed', { fullPage: false });
     await page.bringToFront();
     await page.keyboard.press('Escape');
     await page.evaluate(() => document.getSelection()!.removeAllRanges());
@@ -217,6 +219,31 @@ describe('the article page, as a reader meets it, in Chromium', () => {
     await expect.poll(themes).toEqual(new Set(['dark']));
     await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, 'article-dark');
+    await page.close();
+  });
+
+  it("says each state's verdict in a reader's words, and what it is about, drawn light and dark at 100, 200 and 400 % zoom (the README's sheets)", async () => {
+    const { devnet, browser } = session;
+    const page = await browser.context.newPage();
+    await page.goto(devnet.articleUrl!);
+    await allAnswered(page, devnet.articleSnippets.length);
+    const cdp = await browser.context.newCDPSession(page);
+    await cdp.send('Accessibility.enable');
+
+    const sheets = await takeStateMatrix(page, devnet.articleSnippets, async ({ state, theme, zoom }) => {
+      const shown = `${state}, ${theme}, ${zoom * 100} %`;
+      // The snippet is read again as it comes into view (docs/protocol.md): its card may say "Checking" for a moment.
+      await expect.poll(async () => (await cardWords(cdp)) ?? 'Checking', { timeout: 10_000 }).not.toMatch(/^Checking/);
+      const words = (await cardWords(cdp))!;
+      expect(words, shown).not.toMatch(developerWords);
+      if (state === 'verified' || state === 'pending' || state === 'untrusted') expect(words, shown).toMatch(/AI-generated text.*not whether it is true/);
+      if (state === 'altered' || state === 'invalid' || state === 'malformed') expect(words, shown).toMatch(/does not make (it|the text) false/);
+      if (state === 'unavailable') expect(words, shown).toMatch(/nothing against the proof/);
+      // Confidence beside a proof that does not hold would read as a second verdict.
+      if (state !== 'verified' && state !== 'pending' && state !== 'untrusted') expect(words, shown).not.toMatch(/Confidence/);
+    });
+    expect(sheets.map(({ name }) => name)).toEqual(['verified', 'untrusted', 'pending', 'unavailable', 'altered', 'invalid', 'malformed'].map((state) => `states-${state}.png`));
+    for (const { name, png } of sheets) await saveScreenshot(name, png);
     await page.close();
   });
 });

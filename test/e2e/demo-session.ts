@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
@@ -41,6 +41,12 @@ export async function screenshot(target: Page | Locator, name: string, { fullPag
   await mkdir(screenshotDirectory, { recursive: true });
   const path = resolve(screenshotDirectory, `${name}.png`);
   await ('goto' in target ? target.screenshot({ path, fullPage }) : target.screenshot({ path }));
+}
+
+/** Saves a PNG made some other way (a contact sheet) as test-results/e2e/<name>. */
+export async function saveScreenshot(name: string, png: Buffer): Promise<void> {
+  await mkdir(screenshotDirectory, { recursive: true });
+  await writeFile(resolve(screenshotDirectory, name), png);
 }
 
 /** Waits until the page has at least `count` badges and none is still checking. */

@@ -2,9 +2,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { browser as browserApi } from 'wxt/browser';
 import { launchExtensionBrowser, type ExtensionBrowser } from '../../devnet/extension-browser';
+import { articleSnippetAttribute } from '../../devnet/article/article-element';
 import { startDevnet, type StartDevnetReturnType } from '../../devnet/devnet';
 import { settingsKeys } from '../../storage/settings-keys';
-import { serveTrustLists } from '../fixtures/trust-list-server';
 import { badgeStatesIn } from '../badge-states';
 import { allAnswered, openExtensionPage, screenshot, sendFrom, tabShowing } from './demo-session';
 
@@ -14,7 +14,7 @@ declare const chrome: typeof browserApi;
  * The options page, built and loaded in Chromium: the devnet's trust
  * configuration imported through the form as a user would paste it, saved,
  * shown again as JSON, and a broken one refused with the field it breaks;
- * then a trust list subscribed to, which makes an untrusted signer verified.
+ * then the devnet's trust list subscribed to, which makes an untrusted signer verified.
  */
 
 let devnet: StartDevnetReturnType;
@@ -114,21 +114,18 @@ describe('the options page in Chromium', () => {
     await options.close();
   });
 
-  it('subscribes to a trust list after a preview, and a proof its signer made is verified, naming the list', async () => {
-    const scenarioId = 'eas-offchain-untrusted-attester';
-    const list = {
-      name: 'Press Council of Example',
-      updated: '2026-12-01T09:00:00Z',
-      attesters: [{ address: devnet.accounts.untrustedAttester, label: 'Stringer Agency', url: 'https://stringer.example/about?ref=list' }],
-    };
-    const lists = await serveTrustLists({ '/council.json': { body: list } });
-    const listUrl = `${lists.baseUrl}/council.json`;
+  it("subscribes to the devnet's trust list after a preview, and the article's untrusted partner content is verified, naming the list", async () => {
+    // The list `npm start` serves, subscribed to as the README's power user does.
+    const list = devnet.trustList;
+    const listUrl = devnet.trustListUrl!;
+    const [signer] = list.attesters;
+    const partner = `[${articleSnippetAttribute}="partner"]`;
     const page = await browser.context.newPage();
     try {
-      await page.goto(devnet.pageUrl!);
-      await allAnswered(page, devnet.scenarios.length);
-      const badge = page.locator(`figure[data-scenario="${scenarioId}"] verity-badge`);
-      const badgeState = async () => (await badgeStatesIn(page, `figure[data-scenario="${scenarioId}"]`))[0];
+      await page.goto(devnet.articleUrl!);
+      await allAnswered(page, devnet.articleSnippets.length);
+      const badge = page.locator(`${partner} verity-badge`);
+      const badgeState = async () => (await badgeStatesIn(page, partner))[0];
       expect(await badgeState()).toBe('untrusted');
 
       options = await openOptions();
@@ -137,10 +134,10 @@ describe('the options page in Chromium', () => {
       await options.getByRole('button', { name: 'Preview' }).click();
       const preview = options.getByRole('group', { name: 'List preview' });
       await preview.waitFor({ timeout: 10_000 });
-      expect(await preview.textContent()).toContain('Press Council of ExampleAdds 1 signer.');
+      expect(await preview.textContent()).toContain(`${list.name}Adds 1 signer.`);
       // Whom it vouches for, with the page the list gives about them: its origin as the link's text.
-      const about = preview.getByRole('link', { name: 'https://stringer.example' });
-      expect(await about.getAttribute('href')).toBe('https://stringer.example/about?ref=list');
+      const about = preview.getByRole('link', { name: new URL(signer!.url!).origin });
+      expect(await about.getAttribute('href')).toBe(signer!.url);
       await options.getByLabel('Verdicts will call it').fill('Press Council');
       await screenshot(section, 'options-trust-list-preview');
       await preview.getByRole('button', { name: 'Subscribe' }).click();
@@ -152,11 +149,11 @@ describe('the options page in Chromium', () => {
       await expect.poll(badgeState, { timeout: 30_000 }).toBe('verified');
       const { state } = await tabShowing(options, page.url());
       const { verdict } = state.proofs.find((proof) => proof.verdict?.facts.attester?.toLowerCase() === devnet.accounts.untrustedAttester.toLowerCase())!;
-      expect(verdict?.summary).toContain('Attested by Stringer Agency (from the list “Press Council”)');
+      expect(verdict?.summary).toContain(`Attested by ${signer!.label} (from the list “Press Council”)`);
       expect(verdict?.facts.trustLists).toEqual(['Press Council']);
-      expect(verdict?.facts.signerPage).toBe('https://stringer.example/about?ref=list');
+      expect(verdict?.facts.signerPage).toBe(signer!.url);
       // Only the copy the preview fetched: subscribing stores it, and the worker does not fetch it again.
-      expect(lists.requests).toHaveLength(1);
+      expect(devnet.pageRequests.filter((path) => path === new URL(listUrl).pathname)).toHaveLength(1);
       await badge.scrollIntoViewIfNeeded();
       await badge.click();
       await screenshot(page, 'trust-list-card', { fullPage: false });
@@ -167,7 +164,6 @@ describe('the options page in Chromium', () => {
     } finally {
       await page.close();
       await options.close();
-      await lists.close();
     }
   });
 });
