@@ -1,3 +1,4 @@
+import Color from 'colorjs.io';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
@@ -75,5 +76,24 @@ describe('palette', () => {
       expect(neutralColours[role as keyof typeof neutralColours], role).toBe(tailwindColour(name));
       expect(darkNeutralColours[role as keyof typeof neutralColours], role).toBe(tailwindColour(darkName(name)));
     }
+  });
+
+  /** WCAG 2.1 contrast of two CSS colours. */
+  const contrast = (first: string, second: string): number => new Color(first).contrast(new Color(second), 'WCAG21');
+  const light = { ...stateColours, checking: checkingColours };
+  const dark = { ...darkStateColours, checking: darkCheckingColours };
+  /** Page backgrounds a badge sits on: white, and dark pages from near-black to black (badges follow the page's scheme). */
+  const pages = { light: ['#fff'], dark: ['#121212', '#000'] };
+
+  it.each(Object.keys(light))('draws %s so the pill stands out from the page (3:1, WCAG 1.4.11) and its word from the pill (4.5:1), light and dark', (state) => {
+    for (const [scheme, colours] of [['light', light[state as keyof typeof light]], ['dark', dark[state as keyof typeof dark]]] as const) {
+      for (const page of pages[scheme]) expect(contrast(colours.ring, page), `${scheme} ring on ${page}`).toBeGreaterThanOrEqual(3);
+      expect(contrast(colours.text, colours.background), `${scheme} word`).toBeGreaterThanOrEqual(4.5);
+    }
+  });
+
+  it('draws the focus ring so it stands out from the page, light and dark (3:1)', () => {
+    expect(contrast(neutralColours.focus, '#fff')).toBeGreaterThanOrEqual(3);
+    for (const page of pages.dark) expect(contrast(darkNeutralColours.focus, page)).toBeGreaterThanOrEqual(3);
   });
 });
