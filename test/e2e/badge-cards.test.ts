@@ -5,7 +5,8 @@ import { articleSnippetAttribute } from '../../devnet/article/article-element';
 import { takeStateMatrix } from '../../devnet/state-matrix';
 import { verdictStates } from '../../lib/verdict/states';
 import { badgeShowing, statesOfIds } from '../badge-states';
-import { dialogAsRead } from './accessibility-tree';
+import { badgeWord } from '../../entrypoints/content/badge-label';
+import { accessibilityNodes, dialogAsRead } from './accessibility-tree';
 import type { browser as browserApi } from 'wxt/browser';
 import type { SelectionCheck } from '../../messaging/messages';
 import { allAnswered, demoSessionForFile, openExtensionPage, saveScreenshot, screenshot, sendFrom, tabShowing } from './demo-session';
@@ -222,13 +223,30 @@ describe('the article page, as a reader meets it, in Chromium', () => {
     await page.close();
   });
 
-  it("says each state's verdict in a reader's words, and what it is about, drawn light and dark at 100, 200 and 400 % zoom (the README's sheets)", async () => {
+  it("says each state's verdict in a reader's words, to a screen reader and from the keyboard too, and what it is about, drawn light and dark at 100, 200 and 400 % zoom (the README's sheets)", async () => {
     const { devnet, browser } = session;
     const page = await browser.context.newPage();
     await page.goto(devnet.articleUrl!);
     await allAnswered(page, devnet.articleSnippets.length);
     const cdp = await browser.context.newCDPSession(page);
     await cdp.send('Accessibility.enable');
+
+    // Each badge as a screen reader finds it (axe cannot see into its closed shadow root): a focusable button named by Verity and its state, opening a dialog.
+    const badgeButtons = (await accessibilityNodes(cdp)).filter((node) => node.role?.value === 'button' && node.name?.value.startsWith('Verity: '));
+    expect(badgeButtons.map((node) => node.name!.value.replace(/, .*/, '')).sort()).toEqual(
+      devnet.articleSnippets.map(({ expectedState }) => `Verity: ${badgeWord(expectedState).toLowerCase()}`).sort(),
+    );
+    for (const node of badgeButtons) {
+      const properties = Object.fromEntries((node.properties ?? []).map(({ name, value }) => [name, value.value]));
+      expect(properties, node.name!.value).toMatchObject({ focusable: true, hasPopup: 'dialog', expanded: false });
+    }
+    // And from the keyboard alone: Tab reaches a badge, Enter opens its card, Escape closes it.
+    for (let presses = 0; presses < 40 && (await page.evaluate(() => document.activeElement?.localName)) !== 'verity-badge'; presses += 1) await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.localName)).toBe('verity-badge');
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await cardWords(cdp)) !== undefined).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(async () => (await cardWords(cdp)) === undefined).toBe(true);
 
     const sheets = await takeStateMatrix(page, devnet.articleSnippets, async ({ state, theme, zoom }) => {
       const shown = `${state}, ${theme}, ${zoom * 100} %`;
