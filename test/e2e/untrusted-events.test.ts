@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { browser as browserApi } from 'wxt/browser';
 import { badgeStatesIn } from '../badge-states';
+import { accessibilityNodes } from './accessibility-tree';
 import { allAnswered, demoSessionForFile, openDemoPage, openPopupBeside, screenshot, sendFrom } from './demo-session';
 
 /** The extension API in the worker, where the evaluated functions run. */
@@ -54,7 +55,7 @@ describe("the badge's card and the page's made-up events, in Chromium", () => {
     await page.close();
   });
 
-  it('keeps the card inside a 320 by 225 window (400 % zoom)', async () => {
+  it('keeps the card inside a 320 by 225 window (400 % zoom), its Details button reached and opened from the keyboard', async () => {
     const { devnet, browser } = session;
     const page = await browser.context.newPage();
     await page.setViewportSize({ width: 320, height: 225 });
@@ -76,6 +77,31 @@ describe("the badge's card and the page's made-up events, in Chromium", () => {
     expect(box.right).toBeLessThanOrEqual(box.width);
     expect(box.bottom).toBeLessThanOrEqual(box.height);
     await screenshot(page, 'badge-card-400-percent', { fullPage: false });
+
+    // From the keyboard, the card's Details button is reached, brought into view, and opens the inspector.
+    const cdp = await browser.context.newCDPSession(page);
+    await cdp.send('Accessibility.enable');
+    const focusedDetails = async () => {
+      const node = (await accessibilityNodes(cdp)).find((node) => node.role?.value === 'button' && /^Details/.test(node.name?.value ?? ''));
+      return node?.properties?.some(({ name, value }) => name === 'focused' && value.value === true) ? node : undefined;
+    };
+    let details = await focusedDetails();
+    for (let presses = 0; presses < 10 && details === undefined; presses += 1) {
+      await page.keyboard.press('Tab');
+      details = await focusedDetails();
+    }
+    expect(details, 'Tab reaches Details').toBeDefined();
+    const { model } = (await cdp.send('DOM.getBoxModel', { backendNodeId: details!.backendDOMNodeId! })) as { model: { content: number[] } };
+    const [xs, ys] = [model.content.filter((_, index) => index % 2 === 0), model.content.filter((_, index) => index % 2 === 1)];
+    expect(Math.min(...xs)).toBeGreaterThanOrEqual(0);
+    expect(Math.min(...ys)).toBeGreaterThanOrEqual(0);
+    expect(Math.max(...xs)).toBeLessThanOrEqual(320);
+    expect(Math.max(...ys)).toBeLessThanOrEqual(225);
+    await screenshot(page, 'badge-card-400-percent-details', { fullPage: false });
+    const inspector = browser.context.waitForEvent('page', { timeout: 10_000 });
+    await page.keyboard.press('Enter');
+    expect((await inspector).url()).toMatch(/\/inspector\.html\?tab=\d+&proof=p\d+/);
+    await (await inspector).close();
     await page.close();
   });
 
