@@ -16,13 +16,16 @@ export type MessageStateProps = {
   children?: ReactNode;
   /** A button or link that gets the reader out of here. */
   action?: ReactNode;
+  /** 1 when the state is all the page shows, so its title is the page's heading. */
+  level?: 1 | 2;
 };
 
 /** Nothing to show, and why; calm, not an error. */
-export function EmptyState({ title, children, action }: MessageStateProps) {
+export function EmptyState({ title, children, action, level = 2 }: MessageStateProps) {
+  const Heading = level === 1 ? 'h1' : 'h2';
   return (
     <div className="flex flex-col items-center px-6 py-8 text-center">
-      <h2 className="text-[15px] font-semibold text-slate-900">{title}</h2>
+      <Heading className="text-[15px] font-semibold text-slate-900">{title}</Heading>
       {children && <div className="mt-1.5 max-w-prose text-sm leading-relaxed text-slate-600">{children}</div>}
       {action && <div className="mt-4">{action}</div>}
     </div>
@@ -30,10 +33,11 @@ export function EmptyState({ title, children, action }: MessageStateProps) {
 }
 
 /** Something went wrong on our side of the page; announced at once. */
-export function ErrorState({ title, children, action }: MessageStateProps) {
+export function ErrorState({ title, children, action, level = 2 }: MessageStateProps) {
+  const Heading = level === 1 ? 'h1' : 'h2';
   return (
     <div role="alert" className="rounded-lg border border-red-200 bg-red-50/60 px-4 py-3">
-      <h2 className="text-sm font-semibold text-red-900">{title}</h2>
+      <Heading className="text-sm font-semibold text-red-900">{title}</Heading>
       {children && <div className="mt-1 text-sm leading-relaxed text-red-900/80">{children}</div>}
       {action && <div className="mt-3">{action}</div>}
     </div>

@@ -137,6 +137,7 @@ function ProofDetails({ tabId, proofId }: { tabId: number; proofId: string }) {
       return (
         <InspectorFrame>
           <EmptyState
+            level={1}
             title="This proof is no longer available"
             action={
               <a className="link text-sm" href={inspectorUrl(tabId)}>
@@ -152,7 +153,7 @@ function ProofDetails({ tabId, proofId }: { tabId: number; proofId: string }) {
     case 'error':
       return (
         <InspectorFrame>
-          <ErrorState title="Verity couldn't load this proof">{load.message}</ErrorState>
+          <ErrorState level={1} title="Verity couldn't load this proof">{load.message}</ErrorState>
         </InspectorFrame>
       );
     case 'ready':
@@ -200,7 +201,7 @@ function TabProofs({ tabId }: { tabId: number }) {
       {load.status === 'loading' ? (
         <LoadingState label="Loading the page's proofs…" />
       ) : (
-        <ErrorState title="Verity couldn't load this page's proofs">{load.message}</ErrorState>
+        <ErrorState level={1} title="Verity couldn't load this page's proofs">{load.message}</ErrorState>
       )}
     </InspectorFrame>
   );

@@ -9,7 +9,7 @@ import { InspectorFrame } from './InspectorView';
 export function SharedLinkUnreadable({ reader, reason }: { reader: string; reason: string }) {
   return (
     <InspectorFrame shared>
-      <ErrorState title="This share link can't be opened">
+      <ErrorState level={1} title="This share link can't be opened">
         <p>
           {reader} read the link but could not take a proof from it: {reason}.
         </p>
@@ -23,6 +23,7 @@ export function SharedVerificationFailed({ title, error, onRetry }: { title: str
   return (
     <InspectorFrame shared>
       <ErrorState
+        level={1}
         title={title}
         action={
           <button type="button" className="btn-secondary" onClick={onRetry}>

@@ -29,7 +29,7 @@ export function PastedProofCard({ result, inspectorLink, citation }: PastedProof
   return (
     <article aria-label={result.label} data-state={verdict.state} className="overflow-hidden rounded-lg border border-slate-200 bg-white shadow-xs">
       <div className={`space-y-2.5 border-l-[3px] px-3 py-3 ${style.rail}`}>
-        <h3 className="text-[13px] leading-snug font-semibold break-words text-slate-900">{result.label}</h3>
+        <h2 className="text-[13px] leading-snug font-semibold break-words text-slate-900">{result.label}</h2>
         <div className="flex items-center justify-between gap-3">
           <StateBadge state={verdict.state} size="md" />
           <div className="max-w-56 min-w-0 flex-1">

@@ -8,6 +8,7 @@ import { launchExtensionBrowser, type ExtensionBrowser } from '../../devnet/exte
 import type { StartDevnetReturnType } from '../../devnet/devnet';
 import { historyKeys, type HistoryEntry } from '../../storage/history-types';
 import { openDemoPage, openExtensionPage, screenshot, sendFrom, startDemoSession, stopDemoSession } from './demo-session';
+import { expectNoAxeViolations } from './axe';
 
 declare const chrome: typeof browserApi;
 
@@ -100,6 +101,7 @@ describe('the history page in Chromium', () => {
       })
       .toEqual({ enabled: true, retentionDays: 365 });
     await screenshot(page, 'history', { fullPage: false });
+    await expectNoAxeViolations(page, 'the history with entries');
   });
 
   it('keeps the entries and the retention across a browser restart, and clears them on request', async () => {

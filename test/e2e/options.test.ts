@@ -7,6 +7,7 @@ import { startDevnet, type StartDevnetReturnType } from '../../devnet/devnet';
 import { settingsKeys } from '../../storage/settings-keys';
 import { badgeStatesIn } from '../badge-states';
 import { allAnswered, openExtensionPage, screenshot, sendFrom, tabShowing } from './demo-session';
+import { expectNoAxeViolations } from './axe';
 
 declare const chrome: typeof browserApi;
 
@@ -58,6 +59,7 @@ describe('the options page in Chromium', () => {
     await changes.waitFor({ timeout: 10_000 });
     expect(await changes.textContent()).toContain(`Adds Chain ${devnet.chainId}`);
     await screenshot(options.locator('section[aria-labelledby="import-heading"]'), 'options-import-changes');
+    await expectNoAxeViolations(options, "the options page's import preview");
     await options.getByRole('button', { name: 'Replace my settings with this' }).click();
     await expect.poll(() => options.getByRole('status').filter({ hasText: 'Imported into the form' }).count()).toBe(1);
     await options.getByRole('button', { name: 'Save changes' }).click();
@@ -106,6 +108,7 @@ describe('the options page in Chromium', () => {
     expect(await alert.textContent()).toContain(`Chain ${chain}: has a setting Verity does not know: “rpcs”`);
     expect(await configBox(options).getAttribute('aria-invalid')).toBe('true');
     await screenshot(options, 'options-invalid');
+    await expectNoAxeViolations(options, 'the options page with its errors');
 
     // Nothing changed: the saved configuration still holds.
     expect(await options.getByRole('button', { name: 'Save changes' }).isDisabled()).toBe(true);

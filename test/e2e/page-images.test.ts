@@ -11,6 +11,7 @@ import { expectedImageBadges, serveC2paImagePage } from '../fixtures/c2pa-image-
 import { c2paTestImages, type C2paTestImages } from '../fixtures/c2pa-images';
 import { openPopupBeside, screenshot } from './demo-session';
 import { accessibleWords, badgeStates, shadowImageBadgeState } from './image-page-reading';
+import { expectNoAxeViolations } from './axe';
 
 /** The extension API inside the worker, where the evaluated function runs. */
 declare const chrome: typeof extensionApi;
@@ -133,6 +134,7 @@ describe('badges on a page’s images, in Chromium', () => {
     expect(await inspector.locator('section[aria-labelledby="actions-heading"]').textContent()).toContain('Source: Made by a generative AI model');
     expect(await inspector.getByRole('region', { name: 'Passed validation codes' }).textContent()).toContain('signingCredential.trusted');
     await screenshot(inspector, 'image-inspector-ai');
+    await expectNoAxeViolations(inspector, "the inspector's image view");
     await inspector.goto(`chrome-extension://${browser.extensionId}/inspector.html?image=${encodeURIComponent(`${server.baseUrl}/img/badSignature`)}`);
     await expect.poll(() => inspector.getByRole('region', { name: 'Failed validation codes' }).textContent(), { timeout: 30_000 }).toContain('claimSignature.mismatch');
     await screenshot(inspector, 'image-inspector-invalid');
@@ -163,6 +165,7 @@ describe('badges on a page’s images, in Chromium', () => {
     expect(await list.getByRole('heading').textContent()).toBe(`Images with Content Credentials (${listed})`);
     expect(await list.textContent()).toContain(`AI · Verified127.0.0.1 · trustedAiMade with AI — signed by ${images.trustedSignerName} (a signer you added) using Test Image Model 2.1`);
     await screenshot(popup, 'page-images-popup', { fullPage: false });
+    await expectNoAxeViolations(popup, "the popup with the page's images");
     await popup.close();
 
     // The history has the page's images as it has text proofs: by address, with the page.

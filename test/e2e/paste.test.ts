@@ -9,6 +9,7 @@ import type { Scenario } from '../../devnet/scenarios';
 import { shareFragment } from '../../lib/share/share-link';
 import type { VerdictState } from '../../lib/verdict/states';
 import { openDemoPage, openPopupBeside, screenshot, startDemoSession, stopDemoSession, storeTrustConfig } from './demo-session';
+import { expectNoAxeViolations } from './axe';
 
 /**
  * "Check pasted material" in the popup, built and loaded in Chromium: each
@@ -108,6 +109,7 @@ describe('checking pasted material in the popup', () => {
     expect(await region.locator('blockquote').textContent()).toBe(quote.trim());
     expect(await region.textContent()).toContain(stateStyles.verified.word);
     await screenshot(popup, 'popup-paste-quote');
+    await expectNoAxeViolations(popup, "the popup's pasted quote result");
   });
 
   it('verifies a text-form token pasted with the post it ends', async () => {
@@ -135,6 +137,7 @@ describe('checking pasted material in the popup', () => {
     expect(await card.getByRole('link', { name: 'Open in inspector' }).getAttribute('href')).toMatch(/\/inspector\.html#share=v1\./);
     expect(await card.getByRole('button', { name: 'Copy citation' }).isEnabled()).toBe(true);
     await screenshot(popup, 'popup-paste-envelope');
+    await expectNoAxeViolations(popup, "the popup's pasted proof card");
   });
 
   it('calls a compare text that differs from the signed one altered', async () => {

@@ -9,6 +9,7 @@ import { reportSchema } from '../../lib/report/schema';
 import { defaultShareLinkBase } from '../../lib/share/share-base';
 import { shareFragment, shareLink } from '../../lib/share/share-link';
 import { openDemoPage, openExtensionPage, screenshot, sendFrom, startDemoSession, stopDemoSession, storeTrustConfig } from './demo-session';
+import { expectNoAxeViolations } from './axe';
 
 declare const chrome: typeof browserApi;
 
@@ -117,6 +118,7 @@ describe('share links in Chromium', () => {
     expect(await readFile((await markdownDownload.path())!, 'utf8')).toContain(proof.shownText.slice(0, 40));
 
     await screenshot(page, 'share-link-verified');
+    await expectNoAxeViolations(page, "the inspector's share view");
     await page.getByRole('button', { name: 'Verify again' }).click();
     await page.getByRole('button', { name: 'Verify again' }).waitFor({ timeout: 20_000 });
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('The proof checks out');
@@ -194,6 +196,7 @@ describe('share links in Chromium', () => {
     expect(text).toContain("This share link can't be opened");
     expect(text).toMatch(/damaged: /);
     await screenshot(page, 'share-link-damaged');
+    await expectNoAxeViolations(page, "the inspector's damaged share link");
     await page.close();
   });
 });

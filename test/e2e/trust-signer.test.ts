@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { badgeStatesIn } from '../badge-states';
 import { allAnswered, demoSessionForFile, screenshot } from './demo-session';
+import { expectNoAxeViolations } from './axe';
 
 /**
  * From an untrusted proof's card to trusting its signer, and back, as a
@@ -36,6 +37,7 @@ describe('trusting a signer from its card, in Chromium', () => {
     await prompt.waitFor();
     await options.getByLabel('Who is it, in your words').fill('Stringer desk');
     await screenshot(options, 'trust-signer-prompt', { fullPage: false });
+    await expectNoAxeViolations(options, 'the trust-signer prompt');
     await prompt.getByRole('button', { name: 'Trust this signer' }).click();
     await options.getByRole('status').filter({ hasText: 'You trust this signer now' }).waitFor();
 

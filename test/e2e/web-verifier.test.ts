@@ -12,6 +12,7 @@ import { parseHtml } from '../../lib/extract/parse-html';
 import type { SharedProof } from '../../lib/share/types';
 import { shareFragment } from '../../lib/share/share-link';
 import { screenshot } from './demo-session';
+import { expectNoAxeViolations } from './axe';
 
 /**
  * The static verifier page share links open at (`npm run build:web`), as
@@ -97,6 +98,7 @@ describe('the static verifier page', () => {
     // Its own share link points at itself, and the citation carries it.
     expect(await page.getByRole('button', { name: 'Copy share link' }).isEnabled()).toBe(true);
     await screenshot(page, 'web-verifier-verified', { fullPage: false });
+    await expectNoAxeViolations(page, 'the web verifier page');
     // Its Content Security Policy (web/index.html) lets the page do all it needs, and nothing was blocked.
     expect(consoleErrors).toEqual([]);
     await page.close();
