@@ -30,6 +30,8 @@ const inSignedText: SelectionCheck = {
       state: 'verified',
       confidence: 90,
       excerpt: 'The city council approved a two-year pilot',
+      signer: { name: 'Example Newsroom', id: `0x${'12'.repeat(20)}` },
+      model: { by: 'attester', model: 'gpt-x' },
     },
   ],
   state: 'verified',
@@ -43,7 +45,7 @@ const partlySigned: SelectionCheck = {
   within: [],
   outcome: 'partly-signed',
   parts: [
-    { text: 'the first weekend sold out', proofId: 'p4', match: 'wording', state: 'verified', confidence: 75, excerpt: 'Ticket sales opened' },
+    { text: 'the first weekend sold out', proofId: 'p4', match: 'wording', state: 'verified', confidence: 75, excerpt: 'Ticket sales opened', signer: { name: 'Example Newsroom' }, model: { by: 'page', model: 'gpt-x' } },
     { text: 'Critics were unimpressed', proofId: null, match: null },
   ],
   state: 'verified',
@@ -84,6 +86,21 @@ describe('SelectionCheckView', () => {
     expect(partly.className).not.toContain(stateStyles.verified.panel.split(' ')[0]);
     expect(partly.textContent).not.toContain(stateStyles.verified.word);
     expect(partly.querySelector('[role="meter"]')).toBeNull();
+  });
+
+  it('says, as the badge card does, that signed words are AI-generated, who vouches, and that this is about origin, not truth', () => {
+    const signed = render(inSignedText);
+    expect(signed.textContent).toContain('AI-generated text, and the proof shows where it came from. Verity checks its origin, not whether it is true.');
+    const facts = [...signed.querySelectorAll('[role="group"][aria-label="Where it came from"] dt')].map((term) => `${term.textContent}: ${term.nextElementSibling!.textContent}`);
+    expect(facts).toEqual(['Vouched by: Example Newsroom', 'The attester says: model “gpt-x”']);
+    cleanup?.();
+    // Partly signed: who vouches for the signed part, and no word about the rest's origin or model.
+    const partly = render(partlySigned);
+    expect([...partly.querySelectorAll('[role="group"][aria-label="Where it came from"] dt')].map((term) => term.textContent)).toEqual(['Part vouched by']);
+    expect(partly.textContent).toMatch(/nothing shows where the rest came from/);
+    expect(partly.textContent).not.toContain('gpt-x');
+    cleanup?.();
+    expect(render(notSigned).querySelector('dl')).toBeNull();
   });
 
   it('lists each part of a partly signed quote, signed or not, and reveals the signed one on the page', () => {

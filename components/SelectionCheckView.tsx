@@ -2,6 +2,8 @@ import type { SelectionCheck } from '../messaging/messages';
 import { ConfidenceMeter } from './ConfidenceMeter';
 import { CopyButton } from './CopyButton';
 import { QuoteParts } from './QuoteParts';
+import { OriginWords } from './OriginWords';
+import { selectionOriginOf } from './selection-origin';
 import { quoteIsSigned, selectionHeadlines } from './selection-outcome';
 import { StateBadge } from './StateBadge';
 import { stateStyles } from './state-style';
@@ -40,6 +42,7 @@ export function SelectionCheckView({ check, onReveal, missing }: SelectionCheckV
           <p className="text-sm font-semibold text-slate-900">{selectionHeadlines[check.outcome]}</p>
           <p className="mt-0.5 text-[13px] leading-snug text-slate-700">{check.summary}</p>
         </div>
+        <OriginWords {...selectionOriginOf(check)} />
         {check.quote && (
           <blockquote
             className="line-clamp-4 border-l-2 border-slate-300 pl-2.5 text-[13px] leading-snug text-slate-800 italic"

@@ -7,6 +7,8 @@ import type { Report } from '../lib/report/schema';
 import type { TrustConfig } from '../lib/trust/schema';
 import type { VerdictState } from '../lib/verdict/states';
 import type { Verdict } from '../lib/verdict/types';
+import type { ModelClaim } from '../lib/verdict/model-claim';
+import type { SignerName } from '../lib/verdict/origin-facts';
 
 /** Image URLs in one `check-page-images` at most; a frame with more near the viewport at once sends several. */
 export const maxPageImageBatch = 100;
@@ -73,6 +75,10 @@ export type QuotePartResult = {
   confidence?: number;
   /** The start of that proof's snippet text, to name it. */
   excerpt?: string;
+  /** Who that proof names as standing behind its text (a verdict that holds: vouches; otherwise only claims to). */
+  signer?: SignerName;
+  /** The model someone claims made that text: a claim, never a checked fact. */
+  model?: ModelClaim;
 };
 
 /**

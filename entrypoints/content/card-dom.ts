@@ -1,6 +1,7 @@
 import type { SharedStyle } from './shared-style';
 import { ignoreAttribute } from '../../lib/text/dom';
 import type { Confidence } from './badge-label';
+import type { OriginFact } from '../../lib/verdict/origin-facts';
 import { placeCard } from './card-position';
 import { markMadeByVerity } from './made-by-verity';
 
@@ -52,6 +53,17 @@ export function confidenceMeter(make: MakeElement, { value, word }: Confidence):
   track.append(bar);
   meter.append(row, track);
   return meter;
+}
+
+/** "Vouched by · Example Newsroom" and the like, as a description list; a shortened value keeps the full one as its title. */
+export function factList(make: MakeElement, facts: readonly OriginFact[]): HTMLElement {
+  const list = make('dl', 'facts');
+  for (const fact of facts) {
+    const value = make('dd', undefined, fact.value);
+    if (fact.title !== undefined) value.title = fact.title;
+    list.append(make('dt', undefined, fact.label), value);
+  }
+  return list;
 }
 
 /** Moves a card's host by its anchor (viewport coordinates), inside the window: measures the card, so one layout. */

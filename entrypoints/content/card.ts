@@ -2,7 +2,7 @@ import type { SharedStyle } from './shared-style';
 import type { Verdict } from '../../lib/verdict/types';
 import type { Badge } from './badge';
 import { cardContentOf, type CardContent } from './card-content';
-import { confidenceMeter, createCardHost, elementMaker, followScrolling, placeCardHost } from './card-dom';
+import { confidenceMeter, createCardHost, elementMaker, factList, followScrolling, placeCardHost } from './card-dom';
 import { trusted } from './trusted-events';
 import { brandIconShapes, checkingIconShapes, createIcon, externalIconShapes, stateIconShapes } from './state-icons';
 import { createMarkBox } from './mark-css';
@@ -290,15 +290,7 @@ function cardElement(document: Document, content: CardContent): CardElement {
   if (content.scope !== undefined) card.append(make('p', 'note', content.scope));
   if (content.confidence !== undefined) card.append(confidenceMeter(make, content.confidence));
 
-  if (content.facts.length > 0) {
-    const facts = make('dl', 'facts');
-    for (const fact of content.facts) {
-      const value = make('dd', undefined, fact.value);
-      if (fact.title !== undefined) value.title = fact.title;
-      facts.append(make('dt', undefined, fact.label), value);
-    }
-    card.append(facts);
-  }
+  if (content.facts.length > 0) card.append(factList(make, content.facts));
 
   const actions = make('div', 'actions');
   const status = make('span', 'status');

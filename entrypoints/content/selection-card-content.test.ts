@@ -33,9 +33,25 @@ describe('selectionCardContentOf', () => {
     expect(content.snippets[1]!.excerpt.endsWith('…')).toBe(true);
   });
 
-  it('shows no state, confidence or snippet when no proof holds the selection', () => {
+  it('shows no state, confidence, snippet, scope or signer when no proof holds the selection', () => {
     const content = selectionCardContentOf(base);
-    expect(content).toEqual({ headline: 'No proof on this page signs it', summary: base.summary, snippets: [] });
+    expect(content).toEqual({ headline: 'No proof on this page signs it', summary: base.summary, facts: [], snippets: [] });
+  });
+
+  it('says what the proofs holding the selection vouch for: AI-generated text, by whom, its origin and not its truth', () => {
+    const signer = { name: 'Example Newsroom', id: `0x${'12'.repeat(20)}` };
+    const content = selectionCardContentOf({
+      ...base,
+      outcome: 'in-signed-text',
+      state: 'untrusted',
+      confidence: 30,
+      parts: [{ text: 'q', proofId: 'p0', match: 'exact', state: 'untrusted', confidence: 30, excerpt: 'q', signer, model: { by: 'page', model: 'gpt-x' } }],
+    });
+    expect(content.scope).toBe('AI-generated text from a source you have not chosen to trust. Verity checks its origin, not whether it is true.');
+    expect(content.facts).toEqual([
+      { label: 'Vouched by', value: 'Example Newsroom', title: signer.id },
+      { label: 'The page says', value: 'model “gpt-x”' },
+    ]);
   });
 
   it('does not rate a proof that could not be checked', () => {

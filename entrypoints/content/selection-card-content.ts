@@ -1,4 +1,6 @@
 import { selectionHeadlines } from '../../components/selection-outcome';
+import { selectionOriginOf } from '../../components/selection-origin';
+import type { OriginFact } from '../../lib/verdict/origin-facts';
 import type { SelectionCheck } from '../../messaging/messages';
 import type { VerdictState } from '../../lib/verdict/states';
 import { badgeWord, confidenceOf, type Confidence } from './badge-label';
@@ -12,6 +14,10 @@ export type SelectionCardContent = {
   headline: string;
   /** The check's one sentence. */
   summary: string;
+  /** What the answer is about: where the words came from, never whether they are true. */
+  scope?: string;
+  /** Who vouches for the selected words, and the model claimed, as on the badge's card. */
+  facts: OriginFact[];
   /** The verdict of the proofs holding the selection; absent when none does. */
   state?: { state: VerdictState; word: string };
   confidence?: Confidence;
@@ -24,9 +30,12 @@ export type SelectionCardContent = {
 const excerptLength = 90;
 
 export function selectionCardContentOf(check: SelectionCheck): SelectionCardContent {
+  const { scope, facts } = selectionOriginOf(check);
   const content: SelectionCardContent = {
     headline: selectionHeadlines[check.outcome],
     summary: check.summary,
+    ...(scope !== undefined && { scope }),
+    facts,
     snippets: [],
     ...(check.citation !== undefined && { citation: check.citation }),
   };

@@ -10,7 +10,18 @@ const check: SelectionCheck = {
   quote: 'approved the budget',
   within: ['p0'],
   outcome: 'in-signed-text',
-  parts: [{ text: 'approved the budget', proofId: 'p0', match: 'exact', state: 'verified', confidence: 92, excerpt: 'The council approved the budget.' }],
+  parts: [
+    {
+      text: 'approved the budget',
+      proofId: 'p0',
+      match: 'exact',
+      state: 'verified',
+      confidence: 92,
+      excerpt: 'The council approved the budget.',
+      signer: { name: 'Example Newsroom', id: `0x${'12'.repeat(20)}` },
+      model: { by: 'page', model: 'gpt-x' },
+    },
+  ],
   state: 'verified',
   confidence: 92,
   summary: 'The proof of this snippet signs the selected text, and that proof checks out.',
@@ -68,6 +79,18 @@ describe('createSelectionCard', () => {
     expect(host().style.getPropertyValue('--verity-top')).toBe('46px');
   });
 
+  it('says, as the badge card does, that the words are AI-generated, who vouches for them, and that this is about origin, not truth', () => {
+    const { card, range, root } = setUp();
+    card.anchorTo(range);
+    card.show(check);
+    expect(root().querySelector('.note')!.textContent).toBe('AI-generated text, and the proof shows where it came from. Verity checks its origin, not whether it is true.');
+    const facts = [...root().querySelectorAll('.facts dt')].map((term) => [term.textContent, term.nextElementSibling!.textContent, (term.nextElementSibling as HTMLElement).title]);
+    expect(facts).toEqual([
+      ['Vouched by', 'Example Newsroom', `0x${'12'.repeat(20)}`],
+      ['The page says', 'model “gpt-x”', ''],
+    ]);
+  });
+
   it('shows the snippet on request, and says when it has left the page', () => {
     const { card, range, root, reveal } = setUp(vi.fn(() => false));
     card.anchorTo(range);
@@ -95,6 +118,8 @@ describe('createSelectionCard', () => {
     card.show({ ...check, outcome: 'not-signed', state: undefined, confidence: undefined, parts: [], summary: 'No proof on this page signs the selected text.' });
     expect((root().querySelector('[role="dialog"]') as HTMLElement).hasAttribute('data-state')).toBe(false);
     expect(root().querySelector('.chip')).toBeNull();
+    expect(root().querySelector('.note')).toBeNull();
+    expect(root().querySelector('.facts')).toBeNull();
     [...root().querySelectorAll('button')].find((button) => button.textContent === 'Close')!.click();
     expect(host().hasAttribute('data-open')).toBe(false);
   });

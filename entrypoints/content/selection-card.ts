@@ -1,7 +1,7 @@
 import type { SharedStyle } from './shared-style';
 import type { SelectionCheck } from '../../messaging/messages';
 import { pageThemeAt } from './page-theme';
-import { confidenceMeter, createCardHost, elementMaker, followScrolling, placeCardHost } from './card-dom';
+import { confidenceMeter, createCardHost, elementMaker, factList, followScrolling, placeCardHost } from './card-dom';
 import { citationControls } from './selection-card-citation';
 import { selectionCardContentOf, type SelectionCardContent } from './selection-card-content';
 import { trusted } from './trusted-events';
@@ -142,7 +142,10 @@ function cardElement(
   summary.id = 'summary';
   card.setAttribute('aria-describedby', 'headline summary');
   card.append(top, headline, summary);
+  // In the badge card's order: what the answer is about, how sure, then who vouches.
+  if (content.scope !== undefined) card.append(make('p', 'note', content.scope));
   if (content.confidence !== undefined) card.append(confidenceMeter(make, content.confidence));
+  if (content.facts.length > 0) card.append(factList(make, content.facts));
 
   const status = make('span', 'status');
   status.setAttribute('role', 'status');

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { selectionHeadlines } from '../../components/selection-outcome';
 import { stateStyles } from '../../components/state-style';
 import type { PastedCheck, StandaloneResult } from '../../messaging/messages';
+import { shortHex } from '../../lib/chain/short-hex';
 import { click, renderDom, typeInto } from '../../test/ui/dom';
 import { alteredOgTee, alteredPageProof, verifiedOgTee, verifiedPageProof } from '../../test/ui/fixtures';
 import { type PasteDraft, type PasteOutcome, PastePanel, type PastePanelProps } from './PastePanel';
@@ -108,6 +109,11 @@ describe('PastePanel', () => {
     const [verified, altered] = cards as [HTMLElement, HTMLElement];
     expect(verified.textContent).toContain(stateStyles.verified.word);
     expect(verified.textContent).toContain('Made by an AI model in a secure OpenGradient enclave, and recorded on chain.');
+    // As the badge's card says it: AI-generated, who vouches, the model as a claim, and origin, not truth.
+    expect(verified.textContent).toContain('AI-generated text, and the proof shows where it came from. Verity checks its origin, not whether it is true.');
+    const origin = [...verified.querySelectorAll('[role="group"][aria-label="Where it came from"] dt')].map((term) => `${term.textContent}: ${term.nextElementSibling!.textContent}`);
+    expect(origin).toEqual([`Vouched by: Enclave ${shortHex(verifiedOgTee.facts.teeId!)}`, 'The page says: model “meta-llama/Llama-3.1-70B-Instruct”']);
+    expect(altered.textContent).toContain('The words were changed after they were signed. That is about the text’s origin: it does not make it false.');
     expect(verified.querySelector('[role="meter"]')?.getAttribute('aria-valuenow')).toBe('90');
     expect(verified.querySelectorAll('[data-outcome]')).toHaveLength(verifiedOgTee.checks.length);
     expect(verified.textContent).toContain(verifiedOgTee.facts.tx);

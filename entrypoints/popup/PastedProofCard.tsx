@@ -10,6 +10,9 @@ import { TextDiff, textsToDiff } from '../../components/TextDiff';
 import type { StandaloneResult } from '../../messaging/messages';
 import type { ProofShareLinkReturnType } from '../inspector/share';
 import { readerReasonOf } from '../../lib/verdict/reader-reason';
+import { OriginWords } from '../../components/OriginWords';
+import { originFactsOf } from '../../lib/verdict/origin-facts';
+import { scopeOf } from '../../lib/verdict/scope';
 
 export type PastedProofCardProps = {
   result: StandaloneResult;
@@ -37,6 +40,7 @@ export function PastedProofCard({ result, inspectorLink, citation }: PastedProof
           </div>
         </div>
         <p className={`text-[13px] leading-snug ${verdict.state === 'verified' ? 'text-slate-700' : style.ink}`}>{readerReasonOf(verdict)}</p>
+        <OriginWords scope={scopeOf(verdict.state)} facts={originFactsOf(verdict)} />
         <div className="flex flex-wrap items-center gap-2 pt-0.5">
           {inspectorLink.ok ? (
             <a href={inspectorLink.link} target="_blank" rel="noopener" className="btn-secondary">

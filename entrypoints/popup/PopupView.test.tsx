@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SelectionCheck } from '../../messaging/messages';
 import { click, renderDom } from '../../test/ui/dom';
 import { alteredOgTee, checkingTab, emptyTab, mixedTab, verifiedOgTee, wordingVerified } from '../../test/ui/fixtures';
-import { summarizePage } from './page-summary';
+import { pageVouchersOf, summarizePage } from './page-summary';
+import { shortHex } from '../../lib/chain/short-hex';
 import { PopupView, type PopupViewProps } from './PopupView';
 
 let cleanup: (() => void) | undefined;
@@ -53,6 +54,35 @@ describe('PopupView', () => {
     expect(container.querySelectorAll('ul[aria-label="Proofs by state"] li')).toHaveLength(7);
     expect(container.querySelectorAll('section[aria-labelledby="proofs-heading"] > ul > li')).toHaveLength(7);
     expect(container.textContent).toContain('14 more proofs not checked');
+  });
+
+  it('says of a page whose proofs all check out that the texts are AI-generated, who vouches for them, and that this is about origin, not truth', () => {
+    const container = render({
+      url: 'https://news.example/',
+      notChecked: 0,
+      proofs: [
+        { id: 'a', form: 'attribute', excerpt: 'One', verdict: verifiedOgTee },
+        { id: 'b', form: 'attribute', excerpt: 'Two', verdict: wordingVerified },
+      ],
+    });
+    const page = container.querySelector('section[aria-label="This page"]')!;
+    expect(page.textContent).toContain('All 2 proofs on this page check out.');
+    expect(page.textContent).toContain('AI-generated texts, and their proofs show where they came from. Verity checks their origin, not whether they are true.');
+    const vouchers = [...page.querySelectorAll('[role="group"][aria-label="Where it came from"] dt')].map((term) => `${term.textContent}: ${term.nextElementSibling!.textContent}`);
+    expect(vouchers).toEqual([`Vouched by: Enclave ${shortHex(verifiedOgTee.facts.teeId!)}, Example Newsroom`]);
+  });
+
+  it('names at most three signers of a page, and counts the others', () => {
+    const proofs = ['1', '2', '3', '4', '5'].map((digit) => ({
+      id: digit,
+      form: 'attribute' as const,
+      excerpt: digit,
+      verdict: { ...verifiedOgTee, facts: { ...verifiedOgTee.facts, signerLabel: `Newsroom ${digit}` } },
+    }));
+    expect(pageVouchersOf(proofs)).toEqual({ label: 'Vouched by', value: 'Newsroom 1, Newsroom 2, Newsroom 3 and 2 more' });
+    // A proof that does not hold, or is still being checked: the page vouches for nothing as a whole.
+    expect(pageVouchersOf([...proofs, { id: 'x', form: 'attribute', excerpt: 'x', verdict: alteredOgTee }])).toBeUndefined();
+    expect(pageVouchersOf([...proofs, { id: 'y', form: 'attribute', excerpt: 'y' }])).toBeUndefined();
   });
 
   it('links each proof and the whole tab to the inspector, in a new tab', () => {

@@ -11,7 +11,10 @@ import type { SelectionCheck, TabProof, TabState } from '../../messaging/message
 import type { Report } from '../../lib/report/schema';
 import type { VerdictState } from '../../lib/verdict/states';
 import { frameLabel } from './frame-label';
-import { summarizePage } from './page-summary';
+import { pageVouchersOf, summarizePage } from './page-summary';
+import { OriginWords } from '../../components/OriginWords';
+import type { OriginFact } from '../../lib/verdict/origin-facts';
+import { scopeOf } from '../../lib/verdict/scope';
 import { readerReasonOf } from '../../lib/verdict/reader-reason';
 import { PersonalMarkGlyph } from '../../components/PersonalMark';
 import type { PersonalMark } from '../../storage/personal-mark';
@@ -194,7 +197,7 @@ export function PopupView(props: PopupViewProps) {
       ) : (
         <>
           <section aria-label="This page" className="space-y-3 border-b border-slate-200 bg-white px-4 pt-3 pb-4">
-            <Overall summary={summary} />
+            <Overall summary={summary} vouchers={pageVouchersOf(tab.proofs)} />
             <StateCounts counts={summary.counts} checking={summary.checking} />
             {summary.checking > 0 && <Progress done={summary.total - summary.checking} total={summary.total} />}
           </section>
@@ -241,7 +244,7 @@ export function PopupView(props: PopupViewProps) {
   );
 }
 
-function Overall({ summary }: { summary: ReturnType<typeof summarizePage> }) {
+function Overall({ summary, vouchers }: { summary: ReturnType<typeof summarizePage>; vouchers: OriginFact | undefined }) {
   const { overall } = summary;
   if (!overall) {
     return (
@@ -271,6 +274,7 @@ function Overall({ summary }: { summary: ReturnType<typeof summarizePage> }) {
             ? 'Each proof below says what Verity found of where its text came from (not whether it is true).'
             : pageSentences[overall.state](checked)}
       </p>
+      {summary.checking === 0 && !overall.mixed && <OriginWords scope={scopeOf(overall.state, checked)} facts={vouchers === undefined ? [] : [vouchers]} />}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import type { StateCounts, TabProof } from '../../messaging/messages';
 import { type VerdictState, worstState } from '../../lib/verdict/states';
+import { signerFactLabel, vouchedBy, type OriginFact } from '../../lib/verdict/origin-facts';
 
 /**
  * The page at a glance. The rule for the overall badge: when every checked
@@ -36,4 +37,22 @@ export function summarizePage(proofs: readonly TabProof[]): PageSummary {
     overall:
       states.length === 0 ? null : { state: worstState(states), mixed: states.length > 1 },
   };
+}
+
+/** Signers named on one line at most; the others are counted. */
+const maxSignersNamed = 3;
+
+/**
+ * Who vouches for a page whose proofs all hold: each signer once, as the
+ * badge's card names them ("Vouched by"), in page order. Undefined when
+ * the proofs name no one, or while one is unchecked or does not hold
+ * (each proof's own card then says who it names).
+ */
+export function pageVouchersOf(proofs: readonly TabProof[]): OriginFact | undefined {
+  if (proofs.some(({ verdict }) => verdict === undefined || signerFactLabel(verdict.state) !== 'Vouched by')) return undefined;
+  const names = [...new Set(proofs.flatMap(({ verdict }) => vouchedBy(verdict!.facts)?.name ?? []))];
+  if (names.length === 0) return undefined;
+  const named = names.slice(0, maxSignersNamed).join(', ');
+  const more = names.length - maxSignersNamed;
+  return { label: 'Vouched by', value: more > 0 ? `${named} and ${more} more` : named };
 }

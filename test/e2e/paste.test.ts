@@ -108,6 +108,7 @@ describe('checking pasted material in the popup', () => {
     expect(await region.textContent()).toContain(selectionHeadlines['found-in-proof']);
     expect(await region.locator('blockquote').textContent()).toBe(quote.trim());
     expect(await region.textContent()).toContain(stateStyles.verified.word);
+    expect(await region.getByRole('group', { name: 'Where it came from' }).textContent()).toMatch(/^AI-generated text.*not whether it is true\.Vouched byEnclave /);
     await screenshot(popup, 'popup-paste-quote');
     await expectNoAxeViolations(popup, "the popup's pasted quote result");
   });
@@ -136,8 +137,16 @@ describe('checking pasted material in the popup', () => {
     expect(await checks.locator('[data-outcome="passed"]').count()).toBeGreaterThan(3);
     expect(await card.getByRole('link', { name: 'Open in inspector' }).getAttribute('href')).toMatch(/\/inspector\.html#share=v1\./);
     expect(await card.getByRole('button', { name: 'Copy citation' }).isEnabled()).toBe(true);
+    // As the badge's card says it: AI-generated, who vouches, the model as the page's claim, and origin, not truth.
+    const origin = card.getByRole('group', { name: 'Where it came from' });
+    expect(await origin.textContent()).toMatch(/^AI-generated text, and the proof shows where it came from\. Verity checks its origin, not whether it is true\.Vouched byEnclave 0x[0-9a-f]{4}…[0-9a-f]{4}The page saysmodel “/);
     await screenshot(popup, 'popup-paste-envelope');
     await expectNoAxeViolations(popup, "the popup's pasted proof card");
+    await popup.emulateMedia({ colorScheme: 'dark' });
+    // The buttons' colours ease over: shot once they are there.
+    await popup.waitForFunction(() => document.getAnimations().length === 0);
+    await screenshot(popup, 'popup-paste-envelope-dark');
+    await popup.emulateMedia({ colorScheme: 'light' });
   });
 
   it('calls a compare text that differs from the signed one altered', async () => {

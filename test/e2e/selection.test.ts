@@ -182,7 +182,19 @@ describe('Verify selection in Chromium', () => {
     expect(card.text).toContain('Verified');
     expect(card.text).toContain(answer.summary);
     expect(card.text).toContain('Rainfall across the northern valleys');
+    // As the badge's card says it: AI-generated, who vouches, the model as the page's claim, and origin, not truth.
+    expect(card.text).toContain('AI-generated text, and the proof shows where it came from. Verity checks its origin, not whether it is true.');
+    expect(card.text).toMatch(/Vouched by\s*Enclave 0x[0-9a-f]{4}…[0-9a-f]{4}/);
+    expect(card.text).toMatch(/The page says\s*model “/);
+    expect(answer.summary).toMatch(/checks out: vouched for by the OpenGradient secure enclave 0x[0-9a-f]{4}…[0-9a-f]{4}\.$/);
     await screenshot(page, 'selection-card', { fullPage: false });
+
+    // On a dark page, the card follows it, as the badges do.
+    await page.evaluate(() => document.documentElement.setAttribute('style', 'background: #111827; color: #e5e7eb'));
+    await clickMenuItem(await select('#og-tee-attribute-json', 'river levels falling back'));
+    await cardShowing();
+    await screenshot(page, 'selection-card-dark', { fullPage: false });
+    await page.evaluate(() => document.documentElement.removeAttribute('style'));
   });
 
   it('copies a citation of the selected words from the card with one click: words, date, verdict, signer and a share link', async () => {
@@ -221,7 +233,11 @@ describe('Verify selection in Chromium', () => {
 
     const partly = await clickMenuItem(await select('#og-tee-text-differs', 'The museum will close for renovation from 1 March to 30 June'));
     expect(partly).toMatchObject({ outcome: 'partly-signed', state: 'altered', parts: [{ proofId: await proofIdOf('og-tee-text-differs') }, { text: 'June', proofId: null }] });
-    expect((await cardShowing()).text).toContain('Altered');
+    const partlyCard = await cardShowing();
+    expect(partlyCard.text).toContain('Altered');
+    // The signer only claims to be one, and no word says the text is AI-generated.
+    expect(partlyCard.text).toMatch(/Claimed signer/);
+    expect(partlyCard.text).not.toMatch(/AI-generated|Vouched by/);
     await screenshot(page, 'selection-card-partly-signed', { fullPage: false });
 
     // A snippet whose text no longer hashes to what was signed: what it signs is unknown, and nothing is claimed.
@@ -251,7 +267,13 @@ describe('Verify selection in Chromium', () => {
     const laundered = await clickMenuItem(selected);
     expect(laundered).toMatchObject({ outcome: 'partly-signed', quote: 'river levels are not falling back below flood stage by the weekend' });
     expect(laundered.state).toBeUndefined();
-    expect((await cardShowing()).text).not.toContain('Verified');
+    const launderedCard = await cardShowing();
+    expect(launderedCard.text).not.toContain('Verified');
+    // Who vouches for the signed part only; nothing is implied of the unselectable words, not even the model.
+    expect(launderedCard.text).toContain('Part vouched by');
+    expect(launderedCard.text).toContain('nothing shows where the rest came from');
+    expect(launderedCard.text).not.toContain('The page says');
+    await screenshot(page, 'selection-card-partly-vouched', { fullPage: false });
 
     const generated = await clickMenuItem(await select('#made-up', 'river levels', '#made-up', 'by the weekend'));
     expect(generated).toMatchObject({ outcome: 'partly-signed', quote: 'river levels are not falling back below flood stage by the weekend' });

@@ -1,34 +1,67 @@
 import { describe, expect, it } from 'vitest';
 import type { VerdictState } from '../../../lib/verdict/states';
-import type { Verdict } from '../../../lib/verdict/types';
+import type { Verdict, VerdictFacts } from '../../../lib/verdict/types';
 import { composeSelectionCheck, signedTextOf, type SelectionProof } from './selection-check';
 import { verdictOf } from '../../../test/fakes/worker-fixtures';
 import { overBudgetVerdict } from '../verification/tab-budget';
 
 /** A verdict whose envelope carries `signed` (or, with `shownIsSigned`, signs the shown text). */
-function signing(state: VerdictState, signed: string, { shownIsSigned = false, confidence }: { shownIsSigned?: boolean; confidence?: number } = {}): Verdict {
+function signing(
+  state: VerdictState,
+  signed: string,
+  { shownIsSigned = false, confidence, facts = {}, proofType }: { shownIsSigned?: boolean; confidence?: number; facts?: VerdictFacts; proofType?: Verdict['proofType'] } = {},
+): Verdict {
   const verdict = verdictOf(state);
   return {
     ...verdict,
     confidence: confidence ?? verdict.confidence,
+    proofType: proofType ?? verdict.proofType,
+    facts,
     text: { signed, shown: signed, match: shownIsSigned ? 'shown-is-signed' : 'exact' },
   };
 }
 
-const first: SelectionProof = { id: 'p0', excerpt: 'The council approved the budget…', verdict: signing('verified', 'The council approved the budget on Tuesday. It passed seven to two.') };
+const teeId = `0x${'ab'.repeat(32)}` as const;
+const first: SelectionProof = {
+  id: 'p0',
+  excerpt: 'The council approved the budget…',
+  verdict: signing('verified', 'The council approved the budget on Tuesday. It passed seven to two.', { facts: { teeId, model: 'gpt-x' } }),
+};
 const second: SelectionProof = { id: 'p1', excerpt: 'Rain is expected…', verdict: signing('pending', 'Rain is expected over the weekend.', { confidence: 60 }) };
 const base = { pageUrl: 'https://news.example/', checkedAt: 1_000 };
 
 describe('composeSelectionCheck', () => {
-  it('says the selection is signed by the proof of the snippet it lies in, with that verdict', () => {
+  it('says the selection is signed by the proof of the snippet it lies in, with that verdict and who vouches for it', () => {
     const check = composeSelectionCheck({ ...base, quote: 'approved the budget', within: ['p0'], proofs: [first, second] });
     expect(check).toMatchObject({
       outcome: 'in-signed-text',
       state: 'verified',
       confidence: 90,
-      parts: [{ text: 'approved the budget', proofId: 'p0', match: 'exact', state: 'verified', excerpt: first.excerpt }],
+      parts: [
+        {
+          text: 'approved the budget',
+          proofId: 'p0',
+          match: 'exact',
+          state: 'verified',
+          excerpt: first.excerpt,
+          signer: { name: 'Enclave 0xabab…abab', id: teeId },
+          model: { by: 'page', model: 'gpt-x' },
+        },
+      ],
     });
-    expect(check.summary).toBe('The proof of this snippet signs the selected text, and that proof checks out.');
+    expect(check.summary).toBe('The proof of this snippet signs the selected text, and that proof checks out: vouched for by the OpenGradient secure enclave 0xabab…abab.');
+  });
+
+  it('names the signer of an untrusted proof as someone the reader has not chosen to trust, by the name the trust settings give', () => {
+    const attester = `0x${'12'.repeat(20)}` as const;
+    const untrusted: SelectionProof = { id: 'p6', excerpt: 'Harbour…', verdict: signing('untrusted', 'Harbour fees rise in May.', { proofType: 'eas-onchain', facts: { attester } }) };
+    expect(composeSelectionCheck({ ...base, quote: 'Harbour fees rise', within: ['p6'], proofs: [untrusted] }).summary).toBe(
+      'The proof of this snippet signs the selected text, but the proof is signed by the attester 0x1212…1212, whom you have not chosen to trust.',
+    );
+    const named = { ...untrusted, verdict: { ...untrusted.verdict, facts: { attester, signerLabel: 'Harbour Gazette', signerList: 'Press Council' } } };
+    const check = composeSelectionCheck({ ...base, quote: 'Harbour fees rise', within: ['p6'], proofs: [named] });
+    expect(check.summary).toContain('signed by Harbour Gazette (from the list “Press Council”), whom you have not chosen to trust');
+    expect(check.parts[0]!.signer).toEqual({ name: 'Harbour Gazette (from the list “Press Council”)', id: attester });
   });
 
   it('answers a selection in a snippet whose proof the tab’s budget refused unavailable, never with the words another proof signs', () => {
@@ -95,6 +128,7 @@ describe('composeSelectionCheck', () => {
     const check = composeSelectionCheck({ ...base, quote: 'seven to two. Rain is expected', within: ['p0', 'p1'], proofs: [first, second] });
     expect(check).toMatchObject({ outcome: 'spans-proofs', state: 'pending', confidence: 60 });
     expect(check.parts.map((part) => part.proofId)).toEqual(['p0', 'p1']);
+    expect(check.summary).toMatch(/waiting for the chain to confirm it: vouched for by the OpenGradient secure enclave 0xabab…abab and an OpenGradient secure enclave\.$/);
   });
 
   it('says when only part of a selection is signed, never more, and gives it no state to colour it green', () => {

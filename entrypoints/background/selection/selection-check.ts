@@ -1,6 +1,9 @@
 import { checkQuote, type QuotePart } from '../../../lib/quote/check-quote';
 import { worstState, type VerdictState } from '../../../lib/verdict/states';
 import type { Verdict } from '../../../lib/verdict/types';
+import { modelClaimOf } from '../../../lib/verdict/model-claim';
+import { vouchedBy } from '../../../lib/verdict/origin-facts';
+import { signerWords } from '../../../lib/report/signer-words';
 import type { QuotePartResult, SelectionCheck } from '../../../messaging/messages';
 
 /** One proof of the page, with its verdict, as a selection is checked against it. */
@@ -82,7 +85,10 @@ export function composeSelectionCheck({ pageUrl, quote, within, proofs, checkedA
   const parts = attributableParts(checked.quote, checked.parts).map(({ text, sourceId, match }): QuotePartResult => {
     const proof = sourceId === null ? undefined : byId.get(sourceId);
     if (proof === undefined || match === null) return { text, proofId: null, match: null };
-    return { text, proofId: proof.id, match, state: proof.verdict.state, confidence: proof.verdict.confidence, excerpt: proof.excerpt };
+    const { state, confidence, facts } = proof.verdict;
+    const signer = vouchedBy(facts);
+    const model = modelClaimOf(facts);
+    return { text, proofId: proof.id, match, state, confidence, excerpt: proof.excerpt, ...(signer && { signer }), ...(model && { model }) };
   });
   const holders = [...new Set(parts.flatMap((part) => (part.proofId === null ? [] : [byId.get(part.proofId)!])))];
   const unread = proofs.length - sources.length;
@@ -103,7 +109,7 @@ export function composeSelectionCheck({ pageUrl, quote, within, proofs, checkedA
   const wordingOnly = parts.some((part) => part.match === 'wording') ? ' (in wording: punctuation or formatting differ)' : '';
   if (parts.some((part) => part.proofId === null)) {
     const signed = parts.filter((part) => part.proofId !== null).length;
-    const summary = `Only part of the selection is signed by a proof on this page (${signed} of ${parts.length} parts), ${stateClause(state)}.`;
+    const summary = `Only part of the selection is signed by a proof on this page (${signed} of ${parts.length} parts), ${stateClause(state, holders)}.`;
     // Part of it unsigned is never a good answer as a whole: no state to colour it by, unless a holder's is a failure.
     const failed = failedState(holders);
     const partly = { ...check, outcome: 'partly-signed' as const, summary };
@@ -120,17 +126,17 @@ export function composeSelectionCheck({ pageUrl, quote, within, proofs, checkedA
     return {
       ...held,
       outcome: 'spans-proofs',
-      summary: `The selection runs across ${holders.length > 1 ? `${holders.length} snippets` : 'parts of a snippet'}, and each part is signed by a proof on this page${wordingOnly}, ${stateClause(state)}.`,
+      summary: `The selection runs across ${holders.length > 1 ? `${holders.length} snippets` : 'parts of a snippet'}, and each part is signed by a proof on this page${wordingOnly}, ${stateClause(state, holders)}.`,
     };
   }
   const [holder] = holders;
   if (within.includes(holder!.id)) {
-    return { ...held, outcome: 'in-signed-text', summary: `The proof of this snippet signs the selected text${wordingOnly}, ${stateClause(state)}.` };
+    return { ...held, outcome: 'in-signed-text', summary: `The proof of this snippet signs the selected text${wordingOnly}, ${stateClause(state, holders)}.` };
   }
   return {
     ...held,
     outcome: 'found-in-proof',
-    summary: `The selected text is not a snippet with a proof of its own, but it quotes the signed text of “${holder!.excerpt}”${wordingOnly}, ${stateClause(state)}.`,
+    summary: `The selected text is not a snippet with a proof of its own, but it quotes the signed text of “${holder!.excerpt}”${wordingOnly}, ${stateClause(state, holders)}.`,
   };
 }
 
@@ -151,15 +157,17 @@ function attributableParts(quote: string, parts: readonly QuotePart[]): QuotePar
   return joined.map(({ start, end, part }) => (part.sourceId === null ? { text: quote.slice(start, end), sourceId: null, match: null } : part));
 }
 
-/** How far the holding proofs' verdict lets the answer go, as the end of a sentence. */
-function stateClause(state: VerdictState): string {
+/** How far the holding proofs' verdict lets the answer go, and who vouches for them, as the end of a sentence. */
+function stateClause(state: VerdictState, holders: readonly SelectionProof[]): string {
   switch (state) {
     case 'verified':
-      return 'and that proof checks out';
+      return `and that proof checks out${vouchers(holders)}`;
     case 'pending':
-      return 'and that proof is valid so far, still waiting for the chain to confirm it';
-    case 'untrusted':
-      return 'but the proof is from no one your trust settings name';
+      return `and that proof is valid so far, still waiting for the chain to confirm it${vouchers(holders)}`;
+    case 'untrusted': {
+      const signers = signersOf(holders.filter((proof) => proof.verdict.state === 'untrusted'));
+      return signers === undefined ? 'but the proof is from no one your trust settings name' : `but the proof is signed by ${signers}, whom you have not chosen to trust`;
+    }
     case 'unavailable':
       return 'but Verity could not finish checking that proof, so this says nothing either way';
     case 'altered':
@@ -169,6 +177,19 @@ function stateClause(state: VerdictState): string {
     case 'malformed':
       return 'but that proof cannot be read';
   }
+}
+
+/** ": vouched for by …", naming each holding proof's signer as a citation does; empty when the proofs name no one. */
+function vouchers(holders: readonly SelectionProof[]): string {
+  const signers = signersOf(holders);
+  return signers === undefined ? '' : `: vouched for by ${signers}`;
+}
+
+/** "A", "A and B", "A, B and C": each signer once; undefined when none is named. */
+function signersOf(proofs: readonly SelectionProof[]): string | undefined {
+  const names = [...new Set(proofs.flatMap((proof) => signerWords(proof.verdict) ?? []))];
+  if (names.length === 0) return undefined;
+  return names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
 
 /** States that say a proof failed: an answer that touches one says so. */
