@@ -1,9 +1,18 @@
-/** The browser's IntersectionObserver, reporting only when the test says, to every observer of the page (the viewport watch, the rendering watch). */
+/** An entry as the fakes report it: whether the target is near the viewport, and its box when the test gives one. */
+export type FakeIntersectionEntry = { target: Element; isIntersecting: boolean; boundingClientRect?: DOMRectReadOnly };
+
+/** The browser's IntersectionObserver, reporting only when the test says, to every observer of the page (the viewport watch, the rendering watch, the image discovery). */
 export class FakeIntersectionObserver {
   static readonly all = new Set<FakeIntersectionObserver>();
+  /** The observer made last. */
+  static last: FakeIntersectionObserver | undefined;
   readonly targets = new Set<Element>();
-  constructor(private readonly callback: (entries: { target: Element; isIntersecting: boolean }[]) => void) {
+  constructor(
+    private readonly callback: (entries: FakeIntersectionEntry[]) => void,
+    readonly options: IntersectionObserverInit = {},
+  ) {
     FakeIntersectionObserver.all.add(this);
+    FakeIntersectionObserver.last = this;
   }
   observe(target: Element) {
     this.targets.add(target);
@@ -19,8 +28,9 @@ export class FakeIntersectionObserver {
   static reportAll(near: (target: Element) => boolean) {
     FakeIntersectionObserver.all.forEach((observer) => observer.report(near));
   }
-  report(near: (target: Element) => boolean) {
-    this.callback([...this.targets].map((target) => ({ target, isIntersecting: near(target) })));
+  /** Each target, near the viewport or not, with the box `boxOf` gives it. */
+  report(near: (target: Element) => boolean, boxOf?: (target: Element) => DOMRectReadOnly) {
+    this.callback([...this.targets].map((target) => ({ target, isIntersecting: near(target), ...(boxOf && { boundingClientRect: boxOf(target) }) })));
   }
 }
 

@@ -1,32 +1,8 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { reportAllShadowRootsEvent, shadowRootEvent } from '../shadow-root-events';
+import { FakeIntersectionObserver } from '../../../test/fakes/observers';
 import { watchPageImages } from './image-discovery';
-
-/** The one IntersectionObserver the discovery makes, driven by the test. */
-class FakeIntersections {
-  static last: FakeIntersections | undefined;
-  readonly observed = new Set<Element>();
-  constructor(
-    readonly callback: (entries: Partial<IntersectionObserverEntry>[]) => void,
-    readonly options: IntersectionObserverInit,
-  ) {
-    FakeIntersections.last = this;
-  }
-  observe(element: Element) {
-    this.observed.add(element);
-  }
-  unobserve(element: Element) {
-    this.observed.delete(element);
-  }
-  disconnect() {
-    this.observed.clear();
-  }
-  /** Every observed image comes near the viewport, at `size` (or its own `data-size`). */
-  near(size = { width: 200, height: 150 }) {
-    this.callback([...this.observed].map((target) => ({ target, isIntersecting: true, boundingClientRect: sizeOf(target, size) })));
-  }
-}
 
 function sizeOf(target: Element, size: { width: number; height: number }): DOMRectReadOnly {
   const [width, height] = (target.getAttribute('data-size') ?? `${size.width}x${size.height}`).split('x').map(Number);
@@ -52,7 +28,8 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 let stop: AbortController;
 beforeEach(() => {
-  vi.stubGlobal('IntersectionObserver', FakeIntersections);
+  FakeIntersectionObserver.all.clear();
+  vi.stubGlobal('IntersectionObserver', FakeIntersectionObserver);
   stop = new AbortController();
 });
 afterEach(() => {
@@ -66,7 +43,14 @@ function watch() {
   const changed: HTMLImageElement[] = [];
   const onRemoved = vi.fn();
   watchPageImages({ signal: stop.signal, document, onImage: (element, url) => given.push([element.alt, url]), onSourceChanged: (element) => changed.push(element), onRemoved });
-  return { given, changed, onRemoved, intersections: FakeIntersections.last! };
+  const observer = FakeIntersectionObserver.last!;
+  const intersections = {
+    options: observer.options,
+    observed: observer.targets,
+    /** Every observed image comes near the viewport, at `size` (or its own `data-size`). */
+    near: (size = { width: 200, height: 150 }) => observer.report(() => true, (target) => sizeOf(target, size)),
+  };
+  return { given, changed, onRemoved, intersections };
 }
 
 describe('watchPageImages', () => {
