@@ -8,9 +8,9 @@ import type { Scheduler } from './scheduler';
 /** Badges found, and verdicts answered, within this many ms go into the page together. */
 const paintDelay = 100;
 /**
- * A write of ours makes the browser style, lay out and paint the page again:
- * a few ms on most pages, over 100 ms on one of 100,000 paragraphs. The next
- * write waits this many times as long as the last one's frame took, so
+ * A verdict written makes the browser style and paint the page again: a few
+ * ms on most pages, over 100 ms on one of 100,000 paragraphs. The next
+ * write waits this many times as long as the last verdicts' frame took, so
  * Verity's repaints take at most a tenth of the page's time however heavy
  * the page, while verdicts keep coming (in larger batches)…
  */
@@ -132,11 +132,13 @@ export function createBadgePainter({ scheduler, card, alive, isSnippet, onPlaced
       proof.badge.render(verdict);
       card.refresh(proof.id);
     }
+    const onlyVerdicts = themes.size === 0 && toDraw.size > 0;
     toDraw.clear();
     const written = now();
     lastPaintAt = written;
+    // Only a frame of verdicts alone tells what verdicts cost: badges go in as the page loads, whose own first frames are slow.
     // A timer set in the frame runs once the browser has drawn it.
-    scheduler.delay(() => (lastPaintCost = now() - written), 0);
+    if (onlyVerdicts) scheduler.delay(() => (lastPaintCost = now() - written), 0);
   }
 
   return {
