@@ -80,24 +80,17 @@ describe('createCoverCheck', () => {
     expect(Math.max(...tested)).toBeGreaterThan(500);
   });
 
-  it('takes a hit on text inside a `display: contents` element as a hit on the box it is drawn in', () => {
-    const byId = page('<div id="snippet">The drug is <span id="contents" style="display:contents">not</span> safe.</div><div id="other"></div>');
-    const hits = stubHitTest(document, () => [byId('contents'), byId('snippet')]);
+  // The hit test names the text's parent; with no box of its own, the text is drawn in the box around it, on both sides of the comparison.
+  it.each([
+    ['a word inside the snippet', '<div id="snippet">The drug is <span id="hit" style="display:contents">not</span> safe.</div>'],
+    ['the snippet itself', '<article><div id="snippet" style="display:contents"><span id="hit" style="display:contents">The drug is safe.</span></div></article>'],
+  ])('judges text under a `display: contents` element (%s) by the box it is drawn in: covered only by something else', (_case, html) => {
+    const byId = page(`${html}<div id="other"></div>`);
+    const hits = stubHitTest(document, () => [byId('hit')]);
     const check = createCoverCheck({ view: window, isOwn: () => false });
-    check.consider(byId('snippet'), [new DOMRect(0, 10, 300, 16)]);
+    check.consider(byId('hit'), [new DOMRect(0, 10, 300, 16)]);
     expect(check.doubt()).toBeUndefined();
-    hits.mockReturnValue([byId('other'), byId('snippet')]);
-    expect(check.doubt()).toBe('covered');
-    removeHitTest(document);
-  });
-
-  it('sees text as uncovered when the snippet itself is `display: contents`: the text and the hit both belong to the box around it', () => {
-    const byId = page('<article id="article"><div id="snippet" style="display:contents">The drug is safe.</div></article><div id="other"></div>');
-    const hits = stubHitTest(document, () => [byId('snippet'), byId('article')]);
-    const check = createCoverCheck({ view: window, isOwn: () => false });
-    check.consider(byId('snippet'), [new DOMRect(0, 10, 300, 16)]);
-    expect(check.doubt()).toBeUndefined();
-    hits.mockReturnValue([byId('other'), byId('article')]);
+    hits.mockReturnValue([byId('other')]);
     expect(check.doubt()).toBe('covered');
     removeHitTest(document);
   });
