@@ -91,11 +91,10 @@ describe('palette', () => {
   /**
    * The pages each palette is drawn on (page-theme.ts): dark on every
    * background under its threshold, black to #747474; light from there
-   * up. Between the threshold's first light pages and light grey (about
-   * #8a8a8a to #bcbcbc) no pale pill can stand out at 3:1 by its ring
-   * or its tint: those mid greys are left out, knowingly.
+   * up. On mid greys, about #8e8e8e to #a3a3a3, no pale pill stands out at
+   * 3:1 by its ring or its tint: #898989 to #aaaaaa are left out, knowingly.
    */
-  const pages = { light: [...greys(darkLuminance, darkLuminance + 0.05), ...greys(0.5, 1), '#fff'], dark: [...greys(0, darkLuminance), '#000'] };
+  const pages = { light: [...greys(darkLuminance, 0.25), ...greys(0.4, 1), '#fff'], dark: [...greys(0, darkLuminance), '#000'] };
 
   it.each(Object.keys(light))(
     'draws %s so the pill stands out at 3:1 (WCAG 1.4.11), by its ring or else its tint, from every page background that picks its palette, light and dark, and its word from the pill at 4.5:1',
