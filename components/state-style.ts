@@ -12,7 +12,7 @@ export type StateStyle = {
   word: string;
   /** What the state means, for a reader, in a few words. */
   headline: string;
-  /** Tinted chip: background, text and ring. */
+  /** Tinted chip: background, text, and a ring in the text's colour, so the chip stands out 3:1 from light and dark pages (entrypoints/content/palette.test.ts). */
   chip: string;
   /** Solid fill, for meters and dots. */
   fill: string;
@@ -30,7 +30,7 @@ export const stateStyles: Record<VerdictState, StateStyle> = {
   verified: {
     word: 'Verified',
     headline: 'The proof checks out',
-    chip: 'bg-emerald-50 text-emerald-800 ring-emerald-600',
+    chip: 'bg-emerald-50 text-emerald-800 ring-emerald-800',
     fill: 'bg-emerald-600',
     ink: 'text-emerald-700',
     panel: 'bg-emerald-50/60 border-emerald-200',
@@ -40,7 +40,7 @@ export const stateStyles: Record<VerdictState, StateStyle> = {
   pending: {
     word: 'Pending',
     headline: 'Valid so far, waiting for the chain to confirm it',
-    chip: 'bg-sky-50 text-sky-800 ring-sky-600',
+    chip: 'bg-sky-50 text-sky-800 ring-sky-800',
     fill: 'bg-sky-600',
     ink: 'text-sky-700',
     panel: 'bg-sky-50/60 border-sky-200',
@@ -50,7 +50,7 @@ export const stateStyles: Record<VerdictState, StateStyle> = {
   unavailable: {
     word: "Couldn't check",
     headline: "Couldn't check right now",
-    chip: 'bg-slate-100 text-slate-700 ring-slate-500',
+    chip: 'bg-slate-100 text-slate-700 ring-slate-700',
     fill: 'bg-slate-400',
     ink: 'text-slate-600',
     panel: 'bg-slate-50 border-slate-200',
@@ -60,7 +60,7 @@ export const stateStyles: Record<VerdictState, StateStyle> = {
   untrusted: {
     word: 'Untrusted',
     headline: 'Signed, by someone you have not chosen to trust',
-    chip: 'bg-amber-50 text-amber-900 ring-amber-600',
+    chip: 'bg-amber-50 text-amber-900 ring-amber-900',
     fill: 'bg-amber-500',
     ink: 'text-amber-800',
     panel: 'bg-amber-50/60 border-amber-200',
@@ -70,7 +70,7 @@ export const stateStyles: Record<VerdictState, StateStyle> = {
   altered: {
     word: 'Altered',
     headline: 'The text was changed after it was signed',
-    chip: 'bg-orange-50 text-orange-900 ring-orange-600',
+    chip: 'bg-orange-50 text-orange-900 ring-orange-900',
     fill: 'bg-orange-600',
     ink: 'text-orange-800',
     panel: 'bg-orange-50/60 border-orange-200',
@@ -80,7 +80,7 @@ export const stateStyles: Record<VerdictState, StateStyle> = {
   invalid: {
     word: 'Invalid',
     headline: "The proof doesn't hold",
-    chip: 'bg-red-50 text-red-800 ring-red-600',
+    chip: 'bg-red-50 text-red-800 ring-red-800',
     fill: 'bg-red-600',
     ink: 'text-red-700',
     panel: 'bg-red-50/60 border-red-200',
@@ -90,7 +90,7 @@ export const stateStyles: Record<VerdictState, StateStyle> = {
   malformed: {
     word: 'Unreadable',
     headline: "The proof is damaged or in a form Verity can't read",
-    chip: 'bg-purple-50 text-purple-900 ring-purple-600',
+    chip: 'bg-purple-50 text-purple-900 ring-purple-900',
     fill: 'bg-purple-400',
     ink: 'text-purple-800',
     panel: 'bg-purple-50/50 border-purple-200',
@@ -117,5 +117,5 @@ export function unconfirmedRendering(verdict: Pick<Verdict, 'state' | 'checks'>)
 /** A proof that has no verdict yet. */
 export const checkingStyle = {
   word: 'Checking',
-  chip: 'bg-white text-slate-600 ring-slate-500',
+  chip: 'bg-white text-slate-600 ring-slate-700',
 } as const;

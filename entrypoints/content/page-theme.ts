@@ -2,7 +2,7 @@
 export type PageTheme = 'light' | 'dark';
 
 /** Below this relative luminance a background reads as dark (#777, mid grey, is 0.18). */
-const darkLuminance = 0.18;
+export const darkLuminance = 0.18;
 
 /** Themes already read, by element: snippets share their ancestors, so a page of badges reads each one style once. */
 export type PageThemeMemo = Map<Element, PageTheme>;

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { checkingStyle, stateStyles } from '../../components/state-style';
 import { verdictStates } from '../../lib/verdict/states';
+import { darkLuminance } from './page-theme';
 import { checkingColours, darkCheckingColours, darkNeutralColours, darkStateColours, neutralColours, stateColours } from './palette';
 
 /** Tailwind's own colour values, from the theme the extension pages are built with. */
@@ -82,18 +83,36 @@ describe('palette', () => {
   const contrast = (first: string, second: string): number => new Color(first).contrast(new Color(second), 'WCAG21');
   const light = { ...stateColours, checking: checkingColours };
   const dark = { ...darkStateColours, checking: darkCheckingColours };
-  /** Page backgrounds a badge sits on: white, and dark pages from near-black to black (badges follow the page's scheme). */
-  const pages = { light: ['#fff'], dark: ['#121212', '#000'] };
 
-  it.each(Object.keys(light))('draws %s so the pill stands out from the page (3:1, WCAG 1.4.11) and its word from the pill (4.5:1), light and dark', (state) => {
-    for (const [scheme, colours] of [['light', light[state as keyof typeof light]], ['dark', dark[state as keyof typeof dark]]] as const) {
-      for (const page of pages[scheme]) expect(contrast(colours.ring, page), `${scheme} ring on ${page}`).toBeGreaterThanOrEqual(3);
-      expect(contrast(colours.text, colours.background), `${scheme} word`).toBeGreaterThanOrEqual(4.5);
-    }
-  });
+  /** Grey page backgrounds from relative luminance `from` up to, not including, `to`: contrast depends on luminance alone. */
+  const greys = (from: number, to: number): string[] =>
+    Array.from({ length: Math.ceil((to - from) / 0.005) }, (_, step) => `color(srgb-linear ${Array(3).fill(from + step * 0.005).join(' ')})`);
+  const hex = (colour: string): string => new Color(colour).to('srgb').toString({ format: 'hex' });
+  /**
+   * The pages each palette is drawn on (page-theme.ts): dark on every
+   * background under its threshold, black to #747474; light from there
+   * up. On mid greys, about #8e8e8e to #a3a3a3, no pale pill stands out at
+   * 3:1 by its ring or its tint: #898989 to #aaaaaa are left out, knowingly.
+   */
+  const pages = { light: [...greys(darkLuminance, 0.25), ...greys(0.4, 1), '#fff'], dark: [...greys(0, darkLuminance), '#000'] };
+
+  it.each(Object.keys(light))(
+    'draws %s so the pill stands out at 3:1 (WCAG 1.4.11), by its ring or else its tint, from every page background that picks its palette, light and dark, and its word from the pill at 4.5:1',
+    (state) => {
+      for (const [scheme, colours] of [['light', light[state as keyof typeof light]], ['dark', dark[state as keyof typeof dark]]] as const) {
+        const faint = pages[scheme]
+          .map((page) => ({ page, ring: contrast(colours.ring, page), tint: contrast(colours.background, page) }))
+          .filter(({ ring, tint }) => Math.max(ring, tint) < 3)
+          .map(({ page, ring, tint }) => `${hex(page)}: ring ${ring.toFixed(2)}, tint ${tint.toFixed(2)}`);
+        expect(faint, `${scheme} pill`).toEqual([]);
+        expect(contrast(colours.ring, scheme === 'light' ? '#fff' : '#000'), `${scheme} ring on ${scheme === 'light' ? 'white' : 'black'}`).toBeGreaterThanOrEqual(3);
+        expect(contrast(colours.text, colours.background), `${scheme} word`).toBeGreaterThanOrEqual(4.5);
+      }
+    },
+  );
 
   it('draws the focus ring so it stands out from the page, light and dark (3:1)', () => {
     expect(contrast(neutralColours.focus, '#fff')).toBeGreaterThanOrEqual(3);
-    for (const page of pages.dark) expect(contrast(darkNeutralColours.focus, page)).toBeGreaterThanOrEqual(3);
+    for (const page of ['#121212', '#000']) expect(contrast(darkNeutralColours.focus, page)).toBeGreaterThanOrEqual(3);
   });
 });

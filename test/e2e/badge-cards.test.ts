@@ -240,13 +240,31 @@ describe('the article page, as a reader meets it, in Chromium', () => {
       const properties = Object.fromEntries((node.properties ?? []).map(({ name, value }) => [name, value.value]));
       expect(properties, node.name!.value).toMatchObject({ focusable: true, hasPopup: 'dialog', expanded: false });
     }
-    // And from the keyboard alone: Tab reaches a badge, Enter opens its card, Escape closes it.
-    for (let presses = 0; presses < 40 && (await page.evaluate(() => document.activeElement?.localName)) !== 'verity-badge'; presses += 1) await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.localName)).toBe('verity-badge');
-    await page.keyboard.press('Enter');
-    await expect.poll(async () => (await cardWords(cdp)) !== undefined).toBe(true);
-    await page.keyboard.press('Escape');
-    await expect.poll(async () => (await cardWords(cdp)) === undefined).toBe(true);
+    // And from the keyboard alone, a badge of every state: Tab reaches it, Enter opens its card with focus in it, Escape closes it and focus is back on the badge.
+    const focusedBadge = async () => {
+      if ((await page.evaluate(() => document.activeElement?.localName)) !== 'verity-badge') return undefined;
+      // The document is focused too: the badge is the focused button.
+      const focused = (await accessibilityNodes(cdp)).find(
+        (node) => node.role?.value === 'button' && node.properties?.some(({ name, value }) => name === 'focused' && value.value === true),
+      );
+      return focused?.name?.value;
+    };
+    const words = new Set(badgeButtons.map((node) => node.name!.value.replace(/, .*/, '')));
+    const opened = new Set<string>();
+    for (let presses = 0; presses < 150 && opened.size < words.size; presses += 1) {
+      await page.keyboard.press('Tab');
+      const name = await focusedBadge();
+      const word = name?.replace(/, .*/, '');
+      if (name === undefined || opened.has(word!)) continue;
+      await page.keyboard.press('Enter');
+      await expect.poll(async () => (await dialogAsRead(cdp, (dialog) => dialog === word)) !== undefined, { timeout: 5_000 }).toBe(true);
+      expect(await page.evaluate(() => document.activeElement?.localName), `${word}: focus in the card`).toBe('verity-card');
+      await page.keyboard.press('Escape');
+      await expect.poll(async () => (await cardWords(cdp)) === undefined).toBe(true);
+      expect(await focusedBadge(), `${word}: focus back on its badge`).toBe(name);
+      opened.add(word!);
+    }
+    expect([...opened].sort(), 'every state opened from the keyboard').toEqual([...words].sort());
 
     const sheets = await takeStateMatrix(page, devnet.articleSnippets, async ({ state, theme, zoom }) => {
       const shown = `${state}, ${theme}, ${zoom * 100} %`;

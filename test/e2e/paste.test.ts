@@ -9,7 +9,7 @@ import type { Scenario } from '../../devnet/scenarios';
 import { shareFragment } from '../../lib/share/share-link';
 import type { VerdictState } from '../../lib/verdict/states';
 import { openDemoPage, openPopupBeside, screenshot, startDemoSession, stopDemoSession, storeTrustConfig } from './demo-session';
-import { expectNoAxeViolations } from './axe';
+import { expectNoAxeViolations, showInScheme } from './axe';
 
 /**
  * "Check pasted material" in the popup, built and loaded in Chromium: each
@@ -142,11 +142,9 @@ describe('checking pasted material in the popup', () => {
     expect(await origin.textContent()).toMatch(/^AI-generated text, and the proof shows where it came from\. Verity checks its origin, not whether it is true\.Vouched byEnclave 0x[0-9a-f]{4}…[0-9a-f]{4}The page saysmodel “/);
     await screenshot(popup, 'popup-paste-envelope');
     await expectNoAxeViolations(popup, "the popup's pasted proof card");
-    await popup.emulateMedia({ colorScheme: 'dark' });
-    // The buttons' colours ease over: shot once they are there.
-    await popup.waitForFunction(() => document.getAnimations().length === 0);
+    await showInScheme(popup, 'dark');
     await screenshot(popup, 'popup-paste-envelope-dark');
-    await popup.emulateMedia({ colorScheme: 'light' });
+    await showInScheme(popup, 'light');
   });
 
   it('calls a compare text that differs from the signed one altered', async () => {

@@ -9,7 +9,8 @@ import type { SelectionCheck } from '../../messaging/messages';
 import { readShareLink } from '../../lib/share/share-link';
 import { defaultShareLinkBase } from '../../lib/share/share-base';
 import { accessibilityNodes, dialogAsRead } from './accessibility-tree';
-import { allAnswered, openExtensionPage, screenshot, sendFrom, storeTrustConfig, tabShowing } from './demo-session';
+import { expectNoAxeViolations, showInScheme } from './axe';
+import { allAnswered, openExtensionPage, openPopupBeside, screenshot, sendFrom, storeTrustConfig, tabShowing } from './demo-session';
 
 /** The extension API inside extension pages and the worker, where the evaluated functions run. */
 declare const chrome: typeof browserApi;
@@ -239,6 +240,15 @@ describe('Verify selection in Chromium', () => {
     expect(partlyCard.text).toMatch(/Claimed signer/);
     expect(partlyCard.text).not.toMatch(/AI-generated|Vouched by/);
     await screenshot(page, 'selection-card-partly-signed', { fullPage: false });
+    // The popup shows the same answer: its selection result, checked by axe-core like every extension page.
+    const popup = await openPopupBeside(browser, { demo: page, tabId });
+    const popupSelection = popup.getByRole('region', { name: 'Selection' });
+    await expect.poll(() => popupSelection.textContent(), { timeout: 10_000 }).toContain('Altered');
+    await expectNoAxeViolations(popup, "the popup's selection result");
+    await screenshot(popup, 'popup-selection-partly-signed');
+    await showInScheme(popup, 'dark');
+    await screenshot(popup, 'popup-selection-partly-signed-dark');
+    await popup.close();
 
     // A snippet whose text no longer hashes to what was signed: what it signs is unknown, and nothing is claimed.
     const unknown = await clickMenuItem(await select('#og-tee-altered', 'Profits at the cooperative'));
