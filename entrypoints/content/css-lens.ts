@@ -22,6 +22,18 @@ const measuredText = 4_096;
 export type CssLens = TextWalkLens & { readonly doubts: ReadonlySet<RenderingDoubt> };
 
 /**
+ * Where a snippet is drawn: its own box, or, for a snippet element with no
+ * box of its own (`display: contents`), the bounds of what it holds, so a
+ * page cannot turn every geometric check off by unboxing the snippet.
+ * Undefined when nothing of it is laid out (not displayed).
+ */
+function snippetBoxOf(root: Element, range: Range): DOMRect | undefined {
+  if (root.getClientRects().length > 0) return root.getBoundingClientRect();
+  range.selectNodeContents(root);
+  return range.getClientRects().length > 0 ? range.getBoundingClientRect() : undefined;
+}
+
+/**
  * What a reader sees of one snippet, read from the live page (computed
  * styles, boxes, `checkVisibility`, hit tests). Hiding is judged inside
  * the snippet: what the page does to the snippet as a whole (a closed tab
@@ -35,18 +47,6 @@ export type CssLens = TextWalkLens & { readonly doubts: ReadonlySet<RenderingDou
  *
  * Make a new lens for each reading: it caches styles, and the page moves.
  */
-/**
- * Where a snippet is drawn: its own box, or, for a snippet element with no
- * box of its own (`display: contents`), the bounds of what it holds, so a
- * page cannot turn every geometric check off by unboxing the snippet.
- * Undefined when nothing of it is laid out (not displayed).
- */
-function snippetBoxOf(root: Element, range: Range): DOMRect | undefined {
-  if (root.getClientRects().length > 0) return root.getBoundingClientRect();
-  range.selectNodeContents(root);
-  return range.getClientRects().length > 0 ? range.getBoundingClientRect() : undefined;
-}
-
 export function createCssLens(root: Element): CssLens {
   const view = root.ownerDocument.defaultView;
   if (view === null) return { hidesSubtree: () => false, showsText: () => true, generatedText: () => '', doubts: new Set() };
