@@ -5,6 +5,7 @@ import type { PageProof } from '../lib/extract/page-proof';
 import type { PastedKind } from '../lib/paste/classify-paste';
 import type { Report } from '../lib/report/schema';
 import type { TrustConfig } from '../lib/trust/schema';
+import type { TrustRequest } from '../lib/trust/trust-request';
 import type { VerdictState } from '../lib/verdict/states';
 import type { Verdict } from '../lib/verdict/types';
 import type { ModelClaim } from '../lib/verdict/model-claim';
@@ -182,8 +183,8 @@ export type WorkerMessages = {
   'open-inspector': { request: { id: string }; response: { ok: true } };
   /** Content script: an image card's "Details" opens the inspector on that image (checked again there). */
   'open-image-inspector': { request: { url: string }; response: { ok: true } };
-  /** Content script: a card's "Trust this signer…" opens the options page asking to trust this address. */
-  'open-trust-signer': { request: { address: string }; response: { ok: true } };
+  /** Content script: a card's "Trust this signer…" opens the options page asking to trust this attester, contract or relay. */
+  'open-trust-signer': { request: TrustRequest; response: { ok: true } };
   /** Popup: the last "Verify selection" answer in a tab. */
   'selection-check': { request: { tabId: number }; response: SelectionCheck | null };
   /** Popup: check pasted material; `tabId` names the tab whose proofs a plain text is looked for in. */

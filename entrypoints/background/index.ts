@@ -36,6 +36,7 @@ import { shareLinkNavigation } from './share-link-navigation';
 import { createTrustListRefresher, ensureTrustListAlarm, trustListAlarmName } from './trust-list-refresh';
 import { isTrustChange, readTrustSources } from './trust-sources';
 import { createVerifySelectionMenu, verifySelectionCommand, verifySelectionMenuId } from './verify-selection-menu';
+import { trustRequestHash } from '../../lib/trust/trust-request';
 
 /**
  * The background worker: verifies the proofs content scripts find and
@@ -119,8 +120,8 @@ export default defineBackground(() => {
           const { url: pageUrl } = await browser.tabs.get(tabId);
           await browser.tabs.create({ url: imageInspectorUrl(imageUrl, pageUrl), openerTabId: tabId });
         },
-        openTrustSigner: async (tabId, address) => {
-          await browser.tabs.create({ url: `${browser.runtime.getURL('/options.html')}#trust=${address}`, openerTabId: tabId });
+        openTrustSigner: async (tabId, request) => {
+          await browser.tabs.create({ url: `${browser.runtime.getURL('/options.html')}${trustRequestHash(request)}`, openerTabId: tabId });
         },
         selections,
         checkPasted: createPastedCheck({

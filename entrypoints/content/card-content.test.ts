@@ -121,9 +121,10 @@ describe('cardContentOf', () => {
   it('offers to trust the signer of an untrusted proof whose signature was checked, and no other', () => {
     // verdictOf makes an eas-onchain verdict: its signing check is the attestation read from the chain.
     const signed = { id: 'attestation', label: 'Attestation', ok: true, detail: 'On chain.' } as const;
+    const unknown = { id: 'attester-trusted', label: 'Attester trusted', ok: false, detail: 'Not configured.', implies: 'untrusted' } as const;
     const withChecks = (state: 'untrusted' | 'verified', checks: Verdict['checks']) => ({ ...verdictOf(state, { facts: { attester } }), checks });
-    expect(cardContentOf({ verdict: withChecks('untrusted', [signed]) }).trustSigner).toBe(attester);
-    expect(cardContentOf({ verdict: withChecks('untrusted', []) }).trustSigner).toBeUndefined();
+    expect(cardContentOf({ verdict: withChecks('untrusted', [signed, unknown]) }).trustSigner).toEqual({ kind: 'attester', address: attester });
+    expect(cardContentOf({ verdict: withChecks('untrusted', [unknown]) }).trustSigner).toBeUndefined();
     expect(cardContentOf({ verdict: withChecks('verified', [signed]) }).trustSigner).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 import { headlineOf, unconfirmedRendering } from '../../components/state-style';
-import { signatureChecked } from '../../lib/verdict/signature-checked';
+import { trustRequestOf, type TrustRequest } from '../../lib/trust/trust-request';
 import { readerReasonOf } from '../../lib/verdict/reader-reason';
 import type { Verdict } from '../../lib/verdict/types';
 import { scopeOf } from '../../lib/verdict/scope';
@@ -19,8 +19,8 @@ export type CardContent = {
   note?: string;
   /** What the verdict is about, in a reader's words: where an AI text came from, never whether it is true. */
   scope?: string;
-  /** A signer the reader may choose to trust (an untrusted attester whose signature was checked): the card offers it. */
-  trustSigner?: string;
+  /** A signer the reader may choose to trust (an attester, ERC-7007 contract or settlement relay; lib/trust/trust-request.ts): the card offers it. */
+  trustSigner?: TrustRequest;
   /** Absent until there is a verdict, and for a verdict it does not rate (one that does not hold or was not checked). */
   confidence?: Confidence;
   facts: CardFact[];
@@ -59,7 +59,8 @@ export function cardContentOf({ verdict, formatTime = defaultFormatTime }: CardC
   }
   const scope = scopeOf(verdict.state);
   if (scope !== undefined) content.scope = scope;
-  if (verdict.state === 'untrusted' && verdict.facts.attester !== undefined && signatureChecked(verdict)) content.trustSigner = verdict.facts.attester;
+  const trustSigner = trustRequestOf(verdict);
+  if (trustSigner !== undefined) content.trustSigner = trustSigner;
   return content;
 }
 

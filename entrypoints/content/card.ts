@@ -3,6 +3,7 @@ import type { Verdict } from '../../lib/verdict/types';
 import type { Badge } from './badge';
 import { cardContentOf, type CardContent } from './card-content';
 import { confidenceMeter, createCardHost, elementMaker, factList, followScrolling, placeCardHost } from './card-dom';
+import type { TrustRequest } from '../../lib/trust/trust-request';
 import { trusted } from './trusted-events';
 import { brandIconShapes, checkingIconShapes, createIcon, externalIconShapes, stateIconShapes } from './state-icons';
 import { createMarkBox } from './mark-css';
@@ -34,7 +35,7 @@ export type CreateCardParameters = {
   /** Opens the inspector on a proof; false when that could not be done. */
   openDetails: (id: string) => Promise<boolean>;
   /** Opens the options page asking whether to trust a signer; false when that could not be done. */
-  openTrustSigner: (address: string) => Promise<boolean>;
+  openTrustSigner: (request: TrustRequest) => Promise<boolean>;
   /** The page closed the card, or drew over it, as it opened (checked once per opening, in the next frame). */
   onHidden?: () => void;
 };

@@ -97,7 +97,7 @@ export function startPageSession({
         () => true,
         () => false,
       ),
-      openTrustSigner: (address) => worker.openTrustSigner(address).then(
+      openTrustSigner: (request) => worker.openTrustSigner(request).then(
         () => true,
         () => false,
       ),

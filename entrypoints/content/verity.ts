@@ -30,7 +30,7 @@ const worker: WorkerLink = {
   verify: (request) => sendToWorker('verify-proofs', request),
   forget: (ids) => sendToWorker('forget-proofs', { ids }),
   openInspector: (id) => sendToWorker('open-inspector', { id }),
-  openTrustSigner: (address) => sendToWorker('open-trust-signer', { address }),
+  openTrustSigner: (request) => sendToWorker('open-trust-signer', request),
   reportIntegrity: (integrity) => sendToWorker('page-integrity', { integrity }),
 };
 

@@ -1,5 +1,6 @@
 import type { PageIntegrity, WorkerMessages } from '../../messaging/messages';
 import type { PageProof } from '../../lib/extract/page-proof';
+import type { TrustRequest } from '../../lib/trust/trust-request';
 
 /** What the page session asks of the worker: sendToWorker in the extension, a stand-in in tests. */
 export type WorkerLink = {
@@ -8,7 +9,7 @@ export type WorkerLink = {
   /** Rejects when it could not be done. */
   openInspector(id: string): Promise<unknown>;
   /** Opens the options page asking whether to trust this signer; rejects when it could not be done. */
-  openTrustSigner(address: string): Promise<unknown>;
+  openTrustSigner(request: TrustRequest): Promise<unknown>;
   /** What the page did against Verity's badges and card, all of it so far. */
   reportIntegrity(integrity: PageIntegrity): Promise<unknown>;
 };

@@ -16,8 +16,9 @@ import { parseTrustConfig } from '../../lib/trust/parse';
 import type { TrustConfig } from '../../lib/trust/schema';
 import { ImageSignersSection } from './ImageSignersSection';
 import { OptionsFrame, OptionsView, type SaveState } from './OptionsView';
-import { checkDraft, exportJson, fromDraft, importConfig, newDraftKey, toDraft, type TrustDraft, userLayer } from './trust-draft';
-import { trustSignerRequest } from './trust-signer-request';
+import { checkDraft, exportJson, fromDraft, importConfig, toDraft, type TrustDraft, userLayer } from './trust-draft';
+import { readTrustRequestHash } from '../../lib/trust/trust-request';
+import { chainNameOf, draftTrusts, draftWithTrust, trustRequestPath } from './trust-request-draft';
 import { importChangesOf } from './import-changes';
 
 /** What the layers under the user's give, and what the user saved over them. */
@@ -55,7 +56,7 @@ export function Options() {
   const [issues, setIssues] = useState<readonly TrustConfigIssue[]>([]);
   const [save, setSave] = useState<SaveState>({ status: 'idle' });
   const [display, setDisplay] = useState<DisplaySettings>(defaultDisplaySettings);
-  const [signerAsked, setSignerAsked] = useState(() => trustSignerRequest(location.hash));
+  const [signerAsked, setSignerAsked] = useState(() => readTrustRequestHash(location.hash));
   const [listCopies, setListCopies] = useState<TrustListCopies>({});
 
   useEffect(() => {
@@ -134,13 +135,22 @@ export function Options() {
     );
   };
   // "Trust this signer…" from a badge's card: added and saved in one step, undone the same way.
-  const trustsAsked = signerAsked !== undefined && draft.attesters.some((attester) => attester.address.trim().toLowerCase() === signerAsked);
+  const trustsAsked = signerAsked !== undefined && draftTrusts(draft, signerAsked);
+  const askedChange = signerAsked === undefined ? undefined : draftWithTrust(draft, signerAsked, trustsAsked ? null : '');
+  const signerBlocked =
+    signerAsked === undefined
+      ? undefined
+      : managedPaths.has(trustRequestPath(signerAsked))
+        ? 'Your organisation sets this part of Verity’s settings, so it cannot be changed here.'
+        : askedChange?.ok === false
+          ? askedChange.reason
+          : undefined;
   const setSignerTrust = (label: string | null) => {
-    if (signerAsked === undefined) return;
-    const others = draft.attesters.filter((attester) => attester.address.trim().toLowerCase() !== signerAsked);
-    const attesters = label === null ? others : [...others, { key: newDraftKey(), address: signerAsked, label, inBase: false }];
-    setDraft({ ...draft, attesters });
-    saveDraft({ ...draft, attesters });
+    if (signerAsked === undefined || signerBlocked !== undefined) return;
+    const changed = draftWithTrust(draft, signerAsked, label);
+    if (!changed.ok) return;
+    setDraft(changed.draft);
+    saveDraft(changed.draft);
   };
 
   const lists = draft.lists ?? [];
@@ -171,8 +181,10 @@ export function Options() {
         signerAsked === undefined
           ? undefined
           : {
-              address: signerAsked,
+              request: signerAsked,
+              chainName: chainNameOf(draft, signerAsked),
               trusted: trustsAsked,
+              blocked: signerBlocked,
               busy: save.status === 'saving',
               onTrust: (label) => setSignerTrust(label),
               onUndo: () => setSignerTrust(null),

@@ -59,6 +59,17 @@ describe('readerReasonOf', () => {
     expect(reason).not.toMatch(/\bsigned\b/i);
   });
 
+  it('names an untrusted token contract or settlement relay as what the reader has not chosen to trust', () => {
+    const contract = [failed('contract-trusted', '0xabc is not an ERC-7007 contract the trust configuration names for chain 1.', 'untrusted'), passed('erc7007-verify', '')];
+    expect(readerReasonOf(verdict({ state: 'untrusted', proofType: 'erc7007', checks: contract }))).toBe(
+      'Vouched for by an AI content token contract you have not chosen to trust.',
+    );
+    const relay = [passed('signature', ''), failed('relay-trusted', 'Relay 0xabc is not a settlement relay the trust configuration names for chain 1.', 'untrusted')];
+    expect(readerReasonOf(verdict({ state: 'untrusted', proofType: 'og-settlement', checks: relay }))).toBe(
+      'The signature holds, and it was recorded on chain by a settlement relay you have not chosen to trust.',
+    );
+  });
+
   it('says a damaged proof is damaged, not the parser error', () => {
     const checks = [failed('envelope', 'Unexpected token } in JSON at position 41', 'malformed')];
     expect(readerReasonOf(verdict({ state: 'malformed', proofType: null, checks }))).toBe(

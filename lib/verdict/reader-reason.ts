@@ -30,9 +30,7 @@ export function readerReasonOf(verdict: Pick<Verdict, 'state' | 'proofType' | 'c
       return 'Verity could not reach the network this proof is recorded on. It will try again.';
     case 'untrusted':
       if (!signatureChecked(verdict)) return 'The proof rests on a service you have not chosen to trust, so Verity checked nothing about who produced the text.';
-      return deciding === 'attester-trusted'
-        ? `Signed by ${signerWords(verdict)}, someone you have not chosen to trust.`
-        : 'The signature holds, but it rests on a service you have not chosen to trust.';
+      return untrustedReasons[deciding ?? 'attester-trusted']?.(verdict) ?? 'The signature holds, but it rests on a service you have not chosen to trust.';
     case 'altered':
       return (deciding !== undefined && alteredReasons[deciding]) || 'The words on the page are not the words that were signed.';
     case 'invalid':
@@ -41,6 +39,13 @@ export function readerReasonOf(verdict: Pick<Verdict, 'state' | 'proofType' | 'c
       return 'The proof attached to this text is damaged or in a form Verity cannot read.';
   }
 }
+
+/** A checked proof whose signer (attester, token contract, settlement relay) the reader has not chosen to trust: the card offers to. */
+const untrustedReasons: Partial<Record<CheckId, (verdict: Pick<Verdict, 'facts'>) => string>> = {
+  'attester-trusted': (verdict) => `Signed by ${signerWords(verdict)}, someone you have not chosen to trust.`,
+  'contract-trusted': () => 'Vouched for by an AI content token contract you have not chosen to trust.',
+  'relay-trusted': () => 'The signature holds, and it was recorded on chain by a settlement relay you have not chosen to trust.',
+};
 
 const alteredReasons: Partial<Record<CheckId, string>> = {
   'content-binding': 'The words on the page are not the words that were signed.',

@@ -8,31 +8,40 @@ import { expectNoAxeViolations } from './axe';
  * From an untrusted proof's card to trusting its signer, and back, as a
  * reader would in Chromium: the card offers "Trust this signer…", the
  * options page asks once, the badge turns verified, and Undo turns it back.
+ * The signer is an EAS attester, an ERC-7007 contract or a settlement relay.
  */
 
 const session = demoSessionForFile();
 
-const scenarioId = 'eas-offchain-untrusted-attester';
+const badgeState = async (page: Page, scenarioId: string) => (await badgeStatesIn(page, `figure[data-scenario="${scenarioId}"]`))[0];
 
-const badgeState = async (page: Page) => (await badgeStatesIn(page, `figure[data-scenario="${scenarioId}"]`))[0];
+async function openDemo(): Promise<Page> {
+  const { devnet, browser } = session;
+  const page = await browser.context.newPage();
+  await page.goto(devnet.pageUrl!);
+  await allAnswered(page, devnet.scenarios.length);
+  return page;
+}
+
+/** Presses the scenario's badge, then the card's "Trust this signer…", and returns the options page it opens. */
+async function openTrustPrompt(page: Page, scenarioId: string, hash: RegExp): Promise<Page> {
+  expect(await badgeState(page, scenarioId)).toBe('untrusted');
+  const badge = page.locator(`figure[data-scenario="${scenarioId}"] verity-badge`);
+  await badge.scrollIntoViewIfNeeded();
+  // The card is a closed shadow root: reached as a keyboard user does. Pressing the badge puts focus on
+  // the card's last control (Details); the one before it is the offer.
+  await badge.click();
+  await page.keyboard.press('Shift+Tab');
+  const opened = session.browser.context.waitForEvent('page', { predicate: (tab) => hash.test(new URL(tab.url()).hash) });
+  await page.keyboard.press('Enter');
+  return opened;
+}
 
 describe('trusting a signer from its card, in Chromium', () => {
   it('asks once, turns the badge verified, and undoes it', async () => {
-    const { devnet, browser } = session;
-    const page = await browser.context.newPage();
-    await page.goto(devnet.pageUrl!);
-    await allAnswered(page, devnet.scenarios.length);
-    expect(await badgeState(page)).toBe('untrusted');
-
-    const badge = page.locator(`figure[data-scenario="${scenarioId}"] verity-badge`);
-    await badge.scrollIntoViewIfNeeded();
-    // The card is a closed shadow root: reached as a keyboard user does. Pressing the badge puts focus on
-    // the card's last control (Details); the one before it is the offer.
-    await badge.click();
-    await page.keyboard.press('Shift+Tab');
-    const opened = browser.context.waitForEvent('page', { predicate: (tab) => tab.url().includes('/options.html#trust=0x') });
-    await page.keyboard.press('Enter');
-    const options = await opened;
+    const scenarioId = 'eas-offchain-untrusted-attester';
+    const page = await openDemo();
+    const options = await openTrustPrompt(page, scenarioId, /^#trust=0x[0-9a-f]{40}$/);
     const prompt = options.getByRole('region', { name: 'Trust this signer?' });
     await prompt.waitFor();
     await options.getByLabel('Who is it, in your words').fill('Stringer desk');
@@ -42,11 +51,35 @@ describe('trusting a signer from its card, in Chromium', () => {
     await options.getByRole('status').filter({ hasText: 'You trust this signer now' }).waitFor();
 
     // The trust configuration changed: the worker verifies again, and the page's badge follows.
-    await expect.poll(() => badgeState(page), { timeout: 30_000 }).toBe('verified');
+    await expect.poll(() => badgeState(page, scenarioId), { timeout: 30_000 }).toBe('verified');
 
     await options.getByRole('button', { name: 'Undo' }).click();
-    await expect.poll(() => badgeState(page), { timeout: 30_000 }).toBe('untrusted');
+    await expect.poll(() => badgeState(page, scenarioId), { timeout: 30_000 }).toBe('untrusted');
     await options.close();
+    await page.close();
+  });
+
+  it('trusts an ERC-7007 contract and a settlement relay on their chain, saying which, and undoes it', async () => {
+    const { devnet } = session;
+    const page = await openDemo();
+    const cases = [
+      { scenarioId: 'erc7007-rogue-contract', kind: 'erc7007', noun: 'contract', subject: 'the ERC-7007 contract' },
+      { scenarioId: 'og-settlement-rogue-relay', kind: 'relay', noun: 'relay', subject: 'the settlement relay' },
+    ] as const;
+    for (const { scenarioId, kind, noun, subject } of cases) {
+      const options = await openTrustPrompt(page, scenarioId, new RegExp(`^#trust=${kind}:31337:0x[0-9a-f]{40}$`));
+      const address = new URL(options.url()).hash.split(':').at(-1)!;
+      const prompt = options.getByRole('region', { name: `Trust this ${noun}?` });
+      await prompt.waitFor();
+      expect(await prompt.textContent()).toContain(`What you would trust: ${subject} ${address} on ${devnet.trustConfig.chains['31337']!.name} (chain 31337).`);
+      if (kind === 'erc7007') await screenshot(options, 'trust-contract-prompt', { fullPage: false });
+      await prompt.getByRole('button', { name: `Trust this ${noun}` }).click();
+      await options.getByRole('status').filter({ hasText: `You trust this ${noun} now` }).waitFor();
+      await expect.poll(() => badgeState(page, scenarioId), { timeout: 30_000 }).toBe('verified');
+      await options.getByRole('button', { name: 'Undo' }).click();
+      await expect.poll(() => badgeState(page, scenarioId), { timeout: 30_000 }).toBe('untrusted');
+      await options.close();
+    }
     await page.close();
   });
 });

@@ -35,6 +35,9 @@ const proofInput = z.object({
 });
 const pageProof = proofInput.extend({ id: proofId });
 
+const address = z.string().regex(/^0x[0-9a-fA-F]{40}$/, 'must be an address');
+const chainId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+
 const httpUrl = z.string().refine((url) => /^https?:\/\/[^/]/i.test(url) && URL.canParse(url), 'must be an http(s) URL');
 
 /** The shape of every request; fields beyond these are dropped. */
@@ -47,11 +50,15 @@ const requestSchemas = {
   'forget-proofs': z.object({ ids: z.array(proofId).max(maxSnippetsPerPage * 4) }),
   'open-inspector': z.object({ id: proofId }),
   'open-image-inspector': z.object({ url: httpUrl.max(8_192) }),
-  'open-trust-signer': z.object({ address: z.string().regex(/^0x[0-9a-fA-F]{40}$/, 'must be an address') }),
+  'open-trust-signer': z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('attester'), address }),
+    z.object({ kind: z.literal('erc7007'), address, chainId }),
+    z.object({ kind: z.literal('relay'), address, chainId }),
+  ]),
   'tab-state': z.object({ tabId }),
   'proof-details': z.object({ tabId, id: proofId }),
   'verify-again': z.object({ tabId, id: proofId }),
-  'test-rpc': z.object({ url: httpUrl, chainId: z.number().int().positive() }),
+  'test-rpc': z.object({ url: httpUrl, chainId }),
   'trust-config': z.object({}),
   'selection-check': z.object({ tabId }),
   'check-pasted': z.object({

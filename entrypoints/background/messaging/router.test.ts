@@ -98,6 +98,30 @@ describe('createMessageRouter', () => {
     await expect(route({ type: 'check-page-images', urls: ['https://img.example/a.jpg'] }, page)).rejects.toThrow('not for extension pages');
   });
 
+  it('asks to trust an attester by its address, and an ERC-7007 contract or a settlement relay by its address and chain, nothing else', async () => {
+    const asked = vi.fn(async (_request: unknown) => ({ ok: true as const }));
+    const route = createMessageRouter({ own, handlers: handlers({ 'open-trust-signer': asked }) });
+    const address = `0x${'ab'.repeat(20)}`;
+    await expect(route({ type: 'open-trust-signer', kind: 'attester', address }, content)).resolves.toEqual({ ok: true });
+    await expect(route({ type: 'open-trust-signer', kind: 'erc7007', address, chainId: 31337 }, content)).resolves.toEqual({ ok: true });
+    await expect(route({ type: 'open-trust-signer', kind: 'relay', address, chainId: 10740, extra: 1 }, content)).resolves.toEqual({ ok: true });
+    expect(asked.mock.calls.map(([request]) => request)).toEqual([
+      { kind: 'attester', address },
+      { kind: 'erc7007', address, chainId: 31337 },
+      { kind: 'relay', address, chainId: 10740 },
+    ]);
+    for (const bad of [
+      { address },
+      { kind: 'registry', address, chainId: 1 },
+      { kind: 'erc7007', address },
+      { kind: 'relay', address, chainId: 0 },
+      { kind: 'relay', address, chainId: 1.5 },
+      { kind: 'erc7007', address: '0x1234', chainId: 1 },
+    ]) {
+      await expect(route({ type: 'open-trust-signer', ...bad }, content), JSON.stringify(bad)).rejects.toThrow('Malformed "open-trust-signer" request');
+    }
+  });
+
   it('checks an image only at an http(s) URL', async () => {
     const route = createMessageRouter({ own, handlers: handlers({ 'check-image': async () => ({ verdict: null }) }) });
     await expect(route({ type: 'check-image', url: 'https://img.example/a.jpg' }, page)).resolves.toEqual({ verdict: null });

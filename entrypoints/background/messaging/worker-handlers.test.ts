@@ -128,9 +128,11 @@ describe('createWorkerHandlers', () => {
 
   it('asks in the options page, beside the sender\'s tab, whether to trust a signer', async () => {
     const { handlers, openTrustSigner } = setUp();
-    expect(await handlers['open-trust-signer']({ address: `0x${'AB'.repeat(20)}` }, content)).toEqual({ ok: true });
-    expect(openTrustSigner).toHaveBeenCalledWith(4, `0x${'ab'.repeat(20)}`);
-    await expect(handlers['open-trust-signer']({ address: `0x${'ab'.repeat(20)}` }, popup)).rejects.toThrow('speaks for a tab');
+    expect(await handlers['open-trust-signer']({ kind: 'attester', address: `0x${'AB'.repeat(20)}` }, content)).toEqual({ ok: true });
+    expect(openTrustSigner).toHaveBeenCalledWith(4, { kind: 'attester', address: `0x${'ab'.repeat(20)}` });
+    expect(await handlers['open-trust-signer']({ kind: 'relay', address: `0x${'CD'.repeat(20)}`, chainId: 10740 }, content)).toEqual({ ok: true });
+    expect(openTrustSigner).toHaveBeenLastCalledWith(4, { kind: 'relay', address: `0x${'cd'.repeat(20)}`, chainId: 10740 });
+    await expect(handlers['open-trust-signer']({ kind: 'attester', address: `0x${'ab'.repeat(20)}` }, popup)).rejects.toThrow('speaks for a tab');
   });
 
   it('wants a tab for what speaks for one', async () => {

@@ -14,6 +14,7 @@ import type { MessageContext, WorkerHandlers } from './router';
 import type { SelectionService } from '../selection/selection-service';
 import type { TabReport } from '../verification/tab-report';
 import type { TrustState } from '../verification/trust-state';
+import type { TrustRequest } from '../../../lib/trust/trust-request';
 import type { ContentSender, VerificationService } from '../verification/verification-service';
 
 export type CreateWorkerHandlersParameters = {
@@ -24,7 +25,7 @@ export type CreateWorkerHandlersParameters = {
   /** Opens the inspector on an image of a tab's page, in a new tab beside it. */
   openImageInspector: (tabId: number, imageUrl: string) => Promise<void>;
   /** Opens the options page asking whether to trust a signer, in a new tab beside the sender's. */
-  openTrustSigner: (tabId: number, address: string) => Promise<void>;
+  openTrustSigner: (tabId: number, request: TrustRequest) => Promise<void>;
   selections: Pick<SelectionService, 'latest'>;
   checkPasted: CheckPasted;
   report: TabReport;
@@ -79,8 +80,8 @@ export function createWorkerHandlers({
       await openImageInspector(contentSender(context).tabId, url);
       return { ok: true };
     },
-    'open-trust-signer': async ({ address }, context) => {
-      await openTrustSigner(contentSender(context).tabId, address.toLowerCase());
+    'open-trust-signer': async (request, context) => {
+      await openTrustSigner(contentSender(context).tabId, { ...request, address: request.address.toLowerCase() });
       return { ok: true };
     },
     'tab-state': ({ tabId }) => service.tabState(tabId),
