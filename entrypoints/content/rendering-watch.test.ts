@@ -94,6 +94,37 @@ describe('createRenderingWatch', () => {
     expect(changed).toEqual([]);
   });
 
+  it('reports a snippet in view that starts or stops being drawn unobscured (Chromium), not its first report, and no longer out of view', () => {
+    const a = document.getElementById('a')!;
+    FakeIntersectionObserver.reportAll((target) => target === a);
+    changed.length = 0;
+    let drawnUnobscured = true;
+    FakeIntersectionObserver.reportDrawn(() => drawnUnobscured);
+    expect(changed).toEqual([]);
+    // A rule inserted through the CSSOM fades it: no mutation tells, the observer does.
+    drawnUnobscured = false;
+    FakeIntersectionObserver.reportDrawn(() => drawnUnobscured);
+    FakeIntersectionObserver.reportDrawn(() => drawnUnobscured);
+    expect(changed).toEqual(['a']);
+    drawnUnobscured = true;
+    FakeIntersectionObserver.reportDrawn(() => drawnUnobscured);
+    expect(changed).toEqual(['a', 'a']);
+    // Out of view, it is no longer tracked.
+    changed.length = 0;
+    const visibility = [...FakeIntersectionObserver.all].find((observer) => !observer.options.trackVisibility)!;
+    visibility.report(() => false);
+    FakeIntersectionObserver.reportDrawn(() => false);
+    expect(changed).toEqual([]);
+  });
+
+  it('stops tracking how snippets are drawn in a browser without IntersectionObserver v2', () => {
+    // Its entries say nothing of drawing: the second report, once snippets in view are tracked, shows it.
+    FakeIntersectionObserver.reportAll(() => true);
+    expect([...FakeIntersectionObserver.all].some((observer) => observer.options.trackVisibility)).toBe(true);
+    FakeIntersectionObserver.reportAll(() => true);
+    expect([...FakeIntersectionObserver.all].some((observer) => observer.options.trackVisibility)).toBe(false);
+  });
+
   it('reads a snippet drawn in no box of its own again once a scroll has settled, since no observer sees it come into view', async () => {
     vi.useFakeTimers();
     try {

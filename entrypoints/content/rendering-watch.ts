@@ -1,4 +1,5 @@
 import { cardTag } from './card';
+import { createDrawnWatch } from './drawn-watch';
 import { isOwnNode } from './own-nodes';
 
 /**
@@ -8,12 +9,15 @@ import { isOwnNode } from './own-nodes';
  * an ancestor or an ancestor's sibling (a body class, a script that hides
  * text as it scrolls into view); a style sheet added, removed or rewritten;
  * the URL fragment (`:target`); the snippet resized; a CSS transition or
- * animation ended (a delayed fade). A snippet is also read again when it
+ * animation ended (a delayed fade); in Chromium, a snippet in view that
+ * starts or stops being drawn unfaded and uncovered (drawn-watch.ts), which
+ * catches what an inserted rule or a script animation does to opacity,
+ * transform, filter or cover. A snippet is also read again when it
  * comes into the viewport, where covering can be hit-tested (one drawn in
  * no box of its own, `display: contents`, which no observer sees come
  * into view: when a scroll has settled), and when a
  * badge's card opens, since a rule inserted with `insertRule` leaves no
- * trace to observe. Event-driven, never polled; the caller re-reads the
+ * other trace to observe (a colour, say). Event-driven, never polled; the caller re-reads the
  * rendered text and sends it again only when it differs.
  */
 export type RenderingWatch = {
@@ -56,15 +60,18 @@ export function createRenderingWatch({ signal, document, onChange }: CreateRende
       else sized.add(target);
     }
   });
+  const drawn = createDrawnWatch({ onChange });
   const visibility = new IntersectionObserver((entries) => {
     for (const { target, isIntersecting } of entries) {
       if (!isIntersecting) {
         inView.delete(target);
+        drawn.untrack(target);
         if (document.defaultView?.getComputedStyle(target).display === 'contents') boxless.add(target);
         else boxless.delete(target);
       } else if (!inView.has(target)) {
         boxless.delete(target);
         inView.add(target);
+        drawn.track(target);
         onChange(target);
       }
     }
@@ -114,6 +121,7 @@ export function createRenderingWatch({ signal, document, onChange }: CreateRende
       clearTimeout(scrollSettled);
       resizes.disconnect();
       visibility.disconnect();
+      drawn.stop();
       changes.disconnect();
     },
     { once: true },
@@ -130,6 +138,7 @@ export function createRenderingWatch({ signal, document, onChange }: CreateRende
       if (!watched.delete(element)) return;
       resizes.unobserve(element);
       visibility.unobserve(element);
+      drawn.untrack(element);
       sized.delete(element);
       inView.delete(element);
       boxless.delete(element);

@@ -155,11 +155,17 @@ describe('the content script in Chromium', () => {
     await page.evaluate(() => document.body.classList.add('late'));
     await expect.poll(() => firstState(page, 'figure[data-trick="plain"]'), { timeout: 5_000 }).toBe('unavailable');
 
-    // A rule inserted through the CSSOM leaves no trace: the card opening reads the snippet again.
     const stateOf = (name: string) => firstState(page, `figure[data-trick="${name}"]`);
-    await page.evaluate(() => document.styleSheets[0]!.insertRule('figure[data-trick="dark mode"] div div { opacity: 0.1; }'));
-    await page.locator('figure[data-trick="dark mode"] verity-badge').hover();
-    await expect.poll(() => stateOf('dark mode'), { timeout: 5_000 }).toBe('unavailable');
+    // A rule inserted through the CSSOM, and a script animation, leave no trace a MutationObserver sees; they fade
+    // the snippet, which Chromium's IntersectionObserver v2 reports, with no card opened.
+    await page.evaluate(() => document.styleSheets[0]!.insertRule('figure[data-trick="right-to-left element"] span { opacity: 0.1; }'));
+    await expect.poll(() => stateOf('right-to-left element'), { timeout: 5_000 }).toBe('unavailable');
+    await page.evaluate(() => document.querySelector('figure[data-trick="superscript"] div')!.animate([{ opacity: 1 }, { opacity: 0.05 }], { duration: 10, fill: 'forwards' }));
+    await expect.poll(() => stateOf('superscript'), { timeout: 5_000 }).toBe('unavailable');
+    // A colour set through the CSSOM changes nothing such an observer sees: the card opening reads the snippet again.
+    await page.evaluate(() => document.styleSheets[0]!.insertRule('figure[data-trick="tight headline tracking"] span { color: rgba(0, 0, 0, 0.08); }'));
+    await page.locator('figure[data-trick="tight headline tracking"] verity-badge').hover();
+    await expect.poll(() => stateOf('tight headline tracking'), { timeout: 5_000 }).toBe('unavailable');
     // A fragment that makes a figure the target (`:target` fades it).
     await page.evaluate((id) => void (location.hash = id), figureId('link and emphasis'));
     await expect.poll(() => stateOf('link and emphasis'), { timeout: 5_000 }).toBe('unavailable');

@@ -1,5 +1,10 @@
-/** An entry as the fakes report it: whether the target is near the viewport, and its box when the test gives one. */
-export type FakeIntersectionEntry = { target: Element; isIntersecting: boolean; boundingClientRect?: DOMRectReadOnly };
+/**
+ * An entry as the fakes report it: whether the target is near the viewport,
+ * its box when the test gives one, and for an observer that tracks
+ * visibility (Chromium's IntersectionObserver v2) whether it is drawn
+ * unobscured when the test says (else, as in a browser without v2, nothing).
+ */
+export type FakeIntersectionEntry = { target: Element; isIntersecting: boolean; boundingClientRect?: DOMRectReadOnly; isVisible?: boolean };
 
 /** The browser's IntersectionObserver, reporting only when the test says, to every observer of the page (the viewport watch, the rendering watch, the image discovery). */
 export class FakeIntersectionObserver {
@@ -9,7 +14,7 @@ export class FakeIntersectionObserver {
   readonly targets = new Set<Element>();
   constructor(
     private readonly callback: (entries: FakeIntersectionEntry[]) => void,
-    readonly options: IntersectionObserverInit = {},
+    readonly options: IntersectionObserverInit & { trackVisibility?: boolean } = {},
   ) {
     FakeIntersectionObserver.all.add(this);
     FakeIntersectionObserver.last = this;
@@ -31,6 +36,12 @@ export class FakeIntersectionObserver {
   /** Each target, near the viewport or not, with the box `boxOf` gives it. */
   report(near: (target: Element) => boolean, boxOf?: (target: Element) => DOMRectReadOnly) {
     this.callback([...this.targets].map((target) => ({ target, isIntersecting: near(target), ...(boxOf && { boundingClientRect: boxOf(target) }) })));
+  }
+  /** The observers that track visibility, as Chromium has them: each target in view, drawn unobscured or not. */
+  static reportDrawn(drawn: (target: Element) => boolean) {
+    for (const observer of FakeIntersectionObserver.all) {
+      if (observer.options.trackVisibility) observer.callback([...observer.targets].map((target) => ({ target, isIntersecting: true, isVisible: drawn(target) })));
+    }
   }
 }
 

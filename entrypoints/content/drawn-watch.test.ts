@@ -1,0 +1,70 @@
+// @vitest-environment jsdom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { badgeTag } from './badge';
+import { createDrawnWatch, type DrawnWatch } from './drawn-watch';
+import { FakeIntersectionObserver } from '../../test/fakes/observers';
+
+let changed: string[];
+let watch: DrawnWatch;
+/** The elements Chromium draws faded or covered now. */
+let hidden: Set<Element>;
+const report = () => FakeIntersectionObserver.reportDrawn((target) => !hidden.has(target));
+const tracked = () => [...FakeIntersectionObserver.last!.targets].map((element) => element.id || element.localName);
+
+beforeEach(() => {
+  FakeIntersectionObserver.all.clear();
+  vi.stubGlobal('IntersectionObserver', FakeIntersectionObserver);
+  document.body.innerHTML = '<div id="a">The drug is <span id="not">not</span> safe. <div id="b">Inner <em id="em">snippet</em></div></div>';
+  changed = [];
+  hidden = new Set();
+  watch = createDrawnWatch({ onChange: (snippet) => changed.push(snippet.id) });
+});
+
+afterEach(() => {
+  watch.stop();
+  vi.unstubAllGlobals();
+});
+
+describe('createDrawnWatch', () => {
+  it('reports a snippet when one of its inner elements starts or stops being drawn unobscured, once per report, not on the first', () => {
+    watch.track(document.getElementById('a')!);
+    report();
+    expect(changed).toEqual([]);
+    // A rule inserted through the CSSOM fades the word "not": the snippet's own box is still drawn.
+    hidden.add(document.getElementById('not')!);
+    hidden.add(document.getElementById('em')!);
+    report();
+    report();
+    expect(changed).toEqual(['a']);
+    hidden.clear();
+    report();
+    expect(changed).toEqual(['a', 'a']);
+  });
+
+  it('leaves a nested snippet’s elements to it, and untracks only what is its own', () => {
+    watch.track(document.getElementById('b')!);
+    watch.track(document.getElementById('a')!);
+    report();
+    hidden.add(document.getElementById('em')!);
+    report();
+    expect(changed).toEqual(['b']);
+    watch.untrack(document.getElementById('b')!);
+    expect(tracked()).toEqual(['a', 'not']);
+  });
+
+  it("tracks no badge of Verity's, and at most 64 elements a snippet", () => {
+    const a = document.getElementById('a')!;
+    a.append(document.createElement(badgeTag), ...Array.from({ length: 100 }, () => document.createElement('i')));
+    watch.track(a);
+    expect(tracked()).toHaveLength(64);
+    expect(tracked()).not.toContain(badgeTag);
+  });
+
+  it('stops for good in a browser without IntersectionObserver v2', () => {
+    watch.track(document.getElementById('a')!);
+    FakeIntersectionObserver.reportAll(() => true);
+    expect(FakeIntersectionObserver.all.size).toBe(0);
+    watch.track(document.getElementById('b')!);
+    expect(FakeIntersectionObserver.last!.targets.size).toBe(0);
+  });
+});

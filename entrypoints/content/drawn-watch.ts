@@ -1,0 +1,92 @@
+import { isOwnNode } from './own-nodes';
+
+/**
+ * Tells when a snippet in view starts or stops being drawn unfaded,
+ * untransformed, unfiltered and uncovered, by Chromium's
+ * IntersectionObserver v2 (`trackVisibility`). It sees what no
+ * MutationObserver can: a rule inserted with `insertRule`, an adopted
+ * style sheet, a script animation. The browser judges each element by its
+ * own box and its ancestors only, so the snippet's inner elements (where a
+ * word hidden late sits) are tracked beside it, up to a bound, since it
+ * hit-tests every one. Browsers without v2 (Firefox) report no
+ * `isVisible`: the watch then stops for good.
+ */
+export type DrawnWatch = {
+  /** The snippet came into view. */
+  track(snippet: Element): void;
+  /** It left the view, or the page. */
+  untrack(snippet: Element): void;
+  stop(): void;
+};
+
+/** How often Chromium may re-evaluate each element; it asks at least 100 ms. */
+const drawnCheckMs = 400;
+/** The snippet and its first inner elements. */
+const elementsPerSnippet = 64;
+
+type DrawnObserverInit = IntersectionObserverInit & { trackVisibility: boolean; delay: number };
+type DrawnEntry = IntersectionObserverEntry & { isVisible?: boolean };
+
+export type CreateDrawnWatchParameters = {
+  /** What readers see of `snippet` may have changed. */
+  onChange: (snippet: Element) => void;
+};
+
+export function createDrawnWatch({ onChange }: CreateDrawnWatchParameters): DrawnWatch {
+  const trackedIn = new Map<Element, Element[]>();
+  const snippetOf = new WeakMap<Element, Element>();
+  /** Whether each element was drawn unobscured when last told: its first report is where it starts from, not a change. */
+  const drawnBefore = new WeakMap<Element, boolean>();
+  let available = true;
+
+  const init: DrawnObserverInit = { trackVisibility: true, delay: drawnCheckMs };
+  const observer = new IntersectionObserver((entries) => {
+    const changed = new Set<Element>();
+    for (const { target, isVisible } of entries as DrawnEntry[]) {
+      if (isVisible === undefined) {
+        available = false;
+        stop();
+        return;
+      }
+      const before = drawnBefore.get(target);
+      drawnBefore.set(target, isVisible);
+      const snippet = snippetOf.get(target);
+      if (before !== undefined && before !== isVisible && snippet !== undefined) changed.add(snippet);
+    }
+    changed.forEach(onChange);
+  }, init);
+
+  function stop(): void {
+    observer.disconnect();
+    trackedIn.clear();
+  }
+
+  return {
+    track(snippet) {
+      if (!available || trackedIn.has(snippet)) return;
+      const elements = [snippet];
+      // A live collection: only the elements read are looked at, however large the snippet.
+      const inner = snippet.getElementsByTagName('*');
+      for (let index = 0; index < inner.length && elements.length < elementsPerSnippet; index++) {
+        const element = inner[index]!;
+        // An element of a nested snippet stays that snippet's; Verity's own badges are not the page's words.
+        if (!snippetOf.has(element) && !isOwnNode(element)) elements.push(element);
+      }
+      trackedIn.set(snippet, elements);
+      for (const element of elements) {
+        snippetOf.set(element, snippet);
+        observer.observe(element);
+      }
+    },
+    untrack(snippet) {
+      for (const element of trackedIn.get(snippet) ?? []) {
+        if (snippetOf.get(element) !== snippet) continue;
+        observer.unobserve(element);
+        snippetOf.delete(element);
+        drawnBefore.delete(element);
+      }
+      trackedIn.delete(snippet);
+    },
+    stop,
+  };
+}
