@@ -100,7 +100,7 @@ const microtasks = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 const statesOf = () => [...document.querySelectorAll('verity-badge')].map((badge) => `${badge.closest('[id]')?.id}:${roots.badgeState(badge)}`);
 
-const proofHtml = (id: string, text: string) => `<p id="${id}" data-ai-proof="raw-${id}">${text}</p>`;
+const proofHtml = (id: string, text: string) => `<p id="${id}" data-ai-proof="{${id}}">${text}</p>`;
 
 /** Everything the page and the worker have to do, done: changes seen, proofs sent, answers shown. */
 async function settleAll() {
@@ -134,7 +134,7 @@ describe('startPageSession', () => {
     manual.idle();
     expect(worker.sent[0]).toEqual({
       pageUrl: document.location.href,
-      proofs: [{ id: 'p0', form: 'attribute', raw: 'raw-near', shownText: 'Near text.', renderedText: 'rendered:near', links: [] }],
+      proofs: [{ id: 'p0', form: 'attribute', raw: '{near}', shownText: 'Near text.', renderedText: 'rendered:near', links: [] }],
       notChecked: 0,
     });
     await microtasks();
@@ -288,7 +288,7 @@ describe('startPageSession', () => {
   });
 
   it('puts back, without counting, a badge whose paragraph the page redraws, however often', async () => {
-    const worker = start('<div id="a" data-ai-proof="raw-a"><p>Answer.</p></div>');
+    const worker = start('<div id="a" data-ai-proof="{a}"><p>Answer.</p></div>');
     await checked();
     for (let round = 0; round <= maxBadgeReplacements + 1; round += 1) {
       document.querySelector('#a p')!.replaceWith(Object.assign(document.createElement('p'), { textContent: 'Answer.' }));
@@ -311,15 +311,15 @@ describe('startPageSession', () => {
   });
 
   it('reads a proof again when its attribute is rewritten: the old one is forgotten, the new one checked under a new id', async () => {
-    const worker = start(proofHtml('a', 'Answer.'), fakeWorker((proof) => verdictOf(proof.raw === 'raw-a' ? 'verified' : 'invalid')));
+    const worker = start(proofHtml('a', 'Answer.'), fakeWorker((proof) => verdictOf(proof.raw === '{a}' ? 'verified' : 'invalid')));
     await checked();
     expect(statesOf()).toEqual(['a:verified']);
     const snippet = document.getElementById('a')!;
 
     // The same proof written again (a framework rendering anew) is the same proof.
-    snippet.setAttribute('data-ai-proof', 'raw-a');
+    snippet.setAttribute('data-ai-proof', '{a}');
     await settleAll();
-    expect([ids(worker), worker.forgotten]).toEqual([['p0:raw-a'], []]);
+    expect([ids(worker), worker.forgotten]).toEqual([['p0:{a}'], []]);
 
     snippet.setAttribute('data-ai-proof', 'another');
     await microtasks();
@@ -331,7 +331,7 @@ describe('startPageSession', () => {
     expect(statesOf()).toEqual(['a:checking']);
     await settleAll();
     expect(worker.forgotten).toEqual([['p0']]);
-    expect(ids(worker)).toEqual(['p0:raw-a', 'p1:another']);
+    expect(ids(worker)).toEqual(['p0:{a}', 'p1:another']);
     expect(statesOf()).toEqual(['a:invalid']);
     expect(sendToContent('reveal-proof', { id: 'p0' })).toEqual({ found: false });
   });
@@ -356,9 +356,9 @@ describe('startPageSession', () => {
     expect(worker.sent.length - sentBefore).toBeLessThanOrEqual(1);
 
     // Still now: read once more, as it stands.
-    snippet.setAttribute('data-ai-proof', 'raw-a');
+    snippet.setAttribute('data-ai-proof', '{a}');
     await settleAll();
-    expect(ids(worker).at(-1)).toMatch(/:raw-a$/);
+    expect(ids(worker).at(-1)).toMatch(/:{a}$/);
     expect(worker.sent.length - sentBefore).toBeLessThanOrEqual(2);
     expect(statesOf()).toEqual(['a:verified']);
   });
@@ -367,12 +367,12 @@ describe('startPageSession', () => {
     const worker = start(proofHtml('a', 'One.') + '<p id="b">Two.</p>');
     await checked();
     document.getElementById('a')!.removeAttribute('data-ai-proof');
-    document.getElementById('b')!.setAttribute('data-ai-proof', 'raw-b');
+    document.getElementById('b')!.setAttribute('data-ai-proof', '{b}');
     await settleAll();
     FakeIntersectionObserver.reportAll(() => true);
     await settleAll();
     expect(worker.forgotten).toEqual([['p0']]);
-    expect(ids(worker)).toEqual(['p0:raw-a', 'p1:raw-b']);
+    expect(ids(worker)).toEqual(['p0:{a}', 'p1:{b}']);
     expect(statesOf()).toEqual(['b:verified']);
   });
 
@@ -413,7 +413,7 @@ describe('startPageSession', () => {
     session.restored();
     expect(statesOf()).toEqual(['a:verified', 'b:verified']);
     await settleAll();
-    expect(ids({ sent: worker.sent.slice(before) })).toEqual(['p0:raw-a', 'p1:raw-b']);
+    expect(ids({ sent: worker.sent.slice(before) })).toEqual(['p0:{a}', 'p1:{b}']);
     expect(worker.forgotten).toEqual([]);
     expect(statesOf()).toEqual(['a:verified', 'b:verified']);
   });
@@ -424,6 +424,24 @@ describe('startPageSession', () => {
     FakeIntersectionObserver.reportAll(() => true);
     manual.settle();
     expect(worker.sent[0]!.proofs[0]).toMatchObject({ form: 'script', problem: { kind: 'unreadable', reason: expect.stringMatching(/^proof script is not valid JSON/) } });
+  });
+
+  it('does not read how the snippet of a proof with no envelope is drawn, nor watch it, and still sends it to be called malformed', async () => {
+    const read: string[] = [];
+    const worker = start(proofHtml('real', 'Real.') + '<p id="fake" data-ai-proof="fake-1">Fake.</p>', fakeWorker(), (element) => {
+      read.push(element.id);
+      return renderedAsWritten(element);
+    });
+    await checked();
+    expect(new Set(read)).toEqual(new Set(['real']));
+    expect(worker.sent.flatMap(({ proofs }) => proofs.map(({ raw, renderedText }) => `${raw}:${renderedText}`))).toEqual(['{real}:rendered:real', 'fake-1:']);
+    // A class change around both: only the snippet that may hold is read again.
+    read.length = 0;
+    document.body.className = 'restyled';
+    await settleAll();
+    manual.timers(300);
+    manual.idle();
+    expect(read).toEqual(['real']);
   });
 
   it('tells the worker how many proofs are beyond the cap, also when no proof goes with the count', async () => {

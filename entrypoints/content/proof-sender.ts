@@ -3,6 +3,7 @@ import type { ProofLocator } from '../../lib/extract/locate-proofs';
 import { shownLinksOf } from '../../lib/extract/shown-links';
 import type { BadgePainter } from './badge-painter';
 import type { ProofRegistry, TrackedProof } from './proof-registry';
+import { isHopelessProof } from '../../lib/extract/hopeless-proof';
 import { readingAttempts, type RenderedText, type RenderedTextReader } from './rendered-text';
 import type { Scheduler } from './scheduler';
 import { untilAnswered } from './until-answered';
@@ -83,9 +84,10 @@ export function createProofSender({
         continue;
       }
       const { element } = proof.located;
-      // A cut-off text is not compared with anything: no need to read what is drawn of it.
-      const rendered = renderedOf.get(element) ?? (proof.shownTextComplete ? readRendered(element) : { text: '', complete: false, doubts: [] });
-      renderedOf.set(element, rendered);
+      // A cut-off text is not compared with anything, and a proof with no envelope is malformed whatever is drawn: neither needs reading.
+      const needsReading = proof.shownTextComplete && !isHopelessProof(proof.located);
+      const rendered = needsReading ? (renderedOf.get(element) ?? readRendered(element)) : notRead;
+      if (needsReading) renderedOf.set(element, rendered);
       readOne = true;
       if (rendered.timedOut) {
         const timedOut = (timedOutReadings.get(proof) ?? 0) + 1;
@@ -141,6 +143,9 @@ export function createProofSender({
     delete: (proof) => outbox.delete(proof),
   };
 }
+
+/** What is sent for a snippet not read: nothing to compare. */
+const notRead: RenderedText = { text: '', complete: false, doubts: [] };
 
 /** What the worker is sent of a proof; a text cut off, by the page or by reading, goes as such. */
 function pageProofOf(proof: TrackedProof, rendered: RenderedText): PageProof {

@@ -1,3 +1,4 @@
+import { isHopelessProof } from '../../lib/extract/hopeless-proof';
 import type { LocatedProof, ProofLocator } from '../../lib/extract/locate-proofs';
 import { isTextNode } from '../../lib/text/dom';
 import { tokenPrefix } from '../../lib/text/tokens';
@@ -85,10 +86,9 @@ export function createProofTracker({
       const firstOnSnippet = registry.onSnippet(proof.element).length === 0;
       registry.add(tracked);
       added.push(tracked);
-      if (firstOnSnippet) {
-        viewport.observe(proof.element);
-        rereads.watch(proof.element);
-      }
+      if (firstOnSnippet) viewport.observe(proof.element);
+      // How a snippet is drawn matters only to a proof that may hold; watching is per snippet, once.
+      if (!isHopelessProof(proof)) rereads.watch(proof.element);
       // The browser says how near a snippet is once, when it is first observed; later proofs on it learn it here.
       const near = nearness.get(proof.element);
       if (near !== undefined) {

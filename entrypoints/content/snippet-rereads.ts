@@ -1,3 +1,4 @@
+import { isHopelessProof } from '../../lib/extract/hopeless-proof';
 import type { ProofLocator, ShownText } from '../../lib/extract/locate-proofs';
 import type { ProofRegistry, TrackedProof } from './proof-registry';
 import type { ProofSender } from './proof-sender';
@@ -118,7 +119,9 @@ export function createSnippetRereads({
       if (performance.now() > readUntil) break;
       restyled.delete(element);
       // Proofs still waiting to go read their rendering when they do; a cut-off text is compared with nothing.
-      const sentProofs = registry.onSnippet(element).filter((proof) => alive(proof) && proof.shownTextComplete && proof.sentRevision === proof.revision);
+      const sentProofs = registry
+        .onSnippet(element)
+        .filter((proof) => alive(proof) && proof.shownTextComplete && !isHopelessProof(proof.located) && proof.sentRevision === proof.revision);
       if (sentProofs.length === 0) continue;
       const rendered = readRendered(element);
       for (const proof of sentProofs) {
