@@ -51,7 +51,7 @@ describe('readerReasonOf', () => {
   it('says an untrusted signer signed only when the signature was checked', () => {
     const signed = [passed('signature', ''), failed('attester-trusted', `${attester} is not in the trusted attesters.`, 'untrusted')];
     expect(readerReasonOf(verdict({ state: 'untrusted', checks: signed, facts: { attester } }))).toBe(
-      'Signed by the attester 0x5555…5555, someone you have not chosen to trust.',
+      'The signature holds. Verity shows this signer’s proofs as Verified once you choose to trust them.',
     );
     const unchecked = [failed('registry-trusted', '0xabc is not the configured TEE registry (0xdef).', 'untrusted')];
     const reason = readerReasonOf(verdict({ state: 'untrusted', proofType: 'og-tee', checks: unchecked }));

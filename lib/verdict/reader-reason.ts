@@ -42,7 +42,8 @@ export function readerReasonOf(verdict: Pick<Verdict, 'state' | 'proofType' | 'c
 
 /** A checked proof whose signer (attester, token contract, settlement relay) the reader has not chosen to trust: the card offers to. */
 const untrustedReasons: Partial<Record<CheckId, (verdict: Pick<Verdict, 'facts'>) => string>> = {
-  'attester-trusted': (verdict) => `Signed by ${signerWords(verdict)}, someone you have not chosen to trust.`,
+  // The card names the signer in its "Vouched by" row; this says what holds and what trusting them would change.
+  'attester-trusted': () => 'The signature holds. Verity shows this signer’s proofs as Verified once you choose to trust them.',
   'contract-trusted': () => 'Vouched for by an AI content token contract you have not chosen to trust.',
   'relay-trusted': () => 'The signature holds, and it was recorded on chain by a settlement relay you have not chosen to trust.',
 };
