@@ -9,6 +9,8 @@ let watch: DrawnWatch;
 /** The elements Chromium draws faded or covered now. */
 let hidden: Set<Element>;
 const report = () => FakeIntersectionObserver.reportDrawn((target) => !hidden.has(target));
+/** Snippets that came into view are tracked in the next idle moment (jsdom: the next task). */
+const idle = () => new Promise((resolve) => setTimeout(resolve, 0));
 const tracked = () => [...FakeIntersectionObserver.last!.targets].map((element) => element.id || element.localName);
 
 beforeEach(() => {
@@ -26,8 +28,10 @@ afterEach(() => {
 });
 
 describe('createDrawnWatch', () => {
-  it('reports a snippet when one of its inner elements starts or stops being drawn unobscured, once per report, not on the first', () => {
+  it('reports a snippet when one of its inner elements starts or stops being drawn unobscured, once per report, not on the first', async () => {
     watch.track(document.getElementById('a')!);
+    expect(tracked()).toEqual([]);
+    await idle();
     report();
     expect(changed).toEqual([]);
     // A rule inserted through the CSSOM fades the word "not": the snippet's own box is still drawn.
@@ -41,9 +45,10 @@ describe('createDrawnWatch', () => {
     expect(changed).toEqual(['a', 'a']);
   });
 
-  it('leaves a nested snippet’s elements to it, and untracks only what is its own', () => {
+  it('leaves a nested snippet’s elements to it, and untracks only what is its own', async () => {
     watch.track(document.getElementById('b')!);
     watch.track(document.getElementById('a')!);
+    await idle();
     report();
     hidden.add(document.getElementById('em')!);
     report();
@@ -52,19 +57,30 @@ describe('createDrawnWatch', () => {
     expect(tracked()).toEqual(['a', 'not']);
   });
 
-  it("tracks no badge of Verity's, and at most 64 elements a snippet", () => {
+  it("tracks no badge of Verity's, and at most 64 elements a snippet", async () => {
     const a = document.getElementById('a')!;
     a.append(document.createElement(badgeTag), ...Array.from({ length: 100 }, () => document.createElement('i')));
     watch.track(a);
+    await idle();
     expect(tracked()).toHaveLength(64);
     expect(tracked()).not.toContain(badgeTag);
   });
 
-  it('stops for good in a browser without IntersectionObserver v2', () => {
+  it('tracks no snippet that left the view before the idle moment came', async () => {
+    const a = document.getElementById('a')!;
+    watch.track(a);
+    watch.untrack(a);
+    await idle();
+    expect(tracked()).toEqual([]);
+  });
+
+  it('stops for good in a browser without IntersectionObserver v2', async () => {
     watch.track(document.getElementById('a')!);
+    await idle();
     FakeIntersectionObserver.reportAll(() => true);
     expect(FakeIntersectionObserver.all.size).toBe(0);
     watch.track(document.getElementById('b')!);
+    await idle();
     expect(FakeIntersectionObserver.last!.targets.size).toBe(0);
   });
 });

@@ -24,6 +24,11 @@ const drawnCheckMs = 400;
 /** The snippet and its first inner elements. */
 const elementsPerSnippet = 64;
 
+/** An idle callback where the browser has them (not jsdom), else the next task. */
+const whenIdle = (run: () => void): number =>
+  typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 1_000 }) : (setTimeout(run, 0) as unknown as number);
+const cancelIdle = (handle: number): void => (typeof cancelIdleCallback === 'function' ? cancelIdleCallback(handle) : clearTimeout(handle));
+
 type DrawnObserverInit = IntersectionObserverInit & { trackVisibility: boolean; delay: number };
 type DrawnEntry = IntersectionObserverEntry & { isVisible?: boolean };
 
@@ -56,29 +61,48 @@ export function createDrawnWatch({ onChange }: CreateDrawnWatchParameters): Draw
     changed.forEach(onChange);
   }, init);
 
+  /** Snippets that came into view, tracked in the next idle moment: the browser's first look at each element costs a hit test, which a page's first scan need not wait for. */
+  const pending = new Set<Element>();
+  let idleHandle: number | undefined;
+
   function stop(): void {
     observer.disconnect();
     trackedIn.clear();
+    pending.clear();
+    if (idleHandle !== undefined) cancelIdle(idleHandle);
+  }
+
+  function trackPending(): void {
+    idleHandle = undefined;
+    for (const snippet of pending) startTracking(snippet);
+    pending.clear();
+  }
+
+  function startTracking(snippet: Element): void {
+    if (!available || trackedIn.has(snippet) || !snippet.isConnected) return;
+    const elements = [snippet];
+    // A live collection: only the elements read are looked at, however large the snippet.
+    const inner = snippet.getElementsByTagName('*');
+    for (let index = 0; index < inner.length && elements.length < elementsPerSnippet; index++) {
+      const element = inner[index]!;
+      // An element of a nested snippet stays that snippet's; Verity's own badges are not the page's words.
+      if (!snippetOf.has(element) && !isOwnNode(element)) elements.push(element);
+    }
+    trackedIn.set(snippet, elements);
+    for (const element of elements) {
+      snippetOf.set(element, snippet);
+      observer.observe(element);
+    }
   }
 
   return {
     track(snippet) {
-      if (!available || trackedIn.has(snippet)) return;
-      const elements = [snippet];
-      // A live collection: only the elements read are looked at, however large the snippet.
-      const inner = snippet.getElementsByTagName('*');
-      for (let index = 0; index < inner.length && elements.length < elementsPerSnippet; index++) {
-        const element = inner[index]!;
-        // An element of a nested snippet stays that snippet's; Verity's own badges are not the page's words.
-        if (!snippetOf.has(element) && !isOwnNode(element)) elements.push(element);
-      }
-      trackedIn.set(snippet, elements);
-      for (const element of elements) {
-        snippetOf.set(element, snippet);
-        observer.observe(element);
-      }
+      if (!available) return;
+      pending.add(snippet);
+      idleHandle ??= whenIdle(trackPending);
     },
     untrack(snippet) {
+      pending.delete(snippet);
       for (const element of trackedIn.get(snippet) ?? []) {
         if (snippetOf.get(element) !== snippet) continue;
         observer.unobserve(element);

@@ -94,9 +94,11 @@ describe('createRenderingWatch', () => {
     expect(changed).toEqual([]);
   });
 
-  it('reports a snippet in view that starts or stops being drawn unobscured (Chromium), not its first report, and no longer out of view', () => {
+  it('reports a snippet in view that starts or stops being drawn unobscured (Chromium), not its first report, and no longer out of view', async () => {
     const a = document.getElementById('a')!;
     FakeIntersectionObserver.reportAll((target) => target === a);
+    // Tracked from the next idle moment.
+    await new Promise((resolve) => setTimeout(resolve, 0));
     changed.length = 0;
     let drawnUnobscured = true;
     FakeIntersectionObserver.reportDrawn(() => drawnUnobscured);
@@ -117,9 +119,10 @@ describe('createRenderingWatch', () => {
     expect(changed).toEqual([]);
   });
 
-  it('stops tracking how snippets are drawn in a browser without IntersectionObserver v2', () => {
+  it('stops tracking how snippets are drawn in a browser without IntersectionObserver v2', async () => {
     // Its entries say nothing of drawing: the second report, once snippets in view are tracked, shows it.
     FakeIntersectionObserver.reportAll(() => true);
+    await new Promise((resolve) => setTimeout(resolve, 0));
     expect([...FakeIntersectionObserver.all].some((observer) => observer.options.trackVisibility)).toBe(true);
     FakeIntersectionObserver.reportAll(() => true);
     expect([...FakeIntersectionObserver.all].some((observer) => observer.options.trackVisibility)).toBe(false);
