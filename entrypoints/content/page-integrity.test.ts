@@ -14,10 +14,10 @@ vi.mock('./badge-hiding', () => ({
   },
 }));
 
-function placedProof(id: string): TrackedProof {
+function placedProof(id: string, raw = '{"v":1}'): TrackedProof {
   const host = document.body.appendChild(document.createElement('verity-badge'));
   host.id = id;
-  return { id, badgePlaced: true, badge: { host }, located: { element: document.body } } as unknown as TrackedProof;
+  return { id, badgePlaced: true, badge: { host }, located: { element: document.body, form: 'attribute', raw } } as unknown as TrackedProof;
 }
 
 afterEach(() => {
@@ -38,7 +38,7 @@ describe('createPageIntegrityWatch', () => {
       isOurs: () => false,
       report: async (integrity) => reports.push(integrity),
     });
-    watch.checkBadges(['a', 'b', 'c', 'd', 'e', 'hidden'].map(placedProof));
+    watch.checkBadges(['a', 'b', 'c', 'd', 'e', 'hidden'].map((id) => placedProof(id)));
     const looked: number[] = [];
     for (let frame = 0; frame < 4; frame += 1) {
       const before = clock.now;
@@ -48,5 +48,22 @@ describe('createPageIntegrityWatch', () => {
     expect(looked).toEqual([2, 2, 2, 0]);
     manual.timers();
     expect(reports).toEqual([{ badgesKeptOff: 0, badgesHidden: 1, cardHidden: false, lookAlikes: 0 }]);
+  });
+
+  it('does not look at the badges of proofs with no envelope: hiding one hides nothing Verity says', () => {
+    vi.spyOn(performance, 'now').mockImplementation(() => clock.now);
+    const manual = createManualScheduler();
+    const watch = createPageIntegrityWatch({
+      signal: new AbortController().signal,
+      document,
+      scheduler: manual.scheduler,
+      alive: () => true,
+      isOurs: () => false,
+      report: async () => undefined,
+    });
+    const before = clock.now;
+    watch.checkBadges([placedProof('hidden', 'fake-1'), placedProof('a')]);
+    manual.frame();
+    expect((clock.now - before) / 5).toBe(1);
   });
 });

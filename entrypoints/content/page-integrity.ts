@@ -1,3 +1,4 @@
+import { isHopelessProof } from '../../lib/extract/hopeless-proof';
 import type { PageIntegrity } from '../../messaging/messages';
 import { badgeHidingOf } from './badge-hiding';
 import { findLookAlikes } from './look-alikes';
@@ -18,7 +19,7 @@ const checkTime = 8;
 const lookAlikeTimeout = 2_000;
 
 export type PageIntegrityWatch = {
-  /** Badges just placed or put back: each is looked at in the next frame's reads. */
+  /** Badges just placed or put back: each is looked at in the next frame's reads (not those of proofs with no envelope). */
   checkBadges(proofs: Iterable<TrackedProof>): void;
   /** The page took a badge off, or moved it, once more than Verity puts it back. */
   badgeKeptOff(proof: TrackedProof): void;
@@ -90,7 +91,8 @@ export function createPageIntegrityWatch({ signal, document, scheduler, alive, i
   return {
     checkBadges(proofs) {
       const before = toCheck.size;
-      for (const proof of proofs) if (proof.badgePlaced) toCheck.add(proof);
+      // A page hiding the badge of a proof with no envelope hides nothing Verity could say of it: as if it carried none.
+      for (const proof of proofs) if (proof.badgePlaced && !isHopelessProof(proof.located)) toCheck.add(proof);
       if (before === 0 && toCheck.size > 0) scheduler.read(check);
     },
     badgeKeptOff(proof) {
