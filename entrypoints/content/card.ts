@@ -173,6 +173,14 @@ export function createCard({ document, signal, sheet, verdictOf, openDetails, op
     onHidden?.();
     hide();
   });
+  // A popover or dialog of the page's opening while the card is: the top layer puts it above the card, so look again once drawn.
+  document.addEventListener(
+    'toggle',
+    (event) => {
+      if (event.target !== host && (event as Event & { newState?: string }).newState === 'open' && host.hasAttribute('data-open')) requestAnimationFrame(checkShown);
+    },
+    { capture: true, passive: true, signal },
+  );
   host.addEventListener('pointerenter', trusted(cancelHide));
   host.addEventListener(
     'pointerleave',

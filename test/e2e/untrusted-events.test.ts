@@ -206,6 +206,52 @@ describe("the badge's card and the page's made-up events, in Chromium", () => {
     await demo.close();
   });
 
+  it('flags a page that wraps an altered badge in a see-through element each time it goes in, and one that draws its own popover over the card', async () => {
+    const { browser } = session;
+    const { demo, tabId } = await openDemoPage(session);
+    const target = `verity-badge[data-verity-proof="${await demo.evaluate(() => document.querySelector('figure.case[data-expected-state="altered"] verity-badge')!.getAttribute('data-verity-proof'))}"]`;
+    // Whenever Verity puts the altered badge in, the page wraps it in an element of opacity 0.
+    const wraps = await demo.evaluate((target) => {
+      let count = 0;
+      const wrap = () => {
+        const badge = document.querySelector(target);
+        if (badge === null || badge.parentElement?.classList.contains('veil')) return;
+        const veil = Object.assign(document.createElement('span'), { className: 'veil' });
+        veil.style.opacity = '0';
+        badge.replaceWith(veil);
+        veil.append(badge);
+        count += 1;
+      };
+      new MutationObserver(wrap).observe(document.body, { childList: true, subtree: true });
+      wrap();
+      return new Promise<number>((resolve) => setTimeout(() => resolve(count), 3_000));
+    }, target);
+    // Verity puts it back where it belongs five times, then takes it out: it is never left faded.
+    expect(wraps).toBe(6);
+    expect(await demo.evaluate((target) => document.querySelector(target), target)).toBeNull();
+
+    // Whenever Verity's card opens, the page opens a popover of its own over it, in the top layer after it.
+    await demo.evaluate(() => {
+      document.body.insertAdjacentHTML('beforeend', '<div id="over" popover="manual" style="position: fixed; inset: 0; margin: 0; width: 100vw; height: 100vh; border: 0; background: white">Nothing to see</div>');
+      new MutationObserver(() => {
+        const card = document.querySelector('verity-card');
+        if (card === null || card.hasAttribute('data-hostile')) return;
+        card.setAttribute('data-hostile', '');
+        card.addEventListener('toggle', (event) => (event as Event & { newState: string }).newState === 'open' && (document.getElementById('over') as HTMLElement).showPopover());
+      }).observe(document.documentElement, { childList: true });
+    });
+    const badge = demo.locator('figure.case[data-expected-state="verified"] verity-badge').first();
+    await badge.scrollIntoViewIfNeeded();
+    await badge.hover();
+
+    const popup = await openPopupBeside(browser, { demo, tabId });
+    await expect.poll(() => sendFrom(popup, 'tab-integrity', { tabId }), { timeout: 10_000 }).toMatchObject({ integrity: { badgesKeptOff: 1, cardHidden: true } });
+    const warnings = popup.getByRole('alert', { name: "This page and Verity's badges" });
+    expect(await warnings.textContent()).toMatch(/This page keeps hiding Verity’s badges/);
+    await popup.close();
+    await demo.close();
+  });
+
   it('sends no proof again for a made-up pageshow, however many', async () => {
     const { devnet, browser } = session;
     const page = await browser.context.newPage();
