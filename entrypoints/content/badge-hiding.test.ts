@@ -55,6 +55,17 @@ describe('badgeHidingOf', () => {
     expect(stack).toHaveBeenLastCalledWith(130, 110);
   });
 
+  it('calls a fixed or sticky cover on a page that scrolls a pinned cover, for page-integrity.ts to look at again after a scroll', () => {
+    const { host, hiding } = page('<p id="snippet">Signed words.<verity-badge></verity-badge></p><div id="bar" style="position: fixed"></div>');
+    vi.spyOn(host, 'getBoundingClientRect').mockReturnValue(rect(100, 100, 60, 20) as DOMRect);
+    stubHitTest(document, () => [document.getElementById('bar')!, host, document.body]);
+    // jsdom lays nothing out: a page taller than the window, as a browser would measure it.
+    vi.spyOn(document.documentElement, 'scrollHeight', 'get').mockReturnValue(innerHeight * 3);
+    expect(hiding()).toBe('pinned-cover');
+    vi.spyOn(document.documentElement, 'scrollHeight', 'get').mockReturnValue(innerHeight);
+    expect(hiding()).toBe('covered');
+  });
+
   it('does not hit-test a badge out of the viewport', () => {
     const { host, hiding } = page('<p id="snippet">Signed words.<verity-badge></verity-badge></p><div id="cover"></div>');
     vi.spyOn(host, 'getBoundingClientRect').mockReturnValue(rect(100, innerHeight + 50, 60, 20) as DOMRect);

@@ -1,7 +1,13 @@
 import { coverScrollsAway } from './cover-check';
 import { topmostAt } from './hit-test';
-/** How a page keeps a reader from seeing a badge that is in it. */
-export type BadgeHiding = 'hidden' | 'faded' | 'covered';
+/**
+ * How a page keeps a reader from seeing a badge that is in it; or
+ * `pinned-cover`, covered by a fixed or sticky element on a page that
+ * scrolls, which hides it only if it still covers once the reader has
+ * scrolled (a cover that follows the badge), not a bar or a chat button
+ * the badge happens to pass under (page-integrity.ts looks again).
+ */
+export type BadgeHiding = 'hidden' | 'faded' | 'covered' | 'pinned-cover';
 
 /** A badge drawn at less than this share of its snippet's opacity is faded out. */
 const fadedShare = 0.5;
@@ -29,15 +35,16 @@ export type OpacityMemo = Map<Element, number>;
  * ancestor's opacity, or covered by something drawn over its middle. The
  * host's own styles are Verity's (`all: initial !important` from inside
  * the shadow root): only ancestors and neighbours can do it. Covers are
- * hit-tested only in the viewport, and a fixed or sticky bar on a page that
- * scrolls does not count (the reader scrolls the badge out from under it).
+ * hit-tested only in the viewport; one that is fixed or sticky on a page
+ * that scrolls is only a `pinned-cover` (the reader scrolls the badge out
+ * from under a bar).
  */
 export function badgeHidingOf({ host, snippet, view, isOwn, opacities = new Map() }: BadgeHidingOfParameters): BadgeHiding | undefined {
   if (!host.isConnected) return undefined;
   if (host.checkVisibility?.(visibilityOptions) === false && snippet.checkVisibility?.(visibilityOptions) !== false) return 'hidden';
   const shown = opacityOf(host, view, opacities);
   if (shown < fadedShare && shown < fadedShare * opacityOf(snippet, view, opacities)) return 'faded';
-  return coveredAt(host, view, isOwn) ? 'covered' : undefined;
+  return coveredAt(host, view, isOwn);
 }
 
 /** The opacity an element is drawn at: its own times every ancestor's, across shadow roots. */
@@ -51,14 +58,14 @@ export function opacityOf(element: Element, view: Window, memo: OpacityMemo = ne
   return opacity;
 }
 
-function coveredAt(host: Element, view: Window, isOwn: (element: Element) => boolean): boolean {
+function coveredAt(host: Element, view: Window, isOwn: (element: Element) => boolean): 'covered' | 'pinned-cover' | undefined {
   const { left, top, width, height } = host.getBoundingClientRect();
   const x = left + width / 2;
   const y = top + height / 2;
-  if (width < 1 || height < 1 || x < 0 || y < 0 || x >= view.innerWidth || y >= view.innerHeight) return false;
+  if (width < 1 || height < 1 || x < 0 || y < 0 || x >= view.innerWidth || y >= view.innerHeight) return undefined;
   const topmost = topmostAt(host.getRootNode() as Document | ShadowRoot, x, y, (element) => element !== host && isOwn(element));
-  if (topmost === undefined || topmost === host) return false;
-  return !coverScrollsAway(topmost, view);
+  if (topmost === undefined || topmost === host) return undefined;
+  return coverScrollsAway(topmost, view) ? 'pinned-cover' : 'covered';
 }
 
 function parentAcrossShadows(element: Element): Element | null {

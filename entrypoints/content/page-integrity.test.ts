@@ -10,7 +10,7 @@ const clock = vi.hoisted(() => ({ now: 0 }));
 vi.mock('./badge-hiding', () => ({
   badgeHidingOf: ({ host }: BadgeHidingOfParameters) => {
     clock.now += 5;
-    return host.id === 'hidden' ? 'covered' : undefined;
+    return host.id === 'hidden' ? 'covered' : host.id.startsWith('pinned') ? 'pinned-cover' : undefined;
   },
 }));
 
@@ -65,5 +65,35 @@ describe('createPageIntegrityWatch', () => {
     watch.checkBadges([placedProof('hidden', 'fake-1'), placedProof('a')]);
     manual.frame();
     expect((clock.now - before) / 5).toBe(1);
+  });
+
+  it('counts a badge under a fixed or sticky cover only if it is still under one after the page scrolled: a cover that follows it', async () => {
+    const manual = createManualScheduler();
+    const reports: { badgesHidden: number }[] = [];
+    const watch = createPageIntegrityWatch({
+      signal: new AbortController().signal,
+      document,
+      scheduler: manual.scheduler,
+      alive: () => true,
+      isOurs: () => false,
+      report: async (integrity) => reports.push(integrity),
+    });
+    const scrollTo = (y: number) => {
+      Object.defineProperty(window, 'scrollY', { value: y, configurable: true });
+      document.dispatchEvent(new Event('scroll'));
+      manual.timers();
+      manual.frame();
+      manual.timers();
+    };
+    watch.checkBadges([placedProof('pinned')]);
+    manual.frame();
+    manual.timers();
+    expect(reports).toEqual([]);
+    // A nudge is not a scroll the badge could have left a bar behind in.
+    scrollTo(20);
+    expect(reports).toEqual([]);
+    scrollTo(300);
+    expect(reports).toMatchObject([{ badgesHidden: 1 }]);
+    Object.defineProperty(window, 'scrollY', { value: 0, configurable: true });
   });
 });

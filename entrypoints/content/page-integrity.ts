@@ -15,6 +15,10 @@ const reportDelay = 300;
  * paragraphs, where 45 badges in view took 270 ms in one frame.
  */
 const checkTime = 8;
+/** A scroll has settled when no scroll event came for this long, in ms. */
+const scrollSettleMs = 250;
+/** A fixed or sticky cover that still covers a badge after the page scrolled this far, in CSS px, follows it: no bar or button stays over a badge that moved so. */
+const followedScroll = 48;
 /** How long the look-alike search waits for an idle moment, in ms. */
 const lookAlikeTimeout = 2_000;
 
@@ -59,6 +63,9 @@ export function createPageIntegrityWatch({ signal, document, scheduler, alive, i
   let reportScheduled = false;
   let lookScheduled = false;
   const toCheck = new Set<TrackedProof>();
+  /** Badges under a fixed or sticky cover, with where the page was scrolled to when seen so. */
+  const pinnedCovers = new Map<TrackedProof, { x: number; y: number }>();
+  let cancelScrollSettle: (() => void) | undefined;
 
   function changed(): void {
     if (reportScheduled || signal.aborted) return;
@@ -81,12 +88,36 @@ export function createPageIntegrityWatch({ signal, document, scheduler, alive, i
       if (performance.now() > until) break;
       toCheck.delete(proof);
       if (view === null || !alive(proof) || hidden.has(proof.id)) continue;
-      if (badgeHidingOf({ host: proof.badge.host, snippet: proof.located.element, view, isOwn: isOwnNode, opacities }) === undefined) continue;
+      const hiding = badgeHidingOf({ host: proof.badge.host, snippet: proof.located.element, view, isOwn: isOwnNode, opacities });
+      const seenPinned = pinnedCovers.get(proof);
+      pinnedCovers.delete(proof);
+      if (hiding === undefined) continue;
+      if (hiding === 'pinned-cover' && !(seenPinned !== undefined && scrolledFrom(seenPinned, view) >= followedScroll)) {
+        pinnedCovers.set(proof, seenPinned ?? { x: view.scrollX, y: view.scrollY });
+        continue;
+      }
       hidden.add(proof.id);
       changed();
     }
     if (toCheck.size > 0) scheduler.read(check);
   }
+
+  /** Once a scroll has settled, the badges still under a fixed or sticky cover are looked at again. */
+  function scrolled(): void {
+    if (pinnedCovers.size === 0) return;
+    cancelScrollSettle?.();
+    cancelScrollSettle = scheduler.delay(() => {
+      cancelScrollSettle = undefined;
+      const view = document.defaultView;
+      const moved = [...pinnedCovers].filter(([, at]) => view !== null && scrolledFrom(at, view) >= followedScroll);
+      if (moved.length === 0) return;
+      const before = toCheck.size;
+      for (const [proof] of moved) toCheck.add(proof);
+      if (before === 0) scheduler.read(check);
+    }, scrollSettleMs);
+  }
+  // The page's scrolling and its scrolling boxes' alike (scroll events do not bubble, but are captured).
+  document.addEventListener('scroll', scrolled, { capture: true, passive: true, signal });
 
   return {
     checkBadges(proofs) {
@@ -119,4 +150,9 @@ export function createPageIntegrityWatch({ signal, document, scheduler, alive, i
       }, lookAlikeTimeout);
     },
   };
+}
+
+/** How far, in CSS px, the page has scrolled since `at`. */
+function scrolledFrom(at: { x: number; y: number }, view: Window): number {
+  return Math.max(Math.abs(view.scrollX - at.x), Math.abs(view.scrollY - at.y));
 }

@@ -1,8 +1,10 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import type { browser as browserApi } from 'wxt/browser';
 import { badgeStatesIn } from '../badge-states';
 import { accessibilityNodes } from './accessibility-tree';
-import { allAnswered, demoSessionForFile, openDemoPage, openPopupBeside, screenshot, sendFrom } from './demo-session';
+import { allAnswered, demoSessionForFile, openDemoPage, openExtensionPage, openPopupBeside, screenshot, sendFrom, tabShowing } from './demo-session';
 
 /** The extension API in the worker, where the evaluated functions run. */
 declare const chrome: typeof browserApi;
@@ -250,6 +252,63 @@ describe("the badge's card and the page's made-up events, in Chromium", () => {
     expect(await warnings.textContent()).toMatch(/This page keeps hiding Verity’s badges/);
     await popup.close();
     await demo.close();
+  });
+
+  it('flags a fixed cover that follows a badge as the page scrolls, and not a fixed button the badge only passed under', async () => {
+    const { devnet, browser } = session;
+    const htmlOf = (state: string) => devnet.scenarios.find((scenario) => scenario.expectedState === state && scenario.form === 'attribute-base64url')!.html;
+    // The snippets 400 px down, so that both are still in view after the reader scrolls 300 px.
+    const html = `<!doctype html><title>covers</title><p style="height: 400px">News.</p><div id="altered">${htmlOf('altered')}</div><div id="verified">${htmlOf('verified')}</div><p style="height: 3000px">More.</p>`;
+    const server = createServer((_request, response) => response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    const page = await browser.context.newPage();
+    try {
+      // Before any script of Verity's runs: a white box fixed over the altered badge that moves with it as the page
+      // scrolls, and a "chat" button fixed where the verified badge first is, which stays there.
+      await page.addInitScript(() => {
+        const boxOver = (badge: Element, follow: boolean) => {
+          const box = document.createElement('div');
+          const place = () => {
+            const { left, top, width, height } = badge.getBoundingClientRect();
+            box.style.cssText = `position: fixed; left: ${left - 4}px; top: ${top - 4}px; width: ${width + 8}px; height: ${height + 8}px; background: white; z-index: 9`;
+          };
+          place();
+          document.body!.append(box);
+          if (follow) addEventListener('scroll', place, { passive: true });
+        };
+        new MutationObserver((_records, observer) => {
+          for (const [id, follow] of [['altered', true], ['verified', false]] as const) {
+            const badge = document.querySelector(`#${id} verity-badge`);
+            if (badge === null || badge.hasAttribute('data-boxed')) continue;
+            badge.setAttribute('data-boxed', '');
+            boxOver(badge, follow);
+          }
+          if (document.querySelectorAll('[data-boxed]').length === 2) observer.disconnect();
+        }).observe(document, { childList: true, subtree: true });
+      });
+      await page.goto(url);
+      await allAnswered(page, 2);
+      const worker = await browser.serviceWorker();
+      const extension = await openExtensionPage(browser);
+      const { tabId } = await tabShowing(extension, url);
+      // Nothing on record until the page has done something.
+      const hiddenBadges = async () => (await sendFrom(extension, 'tab-integrity', { tabId })).integrity?.badgesHidden ?? 0;
+      // Under a fixed element, with the page not yet scrolled: it could be a bar the reader scrolls away from.
+      await page.waitForTimeout(1_000);
+      expect(await hiddenBadges()).toBe(0);
+      await page.mouse.move(400, 300);
+      await page.mouse.wheel(0, 300);
+      // The box that followed its badge is counted; the button the other badge scrolled out from under is not.
+      await expect.poll(hiddenBadges, { timeout: 5_000 }).toBe(1);
+      await page.waitForTimeout(1_000);
+      expect(await hiddenBadges()).toBe(1);
+      await extension.close();
+      await expect.poll(() => worker.evaluate((tabId) => chrome.action.getTitle({ tabId }), tabId), { timeout: 5_000 }).toMatch(/this page hides Verity’s badges/);
+    } finally {
+      await page.close();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it('sends no proof again for a made-up pageshow, however many', async () => {
