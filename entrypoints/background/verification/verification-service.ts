@@ -131,19 +131,33 @@ export function createVerificationService({
     return started;
   }
 
+  /** Verdicts for proofs of no tab under way, by the request's JSON. */
+  const standaloneInFlight = new Map<string, Promise<Verdict>>();
+
+  async function standaloneVerdict(input: ProofInput): Promise<Verdict> {
+    const key = await proofKey(input);
+    const record = (await records.proofs([key])).get(key);
+    // The same proof shown in a tab: its stored verdict answers, as it would the tab.
+    if (cache.answersRequests(record, (await trust()).stamp)) return record.verdict;
+    return passes.request({ key, input });
+  }
+
   const budgets = createTabBudgets({ now, budget });
   const tabAnswers = createTabAnswers({ records, cache, passes, budgets, showBadges, trust, isShownDocument, liveFrames, onVerdicts, recheck, resume, now });
 
   return {
     ...tabAnswers,
 
-    async verifyStandalone(input) {
-      if (input.shownText === '') throw new MissingTextError('This proof came without the text it is for: Verity needs that text to verify it.');
-      const key = await proofKey(input);
-      const record = (await records.proofs([key])).get(key);
-      // The same proof shown in a tab: its stored verdict answers, as it would the tab.
-      if (cache.answersRequests(record, (await trust()).stamp)) return record.verdict;
-      return passes.request({ key, input });
+    verifyStandalone(input) {
+      if (input.shownText === '') return Promise.reject(new MissingTextError('This proof came without the text it is for: Verity needs that text to verify it.'));
+      // The same request again while one is under way shares it, decided before any await: its key is a hash, which takes a turn.
+      const asked = JSON.stringify(input);
+      let verdict = standaloneInFlight.get(asked);
+      if (verdict === undefined) {
+        verdict = standaloneVerdict(input).finally(() => standaloneInFlight.delete(asked));
+        standaloneInFlight.set(asked, verdict);
+      }
+      return verdict;
     },
 
     async documentCommitted({ tabId, url, documentId }) {
