@@ -4,6 +4,7 @@ import type { BadgeHidingOfParameters } from './badge-hiding';
 import { createManualScheduler } from './manual-scheduler';
 import { createPageIntegrityWatch } from './page-integrity';
 import type { TrackedProof } from './proof-registry';
+import type { PageIntegrity } from '../../messaging/messages';
 
 /** Each look at a badge takes 5 ms of the page's time, as a hit test does on a very large page; the one with id "hidden" is covered. */
 const clock = vi.hoisted(() => ({ now: 0 }));
@@ -25,19 +26,25 @@ afterEach(() => {
   document.body.replaceChildren();
 });
 
+/** A watch of this document on a manual scheduler, its reports kept; each look at a badge takes 5 ms on the fake clock. */
+function startWatch() {
+  vi.spyOn(performance, 'now').mockImplementation(() => clock.now);
+  const manual = createManualScheduler();
+  const reports: PageIntegrity[] = [];
+  const watch = createPageIntegrityWatch({
+    signal: new AbortController().signal,
+    document,
+    scheduler: manual.scheduler,
+    alive: () => true,
+    isOurs: () => false,
+    report: async (integrity) => reports.push(integrity),
+  });
+  return { manual, reports, watch };
+}
+
 describe('createPageIntegrityWatch', () => {
   it('looks at badges for a few milliseconds a frame, the rest in the frames after, and says which the page hides', () => {
-    vi.spyOn(performance, 'now').mockImplementation(() => clock.now);
-    const manual = createManualScheduler();
-    const reports: unknown[] = [];
-    const watch = createPageIntegrityWatch({
-      signal: new AbortController().signal,
-      document,
-      scheduler: manual.scheduler,
-      alive: () => true,
-      isOurs: () => false,
-      report: async (integrity) => reports.push(integrity),
-    });
+    const { manual, reports, watch } = startWatch();
     watch.checkBadges(['a', 'b', 'c', 'd', 'e', 'hidden'].map((id) => placedProof(id)));
     const looked: number[] = [];
     for (let frame = 0; frame < 4; frame += 1) {
@@ -51,16 +58,7 @@ describe('createPageIntegrityWatch', () => {
   });
 
   it('does not look at the badges of proofs with no envelope: hiding one hides nothing Verity says', () => {
-    vi.spyOn(performance, 'now').mockImplementation(() => clock.now);
-    const manual = createManualScheduler();
-    const watch = createPageIntegrityWatch({
-      signal: new AbortController().signal,
-      document,
-      scheduler: manual.scheduler,
-      alive: () => true,
-      isOurs: () => false,
-      report: async () => undefined,
-    });
+    const { manual, watch } = startWatch();
     const before = clock.now;
     watch.checkBadges([placedProof('hidden', 'fake-1'), placedProof('a')]);
     manual.frame();
@@ -68,16 +66,7 @@ describe('createPageIntegrityWatch', () => {
   });
 
   it('counts a badge under a fixed or sticky cover only if it is still under one after the page scrolled: a cover that follows it', async () => {
-    const manual = createManualScheduler();
-    const reports: { badgesHidden: number }[] = [];
-    const watch = createPageIntegrityWatch({
-      signal: new AbortController().signal,
-      document,
-      scheduler: manual.scheduler,
-      alive: () => true,
-      isOurs: () => false,
-      report: async (integrity) => reports.push(integrity),
-    });
+    const { manual, reports, watch } = startWatch();
     const scrollTo = (y: number) => {
       Object.defineProperty(window, 'scrollY', { value: y, configurable: true });
       document.dispatchEvent(new Event('scroll'));
