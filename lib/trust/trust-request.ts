@@ -13,7 +13,7 @@ export type TrustRequest =
   | { kind: 'erc7007'; address: string; chainId: number }
   | { kind: 'relay'; address: string; chainId: number };
 
-export type TrustRequestKind = TrustRequest['kind'];
+type TrustRequestKind = TrustRequest['kind'];
 
 /** The check that fails, `untrusted`, for each kind: the only one the request would change. */
 const untrustedCheck: Record<TrustRequestKind, CheckId> = {
