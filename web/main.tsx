@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { proofOnly, readShareFragment } from '../lib/share/share-link';
+import { proofOnly, readShareFragment } from '../lib/share/read-share-link';
 import { loadPageTrust } from './page-trust';
 import { verifyShared } from './verify-shared';
 import { WebVerifier } from './WebVerifier';

@@ -1,4 +1,4 @@
-import { isShareLinkNavigation } from '../../lib/share/share-base';
+import { isShareLinkNavigation } from '../../lib/share/share-link-navigation';
 
 export type OpenShareLinksParameters = {
   /** Where the reader's share links open (storage/settings-items.ts readShareLinkBase). */

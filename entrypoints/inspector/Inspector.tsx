@@ -8,7 +8,7 @@ import type { TabState } from '../../messaging/messages';
 import type { PageProof } from '../../lib/extract/page-proof';
 import type { Report } from '../../lib/report/schema';
 import type { Verdict } from '../../lib/verdict/types';
-import { isSharedImage, readShareFragment } from '../../lib/share/share-link';
+import { isSharedImage, readShareFragment } from '../../lib/share/read-share-link';
 import { ImageDetails } from './ImageDetails';
 import { InspectorFrame, ProofDetailsView } from './InspectorView';
 import { SharedProofDetails } from './SharedProofDetails';

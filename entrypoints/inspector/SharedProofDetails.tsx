@@ -5,7 +5,7 @@ import { LoadingState } from '../../components/Status';
 import { stateStyles } from '../../components/state-style';
 import { sendToWorker } from '../../messaging/client';
 import { standaloneReport } from '../../lib/report/standalone-report';
-import { proofOnly, readShareFragment } from '../../lib/share/share-link';
+import { proofOnly, readShareFragment } from '../../lib/share/read-share-link';
 import type { Verdict } from '../../lib/verdict/types';
 import { InspectorFrame, ProofDetailsView } from './InspectorView';
 import { SharedLinkUnreadable, SharedVerificationFailed } from './SharedProofStates';

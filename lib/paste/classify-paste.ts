@@ -1,7 +1,8 @@
 import type { Hex } from 'viem';
 import type { ChainReference } from '../chain/resolve-reference';
 import { base64ToBytes } from '../encoding/base64';
-import { isSharedImage, maxShareFragmentLength, notShareLink, readShareLink } from '../share/share-link';
+import { isSharedImage, notShareLink, readShareLink } from '../share/read-share-link';
+import { maxShareFragmentLength } from '../share/share-link';
 import type { SharedProof } from '../share/types';
 import { canonicalText } from '../text/canonical';
 import { removeTokens, scanTokens, tokenInHref } from '../text/tokens';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { alteredOgTee, alteredPageProof, pendingEas, untrustedOffchain, verifiedOgTee, verifiedPageProof } from '../../test/ui/fixtures';
-import { readShareLink } from '../share/share-link';
+import { readShareLink } from '../share/read-share-link';
 import { quoteCitation, type CitedProof, type CitedQuoteCheck } from './quote-citation';
 
 const base = 'https://verify.example.org/verity/';

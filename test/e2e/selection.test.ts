@@ -6,7 +6,7 @@ import type { browser as browserApi } from 'wxt/browser';
 import { startDevnet, type StartDevnetReturnType } from '../../devnet/devnet';
 import { launchExtensionBrowser, type ExtensionBrowser } from '../../devnet/extension-browser';
 import type { SelectionCheck } from '../../messaging/messages';
-import { readShareLink } from '../../lib/share/share-link';
+import { readShareLink } from '../../lib/share/read-share-link';
 import { defaultShareLinkBase } from '../../lib/share/share-base';
 import { accessibilityNodes, dialogAsRead } from './accessibility-tree';
 import { expectNoAxeViolations, showInScheme } from './axe';
