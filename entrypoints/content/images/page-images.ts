@@ -6,6 +6,7 @@ import type { SharedStyle } from '../shared-style';
 import { createBadgePlaces } from './badge-places';
 import { createImageBadge, type ImageBadge } from './image-badge';
 import { createImageBadgeSheet } from './image-badge-sheet';
+import { madeWhenUsed } from '../made-when-used';
 import { createImageCard } from './image-card';
 import { imageCardContentOf } from './image-card-content';
 import { watchPageImages } from './image-discovery';
@@ -41,7 +42,8 @@ export type PageImages = {
  */
 export function startPageImages({ signal, document, cardSheet, messages }: StartPageImagesParameters): PageImages {
   const sheet = createImageBadgeSheet();
-  const card = createImageCard({ document, signal, sheet: cardSheet });
+  // Built when a card first opens: most pages never open one.
+  const card = madeWhenUsed(() => createImageCard({ document, signal, sheet: cardSheet }));
   const badges = new Map<HTMLImageElement, ImageBadge>();
   let granted = false;
   let siteEnabled = false;
@@ -64,10 +66,10 @@ export function startPageImages({ signal, document, cardSheet, messages }: Start
       : {};
 
   const openCard = (badge: ImageBadge): void => {
-    if (card.isOpenBy(badge.host)) return card.close();
+    if (card.made()?.isOpenBy(badge.host)) return card.made()?.close();
     badge.setExpanded(true);
     const url = badge.image.currentSrc || badge.image.src;
-    card.open(badge.host, imageCardContentOf(badge.verdict), { onClose: () => badge.setExpanded(false), returnFocus: badge.button, ...detailsOf(url) });
+    card.get().open(badge.host, imageCardContentOf(badge.verdict), { onClose: () => badge.setExpanded(false), returnFocus: badge.button, ...detailsOf(url) });
   };
 
   // The images given badges, placed once laid out; `placeNow` for a card that opens on its badge at once.
@@ -104,14 +106,14 @@ export function startPageImages({ signal, document, cardSheet, messages }: Start
   };
 
   function removeBadge(badge: ImageBadge): void {
-    if (card.isOpenBy(badge.host)) card.close();
+    if (card.made()?.isOpenBy(badge.host)) card.made()?.close();
     badge.host.remove();
     badges.delete(badge.image);
     places.forget(badge);
   }
 
   const removeBadges = (): void => {
-    card.close();
+    card.made()?.close();
     places.clear();
     for (const badge of badges.values()) badge.host.remove();
     badges.clear();
@@ -189,9 +191,9 @@ export function startPageImages({ signal, document, cardSheet, messages }: Start
     const badge = verdict === null ? undefined : showBadges([[image, verdict]], { placeNow: true })[0];
     if (badge !== undefined && badgesShown) {
       badge.setExpanded(true);
-      card.open(badge.host, imageCardContentOf(verdict), { onClose: () => badge.setExpanded(false), returnFocus: badge.button, ...detailsOf(url) });
+      card.get().open(badge.host, imageCardContentOf(verdict), { onClose: () => badge.setExpanded(false), returnFocus: badge.button, ...detailsOf(url) });
     } else {
-      card.open(image, imageCardContentOf(verdict));
+      card.get().open(image, imageCardContentOf(verdict));
     }
     return true;
   };
@@ -211,7 +213,7 @@ export function startPageImages({ signal, document, cardSheet, messages }: Start
       siteEnabled = settings.siteEnabled;
       badgesShown = settings.showBadges;
       sheet.setShown(settings.showBadges);
-      if (!settings.showBadges) card.close();
+      if (!settings.showBadges) card.made()?.close();
       update();
     },
     setMark: (mark) => sheet.setMark(mark),
