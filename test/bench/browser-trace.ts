@@ -38,8 +38,12 @@ export type Trace = {
   marks: Map<string, number>;
 };
 
-/** Starts a Chromium trace on `cdp` (a page's session); the returned function stops it and reads it. */
-export async function startTrace(cdp: CDPSession, scriptUrl: string): Promise<() => Promise<Trace>> {
+/**
+ * Starts a Chromium trace on `cdp` (a page's session); the returned function stops it and reads it. Scripts whose
+ * address starts with `scriptOrigin` are the content script's: the extension's origin, for content.js and the
+ * session it imports.
+ */
+export async function startTrace(cdp: CDPSession, scriptOrigin: string): Promise<() => Promise<Trace>> {
   const events: RawEvent[] = [];
   cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as RawEvent[])));
   await cdp.send('Tracing.start', { transferMode: 'ReportEvents', traceConfig: { includedCategories: categories } });
@@ -47,11 +51,11 @@ export async function startTrace(cdp: CDPSession, scriptUrl: string): Promise<()
     const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
     await cdp.send('Tracing.end');
     await complete;
-    return readTrace(events, scriptUrl);
+    return readTrace(events, scriptOrigin);
   };
 }
 
-function readTrace(events: RawEvent[], scriptUrl: string): Trace {
+function readTrace(events: RawEvent[], scriptOrigin: string): Trace {
   const spans: TraceSpan[] = [];
   const open = new Map<string, RawEvent[]>();
   const marks = new Map<string, number>();
@@ -83,7 +87,7 @@ function readTrace(events: RawEvent[], scriptUrl: string): Trace {
       (chunk.samples ?? []).forEach((nodeId, index) => {
         const delta = deltas[index] ?? 0;
         profile.time += delta;
-        samples.push({ pid: profile.pid, tid: profile.tid, ts: profile.time, interval: delta, inScript: onStack(profile, nodeId, scriptUrl) });
+        samples.push({ pid: profile.pid, tid: profile.tid, ts: profile.time, interval: delta, inScript: onStack(profile, nodeId, scriptOrigin) });
       });
     }
   }
@@ -92,11 +96,11 @@ function readTrace(events: RawEvent[], scriptUrl: string): Trace {
   return { spans, samples, marks };
 }
 
-function onStack(profile: { nodes: Map<number, { parent?: number; url?: string }>; inScript: Map<number, boolean> }, nodeId: number, scriptUrl: string): boolean {
+function onStack(profile: { nodes: Map<number, { parent?: number; url?: string }>; inScript: Map<number, boolean> }, nodeId: number, scriptOrigin: string): boolean {
   const known = profile.inScript.get(nodeId);
   if (known !== undefined) return known;
   const node = profile.nodes.get(nodeId);
-  const result = node === undefined ? false : node.url === scriptUrl || (node.parent !== undefined && onStack(profile, node.parent, scriptUrl));
+  const result = node === undefined ? false : node.url?.startsWith(scriptOrigin) === true || (node.parent !== undefined && onStack(profile, node.parent, scriptOrigin));
   profile.inScript.set(nodeId, result);
   return result;
 }
@@ -126,8 +130,8 @@ export type ContentScriptTime = {
 };
 
 /** The content script's time on the page's main thread, from `fromTs` to `toTs` (trace µs). */
-export function contentScriptTime(trace: Trace, scriptUrl: string, fromTs = -Infinity, toTs = Infinity): ContentScriptTime {
-  const entries = trace.spans.filter((span) => entryNames.has(span.name) && span.url === scriptUrl && span.ts >= fromTs && span.ts < toTs);
+export function contentScriptTime(trace: Trace, scriptOrigin: string, fromTs = -Infinity, toTs = Infinity): ContentScriptTime {
+  const entries = trace.spans.filter((span) => entryNames.has(span.name) && span.url?.startsWith(scriptOrigin) === true && span.ts >= fromTs && span.ts < toTs);
   const main = entries[0];
   if (main === undefined) return { scriptingMs: 0, longestEntryMs: 0, forcedLayoutMs: 0, sampledMs: 0, tasks: 0, renderingMs: 0, taskMs: 0, longestTaskMs: 0 };
   const onMain = (span: { pid: number; tid: number }) => span.pid === main.pid && span.tid === main.tid;
