@@ -17,8 +17,8 @@ const shortestSlice = 6;
 const longestSlice = 8;
 /** New content gets its badges this soon on a busy page. */
 const scanTimeout = 300;
-/** Proofs handed on per slice: each costs a badge, so a page of hundreds of proofs is badged over a few slices. */
-const mostFoundPerSlice = 48;
+/** Proofs handed on per slice: each costs a badge (about 0.2 ms to build), so a page of hundreds of proofs is badged over several slices. */
+const mostFoundPerSlice = 16;
 
 export type StartPageScannerParameters = {
   signal: AbortSignal;

@@ -10,8 +10,8 @@ import { untilAnswered } from './until-answered';
 import { createWorkerOutbox } from './worker-outbox';
 import type { WorkerLink } from './worker-link';
 
-/** Time one idle task spends reading rendered texts for a batch, in ms; the batch's other proofs wait for the next. */
-const batchReadTime = 20;
+/** Time one idle task spends reading rendered texts for a batch, in ms; the batch's other proofs wait for the next (worker-outbox.ts). */
+const batchReadTime = 8;
 /** A cut-off text is not checked: this much of it goes to the worker, for the inspector to show. */
 const cutOffTextSent = 10_000;
 

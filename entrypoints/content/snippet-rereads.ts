@@ -14,8 +14,8 @@ const longestTextWait = 3_000;
 const renderingSettleDelay = 300;
 /** How long a read waits for an idle moment. */
 const readTimeout = 1_000;
-/** Time one idle task spends reading rendered texts, in ms; the other snippets wait for the next. */
-const batchReadTime = 20;
+/** Time one idle task spends reading rendered texts, in ms (a task over a frame is one a reader feels); the other snippets wait for the next. */
+const batchReadTime = 8;
 
 export type CreateSnippetRereadsParameters = {
   signal: AbortSignal;

@@ -44,6 +44,21 @@ describe('createWorkerOutbox', () => {
     expect(sent).toEqual([['a', 'b'], ['c', 'd'], ['e']]);
   });
 
+  it('stops sending after 8 ms of a task, however long the idle period', () => {
+    const manual = createManualScheduler();
+    const sent: string[][] = [];
+    // Each batch takes 5 ms (reading snippets): the second starts within 8 ms, a third would not.
+    const send = (items: string[]) => {
+      const until = performance.now() + 5;
+      while (performance.now() < until);
+      sent.push(items);
+    };
+    const queue = createWorkerOutbox<string>({ scheduler: manual.scheduler, batchSize: 1, send });
+    for (const item of ['a', 'b', 'c', 'd']) queue.enqueue(item, true);
+    manual.idle(50);
+    expect(sent).toEqual([['a'], ['b']]);
+  });
+
   it('sends an empty batch for new counts alone, but not when a batch goes anyway', () => {
     const { manual, sent, queue } = setUp();
     queue.touch();

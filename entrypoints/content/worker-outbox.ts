@@ -3,6 +3,13 @@ import type { IdleDeadlineLike, Scheduler } from './scheduler';
 /** Most proofs in one message: the answer waits for the slowest, so smaller batches show verdicts sooner. */
 export const defaultBatchSize = 12;
 
+/**
+ * Most time one idle task spends sending, in ms, though an idle period may
+ * offer 50: the page's input may come at any moment, and a task over a
+ * frame (16 ms) is one a reader can feel (issue 10).
+ */
+const longestDrain = 8;
+
 /** How long proofs near the viewport wait for an idle moment before going anyway. */
 const nearTimeout = 100;
 /** The same for proofs further away. */
@@ -30,7 +37,8 @@ export type WorkerOutbox<item> = {
 /**
  * The order proofs are sent to the worker in: those near the viewport
  * first, in small batches, the rest in idle time. Each idle task sends
- * what fits its time (at least one batch) and leaves the rest for the next.
+ * what fits its time, 8 ms at most (at least one batch), and leaves the
+ * rest for the next.
  */
 export function createWorkerOutbox<item>({ scheduler, batchSize = defaultBatchSize, send }: WorkerOutboxParameters<item>): WorkerOutbox<item> {
   const near = new Set<item>();
@@ -68,11 +76,12 @@ export function createWorkerOutbox<item>({ scheduler, batchSize = defaultBatchSi
       touched = false;
       return;
     }
+    const until = performance.now() + longestDrain;
     do {
       const batch = [...take(queue, batchSize)];
       touched = false;
       send(batch);
-    } while (queue.size > 0 && deadline.timeRemaining() > 0);
+    } while (queue.size > 0 && deadline.timeRemaining() > 0 && performance.now() < until);
   }
 
   return {
