@@ -46,4 +46,10 @@ describe('proofCarriers', () => {
     expect(placesOf(document, 7)).toEqual(Array.from({ length: 60 }, (_, index) => (index % 2 === 0 ? `attribute a${index}` : `text t${index}`)));
     expect(compare).not.toHaveBeenCalled();
   });
+
+  it('pauses after reading the whole text and after the queries when asked to pause, before any carrier', () => {
+    const steps = [...proofCarriers(page(mixed), { pauseEvery: 100 })].map((step) => step.form);
+    expect(steps.slice(0, 3)).toEqual(['pause', 'pause', 'text']);
+    expect([...proofCarriers(page(mixed))].some((step) => step.form === 'pause')).toBe(false);
+  });
 });

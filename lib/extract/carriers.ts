@@ -78,9 +78,15 @@ export function* proofCarriers(
     return;
   }
 
+  // The look at the text and the queries each read the whole subtree (10 ms each on a page of 80,000 elements): a pause after each.
+  const pauses = pauseEvery !== Infinity;
+  const tokens = hasTokenPrefix(root);
+  if (pauses) yield walkPause;
+  const candidates = carrierElements(root, { ordered: !tokens });
+  if (pauses) yield walkPause;
   // With tokens in the text, one walk puts everything in order: the elements need none of their own.
-  if (hasTokenPrefix(root)) yield* walkInOrder(root, new Set(carrierElements(root, { ordered: false })), pauseEvery);
-  else yield* elementsInOrder(root, carrierElements(root, { ordered: true }), pauseEvery);
+  if (tokens) yield* walkInOrder(root, new Set(candidates), pauseEvery);
+  else yield* elementsInOrder(root, candidates, pauseEvery);
 }
 
 /** The carriers of `elements` (in document order) still in `root`'s subtree. */

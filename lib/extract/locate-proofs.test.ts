@@ -54,25 +54,28 @@ describe('createProofLocator', () => {
   it('pauses every so many text nodes walked, and finds the same proofs as without', () => {
     const html = Array.from({ length: 40 }, (_, index) => `<p id="p${index}">text ${index % 10 === 0 ? ogToken : ''}</p>`).join('');
     const items = [...createProofLocator().scan(page(html), { pauseEvery: 8 })];
-    expect(items.filter((item) => item.form === 'pause')).toHaveLength(4);
+    // One after the look at the whole text, one after the queries, then one every 8 text nodes.
+    expect(items.filter((item) => item.form === 'pause')).toHaveLength(6);
     expect(located(items).map((proof) => proof.element.id)).toEqual(['p0', 'p10', 'p20', 'p30']);
   });
 
   it('does not walk the text of a subtree without the token prefix', () => {
     const html = Array.from({ length: 40 }, (_, index) => `<p id="p${index}" ${index === 7 ? `data-ai-proof="x"` : ''}>text</p>`).join('');
     const items = [...createProofLocator().scan(page(html), { pauseEvery: 1 })];
-    expect(items.map((item) => item.form)).toEqual(['attribute']);
+    // Only the pauses after the look at the whole text and after the queries: no walk, which would pause at every node.
+    expect(items.map((item) => item.form)).toEqual(['pause', 'pause', 'attribute']);
   });
 
   it('walks the text again when the node it paused at left the page, missing nothing', () => {
-    // Text nodes in order: 10 fillers, x, y, late. With a pause before each after the first, pause 11 comes before y.
+    // Text nodes in order: 10 fillers, x, y, late. After the two pauses of the whole-page reads, one before each text
+    // after the first: pause 13 comes before y.
     const document = page(`<section id="s">${'<p>filler</p>'.repeat(10)}<div id="gone"><p>x</p><p>y ${ogToken}</p></div><p id="late">late ${ogToken}</p></section>`);
     const walk = createProofLocator().scan(document, { pauseEvery: 1 });
     const proofs: LocatedProof[] = [];
     let paused = 0;
     for (let step = walk.next(); !step.done; step = walk.next()) {
       if (step.value.form !== 'pause') proofs.push(step.value);
-      else if (++paused === 11) document.getElementById('gone')!.remove();
+      else if (++paused === 13) document.getElementById('gone')!.remove();
     }
     expect(proofs.map((proof) => proof.element.id)).toEqual(['late']);
   });
@@ -81,9 +84,11 @@ describe('createProofLocator', () => {
     const document = page(`<p id="a" data-ai-proof="x">a</p><p id="b" data-ai-proof="y">b</p>`);
     const walk = createProofLocator().scan(document, { pauseEvery: 1 });
     const proofs: LocatedProof[] = [];
+    let paused = 0;
     for (let step = walk.next(); !step.done; step = walk.next()) {
       if (step.value.form !== 'pause') proofs.push(step.value);
-      else document.getElementById('b')?.remove();
+      // The third pause: after the queries found both, and a.
+      else if (++paused === 3) document.getElementById('b')?.remove();
     }
     expect(proofs.map((proof) => proof.element.id)).toEqual(['a']);
   });
