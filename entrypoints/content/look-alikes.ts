@@ -4,10 +4,9 @@ import { cardTag } from './card';
 import { selectionCardTag } from './selection-card';
 
 /**
- * Look-alike badges: what a page draws to pass for Verity's own. Only
- * native queries (selectors and one XPath), no walk of the page in script,
- * and only on pages where Verity found proofs (page-integrity.ts). Kept
- * narrow, so that a page about Verity is not taken for one imitating it:
+ * Look-alike badges: what a page draws to pass for Verity's own. Only on
+ * pages where Verity found proofs (page-integrity.ts), and kept narrow, so
+ * that a page about Verity is not taken for one imitating it:
  *
  * - an element named like Verity's (`verity-badge`, `verity-card`) that
  *   Verity did not make;
@@ -16,24 +15,28 @@ import { selectionCardTag } from './selection-card';
  * - a short text (40 characters at most) naming Verity beside a verdict's
  *   word ("Verified by Verity", "Verity ✓ Verified").
  *
- * Open shadow roots are searched too (the page-world script reports them),
- * with the same selectors and, since XPath cannot start inside a shadow
- * tree, a native TreeWalker over their text. Not found: look-alikes inside
- * closed shadow roots and frames the content script does not run in, and
- * images of badges without such a label.
+ * Elements by native selectors. Texts by a TreeWalker, paused every
+ * thousand texts so that the caller can spread the search over idle
+ * tasks: one XPath over the text of a page of 80,000 elements took 100 ms
+ * in one go, and cannot be paused. Open shadow roots (the page-world
+ * script reports them) are searched the same way. Not found: look-alikes
+ * inside closed shadow roots and frames the content script does not run
+ * in, and images of badges without such a label.
  */
 
 /** Longest text taken for a badge's label; longer is prose that mentions Verity. */
 const maxLabelLength = 40;
+/** Texts looked at between the search's pauses. */
+const textsPerStep = 1_000;
 
 const namedLikeOurs = [badgeTag, cardTag, selectionCardTag].join(', ');
 const labelledLikeOurs = ['aria-label', 'title'].flatMap((name) => [`[${name}^="verity" i]`, `[${name}*="by verity" i]`]).join(', ');
-const shortTextNamingVerity =
-  "//text()[contains(translate(., 'VERITY', 'verity'), 'verity') and string-length(normalize-space(.)) <= " +
-  `${maxLabelLength} and not(ancestor::script or ancestor::style or ancestor::noscript or ancestor::title or ancestor::textarea)]`;
+/** Texts that are not shown as such. */
+const notShown = 'script, style, noscript, title, textarea';
 
 const verdictWords = new RegExp(`\\b(${[...Object.values(stateStyles).map(({ word }) => word), 'verified by', 'checked by'].map(escapeRegExp).join('|')})`, 'i');
 const namesVerity = /\bverity\b/i;
+const mentionsVerity = /verity/i;
 
 export type FindLookAlikesParameters = {
   document: Document;
@@ -43,15 +46,19 @@ export type FindLookAlikesParameters = {
   isOurs: (element: Element) => boolean;
 };
 
-/** The page's look-alikes of Verity's badge, outermost only: a fake pill with a labelled icon inside is one. */
-export function findLookAlikes({ document, shadowRoots = [], isOurs }: FindLookAlikesParameters): Element[] {
+/**
+ * The page's look-alikes of Verity's badge, outermost only (a fake pill
+ * with a labelled icon inside is one), as the search's return value. Each
+ * step between its pauses is a native query or a thousand texts.
+ */
+export function* searchLookAlikes({ document, shadowRoots = [], isOurs }: FindLookAlikesParameters): Generator<void, Element[], undefined> {
   const found = new Set<Element>();
   for (const root of [document, ...shadowRoots]) {
     for (const element of root.querySelectorAll(`${namedLikeOurs}, ${labelledLikeOurs}`)) {
       if (!isOurs(element)) found.add(element);
     }
   }
-  for (const text of [...documentTextsNamingVerity(document), ...shadowRoots.flatMap(shadowTextsNamingVerity)]) {
+  const addLabelOf = (text: Text): void => {
     // The word and the verdict may be in nested elements ("Verified by <b>Verity</b>"): the nearest of up to three that holds both, in a short label.
     let label: Element | undefined;
     for (let element = text.parentElement, depth = 0; element !== null && depth < 3 && label === undefined; element = element.parentElement, depth += 1) {
@@ -60,25 +67,30 @@ export function findLookAlikes({ document, shadowRoots = [], isOurs }: FindLookA
       if (namesVerity.test(words) && verdictWords.test(words)) label = element;
     }
     if (label !== undefined && !isOurs(label)) found.add(label);
-  }
+  };
+  for (const root of [document, ...shadowRoots]) yield* shortTextsNamingVerity(root, addLabelOf);
   return [...found].filter((element) => ![...found].some((other) => other !== element && other.contains(element)));
 }
 
-function documentTextsNamingVerity(document: Document): Node[] {
-  const texts = document.evaluate(shortTextNamingVerity, document, null, 7 /* ORDERED_NODE_SNAPSHOT_TYPE */, null);
-  return Array.from({ length: texts.snapshotLength }, (_, index) => texts.snapshotItem(index)!);
+/** The whole search at once (tests, and callers with time to spare). */
+export function findLookAlikes(parameters: FindLookAlikesParameters): Element[] {
+  const search = searchLookAlikes(parameters);
+  for (;;) {
+    const step = search.next();
+    if (step.done) return step.value;
+  }
 }
 
-/** What the XPath above selects, in a shadow tree. */
-function shadowTextsNamingVerity(root: ShadowRoot): Node[] {
-  const texts: Node[] = [];
-  const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  for (let text = walker.nextNode(); text !== null; text = walker.nextNode()) {
-    const words = text.nodeValue ?? '';
-    const short = words.replace(/\s+/g, ' ').trim().length <= maxLabelLength;
-    if (short && words.toLowerCase().includes('verity') && !text.parentElement?.closest('script, style, noscript, textarea')) texts.push(text);
+/** Each shown text under `root` of at most 40 characters that names Verity, to `found`; pauses every thousand texts. */
+function* shortTextsNamingVerity(root: Document | ShadowRoot, found: (text: Text) => void): Generator<void, void, undefined> {
+  const walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  let looked = 0;
+  for (let text = walker.nextNode() as Text | null; text !== null; text = walker.nextNode() as Text | null) {
+    if (++looked % textsPerStep === 0) yield;
+    const words = text.data;
+    if (!mentionsVerity.test(words) || words.replace(/\s+/g, ' ').trim().length > maxLabelLength) continue;
+    if (text.parentElement?.closest(notShown) == null) found(text);
   }
-  return texts;
 }
 
 function escapeRegExp(word: string): string {

@@ -15,6 +15,19 @@ vi.mock('./badge-hiding', () => ({
   },
 }));
 
+/** The look-alike search: `lookAlikeSteps` steps of 3 ms each on the fake clock, then `lookAlikesFound` look-alikes. */
+const lookAlikeSearch = vi.hoisted(() => ({ steps: 0, found: 0, started: 0 }));
+vi.mock('./look-alikes', () => ({
+  searchLookAlikes: function* () {
+    lookAlikeSearch.started += 1;
+    for (let step = 0; step < lookAlikeSearch.steps; step += 1) {
+      clock.now += 3;
+      yield;
+    }
+    return Array.from({ length: lookAlikeSearch.found }, () => document.createElement('span'));
+  },
+}));
+
 function placedProof(id: string, raw = '{"v":1}'): TrackedProof {
   const host = document.body.appendChild(document.createElement('verity-badge'));
   host.id = id;
@@ -84,5 +97,25 @@ describe('createPageIntegrityWatch', () => {
     scrollTo(300);
     expect(reports).toMatchObject([{ badgesHidden: 1 }]);
     Object.defineProperty(window, 'scrollY', { value: 0, configurable: true });
+  });
+
+  it('looks for look-alike badges in idle time, 8 ms a task at most, once more if the page was scanned meanwhile', () => {
+    const { manual, reports, watch } = startWatch();
+    Object.assign(lookAlikeSearch, { steps: 5, found: 2, started: 0 });
+    watch.scanned(false);
+    manual.idle();
+    expect(lookAlikeSearch.started).toBe(0);
+    watch.scanned(true);
+    const before = clock.now;
+    manual.idle();
+    // Three steps of 3 ms reach 8 ms: the other two wait for the next idle task.
+    expect(clock.now - before).toBe(9);
+    watch.scanned(true);
+    manual.idle();
+    manual.timers();
+    expect(reports.at(-1)).toMatchObject({ lookAlikes: 2 });
+    expect(lookAlikeSearch.started).toBe(1);
+    for (let task = 0; task < 4; task += 1) manual.idle();
+    expect(lookAlikeSearch.started).toBe(2);
   });
 });

@@ -1,7 +1,7 @@
 import { isHopelessProof } from '../../lib/extract/hopeless-proof';
 import type { PageIntegrity } from '../../messaging/messages';
 import { badgeHidingOf } from './badge-hiding';
-import { findLookAlikes } from './look-alikes';
+import { searchLookAlikes } from './look-alikes';
 import { isOwnNode } from './own-nodes';
 import type { TrackedProof } from './proof-registry';
 import type { Scheduler } from './scheduler';
@@ -21,6 +21,8 @@ const scrollSettleMs = 250;
 const followedScroll = 48;
 /** How long the look-alike search waits for an idle moment, in ms. */
 const lookAlikeTimeout = 2_000;
+/** Most time one idle task gives the look-alike search, in ms: the rest goes on in the next. */
+const lookAlikeSliceMs = 8;
 
 export type PageIntegrityWatch = {
   /** Badges just placed or put back: each is looked at in the next frame's reads (not those of proofs with no envelope). */
@@ -61,7 +63,10 @@ export function createPageIntegrityWatch({ signal, document, scheduler, alive, i
   let lookAlikes = 0;
   let reported = JSON.stringify({ badgesKeptOff: 0, badgesHidden: 0, cardHidden: false, lookAlikes: 0 });
   let reportScheduled = false;
-  let lookScheduled = false;
+  /** The look-alike search under way, if any. */
+  let lookAlikeSearch: Generator<void, Element[], undefined> | undefined;
+  /** The page was scanned again during a search: another follows it (restarting would never finish on a busy page). */
+  let searchAgain = false;
   const toCheck = new Set<TrackedProof>();
   /** Badges under a fixed or sticky cover, with where the page was scrolled to when seen so. */
   const pinnedCovers = new Map<TrackedProof, { x: number; y: number }>();
@@ -119,6 +124,29 @@ export function createPageIntegrityWatch({ signal, document, scheduler, alive, i
   // The page's scrolling and its scrolling boxes' alike (scroll events do not bubble, but are captured).
   document.addEventListener('scroll', scrolled, { capture: true, passive: true, signal });
 
+  function startSearch(): void {
+    searchAgain = false;
+    lookAlikeSearch = searchLookAlikes({ document, shadowRoots: reportedShadowRoots(document), isOurs });
+    scheduler.idle(searchSlice, lookAlikeTimeout);
+  }
+
+  function searchSlice(): void {
+    const search = lookAlikeSearch;
+    if (signal.aborted || search === undefined) return;
+    const until = performance.now() + lookAlikeSliceMs;
+    let step = search.next();
+    for (; !step.done; step = search.next()) {
+      if (performance.now() >= until) return scheduler.idle(searchSlice, lookAlikeTimeout);
+    }
+    const found = step.value;
+    lookAlikeSearch = undefined;
+    if (found.length !== lookAlikes) {
+      lookAlikes = found.length;
+      changed();
+    }
+    if (searchAgain) startSearch();
+  }
+
   return {
     checkBadges(proofs) {
       const before = toCheck.size;
@@ -138,16 +166,9 @@ export function createPageIntegrityWatch({ signal, document, scheduler, alive, i
     },
     scanned(hasProofs) {
       // A page without proofs pays nothing.
-      if (!hasProofs || lookScheduled) return;
-      lookScheduled = true;
-      scheduler.idle(() => {
-        lookScheduled = false;
-        if (signal.aborted) return;
-        const count = findLookAlikes({ document, shadowRoots: reportedShadowRoots(document), isOurs }).length;
-        if (count === lookAlikes) return;
-        lookAlikes = count;
-        changed();
-      }, lookAlikeTimeout);
+      if (!hasProofs) return;
+      if (lookAlikeSearch === undefined) startSearch();
+      else searchAgain = true;
     },
   };
 }
