@@ -17,8 +17,8 @@ const shortestSlice = 6;
 const longestSlice = 8;
 /** New content gets its badges this soon on a busy page. */
 const scanTimeout = 300;
-/** Proofs handed on per slice: each costs a badge (about 0.2 ms to build), so a page of hundreds of proofs is badged over several slices. */
-const mostFoundPerSlice = 16;
+/** Proofs handed on per slice: each costs a badge (up to 1 ms to build from a content script), so a page of hundreds of proofs is badged over several slices. */
+const mostFoundPerSlice = 8;
 
 export type StartPageScannerParameters = {
   signal: AbortSignal;
