@@ -260,6 +260,8 @@ export type ContentMessages = {
   'page-image-checked': { request: { url: string; verdict: ImageVerdict }; response: { ok: true } };
   /** "Verify image with Verity": show the answer on the image at `url` in this frame. */
   'show-image-check': { request: { url: string; verdict: ImageVerdict | null }; response: { shown: boolean } };
+  /** How many images the frame's document holds (`document.images`): the popup offers image checks only where there are some. */
+  'count-images': { request: Record<string, never>; response: { images: number } };
 };
 
 export type WorkerMessageType = keyof WorkerMessages;

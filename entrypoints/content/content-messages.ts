@@ -72,6 +72,7 @@ const contentMessageTypes: Record<ContentMessageType, true> = {
   'read-image': true,
   'show-image-check': true,
   'page-image-checked': true,
+  'count-images': true,
 };
 
 function isContentMessageType(type: string): type is ContentMessageType {

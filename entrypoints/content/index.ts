@@ -49,6 +49,8 @@ export default defineContentScript({
       })());
     // "Verify selection" and "Verify image" work on any page: asked, the rest of Verity is loaded to answer.
     const messages = listenForContentMessages({ signal: ctx.signal, startFor: ['read-selection', 'read-image', 'show-image-check'], start });
+    // The popup offers image checks on a page with images: a count the browser keeps, answered without loading Verity.
+    messages.register(ctx.signal, { 'count-images': () => ({ images: document.images.length }) });
     watchForProofs({ signal: ctx.signal, document, onProof: () => void start() });
     // A reader who granted image checks has every page's images looked at: that needs the rest of Verity. No grant, no cost.
     whenImageAccessFlag(() => void start());

@@ -1,27 +1,31 @@
 import { StateBadge } from '../../components/StateBadge';
 import { stateStyles } from '../../components/state-style';
-import { sendToWorker } from '../../messaging/client';
+import { sendToTab, sendToWorker } from '../../messaging/client';
 import type { TabImage } from '../../messaging/messages';
 import { ImageAccessOffer } from './ImageAccessOffer';
 import { useTabAnswer } from './use-tab-answer';
 
 const askImages = (tabId: number) => sendToWorker('tab-images', { tabId }).then((answer) => answer.images);
 const noImages: TabImage[] = [];
+// The top frame's count: a page whose content script cannot run (the browser's own pages) has none to check.
+const askImageCount = (tabId: number) => sendToTab(tabId, 'count-images', {}, { frameId: 0 }).then((answer) => answer.images);
 
 /**
  * The images with Content Credentials the tab's page showed (issue 15),
  * each with its state, "AI" where the manifest says so and its signature
  * holds, and the card's headline. While image checks are off the page
  * checks no image (only those checked from the context menu are listed),
- * so the offer to turn them on follows.
+ * so the offer to turn them on follows, on a page with images: elsewhere
+ * it would only be in the way (Settings offers it always).
  */
 export function PageImagesSection({ tabId }: { tabId: number }) {
   const images = useTabAnswer(tabId, askImages, noImages);
+  const imageCount = useTabAnswer(tabId, askImageCount, 0);
 
   return (
     <>
       {images.length > 0 && <ImageList images={images} />}
-      <ImageAccessOffer />
+      {(images.length > 0 || imageCount > 0) && <ImageAccessOffer />}
     </>
   );
 }

@@ -8,7 +8,7 @@ import { verifyImageMenuId } from '../../entrypoints/background/images/verify-im
 import { launchExtensionBrowser, type ExtensionBrowser } from '../../devnet/extension-browser';
 import { serveC2paImagePage } from '../fixtures/c2pa-image-page';
 import { c2paTestImages, type C2paTestImages } from '../fixtures/c2pa-images';
-import { openExtensionPage, screenshot } from './demo-session';
+import { openExtensionPage, openPopupBeside, screenshot } from './demo-session';
 import { accessibleWords, badgeStates } from './image-page-reading';
 
 /** The extension API inside the worker, where the evaluated function runs. */
@@ -66,6 +66,27 @@ describe('“Verify image with Verity” without image access, in Chromium', () 
     expect(await extensionPage.evaluate((key) => chrome.storage.local.get(key), imageAccessKey)).toEqual({ [imageAccessKey]: false });
     // Without the grant Verity holds no `scripting` either, so nothing can register it.
     expect(await extensionPage.evaluate(() => chrome.scripting === undefined)).toBe(true);
+  });
+
+  it('offers image checks in the popup on a page with images, and not on one without', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(server.baseUrl);
+    await page.bringToFront();
+    const worker = await browser.serviceWorker();
+    const tabId = await worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id!);
+    const offerIn = (popup: Page) => popup.getByRole('button', { name: 'Allow image checks…' });
+    const withImages = await openPopupBeside(browser, { demo: page, tabId });
+    await offerIn(withImages).waitFor({ timeout: 10_000 });
+    await screenshot(withImages, 'popup-image-offer', { fullPage: false });
+    await withImages.close();
+    await page.evaluate(() => document.querySelectorAll('img').forEach((image) => image.remove()));
+    const withoutImages = await openPopupBeside(browser, { demo: page, tabId });
+    // Asked again every 1.5 s: two rounds of asking, and still no offer.
+    await withoutImages.getByText('Verity', { exact: false }).first().waitFor();
+    await withoutImages.waitForTimeout(3_200);
+    expect(await offerIn(withoutImages).count()).toBe(0);
+    await withoutImages.close();
+    await page.close();
   });
 
   it('reads the image in its own frame, badges it and opens its card; says so when an image has no Content Credentials', async () => {
