@@ -99,7 +99,7 @@ describe('createPageIntegrityWatch', () => {
     Object.defineProperty(window, 'scrollY', { value: 0, configurable: true });
   });
 
-  it('looks for look-alike badges in idle time, 8 ms a task at most, once more if the page was scanned meanwhile', () => {
+  it('looks for look-alike badges in idle time, 8 ms a task at most, once more (5 s after the last began) if the page was scanned meanwhile', () => {
     const { manual, reports, watch } = startWatch();
     Object.assign(lookAlikeSearch, { steps: 5, found: 2, started: 0 });
     watch.scanned(false);
@@ -112,9 +112,13 @@ describe('createPageIntegrityWatch', () => {
     expect(clock.now - before).toBe(9);
     watch.scanned(true);
     manual.idle();
-    manual.timers();
+    manual.timers(300);
     expect(reports.at(-1)).toMatchObject({ lookAlikes: 2 });
     expect(lookAlikeSearch.started).toBe(1);
+    for (let task = 0; task < 4; task += 1) manual.idle();
+    expect(lookAlikeSearch.started).toBe(1);
+    clock.now += 5_000;
+    manual.timers();
     for (let task = 0; task < 4; task += 1) manual.idle();
     expect(lookAlikeSearch.started).toBe(2);
   });

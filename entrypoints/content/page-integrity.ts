@@ -23,6 +23,8 @@ const followedScroll = 48;
 const lookAlikeTimeout = 2_000;
 /** Most time one idle task gives the look-alike search, in ms: the rest goes on in the next. */
 const lookAlikeSliceMs = 8;
+/** Searches for look-alikes begin this far apart at least, in ms: a page streaming an answer is scanned again and again. */
+const lookAlikeSpacing = 5_000;
 
 export type PageIntegrityWatch = {
   /** Badges just placed or put back: each is looked at in the next frame's reads (not those of proofs with no envelope). */
@@ -67,6 +69,8 @@ export function createPageIntegrityWatch({ signal, document, scheduler, alive, i
   let lookAlikeSearch: Generator<void, Element[], undefined> | undefined;
   /** The page was scanned again during a search: another follows it (restarting would never finish on a busy page). */
   let searchAgain = false;
+  let searchQueued = false;
+  let lastSearchAt = -Infinity;
   const toCheck = new Set<TrackedProof>();
   /** Badges under a fixed or sticky cover, with where the page was scrolled to when seen so. */
   const pinnedCovers = new Map<TrackedProof, { x: number; y: number }>();
@@ -124,8 +128,19 @@ export function createPageIntegrityWatch({ signal, document, scheduler, alive, i
   // The page's scrolling and its scrolling boxes' alike (scroll events do not bubble, but are captured).
   document.addEventListener('scroll', scrolled, { capture: true, passive: true, signal });
 
+  function queueSearch(): void {
+    const wait = lastSearchAt + lookAlikeSpacing - performance.now();
+    if (wait <= 0) return startSearch();
+    searchQueued = true;
+    scheduler.delay(() => {
+      searchQueued = false;
+      startSearch();
+    }, wait);
+  }
+
   function startSearch(): void {
     searchAgain = false;
+    lastSearchAt = performance.now();
     lookAlikeSearch = searchLookAlikes({ document, shadowRoots: reportedShadowRoots(document), isOurs });
     scheduler.idle(searchSlice, lookAlikeTimeout);
   }
@@ -144,7 +159,7 @@ export function createPageIntegrityWatch({ signal, document, scheduler, alive, i
       lookAlikes = found.length;
       changed();
     }
-    if (searchAgain) startSearch();
+    if (searchAgain) queueSearch();
   }
 
   return {
@@ -167,8 +182,8 @@ export function createPageIntegrityWatch({ signal, document, scheduler, alive, i
     scanned(hasProofs) {
       // A page without proofs pays nothing.
       if (!hasProofs) return;
-      if (lookAlikeSearch === undefined) startSearch();
-      else searchAgain = true;
+      if (lookAlikeSearch !== undefined || searchQueued) searchAgain = true;
+      else queueSearch();
     },
   };
 }
