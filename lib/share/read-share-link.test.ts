@@ -3,17 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { maxScriptBytes } from '../envelope/limits';
 import { imageShareLinkReason, proofOnly, readShareFragment, readShareLink } from './read-share-link';
 import { maxShareFragmentLength, shareFragment, shareLink } from './share-link';
+import { sharedProofExample as shared } from '../../test/shared-proof-example';
 import type { SharedProof } from './types';
-
-const shared: SharedProof = {
-  proof: {
-    form: 'text',
-    raw: 'ai-proof:v1:eas:31337:0x' + 'ab'.repeat(32),
-    shownText: 'Crews restored power — «overnight» 🌙.',
-    renderedText: 'Crews restored power — «overnight» 🌙.',
-  },
-  pageUrl: 'https://news.example/story?id=1',
-};
 
 function encodedFragment(value: unknown, version = 'v1'): string {
   return `#share=${version}.${Buffer.from(JSON.stringify(value), 'utf8').toString('base64url')}`;

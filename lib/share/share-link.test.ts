@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { maxShareFragmentLength, shareFragment, shareLink, ShareLinkTooLongError } from './share-link';
-import type { SharedProof } from './types';
-
-const shared: SharedProof = {
-  proof: {
-    form: 'text',
-    raw: 'ai-proof:v1:eas:31337:0x' + 'ab'.repeat(32),
-    shownText: 'Crews restored power — «overnight» 🌙.',
-    renderedText: 'Crews restored power — «overnight» 🌙.',
-  },
-  pageUrl: 'https://news.example/story?id=1',
-};
+import { sharedProofExample as shared } from '../../test/shared-proof-example';
 
 describe('shareFragment', () => {
   it('writes #share=v1. and unpadded base64url of the UTF-8 JSON', () => {
