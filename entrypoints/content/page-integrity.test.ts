@@ -122,4 +122,13 @@ describe('createPageIntegrityWatch', () => {
     for (let task = 0; task < 4; task += 1) manual.idle();
     expect(lookAlikeSearch.started).toBe(2);
   });
+
+  it('takes one step of the look-alike search at a time when the idle period has run out', () => {
+    const { manual, watch } = startWatch();
+    Object.assign(lookAlikeSearch, { steps: 5, found: 0, started: 0 });
+    watch.scanned(true);
+    const before = clock.now;
+    manual.idle(0);
+    expect(clock.now - before).toBe(3);
+  });
 });

@@ -4,7 +4,7 @@ import { badgeHidingOf } from './badge-hiding';
 import { searchLookAlikes } from './look-alikes';
 import { isOwnNode } from './own-nodes';
 import type { TrackedProof } from './proof-registry';
-import type { Scheduler } from './scheduler';
+import type { IdleDeadlineLike, Scheduler } from './scheduler';
 import { reportedShadowRoots } from './shadow-root-events';
 
 /** Reports wait this long for more of the same page's doings, in ms: a page hiding badges hides many at once. */
@@ -145,13 +145,14 @@ export function createPageIntegrityWatch({ signal, document, scheduler, alive, i
     scheduler.idle(searchSlice, lookAlikeTimeout);
   }
 
-  function searchSlice(): void {
+  /** Steps of the search while the idle period lasts, 8 ms at most (one step at least): it is never urgent. */
+  function searchSlice(deadline: IdleDeadlineLike): void {
     const search = lookAlikeSearch;
     if (signal.aborted || search === undefined) return;
     const until = performance.now() + lookAlikeSliceMs;
     let step = search.next();
     for (; !step.done; step = search.next()) {
-      if (performance.now() >= until) return scheduler.idle(searchSlice, lookAlikeTimeout);
+      if (performance.now() >= until || deadline.timeRemaining() <= 0) return scheduler.idle(searchSlice, lookAlikeTimeout);
     }
     const found = step.value;
     lookAlikeSearch = undefined;
