@@ -1,14 +1,23 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { findLookAlikes, searchLookAlikes } from './look-alikes';
+import { searchLookAlikes, type SearchLookAlikesParameters } from './look-alikes';
 import { madeByVerity, markMadeByVerity } from './made-by-verity';
+
+/** The search run to its end at once. */
+function findLookAlikes(parameters: SearchLookAlikesParameters): Element[] {
+  const search = searchLookAlikes(parameters);
+  for (;;) {
+    const step = search.next();
+    if (step.done) return step.value;
+  }
+}
 
 const lookAlikesIn = (html: string) => {
   document.body.innerHTML = html;
   return findLookAlikes({ document, isOurs: madeByVerity }).map((element) => element.id);
 };
 
-describe('findLookAlikes', () => {
+describe('searchLookAlikes', () => {
   it("finds elements named like Verity's that Verity did not make, but not its own", () => {
     const ours = markMadeByVerity(document.createElement('verity-badge'));
     const found = lookAlikesIn('<p>Text<verity-badge id="fake-badge"></verity-badge></p><verity-card id="fake-card"></verity-card><p id="text">Text</p>');

@@ -38,7 +38,7 @@ const verdictWords = new RegExp(`\\b(${[...Object.values(stateStyles).map(({ wor
 const namesVerity = /\bverity\b/i;
 const mentionsVerity = /verity/i;
 
-export type FindLookAlikesParameters = {
+export type SearchLookAlikesParameters = {
   document: Document;
   /** The page's open shadow roots, searched as the document is. */
   shadowRoots?: readonly ShadowRoot[];
@@ -51,7 +51,7 @@ export type FindLookAlikesParameters = {
  * with a labelled icon inside is one), as the search's return value. Each
  * step between its pauses is a native query or 500 texts.
  */
-export function* searchLookAlikes({ document, shadowRoots = [], isOurs }: FindLookAlikesParameters): Generator<void, Element[], undefined> {
+export function* searchLookAlikes({ document, shadowRoots = [], isOurs }: SearchLookAlikesParameters): Generator<void, Element[], undefined> {
   const found = new Set<Element>();
   for (const root of [document, ...shadowRoots]) {
     // Each query visits every element (several ms on a page of 80,000): a pause after each.
@@ -72,15 +72,6 @@ export function* searchLookAlikes({ document, shadowRoots = [], isOurs }: FindLo
   };
   for (const root of [document, ...shadowRoots]) yield* shortTextsNamingVerity(root, addLabelOf);
   return [...found].filter((element) => ![...found].some((other) => other !== element && other.contains(element)));
-}
-
-/** The whole search at once (tests, and callers with time to spare). */
-export function findLookAlikes(parameters: FindLookAlikesParameters): Element[] {
-  const search = searchLookAlikes(parameters);
-  for (;;) {
-    const step = search.next();
-    if (step.done) return step.value;
-  }
 }
 
 /** Each shown text under `root` of at most 40 characters that names Verity, to `found`; pauses every 500 texts. */
