@@ -73,4 +73,16 @@ describe('searchLookAlikes', () => {
     expect(step.value.map((element) => element.id)).toEqual(['chip', 'fake']);
     expect(steps).toBeGreaterThanOrEqual(21);
   });
+
+  it('walks the text again when the part it paused in left the page, missing nothing after it', () => {
+    const filler = (count: number) => '<p>Filler</p>'.repeat(count);
+    document.body.innerHTML = `<div id="gone">${filler(600)}</div>${filler(600)}<span id="fake">Verified by Verity</span>`;
+    const search = searchLookAlikes({ document, isOurs: madeByVerity });
+    let step = search.next();
+    // The two queries, then the first 500 texts: the walk pauses inside the part that goes.
+    for (let pause = 1; pause < 3; pause += 1) step = search.next();
+    document.getElementById('gone')!.remove();
+    for (; !step.done; step = search.next());
+    expect(step.value.map((element) => element.id)).toEqual(['fake']);
+  });
 });

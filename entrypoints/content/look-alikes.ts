@@ -74,15 +74,29 @@ export function* searchLookAlikes({ document, shadowRoots = [], isOurs }: Search
   return [...found].filter((element) => ![...found].some((other) => other !== element && other.contains(element)));
 }
 
-/** Each shown text under `root` of at most 40 characters that names Verity, to `found`; pauses every 500 texts. */
+/**
+ * Each shown text under `root` of at most 40 characters that names Verity,
+ * to `found` (twice, at most, for a walk started again); pauses every 500
+ * texts. A walk whose text left the page during a pause would end in the
+ * detached part: it starts again from `root`, twice at most, so that a
+ * page removing text all the time cannot keep it walking.
+ */
 function* shortTextsNamingVerity(root: Document | ShadowRoot, found: (text: Text) => void): Generator<void, void, undefined> {
-  const walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  let looked = 0;
-  for (let text = walker.nextNode() as Text | null; text !== null; text = walker.nextNode() as Text | null) {
-    if (++looked % textsPerStep === 0) yield;
-    const words = text.data;
-    if (!mentionsVerity.test(words) || words.replace(/\s+/g, ' ').trim().length > maxLabelLength) continue;
-    if (text.parentElement?.closest(notShown) == null) found(text);
+  const document = root.ownerDocument ?? (root as Document);
+  let restarts = 0;
+  walk: for (;;) {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    let looked = 0;
+    for (let text = walker.nextNode() as Text | null; text !== null; text = walker.nextNode() as Text | null) {
+      if (++looked % textsPerStep === 0) {
+        yield;
+        if (!root.contains(text) && restarts++ < 2) continue walk;
+      }
+      const words = text.data;
+      if (!mentionsVerity.test(words) || words.replace(/\s+/g, ' ').trim().length > maxLabelLength) continue;
+      if (text.parentElement?.closest(notShown) == null) found(text);
+    }
+    return;
   }
 }
 
