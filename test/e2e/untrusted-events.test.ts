@@ -307,6 +307,8 @@ describe("the badge's card and the page's made-up events, in Chromium", () => {
       await expect.poll(() => worker.evaluate((tabId) => chrome.action.getTitle({ tabId }), tabId), { timeout: 5_000 }).toMatch(/this page hides Verity’s badges/);
     } finally {
       await page.close();
+      // The browser keeps its connections alive: closing waits for them unless they are closed too (96 s here).
+      server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
     }
   });
