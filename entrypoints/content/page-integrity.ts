@@ -4,25 +4,17 @@ import { badgeHidingOf } from './badge-hiding';
 import { searchLookAlikes } from './look-alikes';
 import { isOwnNode } from './own-nodes';
 import type { TrackedProof } from './proof-registry';
-import type { IdleDeadlineLike, Scheduler } from './scheduler';
+import { longestTaskWork, type IdleDeadlineLike, type Scheduler } from './scheduler';
 import { reportedShadowRoots } from './shadow-root-events';
 
 /** Reports wait this long for more of the same page's doings, in ms: a page hiding badges hides many at once. */
 const reportDelay = 300;
-/**
- * Time one frame spends looking at badges, in ms; the others wait for the
- * next. A hit test costs the page's size: 6 ms each on a page of 100,000
- * paragraphs, where 45 badges in view took 270 ms in one frame.
- */
-const checkTime = 8;
 /** A scroll has settled when no scroll event came for this long, in ms. */
 const scrollSettleMs = 250;
 /** A fixed or sticky cover that still covers a badge after the page scrolled this far, in CSS px, follows it: no bar or button stays over a badge that moved so. */
 const followedScroll = 48;
 /** How long the look-alike search waits for an idle moment, in ms. */
 const lookAlikeTimeout = 2_000;
-/** Most time one idle task gives the look-alike search, in ms: the rest goes on in the next. */
-const lookAlikeSliceMs = 8;
 /** Searches for look-alikes begin this far apart at least, in ms: a page streaming an answer is scanned again and again. */
 const lookAlikeSpacing = 5_000;
 
@@ -92,7 +84,8 @@ export function createPageIntegrityWatch({ signal, document, scheduler, alive, i
   function check(): void {
     const view = document.defaultView;
     const opacities = new Map<Element, number>();
-    const until = performance.now() + checkTime;
+    // A hit test costs the page's size: 6 ms each on a page of 100,000 paragraphs, where 45 badges in view took 270 ms in one frame.
+    const until = performance.now() + longestTaskWork;
     for (const proof of toCheck) {
       if (performance.now() > until) break;
       toCheck.delete(proof);
@@ -149,7 +142,7 @@ export function createPageIntegrityWatch({ signal, document, scheduler, alive, i
   function searchSlice(deadline: IdleDeadlineLike): void {
     const search = lookAlikeSearch;
     if (signal.aborted || search === undefined) return;
-    const until = performance.now() + lookAlikeSliceMs;
+    const until = performance.now() + longestTaskWork;
     let step = search.next();
     for (; !step.done; step = search.next()) {
       if (performance.now() >= until || deadline.timeRemaining() <= 0) return scheduler.idle(searchSlice, lookAlikeTimeout);

@@ -1,20 +1,13 @@
 import { proofAttribute, type WalkPause } from '../../lib/extract/carriers';
 import type { LocatedProof, ProofLocator } from '../../lib/extract/locate-proofs';
 import { batchMutations } from './mutation-batch';
-import type { IdleDeadlineLike, Scheduler } from './scheduler';
+import { longestTaskWork, type IdleDeadlineLike, type Scheduler } from './scheduler';
 import { reportAddedShadowRootsEvent, reportAllShadowRootsEvent, reportedRootOf, shadowRootEvent } from './shadow-root-events';
 
 /** Nodes walked between looks at the clock: small enough that a slice overruns by little. */
 const pauseEvery = 256;
 /** A slice's least time, even when the browser is never idle (or the idle task timed out). */
 const shortestSlice = 6;
-/**
- * A slice's most time, though an idle period may offer 50 ms: the page's
- * own input or script may come at any moment, and a task over a frame
- * (16 ms) is one the reader can feel. Leaves room for the badges the
- * slice's proofs get in the same task.
- */
-const longestSlice = 8;
 /** New content gets its badges this soon on a busy page. */
 const scanTimeout = 300;
 /**
@@ -49,9 +42,9 @@ export type StartPageScannerParameters = {
 /** A slice run outside idle time: it takes the shortest. */
 const noIdleTime: IdleDeadlineLike = { timeRemaining: () => 0, didTimeout: true };
 
-/** How long a scan slice may run in this idle period, ms. */
+/** How long a scan slice may run in this idle period, ms: the badges of its proofs are built in the same task after it. */
 export function sliceMs(deadline: IdleDeadlineLike): number {
-  return Math.min(Math.max(deadline.timeRemaining(), shortestSlice), longestSlice);
+  return Math.min(Math.max(deadline.timeRemaining(), shortestSlice), longestTaskWork);
 }
 
 /**

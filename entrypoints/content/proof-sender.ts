@@ -5,13 +5,11 @@ import type { BadgePainter } from './badge-painter';
 import type { ProofRegistry, TrackedProof } from './proof-registry';
 import { isHopelessProof } from '../../lib/extract/hopeless-proof';
 import { readingAttempts, type RenderedText, type RenderedTextReader } from './rendered-text';
-import type { Scheduler } from './scheduler';
+import { longestTaskWork, type Scheduler } from './scheduler';
 import { untilAnswered } from './until-answered';
 import { createWorkerOutbox } from './worker-outbox';
 import type { WorkerLink } from './worker-link';
 
-/** Time one idle task spends reading rendered texts for a batch, in ms; the batch's other proofs wait for the next (worker-outbox.ts). */
-const batchReadTime = 8;
 /** A cut-off text is not checked: this much of it goes to the worker, for the inspector to show. */
 const cutOffTextSent = 10_000;
 
@@ -75,7 +73,8 @@ export function createProofSender({
    */
   function sendBatch(proofs: TrackedProof[]): void {
     const renderedOf = new Map<Element, RenderedText>();
-    const readUntil = performance.now() + batchReadTime;
+    // The batch's proofs not read in time wait for a later one (worker-outbox.ts).
+    const readUntil = performance.now() + longestTaskWork;
     const sent: { proof: TrackedProof; revision: number; payload: PageProof }[] = [];
     let readOne = false;
     for (const proof of proofs.filter(alive)) {

@@ -1,6 +1,16 @@
 export type IdleDeadlineLike = { timeRemaining(): number; readonly didTimeout: boolean };
 
 /**
+ * Most time, in ms, any one task of the content script spends on its own
+ * work (a scan slice, a batch of readings or sends, a look at badges, a
+ * step of the look-alike search), though an idle period may offer 50: the
+ * page's input or script may come at any moment, and a task over a frame
+ * (16 ms) is one the reader can feel (issue 10). What does not fit waits
+ * for the next task.
+ */
+export const longestTaskWork = 8;
+
+/**
  * When the content script does its work. DOM reads and writes are queued
  * for the next frame, all reads first, then all writes, so the page is
  * laid out at most once for us per frame. Scanning and reading texts run

@@ -4,7 +4,7 @@ import type { ProofRegistry, TrackedProof } from './proof-registry';
 import type { ProofSender } from './proof-sender';
 import type { RenderedText, RenderedTextReader } from './rendered-text';
 import { createRenderingWatch } from './rendering-watch';
-import type { Scheduler } from './scheduler';
+import { longestTaskWork, type Scheduler } from './scheduler';
 
 /** An edited text is checked again once it has been still this long… */
 const textSettleDelay = 400;
@@ -14,8 +14,6 @@ const longestTextWait = 3_000;
 const renderingSettleDelay = 300;
 /** How long a read waits for an idle moment. */
 const readTimeout = 1_000;
-/** Time one idle task spends reading rendered texts, in ms (a task over a frame is one a reader feels); the other snippets wait for the next. */
-const batchReadTime = 8;
 
 export type CreateSnippetRereadsParameters = {
   signal: AbortSignal;
@@ -113,7 +111,7 @@ export function createSnippetRereads({
   /** Reads again what readers see of restyled snippets, for as long as one idle task allows; the rest wait for the next. */
   function rereadRendering(): void {
     restyleScheduled = false;
-    const readUntil = performance.now() + batchReadTime;
+    const readUntil = performance.now() + longestTaskWork;
     const changed: TrackedProof[] = [];
     for (const element of restyled) {
       if (performance.now() > readUntil) break;

@@ -1,14 +1,7 @@
-import type { IdleDeadlineLike, Scheduler } from './scheduler';
+import { longestTaskWork, type IdleDeadlineLike, type Scheduler } from './scheduler';
 
 /** Most proofs in one message: the answer waits for the slowest, so smaller batches show verdicts sooner. */
 export const defaultBatchSize = 12;
-
-/**
- * Most time one idle task spends sending, in ms, though an idle period may
- * offer 50: the page's input may come at any moment, and a task over a
- * frame (16 ms) is one a reader can feel (issue 10).
- */
-const longestDrain = 8;
 
 /** How long proofs near the viewport wait for an idle moment before going anyway. */
 const nearTimeout = 100;
@@ -76,7 +69,7 @@ export function createWorkerOutbox<item>({ scheduler, batchSize = defaultBatchSi
       touched = false;
       return;
     }
-    const until = performance.now() + longestDrain;
+    const until = performance.now() + longestTaskWork;
     do {
       const batch = [...take(queue, batchSize)];
       touched = false;
