@@ -5,8 +5,8 @@ export type ManualScheduler = {
   scheduler: Scheduler;
   /** One frame: the queued reads, then the queued writes. */
   frame(): void;
-  /** The idle tasks queued so far, each given `timeRemaining` ms. */
-  idle(timeRemaining?: number): void;
+  /** The idle tasks queued so far, each given `timeRemaining` ms; `didTimeout` when they run because their timeout came. */
+  idle(timeRemaining?: number, options?: { didTimeout?: boolean }): void;
   /** The delayed tasks queued so far, however long their delay; or only those of at most `longest` ms. */
   timers(longest?: number): void;
   /** Frames, idle time and timers until nothing is left to run. */
@@ -29,10 +29,10 @@ export function createManualScheduler(): ManualScheduler {
     writes = [];
     frameWrites.forEach((task) => task());
   };
-  const idle = (timeRemaining = 50): void => {
+  const idle = (timeRemaining = 50, { didTimeout = false } = {}): void => {
     const queued = idles;
     idles = [];
-    queued.forEach((task) => task({ timeRemaining: () => timeRemaining, didTimeout: false }));
+    queued.forEach((task) => task({ timeRemaining: () => timeRemaining, didTimeout }));
   };
   const runTimers = (longest = Infinity): void => {
     const queued = timers.filter((timer) => timer.ms <= longest);

@@ -123,12 +123,14 @@ describe('createPageIntegrityWatch', () => {
     expect(lookAlikeSearch.started).toBe(2);
   });
 
-  it('takes one step of the look-alike search at a time when the idle period has run out', () => {
+  it('takes one step of the look-alike search at a time when the idle period has run out, 8 ms when the page was never idle', () => {
     const { manual, watch } = startWatch();
     Object.assign(lookAlikeSearch, { steps: 5, found: 0, started: 0 });
     watch.scanned(true);
     const before = clock.now;
     manual.idle(0);
     expect(clock.now - before).toBe(3);
+    manual.idle(0, { didTimeout: true });
+    expect(clock.now - before).toBe(12);
   });
 });
