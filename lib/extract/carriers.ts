@@ -1,5 +1,6 @@
 import { isDocumentOrFragment, isElement, isNonTextElement, isTextNode, isTokenLink } from '../text/dom';
 import { hrefTokenStart, tokenInHref, tokenPrefix, type TextToken } from '../text/tokens';
+import { elementsPerPiece, searchTokenPrefix } from './token-prefix-search';
 
 export const proofAttribute = 'data-ai-proof';
 
@@ -56,9 +57,9 @@ export type ProofCarriersParameters = {
  * root, or what a MutationObserver reports as added.
  *
  * Found by the browser, not by walking the tree in JavaScript: selector
- * queries for the element forms, and for text tokens one look at the
- * subtree's text, then a TreeWalker over its text nodes only when the
- * prefix is somewhere in it (over its elements too when both forms are
+ * queries for the element forms, and for text tokens a look at the
+ * subtree's text (token-prefix-search.ts), then a TreeWalker over its
+ * text nodes only when the prefix is somewhere in it (over its elements too when both forms are
  * there, to keep them in order). A page with no proof costs those native
  * calls.
  *
@@ -78,9 +79,13 @@ export function* proofCarriers(
     return;
   }
 
-  // The look at the text and the queries each read the whole subtree (10 and 3 ms on a page of 80,000 elements): a pause after each.
+  // The look at the text and the queries each read the whole subtree (10 and 3 ms on a page of 80,000 elements): the
+  // text in pieces, and a pause after each piece and query.
   const pauses = pauseEvery !== Infinity;
-  const tokens = hasTokenPrefix(root);
+  const search = searchTokenPrefix(root, { piece: pauses ? elementsPerPiece : undefined });
+  let searched = search.next();
+  for (; !searched.done; searched = search.next()) yield walkPause;
+  const tokens = searched.value;
   if (pauses) yield walkPause;
   const candidates = carrierElements(root, { ordered: !tokens });
   if (pauses) yield walkPause;
@@ -177,12 +182,6 @@ function elementCarriers(element: Element): ProofCarrier[] {
   // Looked at only for a carrier: most candidates (scripts of other types) carry nothing.
   if (carriers.length > 0 && element.parentNode !== null && hasAncestor(element, isNonTextElement)) return [];
   return carriers;
-}
-
-/** Whether the token prefix is anywhere in `root`'s text: one native read, before any walk. */
-function hasTokenPrefix(root: Node): boolean {
-  const text = root.nodeType === 9 ? (root as Document).documentElement?.textContent : root.textContent;
-  return text?.includes(tokenPrefix) ?? false;
 }
 
 /** A text node with the token prefix, shown as text, and not inside a token link (which stands for its token). */
