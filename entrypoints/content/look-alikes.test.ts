@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { searchLookAlikes, type SearchLookAlikesParameters } from './look-alikes';
 import { madeByVerity, markMadeByVerity } from './made-by-verity';
 
@@ -31,7 +31,7 @@ describe('searchLookAlikes', () => {
       lookAlikesIn(
         '<span id="aria" aria-label="Verity: verified, confidence 95">✓</span><img id="title" title="Checked by Verity" alt=""><span id="case" aria-label="VERITY verified"></span>',
       ),
-    ).toEqual(['aria', 'title', 'case']);
+    ).toEqual(['aria', 'case', 'title']);
   });
 
   it('finds a short text that names Verity beside a verdict, once, however it is nested', () => {
@@ -61,17 +61,30 @@ describe('searchLookAlikes', () => {
     expect(lookAlikesIn('<span id="outer" title="Verified by Verity"><span aria-label="Verity: verified">Verified by Verity</span></span>')).toEqual(['outer']);
   });
 
-  it('pauses every 500 texts, and finds what is deep in a large page', () => {
+  it('reads the text in pieces and walks only those that mention Verity, finding what is deep in a large page', () => {
     const filler = (count: number) => '<section><p>Filler <em>text</em></p></section>'.repeat(count);
     const nested = (inner: string) => '<div>'.repeat(30) + inner + '</div>'.repeat(30);
-    // 10,000 texts of filler: at least 19 pauses, after the two of the queries.
-    document.body.innerHTML = `<main>${filler(2500)}<div id="chip">Verity ✓ Verified</div>${filler(2500)}${nested('<span id="fake">Verified by Verity</span>')}</main>`;
-    const search = searchLookAlikes({ document, isOurs: madeByVerity });
+    // 1,300 elements in pieces of 100 (jsdom reads a Range's text slowly): 13 pieces, the chip and the fake in two far apart.
+    document.body.innerHTML = `<main>${filler(200)}<div id="chip">Verity ✓ Verified</div>${filler(200)}${nested('<span id="fake">Verified by Verity</span>')}</main>`;
+    const walks = vi.spyOn(document, 'createTreeWalker');
+    const search = searchLookAlikes({ document, isOurs: madeByVerity, piece: 100 });
     let steps = 0;
     let step = search.next();
     for (; !step.done; step = search.next()) steps += 1;
     expect(step.value.map((element) => element.id)).toEqual(['chip', 'fake']);
-    expect(steps).toBeGreaterThanOrEqual(21);
+    // jsdom's selector engine makes walkers of elements of its own.
+    expect(walks.mock.calls.filter(([, show]) => ((show ?? 0) & NodeFilter.SHOW_TEXT) !== 0)).toHaveLength(2);
+    // The three queries and a pause after each piece but the last.
+    expect(steps).toBeGreaterThanOrEqual(3 + 12);
+  });
+
+  it('pauses every 500 nodes of a walk', () => {
+    document.body.innerHTML = `<main>${'<p>Filler about Verity</p>'.repeat(600)}</main>`;
+    const search = searchLookAlikes({ document, isOurs: madeByVerity, piece: 10_000 });
+    let steps = 0;
+    for (let step = search.next(); !step.done; step = search.next()) steps += 1;
+    // The three queries, then 1,202 nodes (main, 600 paragraphs and their texts): two pauses.
+    expect(steps).toBe(3 + 2);
   });
 
   it('walks the text again when the part it paused in left the page, missing nothing after it', () => {

@@ -1,4 +1,5 @@
 import { stateStyles } from '../../components/state-style';
+import { elementsPerPiece, textPieces, type TextPiece } from '../../lib/text/text-pieces';
 import { badgeTag } from './badge';
 import { cardTag } from './card';
 import { selectionCardTag } from './selection-card';
@@ -15,22 +16,24 @@ import { selectionCardTag } from './selection-card';
  * - a short text (40 characters at most) naming Verity beside a verdict's
  *   word ("Verified by Verity", "Verity ✓ Verified").
  *
- * Elements by native selectors. Texts by a TreeWalker, paused every
- * 500 texts so that the caller can spread the search over idle
- * tasks: one XPath over the text of a page of 80,000 elements took 100 ms
- * in one go, and cannot be paused. Open shadow roots (the page-world
- * script reports them) are searched the same way. Not found: look-alikes
- * inside closed shadow roots and frames the content script does not run
- * in, and images of badges without such a label.
+ * Elements by native selectors. Texts by reading them in pieces, and a
+ * TreeWalker over the pieces that mention Verity, paused so that the
+ * caller can spread the search over idle tasks: one XPath over the text
+ * of a page of 80,000 elements took 100 ms in one go, and cannot be
+ * paused. Open shadow roots (the page-world script reports them) are
+ * searched the same way. Not found: look-alikes inside closed shadow
+ * roots and frames the content script does not run in, and images of
+ * badges without such a label.
  */
 
 /** Longest text taken for a badge's label; longer is prose that mentions Verity. */
 const maxLabelLength = 40;
-/** Texts looked at between the search's pauses: about 1 ms from a content script. */
-const textsPerStep = 500;
+/** Nodes a walk looks at between the search's pauses: about 1 ms from a content script. */
+const nodesPerStep = 500;
 
 const namedLikeOurs = [badgeTag, cardTag, selectionCardTag].join(', ');
-const labelledLikeOurs = ['aria-label', 'title'].flatMap((name) => [`[${name}^="verity" i]`, `[${name}*="by verity" i]`]).join(', ');
+/** One query per attribute: one for both took 6–8 ms in one step on a page of 80,000 elements. */
+const labelledLikeOurs = ['aria-label', 'title'].map((name) => `[${name}^="verity" i], [${name}*="by verity" i]`);
 /** Texts that are not shown as such. */
 const notShown = 'script, style, noscript, title, textarea';
 
@@ -44,18 +47,21 @@ export type SearchLookAlikesParameters = {
   shadowRoots?: readonly ShadowRoot[];
   /** Whether Verity made this element (its badges and cards). */
   isOurs: (element: Element) => boolean;
+  /** Elements whose text is read at once (default: `elementsPerPiece`). */
+  piece?: number;
 };
 
 /**
  * The page's look-alikes of Verity's badge, outermost only (a fake pill
  * with a labelled icon inside is one), as the search's return value. Each
- * step between its pauses is a native query or 500 texts.
+ * step between its pauses is a native query, a piece of text read, or 500
+ * nodes walked.
  */
-export function* searchLookAlikes({ document, shadowRoots = [], isOurs }: SearchLookAlikesParameters): Generator<void, Element[], undefined> {
+export function* searchLookAlikes({ document, shadowRoots = [], isOurs, piece = elementsPerPiece }: SearchLookAlikesParameters): Generator<void, Element[], undefined> {
   const found = new Set<Element>();
   for (const root of [document, ...shadowRoots]) {
     // Each query visits every element (several ms on a page of 80,000): a pause after each.
-    for (const selector of [namedLikeOurs, labelledLikeOurs]) {
+    for (const selector of [namedLikeOurs, ...labelledLikeOurs]) {
       for (const element of root.querySelectorAll(selector)) if (!isOurs(element)) found.add(element);
       yield;
     }
@@ -70,31 +76,48 @@ export function* searchLookAlikes({ document, shadowRoots = [], isOurs }: Search
     }
     if (label !== undefined && !isOurs(label)) found.add(label);
   };
-  for (const root of [document, ...shadowRoots]) yield* shortTextsNamingVerity(root, addLabelOf);
+  for (const root of [document, ...shadowRoots]) yield* shortTextsNamingVerity(root, piece, addLabelOf);
   return [...found].filter((element) => ![...found].some((other) => other !== element && other.contains(element)));
 }
 
 /**
  * Each shown text under `root` of at most 40 characters that names Verity,
- * to `found` (twice, at most, for a walk started again); pauses every 500
- * texts. A walk whose text left the page during a pause would end in the
- * detached part: it starts again from `root`, twice at most, so that a
- * page removing text all the time cannot keep it walking.
+ * to `found` (twice, at most, for a walk started again). The text is read
+ * in pieces by the browser, and only a piece that mentions Verity is
+ * walked: most pages never do, and a walk makes an object of every node it
+ * passes (from a content script, garbage that takes collections of 8–15 ms
+ * on a page of 80,000 elements). A pause after each piece, and every 500
+ * nodes of a walk.
  */
-function* shortTextsNamingVerity(root: Document | ShadowRoot, found: (text: Text) => void): Generator<void, void, undefined> {
+function* shortTextsNamingVerity(root: Document | ShadowRoot, elements: number, found: (text: Text) => void): Generator<void, void, undefined> {
+  for (const piece of textPieces(root, elements)) {
+    if (mentionsVerity.test(piece.text)) yield* walkPiece(root, piece, found);
+    if (piece.to !== undefined) yield;
+  }
+}
+
+/**
+ * The texts of one piece, walked from its start to its end. A walk whose
+ * node left the page during a pause would end in the detached part: it
+ * starts again, twice at most, so that a page removing text all the time
+ * cannot keep it walking.
+ */
+function* walkPiece(root: Document | ShadowRoot, { from, to }: TextPiece, found: (text: Text) => void): Generator<void, void, undefined> {
   const document = root.ownerDocument ?? (root as Document);
   let restarts = 0;
   walk: for (;;) {
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+    if (from !== undefined && root.contains(from)) walker.currentNode = from;
     let looked = 0;
-    for (let text = walker.nextNode() as Text | null; text !== null; text = walker.nextNode() as Text | null) {
-      if (++looked % textsPerStep === 0) {
+    for (let node = walker.nextNode(); node !== null && node !== to; node = walker.nextNode()) {
+      if (++looked % nodesPerStep === 0) {
         yield;
-        if (!root.contains(text) && restarts++ < 2) continue walk;
+        if (!root.contains(node) && restarts++ < 2) continue walk;
       }
-      const words = text.data;
+      if (node.nodeType !== Node.TEXT_NODE) continue;
+      const words = (node as Text).data;
       if (!mentionsVerity.test(words) || words.replace(/\s+/g, ' ').trim().length > maxLabelLength) continue;
-      if (text.parentElement?.closest(notShown) == null) found(text);
+      if (node.parentElement?.closest(notShown) == null) found(node as Text);
     }
     return;
   }

@@ -1,6 +1,7 @@
 import { isDocumentOrFragment, isElement, isNonTextElement, isTextNode, isTokenLink } from '../text/dom';
 import { hrefTokenStart, tokenInHref, tokenPrefix, type TextToken } from '../text/tokens';
-import { elementsPerPiece, searchTokenPrefix } from './token-prefix-search';
+import { elementsPerPiece } from '../text/text-pieces';
+import { searchTokenPrefix } from './token-prefix-search';
 
 export const proofAttribute = 'data-ai-proof';
 
