@@ -1,5 +1,5 @@
 import { JSDOM } from 'jsdom';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { textPieces } from './text-pieces';
 
 // jsdom reads a Range's text in time that grows with the square of its size: small pieces here.
@@ -62,5 +62,13 @@ describe('textPieces', () => {
     pieces.next();
     shadow.getElementById(`i${elementsPerPiece * 2}`)!.remove();
     expect([...pieces].map((piece) => piece.to?.id)).toEqual([undefined]);
+  });
+
+  it('reads a subtree of one piece at once, without a Range', () => {
+    const { document } = new JSDOM('<!doctype html><body><p>one</p><p>two</p></body>').window;
+    const ranges = vi.spyOn(document, 'createRange');
+    expect([...textPieces(document, elementsPerPiece)]).toEqual([{ text: 'onetwo', from: undefined, to: undefined }]);
+    expect([...textPieces(document.body, elementsPerPiece)]).toEqual([{ text: 'onetwo', from: undefined, to: undefined }]);
+    expect(ranges).not.toHaveBeenCalled();
   });
 });

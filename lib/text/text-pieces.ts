@@ -25,6 +25,11 @@ export type TextPiece = { text: string; from: Element | undefined; to: Element |
  */
 export function* textPieces(root: Document | Element | DocumentFragment, elements: number): Generator<TextPiece, void, undefined> {
   const list = elementsBelow(root);
+  // A subtree of one piece (most added nodes) is read at once: the same text, without a Range.
+  if (list.item(elements) === null) {
+    yield { text: (root.nodeType === nodeTypes.document ? (root as Document).documentElement?.textContent : root.textContent) ?? '', from: undefined, to: undefined };
+    return;
+  }
   const document = root.ownerDocument ?? (root as Document);
   const piece = document.createRange();
   piece.selectNodeContents(root);
