@@ -1,5 +1,5 @@
-import { isDocumentOrFragment, isElement, isTextNode, nodeTypes } from '../text/dom';
-import { textPieces } from '../text/text-pieces';
+import { isDocumentOrFragment, isElement, isTextNode } from '../text/dom';
+import { textPieces, wholeText } from '../text/text-pieces';
 import { tokenPrefix } from '../text/tokens';
 
 export type SearchTokenPrefixParameters = {
@@ -10,14 +10,10 @@ export type SearchTokenPrefixParameters = {
 /** Whether the token prefix is anywhere in `root`'s text (script and style text included): the generator's return value. */
 export function* searchTokenPrefix(root: Node, { piece }: SearchTokenPrefixParameters = {}): Generator<void, boolean, undefined> {
   if (isTextNode(root)) return root.data.includes(tokenPrefix);
-  if (piece === undefined || !(isElement(root) || isDocumentOrFragment(root))) return wholeText(root)?.includes(tokenPrefix) ?? false;
+  if (piece === undefined || !(isElement(root) || isDocumentOrFragment(root))) return wholeText(root).includes(tokenPrefix);
   for (const { text, to } of textPieces(root as Document | Element | DocumentFragment, piece)) {
     if (text.includes(tokenPrefix)) return true;
     if (to !== undefined) yield;
   }
   return false;
-}
-
-function wholeText(root: Node): string | null | undefined {
-  return root.nodeType === nodeTypes.document ? (root as Document).documentElement?.textContent : root.textContent;
 }

@@ -27,7 +27,7 @@ export function* textPieces(root: Document | Element | DocumentFragment, element
   const list = elementsBelow(root);
   // A subtree of one piece (most added nodes) is read at once: the same text, without a Range.
   if (list.item(elements) === null) {
-    yield { text: (root.nodeType === nodeTypes.document ? (root as Document).documentElement?.textContent : root.textContent) ?? '', from: undefined, to: undefined };
+    yield { text: wholeText(root), from: undefined, to: undefined };
     return;
   }
   const document = root.ownerDocument ?? (root as Document);
@@ -51,4 +51,9 @@ export function* textPieces(root: Document | Element | DocumentFragment, element
 function elementsBelow(root: Node): { item(index: number): Element | null } {
   if (root.nodeType === nodeTypes.document || isElement(root)) return (root as Document | Element).getElementsByTagName('*');
   return (root as ParentNode).querySelectorAll('*');
+}
+
+/** All of `root`'s text at once; of a document, its root element's (`textContent` of a document is null). */
+export function wholeText(root: Node): string {
+  return (root.nodeType === nodeTypes.document ? (root as Document).documentElement?.textContent : root.textContent) ?? '';
 }
