@@ -35,7 +35,7 @@ describe('createProofFallback', () => {
   it('with one RPC configured, does not fall back, and says why', async () => {
     const fallback = createProofFallback({ chainId: 42161, proven, endpointCount: 1 });
     const quorum = agreedBy(1);
-    const proof = failing(new UnrebuildableBlockError('The block holds a transaction type Verity cannot rebuild', { details: 'transaction 0 has type 0x6a' }));
+    const proof = failing(new UnrebuildableBlockError('The block holds a transaction type Verity cannot rebuild', { details: 'transaction 0 has type 0x78' }));
     const error = await fallback.read({ what: 'the receipt of 0x12ab…cdef', proof, quorum }).catch((reason: unknown) => reason);
     expect(error).toBeInstanceOf(ProofUnavailableError);
     expect((error as ProofUnavailableError).shortMessage).toBe('The block holds a transaction type Verity cannot rebuild');

@@ -34,10 +34,11 @@ type PublicChain = Pick<ChainConfig, 'name' | 'rpc' | 'confirmations' | 'explore
  * Polygon's (the validator seal in extraData) do, checked against recorded
  * headers (test/fixtures/recorded-headers.ts). Proven receipts and logs need
  * the whole block rebuilt into its tries, which Verity can do for Ethereum's
- * transaction types, OP Stack deposits and Scroll's L1 messages. A block
- * holding another (Arbitrum's ArbOS and retryable types 0x64–0x6a, Polygon's
- * state syncs, Celo's fee-currency 0x7b) has that one read taken by two
- * agreeing RPCs instead, said so in the verdict (lib/chain/proof-fallback.ts).
+ * transaction types, OP Stack deposits, Scroll's L1 messages and Arbitrum's
+ * own types (0x64–0x6a). A block holding another (Arbitrum's pre-Nitro
+ * 0x78, Polygon's state syncs, Celo's fee-currency 0x7b) has that one read
+ * taken by two agreeing RPCs instead, said so in the verdict
+ * (lib/chain/proof-fallback.ts).
  * These chains stay on `quorum`:
  * - Linea (a sparse Merkle tree), ZKsync Era (its own state tree) and Telos
  *   (an EVM on Antelope): no Merkle-Patricia state to prove against;

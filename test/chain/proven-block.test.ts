@@ -80,11 +80,11 @@ describe('verifyBlockTransactions', () => {
   });
 
   it('says a block holding a type it does not know cannot be rebuilt, apart from a mismatch', async () => {
-    const unknown = { ...block, transactions: [{ ...block.transactions[0]!, type: '0x6a' }] };
+    const unknown = { ...block, transactions: [{ ...block.transactions[0]!, type: '0x78' }] };
     const error = await verifyBlockTransactions({ block: unknown, transactionsRoot: header().transactionsRoot }).catch((reason: unknown) => reason);
     expect(error).toBeInstanceOf(UnrebuildableBlockError);
     expect(error).not.toBeInstanceOf(ProofMismatchError);
-    expect((error as UnrebuildableBlockError).details).toBe('transaction 0 has type 0x6a');
+    expect((error as UnrebuildableBlockError).details).toBe('transaction 0 has type 0x78');
   });
 
   it('says a block listing an unsigned transaction (a Polygon state sync) cannot be rebuilt', async () => {

@@ -3,6 +3,7 @@ import { serializeTransaction } from 'viem/op-stack';
 import { z } from 'zod';
 import { ProofMismatchError, UnrebuildableBlockError } from './errors';
 import { orderedTrieRoot } from './ordered-trie';
+import { encodeArbitrumTransaction, isArbitrumTransactionType } from './tx-arbitrum';
 import { encodeScrollL1Message } from './tx-scroll';
 
 const hex = z.string().regex(/^0x[0-9a-fA-F]*$/, 'is not hex');
@@ -20,8 +21,8 @@ const depositFields = z.looseObject({
   input: hex,
 });
 
-/** The transaction types encoded here: Ethereum's 0 to 4, and 0x7e (OP Stack deposits, Scroll L1 messages). Anything else cannot be proven. */
-const knownTypes = new Set(['0x0', '0x1', '0x2', '0x3', '0x4', '0x7e']);
+/** The transaction types encoded here: Ethereum's 0 to 4, 0x7e (OP Stack deposits, Scroll L1 messages) and Arbitrum's (tx-arbitrum.ts). Anything else cannot be proven. */
+const ethereumTypes = new Set(['0x0', '0x1', '0x2', '0x3', '0x4', '0x7e']);
 
 /** One transaction of a block, as the block's transactions root commits to it. */
 export type ProvenTransaction = {
@@ -33,7 +34,7 @@ export type ProvenTransaction = {
   transaction: Transaction | DepositTransaction;
 };
 
-/** A transaction the rollup's bridge put in the block (an OP Stack deposit, a Scroll L1 message): unsigned, its sender is one of its fields. */
+/** A transaction the rollup put in the block (an OP Stack deposit, a Scroll L1 message, Arbitrum's ArbOS and inbox types): unsigned, its sender is one of its fields. */
 export type DepositTransaction = { type: 'deposit'; from: Hex; to: Hex | null };
 
 export type VerifyBlockTransactionsParameters = {
@@ -46,10 +47,11 @@ export type VerifyBlockTransactionsParameters = {
 /**
  * Re-encodes every transaction of a block from its JSON fields (viem's
  * serializers for Ethereum's types and OP Stack deposits, tx-scroll.ts for
- * Scroll's L1 messages) and checks that the trie of those encodings has
- * the header's transactions root: then each transaction, its hash and its
- * index are what the block holds. A type this code cannot encode (another
- * rollup's: Arbitrum's, Celo's fee-currency ones) makes the block unprovable:
+ * Scroll's L1 messages, tx-arbitrum.ts for Arbitrum's) and checks that the
+ * trie of those encodings has the header's transactions root: then each
+ * transaction, its hash and its index are what the block holds. A type this
+ * code cannot encode (Celo's fee-currency ones, Arbitrum's pre-Nitro
+ * wrapper, Polygon's state syncs) makes the block unprovable:
  * UnrebuildableBlockError, which the reader answers with a quorum read (see
  * lib/chain/reader.ts). Anything else that does not prove: ProofMismatchError.
  */
@@ -60,13 +62,13 @@ export async function verifyBlockTransactions({ block, transactionsRoot }: Verif
     // Some nodes spell the type in capitals (anvil's 0x7E).
     const type = listedTransaction.type?.toLowerCase() ?? '0x0';
     const rpc: Record<string, unknown> = { ...listedTransaction, type };
-    if (!knownTypes.has(type)) throw new UnrebuildableBlockError('The block holds a transaction type Verity cannot rebuild', { details: `transaction ${index} has type ${type}` });
+    if (!ethereumTypes.has(type) && !isArbitrumTransactionType(type)) throw new UnrebuildableBlockError('The block holds a transaction type Verity cannot rebuild', { details: `transaction ${index} has type ${type}` });
     // Bor lists a block's Polygon state sync as an unsigned type 0 transaction that is in neither trie.
-    if (type !== '0x7e' && isZero(rpc.r) && isZero(rpc.s)) throw new UnrebuildableBlockError('The block holds a transaction type Verity cannot rebuild', { details: `transaction ${index} is unsigned (a state sync)` });
+    if (ethereumTypes.has(type) && type !== '0x7e' && isZero(rpc.r) && isZero(rpc.s)) throw new UnrebuildableBlockError('The block holds a transaction type Verity cannot rebuild', { details: `transaction ${index} is unsigned (a state sync)` });
     try {
       return encode(rpc, index);
     } catch (error) {
-      if (error instanceof ProofMismatchError) throw error;
+      if (error instanceof ProofMismatchError || error instanceof UnrebuildableBlockError) throw error;
       throw new ProofMismatchError('A transaction of the block does not encode', { details: `transaction ${index}: ${error instanceof Error ? error.message : String(error)}`, cause: error });
     }
   });
@@ -78,6 +80,10 @@ export async function verifyBlockTransactions({ block, transactionsRoot }: Verif
 }
 
 function encode(rpc: Record<string, unknown>, index: number): ProvenTransaction {
+  if (isArbitrumTransactionType(rpc.type as string)) {
+    const { raw, hash, from, to } = encodeArbitrumTransaction({ transaction: rpc, index });
+    return { hash, index, raw, transaction: { type: 'deposit', from, to } };
+  }
   // Two rollups use 0x7e, told apart by their fields. Claiming the other layout gains nothing: a deposit is a list
   // of eight items and an L1 message of six, so no bytes are both, and only the chain's own bytes match its root.
   if (rpc.type === '0x7e' && rpc.queueIndex !== undefined) {

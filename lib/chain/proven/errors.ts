@@ -22,8 +22,9 @@ export class ProofUnavailableError extends ChainUnavailableError {
 
 /**
  * The block holds a transaction of a type Verity cannot encode (Arbitrum's
- * ArbOS and retryable types, Polygon's state syncs, Celo's fee-currency
- * ones), so its transactions and receipts tries cannot be rebuilt. Not a
+ * pre-Nitro wrapper, Polygon's state syncs, Celo's fee-currency ones, or an
+ * Arbitrum type whose encoding does not give its listed hash), so its
+ * transactions and receipts tries cannot be rebuilt. Not a
  * sign of a lie on its own: the read that needed the block is taken on the
  * endpoints' agreement instead (two agreeing, never one), and the verdict
  * says so. A liar can fake such a type only to force that agreement.

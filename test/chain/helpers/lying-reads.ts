@@ -100,13 +100,13 @@ export const lies = {
           const block = result as { transactions: { input: string }[] };
           return { ...block, transactions: block.transactions.map((transaction) => ({ ...transaction, input: transaction.input === '0x' ? '0x00' : flipLastBit(transaction.input) })) };
         }),
-  /** A block's first transaction is listed with a type Verity cannot encode (Arbitrum's ArbOS 0x6a): a true node of such a chain, or a liar forcing the quorum fallback. */
+  /** A block's first transaction is listed with a type Verity cannot encode (Arbitrum's pre-Nitro wrapper 0x78, whose hash is not of its bytes): a true node of such a chain, or a liar forcing the quorum fallback. */
   unknownTransactionTypes: (answer, { method, params }) =>
     method !== 'eth_getBlockByHash' || params[1] !== true
       ? answer
       : withResult(answer, (result) => {
           const block = result as { transactions: { type: string }[] };
-          return { ...block, transactions: block.transactions.map((transaction, index) => (index === 0 ? { ...transaction, type: '0x6a' } : transaction)) };
+          return { ...block, transactions: block.transactions.map((transaction, index) => (index === 0 ? { ...transaction, type: '0x78' } : transaction)) };
         }),
   /** Older headers fetched by number carry another receipts root: a history that is not the agreed chain's. */
   olderHeaders: (answer, { method, params }) =>
