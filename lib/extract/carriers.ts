@@ -8,7 +8,8 @@ export const proofAttribute = 'data-ai-proof';
 /** Where a proof sits (spec §1), found without decoding anything. */
 export type ProofCarrier =
   /** An element with `data-ai-proof`. */
-  | { form: 'attribute'; host: Element; value: string }
+  /** The value is read by the caller, and only when it will use it: past the cap, a hostile page's 100,000 strings are not made. */
+  | { form: 'attribute'; host: Element }
   /** `<script type="application/ai-proof+json">`; its entries are read later. */
   | { form: 'script'; script: Element }
   /** An `<a>` whose href carries a token after `#`. */
@@ -152,15 +153,13 @@ function carrierElements(root: Node, { ordered }: { ordered: boolean }): Element
     // A leaf (what a page adding nodes mostly adds): nothing below to query.
     if (root.firstElementChild === null) return [...found];
   }
-  let kinds = 0;
-  for (const selector of carrierSelectors) {
-    const elements = (root as ParentNode).querySelectorAll(selector);
-    if (elements.length > 0) kinds += 1;
-    for (const element of elements) found.add(element);
-  }
+  const kinds = carrierSelectors.map((selector) => (root as ParentNode).querySelectorAll(selector)).filter((elements) => elements.length > 0);
+  // One kind (a page of attributes, or only its scripts): its query's own order, with no set of 100,000 to build.
+  if (kinds.length === 1 && found.size === 0) return Array.from(kinds[0]!);
+  for (const elements of kinds) for (const element of elements) found.add(element);
   // Each query's results are in document order. Of more than one kind, the browser orders them in one query:
   // sorting by compareDocumentPosition costs the distance between siblings, 19 s for 100,000 paragraphs.
-  if (kinds <= 1 || !ordered) return [...found];
+  if (kinds.length <= 1 || !ordered) return [...found];
   const below = (root as ParentNode).querySelectorAll(carrierSelectors.join(', '));
   return isElement(root) && found.has(root) ? [root, ...below] : [...below];
 }
@@ -172,8 +171,7 @@ function mayCarry(element: Element): boolean {
 
 function elementCarriers(element: Element): ProofCarrier[] {
   const carriers: ProofCarrier[] = [];
-  const value = element.getAttribute(proofAttribute);
-  if (value !== null) carriers.push({ form: 'attribute', host: element, value });
+  if (element.hasAttribute(proofAttribute)) carriers.push({ form: 'attribute', host: element });
   if (isProofScript(element)) carriers.push({ form: 'script', script: element });
   else if (element.localName === 'a') {
     const href = element.getAttribute('href');

@@ -10,7 +10,7 @@ import { sizeReason } from '../envelope/size';
 import { canonicalText, elementText } from '../text/canonical';
 import { isTextNode } from '../text/dom';
 import { scanTokens, type TextToken } from '../text/tokens';
-import { proofCarriers, walkPause, type ProofCarrier, type WalkPause } from './carriers';
+import { proofAttribute, proofCarriers, walkPause, type ProofCarrier, type WalkPause } from './carriers';
 import { locateScriptEntry, readScriptEntries } from './script-form';
 import { snippetElementOfToken } from './snippet-element';
 
@@ -169,7 +169,8 @@ export function createProofLocator({ maxSnippets = maxSnippetsPerPage }: CreateP
             skip(key, 1);
             break;
           }
-          const { host, value } = carrier;
+          const { host } = carrier;
+          const value = host.getAttribute(proofAttribute) ?? '';
           const tooLarge = oversizedEnvelope(value);
           yield tooLarge === undefined ? located('attribute', host, host, host, value) : located('attribute', host, host, host, clipForDisplay(value), tooLarge);
           break;
