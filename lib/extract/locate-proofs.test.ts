@@ -151,6 +151,25 @@ describe('createProofLocator', () => {
     expect(locator.skipped).toBe(2);
   });
 
+  it('counts an attribute past the cap once, however often it is looked at, and takes it back when it is read', () => {
+    const document = page(`<p id="a" data-ai-proof="x">one</p><p id="b" data-ai-proof="y">two</p><p id="c" data-ai-proof="z">three</p>`);
+    const locator = createProofLocator({ maxSnippets: 1 });
+    const [first] = located(locator.scan(document));
+    expect(locator.skipped).toBe(2);
+    expect(located(locator.scan(document))).toHaveLength(0);
+    const b = document.getElementById('b')!;
+    b.setAttribute('data-ai-proof', 'w');
+    expect(locator.reread(b)).toHaveLength(0);
+    expect(locator.skipped).toBe(2);
+
+    locator.release(first!);
+    expect(locator.reread(b).map(({ raw }) => raw)).toEqual(['w']);
+    expect(locator.skipped).toBe(1);
+    // Read, not skipped: read again with its proof still held, it is skipped anew, once.
+    expect(locator.reread(b)).toHaveLength(0);
+    expect(locator.skipped).toBe(2);
+  });
+
   it('reads a changed snippet text from the same page budget', () => {
     const document = page(`<p id="a" data-ai-proof="x">one</p>`);
     const locator = createProofLocator();

@@ -112,7 +112,11 @@ export function createProofLocator({ maxSnippets = maxSnippetsPerPage }: CreateP
   let skipped = 0;
   let textBudget = maxShownTextScanPerPage;
   const seen = { attribute: new WeakSet<Node>(), script: new WeakSet<Node>(), link: new WeakSet<Node>(), text: new WeakSet<Node>() };
-  // What each carrier added to `skipped`, taken back when it is read again.
+  // A carrier of one proof (an attribute, a link, a script past the cap) looked at and not read was skipped once: known
+  // from `seen` and the few read, with no entry for each of a hostile page's 100,000 (a WeakMap that large took 200 ms
+  // to grow in one task, traced). What a script's or a text's further proofs added is kept per carrier.
+  const readCarriers = { attribute: new WeakSet<Node>(), script: new WeakSet<Node>(), link: new WeakSet<Node>() };
+  const singleForms = ['attribute', 'script', 'link'] as const;
   const skippedOn = new WeakMap<Node, number>();
   const skip = (carrier: Node, count: number): void => {
     if (count === 0) return;
@@ -166,9 +170,10 @@ export function createProofLocator({ maxSnippets = maxSnippetsPerPage }: CreateP
       switch (carrier.form) {
         case 'attribute': {
           if (room() <= 0) {
-            skip(key, 1);
+            skipped += 1;
             break;
           }
+          readCarriers.attribute.add(key);
           const { host } = carrier;
           const value = host.getAttribute(proofAttribute) ?? '';
           const tooLarge = oversizedEnvelope(value);
@@ -177,9 +182,10 @@ export function createProofLocator({ maxSnippets = maxSnippetsPerPage }: CreateP
         }
         case 'script': {
           if (room() <= 0) {
-            skip(key, 1);
+            skipped += 1;
             break;
           }
+          readCarriers.script.add(key);
           const { script } = carrier;
           const read = readScriptEntries(script);
           if (!read.ok) {
@@ -196,9 +202,10 @@ export function createProofLocator({ maxSnippets = maxSnippetsPerPage }: CreateP
         }
         case 'link': {
           if (room() <= 0) {
-            skip(key, 1);
+            skipped += 1;
             break;
           }
+          readCarriers.link.add(key);
           const { anchor, token } = carrier;
           yield locatedToken(located, snippetElementOfToken(anchor.parentElement ?? anchor), anchor, anchor, token);
           break;
@@ -221,7 +228,9 @@ export function createProofLocator({ maxSnippets = maxSnippetsPerPage }: CreateP
   }
 
   function reread(carrier: Node): LocatedProof[] {
+    for (const form of singleForms) if (seen[form].has(carrier) && !readCarriers[form].has(carrier)) skipped -= 1;
     for (const seenOfForm of Object.values(seen)) seenOfForm.delete(carrier);
+    for (const readOfForm of Object.values(readCarriers)) readOfForm.delete(carrier);
     skipped -= skippedOn.get(carrier) ?? 0;
     skippedOn.delete(carrier);
     const proofs: LocatedProof[] = [];
@@ -235,6 +244,7 @@ export function createProofLocator({ maxSnippets = maxSnippetsPerPage }: CreateP
     if (carrier.isConnected) return;
     const form = proof.form === 'text' ? (isTextNode(carrier) ? 'text' : 'link') : proof.form;
     seen[form].delete(carrier);
+    if (form !== 'text') readCarriers[form].delete(carrier);
   }
 
   return {
