@@ -63,6 +63,9 @@ beforeEach(() => {
   vi.stubGlobal('IntersectionObserver', FakeIntersectionObserver);
   vi.stubGlobal('ResizeObserver', FakeResizeObserver);
   manual = createManualScheduler();
+  // The session's slices end on the clock as well as on work done: frozen, a slice ends on its work alone, so a test
+  // gives the same slices on a loaded machine (jsdom reads a page far slower than a browser).
+  vi.spyOn(performance, 'now').mockReturnValue(0);
   controller = new AbortController();
   roots = keepShadowRoots();
 });
