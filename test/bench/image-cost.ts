@@ -41,7 +41,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 const kib = (bytes: number) => formatNumber(bytes / 1024, 0);
 
 export async function runImageCostSection({ extensionPath, runs }: ImageCostParameters): Promise<void> {
-  console.log(`${subheading('4.6 Images with Content Credentials')}`);
+  console.log(`${subheading('4.7 Images with Content Credentials')}`);
   await printEngineSize(extensionPath);
   await printEngineTimes(runs);
   await printImagePageCost(extensionPath, runs);
