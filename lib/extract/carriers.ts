@@ -7,8 +7,7 @@ export const proofAttribute = 'data-ai-proof';
 
 /** Where a proof sits (spec §1), found without decoding anything. */
 export type ProofCarrier =
-  /** An element with `data-ai-proof`. */
-  /** The value is read by the caller, and only when it will use it: past the cap, a hostile page's 100,000 strings are not made. */
+  /** An element with `data-ai-proof`; the caller reads the value when it uses it (past the cap, a hostile page's 100,000 strings are never made). */
   | { form: 'attribute'; host: Element }
   /** `<script type="application/ai-proof+json">`; its entries are read later. */
   | { form: 'script'; script: Element }
