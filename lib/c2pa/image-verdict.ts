@@ -29,6 +29,13 @@ export type ImageVerdict = {
   trustedBy?: AnchorSource;
   /** The engine's manifest store JSON as it gave it, kept only when asked (the inspector shows it); never read for the verdict. */
   manifestStore?: unknown;
+  /**
+   * Set on an `unavailable` verdict when the image itself could not be had
+   * or read (not fetched, or not a form the engine reads): nothing says it
+   * has Content Credentials. Told only to a reader who asked about this
+   * image; a page's image like it gets no badge.
+   */
+  imageUnread?: true;
 };
 
 const noStatus: StatusLists = { success: [], informational: [], failure: [] };
@@ -52,13 +59,27 @@ export function imageVerdictOf(store: ManifestStore): ImageVerdict {
 
 /** The verdict when the engine refused the image or its manifest; `null` for an image without one (no badge). */
 export function imageVerdictOfEngineError(error: C2paEngineError): ImageVerdict | null {
-  if (error.kind === 'no-manifest') return null;
-  return failedReadVerdict(error.kind === 'malformed' ? 'malformed' : 'unavailable', `${error.message} (${error.engineError})`);
+  const reason = `${error.message} (${error.engineError})`;
+  switch (error.kind) {
+    case 'no-manifest':
+      return null;
+    case 'unreadable':
+      return unreadImageVerdict(reason);
+    case 'malformed':
+      return failedReadVerdict('malformed', reason);
+    case 'remote-manifest':
+      return failedReadVerdict('unavailable', reason);
+  }
 }
 
 /** A verdict without a manifest read: the image could not be had or read (`unavailable`), or its manifest not parsed (`malformed`). */
 export function failedReadVerdict(state: 'unavailable' | 'malformed', reason: string): ImageVerdict {
   return { state, reason, failures: [], ai: { generated: false, sources: [] }, ingredients: [] };
+}
+
+/** The image itself could not be had or read: `unavailable` with the reason, and `imageUnread`. */
+export function unreadImageVerdict(reason: string): ImageVerdict {
+  return { ...failedReadVerdict('unavailable', reason), imageUnread: true };
 }
 
 /** A `verified` verdict that says which anchors made its signer trusted. */

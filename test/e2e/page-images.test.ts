@@ -86,6 +86,8 @@ describe('badges on a page’s images, in Chromium', () => {
     const states = await badgeStates(page);
     expect(states.noManifest).toBeUndefined();
     expect(states.small).toBeUndefined();
+    // Shown by the page, which has the cookie its server wants, but not readable by Verity, which sends none: nothing says it has Content Credentials.
+    expect(states.needsCookie).toBeUndefined();
     const inShadowRoot = () => shadowImageBadgeState(page, '#shadow-host');
     await expect.poll(inShadowRoot, { timeout: 30_000 }).toBe('untrusted');
     // The page's own scripts learn no image's verdict from its badge.
@@ -164,6 +166,10 @@ describe('badges on a page’s images, in Chromium', () => {
     await expect.poll(() => list.getByRole('listitem').count(), { timeout: 10_000 }).toBe(listed);
     expect(await list.getByRole('heading').textContent()).toBe(`Images with Content Credentials (${listed})`);
     expect(await list.textContent()).toContain(`AI · Verified127.0.0.1 · trustedAiMade with AI — signed by ${images.trustedSignerName} (a signer you added) using Test Image Model 2.1`);
+    // The image Verity could not read is counted, not listed.
+    await expect.poll(() => list.textContent(), { timeout: 10_000 }).toContain('1 image on this page could not be read, so Verity cannot say whether it has Content Credentials.');
+    expect((await badgeStates(page)).needsCookie).toBeUndefined();
+    await screenshot(list, 'page-images-popup-list');
     await screenshot(popup, 'page-images-popup', { fullPage: false });
     await expectNoAxeViolations(popup, "the popup with the page's images");
     await popup.close();
@@ -175,6 +181,7 @@ describe('badges on a page’s images, in Chromium', () => {
         return entries.filter((entry) => entry.image !== undefined).map((entry) => [entry.image!.url.replace(/^.*\/img\//, ''), entry.state, entry.pageUrl]);
       });
     await expect.poll(historyImages, { timeout: 10_000 }).toContainEqual(['bytesChanged', 'altered', `${server.baseUrl}/`]);
+    expect((await historyImages()).filter(([name]) => name!.includes('/private/'))).toEqual([]);
 
     // A badge goes with its image, and when the image element is given another picture (a carousel).
     await page.evaluate(() => {

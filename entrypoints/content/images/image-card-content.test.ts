@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ImageVerdict } from '../../../lib/c2pa/image-verdict';
+import { unreadImageVerdict, type ImageVerdict } from '../../../lib/c2pa/image-verdict';
 import { imageCardContentOf } from './image-card-content';
 
 const claims = { signer: 'Verity Test Studio', issuer: 'Test CA', claimGenerator: 'Test Image Model 2.1', signedAt: '2026-05-01T10:00:00Z', actions: [{ action: 'c2pa.created' }, { action: 'c2pa.color_adjustments' }] };
@@ -18,6 +18,12 @@ describe('imageCardContentOf', () => {
       { label: 'Signed on', value: '2026-05-01T10:00:00Z' },
       { label: 'Actions', value: 'created, color adjustments' },
     ]);
+  });
+
+  it('says of an image it could not read that it cannot tell whether it has Content Credentials', () => {
+    const content = imageCardContentOf(unreadImageVerdict('The image could not be fetched: HTTP 403'));
+    expect(content).toMatchObject({ state: 'unavailable', headline: 'The image could not be fetched: HTTP 403', claims: [] });
+    expect(content.summary).toBe('Verity could not read this image, so it cannot say whether it carries Content Credentials.');
   });
 
   it('tells an untrusted signer as such', () => {

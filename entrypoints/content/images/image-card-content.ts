@@ -30,13 +30,22 @@ const trustNotes: Record<AnchorSource, string> = {
 
 const aboutOrigin = 'Content Credentials tell where an image came from and how it was made, not whether what it shows is true.';
 
-/** The card of an image's badge, or of "Verify image with Verity" on an image without Content Credentials (`null`). */
+/** The card of an image's badge, or of "Verify image with Verity" on an image without Content Credentials (`null`) or one it could not read. */
 export function imageCardContentOf(verdict: ImageVerdict | null): ImageCardContent {
   if (verdict === null) {
     return {
       word: 'No Content Credentials',
       headline: 'This image carries no Content Credentials',
       summary: 'Nothing in it says where it came from. Most images carry none: that says nothing either way about the image.',
+      claims: [],
+    };
+  }
+  if (verdict.imageUnread === true) {
+    return {
+      state: verdict.state,
+      word: imageBadgeWord(verdict),
+      headline: verdict.reason,
+      summary: 'Verity could not read this image, so it cannot say whether it carries Content Credentials.',
       claims: [],
     };
   }
