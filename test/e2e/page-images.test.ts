@@ -7,7 +7,7 @@ import { startC2paEngine } from '../../cli/c2pa-engine';
 import { imageAccessKey } from '../../entrypoints/background/images/image-access';
 import { imageAnchorsKey } from '../../entrypoints/background/images/image-anchor-keys';
 import { builtExtensionPath, launchExtensionBrowser, type ExtensionBrowser } from '../../devnet/extension-browser';
-import { expectedImageBadges, serveC2paImagePage } from '../fixtures/c2pa-image-page';
+import { chosenSourceBadges, expectedImageBadges, serveC2paImagePage } from '../fixtures/c2pa-image-page';
 import { c2paTestImages, type C2paTestImages } from '../fixtures/c2pa-images';
 import { openPopupBeside, screenshot } from './demo-session';
 import { accessibleWords, badgeStates, shadowImageBadgeState } from './image-page-reading';
@@ -81,13 +81,17 @@ describe('badges on a page’s images, in Chromium', () => {
     const layoutBefore = await page.evaluate(() => [...document.querySelectorAll('img')].map((image) => [image.offsetLeft, image.offsetTop]));
 
     const want = Object.fromEntries(Object.entries(expected).map(([name, [state]]) => [name, state]));
-    await expect.poll(() => badgeStates(page), { timeout: 60_000 }).toMatchObject(want);
+    await expect.poll(() => badgeStates(page), { timeout: 60_000 }).toMatchObject({ ...want, picture: chosenSourceBadges.picture });
     // The image without a manifest was asked about first; by now its answer has come, and drew nothing.
     const states = await badgeStates(page);
     expect(states.noManifest).toBeUndefined();
     expect(states.small).toBeUndefined();
     // Shown by the page, which has the cookie its server wants, but not readable by Verity, which sends none: nothing says it has Content Credentials.
     expect(states.needsCookie).toBeUndefined();
+    // The source the browser chose (`currentSrc`) is the one checked, not the <img>'s own `src`.
+    expect(await page.evaluate(() => document.querySelector<HTMLImageElement>('figure[data-name="picture"] img')!.currentSrc)).toMatch(/\/img\/trustedAi\?picture$/);
+    expect(await page.evaluate(() => document.querySelector<HTMLImageElement>('figure[data-name="srcset"] img')!.currentSrc)).toMatch(/\/img\/noManifest\?srcset$/);
+    expect(states.srcset).toBe(chosenSourceBadges.srcset);
     const inShadowRoot = () => shadowImageBadgeState(page, '#shadow-host');
     await expect.poll(inShadowRoot, { timeout: 30_000 }).toBe('untrusted');
     // The page's own scripts learn no image's verdict from its badge.
@@ -161,8 +165,8 @@ describe('badges on a page’s images, in Chromium', () => {
     const tabId = await worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id!);
     const popup = await openPopupBeside(browser, { demo: page, tabId });
     const list = popup.getByRole('region', { name: /Images with Content Credentials/ });
-    // Each figure's, and the one in the shadow root.
-    const listed = Object.keys(expected).length + 1;
+    // Each figure's, the <picture>'s and the one in the shadow root.
+    const listed = Object.keys(expected).length + 2;
     await expect.poll(() => list.getByRole('listitem').count(), { timeout: 10_000 }).toBe(listed);
     expect(await list.getByRole('heading').textContent()).toBe(`Images with Content Credentials (${listed})`);
     expect(await list.textContent()).toContain(`AI · Verified127.0.0.1 · trustedAiMade with AI — signed by ${images.trustedSignerName} (a signer you added) using Test Image Model 2.1`);
@@ -191,7 +195,7 @@ describe('badges on a page’s images, in Chromium', () => {
     });
     await expect
       .poll(() => page.evaluate(() => [...document.querySelectorAll('verity-badge')].map((badge) => badge.closest('figure')?.dataset.name)), { timeout: 30_000 })
-      .toEqual(['trustedAi', 'trustedCapture', 'editedAi', 'bytesChanged', 'manifestCut']);
+      .toEqual(['trustedAi', 'trustedCapture', 'editedAi', 'bytesChanged', 'manifestCut', 'picture']);
     expect((await badgeStates(page)).trustedCapture).toBe('untrusted');
     await page.close();
   });
