@@ -3,7 +3,7 @@ import type { AnchorSource } from './anchor-sets';
 import type { C2paEngineError } from './errors';
 import { manifestClaimsOf, type ManifestClaims } from './manifest-claims';
 import { activeManifestOf, type Ingredient, type ManifestStore, type StatusLists, type ValidationStatus } from './manifest-store';
-import { applyDeltas, stateOfStatus, type ImageState } from './validation-states';
+import { applyDeltas, stateOfStatus, untrustedByOf, type ImageState, type UntrustedBy } from './validation-states';
 
 /** An ingredient (a parent image, a placed component) and, when it carries a manifest, that manifest's own state. */
 export type IngredientVerdict = {
@@ -27,6 +27,8 @@ export type ImageVerdict = {
   ingredients: IngredientVerdict[];
   /** For `verified`: which anchors made the signer trusted (lib/c2pa/check-image.ts). */
   trustedBy?: AnchorSource;
+  /** For `untrusted`: whether the signer is on no trust list in use, or only the time stamp's authority. */
+  untrustedBy?: UntrustedBy;
   /** The engine's manifest store JSON as it gave it, kept only when asked (the inspector shows it); never read for the verdict. */
   manifestStore?: unknown;
   /**
@@ -54,7 +56,8 @@ export function imageVerdictOf(store: ManifestStore): ImageVerdict {
   const ingredients = manifest.ingredients.map((ingredient) =>
     ingredientVerdictOf(ingredient, deltas.find(({ ingredientAssertionURI }) => ingredient.label !== undefined && ingredientAssertionURI.endsWith(`/c2pa.assertions/${ingredient.label}`))?.validationDeltas),
   );
-  return { state, reason: reasonOf(state, status.failure), failures: status.failure, ai, claims: manifestClaimsOf(manifest), ingredients };
+  const untrustedBy = state === 'untrusted' ? untrustedByOf(status) : undefined;
+  return { state, reason: reasonOf(state, status.failure, untrustedBy), failures: status.failure, ai, claims: manifestClaimsOf(manifest), ingredients, ...(untrustedBy !== undefined && { untrustedBy }) };
 }
 
 /** The verdict when the engine refused the image or its manifest; `null` for an image without one (no badge). */
@@ -105,13 +108,15 @@ function ingredientVerdictOf(ingredient: Ingredient, deltas: StatusLists | undef
   return { ...described, state: stateOfStatus(status), failures: status.failure };
 }
 
-function reasonOf(state: ImageState, failures: ValidationStatus[]): string {
+function reasonOf(state: ImageState, failures: ValidationStatus[], untrustedBy: UntrustedBy | undefined): string {
   const codes = [...new Set(failures.map(({ code }) => code))].join(', ');
   switch (state) {
     case 'verified':
       return 'The Content Credentials are valid and their signer is on a trust list you use';
     case 'untrusted':
-      return 'The Content Credentials are valid, but their signer is not on a trust list you use';
+      return untrustedBy === 'time-stamp'
+        ? 'The Content Credentials are valid and their signer is on a trust list you use, but their time stamp comes from an authority not on a trust list you use'
+        : 'The Content Credentials are valid, but their signer is not on a trust list you use';
     case 'altered':
       return `The image changed after it was signed (${codes})`;
     case 'invalid':

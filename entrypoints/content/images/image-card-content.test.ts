@@ -33,6 +33,12 @@ describe('imageCardContentOf', () => {
     expect(content.note).toContain('anyone can sign');
   });
 
+  it('tells an image untrusted only for its time stamp without calling its signer untrusted', () => {
+    const content = imageCardContentOf(verdictOf({ state: 'untrusted', untrustedBy: 'time-stamp' }));
+    expect(content.headline).toContain('(time stamp from an authority not on a trust list you use)');
+    expect(content.note).toBe('The signature holds and the signer is on a trust list you use, but the time of signing is vouched for by a time-stamping authority that is not.');
+  });
+
   it('names what a verified signer’s trust rested on, the retired interim list as such', () => {
     const listed = imageCardContentOf(verdictOf({ trustedBy: 'c2pa-trust-list' }));
     expect(listed.headline).toBe('Made with AI — signed by Verity Test Studio (signer on the C2PA Trust List) using Test Image Model 2.1, 2026-05-01');

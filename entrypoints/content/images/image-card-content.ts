@@ -1,6 +1,6 @@
 import type { AnchorSource } from '../../../lib/c2pa/anchor-sets';
 import type { ImageVerdict } from '../../../lib/c2pa/image-verdict';
-import { imageHeadline } from '../../../lib/c2pa/image-words';
+import { imageHeadline, untrustedNotes } from '../../../lib/c2pa/image-words';
 import type { ImageState } from '../../../lib/c2pa/validation-states';
 import { imageBadgeWord } from './image-badge-words';
 
@@ -55,7 +55,7 @@ export function imageCardContentOf(verdict: ImageVerdict | null): ImageCardConte
     word: imageBadgeWord(verdict),
     headline: imageHeadline(verdict),
     summary: aboutOrigin,
-    ...(verdict.state === 'untrusted' && { note: 'The signature holds, but anyone can sign: the signer is not on a trust list you use.' }),
+    ...(verdict.state === 'untrusted' && { note: untrustedNotes[verdict.untrustedBy ?? 'signer'] }),
     ...(verdict.state === 'verified' && verdict.trustedBy !== undefined && { note: trustNotes[verdict.trustedBy] }),
     claims: claimFacts(verdict),
     ...(codes !== '' && { codes }),
