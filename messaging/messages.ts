@@ -220,8 +220,8 @@ export type WorkerMessages = {
   'page-integrity': { request: { integrity: PageIntegrity }; response: { ok: true } };
   /** Popup: what the tab's page (all its frames) did against Verity's badges and card; null when nothing. */
   'tab-integrity': { request: { tabId: number }; response: { integrity: PageIntegrity | null } };
-  /** Popup: the images with Content Credentials the tab's page showed. */
-  'tab-images': { request: { tabId: number }; response: { images: TabImage[] } };
+  /** Popup: the images with Content Credentials the tab's page showed, and how many of its images Verity could not read. */
+  'tab-images': { request: { tabId: number }; response: { images: TabImage[]; unread: number } };
   /** Options: the effective configuration and where each part came from. */
   'trust-config': {
     request: Record<string, never>;

@@ -4,7 +4,7 @@ import { LinkIcon } from '../../components/icons';
 import { StateBadge } from '../../components/StateBadge';
 import { stateStyles } from '../../components/state-style';
 import type { ImageVerdict } from '../../lib/c2pa/image-verdict';
-import { imageHeadline } from '../../lib/c2pa/image-words';
+import { imageHeadline, untrustedNotes } from '../../lib/c2pa/image-words';
 import { InspectorFrame } from './InspectorView';
 import { ManifestStoreView } from './ManifestStoreView';
 import { SharedLinkOrigin } from './SharedLinkOrigin';
@@ -102,9 +102,7 @@ function VerdictWords({ load }: { load: ImageCheckLoad }) {
             {imageHeadline(load.verdict)}
           </h1>
           <p className="max-w-prose text-[15px] leading-relaxed text-slate-700">{aboutOrigin}</p>
-          {load.verdict.state === 'untrusted' && (
-            <p className="max-w-prose text-sm text-slate-700">The signature holds, but anyone can sign: the signer is not on a trust list you use.</p>
-          )}
+          {load.verdict.state === 'untrusted' && <p className="max-w-prose text-sm text-slate-700">{untrustedNotes[load.verdict.untrustedBy ?? 'signer']}</p>}
         </>
       );
   }

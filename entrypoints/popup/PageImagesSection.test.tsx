@@ -5,9 +5,9 @@ import { fakePermissions } from '../../test/fakes/permissions';
 import { renderDom } from '../../test/ui/dom';
 import { PageImagesSection } from './PageImagesSection';
 
-const client = vi.hoisted(() => ({ imageCount: undefined as number | undefined }));
+const client = vi.hoisted(() => ({ imageCount: undefined as number | undefined, unread: 0 }));
 vi.mock('../../messaging/client', () => ({
-  sendToWorker: vi.fn(async () => ({ images: [] })),
+  sendToWorker: vi.fn(async () => ({ images: [], unread: client.unread })),
   // A page whose content script cannot run answers nothing: the message fails.
   sendToTab: vi.fn(async () => {
     if (client.imageCount === undefined) throw new Error('Could not establish connection. Receiving end does not exist.');
@@ -22,12 +22,17 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-async function offerShownFor(imageCount: number | undefined): Promise<boolean> {
+async function rendered(imageCount: number | undefined, unread = 0): Promise<HTMLElement> {
   client.imageCount = imageCount;
+  client.unread = unread;
   const view = renderDom(<PageImagesSection tabId={7} />);
   cleanup = view.unmount;
   await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
-  return view.container.querySelector('section[aria-labelledby="image-access-heading"]') !== null;
+  return view.container;
+}
+
+async function offerShownFor(imageCount: number | undefined): Promise<boolean> {
+  return (await rendered(imageCount)).querySelector('section[aria-labelledby="image-access-heading"]') !== null;
 }
 
 describe('PageImagesSection', () => {
@@ -39,5 +44,13 @@ describe('PageImagesSection', () => {
     expect(await offerShownFor(0)).toBe(false);
     cleanup?.();
     expect(await offerShownFor(undefined)).toBe(false);
+  });
+
+  it('says how many of the page’s images could not be read, without listing them', async () => {
+    const section = (await rendered(3, 2)).querySelector('section[aria-labelledby="images-heading"]');
+    expect(section?.textContent).toContain('2 images on this page could not be read, so Verity cannot say whether they have Content Credentials.');
+    expect(section?.querySelector('li')).toBeNull();
+    cleanup?.();
+    expect((await rendered(3, 0)).querySelector('section[aria-labelledby="images-heading"]')).toBeNull();
   });
 });

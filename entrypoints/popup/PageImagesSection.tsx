@@ -5,55 +5,66 @@ import type { TabImage } from '../../messaging/messages';
 import { ImageAccessOffer } from './ImageAccessOffer';
 import { useTabAnswer } from './use-tab-answer';
 
-const askImages = (tabId: number) => sendToWorker('tab-images', { tabId }).then((answer) => answer.images);
-const noImages: TabImage[] = [];
+const askImages = (tabId: number) => sendToWorker('tab-images', { tabId });
+const noImages: { images: TabImage[]; unread: number } = { images: [], unread: 0 };
 // The top frame's count: a page whose content script cannot run (the browser's own pages) has none to check.
 const askImageCount = (tabId: number) => sendToTab(tabId, 'count-images', {}, { frameId: 0 }).then((answer) => answer.images);
 
 /**
  * The images with Content Credentials the tab's page showed (issue 15),
  * each with its state, "AI" where the manifest says so and its signature
- * holds, and the card's headline. While image checks are off the page
+ * holds, and the card's headline, then how many images Verity could not
+ * read (a site that refused it, a format it does not read): those have no
+ * badge, since nothing says they carry Content Credentials. While image checks are off the page
  * checks no image (only those checked from the context menu are listed),
  * so the offer to turn them on follows, on a page with images: elsewhere
  * it would only be in the way (Settings offers it always).
  */
 export function PageImagesSection({ tabId }: { tabId: number }) {
-  const images = useTabAnswer(tabId, askImages, noImages);
+  const { images, unread } = useTabAnswer(tabId, askImages, noImages);
   const imageCount = useTabAnswer(tabId, askImageCount, 0);
 
   return (
     <>
-      {images.length > 0 && <ImageList images={images} />}
+      {(images.length > 0 || unread > 0) && <ImageList images={images} unread={unread} />}
       {(images.length > 0 || imageCount > 0) && <ImageAccessOffer />}
     </>
   );
 }
 
-function ImageList({ images }: { images: TabImage[] }) {
+function ImageList({ images, unread }: { images: TabImage[]; unread: number }) {
   return (
     <section aria-labelledby="images-heading" className="px-3 pt-3 pb-2">
       <h2 id="images-heading" className="px-1 pb-2 text-xs font-semibold tracking-wide text-slate-500 uppercase">
         Images with Content Credentials <span className="font-normal tabular-nums">({images.length})</span>
       </h2>
-      <ul className="space-y-1.5">
-        {images.map((image) => (
-          <li key={image.url} className="rounded-lg border border-slate-200 bg-white px-3 py-2.5 shadow-xs">
-            <span className="flex items-center gap-2">
-              <StateBadge state={image.state} size="sm" label={image.ai ? `AI · ${stateStyles[image.state].word}` : undefined} />
-              <a href={image.url} target="_blank" rel="noopener" className="link min-w-0 truncate text-xs" title={image.url}>
-                {fileNameOf(image.url)}
-              </a>
-            </span>
-            <span className={`mt-1.5 line-clamp-2 block text-[13px] leading-snug ${image.state === 'verified' ? 'text-slate-800' : stateStyles[image.state].ink}`}>
-              {image.headline}
-            </span>
-          </li>
-        ))}
-      </ul>
-      <p className="px-1 pt-2 text-xs text-slate-500">Where each image came from, as its Content Credentials say: not whether it shows the truth.</p>
+      {images.length > 0 && (
+        <ul className="space-y-1.5">
+          {images.map((image) => (
+            <li key={image.url} className="rounded-lg border border-slate-200 bg-white px-3 py-2.5 shadow-xs">
+              <span className="flex items-center gap-2">
+                <StateBadge state={image.state} size="sm" label={image.ai ? `AI · ${stateStyles[image.state].word}` : undefined} />
+                <a href={image.url} target="_blank" rel="noopener" className="link min-w-0 truncate text-xs" title={image.url}>
+                  {fileNameOf(image.url)}
+                </a>
+              </span>
+              <span className={`mt-1.5 line-clamp-2 block text-[13px] leading-snug ${image.state === 'verified' ? 'text-slate-800' : stateStyles[image.state].ink}`}>
+                {image.headline}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {unread > 0 && <p className="px-1 pt-2 text-xs text-slate-600">{unreadWords(unread)}</p>}
+      {images.length > 0 && <p className="px-1 pt-2 text-xs text-slate-500">Where each image came from, as its Content Credentials say: not whether it shows the truth.</p>}
     </section>
   );
+}
+
+function unreadWords(count: number): string {
+  return count === 1
+    ? '1 image on this page could not be read, so Verity cannot say whether it has Content Credentials.'
+    : `${count} images on this page could not be read, so Verity cannot say whether they have Content Credentials.`;
 }
 
 function fileNameOf(url: string): string {

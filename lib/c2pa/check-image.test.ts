@@ -84,7 +84,10 @@ describe('checkImage on images signed by the engine’s Builder', () => {
     expect(await check(images.noManifest)).toBeNull();
   });
 
-  it('calls bytes that are no image it reads unavailable', async () => {
-    expect(await check(new TextEncoder().encode('<html>not an image</html>'))).toMatchObject({ state: 'unavailable' });
+  it('calls bytes that are no image it reads unavailable, marked as an image not read (nothing says it has Content Credentials)', async () => {
+    expect(await check(new TextEncoder().encode('<html>not an image</html>'))).toMatchObject({ state: 'unavailable', imageUnread: true });
+    // A BMP: browsers show it, c2pa-rs reads no such format.
+    const bmp = Uint8Array.from([0x42, 0x4d, ...new Uint8Array(60)]);
+    expect(await checkImage({ bytes: bmp, declaredType: 'image/bmp', trustAnchors: reader() })).toMatchObject({ state: 'unavailable', imageUnread: true, reason: expect.stringContaining('UnsupportedType') });
   });
 });

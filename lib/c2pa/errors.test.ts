@@ -6,7 +6,7 @@ describe('engineErrorOf', () => {
     expect(engineErrorOf('C2pa(JumbfNotFound)')).toMatchObject({ kind: 'no-manifest', engineError: 'JumbfNotFound' });
     expect(engineErrorOf('C2pa(JumbfParseError(InvalidCborBox))')).toMatchObject({ kind: 'malformed', engineError: 'JumbfParseError(InvalidCborBox)' });
     expect(engineErrorOf('C2pa(UnsupportedType)')).toMatchObject({ kind: 'unreadable' });
-    expect(engineErrorOf('C2pa(RemoteManifestUrl("https://example.com/m.c2pa"))')).toMatchObject({ kind: 'unreadable' });
+    expect(engineErrorOf('C2pa(RemoteManifestUrl("https://example.com/m.c2pa"))')).toMatchObject({ kind: 'remote-manifest' });
     expect(engineErrorOf('C2pa(ClaimDecoding("x"))')).toMatchObject({ kind: 'malformed' });
   });
 

@@ -2,10 +2,11 @@ import { BaseError } from '../errors';
 
 /**
  * What kind of failure the engine's error is: no manifest at all (no badge),
- * a manifest that does not parse (`malformed`), or an image the engine could
- * not read, or a manifest it would have to fetch (`unavailable`).
+ * a manifest that does not parse (`malformed`), a manifest kept elsewhere
+ * that it would have to fetch (`unavailable`), or an image it could not read
+ * at all, of which nothing is known (lib/c2pa/image-verdict.ts: `imageUnread`).
  */
-export type EngineFailureKind = 'no-manifest' | 'malformed' | 'unreadable';
+export type EngineFailureKind = 'no-manifest' | 'malformed' | 'remote-manifest' | 'unreadable';
 
 export type C2paEngineErrorParameters = { kind: EngineFailureKind; engineError: string };
 
@@ -26,11 +27,14 @@ export class C2paEngineError extends BaseError {
 const shortMessages: Record<EngineFailureKind, string> = {
   'no-manifest': 'The image has no Content Credentials',
   malformed: 'The Content Credentials cannot be parsed',
+  'remote-manifest': 'The Content Credentials are kept elsewhere, and Verity fetches none',
   unreadable: 'The image could not be read',
 };
 
-/** c2pa-rs errors that mean the image is not in a form the engine reads, or the manifest sits elsewhere. */
-const unreadable = new Set(['UnsupportedType', 'InvalidAsset', 'IoError', 'RemoteManifestUrl', 'RemoteManifestFetch', 'NotFound']);
+/** c2pa-rs errors that mean the image is not in a form the engine reads. */
+const unreadable = new Set(['UnsupportedType', 'InvalidAsset', 'IoError', 'NotFound']);
+/** c2pa-rs errors that mean the image names a manifest kept elsewhere: it has Content Credentials, unread. */
+const remoteManifest = new Set(['RemoteManifestUrl', 'RemoteManifestFetch']);
 const noManifest = new Set(['JumbfNotFound', 'ProvenanceMissing']);
 
 /**
@@ -45,6 +49,12 @@ export function engineErrorOf(thrown: unknown): C2paEngineError {
   const text = typeof thrown === 'string' ? thrown : thrown instanceof Error ? thrown.message : String(thrown);
   const variant = /^C2pa\((\w+)/.exec(text)?.[1];
   const kind: EngineFailureKind =
-    variant === undefined || unreadable.has(variant) ? 'unreadable' : noManifest.has(variant) ? 'no-manifest' : 'malformed';
+    variant === undefined || unreadable.has(variant)
+      ? 'unreadable'
+      : remoteManifest.has(variant)
+        ? 'remote-manifest'
+        : noManifest.has(variant)
+          ? 'no-manifest'
+          : 'malformed';
   return new C2paEngineError({ kind, engineError: variant === undefined ? text : text.replace(/^C2pa\((.*)\)$/s, '$1') });
 }

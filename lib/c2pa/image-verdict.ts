@@ -3,7 +3,7 @@ import type { AnchorSource } from './anchor-sets';
 import type { C2paEngineError } from './errors';
 import { manifestClaimsOf, type ManifestClaims } from './manifest-claims';
 import { activeManifestOf, type Ingredient, type ManifestStore, type StatusLists, type ValidationStatus } from './manifest-store';
-import { applyDeltas, stateOfStatus, type ImageState } from './validation-states';
+import { applyDeltas, stateOfStatus, untrustedByOf, type ImageState, type UntrustedBy } from './validation-states';
 
 /** An ingredient (a parent image, a placed component) and, when it carries a manifest, that manifest's own state. */
 export type IngredientVerdict = {
@@ -27,8 +27,17 @@ export type ImageVerdict = {
   ingredients: IngredientVerdict[];
   /** For `verified`: which anchors made the signer trusted (lib/c2pa/check-image.ts). */
   trustedBy?: AnchorSource;
+  /** For `untrusted`: whether the signer is on no trust list in use, or only the time stamp's authority. */
+  untrustedBy?: UntrustedBy;
   /** The engine's manifest store JSON as it gave it, kept only when asked (the inspector shows it); never read for the verdict. */
   manifestStore?: unknown;
+  /**
+   * Set on an `unavailable` verdict when the image itself could not be had
+   * or read (not fetched, or not a form the engine reads): nothing says it
+   * has Content Credentials. Told only to a reader who asked about this
+   * image; a page's image like it gets no badge.
+   */
+  imageUnread?: true;
 };
 
 const noStatus: StatusLists = { success: [], informational: [], failure: [] };
@@ -47,18 +56,33 @@ export function imageVerdictOf(store: ManifestStore): ImageVerdict {
   const ingredients = manifest.ingredients.map((ingredient) =>
     ingredientVerdictOf(ingredient, deltas.find(({ ingredientAssertionURI }) => ingredient.label !== undefined && ingredientAssertionURI.endsWith(`/c2pa.assertions/${ingredient.label}`))?.validationDeltas),
   );
-  return { state, reason: reasonOf(state, status.failure), failures: status.failure, ai, claims: manifestClaimsOf(manifest), ingredients };
+  const untrustedBy = state === 'untrusted' ? untrustedByOf(status) : undefined;
+  return { state, reason: reasonOf(state, status.failure, untrustedBy), failures: status.failure, ai, claims: manifestClaimsOf(manifest), ingredients, ...(untrustedBy !== undefined && { untrustedBy }) };
 }
 
 /** The verdict when the engine refused the image or its manifest; `null` for an image without one (no badge). */
 export function imageVerdictOfEngineError(error: C2paEngineError): ImageVerdict | null {
-  if (error.kind === 'no-manifest') return null;
-  return failedReadVerdict(error.kind === 'malformed' ? 'malformed' : 'unavailable', `${error.message} (${error.engineError})`);
+  const reason = `${error.message} (${error.engineError})`;
+  switch (error.kind) {
+    case 'no-manifest':
+      return null;
+    case 'unreadable':
+      return unreadImageVerdict(reason);
+    case 'malformed':
+      return failedReadVerdict('malformed', reason);
+    case 'remote-manifest':
+      return failedReadVerdict('unavailable', reason);
+  }
 }
 
 /** A verdict without a manifest read: the image could not be had or read (`unavailable`), or its manifest not parsed (`malformed`). */
 export function failedReadVerdict(state: 'unavailable' | 'malformed', reason: string): ImageVerdict {
   return { state, reason, failures: [], ai: { generated: false, sources: [] }, ingredients: [] };
+}
+
+/** The image itself could not be had or read: `unavailable` with the reason, and `imageUnread`. */
+export function unreadImageVerdict(reason: string): ImageVerdict {
+  return { ...failedReadVerdict('unavailable', reason), imageUnread: true };
 }
 
 /** A `verified` verdict that says which anchors made its signer trusted. */
@@ -84,13 +108,15 @@ function ingredientVerdictOf(ingredient: Ingredient, deltas: StatusLists | undef
   return { ...described, state: stateOfStatus(status), failures: status.failure };
 }
 
-function reasonOf(state: ImageState, failures: ValidationStatus[]): string {
+function reasonOf(state: ImageState, failures: ValidationStatus[], untrustedBy: UntrustedBy | undefined): string {
   const codes = [...new Set(failures.map(({ code }) => code))].join(', ');
   switch (state) {
     case 'verified':
       return 'The Content Credentials are valid and their signer is on a trust list you use';
     case 'untrusted':
-      return 'The Content Credentials are valid, but their signer is not on a trust list you use';
+      return untrustedBy === 'time-stamp'
+        ? 'The Content Credentials are valid and their signer is on a trust list you use, but their time stamp comes from an authority not on a trust list you use'
+        : 'The Content Credentials are valid, but their signer is not on a trust list you use';
     case 'altered':
       return `The image changed after it was signed (${codes})`;
     case 'invalid':

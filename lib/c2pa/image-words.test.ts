@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ImageVerdict } from './image-verdict';
+import { imageVerdictOf, type ImageVerdict } from './image-verdict';
+import { manifestStore } from './manifest-store';
 import { imageHeadline } from './image-words';
 
 const verdict = (overrides: Partial<ImageVerdict>): ImageVerdict => ({
@@ -21,5 +22,24 @@ describe('imageHeadline', () => {
   it('says the signer is not trusted, and gives the failure itself for every failed state', () => {
     expect(imageHeadline(verdict({ state: 'untrusted' }))).toBe('Made with AI — signed by Studio Signer (a signer not on a trust list you use) using Model 2.1, 2026-11-02');
     for (const state of ['invalid', 'altered', 'malformed', 'unavailable'] as const) expect(imageHeadline(verdict({ state, reason: `the ${state} reason` }))).toBe(`the ${state} reason`);
+  });
+
+  it('says of an image untrusted only for its time stamp that the time stamp’s authority, not the signer, is off the trust lists', () => {
+    const store = {
+      active_manifest: 'urn:c2pa:1',
+      manifests: { 'urn:c2pa:1': { signature_info: { common_name: 'Studio Signer' } } },
+      validation_results: { activeManifest: { success: [{ code: 'claimSignature.validated' }, { code: 'signingCredential.trusted' }], informational: [], failure: [{ code: 'timeStamp.untrusted' }] } },
+    };
+    // As the engine's output is read (lib/c2pa/check-image.ts): through the schema.
+    const timeStampOnly = imageVerdictOf(manifestStore.parse(store));
+    expect(timeStampOnly).toMatchObject({ state: 'untrusted', untrustedBy: 'time-stamp' });
+    expect(timeStampOnly.reason).toBe('The Content Credentials are valid and their signer is on a trust list you use, but their time stamp comes from an authority not on a trust list you use');
+    expect(imageHeadline(timeStampOnly)).toBe('Content Credentials — signed by Studio Signer (time stamp from an authority not on a trust list you use)');
+    expect(imageHeadline(timeStampOnly)).not.toContain('signer not on a trust list');
+
+    store.validation_results.activeManifest.failure.push({ code: 'signingCredential.untrusted' });
+    const signerToo = imageVerdictOf(manifestStore.parse(store));
+    expect(signerToo).toMatchObject({ state: 'untrusted', untrustedBy: 'signer', reason: 'The Content Credentials are valid, but their signer is not on a trust list you use' });
+    expect(imageHeadline(signerToo)).toBe('Content Credentials — signed by Studio Signer (a signer not on a trust list you use)');
   });
 });

@@ -1,5 +1,6 @@
 import type { AnchorSource } from './anchor-sets';
 import type { ImageVerdict } from './image-verdict';
+import type { UntrustedBy } from './validation-states';
 
 /** What a verified signer's trust rested on, in a reader's words. */
 export const trustSourceWords: Record<AnchorSource, string> = {
@@ -9,19 +10,32 @@ export const trustSourceWords: Record<AnchorSource, string> = {
   interim: 'signer on the retired interim list',
 };
 
+/** What an untrusted image's trust failed on, in the headline's brackets. */
+const untrustedWords: Record<UntrustedBy, string> = {
+  signer: 'a signer not on a trust list you use',
+  'time-stamp': 'time stamp from an authority not on a trust list you use',
+};
+
+/** The sentence the card and the inspector add under an untrusted image's headline. */
+export const untrustedNotes: Record<UntrustedBy, string> = {
+  signer: 'The signature holds, but anyone can sign: the signer is not on a trust list you use.',
+  'time-stamp': 'The signature holds and the signer is on a trust list you use, but the time of signing is vouched for by a time-stamping authority that is not.',
+};
+
 /**
  * The one line a reader sees first, in the reader's words (issue 15):
  * "Made with AI — signed by <signer> using <claim generator>, <date>", or the
  * honest failure. The signer, tool and date are the manifest's claims; only
  * a `verified` or `untrusted` state lets them be told as a signature, and
- * either says what the signer's trust rested on, or that it rests on none.
+ * either says what the signer's trust rested on, or what it failed on (the
+ * signer, or only the authority that time-stamped the signature).
  */
-export function imageHeadline({ state, reason, ai, claims, trustedBy }: ImageVerdict): string {
+export function imageHeadline({ state, reason, ai, claims, trustedBy, untrustedBy = 'signer' }: ImageVerdict): string {
   if ((state !== 'verified' && state !== 'untrusted') || claims === undefined) return reason;
   const what = ai.generated ? 'Made with AI' : 'Content Credentials';
   const signer = claims.signer === undefined ? 'an unnamed signer' : claims.signer;
   const using = claims.claimGenerator === undefined ? '' : ` using ${claims.claimGenerator}`;
   const date = claims.signedAt === undefined || Number.isNaN(Date.parse(claims.signedAt)) ? '' : `, ${new Date(claims.signedAt).toISOString().slice(0, 10)}`;
-  const trust = state === 'untrusted' ? ' (a signer not on a trust list you use)' : trustedBy === undefined ? '' : ` (${trustSourceWords[trustedBy]})`;
+  const trust = state === 'untrusted' ? ` (${untrustedWords[untrustedBy]})` : trustedBy === undefined ? '' : ` (${trustSourceWords[trustedBy]})`;
   return `${what} — signed by ${signer}${trust}${using}${date}`;
 }

@@ -1,11 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { applyDeltas, stateOfStatus } from './validation-states';
+import { applyDeltas, stateOfStatus, untrustedByOf } from './validation-states';
 
 const codes = (...list: string[]) => list.map((code) => ({ code }));
 const status = ({ success = [] as string[], failure = [] as string[], informational = [] as string[] }) => ({
   success: codes(...success),
   informational: codes(...informational),
   failure: codes(...failure),
+});
+
+describe('untrustedByOf', () => {
+  it('blames the time stamp only when the signer itself is trusted', () => {
+    const trustedSigner = ['claimSignature.validated', 'signingCredential.trusted'];
+    expect(stateOfStatus(status({ success: trustedSigner, failure: ['timeStamp.untrusted'] }))).toBe('untrusted');
+    expect(untrustedByOf(status({ success: trustedSigner, failure: ['timeStamp.untrusted'] }))).toBe('time-stamp');
+    expect(untrustedByOf(status({ failure: ['signingCredential.untrusted', 'timeStamp.untrusted'] }))).toBe('signer');
+    expect(untrustedByOf(status({ success: ['claimSignature.validated'], failure: ['timeStamp.untrusted'] }))).toBe('signer');
+    expect(untrustedByOf(status({ failure: ['signingCredential.untrusted'] }))).toBe('signer');
+  });
 });
 
 describe('stateOfStatus', () => {

@@ -42,6 +42,20 @@ export function stateOfStatus(status: StatusLists): ImageState {
   return worstState(states) as ImageState;
 }
 
+/** What an `untrusted` manifest's trust fails on: its signer, or only the authority that time-stamped its signature. */
+export type UntrustedBy = 'signer' | 'time-stamp';
+
+/**
+ * Why a manifest that `stateOfStatus` calls `untrusted` is so: `time-stamp`
+ * only when its signer is trusted (`signingCredential.trusted`, and no
+ * `signingCredential.untrusted`) and `timeStamp.untrusted` is among its
+ * failures; `signer` otherwise.
+ */
+export function untrustedByOf(status: StatusLists): UntrustedBy {
+  const signerTrusted = status.success.some(({ code }) => code === 'signingCredential.trusted') && !status.failure.some(({ code }) => code === 'signingCredential.untrusted');
+  return signerTrusted && status.failure.some(({ code }) => code === 'timeStamp.untrusted') ? 'time-stamp' : 'signer';
+}
+
 /**
  * An ingredient's codes now: those recorded when it was added, each replaced
  * by what the reader found this time in the same family (a recorded

@@ -50,6 +50,7 @@ describe('the extension’s image engine, in Chromium', () => {
       bytesChanged: ['altered', true],
       manifestCut: ['malformed', false],
       badSignature: ['invalid', true],
+      largeAi: ['verified', true],
     };
     const times: number[] = [];
     for (const [name, [state, ai]] of Object.entries(expected)) {

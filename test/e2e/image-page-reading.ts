@@ -15,7 +15,9 @@ export async function accessibleWords(cdp: CDPSession): Promise<{ buttons: strin
 export async function badgeStates(page: Page): Promise<Record<string, string | undefined>> {
   const named = await page.evaluate(() =>
     [...document.querySelectorAll('figure')].map((figure) => {
-      const next = figure.querySelector('img')?.nextElementSibling;
+      // A badge follows its image, or the image's <picture>.
+      const image = figure.querySelector('img');
+      const next = (image?.parentElement?.localName === 'picture' ? image.parentElement : image)?.nextElementSibling;
       return [figure.dataset.name!, next?.localName === 'verity-badge' ? next.getAttribute('data-verity-image') : null] as const;
     }),
   );

@@ -4,10 +4,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { browser as extensionApi } from 'wxt/browser';
 import { startC2paEngine } from '../../cli/c2pa-engine';
+import { probeBytes } from '../../entrypoints/background/images/fetch-image';
 import { imageAccessKey } from '../../entrypoints/background/images/image-access';
 import { imageAnchorsKey } from '../../entrypoints/background/images/image-anchor-keys';
 import { builtExtensionPath, launchExtensionBrowser, type ExtensionBrowser } from '../../devnet/extension-browser';
-import { expectedImageBadges, serveC2paImagePage } from '../fixtures/c2pa-image-page';
+import { chosenSourceBadges, expectedImageBadges, serveC2paImagePage } from '../fixtures/c2pa-image-page';
 import { c2paTestImages, type C2paTestImages } from '../fixtures/c2pa-images';
 import { openPopupBeside, screenshot } from './demo-session';
 import { accessibleWords, badgeStates, shadowImageBadgeState } from './image-page-reading';
@@ -81,11 +82,22 @@ describe('badges on a page’s images, in Chromium', () => {
     const layoutBefore = await page.evaluate(() => [...document.querySelectorAll('img')].map((image) => [image.offsetLeft, image.offsetTop]));
 
     const want = Object.fromEntries(Object.entries(expected).map(([name, [state]]) => [name, state]));
-    await expect.poll(() => badgeStates(page), { timeout: 60_000 }).toMatchObject(want);
+    await expect.poll(() => badgeStates(page), { timeout: 60_000 }).toMatchObject({ ...want, picture: chosenSourceBadges.picture });
     // The image without a manifest was asked about first; by now its answer has come, and drew nothing.
     const states = await badgeStates(page);
     expect(states.noManifest).toBeUndefined();
     expect(states.small).toBeUndefined();
+    // Shown by the page, which has the cookie its server wants, but not readable by Verity, which sends none: nothing says it has Content Credentials.
+    expect(states.needsCookie).toBeUndefined();
+    // The source the browser chose (`currentSrc`) is the one checked, not the <img>'s own `src`.
+    expect(await page.evaluate(() => document.querySelector<HTMLImageElement>('figure[data-name="picture"] img')!.currentSrc)).toMatch(/\/img\/trustedAi\?picture$/);
+    expect(await page.evaluate(() => document.querySelector<HTMLImageElement>('figure[data-name="srcset"] img')!.currentSrc)).toMatch(/\/img\/noManifest\?srcset$/);
+    expect(states.srcset).toBe(chosenSourceBadges.srcset);
+    // The image larger than the first ranged request was read in two parts, each byte once (Chrome's cache, holding the
+    // first part, names the rest's end). The page's own load of it (one whole request) served neither: Chrome's HTTP cache
+    // is keyed by top-level site, and the offscreen document's is the extension.
+    const largeRequests = server.requests.filter(({ path }) => path === '/img/largeAi').map(({ range }) => range ?? 'whole');
+    expect(largeRequests).toEqual(['whole', `bytes=0-${probeBytes - 1}`, expect.stringMatching(new RegExp(`^bytes=${probeBytes}-(${images.largeAi.length - 1})?$`))]);
     const inShadowRoot = () => shadowImageBadgeState(page, '#shadow-host');
     await expect.poll(inShadowRoot, { timeout: 30_000 }).toBe('untrusted');
     // The page's own scripts learn no image's verdict from its badge.
@@ -159,11 +171,15 @@ describe('badges on a page’s images, in Chromium', () => {
     const tabId = await worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id!);
     const popup = await openPopupBeside(browser, { demo: page, tabId });
     const list = popup.getByRole('region', { name: /Images with Content Credentials/ });
-    // Each figure's, and the one in the shadow root.
-    const listed = Object.keys(expected).length + 1;
+    // Each figure's, the <picture>'s and the one in the shadow root.
+    const listed = Object.keys(expected).length + 2;
     await expect.poll(() => list.getByRole('listitem').count(), { timeout: 10_000 }).toBe(listed);
     expect(await list.getByRole('heading').textContent()).toBe(`Images with Content Credentials (${listed})`);
     expect(await list.textContent()).toContain(`AI · Verified127.0.0.1 · trustedAiMade with AI — signed by ${images.trustedSignerName} (a signer you added) using Test Image Model 2.1`);
+    // The image Verity could not read is counted, not listed.
+    await expect.poll(() => list.textContent(), { timeout: 10_000 }).toContain('1 image on this page could not be read, so Verity cannot say whether it has Content Credentials.');
+    expect((await badgeStates(page)).needsCookie).toBeUndefined();
+    await screenshot(list, 'page-images-popup-list');
     await screenshot(popup, 'page-images-popup', { fullPage: false });
     await expectNoAxeViolations(popup, "the popup with the page's images");
     await popup.close();
@@ -175,6 +191,7 @@ describe('badges on a page’s images, in Chromium', () => {
         return entries.filter((entry) => entry.image !== undefined).map((entry) => [entry.image!.url.replace(/^.*\/img\//, ''), entry.state, entry.pageUrl]);
       });
     await expect.poll(historyImages, { timeout: 10_000 }).toContainEqual(['bytesChanged', 'altered', `${server.baseUrl}/`]);
+    expect((await historyImages()).filter(([name]) => name!.includes('/private/'))).toEqual([]);
 
     // A badge goes with its image, and when the image element is given another picture (a carousel).
     await page.evaluate(() => {
@@ -184,7 +201,7 @@ describe('badges on a page’s images, in Chromium', () => {
     });
     await expect
       .poll(() => page.evaluate(() => [...document.querySelectorAll('verity-badge')].map((badge) => badge.closest('figure')?.dataset.name)), { timeout: 30_000 })
-      .toEqual(['trustedAi', 'trustedCapture', 'editedAi', 'bytesChanged', 'manifestCut']);
+      .toEqual(['trustedAi', 'trustedCapture', 'editedAi', 'bytesChanged', 'manifestCut', 'largeAi', 'picture']);
     expect((await badgeStates(page)).trustedCapture).toBe('untrusted');
     await page.close();
   });

@@ -11,11 +11,11 @@ export const probeBytes = 64 * 1024;
 export type FetchImageReturnType = { bytes: ArrayBuffer; contentType?: string } | { manifest: 'absent' };
 
 /**
- * The image's bytes, from the browser's cache where the page's own load put
- * them. First a ranged request for its first `probeBytes`: where the server
- * answers 206 and those bytes rule a manifest out (lib/c2pa/manifest-prefix.ts),
- * that is all; where they hold the whole image, they are used; else the
- * image is fetched whole, once. A server that ignores ranges sends it all at
+ * The image's bytes, each downloaded once. First a ranged request for its
+ * first `probeBytes`: where the server answers 206 and those bytes rule a
+ * manifest out (lib/c2pa/manifest-prefix.ts), that is all; where they hold
+ * the whole image, they are used; else only the rest is asked for and
+ * joined to them (`readRest`). A server that ignores ranges sends it all at
  * once, which is read as the full download. No cookies go with the
  * requests: the check needs the image, not the reader's session with its
  * site. A cross-origin image needs the host permission the reader may
@@ -24,8 +24,9 @@ export type FetchImageReturnType = { bytes: ArrayBuffer; contentType?: string } 
 export async function fetchImage(url: string): Promise<FetchImageReturnType> {
   if (!/^https?:/i.test(url)) throw new ImageFetchError(`Only http(s) images are checked, not ${url.split(':')[0]}:`);
   const probe = await request(url, { range: `bytes=0-${probeBytes - 1}` });
-  const total = probe.status === 206 ? totalOfRange(probe.headers.get('content-range')) : undefined;
-  if (total === undefined) return readWhole(probe.status === 206 || probe.status === 416 ? await drop(probe).then(() => request(url)) : probe);
+  const probed = probe.status === 206 ? rangeOf(probe.headers.get('content-range')) : undefined;
+  if (probed?.start !== 0) return readWhole(probe.status === 206 || probe.status === 416 ? await drop(probe).then(() => request(url)) : probe);
+  const { total } = probed;
   if (total > maxImageBytes) {
     await drop(probe);
     throw new ImageFetchError(`The image is larger than ${maxImageBytes / (1024 * 1024)} MiB`);
@@ -33,7 +34,40 @@ export async function fetchImage(url: string): Promise<FetchImageReturnType> {
   const prefix = await probe.arrayBuffer();
   if (prefix.byteLength >= total) return withType({ bytes: prefix.slice(0, total) }, probe);
   if (manifestInPrefix(new Uint8Array(prefix)) === 'absent') return { manifest: 'absent' };
-  return readWhole(await request(url));
+  return readRest(url, { prefix, total, probe });
+}
+
+/**
+ * The bytes after the probe's (`Range: bytes=N-`), joined to them. A 200 is
+ * the whole image, used as it is; a 206 is used only if it begins where the
+ * probe ended, runs to the same total, and names the same version of the
+ * image (its strong ETag, else its Last-Modified, where the server gives
+ * them): two versions joined would read as an altered image. Anything else
+ * is dropped for one whole download. (`If-Range` would ask the server the
+ * same, but is no CORS-safelisted header: an image read through CORS would
+ * need a preflight.)
+ */
+async function readRest(url: string, { prefix, total, probe }: { prefix: ArrayBuffer; total: number; probe: Response }): Promise<FetchImageReturnType> {
+  const rest = await request(url, { range: `bytes=${prefix.byteLength}-` });
+  if (rest.status === 200) return readWhole(rest);
+  const range = rest.status === 206 ? rangeOf(rest.headers.get('content-range')) : undefined;
+  if (range === undefined || range.start !== prefix.byteLength || range.end !== total - 1 || range.total !== total || versionOf(rest.headers) !== versionOf(probe.headers)) {
+    await drop(rest);
+    return readWhole(await request(url));
+  }
+  const tail = await rest.arrayBuffer();
+  if (prefix.byteLength + tail.byteLength !== total) return readWhole(await request(url));
+  const bytes = new Uint8Array(total);
+  bytes.set(new Uint8Array(prefix));
+  bytes.set(new Uint8Array(tail), prefix.byteLength);
+  return withType({ bytes: bytes.buffer }, probe);
+}
+
+/** What names this version of the image: a strong ETag (a weak one may name several), else Last-Modified. */
+function versionOf(headers: Headers): string | undefined {
+  const etag = headers.get('etag');
+  if (etag !== null && !etag.startsWith('W/')) return etag;
+  return headers.get('last-modified') ?? undefined;
 }
 
 async function request(url: string, headers: Record<string, string> = {}): Promise<Response> {
@@ -71,10 +105,10 @@ function withType(image: { bytes: ArrayBuffer }, response: Response): FetchImage
   return { ...image, ...(contentType !== null && { contentType }) };
 }
 
-/** The full length a `Content-Range: bytes 0-N/TOTAL` names; undefined for any other range or an unknown total. */
-function totalOfRange(header: string | null): number | undefined {
-  const match = /^bytes 0-\d+\/(\d+)$/.exec(header?.trim() ?? '');
-  return match === null ? undefined : Number(match[1]);
+/** A `Content-Range: bytes START-END/TOTAL`; undefined for any other form, or an unknown total. */
+function rangeOf(header: string | null): { start: number; end: number; total: number } | undefined {
+  const match = /^bytes (\d+)-(\d+)\/(\d+)$/.exec(header?.trim() ?? '');
+  return match === null ? undefined : { start: Number(match[1]), end: Number(match[2]), total: Number(match[3]) };
 }
 
 const drop = async (response: Response): Promise<void> => void (await response.body?.cancel());

@@ -1,5 +1,5 @@
 import type { AnchorSet } from '../../../lib/c2pa/anchor-sets';
-import { failedReadVerdict, type ImageVerdict } from '../../../lib/c2pa/image-verdict';
+import { unreadImageVerdict, type ImageVerdict } from '../../../lib/c2pa/image-verdict';
 import type { EnginePool } from './engine-pool';
 import { ImageFetchError } from './errors';
 import { fetchImage } from './fetch-image';
@@ -14,7 +14,8 @@ export type ImageUrlCheck = {
 /**
  * Fetches an image and checks it in the engine worker, in the context that
  * owns the worker (Chrome's offscreen document, Firefox's background page).
- * What could not be fetched is `unavailable` with the reason.
+ * What could not be fetched is `unavailable` with the reason, marked
+ * `imageUnread`: nothing says it has Content Credentials.
  */
 export async function checkImageUrl(
   pool: EnginePool,
@@ -24,7 +25,7 @@ export async function checkImageUrl(
   try {
     image = await fetchImage(url);
   } catch (error) {
-    if (error instanceof ImageFetchError) return { verdict: failedReadVerdict('unavailable', error.message) };
+    if (error instanceof ImageFetchError) return { verdict: unreadImageVerdict(error.message) };
     throw error;
   }
   // Its first bytes showed no manifest: no badge, and the engine never ran.

@@ -9,6 +9,8 @@ export type AnswerPageImagesParameters = {
   checks: Pick<PageImageChecks, 'checkEach'>;
   /** Each image with Content Credentials, as its check ends (for the popup and the history). */
   onVerdict: (url: string, verdict: ImageVerdict) => void;
+  /** Each image whose bytes could not be had or read (`imageUnread`), for the popup's count. */
+  onUnread: (url: string) => void;
   /** Sends the frame an answer that came after its batch was answered (`page-image-checked`). */
   sendLate: (url: string, verdict: ImageVerdict) => void;
   answerWithinMs?: number | undefined;
@@ -23,16 +25,20 @@ export type AnswerPageImagesReturnType = { answered: { url: string; verdict: Ima
  * thread far more than the answer to one it sent, so most answers ride on
  * the batch's. A check that ends later is sent on its own; one slow image
  * never holds back the badges of the rest for long. Images without a
- * manifest, and failed checks, are not answered: they get no badge.
+ * manifest, and failed checks, are not answered: they get no badge. Nor
+ * are images Verity could not read (`imageUnread`: an HTTP error, a server
+ * that wants the reader's cookies, a format the engine does not read):
+ * nothing says they have Content Credentials, so no badge may say so.
  */
-export async function answerPageImages({ urls, checks, onVerdict, sendLate, answerWithinMs = batchAnswerMs }: AnswerPageImagesParameters): Promise<AnswerPageImagesReturnType> {
+export async function answerPageImages({ urls, checks, onVerdict, onUnread, sendLate, answerWithinMs = batchAnswerMs }: AnswerPageImagesParameters): Promise<AnswerPageImagesReturnType> {
   const answered: AnswerPageImagesReturnType['answered'] = [];
   let late = false;
   let left = new Set(urls).size;
   let allEnded = (): void => undefined;
   const ended = new Promise<void>((resolve) => (allEnded = resolve));
   await checks.checkEach(urls, (url, answer) => {
-    if ('verdict' in answer && answer.verdict !== null) {
+    if ('verdict' in answer && answer.verdict?.imageUnread === true) onUnread(url);
+    else if ('verdict' in answer && answer.verdict !== null) {
       onVerdict(url, answer.verdict);
       if (late) sendLate(url, answer.verdict);
       else answered.push({ url, verdict: answer.verdict });

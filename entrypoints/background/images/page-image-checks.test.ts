@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { failedReadVerdict, type ImageVerdict } from '../../../lib/c2pa/image-verdict';
+import { unreadImageVerdict, type ImageVerdict } from '../../../lib/c2pa/image-verdict';
 import { checksAtOnce, createPageImageChecks } from './page-image-checks';
 
 const verified: ImageVerdict = { state: 'verified', reason: 'valid', failures: [], ai: { generated: true, sources: [] }, ingredients: [] };
@@ -25,13 +25,13 @@ describe('createPageImageChecks', () => {
     expect(checkImage).toHaveBeenCalledTimes(1);
   });
 
-  it('keeps "no manifest" too, but checks an unavailable image again', async () => {
+  it('keeps "no manifest" too, but checks again an image it could not read', async () => {
     const none = setup({ verdict: null });
     await none.checks.check('https://a.example/plain.jpg');
     expect(await none.checks.check('https://a.example/plain.jpg')).toEqual({ verdict: null });
     expect(none.checkImage).toHaveBeenCalledTimes(1);
 
-    const failed = setup({ verdict: failedReadVerdict('unavailable', 'HTTP 503') });
+    const failed = setup({ verdict: unreadImageVerdict('The image could not be fetched: HTTP 503') });
     await failed.checks.check('https://a.example/busy.jpg');
     await failed.checks.check('https://a.example/busy.jpg');
     expect(failed.checkImage).toHaveBeenCalledTimes(2);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ImageVerdict } from '../../../lib/c2pa/image-verdict';
+import { unreadImageVerdict, type ImageVerdict } from '../../../lib/c2pa/image-verdict';
 import { createTabImages } from './tab-images';
 
 const claims = { signer: 'Studio', claimGenerator: 'Model 2', actions: [] };
@@ -38,5 +38,21 @@ describe('createTabImages', () => {
     const images = createTabImages(memoryStore());
     await images.record(1, 'https://a.example/1.jpg', { ...verdictOf('invalid'), manifestStore: { active_manifest: 'm' } }, Date.UTC(2026, 0, 4));
     expect(await images.verdicts(1)).toEqual([{ url: 'https://a.example/1.jpg', verdict: verdictOf('invalid'), checkedAt: new Date(Date.UTC(2026, 0, 4)) }]);
+  });
+
+  it('counts the images it could not read, each once, without listing them', async () => {
+    const images = createTabImages(memoryStore());
+    await Promise.all([
+      images.recordUnread(1, 'https://a.example/private.jpg'),
+      images.record(1, 'https://a.example/photo.bmp', unreadImageVerdict('The image could not be read (UnsupportedType)')),
+      images.recordUnread(1, 'https://a.example/private.jpg'),
+      images.record(1, 'https://a.example/1.jpg', verdictOf('verified')),
+    ]);
+    expect(await images.unreadCount(1)).toBe(2);
+    expect((await images.list(1)).map(({ url }) => url)).toEqual(['https://a.example/1.jpg']);
+    expect(await images.verdicts(1)).toHaveLength(1);
+    expect(await images.unreadCount(2)).toBe(0);
+    await images.forget(1);
+    expect(await images.unreadCount(1)).toBe(0);
   });
 });

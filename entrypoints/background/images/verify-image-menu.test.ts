@@ -39,10 +39,10 @@ describe('verifyImageFromMenu', () => {
   it('shows what could not be read, or checked, as unavailable with the reason', async () => {
     const unread = setup(false, { readInFrame: async () => ({ error: 'The image could not be fetched: HTTP 403' }) });
     await verifyImageFromMenu(unread.parameters);
-    expect(unread.shown[0]?.verdict).toMatchObject({ state: 'unavailable', reason: 'The image could not be fetched: HTTP 403' });
+    expect(unread.shown[0]?.verdict).toMatchObject({ state: 'unavailable', imageUnread: true, reason: 'The image could not be fetched: HTTP 403' });
 
     const failed = setup(true, { checks: { check: async () => Promise.reject(new ImageEngineError({ reason: 'worker died' })) } });
     await verifyImageFromMenu(failed.parameters);
-    expect(failed.shown[0]?.verdict).toMatchObject({ state: 'unavailable', reason: 'The image could not be checked' });
+    expect(failed.shown[0]?.verdict).toMatchObject({ state: 'unavailable', imageUnread: true, reason: 'The image could not be checked' });
   });
 });

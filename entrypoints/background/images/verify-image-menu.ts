@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { failedReadVerdict, type ImageVerdict } from '../../../lib/c2pa/image-verdict';
+import { unreadImageVerdict, type ImageVerdict } from '../../../lib/c2pa/image-verdict';
 import { BaseError } from '../../../lib/errors';
 import type { ImageChecker } from './image-checker';
 import type { ImageUrlCheck } from './image-url-check';
@@ -39,14 +39,14 @@ export async function verifyImageFromMenu({ url, hasAccess, checks, readInFrame,
   try {
     ({ verdict } = await checkWithoutRefusal());
   } catch (error) {
-    verdict = failedReadVerdict('unavailable', error instanceof BaseError ? error.shortMessage : 'The image could not be checked');
+    verdict = unreadImageVerdict(error instanceof BaseError ? error.shortMessage : 'The image could not be checked');
   }
   await show({ url, verdict });
 
   async function checkWithoutRefusal(): Promise<ImageUrlCheck> {
     if (await hasAccess()) return checks.check(url);
     const read = await readInFrame(url);
-    if ('error' in read) return { verdict: failedReadVerdict('unavailable', read.error) };
+    if ('error' in read) return { verdict: unreadImageVerdict(read.error) };
     return checker.checkImageBytes(read);
   }
 }

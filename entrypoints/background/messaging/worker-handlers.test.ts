@@ -1,4 +1,4 @@
-import { failedReadVerdict, type ImageVerdict } from '../../../lib/c2pa/image-verdict';
+import { failedReadVerdict, unreadImageVerdict, type ImageVerdict } from '../../../lib/c2pa/image-verdict';
 import { describe, expect, it, vi } from 'vitest';
 import { defaultTrustConfig } from '../../../lib/trust/defaults';
 import type { PastedCheck } from '../../../messaging/messages';
@@ -54,7 +54,7 @@ function setUp() {
     }),
   };
   const showPageImage = vi.fn(async () => ({ ok: true }));
-  const tabImages = { record: vi.fn(async () => undefined), list: vi.fn(async () => []) };
+  const tabImages = { record: vi.fn(async () => undefined), recordUnread: vi.fn(async () => undefined), list: vi.fn(async () => []), unreadCount: vi.fn(async () => 1) };
   const openImageInspector = vi.fn(async () => undefined);
   const integrity = createTabIntegrity(fakeSessionStore());
   const showIntegrity = vi.fn(async () => undefined);
@@ -102,7 +102,7 @@ describe('createWorkerHandlers', () => {
 
   it('records in the history an image a page showed, and one opened from a share link, but not the inspector’s check of a page’s image', async () => {
     const { handlers, images, pageVerdicts, history } = setUp();
-    const verdict = failedReadVerdict('unavailable', 'HTTP 404');
+    const verdict = failedReadVerdict('malformed', 'no claim');
     pageVerdicts.set('https://img.example/a.jpg', verdict);
     images.checkImage.mockResolvedValue({ verdict });
     await handlers['check-page-images']({ urls: ['https://img.example/a.jpg'] }, content);
@@ -117,12 +117,16 @@ describe('createWorkerHandlers', () => {
     const { handlers, pageVerdicts, showPageImage, tabImages, history } = setUp();
     const verdict = failedReadVerdict('malformed', 'no claim');
     pageVerdicts.set('https://img.example/signed.jpg', verdict);
-    const urls = ['https://img.example/plain.jpg', 'https://img.example/signed.jpg', 'https://img.example/broken.jpg'];
+    // One the worker could not fetch (a server that wants the reader's cookies): not badged, listed nor kept in the history; only counted.
+    pageVerdicts.set('https://img.example/private.jpg', unreadImageVerdict('The image could not be fetched: HTTP 403'));
+    const urls = ['https://img.example/plain.jpg', 'https://img.example/signed.jpg', 'https://img.example/broken.jpg', 'https://img.example/private.jpg'];
     expect(await handlers['check-page-images']({ urls }, { ...content, frameId: 7 })).toEqual({ answered: [{ url: 'https://img.example/signed.jpg', verdict }] });
     // All ended before the deadline: nothing is sent on its own.
     expect(showPageImage).not.toHaveBeenCalled();
     expect(tabImages.record).toHaveBeenCalledExactlyOnceWith(4, 'https://img.example/signed.jpg', verdict);
+    expect(tabImages.recordUnread).toHaveBeenCalledExactlyOnceWith(4, 'https://img.example/private.jpg');
     expect(history.image).toHaveBeenCalledExactlyOnceWith(4, { imageUrl: 'https://img.example/signed.jpg', verdict, source: 'page' });
+    expect(await handlers['tab-images']({ tabId: 4 }, popup)).toEqual({ images: [], unread: 1 });
     await expect(handlers['check-page-images']({ urls }, popup)).rejects.toThrow('speaks for a tab');
   });
 

@@ -37,7 +37,7 @@ export type CreateWorkerHandlersParameters = {
   /** Sends the frame that asked an image's answer that came after its batch was answered (`page-image-checked`). */
   showPageImage: (tabId: number, frameId: number, url: string, verdict: ImageVerdict) => Promise<unknown>;
   /** What each tab's page showed of them, for the popup. */
-  tabImages: Pick<TabImages, 'record' | 'list'>;
+  tabImages: Pick<TabImages, 'record' | 'recordUnread' | 'list' | 'unreadCount'>;
   /** What each tab's page did against Verity's badges and card. */
   integrity: Pick<TabIntegrity, 'record' | 'get'>;
   /** Shows on the toolbar that a tab's page works against Verity's display (null: it does not). */
@@ -113,11 +113,12 @@ export function createWorkerHandlers({
           void tabImages.record(tabId, url, verdict).catch(() => undefined);
           void history.image(tabId, { imageUrl: url, verdict, source: 'page' });
         },
+        onUnread: (url) => void tabImages.recordUnread(tabId, url).catch(() => undefined),
         // The frame may be gone, or show another document, which ignores a URL it did not ask about.
         sendLate: (url, verdict) => void showPageImage(tabId, frameId ?? 0, url, verdict).catch(() => undefined),
       });
     },
-    'tab-images': async ({ tabId }) => ({ images: await tabImages.list(tabId) }),
+    'tab-images': async ({ tabId }) => ({ images: await tabImages.list(tabId), unread: await tabImages.unreadCount(tabId) }),
     'page-integrity': async ({ integrity: report }, context) => {
       const { tabId, frameId } = contentSender(context);
       await showIntegrity(tabId, await integrity.record(tabId, frameId ?? 0, report));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ImageVerdict } from '../../../lib/c2pa/image-verdict';
+import { unreadImageVerdict, type ImageVerdict } from '../../../lib/c2pa/image-verdict';
 import { imageCardContentOf } from './image-card-content';
 
 const claims = { signer: 'Verity Test Studio', issuer: 'Test CA', claimGenerator: 'Test Image Model 2.1', signedAt: '2026-05-01T10:00:00Z', actions: [{ action: 'c2pa.created' }, { action: 'c2pa.color_adjustments' }] };
@@ -20,11 +20,23 @@ describe('imageCardContentOf', () => {
     ]);
   });
 
+  it('says of an image it could not read that it cannot tell whether it has Content Credentials', () => {
+    const content = imageCardContentOf(unreadImageVerdict('The image could not be fetched: HTTP 403'));
+    expect(content).toMatchObject({ state: 'unavailable', headline: 'The image could not be fetched: HTTP 403', claims: [] });
+    expect(content.summary).toBe('Verity could not read this image, so it cannot say whether it carries Content Credentials.');
+  });
+
   it('tells an untrusted signer as such', () => {
     const content = imageCardContentOf(verdictOf({ state: 'untrusted' }));
     expect(content.word).toBe('AI · Untrusted');
     expect(content.headline).toContain('(a signer not on a trust list you use)');
     expect(content.note).toContain('anyone can sign');
+  });
+
+  it('tells an image untrusted only for its time stamp without calling its signer untrusted', () => {
+    const content = imageCardContentOf(verdictOf({ state: 'untrusted', untrustedBy: 'time-stamp' }));
+    expect(content.headline).toContain('(time stamp from an authority not on a trust list you use)');
+    expect(content.note).toBe('The signature holds and the signer is on a trust list you use, but the time of signing is vouched for by a time-stamping authority that is not.');
   });
 
   it('names what a verified signer’s trust rested on, the retired interim list as such', () => {

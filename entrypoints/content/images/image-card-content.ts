@@ -1,6 +1,6 @@
 import type { AnchorSource } from '../../../lib/c2pa/anchor-sets';
 import type { ImageVerdict } from '../../../lib/c2pa/image-verdict';
-import { imageHeadline } from '../../../lib/c2pa/image-words';
+import { imageHeadline, untrustedNotes } from '../../../lib/c2pa/image-words';
 import type { ImageState } from '../../../lib/c2pa/validation-states';
 import { imageBadgeWord } from './image-badge-words';
 
@@ -30,7 +30,7 @@ const trustNotes: Record<AnchorSource, string> = {
 
 const aboutOrigin = 'Content Credentials tell where an image came from and how it was made, not whether what it shows is true.';
 
-/** The card of an image's badge, or of "Verify image with Verity" on an image without Content Credentials (`null`). */
+/** The card of an image's badge, or of "Verify image with Verity" on an image without Content Credentials (`null`) or one it could not read. */
 export function imageCardContentOf(verdict: ImageVerdict | null): ImageCardContent {
   if (verdict === null) {
     return {
@@ -40,13 +40,22 @@ export function imageCardContentOf(verdict: ImageVerdict | null): ImageCardConte
       claims: [],
     };
   }
+  if (verdict.imageUnread === true) {
+    return {
+      state: verdict.state,
+      word: imageBadgeWord(verdict),
+      headline: verdict.reason,
+      summary: 'Verity could not read this image, so it cannot say whether it carries Content Credentials.',
+      claims: [],
+    };
+  }
   const codes = [...new Set(verdict.failures.map(({ code }) => code))].join(', ');
   return {
     state: verdict.state,
     word: imageBadgeWord(verdict),
     headline: imageHeadline(verdict),
     summary: aboutOrigin,
-    ...(verdict.state === 'untrusted' && { note: 'The signature holds, but anyone can sign: the signer is not on a trust list you use.' }),
+    ...(verdict.state === 'untrusted' && { note: untrustedNotes[verdict.untrustedBy ?? 'signer'] }),
     ...(verdict.state === 'verified' && verdict.trustedBy !== undefined && { note: trustNotes[verdict.trustedBy] }),
     claims: claimFacts(verdict),
     ...(codes !== '' && { codes }),

@@ -188,7 +188,8 @@ export function startPageImages({ signal, document, cardSheet, messages }: Start
     const shows = (image: HTMLImageElement) => image.isConnected && (image.currentSrc || image.src) === url;
     const image = clicked !== undefined && shows(clicked) ? clicked : [...document.querySelectorAll('img')].find(shows);
     if (image === undefined) return false;
-    const badge = verdict === null ? undefined : showBadges([[image, verdict]], { placeNow: true })[0];
+    // A badge says the image has Content Credentials: one it could not read gets the card alone, saying why.
+    const badge = verdict === null || verdict.imageUnread === true ? undefined : showBadges([[image, verdict]], { placeNow: true })[0];
     if (badge !== undefined && badgesShown) {
       badge.setExpanded(true);
       card.get().open(badge.host, imageCardContentOf(verdict), { onClose: () => badge.setExpanded(false), returnFocus: badge.button, ...detailsOf(url) });
