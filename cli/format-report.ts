@@ -18,7 +18,7 @@ export type FormatReportParameters = {
   version: string;
   snippets: readonly CheckedSnippet[];
   notChecked: number;
-  /** The page's images; those with Content Credentials go into the report. */
+  /** The page's images; those with Content Credentials go into the report (not those it could not read: nothing says they have any). */
   images?: readonly CheckedPageImage[];
   generatedAt: Date;
 };
@@ -32,7 +32,7 @@ export function formatReport({ format, source, url, title, version, snippets, no
     generatedAt,
     notChecked,
     snippets,
-    images: images.flatMap(({ url: imageUrl, src, image }) => (image === null ? [] : [{ url: imageUrl ?? src, verdict: image }])),
+    images: images.flatMap(({ url: imageUrl, src, image }) => (image === null || image.imageUnread === true ? [] : [{ url: imageUrl ?? src, verdict: image }])),
   });
   return format === 'json' ? escapeJsonForTerminal(JSON.stringify(report, null, 2)) : reportMarkdown(report).trimEnd();
 }

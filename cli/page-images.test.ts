@@ -74,7 +74,11 @@ describe('verity verify page.html with images', () => {
   it('lists the images after the snippets in the table, and in --json as an images array', { timeout: 60_000 }, async () => {
     const page = join(dir, 'page.html');
     const anchors = ['--c2pa-anchors', join(dir, 'anchors.pem')];
-    const [table, json] = await Promise.all([runVerity(['verify', page, ...anchors]), runVerity(['verify', page, '--json', ...anchors])]);
+    const [table, json, report] = await Promise.all([
+      runVerity(['verify', page, ...anchors]),
+      runVerity(['verify', page, '--json', ...anchors]),
+      runVerity(['verify', page, '--report', 'json', ...anchors]),
+    ]);
     expect(table.code).toBe(0);
     const lines = table.stdout.split('\n');
     const imagesAt = lines.findIndex((line) => line === 'Images · 4 checked');
@@ -94,5 +98,13 @@ describe('verity verify page.html with images', () => {
       [3, 'img/missing.jpg', 'unavailable'],
     ]);
     expect(parsed.imagesNotChecked).toBe(0);
+    expect(parsed.images[3]?.image).toMatchObject({ imageUnread: true });
+
+    // The report lists images with Content Credentials: not the one it could not read, of which nothing is known.
+    const reported = JSON.parse(report.stdout) as { images: { url: string; state: string }[] };
+    expect(reported.images.map(({ url, state }) => [url.replace(/^.*\/img\//, ''), state])).toEqual([
+      ['trustedAi.jpg', 'verified'],
+      ['bytesChanged.jpg', 'altered'],
+    ]);
   });
 });

@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { checkImage } from '../lib/c2pa/check-image';
-import { failedReadVerdict, type ImageVerdict } from '../lib/c2pa/image-verdict';
+import { unreadImageVerdict, type ImageVerdict } from '../lib/c2pa/image-verdict';
 import { startC2paEngine } from './c2pa-engine';
 import { chosenImageSource } from './image-source-choice';
 import { readLimited } from './read-limited';
@@ -42,7 +42,8 @@ export type CheckPageImagesReturnType = { images: CheckedPageImage[]; notChecked
  * resolve against the page (and its `<base href>`). A web page's images are
  * read only over http(s) or from `data:` URLs, never from the reader's
  * files; a file page's may also be files. What cannot be read is
- * `unavailable`, with why.
+ * `unavailable`, with why, and marked `imageUnread`: the table lists it, a
+ * report (of images with Content Credentials) leaves it out.
  */
 export async function checkPageImages({ document, pageUrl, trustAnchors }: CheckPageImagesParameters): Promise<CheckPageImagesReturnType> {
   const base = baseOf(document, pageUrl);
@@ -65,7 +66,7 @@ export async function checkPageImages({ document, pageUrl, trustAnchors }: Check
     while (next < checked.length) {
       const at = next++;
       const { index, src, url } = checked[at]!;
-      const image = typeof url === 'string' ? failedReadVerdict('unavailable', url) : await checkOne(url, trustAnchors);
+      const image = typeof url === 'string' ? unreadImageVerdict(url) : await checkOne(url, trustAnchors);
       images[at] = { index, src, url: typeof url === 'string' ? null : url.href, image };
     }
   };
@@ -95,7 +96,7 @@ async function checkOne(url: URL, trustAnchors: readonly AnchorSet[]): Promise<I
   try {
     read = url.protocol === 'file:' ? await readImageFile(url) : await fetchImage(url);
   } catch (error) {
-    return failedReadVerdict('unavailable', `The image could not be read: ${error instanceof Error ? error.message : String(error)}`);
+    return unreadImageVerdict(`The image could not be read: ${error instanceof Error ? error.message : String(error)}`);
   }
   return checkImage({ bytes: read.bytes, declaredType: read.contentType, trustAnchors });
 }
