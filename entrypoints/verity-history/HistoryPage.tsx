@@ -23,7 +23,8 @@ export type HistoryPageProps = {
   now?: () => number;
 };
 
-type Loaded = { entries: HistoryEntry[]; total: number; settings: HistorySettings };
+/** A listing, with whether it was asked for with a search or a verdict: the count says what the list shows, not what is being typed. */
+type Loaded = { entries: HistoryEntry[]; total: number; settings: HistorySettings; filtered: boolean };
 
 /** The history page: a searchable, local log of what Verity verified, with its settings. */
 export function HistoryPage({ store, subscribe, verifyLink, optionsUrl, now = Date.now }: HistoryPageProps) {
@@ -46,7 +47,7 @@ export function HistoryPage({ store, subscribe, verifyLink, optionsUrl, now = Da
     store.list({ query, state: state || undefined }).then(
       (listing) => {
         if (closed) return;
-        setLoaded(listing);
+        setLoaded({ ...listing, filtered: query !== '' || state !== '' });
         setLoadError(undefined);
       },
       (error: unknown) => !closed && setLoadError(messageOf(error)),
@@ -107,7 +108,7 @@ export function HistoryPage({ store, subscribe, verifyLink, optionsUrl, now = Da
               </h2>
               <SearchBar query={query} onQuery={setQuery} state={state} onState={setState} />
               <p role="status" aria-live="polite" className="text-sm text-slate-500">
-                {resultCount(loaded.entries.length, loaded.total, query !== '' || state !== '')}
+                {resultCount(loaded.entries.length, loaded.total, loaded.filtered)}
               </p>
               {loaded.entries.length === 0 ? (
                 <NoEntries

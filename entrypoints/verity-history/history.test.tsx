@@ -177,6 +177,19 @@ describe('HistoryPage', () => {
     expect(links[0]!.getAttribute('aria-label')).toContain('The vote passed');
   });
 
+  it('counts what the list shows: a search still being looked up leaves the count of the entries shown', async () => {
+    const { store, container } = await renderHistory();
+    const list = store.list.bind(store);
+    let answer = (): void => undefined;
+    vi.spyOn(store, 'list').mockImplementation((options) => new Promise((resolve) => (answer = () => void list(options).then(resolve))));
+    typeInto(container.querySelector<HTMLInputElement>('input[type="search"]')!, 'llama');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(status(container)).toBe('3 entries');
+    expect(excerpts(container)).toHaveLength(3);
+    act(() => answer());
+    await vi.waitFor(() => expect(status(container)).toBe('1 of 3 entries matches'));
+  });
+
   it('filters as you type, by page, excerpt, summary, state and model, and by verdict', async () => {
     const { container } = await renderHistory();
     const search = container.querySelector<HTMLInputElement>('input[type="search"]')!;
