@@ -24,6 +24,15 @@ export function createCardHost(document: Document, tag: string, sheet: SharedSty
   return { host, root, usesPopover };
 }
 
+/**
+ * Draws `content` as the card's content, or empties it. The <style> that SharedStyle puts in a root where it cannot
+ * adopt its sheet (Firefox before 153) stays: replacing every child of the root would draw the card unstyled.
+ */
+export function showInCard(root: ShadowRoot, content?: Element): void {
+  const styles = [...root.children].filter((child) => child.localName === 'style');
+  root.replaceChildren(...styles, ...(content === undefined ? [] : [content]));
+}
+
 export type MakeElement = <tag extends keyof HTMLElementTagNameMap>(tag: tag, className?: string, text?: string) => HTMLElementTagNameMap[tag];
 
 export function elementMaker(document: Document): MakeElement {

@@ -2,7 +2,7 @@ import type { SharedStyle } from './shared-style';
 import type { Verdict } from '../../lib/verdict/types';
 import type { Badge } from './badge';
 import { cardContentOf, type CardContent } from './card-content';
-import { confidenceMeter, createCardHost, elementMaker, factList, followScrolling, placeCardHost } from './card-dom';
+import { confidenceMeter, createCardHost, elementMaker, factList, followScrolling, placeCardHost, showInCard } from './card-dom';
 import type { TrustRequest } from '../../lib/trust/trust-request';
 import { trusted } from './trusted-events';
 import { brandIconShapes, checkingIconShapes, createIcon, externalIconShapes, stateIconShapes } from './state-icons';
@@ -142,7 +142,7 @@ export function createCard({ document, signal, sheet, verdictOf, openDetails, op
         if (!opened && shownStatus.isConnected) shownStatus.textContent = 'Couldn’t open Verity’s settings from here. Use the settings button in Verity’s popup.';
       });
     });
-    root.replaceChildren(card.element);
+    showInCard(root, card.element);
   }
 
   // Measures the card after drawing it: one layout, on a reader's gesture only.

@@ -1,7 +1,7 @@
 import type { SharedStyle } from './shared-style';
 import type { SelectionCheck } from '../../messaging/messages';
 import { pageThemeAt } from './page-theme';
-import { confidenceMeter, createCardHost, elementMaker, factList, followScrolling, placeCardHost } from './card-dom';
+import { confidenceMeter, createCardHost, elementMaker, factList, followScrolling, placeCardHost, showInCard } from './card-dom';
 import { citationControls } from './selection-card-citation';
 import { selectionCardContentOf, type SelectionCardContent } from './selection-card-content';
 import { trusted } from './trusted-events';
@@ -51,7 +51,7 @@ export function createSelectionCard({ document, signal, sheet, reveal }: CreateS
     open = undefined;
     host.removeAttribute('data-open');
     if (usesPopover && host.matches(':popover-open')) host.hidePopover();
-    root.replaceChildren();
+    showInCard(root);
     const previous = returnFocusTo;
     returnFocusTo = null;
     if (returnFocus && previous instanceof HTMLElement && previous.isConnected) previous.focus({ preventScroll: true });
@@ -102,7 +102,7 @@ export function createSelectionCard({ document, signal, sheet, reveal }: CreateS
       const card = cardElement(document, content, { reveal, close: () => close() });
       // Inside the closed shadow root, where the page can neither read nor write it.
       if (content.state) card.dataset.state = content.state.state;
-      root.replaceChildren(card);
+      showInCard(root, card);
       if (!host.isConnected) document.documentElement.append(host);
       host.setAttribute('data-open', '');
       if (usesPopover && !host.matches(':popover-open')) host.showPopover();

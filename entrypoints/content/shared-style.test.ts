@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
+import { showInCard } from './card-dom';
 import { createSharedStyle } from './shared-style';
 
 /** A closed shadow root as Firefox before 153 gives a content script: adopting a constructed sheet throws. */
@@ -45,5 +46,17 @@ describe('createSharedStyle', () => {
     style.adopt(root);
     expect(root.firstChild).toBeInstanceOf(HTMLStyleElement);
     expect(root.lastChild).toBeInstanceOf(HTMLParagraphElement);
+  });
+
+  it('keeps its copy when a card draws new content, or none', () => {
+    const style = createSharedStyle('p { margin: 0; }');
+    const root = xrayRoot();
+    style.adopt(root);
+    showInCard(root, document.createElement('p'));
+    showInCard(root, document.createElement('div'));
+    expect([...root.children].map((child) => child.localName)).toEqual(['style', 'div']);
+    showInCard(root);
+    expect(root.querySelector('style')?.textContent).toBe('p { margin: 0; }');
+    expect(root.children).toHaveLength(1);
   });
 });

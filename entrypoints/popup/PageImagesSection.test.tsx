@@ -3,11 +3,12 @@ import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakePermissions } from '../../test/fakes/permissions';
 import { renderDom } from '../../test/ui/dom';
+import type { TabImage } from '../../messaging/messages';
 import { PageImagesSection } from './PageImagesSection';
 
-const client = vi.hoisted(() => ({ imageCount: undefined as number | undefined, unread: 0 }));
+const client = vi.hoisted(() => ({ imageCount: undefined as number | undefined, unread: 0, images: [] as TabImage[] }));
 vi.mock('../../messaging/client', () => ({
-  sendToWorker: vi.fn(async () => ({ images: [], unread: client.unread })),
+  sendToWorker: vi.fn(async () => ({ images: client.images, unread: client.unread })),
   // A page whose content script cannot run answers nothing: the message fails.
   sendToTab: vi.fn(async () => {
     if (client.imageCount === undefined) throw new Error('Could not establish connection. Receiving end does not exist.');
@@ -16,16 +17,19 @@ vi.mock('../../messaging/client', () => ({
 }));
 
 let cleanup: (() => void) | undefined;
-beforeEach(() => fakePermissions(false));
+beforeEach(() => {
+  fakePermissions(false);
+  client.images = [];
+});
 afterEach(() => {
   cleanup?.();
   vi.restoreAllMocks();
 });
 
-async function rendered(imageCount: number | undefined, unread = 0): Promise<HTMLElement> {
+async function rendered(imageCount: number | undefined, unread = 0, onListed?: (listed: boolean) => void): Promise<HTMLElement> {
   client.imageCount = imageCount;
   client.unread = unread;
-  const view = renderDom(<PageImagesSection tabId={7} />);
+  const view = renderDom(<PageImagesSection tabId={7} onListed={onListed} />);
   cleanup = view.unmount;
   await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
   return view.container;
@@ -52,5 +56,15 @@ describe('PageImagesSection', () => {
     expect(section?.querySelector('li')).toBeNull();
     cleanup?.();
     expect((await rendered(3, 0)).querySelector('section[aria-labelledby="images-heading"]')).toBeNull();
+  });
+
+  it('tells the popup whether it lists an image, so the page’s report is offered without text proofs', async () => {
+    const onListed = vi.fn();
+    await rendered(3, 1, onListed);
+    expect(onListed).toHaveBeenLastCalledWith(false);
+    cleanup?.();
+    client.images = [{ url: 'https://example.com/a.jpg', state: 'verified', ai: true, headline: 'Made with AI — signed by Example' }];
+    await rendered(3, 0, onListed);
+    expect(onListed).toHaveBeenLastCalledWith(true);
   });
 });

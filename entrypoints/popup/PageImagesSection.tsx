@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { StateBadge } from '../../components/StateBadge';
 import { stateStyles } from '../../components/state-style';
 import { sendToTab, sendToWorker } from '../../messaging/client';
@@ -20,9 +21,12 @@ const askImageCount = (tabId: number) => sendToTab(tabId, 'count-images', {}, { 
  * so the offer to turn them on follows, on a page with images: elsewhere
  * it would only be in the way (Settings offers it always).
  */
-export function PageImagesSection({ tabId }: { tabId: number }) {
+export function PageImagesSection({ tabId, onListed }: { tabId: number; onListed?: (listed: boolean) => void }) {
   const { images, unread } = useTabAnswer(tabId, askImages, noImages);
   const imageCount = useTabAnswer(tabId, askImageCount, 0);
+  // The popup offers the page's report once it has images to carry, on a page without text proofs too.
+  const listed = images.length > 0;
+  useEffect(() => onListed?.(listed), [onListed, listed]);
 
   return (
     <>

@@ -41,6 +41,7 @@ export function Popup() {
   const [draft, setDraft] = useState<PasteDraft>({ input: '', compareText: '' });
   const [pasted, setPasted] = useState<PasteOutcome>({ status: 'idle' });
   const shareBase = useShareLinkBase();
+  const [imagesListed, setImagesListed] = useState(false);
 
   useEffect(() => {
     let closed = false;
@@ -192,7 +193,8 @@ export function Popup() {
       getReport={() => sendToWorker('report', { tabId: readyTabId })}
       panels={panels}
       mark={mark}
-      images={<PageImagesSection tabId={readyTabId} />}
+      images={<PageImagesSection tabId={readyTabId} onListed={setImagesListed} />}
+      imagesListed={imagesListed}
       integrity={<PageIntegrityNotice tabId={readyTabId} />}
     />
   );

@@ -242,6 +242,17 @@ describe('PopupView with the selection, the panels and the report', () => {
     expect(group.querySelector('[role="status"]')?.textContent).toContain("Couldn't export");
   });
 
+  it('offers the report of a page without proofs once its images with Content Credentials are listed, and not before', () => {
+    const exportGroup = (imagesListed: boolean) => {
+      const { container, unmount } = renderDom(<PopupView tab={emptyTab} inspectorUrl={() => '#'} onReveal={vi.fn()} onOpenOptions={vi.fn()} getReport={vi.fn()} imagesListed={imagesListed} />);
+      const found = container.querySelector('[role="group"][aria-label="Export report"]') !== null;
+      unmount();
+      return found;
+    };
+    expect(exportGroup(false)).toBe(false);
+    expect(exportGroup(true)).toBe(true);
+  });
+
   it('offers no report while proofs are still being checked', () => {
     const { container } = renderFull({ tab: checkingTab, getReport: vi.fn() });
     const buttons = [...container.querySelectorAll('[role="group"][aria-label="Export report"] button')] as HTMLButtonElement[];

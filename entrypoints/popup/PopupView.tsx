@@ -41,6 +41,8 @@ export type PopupViewProps = {
   panels?: PopupPanels;
   /** The page's images with Content Credentials, under its proofs. */
   images?: ReactNode;
+  /** `images` lists at least one: the page's report has them, so it is offered on a page without proofs too. */
+  imagesListed?: boolean;
   /** What the page did against Verity's badges and card, above everything. */
   integrity?: ReactNode;
 };
@@ -169,7 +171,7 @@ function PanelTabs({ panels }: { panels: PopupPanels }) {
 
 /** The active tab: the last selection checked, the page at a glance, then each proof. */
 export function PopupView(props: PopupViewProps) {
-  const { tab, inspectorUrl, onReveal, reveal, onOpenOptions, onOpenHistory, off, selection, getReport, panels, mark, images, integrity } = props;
+  const { tab, inspectorUrl, onReveal, reveal, onOpenOptions, onOpenHistory, off, selection, getReport, panels, mark, images, imagesListed = false, integrity } = props;
   const summary = summarizePage(tab.proofs);
   return (
     <PopupFrame host={hostOf(tab.url)} onOpenOptions={onOpenOptions} onOpenHistory={onOpenHistory} panels={panels} mark={mark}>
@@ -221,7 +223,7 @@ export function PopupView(props: PopupViewProps) {
         </>
       )}
       {images}
-      {summary.total > 0 && getReport && (
+      {(summary.total > 0 || imagesListed) && getReport && (
         <div className="px-4 pt-1 pb-2">
           <ReportExport title="Export report" getReport={getReport} disabled={summary.checking > 0} />
         </div>

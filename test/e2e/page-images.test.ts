@@ -13,6 +13,10 @@ import { c2paTestImages, type C2paTestImages } from '../fixtures/c2pa-images';
 import { openPopupBeside, screenshot } from './demo-session';
 import { accessibleWords, badgeStates, shadowImageBadgeState } from './image-page-reading';
 import { expectNoAxeViolations } from './axe';
+import { exportReportFrom } from './report-download';
+import { reportSchema } from '../../lib/report/schema';
+import { shareLink } from '../../lib/share/share-link';
+import { publishedReportValidator } from '../report-json-schema';
 
 /** The extension API inside the worker, where the evaluated function runs. */
 declare const chrome: typeof extensionApi;
@@ -182,6 +186,23 @@ describe('badges on a page’s images, in Chromium', () => {
     await screenshot(list, 'page-images-popup-list');
     await screenshot(popup, 'page-images-popup', { fullPage: false });
     await expectNoAxeViolations(popup, "the popup with the page's images");
+
+    // The page's report, though the page has no text proofs: the images with Content Credentials, each with its state and
+    // headline; neither the image Verity could not read nor those without a manifest.
+    const exported: unknown = JSON.parse((await exportReportFrom(popup, 'JSON')).text);
+    expect(publishedReportValidator()(exported)).toEqual([]);
+    const report = reportSchema.parse(exported);
+    expect(report.snippets).toEqual([]);
+    const reported = Object.fromEntries(report.images!.map((image) => [image.url.replace(`${server.baseUrl}/img/`, ''), image.state]));
+    expect(reported).toEqual({ ...want, 'trustedAi?picture': chosenSourceBadges.picture, 'unknownSigner?shadow': 'untrusted' });
+    expect(report.images!.find((image) => image.url.endsWith('/img/trustedAi'))).toMatchObject({
+      headline: expect.stringMatching(new RegExp(`^Made with AI — signed by ${images.trustedSignerName} \\(a signer you added\\) using Test Image Model 2\\.1`)),
+      aiClaimed: true,
+      failures: [],
+    });
+    expect(report.images!.find((image) => image.url.endsWith('/img/bytesChanged'))!.headline).toMatch(/The image changed after it was signed/);
+    await popup.getByRole('group', { name: 'Export report' }).scrollIntoViewIfNeeded();
+    await screenshot(popup, 'page-images-popup-report', { fullPage: false });
     await popup.close();
 
     // The history has the page's images as it has text proofs: by address, with the page.
@@ -204,5 +225,30 @@ describe('badges on a page’s images, in Chromium', () => {
       .toEqual(['trustedAi', 'trustedCapture', 'editedAi', 'bytesChanged', 'manifestCut', 'largeAi', 'picture']);
     expect((await badgeStates(page)).trustedCapture).toBe('untrusted');
     await page.close();
+  });
+
+  it('opens a share link to an image in the inspector: checks the image here, says the page is only the link’s word, and records it as shared', async () => {
+    const imageUrl = `${server.baseUrl}/img/trustedAi`;
+    const linkPage = 'https://news.example/story';
+    const inspector = await browser.context.newPage();
+    await inspector.goto(shareLink(`chrome-extension://${browser.extensionId}/inspector.html`, { image: { url: imageUrl }, pageUrl: linkPage }));
+    // Checked by this reader's Verity, with the signer this reader added: the link carries no verdict.
+    await expect.poll(() => inspector.locator('h1').textContent(), { timeout: 30_000 }).toMatch(new RegExp(`^Made with AI — signed by ${images.trustedSignerName} \\(a signer you added\\) using Test Image Model 2\\.1`));
+    expect(await inspector.title()).toBe('Verified · Verity image inspector');
+    const banner = await inspector.locator('main').textContent();
+    expect(banner).toContain('Your own Verity fetched this image and checked its Content Credentials just now');
+    expect(banner).toContain('The link says it comes from https://news.example. That page was not opened or checked.');
+    expect(await inspector.locator('a[href^="https://news.example"]').count()).toBe(0);
+    expect(await inspector.getByRole('region', { name: 'Passed validation codes' }).textContent()).toContain('signingCredential.trusted');
+    await screenshot(inspector, 'image-inspector-shared');
+
+    const worker = await browser.serviceWorker();
+    const sharedEntries = () =>
+      worker.evaluate(async () => {
+        const { 'verity.history': entries = [] } = (await chrome.storage.local.get('verity.history')) as { 'verity.history'?: { image?: { url: string }; source: string; state: string; pageUrl: string; summary: string }[] };
+        return entries.filter((entry) => entry.source === 'shared').map(({ image, state, pageUrl, summary }) => ({ url: image?.url, state, pageUrl, summary }));
+      });
+    await expect.poll(sharedEntries, { timeout: 10_000 }).toEqual([{ url: imageUrl, state: 'verified', pageUrl: linkPage, summary: await inspector.locator('h1').textContent() }]);
+    await inspector.close();
   });
 });

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stateStyles } from '../../components/state-style';
@@ -7,6 +6,7 @@ import type { ExtensionBrowser } from '../../devnet/extension-browser';
 import { type Report, reportSchema } from '../../lib/report/schema';
 import { publishedReportValidator } from '../report-json-schema';
 import { verdictStates } from '../../lib/verdict/states';
+import { exportReportFrom } from './report-download';
 import { openDemoPage, openPopupBeside, screenshot, startDemoSession, stopDemoSession } from './demo-session';
 
 /**
@@ -29,16 +29,7 @@ beforeAll(async () => {
 
 afterAll(() => stopDemoSession({ devnet, browser }));
 
-/** Chooses a format under "Export report" and reads the file the browser saved. */
-async function exportAs(format: 'JSON' | 'Markdown'): Promise<{ fileName: string; text: string }> {
-  const exports = popup.getByRole('group', { name: 'Export report' });
-  const download = popup.waitForEvent('download');
-  await exports.getByRole('button', { name: `Export report as ${format}` }).click();
-  const saved = await download;
-  const text = await readFile((await saved.path())!, 'utf8');
-  await expect.poll(() => exports.getByRole('status').textContent()).toBe(`Saved ${saved.suggestedFilename()}`);
-  return { fileName: saved.suggestedFilename(), text };
-}
+const exportAs = (format: 'JSON' | 'Markdown') => exportReportFrom(popup, format);
 
 /** Each state's count among the scenarios, as the report's summary has them (states with none left out). */
 const expectedCounts = () =>

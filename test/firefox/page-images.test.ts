@@ -1,13 +1,14 @@
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { browser as browserApi } from 'wxt/browser';
 import { startC2paEngine } from '../../cli/c2pa-engine';
 import { imageAnchorsKey } from '../../entrypoints/background/images/image-anchor-keys';
 import { builtFirefoxExtensionPath, installedFirefoxes, launchFirefoxWithExtension, until, type FirefoxWithExtension } from '../../devnet/firefox-browser';
 import { chosenSourceBadges, expectedImageBadges, serveC2paImagePage } from '../fixtures/c2pa-image-page';
-import { statesOfBadges } from './badge-states';
+import { statesOfBadges, wordsOfHosts } from './badge-states';
 import { c2paTestImages, type C2paTestImages } from '../fixtures/c2pa-images';
 
 /** The extension API inside the extension's pages, where the evaluated functions run. */
@@ -42,6 +43,9 @@ afterAll(async () => {
 
 describe.each(installedFirefoxes())('badges on a page’s images in $name', ({ name, executablePath }) => {
   let firefox: FirefoxWithExtension;
+  /** The image page, kept open from the badges to their card. */
+  let page: Page;
+  const screenshotPath = (what: string) => resolve(`test-results/firefox/${what}-${name.replaceAll(' ', '-')}.png`);
 
   beforeAll(async () => {
     firefox = await launchFirefoxWithExtension({ executablePath, extensionPath: extensionCopy });
@@ -52,7 +56,7 @@ describe.each(installedFirefoxes())('badges on a page’s images in $name', ({ n
   afterAll(() => firefox?.close());
 
   it('badges each image with Content Credentials with its state, in an open shadow root too, and none without', async () => {
-    const page = await firefox.browser.newPage();
+    page = await firefox.browser.newPage();
     await page.goto(server.baseUrl);
     const names = await page.evaluate(() => [...document.querySelectorAll('figure')].map((figure) => figure.dataset.name ?? ''));
     // Each figure's image badge, read inside its closed shadow root; a figure without one stands in, and reads null.
@@ -87,7 +91,46 @@ describe.each(installedFirefoxes())('badges on a page’s images in $name', ({ n
     await until(async () => (await inShadowRoot()) === 'untrusted', { timeout: 30_000 }).catch(() => undefined);
     expect(await inShadowRoot()).toBe('untrusted');
     await mkdir(resolve('test-results/firefox'), { recursive: true });
-    await page.screenshot({ path: resolve(`test-results/firefox/page-images-${name.replaceAll(' ', '-')}.png`) });
+    await page.screenshot({ path: screenshotPath('page-images') });
+  }, 120_000);
+
+  it('opens a badge’s card with its headline, and the image inspector with the manifest’s claims and validation codes', async () => {
+    // The card is in a closed shadow root: its words are read as WebDriver BiDi serializes it.
+    const openCard = async () => (await wordsOfHosts(page, () => [...document.querySelectorAll('verity-card[data-verity-image][data-open]')]))[0];
+    await page.click('figure[data-name="trustedAi"] verity-badge');
+    await until(async () => (await openCard()) !== undefined, { timeout: 5_000 }).catch(() => undefined);
+    const card = await openCard();
+    expect(card).toMatch(new RegExp(`^Made with AI — signed by ${images.trustedSignerName} \\(a signer you added\\) using Test Image Model 2\\.1`, 'm'));
+    expect(card).toContain('What the Content Credentials claim (their own words, not Verity’s findings)');
+    // In the card's look (its sheet sets the width), in every Firefox: one that keeps a content script from adopting a
+    // constructed sheet styles each closed root with a <style> of its own, which drawing the card must not drop.
+    expect(await page.evaluate(() => document.querySelector('verity-card[data-verity-image][data-open]')!.getBoundingClientRect().width)).toBe(304);
+    await page.screenshot({ path: screenshotPath('page-images-card') });
+    await page.keyboard.press('Escape');
+    await page.click('figure[data-name="bytesChanged"] verity-badge');
+    await until(async () => /The image changed after it was signed/.test((await openCard()) ?? ''), { timeout: 5_000 }).catch(() => undefined);
+    expect(await openCard()).toMatch(/^The image changed after it was signed/m);
+    expect(await openCard()).not.toContain('Made with AI');
     await page.close();
+
+    const inspectorOf = async (image: string) => {
+      const inspector = await firefox.openExtensionPage(`inspector.html?image=${encodeURIComponent(`${server.baseUrl}/img/${image}`)}&page=${encodeURIComponent(`${server.baseUrl}/`)}`);
+      await until(async () => (await inspector.evaluate(() => document.querySelector('section[aria-label="Passed validation codes"]') !== null)), { timeout: 30_000 });
+      return inspector;
+    };
+    const textsOf = (inspector: Page, selector: string) => inspector.$$eval(selector, (elements) => elements.map((element) => element.textContent ?? ''));
+    const ai = await inspectorOf('trustedAi');
+    expect(await textsOf(ai, 'h1')).toEqual([expect.stringMatching(new RegExp(`^Made with AI — signed by ${images.trustedSignerName}`))]);
+    const claims = await ai.$$eval('dl[aria-label="The manifest’s claims"] > div', (rows) => rows.map((row) => [row.querySelector('dt')?.textContent, row.querySelector('dd')?.textContent]));
+    expect(claims).toEqual(expect.arrayContaining([['Made with', 'Test Image Model 2.1'], ['Signed by', images.trustedSignerName]]));
+    expect((await textsOf(ai, 'section[aria-label="Passed validation codes"]'))[0]).toContain('signingCredential.trusted');
+    expect(await textsOf(ai, 'section[aria-label="Failed validation codes"]')).toEqual(['Failed (0)None']);
+    expect((await textsOf(ai, 'section[aria-labelledby="actions-heading"]'))[0]).toContain('Source: Made by a generative AI model');
+    await ai.screenshot({ path: screenshotPath('image-inspector'), fullPage: true });
+    await ai.close();
+    // A failure is listed with the engine's code.
+    const changed = await inspectorOf('bytesChanged');
+    expect((await textsOf(changed, 'section[aria-label="Failed validation codes"]'))[0]).toContain('assertion.dataHash.mismatch');
+    await changed.close();
   }, 120_000);
 });

@@ -1,5 +1,5 @@
 import { cardTag } from '../card';
-import { createCardHost, elementMaker, followScrolling, placeCardHost } from '../card-dom';
+import { createCardHost, elementMaker, followScrolling, placeCardHost, showInCard } from '../card-dom';
 import type { SharedStyle } from '../shared-style';
 import { brandIconShapes, createIcon, externalIconShapes, stateIconShapes } from '../state-icons';
 import { trusted } from '../trusted-events';
@@ -65,7 +65,7 @@ export function createImageCard({ document, signal, sheet }: CreateImageCardPara
     const card = cardElement(document, content, openDetails);
     // No Content Credentials: the neutral look of a badge still checking. Inside the closed shadow root, out of the page's reach.
     card.dataset.state = content.state ?? 'checking';
-    root.replaceChildren(card);
+    showInCard(root, card);
     if (!host.isConnected) document.documentElement.append(host);
     host.setAttribute('data-open', '');
     if (usesPopover && !host.matches(':popover-open')) host.showPopover();
