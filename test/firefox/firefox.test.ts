@@ -82,12 +82,15 @@ describe.each(installedFirefoxes())('the extension in $name', ({ executablePath 
     // Its share link, at another reader's verifier page no one hosts here: Verity opens it in its own inspector.
     const { id: _id, ...proof } = details!.proof;
     const page = await firefox.browser.newPage();
-    await page.goto(shareLink('http://verify.newsroom.test/check/', { proof, pageUrl: devnet.pageUrl! })).catch(() => undefined);
+    // Not awaited: the navigation the extension takes over may keep puppeteer waiting for the first page's load until its
+    // own 30 s timeout (one full run: 32 s for this test, 3 s in others).
+    const navigation = page.goto(shareLink('http://verify.newsroom.test/check/', { proof, pageUrl: devnet.pageUrl! })).catch(() => undefined);
     // Read in the page: puppeteer's own record of the address misses a navigation the extension makes.
     await until(async () => (await page.evaluate(() => [location.protocol, document.title].join(' ')).catch(() => '')) === 'moz-extension: Verified · Shared proof · Verity', {
       timeout: 30_000,
     });
     await page.close();
+    await navigation;
   });
 
   it('shows the saved trust configuration on the options page and refuses a broken one, naming the field', async () => {
