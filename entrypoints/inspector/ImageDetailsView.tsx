@@ -36,7 +36,7 @@ export function ImageDetailsView({ imageUrl, pageUrl, load, onCheckAgain, shared
   const checking = load.status === 'checking';
   const checkAgain = <RecheckButton busy={checking} label="Check again" busyLabel="Checking…" onClick={onCheckAgain} />;
   return (
-    <InspectorFrame pageUrl={pageUrl} shared={shared}>
+    <InspectorFrame pageUrl={pageUrl} shared={shared} subject="image">
       <div className="space-y-10">
         {shared && <SharedImageBanner pageUrl={pageUrl} />}
         <section aria-labelledby="image-heading" className={`rounded-xl border ${load.status === 'done' && load.verdict ? stateStyles[load.verdict.state].panel : 'border-slate-200 bg-white'}`}>

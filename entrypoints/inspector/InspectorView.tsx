@@ -22,11 +22,13 @@ import { SharedLinkOrigin } from './SharedLinkOrigin';
 import { RecheckButton } from './RecheckButton';
 import { SharedBannerFrame } from './SharedBannerFrame';
 
-/** The inspector's frame: who we are, and which page the proof is on (or that it was shared). */
-export function InspectorFrame({ pageUrl, shared = false, children }: { pageUrl?: string; shared?: boolean; children: ReactNode }) {
+const frameTitles = { proof: { own: 'Proof inspector', shared: 'Shared proof' }, image: { own: 'Image inspector', shared: 'Shared image' } } as const;
+
+/** The inspector's frame: who we are, what is inspected, and which page it is on (or that it was shared). */
+export function InspectorFrame({ pageUrl, shared = false, subject = 'proof', children }: { pageUrl?: string; shared?: boolean; subject?: keyof typeof frameTitles; children: ReactNode }) {
   return (
     <div className="min-h-screen bg-slate-50">
-      <PageHeader page={shared ? 'Shared proof' : 'Proof inspector'} width="max-w-4xl">
+      <PageHeader page={frameTitles[subject][shared ? 'shared' : 'own']} width="max-w-4xl">
         {pageUrl && !shared && (
           <p className="ml-auto min-w-0 truncate text-xs text-slate-500" title={pageUrl}>
             {pageUrl}

@@ -44,6 +44,7 @@ const section = (container: HTMLElement, heading: string) => container.querySele
 describe('the inspector on an image', () => {
   it('shows an AI image’s state, its manifest’s claims as claims, its actions in words and every validation code', async () => {
     const container = show(await verdictOf(images.trustedAi));
+    expect(container.querySelector('header')?.textContent).toContain('Image inspector');
     expect(container.querySelector('img')?.getAttribute('src')).toBe(imageUrl);
     expect(container.querySelector('h1')?.textContent).toBe(`Made with AI — signed by ${images.trustedSignerName} (a signer you added) using Test Image Model 2.1`);
     expect(container.textContent).toContain('Verified');
@@ -106,5 +107,6 @@ describe('the inspector on an image', () => {
     expect(banner).toContain('The link carries only the image’s address, never a verdict.');
     expect(banner).toContain('The link says it comes from https://news.example');
     expect(view!.container.textContent).not.toContain('Seen on');
+    expect(view!.container.querySelector('header')?.textContent).toContain('Shared image');
   });
 });
