@@ -3,9 +3,7 @@ import { concatBytes, hexToBytes, type Hex } from 'viem';
 import { z } from 'zod';
 import { ProofMismatchError } from './errors';
 import { orderedTrieRoot } from './ordered-trie';
-
-const bytes = z.string().regex(/^0x(?:[0-9a-fA-F]{2})*$/, 'is not hex bytes');
-const quantity = z.string().regex(/^0x[0-9a-fA-F]{1,64}$/, 'is not a hex quantity');
+import { bytes, quantity } from './rpc-hex';
 
 /** The fields a receipt's consensus encoding is made of; the rest of a JSON receipt (hashes, gas price, …) is not committed to. */
 const rpcReceipt = z.looseObject({

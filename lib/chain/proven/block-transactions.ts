@@ -21,8 +21,8 @@ const depositFields = z.looseObject({
   input: hex,
 });
 
-/** The transaction types encoded here: Ethereum's 0 to 4, 0x7e (OP Stack deposits, Scroll L1 messages) and Arbitrum's (tx-arbitrum.ts). Anything else cannot be proven. */
-const ethereumTypes = new Set(['0x0', '0x1', '0x2', '0x3', '0x4', '0x7e']);
+/** Ethereum's signed types, encoded by viem; with 0x7e (OP Stack deposits, Scroll L1 messages) and Arbitrum's (tx-arbitrum.ts), the types encoded here. Anything else cannot be proven. */
+const signedTypes = new Set(['0x0', '0x1', '0x2', '0x3', '0x4']);
 
 /** One transaction of a block, as the block's transactions root commits to it. */
 export type ProvenTransaction = {
@@ -62,9 +62,9 @@ export async function verifyBlockTransactions({ block, transactionsRoot }: Verif
     // Some nodes spell the type in capitals (anvil's 0x7E).
     const type = listedTransaction.type?.toLowerCase() ?? '0x0';
     const rpc: Record<string, unknown> = { ...listedTransaction, type };
-    if (!ethereumTypes.has(type) && !isArbitrumTransactionType(type)) throw new UnrebuildableBlockError('The block holds a transaction type Verity cannot rebuild', { details: `transaction ${index} has type ${type}` });
+    if (!signedTypes.has(type) && type !== '0x7e' && !isArbitrumTransactionType(type)) throw new UnrebuildableBlockError('The block holds a transaction type Verity cannot rebuild', { details: `transaction ${index} has type ${type}` });
     // Bor lists a block's Polygon state sync as an unsigned type 0 transaction that is in neither trie.
-    if (ethereumTypes.has(type) && type !== '0x7e' && isZero(rpc.r) && isZero(rpc.s)) throw new UnrebuildableBlockError('The block holds a transaction type Verity cannot rebuild', { details: `transaction ${index} is unsigned (a state sync)` });
+    if (signedTypes.has(type) && isZero(rpc.r) && isZero(rpc.s)) throw new UnrebuildableBlockError('The block holds a transaction type Verity cannot rebuild', { details: `transaction ${index} is unsigned (a state sync)` });
     try {
       return encode(rpc, index);
     } catch (error) {

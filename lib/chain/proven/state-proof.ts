@@ -4,9 +4,7 @@ import { createAccountFromRLP, type Account } from '@ethereumjs/util';
 import { bytesToHex, hexToBytes, keccak256, pad, type Hex } from 'viem';
 import { z } from 'zod';
 import { ProofMismatchError } from './errors';
-
-const bytes = z.string().regex(/^0x(?:[0-9a-fA-F]{2})*$/, 'is not hex bytes');
-const quantity = z.string().regex(/^0x[0-9a-fA-F]{1,64}$/, 'is not a hex quantity');
+import { bytes, quantity } from './rpc-hex';
 
 /** The parts of an eth_getProof answer that prove something; the plain fields beside them (balance, nonce, …) are ignored. */
 const getProofResult = z.looseObject({

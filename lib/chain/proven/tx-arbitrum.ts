@@ -1,12 +1,7 @@
 import { RLP } from '@ethereumjs/rlp';
 import { bytesToHex, concatBytes, hexToBytes, keccak256, type Hex } from 'viem';
-import { z } from 'zod';
 import { UnrebuildableBlockError } from './errors';
-
-const quantity = z.string().regex(/^0x[0-9a-fA-F]{1,64}$/, 'is not a hex quantity');
-const bytes = z.string().regex(/^0x(?:[0-9a-fA-F]{2})*$/, 'is not hex bytes');
-const address = z.string().regex(/^0x[0-9a-fA-F]{40}$/, 'is not an address');
-const hash32 = z.string().regex(/^0x[0-9a-fA-F]{64}$/, 'is not a 32-byte hash');
+import { address, bytes, hash32, quantity } from './rpc-hex';
 
 type Field = { kind: 'quantity' | 'bytes' | 'address' | 'hash' | 'optional-address'; json: string };
 const field = (kind: Field['kind'], json: string): Field => ({ kind, json });

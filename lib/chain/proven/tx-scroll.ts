@@ -2,10 +2,7 @@ import { RLP } from '@ethereumjs/rlp';
 import { bytesToHex, concatBytes, hexToBytes, type Hex } from 'viem';
 import { z } from 'zod';
 import { ProofMismatchError } from './errors';
-
-const quantity = z.string().regex(/^0x[0-9a-fA-F]{1,64}$/, 'is not a hex quantity');
-const bytes = z.string().regex(/^0x(?:[0-9a-fA-F]{2})*$/, 'is not hex bytes');
-const address = z.string().regex(/^0x[0-9a-fA-F]{40}$/, 'is not an address');
+import { address, bytes, quantity } from './rpc-hex';
 
 /**
  * The fields a Scroll L1 message (type 0x7e, like an OP Stack deposit, but
