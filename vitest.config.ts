@@ -1,5 +1,25 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
+
+const unitFolders = ['lib', 'messaging', 'storage', 'cli', 'components', 'entrypoints', 'test/docs', 'web'];
+const unitFiles = unitFolders.map((folder) => `${folder}/**/*.test.{ts,tsx}`);
+
+/**
+ * The unit files that replace a module with vi.mock: each needs a module graph of its own, since one shared
+ * with other files may already hold the real module.
+ */
+const moduleMockingFiles = unitFolders
+  .flatMap((folder) => readdirSync(folder, { recursive: true, encoding: 'utf8' }).map((file) => join(folder, file)))
+  .filter((file) => /\.test\.tsx?$/.test(file) && readFileSync(file, 'utf8').includes('vi.mock('));
+
+const unitOptions = {
+  environment: 'node' as const,
+  setupFiles: ['test/unit-setup.ts'],
+  // The suite shares two cores with the browsers' lane: a test that takes 1 s alone can take 6 s there.
+  testTimeout: 20_000,
+};
 
 export default defineConfig({
   test: {
@@ -12,26 +32,26 @@ export default defineConfig({
         plugins: [WxtVitest()],
         test: {
           name: 'unit',
-          include: [
-            'lib/**/*.test.ts',
-            'messaging/**/*.test.ts',
-            'storage/**/*.test.ts',
-            'cli/**/*.test.ts',
-            'components/**/*.test.tsx',
-            'entrypoints/**/*.test.{ts,tsx}',
-            'test/docs/**/*.test.ts',
-            'web/**/*.test.{ts,tsx}',
-          ],
-          environment: 'node',
+          include: unitFiles,
+          exclude: moduleMockingFiles,
+          // One module graph per worker, not per file: importing viem, React and jsdom again for each of 200 files
+          // was most of this project's time. test/unit-setup.ts puts back what a file may leave behind.
+          isolate: false,
           globalSetup: ['test/cli-bundle.ts'],
-          // The suite shares two cores with the browsers' lane: a test that takes 1 s alone can take 6 s there.
-          testTimeout: 20_000,
+          ...unitOptions,
         },
+      },
+      {
+        // Files that replace a module (vi.mock) for their own tests: each in its own module graph, as a shared
+        // graph may already hold the real module.
+        plugins: [WxtVitest()],
+        test: { name: 'unit-isolated', include: moduleMockingFiles, ...unitOptions },
       },
       {
         // Real anvil nodes and the real EAS contracts: slower, so run on their own.
         test: {
           name: 'chain',
+          isolate: false,
           include: ['test/chain/**/*.test.ts', 'devnet/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['test/cli-bundle.ts'],
@@ -44,6 +64,7 @@ export default defineConfig({
         // The built extension in Debian's Chromium against the devnet: one browser at a time.
         test: {
           name: 'e2e',
+          isolate: false,
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['test/e2e/global-setup.ts', 'test/cli-bundle.ts'],
@@ -56,6 +77,9 @@ export default defineConfig({
         // The Firefox build in Debian's Firefox ESR, over WebDriver BiDi: one browser at a time.
         test: {
           name: 'firefox',
+          isolate: false,
+          // After the other projects of its Vitest, not beside them: one browser at a time, and the lanes end together.
+          sequence: { groupOrder: 1 },
           include: ['test/firefox/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['test/firefox/global-setup.ts'],

@@ -1,0 +1,18 @@
+import { afterAll, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+
+/**
+ * After each unit test file: the files of the `unit` project share one module graph per worker
+ * (vitest.config.ts), so what one leaves in the fake browser, the globals, the environment or the clock
+ * must not reach the next. WXT's own setup, which makes the fake browser the global `chrome` and
+ * `browser`, runs once per graph: it is done again here.
+ */
+afterAll(() => {
+  fakeBrowser.reset();
+  vi.unstubAllGlobals();
+  vi.stubGlobal('chrome', fakeBrowser);
+  vi.stubGlobal('browser', fakeBrowser);
+  vi.unstubAllEnvs();
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
