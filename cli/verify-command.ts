@@ -1,7 +1,6 @@
 import { createChainAccess } from '../lib/chain/access';
 import { sniffImageFormat } from '../lib/c2pa/image-format';
 import { findProofs } from '../lib/extract/find-proofs';
-import { parseHtml, ParseHtmlError } from '../lib/extract/parse-html';
 import { shownLinksOf } from '../lib/extract/shown-links';
 import type { TrustConfig } from '../lib/trust/schema';
 import { verifySnippet } from '../lib/verifiers/verify-snippet';
@@ -33,6 +32,8 @@ export async function verify({ args, trust, version }: VerifyParameters): Promis
     return await verifyImage({ source: args.source, bytes: read.bytes, contentType: read.contentType, anchorPaths: args.c2paAnchorPaths, configTrust: trust.c2pa, json: args.json });
   }
   const { content, isHtml, url } = read;
+  // jsdom alone takes about a second to load: not for an image, or a source that could not be read.
+  const { parseHtml, ParseHtmlError } = await import('../lib/extract/parse-html');
   let document: Document;
   try {
     document = parseHtml(isHtml ? content : textToHtml(content), url);
