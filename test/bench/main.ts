@@ -13,6 +13,7 @@ import { runProvenCostSection } from './proven-cost';
 import { runRpcCostSection } from './rpc-cost';
 import { formatNumber, heading } from './table';
 import { runTabBudgetSection } from './tab-budget-cost';
+import { runHostileInputsSection } from './hostile-inputs';
 import { runHostilePagesSection } from './hostile-pages';
 import { buildExtension } from './extension-build';
 import { runThroughputSection } from './throughput';
@@ -25,7 +26,7 @@ const proofsPerSet = 100;
  * none is): on a shared machine one section can be compared side by side
  * within a run without waiting minutes for the others.
  */
-const sectionNames = ['throughput', 'rpc', 'proven', 'offchain', 'quote', 'tab-budget', 'hostile', 'browser', 'browser-pages'] as const;
+const sectionNames = ['throughput', 'inputs', 'rpc', 'proven', 'offchain', 'quote', 'tab-budget', 'hostile', 'browser', 'browser-pages'] as const;
 const chosen = process.argv.slice(2);
 for (const name of chosen) if (!(sectionNames as readonly string[]).includes(name)) throw new Error(`No bench section "${name}": ${sectionNames.join(', ')}`);
 const runs = (name: (typeof sectionNames)[number]) => chosen.length === 0 || chosen.includes(name);
@@ -46,6 +47,7 @@ async function main(): Promise<void> {
     console.log(`Produced ${proofsPerSet} distinct valid proofs for each of ${sets.length} sets in ${formatNumber(performance.now() - producing)} ms.`);
 
     if (runs('throughput')) await runThroughputSection({ sets, trust: devnet.trustConfig, minMsPerSet: 1_500 });
+    if (runs('inputs')) runHostileInputsSection({ runs: 3 });
     if (runs('rpc')) await runRpcCostSection({ devnet, sets, pageSize: 100, passes: 3 });
     if (runs('proven')) await runProvenCostSection({ devnet, sets, pageSize: 100, passes: 3 });
     // The off-chain section needs no chain; the browser section, after it, verifies against this one.

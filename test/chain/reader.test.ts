@@ -48,9 +48,12 @@ function countedPass(): { reader: ChainReader; requests: ChainRequestEvent[] } {
   return { reader: access.reader(31337)!, requests };
 }
 
-/** A real transaction, mined in a block of its own. */
-const store = (slot: bigint, value: bigint) =>
-  rpc('eth_sendTransaction', [{ from: sender, to: storageContract, data: encodeFunctionData({ abi: storageAbi, functionName: 'set', args: [slot, value] }) }]);
+/** A real transaction, mined in a block of its own before this returns (anvil answers the hash first). */
+async function store(slot: bigint, value: bigint): Promise<void> {
+  const data = encodeFunctionData({ abi: storageAbi, functionName: 'set', args: [slot, value] });
+  const hash = (await rpc('eth_sendTransaction', [{ from: sender, to: storageContract, data }])) as Hex;
+  await vi.waitFor(async () => expect(await rpc('eth_getTransactionReceipt', [hash])).not.toBeNull());
+}
 
 const readSlot = (reader: ChainReader, slot: bigint, blockNumber?: bigint) =>
   reader.readContract({ address: storageContract, abi: storageAbi, functionName: 'get', args: [slot], blockNumber });
