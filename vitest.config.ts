@@ -78,7 +78,7 @@ export default defineConfig({
         test: {
           name: 'firefox',
           isolate: false,
-          // After the other projects when one Vitest runs them all (npm test gives it a process of its own).
+          // After the other projects of its Vitest, not beside them: one browser at a time, and the lanes end together.
           sequence: { groupOrder: 1 },
           include: ['test/firefox/**/*.test.ts'],
           environment: 'node',
