@@ -4,7 +4,7 @@ import { messageOf } from '../../components/error-message';
 import { EmptyState, ErrorState, LoadingState } from '../../components/Status';
 import { stateStyles } from '../../components/state-style';
 import { sendToWorker } from '../../messaging/client';
-import type { TabState } from '../../messaging/messages';
+import type { TabImage, TabState } from '../../messaging/messages';
 import type { PageProof } from '../../lib/extract/page-proof';
 import type { Report } from '../../lib/report/schema';
 import type { Verdict } from '../../lib/verdict/types';
@@ -15,7 +15,7 @@ import { SharedProofDetails } from './SharedProofDetails';
 import { proofShareLink, useShareLinkBase } from './share';
 import { TabProofsView } from './TabProofsView';
 import { useChainExplorer } from './use-chain-explorer';
-import { inspectorTarget, inspectorUrl, isShareHash } from './url';
+import { imageInspectorUrl, inspectorTarget, inspectorUrl, isShareHash } from './url';
 
 /** How often to ask again while a proof is still being checked. */
 const checkingPollMs = 1000;
@@ -172,14 +172,15 @@ function ProofDetails({ tabId, proofId }: { tabId: number; proofId: string }) {
   }
 }
 
-type TabLoad = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; tab: TabState };
+type TabImages = { images: TabImage[]; unread: number };
+type TabLoad = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; tab: TabState; images: TabImages };
 
 function TabProofs({ tabId }: { tabId: number }) {
   const [load, setLoad] = useState<TabLoad>({ status: 'loading' });
   useEffect(() => {
     let closed = false;
-    sendToWorker('tab-state', { tabId }).then(
-      (tab) => !closed && setLoad({ status: 'ready', tab }),
+    Promise.all([sendToWorker('tab-state', { tabId }), sendToWorker('tab-images', { tabId })]).then(
+      ([tab, images]) => !closed && setLoad({ status: 'ready', tab, images }),
       (error: unknown) => !closed && setLoad({ status: 'error', message: messageOf(error) }),
     );
     return () => {
@@ -193,6 +194,8 @@ function TabProofs({ tabId }: { tabId: number }) {
         tab={load.tab}
         proofUrl={(id) => inspectorUrl(tabId, id)}
         getReport={() => sendToWorker('report', { tabId })}
+        images={load.images}
+        imageUrl={(url) => imageInspectorUrl(url, load.tab.url)}
       />
     );
   }

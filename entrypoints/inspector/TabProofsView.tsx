@@ -3,10 +3,11 @@ import { ReportExport } from '../../components/ReportExport';
 import { StateBadge } from '../../components/StateBadge';
 import { StateCounts } from '../../components/StateCounts';
 import { EmptyState } from '../../components/Status';
-import type { TabState } from '../../messaging/messages';
+import type { TabImage, TabState } from '../../messaging/messages';
 import type { Report } from '../../lib/report/schema';
 import { summarizePage } from '../popup/page-summary';
 import { InspectorFrame } from './InspectorView';
+import { TabImagesSection } from './TabImagesSection';
 
 export type TabProofsViewProps = {
   tab: TabState;
@@ -14,11 +15,16 @@ export type TabProofsViewProps = {
   proofUrl: (proofId: string) => string;
   /** The page's report as it stands when asked; null when the tab is gone. */
   getReport: () => Promise<Report | null>;
+  /** The images with Content Credentials the page showed, and how many of its images Verity could not read. */
+  images: { images: readonly TabImage[]; unread: number };
+  /** The inspector's address for one image. */
+  imageUrl: (url: string) => string;
 };
 
-/** Every proof of a tab, each leading to its details. */
-export function TabProofsView({ tab, proofUrl, getReport }: TabProofsViewProps) {
+/** Every proof of a tab, each leading to its details, then its images with Content Credentials. */
+export function TabProofsView({ tab, proofUrl, getReport, images, imageUrl }: TabProofsViewProps) {
   const summary = summarizePage(tab.proofs);
+  const hasImages = images.images.length > 0;
   return (
     <InspectorFrame pageUrl={tab.url}>
       <div className="mb-5 flex flex-wrap items-end justify-between gap-3">
@@ -29,7 +35,9 @@ export function TabProofsView({ tab, proofUrl, getReport }: TabProofsViewProps) 
         <StateCounts counts={summary.counts} checking={summary.checking} />
       </div>
       {tab.proofs.length === 0 ? (
-        <EmptyState title="No proofs on this page">The page has no content with an AI proof, or it has been closed.</EmptyState>
+        <EmptyState title="No proofs on this page">
+          {hasImages ? 'The page has no text with an AI proof.' : 'The page has no content with an AI proof, or it has been closed.'}
+        </EmptyState>
       ) : (
         <ol className="divide-y divide-slate-100 overflow-hidden rounded-xl border border-slate-200 bg-white">
           {tab.proofs.map((proof, index) => (
@@ -63,12 +71,13 @@ export function TabProofsView({ tab, proofUrl, getReport }: TabProofsViewProps) 
           {tab.notChecked} more {tab.notChecked === 1 ? 'proof was' : 'proofs were'} found but not checked.
         </p>
       )}
-      {tab.proofs.length > 0 && (
+      <TabImagesSection images={images.images} unread={images.unread} imageUrl={imageUrl} />
+      {(tab.proofs.length > 0 || hasImages) && (
         <div className="mt-6 rounded-xl border border-slate-200 bg-white px-4 py-3">
           <ReportExport title="Export page report" getReport={getReport} />
           <p className="mt-1 text-xs text-slate-500">
-            Every proof of this page with every check, the chain ids, blocks and RPC endpoints read, and the envelopes: JSON
-            to keep or check again, Markdown to paste into notes or an article.
+            Every proof and image of this page with every check, the chain ids, blocks and RPC endpoints read, and the
+            envelopes: JSON to keep or check again, Markdown to paste into notes or an article.
           </p>
         </div>
       )}

@@ -16,6 +16,7 @@ import {
 import { ProofDetailsView } from './InspectorView';
 import { SharedProofDetails } from './SharedProofDetails';
 import { TabProofsView } from './TabProofsView';
+import type { TabImage } from '../../messaging/messages';
 import { imageInspectorUrl, inspectorTarget, isShareHash } from './url';
 
 const sendMessage = vi.fn();
@@ -211,13 +212,44 @@ describe('ProofDetailsView', () => {
 });
 
 describe('TabProofsView', () => {
-  it("exports the page's report", async () => {
+  const noImages = { images: [], unread: 0 };
+  const renderTab = ({ tab = mixedTab, images = noImages }: { tab?: typeof mixedTab; images?: { images: TabImage[]; unread: number } } = {}) => {
     const getReport = vi.fn().mockResolvedValue(null);
-    const view = renderDom(<TabProofsView tab={mixedTab} proofUrl={(id) => `#${id}`} getReport={getReport} />);
+    const view = renderDom(<TabProofsView tab={tab} proofUrl={(id) => `#${id}`} getReport={getReport} images={images} imageUrl={(url) => `#image=${url}`} />);
     cleanup = view.unmount;
-    const group = view.container.querySelector('[role="group"][aria-label="Export page report"]')!;
+    return { container: view.container, getReport };
+  };
+
+  it("exports the page's report", async () => {
+    const { container, getReport } = renderTab();
+    const group = container.querySelector('[role="group"][aria-label="Export page report"]')!;
     await act(async () => click(group.querySelector('button[aria-label="Export page report as Markdown"]')!));
     expect(getReport).toHaveBeenCalledTimes(1);
+    expect(container.querySelector('#tab-images-heading')).toBeNull();
+  });
+
+  it("lists the page's images with Content Credentials after its proofs, each leading to its manifest store, and those it could not read", () => {
+    const images: TabImage[] = [
+      { url: 'https://cdn.example.com/art/harbour.jpg', state: 'verified', ai: true, headline: 'Made with AI — signed by Example Images using Imagine 2' },
+      { url: 'https://cdn.example.com/art/edited%E2%80%AE.png', state: 'altered', ai: false, headline: 'The image was changed after it was signed' },
+    ];
+    const { container } = renderTab({ images: { images, unread: 2 } });
+    const section = container.querySelector('section[aria-labelledby="tab-images-heading"]')!;
+    expect(section.querySelector('h2')!.textContent).toBe('Images with Content Credentials (2)');
+    const links = [...section.querySelectorAll('li a')];
+    expect(links.map((link) => link.getAttribute('href'))).toEqual(images.map((image) => `#image=${image.url}`));
+    expect(links[0]!.textContent).toBe('AI · VerifiedMade with AI — signed by Example Images using Imagine 2cdn.example.com · harbour.jpg');
+    // The file name is the page's choice: its bidi override is written out, never applied.
+    expect(links[1]!.textContent).toContain('cdn.example.com · edited\\u{202E}.png');
+    expect(section.textContent).toContain('2 images of this page could not be read, so Verity cannot say whether they have Content Credentials.');
+  });
+
+  it('offers the report of a page with images but no text proof, and says the page has no text with a proof', () => {
+    const images: TabImage[] = [{ url: 'https://cdn.example.com/a.jpg', state: 'untrusted', ai: true, headline: 'Made with AI — signed by someone you do not trust' }];
+    const { container } = renderTab({ tab: { ...mixedTab, proofs: [] }, images: { images, unread: 0 } });
+    expect(container.textContent).toContain('The page has no text with an AI proof.');
+    expect(container.querySelector('[role="group"][aria-label="Export page report"]')).not.toBeNull();
+    expect(container.querySelectorAll('section[aria-labelledby="tab-images-heading"] li')).toHaveLength(1);
   });
 });
 

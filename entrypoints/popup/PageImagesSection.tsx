@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { StateBadge } from '../../components/StateBadge';
+import { imageFileName } from '../../components/image-file-name';
 import { stateStyles } from '../../components/state-style';
 import { sendToTab, sendToWorker } from '../../messaging/client';
 import type { TabImage } from '../../messaging/messages';
@@ -49,7 +50,7 @@ function ImageList({ images, unread }: { images: TabImage[]; unread: number }) {
               <span className="flex items-center gap-2">
                 <StateBadge state={image.state} size="sm" label={image.ai ? `AI · ${stateStyles[image.state].word}` : undefined} />
                 <a href={image.url} target="_blank" rel="noopener" className="link min-w-0 truncate text-xs" title={image.url}>
-                  {fileNameOf(image.url)}
+                  {imageFileName(image.url)}
                 </a>
               </span>
               <span className={`mt-1.5 line-clamp-2 block text-[13px] leading-snug ${image.state === 'verified' ? 'text-slate-800' : stateStyles[image.state].ink}`}>
@@ -69,13 +70,4 @@ function unreadWords(count: number): string {
   return count === 1
     ? '1 image on this page could not be read, so Verity cannot say whether it has Content Credentials.'
     : `${count} images on this page could not be read, so Verity cannot say whether they have Content Credentials.`;
-}
-
-function fileNameOf(url: string): string {
-  try {
-    const { hostname, pathname } = new URL(url);
-    return `${hostname} · ${decodeURIComponent(pathname.split('/').filter(Boolean).at(-1) ?? '/')}`;
-  } catch {
-    return url;
-  }
 }

@@ -205,6 +205,20 @@ describe('badges on a page’s images, in Chromium', () => {
     await screenshot(popup, 'page-images-popup-report', { fullPage: false });
     await popup.close();
 
+    // The inspector's page view lists them too, each leading to its own manifest store.
+    const tabInspector = await browser.context.newPage();
+    await tabInspector.goto(`chrome-extension://${browser.extensionId}/inspector.html?tab=${tabId}`);
+    const inspected = tabInspector.getByRole('region', { name: /Images with Content Credentials/ });
+    await expect.poll(() => inspected.getByRole('listitem').count(), { timeout: 10_000 }).toBe(listed);
+    expect(await tabInspector.getByText('The page has no text with an AI proof.').count()).toBe(1);
+    expect(await inspected.textContent()).toContain('1 image of this page could not be read');
+    await screenshot(tabInspector, 'inspector-page-images');
+    await expectNoAxeViolations(tabInspector, "the inspector's page view with images");
+    await inspected.getByRole('link', { name: /127\.0\.0\.1 · bytesChanged/ }).click();
+    await expect.poll(() => tabInspector.locator('h1').textContent(), { timeout: 30_000 }).toMatch(/The image changed after it was signed/);
+    expect(new URL(tabInspector.url()).searchParams.get('page')).toBe(`${server.baseUrl}/`);
+    await tabInspector.close();
+
     // The history has the page's images as it has text proofs: by address, with the page.
     const historyImages = () =>
       worker.evaluate(async () => {

@@ -1,0 +1,52 @@
+import { StateBadge } from '../../components/StateBadge';
+import { imageFileName } from '../../components/image-file-name';
+import { stateStyles } from '../../components/state-style';
+import type { TabImage } from '../../messaging/messages';
+
+export type TabImagesSectionProps = {
+  images: readonly TabImage[];
+  /** Images of the page Verity could not read: nothing says whether they have Content Credentials. */
+  unread: number;
+  /** The inspector's address for one image, checked again there. */
+  imageUrl: (url: string) => string;
+};
+
+/** The images with Content Credentials a tab's page showed, each leading to its manifest store in the inspector. */
+export function TabImagesSection({ images, unread, imageUrl }: TabImagesSectionProps) {
+  if (images.length === 0 && unread === 0) return null;
+  return (
+    <section aria-labelledby="tab-images-heading" className="mt-8">
+      <h2 id="tab-images-heading" className="text-base font-semibold text-slate-900">
+        Images with Content Credentials <span className="font-normal text-slate-500 tabular-nums">({images.length})</span>
+      </h2>
+      {images.length > 0 && (
+        <>
+          <p className="mt-1 text-sm text-slate-500">Choose an image to see its manifest store: claims, actions, ingredients and validation codes.</p>
+          <ol className="mt-3 divide-y divide-slate-100 overflow-hidden rounded-xl border border-slate-200 bg-white">
+            {images.map((image) => (
+              <li key={image.url}>
+                <a href={imageUrl(image.url)} className="focus-ring grid grid-cols-[9rem_minmax(0,1fr)] items-center gap-3 px-4 py-3 hover:bg-slate-50">
+                  <span>
+                    <StateBadge state={image.state} size="sm" label={image.ai ? `AI · ${stateStyles[image.state].word}` : undefined} />
+                  </span>
+                  <span className="min-w-0">
+                    <span className={`block text-sm ${image.state === 'verified' ? 'text-slate-800' : stateStyles[image.state].ink}`}>{image.headline}</span>
+                    <span className="block truncate font-mono text-[11px] text-slate-500" title={image.url}>
+                      {imageFileName(image.url)}
+                    </span>
+                  </span>
+                </a>
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+      {unread > 0 && (
+        <p className="mt-3 text-sm text-slate-500">
+          {unread === 1 ? '1 image' : `${unread} images`} of this page could not be read, so Verity cannot say whether{' '}
+          {unread === 1 ? 'it has' : 'they have'} Content Credentials.
+        </p>
+      )}
+    </section>
+  );
+}
