@@ -1,6 +1,6 @@
 import { StateBadge } from '../../components/StateBadge';
 import { imageFileName } from '../../components/image-file-name';
-import { stateStyles } from '../../components/state-style';
+import { imageHeadlineInk, imageStateLabel, unreadImagesWords } from '../../components/page-image-words';
 import type { TabImage } from '../../messaging/messages';
 
 export type TabImagesSectionProps = {
@@ -27,10 +27,10 @@ export function TabImagesSection({ images, unread, imageUrl }: TabImagesSectionP
               <li key={image.url}>
                 <a href={imageUrl(image.url)} className="focus-ring grid grid-cols-[9rem_minmax(0,1fr)] items-center gap-3 px-4 py-3 hover:bg-slate-50">
                   <span>
-                    <StateBadge state={image.state} size="sm" label={image.ai ? `AI · ${stateStyles[image.state].word}` : undefined} />
+                    <StateBadge state={image.state} size="sm" label={imageStateLabel(image)} />
                   </span>
                   <span className="min-w-0">
-                    <span className={`block text-sm ${image.state === 'verified' ? 'text-slate-800' : stateStyles[image.state].ink}`}>{image.headline}</span>
+                    <span className={`block text-sm ${imageHeadlineInk(image)}`}>{image.headline}</span>
                     <span className="block truncate font-mono text-[11px] text-slate-500" title={image.url}>
                       {imageFileName(image.url)}
                     </span>
@@ -41,12 +41,7 @@ export function TabImagesSection({ images, unread, imageUrl }: TabImagesSectionP
           </ol>
         </>
       )}
-      {unread > 0 && (
-        <p className="mt-3 text-sm text-slate-500">
-          {unread === 1 ? '1 image' : `${unread} images`} of this page could not be read, so Verity cannot say whether{' '}
-          {unread === 1 ? 'it has' : 'they have'} Content Credentials.
-        </p>
-      )}
+      {unread > 0 && <p className="mt-3 text-sm text-slate-500">{unreadImagesWords(unread)}</p>}
     </section>
   );
 }

@@ -241,7 +241,7 @@ describe('TabProofsView', () => {
     expect(links[0]!.textContent).toBe('AI · VerifiedMade with AI — signed by Example Images using Imagine 2cdn.example.com · harbour.jpg');
     // The file name is the page's choice: its bidi override is written out, never applied.
     expect(links[1]!.textContent).toContain('cdn.example.com · edited\\u{202E}.png');
-    expect(section.textContent).toContain('2 images of this page could not be read, so Verity cannot say whether they have Content Credentials.');
+    expect(section.textContent).toContain('2 images on this page could not be read, so Verity cannot say whether they have Content Credentials.');
   });
 
   it('offers the report of a page with images but no text proof, and says the page has no text with a proof', () => {

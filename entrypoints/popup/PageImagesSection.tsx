@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { StateBadge } from '../../components/StateBadge';
 import { imageFileName } from '../../components/image-file-name';
-import { stateStyles } from '../../components/state-style';
+import { imageHeadlineInk, imageStateLabel, unreadImagesWords } from '../../components/page-image-words';
 import { sendToTab, sendToWorker } from '../../messaging/client';
 import type { TabImage } from '../../messaging/messages';
 import { ImageAccessOffer } from './ImageAccessOffer';
@@ -48,26 +48,20 @@ function ImageList({ images, unread }: { images: TabImage[]; unread: number }) {
           {images.map((image) => (
             <li key={image.url} className="rounded-lg border border-slate-200 bg-white px-3 py-2.5 shadow-xs">
               <span className="flex items-center gap-2">
-                <StateBadge state={image.state} size="sm" label={image.ai ? `AI · ${stateStyles[image.state].word}` : undefined} />
+                <StateBadge state={image.state} size="sm" label={imageStateLabel(image)} />
                 <a href={image.url} target="_blank" rel="noopener" className="link min-w-0 truncate text-xs" title={image.url}>
                   {imageFileName(image.url)}
                 </a>
               </span>
-              <span className={`mt-1.5 line-clamp-2 block text-[13px] leading-snug ${image.state === 'verified' ? 'text-slate-800' : stateStyles[image.state].ink}`}>
+              <span className={`mt-1.5 line-clamp-2 block text-[13px] leading-snug ${imageHeadlineInk(image)}`}>
                 {image.headline}
               </span>
             </li>
           ))}
         </ul>
       )}
-      {unread > 0 && <p className="px-1 pt-2 text-xs text-slate-600">{unreadWords(unread)}</p>}
+      {unread > 0 && <p className="px-1 pt-2 text-xs text-slate-600">{unreadImagesWords(unread)}</p>}
       {images.length > 0 && <p className="px-1 pt-2 text-xs text-slate-500">Where each image came from, as its Content Credentials say: not whether it shows the truth.</p>}
     </section>
   );
-}
-
-function unreadWords(count: number): string {
-  return count === 1
-    ? '1 image on this page could not be read, so Verity cannot say whether it has Content Credentials.'
-    : `${count} images on this page could not be read, so Verity cannot say whether they have Content Credentials.`;
 }

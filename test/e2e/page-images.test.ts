@@ -211,7 +211,7 @@ describe('badges on a page’s images, in Chromium', () => {
     const inspected = tabInspector.getByRole('region', { name: /Images with Content Credentials/ });
     await expect.poll(() => inspected.getByRole('listitem').count(), { timeout: 10_000 }).toBe(listed);
     expect(await tabInspector.getByText('The page has no text with an AI proof.').count()).toBe(1);
-    expect(await inspected.textContent()).toContain('1 image of this page could not be read');
+    expect(await inspected.textContent()).toContain('1 image on this page could not be read');
     await screenshot(tabInspector, 'inspector-page-images');
     await expectNoAxeViolations(tabInspector, "the inspector's page view with images");
     await inspected.getByRole('link', { name: /127\.0\.0\.1 · bytesChanged/ }).click();
