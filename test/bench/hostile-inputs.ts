@@ -15,11 +15,13 @@ type HostileInput = { name: string; budgetMs: number; run: () => void };
 const words = (count: number, word: (index: number) => string) => Array.from({ length: count }, (_, index) => word(index)).join(' ');
 
 function hostileInputs(): HostileInput[] {
-  const fewChanges = Array.from({ length: 30_000 }, (_, index) => `w${index % 997}`);
-  const changed = [...fewChanges];
+  const original = Array.from({ length: 30_000 }, (_, index) => `w${index % 997}`);
+  const changed = [...original];
   changed[10] = 'X';
   changed[15_000] = 'Y';
   changed.splice(29_000, 3);
+  // Joined here, so that only the diff is timed.
+  const fewChanges = { signed: original.join(' '), shown: changed.join(' ') };
   const nothingShared = { signed: `same ${words(30_000, (index) => `s${index}`)} end`, shown: `same ${words(30_000, (index) => `t${index}`)} end` };
   const repeatedWord = { signed: words(60_000, (index) => (index % 100 === 0 ? 'y' : 'x')), shown: words(60_000, (index) => (index % 150 === 0 ? 'z' : 'x')) };
   const fakeTokens = `ai-proof:v1:${'A'.repeat(64)} `.repeat(70_000);
@@ -28,7 +30,7 @@ function hostileInputs(): HostileInput[] {
   // Parsing is the page's cost, not Verity's: parsed once, and only findProofs timed.
   const fakeAttributes = parseHtml(`<div data-ai-proof="${'A'.repeat(5 * 1024 * 1024)}">big</div>${'<i data-ai-proof="x"></i>'.repeat(20_000)}`);
   return [
-    { name: 'diff, 30,000 words, three changes', budgetMs: 1_000, run: () => diffTexts({ signed: fewChanges.join(' '), shown: changed.join(' ') }) },
+    { name: 'diff, 30,000 words, three changes', budgetMs: 1_000, run: () => diffTexts(fewChanges) },
     { name: 'diff, 30,000 words sharing none', budgetMs: 1_000, run: () => diffTexts(nothingShared) },
     { name: 'diff, 60,000 of one word, scattered edits', budgetMs: 2_000, run: () => diffTexts(repeatedWord) },
     { name: 'token scan, 5 MB of fake tokens', budgetMs: 1_000, run: () => scanTokens({ text: fakeTokens, limit: 500 }) },
