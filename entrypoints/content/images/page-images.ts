@@ -5,7 +5,7 @@ import type { ContentMessageDesk } from '../content-messages';
 import { madeWhenUsed } from '../made-when-used';
 import type { SharedStyle } from '../shared-style';
 import { createBadgePlaces } from './badge-places';
-import { createImageBadge, type ImageBadge } from './image-badge';
+import { createImageBadge, rehearseImageBadge, type ImageBadge } from './image-badge';
 import { createImageBadgeSheet } from './image-badge-sheet';
 import { createImageCard } from './image-card';
 import { imageCardContentOf } from './image-card-content';
@@ -100,8 +100,15 @@ export function startPageImages({ signal, document, cardSheet, messages }: Start
     waitingToDraw = waitingToDraw.slice(drawn);
     if (waitingToDraw.length > 0) document.defaultView?.requestAnimationFrame(drawWaiting);
   };
+  // The page's first badge is rehearsed off the page first, so that its frame does not pay the renderer's first use.
+  let rehearsed: Promise<void> | undefined;
   const drawSoon = (images: readonly HTMLImageElement[], verdict: ImageVerdict): void => {
-    if (waitingToDraw.length === 0) document.defaultView?.requestAnimationFrame(drawWaiting);
+    if (waitingToDraw.length === 0) {
+      rehearsed ??= rehearseImageBadge({ document, verdict, sheet: sheet.style });
+      // Drawn even if the rehearsal failed: the real badges then say why, where a failure is reported.
+      const drawNextFrame = () => void document.defaultView?.requestAnimationFrame(drawWaiting);
+      void rehearsed.then(drawNextFrame, drawNextFrame);
+    }
     for (const image of images) waitingToDraw.push([image, verdict]);
   };
 
