@@ -1,7 +1,10 @@
 import type { CDPSession } from 'playwright-core';
 
-/** One complete trace event (`X`, or a `B`/`E` pair joined), times in µs on the trace clock. */
-export type TraceSpan = { name: string; pid: number; tid: number; ts: number; dur: number; url?: string };
+/**
+ * One complete trace event (`X`, or a `B`/`E` pair joined), times in µs on the trace clock: `dur` as the clock on the
+ * wall ran, `cpu` the time its thread ran (less where the system ran other threads meanwhile; `dur` when not traced).
+ */
+export type TraceSpan = { name: string; pid: number; tid: number; ts: number; dur: number; cpu: number; url?: string };
 
 type RawEvent = {
   name: string;
@@ -10,6 +13,9 @@ type RawEvent = {
   tid: number;
   ts: number;
   dur?: number;
+  /** Thread time: at the start, and the duration. */
+  tts?: number;
+  tdur?: number;
   id?: string;
   args?: { data?: Record<string, unknown> & { url?: string; cpuProfile?: CpuProfileChunk; timeDeltas?: number[]; startTime?: number } };
 };
@@ -19,6 +25,8 @@ type CpuProfileChunk = {
   samples?: number[];
 };
 
+const samplingCategory = 'disabled-by-default-v8.cpu_profiler';
+
 /** What DevTools' Performance panel records: tasks, script entries and V8's sampling profiler. */
 const categories = [
   '-*',
@@ -27,7 +35,7 @@ const categories = [
   'disabled-by-default-devtools.timeline',
   'v8.execute',
   'blink.user_timing',
-  'disabled-by-default-v8.cpu_profiler',
+  samplingCategory,
 ];
 
 export type Trace = {
@@ -38,15 +46,25 @@ export type Trace = {
   marks: Map<string, number>;
 };
 
+export type StartTraceOptions = {
+  /**
+   * Whether V8's sampling profiler runs (the default): it sees script that runs without a trace event (promise
+   * continuations), but slows all script, several times over in a page's first badges. Tasks timed whole are timed
+   * without it.
+   */
+  sampled?: boolean;
+};
+
 /**
  * Starts a Chromium trace on `cdp` (a page's session); the returned function stops it and reads it. Scripts whose
  * address starts with `scriptOrigin` are the content script's: the extension's origin, for content.js and the
  * session it imports.
  */
-export async function startTrace(cdp: CDPSession, scriptOrigin: string): Promise<() => Promise<Trace>> {
+export async function startTrace(cdp: CDPSession, scriptOrigin: string, { sampled = true }: StartTraceOptions = {}): Promise<() => Promise<Trace>> {
   const events: RawEvent[] = [];
   cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as RawEvent[])));
-  await cdp.send('Tracing.start', { transferMode: 'ReportEvents', traceConfig: { includedCategories: categories } });
+  const includedCategories = sampled ? categories : categories.filter((category) => category !== samplingCategory);
+  await cdp.send('Tracing.start', { transferMode: 'ReportEvents', traceConfig: { includedCategories } });
   return async () => {
     const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
     await cdp.send('Tracing.end');
@@ -63,7 +81,7 @@ function readTrace(events: RawEvent[], scriptOrigin: string): Trace {
   const samples: Trace['samples'] = [];
   for (const event of events) {
     const url = typeof event.args?.data?.url === 'string' ? event.args.data.url : undefined;
-    if (event.ph === 'X') spans.push({ name: event.name, pid: event.pid, tid: event.tid, ts: event.ts, dur: event.dur ?? 0, url });
+    if (event.ph === 'X') spans.push({ name: event.name, pid: event.pid, tid: event.tid, ts: event.ts, dur: event.dur ?? 0, cpu: event.tdur ?? event.dur ?? 0, url });
     else if (event.ph === 'B') {
       const key = `${event.pid}:${event.tid}`;
       open.set(key, [...(open.get(key) ?? []), event]);
@@ -72,7 +90,8 @@ function readTrace(events: RawEvent[], scriptOrigin: string): Trace {
       const begin = stack?.pop();
       if (begin !== undefined) {
         const beginUrl = typeof begin.args?.data?.url === 'string' ? begin.args.data.url : undefined;
-        spans.push({ name: begin.name, pid: begin.pid, tid: begin.tid, ts: begin.ts, dur: event.ts - begin.ts, url: beginUrl });
+        const cpu = begin.tts !== undefined && event.tts !== undefined ? event.tts - begin.tts : event.ts - begin.ts;
+        spans.push({ name: begin.name, pid: begin.pid, tid: begin.tid, ts: begin.ts, dur: event.ts - begin.ts, cpu, url: beginUrl });
       }
     } else if ((event.ph === 'R' || event.ph === 'I' || event.ph === 'n' || event.ph === 'b') && event.name.startsWith('verity-bench:')) {
       if (!marks.has(event.name)) marks.set(event.name, event.ts);
@@ -132,13 +151,18 @@ export type ContentScriptTime = {
    * come to more (microtasks, module compilation). The rest of such a task is the page's style, layout and paint.
    */
   longestScriptInTaskMs: number;
+  /**
+   * The content script's entries in one task summed as their thread ran (the time the system gave other threads
+   * meanwhile left out), most in any task: promise continuations between entries are not in it.
+   */
+  longestScriptInTaskThreadMs: number;
 };
 
 /** The content script's time on the page's main thread, from `fromTs` to `toTs` (trace µs). */
 export function contentScriptTime(trace: Trace, scriptOrigin: string, fromTs = -Infinity, toTs = Infinity): ContentScriptTime {
   const entries = trace.spans.filter((span) => entryNames.has(span.name) && span.url?.startsWith(scriptOrigin) === true && span.ts >= fromTs && span.ts < toTs);
   const main = entries[0];
-  if (main === undefined) return { scriptingMs: 0, longestEntryMs: 0, forcedLayoutMs: 0, sampledMs: 0, tasks: 0, renderingMs: 0, taskMs: 0, longestTaskMs: 0, longestScriptInTaskMs: 0 };
+  if (main === undefined) return { scriptingMs: 0, longestEntryMs: 0, forcedLayoutMs: 0, sampledMs: 0, tasks: 0, renderingMs: 0, taskMs: 0, longestTaskMs: 0, longestScriptInTaskMs: 0, longestScriptInTaskThreadMs: 0 };
   const onMain = (span: { pid: number; tid: number }) => span.pid === main.pid && span.tid === main.tid;
   const topEntries = outermost(entries.filter(onMain));
   const scriptSamples = trace.samples.filter((sample) => sample.pid === main.pid && sample.inScript && sample.ts >= fromTs && sample.ts < toTs);
@@ -179,26 +203,59 @@ export function contentScriptTime(trace: Trace, scriptOrigin: string, fromTs = -
           return Math.max(sum(topEntries.filter(inTask).map((entry) => entry.dur)), sum(scriptSamples.filter(inTask).map((sample) => sample.interval)));
         }),
       ) / 1000,
+    longestScriptInTaskThreadMs:
+      Math.max(0, ...scriptTasks.map((task) => sum(topEntries.filter((entry) => entry.ts >= task.ts && entry.ts < task.ts + task.dur).map((entry) => entry.cpu)))) / 1000,
   };
 }
 
-/** The longest task on the page's main thread (the one that parsed its HTML), in ms. */
-export function longestMainThreadTask(trace: Trace): number {
-  const parse = trace.spans.find((span) => span.name === 'ParseHTML');
-  if (parse === undefined) return 0;
-  const tasks = trace.spans.filter((span) => span.pid === parse.pid && span.tid === parse.tid && (span.name === 'RunTask' || span.name === 'ThreadControllerImpl::RunTask'));
-  return Math.max(0, ...outermost(tasks).map((task) => task.dur)) / 1000;
+/** The page's main thread: the one that parsed its HTML. */
+function pageMainThread(trace: Trace): { pid: number; tid: number } | undefined {
+  return trace.spans.find((span) => span.name === 'ParseHTML');
 }
 
+const isTask = (span: TraceSpan) => span.name === 'RunTask' || span.name === 'ThreadControllerImpl::RunTask';
+
+/** The page's main-thread tasks, outermost only. */
+function mainThreadTasks(trace: Trace): TraceSpan[] {
+  const main = pageMainThread(trace);
+  if (main === undefined) return [];
+  return outermost(trace.spans.filter((span) => span.pid === main.pid && span.tid === main.tid && isTask(span)));
+}
+
+/** The longest task on the page's main thread, in ms. */
+export function longestMainThreadTask(trace: Trace): number {
+  return Math.max(0, ...mainThreadTasks(trace).map((task) => task.dur)) / 1000;
+}
+
+export type ExtensionInPageTasks = {
+  /** The longest main-thread task in which a script of the origin ran, whole (the page's own work in it included). */
+  longestTask: { wallMs: number; threadMs: number };
+  /** The most the origin's scripts ran in one main-thread task, their entries summed, with the style and layout they forced. */
+  mostScriptInOneTask: { wallMs: number; threadMs: number };
+};
+
 /**
- * The most time scripts from `origin` ran in one main-thread task, in ms: their outermost entries in the task summed,
- * with the style and layout they forced. The rest of such a task is the page's own (its frame's painting, say).
+ * What scripts from `origin` did to the page's main thread, task by task, each figure both as the wall clock ran and
+ * as the thread ran: on a machine with fewer free cores than busy threads (this 2-core one, the C2PA engine's worker
+ * checking images beside the page) a task's wall time includes the time the system gave other threads.
  */
-export function longestScriptInOneTask(trace: Trace, origin: string): number {
-  const entries = outermost(trace.spans.filter((span) => entryNames.has(span.name) && span.url?.startsWith(origin) === true));
-  const tasks = outermost(trace.spans.filter((span) => span.name === 'RunTask' || span.name === 'ThreadControllerImpl::RunTask'));
-  const inTask = (task: TraceSpan) => entries.filter((entry) => entry.pid === task.pid && entry.tid === task.tid && entry.ts >= task.ts && entry.ts < task.ts + task.dur);
-  return Math.max(0, ...tasks.map((task) => sum(inTask(task).map((entry) => entry.dur)))) / 1000;
+export function extensionInPageTasks(trace: Trace, origin: string): ExtensionInPageTasks {
+  const main = pageMainThread(trace);
+  const entries =
+    main === undefined
+      ? []
+      : outermost(trace.spans.filter((span) => span.pid === main.pid && span.tid === main.tid && entryNames.has(span.name) && span.url?.startsWith(origin) === true));
+  const tasks = mainThreadTasks(trace)
+    .map((task) => ({ task, entries: entries.filter((entry) => entry.ts >= task.ts && entry.ts < task.ts + task.dur) }))
+    .filter(({ entries }) => entries.length > 0);
+  const most = (values: number[]) => Math.max(0, ...values) / 1000;
+  return {
+    longestTask: { wallMs: most(tasks.map(({ task }) => task.dur)), threadMs: most(tasks.map(({ task }) => task.cpu)) },
+    mostScriptInOneTask: {
+      wallMs: most(tasks.map(({ entries }) => sum(entries.map((entry) => entry.dur)))),
+      threadMs: most(tasks.map(({ entries }) => sum(entries.map((entry) => entry.cpu)))),
+    },
+  };
 }
 
 /** Spans not inside another of the list (a sorted sweep). */
