@@ -43,13 +43,15 @@ afterAll(async () => {
 
 describe.each(installedFirefoxes())('badges on a page’s images in $name', ({ name, executablePath }) => {
   let firefox: FirefoxWithExtension;
+  /** An extension page, for the extension API. */
+  let helper: Page;
   /** The image page, kept open from the badges to their card. */
   let page: Page;
   const screenshotPath = (what: string) => resolve(`test-results/firefox/${what}-${name.replaceAll(' ', '-')}.png`);
 
   beforeAll(async () => {
     firefox = await launchFirefoxWithExtension({ executablePath, extensionPath: extensionCopy });
-    const helper = await firefox.openExtensionPage('inspector.html');
+    helper = await firefox.openExtensionPage('inspector.html');
     await helper.evaluate(([key, pem]) => browser.storage.local.set({ [key]: pem }), [imageAnchorsKey, images.trustAnchors] as const);
   }, 180_000);
 
@@ -92,6 +94,23 @@ describe.each(installedFirefoxes())('badges on a page’s images in $name', ({ n
     expect(await inShadowRoot()).toBe('untrusted');
     await mkdir(resolve('test-results/firefox'), { recursive: true });
     await page.screenshot({ path: screenshotPath('page-images') });
+
+    // The inspector's page view lists them too, each a link to its own manifest store. (The tab's address is readable:
+    // this copy holds `<all_urls>`.)
+    const pageUrl = `${server.baseUrl}/`;
+    const tabId = await helper.evaluate(async (url) => (await browser.tabs.query({})).find((tab) => tab.url === url)?.id, pageUrl);
+    expect(tabId).toBeTypeOf('number');
+    const tabInspector = await firefox.openExtensionPage(`inspector.html?tab=${tabId}`);
+    const listedImages = () => tabInspector.$$eval('section[aria-labelledby="tab-images-heading"] li a', (links) => links.map((link) => link.textContent ?? ''));
+    const badged = Object.values(want).filter((state) => state !== null).length + 1;
+    await until(async () => (await listedImages()).length === badged, { timeout: 10_000 }).catch(() => undefined);
+    const listed = await listedImages();
+    expect(listed).toHaveLength(badged);
+    expect(listed.filter((text) => text.includes('bytesChanged'))).toEqual([expect.stringMatching(/^Altered/)]);
+    expect(await tabInspector.$$eval('a[href*="image="]', (links) => links.map((link) => new URL(link.href).searchParams.get('page')))).toContain(pageUrl);
+    expect(await tabInspector.evaluate(() => document.body.textContent)).toContain('The page has no text with an AI proof.');
+    await tabInspector.screenshot({ path: screenshotPath('inspector-page-images'), fullPage: true });
+    await tabInspector.close();
   }, 120_000);
 
   it('opens a badge’s card with its headline, and the image inspector with the manifest’s claims and validation codes', async () => {
