@@ -24,6 +24,7 @@ import { createPageImageChecks } from './images/page-image-checks';
 import { createTabImages } from './images/tab-images';
 import { createTabIntegrity } from './integrity/tab-integrity';
 import { createVerifyImageMenu, verifyImageFromMenu, verifyImageMenuId } from './images/verify-image-menu';
+import { isOtherOrigin, requestImageSiteAccess } from './images/image-site-access';
 import { createHistoryStore } from '../../storage/history-store';
 import { readShareLinkBase } from '../../storage/settings-items';
 import type { TrustConfig } from '../../lib/trust/schema';
@@ -177,7 +178,9 @@ export default defineBackground(() => {
         await sendToTab(tabId, 'show-image-check', answer, { frameId });
       };
       const readInFrame = (url: string) => sendToTab(tabId, 'read-image', { url }, { frameId });
-      verifyImageFromMenu({ url: info.srcUrl, hasAccess: hasImageAccess, checks: pageImages, readInFrame, checker: images, show }).catch(warn);
+      // Asked now, in the click's gesture: after an await the browser would not ask the reader.
+      const siteAccess = isOtherOrigin(info.srcUrl, info.frameUrl ?? info.pageUrl) ? requestImageSiteAccess(info.srcUrl) : undefined;
+      verifyImageFromMenu({ url: info.srcUrl, hasAccess: hasImageAccess, checks: pageImages, siteAccess, readInFrame, checker: images, show }).catch(warn);
       return;
     }
     // A tab id of -1: a click outside any tab (a devtools page), where there is no selection of a page to check.

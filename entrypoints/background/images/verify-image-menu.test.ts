@@ -13,7 +13,7 @@ function setup(access: boolean, change: Partial<VerifyImageFromMenuParameters> =
     hasAccess: async () => access,
     checks: { check: vi.fn(async () => ({ verdict: verified })) },
     readInFrame: vi.fn(async () => ({ bytes: 'AAAA', contentType: 'image/jpeg' })),
-    checker: { checkImageBytes: vi.fn(async () => ({ verdict: null, engineMs: 1 })) },
+    checker: { checkImage: vi.fn(async () => ({ verdict: verified })), checkImageBytes: vi.fn(async () => ({ verdict: null, engineMs: 1 })) },
     show: async (answer) => void shown.push(answer),
     ...change,
   };
@@ -34,6 +34,22 @@ describe('verifyImageFromMenu', () => {
     expect(parameters.checks.check).not.toHaveBeenCalled();
     expect(parameters.checker.checkImageBytes).toHaveBeenCalledWith({ bytes: 'AAAA', contentType: 'image/jpeg' });
     expect(shown).toEqual([{ url, verdict: null }]);
+  });
+
+  it('has the worker fetch an image from another site when the reader let Verity read that site', async () => {
+    const { parameters, shown } = setup(false, { siteAccess: Promise.resolve(true) });
+    await verifyImageFromMenu(parameters);
+    expect(parameters.checker.checkImage).toHaveBeenCalledWith(url);
+    expect(parameters.readInFrame).not.toHaveBeenCalled();
+    expect(parameters.checks.check).not.toHaveBeenCalled();
+    expect(shown).toEqual([{ url, verdict: verified }]);
+  });
+
+  it('falls back on the frame’s own read when the reader refused that site', async () => {
+    const { parameters } = setup(false, { siteAccess: Promise.resolve(false) });
+    await verifyImageFromMenu(parameters);
+    expect(parameters.checker.checkImage).not.toHaveBeenCalled();
+    expect(parameters.readInFrame).toHaveBeenCalledWith(url);
   });
 
   it('shows what could not be read, or checked, as unavailable with the reason', async () => {

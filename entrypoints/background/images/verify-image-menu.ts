@@ -20,21 +20,29 @@ export type VerifyImageFromMenuParameters = {
   hasAccess: () => Promise<boolean>;
   /** With the grant: the worker fetches the image (and keeps the answer, as for the page's images). */
   checks: Pick<PageImageChecks, 'check'>;
-  /** Without it: the bytes as the image's frame reads them. */
+  /**
+   * Without it, for an image from another site than its frame's: whether the reader let Verity read that one site
+   * (image-site-access.ts, asked at the click). The worker then fetches the image itself.
+   */
+  siteAccess?: Promise<boolean>;
+  /** Without either: the bytes as the image's frame reads them. */
   readInFrame: (url: string) => Promise<{ bytes: string; contentType?: string } | { error: string }>;
-  checker: Pick<ImageChecker, 'checkImageBytes'>;
+  checker: Pick<ImageChecker, 'checkImage' | 'checkImageBytes'>;
   /** Shows the answer by the image, in the frame it was clicked in. */
   show: (answer: { url: string; verdict: ImageVerdict | null }) => Promise<void>;
 };
 
 /**
  * One image the reader asked about. With the grant of image access the
- * worker fetches it; without, MV3 gives a context-menu click no host access
- * a fetch could use, so the image's own frame reads the bytes (its site's
- * own images, or CORS permitting) and the worker checks them. What could not
- * be read is `unavailable` with the reason, shown like any other answer.
+ * worker fetches it; without, a context-menu click gives no host access a
+ * fetch could use (`activeTab` covers the tab's own site, not the image
+ * server's). An image from another site is fetched by the worker if the
+ * reader lets Verity read that site, asked at the click; otherwise the
+ * image's own frame reads the bytes (its site's own images, or CORS
+ * permitting) and the worker checks them. What could not be read is
+ * `unavailable` with the reason, shown like any other answer.
  */
-export async function verifyImageFromMenu({ url, hasAccess, checks, readInFrame, checker, show }: VerifyImageFromMenuParameters): Promise<void> {
+export async function verifyImageFromMenu({ url, hasAccess, checks, siteAccess, readInFrame, checker, show }: VerifyImageFromMenuParameters): Promise<void> {
   let verdict: ImageVerdict | null;
   try {
     ({ verdict } = await checkWithoutRefusal());
@@ -45,6 +53,7 @@ export async function verifyImageFromMenu({ url, hasAccess, checks, readInFrame,
 
   async function checkWithoutRefusal(): Promise<ImageUrlCheck> {
     if (await hasAccess()) return checks.check(url);
+    if ((await siteAccess) === true) return checker.checkImage(url);
     const read = await readInFrame(url);
     if ('error' in read) return { verdict: unreadImageVerdict(read.error) };
     return checker.checkImageBytes(read);
