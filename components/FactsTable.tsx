@@ -35,7 +35,7 @@ export function FactsTable({ facts, explorer }: FactsTableProps) {
           <h3 className="mb-1.5 text-xs font-semibold tracking-wide text-slate-500 uppercase">{group.title}</h3>
           <dl className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
             {group.rows.map((row) => (
-              <div key={row.term} className="grid grid-cols-[10rem_minmax(0,1fr)] gap-3 px-3.5 py-2 text-sm">
+              <div key={row.term} className="grid gap-1 px-3.5 py-2 text-sm sm:grid-cols-[10rem_minmax(0,1fr)] sm:gap-3">
                 <dt className="text-slate-500">{row.term}</dt>
                 <dd className="min-w-0 text-slate-900">{row.value}</dd>
               </div>

@@ -42,7 +42,8 @@ export function ImageDetailsView({ imageUrl, pageUrl, load, onCheckAgain, shared
         <section aria-labelledby="image-heading" className={`rounded-xl border ${load.status === 'done' && load.verdict ? stateStyles[load.verdict.state].panel : 'border-slate-200 bg-white'}`}>
           <div className="flex flex-wrap items-start gap-5 p-5">
             <img src={imageUrl} alt="The image checked" className="size-32 shrink-0 rounded-lg border border-black/10 bg-white object-contain" />
-            <div className="min-w-0 flex-1 space-y-2">
+            {/* Its own line under the image when the two do not fit side by side (a phone, 400 % zoom). */}
+            <div className="min-w-0 grow basis-56 space-y-2">
               <VerdictWords load={load} />
               <dl className="space-y-0.5 pt-1 text-xs text-slate-600">
                 <div className="flex gap-1.5">
@@ -98,7 +99,7 @@ function VerdictWords({ load }: { load: ImageCheckLoad }) {
       return (
         <>
           <StateBadge state={load.verdict.state} size="lg" />
-          <h1 id="image-heading" className="text-xl font-semibold tracking-tight text-slate-900">
+          <h1 id="image-heading" className="text-xl font-semibold tracking-tight break-words text-slate-900">
             {imageHeadline(load.verdict)}
           </h1>
           <p className="max-w-prose text-[15px] leading-relaxed text-slate-700">{aboutOrigin}</p>

@@ -167,10 +167,10 @@ function VerdictCard({ verdict, actions, exports, note }: { verdict: Verdict; ac
       <div className="flex flex-wrap items-start justify-between gap-x-8 gap-y-4 p-5">
         <div className="min-w-0 flex-1 space-y-2">
           <StateBadge state={verdict.state} size="lg" />
-          <h1 id="verdict-heading" className="text-xl font-semibold tracking-tight text-slate-900">
+          <h1 id="verdict-heading" className="text-xl font-semibold tracking-tight break-words text-slate-900">
             {headlineOf(verdict)}
           </h1>
-          <p className="max-w-prose text-[15px] leading-relaxed text-slate-700">{verdict.summary}</p>
+          <p className="max-w-prose text-[15px] leading-relaxed break-words text-slate-700">{verdict.summary}</p>
           <dl className="flex flex-wrap gap-x-5 gap-y-1 pt-1 text-xs text-slate-600">
             <Meta term="State" value={<code className="font-mono">{verdict.state}</code>} />
             {verdict.proofType && <Meta term="Proof type" value={<code className="font-mono">{verdict.proofType}</code>} />}

@@ -123,7 +123,7 @@ function CodeList({ title, codes, tone }: { title: string; codes: ValidationStat
           {codes.map(({ code, explanation, url }, index) => (
             <li key={index} className="px-3.5 py-2 text-sm">
               <code className={`font-mono text-xs font-medium ${tone}`}>{code}</code>
-              {explanation !== undefined && <p className="text-slate-700">{explanation}</p>}
+              {explanation !== undefined && <p className="break-words text-slate-700">{explanation}</p>}
               {url !== undefined && <p className="font-mono text-xs break-all text-slate-500">{url}</p>}
             </li>
           ))}

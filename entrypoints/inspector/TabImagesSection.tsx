@@ -25,7 +25,7 @@ export function TabImagesSection({ images, unread, imageUrl }: TabImagesSectionP
           <ol className="mt-3 divide-y divide-slate-100 overflow-hidden rounded-xl border border-slate-200 bg-white">
             {images.map((image) => (
               <li key={image.url}>
-                <a href={imageUrl(image.url)} className="focus-ring grid grid-cols-[9rem_minmax(0,1fr)] items-center gap-3 px-4 py-3 hover:bg-slate-50">
+                <a href={imageUrl(image.url)} className="focus-ring grid gap-2 px-4 py-3 hover:bg-slate-50 sm:grid-cols-[9rem_minmax(0,1fr)] sm:items-center sm:gap-3">
                   <span>
                     <StateBadge state={image.state} size="sm" label={imageStateLabel(image)} />
                   </span>

@@ -44,13 +44,14 @@ export function TabProofsView({ tab, proofUrl, getReport, images, imageUrl }: Ta
             <li key={proof.id}>
               <a
                 href={proofUrl(proof.id)}
-                className="focus-ring grid grid-cols-[2rem_9rem_minmax(0,1fr)_4rem] items-center gap-3 px-4 py-3 hover:bg-slate-50"
+                className="focus-ring grid grid-cols-[2rem_minmax(0,1fr)_auto] items-center gap-x-3 gap-y-1 px-4 py-3 hover:bg-slate-50 sm:grid-cols-[2rem_9rem_minmax(0,1fr)_4rem] sm:gap-3"
               >
                 <span className="text-xs text-slate-400 tabular-nums">{index + 1}</span>
                 <span>
                   <StateBadge state={proof.verdict?.state ?? null} size="sm" />
                 </span>
-                <span className="min-w-0">
+                {/* Narrow (a phone, 400 % zoom): the text on a row of its own under the state and the confidence. */}
+                <span className="col-span-2 col-start-2 row-start-2 min-w-0 sm:col-span-1 sm:col-start-auto sm:row-start-auto">
                   <span className="block truncate text-sm text-slate-800">{proof.excerpt || 'No text'}</span>
                   <span className="block font-mono text-[11px] text-slate-400">
                     {proof.verdict?.proofType ?? 'unknown type'} · {proof.form}

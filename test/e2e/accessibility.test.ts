@@ -42,4 +42,26 @@ describe('every extension page passes axe-core, in Chromium', () => {
       await demo.close();
     });
   }
+
+  it('the inspector reflows at 400 % zoom (320 CSS pixels wide): nothing needs scrolling sideways', async () => {
+    const { browser } = session;
+    const { demo, tabId, state } = await openDemoPage(session);
+    // One proof of each kind and state: long addresses in a reason, decoded attestation fields, Merkle proofs.
+    const kinds = new Map(state.proofs.map((proof) => [`${proof.verdict?.proofType} ${proof.verdict?.state}`, proof.id]));
+    const page = await openExtensionPage(browser, `inspector.html?tab=${tabId}`);
+    await page.setViewportSize({ width: 320, height: 640 });
+    const sideways = async (path: string) => {
+      await page.goto(new URL(path, page.url()).href);
+      await page.locator('h1').first().waitFor();
+      await page.waitForTimeout(100);
+      return [path, await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)] as const;
+    };
+    const overflow = [await sideways(`inspector.html?tab=${tabId}`)];
+    for (const id of kinds.values()) overflow.push(await sideways(`inspector.html?tab=${tabId}&proof=${id}`));
+    expect(kinds.size).toBeGreaterThan(8);
+    expect(overflow.filter(([, pixels]) => pixels > 0)).toEqual([]);
+    await screenshot(page, 'inspector-400-percent');
+    await page.close();
+    await demo.close();
+  });
 });
