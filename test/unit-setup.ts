@@ -5,7 +5,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
  * After each unit test file: the files of the `unit` project share one module graph per worker
  * (vitest.config.ts), so what one leaves in the fake browser, the globals, the environment or the clock
  * must not reach the next. WXT's own setup, which makes the fake browser the global `chrome` and
- * `browser`, runs once per graph: it is done again here.
+ * `browser`, runs once per graph: it is done again here. A DOM environment lasts as long: its page is
+ * emptied (a style sheet one file left in the head once faded another file's snippets).
  */
 afterAll(() => {
   fakeBrowser.reset();
@@ -15,4 +16,9 @@ afterAll(() => {
   vi.unstubAllEnvs();
   vi.useRealTimers();
   vi.restoreAllMocks();
+  if (typeof document !== 'undefined') {
+    document.head.replaceChildren();
+    document.body.replaceChildren();
+    for (const element of [document.documentElement, document.body]) for (const name of element.getAttributeNames()) element.removeAttribute(name);
+  }
 });

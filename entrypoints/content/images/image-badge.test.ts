@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ImageVerdict } from '../../../lib/c2pa/image-verdict';
 import { createImageBadgeSheet } from './image-badge-sheet';
 import { createImageBadge, rehearseImageBadge } from './image-badge';
@@ -7,6 +7,8 @@ import { createImageBadge, rehearseImageBadge } from './image-badge';
 const verified: ImageVerdict = { state: 'verified', reason: 'valid', failures: [], ai: { generated: true, sources: [] }, ingredients: [] };
 
 describe('image badges', () => {
+  afterEach(() => document.body.replaceChildren());
+
   it('puts the badge right after its image, without touching the image', () => {
     document.body.innerHTML = '<p><img src="/a.jpg" alt="A"></p>';
     const image = document.querySelector('img')!;
