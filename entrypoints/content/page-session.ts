@@ -26,6 +26,8 @@ export type { WorkerLink };
 
 /** How long a page's scheme switch may go on before the badges look at the page again, in ms. */
 const rethemeDelay = 200;
+/** The badge rehearsed before the scan waits for an idle moment this long at most, in ms: the scan's own first wait. */
+const rehearsalTimeout = 300;
 
 export type StartPageSessionParameters = {
   signal: AbortSignal;
@@ -178,6 +180,10 @@ export function startPageSession({
     },
     'show-selection-check': ({ check }) => ({ shown: selectionCard.show(check) }),
   });
+
+  // The first badge pays for the renderer's first closed shadow root and sheet and for building every state's face, a
+  // few ms: built off the page in an idle task of its own before the scan, whose first slice to find proofs paid it.
+  scheduler.idle(() => void createBadge({ document, id: 'rehearsal', sheet: badgeSheet, events: badgeEvents }), rehearsalTimeout);
 
   startPageScanner({
     signal,
