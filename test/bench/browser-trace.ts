@@ -124,6 +124,9 @@ function onStack(profile: { nodes: Map<number, { parent?: number; url?: string }
   return result;
 }
 
+/** A task of a thread's scheduler: Chromium names the outer one and the one it runs inside. */
+const isTask = (span: TraceSpan) => span.name === 'RunTask' || span.name === 'ThreadControllerImpl::RunTask';
+
 /** Script entry points: where the main thread starts running a script's code. */
 const entryNames = new Set(['FunctionCall', 'EvaluateScript', 'v8.evaluateModule', 'v8.callFunction', 'v8.run']);
 
@@ -166,7 +169,7 @@ export function contentScriptTime(trace: Trace, scriptOrigin: string, fromTs = -
   const onMain = (span: { pid: number; tid: number }) => span.pid === main.pid && span.tid === main.tid;
   const topEntries = outermost(entries.filter(onMain));
   const scriptSamples = trace.samples.filter((sample) => sample.pid === main.pid && sample.inScript && sample.ts >= fromTs && sample.ts < toTs);
-  const tasks = outermost(trace.spans.filter((span) => onMain(span) && (span.name === 'RunTask' || span.name === 'ThreadControllerImpl::RunTask')));
+  const tasks = outermost(trace.spans.filter((span) => onMain(span) && isTask(span)));
   const scriptTasks = tasks.filter(
     (task) =>
       topEntries.some((entry) => entry.ts >= task.ts && entry.ts < task.ts + task.dur) ||
@@ -213,7 +216,6 @@ function pageMainThread(trace: Trace): { pid: number; tid: number } | undefined 
   return trace.spans.find((span) => span.name === 'ParseHTML');
 }
 
-const isTask = (span: TraceSpan) => span.name === 'RunTask' || span.name === 'ThreadControllerImpl::RunTask';
 
 /** The page's main-thread tasks, outermost only. */
 function mainThreadTasks(trace: Trace): TraceSpan[] {
