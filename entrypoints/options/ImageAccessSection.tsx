@@ -28,7 +28,8 @@ export function ImageAccessSection() {
           {access.status === 'not-granted' && (
             <>
               <span className="font-semibold text-slate-900">Off.</span> Images on pages are not checked. You can still
-              check one image: right-click it and choose “Verify image with Verity”.
+              check one image: right-click it and choose “Verify image with Verity”. For an image from another site than
+              the page’s, your browser first asks whether Verity may read that one site.
             </>
           )}
           {access.status === 'failed' && <span className="text-red-700">Couldn’t change this: {access.message}</span>}
