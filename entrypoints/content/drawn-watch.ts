@@ -1,4 +1,5 @@
 import { isOwnNode } from './own-nodes';
+import { cancelIdle, whenIdle } from './when-idle';
 
 /**
  * Tells when a snippet in view starts or stops being drawn unfaded,
@@ -24,10 +25,8 @@ const drawnCheckMs = 400;
 /** The snippet and its first inner elements. */
 const elementsPerSnippet = 64;
 
-/** An idle callback where the browser has them (not jsdom), else the next task. */
-const whenIdle = (run: () => void): number =>
-  typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 1_000 }) : (setTimeout(run, 0) as unknown as number);
-const cancelIdle = (handle: number): void => (typeof cancelIdleCallback === 'function' ? cancelIdleCallback(handle) : clearTimeout(handle));
+/** The longest a look at the snippets waits for the page to be idle. */
+const idleTimeout = 1_000;
 
 type DrawnObserverInit = IntersectionObserverInit & { trackVisibility: boolean; delay: number };
 type DrawnEntry = IntersectionObserverEntry & { isVisible?: boolean };
@@ -99,7 +98,7 @@ export function createDrawnWatch({ onChange }: CreateDrawnWatchParameters): Draw
     track(snippet) {
       if (!available) return;
       pending.add(snippet);
-      idleHandle ??= whenIdle(trackPending);
+      idleHandle ??= whenIdle(trackPending, idleTimeout);
     },
     untrack(snippet) {
       pending.delete(snippet);

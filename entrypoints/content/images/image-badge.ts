@@ -5,6 +5,7 @@ import type { SharedStyle } from '../shared-style';
 import { imageBadgeLabel, imageBadgeWord } from './image-badge-words';
 import { createMarkBox } from '../mark-css';
 import { markMadeByVerity } from '../made-by-verity';
+import { whenIdle } from '../when-idle';
 
 /** Inset of the badge from the image's top-left corner, in CSS pixels. */
 const inset = 6;
@@ -41,21 +42,16 @@ export type RehearseImageBadgeParameters = { document: Document; verdict: ImageV
  * their own, the frames that draw the page's badges stay short.
  */
 export async function rehearseImageBadge({ document, verdict, sheet }: RehearseImageBadgeParameters): Promise<void> {
-  await idleTask(document);
+  await idleTask();
   iconFor(document, verdict.state);
-  await idleTask(document);
+  await idleTask();
   // An image with no parent: the badge's host goes nowhere (`after` on a node without a parent does nothing).
   createImageBadge({ image: document.createElement('img'), verdict, sheet, onActivate: () => {} });
 }
 
-/** The next idle task of `document`'s window, or the next task where there is none (a test's DOM). */
-function idleTask(document: Document): Promise<void> {
-  const window = document.defaultView;
-  return new Promise((resolve) => {
-    if (typeof window?.requestIdleCallback === 'function') window.requestIdleCallback(() => resolve(), { timeout: 200 });
-    else setTimeout(resolve, 0);
-  });
-}
+/** The badges wait this long at most for each step of the rehearsal, in ms. */
+const rehearsalStepTimeout = 200;
+const idleTask = (): Promise<void> => new Promise((resolve) => void whenIdle(resolve, rehearsalStepTimeout));
 
 export type CreateImageBadgeParameters = {
   image: HTMLImageElement;
