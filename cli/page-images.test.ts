@@ -83,7 +83,7 @@ describe('verity verify page.html with images', () => {
     const lines = table.stdout.split('\n');
     const imagesAt = lines.findIndex((line) => line === 'Images · 4 checked');
     expect(imagesAt).toBeGreaterThan(lines.findIndex((line) => line.includes('malformed')));
-    expect(lines[imagesAt + 1]).toBe(` img0  ✔ verified     Made with AI — signed by ${images.trustedSignerName} (a signer you added) using Test Image Model 2.1`);
+    expect(lines[imagesAt + 1]).toBe(` img0  ✔ verified     Made with AI — signed by ${images.trustedSignerName} (a signer you added) using Test Image Model 2.1, ${images.trustedAiSignedAt.toISOString().slice(0, 10)}`);
     expect(lines[imagesAt + 2]).toBe(`       ${pathToFileURL(join(dir, 'img', 'trustedAi.jpg')).href}`);
     expect(table.stdout).toContain('img1  ✘ altered      The image changed after it was signed (assertion.dataHash.mismatch)');
     expect(table.stdout).toContain('img3  ? unavailable  The image could not be read: ENOENT');

@@ -49,7 +49,10 @@ describe('verity verify IMAGE', () => {
 
   it('takes a --config file’s c2pa anchors as ones the reader added', async () => {
     const json = await verifyImage({ source: 'x.jpg', bytes: images.trustedAi, anchorPaths: [], configTrust: { anchors: images.trustAnchors }, json: true });
-    expect(JSON.parse(json)).toMatchObject({ image: { state: 'verified', trustedBy: 'reader' } });
+    expect(JSON.parse(json)).toMatchObject({ image: { state: 'verified', trustedBy: 'reader', timeStamp: 'untrusted' } });
+    // The time stamp's authority chains to the reader's anchor, which vouches for signers only: the shipped TSA list does not hold it.
+    const text = await verifyImage({ source: 'x.jpg', bytes: images.trustedAi, anchorPaths: [], configTrust: { anchors: images.trustAnchors }, json: false });
+    expect(text).toMatch(new RegExp(`signed at\\s+${images.trustedAiSignedAt.toISOString().slice(0, 19)}\\+00:00 \\(time stamp from an authority not on the C2PA TSA Trust List\\)`));
   });
 
   it('refuses anchors that are not PEM certificates', async () => {

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { AnchorSet } from '../lib/c2pa/anchor-sets';
 import { checkImage } from '../lib/c2pa/check-image';
 import type { ImageVerdict } from '../lib/c2pa/image-verdict';
-import { imageHeadline } from '../lib/c2pa/image-words';
+import { imageHeadline, signedOnWords } from '../lib/c2pa/image-words';
 import { readPemCertificates, type PemCertificatesError } from '../lib/c2pa/pem-certificates';
 import { escapeJsonForTerminal, terminalSafe } from '../lib/text/terminal-safe';
 import type { C2paTrust } from '../lib/trust/c2pa-trust';
@@ -45,7 +45,8 @@ export async function imageTrustAnchors({ anchorPaths, configTrust }: Pick<Verif
   const given = (await Promise.all(anchorPaths.map(readAnchors))).join('\n');
   const shipped = readShippedTrustLists();
   return [
-    { source: 'c2pa-trust-list', pem: `${shipped.official}\n${shipped.tsa}` },
+    { source: 'c2pa-trust-list', pem: shipped.official },
+    { source: 'c2pa-tsa-list', pem: shipped.tsa },
     { source: 'reader', pem: [configTrust?.anchors ?? '', given].join('\n') },
     { source: 'interim', pem: configTrust?.interimList === true ? shipped.interim : '' },
   ];
@@ -80,7 +81,7 @@ function imageLines(source: string, verdict: ImageVerdict | null): string[] {
     lines.push('', '  The manifest claims:');
     if (claims.claimGenerator !== undefined) indent('generator', safe(claims.claimGenerator));
     if (claims.signer !== undefined) indent('signer', safe(claims.issuer === undefined || claims.issuer === claims.signer ? claims.signer : `${claims.signer} (${claims.issuer})`));
-    if (claims.signedAt !== undefined) indent('signed at', safe(claims.signedAt));
+    if (claims.signedAt !== undefined) indent('signed at', safe(signedOnWords(claims.signedAt, verdict.timeStamp)));
     if (claims.actions.length > 0) indent('actions', safe(claims.actions.map(({ action }) => action).join(', ')));
   }
   for (const ingredient of verdict.ingredients) indent('ingredient', safe(`${ingredient.title ?? 'untitled'} (${ingredient.relationship ?? 'ingredient'}): ${ingredient.state ?? 'no manifest'}`));

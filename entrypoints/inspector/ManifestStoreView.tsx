@@ -4,6 +4,8 @@ import { StateBadge } from '../../components/StateBadge';
 import { actionWord, sourceTypeWord } from '../../lib/c2pa/action-words';
 import type { ImageVerdict, IngredientVerdict } from '../../lib/c2pa/image-verdict';
 import type { ManifestClaims } from '../../lib/c2pa/manifest-claims';
+import { signedOnWords } from '../../lib/c2pa/image-words';
+import type { TimeStampTrust } from '../../lib/c2pa/validation-states';
 import { manifestStoreDetailsOf } from '../../lib/c2pa/manifest-codes';
 import type { ValidationStatus } from '../../lib/c2pa/manifest-store';
 import { Section } from './Section';
@@ -15,7 +17,7 @@ export function ManifestStoreView({ verdict }: { verdict: ImageVerdict }) {
     <>
       {verdict.claims && (
         <Section id="claims" title="What the Content Credentials claim" intro={claimsIntro(verdict)}>
-          <ClaimsTable claims={verdict.claims} />
+          <ClaimsTable claims={verdict.claims} timeStamp={verdict.timeStamp} />
         </Section>
       )}
       {verdict.claims && verdict.claims.actions.length > 0 && (
@@ -56,13 +58,13 @@ function claimsIntro({ state }: ImageVerdict): string {
   return `${own} Its validation failed, so these words may not be its signer’s: anyone could have written them.`;
 }
 
-function ClaimsTable({ claims }: { claims: ManifestClaims }) {
+function ClaimsTable({ claims, timeStamp }: { claims: ManifestClaims; timeStamp: TimeStampTrust | undefined }) {
   const rows: [string, ReactNode][] = [];
   if (claims.title !== undefined) rows.push(['Title', claims.title]);
   if (claims.claimGenerator !== undefined) rows.push(['Made with', claims.claimGenerator]);
   if (claims.signer !== undefined) rows.push(['Signed by', claims.signer]);
   if (claims.issuer !== undefined && claims.issuer !== claims.signer) rows.push(['Certificate from', claims.issuer]);
-  rows.push(['Signed on', claims.signedAt ?? 'Not time-stamped']);
+  rows.push(['Signed on', claims.signedAt === undefined ? 'Not time-stamped' : signedOnWords(claims.signedAt, timeStamp)]);
   return (
     <dl aria-label="The manifest’s claims" className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
       {rows.map(([term, value]) => (

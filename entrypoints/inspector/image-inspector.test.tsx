@@ -46,11 +46,12 @@ describe('the inspector on an image', () => {
     const container = show(await verdictOf(images.trustedAi));
     expect(container.querySelector('header')?.textContent).toContain('Image inspector');
     expect(container.querySelector('img')?.getAttribute('src')).toBe(imageUrl);
-    expect(container.querySelector('h1')?.textContent).toBe(`Made with AI — signed by ${images.trustedSignerName} (a signer you added) using Test Image Model 2.1`);
+    expect(container.querySelector('h1')?.textContent).toBe(`Made with AI — signed by ${images.trustedSignerName} (a signer you added) using Test Image Model 2.1, ${images.trustedAiSignedAt.toISOString().slice(0, 10)}`);
     expect(container.textContent).toContain('Verified');
     expect(section(container, 'claims')).toContain('not Verity’s findings');
     expect(section(container, 'claims')).toContain('Test Image Model 2.1');
-    expect(section(container, 'claims')).toContain('Not time-stamped');
+    // Time-stamped by an authority under the reader's anchor, which vouches for signers only.
+    expect(section(container, 'claims')).toContain(`Signed on${images.trustedAiSignedAt.toISOString().slice(0, 19)}+00:00 (time stamp from an authority not on the C2PA TSA Trust List)`);
     expect(section(container, 'actions')).toContain('Created c2pa.createdSource: Made by a generative AI model');
     expect(section(container, 'codes')).toContain('signingCredential.trusted');
     expect(section(container, 'codes')).toMatch(/Failed \(0\)None/);

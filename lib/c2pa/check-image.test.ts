@@ -29,6 +29,27 @@ describe('checkImage on images signed by the engine’s Builder', () => {
     expect(await check(images.trustedCapture)).toMatchObject({ state: 'verified', ai: { generated: false, sources: [] } });
   });
 
+  it('reads the time stamp’s time, and trusts its authority only through a TSA list', async () => {
+    const tsaList: AnchorSet = { source: 'c2pa-tsa-list', pem: images.trustAnchors };
+    const stamped = await check(images.trustedAi, [...reader(), tsaList]);
+    expect(stamped).toMatchObject({ state: 'verified', trustedBy: 'reader', timeStamp: 'trusted' });
+    expect(Date.parse(stamped!.claims!.signedAt!) - images.trustedAiSignedAt.getTime()).toBeGreaterThanOrEqual(0);
+    expect(Date.parse(stamped!.claims!.signedAt!) - images.trustedAiSignedAt.getTime()).toBeLessThan(60_000);
+    // The same authority under a signer's anchor only: the time is still read, its authority not trusted, the state unchanged.
+    expect(await check(images.trustedAi)).toMatchObject({ state: 'verified', timeStamp: 'untrusted', claims: { signedAt: stamped!.claims!.signedAt } });
+    const unstamped = await check(images.trustedCapture, [...reader(), tsaList]);
+    expect(unstamped).not.toHaveProperty('timeStamp');
+    expect(unstamped?.claims).not.toHaveProperty('signedAt');
+  });
+
+  it('never takes an anchor of the TSA list as a signer’s', async () => {
+    expect(await check(images.trustedAi, [{ source: 'c2pa-tsa-list', pem: images.trustAnchors }])).toMatchObject({
+      state: 'untrusted',
+      timeStamp: 'trusted',
+      failures: [expect.objectContaining({ code: 'signingCredential.untrusted' })],
+    });
+  });
+
   it('calls the same image untrusted without the anchor, and a signer from another chain untrusted', async () => {
     expect(await check(images.trustedAi, [])).toMatchObject({ state: 'untrusted', failures: [expect.objectContaining({ code: 'signingCredential.untrusted' })] });
     expect(await check(images.unknownSigner)).toMatchObject({ state: 'untrusted', ai: { generated: true }, claims: { signer: images.unknownSignerName } });

@@ -1,5 +1,5 @@
 import { WasmReader } from '@contentauth/c2pa-wasm';
-import { joinAnchorSets, orderedAnchorSets, type AnchorSet, type AnchorSource } from './anchor-sets';
+import { orderedSignerSets, timeStampSets, type AnchorSet, type AnchorSource, type SignerAnchorSet } from './anchor-sets';
 import { engineErrorOf } from './errors';
 import { sniffImageFormat } from './image-format';
 import { imageVerdictOf, imageVerdictOfEngineError, failedReadVerdict, trustedVerdict, type ImageVerdict } from './image-verdict';
@@ -9,7 +9,7 @@ export type CheckImageParameters = {
   bytes: Uint8Array;
   /** The media type the source declared (a Content-Type), used only when the bytes do not say. */
   declaredType?: string | undefined;
-  /** The anchors whose chains count as trusted, by where they come from (lib/c2pa/anchor-sets.ts). */
+  /** The anchors whose chains count as trusted, by where they come from (lib/c2pa/anchor-sets.ts): signers' and time-stamping authorities'. */
   trustAnchors: readonly AnchorSet[];
   /** Keep the engine's manifest store JSON in the verdict (for the inspector): pages' badges do without it. */
   keepManifestStore?: boolean | undefined;
@@ -22,30 +22,33 @@ export type CheckImageParameters = {
  * OCSP stay unread, so a check tells no one which image was looked at.
  *
  * The verdict is the engine's with every anchor. A `verified` one also says
- * which source made its signer trusted (`trustedBy`): the engine does not
- * say which anchor it chained to, so the image is read again with the
- * sources in order, adding one at a time, until the signer is trusted.
+ * which source made its signer trusted (`trustedBy`): the engine names one
+ * of the lists that trusted it, but not in an order of ours, so the image is
+ * read again with the signer sources in order, adding one at a time, until
+ * the signer is trusted. The time-stamping authorities' anchors go to every
+ * read, as their own kind of list.
  */
 export async function checkImage({ bytes, declaredType, trustAnchors, keepManifestStore = false }: CheckImageParameters): Promise<ImageVerdict | null> {
   const format = sniffImageFormat(bytes) ?? declaredType ?? 'application/octet-stream';
-  const sets = orderedAnchorSets(trustAnchors);
-  const verdict = await readWith(format, bytes, sets, keepManifestStore);
+  const signers = orderedSignerSets(trustAnchors);
+  const timeStamps = timeStampSets(trustAnchors);
+  const verdict = await readWith(format, bytes, [...signers, ...timeStamps], keepManifestStore);
   if (verdict?.state !== 'verified') return verdict;
-  return trustedVerdict(verdict, await sourceOfTrust(format, bytes, sets));
+  return trustedVerdict(verdict, await sourceOfTrust(format, bytes, signers, timeStamps));
 }
 
-async function sourceOfTrust(format: string, bytes: Uint8Array, sets: AnchorSet[]): Promise<AnchorSource> {
+async function sourceOfTrust(format: string, bytes: Uint8Array, signers: SignerAnchorSet[], timeStamps: AnchorSet[]): Promise<AnchorSource> {
   // With all the sets the signer is trusted: the last set needs no read of its own.
-  for (let count = 1; count < sets.length; count++) {
-    if ((await readWith(format, bytes, sets.slice(0, count), false))?.state === 'verified') return sets[count - 1]!.source;
+  for (let count = 1; count < signers.length; count++) {
+    if ((await readWith(format, bytes, [...signers.slice(0, count), ...timeStamps], false))?.state === 'verified') return signers[count - 1]!.source;
   }
-  return sets.at(-1)!.source;
+  return signers.at(-1)!.source;
 }
 
 async function readWith(format: string, bytes: Uint8Array, sets: AnchorSet[], keepManifestStore: boolean): Promise<ImageVerdict | null> {
   let reader: WasmReader;
   try {
-    reader = await WasmReader.fromBytes(format, bytes, readerSettings(joinAnchorSets(sets)));
+    reader = await WasmReader.fromBytes(format, bytes, readerSettings(sets));
   } catch (thrown) {
     return imageVerdictOfEngineError(engineErrorOf(thrown));
   }
@@ -62,10 +65,16 @@ async function readWith(format: string, bytes: Uint8Array, sets: AnchorSet[], ke
   }
 }
 
-/** c2pa-rs settings for reading: trust checked against the given anchors, nothing fetched. */
-function readerSettings(trustAnchors: string): string {
+/**
+ * c2pa-rs settings for reading: trust checked against the given anchors,
+ * nothing fetched. Each set is a trust list of its own kind (c2pa-rs 0.92's
+ * `trust.anchors`): signers' anchors vouch only for signers, the TSA list's
+ * only for time stamps, as C2PA 2.x keeps them apart.
+ */
+function readerSettings(sets: AnchorSet[]): string {
+  const anchors = sets.map(({ source, pem }) => ({ trust_kind: source === 'c2pa-tsa-list' ? 'tsa' : 'manifest', trust_uri: `urn:verity:anchors:${source}`, trust_anchors: pem }));
   return JSON.stringify({
     verify: { verify_trust: true, verify_timestamp_trust: true, ocsp_fetch: false, remote_manifest_fetch: false },
-    ...(trustAnchors.trim() !== '' && { trust: { trust_anchors: trustAnchors } }),
+    ...(anchors.length > 0 && { trust: { anchors } }),
   });
 }

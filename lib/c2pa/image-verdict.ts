@@ -3,7 +3,7 @@ import type { AnchorSource } from './anchor-sets';
 import type { C2paEngineError } from './errors';
 import { manifestClaimsOf, type ManifestClaims } from './manifest-claims';
 import { activeManifestOf, type Ingredient, type ManifestStore, type StatusLists, type ValidationStatus } from './manifest-store';
-import { applyDeltas, stateOfStatus, untrustedByOf, type ImageState, type UntrustedBy } from './validation-states';
+import { applyDeltas, stateOfStatus, timeStampTrustOf, untrustedByOf, type ImageState, type TimeStampTrust, type UntrustedBy } from './validation-states';
 
 /** An ingredient (a parent image, a placed component) and, when it carries a manifest, that manifest's own state. */
 export type IngredientVerdict = {
@@ -29,6 +29,8 @@ export type ImageVerdict = {
   trustedBy?: AnchorSource;
   /** For `untrusted`: whether the signer is on no trust list in use, or only the time stamp's authority. */
   untrustedBy?: UntrustedBy;
+  /** With a time stamp that holds: whether its authority is on the TSA list (Verity's finding; the time itself is the manifest's claim). */
+  timeStamp?: TimeStampTrust;
   /** The engine's manifest store JSON as it gave it, kept only when asked (the inspector shows it); never read for the verdict. */
   manifestStore?: unknown;
   /**
@@ -57,7 +59,17 @@ export function imageVerdictOf(store: ManifestStore): ImageVerdict {
     ingredientVerdictOf(ingredient, deltas.find(({ ingredientAssertionURI }) => ingredient.label !== undefined && ingredientAssertionURI.endsWith(`/c2pa.assertions/${ingredient.label}`))?.validationDeltas),
   );
   const untrustedBy = state === 'untrusted' ? untrustedByOf(status) : undefined;
-  return { state, reason: reasonOf(state, status.failure, untrustedBy), failures: status.failure, ai, claims: manifestClaimsOf(manifest), ingredients, ...(untrustedBy !== undefined && { untrustedBy }) };
+  const timeStamp = timeStampTrustOf(status);
+  return {
+    state,
+    reason: reasonOf(state, status.failure, untrustedBy),
+    failures: status.failure,
+    ai,
+    claims: manifestClaimsOf(manifest),
+    ingredients,
+    ...(untrustedBy !== undefined && { untrustedBy }),
+    ...(timeStamp !== undefined && { timeStamp }),
+  };
 }
 
 /** The verdict when the engine refused the image or its manifest; `null` for an image without one (no badge). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { imageVerdictOf, type ImageVerdict } from './image-verdict';
 import { manifestStore } from './manifest-store';
-import { imageHeadline } from './image-words';
+import { imageHeadline, signedOnWords } from './image-words';
 
 const verdict = (overrides: Partial<ImageVerdict>): ImageVerdict => ({
   state: 'verified',
@@ -11,6 +11,14 @@ const verdict = (overrides: Partial<ImageVerdict>): ImageVerdict => ({
   claims: { signer: 'Studio Signer', claimGenerator: 'Model 2.1', signedAt: '2026-11-02T10:00:00Z', actions: [] },
   ingredients: [],
   ...overrides,
+});
+
+describe('signedOnWords', () => {
+  it('gives the claimed time with what Verity found of its time stamp’s authority', () => {
+    expect(signedOnWords('2026-11-02T10:00:00+00:00', 'trusted')).toBe('2026-11-02T10:00:00+00:00 (time stamp from an authority on the C2PA TSA Trust List)');
+    expect(signedOnWords('2026-11-02T10:00:00+00:00', 'untrusted')).toBe('2026-11-02T10:00:00+00:00 (time stamp from an authority not on the C2PA TSA Trust List)');
+    expect(signedOnWords('2026-11-02T10:00:00+00:00', undefined)).toBe('2026-11-02T10:00:00+00:00');
+  });
 });
 
 describe('imageHeadline', () => {

@@ -1,6 +1,6 @@
 import type { AnchorSource } from './anchor-sets';
 import type { ImageVerdict } from './image-verdict';
-import type { UntrustedBy } from './validation-states';
+import type { TimeStampTrust, UntrustedBy } from './validation-states';
 
 /** What a verified signer's trust rested on, in a reader's words. */
 export const trustSourceWords: Record<AnchorSource, string> = {
@@ -15,6 +15,17 @@ const untrustedWords: Record<UntrustedBy, string> = {
   signer: 'a signer not on a trust list you use',
   'time-stamp': 'time stamp from an authority not on a trust list you use',
 };
+
+/**
+ * When the manifest says it was signed (as `formatTime` writes it; as given
+ * by default), with whether its time stamp's authority is on the TSA list in
+ * use: the card, the inspector, the CLI.
+ */
+export function signedOnWords(signedAt: string, timeStamp: TimeStampTrust | undefined, formatTime: (iso: string) => string = (iso) => iso): string {
+  const time = formatTime(signedAt);
+  if (timeStamp === undefined) return time;
+  return `${time} (time stamp from an authority ${timeStamp === 'trusted' ? 'on' : 'not on'} the C2PA TSA Trust List)`;
+}
 
 /** The sentence the card and the inspector add under an untrusted image's headline. */
 export const untrustedNotes: Record<UntrustedBy, string> = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyDeltas, stateOfStatus, untrustedByOf } from './validation-states';
+import { applyDeltas, stateOfStatus, timeStampTrustOf, untrustedByOf } from './validation-states';
 
 const codes = (...list: string[]) => list.map((code) => ({ code }));
 const status = ({ success = [] as string[], failure = [] as string[], informational = [] as string[] }) => ({
@@ -45,6 +45,19 @@ describe('stateOfStatus', () => {
 
   it('never lets informational codes decide', () => {
     expect(stateOfStatus(status({ success: ['signingCredential.trusted'], informational: ['signingCredential.ocsp.skipped'] }))).toBe('verified');
+  });
+});
+
+describe('timeStampTrustOf', () => {
+  it('calls a time stamp that holds trusted only with the engine’s word, wherever the codes are listed', () => {
+    expect(timeStampTrustOf(status({ success: ['timeStamp.validated', 'timeStamp.trusted'] }))).toBe('trusted');
+    expect(timeStampTrustOf(status({ success: ['timeStamp.validated'], informational: ['timeStamp.untrusted'] }))).toBe('untrusted');
+    expect(timeStampTrustOf(status({ success: ['timeStamp.validated'], failure: ['timeStamp.untrusted'] }))).toBe('untrusted');
+  });
+
+  it('says nothing without a time stamp, or of one that does not match its signature', () => {
+    expect(timeStampTrustOf(status({ success: ['signingCredential.trusted'] }))).toBeUndefined();
+    expect(timeStampTrustOf(status({ informational: ['timeStamp.mismatch'] }))).toBeUndefined();
   });
 });
 

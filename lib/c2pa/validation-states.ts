@@ -56,6 +56,22 @@ export function untrustedByOf(status: StatusLists): UntrustedBy {
   return signerTrusted && status.failure.some(({ code }) => code === 'timeStamp.untrusted') ? 'time-stamp' : 'signer';
 }
 
+/** Whether a time stamp's authority chains to an anchor of a TSA list in use. */
+export type TimeStampTrust = 'trusted' | 'untrusted';
+
+/**
+ * Whether the manifest's time stamp comes from a trusted authority:
+ * `trusted` with `timeStamp.trusted`, `untrusted` with a time stamp that
+ * matched its signature (`timeStamp.validated`) but no such code; nothing
+ * without a time stamp that holds. c2pa-rs 0.92 reports an untrusted
+ * authority as information, so this never changes the state.
+ */
+export function timeStampTrustOf(status: StatusLists): TimeStampTrust | undefined {
+  const codes = new Set([...status.success, ...status.informational, ...status.failure].map(({ code }) => code));
+  if (codes.has('timeStamp.trusted')) return 'trusted';
+  return codes.has('timeStamp.validated') ? 'untrusted' : undefined;
+}
+
 /**
  * An ingredient's codes now: those recorded when it was added, each replaced
  * by what the reader found this time in the same family (a recorded

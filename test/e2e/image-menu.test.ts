@@ -100,7 +100,7 @@ describe('“Verify image with Verity” without image access, in Chromium', () 
     await cdp.send('Accessibility.enable');
 
     await verifyFromMenu(page, 'trustedAi');
-    await expect.poll(async () => (await accessibleWords(cdp)).dialog, { timeout: 30_000 }).toMatch(`Made with AI — signed by ${images.trustedSignerName} (a signer you added) using Test Image Model 2.1`);
+    await expect.poll(async () => (await accessibleWords(cdp)).dialog, { timeout: 30_000 }).toMatch(`Made with AI — signed by ${images.trustedSignerName} (a signer you added) using Test Image Model 2.1, ${images.trustedAiSignedAt.toISOString().slice(0, 10)}`);
     expect(await badgeStates(page)).toEqual({ noManifest: undefined, trustedAi: 'verified', trustedCapture: undefined, unknownSigner: undefined, editedAi: undefined, bytesChanged: undefined, manifestCut: undefined, badSignature: undefined, largeAi: undefined, small: undefined, picture: undefined, srcset: undefined, needsCookie: undefined });
     await screenshot(page, 'image-menu-card', { fullPage: false });
 

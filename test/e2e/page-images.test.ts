@@ -179,7 +179,7 @@ describe('badges on a page’s images, in Chromium', () => {
     const listed = Object.keys(expected).length + 2;
     await expect.poll(() => list.getByRole('listitem').count(), { timeout: 10_000 }).toBe(listed);
     expect(await list.getByRole('heading').textContent()).toBe(`Images with Content Credentials (${listed})`);
-    expect(await list.textContent()).toContain(`AI · Verified127.0.0.1 · trustedAiMade with AI — signed by ${images.trustedSignerName} (a signer you added) using Test Image Model 2.1`);
+    expect(await list.textContent()).toContain(`AI · Verified127.0.0.1 · trustedAiMade with AI — signed by ${images.trustedSignerName} (a signer you added) using Test Image Model 2.1, ${images.trustedAiSignedAt.toISOString().slice(0, 10)}`);
     // The image Verity could not read is counted, not listed.
     await expect.poll(() => list.textContent(), { timeout: 10_000 }).toContain('1 image on this page could not be read, so Verity cannot say whether it has Content Credentials.');
     expect((await badgeStates(page)).needsCookie).toBeUndefined();

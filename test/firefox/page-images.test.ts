@@ -141,7 +141,7 @@ describe.each(installedFirefoxes())('badges on a page’s images in $name', ({ n
     const ai = await inspectorOf('trustedAi');
     expect(await textsOf(ai, 'h1')).toEqual([expect.stringMatching(new RegExp(`^Made with AI — signed by ${images.trustedSignerName}`))]);
     const claims = await ai.$$eval('dl[aria-label="The manifest’s claims"] > div', (rows) => rows.map((row) => [row.querySelector('dt')?.textContent, row.querySelector('dd')?.textContent]));
-    expect(claims).toEqual(expect.arrayContaining([['Made with', 'Test Image Model 2.1'], ['Signed by', images.trustedSignerName]]));
+    expect(claims).toEqual(expect.arrayContaining([['Made with', 'Test Image Model 2.1'], ['Signed by', images.trustedSignerName], ['Signed on', expect.stringContaining(images.trustedAiSignedAt.toISOString().slice(0, 19))]]));
     expect((await textsOf(ai, 'section[aria-label="Passed validation codes"]'))[0]).toContain('signingCredential.trusted');
     expect(await textsOf(ai, 'section[aria-label="Failed validation codes"]')).toEqual(['Failed (0)None']);
     expect((await textsOf(ai, 'section[aria-labelledby="actions-heading"]'))[0]).toContain('Source: Made by a generative AI model');

@@ -2,7 +2,9 @@
  * Tests only: X.509 chains for signing C2PA manifests, made with Debian's
  * openssl on first use: a root, an intermediate and an end-entity
  * certificate with the key usages the C2PA trust model asks for
- * (digitalSignature, critical; an allowed extended key usage).
+ * (digitalSignature, critical; an allowed extended key usage), and beside
+ * it a time-stamping authority under the same intermediate, answering
+ * RFC 3161 requests with `openssl ts`.
  */
 import { execFileSync } from 'node:child_process';
 import { X509Certificate, createPrivateKey, type KeyObject } from 'node:crypto';
@@ -17,6 +19,8 @@ export type TestSigningChain = {
   /** The root, as a trust anchor. */
   rootPem: string;
   signerName: string;
+  /** An RFC 3161 TimeStampToken (DER) over a SHA-256 digest, signed now by the chain's time-stamping authority. */
+  stampTime: (sha256: Uint8Array) => Uint8Array;
 };
 
 const extensions = `
@@ -31,6 +35,29 @@ keyUsage=critical,digitalSignature
 extendedKeyUsage=emailProtection
 subjectKeyIdentifier=hash
 authorityKeyIdentifier=keyid
+[tsa]
+basicConstraints=critical,CA:false
+keyUsage=critical,digitalSignature
+extendedKeyUsage=critical,timeStamping
+subjectKeyIdentifier=hash
+authorityKeyIdentifier=keyid
+`;
+
+/** openssl ts's one authority: SHA-256 throughout, the signer named by an ESS certificate id of SHA-256. */
+const timeStampConfig = `
+[tsa]
+default_tsa = tsa_config
+[tsa_config]
+serial = tsa-serial
+crypto_device = builtin
+signer_digest = sha256
+default_policy = 1.2.3.4.1
+digests = sha256
+accuracy = secs:1
+ordering = yes
+tsa_name = no
+ess_cert_id_chain = no
+ess_cert_id_alg = sha256
 `;
 
 /** A fresh chain whose certificates name `organisation`; its end-entity certificate is `${organisation} Signer`. */
@@ -38,6 +65,8 @@ export function makeTestSigningChain(organisation: string): TestSigningChain {
   const dir = mkdtempSync(join(tmpdir(), 'verity-c2pa-pki-'));
   const path = (name: string) => join(dir, name);
   writeFileSync(path('ext.cnf'), extensions);
+  writeFileSync(path('ts.cnf'), timeStampConfig);
+  writeFileSync(path('tsa-serial'), '01\n');
   const openssl = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
   const newKey = (name: string) => openssl('genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256', '-out', path(name));
   const issue = (name: string, subject: string, issuer: string | undefined, section: string) => {
@@ -50,11 +79,18 @@ export function makeTestSigningChain(organisation: string): TestSigningChain {
   issue('intermediate', `/O=${organisation}/CN=${organisation} Intermediate CA`, 'root', 'ca');
   const signerName = `${organisation} Signer`;
   issue('signer', `/O=${organisation}/CN=${signerName}`, 'intermediate', 'signer');
+  issue('tsa', `/O=${organisation}/CN=${organisation} Time Stamping`, 'intermediate', 'tsa');
+  const stampTime = (sha256: Uint8Array): Uint8Array => {
+    openssl('ts', '-query', '-digest', Buffer.from(sha256).toString('hex'), '-sha256', '-cert', '-out', path('request.tsq'));
+    openssl('ts', '-reply', '-config', path('ts.cnf'), '-queryfile', path('request.tsq'), '-signer', path('tsa.pem'), '-inkey', path('tsa.key'), '-chain', path('intermediate.pem'), '-token_out', '-out', path('token.der'));
+    return new Uint8Array(readFileSync(path('token.der')));
+  };
   const der = (name: string) => new Uint8Array(new X509Certificate(readFileSync(path(`${name}.pem`))).raw);
   return {
     chainDer: [der('signer'), der('intermediate')],
     signingKey: createPrivateKey(readFileSync(path('signer.key'))),
     rootPem: readFileSync(path('root.pem'), 'utf8'),
     signerName,
+    stampTime,
   };
 }

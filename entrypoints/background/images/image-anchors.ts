@@ -28,7 +28,8 @@ export async function readImageAnchorSets(organisation: C2paTrust | undefined): 
   const { reader, interim, lists } = await readLocal();
   const listPem = (id: TrustListId) => lists[id]?.copy?.pem ?? shippedTrustLists[id];
   return [
-    { source: 'c2pa-trust-list', pem: `${listPem('official')}\n${listPem('tsa')}` },
+    { source: 'c2pa-trust-list', pem: listPem('official') },
+    { source: 'c2pa-tsa-list', pem: listPem('tsa') },
     { source: 'organisation', pem: organisation?.anchors ?? '' },
     { source: 'reader', pem: reader },
     { source: 'interim', pem: (organisation?.interimList ?? interim) ? shippedTrustLists.interim : '' },

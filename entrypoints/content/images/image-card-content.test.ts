@@ -15,9 +15,18 @@ describe('imageCardContentOf', () => {
       { label: 'Signed by', value: 'Verity Test Studio' },
       { label: 'Certificate from', value: 'Test CA' },
       { label: 'Made with', value: 'Test Image Model 2.1' },
-      { label: 'Signed on', value: '2026-05-01T10:00:00Z' },
+      { label: 'Signed on', value: expect.stringMatching(/2026/) },
       { label: 'Actions', value: 'created, color adjustments' },
     ]);
+    // In the reader's own words for a time, not the manifest's ISO text.
+    expect(content.claims.find(({ label }) => label === 'Signed on')?.value).not.toContain('T10:00:00Z');
+  });
+
+  it('says whether the time stamp’s authority is on the C2PA TSA Trust List, and gives a time it cannot read as written', () => {
+    const signedOn = (change: Partial<ImageVerdict>) => imageCardContentOf(verdictOf(change)).claims.find(({ label }) => label === 'Signed on')?.value;
+    expect(signedOn({ timeStamp: 'trusted' })).toMatch(/2026.* \(time stamp from an authority on the C2PA TSA Trust List\)$/);
+    expect(signedOn({ timeStamp: 'untrusted' })).toMatch(/ \(time stamp from an authority not on the C2PA TSA Trust List\)$/);
+    expect(signedOn({ claims: { ...claims, signedAt: 'yesterday' } })).toBe('yesterday');
   });
 
   it('says of an image it could not read that it cannot tell whether it has Content Credentials', () => {

@@ -1,6 +1,6 @@
 import type { AnchorSource } from '../../../lib/c2pa/anchor-sets';
 import type { ImageVerdict } from '../../../lib/c2pa/image-verdict';
-import { imageHeadline, untrustedNotes } from '../../../lib/c2pa/image-words';
+import { imageHeadline, signedOnWords, untrustedNotes } from '../../../lib/c2pa/image-words';
 import type { ImageState } from '../../../lib/c2pa/validation-states';
 import { imageBadgeWord } from './image-badge-words';
 
@@ -62,13 +62,19 @@ export function imageCardContentOf(verdict: ImageVerdict | null): ImageCardConte
   };
 }
 
-function claimFacts({ claims }: ImageVerdict): ImageCardFact[] {
+/** A time in the reader's own locale and zone, as the text card gives one; a time that does not parse, as written. */
+function readerTime(iso: string): string {
+  const time = Date.parse(iso);
+  return Number.isNaN(time) ? iso : new Date(time).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+function claimFacts({ claims, timeStamp }: ImageVerdict): ImageCardFact[] {
   if (claims === undefined) return [];
   const facts: ImageCardFact[] = [];
   if (claims.signer !== undefined) facts.push({ label: 'Signed by', value: claims.signer });
   if (claims.issuer !== undefined && claims.issuer !== claims.signer) facts.push({ label: 'Certificate from', value: claims.issuer });
   if (claims.claimGenerator !== undefined) facts.push({ label: 'Made with', value: claims.claimGenerator });
-  if (claims.signedAt !== undefined) facts.push({ label: 'Signed on', value: claims.signedAt });
+  if (claims.signedAt !== undefined) facts.push({ label: 'Signed on', value: signedOnWords(claims.signedAt, timeStamp, readerTime) });
   const actions = [...new Set(claims.actions.map(({ action }) => action.replace(/^c2pa\./, '').replaceAll('_', ' ')))];
   if (actions.length > 0) facts.push({ label: 'Actions', value: actions.join(', ') });
   return facts;
