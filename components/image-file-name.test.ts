@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { imageFileName } from './image-file-name';
+import { imageFileName, imageFileNames } from './image-file-name';
 
 describe('imageFileName', () => {
   it('names an image by its host and decoded file name', () => {
@@ -18,3 +18,31 @@ describe('imageFileName', () => {
     expect(imageFileName('not a url\u202E')).toBe('not a url\\u{202E}');
   });
 });
+
+describe('imageFileNames', () => {
+  it('names each image by its file, and tells apart those of one name by their query, else by their whole address', () => {
+    expect(
+      imageFileNames([
+        'https://cdn.example.com/cat.jpg',
+        'https://cdn.example.com/a/sea.jpg?w=200',
+        'https://cdn.example.com/a/sea.jpg?w=800',
+        'https://cdn.example.com/a/dog.jpg',
+        'https://cdn.example.com/b/dog.jpg',
+      ]),
+    ).toEqual([
+      'cdn.example.com · cat.jpg',
+      'cdn.example.com · sea.jpg?w=200',
+      'cdn.example.com · sea.jpg?w=800',
+      'https://cdn.example.com/a/dog.jpg',
+      'https://cdn.example.com/b/dog.jpg',
+    ]);
+  });
+
+  it('keeps the told-apart names display-safe', () => {
+    expect(imageFileNames(['https://cdn.example.com/gpj.%E2%80%AEexe?w=1', 'https://cdn.example.com/gpj.%E2%80%AEexe?w=2'])).toEqual([
+      'cdn.example.com · gpj.\\u{202E}exe?w=1',
+      'cdn.example.com · gpj.\\u{202E}exe?w=2',
+    ]);
+  });
+});
+

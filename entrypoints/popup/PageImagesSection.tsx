@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { StateBadge } from '../../components/StateBadge';
-import { imageFileName } from '../../components/image-file-name';
+import { imageFileNames } from '../../components/image-file-name';
 import { imageHeadlineInk, imageStateLabel, unreadImagesWords } from '../../components/page-image-words';
 import { sendToTab, sendToWorker } from '../../messaging/client';
 import type { TabImage } from '../../messaging/messages';
@@ -38,6 +38,7 @@ export function PageImagesSection({ tabId, onListed }: { tabId: number; onListed
 }
 
 function ImageList({ images, unread }: { images: TabImage[]; unread: number }) {
+  const names = imageFileNames(images.map(({ url }) => url));
   return (
     <section aria-labelledby="images-heading" className="px-3 pt-3 pb-2">
       <h2 id="images-heading" className="px-1 pb-2 text-xs font-semibold tracking-wide text-slate-500 uppercase">
@@ -45,12 +46,12 @@ function ImageList({ images, unread }: { images: TabImage[]; unread: number }) {
       </h2>
       {images.length > 0 && (
         <ul className="space-y-1.5">
-          {images.map((image) => (
+          {images.map((image, index) => (
             <li key={image.url} className="rounded-lg border border-slate-200 bg-white px-3 py-2.5 shadow-xs">
               <span className="flex items-center gap-2">
                 <StateBadge state={image.state} size="sm" label={imageStateLabel(image)} />
                 <a href={image.url} target="_blank" rel="noopener" className="link min-w-0 truncate text-xs" title={image.url}>
-                  {imageFileName(image.url)}
+                  {names[index]}
                 </a>
               </span>
               <span className={`mt-1.5 line-clamp-2 block text-[13px] leading-snug ${imageHeadlineInk(image)}`}>

@@ -180,6 +180,10 @@ describe('badges on a page’s images, in Chromium', () => {
     await expect.poll(() => list.getByRole('listitem').count(), { timeout: 10_000 }).toBe(listed);
     expect(await list.getByRole('heading').textContent()).toBe(`Images with Content Credentials (${listed})`);
     expect(await list.textContent()).toContain(`AI · Verified127.0.0.1 · trustedAiMade with AI — signed by ${images.trustedSignerName} (a signer you added) using Test Image Model 2.1, ${images.trustedAiSignedAt.toISOString().slice(0, 10)}`);
+    // Two images of one file name (the <picture>'s source and the figure's) are told apart by their queries.
+    const names = await list.getByRole('link').allTextContents();
+    expect(names).toEqual(expect.arrayContaining(['127.0.0.1 · trustedAi', '127.0.0.1 · trustedAi?picture']));
+    expect(new Set(names).size).toBe(names.length);
     // The image Verity could not read is counted, not listed.
     await expect.poll(() => list.textContent(), { timeout: 10_000 }).toContain('1 image on this page could not be read, so Verity cannot say whether it has Content Credentials.');
     expect((await badgeStates(page)).needsCookie).toBeUndefined();

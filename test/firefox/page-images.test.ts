@@ -106,6 +106,8 @@ describe.each(installedFirefoxes())('badges on a page’s images in $name', ({ n
     await until(async () => (await listedImages()).length === badged, { timeout: 10_000 }).catch(() => undefined);
     const listed = await listedImages();
     expect(listed).toHaveLength(badged);
+    // No two rows read alike: images of one file name are told apart by their queries.
+    expect(new Set(listed).size).toBe(listed.length);
     expect(listed.filter((text) => text.includes('bytesChanged'))).toEqual([expect.stringMatching(/^Altered/)]);
     expect(await tabInspector.$$eval('a[href*="image="]', (links) => links.map((link) => new URL(link.href).searchParams.get('page')))).toContain(pageUrl);
     expect(await tabInspector.evaluate(() => document.body.textContent)).toContain('The page has no text with an AI proof.');
