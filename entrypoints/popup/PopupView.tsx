@@ -75,7 +75,7 @@ export function PopupFrame({
   children: ReactNode;
 }) {
   return (
-    <div className="flex min-h-[220px] w-[380px] flex-col bg-slate-50">
+    <div className="flex min-h-[220px] w-[380px] max-w-[100vw] flex-col bg-slate-50">
       <header className="border-b border-slate-200 bg-white">
         <div className="flex items-center gap-2.5 px-4 py-3">
           <VerityMark className="size-6 text-slate-900" />
@@ -228,14 +228,15 @@ export function PopupView(props: PopupViewProps) {
           <ReportExport title="Export report" getReport={getReport} disabled={summary.checking > 0} />
         </div>
       )}
+      {/* Below 300 px (a zoom of 300 % and more, where Chrome caps the popup at 800 pixels) the link goes under the line and may wrap. */}
       {summary.total > 0 && (
-        <footer className="flex items-center justify-between gap-3 px-4 pt-1 pb-3 text-xs text-slate-500">
+        <footer className="flex items-center justify-between gap-3 px-4 pt-1 pb-3 text-xs text-slate-500 max-[300px]:flex-wrap">
           <span>Checked in your browser, against the chain.</span>
           <a
             href={inspectorUrl()}
             target="_blank"
             rel="noopener"
-            className="link inline-flex shrink-0 items-center gap-1 text-xs whitespace-nowrap"
+            className="link inline-flex shrink-0 items-center gap-1 text-xs whitespace-nowrap max-[300px]:shrink max-[300px]:whitespace-normal"
           >
             All proofs in the inspector
             <ExternalIcon className="size-3" />

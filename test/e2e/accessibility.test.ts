@@ -64,4 +64,19 @@ describe('every extension page passes axe-core, in Chromium', () => {
     await page.close();
     await demo.close();
   });
+
+  it('the popup reflows at 400 % zoom, where Chrome gives a popup at most 800 pixels (200 CSS pixels): nothing needs scrolling sideways', async () => {
+    const { browser } = session;
+    const { demo, tabId } = await openDemoPage(session);
+    const popup = await openPopupBeside(browser, { demo, tabId });
+    await popup.setViewportSize({ width: 200, height: 600 });
+    await demo.bringToFront();
+    await popup.reload({ waitUntil: 'load' });
+    await popup.getByRole('region', { name: 'This page', exact: true }).waitFor();
+    await popup.waitForTimeout(300);
+    expect(await popup.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+    await screenshot(popup, 'popup-400-percent', { fullPage: false });
+    await popup.close();
+    await demo.close();
+  });
 });
