@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startC2paEngine } from '../../cli/c2pa-engine';
-import { c2paTestImages, type C2paTestImages } from '../../test/fixtures/c2pa-images';
+import { c2paTestImages, gradientJpeg, type C2paTestImages } from '../../test/fixtures/c2pa-images';
+import { signImage } from '../../test/generators/c2pa-sign-image';
+import { makeTestSigningChain } from '../../test/generators/c2pa-test-pki';
 import type { AnchorSet } from './anchor-sets';
 import { checkImage } from './check-image';
 
@@ -40,6 +42,16 @@ describe('checkImage on images signed by the engine’s Builder', () => {
     const unstamped = await check(images.trustedCapture, [...reader(), tsaList]);
     expect(unstamped).not.toHaveProperty('timeStamp');
     expect(unstamped?.claims).not.toHaveProperty('signedAt');
+  });
+
+  it('judges a signer whose certificate has since expired at its trusted time stamp’s time, and at today’s without one', { timeout: 20_000 }, async () => {
+    const validUntil = new Date(Date.now() + 3_000);
+    const chain = makeTestSigningChain('Short-Lived Studio', { signerValidUntil: validUntil });
+    const image = await signImage({ jpeg: gradientJpeg(32, 32), chain, digitalSourceType: 'trainedAlgorithmicMedia', timeStampedBy: chain });
+    await new Promise((resolve) => setTimeout(resolve, validUntil.getTime() + 1_500 - Date.now()));
+    const signer: AnchorSet = { source: 'reader', pem: chain.rootPem };
+    expect(await check(image, [signer, { source: 'c2pa-tsa-list', pem: chain.rootPem }])).toMatchObject({ state: 'verified', timeStamp: 'trusted' });
+    expect(await check(image, [signer])).toMatchObject({ state: 'invalid', timeStamp: 'untrusted', failures: expect.arrayContaining([expect.objectContaining({ code: 'signingCredential.expired' })]) });
   });
 
   it('never takes an anchor of the TSA list as a signer’s', async () => {

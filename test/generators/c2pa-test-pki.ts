@@ -60,8 +60,32 @@ ess_cert_id_chain = no
 ess_cert_id_alg = sha256
 `;
 
+/** `openssl ca`'s own configuration: the one way openssl 3.0 issues a certificate with a validity to the second. */
+const shortLivedConfig = `
+[ca]
+default_ca = test_ca
+[test_ca]
+database = index.txt
+new_certs_dir = .
+serial = ca-serial
+default_md = sha256
+policy = any_name
+unique_subject = no
+[any_name]
+organizationName = supplied
+commonName = supplied
+`;
+
+/** ASN.1 GeneralizedTime to the second, as `openssl ca -enddate` takes it. */
+const generalizedTime = (date: Date) => `${date.toISOString().slice(0, 19).replace(/[-:T]/g, '')}Z`;
+
+export type MakeTestSigningChainOptions = {
+  /** The signer certificate stops being valid then (from a day before now); 30 days from now by default. */
+  signerValidUntil?: Date;
+};
+
 /** A fresh chain whose certificates name `organisation`; its end-entity certificate is `${organisation} Signer`. */
-export function makeTestSigningChain(organisation: string): TestSigningChain {
+export function makeTestSigningChain(organisation: string, { signerValidUntil }: MakeTestSigningChainOptions = {}): TestSigningChain {
   const dir = mkdtempSync(join(tmpdir(), 'verity-c2pa-pki-'));
   const path = (name: string) => join(dir, name);
   writeFileSync(path('ext.cnf'), extensions);
@@ -78,7 +102,16 @@ export function makeTestSigningChain(organisation: string): TestSigningChain {
   issue('root', `/O=${organisation}/CN=${organisation} Root CA`, undefined, 'ca');
   issue('intermediate', `/O=${organisation}/CN=${organisation} Intermediate CA`, 'root', 'ca');
   const signerName = `${organisation} Signer`;
-  issue('signer', `/O=${organisation}/CN=${signerName}`, 'intermediate', 'signer');
+  if (signerValidUntil === undefined) issue('signer', `/O=${organisation}/CN=${signerName}`, 'intermediate', 'signer');
+  else {
+    writeFileSync(path('ca.cnf'), shortLivedConfig);
+    writeFileSync(path('index.txt'), '');
+    writeFileSync(path('ca-serial'), '1000\n');
+    newKey('signer.key');
+    openssl('req', '-new', '-key', path('signer.key'), '-subj', `/O=${organisation}/CN=${signerName}`, '-out', path('signer.csr'));
+    const startDate = generalizedTime(new Date(Date.now() - 86_400_000));
+    openssl('ca', '-batch', '-notext', '-config', path('ca.cnf'), '-cert', path('intermediate.pem'), '-keyfile', path('intermediate.key'), '-in', path('signer.csr'), '-out', path('signer.pem'), '-startdate', startDate, '-enddate', generalizedTime(signerValidUntil), '-extfile', path('ext.cnf'), '-extensions', 'signer');
+  }
   issue('tsa', `/O=${organisation}/CN=${organisation} Time Stamping`, 'intermediate', 'tsa');
   const stampTime = (sha256: Uint8Array): Uint8Array => {
     openssl('ts', '-query', '-digest', Buffer.from(sha256).toString('hex'), '-sha256', '-cert', '-out', path('request.tsq'));
