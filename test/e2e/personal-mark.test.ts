@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { browser as browserApi } from 'wxt/browser';
 import { markColours, personalMarkFrom, personalMarkKey, type MarkColour, type PersonalMark } from '../../storage/personal-mark';
 import { badgeShowing } from '../badge-states';
-import { demoSessionForFile, openDemoPage, openExtensionPage, openPopupBeside, screenshot } from './demo-session';
+import { allAnswered, demoSessionForFile, openDemoPage, openExtensionPage, openPopupBeside, screenshot } from './demo-session';
 
 /** The extension API inside extension pages, where the evaluated functions run. */
 declare const chrome: typeof browserApi;
@@ -64,6 +64,34 @@ describe("the reader's personal mark, in Chromium", () => {
     await screenshot(popup.locator('header'), 'personal-mark-popup');
     await popup.close();
     await demo.close();
+    await extension.close();
+  });
+
+  it('is drawn, with every badge and card, under a page’s strict Content-Security-Policy: Verity loads nothing the page may refuse', async () => {
+    const { browser, devnet } = session;
+    const extension = await openExtensionPage(browser);
+    await extension.evaluate((key) => chrome.storage.local.set({ [key]: { colour: 'violet', symbol: 'square' } }), personalMarkKey);
+    const page = await browser.context.newPage();
+    // Images, fonts and media refused: a badge drawing its icon or mark as a data: image would come out blank.
+    await page.route(devnet.pageUrl!, async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': "img-src 'none'; font-src 'none'; media-src 'none'" } });
+    });
+    const refused: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
+    });
+    await page.goto(devnet.pageUrl!);
+    await allAnswered(page, devnet.scenarios.length);
+    const badge = (await badgeShowing(page, 'verified'))!;
+    await badge.scrollIntoViewIfNeeded();
+    await expect.poll(() => pixelsOf(badge, 'violet')).toBeGreaterThan(10);
+    await badge.hover();
+    const card = page.locator('verity-card');
+    await expect.poll(() => card.evaluate((host) => host.hasAttribute('data-open'))).toBe(true);
+    await expect.poll(() => pixelsOf(card, 'violet')).toBeGreaterThan(10);
+    expect(refused).toEqual([]);
+    await page.close();
     await extension.close();
   });
 
