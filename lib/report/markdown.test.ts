@@ -192,6 +192,7 @@ describe('reportMarkdown of a page with images', () => {
     expect(withImages).toContain('| 2 | Invalid | <https://img.example/crowd%7C1.jpg> |');
     expect(withImages).toContain('- **Verdict:** Made with AI — signed by Verity Test Studio Signer using Test Image Model 2.1, 2026-11-02');
     expect(withImages).toContain('- **The manifest claims (its own words):** made with `Test Image Model 2.1`; signed by `Verity Test Studio Signer`');
+    expect(withImages).toContain("- **Time stamp:** from an authority on the C2PA TSA Trust List (Verity's finding)");
     expect(withImages).toContain('- **Failure codes:** `claimSignature.mismatch`');
     expect(withImages).toContain('- **Ingredient** `parent.jpg`: untrusted');
   });

@@ -7,13 +7,14 @@ export type ReportImageParameters = { url: string; verdict: ImageVerdict; checke
 
 /** An image's verdict as a report carries it: the words, the manifest's claims and codes, never the manifest store itself. */
 export function reportImage({ url, verdict, checkedAt }: ReportImageParameters): ReportImage {
-  const { state, ai, claims, ingredients, failures } = verdict;
+  const { state, ai, claims, timeStamp, ingredients, failures } = verdict;
   return {
     url,
     state,
     headline: imageHeadline(verdict),
     aiClaimed: ai.generated,
     ...(claims !== undefined && { claims: structuredClone(claims) }),
+    ...(timeStamp !== undefined && { timeStamp }),
     ingredients: ingredients.map(({ title, relationship, state: ingredientState, failures: ingredientFailures }) => ({
       ...(title !== undefined && { title }),
       ...(relationship !== undefined && { relationship }),

@@ -113,6 +113,11 @@ export const reportImageSchema = z.object({
       actions: z.array(z.object({ action: z.string(), digitalSourceType: z.string().optional(), softwareAgent: z.string().optional(), when: z.string().optional() })),
     })
     .optional(),
+  /**
+   * With a time stamp that holds, whether its authority is on the C2PA TSA Trust List (Verity's finding; the
+   * time itself is `claims.signedAt`, a claim). Absent without a time stamp.
+   */
+  timeStamp: z.enum(['trusted', 'untrusted']).optional(),
   /** Each ingredient with its own manifest's state (absent for one without a manifest) and failure codes. */
   ingredients: z.array(z.object({ title: z.string().optional(), relationship: z.string().optional(), state: state.exclude(['pending']).optional(), failures: z.array(reportValidationCodeSchema) })),
   /** The active manifest's failure codes, as the C2PA engine gave them. */
