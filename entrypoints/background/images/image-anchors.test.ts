@@ -9,10 +9,14 @@ afterEach(() => fakeBrowser.reset());
 const pemOf = async (source: string, organisation?: Parameters<typeof readImageAnchorSets>[0]) => (await readImageAnchorSets(organisation)).find((set) => set.source === source)?.pem;
 
 describe('readImageAnchorSets', () => {
-  it('uses the shipped C2PA lists until a refreshed copy is kept, then the copy', async () => {
-    expect(await pemOf('c2pa-trust-list')).toBe(`${shippedTrustLists.official}\n${shippedTrustLists.tsa}`);
+  it('uses the shipped C2PA lists until a refreshed copy is kept, then the copy, the TSA list a set of its own', async () => {
+    expect(await pemOf('c2pa-trust-list')).toBe(shippedTrustLists.official);
+    expect(await pemOf('c2pa-tsa-list')).toBe(shippedTrustLists.tsa);
     await fakeBrowser.storage.local.set({ [trustListsKey]: { official: { copy: { pem: 'REFRESHED', fetchedAt: '2026-12-04T00:00:00Z', certificates: 1 } } } });
-    expect(await pemOf('c2pa-trust-list')).toBe(`REFRESHED\n${shippedTrustLists.tsa}`);
+    expect(await pemOf('c2pa-trust-list')).toBe('REFRESHED');
+    expect(await pemOf('c2pa-tsa-list')).toBe(shippedTrustLists.tsa);
+    await fakeBrowser.storage.local.set({ [trustListsKey]: { tsa: { copy: { pem: 'REFRESHED TSA', fetchedAt: '2026-12-04T00:00:00Z', certificates: 1 } } } });
+    expect(await pemOf('c2pa-tsa-list')).toBe('REFRESHED TSA');
   });
 
   it('leaves the interim list out unless turned on, the organisation’s word over the reader’s', async () => {
