@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { makeTestSigningChain } from '../../test/generators/c2pa-test-pki';
 import { click, renderDom, typeInto } from '../../test/ui/dom';
-import { imageAnchorsKey, interimListKey } from '../background/images/image-anchor-keys';
+import { imageAnchorsKey, interimListKey, trustListsKey } from '../background/images/image-anchor-keys';
 import { ImageSignersSection } from './ImageSignersSection';
 
 let cleanup: (() => void) | undefined;
@@ -50,6 +50,17 @@ describe('ImageSignersSection', () => {
     expect(interim.getAttribute('aria-checked')).toBe('true');
     expect(interim.disabled).toBe(true);
     expect(view.container.querySelector('#interim-label')?.textContent).toContain('Set by your organisation');
+  });
+
+  it('names the C2PA TSA Trust List beside the Trust List, with what it vouches for, and a failed update of it', async () => {
+    const view = renderDom(<ImageSignersSection />);
+    cleanup = view.unmount;
+    await settle();
+    expect(view.container.textContent).toMatch(/the C2PA TSA Trust List: \d+ time-stamping authorities\. They vouch only for when an image was signed, never for who signed it\./);
+    await act(() => fakeBrowser.storage.local.set({ [trustListsKey]: { tsa: { copy: { pem: 'X', fetchedAt: '2026-12-04T00:00:00Z', certificates: 7 }, error: 'HTTP 503' } } }));
+    await settle();
+    expect(view.container.textContent).toContain('the C2PA TSA Trust List: 7 time-stamping authorities.');
+    expect(view.container.textContent).toContain('The last update of the TSA list failed (HTTP 503). Verity keeps using the copy it has.');
   });
 
   it('turns the interim list on for the reader when the organisation says nothing', async () => {

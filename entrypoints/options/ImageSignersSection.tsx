@@ -19,6 +19,7 @@ export type ImageSignersSectionProps = {
 type Stored = { reader: string; interim: boolean; lists: TrustListStatuses };
 
 const shippedCount = readPemCertificates(shippedTrustLists.official).length;
+const shippedTsaCount = readPemCertificates(shippedTrustLists.tsa).length;
 const day = (iso: string) => new Date(iso).toLocaleDateString(undefined, { year: 'numeric', month: 'long', day: 'numeric' });
 
 async function readStored(): Promise<Stored> {
@@ -83,6 +84,7 @@ export function ImageSignersSection({ organisation }: ImageSignersSectionProps) 
   };
 
   const official = stored.lists.official;
+  const tsa = stored.lists.tsa;
   const interimFromOrganisation = organisation?.interimList;
   const interimOn = interimFromOrganisation ?? stored.interim;
   const organisationSigners = organisation?.anchors === undefined ? [] : readerSignersOf(organisation.anchors);
@@ -95,8 +97,9 @@ export function ImageSignersSection({ organisation }: ImageSignersSectionProps) 
         these lists say whose signature counts.
       </SectionHeading>
       <div className="divide-y divide-slate-100 rounded-xl border border-slate-200 bg-white">
-        <div className="flex items-start gap-4 px-4 py-4">
-          <div className="mr-auto min-w-0 max-w-xl">
+        {/* Where the text would be narrower than 16 rem (a phone, 400 % zoom), "Update now" goes under it. */}
+        <div className="flex flex-wrap items-start gap-x-4 gap-y-3 px-4 py-4">
+          <div className="mr-auto min-w-0 max-w-xl grow basis-64">
             <p className="text-sm font-medium text-slate-900">C2PA Trust List</p>
             <p role="status" className="mt-0.5 text-sm text-slate-600">
               {official?.copy
@@ -104,9 +107,18 @@ export function ImageSignersSection({ organisation }: ImageSignersSectionProps) 
                 : `${shippedCount} signing authorities, as shipped with Verity (published ${day(shippedTrustListsDate)}).`}{' '}
               The signers the C2PA recognises. Verity updates it about once a day.
             </p>
+            <p className="mt-1 text-sm text-slate-600">
+              With it, the C2PA TSA Trust List: {tsa?.copy ? tsa.copy.certificates : shippedTsaCount} time-stamping authorities. They vouch only for
+              when an image was signed, never for who signed it.
+            </p>
             {official?.error && (
               <p className="mt-1 text-sm text-amber-800">
                 The last update failed ({official.error}). Verity keeps using the copy above.
+              </p>
+            )}
+            {tsa?.error && (
+              <p className="mt-1 text-sm text-amber-800">
+                The last update of the TSA list failed ({tsa.error}). Verity keeps using the copy it has.
               </p>
             )}
           </div>
