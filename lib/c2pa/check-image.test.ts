@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { WasmReader } from '@contentauth/c2pa-wasm';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { startC2paEngine } from '../../cli/c2pa-engine';
 import { c2paTestImages, gradientJpeg, type C2paTestImages } from '../../test/fixtures/c2pa-images';
 import { signImage } from '../../test/generators/c2pa-sign-image';
@@ -78,6 +79,22 @@ describe('checkImage on images signed by the engine’s Builder', () => {
     expect(await check(images.trustedAi, [interim, { source: 'organisation', pem: images.trustAnchors }])).toMatchObject({ trustedBy: 'organisation' });
     expect(await check(images.trustedAi, [{ source: 'c2pa-trust-list', pem: `${officialList}\n${images.trustAnchors}` }, interim])).toMatchObject({ trustedBy: 'c2pa-trust-list' });
     expect(await check(images.unknownSigner, [official, interim])).toMatchObject({ state: 'untrusted' });
+  });
+
+  it('reads the image once when the engine names the first source as the one that trusted the signer', async () => {
+    const reads = vi.spyOn(WasmReader, 'fromBytes');
+    try {
+      const other = makeTestSigningChain('Another Newsroom').rootPem;
+      const sets: AnchorSet[] = [{ source: 'c2pa-trust-list', pem: images.trustAnchors }, { source: 'reader', pem: other }];
+      expect(await check(images.trustedAi, sets)).toMatchObject({ state: 'verified', trustedBy: 'c2pa-trust-list' });
+      expect(reads).toHaveBeenCalledTimes(1);
+      // Named the second, it reads the first alone once more, to be sure the first does not trust it too.
+      reads.mockClear();
+      expect(await check(images.trustedAi, [{ source: 'c2pa-trust-list', pem: other }, { source: 'reader', pem: images.trustAnchors }])).toMatchObject({ trustedBy: 'reader' });
+      expect(reads).toHaveBeenCalledTimes(2);
+    } finally {
+      reads.mockRestore();
+    }
   });
 
   it('keeps an edited AI image an AI image through its ingredient, whose own manifest is checked too', async () => {

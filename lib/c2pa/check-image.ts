@@ -22,48 +22,60 @@ export type CheckImageParameters = {
  * OCSP stay unread, so a check tells no one which image was looked at.
  *
  * The verdict is the engine's with every anchor. A `verified` one also says
- * which source made its signer trusted (`trustedBy`): the engine names one
- * of the lists that trusted it, but not in an order of ours, so the image is
- * read again with the signer sources in order, adding one at a time, until
- * the signer is trusted. The time-stamping authorities' anchors go to every
- * read, as their own kind of list.
+ * which source made its signer trusted (`trustedBy`): the first, in order,
+ * that trusts it by itself. The engine names one list that trusted it, not
+ * necessarily the first, so only the sources before the one it named are
+ * read again. The time-stamping authorities' anchors go to every read, as
+ * their own kind of list.
  */
 export async function checkImage({ bytes, declaredType, trustAnchors, keepManifestStore = false }: CheckImageParameters): Promise<ImageVerdict | null> {
   const format = sniffImageFormat(bytes) ?? declaredType ?? 'application/octet-stream';
   const signers = orderedSignerSets(trustAnchors);
   const timeStamps = timeStampSets(trustAnchors);
-  const verdict = await readWith(format, bytes, [...signers, ...timeStamps], keepManifestStore);
+  const { verdict, trustedThrough } = await readWith(format, bytes, [...signers, ...timeStamps], keepManifestStore);
   if (verdict?.state !== 'verified') return verdict;
-  return trustedVerdict(verdict, await sourceOfTrust(format, bytes, signers, timeStamps));
+  return trustedVerdict(verdict, await sourceOfTrust(format, bytes, signers, timeStamps, trustedThrough));
 }
 
-async function sourceOfTrust(format: string, bytes: Uint8Array, signers: SignerAnchorSet[], timeStamps: AnchorSet[]): Promise<AnchorSource> {
-  // With all the sets the signer is trusted: the last set needs no read of its own.
-  for (let count = 1; count < signers.length; count++) {
-    if ((await readWith(format, bytes, [...signers.slice(0, count), ...timeStamps], false))?.state === 'verified') return signers[count - 1]!.source;
+/** One read of the image: the verdict, and the signer source the engine said trusted the signer, if it said one of ours. */
+type Read = { verdict: ImageVerdict | null; trustedThrough?: AnchorSource | undefined };
+
+async function sourceOfTrust(format: string, bytes: Uint8Array, signers: SignerAnchorSet[], timeStamps: AnchorSet[], named: AnchorSource | undefined): Promise<AnchorSource> {
+  const indexOf = (source: AnchorSource | undefined) => signers.findIndex((set) => set.source === source);
+  // The first source that trusts the signer is `last` or one before it: a source the engine named trusts it.
+  let last = indexOf(named) === -1 ? signers.length - 1 : indexOf(named);
+  while (last > 0) {
+    const read = await readWith(format, bytes, [...signers.slice(0, last), ...timeStamps], false);
+    if (read.verdict?.state !== 'verified') break;
+    last = indexOf(read.trustedThrough) === -1 ? last - 1 : indexOf(read.trustedThrough);
   }
-  return signers.at(-1)!.source;
+  return signers[last]!.source;
 }
 
-async function readWith(format: string, bytes: Uint8Array, sets: AnchorSet[], keepManifestStore: boolean): Promise<ImageVerdict | null> {
+async function readWith(format: string, bytes: Uint8Array, sets: AnchorSet[], keepManifestStore: boolean): Promise<Read> {
   let reader: WasmReader;
   try {
     reader = await WasmReader.fromBytes(format, bytes, readerSettings(sets));
   } catch (thrown) {
-    return imageVerdictOfEngineError(engineErrorOf(thrown));
+    return { verdict: imageVerdictOfEngineError(engineErrorOf(thrown)) };
   }
   try {
     const store: unknown = reader.manifestStore();
     const parsed = manifestStore.safeParse(store);
     const kept = keepManifestStore ? { manifestStore: store } : {};
-    if (!parsed.success) return { ...failedReadVerdict('malformed', 'The Content Credentials are not in a form Verity reads'), ...kept };
-    return { ...imageVerdictOf(parsed.data), ...kept };
+    if (!parsed.success) return { verdict: { ...failedReadVerdict('malformed', 'The Content Credentials are not in a form Verity reads'), ...kept } };
+    const named = sets.find(({ source }) => listUri(source) === parsed.data.validation_results?.trustListUri)?.source;
+    // The engine names the signer's list there; a time-stamp list named would be no signer's.
+    return { verdict: { ...imageVerdictOf(parsed.data), ...kept }, trustedThrough: named === 'c2pa-tsa-list' ? undefined : named };
   } catch (thrown) {
-    return imageVerdictOfEngineError(engineErrorOf(thrown));
+    return { verdict: imageVerdictOfEngineError(engineErrorOf(thrown)) };
   } finally {
     reader.free();
   }
 }
+
+/** How the engine names a set's trust list, in its settings and in what it reports. */
+const listUri = (source: AnchorSet['source']) => `urn:verity:anchors:${source}`;
 
 /**
  * c2pa-rs settings for reading: trust checked against the given anchors,
@@ -72,7 +84,7 @@ async function readWith(format: string, bytes: Uint8Array, sets: AnchorSet[], ke
  * only for time stamps, as C2PA 2.x keeps them apart.
  */
 function readerSettings(sets: AnchorSet[]): string {
-  const anchors = sets.map(({ source, pem }) => ({ trust_kind: source === 'c2pa-tsa-list' ? 'tsa' : 'manifest', trust_uri: `urn:verity:anchors:${source}`, trust_anchors: pem }));
+  const anchors = sets.map(({ source, pem }) => ({ trust_kind: source === 'c2pa-tsa-list' ? 'tsa' : 'manifest', trust_uri: listUri(source), trust_anchors: pem }));
   return JSON.stringify({
     verify: { verify_trust: true, verify_timestamp_trust: true, ocsp_fetch: false, remote_manifest_fetch: false },
     ...(anchors.length > 0 && { trust: { anchors } }),

@@ -27,6 +27,8 @@ const ingredientDelta = z.looseObject({
 
 const validationResults = z.looseObject({
   activeManifest: statusLists.optional(),
+  /** The `trust_uri` of a trust list that trusted the active manifest's signer (c2pa-rs 0.92). */
+  trustListUri: z.string().optional(),
   ingredientDeltas: z.array(ingredientDelta).default([]),
 });
 
