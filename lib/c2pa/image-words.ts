@@ -16,6 +16,11 @@ const untrustedWords: Record<UntrustedBy, string> = {
   'time-stamp': 'time stamp from an authority not on a trust list you use',
 };
 
+/** Where a time stamp's authority stands: "from an authority on the C2PA TSA Trust List", or not on it. */
+export function timeStampAuthorityWords(timeStamp: TimeStampTrust): string {
+  return `from an authority ${timeStamp === 'trusted' ? 'on' : 'not on'} the C2PA TSA Trust List`;
+}
+
 /**
  * When the manifest says it was signed (as `formatTime` writes it; as given
  * by default), with whether its time stamp's authority is on the TSA list in
@@ -23,8 +28,7 @@ const untrustedWords: Record<UntrustedBy, string> = {
  */
 export function signedOnWords(signedAt: string, timeStamp: TimeStampTrust | undefined, formatTime: (iso: string) => string = (iso) => iso): string {
   const time = formatTime(signedAt);
-  if (timeStamp === undefined) return time;
-  return `${time} (time stamp from an authority ${timeStamp === 'trusted' ? 'on' : 'not on'} the C2PA TSA Trust List)`;
+  return timeStamp === undefined ? time : `${time} (time stamp ${timeStampAuthorityWords(timeStamp)})`;
 }
 
 /** The sentence the card and the inspector add under an untrusted image's headline. */

@@ -1,3 +1,4 @@
+import { timeStampAuthorityWords } from '../c2pa/image-words';
 import { displayOrigin } from '../text/display-safe';
 import { escapeJsonForTerminal, terminalSafe } from '../text/terminal-safe';
 import { modelClaimOf, modelClaimWords } from '../verdict/model-claim';
@@ -209,7 +210,7 @@ function imageSection(image: ReportImage, index: number): string {
     ].filter((part) => part !== false);
     if (said.length > 0) lines.push(`- **The manifest claims (its own words):** ${said.join('; ')}`);
   }
-  if (image.timeStamp !== undefined) lines.push(`- **Time stamp:** from an authority ${image.timeStamp === 'trusted' ? 'on' : 'not on'} the C2PA TSA Trust List (Verity's finding)`);
+  if (image.timeStamp !== undefined) lines.push(`- **Time stamp:** ${timeStampAuthorityWords(image.timeStamp)} (Verity's finding)`);
   if (image.failures.length > 0) lines.push(`- **Failure codes:** ${image.failures.map(({ code: failure }) => code(failure)).join(', ')}`);
   for (const ingredient of image.ingredients) {
     lines.push(`- **Ingredient** ${code(ingredient.title ?? 'untitled')}: ${ingredient.state === undefined ? 'no Content Credentials of its own' : verdictWord(ingredient.state).toLowerCase()}`);
