@@ -21,6 +21,8 @@ export type TestSigningChain = {
   signerName: string;
   /** An RFC 3161 TimeStampToken (DER) over a SHA-256 digest, signed now by the chain's time-stamping authority. */
   stampTime: (sha256: Uint8Array) => Uint8Array;
+  /** The time in each token made so far, in order, as the authority wrote it (to the second). */
+  stampedAt: Date[];
 };
 
 const extensions = `
@@ -113,9 +115,11 @@ export function makeTestSigningChain(organisation: string, { signerValidUntil }:
     openssl('ca', '-batch', '-notext', '-config', path('ca.cnf'), '-cert', path('intermediate.pem'), '-keyfile', path('intermediate.key'), '-in', path('signer.csr'), '-out', path('signer.pem'), '-startdate', startDate, '-enddate', generalizedTime(signerValidUntil), '-extfile', path('ext.cnf'), '-extensions', 'signer');
   }
   issue('tsa', `/O=${organisation}/CN=${organisation} Time Stamping`, 'intermediate', 'tsa');
+  const stampedAt: Date[] = [];
   const stampTime = (sha256: Uint8Array): Uint8Array => {
     openssl('ts', '-query', '-digest', Buffer.from(sha256).toString('hex'), '-sha256', '-cert', '-out', path('request.tsq'));
     openssl('ts', '-reply', '-config', path('ts.cnf'), '-queryfile', path('request.tsq'), '-signer', path('tsa.pem'), '-inkey', path('tsa.key'), '-chain', path('intermediate.pem'), '-token_out', '-out', path('token.der'));
+    stampedAt.push(timeInToken(openssl('ts', '-reply', '-in', path('token.der'), '-token_in', '-text').toString()));
     return new Uint8Array(readFileSync(path('token.der')));
   };
   const der = (name: string) => new Uint8Array(new X509Certificate(readFileSync(path(`${name}.pem`))).raw);
@@ -125,5 +129,16 @@ export function makeTestSigningChain(organisation: string, { signerValidUntil }:
     rootPem: readFileSync(path('root.pem'), 'utf8'),
     signerName,
     stampTime,
+    stampedAt,
   };
+}
+
+const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** The time `openssl ts -text` prints for a token ("Time stamp: Dec  6 10:34:41 2026 GMT"). */
+function timeInToken(text: string): Date {
+  const found = /Time stamp: (\w{3}) +(\d+) (\d\d):(\d\d):(\d\d)(?:\.\d+)? (\d{4}) GMT/.exec(text);
+  if (found === null) throw new Error(`openssl ts printed no time stamp: ${text}`);
+  const [, month, day, hours, minutes, seconds, year] = found;
+  return new Date(Date.UTC(Number(year), months.indexOf(month!), Number(day), Number(hours), Number(minutes), Number(seconds)));
 }
