@@ -14,6 +14,7 @@ import { c2paTestImages, gradientJpeg } from '../fixtures/c2pa-images';
 import { allBuildFiles } from './extension-build';
 import { extensionInPageTasks, longestMainThreadTask, startTrace, type ExtensionInPageTasks } from './browser-trace';
 import { formatNumber, formatTable, subheading } from './table';
+import { median } from './timing';
 
 /** The extension API in its worker, where the evaluated function runs. */
 declare const chrome: typeof extensionApi;
@@ -39,7 +40,6 @@ const signedEvery = 10;
  * images"). The wall-clock figures are printed beside it, and the added script time per image, which has no bound.
  */
 const ownWorkBudgetMs = 16;
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const kib = (bytes: number) => formatNumber(bytes / 1024, 0);
 
 export async function runImageCostSection({ extensionPath, runs }: ImageCostParameters): Promise<void> {

@@ -7,6 +7,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { chromiumPath, launchExtensionBrowser } from '../../devnet/extension-browser';
 import { browserPage } from './browser-pages';
 import { formatNumber, formatTable, subheading } from './table';
+import { median } from './timing';
 
 /**
  * What the extension costs a page that carries no proof, the page nearly
@@ -107,7 +108,6 @@ async function stormSample(context: BrowserContext, url: string): Promise<{ ms: 
   return { ms, frames };
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 export async function runNoProofCostSection({ extensionPath, sizes, runs }: NoProofCostParameters): Promise<void> {
   console.log(`${subheading('4.2 A page with no proof: added script time')}`);

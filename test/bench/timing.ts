@@ -25,3 +25,8 @@ export async function runRounds({ round, minMs, minRounds }: RunRoundsParameters
 export function ratePerSecond({ operations, elapsedMs }: { operations: number; elapsedMs: number }): number {
   return (operations * 1000) / elapsedMs;
 }
+
+/** The middle of `values` (the upper middle of an even count): the figure a few noisy runs are reported by. */
+export function median(values: readonly number[]): number {
+  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+}
