@@ -1,5 +1,5 @@
 import { WasmReader } from '@contentauth/c2pa-wasm';
-import { orderedSignerSets, timeStampSets, type AnchorSet, type AnchorSource, type SignerAnchorSet } from './anchor-sets';
+import { anchorSourceOrder, orderedSignerSets, timeStampSets, type AnchorSet, type AnchorSource, type SignerAnchorSet } from './anchor-sets';
 import { engineErrorOf } from './errors';
 import { sniffImageFormat } from './image-format';
 import { imageVerdictOf, imageVerdictOfEngineError, failedReadVerdict, trustedVerdict, type ImageVerdict } from './image-verdict';
@@ -41,13 +41,17 @@ export async function checkImage({ bytes, declaredType, trustAnchors, keepManife
 type Read = { verdict: ImageVerdict | null; trustedThrough?: AnchorSource | undefined };
 
 async function sourceOfTrust(format: string, bytes: Uint8Array, signers: SignerAnchorSet[], timeStamps: AnchorSet[], named: AnchorSource | undefined): Promise<AnchorSource> {
-  const indexOf = (source: AnchorSource | undefined) => signers.findIndex((set) => set.source === source);
+  /** Where `source` is among the signer sets; `otherwise` when the engine named none of them. */
+  const indexOr = (source: AnchorSource | undefined, otherwise: number) => {
+    const index = signers.findIndex((set) => set.source === source);
+    return index === -1 ? otherwise : index;
+  };
   // The first source that trusts the signer is `last` or one before it: a source the engine named trusts it.
-  let last = indexOf(named) === -1 ? signers.length - 1 : indexOf(named);
+  let last = indexOr(named, signers.length - 1);
   while (last > 0) {
     const read = await readWith(format, bytes, [...signers.slice(0, last), ...timeStamps], false);
     if (read.verdict?.state !== 'verified') break;
-    last = indexOf(read.trustedThrough) === -1 ? last - 1 : indexOf(read.trustedThrough);
+    last = indexOr(read.trustedThrough, last - 1);
   }
   return signers[last]!.source;
 }
@@ -64,9 +68,8 @@ async function readWith(format: string, bytes: Uint8Array, sets: AnchorSet[], ke
     const parsed = manifestStore.safeParse(store);
     const kept = keepManifestStore ? { manifestStore: store } : {};
     if (!parsed.success) return { verdict: { ...failedReadVerdict('malformed', 'The Content Credentials are not in a form Verity reads'), ...kept } };
-    const named = sets.find(({ source }) => listUri(source) === parsed.data.validation_results?.trustListUri)?.source;
-    // The engine names the signer's list there; a time-stamp list named would be no signer's.
-    return { verdict: { ...imageVerdictOf(parsed.data), ...kept }, trustedThrough: named === 'c2pa-tsa-list' ? undefined : named };
+    const trustedThrough = anchorSourceOrder.find((source) => listUri(source) === parsed.data.validation_results?.trustListUri);
+    return { verdict: { ...imageVerdictOf(parsed.data), ...kept }, trustedThrough };
   } catch (thrown) {
     return { verdict: imageVerdictOfEngineError(engineErrorOf(thrown)) };
   } finally {

@@ -95,25 +95,26 @@ export function makeTestSigningChain(organisation: string, { signerValidUntil }:
   writeFileSync(path('tsa-serial'), '01\n');
   const openssl = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
   const newKey = (name: string) => openssl('genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256', '-out', path(name));
-  const issue = (name: string, subject: string, issuer: string | undefined, section: string) => {
+  /** A key and a certificate for it, valid 30 days from now, or from a day ago until `validUntil` (then by `openssl ca`). */
+  const issue = (name: string, subject: string, issuer: string | undefined, section: string, validUntil?: Date) => {
     newKey(`${name}.key`);
     openssl('req', '-new', '-key', path(`${name}.key`), '-subj', subject, '-out', path(`${name}.csr`));
+    const extensionsOf = ['-extfile', path('ext.cnf'), '-extensions', section];
+    if (validUntil !== undefined && issuer !== undefined) {
+      writeFileSync(path('ca.cnf'), shortLivedConfig);
+      writeFileSync(path('index.txt'), '');
+      writeFileSync(path('ca-serial'), '1000\n');
+      const validity = ['-startdate', generalizedTime(new Date(Date.now() - 86_400_000)), '-enddate', generalizedTime(validUntil)];
+      openssl('ca', '-batch', '-notext', '-config', path('ca.cnf'), '-cert', path(`${issuer}.pem`), '-keyfile', path(`${issuer}.key`), '-in', path(`${name}.csr`), '-out', path(`${name}.pem`), ...validity, ...extensionsOf);
+      return;
+    }
     const signWith = issuer === undefined ? ['-signkey', path(`${name}.key`)] : ['-CA', path(`${issuer}.pem`), '-CAkey', path(`${issuer}.key`), '-CAcreateserial'];
-    openssl('x509', '-req', '-in', path(`${name}.csr`), ...signWith, '-days', '30', '-sha256', '-extfile', path('ext.cnf'), '-extensions', section, '-out', path(`${name}.pem`));
+    openssl('x509', '-req', '-in', path(`${name}.csr`), ...signWith, '-days', '30', '-sha256', ...extensionsOf, '-out', path(`${name}.pem`));
   };
   issue('root', `/O=${organisation}/CN=${organisation} Root CA`, undefined, 'ca');
   issue('intermediate', `/O=${organisation}/CN=${organisation} Intermediate CA`, 'root', 'ca');
   const signerName = `${organisation} Signer`;
-  if (signerValidUntil === undefined) issue('signer', `/O=${organisation}/CN=${signerName}`, 'intermediate', 'signer');
-  else {
-    writeFileSync(path('ca.cnf'), shortLivedConfig);
-    writeFileSync(path('index.txt'), '');
-    writeFileSync(path('ca-serial'), '1000\n');
-    newKey('signer.key');
-    openssl('req', '-new', '-key', path('signer.key'), '-subj', `/O=${organisation}/CN=${signerName}`, '-out', path('signer.csr'));
-    const startDate = generalizedTime(new Date(Date.now() - 86_400_000));
-    openssl('ca', '-batch', '-notext', '-config', path('ca.cnf'), '-cert', path('intermediate.pem'), '-keyfile', path('intermediate.key'), '-in', path('signer.csr'), '-out', path('signer.pem'), '-startdate', startDate, '-enddate', generalizedTime(signerValidUntil), '-extfile', path('ext.cnf'), '-extensions', 'signer');
-  }
+  issue('signer', `/O=${organisation}/CN=${signerName}`, 'intermediate', 'signer', signerValidUntil);
   issue('tsa', `/O=${organisation}/CN=${organisation} Time Stamping`, 'intermediate', 'tsa');
   const stampedAt: Date[] = [];
   const stampTime = (sha256: Uint8Array): Uint8Array => {
