@@ -1,6 +1,6 @@
 import { isDocumentOrFragment, isElement, isNonTextElement, isTextNode, isTokenLink } from '../text/dom';
 import { hrefTokenStart, tokenInHref, tokenPrefix, type TextToken } from '../text/tokens';
-import { elementsPerPiece } from '../text/text-pieces';
+import { elementsPerPiece, textPieces, wholeText } from '../text/text-pieces';
 import { searchTokenPrefix } from './token-prefix-search';
 
 export const proofAttribute = 'data-ai-proof';
@@ -37,10 +37,6 @@ export const walkPause: WalkPause = Object.freeze({ form: 'pause' });
  */
 const carrierSelectors = [`[${proofAttribute}]`, 'script', `a[href*="#${hrefTokenStart}"]`];
 
-// NodeFilter.SHOW_TEXT | NodeFilter.SHOW_CDATA_SECTION, as numbers: jsdom has no global NodeFilter.
-const showText = 0x4 | 0x8;
-// NodeFilter.SHOW_ELEMENT.
-const showElement = 0x1;
 
 export type ProofCarriersParameters = {
   /** Yield `walkPause` every this many candidate nodes looked at (default: never). */
@@ -59,10 +55,10 @@ export type ProofCarriersParameters = {
  *
  * Found by the browser, not by walking the tree in JavaScript: selector
  * queries for the element forms, and for text tokens a look at the
- * subtree's text (token-prefix-search.ts), then a TreeWalker over its
- * text nodes only when the prefix is somewhere in it (over its elements too when both forms are
- * there, to keep them in order). A page with no proof costs those native
- * calls.
+ * subtree's text (token-prefix-search.ts), then, only when the prefix is
+ * somewhere in it, a walk down into the parts whose text holds it
+ * (`walkInOrder`), which puts the element forms among the tokens. A page
+ * with no proof costs those native calls.
  *
  * The page may change while the walk is suspended at a yield. When the
  * node it was at has left `root`'s subtree, the walk starts again from
@@ -88,17 +84,12 @@ export function* proofCarriers(
   for (; !searched.done; searched = search.next()) yield walkPause;
   const tokens = searched.value;
   if (pauses) yield walkPause;
-  const { self, below } = carrierElements(root, { ordered: !tokens });
+  const { self, below } = yield* carrierElements(root, pauses);
   if (pauses) yield walkPause;
-  // With tokens in the text, one walk puts everything in order: the elements need none of their own.
-  if (tokens) {
-    const candidates = new Set(Array.from(below));
-    if (self) candidates.add(self);
-    yield* walkInOrder(root, candidates, pauseEvery);
-    return;
-  }
   if (self) yield* elementCarriers(self);
-  yield* elementsInOrder(root, below, pauseEvery);
+  // With tokens in the text, one walk puts them among the elements.
+  if (tokens) yield* walkInOrder(root, below, pauseEvery);
+  else yield* elementsInOrder(root, below, pauseEvery);
 }
 
 /**
@@ -119,55 +110,145 @@ function* elementsInOrder(root: Node, elements: ArrayLike<Element>, pauseEvery: 
 }
 
 /**
- * Text tokens and the carriers of `candidates`, in document order, by one
- * walk over text (and over elements too, when there are candidates).
- * Merging the query's elements with a text walk's tokens would ask the
- * browser which comes first, and `compareDocumentPosition` between
- * far-apart siblings costs the distance between them: quadratic on a page
- * of many proofs.
+ * Text tokens and the carriers of `candidates` (in document order), in
+ * document order, going down only into subtrees whose text holds the token
+ * prefix: each element's text is read by the browser, and a subtree
+ * without the prefix gives its candidates from the list, in order, with no
+ * node of it visited. Visiting every node instead made a wrapper for each
+ * in the content script's world (160,000 on a page of 80,000 elements),
+ * and growing the world's table of them held single steps of 256 nodes
+ * for up to 23 ms (Chromium 156). Merging the query's elements with the
+ * tokens by `compareDocumentPosition` would cost the distance between
+ * siblings: quadratic on a page of many proofs; `contains` walks up.
  */
-function* walkInOrder(root: Node, candidates: ReadonlySet<Element>, pauseEvery: number): Generator<ProofCarrier | WalkPause, void, undefined> {
+function* walkInOrder(root: Node, candidates: ArrayLike<Element>, pauseEvery: number): Generator<ProofCarrier | WalkPause, void, undefined> {
   if (isTextNode(root)) {
     if (isTokenText(root)) yield { form: 'text', node: root };
     return;
   }
-  if (isElement(root) && candidates.has(root)) yield* elementCarriers(root);
-  const document = root.ownerDocument ?? (root as Document);
-  const shown = candidates.size > 0 ? showElement | showText : showText;
-  walk: for (;;) {
-    const walker = document.createTreeWalker(root, shown);
-    let looked = 0;
-    for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+  const pieces = pauseEvery === Infinity ? undefined : elementsPerPiece;
+  let next = 0;
+  let looked = 0;
+  // `contains` walks up from the candidate: each is asked once (a page may nest 60,000 deep).
+  let inRoot = -1;
+  /** The next candidate not yet given that is in `root`. */
+  const pending = (): Element | undefined => {
+    while (next < candidates.length && inRoot !== next) {
+      if (root.contains(candidates[next]!)) inRoot = next;
+      else next++;
+    }
+    return candidates[next];
+  };
+  function* candidatesIn(subtree: Node): Generator<ProofCarrier, void, undefined> {
+    for (let candidate = pending(); candidate !== undefined && subtree.contains(candidate); candidate = pending()) {
+      next++;
+      yield* elementCarriers(candidate);
+    }
+  }
+  let textBudget = walkTextBudget;
+  /**
+   * Whether `element`'s text holds the prefix, read in pieces with a pause after each; true, unread, once the walk
+   * has read its budget (nested subtrees would each read the same text again: 600 levels over 1 MB read 600 MB).
+   */
+  function* holdsPrefix(element: Element): Generator<WalkPause, boolean, undefined> {
+    if (textBudget <= 0) return true;
+    const read = pieces === undefined ? [{ text: wholeText(element), to: undefined }] : textPieces(element, pieces);
+    for (const { text, to } of read) {
+      textBudget -= text.length;
+      if (text.includes(tokenPrefix)) return true;
+      if (to !== undefined) yield walkPause;
+    }
+    return false;
+  }
+  /** Into `node`, whose text holds the prefix: its own carriers now, its children next (none inside code, inert markup or a token link, which stands for its token). */
+  function* enter(node: Node, stack: WalkFrame[]): Generator<ProofCarrier, void, undefined> {
+    if (isElement(node)) {
+      if (pending() === node) {
+        next++;
+        yield* elementCarriers(node);
+      }
+      if (isNonTextElement(node) || isTokenLink(node)) {
+        yield* candidatesIn(node);
+        return;
+      }
+    }
+    stack.push({ node: node as Node & ParentNode, child: node.firstChild, heldBefore: false });
+  }
+  /** The whole walk, depth first with a stack of its own (a page may nest 60,000 deep); false when the page moved it out of `root`. */
+  function* walk(): Generator<ProofCarrier | WalkPause, boolean, undefined> {
+    const stack: WalkFrame[] = [];
+    yield* enter(root, stack);
+    for (let frame = stack.at(-1); frame !== undefined; frame = stack.at(-1)) {
+      const child = frame.child;
+      if (child === null) {
+        stack.pop();
+        continue;
+      }
       if (++looked > pauseEvery) {
         looked = 1;
         yield walkPause;
-        // What the walk already reported, the caller remembers: starting again costs only the walking.
-        if (!root.contains(node)) continue walk;
+        if (!root.contains(child)) return false;
       }
-      if (isElement(node)) {
-        if (candidates.has(node)) yield* elementCarriers(node);
-      } else if (isTokenText(node as CharacterData)) {
-        yield { form: 'text', node: node as CharacterData };
+      if (child.parentNode !== frame.node) return false;
+      frame.child = child.nextSibling;
+      if (isTextNode(child)) {
+        if (!child.data.includes(tokenPrefix)) continue;
+        frame.heldBefore = true;
+        if (isTokenText(child)) yield { form: 'text', node: child };
+      } else if (isElement(child)) {
+        // Where no child before the last element held the prefix, nor a text after it, that element does: a
+        // wrapper (<html>, <body>, <div id="app">) is not read again.
+        const holds = (!frame.heldBefore && child === frame.node.lastElementChild && !textAfterHolds(child)) || (yield* holdsPrefix(child));
+        if (child.parentNode !== frame.node) return false;
+        if (!holds) yield* candidatesIn(child);
+        else {
+          frame.heldBefore = true;
+          yield* enter(child, stack);
+        }
       }
     }
-    return;
+    return true;
+  }
+  // What the walk already reported, the caller remembers: starting again costs only the walking.
+  while (!(yield* walk())) {
+    next = 0;
+    inRoot = -1;
+  }
+  // Candidates the page moved behind the walk while it paused: given last, out of order, but given.
+  for (let candidate = pending(); candidate !== undefined; candidate = pending()) {
+    next++;
+    yield* elementCarriers(candidate);
   }
 }
 
+/** Characters of text one in-order walk reads to choose where to go down; past them it looks at every node (twice a large page's text). */
+const walkTextBudget = 4 * 1024 * 1024;
+
+/** A node the walk is in: the child it looks at next, and whether one it looked at held the token prefix. */
+type WalkFrame = { node: Node & ParentNode; child: ChildNode | null; heldBefore: boolean };
+
+/** Whether a text after `element`, among its siblings, holds the token prefix. */
+function textAfterHolds(element: Element): boolean {
+  for (let sibling = element.nextSibling; sibling !== null; sibling = sibling.nextSibling) {
+    if (isTextNode(sibling) && sibling.data.includes(tokenPrefix)) return true;
+  }
+  return false;
+}
+
 /**
- * `root` if it may carry a proof, and the elements below it that may: in document order when `ordered`, else
- * perhaps with one element twice (a script with a proof attribute). A query's own list, not an array of it.
+ * `root` if it may carry a proof, and the elements below it that may, in document order: a query's own list, not an
+ * array of it. With `pauses`, a pause before ordering several kinds, the longest query (5 ms at 80,000 elements).
  */
-function carrierElements(root: Node, { ordered }: { ordered: boolean }): { self: Element | null; below: ArrayLike<Element> } {
+function* carrierElements(root: Node, pauses: boolean): Generator<WalkPause, { self: Element | null; below: ArrayLike<Element> }, undefined> {
   if (!isElement(root) && !isDocumentOrFragment(root)) return { self: null, below: [] };
   const self = isElement(root) && mayCarry(root) ? root : null;
   // A leaf (what a page adding nodes mostly adds): nothing below to query.
   if (isElement(root) && root.firstElementChild === null) return { self, below: [] };
   const kinds = carrierSelectors.map((selector) => (root as ParentNode).querySelectorAll(selector)).filter((elements) => elements.length > 0);
   if (kinds.length <= 1) return { self, below: kinds[0] ?? [] };
-  if (!ordered) return { self, below: kinds.flatMap((elements) => Array.from(elements)) };
   // Each query's results are in document order. Of more than one kind, the browser orders them in one query:
   // sorting by compareDocumentPosition costs the distance between siblings, 19 s for 100,000 paragraphs.
+  if (pauses) yield walkPause;
   return { self, below: (root as ParentNode).querySelectorAll(carrierSelectors.join(', ')) };
 }
 
