@@ -129,40 +129,47 @@ export async function runBrowserSection({ devnet, sets, scanSizes, scanRuns, mou
     console.log(`${subheading('4.3 Content script main thread, first scan')}`);
     console.log(scanExplanation);
     const scanRows: string[][] = [];
-    /** The worst first-scan task holding the content script, by page size. */
+    /** The worst first-scan task holding the content script, at the largest size, traced without the profiler. */
     const longestScanTask = new Map<number, number>();
     /** The most of the content script's own time in one of those tasks, by page size. */
     const longestScanScript = new Map<number, number>();
     /** The same as the thread ran. */
     const longestScanScriptThread = new Map<number, number>();
+    const scanLoad = async (size: number, sampled: boolean): Promise<ScanRun> => {
+      const page = await openPage();
+      const cdp = await context.newCDPSession(page);
+      const stopTrace = await startTrace(cdp, scriptOrigin, { sampled });
+      await page.goto(`${base}/scan-${size}?proofs=100`, { timeout: 60_000 });
+      const watch = await waitForWatch(page, 'allBadgesAt');
+      await page.waitForTimeout(1_000);
+      const trace = await stopTrace();
+      const elements = await page.evaluate(() => document.querySelectorAll('*').length - document.querySelectorAll('verity-badge').length);
+      await cdp.detach();
+      await page.close();
+      const allBadgesTs = trace.marks.get('verity-bench:all-badges') ?? Infinity;
+      return {
+        elements,
+        firstBadgeMs: watch.firstBadgeAt!,
+        allBadgesMs: watch.allBadgesAt!,
+        firstScan: contentScriptTime(trace, scriptOrigin, -Infinity, allBadgesTs),
+        toQuiet: contentScriptTime(trace, scriptOrigin),
+      };
+    };
     for (const size of scanSizes) {
       const runs: ScanRun[] = [];
-      for (let run = 0; run < scanRuns; run++) {
-        const page = await openPage();
-        const cdp = await context.newCDPSession(page);
-        const stopTrace = await startTrace(cdp, scriptOrigin);
-        await page.goto(`${base}/scan-${size}?proofs=100`, { timeout: 60_000 });
-        const watch = await waitForWatch(page, 'allBadgesAt');
-        await page.waitForTimeout(1_000);
-        const trace = await stopTrace();
-        const elements = await page.evaluate(() => document.querySelectorAll('*').length - document.querySelectorAll('verity-badge').length);
-        await cdp.detach();
-        await page.close();
-        const allBadgesTs = trace.marks.get('verity-bench:all-badges') ?? Infinity;
-        runs.push({
-          elements,
-          firstBadgeMs: watch.firstBadgeAt!,
-          allBadgesMs: watch.allBadgesAt!,
-          firstScan: contentScriptTime(trace, scriptOrigin, -Infinity, allBadgesTs),
-          toQuiet: contentScriptTime(trace, scriptOrigin),
-        });
-      }
+      for (let run = 0; run < scanRuns; run++) runs.push(await scanLoad(size, true));
       const sorted = [...runs].sort((a, b) => a.firstScan.scriptingMs - b.firstScan.scriptingMs);
       const median = sorted[Math.floor(sorted.length / 2)]!;
       const worst = (pick: (run: ScanRun) => number) => Math.max(...runs.map(pick));
-      longestScanTask.set(size, worst((run) => run.firstScan.longestTaskMs));
-      longestScanScript.set(size, worst((run) => run.firstScan.longestScriptInTaskMs));
-      longestScanScriptThread.set(size, worst((run) => run.firstScan.longestScriptInTaskThreadMs));
+      if (size === Math.max(...scanSizes)) {
+        // The budgets' figures from loads traced without the profiler, which slows script several times over.
+        const unsampled: ScanRun[] = [];
+        for (let run = 0; run < scanRuns; run++) unsampled.push(await scanLoad(size, false));
+        const worstUnsampled = (pick: (run: ScanRun) => number) => Math.max(...unsampled.map(pick));
+        longestScanTask.set(size, worstUnsampled((run) => run.firstScan.longestTaskMs));
+        longestScanScript.set(size, worstUnsampled((run) => run.firstScan.longestScriptInTaskMs));
+        longestScanScriptThread.set(size, worstUnsampled((run) => run.firstScan.longestScriptInTaskThreadMs));
+      }
       scanRows.push([
         formatNumber(median.elements),
         '100',
@@ -278,7 +285,7 @@ every proof is near it (the content script sends only proofs within
     const verdictsLoad = { label: 'load event', ms: baseline('/verdicts?proofs=100').loadMs };
     printPageBudgets([
       {
-        figure: `first scan at ${formatNumber(largest)} elements: longest task holding the content script (worst of ${scanRuns})`,
+        figure: `first scan at ${formatNumber(largest)} elements: longest task holding the content script (worst of ${scanRuns} loads traced without the profiler)`,
         ms: longestScanTask.get(largest)!,
         budgetMs: 16,
         baseline: { label: "the page's longest task", ms: baseline(`/scan-${largest}?proofs=100`).longestTaskMs },

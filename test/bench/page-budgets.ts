@@ -58,10 +58,12 @@ export type PageBudgetRow = {
 
 export function printPageBudgets(rows: readonly PageBudgetRow[]): void {
   console.log(`${subheading('4.6 Pages with proofs against their budgets (issue 10, item 4)')}`);
-  console.log(`Each figure from the tables above, beside its budget and beside the same
-page's figure in Chromium without the extension, loaded in this process
-(median of 3): "ratio" is the figure over that baseline, which moves less
-than either with the machine's load.`);
+  console.log(`Each figure beside its budget and beside the same page's figure in
+Chromium without the extension, loaded in this process (median of 3):
+"ratio" is the figure over that baseline, which moves less than either with
+the machine's load. The first scan's from more loads of 4.3's largest page,
+traced without V8's sampling profiler (which slows script several times
+over, and which 4.3's table needs); the rest from the tables above.`);
   console.log();
   console.log(
     formatTable(
