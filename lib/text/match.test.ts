@@ -28,6 +28,13 @@ describe('compareTexts', () => {
     expect(compareTexts('x ≤ 3', 'x ≥ 3')).toBe('differs');
     expect(compareTexts('Yes, it works', 'Yes it works')).toBe('differs');
     expect(compareTexts('The answer is 42 — really.', 'The answer is 42 - really.')).toBe('differs');
+    expect(compareTexts('Risk <1%', 'Risk >1%')).toBe('differs');
+  });
+
+  it('removes > and ~ wherever they stand, as spec §4 lists them among the Markdown markers: a wording match, never exact', () => {
+    // Also "more than" and "about": verified at 15 points less, the card saying the formatting differs (docs/protocol.md §4).
+    expect(compareTexts('Risk >1%', 'Risk 1%')).toBe('wording');
+    expect(compareTexts('~40 dead', '40 dead')).toBe('wording');
   });
 
   it('never lets texts without letters or digits match in wording', () => {
