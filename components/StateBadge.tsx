@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { VerdictState } from '../lib/verdict/states';
 import { SpinnerIcon, StateIcon } from './icons';
 import { checkingStyle, stateStyles } from './state-style';
@@ -8,6 +9,8 @@ export type StateBadgeProps = {
   size?: 'sm' | 'md' | 'lg';
   /** Replaces the state's word, e.g. "Mixed" for a page whose proofs disagree. */
   label?: string;
+  /** After the word, inside the pill: the reader's mark, as a genuine badge on a page draws it. */
+  children?: ReactNode;
 };
 
 const sizes = {
@@ -17,7 +20,7 @@ const sizes = {
 } as const;
 
 /** A verdict state as an icon and a word on the state's tint. */
-export function StateBadge({ state, size = 'md', label }: StateBadgeProps) {
+export function StateBadge({ state, size = 'md', label, children }: StateBadgeProps) {
   const { box, icon } = sizes[size];
   const chip = state ? stateStyles[state].chip : checkingStyle.chip;
   const word = label ?? (state ? stateStyles[state].word : checkingStyle.word);
@@ -27,6 +30,7 @@ export function StateBadge({ state, size = 'md', label }: StateBadgeProps) {
     >
       {state ? <StateIcon state={state} className={icon} /> : <SpinnerIcon className={icon} />}
       {word}
+      {children}
     </span>
   );
 }

@@ -38,6 +38,7 @@ import { createTrustListRefresher, ensureTrustListAlarm, trustListAlarmName } fr
 import { isTrustChange, readTrustSources } from './trust-sources';
 import { createVerifySelectionMenu, verifySelectionCommand, verifySelectionMenuId } from './verify-selection-menu';
 import { trustRequestHash } from '../../lib/trust/trust-request';
+import { openWelcomeOnInstall } from './welcome';
 
 /**
  * The background worker: verifies the proofs content scripts find and
@@ -163,7 +164,8 @@ export default defineBackground(() => {
   // A list subscribed while the worker was stopped, or whose first fetch it never made.
   trustLists.refresh({ onlyNew: true }).catch(warn);
 
-  browser.runtime.onInstalled.addListener(() => {
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    openWelcomeOnInstall(reason).catch(warn);
     createVerifySelectionMenu().then(createVerifyImageMenu).catch(warn);
     storeImageAccess().catch(warn);
     trustLists.refresh().catch(warn);

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { downloadText } from '../../components/download';
-import { PersonalMarkField } from './PersonalMarkField';
+import { PersonalMarkField } from '../../components/PersonalMarkField';
 import { ShareLinkBaseField } from './ShareLinkBaseField';
 import { messageOf } from '../../components/error-message';
 import { ErrorState, LoadingState } from '../../components/Status';

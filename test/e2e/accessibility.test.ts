@@ -16,7 +16,7 @@ import { demoSessionForFile, openDemoPage, openExtensionPage, openPopupBeside, s
 const session = demoSessionForFile();
 describe('every extension page passes axe-core, in Chromium', () => {
   for (const scheme of ['light', 'dark'] as const) {
-    it(`the popup, inspector, options and history pages (${scheme})`, async () => {
+    it(`the popup, inspector, options, history and welcome pages (${scheme})`, async () => {
       const { browser } = session;
       const { demo, tabId, state } = await openDemoPage(session);
       const popup = await openPopupBeside(browser, { demo, tabId });
@@ -26,6 +26,7 @@ describe('every extension page passes axe-core, in Chromium', () => {
         ['inspector', await openExtensionPage(browser, `inspector.html?tab=${tabId}&proof=${proofId}`)],
         ['options', await openExtensionPage(browser, 'options.html')],
         ['history', await openExtensionPage(browser, 'verity-history.html')],
+        ['welcome', await openExtensionPage(browser, 'welcome.html')],
       ];
       for (const [name, page] of pages) {
         // Loaded again in the scheme, so no colour is caught in a transition from the other one.

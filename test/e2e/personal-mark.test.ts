@@ -2,7 +2,7 @@ import jpeg from 'jpeg-js';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { browser as browserApi } from 'wxt/browser';
-import { markColours, personalMarkFrom, personalMarkKey, type MarkColour, type PersonalMark } from '../../storage/personal-mark';
+import { markColours, personalMarkFrom, personalMarkKey, personalMarkName, type MarkColour, type PersonalMark } from '../../storage/personal-mark';
 import { badgeShowing } from '../badge-states';
 import { allAnswered, demoSessionForFile, openDemoPage, openExtensionPage, openPopupBeside, screenshot } from './demo-session';
 
@@ -93,6 +93,23 @@ describe("the reader's personal mark, in Chromium", () => {
     expect(refused).toEqual([]);
     await page.close();
     await extension.close();
+  });
+
+  it('is taught on the welcome page, where the reader may choose another', async () => {
+    const { browser } = session;
+    const welcome = await openExtensionPage(browser, 'welcome.html');
+    await expect.poll(() => welcome.getByRole('heading', { name: 'No mark, not Verity' }).count()).toBe(1);
+    const mark = (await storedMark(welcome))!;
+    // The sample badge carries the reader's own mark, by name in the field below it.
+    await expect.poll(() => welcome.getByText(personalMarkName(mark), { exact: true }).count()).toBe(1);
+    await welcome.getByLabel('Symbol').selectOption(mark.symbol === 'star' ? 'circle' : 'star');
+    await expect.poll(async () => (await storedMark(welcome))?.symbol).toBe(mark.symbol === 'star' ? 'circle' : 'star');
+    await screenshot(welcome, 'welcome');
+    // At 400 % zoom (320 CSS pixels) nothing needs scrolling sideways.
+    await welcome.setViewportSize({ width: 320, height: 900 });
+    expect(await welcome.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await screenshot(welcome, 'welcome-320');
+    await welcome.close();
   });
 
   it('is changed on the options page, and saved at once', async () => {
