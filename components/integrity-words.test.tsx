@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { integrityTitle, integrityWarnings } from './integrity-words';
 
-const clean = { badgesKeptOff: 0, badgesHidden: 0, cardHidden: false, lookAlikes: 0 };
+const clean = { badgesKeptOff: 0, badgesHidden: 0, cardHidden: false, lookAlikes: 0, lookAlikeWords: [] };
 
 describe('integrityWarnings', () => {
   it('says nothing of a page that did nothing against Verity', () => {

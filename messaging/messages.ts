@@ -46,8 +46,8 @@ export type TabState = {
 
 /**
  * What a page did against Verity's own display, as its content scripts saw
- * it (docs/protocol.md, "A page against Verity's badges"). Counts, not
- * which: the popup says it in a sentence.
+ * it (docs/protocol.md, "A page against Verity's badges"). Counts, and what
+ * the first look-alikes say: the popup says it in a sentence and lists them.
  */
 export type PageIntegrity = {
   /** Badges the page kept taking off, or moving from where they belong, past the times Verity puts them back. */
@@ -58,7 +58,12 @@ export type PageIntegrity = {
   cardHidden: boolean;
   /** Elements the page drew that pass for Verity's badge. */
   lookAlikes: number;
+  /** What the first of them say, as the page wrote it (a label, a title or their text): for the popup to quote. */
+  lookAlikeWords: string[];
 };
+
+/** Look-alikes quoted in a report, and the characters of each: the page's words, kept short. */
+export const lookAlikeWordsLimits = { count: 5, length: 60 } as const;
 
 /** A verdict state and its count, worst first, for summaries. */
 export type StateCounts = Partial<Record<VerdictState, number>>;

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it, vi } from 'vitest';
-import { searchLookAlikes, type SearchLookAlikesParameters } from './look-alikes';
+import { lookAlikeWords, searchLookAlikes, type SearchLookAlikesParameters } from './look-alikes';
 import { madeByVerity, markMadeByVerity } from './made-by-verity';
 
 /** The search run to its end at once. */
@@ -100,5 +100,24 @@ describe('searchLookAlikes', () => {
     document.getElementById('gone')!.remove();
     for (; !step.done; step = search.next());
     expect(step.value.map((element) => element.id)).toEqual(['fake']);
+  });
+});
+
+describe('lookAlikeWords', () => {
+  const element = (html: string) => {
+    document.body.innerHTML = html;
+    return document.body.firstElementChild!;
+  };
+
+  it('quotes what a look-alike says: its label, else its title, else its text, whitespace collapsed', () => {
+    expect(lookAlikeWords(element('<span aria-label="Verity: verified">✓</span>'))).toBe('Verity: verified');
+    expect(lookAlikeWords(element('<span title="Checked by Verity">✓</span>'))).toBe('Checked by Verity');
+    expect(lookAlikeWords(element('<span>  ✓ Verified\n  by   Verity </span>'))).toBe('✓ Verified by Verity');
+    expect(lookAlikeWords(element('<verity-badge></verity-badge>'))).toBe('<verity-badge>');
+  });
+
+  it('keeps it to 60 UTF-16 units, as the worker takes them, without half a character', () => {
+    expect(lookAlikeWords(element(`<span>${'a'.repeat(100)}</span>`))).toHaveLength(60);
+    expect(lookAlikeWords(element(`<span>${'a'.repeat(59)}😀</span>`))).toBe('a'.repeat(59));
   });
 });

@@ -1,4 +1,5 @@
 import { stateStyles } from '../../components/state-style';
+import { lookAlikeWordsLimits } from '../../messaging/messages';
 import { elementsPerPiece, textPieces, type TextPiece } from '../../lib/text/text-pieces';
 import { badgeTag } from './badge';
 import { cardTag } from './card';
@@ -126,4 +127,11 @@ function* walkPiece(root: Document | ShadowRoot, { from, to }: TextPiece, found:
 
 function escapeRegExp(word: string): string {
   return word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** What a look-alike says, as the page wrote it: its label, title or text, its whitespace collapsed, cut short; its tag when it says nothing. */
+export function lookAlikeWords(element: Element): string {
+  const said = (element.getAttribute('aria-label') || element.getAttribute('title') || element.textContent || '').replace(/\s+/g, ' ').trim();
+  // Cut by UTF-16 units, as the worker counts them, without leaving half a character.
+  return (said || `<${element.localName}>`).slice(0, lookAlikeWordsLimits.length).replace(/[\uD800-\uDBFF]$/, '');
 }

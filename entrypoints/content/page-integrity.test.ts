@@ -24,8 +24,9 @@ vi.mock('./look-alikes', () => ({
       clock.now += 3;
       yield;
     }
-    return Array.from({ length: lookAlikeSearch.found }, () => document.createElement('span'));
+    return Array.from({ length: lookAlikeSearch.found }, (_, index) => Object.assign(document.createElement('span'), { textContent: `Verified by Verity ${index}` }));
   },
+  lookAlikeWords: (element: Element) => element.textContent,
 }));
 
 function placedProof(id: string, raw = '{"v":1}'): TrackedProof {
@@ -67,7 +68,7 @@ describe('createPageIntegrityWatch', () => {
     }
     expect(looked).toEqual([2, 2, 2, 0]);
     manual.timers();
-    expect(reports).toEqual([{ badgesKeptOff: 0, badgesHidden: 1, cardHidden: false, lookAlikes: 0 }]);
+    expect(reports).toEqual([{ badgesKeptOff: 0, badgesHidden: 1, cardHidden: false, lookAlikes: 0, lookAlikeWords: [] }]);
   });
 
   it('does not look at the badges of proofs with no envelope: hiding one hides nothing Verity says', () => {
@@ -113,7 +114,7 @@ describe('createPageIntegrityWatch', () => {
     watch.scanned(true);
     manual.idle();
     manual.timers(300);
-    expect(reports.at(-1)).toMatchObject({ lookAlikes: 2 });
+    expect(reports.at(-1)).toMatchObject({ lookAlikes: 2, lookAlikeWords: ['Verified by Verity 0', 'Verified by Verity 1'] });
     expect(lookAlikeSearch.started).toBe(1);
     for (let task = 0; task < 4; task += 1) manual.idle();
     expect(lookAlikeSearch.started).toBe(1);

@@ -1,7 +1,7 @@
 import { isHopelessProof } from '../../lib/extract/hopeless-proof';
-import type { PageIntegrity } from '../../messaging/messages';
+import { lookAlikeWordsLimits, type PageIntegrity } from '../../messaging/messages';
 import { badgeHidingOf } from './badge-hiding';
-import { searchLookAlikes } from './look-alikes';
+import { lookAlikeWords, searchLookAlikes } from './look-alikes';
 import { isOwnNode } from './own-nodes';
 import type { TrackedProof } from './proof-registry';
 import { longestTaskWork, type IdleDeadlineLike, type Scheduler } from './scheduler';
@@ -54,8 +54,9 @@ export function createPageIntegrityWatch({ signal, document, scheduler, alive, i
   const keptOff = new Set<string>();
   const hidden = new Set<string>();
   let cardHidden = false;
-  let lookAlikes = 0;
-  let reported = JSON.stringify({ badgesKeptOff: 0, badgesHidden: 0, cardHidden: false, lookAlikes: 0 });
+  // How many look-alikes the last search found, and the first few, whose words the report quotes.
+  let lookAlikes = { count: 0, first: [] as Element[] };
+  let reported = JSON.stringify({ badgesKeptOff: 0, badgesHidden: 0, cardHidden: false, lookAlikes: 0, lookAlikeWords: [] });
   let reportScheduled = false;
   /** The look-alike search under way, if any. */
   let lookAlikeSearch: Generator<void, Element[], undefined> | undefined;
@@ -73,7 +74,13 @@ export function createPageIntegrityWatch({ signal, document, scheduler, alive, i
     reportScheduled = true;
     scheduler.delay(() => {
       reportScheduled = false;
-      const integrity: PageIntegrity = { badgesKeptOff: keptOff.size, badgesHidden: hidden.size, cardHidden, lookAlikes };
+      const integrity: PageIntegrity = {
+        badgesKeptOff: keptOff.size,
+        badgesHidden: hidden.size,
+        cardHidden,
+        lookAlikes: lookAlikes.count,
+        lookAlikeWords: lookAlikes.first.map(lookAlikeWords),
+      };
       const now = JSON.stringify(integrity);
       if (now === reported || signal.aborted) return;
       reported = now;
@@ -151,12 +158,9 @@ export function createPageIntegrityWatch({ signal, document, scheduler, alive, i
     for (; !step.done; step = search.next()) {
       if (performance.now() >= until || (!deadline.didTimeout && deadline.timeRemaining() <= 0)) return scheduler.idle(searchSlice, lookAlikeTimeout);
     }
-    const found = step.value;
     lookAlikeSearch = undefined;
-    if (found.length !== lookAlikes) {
-      lookAlikes = found.length;
-      changed();
-    }
+    lookAlikes = { count: step.value.length, first: step.value.slice(0, lookAlikeWordsLimits.count) };
+    changed();
     if (searchAgain) queueSearch();
   }
 

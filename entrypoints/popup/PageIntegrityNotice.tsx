@@ -1,4 +1,5 @@
 import { integrityWarnings } from '../../components/integrity-words';
+import { displaySafe } from '../../lib/text/display-safe';
 import { sendToWorker } from '../../messaging/client';
 import type { PageIntegrity } from '../../messaging/messages';
 import { useTabAnswer } from './use-tab-answer';
@@ -28,6 +29,16 @@ export function PageIntegrityWarnings({ integrity }: { integrity: PageIntegrity 
           {warning}
         </p>
       ))}
+      {integrity.lookAlikeWords.length > 0 && (
+        <ul aria-label="What the page’s look-alike badges say" className="mt-1 space-y-0.5 pl-3 text-xs text-amber-900">
+          {integrity.lookAlikeWords.map((words, index) => (
+            // The page's own words, quoted as it wrote them: shown for what they are, never as Verity's.
+            <li key={index} className="truncate">
+              The page drew “{displaySafe(words)}”
+            </li>
+          ))}
+        </ul>
+      )}
     </section>
   );
 }

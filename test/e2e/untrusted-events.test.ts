@@ -179,7 +179,14 @@ describe("the badge's card and the page's made-up events, in Chromium", () => {
     await expect.poll(() => warnings.textContent(), { timeout: 10_000 }).toMatch(/This page keeps hiding Verity’s badges.*The page drew 2 badges that are not Verity’s/);
     // Verity stopped putting the badge back: the page won that, and the reader is told.
     expect(await targetShown()).toBe(false);
-    expect(await sendFrom(popup, 'tab-integrity', { tabId })).toEqual({ integrity: { badgesKeptOff: 1, badgesHidden: 1, cardHidden: true, lookAlikes: 2 } });
+    expect(await sendFrom(popup, 'tab-integrity', { tabId })).toEqual({
+      integrity: { badgesKeptOff: 1, badgesHidden: 1, cardHidden: true, lookAlikes: 2, lookAlikeWords: expect.arrayContaining(['✓ Verified by Verity', 'Verity ✓ Verified']) },
+    });
+    // The popup quotes what each look-alike says, as the page's.
+    expect((await popup.getByRole('list', { name: 'What the page’s look-alike badges say' }).getByRole('listitem').allTextContents()).sort()).toEqual([
+      'The page drew “Verity ✓ Verified”',
+      'The page drew “✓ Verified by Verity”',
+    ]);
     const worker = await browser.serviceWorker();
     expect(await worker.evaluate((tabId) => chrome.action.getTitle({ tabId }), tabId)).toMatch(/this page hides Verity’s badges/);
     await screenshot(popup, 'popup-hostile-page', { fullPage: false });

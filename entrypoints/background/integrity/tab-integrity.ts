@@ -1,4 +1,4 @@
-import type { PageIntegrity } from '../../../messaging/messages';
+import { lookAlikeWordsLimits, type PageIntegrity } from '../../../messaging/messages';
 
 const keyOf = (tabId: number) => `verity.integrity.tab.${tabId}`;
 
@@ -45,15 +45,17 @@ export function createTabIntegrity(store: TabIntegrityStore): TabIntegrity {
   };
 }
 
-/** Frames' reports as one page's: counts added up; null when none found anything. */
+/** Frames' reports as one page's: counts added up, the look-alikes' words of the first frames; null when none found anything. */
 export function combineIntegrity(reports: readonly PageIntegrity[]): PageIntegrity | null {
-  const total: PageIntegrity = { badgesKeptOff: 0, badgesHidden: 0, cardHidden: false, lookAlikes: 0 };
+  const total: PageIntegrity = { badgesKeptOff: 0, badgesHidden: 0, cardHidden: false, lookAlikes: 0, lookAlikeWords: [] };
   for (const report of reports) {
     total.badgesKeptOff += report.badgesKeptOff;
     total.badgesHidden += report.badgesHidden;
     total.cardHidden ||= report.cardHidden;
     total.lookAlikes += report.lookAlikes;
+    total.lookAlikeWords.push(...report.lookAlikeWords);
   }
+  total.lookAlikeWords = total.lookAlikeWords.slice(0, lookAlikeWordsLimits.count);
   return pageInterferes(total) ? total : null;
 }
 

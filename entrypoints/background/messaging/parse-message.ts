@@ -4,7 +4,7 @@ import { maxShownLinkLength, maxShownLinks } from '../../../lib/extract/shown-li
 import { maxPasteLength } from '../../../lib/paste/classify-paste';
 import { renderingDoubts } from '../../../lib/verdict/rendering-doubts';
 import { MalformedRequestError, UnknownMessageError } from './errors';
-import { maxPageImageBatch, type WorkerMessages, type WorkerMessageType } from '../../../messaging/messages';
+import { lookAlikeWordsLimits, maxPageImageBatch, type WorkerMessages, type WorkerMessageType } from '../../../messaging/messages';
 
 /** The request part of a worker message: the message without its `type`. */
 export type WorkerRequest<type extends WorkerMessageType> = WorkerMessages[type]['request'];
@@ -77,6 +77,7 @@ const requestSchemas = {
       badgesHidden: count,
       cardHidden: z.boolean(),
       lookAlikes: count,
+      lookAlikeWords: z.array(z.string().max(lookAlikeWordsLimits.length)).max(lookAlikeWordsLimits.count),
     }),
   }),
   'tab-integrity': z.object({ tabId }),

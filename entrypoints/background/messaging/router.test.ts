@@ -77,12 +77,14 @@ describe('createMessageRouter', () => {
     await expect(route({ type: 'check-image', url: 'https://img.example/a.jpg' }, content)).rejects.toThrow('not for content scripts');
   });
 
-  it("takes a page's integrity report from its content script only, in counts, and gives it to the popup only", async () => {
+  it("takes a page's integrity report from its content script only, in counts and a few short quotes, and gives it to the popup only", async () => {
     const route = createMessageRouter({ own, handlers: handlers() });
-    const integrity = { badgesKeptOff: 1, badgesHidden: 0, cardHidden: false, lookAlikes: 2 };
+    const integrity = { badgesKeptOff: 1, badgesHidden: 0, cardHidden: false, lookAlikes: 2, lookAlikeWords: ['Verified by Verity'] };
     await expect(route({ type: 'page-integrity', integrity }, content)).resolves.toEqual({ ok: true });
     await expect(route({ type: 'page-integrity', integrity }, page)).rejects.toThrow('not for extension pages');
     await expect(route({ type: 'page-integrity', integrity: { ...integrity, lookAlikes: -1 } }, content)).rejects.toThrow('integrity.lookAlikes');
+    await expect(route({ type: 'page-integrity', integrity: { ...integrity, lookAlikeWords: ['x'.repeat(61)] } }, content)).rejects.toThrow('integrity.lookAlikeWords');
+    await expect(route({ type: 'page-integrity', integrity: { ...integrity, lookAlikeWords: Array(6).fill('x') } }, content)).rejects.toThrow('integrity.lookAlikeWords');
     await expect(route({ type: 'tab-integrity', tabId: 7 }, content)).rejects.toThrow('not for content scripts');
     await expect(route({ type: 'tab-integrity', tabId: 7 }, page)).resolves.toEqual({ integrity: null });
   });

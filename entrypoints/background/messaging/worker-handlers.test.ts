@@ -170,16 +170,16 @@ describe('createWorkerHandlers', () => {
 
   it("keeps each frame's integrity report, adds the frames up for the popup and tells the toolbar", async () => {
     const { handlers, showIntegrity } = setUp();
-    const clean = { badgesKeptOff: 0, badgesHidden: 0, cardHidden: false, lookAlikes: 0 };
+    const clean = { badgesKeptOff: 0, badgesHidden: 0, cardHidden: false, lookAlikes: 0, lookAlikeWords: [] };
     await handlers['page-integrity']({ integrity: clean }, content);
     expect(showIntegrity).toHaveBeenLastCalledWith(4, null);
     expect(await handlers['tab-integrity']({ tabId: 4 }, popup)).toEqual({ integrity: null });
 
     await handlers['page-integrity']({ integrity: { ...clean, badgesHidden: 2 } }, content);
-    await handlers['page-integrity']({ integrity: { ...clean, badgesHidden: 1, lookAlikes: 3 } }, { ...content, frameId: 5 });
+    await handlers['page-integrity']({ integrity: { ...clean, badgesHidden: 1, lookAlikes: 3, lookAlikeWords: ['Verified by Verity'] } }, { ...content, frameId: 5 });
     // A frame's newer report replaces its last: counts are all so far, not more.
     await handlers['page-integrity']({ integrity: { ...clean, badgesHidden: 2, cardHidden: true } }, content);
-    const page = { badgesKeptOff: 0, badgesHidden: 3, cardHidden: true, lookAlikes: 3 };
+    const page = { badgesKeptOff: 0, badgesHidden: 3, cardHidden: true, lookAlikes: 3, lookAlikeWords: ['Verified by Verity'] };
     expect(showIntegrity).toHaveBeenLastCalledWith(4, page);
     expect(await handlers['tab-integrity']({ tabId: 4 }, popup)).toEqual({ integrity: page });
     expect(await handlers['tab-integrity']({ tabId: 9 }, popup)).toEqual({ integrity: null });
