@@ -109,4 +109,31 @@ describe.each(installedFirefoxes())('the extension in $name', ({ executablePath 
     expect(await textOf(options, '[role="alert"]')).toContain('Chain 1, RPC URLs');
     await options.close();
   });
+
+  it('flags a page that keeps taking a badge off and draws a look-alike, and keeps its verdicts and the mark out of its reach', async () => {
+    const { helper } = session;
+    // Last of this file: it attacks the demo page the others read.
+    const attacked = demo;
+    const { tabId } = await tabShowing(helper, session.devnet.pageUrl!);
+    const first = 'figure.case[data-expected-state="altered"] verity-badge';
+    const target = `verity-badge[data-verity-proof="${await attacked.$eval(first, (host) => host.getAttribute('data-verity-proof'))}"]`;
+    // The page sees a host with a closed root and nothing of the verdict or the mark.
+    expect(await attacked.$eval(target, (host) => host.shadowRoot === null && !host.hasAttribute('data-state') && !host.outerHTML.includes('mark'))).toBe(true);
+    await attacked.evaluate(() => document.querySelector('figure.case')!.insertAdjacentHTML('beforeend', '<span class="fake">✓ Verified by Verity</span>'));
+    // It takes the altered proof's badge off each time Verity puts it back, and once more.
+    for (let round = 0; round <= 5; round += 1) {
+      await until(() => attacked.evaluate((target) => document.querySelector(target) !== null, target), { timeout: 5_000 });
+      await attacked.evaluate((target) => document.querySelector(target)!.remove(), target);
+    }
+    const expected = { badgesKeptOff: 1, badgesHidden: 0, cardHidden: false, lookAlikes: 1, lookAlikeWords: ['✓ Verified by Verity'] };
+    let integrity: unknown;
+    await until(
+      async () => {
+        integrity = (await sendFrom(helper, 'tab-integrity', { tabId })).integrity;
+        return JSON.stringify(integrity) === JSON.stringify(expected);
+      },
+      { timeout: 15_000 },
+    ).catch(() => undefined);
+    expect(integrity).toEqual(expected);
+  });
 });
