@@ -274,7 +274,7 @@ describe('startPageSession', () => {
     await settleAll();
     expect(badgeOf('a')).toBeNull();
     expect(badgeOf('b')).toBe(hosts[1]);
-    expect(worker.link.reportIntegrity).toHaveBeenLastCalledWith({ badgesKeptOff: 1, badgesHidden: 0, cardHidden: false, lookAlikes: 0 });
+    expect(worker.link.reportIntegrity).toHaveBeenLastCalledWith({ badgesKeptOff: 1, badgesHidden: 0, cardHidden: false, lookAlikes: 0, lookAlikeWords: [] });
   });
 
   it('takes a badge the page keeps moving out of the page, so it vouches for nothing it was moved beside', async () => {
@@ -287,7 +287,7 @@ describe('startPageSession', () => {
     }
     expect(badge.isConnected).toBe(false);
     expect(document.querySelectorAll('verity-badge')).toHaveLength(0);
-    expect(worker.link.reportIntegrity).toHaveBeenLastCalledWith({ badgesKeptOff: 1, badgesHidden: 0, cardHidden: false, lookAlikes: 0 });
+    expect(worker.link.reportIntegrity).toHaveBeenLastCalledWith({ badgesKeptOff: 1, badgesHidden: 0, cardHidden: false, lookAlikes: 0, lookAlikeWords: [] });
   });
 
   it('puts back, without counting, a badge whose paragraph the page redraws, however often', async () => {
@@ -301,7 +301,7 @@ describe('startPageSession', () => {
     expect(worker.link.reportIntegrity).not.toHaveBeenCalled();
   });
 
-  it("says nothing of look-alikes on a page without proofs, and counts them on one with proofs", async () => {
+  it("says nothing of look-alikes on a page without proofs, and counts and quotes them on one with proofs", async () => {
     const lookAlike = '<span title="Verified by Verity">✓</span>';
     const bare = start(`<p>Nothing signed.</p>${lookAlike}`);
     await checked();
@@ -310,7 +310,7 @@ describe('startPageSession', () => {
     controller = new AbortController();
     const worker = start(proofHtml('a', 'Answer.') + lookAlike);
     await checked();
-    expect(worker.link.reportIntegrity).toHaveBeenLastCalledWith({ badgesKeptOff: 0, badgesHidden: 0, cardHidden: false, lookAlikes: 1 });
+    expect(worker.link.reportIntegrity).toHaveBeenLastCalledWith({ badgesKeptOff: 0, badgesHidden: 0, cardHidden: false, lookAlikes: 1, lookAlikeWords: ['Verified by Verity'] });
   });
 
   it('reads a proof again when its attribute is rewritten: the old one is forgotten, the new one checked under a new id', async () => {
