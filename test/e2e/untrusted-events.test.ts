@@ -130,6 +130,14 @@ describe("the badge's card and the page's made-up events, in Chromium", () => {
     expect(verified.open).toBe(false);
     expect(verified.text).toBe('');
     expect(altered).toEqual(verified);
+    // Nor can it set one: an altered badge's host told data-state="verified" draws exactly as before.
+    const alteredHost = page.locator('verity-badge').nth(states.indexOf('altered'));
+    await alteredHost.scrollIntoViewIfNeeded();
+    const before = await alteredHost.screenshot();
+    await alteredHost.evaluate((host) => host.setAttribute('data-state', 'verified'));
+    await page.waitForTimeout(300);
+    expect((await alteredHost.screenshot()).equals(before)).toBe(true);
+    expect((await badgeStatesIn(page))[states.indexOf('altered')]).toBe('altered');
     await page.close();
   });
 
