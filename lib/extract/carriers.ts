@@ -1,6 +1,6 @@
 import { isDocumentOrFragment, isElement, isNonTextElement, isTextNode, isTokenLink } from '../text/dom';
 import { hrefTokenStart, tokenInHref, tokenPrefix, type TextToken } from '../text/tokens';
-import { elementsPerPiece, textPieces, wholeText } from '../text/text-pieces';
+import { elementsPerPiece } from '../text/text-pieces';
 import { searchTokenPrefix } from './token-prefix-search';
 
 export const proofAttribute = 'data-ai-proof';
@@ -36,7 +36,6 @@ export const walkPause: WalkPause = Object.freeze({ form: 'pause' });
  * deep trees for one.
  */
 const carrierSelectors = [`[${proofAttribute}]`, 'script', `a[href*="#${hrefTokenStart}"]`];
-
 
 export type ProofCarriersParameters = {
   /** Yield `walkPause` every this many candidate nodes looked at (default: never). */
@@ -145,20 +144,17 @@ function* walkInOrder(root: Node, candidates: ArrayLike<Element>, pauseEvery: nu
       yield* elementCarriers(candidate);
     }
   }
-  let textBudget = walkTextBudget;
+  const read = { characters: 0 };
   /**
    * Whether `element`'s text holds the prefix, read in pieces with a pause after each; true, unread, once the walk
    * has read its budget (nested subtrees would each read the same text again: 600 levels over 1 MB read 600 MB).
    */
   function* holdsPrefix(element: Element): Generator<WalkPause, boolean, undefined> {
-    if (textBudget <= 0) return true;
-    const read = pieces === undefined ? [{ text: wholeText(element), to: undefined }] : textPieces(element, pieces);
-    for (const { text, to } of read) {
-      textBudget -= text.length;
-      if (text.includes(tokenPrefix)) return true;
-      if (to !== undefined) yield walkPause;
-    }
-    return false;
+    if (read.characters >= walkTextBudget) return true;
+    const search = searchTokenPrefix(element, { piece: pieces, read });
+    let searched = search.next();
+    for (; !searched.done; searched = search.next()) yield walkPause;
+    return searched.value;
   }
   /** Into `node`, whose text holds the prefix: its own carriers now, its children next (none inside code, inert markup or a token link, which stands for its token). */
   function* enter(node: Node, stack: WalkFrame[]): Generator<ProofCarrier, void, undefined> {
