@@ -176,6 +176,22 @@ describe('the content script in Chromium', () => {
       sheet.insertRule('figure[data-trick="muted and moved"] span { animation: fade-late 10ms 300ms forwards; }');
     });
     await expect.poll(() => stateOf('muted and moved'), { timeout: 5_000 }).toBe('unavailable');
+    // A page script that fades a snippet as it scrolls into view, through the CSSOM, where no MutationObserver sees it.
+    await page.setViewportSize({ width: 1280, height: 600 });
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    expect(await stateOf('dark mode')).toBe('verified');
+    await page.evaluate(() => {
+      const figure = document.querySelector('figure[data-trick="dark mode"]')!;
+      new IntersectionObserver((entries, observer) => {
+        if (!entries.some((entry) => entry.isIntersecting)) return;
+        observer.disconnect();
+        document.styleSheets[0]!.insertRule('figure[data-trick="dark mode"] div { opacity: 0.1; }');
+        document.body.dataset.faded = '';
+      }).observe(figure);
+    });
+    await page.locator('figure[data-trick="dark mode"]').scrollIntoViewIfNeeded();
+    await expect.poll(() => page.evaluate(() => document.body.dataset.faded !== undefined)).toBe(true);
+    await expect.poll(() => stateOf('dark mode'), { timeout: 5_000 }).toBe('unavailable');
     await page.close();
   });
 
