@@ -19,7 +19,6 @@ export function welcomesInstall({ reason, installType }: WelcomeInstallParameter
 
 /** Opens the welcome page in a new tab after a new install. */
 export async function openWelcomeOnInstall(reason: string): Promise<void> {
-  if (reason !== 'install') return;
   const { installType } = await browser.management.getSelf();
   if (welcomesInstall({ reason, installType })) await browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
 }
