@@ -18,6 +18,8 @@ export type RenderingFigure = {
   expected: TrickExpectation;
   /** A style on the snippet's own element, the one carrying the proof. */
   snippetStyle?: string;
+  /** What the figure holds after the snippet. */
+  after?: string;
 };
 
 export const trickSignedText = 'The drug is not safe for children under 12. Is the dose −5 mg?';
@@ -40,6 +42,9 @@ export const renderingFigures: RenderingFigure[] = [
   { name: 'snippet display contents', html: trickSignedText, snippetStyle: 'display:contents', expected: verified },
   { name: 'superscript', html: trickSignedText.replace('12', '<sup style="font-size:75%;line-height:0;position:relative;vertical-align:baseline;top:-.5em">12</sup>'), expected: verified },
   { name: 'tight headline tracking', html: `<span style="letter-spacing:-.02em">${trickSignedText}</span>`, expected: verified },
+  { name: 'clear layer over it', html: `${trickSignedText}<i class="overlay clear"></i>`, expected: verified },
+  { name: 'clear layer passing clicks through', html: `${trickSignedText}<i class="overlay clear pass-through"></i>`, expected: verified },
+  { name: 'text passing clicks through', html: `<span class="pass-through">${trickSignedText}</span>`, expected: verified },
 
   // Text hidden.
   { name: 'opacity 0.06', html: withNot('<span style="opacity:.06">'), expected: doubt('faint') },
@@ -53,6 +58,11 @@ export const renderingFigures: RenderingFigure[] = [
   { name: 'overlay', html: `${trickSignedText}<i class="overlay"></i>`, expected: doubt('covered') },
   // The same on a snippet element with no box of its own: its geometry is that of what it holds.
   { name: 'overlay on an unboxed snippet', html: `${trickSignedText}<i class="overlay"></i>`, snippetStyle: 'display:contents', expected: doubt('covered') },
+  // Out of hit tests' reach, in every way a page has of setting it: looked through (cover-check.ts, see-through.ts).
+  { name: 'overlay passing clicks through', html: `${trickSignedText}<i class="overlay" style="pointer-events:none"></i>`, expected: doubt('covered') },
+  { name: 'overlay passing clicks through, important', html: `${trickSignedText}<i class="overlay" style="pointer-events:none !important"></i>`, expected: doubt('covered') },
+  { name: 'overlay beside the snippet passing clicks through', html: trickSignedText, after: '<i class="overlay pass-through"></i>', expected: doubt('covered') },
+  { name: 'overlay passing clicks through by an important rule', html: `${trickSignedText}<i class="overlay pass-through"></i>`, expected: doubt('covered') },
   { name: '3 px text in an unboxed snippet', html: withNot('<span style="font-size:3px">'), snippetStyle: 'display:contents', expected: doubt('small') },
   { name: 'z-index behind a background', html: withNot('<span style="display:inline-block;background:#fff"><span style="position:relative;z-index:-1">', '</span></span>'), expected: doubt('covered') },
   { name: 'covering ::after', html: `<span class="covering">${trickSignedText}</span>`, expected: doubt('covered') },
@@ -94,6 +104,8 @@ export const renderingTricksCss = `
 body { margin: 8px; background: #fff; color: #1d1d1f; font: 16px/1.4 sans-serif; }
 figure { position: relative; margin: 0 0 28px; }
 .overlay { position: absolute; inset: 0; background: #fff; }
+.overlay.clear { background: none; }
+.pass-through { pointer-events: none !important; }
 .covering { position: relative; } .covering::after { content: ""; position: absolute; inset: 0; background: #fff; }
 .first-line::first-line { color: transparent; }
 .full-stop::after { content: "."; }
@@ -113,8 +125,8 @@ export function figureId(name: string): string {
 /** The page: one figure per case, each snippet carrying the same attribute proof of the signed sentence. */
 export function renderingTricksPage(proofAttribute: string): string {
   const figures = renderingFigures.map(
-    ({ name, html, snippetStyle }) =>
-      `<figure id="${figureId(name)}" data-trick="${name}"><div data-ai-proof='${proofAttribute}'${snippetStyle === undefined ? '' : ` style="${snippetStyle}"`}>${html}</div></figure>`,
+    ({ name, html, snippetStyle, after = '' }) =>
+      `<figure id="${figureId(name)}" data-trick="${name}"><div data-ai-proof='${proofAttribute}'${snippetStyle === undefined ? '' : ` style="${snippetStyle}"`}>${html}</div>${after}</figure>`,
   );
   return `<!doctype html><html><head><meta charset="utf-8"><style>${renderingTricksCss}</style></head><body>\n${figures.join('\n')}\n</body></html>`;
 }

@@ -43,8 +43,10 @@ describe('badgeHidingOf', () => {
     expect(hiding()).toBeUndefined();
   });
 
-  it('finds a badge covered at its middle by an element of the page, not by Verity\'s card', () => {
-    const { host, hiding } = page('<p id="snippet">Signed words.<verity-badge></verity-badge></p><div id="cover"></div><verity-card></verity-card>');
+  it('finds a badge covered at its middle by an element of the page that draws there, not by Verity\'s card', () => {
+    const { host, hiding } = page(
+      '<p id="snippet">Signed words.<verity-badge></verity-badge></p><div id="clear"></div><div id="cover" style="background-color: rgb(255, 255, 255)"></div><verity-card></verity-card>',
+    );
     vi.spyOn(host, 'getBoundingClientRect').mockReturnValue(rect(100, 100, 60, 20) as DOMRect);
     const cover = document.getElementById('cover')!;
     const card = document.querySelector('verity-card')!;
@@ -53,10 +55,26 @@ describe('badgeHidingOf', () => {
     stack.mockReturnValue([cover, host, document.body]);
     expect(hiding()).toBe('covered');
     expect(stack).toHaveBeenLastCalledWith(130, 110);
+    // A clear layer hides nothing: what is under it is.
+    stack.mockReturnValue([document.getElementById('clear')!, host, document.body]);
+    expect(hiding()).toBeUndefined();
+    stack.mockReturnValue([document.getElementById('clear')!, cover, host]);
+    expect(hiding()).toBe('covered');
+  });
+
+  it('judges an element hit tests cannot reach by its box, when asked through every box', () => {
+    const { host, snippet } = page('<p id="snippet">Signed words.<verity-badge></verity-badge></p><div id="cover" style="background-color: rgb(255, 255, 255)"></div>');
+    vi.spyOn(host, 'getBoundingClientRect').mockReturnValue(rect(100, 100, 60, 20) as DOMRect);
+    const cover = document.getElementById('cover')!;
+    vi.spyOn(cover, 'getBoundingClientRect').mockReturnValue(rect(0, 0, 400, 400) as DOMRect);
+    stubHitTest(document, () => [host, document.body]);
+    const isOwn = (element: Element) => element.localName.startsWith('verity-');
+    expect(badgeHidingOf({ host, snippet, view: window, isOwn })).toBeUndefined();
+    expect(badgeHidingOf({ host, snippet, view: window, isOwn, unseen: [cover] })).toBe('covered');
   });
 
   it('calls a fixed or sticky cover on a page that scrolls a pinned cover, for page-integrity.ts to look at again after a scroll', () => {
-    const { host, hiding } = page('<p id="snippet">Signed words.<verity-badge></verity-badge></p><div id="bar" style="position: fixed"></div>');
+    const { host, hiding } = page('<p id="snippet">Signed words.<verity-badge></verity-badge></p><div id="bar" style="position: fixed; background-color: rgb(0, 0, 0)"></div>');
     vi.spyOn(host, 'getBoundingClientRect').mockReturnValue(rect(100, 100, 60, 20) as DOMRect);
     stubHitTest(document, () => [document.getElementById('bar')!, host, document.body]);
     // jsdom lays nothing out: a page taller than the window, as a browser would measure it.

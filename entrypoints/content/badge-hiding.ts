@@ -1,5 +1,4 @@
-import { coverScrollsAway } from './cover-check';
-import { topmostAt } from './hit-test';
+import { coverAt, coverScrollsAway } from './cover-check';
 /**
  * How a page keeps a reader from seeing a badge that is in it; or
  * `pinned-cover`, covered by a fixed or sticky element on a page that
@@ -23,6 +22,8 @@ export type BadgeHidingOfParameters = {
   isOwn: (element: Element) => boolean;
   /** Opacities already worked out in this pass: badges and snippets share most of their ancestors. */
   opacities?: OpacityMemo;
+  /** Asked while every box is hit-testable (see-through.ts): the elements still out of reach. */
+  unseen?: readonly Element[];
 };
 
 /** Each element's drawn opacity, as opacityOf works it out. */
@@ -37,14 +38,14 @@ export type OpacityMemo = Map<Element, number>;
  * the shadow root): only ancestors and neighbours can do it. Covers are
  * hit-tested only in the viewport; one that is fixed or sticky on a page
  * that scrolls is only a `pinned-cover` (the reader scrolls the badge out
- * from under a bar).
+ * from under a bar). What draws nothing over it hides nothing (coverAt).
  */
-export function badgeHidingOf({ host, snippet, view, isOwn, opacities = new Map() }: BadgeHidingOfParameters): BadgeHiding | undefined {
+export function badgeHidingOf({ host, snippet, view, isOwn, opacities = new Map(), unseen = [] }: BadgeHidingOfParameters): BadgeHiding | undefined {
   if (!host.isConnected) return undefined;
   if (host.checkVisibility?.(visibilityOptions) === false && snippet.checkVisibility?.(visibilityOptions) !== false) return 'hidden';
   const shown = opacityOf(host, view, opacities);
   if (shown < fadedShare && shown < fadedShare * opacityOf(snippet, view, opacities)) return 'faded';
-  return coveredAt(host, view, isOwn);
+  return coveredAt(host, view, isOwn, unseen);
 }
 
 /** The opacity an element is drawn at: its own times every ancestor's, across shadow roots. */
@@ -58,14 +59,14 @@ export function opacityOf(element: Element, view: Window, memo: OpacityMemo = ne
   return opacity;
 }
 
-function coveredAt(host: Element, view: Window, isOwn: (element: Element) => boolean): 'covered' | 'pinned-cover' | undefined {
+function coveredAt(host: Element, view: Window, isOwn: (element: Element) => boolean, unseen: readonly Element[]): 'covered' | 'pinned-cover' | undefined {
   const { left, top, width, height } = host.getBoundingClientRect();
   const x = left + width / 2;
   const y = top + height / 2;
   if (width < 1 || height < 1 || x < 0 || y < 0 || x >= view.innerWidth || y >= view.innerHeight) return undefined;
-  const topmost = topmostAt(host.getRootNode() as Document | ShadowRoot, x, y, (element) => element !== host && isOwn(element));
-  if (topmost === undefined || topmost === host) return undefined;
-  return coverScrollsAway(topmost, view) ? 'pinned-cover' : 'covered';
+  const cover = coverAt({ holder: host, x, y, view, isOwn: (element) => element !== host && isOwn(element), unseen });
+  if (cover === undefined) return undefined;
+  return coverScrollsAway(cover, view) ? 'pinned-cover' : 'covered';
 }
 
 function parentAcrossShadows(element: Element): Element | null {

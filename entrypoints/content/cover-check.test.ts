@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
 import { removeHitTest, stubHitTest } from '../../test/fakes/hit-test';
-import { coverDoubtAt, coverSamplesPerReading, createCoverCheck } from './cover-check';
+import { coverAt, coverSamplesPerReading, createCoverCheck, drawsNothing } from './cover-check';
 import { topmostAt } from './hit-test';
 
 function page(html: string): (id: string) => Element {
@@ -9,22 +9,75 @@ function page(html: string): (id: string) => Element {
   return (id) => document.getElementById(id)!;
 }
 
-describe('coverDoubtAt', () => {
+describe('coverAt', () => {
+  afterEach(() => removeHitTest(document));
+  const at = (holder: Element, unseen: Element[] = [], isOwn = (_element: Element) => false) => coverAt({ holder, x: 5, y: 5, view: window, isOwn, unseen });
+
   it('sees text whose own element is on top', () => {
     const byId = page('<p id="p">One <b id="b">two</b></p>');
-    expect(coverDoubtAt(byId('p'), byId('p'))).toBeUndefined();
-    expect(coverDoubtAt(byId('b'), byId('b'))).toBeUndefined();
+    stubHitTest(document, () => [byId('p'), document.body]);
+    expect(at(byId('p'))).toBeUndefined();
   });
 
-  it('calls text covered by an element inside the snippet laid over it', () => {
-    const byId = page('<p id="p">One<i id="i" style="position:absolute;inset:0"></i></p>');
-    expect(coverDoubtAt(byId('i'), byId('p'))).toBe('covered');
+  it('calls text covered by what draws over it: an overlay, an element inside the snippet, its own ancestor over text pushed behind it', () => {
+    const byId = page('<div id="d" style="background-color: rgb(255, 255, 255)"><span id="s">not<i id="i" style="border: 1px solid"></i></span></div><div id="o" style="background-color: rgb(255, 255, 255)"></div>');
+    stubHitTest(document, () => [byId('o'), byId('s')]);
+    expect(at(byId('s'))).toBe(byId('o'));
+    stubHitTest(document, () => [byId('i'), byId('s')]);
+    expect(at(byId('s'))).toBe(byId('i'));
+    stubHitTest(document, () => [byId('d'), byId('s')]);
+    expect(at(byId('s'))).toBe(byId('d'));
   });
 
-  it('calls text covered by an overlay, or under its own ancestor (pushed behind with a negative z-index)', () => {
-    const byId = page('<div id="d"><span id="s">not</span></div><div id="o"></div>');
-    expect(coverDoubtAt(byId('o'), byId('s'))).toBe('covered');
-    expect(coverDoubtAt(byId('d'), byId('s'))).toBe('covered');
+  it('reads under a layer that draws nothing (a toast holder), finding the text, or what draws over it', () => {
+    const byId = page('<p id="p">The drug is safe.</p><div id="layer"></div><div id="o" style="background-image: linear-gradient(red, red)"></div>');
+    stubHitTest(document, () => [byId('layer'), byId('p'), document.body]);
+    expect(at(byId('p'))).toBeUndefined();
+    stubHitTest(document, () => [byId('layer'), byId('o'), byId('p')]);
+    expect(at(byId('p'))).toBe(byId('o'));
+  });
+
+  it("passes over Verity's own", () => {
+    const byId = page('<p id="p">Text</p><verity-badge id="v"></verity-badge>');
+    stubHitTest(document, () => [byId('v'), byId('p')]);
+    expect(at(byId('p'), [], (element) => element.localName === 'verity-badge')).toBeUndefined();
+  });
+
+  it('judges what hit tests cannot reach by its box: a cover over the point, not an ancestor; text out of reach is its own cover', () => {
+    const byId = page('<div id="wrap"><p id="p">Text</p></div><div id="o" style="background-color: rgb(0, 0, 0)"></div>');
+    stubHitTest(document, () => [byId('p')]);
+    const box = new DOMRect(0, 0, 10, 10);
+    for (const id of ['o', 'wrap']) byId(id).getBoundingClientRect = () => box;
+    expect(at(byId('p'), [byId('wrap')])).toBeUndefined();
+    expect(at(byId('p'), [byId('o')])).toBe(byId('o'));
+    byId('o').getBoundingClientRect = () => new DOMRect(20, 20, 10, 10);
+    expect(at(byId('p'), [byId('o')])).toBeUndefined();
+    expect(at(byId('p'), [byId('p')])).toBe(byId('p'));
+  });
+});
+
+describe('drawsNothing', () => {
+  const bare = { tag: 'div', style: {}, generated: ['none', 'none'], ownText: false };
+
+  it('holds for an empty transparent box, as computed styles give it', () => {
+    expect(drawsNothing(bare)).toBe(true);
+    expect(drawsNothing({ ...bare, style: { 'background-color': 'rgba(0, 0, 0, 0)', 'border-top-style': 'solid', 'border-top-width': '0px', 'outline-style': 'solid', 'outline-width': '0px' } })).toBe(true);
+  });
+
+  it.each([
+    ['a background colour', { style: { 'background-color': 'rgb(255, 255, 255)' } }],
+    ['a faint background colour', { style: { 'background-color': 'rgba(255, 255, 255, 0.02)' } }],
+    ['a colour it cannot read', { style: { 'background-color': 'color(display-p3 1 1 1)' } }],
+    ['a background image', { style: { 'background-image': 'linear-gradient(red, red)' } }],
+    ['a border', { style: { 'border-left-style': 'solid', 'border-left-width': '30px' } }],
+    ['an outline', { style: { 'outline-style': 'solid', 'outline-width': '40px' } }],
+    ['a shadow', { style: { 'box-shadow': 'rgb(0, 0, 0) 0px 0px 0px 100px inset' } }],
+    ['a backdrop filter', { style: { 'backdrop-filter': 'blur(5px)' } }],
+    ['a generated box', { generated: ['""', 'none'] }],
+    ['text of its own', { ownText: true }],
+    ['an image', { tag: 'img' }],
+  ])('fails for %s', (_case, facts) => {
+    expect(drawsNothing({ ...bare, ...facts })).toBe(false);
   });
 });
 
@@ -54,13 +107,14 @@ describe('createCoverCheck', () => {
   function reading(count: number, covered: ReadonlySet<number>) {
     const paragraphs = Array.from({ length: count }, () => document.body.appendChild(document.createElement('p')));
     const cover = document.body.appendChild(document.createElement('div'));
+    cover.style.backgroundColor = 'rgb(255, 255, 255)';
     const tested: number[] = [];
     stubHitTest(document, (_x, y) => {
       const index = Math.round(y / 10) - 1;
       tested.push(index);
       return covered.has(index) ? [cover, paragraphs[index]!] : [paragraphs[index]!];
     });
-    const view = { innerWidth: 1000, innerHeight: 100_000, getComputedStyle: () => ({ pointerEvents: 'auto', position: 'static' }), document } as unknown as Window;
+    const view = { innerWidth: 1000, innerHeight: 100_000, getComputedStyle: window.getComputedStyle.bind(window), document } as unknown as Window;
     const check = createCoverCheck({ view, isOwn: () => false });
     paragraphs.forEach((paragraph, index) => check.consider(paragraph, [new DOMRect(0, (index + 1) * 10 - 4, 500, 8)]));
     return { check, tested };
@@ -85,13 +139,41 @@ describe('createCoverCheck', () => {
     ['a word inside the snippet', '<div id="snippet">The drug is <span id="hit" style="display:contents">not</span> safe.</div>'],
     ['the snippet itself', '<article><div id="snippet" style="display:contents"><span id="hit" style="display:contents">The drug is safe.</span></div></article>'],
   ])('judges text under a `display: contents` element (%s) by the box it is drawn in: covered only by something else', (_case, html) => {
-    const byId = page(`${html}<div id="other"></div>`);
+    const byId = page(`${html}<div id="other" style="border: 2px solid"></div>`);
     const hits = stubHitTest(document, () => [byId('hit')]);
     const check = createCoverCheck({ view: window, isOwn: () => false });
     check.consider(byId('hit'), [new DOMRect(0, 10, 300, 16)]);
     expect(check.doubt()).toBeUndefined();
     hits.mockReturnValue([byId('other')]);
     expect(check.doubt()).toBe('covered');
+    removeHitTest(document);
+  });
+
+  it('looks through every box where told something may be drawn over the text unseen, or where the text itself is out of reach, and puts the page back', () => {
+    const byId = page(
+      '<style>.passing { pointer-events: none }</style><p id="p">The drug is safe.</p><p id="out" class="passing">Out of reach.</p><i id="o" style="pointer-events: none !important; background-color: rgb(255, 255, 255)"></i>',
+    );
+    byId('o').getBoundingClientRect = () => new DOMRect(0, 0, 1000, 1000);
+    /** Whether every box is hit-testable (jsdom has no constructed sheets: Firefox's `<style>`). */
+    const isLookingThrough = () => [...document.querySelectorAll('style')].some((style) => style.textContent!.includes('pointer-events: auto !important'));
+    const lookedThrough: boolean[] = [];
+    stubHitTest(document, (_x, y) => {
+      lookedThrough.push(isLookingThrough());
+      return [y < 20 ? byId('p') : byId('out')];
+    });
+    const readings = [
+      { seeThrough: false, holder: 'p', doubt: undefined, lookedThrough: false },
+      { seeThrough: true, holder: 'p', doubt: 'covered', lookedThrough: true },
+      { seeThrough: false, holder: 'out', doubt: 'covered', lookedThrough: true },
+    ];
+    for (const reading of readings) {
+      lookedThrough.length = 0;
+      const check = createCoverCheck({ view: window, isOwn: () => false, seeThrough: reading.seeThrough });
+      check.consider(byId(reading.holder), [new DOMRect(0, reading.holder === 'p' ? 10 : 30, 300, 8)]);
+      expect(check.doubt(), reading.holder).toBe(reading.doubt);
+      expect(new Set(lookedThrough), reading.holder).toEqual(new Set([reading.lookedThrough]));
+      expect(isLookingThrough()).toBe(false);
+    }
     removeHitTest(document);
   });
 

@@ -1,4 +1,7 @@
 import { topmostAt } from './hit-test';
+import type { StyleValues } from './rendering-doubts';
+import { withEveryBoxHitTestable } from './see-through';
+import { parseColour } from './text-colour';
 import type { RenderingDoubt } from '../../lib/verdict/rendering-doubts';
 
 /** Points hit-tested per reading: a hostile snippet of thousands of text nodes costs no more. */
@@ -8,21 +11,11 @@ export const coverSamplesPerReading = 40;
 const acrossFirstLine = [0.25, 0.5, 0.75];
 const acrossOtherLines = [0.5];
 
-/**
- * Whether what a reader sees at a point of some text is that text: the
- * topmost element there (topmostAt: Verity's own left aside) must be the element that
- * holds the text (its nearest ancestor with a box). Anything else covers
- * it: an overlay, an element inside the snippet laid over it, a sibling
- * drawn on top, an ancestor's background over text pushed behind it with a
- * negative `z-index`.
- */
-export function coverDoubtAt(topmost: Element, holder: Element): RenderingDoubt | undefined {
-  return topmost === holder ? undefined : 'covered';
-}
-
 export type CoverCheck = {
   /** Notes where a text is drawn (first, middle and last line) as places to hit-test; `holder` is its parent element. */
   consider(holder: Element, lines: readonly DOMRectReadOnly[]): void;
+  /** An element of the snippet passes clicks through (`pointer-events: none`): one laid over its text would be out of hit tests' reach. */
+  outOfReach(): void;
   /** Hit-tests the places noted, or a random sample of them; undefined also when none was in the viewport to test. */
   doubt(): RenderingDoubt | undefined;
 };
@@ -30,6 +23,12 @@ export type CoverCheck = {
 export type CreateCoverCheckParameters = {
   view: Window;
   isOwn: (element: Element) => boolean;
+  /**
+   * Hit-test boxes with `pointer-events: none` too (see-through.ts), at
+   * the cost of restyling the page: where the browser told that something
+   * may be drawn over the snippet, or cannot tell.
+   */
+  seeThrough?: boolean;
 };
 
 type Place = { holder: Element; x: number; y: number };
@@ -41,26 +40,36 @@ type Place = { holder: Element; x: number; y: number };
  * `coverSamplesPerReading` places: when its text offers more, a uniform
  * random sample of them, drawn as the walk goes (reservoir sampling), so a
  * page cannot spend the budget on decoys ahead of the word it covers, nor
- * know which places are tested. Elements with `pointer-events: none` are
- * invisible to hit tests, so text inside one is not sampled. A cover
- * that is fixed or sticky (a header, a cookie bar) does not count on a page that scrolls:
- * the reader scrolls the text out from under it.
+ * know which places are tested. At each, what is drawn on top must be the
+ * text's own element, passing over Verity's own and elements that draw
+ * nothing there (coverAt). Elements with `pointer-events: none` are out of
+ * hit tests' reach: where the snippet has one, or `seeThrough`, every box
+ * is tested. A cover that is fixed or sticky (a header, a cookie bar) does
+ * not count on a page that scrolls: the reader scrolls the text out from under it.
  */
-export function createCoverCheck({ view, isOwn }: CreateCoverCheckParameters): CoverCheck {
+export function createCoverCheck({ view, isOwn, seeThrough = false }: CreateCoverCheckParameters): CoverCheck {
   const styleOf = (element: Element) => view.getComputedStyle(element);
   const sample: Place[] = [];
   let offered = 0;
+  let somethingOutOfReach = false;
   const offer = (place: Place): void => {
     offered += 1;
     if (sample.length < coverSamplesPerReading) return void sample.push(place);
     const slot = randomBelow(offered);
     if (slot < coverSamplesPerReading) sample[slot] = place;
   };
+  const coverIn = (unseen: readonly Element[]): RenderingDoubt | undefined => {
+    for (const place of sample) {
+      const cover = coverAt({ ...place, view, isOwn, unseen });
+      if (cover !== undefined && !coverScrollsAway(cover, view)) return 'covered';
+    }
+    return undefined;
+  };
   return {
     consider(parent, lines) {
       // Judged as the hit test's answer is, so that both name the same box however many `display: contents` wrap the text.
       const holder = boxedElementOf(parent, styleOf);
-      if (view.getComputedStyle(holder).pointerEvents === 'none') return;
+      if (styleOf(holder).pointerEvents === 'none') somethingOutOfReach = true;
       const sampled = new Set([lines[0], lines[Math.floor(lines.length / 2)], lines.at(-1)]);
       for (const line of sampled) {
         const acrossLine = line === lines[0] ? acrossFirstLine : acrossOtherLines;
@@ -73,16 +82,124 @@ export function createCoverCheck({ view, isOwn }: CreateCoverCheckParameters): C
         }
       }
     },
+    outOfReach() {
+      somethingOutOfReach = true;
+    },
     doubt() {
-      for (const { holder, x, y } of sample) {
-        // Asked of the text's own tree: the document's answer would stop at the host of a shadow root holding it.
-        const topmost = topmostAt(holder.getRootNode() as Document | ShadowRoot, x, y, isOwn);
-        if (topmost === undefined || coverDoubtAt(boxedElementOf(topmost, styleOf), holder) === undefined) continue;
-        if (!coverScrollsAway(topmost, view)) return 'covered';
-      }
-      return undefined;
+      if (sample.length === 0) return undefined;
+      if (!seeThrough && !somethingOutOfReach) return coverIn([]);
+      // Asked of the text's own trees: the document's styles reach no shadow tree.
+      const roots = new Set([view.document, ...sample.map(({ holder }) => holder.getRootNode() as Document | ShadowRoot)]);
+      return withEveryBoxHitTestable(roots, coverIn);
     },
   };
+}
+
+export type CoverAtParameters = {
+  holder: Element;
+  x: number;
+  y: number;
+  view: Window;
+  isOwn: (element: Element) => boolean;
+  /** Elements hit tests cannot reach even now (see-through.ts): judged by their boxes. */
+  unseen: readonly Element[];
+};
+
+/**
+ * What covers the text of `holder` at a point, if anything: the topmost
+ * element there that is neither Verity's nor the text's own (nearest
+ * boxed) element and draws something (an overlay, an element inside the
+ * snippet laid over it, a sibling drawn on top, an ancestor's background
+ * over text pushed behind it with a negative `z-index`). An element that
+ * draws nothing there (a transparent layer that holds toasts, say) hides
+ * nothing: the stack under it is read. Text whose own element is out of
+ * reach cannot be confirmed uncovered and is its own cover.
+ */
+export function coverAt({ holder, x, y, view, isOwn, unseen }: CoverAtParameters): Element | undefined {
+  if (unseen.includes(holder)) return holder;
+  const styleOf = (element: Element) => view.getComputedStyle(element);
+  // Asked of the text's own tree: the document's answer would stop at the host of a shadow root holding it.
+  const root = holder.getRootNode() as Document | ShadowRoot;
+  const topmost = topmostAt(root, x, y, isOwn);
+  if (topmost !== undefined && boxedElementOf(topmost, styleOf) !== holder) {
+    if (!drawsNothingOf(topmost, view)) return topmost;
+    for (const element of root.elementsFromPoint(x, y)) {
+      if (boxedElementOf(element, styleOf) === holder) break;
+      if (!isOwn(element) && !drawsNothingOf(element, view)) return element;
+    }
+  }
+  return unseen.find((element) => !holdsAcrossShadows(element, holder) && holds(element.getBoundingClientRect(), x, y) && !drawsNothingOf(element, view));
+}
+
+/** Elements that draw content of their own, whatever their style. */
+const replacedTags = new Set(['img', 'svg', 'canvas', 'video', 'audio', 'picture', 'object', 'embed', 'iframe', 'input', 'textarea', 'select', 'math', 'meter', 'progress']);
+
+export type DrawingFacts = {
+  tag: string;
+  style: StyleValues;
+  /** The computed `content` of its `::before` and `::after`, which hit tests report as the element. */
+  generated: readonly string[];
+  /** Whether it holds text of its own, directly. */
+  ownText: boolean;
+};
+
+/**
+ * Whether an element draws nothing of its own: no text, no replaced
+ * content, no generated box, and no background, border, outline or shadow
+ * (kebab-case computed values; a missing one reads as its initial value).
+ */
+export function drawsNothing({ tag, style, generated, ownText }: DrawingFacts): boolean {
+  if (ownText || replacedTags.has(tag)) return false;
+  if (generated.some((content) => !['none', 'normal', ''].includes(content))) return false;
+  const is = (property: string, initial: string, ...nothing: string[]) => [initial, ...nothing].includes(style[property] || initial);
+  if (parseColour(style['background-color'] || 'transparent')?.alpha !== 0) return false;
+  if (!is('background-image', 'none') || !is('border-image-source', 'none') || !is('box-shadow', 'none') || !is('backdrop-filter', 'none') || !is('filter', 'none')) return false;
+  const sides = ['top', 'right', 'bottom', 'left'];
+  if (sides.some((side) => !is(`border-${side}-style`, 'none', 'hidden') && Number.parseFloat(style[`border-${side}-width`] || '0') > 0)) return false;
+  return is('outline-style', 'none') || Number.parseFloat(style['outline-width'] || '0') === 0;
+}
+
+const drawingProperties = [
+  'background-color',
+  'background-image',
+  'border-image-source',
+  'box-shadow',
+  'backdrop-filter',
+  'filter',
+  'outline-style',
+  'outline-width',
+  ...['top', 'right', 'bottom', 'left'].flatMap((side) => [`border-${side}-style`, `border-${side}-width`]),
+];
+
+function drawsNothingOf(element: Element, view: Window): boolean {
+  const style = view.getComputedStyle(element);
+  return drawsNothing({
+    tag: element.localName,
+    style: Object.fromEntries(drawingProperties.map((property) => [property, style.getPropertyValue(property)])),
+    generated: ['::before', '::after'].map((pseudo) => view.getComputedStyle(element, pseudo).content),
+    ownText: holdsOwnText(element),
+  });
+}
+
+/** Children looked at for text of an element's own; one with more is taken to hold some. */
+const childrenLookedAt = 256;
+
+function holdsOwnText(element: Element): boolean {
+  const children = element.childNodes;
+  if (children.length > childrenLookedAt) return true;
+  for (const node of children) if (node.nodeType === 3 && node.nodeValue!.trim() !== '') return true;
+  return false;
+}
+
+function holdsAcrossShadows(ancestor: Element, element: Element): boolean {
+  for (let inside: Element | undefined = element; inside !== undefined; inside = (inside.getRootNode() as Partial<ShadowRoot>).host) {
+    if (ancestor.contains(inside)) return true;
+  }
+  return false;
+}
+
+function holds(box: DOMRectReadOnly, x: number, y: number): boolean {
+  return x >= box.left && x < box.right && y >= box.top && y < box.bottom;
 }
 
 /**

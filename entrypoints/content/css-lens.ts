@@ -33,6 +33,11 @@ function snippetBoxOf(root: Element, range: Range): DOMRect | undefined {
   return range.getClientRects().length > 0 ? range.getBoundingClientRect() : undefined;
 }
 
+export type CssLensOptions = {
+  /** Hit-test boxes with `pointer-events: none` too, at a cost (cover-check.ts): where something may be drawn over the snippet unseen. */
+  seeThrough?: boolean;
+};
+
 /**
  * What a reader sees of one snippet, read from the live page (computed
  * styles, boxes, `checkVisibility`, hit tests). Hiding is judged inside
@@ -47,7 +52,7 @@ function snippetBoxOf(root: Element, range: Range): DOMRect | undefined {
  *
  * Make a new lens for each reading: it caches styles, and the page moves.
  */
-export function createCssLens(root: Element): CssLens {
+export function createCssLens(root: Element, { seeThrough }: CssLensOptions = {}): CssLens {
   const view = root.ownerDocument.defaultView;
   if (view === null) return { hidesSubtree: () => false, showsText: () => true, generatedText: () => '', doubts: new Set() };
 
@@ -66,7 +71,7 @@ export function createCssLens(root: Element): CssLens {
   const { documentElement } = root.ownerDocument;
   const page: PageExtent = { scrollX: view.scrollX, scrollY: view.scrollY, width: documentElement.scrollWidth, height: documentElement.scrollHeight };
   const offPageCounts = laidOut && !isOffPage(rootBox, page);
-  const reader = createDoubtReader({ root, view, styleOf, rootBox, page, offPageCounts, isOwn: isOwnNode });
+  const reader = createDoubtReader({ root, view, styleOf, rootBox, page, offPageCounts, isOwn: isOwnNode, seeThrough });
 
   // Text hiding the whole snippet shares is the page hiding the snippet, not part of it.
   const hidingsOf = (style: CSSStyleDeclaration): Set<string> => {

@@ -56,6 +56,8 @@ export type CreateDoubtReaderParameters = {
   /** Text off the page counts (the root is on it). */
   offPageCounts: boolean;
   isOwn: (element: Element) => boolean;
+  /** Hit-test boxes that pass clicks through too (cover-check.ts). */
+  seeThrough?: boolean;
 };
 
 /**
@@ -64,11 +66,11 @@ export type CreateDoubtReaderParameters = {
  * snippet from its ancestors count too: a whole snippet scaled to a smudge
  * misleads as much as a part of it.
  */
-export function createDoubtReader({ root, view, styleOf, rootBox, page, offPageCounts, isOwn }: CreateDoubtReaderParameters): DoubtReader {
+export function createDoubtReader({ root, view, styleOf, rootBox, page, offPageCounts, isOwn, seeThrough }: CreateDoubtReaderParameters): DoubtReader {
   const doubts = new Set<RenderingDoubt>();
   const note = (doubt: RenderingDoubt | undefined): void => void (doubt !== undefined && doubts.add(doubt));
   const { documentElement } = root.ownerDocument;
-  const cover = createCoverCheck({ view, isOwn });
+  const cover = createCoverCheck({ view, isOwn, seeThrough });
   let coverTested = false;
   const laidOut = rootBox !== undefined;
 
@@ -127,6 +129,7 @@ export function createDoubtReader({ root, view, styleOf, rootBox, page, offPageC
     const parent = element === root ? undefined : element.parentElement;
     note(reorderDoubtOf(valuesOf(style, orderProperties), parent ? valuesOf(styleOf(parent), ['display']) : undefined));
     if (Number.parseInt(style.zIndex, 10) < 0) note('covered');
+    if (style.pointerEvents === 'none') cover.outOfReach();
     if (/list-item/.test(style.display)) {
       note(markerDoubtOf(valuesOf(style, ['display', 'list-style-image', 'list-style-type']), valuesOf(view.getComputedStyle(element, '::marker'), ['content'])));
     }

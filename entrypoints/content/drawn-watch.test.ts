@@ -74,10 +74,26 @@ describe('createDrawnWatch', () => {
     expect(tracked()).toEqual([]);
   });
 
-  it('stops for good in a browser without IntersectionObserver v2', async () => {
+  it('tells when something may be drawn over a snippet, counting a first report that says so as a change', async () => {
+    const [a, b] = [document.getElementById('a')!, document.getElementById('b')!];
+    hidden.add(document.getElementById('not')!);
+    watch.track(b);
+    watch.track(a);
+    expect(watch.obscured(a)).toBe(false);
+    await idle();
+    report();
+    expect(changed).toEqual(['a']);
+    expect([watch.obscured(a), watch.obscured(b)]).toEqual([true, false]);
+    // Out of view is not obscured.
+    FakeIntersectionObserver.reportDrawn(() => 'out');
+    expect(watch.obscured(a)).toBe(false);
+  });
+
+  it('stops for good in a browser without IntersectionObserver v2, where any snippet may be obscured', async () => {
     watch.track(document.getElementById('a')!);
     await idle();
     FakeIntersectionObserver.reportAll(() => true);
+    expect(watch.obscured(document.getElementById('b')!)).toBe(true);
     expect(FakeIntersectionObserver.all.size).toBe(0);
     watch.track(document.getElementById('b')!);
     await idle();

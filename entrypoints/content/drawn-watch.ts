@@ -9,8 +9,11 @@ import { cancelIdle, whenIdle } from './when-idle';
  * style sheet, a script animation. The browser judges each element by its
  * own box and its ancestors only, so the snippet's inner elements (where a
  * word hidden late sits) are tracked beside it, up to a bound, since it
- * hit-tests every one. Browsers without v2 (Firefox) report no
- * `isVisible`: the watch then stops for good.
+ * hit-tests every one. Its hit test also sees boxes with `pointer-events:
+ * none`, which the cover check's do not: where it tells that something is
+ * drawn over a snippet, the cover check looks through every box
+ * (`obscured`). Browsers without v2 (Firefox) report no `isVisible`: the
+ * watch then stops for good, and every snippet may be obscured.
  */
 export type DrawnWatch = {
   /** The snippet came into view. */
@@ -18,18 +21,26 @@ export type DrawnWatch = {
   /** It left the view, or the page. */
   untrack(snippet: Element): void;
   stop(): void;
+  /** Whether something may be drawn over the snippet, or on it, that hit tests do not see: the browser told so, or cannot tell. */
+  obscured(snippet: Element): boolean;
 };
 
 /** How often Chromium may re-evaluate each element; it asks at least 100 ms. */
-const drawnCheckMs = 400;
+export const drawnCheckMs = 400;
 /** The snippet and its first inner elements. */
 const elementsPerSnippet = 64;
 
 /** The longest a look at the snippets waits for the page to be idle. */
 const idleTimeout = 1_000;
 
-type DrawnObserverInit = IntersectionObserverInit & { trackVisibility: boolean; delay: number };
-type DrawnEntry = IntersectionObserverEntry & { isVisible?: boolean };
+export type DrawnObserverInit = IntersectionObserverInit & { trackVisibility: boolean; delay: number };
+export type DrawnEntry = IntersectionObserverEntry & { isVisible?: boolean };
+
+/** How an element was drawn when last told: in view and plainly, in view under something (or faded, or transformed), or out of view. */
+type Drawing = 'drawn' | 'obscured' | 'out';
+
+/** Whether the browser has IntersectionObserver v2 (Firefox has not); where the entry type is unknown (a test's fake), its first report tells. */
+export const hasDrawnReports = (): boolean => typeof IntersectionObserverEntry === 'undefined' || 'isVisible' in IntersectionObserverEntry.prototype;
 
 export type CreateDrawnWatchParameters = {
   /** What readers see of `snippet` may have changed. */
@@ -39,23 +50,24 @@ export type CreateDrawnWatchParameters = {
 export function createDrawnWatch({ onChange }: CreateDrawnWatchParameters): DrawnWatch {
   const trackedIn = new Map<Element, Element[]>();
   const snippetOf = new WeakMap<Element, Element>();
-  /** Whether each element was drawn unobscured when last told: its first report is where it starts from, not a change. */
-  const drawnBefore = new WeakMap<Element, boolean>();
-  let available = true;
+  /** How each element was drawn when last told: a first report is a change only when obscured (readings so far assumed it was not). */
+  const drawnBefore = new WeakMap<Element, Drawing>();
+  let available = hasDrawnReports();
 
   const init: DrawnObserverInit = { trackVisibility: true, delay: drawnCheckMs };
   const observer = new IntersectionObserver((entries) => {
     const changed = new Set<Element>();
-    for (const { target, isVisible } of entries as DrawnEntry[]) {
+    for (const { target, isIntersecting, isVisible } of entries as DrawnEntry[]) {
       if (isVisible === undefined) {
         available = false;
         stop();
         return;
       }
+      const drawing: Drawing = isVisible ? 'drawn' : isIntersecting ? 'obscured' : 'out';
       const before = drawnBefore.get(target);
-      drawnBefore.set(target, isVisible);
+      drawnBefore.set(target, drawing);
       const snippet = snippetOf.get(target);
-      if (before !== undefined && before !== isVisible && snippet !== undefined) changed.add(snippet);
+      if (snippet !== undefined && (before === undefined ? drawing === 'obscured' : before !== drawing)) changed.add(snippet);
     }
     changed.forEach(onChange);
   }, init);
@@ -111,5 +123,8 @@ export function createDrawnWatch({ onChange }: CreateDrawnWatchParameters): Draw
       trackedIn.delete(snippet);
     },
     stop,
+    obscured(snippet) {
+      return !available || (trackedIn.get(snippet)?.some((element) => drawnBefore.get(element) === 'obscured') ?? false);
+    },
   };
 }

@@ -5,12 +5,19 @@ import { createManualScheduler } from './manual-scheduler';
 import { createPageIntegrityWatch } from './page-integrity';
 import type { TrackedProof } from './proof-registry';
 import type { PageIntegrity } from '../../messaging/messages';
+import { FakeIntersectionObserver } from '../../test/fakes/observers';
 
-/** Each look at a badge takes 5 ms of the page's time, as a hit test does on a very large page; the one with id "hidden" is covered. */
-const clock = vi.hoisted(() => ({ now: 0 }));
+/**
+ * Each look at a badge takes 5 ms of the page's time, as a hit test does on a very large page; the one with id
+ * "hidden" is covered. `looks` has each badge looked at, and whether every box was hit-testable then.
+ */
+const clock = vi.hoisted(() => ({ now: 0, looks: [] as string[] }));
 vi.mock('./badge-hiding', () => ({
   badgeHidingOf: ({ host }: BadgeHidingOfParameters) => {
     clock.now += 5;
+    // jsdom has no constructed sheets: Firefox's `<style>` (see-through.ts).
+    const throughEveryBox = [...document.querySelectorAll('style')].some((style) => style.textContent!.includes('pointer-events: auto !important'));
+    clock.looks.push(`${host.id}${throughEveryBox ? ' through every box' : ''}`);
     return host.id === 'hidden' ? 'covered' : host.id.startsWith('pinned') ? 'pinned-cover' : undefined;
   },
 }));
@@ -37,12 +44,16 @@ function placedProof(id: string, raw = '{"v":1}'): TrackedProof {
 
 afterEach(() => {
   vi.restoreAllMocks();
+  vi.unstubAllGlobals();
   document.body.replaceChildren();
 });
 
 /** A watch of this document on a manual scheduler, its reports kept; each look at a badge takes 5 ms on the fake clock. */
 function startWatch() {
   vi.spyOn(performance, 'now').mockImplementation(() => clock.now);
+  FakeIntersectionObserver.all.clear();
+  vi.stubGlobal('IntersectionObserver', FakeIntersectionObserver);
+  clock.looks = [];
   const manual = createManualScheduler();
   const reports: PageIntegrity[] = [];
   const watch = createPageIntegrityWatch({
@@ -69,6 +80,22 @@ describe('createPageIntegrityWatch', () => {
     expect(looked).toEqual([2, 2, 2, 0]);
     manual.timers();
     expect(reports).toEqual([{ badgesKeptOff: 0, badgesHidden: 1, cardHidden: false, lookAlikes: 0, lookAlikeWords: [] }]);
+  });
+
+  it('looks through every box at a badge the browser tells is drawn under something, or the reader reaches, and only then', () => {
+    const { manual, watch } = startWatch();
+    const [a, b] = [placedProof('a'), placedProof('b')];
+    watch.checkBadges([a, b]);
+    manual.frame();
+    // Chromium's IntersectionObserver v2: something is drawn over "b" (a layer passing clicks through, say), on its first report and after.
+    FakeIntersectionObserver.reportDrawn((target) => target.id !== 'b');
+    manual.frame();
+    FakeIntersectionObserver.reportDrawn((target) => target.id !== 'b');
+    manual.frame();
+    watch.checkBadges([a], { lookThrough: true });
+    manual.frame();
+    expect(clock.looks).toEqual(['a', 'b', 'b through every box', 'a through every box']);
+    expect(document.querySelector('style')).toBeNull();
   });
 
   it('does not look at the badges of proofs with no envelope: hiding one hides nothing Verity says', () => {

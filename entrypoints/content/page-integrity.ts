@@ -1,10 +1,12 @@
 import { isHopelessProof } from '../../lib/extract/hopeless-proof';
 import { lookAlikeWordsLimits, type PageIntegrity } from '../../messaging/messages';
 import { badgeHidingOf } from './badge-hiding';
+import { watchBadgesDrawn } from './badges-drawn';
 import { lookAlikeWords, searchLookAlikes } from './look-alikes';
 import { isOwnNode } from './own-nodes';
 import type { TrackedProof } from './proof-registry';
 import { longestTaskWork, type IdleDeadlineLike, type Scheduler } from './scheduler';
+import { withEveryBoxHitTestable } from './see-through';
 import { reportedShadowRoots } from './shadow-root-events';
 
 /** Reports wait this long for more of the same page's doings, in ms: a page hiding badges hides many at once. */
@@ -19,8 +21,11 @@ const lookAlikeTimeout = 2_000;
 const lookAlikeSpacing = 5_000;
 
 export type PageIntegrityWatch = {
-  /** Badges just placed or put back: each is looked at in the next frame's reads (not those of proofs with no envelope). */
-  checkBadges(proofs: Iterable<TrackedProof>): void;
+  /**
+   * Badges just placed or put back, or reached by the reader: each is looked at in the next frame's reads (not
+   * those of proofs with no envelope); with `lookThrough`, through every box (see-through.ts), which restyles the page.
+   */
+  checkBadges(proofs: Iterable<TrackedProof>, options?: { lookThrough?: boolean }): void;
   /** The page took a badge off, or moved it, once more than Verity puts it back. */
   badgeKeptOff(proof: TrackedProof): void;
   /** The card was closed, or drawn over, as it opened. */
@@ -65,6 +70,16 @@ export function createPageIntegrityWatch({ signal, document, scheduler, alive, i
   let searchQueued = false;
   let lastSearchAt = -Infinity;
   const toCheck = new Set<TrackedProof>();
+  /** Of those, the ones to look at through every box: told drawn under something by the browser, or reached by the reader. */
+  const toLookThrough = new Set<TrackedProof>();
+  const proofOfHost = new WeakMap<Element, TrackedProof>();
+  const badgesDrawn = watchBadgesDrawn({
+    onObscured: (host) => {
+      const proof = proofOfHost.get(host);
+      if (proof !== undefined && proof.badge.host === host) checkBadges([proof], { lookThrough: true });
+    },
+  });
+  signal.addEventListener('abort', () => badgesDrawn.stop(), { once: true });
   /** Badges under a fixed or sticky cover, with where the page was scrolled to when seen so. */
   const pinnedCovers = new Map<TrackedProof, { x: number; y: number }>();
   let cancelScrollSettle: (() => void) | undefined;
@@ -90,14 +105,25 @@ export function createPageIntegrityWatch({ signal, document, scheduler, alive, i
 
   function check(): void {
     const view = document.defaultView;
+    if (view === null) return;
+    if (![...toCheck].some((proof) => toLookThrough.has(proof))) return checkSome(view, []);
+    // The badges' own trees too: the document's styles reach no shadow tree.
+    const roots = new Set<Document | ShadowRoot>([document]);
+    for (const proof of toCheck) roots.add(proof.badge.host.getRootNode() as Document | ShadowRoot);
+    withEveryBoxHitTestable(roots, (unseen) => checkSome(view, unseen));
+  }
+
+  /** Looks at the badges to check for a few milliseconds; the rest in the next frame's reads. */
+  function checkSome(view: Window, unseen: readonly Element[]): void {
     const opacities = new Map<Element, number>();
     // A hit test costs the page's size: 6 ms each on a page of 100,000 paragraphs, where 45 badges in view took 270 ms in one frame.
     const until = performance.now() + longestTaskWork;
     for (const proof of toCheck) {
       if (performance.now() > until) break;
       toCheck.delete(proof);
-      if (view === null || !alive(proof) || hidden.has(proof.id)) continue;
-      const hiding = badgeHidingOf({ host: proof.badge.host, snippet: proof.located.element, view, isOwn: isOwnNode, opacities });
+      toLookThrough.delete(proof);
+      if (!alive(proof) || hidden.has(proof.id)) continue;
+      const hiding = badgeHidingOf({ host: proof.badge.host, snippet: proof.located.element, view, isOwn: isOwnNode, opacities, unseen });
       const seenPinned = pinnedCovers.get(proof);
       pinnedCovers.delete(proof);
       if (hiding === undefined) continue;
@@ -109,6 +135,21 @@ export function createPageIntegrityWatch({ signal, document, scheduler, alive, i
       changed();
     }
     if (toCheck.size > 0) scheduler.read(check);
+  }
+
+  function checkBadges(proofs: Iterable<TrackedProof>, { lookThrough = false } = {}): void {
+    const before = toCheck.size;
+    // A page hiding the badge of a proof with no envelope hides nothing Verity could say of it: as if it carried none.
+    for (const proof of proofs) {
+      if (!proof.badgePlaced || isHopelessProof(proof.located)) continue;
+      toCheck.add(proof);
+      if (lookThrough) toLookThrough.add(proof);
+      if (proofOfHost.get(proof.badge.host) !== proof) {
+        proofOfHost.set(proof.badge.host, proof);
+        badgesDrawn.watch(proof.badge.host);
+      }
+    }
+    if (before === 0 && toCheck.size > 0) scheduler.read(check);
   }
 
   /** Once a scroll has settled, the badges still under a fixed or sticky cover are looked at again. */
@@ -165,12 +206,7 @@ export function createPageIntegrityWatch({ signal, document, scheduler, alive, i
   }
 
   return {
-    checkBadges(proofs) {
-      const before = toCheck.size;
-      // A page hiding the badge of a proof with no envelope hides nothing Verity could say of it: as if it carried none.
-      for (const proof of proofs) if (proof.badgePlaced && !isHopelessProof(proof.located)) toCheck.add(proof);
-      if (before === 0 && toCheck.size > 0) scheduler.read(check);
-    },
+    checkBadges,
     badgeKeptOff(proof) {
       if (keptOff.has(proof.id)) return;
       keptOff.add(proof.id);

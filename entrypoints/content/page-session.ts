@@ -78,8 +78,11 @@ export function startPageSession({
   nextId,
   worker,
   messages,
-  readRendered = createRenderedTextReader({ lensOf: createCssLens }),
+  readRendered: givenReader,
 }: StartPageSessionParameters): StartPageSessionReturnType {
+  /** The live page's CSS, hit-testing every box where something may be drawn over the snippet that hit tests miss. */
+  const lensOf = (root: Element) => createCssLens(root, { seeThrough: rereads.obscured(root) });
+  const readRendered = givenReader ?? createRenderedTextReader({ lensOf });
   const locator = createProofLocator();
   const registry = createProofRegistry();
 
@@ -126,7 +129,7 @@ export function startPageSession({
       card.preview(badge);
       // Reached by the pointer or the keyboard: look again at whether the page lets it be seen.
       const proof = registry.get(badge.id);
-      if (proof !== undefined) integrity.checkBadges([proof]);
+      if (proof !== undefined) integrity.checkBadges([proof], { lookThrough: true });
     },
     onLeave: (badge) => card.leave(badge),
     onActivate: (badge) => card.activate(badge),
@@ -173,7 +176,7 @@ export function startPageSession({
     },
     'read-selection': () => {
       const snippets = Array.from(registry.all()).filter(alive).map((proof) => ({ id: proof.id, element: proof.located.element }));
-      const read = readSelection({ selection: document.getSelection(), snippets, lensOf: createCssLens });
+      const read = readSelection({ selection: document.getSelection(), snippets, lensOf });
       if (read === null) return null;
       selectionCard.anchorTo(read.range);
       return { text: read.text, within: read.within };

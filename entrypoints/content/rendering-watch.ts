@@ -1,5 +1,6 @@
 import { cardTag } from './card';
 import { createDrawnWatch } from './drawn-watch';
+import { madeByVerity } from './made-by-verity';
 import { isOwnNode } from './own-nodes';
 
 /**
@@ -23,6 +24,8 @@ import { isOwnNode } from './own-nodes';
 export type RenderingWatch = {
   watch(element: Element): void;
   unwatch(element: Element): void;
+  /** Whether hit tests may miss something drawn over the snippet (drawn-watch.ts). */
+  obscured(element: Element): boolean;
 };
 
 /** A scroll has settled when no scroll event came for this many ms. */
@@ -143,13 +146,15 @@ export function createRenderingWatch({ signal, document, onChange }: CreateRende
       inView.delete(element);
       boxless.delete(element);
     },
+    obscured: (element) => drawn.obscured(element),
   };
 }
 
-/** A `<style>` or style sheet `<link>` added or removed, or a `<style>`'s text replaced. */
+/** A `<style>` or style sheet `<link>` of the page's added or removed, or a `<style>`'s text replaced. */
 function changesStyleSheets(record: MutationRecord): boolean {
   if (record.type !== 'childList') return false;
-  if ((record.target as Element).localName === 'style') return true;
-  const isSheet = (node: Node): boolean => node.nodeType === 1 && ((node as Element).localName === 'style' || (node as Element).localName === 'link');
+  if ((record.target as Element).localName === 'style') return !madeByVerity(record.target as Element);
+  // Verity's own: the cover check's look through every box, in Firefox (see-through.ts).
+  const isSheet = (node: Node): boolean => node.nodeType === 1 && ((node as Element).localName === 'style' || (node as Element).localName === 'link') && !madeByVerity(node as Element);
   return [...record.addedNodes].some(isSheet) || [...record.removedNodes].some(isSheet);
 }

@@ -38,6 +38,8 @@ export type SnippetRereads = {
   renderingMayHaveChanged(element: Element): void;
   /** A proof left the session: an edit waiting to be read is not its any more. */
   forget(proof: TrackedProof): void;
+  /** Whether hit tests may miss something drawn over the snippet (drawn-watch.ts). */
+  obscured(element: Element): boolean;
 };
 
 export type CreateSnippetRereadsReturnType = SnippetRereads;
@@ -139,6 +141,7 @@ export function createSnippetRereads({
     contentChanged,
     renderingMayHaveChanged,
     forget: (proof) => void editedProofs.delete(proof),
+    obscured: (element) => renderingWatch.obscured(element),
   };
 }
 

@@ -328,6 +328,49 @@ describe("the badge's card and the page's made-up events, in Chromium", () => {
     }
   });
 
+  it('flags a badge under a white box that passes clicks through, which hit tests alone do not see', async () => {
+    const { devnet, browser } = session;
+    const altered = devnet.scenarios.find((scenario) => scenario.expectedState === 'altered' && scenario.form === 'attribute-base64url')!.html;
+    const html = `<!doctype html><title>pass-through cover</title><div id="altered">${altered}</div>`;
+    const server = createServer((_request, response) => response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    const page = await browser.context.newPage();
+    try {
+      // Before any script of Verity's runs: once the badge is in, a white box over it that takes no clicks, from an important rule.
+      await page.addInitScript(() => {
+        new MutationObserver((_records, observer) => {
+          const badge = document.querySelector('#altered verity-badge');
+          if (badge === null) return;
+          observer.disconnect();
+          const { left, top, width, height } = badge.getBoundingClientRect();
+          const style = document.createElement('style');
+          style.textContent = '.quiet { pointer-events: none !important }';
+          const box = document.createElement('div');
+          box.className = 'quiet';
+          box.style.cssText = `position: absolute; left: ${left + scrollX - 4}px; top: ${top + scrollY - 4}px; width: ${width + 8}px; height: ${height + 8}px; background: white`;
+          document.head.append(style);
+          document.body.append(box);
+        }).observe(document, { childList: true, subtree: true });
+      });
+      await page.goto(url);
+      await allAnswered(page, 1);
+      const extension = await openExtensionPage(browser);
+      const { tabId } = await tabShowing(extension, url);
+      // The box really is out of hit tests' reach: the page's own hit test at the badge finds the badge.
+      expect(await page.evaluate(() => {
+        const { left, top, width, height } = document.querySelector('#altered verity-badge')!.getBoundingClientRect();
+        return document.elementFromPoint(left + width / 2, top + height / 2)?.localName;
+      })).toBe('verity-badge');
+      await expect.poll(async () => (await sendFrom(extension, 'tab-integrity', { tabId })).integrity?.badgesHidden ?? 0, { timeout: 5_000 }).toBe(1);
+      await extension.close();
+    } finally {
+      await page.close();
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
   it('sends no proof again for a made-up pageshow, however many', async () => {
     const { devnet, browser } = session;
     const page = await browser.context.newPage();

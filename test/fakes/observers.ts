@@ -37,10 +37,11 @@ export class FakeIntersectionObserver {
   report(near: (target: Element) => boolean, boxOf?: (target: Element) => DOMRectReadOnly) {
     this.callback([...this.targets].map((target) => ({ target, isIntersecting: near(target), ...(boxOf && { boundingClientRect: boxOf(target) }) })));
   }
-  /** The observers that track visibility, as Chromium has them: each target in view, drawn unobscured or not. */
-  static reportDrawn(drawn: (target: Element) => boolean) {
+  /** The observers that track visibility, as Chromium has them: each target in view, drawn unobscured or not; or out of view. */
+  static reportDrawn(drawn: (target: Element) => boolean | 'out') {
     for (const observer of FakeIntersectionObserver.all) {
-      if (observer.options.trackVisibility) observer.callback([...observer.targets].map((target) => ({ target, isIntersecting: true, isVisible: drawn(target) })));
+      if (!observer.options.trackVisibility) continue;
+      observer.callback([...observer.targets].map((target) => ({ target, isIntersecting: drawn(target) !== 'out', isVisible: drawn(target) === true })));
     }
   }
 }
