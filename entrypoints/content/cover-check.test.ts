@@ -177,6 +177,25 @@ describe('createCoverCheck', () => {
     removeHitTest(document);
   });
 
+  it("looks through every box of the text's own shadow tree too, where the document's styles do not reach", () => {
+    const host = page('<div id="host"></div>')('host');
+    const root = host.attachShadow({ mode: 'open' });
+    root.innerHTML = '<p id="p">The drug is safe.</p>';
+    const holder = root.getElementById('p')!;
+    const lookingThrough = (tree: Document | ShadowRoot) => [...tree.querySelectorAll('style')].some((style) => style.textContent!.includes('pointer-events: auto'));
+    const trees: boolean[][] = [];
+    stubHitTest(root, () => {
+      trees.push([lookingThrough(document), lookingThrough(root)]);
+      return [holder];
+    });
+    const check = createCoverCheck({ view: window, isOwn: () => false, seeThrough: true });
+    check.consider(holder, [new DOMRect(0, 10, 300, 16)]);
+    expect(check.doubt()).toBeUndefined();
+    expect(new Set(trees.map(String))).toEqual(new Set(['true,true']));
+    expect([lookingThrough(document), lookingThrough(root)]).toEqual([false, false]);
+    removeHitTest(root);
+  });
+
   it('tests nothing when no text was in the viewport', () => {
     const { check, tested } = reading(0, new Set());
     expect(check.doubt()).toBeUndefined();

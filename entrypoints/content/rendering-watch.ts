@@ -1,6 +1,5 @@
 import { cardTag } from './card';
 import { createDrawnWatch } from './drawn-watch';
-import { madeByVerity } from './made-by-verity';
 import { isOwnNode } from './own-nodes';
 
 /**
@@ -153,8 +152,8 @@ export function createRenderingWatch({ signal, document, onChange }: CreateRende
 /** A `<style>` or style sheet `<link>` of the page's added or removed, or a `<style>`'s text replaced. */
 function changesStyleSheets(record: MutationRecord): boolean {
   if (record.type !== 'childList') return false;
-  if ((record.target as Element).localName === 'style') return !madeByVerity(record.target as Element);
-  // Verity's own: the cover check's look through every box, in Firefox (see-through.ts).
-  const isSheet = (node: Node): boolean => node.nodeType === 1 && ((node as Element).localName === 'style' || (node as Element).localName === 'link') && !madeByVerity(node as Element);
+  if ((record.target as Element).localName === 'style') return !isOwnNode(record.target);
+  // Not Verity's own: the cover check's look through every box, in Firefox (see-through.ts).
+  const isSheet = (node: Node): boolean => node.nodeType === 1 && ((node as Element).localName === 'style' || (node as Element).localName === 'link') && !isOwnNode(node);
   return [...record.addedNodes].some(isSheet) || [...record.removedNodes].some(isSheet);
 }
