@@ -62,6 +62,8 @@ export const renderingFigures: RenderingFigure[] = [
   { name: 'overlay passing clicks through', html: `${trickSignedText}<i class="overlay" style="pointer-events:none"></i>`, expected: doubt('covered') },
   { name: 'overlay passing clicks through, important', html: `${trickSignedText}<i class="overlay" style="pointer-events:none !important"></i>`, expected: doubt('covered') },
   { name: 'overlay beside the snippet passing clicks through', html: trickSignedText, after: '<i class="overlay pass-through"></i>', expected: doubt('covered') },
+  { name: 'inert overlay', html: `${trickSignedText}<i class="overlay" inert></i>`, expected: doubt('covered') },
+  { name: 'inert overlay beside the snippet', html: trickSignedText, after: '<i class="overlay" inert></i>', expected: doubt('covered') },
   { name: 'overlay passing clicks through by an important rule', html: `${trickSignedText}<i class="overlay pass-through"></i>`, expected: doubt('covered') },
   { name: '3 px text in an unboxed snippet', html: withNot('<span style="font-size:3px">'), snippetStyle: 'display:contents', expected: doubt('small') },
   { name: 'z-index behind a background', html: withNot('<span style="display:inline-block;background:#fff"><span style="position:relative;z-index:-1">', '</span></span>'), expected: doubt('covered') },

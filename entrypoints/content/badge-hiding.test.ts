@@ -66,11 +66,10 @@ describe('badgeHidingOf', () => {
     const { host, snippet } = page('<p id="snippet">Signed words.<verity-badge></verity-badge></p><div id="cover" style="background-color: rgb(255, 255, 255)"></div>');
     vi.spyOn(host, 'getBoundingClientRect').mockReturnValue(rect(100, 100, 60, 20) as DOMRect);
     const cover = document.getElementById('cover')!;
-    vi.spyOn(cover, 'getBoundingClientRect').mockReturnValue(rect(0, 0, 400, 400) as DOMRect);
     stubHitTest(document, () => [host, document.body]);
     const isOwn = (element: Element) => element.localName.startsWith('verity-');
     expect(badgeHidingOf({ host, snippet, view: window, isOwn })).toBeUndefined();
-    expect(badgeHidingOf({ host, snippet, view: window, isOwn, unseen: [cover] })).toBe('covered');
+    expect(badgeHidingOf({ host, snippet, view: window, isOwn, unseen: [{ element: cover, box: rect(0, 0, 400, 400) as DOMRect }] })).toBe('covered');
   });
 
   it('calls a fixed or sticky cover on a page that scrolls a pinned cover, for page-integrity.ts to look at again after a scroll', () => {

@@ -1,4 +1,5 @@
 import { coverAt, coverScrollsAway } from './cover-check';
+import type { OutOfReach } from './see-through';
 /**
  * How a page keeps a reader from seeing a badge that is in it; or
  * `pinned-cover`, covered by a fixed or sticky element on a page that
@@ -23,7 +24,7 @@ export type BadgeHidingOfParameters = {
   /** Opacities already worked out in this pass: badges and snippets share most of their ancestors. */
   opacities?: OpacityMemo;
   /** Asked while every box is hit-testable (see-through.ts): the elements still out of reach. */
-  unseen?: readonly Element[];
+  unseen?: readonly OutOfReach[];
 };
 
 /** Each element's drawn opacity, as opacityOf works it out. */
@@ -59,7 +60,7 @@ export function opacityOf(element: Element, view: Window, memo: OpacityMemo = ne
   return opacity;
 }
 
-function coveredAt(host: Element, view: Window, isOwn: (element: Element) => boolean, unseen: readonly Element[]): 'covered' | 'pinned-cover' | undefined {
+function coveredAt(host: Element, view: Window, isOwn: (element: Element) => boolean, unseen: readonly OutOfReach[]): 'covered' | 'pinned-cover' | undefined {
   const { left, top, width, height } = host.getBoundingClientRect();
   const x = left + width / 2;
   const y = top + height / 2;

@@ -11,7 +11,7 @@ function page(html: string): (id: string) => Element {
 
 describe('coverAt', () => {
   afterEach(() => removeHitTest(document));
-  const at = (holder: Element, unseen: Element[] = [], isOwn = (_element: Element) => false) => coverAt({ holder, x: 5, y: 5, view: window, isOwn, unseen });
+  const at = (holder: Element, unseen: Element[] = [], isOwn = (_element: Element) => false) => coverAt({ holder, x: 5, y: 5, view: window, isOwn, unseen: unseen.map((element) => ({ element, box: element.getBoundingClientRect() })) });
 
   it('sees text whose own element is on top', () => {
     const byId = page('<p id="p">One <b id="b">two</b></p>');
@@ -173,6 +173,18 @@ describe('createCoverCheck', () => {
       expect(check.doubt(), reading.holder).toBe(reading.doubt);
       expect(new Set(lookedThrough), reading.holder).toEqual(new Set([reading.lookedThrough]));
       expect(isLookingThrough()).toBe(false);
+    }
+    removeHitTest(document);
+  });
+
+  it('judges an inert subtree, which no style brings in hit tests\' reach, by its boxes when looking through every box', () => {
+    const byId = page('<p id="p">The drug is safe.</p><div inert><i id="o" style="background-color: rgb(255, 255, 255)"></i></div>');
+    byId('o').getBoundingClientRect = () => new DOMRect(0, 0, 1000, 1000);
+    stubHitTest(document, () => [byId('p')]);
+    for (const seeThrough of [false, true]) {
+      const check = createCoverCheck({ view: window, isOwn: () => false, seeThrough });
+      check.consider(byId('p'), [new DOMRect(0, 10, 300, 16)]);
+      expect(check.doubt()).toBe(seeThrough ? 'covered' : undefined);
     }
     removeHitTest(document);
   });

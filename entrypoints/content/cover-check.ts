@@ -1,6 +1,6 @@
 import { topmostAt } from './hit-test';
 import type { StyleValues } from './rendering-doubts';
-import { withEveryBoxHitTestable } from './see-through';
+import { withEveryBoxHitTestable, type OutOfReach } from './see-through';
 import { parseColour } from './text-colour';
 import type { RenderingDoubt } from '../../lib/verdict/rendering-doubts';
 
@@ -14,7 +14,7 @@ const acrossOtherLines = [0.5];
 export type CoverCheck = {
   /** Notes where a text is drawn (first, middle and last line) as places to hit-test; `holder` is its parent element. */
   consider(holder: Element, lines: readonly DOMRectReadOnly[]): void;
-  /** An element of the snippet passes clicks through (`pointer-events: none`): one laid over its text would be out of hit tests' reach. */
+  /** An element of the snippet passes clicks through (`pointer-events: none`, `inert`): one laid over its text would be out of hit tests' reach. */
   outOfReach(): void;
   /** Hit-tests the places noted, or a random sample of them; undefined also when none was in the viewport to test. */
   doubt(): RenderingDoubt | undefined;
@@ -58,7 +58,7 @@ export function createCoverCheck({ view, isOwn, seeThrough = false }: CreateCove
     const slot = randomBelow(offered);
     if (slot < coverSamplesPerReading) sample[slot] = place;
   };
-  const coverIn = (unseen: readonly Element[]): RenderingDoubt | undefined => {
+  const coverIn = (unseen: readonly OutOfReach[]): RenderingDoubt | undefined => {
     for (const place of sample) {
       const cover = coverAt({ ...place, view, isOwn, unseen });
       if (cover !== undefined && !coverScrollsAway(cover, view)) return 'covered';
@@ -102,7 +102,7 @@ export type CoverAtParameters = {
   view: Window;
   isOwn: (element: Element) => boolean;
   /** Elements hit tests cannot reach even now (see-through.ts): judged by their boxes. */
-  unseen: readonly Element[];
+  unseen: readonly OutOfReach[];
 };
 
 /**
@@ -116,7 +116,7 @@ export type CoverAtParameters = {
  * reach cannot be confirmed uncovered and is its own cover.
  */
 export function coverAt({ holder, x, y, view, isOwn, unseen }: CoverAtParameters): Element | undefined {
-  if (unseen.includes(holder)) return holder;
+  if (unseen.some(({ element }) => element === holder)) return holder;
   const styleOf = (element: Element) => view.getComputedStyle(element);
   // Asked of the text's own tree: the document's answer would stop at the host of a shadow root holding it.
   const root = holder.getRootNode() as Document | ShadowRoot;
@@ -128,7 +128,7 @@ export function coverAt({ holder, x, y, view, isOwn, unseen }: CoverAtParameters
       if (!isOwn(element) && !drawsNothingOf(element, view)) return element;
     }
   }
-  return unseen.find((element) => !holdsAcrossShadows(element, holder) && holds(element.getBoundingClientRect(), x, y) && !drawsNothingOf(element, view));
+  return unseen.find(({ element, box }) => holds(box, x, y) && !holdsAcrossShadows(element, holder) && !drawsNothingOf(element, view))?.element;
 }
 
 /** Elements that draw content of their own, whatever their style. */

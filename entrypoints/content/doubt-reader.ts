@@ -129,7 +129,7 @@ export function createDoubtReader({ root, view, styleOf, rootBox, page, offPageC
     const parent = element === root ? undefined : element.parentElement;
     note(reorderDoubtOf(valuesOf(style, orderProperties), parent ? valuesOf(styleOf(parent), ['display']) : undefined));
     if (Number.parseInt(style.zIndex, 10) < 0) note('covered');
-    if (style.pointerEvents === 'none') cover.outOfReach();
+    if (style.pointerEvents === 'none' || element.hasAttribute('inert')) cover.outOfReach();
     if (/list-item/.test(style.display)) {
       note(markerDoubtOf(valuesOf(style, ['display', 'list-style-image', 'list-style-type']), valuesOf(view.getComputedStyle(element, '::marker'), ['content'])));
     }

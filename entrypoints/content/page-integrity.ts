@@ -6,7 +6,7 @@ import { lookAlikeWords, searchLookAlikes } from './look-alikes';
 import { isOwnNode } from './own-nodes';
 import type { TrackedProof } from './proof-registry';
 import { longestTaskWork, type IdleDeadlineLike, type Scheduler } from './scheduler';
-import { withEveryBoxHitTestable } from './see-through';
+import { withEveryBoxHitTestable, type OutOfReach } from './see-through';
 import { reportedShadowRoots } from './shadow-root-events';
 
 /** Reports wait this long for more of the same page's doings, in ms: a page hiding badges hides many at once. */
@@ -113,8 +113,8 @@ export function createPageIntegrityWatch({ signal, document, scheduler, alive, i
     withEveryBoxHitTestable(roots, (unseen) => checkSome(view, unseen));
   }
 
-  /** Looks at the badges to check for a few milliseconds; the rest in the next frame's reads. */
-  function checkSome(view: Window, unseen: readonly Element[]): void {
+  /** Looks at the badges to check for a few milliseconds (after the restyle a look through every box costs); the rest in the next frame's reads. */
+  function checkSome(view: Window, unseen: readonly OutOfReach[]): void {
     const opacities = new Map<Element, number>();
     // A hit test costs the page's size: 6 ms each on a page of 100,000 paragraphs, where 45 badges in view took 270 ms in one frame.
     const until = performance.now() + longestTaskWork;

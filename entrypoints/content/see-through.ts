@@ -15,22 +15,31 @@ const everyBoxHitTestable = `:is(*, ${'#v'.repeat(20)}), ::before, ::after { poi
 /** Elements whose style attribute may set `pointer-events`: an important one there outranks any style sheet. */
 const stylesPointerEvents = '[style*="pointer-events" i]';
 
+/** Elements of `inert` subtrees judged by their boxes, at most: a page of them all would take a while. */
+const inertElementsJudged = 4_096;
+
+/** An element hit tests cannot reach, and where it is drawn. */
+export type OutOfReach = { element: Element; box: DOMRectReadOnly };
+
 /**
  * Runs `read` (hit tests) while every box in `roots` can be hit, then puts
  * the page back as it was before any of the page's scripts runs (in
  * Firefox before 153 its mutation observers see a `<style>` come and go);
- * its style attributes are never touched. `read` is told
- * the elements still out of hit tests' reach by a `pointer-events: none
- * !important` in their style attribute, to judge by their boxes instead.
+ * its style attributes are never touched. `read` is told the elements
+ * still out of hit tests' reach, to judge by their boxes instead: those
+ * kept at `pointer-events: none` by an `!important` in their style
+ * attribute, and `inert` subtrees, which no style makes hit-testable.
  *
  * Each call restyles the whole page twice (in and out): 340 ms at 80,000
  * elements in Chromium, so callers ask only where a cover may go unseen.
  */
-export function withEveryBoxHitTestable<result>(roots: ReadonlySet<Document | ShadowRoot>, read: (unseen: readonly Element[]) => result): result {
+export function withEveryBoxHitTestable<result>(roots: ReadonlySet<Document | ShadowRoot>, read: (unseen: readonly OutOfReach[]) => result): result {
   const undo = [...roots].map(makeEveryBoxHitTestable);
   try {
-    const unseen = [...roots].flatMap((root) => [...root.querySelectorAll(stylesPointerEvents)]).filter(isOutOfHitTests);
-    return read(unseen);
+    // The page restyled now, before `read` begins: a caller's time budget is its hit tests'.
+    for (const root of roots) (root instanceof Document ? root.documentElement : root.host).getBoundingClientRect();
+    const unseen = [...roots].flatMap((root) => [...[...root.querySelectorAll(stylesPointerEvents)].filter(isOutOfHitTests), ...inertElementsIn(root)]);
+    return read(unseen.map((element) => ({ element, box: element.getBoundingClientRect() })));
   } finally {
     undo.forEach((restore) => restore());
   }
@@ -38,6 +47,19 @@ export function withEveryBoxHitTestable<result>(roots: ReadonlySet<Document | Sh
 
 function isOutOfHitTests(element: Element): boolean {
   return element.ownerDocument.defaultView?.getComputedStyle(element).pointerEvents === 'none';
+}
+
+/** The elements of `root`'s `inert` subtrees, the first `inertElementsJudged`. */
+function inertElementsIn(root: Document | ShadowRoot): Element[] {
+  const found: Element[] = [];
+  for (const inert of root.querySelectorAll('[inert]')) {
+    if (found.length >= inertElementsJudged) break;
+    found.push(inert);
+    // A live collection: only the elements read are looked at.
+    const inside = inert.getElementsByTagName('*');
+    for (let index = 0; index < inside.length && found.length < inertElementsJudged; index++) found.push(inside[index]!);
+  }
+  return found;
 }
 
 /** Adopts the sheet in `root`; Firefox before 153 refuses a content script that (shared-style.ts), so a `<style>` there. Returns what takes it out. */
