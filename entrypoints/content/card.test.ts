@@ -80,7 +80,7 @@ describe('createCard after Escape', () => {
 });
 
 function openCard() {
-  document.body.innerHTML = '<verity-card></verity-card><div id="page-popover"></div>';
+  document.body.innerHTML = '<verity-card></verity-card><div id="page-popover" style="background-color: rgb(255, 255, 255)"></div><div id="clear-layer"></div>';
   const host = document.querySelector<HTMLElement>('verity-card')!;
   vi.spyOn(host, 'getBoundingClientRect').mockReturnValue({ left: 20, top: 40, width: 300, height: 200, right: 320, bottom: 240, x: 20, y: 40, toJSON: () => ({}) });
   return host;
@@ -98,6 +98,9 @@ describe('cardShown', () => {
     const host = openCard();
     stubHitTest(document, () => [document.getElementById('page-popover')!, host]);
     expect(cardShown(document, host, false)).toBe(false);
+    // A clear layer of the page's over it hides nothing.
+    stubHitTest(document, () => [document.getElementById('clear-layer')!, host]);
+    expect(cardShown(document, host, false)).toBe(true);
     // A popover the page closed: `:popover-open` no longer matches (jsdom knows no popovers; this is the browser's answer).
     stubHitTest(document, () => [host]);
     vi.spyOn(host, 'matches').mockReturnValue(false);

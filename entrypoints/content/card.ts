@@ -7,6 +7,8 @@ import type { TrustRequest } from '../../lib/trust/trust-request';
 import { trusted } from './trusted-events';
 import { brandIconShapes, checkingIconShapes, createIcon, externalIconShapes, stateIconShapes } from './state-icons';
 import { createMarkBox } from './mark-css';
+import { coverAt } from './cover-check';
+import { withEveryBoxHitTestable, type OutOfReach } from './see-through';
 
 export const cardTag = 'verity-card';
 
@@ -262,10 +264,16 @@ export function createCard({ document, signal, sheet, verdictOf, openDetails, op
   };
 }
 
+/** Elements of the page's in the top layer, the only place drawn above the card: open popovers, modal dialogs, full-screen elements. */
+const pageTopLayer = ':popover-open:not(verity-card), :modal';
+
 /**
  * Whether an open card is what the reader sees: its popover still open (a
- * page can close any popover in it) and its host the topmost element at
- * its middle (a page can open a popover of its own above it).
+ * page can close any popover in it) and nothing of the page's drawn over
+ * its middle (a page can open a popover of its own above it; coverAt
+ * passes over what draws nothing). While the page has something in the
+ * top layer, every box is hit-tested, those passing clicks through too
+ * (see-through.ts).
  */
 export function cardShown(document: Document, host: HTMLElement, usesPopover: boolean): boolean {
   if (usesPopover && !host.matches(':popover-open')) return false;
@@ -275,7 +283,8 @@ export function cardShown(document: Document, host: HTMLElement, usesPopover: bo
   const [x, y] = [left + width / 2, top + height / 2];
   // Out of the window there is nothing to hit-test: no sign of the page.
   if (view === null || x < 0 || y < 0 || x >= view.innerWidth || y >= view.innerHeight || typeof document.elementFromPoint !== 'function') return true;
-  return document.elementFromPoint(x, y) === host;
+  const uncovered = (unseen: readonly OutOfReach[]) => coverAt({ holder: host, x, y, view, isOwn: () => false, unseen }) === undefined;
+  return document.querySelector(pageTopLayer) === null ? uncovered([]) : withEveryBoxHitTestable(new Set([document]), uncovered);
 }
 
 type CardElement = { element: HTMLElement; details: HTMLButtonElement; status: HTMLElement; trustButton: HTMLButtonElement | undefined };

@@ -223,7 +223,7 @@ describe("the badge's card and the page's made-up events, in Chromium", () => {
     await demo.close();
   });
 
-  it('flags a page that wraps an altered badge in a see-through element each time it goes in, and one that draws its own popover over the card', async () => {
+  it('flags a page that wraps an altered badge in a see-through element each time it goes in, and one that draws its own popover over the card, passing clicks through', async () => {
     const { browser } = session;
     const { demo, tabId } = await openDemoPage(session);
     const target = `verity-badge[data-verity-proof="${await demo.evaluate(() => document.querySelector('figure.case[data-expected-state="altered"] verity-badge')!.getAttribute('data-verity-proof'))}"]`;
@@ -247,9 +247,12 @@ describe("the badge's card and the page's made-up events, in Chromium", () => {
     expect(wraps).toBe(6);
     expect(await demo.evaluate((target) => document.querySelector(target), target)).toBeNull();
 
-    // Whenever Verity's card opens, the page opens a popover of its own over it, in the top layer after it.
+    // Whenever Verity's card opens, the page opens a popover of its own over it, in the top layer after it, out of hit tests' reach.
     await demo.evaluate(() => {
-      document.body.insertAdjacentHTML('beforeend', '<div id="over" popover="manual" style="position: fixed; inset: 0; margin: 0; width: 100vw; height: 100vh; border: 0; background: white">Nothing to see</div>');
+      document.body.insertAdjacentHTML(
+        'beforeend',
+        '<div id="over" popover="manual" style="position: fixed; inset: 0; margin: 0; width: 100vw; height: 100vh; border: 0; background: white; pointer-events: none">Nothing to see</div>',
+      );
       new MutationObserver(() => {
         const card = document.querySelector('verity-card');
         if (card === null || card.hasAttribute('data-hostile')) return;
