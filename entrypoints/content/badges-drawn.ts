@@ -5,8 +5,7 @@ import { drawnCheckMs, hasDrawnReports, type DrawnEntry, type DrawnObserverInit 
  * faded, by Chromium's IntersectionObserver v2, whose hit test sees the
  * boxes with `pointer-events: none` that the badge check's do not: the
  * badge is then looked at through every box (see-through.ts). Firefox has
- * no such observer; there a badge is looked through when the reader
- * reaches it.
+ * no such observer; there every look at a badge is through every box.
  */
 export type BadgesDrawn = {
   watch(host: Element): void;

@@ -110,7 +110,7 @@ describe.each(installedFirefoxes())('the extension in $name', ({ executablePath 
     await options.close();
   });
 
-  it('flags a page that keeps taking a badge off and draws a look-alike, and keeps its verdicts and the mark out of its reach', async () => {
+  it('flags a page that keeps taking a badge off, covers one with a box passing clicks through and draws a look-alike, and keeps its verdicts and the mark out of its reach', async () => {
     const { helper } = session;
     // Last of this file: it attacks the demo page the others read.
     const attacked = demo;
@@ -125,7 +125,17 @@ describe.each(installedFirefoxes())('the extension in $name', ({ executablePath 
       await until(() => attacked.evaluate((target) => document.querySelector(target) !== null, target), { timeout: 5_000 });
       await attacked.evaluate((target) => document.querySelector(target)!.remove(), target);
     }
-    const expected = { badgesKeptOff: 1, badgesHidden: 0, cardHidden: false, lookAlikes: 1, lookAlikeWords: ['✓ Verified by Verity'] };
+    // A white box over a verified badge that takes no clicks: the reader's pointer still reaches the badge, which is looked at then.
+    const verified = 'figure.case[data-expected-state="verified"] verity-badge';
+    await attacked.$eval(verified, (host) => {
+      host.scrollIntoView({ block: 'center' });
+      const { left, top, width, height } = host.getBoundingClientRect();
+      const box = document.createElement('div');
+      box.style.cssText = `position: absolute; left: ${left + scrollX - 4}px; top: ${top + scrollY - 4}px; width: ${width + 8}px; height: ${height + 8}px; background: white; pointer-events: none`;
+      document.body.append(box);
+    });
+    await attacked.hover(verified);
+    const expected = { badgesKeptOff: 1, badgesHidden: 1, cardHidden: false, lookAlikes: 1, lookAlikeWords: ['✓ Verified by Verity'] };
     let integrity: unknown;
     await until(
       async () => {
