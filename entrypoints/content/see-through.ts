@@ -3,11 +3,12 @@ import { markMadeByVerity } from './made-by-verity';
 /**
  * Every box made hit-testable: `pointer-events: auto`, important, on every
  * element as specific as twenty ids (`:is()` counts its most specific
- * argument) and on every `::before`, `::after` and `::backdrop`, which outranks a page's
- * normal declarations and its unlayered `!important` rules. Hit tests pass
- * over boxes with `pointer-events: none`, so an overlay with it covers
- * text unseen by them. Not in a cascade layer of Verity's: it would
- * outrank no more (a page's layers come first), and restyling through one
+ * argument) and on every `::before`, `::after` and `::backdrop`, which
+ * outranks a page's normal declarations and its unlayered `!important`
+ * rules. Hit tests pass over boxes with `pointer-events: none`, so an
+ * overlay with it covers text unseen by them. Not in a cascade layer of
+ * Verity's: it would outrank only unlayered rules more specific still (the
+ * page's own layers outrank it either way), and restyling through one
  * takes four times as long in Chromium.
  */
 const everyBoxHitTestable = `:is(*, ${'#v'.repeat(20)}), ::before, ::after, ::backdrop { pointer-events: auto !important; }`;

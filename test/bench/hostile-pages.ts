@@ -105,12 +105,15 @@ export async function runHostilePagesSection({ devnet, extensionPath, attackSeco
     await ordinaryPage.goto(`${base}/ordinary`);
     await waitForAllAnswered(ordinaryPage, ordinaryProofs);
     const plainContext = await without.newContext({ viewport: { width: 1280, height: 900 } });
+    // The same ordinary tab in the browser without the extension, reloaded as the other is: both frame rates share its load.
+    const plainOrdinaryPage = await plainContext.newPage();
+    await plainOrdinaryPage.goto(`${base}/ordinary`);
     const heap = await workerHeap(withExtension, ordinaryPage);
     const rows: string[][] = [];
     for (const attack of attacks) {
       const url = `${base}${attack.path}?seconds=${attackSeconds}`;
       const runs: AttackRun[] = [];
-      for (let run = 0; run < attackRuns; run++) runs.push(await runAttack({ url, plainContext, withExtension, ordinaryPage, heap, rpc, attackSeconds }));
+      for (let run = 0; run < attackRuns; run++) runs.push(await runAttack({ url, plainContext, plainOrdinaryPage, withExtension, ordinaryPage, heap, rpc, attackSeconds }));
       const fps = median(runs.map((run) => run.fps));
       const plainFps = median(runs.map((run) => run.plainFps));
       const callsPerSecond = median(runs.map((run) => run.callsPerSecond));
@@ -128,7 +131,7 @@ export async function runHostilePagesSection({ devnet, extensionPath, attackSeco
     }
     console.log(
       `\nEach page runs its attack for ${attackSeconds} s, ${attackRuns} times (medians; the same build's runs on this machine differ by half); ` +
-        `an ordinary tab of ${ordinaryProofs} proofs is reloaded halfway. Frame rate: frames a second ` +
+        `an ordinary tab of ${ordinaryProofs} proofs is reloaded halfway, in the browser without the extension too. Frame rate: frames a second ` +
         `with the extension / without (budget ${fpsShareBudget * 100} % of it); RPC calls a second through a counting proxy (budget ${rpcCallsBudget}); ` +
         `the worker's JS heap growth from before to its peak, MB, with its range (budget +${heapGrowthBudgetMb}); storage.session in use after, KiB; ` +
         `the ordinary tab's last verdict, ms (budget ${formatNumber(ordinaryBudgetMs)}).`,
@@ -159,6 +162,7 @@ type AttackRun = { fps: number; plainFps: number; callsPerSecond: number; heapBe
 type RunAttackParameters = {
   url: string;
   plainContext: BrowserContext;
+  plainOrdinaryPage: Page;
   withExtension: ExtensionBrowser;
   ordinaryPage: Page;
   heap: () => Promise<number>;
@@ -166,9 +170,15 @@ type RunAttackParameters = {
   attackSeconds: number;
 };
 
-/** One run of an attack: the page without the extension, then with it while the worker's heap is sampled and, halfway, the ordinary tab reloaded. */
-async function runAttack({ url, plainContext, withExtension, ordinaryPage, heap, rpc, attackSeconds }: RunAttackParameters): Promise<AttackRun> {
-  const plainFps = (await attacked(plainContext, url)).fps;
+/**
+ * One run of an attack: the page without the extension, then with it while the worker's heap is sampled; halfway
+ * through each, the reader reloads the ordinary tab of that browser.
+ */
+async function runAttack({ url, plainContext, plainOrdinaryPage, withExtension, ordinaryPage, heap, rpc, attackSeconds }: RunAttackParameters): Promise<AttackRun> {
+  const plainAttack = attacked(plainContext, url);
+  await new Promise((resolve) => setTimeout(resolve, (attackSeconds * 1000) / 2));
+  await plainOrdinaryPage.reload();
+  const plainFps = (await plainAttack).fps;
   const heapBefore = await heap();
   const callsBefore = rpc.calls;
   let heapPeak = heapBefore;

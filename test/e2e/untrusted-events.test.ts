@@ -367,6 +367,12 @@ describe("the badge's card and the page's made-up events, in Chromium", () => {
       })).toBe('verity-badge');
       await expect.poll(async () => (await sendFrom(extension, 'tab-integrity', { tabId })).integrity?.badgesHidden ?? 0, { timeout: 5_000 }).toBe(1);
       await extension.close();
+      // What the reader is told, where the page cannot reach.
+      const popup = await openPopupBeside(browser, { demo: page, tabId });
+      const warnings = popup.getByRole('alert', { name: "This page and Verity's badges" });
+      expect(await warnings.textContent()).toMatch(/This page keeps hiding Verity’s badges/);
+      await screenshot(popup, 'popup-badge-under-pass-through-box');
+      await popup.close();
     } finally {
       await page.close();
       server.closeAllConnections();
