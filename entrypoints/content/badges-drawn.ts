@@ -5,7 +5,9 @@ import { drawnCheckMs, hasDrawnReports, type DrawnEntry, type DrawnObserverInit 
  * faded, by Chromium's IntersectionObserver v2, whose hit test sees the
  * boxes with `pointer-events: none` that the badge check's do not: the
  * badge is then looked at through every box (see-through.ts). Firefox has
- * no such observer; there every look at a badge is through every box.
+ * no such observer; there a badge is looked through when the reader
+ * reaches it (a look at every badge placed would restyle the page each
+ * frame badges go in, and a page's theme change re-places them all).
  */
 export type BadgesDrawn = {
   watch(host: Element): void;

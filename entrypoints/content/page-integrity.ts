@@ -2,7 +2,6 @@ import { isHopelessProof } from '../../lib/extract/hopeless-proof';
 import { lookAlikeWordsLimits, type PageIntegrity } from '../../messaging/messages';
 import { badgeHidingOf } from './badge-hiding';
 import { watchBadgesDrawn } from './badges-drawn';
-import { hasDrawnReports } from './drawn-watch';
 import { lookAlikeWords, searchLookAlikes } from './look-alikes';
 import { isOwnNode } from './own-nodes';
 import type { TrackedProof } from './proof-registry';
@@ -107,8 +106,7 @@ export function createPageIntegrityWatch({ signal, document, scheduler, alive, i
   function check(): void {
     const view = document.defaultView;
     if (view === null) return;
-    // Where the browser cannot tell when a badge is drawn under something (Firefox), every look is through every box.
-    if (hasDrawnReports() && ![...toCheck].some((proof) => toLookThrough.has(proof))) return checkSome(view, []);
+    if (![...toCheck].some((proof) => toLookThrough.has(proof))) return checkSome(view, []);
     // The badges' own trees too: the document's styles reach no shadow tree.
     const roots = new Set<Document | ShadowRoot>([document]);
     for (const proof of toCheck) roots.add(proof.badge.host.getRootNode() as Document | ShadowRoot);

@@ -1,8 +1,7 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import type { browser as browserApi } from 'wxt/browser';
 import { badgeStatesIn } from '../badge-states';
+import { serveHtml } from '../serve-html';
 import { accessibilityNodes } from './accessibility-tree';
 import { allAnswered, demoSessionForFile, openDemoPage, openExtensionPage, openPopupBeside, screenshot, sendFrom, tabShowing } from './demo-session';
 
@@ -276,10 +275,10 @@ describe("the badge's card and the page's made-up events, in Chromium", () => {
     const { devnet, browser } = session;
     const htmlOf = (state: string) => devnet.scenarios.find((scenario) => scenario.expectedState === state && scenario.form === 'attribute-base64url')!.html;
     // The snippets 400 px down, so that both are still in view after the reader scrolls 300 px.
-    const html = `<!doctype html><title>covers</title><p style="height: 400px">News.</p><div id="altered">${htmlOf('altered')}</div><div id="verified">${htmlOf('verified')}</div><p style="height: 3000px">More.</p>`;
-    const server = createServer((_request, response) => response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    const served = await serveHtml(
+      `<!doctype html><title>covers</title><p style="height: 400px">News.</p><div id="altered">${htmlOf('altered')}</div><div id="verified">${htmlOf('verified')}</div><p style="height: 3000px">More.</p>`,
+    );
+    const { url } = served;
     const page = await browser.context.newPage();
     try {
       // Before any script of Verity's runs: a white box fixed over the altered badge that moves with it as the page
@@ -325,19 +324,15 @@ describe("the badge's card and the page's made-up events, in Chromium", () => {
       await expect.poll(() => worker.evaluate((tabId) => chrome.action.getTitle({ tabId }), tabId), { timeout: 5_000 }).toMatch(/this page hides Verity’s badges/);
     } finally {
       await page.close();
-      // The browser keeps its connections alive: closing waits for them unless they are closed too (96 s here).
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
+      await served.close();
     }
   });
 
   it('flags a badge under a white box that passes clicks through, which hit tests alone do not see', async () => {
     const { devnet, browser } = session;
     const altered = devnet.scenarios.find((scenario) => scenario.expectedState === 'altered' && scenario.form === 'attribute-base64url')!.html;
-    const html = `<!doctype html><title>pass-through cover</title><div id="altered">${altered}</div>`;
-    const server = createServer((_request, response) => response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    const served = await serveHtml(`<!doctype html><title>pass-through cover</title><div id="altered">${altered}</div>`);
+    const { url } = served;
     const page = await browser.context.newPage();
     try {
       // Before any script of Verity's runs: once the badge is in, a white box over it that takes no clicks, from an important rule.
@@ -375,8 +370,7 @@ describe("the badge's card and the page's made-up events, in Chromium", () => {
       await popup.close();
     } finally {
       await page.close();
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
+      await served.close();
     }
   });
 

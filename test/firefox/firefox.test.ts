@@ -128,7 +128,7 @@ describe.each(installedFirefoxes())('the extension in $name', ({ executablePath 
     // A white box over a verified badge that takes no clicks: the reader's pointer still reaches the badge, which is looked at then.
     const verified = 'figure.case[data-expected-state="verified"] verity-badge';
     await attacked.$eval(verified, (host) => {
-      host.scrollIntoView({ block: 'center' });
+      host.scrollIntoView({ block: 'center', behavior: 'instant' });
       const { left, top, width, height } = host.getBoundingClientRect();
       const box = document.createElement('div');
       box.style.cssText = `position: absolute; left: ${left + scrollX - 4}px; top: ${top + scrollY - 4}px; width: ${width + 8}px; height: ${height + 8}px; background: white; pointer-events: none`;
