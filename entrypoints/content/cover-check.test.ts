@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { removeHitTest, stubHitTest } from '../../test/fakes/hit-test';
 import { coverAt, coverSamplesPerReading, createCoverCheck, drawsNothing } from './cover-check';
 import { topmostAt } from './hit-test';
+import { openLookThrough } from './see-through';
 
 function page(html: string): (id: string) => Element {
   document.body.innerHTML = html;
@@ -186,6 +187,28 @@ describe('createCoverCheck', () => {
       check.consider(byId('p'), [new DOMRect(0, 10, 300, 16)]);
       expect(check.doubt()).toBe(seeThrough ? 'covered' : undefined);
     }
+    removeHitTest(document);
+  });
+
+  it('shares one look through every box across the readings of a task: put in once, taken out when they end', () => {
+    const byId = page('<p id="p">The drug is safe.</p><p id="q">Nothing passes through here.</p>');
+    const sheets = () => [...document.querySelectorAll('style')];
+    const seen: HTMLStyleElement[][] = [];
+    stubHitTest(document, (_x, y) => {
+      seen.push(sheets());
+      return [y < 20 ? byId('p') : byId('q')];
+    });
+    const look = openLookThrough();
+    for (const [id, seeThrough] of [['p', true], ['q', false]] as const) {
+      const check = createCoverCheck({ view: window, isOwn: () => false, seeThrough, look });
+      check.consider(byId(id), [new DOMRect(0, id === 'p' ? 10 : 30, 300, 8)]);
+      expect(check.doubt()).toBeUndefined();
+    }
+    // One sheet, put in once, there for both readings' hit tests; gone when the task's readings end.
+    expect(new Set(seen.flat()).size).toBe(1);
+    expect(seen.every((inPlace) => inPlace.length === 1)).toBe(true);
+    look.end();
+    expect(sheets()).toEqual([]);
     removeHitTest(document);
   });
 

@@ -1,6 +1,6 @@
 import { topmostAt } from './hit-test';
 import type { StyleValues } from './rendering-doubts';
-import { withEveryBoxHitTestable, type OutOfReach } from './see-through';
+import { withEveryBoxHitTestable, type LookThrough, type OutOfReach } from './see-through';
 import { parseColour } from './text-colour';
 import type { RenderingDoubt } from '../../lib/verdict/rendering-doubts';
 
@@ -29,6 +29,8 @@ export type CreateCoverCheckParameters = {
    * may be drawn over the snippet, or cannot tell.
    */
   seeThrough?: boolean;
+  /** A look through every box held across this task's readings, used whenever one is needed, and always once open (it is then free). */
+  look?: LookThrough;
 };
 
 type Place = { holder: Element; x: number; y: number };
@@ -47,7 +49,7 @@ type Place = { holder: Element; x: number; y: number };
  * is tested. A cover that is fixed or sticky (a header, a cookie bar) does
  * not count on a page that scrolls: the reader scrolls the text out from under it.
  */
-export function createCoverCheck({ view, isOwn, seeThrough = false }: CreateCoverCheckParameters): CoverCheck {
+export function createCoverCheck({ view, isOwn, seeThrough = false, look }: CreateCoverCheckParameters): CoverCheck {
   const styleOf = (element: Element) => view.getComputedStyle(element);
   const sample: Place[] = [];
   let offered = 0;
@@ -87,10 +89,11 @@ export function createCoverCheck({ view, isOwn, seeThrough = false }: CreateCove
     },
     doubt() {
       if (sample.length === 0) return undefined;
-      if (!seeThrough && !somethingOutOfReach) return coverIn([]);
+      // While a look is open, the styles read above say `auto` everywhere: it is used whatever they say.
+      if (!seeThrough && !somethingOutOfReach && look?.open !== true) return coverIn([]);
       // Asked of the text's own trees: the document's styles reach no shadow tree.
       const roots = new Set([view.document, ...sample.map(({ holder }) => holder.getRootNode() as Document | ShadowRoot)]);
-      return withEveryBoxHitTestable(roots, coverIn);
+      return look === undefined ? withEveryBoxHitTestable(roots, coverIn) : look.during(roots, coverIn);
     },
   };
 }

@@ -2,6 +2,7 @@ import type { TextWalkLens } from '../../lib/text/canonical';
 import { removeTokens } from '../../lib/text/tokens';
 import { createDoubtReader } from './doubt-reader';
 import { isOwnNode } from './own-nodes';
+import type { LookThrough } from './see-through';
 import type { RenderingDoubt } from '../../lib/verdict/rendering-doubts';
 import {
   boundsOf,
@@ -36,6 +37,8 @@ function snippetBoxOf(root: Element, range: Range): DOMRect | undefined {
 export type CssLensOptions = {
   /** Hit-test boxes with `pointer-events: none` too, at a cost (cover-check.ts): where something may be drawn over the snippet unseen. */
   seeThrough?: boolean;
+  /** The look through every box held across this task's readings, if any (see-through.ts). */
+  look?: LookThrough;
 };
 
 /**
@@ -52,7 +55,7 @@ export type CssLensOptions = {
  *
  * Make a new lens for each reading: it caches styles, and the page moves.
  */
-export function createCssLens(root: Element, { seeThrough }: CssLensOptions = {}): CssLens {
+export function createCssLens(root: Element, { seeThrough, look }: CssLensOptions = {}): CssLens {
   const view = root.ownerDocument.defaultView;
   if (view === null) return { hidesSubtree: () => false, showsText: () => true, generatedText: () => '', doubts: new Set() };
 
@@ -71,7 +74,7 @@ export function createCssLens(root: Element, { seeThrough }: CssLensOptions = {}
   const { documentElement } = root.ownerDocument;
   const page: PageExtent = { scrollX: view.scrollX, scrollY: view.scrollY, width: documentElement.scrollWidth, height: documentElement.scrollHeight };
   const offPageCounts = laidOut && !isOffPage(rootBox, page);
-  const reader = createDoubtReader({ root, view, styleOf, rootBox, page, offPageCounts, isOwn: isOwnNode, seeThrough });
+  const reader = createDoubtReader({ root, view, styleOf, rootBox, page, offPageCounts, isOwn: isOwnNode, seeThrough, look });
 
   // Text hiding the whole snippet shares is the page hiding the snippet, not part of it.
   const hidingsOf = (style: CSSStyleDeclaration): Set<string> => {

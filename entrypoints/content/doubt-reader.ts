@@ -1,4 +1,5 @@
 import { createCoverCheck } from './cover-check';
+import type { LookThrough } from './see-through';
 import {
   clipAxesOf,
   effectDoubtOf,
@@ -58,6 +59,8 @@ export type CreateDoubtReaderParameters = {
   isOwn: (element: Element) => boolean;
   /** Hit-test boxes that pass clicks through too (cover-check.ts). */
   seeThrough?: boolean;
+  /** The look through every box held across this task's readings, if any (see-through.ts). */
+  look?: LookThrough;
 };
 
 /**
@@ -66,11 +69,11 @@ export type CreateDoubtReaderParameters = {
  * snippet from its ancestors count too: a whole snippet scaled to a smudge
  * misleads as much as a part of it.
  */
-export function createDoubtReader({ root, view, styleOf, rootBox, page, offPageCounts, isOwn, seeThrough }: CreateDoubtReaderParameters): DoubtReader {
+export function createDoubtReader({ root, view, styleOf, rootBox, page, offPageCounts, isOwn, seeThrough, look }: CreateDoubtReaderParameters): DoubtReader {
   const doubts = new Set<RenderingDoubt>();
   const note = (doubt: RenderingDoubt | undefined): void => void (doubt !== undefined && doubts.add(doubt));
   const { documentElement } = root.ownerDocument;
-  const cover = createCoverCheck({ view, isOwn, seeThrough });
+  const cover = createCoverCheck({ view, isOwn, seeThrough, look });
   let coverTested = false;
   const laidOut = rootBox !== undefined;
 

@@ -19,6 +19,7 @@ import { revealSnippet } from './reveal';
 import type { Scheduler } from './scheduler';
 import { createSelectionCard, type SelectionCard } from './selection-card';
 import { readSelection } from './selection-reader';
+import { openLookThrough, type LookThrough } from './see-through';
 import { createSnippetRereads } from './snippet-rereads';
 import type { WorkerLink } from './worker-link';
 
@@ -80,8 +81,19 @@ export function startPageSession({
   messages,
   readRendered: givenReader,
 }: StartPageSessionParameters): StartPageSessionReturnType {
+  /** The look through every box the readings of one task share, opened by the first that needs it (see-through.ts). */
+  let look: LookThrough | undefined;
+  const readTogether = <result>(read: () => result): result => {
+    look = openLookThrough();
+    try {
+      return read();
+    } finally {
+      look.end();
+      look = undefined;
+    }
+  };
   /** The live page's CSS, hit-testing every box where something may be drawn over the snippet that hit tests miss. */
-  const lensOf = (root: Element) => createCssLens(root, { seeThrough: rereads.obscured(root) });
+  const lensOf = (root: Element) => createCssLens(root, { seeThrough: rereads.obscured(root), look });
   const readRendered = givenReader ?? createRenderedTextReader({ lensOf });
   const locator = createProofLocator();
   const registry = createProofRegistry();
@@ -142,8 +154,8 @@ export function startPageSession({
     onPlaced: integrity.checkBadges,
     onKeptOff: integrity.badgeKeptOff,
   });
-  const sender = createProofSender({ signal, document, scheduler, worker, registry, locator, readRendered, alive, painter });
-  const rereads = createSnippetRereads({ signal, document, scheduler, registry, locator, readRendered, alive, sender });
+  const sender = createProofSender({ signal, document, scheduler, worker, registry, locator, readRendered, readTogether, alive, painter });
+  const rereads = createSnippetRereads({ signal, document, scheduler, registry, locator, readRendered, readTogether, alive, sender });
   const tracker = createProofTracker({
     signal,
     scheduler,

@@ -22,6 +22,8 @@ export type CreateProofSenderParameters = {
   /** Its count of proofs not checked goes with every batch. */
   locator: Pick<ProofLocator, 'skipped'>;
   readRendered: RenderedTextReader;
+  /** Runs a task's readings together (one look through every box for all, see-through.ts); as they come when not given. */
+  readTogether?: <result>(read: () => result) => result;
   /** Still the session's and still in the page. */
   alive: (proof: TrackedProof) => boolean;
   /** Shows the worker's verdicts, and "checking" on a proof sent again. */
@@ -56,6 +58,7 @@ export function createProofSender({
   registry,
   locator,
   readRendered,
+  readTogether = (read) => read(),
   alive,
   painter,
 }: CreateProofSenderParameters): CreateProofSenderReturnType {
@@ -74,34 +77,36 @@ export function createProofSender({
   function sendBatch(proofs: TrackedProof[]): void {
     const renderedOf = new Map<Element, RenderedText>();
     // The batch's proofs not read in time wait for a later one (worker-outbox.ts).
-    const readUntil = performance.now() + longestTaskWork;
     const sent: { proof: TrackedProof; revision: number; payload: PageProof }[] = [];
     let readOne = false;
-    for (const proof of proofs.filter(alive)) {
-      if (readOne && performance.now() > readUntil) {
-        send(proof);
-        continue;
-      }
-      const { element } = proof.located;
-      // A cut-off text is not compared with anything, and a proof with no envelope is malformed whatever is drawn: neither needs reading.
-      const needsReading = proof.shownTextComplete && !isHopelessProof(proof.located);
-      const rendered = needsReading ? (renderedOf.get(element) ?? readRendered(element)) : notRead;
-      if (needsReading) renderedOf.set(element, rendered);
-      readOne = true;
-      if (rendered.timedOut) {
-        const timedOut = (timedOutReadings.get(proof) ?? 0) + 1;
-        timedOutReadings.set(proof, timedOut);
-        if (timedOut < readingAttempts) {
-          // Read again in a later idle task, rather than send it as too large to read.
+    readTogether(() => {
+      const readUntil = performance.now() + longestTaskWork;
+      for (const proof of proofs.filter(alive)) {
+        if (readOne && performance.now() > readUntil) {
           send(proof);
           continue;
         }
+        const { element } = proof.located;
+        // A cut-off text is not compared with anything, and a proof with no envelope is malformed whatever is drawn: neither needs reading.
+        const needsReading = proof.shownTextComplete && !isHopelessProof(proof.located);
+        const rendered = needsReading ? (renderedOf.get(element) ?? readRendered(element)) : notRead;
+        if (needsReading) renderedOf.set(element, rendered);
+        readOne = true;
+        if (rendered.timedOut) {
+          const timedOut = (timedOutReadings.get(proof) ?? 0) + 1;
+          timedOutReadings.set(proof, timedOut);
+          if (timedOut < readingAttempts) {
+            // Read again in a later idle task, rather than send it as too large to read.
+            send(proof);
+            continue;
+          }
+        }
+        timedOutReadings.delete(proof);
+        proof.rendered = rendered;
+        proof.sentRevision = proof.revision;
+        sent.push({ proof, revision: proof.revision, payload: pageProofOf(proof, rendered) });
       }
-      timedOutReadings.delete(proof);
-      proof.rendered = rendered;
-      proof.sentRevision = proof.revision;
-      sent.push({ proof, revision: proof.revision, payload: pageProofOf(proof, rendered) });
-    }
+    });
     notCheckedSent = locator.skipped;
     const notChecked = notCheckedSent;
     // A proof edited or gone since is not sent again on a retry; its newer revision has its own batch.

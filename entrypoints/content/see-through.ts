@@ -35,15 +35,43 @@ export type OutOfReach = { element: Element; box: DOMRectReadOnly };
  * elements in Chromium, so callers ask only where a cover may go unseen.
  */
 export function withEveryBoxHitTestable<result>(roots: ReadonlySet<Document | ShadowRoot>, read: (unseen: readonly OutOfReach[]) => result): result {
-  const undo = [...roots].map(makeEveryBoxHitTestable);
+  const look = openLookThrough();
   try {
-    // The page restyled now, before `read` begins: a caller's time budget is its hit tests'.
-    for (const root of roots) (root instanceof Document ? root.documentElement : root.host).getBoundingClientRect();
-    const unseen = [...roots].flatMap((root) => [...[...root.querySelectorAll(stylesPointerEvents)].filter(isOutOfHitTests), ...inertElementsIn(root)]);
-    return read(unseen.map((element) => ({ element, box: element.getBoundingClientRect() })));
+    return look.during(roots, read);
   } finally {
-    undo.forEach((restore) => restore());
+    look.end();
   }
+}
+
+/** One look through every box, held across several readings of one task: the page restyles in and out once for all of them. */
+export type LookThrough = {
+  /** Whether some tree is being looked through now. */
+  readonly open: boolean;
+  /** Runs `read` while every box in `roots`, and in the trees asked before, can be hit (as withEveryBoxHitTestable). */
+  during<result>(roots: ReadonlySet<Document | ShadowRoot>, read: (unseen: readonly OutOfReach[]) => result): result;
+  /** Puts the page back; call it before the task ends, before any of the page's scripts can run. */
+  end(): void;
+};
+
+export function openLookThrough(): LookThrough {
+  const undo = new Map<Document | ShadowRoot, () => void>();
+  return {
+    get open() {
+      return undo.size > 0;
+    },
+    during(roots, read) {
+      const added = [...roots].filter((root) => !undo.has(root));
+      for (const root of added) undo.set(root, makeEveryBoxHitTestable(root));
+      // The page restyled now, before `read` begins: a caller's time budget is its hit tests'.
+      for (const root of added) (root instanceof Document ? root.documentElement : root.host).getBoundingClientRect();
+      const unseen = [...roots].flatMap((root) => [...[...root.querySelectorAll(stylesPointerEvents)].filter(isOutOfHitTests), ...inertElementsIn(root)]);
+      return read(unseen.map((element) => ({ element, box: element.getBoundingClientRect() })));
+    },
+    end() {
+      undo.forEach((restore) => restore());
+      undo.clear();
+    },
+  };
 }
 
 function isOutOfHitTests(element: Element): boolean {

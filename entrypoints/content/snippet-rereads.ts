@@ -22,6 +22,8 @@ export type CreateSnippetRereadsParameters = {
   registry: ProofRegistry;
   locator: Pick<ProofLocator, 'readShownText'>;
   readRendered: RenderedTextReader;
+  /** Runs a task's readings together (one look through every box for all, see-through.ts); as they come when not given. */
+  readTogether?: <result>(read: () => result) => result;
   /** Still the session's and still in the page. */
   alive: (proof: TrackedProof) => boolean;
   /** Sends again the proofs whose snippet reads differently now. */
@@ -57,6 +59,7 @@ export function createSnippetRereads({
   registry,
   locator,
   readRendered,
+  readTogether = (read) => read(),
   alive,
   sender,
 }: CreateSnippetRereadsParameters): CreateSnippetRereadsReturnType {
@@ -113,21 +116,23 @@ export function createSnippetRereads({
   /** Reads again what readers see of restyled snippets, for as long as one idle task allows; the rest wait for the next. */
   function rereadRendering(): void {
     restyleScheduled = false;
-    const readUntil = performance.now() + longestTaskWork;
     const changed: TrackedProof[] = [];
-    for (const element of restyled) {
-      if (performance.now() > readUntil) break;
-      restyled.delete(element);
-      // Proofs still waiting to go read their rendering when they do; a cut-off text is compared with nothing.
-      const sentProofs = registry
-        .onSnippet(element)
-        .filter((proof) => alive(proof) && proof.shownTextComplete && !isHopelessProof(proof.located) && proof.sentRevision === proof.revision);
-      if (sentProofs.length === 0) continue;
-      const rendered = readRendered(element);
-      for (const proof of sentProofs) {
-        if (!sameRendering(rendered, proof.rendered)) changed.push(proof);
+    readTogether(() => {
+      const readUntil = performance.now() + longestTaskWork;
+      for (const element of restyled) {
+        if (performance.now() > readUntil) break;
+        restyled.delete(element);
+        // Proofs still waiting to go read their rendering when they do; a cut-off text is compared with nothing.
+        const sentProofs = registry
+          .onSnippet(element)
+          .filter((proof) => alive(proof) && proof.shownTextComplete && !isHopelessProof(proof.located) && proof.sentRevision === proof.revision);
+        if (sentProofs.length === 0) continue;
+        const rendered = readRendered(element);
+        for (const proof of sentProofs) {
+          if (!sameRendering(rendered, proof.rendered)) changed.push(proof);
+        }
       }
-    }
+    });
     sender.resend(changed);
     if (restyled.size > 0) {
       restyleScheduled = true;
