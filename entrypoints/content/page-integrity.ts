@@ -105,7 +105,12 @@ export function createPageIntegrityWatch({ signal, document, scheduler, alive, i
 
   function check(): void {
     const view = document.defaultView;
-    if (view === null) return;
+    // A document with no window (the page going away) has nothing left to look at.
+    if (view === null) {
+      toCheck.clear();
+      toLookThrough.clear();
+      return;
+    }
     if (![...toCheck].some((proof) => toLookThrough.has(proof))) return checkSome(view, []);
     // The badges' own trees too: the document's styles reach no shadow tree.
     const roots = new Set<Document | ShadowRoot>([document]);
