@@ -1,5 +1,5 @@
 import { topmostAt } from './hit-test';
-import type { StyleValues } from './rendering-doubts';
+import { valuesOf, type StyleValues } from './rendering-doubts';
 import { withEveryBoxHitTestable, type LookThrough, type OutOfReach } from './see-through';
 import { parseColour } from './text-colour';
 import type { RenderingDoubt } from '../../lib/verdict/rendering-doubts';
@@ -134,6 +134,8 @@ export function coverAt({ holder, x, y, view, isOwn, unseen }: CoverAtParameters
   return unseen.find(({ element, box }) => holds(box, x, y) && !holdsAcrossShadows(element, holder) && !drawsNothingOf(element, view))?.element;
 }
 
+const boxSides = ['top', 'right', 'bottom', 'left'];
+
 /** Elements that draw content of their own, whatever their style. */
 const replacedTags = new Set(['img', 'svg', 'canvas', 'video', 'audio', 'picture', 'object', 'embed', 'iframe', 'input', 'textarea', 'select', 'math', 'meter', 'progress']);
 
@@ -157,8 +159,7 @@ export function drawsNothing({ tag, style, generated, ownText }: DrawingFacts): 
   const is = (property: string, initial: string, ...nothing: string[]) => [initial, ...nothing].includes(style[property] || initial);
   if (parseColour(style['background-color'] || 'transparent')?.alpha !== 0) return false;
   if (!is('background-image', 'none') || !is('border-image-source', 'none') || !is('box-shadow', 'none') || !is('backdrop-filter', 'none') || !is('filter', 'none')) return false;
-  const sides = ['top', 'right', 'bottom', 'left'];
-  if (sides.some((side) => !is(`border-${side}-style`, 'none', 'hidden') && Number.parseFloat(style[`border-${side}-width`] || '0') > 0)) return false;
+  if (boxSides.some((side) => !is(`border-${side}-style`, 'none', 'hidden') && Number.parseFloat(style[`border-${side}-width`] || '0') > 0)) return false;
   return is('outline-style', 'none') || Number.parseFloat(style['outline-width'] || '0') === 0;
 }
 
@@ -171,14 +172,13 @@ const drawingProperties = [
   'filter',
   'outline-style',
   'outline-width',
-  ...['top', 'right', 'bottom', 'left'].flatMap((side) => [`border-${side}-style`, `border-${side}-width`]),
+  ...boxSides.flatMap((side) => [`border-${side}-style`, `border-${side}-width`]),
 ];
 
 function drawsNothingOf(element: Element, view: Window): boolean {
-  const style = view.getComputedStyle(element);
   return drawsNothing({
     tag: element.localName,
-    style: Object.fromEntries(drawingProperties.map((property) => [property, style.getPropertyValue(property)])),
+    style: valuesOf(view.getComputedStyle(element), drawingProperties),
     generated: ['::before', '::after'].map((pseudo) => view.getComputedStyle(element, pseudo).content),
     ownText: holdsOwnText(element),
   });

@@ -13,8 +13,8 @@ import {
   sizeDoubtOf,
   squeezedDoubtOf,
   styledApartDoubtOf,
+  valuesOf,
   type ClipAxes,
-  type StyleValues,
 } from './rendering-doubts';
 import type { RenderingDoubt } from '../../lib/verdict/rendering-doubts';
 import { boundsOf, isOffPage, masksGlyphs, paintsTextWithBackground, type PageExtent, type Rect } from './rendering-rules';
@@ -25,9 +25,6 @@ const embeddedTags = new Set(['img', 'svg', 'canvas', 'video', 'picture', 'objec
 
 /** Block containers, the only boxes with a `::first-line` and `::first-letter`. */
 const blockDisplays = /^(block|list-item|inline-block|flow-root|table-cell|table-caption)$|^block /;
-
-const valuesOf = (style: CSSStyleDeclaration, properties: readonly string[]): StyleValues =>
-  Object.fromEntries(properties.map((property) => [property, style.getPropertyValue(property)]));
 
 const effectProperties = ['transform', 'rotate', 'scale', 'filter', 'backdrop-filter', 'mask-image', '-webkit-mask-image', 'clip-path', 'mix-blend-mode'];
 const shiftProperties = ['float', 'position', 'left', 'right', 'top', 'bottom', 'transform', 'translate', 'font-size'];

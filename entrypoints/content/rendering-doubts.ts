@@ -15,6 +15,10 @@ import { contrastRatio, paintOver, parseColour, type Rgba } from './text-colour'
 /** Computed values by property name; a missing one reads as its initial value. */
 export type StyleValues = Readonly<Record<string, string | undefined>>;
 
+/** The values of `properties` in a computed style, as the rules here take them. */
+export const valuesOf = (style: CSSStyleDeclaration, properties: readonly string[]): StyleValues =>
+  Object.fromEntries(properties.map((property) => [property, style.getPropertyValue(property)]));
+
 /** Below this effective opacity (times colour alpha), text is too faint to vouch for; muted text is 0.5 or more. */
 export const faintestConfirmed = 0.3;
 
