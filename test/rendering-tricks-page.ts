@@ -65,6 +65,11 @@ export const renderingFigures: RenderingFigure[] = [
   { name: 'inert overlay', html: `${trickSignedText}<i class="overlay" inert></i>`, expected: doubt('covered') },
   { name: 'inert overlay beside the snippet', html: trickSignedText, after: '<i class="overlay" inert></i>', expected: doubt('covered') },
   { name: 'overlay passing clicks through by an important rule', html: `${trickSignedText}<i class="overlay pass-through"></i>`, expected: doubt('covered') },
+  // An overlay drawn by a web component: its host draws nothing of its own, its shadow tree does.
+  { name: 'overlay in an open shadow tree', html: trickSignedText, after: '<span><template shadowrootmode="open"><i class="overlay" style="position:absolute;inset:0;background:#fff"></i></template></span>', expected: doubt('covered') },
+  { name: 'overlay in a closed shadow tree', html: trickSignedText, after: '<span><template shadowrootmode="closed"><i style="position:absolute;inset:0;background:#fff"></i></template></span>', expected: doubt('covered') },
+  // A tree attached by script: the page's world reports it (shadow-roots.content.ts). One written in the HTML is not seen (docs/protocol.md §10).
+  { name: 'overlay in a shadow tree passing clicks through', html: trickSignedText, after: '<span data-attach-shadow><template><style>:host { pointer-events: none !important } i { pointer-events: none !important }</style><i style="position:absolute;inset:0;background:#fff"></i></template></span>', expected: doubt('covered') },
   { name: '3 px text in an unboxed snippet', html: withNot('<span style="font-size:3px">'), snippetStyle: 'display:contents', expected: doubt('small') },
   { name: 'z-index behind a background', html: withNot('<span style="display:inline-block;background:#fff"><span style="position:relative;z-index:-1">', '</span></span>'), expected: doubt('covered') },
   { name: 'covering ::after', html: `<span class="covering">${trickSignedText}</span>`, expected: doubt('covered') },
@@ -124,11 +129,14 @@ export function figureId(name: string): string {
   return name.replace(/\W+/g, '-');
 }
 
+/** Gives each `[data-attach-shadow]` element an open shadow root holding its template's content, as a web component would. */
+const attachShadows = `for (const host of document.querySelectorAll('[data-attach-shadow]')) host.attachShadow({ mode: 'open' }).append(host.querySelector('template').content.cloneNode(true));`;
+
 /** The page: one figure per case, each snippet carrying the same attribute proof of the signed sentence. */
 export function renderingTricksPage(proofAttribute: string): string {
   const figures = renderingFigures.map(
     ({ name, html, snippetStyle, after = '' }) =>
       `<figure id="${figureId(name)}" data-trick="${name}"><div data-ai-proof='${proofAttribute}'${snippetStyle === undefined ? '' : ` style="${snippetStyle}"`}>${html}</div>${after}</figure>`,
   );
-  return `<!doctype html><html><head><meta charset="utf-8"><style>${renderingTricksCss}</style></head><body>\n${figures.join('\n')}\n</body></html>`;
+  return `<!doctype html><html><head><meta charset="utf-8"><style>${renderingTricksCss}</style></head><body>\n${figures.join('\n')}\n<script>${attachShadows}</script></body></html>`;
 }

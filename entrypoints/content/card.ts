@@ -40,6 +40,8 @@ export type CreateCardParameters = {
   openTrustSigner: (request: TrustRequest) => Promise<boolean>;
   /** The page closed the card, or drew over it, as it opened (checked once per opening, in the next frame). */
   onHidden?: () => void;
+  /** The page's open shadow roots known so far: a popover of the page's may be in one. */
+  shadowRoots?: () => ShadowRoot[];
 };
 
 /**
@@ -49,7 +51,7 @@ export type CreateCardParameters = {
  * on Escape, when focus or the pointer leaves it and its badge (after a
  * short delay, so the pointer can cross the gap), or on a press elsewhere.
  */
-export function createCard({ document, signal, sheet, verdictOf, openDetails, openTrustSigner, onHidden }: CreateCardParameters): Card {
+export function createCard({ document, signal, sheet, verdictOf, openDetails, openTrustSigner, onHidden, shadowRoots = () => [] }: CreateCardParameters): Card {
   const { host, root, usesPopover } = createCardHost(document, cardTag, sheet);
 
   let badge: Badge | undefined;
@@ -107,7 +109,7 @@ export function createCard({ document, signal, sheet, verdictOf, openDetails, op
   /** Once the card is drawn: still open, and on top at its middle; else the page hid it. */
   function checkShown(): void {
     if (badge === undefined || signal.aborted || onHidden === undefined) return;
-    if (!cardShown(document, host, usesPopover)) onHidden();
+    if (!cardShown(document, host, usesPopover, shadowRoots())) onHidden();
   }
 
   function hide({ returnFocus = false } = {}): void {
@@ -272,10 +274,10 @@ const pageTopLayer = ':popover-open:not(verity-card), :modal';
  * page can close any popover in it) and nothing of the page's drawn over
  * its middle (a page can open a popover of its own above it; coverAt
  * passes over what draws nothing). While the page has something in the
- * top layer, every box is hit-tested, those passing clicks through too
- * (see-through.ts).
+ * top layer (in the document or a shadow tree), every box is hit-tested,
+ * those passing clicks through too (see-through.ts).
  */
-export function cardShown(document: Document, host: HTMLElement, usesPopover: boolean): boolean {
+export function cardShown(document: Document, host: HTMLElement, usesPopover: boolean, shadowRoots: readonly ShadowRoot[] = []): boolean {
   if (usesPopover && !host.matches(':popover-open')) return false;
   const { left, top, width, height } = host.getBoundingClientRect();
   if (width < 1 || height < 1) return false;
@@ -284,7 +286,8 @@ export function cardShown(document: Document, host: HTMLElement, usesPopover: bo
   // Out of the window there is nothing to hit-test: no sign of the page.
   if (view === null || x < 0 || y < 0 || x >= view.innerWidth || y >= view.innerHeight || typeof document.elementFromPoint !== 'function') return true;
   const uncovered = (unseen: readonly OutOfReach[]) => coverAt({ holder: host, x, y, view, isOwn: () => false, unseen }) === undefined;
-  return document.querySelector(pageTopLayer) === null ? uncovered([]) : withEveryBoxHitTestable(new Set([document]), uncovered);
+  const pageHasTopLayer = [document, ...shadowRoots].some((root) => root.querySelector(pageTopLayer) !== null);
+  return pageHasTopLayer ? withEveryBoxHitTestable(new Set([document]), uncovered, { shadowRoots: () => shadowRoots }) : uncovered([]);
 }
 
 type CardElement = { element: HTMLElement; details: HTMLButtonElement; status: HTMLElement; trustButton: HTMLButtonElement | undefined };

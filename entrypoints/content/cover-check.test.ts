@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
 import { removeHitTest, stubHitTest } from '../../test/fakes/hit-test';
 import { coverAt, coverSamplesPerReading, createCoverCheck, drawsNothing } from './cover-check';
 import { topmostAt } from './hit-test';
@@ -42,6 +43,43 @@ describe('coverAt', () => {
     const byId = page('<p id="p">Text</p><verity-badge id="v"></verity-badge>');
     stubHitTest(document, () => [byId('v'), byId('p')]);
     expect(at(byId('p'), [], (element) => element.localName === 'verity-badge')).toBeUndefined();
+  });
+
+  it("takes a shadow host with no style of its own for what its tree draws above the text: an overlay in a web component", () => {
+    const byId = page('<p id="p">The drug is safe.</p><span id="host"></span>');
+    const root = byId('host').attachShadow({ mode: 'open' });
+    root.innerHTML = '<div id="clear"></div><div id="white" style="background-color: rgb(255, 255, 255)"></div>';
+    const [clear, white] = [root.getElementById('clear')!, root.getElementById('white')!];
+    // Hit tests name the host for anything of its tree.
+    stubHitTest(document, () => [byId('host'), byId('p'), document.body]);
+    const inTree = stubHitTest(root, () => [clear, white, byId('p'), document.body]);
+    expect(at(byId('p'))).toBe(byId('host'));
+    // What it draws only under the text hides nothing; nor does a tree that draws nothing there.
+    inTree.mockImplementation(() => [clear, byId('p'), white, document.body]);
+    expect(at(byId('p'))).toBeUndefined();
+    inTree.mockImplementation(() => [clear, byId('p'), document.body]);
+    expect(at(byId('p'))).toBeUndefined();
+    removeHitTest(root);
+  });
+
+  it('reads a closed shadow tree through the extension API', () => {
+    const byId = page('<p id="p">The drug is safe.</p><span id="host"></span>');
+    const root = byId('host').attachShadow({ mode: 'closed' });
+    root.innerHTML = '<div id="white" style="background-color: rgb(255, 255, 255)"></div>';
+    stubHitTest(document, () => [byId('host'), byId('p')]);
+    stubHitTest(root, () => [root.getElementById('white')!, byId('p')]);
+    // Only what the page lets script see: a host of nothing.
+    expect(at(byId('p'))).toBeUndefined();
+    const dom = { openOrClosedShadowRoot: vi.fn((element: HTMLElement) => (element === byId('host') ? root : null)) };
+    // WXT's fake browser has no `dom` namespace: Chromium's, for this test.
+    Object.assign(browser, { dom });
+    try {
+      expect(at(byId('p'))).toBe(byId('host'));
+      expect(dom.openOrClosedShadowRoot).toHaveBeenCalledWith(byId('host'));
+    } finally {
+      Reflect.deleteProperty(browser, 'dom');
+      removeHitTest(root);
+    }
   });
 
   it('judges what hit tests cannot reach by its box: a cover over the point, not an ancestor; text out of reach is its own cover', () => {
@@ -229,6 +267,27 @@ describe('createCoverCheck', () => {
     expect(new Set(trees.map(String))).toEqual(new Set(['true,true']));
     expect([lookingThrough(document), lookingThrough(root)]).toEqual([false, false]);
     removeHitTest(root);
+  });
+
+  it("looks through the page's known shadow trees too, whose own styles the document's do not outrank, and judges by its box what one keeps out of reach", () => {
+    const byId = page('<p id="p">The drug is safe.</p><span id="host"></span>');
+    const root = byId('host').attachShadow({ mode: 'open' });
+    root.innerHTML = '<i id="o" style="pointer-events: none !important; background-color: rgb(255, 255, 255)"></i>';
+    root.getElementById('o')!.getBoundingClientRect = () => new DOMRect(0, 0, 1000, 1000);
+    const lookingThrough = () => [...root.querySelectorAll('style')].some((style) => style.textContent!.includes(':host('));
+    const trees: boolean[] = [];
+    stubHitTest(document, () => {
+      trees.push(lookingThrough());
+      return [byId('p')];
+    });
+    const look = openLookThrough({ shadowRoots: () => [root] });
+    const check = createCoverCheck({ view: window, isOwn: () => false, seeThrough: true, look });
+    check.consider(byId('p'), [new DOMRect(0, 10, 300, 16)]);
+    expect(check.doubt()).toBe('covered');
+    expect(new Set(trees)).toEqual(new Set([true]));
+    look.end();
+    expect(lookingThrough()).toBe(false);
+    removeHitTest(document);
   });
 
   it('tests nothing when no text was in the viewport', () => {

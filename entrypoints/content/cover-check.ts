@@ -1,6 +1,7 @@
 import { topmostAt } from './hit-test';
 import { valuesOf, type StyleValues } from './rendering-doubts';
 import { withEveryBoxHitTestable, type LookThrough, type OutOfReach } from './see-through';
+import { shadowRootOf } from './shadow-root-of';
 import { parseColour } from './text-colour';
 import type { RenderingDoubt } from '../../lib/verdict/rendering-doubts';
 
@@ -125,13 +126,13 @@ export function coverAt({ holder, x, y, view, isOwn, unseen }: CoverAtParameters
   const root = holder.getRootNode() as Document | ShadowRoot;
   const topmost = topmostAt(root, x, y, isOwn);
   if (topmost !== undefined && boxedElementOf(topmost, styleOf) !== holder) {
-    if (!drawsNothingOf(topmost, view)) return topmost;
+    if (!drawsNothingOver(holder, topmost, x, y, view, isOwn)) return topmost;
     for (const element of root.elementsFromPoint(x, y)) {
       if (boxedElementOf(element, styleOf) === holder) break;
-      if (!isOwn(element) && !drawsNothingOf(element, view)) return element;
+      if (!isOwn(element) && !drawsNothingOver(holder, element, x, y, view, isOwn)) return element;
     }
   }
-  return unseen.find(({ element, box }) => holds(box, x, y) && !holdsAcrossShadows(element, holder) && !drawsNothingOf(element, view))?.element;
+  return unseen.find(({ element, box }) => holds(box, x, y) && !holdsAcrossShadows(element, holder) && !drawsNothingOver(holder, element, x, y, view, isOwn))?.element;
 }
 
 const boxSides = ['top', 'right', 'bottom', 'left'];
@@ -174,6 +175,24 @@ const drawingProperties = [
   'outline-width',
   ...boxSides.flatMap((side) => [`border-${side}-style`, `border-${side}-width`]),
 ];
+
+/**
+ * Whether an element draws nothing over `holder`'s text at a point: of
+ * its own, nor, as a shadow host, by what its shadow tree draws there
+ * above the text. Hit tests name the host for anything of that tree, so a
+ * web component whose host has no style of its own can hold an overlay.
+ */
+function drawsNothingOver(holder: Element, element: Element, x: number, y: number, view: Window, isOwn: (element: Element) => boolean): boolean {
+  if (!drawsNothingOf(element, view)) return false;
+  const shadow = shadowRootOf(element);
+  if (shadow === null) return true;
+  // The stack there as that tree sees it: its own elements (nested hosts standing for theirs) among those outside it.
+  for (const inner of shadow.elementsFromPoint(x, y)) {
+    if (boxedElementOf(inner, (each) => view.getComputedStyle(each)) === holder || holdsAcrossShadows(inner, holder)) break;
+    if (inner.getRootNode() === shadow && !isOwn(inner) && !drawsNothingOver(holder, inner, x, y, view, isOwn)) return false;
+  }
+  return true;
+}
 
 function drawsNothingOf(element: Element, view: Window): boolean {
   return drawsNothing({

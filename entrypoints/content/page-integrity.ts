@@ -43,6 +43,8 @@ export type CreatePageIntegrityWatchParameters = {
   isOurs: (element: Element) => boolean;
   /** Tells the worker: all the page has done so far, not only what is new. */
   report: (integrity: PageIntegrity) => Promise<unknown>;
+  /** The page's open shadow roots known so far, looked through with the document (see-through.ts). */
+  shadowRoots?: () => ShadowRoot[];
 };
 
 export type CreatePageIntegrityWatchReturnType = PageIntegrityWatch;
@@ -55,7 +57,7 @@ export type CreatePageIntegrityWatchReturnType = PageIntegrityWatch;
  * proofs. Verity does not fight the page; it says so to the reader where
  * the page cannot reach.
  */
-export function createPageIntegrityWatch({ signal, document, scheduler, alive, isOurs, report }: CreatePageIntegrityWatchParameters): CreatePageIntegrityWatchReturnType {
+export function createPageIntegrityWatch({ signal, document, scheduler, alive, isOurs, report, shadowRoots }: CreatePageIntegrityWatchParameters): CreatePageIntegrityWatchReturnType {
   const keptOff = new Set<string>();
   const hidden = new Set<string>();
   let cardHidden = false;
@@ -115,7 +117,7 @@ export function createPageIntegrityWatch({ signal, document, scheduler, alive, i
     // The badges' own trees too: the document's styles reach no shadow tree.
     const roots = new Set<Document | ShadowRoot>([document]);
     for (const proof of toCheck) roots.add(proof.badge.host.getRootNode() as Document | ShadowRoot);
-    withEveryBoxHitTestable(roots, (unseen) => checkSome(view, unseen));
+    withEveryBoxHitTestable(roots, (unseen) => checkSome(view, unseen), { shadowRoots });
   }
 
   /** Looks at the badges to check for a few milliseconds (after the restyle a look through every box costs); the rest in the next frame's reads. */

@@ -37,6 +37,8 @@ export type StartPageScannerParameters = {
   onRewritten: (nodes: Node[]) => void;
   /** Something left the page. */
   onRemoved: () => void;
+  /** Each open shadow root as it is first reported. */
+  onShadowRoot?: (root: ShadowRoot) => void;
 };
 
 /** A slice run outside idle time: it takes the shortest. */
@@ -58,7 +60,7 @@ export function sliceMs(deadline: IdleDeadlineLike): number {
  * own scripts or input for longer than a frame. The locator remembers what it saw,
  * so nothing is reported twice.
  */
-export function startPageScanner({ signal, document, scheduler, locator, isOwnNode, onSlice, onChanged, onRewritten, onRemoved }: StartPageScannerParameters): void {
+export function startPageScanner({ signal, document, scheduler, locator, isOwnNode, onSlice, onChanged, onRewritten, onRemoved, onShadowRoot }: StartPageScannerParameters): void {
   const roots: Node[] = [];
   const observedRoots = new WeakSet<Node>();
   let walk: Generator<LocatedProof | WalkPause, void, undefined> | undefined;
@@ -133,7 +135,9 @@ export function startPageScanner({ signal, document, scheduler, locator, isOwnNo
     shadowRootEvent,
     (event) => {
       const root = reportedRootOf(event);
-      if (root) observeRoot(root);
+      if (!root || observedRoots.has(root)) return;
+      onShadowRoot?.(root);
+      observeRoot(root);
     },
     { capture: true, signal },
   );

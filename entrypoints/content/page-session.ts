@@ -7,6 +7,7 @@ import { createCard, type Card } from './card';
 import type { ContentMessageDesk } from './content-messages';
 import { createCssLens } from './css-lens';
 import { madeWhenUsed } from './made-when-used';
+import { createKnownShadowRoots } from './known-shadow-roots';
 import { isOwnNode } from './own-nodes';
 import { startPageScanner } from './page-scanner';
 import { createProofRegistry, type TrackedProof } from './proof-registry';
@@ -81,10 +82,12 @@ export function startPageSession({
   messages,
   readRendered: givenReader,
 }: StartPageSessionParameters): StartPageSessionReturnType {
+  /** The page's open shadow roots, as the scanner is told of them. */
+  const shadowRoots = createKnownShadowRoots();
   /** The look through every box the readings of one task share, opened by the first that needs it (see-through.ts). */
   let look: LookThrough | undefined;
   const readTogether = <result>(read: () => result): result => {
-    look = openLookThrough();
+    look = openLookThrough({ shadowRoots: shadowRoots.inPage });
     try {
       return read();
     } finally {
@@ -102,7 +105,15 @@ export function startPageSession({
   const alive = (proof: TrackedProof): boolean =>
     registry.has(proof) && proof.located.element.isConnected && proof.located.carrier.isConnected;
 
-  const integrity = createPageIntegrityWatch({ signal, document, scheduler, alive, isOurs: madeByVerity, report: (report) => worker.reportIntegrity(report) });
+  const integrity = createPageIntegrityWatch({
+    signal,
+    document,
+    scheduler,
+    alive,
+    isOurs: madeByVerity,
+    report: (report) => worker.reportIntegrity(report),
+    shadowRoots: shadowRoots.inPage,
+  });
 
   const badgeCard = madeWhenUsed(() =>
     createCard({
@@ -119,6 +130,7 @@ export function startPageSession({
         () => false,
       ),
       onHidden: integrity.cardHidden,
+      shadowRoots: shadowRoots.inPage,
     }),
   );
   // Built when a badge is first pointed at: what only redraws or closes a card has nothing to do before.
@@ -188,7 +200,7 @@ export function startPageSession({
     },
     'read-selection': () => {
       const snippets = Array.from(registry.all()).filter(alive).map((proof) => ({ id: proof.id, element: proof.located.element }));
-      const read = readSelection({ selection: document.getSelection(), snippets, lensOf });
+      const read = readTogether(() => readSelection({ selection: document.getSelection(), snippets, lensOf }));
       if (read === null) return null;
       selectionCard.anchorTo(read.range);
       return { text: read.text, within: read.within };
@@ -213,6 +225,7 @@ export function startPageSession({
     onChanged: rereads.contentChanged,
     onRewritten: tracker.carriersRewritten,
     onRemoved: tracker.scheduleSweep,
+    onShadowRoot: shadowRoots.add,
   });
 
   // A scheme switch often touches <html> and <body> several times in a row: the badges look once it has settled.

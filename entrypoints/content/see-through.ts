@@ -11,7 +11,13 @@ import { markMadeByVerity } from './made-by-verity';
  * page's own layers outrank it either way), and restyling through one
  * takes four times as long in Chromium.
  */
-const everyBoxHitTestable = `:is(*, ${'#v'.repeat(20)}), ::before, ::after, ::backdrop { pointer-events: auto !important; }`;
+const asSpecificAsTwentyIds = `:is(*, ${'#v'.repeat(20)})`;
+const everyBoxHitTestable = `${asSpecificAsTwentyIds}, ::before, ::after, ::backdrop { pointer-events: auto !important; }`;
+/**
+ * The same in a shadow tree, and for its host: an important declaration
+ * of the tree's own `:host` rules outranks the document's.
+ */
+const everyShadowBoxHitTestable = `${asSpecificAsTwentyIds}, :host(${asSpecificAsTwentyIds}), ::before, ::after, ::backdrop { pointer-events: auto !important; }`;
 
 /** Elements whose style attribute may set `pointer-events`: an important one there outranks any style sheet. */
 const stylesPointerEvents = '[style*="pointer-events" i]';
@@ -34,8 +40,12 @@ export type OutOfReach = { element: Element; box: DOMRectReadOnly };
  * Each call restyles the whole page twice (in and out): 340 ms at 80,000
  * elements in Chromium, so callers ask only where a cover may go unseen.
  */
-export function withEveryBoxHitTestable<result>(roots: ReadonlySet<Document | ShadowRoot>, read: (unseen: readonly OutOfReach[]) => result): result {
-  const look = openLookThrough();
+export function withEveryBoxHitTestable<result>(
+  roots: ReadonlySet<Document | ShadowRoot>,
+  read: (unseen: readonly OutOfReach[]) => result,
+  parameters?: OpenLookThroughParameters,
+): result {
+  const look = openLookThrough(parameters);
   try {
     return look.during(roots, read);
   } finally {
@@ -47,29 +57,43 @@ export function withEveryBoxHitTestable<result>(roots: ReadonlySet<Document | Sh
 export type LookThrough = {
   /** Whether some tree is being looked through now. */
   readonly open: boolean;
-  /** Runs `read` while every box in `roots`, and in the trees asked before, can be hit (as withEveryBoxHitTestable). */
+  /** Runs `read` while every box in `roots`, and in the trees asked before, can be hit (as withEveryBoxHitTestable); `read` is told what is out of reach in all of them. */
   during<result>(roots: ReadonlySet<Document | ShadowRoot>, read: (unseen: readonly OutOfReach[]) => result): result;
   /** Puts the page back; call it before the task ends, before any of the page's scripts can run. */
   end(): void;
 };
 
-export function openLookThrough(): LookThrough {
+export type OpenLookThroughParameters = {
+  /**
+   * The page's open shadow roots known so far: an overlay in any of them
+   * may be kept out of reach by its own tree's style, which the
+   * document's does not outrank, so each is looked through too.
+   */
+  shadowRoots?: () => Iterable<ShadowRoot>;
+};
+
+export function openLookThrough({ shadowRoots = () => [] }: OpenLookThroughParameters = {}): LookThrough {
   const undo = new Map<Document | ShadowRoot, () => void>();
+  /** Each tree's elements still out of reach: nothing changes the page while a look is open. */
+  const unseenIn = new Map<Document | ShadowRoot, Element[]>();
   return {
     get open() {
       return undo.size > 0;
     },
-    during(roots, read) {
+    during(asked, read) {
+      const roots = undo.size === 0 ? [...asked, ...shadowRoots()] : asked;
       const added = [...roots].filter((root) => !undo.has(root));
       for (const root of added) undo.set(root, makeEveryBoxHitTestable(root));
       // The page restyled now, before `read` begins: a caller's time budget is its hit tests'.
       for (const root of added) (root instanceof Document ? root.documentElement : root.host).getBoundingClientRect();
-      const unseen = [...roots].flatMap((root) => [...[...root.querySelectorAll(stylesPointerEvents)].filter(isOutOfHitTests), ...inertElementsIn(root)]);
+      for (const root of added) unseenIn.set(root, [...[...root.querySelectorAll(stylesPointerEvents)].filter(isOutOfHitTests), ...inertElementsIn(root)]);
+      const unseen = [...unseenIn.values()].flat();
       return read(unseen.map((element) => ({ element, box: element.getBoundingClientRect() })));
     },
     end() {
       undo.forEach((restore) => restore());
       undo.clear();
+      unseenIn.clear();
     },
   };
 }
@@ -94,9 +118,10 @@ function inertElementsIn(root: Document | ShadowRoot): Element[] {
 /** Adopts the sheet in `root`; Firefox before 153 refuses a content script that (shared-style.ts), so a `<style>` there. Returns what takes it out. */
 function makeEveryBoxHitTestable(root: Document | ShadowRoot): () => void {
   const document = root instanceof Document ? root : root.ownerDocument;
+  const rule = root instanceof Document ? everyBoxHitTestable : everyShadowBoxHitTestable;
   try {
     const sheet = new CSSStyleSheet();
-    sheet.replaceSync(everyBoxHitTestable);
+    sheet.replaceSync(rule);
     root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
     return () => {
       root.adoptedStyleSheets = root.adoptedStyleSheets.filter((adopted) => adopted !== sheet);
@@ -105,7 +130,7 @@ function makeEveryBoxHitTestable(root: Document | ShadowRoot): () => void {
     // Firefox's Xray wrapper: the same rules in an element of Verity's.
   }
   const style = markMadeByVerity(document.createElement('style'));
-  style.textContent = everyBoxHitTestable;
+  style.textContent = rule;
   (root instanceof Document ? root.documentElement : root).append(style);
   return () => style.remove();
 }
