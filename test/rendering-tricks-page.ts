@@ -62,6 +62,8 @@ export const renderingFigures: RenderingFigure[] = [
   { name: 'overlay passing clicks through', html: `${trickSignedText}<i class="overlay" style="pointer-events:none"></i>`, expected: doubt('covered') },
   { name: 'overlay passing clicks through, important', html: `${trickSignedText}<i class="overlay" style="pointer-events:none !important"></i>`, expected: doubt('covered') },
   { name: 'overlay beside the snippet passing clicks through', html: trickSignedText, after: '<i class="overlay pass-through"></i>', expected: doubt('covered') },
+  { name: 'overlay passing clicks through by a rule as specific as any', html: `${trickSignedText}<i id="most-specific" class="overlay"></i>`, expected: doubt('covered') },
+  { name: 'covering ::after passing clicks through by a rule as specific as any', html: `<span id="most-specific-after" class="covering">${trickSignedText}</span>`, expected: doubt('covered') },
   { name: 'inert overlay', html: `${trickSignedText}<i class="overlay" inert></i>`, expected: doubt('covered') },
   { name: 'inert overlay beside the snippet', html: trickSignedText, after: '<i class="overlay" inert></i>', expected: doubt('covered') },
   { name: 'overlay passing clicks through by an important rule', html: `${trickSignedText}<i class="overlay pass-through"></i>`, expected: doubt('covered') },
@@ -114,6 +116,9 @@ figure { position: relative; margin: 0 0 28px; }
 .overlay.clear { background: none; }
 .pass-through { pointer-events: none !important; }
 .covering { position: relative; } .covering::after { content: ""; position: absolute; inset: 0; background: #fff; }
+/* More ids than browsers count (Chromium 255, Firefox 1,023). */
+i${'#most-specific'.repeat(1100)} { pointer-events: none !important; }
+span${'#most-specific-after'.repeat(1100)}::after { pointer-events: none !important; }
 .first-line::first-line { color: transparent; }
 .full-stop::after { content: "."; }
 .words-quotes { quotes: "never " "" ; }
