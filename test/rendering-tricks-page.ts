@@ -20,6 +20,10 @@ export type RenderingFigure = {
   snippetStyle?: string;
   /** What the figure holds after the snippet. */
   after?: string;
+  /** Markup the snippet sits in, inside the figure: its opening and closing. */
+  wrap?: [string, string];
+  /** What Verity says in Firefox, where that differs: a trick whose CSS Firefox does not draw shows the signed words. */
+  firefox?: TrickExpectation;
 };
 
 export const trickSignedText = 'The drug is not safe for children under 12. Is the dose −5 mg?';
@@ -45,6 +49,10 @@ export const renderingFigures: RenderingFigure[] = [
   { name: 'clear layer over it', html: `${trickSignedText}<i class="overlay clear"></i>`, expected: verified },
   { name: 'clear layer passing clicks through', html: `${trickSignedText}<i class="overlay clear pass-through"></i>`, expected: verified },
   { name: 'text passing clicks through', html: `<span class="pass-through">${trickSignedText}</span>`, expected: verified },
+  { name: 'identity scale and rotation', html: `<span style="display:inline-block;scale:1;rotate:0deg">${trickSignedText}</span>`, expected: verified },
+  { name: 'frosted card around the snippet', html: trickSignedText, wrap: ['<div style="backdrop-filter:blur(8px);background:rgba(255,255,255,.8);padding:4px">', '</div>'], expected: verified },
+  { name: 'rounded card clipping nothing', html: trickSignedText, wrap: ['<div style="clip-path:inset(0 round 12px);background:#eef;padding:4px 8px">', '</div>'], expected: verified },
+  { name: 'soft drop shadow and focus ring', html: withNot('<a href="/about" style="outline:2px solid #06c;outline-offset:2px;box-shadow:0 4px 12px rgba(0,0,0,.15)">', '</a>'), expected: verified },
 
   // Text hidden.
   { name: 'opacity 0.06', html: withNot('<span style="opacity:.06">'), expected: doubt('faint') },
@@ -101,6 +109,42 @@ export const renderingFigures: RenderingFigure[] = [
   { name: 'input value', html: `${trickSignedText} <input value="Never mind.">`, expected: doubt('embedded') },
   { name: 'image of text', html: `${trickSignedText} <img alt="" width="80" height="16" src="data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' width='80' height='16'%3E%3Ctext y='12'%3ENot really%3C/text%3E%3C/svg%3E">`, expected: doubt('embedded') },
 
+  // Found by a red team (2026-12-06): paint no hit test sees, counters and markers, words the signed text leaves out.
+  { name: 'own ::after box pulled over the word', html: withNot('<span class="own-after">'), expected: doubt('covered') },
+  { name: 'outline drawn inward over the word', html: withNot('<span style="display:inline-block;outline:.8em solid #fff;outline-offset:-.8em">'), expected: doubt('covered') },
+  { name: 'shadow of an empty box over the word', html: withNot('', '<i style="display:inline-block;width:0;height:0;vertical-align:.35em;box-shadow:-.9em 0 0 .95em #fff"></i>'), expected: doubt('covered') },
+  { name: 'inset shadow as a dark background', html: withNot('<span style="box-shadow:inset 0 0 0 2em #1d1d1f">'), expected: doubt('background') },
+  { name: 'white text stroke', html: withNot('<span style="-webkit-text-stroke:5px #fff">'), expected: doubt('effect') },
+  { name: 'thick white line through', html: withNot('<span style="text-decoration:line-through #fff 1.3em;text-decoration-skip-ink:none">'), expected: doubt('effect') },
+  { name: 'text shadow copying a digit', html: trickSignedText.replace('−5 mg', '−<span style="text-shadow:.64em 0 currentColor;margin-right:.64em">5</span> mg'), expected: doubt('effect') },
+  { name: 'box reflection', html: trickSignedText.replace('12', '<span style="display:inline-block;-webkit-box-reflect:right">12</span>'), expected: doubt('effect'), firefox: verified },
+  { name: 'mask box image', html: withNot('<span style="display:inline-block;-webkit-mask-box-image:linear-gradient(transparent,transparent)">'), expected: doubt('effect'), firefox: verified },
+  { name: 'white on white in an unboxed element', html: withNot('<span style="display:contents;background:#000;color:#fff">'), expected: doubt('low-contrast') },
+  { name: '::first-line background', html: `<div class="first-line-background">${trickSignedText}</div>`, expected: doubt('styled-apart') },
+  { name: 'animation hiding it later', html: withNot('<span class="late-hide">'), expected: doubt('styled-apart') },
+  { name: 'marker drawn over it', html: trickSignedText, after: '<i class="marker-overlay"></i>', expected: doubt('covered') },
+  { name: 'column rule drawn over it', html: trickSignedText, after: '<i class="rule-overlay"><b></b></i>', expected: doubt('covered') },
+  // Firefox refuses `counter(…, none)`, and with it the whole `content`: nothing is drawn.
+  { name: 'counter without style beside words', html: `<span class="counter-words">${trickSignedText}</span>`, expected: doubt('generated'), firefox: verified },
+  { name: 'counter drawing a digit', html: trickSignedText.replace('−5', '−5<span class="counter-zero"></span>'), expected: doubt('generated') },
+  { name: 'lower-roman redefined', html: `<ol style="list-style-type:lower-roman"><li>${trickSignedText}</li></ol>`, expected: doubt('generated') },
+  { name: '::before made a list item', html: `<span class="pseudo-item">${trickSignedText}</span>`, expected: doubt('generated') },
+  { name: '<style> shown inline', html: trickSignedText.replace('under 12', 'under <style style="display:inline">1</style>12'), expected: doubt('generated') },
+  { name: 'ignored words shown', html: `<span data-ai-proof-ignore>Never mind: </span>${trickSignedText}`, expected: doubt('generated') },
+  { name: 'a component adding a digit', html: trickSignedText.replace('−5', '−<span><template shadowrootmode="open"><slot></slot>0</template>5</span>'), expected: doubt('embedded') },
+  { name: 'a closed component adding words', html: `<span><template shadowrootmode="closed">Never mind: <slot></slot></template>${trickSignedText}</span>`, expected: doubt('embedded') },
+  { name: 'margins moving a word far', html: withNot('<span style="display:inline-block;margin-left:45em;margin-right:-45em">'), expected: doubt('moved') },
+  { name: 'absolute word inside the box', html: withNot('<span style="position:absolute;left:45em">'), expected: doubt('moved') },
+  { name: 'sticky word pushed along', html: withNot('<span style="position:sticky;left:45em;display:inline-block">'), expected: doubt('moved') },
+  { name: 'ruby annotation', html: 'The drug <ruby>is <rt>not</rt></ruby> safe for children under 12. Is the dose −5 mg?', expected: doubt('moved') },
+  { name: 'legend drawn on the border', html: '<fieldset style="border:0;padding:0;margin:0">The drug is not <legend>safe</legend> for children under 12. Is the dose −5 mg?</fieldset>', expected: doubt('moved') },
+  { name: 'right-to-left flex row', html: withNot('<span style="display:inline-flex;direction:rtl;gap:.3em"><span>', '</span> <span>safe</span></span>').replace('</span></span> safe', '</span></span>'), expected: doubt('reordered') },
+  // Read as other words, not only a doubt: the grid's placement puts "safe" before "not" in what the walk reads too.
+  { name: 'grid item ending at line 1', html: withNot('<span style="display:inline-grid;grid-auto-flow:column;gap:.3em"><span>', '</span><span style="grid-column-end:1">safe</span></span>').replace('</span></span> safe', '</span></span>'), expected: altered },
+  { name: 'number turned right to left', html: trickSignedText.replace('−5', '<span dir="rtl">−5</span>'), expected: doubt('reordered') },
+  { name: 'perspective shrinking a word', html: withNot('<span style="display:inline-block;perspective:10px"><span style="display:inline-block;transform:translateZ(-14px)">', '</span></span>'), expected: doubt('transformed') },
+  { name: 'word written sideways', html: withNot('<span style="display:inline-block;writing-mode:sideways-lr">'), expected: doubt('transformed') },
+
   // Words reordered.
   { name: 'flex order', html: withNot('<span style="display:inline-flex;gap:.3em"><span style="order:2">', '</span> <span style="order:1">safe</span></span>').replace('</span></span> safe', '</span></span>'), expected: doubt('reordered') },
   { name: 'row-reverse', html: withNot('<span style="display:inline-flex;flex-direction:row-reverse;gap:.3em"><span>', '</span> <span>safe</span></span>').replace('</span></span> safe', '</span></span>'), expected: doubt('reordered') },
@@ -120,6 +164,18 @@ figure { position: relative; margin: 0 0 28px; }
 i${'#most-specific'.repeat(1100)} { pointer-events: none !important; }
 span${'#most-specific-after'.repeat(1100)}::after { pointer-events: none !important; }
 .first-line::first-line { color: transparent; }
+.first-line-background::first-line { background: #1d1d1f; }
+.own-after::after { content: ""; display: inline-block; width: 1.9em; height: 1.4em; margin-left: -1.9em; background: #fff; vertical-align: -.3em; }
+.late-hide { animation: late-hide 100000s step-end; }
+/* Transparent after 1,000 s: long after any reading of this test. */
+@keyframes late-hide { 0% { color: #1d1d1f; } 1%, 100% { color: transparent; } }
+.marker-overlay { position: absolute; left: 0; top: 0; display: list-item; list-style: inside "${'█'.repeat(40)}"; color: #fff; line-height: 1.4; white-space: nowrap; }
+.rule-overlay { position: absolute; left: 0; top: 0; width: 30em; height: 1.4em; columns: 2; column-gap: 20em; column-rule: 20em solid #fff; column-fill: auto; }
+.rule-overlay b { display: block; height: 2.8em; }
+.counter-words::before { content: "Never mind: " counter(tricks-a, none); }
+.counter-zero::after { counter-reset: tricks-b; content: counter(tricks-b); }
+@counter-style lower-roman { system: cyclic; symbols: "Never:"; suffix: " "; }
+.pseudo-item::before { content: ""; display: list-item; list-style: inside "Never: "; }
 .full-stop::after { content: "."; }
 .words-quotes { quotes: "never " "" ; }
 @counter-style words { system: cyclic; symbols: "Never:"; suffix: " "; }
@@ -140,8 +196,8 @@ const attachShadows = `for (const host of document.querySelectorAll('[data-attac
 /** The page: one figure per case, each snippet carrying the same attribute proof of the signed sentence. */
 export function renderingTricksPage(proofAttribute: string): string {
   const figures = renderingFigures.map(
-    ({ name, html, snippetStyle, after = '' }) =>
-      `<figure id="${figureId(name)}" data-trick="${name}"><div data-ai-proof='${proofAttribute}'${snippetStyle === undefined ? '' : ` style="${snippetStyle}"`}>${html}</div>${after}</figure>`,
+    ({ name, html, snippetStyle, after = '', wrap = ['', ''] }) =>
+      `<figure id="${figureId(name)}" data-trick="${name}">${wrap[0]}<div data-ai-proof='${proofAttribute}'${snippetStyle === undefined ? '' : ` style="${snippetStyle}"`}>${html}</div>${wrap[1]}${after}</figure>`,
   );
   return `<!doctype html><html><head><meta charset="utf-8"><style>${renderingTricksCss}</style></head><body>\n${figures.join('\n')}\n<script>${attachShadows}</script></body></html>`;
 }

@@ -67,7 +67,7 @@ function coveredAt(host: Element, view: Window, isOwn: (element: Element) => boo
   if (width < 1 || height < 1 || x < 0 || y < 0 || x >= view.innerWidth || y >= view.innerHeight) return undefined;
   const cover = coverAt({ holder: host, x, y, view, isOwn: (element) => element !== host && isOwn(element), unseen });
   if (cover === undefined) return undefined;
-  return coverScrollsAway(cover, view) ? 'pinned-cover' : 'covered';
+  return coverScrollsAway(cover, view, host) ? 'pinned-cover' : 'covered';
 }
 
 function parentAcrossShadows(element: Element): Element | null {

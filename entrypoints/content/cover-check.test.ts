@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { removeHitTest, stubHitTest } from '../../test/fakes/hit-test';
-import { coverAt, coverSamplesPerReading, createCoverCheck, drawsNothing } from './cover-check';
+import { coverAt, coverSamplesPerReading, coverScrollsAway, createCoverCheck, drawsNothing } from './cover-check';
 import { topmostAt } from './hit-test';
 import { openLookThrough } from './see-through';
 
@@ -95,6 +95,19 @@ describe('coverAt', () => {
   });
 });
 
+describe('coverScrollsAway', () => {
+  it('lets a sticky bar go on a page that scrolls, but not one that holds the covered words too', () => {
+    const byId = page('<div id="bar" style="position: sticky"><i id="cover"></i><p id="inside">Words</p></div><p id="outside">Words</p>');
+    Object.defineProperty(document.documentElement, 'scrollHeight', { value: 5_000, configurable: true });
+    try {
+      expect(coverScrollsAway(byId('cover'), window, byId('outside'))).toBe(true);
+      expect(coverScrollsAway(byId('cover'), window, byId('inside'))).toBe(false);
+    } finally {
+      Reflect.deleteProperty(document.documentElement, 'scrollHeight');
+    }
+  });
+});
+
 describe('drawsNothing', () => {
   const bare = { tag: 'div', style: {}, generated: ['none', 'none'], ownText: false };
 
@@ -115,6 +128,9 @@ describe('drawsNothing', () => {
     ['a generated box', { generated: ['""', 'none'] }],
     ['text of its own', { ownText: true }],
     ['an image', { tag: 'img' }],
+    ['a marker', { style: { display: 'list-item', 'list-style-type': '"███"' } }],
+    ['a rule between columns', { style: { 'column-rule-style': 'solid', 'column-rule-width': '320px' } }],
+    ['a line under spaces that break no line', { ownText: 'spaces' as const, style: { 'text-decoration-line': 'underline' } }],
   ])('fails for %s', (_case, facts) => {
     expect(drawsNothing({ ...bare, ...facts })).toBe(false);
   });

@@ -64,7 +64,7 @@ export function createCoverCheck({ view, isOwn, seeThrough = false, look }: Crea
   const coverIn = (unseen: readonly OutOfReach[]): RenderingDoubt | undefined => {
     for (const place of sample) {
       const cover = coverAt({ ...place, view, isOwn, unseen });
-      if (cover !== undefined && !coverScrollsAway(cover, view)) return 'covered';
+      if (cover !== undefined && !coverScrollsAway(cover, view, place.holder)) return 'covered';
     }
     return undefined;
   };
@@ -145,8 +145,8 @@ export type DrawingFacts = {
   style: StyleValues;
   /** The computed `content` of its `::before` and `::after`, which hit tests report as the element. */
   generated: readonly string[];
-  /** Whether it holds text of its own, directly. */
-  ownText: boolean;
+  /** Whether it holds text of its own, directly: characters, or only spaces (which draw nothing but a line under them). */
+  ownText: boolean | 'spaces';
 };
 
 /**
@@ -155,16 +155,25 @@ export type DrawingFacts = {
  * (kebab-case computed values; a missing one reads as its initial value).
  */
 export function drawsNothing({ tag, style, generated, ownText }: DrawingFacts): boolean {
-  if (ownText || replacedTags.has(tag)) return false;
+  if (ownText === true || replacedTags.has(tag)) return false;
   if (generated.some((content) => !['none', 'normal', ''].includes(content))) return false;
   const is = (property: string, initial: string, ...nothing: string[]) => [initial, ...nothing].includes(style[property] || initial);
   if (parseColour(style['background-color'] || 'transparent')?.alpha !== 0) return false;
   if (!is('background-image', 'none') || !is('border-image-source', 'none') || !is('box-shadow', 'none') || !is('backdrop-filter', 'none') || !is('filter', 'none')) return false;
   if (boxSides.some((side) => !is(`border-${side}-style`, 'none', 'hidden') && Number.parseFloat(style[`border-${side}-width`] || '0') > 0)) return false;
+  // A marker, a rule between columns, a line under or through its text (spaces that break no line draw one too).
+  if (/list-item/.test(style['display'] ?? '') && !is('list-style-type', 'none')) return false;
+  if (!is('column-rule-style', 'none', 'hidden') && Number.parseFloat(style['column-rule-width'] || '0') > 0) return false;
+  if (ownText === 'spaces' && !is('text-decoration-line', 'none')) return false;
   return is('outline-style', 'none') || Number.parseFloat(style['outline-width'] || '0') === 0;
 }
 
 const drawingProperties = [
+  'display',
+  'list-style-type',
+  'column-rule-style',
+  'column-rule-width',
+  'text-decoration-line',
   'background-color',
   'background-image',
   'border-image-source',
@@ -206,11 +215,19 @@ function drawsNothingOf(element: Element, view: Window): boolean {
 /** Children looked at for text of an element's own; one with more is taken to hold some. */
 const childrenLookedAt = 256;
 
-function holdsOwnText(element: Element): boolean {
+function holdsOwnText(element: Element): boolean | 'spaces' {
   const children = element.childNodes;
   if (children.length > childrenLookedAt) return true;
-  for (const node of children) if (node.nodeType === 3 && node.nodeValue!.trim() !== '') return true;
-  return false;
+  let spaces = false;
+  for (const node of children) {
+    if (node.nodeType !== 3) continue;
+    // Spaces that break no line (U+00A0 and kin) carry an underline across a box as letters would.
+    if (/[^\t\n\f\r ]/.test(node.nodeValue!)) {
+      if (node.nodeValue!.trim() !== '') return true;
+      spaces = true;
+    }
+  }
+  return spaces ? 'spaces' : false;
 }
 
 function holdsAcrossShadows(ancestor: Element, element: Element): boolean {
@@ -242,12 +259,13 @@ function randomBelow(bound: number): number {
 
 /**
  * Whether a cover is one the reader scrolls out from under: a sticky header
- * or fixed bar (on it or an ancestor), on a page that scrolls.
+ * or fixed bar (on it or an ancestor), on a page that scrolls. Not when
+ * that bar holds what it covers (`covered`) too: they stay together.
  */
-export function coverScrollsAway(cover: Element, view: Window): boolean {
+export function coverScrollsAway(cover: Element, view: Window, covered: Element): boolean {
   if (view.document.documentElement.scrollHeight <= view.innerHeight + 1) return false;
   for (let current: Element | null = cover; current !== null; current = current.parentElement) {
-    if (/fixed|sticky/.test(view.getComputedStyle(current).position)) return true;
+    if (/fixed|sticky/.test(view.getComputedStyle(current).position)) return !holdsAcrossShadows(current, covered);
   }
   return false;
 }

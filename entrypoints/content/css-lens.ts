@@ -135,6 +135,11 @@ export function createCssLens(root: Element, { seeThrough, look }: CssLensOption
       if (/\S/.test(removeTokens(node.data))) reader.text(parent, lines);
       return true;
     },
+    skipped(element) {
+      // Drawn words the signed text leaves out (a `<style>` made inline, an ignored span): judged by the reader.
+      if (!laidOut || isOwnNode(element) || !element.checkVisibility() || subtreeHidingOf(styleOf(element)) !== undefined) return;
+      reader.skipped(element);
+    },
     generatedText(element, pseudo) {
       const style = view.getComputedStyle(element, pseudo);
       const { content } = style;

@@ -1,7 +1,11 @@
 import { createCoverCheck } from './cover-check';
+import { drawnOverTextDoubtOf, drawnOverTextProperties } from './drawn-over-text';
+import { shadowRootOf } from './shadow-root-of';
+import { styledApartLaterDoubtOf } from './styled-apart-later';
 import type { LookThrough } from './see-through';
 import {
   clipAxesOf,
+  directionDoubtOf,
   effectDoubtOf,
   generatedDoubtOf,
   isCut,
@@ -15,6 +19,7 @@ import {
   styledApartDoubtOf,
   valuesOf,
   type ClipAxes,
+  type StyleValues,
 } from './rendering-doubts';
 import type { RenderingDoubt } from '../../lib/verdict/rendering-doubts';
 import { boundsOf, isOffPage, masksGlyphs, paintsTextWithBackground, type PageExtent, type Rect } from './rendering-rules';
@@ -23,21 +28,39 @@ import { parseColour } from './text-colour';
 /** Elements that draw something the text walk cannot read: images, media, frames, form fields. */
 const embeddedTags = new Set(['img', 'svg', 'canvas', 'video', 'picture', 'object', 'embed', 'iframe', 'input', 'textarea', 'select', 'math']);
 
+/** Elements the signed text may leave out while readers see them: controls, not words of the text. */
+const controlsOutsideTheText = 'a[href], button, summary, [role="button"], [role="link"]';
+
+/** Characters of an element's text looked at for right-to-left letters. */
+const textLookedAt = 2_000;
+
 /** Block containers, the only boxes with a `::first-line` and `::first-letter`. */
 const blockDisplays = /^(block|list-item|inline-block|flow-root|table-cell|table-caption)$|^block /;
 
-const effectProperties = ['transform', 'rotate', 'scale', 'filter', 'backdrop-filter', 'mask-image', '-webkit-mask-image', 'clip-path', 'mix-blend-mode'];
-const shiftProperties = ['float', 'position', 'left', 'right', 'top', 'bottom', 'transform', 'translate', 'font-size'];
+/** Elements whose words are drawn apart from the line they stand in: a legend on its fieldset's border, ruby annotations over their base. */
+const drawnApartTags = new Set(['legend', 'rt', 'rp']);
+
+const effectProperties = [
+  'transform', 'rotate', 'scale', 'perspective', 'filter', 'mask-image', '-webkit-mask-image', '-webkit-mask-box-image-source', '-webkit-box-reflect', 'clip-path', 'mix-blend-mode',
+];
+const shiftProperties = ['float', 'position', 'left', 'right', 'top', 'bottom', 'transform', 'translate', 'font-size', 'display', 'margin-left', 'margin-right'];
 const spacingProperties = ['font-size', 'letter-spacing', 'word-spacing'];
-const orderProperties = ['unicode-bidi', 'display', 'flex-direction', 'flex-wrap', 'order', 'grid-row-start', 'grid-column-start'];
-const pseudoProperties = ['content', 'quotes', 'position', 'background-color', 'background-image'];
-const apartProperties = ['color', '-webkit-text-fill-color', 'font-size', 'visibility', '-webkit-text-security'];
+const orderProperties = [
+  'unicode-bidi', 'display', 'flex-direction', 'flex-wrap', 'order', 'grid-row-start', 'grid-column-start', 'grid-row-end', 'grid-column-end', 'writing-mode', 'direction',
+];
+const parentOrderProperties = ['display', 'writing-mode', 'direction'];
+const pseudoProperties = ['content', 'quotes', 'position', 'display', 'background-color', 'background-image'];
+/** What lets a generated box lie over the words beside it. */
+const pseudoPlaceProperties = ['position', 'margin-left', 'margin-right', 'left', 'right', 'transform', 'translate'];
+const apartProperties = ['color', '-webkit-text-fill-color', 'font-size', 'visibility', '-webkit-text-security', 'letter-spacing', 'text-shadow', 'background-color', 'background-image'];
 
 export type DoubtReader = {
   /** A descendant of the root that the walk enters (it is not hidden). */
   element(element: Element): void;
   /** A `::before` or `::after` with content, not hidden, that the walk reads. */
   generated(pseudo: CSSStyleDeclaration): void;
+  /** A drawn element whose words the signed text leaves out (spec §5 step 1): any but a link or button is words added. */
+  skipped(element: Element): void;
   /** A text node with visible characters that the walk keeps: the element holding it, and its line boxes (none when the root is not laid out). */
   text(holder: Element, lines: readonly DOMRect[]): void;
   /** What the reading could not confirm: read once the walk is over (the first read hit-tests the text for covers). */
@@ -75,6 +98,7 @@ export function createDoubtReader({ root, view, styleOf, rootBox, page, offPageC
   const laidOut = rootBox !== undefined;
 
   for (let ancestor: Element | null = root; ancestor !== null; ancestor = ancestor.parentElement) note(effectDoubtOf(valuesOf(styleOf(ancestor), effectProperties)));
+  note(styledApartLaterDoubtOf(root, view));
   checkElement(root);
 
   const opacities = new Map<Element, number>();
@@ -96,7 +120,8 @@ export function createDoubtReader({ root, view, styleOf, rootBox, page, offPageC
     for (let element: Element | null = holder; element !== null; element = element.parentElement) {
       const background = styleOf(element);
       if (paintsTextWithBackground(background)) gradientText = true;
-      backgrounds.push({ colour: background.backgroundColor, image: background.backgroundImage !== 'none' });
+      // An element with no box draws no background: its colour is not behind the text.
+      if (background.display !== 'contents') backgrounds.push({ colour: background.backgroundColor, image: background.backgroundImage !== 'none' });
     }
     // A gradient fill is the text's colour: how it stands out cannot be told from one colour.
     const doubt = gradientText
@@ -127,7 +152,13 @@ export function createDoubtReader({ root, view, styleOf, rootBox, page, offPageC
     }
     note(squeezedDoubtOf(valuesOf(style, spacingProperties)));
     const parent = element === root ? undefined : element.parentElement;
-    note(reorderDoubtOf(valuesOf(style, orderProperties), parent ? valuesOf(styleOf(parent), ['display']) : undefined));
+    const parentStyle = parent ? styleOf(parent) : undefined;
+    note(reorderDoubtOf(valuesOf(style, orderProperties), parentStyle ? valuesOf(parentStyle, parentOrderProperties) : undefined));
+    if (parentStyle !== undefined && style.direction === 'rtl') note(directionDoubtOf(style.direction, parentStyle.direction, element.textContent?.slice(0, textLookedAt) ?? ''));
+    note(drawnOverTextDoubtOf(valuesOf(style, drawnOverTextProperties)));
+    if (element !== root && drawnApartTags.has(element.localName)) note('moved');
+    // Drawn by a shadow tree (an open or a closed one) that the walk does not read: slots can add, drop or reorder words.
+    if (shadowRootOf(element) !== null) note('embedded');
     if (Number.parseInt(style.zIndex, 10) < 0) note('covered');
     if (style.pointerEvents === 'none' || element.hasAttribute('inert')) cover.outOfReach();
     if (/list-item/.test(style.display)) {
@@ -142,7 +173,7 @@ export function createDoubtReader({ root, view, styleOf, rootBox, page, offPageC
     const embedded = embeddedTags.has(element.localName) && !(element.localName === 'input' && element.getAttribute('type')?.toLowerCase() === 'hidden');
     if ((drawsImage || embedded) && (!laidOut || hasArea(element.getBoundingClientRect()))) note('embedded');
     if (rootBox !== undefined && element !== root && /absolute|fixed/.test(style.position)) {
-      note(movedDoubtOf({ position: style.position }, element.getBoundingClientRect(), rootBox));
+      note(movedDoubtOf({ position: style.position }, element.getBoundingClientRect(), rootBox, (element.textContent?.trim() ?? '') !== ''));
     }
   }
 
@@ -150,10 +181,17 @@ export function createDoubtReader({ root, view, styleOf, rootBox, page, offPageC
     element: checkElement,
     generated(pseudo) {
       note(generatedDoubtOf(valuesOf(pseudo, pseudoProperties)));
-      // A generated box with a background laid over the text: the hit test reports its element, so it is judged here.
+      note(drawnOverTextDoubtOf(valuesOf(pseudo, drawnOverTextProperties)));
+      // A generated box with a background laid over the text, taken out of the flow or pulled over the words beside
+      // it: the hit test reports its element, so it is judged here.
       const fill = parseColour(pseudo.backgroundColor);
       const paintsBox = pseudo.backgroundImage !== 'none' || fill === undefined || fill.alpha > 0;
-      if (/absolute|fixed/.test(pseudo.position) && paintsBox) note('covered');
+      if (paintsBox && liesOverWords(valuesOf(pseudo, pseudoPlaceProperties))) note('covered');
+    },
+    skipped(element) {
+      // A publisher's own control (an "AI proof" link, a copy button) is not part of what was said.
+      if (element.matches(controlsOutsideTheText)) return;
+      if (/\S/.test(element.textContent ?? '')) note('generated');
     },
     text(holder, drawn) {
       note(paintOf(holder));
@@ -178,6 +216,14 @@ export function createDoubtReader({ root, view, styleOf, rootBox, page, offPageC
   };
 }
 
+
+/** Whether a generated box may lie over words beside it: out of the flow, pulled back by a negative margin, or offset. */
+function liesOverWords(place: StyleValues): boolean {
+  if (/absolute|fixed/.test(place['position'] ?? '')) return true;
+  if (['margin-left', 'margin-right'].some((side) => Number.parseFloat(place[side] ?? '0') < 0)) return true;
+  if (/relative|sticky/.test(place['position'] ?? '') && ['left', 'right'].some((side) => !['auto', '0px', ''].includes(place[side] ?? 'auto'))) return true;
+  return !['none', ''].includes(place['transform'] ?? 'none') || !['none', ''].includes(place['translate'] ?? 'none');
+}
 
 function hasArea(rect: Rect): boolean {
   return rect.width >= 1 && rect.height >= 1;

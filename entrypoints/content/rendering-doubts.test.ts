@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   clipAxesOf,
+  directionDoubtOf,
   effectDoubtOf,
   generatedDoubtOf,
   isCut,
@@ -27,6 +28,13 @@ describe('effectDoubtOf', () => {
     expect(effectDoubtOf({ transform: 'matrix3d(1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 5, 6, 7, 1)' })).toBeUndefined();
   });
 
+  it('confirms what changes nothing the text shows: identity scale and rotation, a backdrop filter, a clip path that rounds corners only', () => {
+    expect(effectDoubtOf({ scale: '1', rotate: '0deg' })).toBeUndefined();
+    expect(effectDoubtOf({ 'backdrop-filter': 'blur(8px)' })).toBeUndefined();
+    expect(effectDoubtOf({ 'clip-path': 'inset(0px round 12px)' })).toBeUndefined();
+    expect(effectDoubtOf({ 'clip-path': 'inset(0px 0px 0px 0px round 4px 8px)' })).toBeUndefined();
+  });
+
   it.each([
     [{ transform: 'matrix(0.08, 0, 0, 0.08, 0, 0)' }, 'transformed'],
     [{ transform: 'matrix(-1, 0, 0, 1, 0, 0)' }, 'transformed'],
@@ -34,7 +42,10 @@ describe('effectDoubtOf', () => {
     [{ rotate: '180deg' }, 'transformed'],
     [{ filter: 'blur(4px)' }, 'effect'],
     [{ filter: 'opacity(0.05)' }, 'effect'],
-    [{ 'backdrop-filter': 'blur(8px)' }, 'effect'],
+    [{ perspective: '10px' }, 'transformed'],
+    [{ '-webkit-box-reflect': 'right' }, 'effect'],
+    [{ '-webkit-mask-box-image-source': 'linear-gradient(transparent, transparent)' }, 'effect'],
+    [{ 'clip-path': 'inset(0px 10px 0px 0px round 4px)' }, 'effect'],
     [{ 'mask-image': 'linear-gradient(transparent, transparent)' }, 'effect'],
     [{ '-webkit-mask-image': 'url("x.png")' }, 'effect'],
     [{ 'clip-path': 'inset(0px 40% 0px 0px)' }, 'effect'],
@@ -69,23 +80,48 @@ describe('reorderDoubtOf', () => {
     [{ display: 'flex', 'flex-direction': 'row-reverse' }, undefined],
     [{ display: 'inline-flex', 'flex-wrap': 'wrap-reverse' }, undefined],
     [{ 'grid-column-start': '2' }, { display: 'grid' }],
+    [{ 'grid-column-end': '1' }, { display: 'grid' }],
+    [{ display: 'inline-flex', direction: 'rtl' }, { display: 'block', direction: 'ltr' }],
   ])('%j in %j is reordered', (style, parent) => {
     expect(reorderDoubtOf(style, parent)).toBe('reordered');
+  });
+
+  it('takes text turned on its side against its parent for transformed, and allows a right-to-left flex box in right-to-left text', () => {
+    expect(reorderDoubtOf({ 'writing-mode': 'vertical-rl' }, { display: 'block' })).toBe('transformed');
+    expect(reorderDoubtOf({ display: 'flex', direction: 'rtl' }, { display: 'block', direction: 'rtl' })).toBeUndefined();
+  });
+});
+
+describe('directionDoubtOf', () => {
+  it('allows words in either direction, and takes signs and digits turned around for reordered', () => {
+    expect(directionDoubtOf('rtl', 'ltr', 'שלום עולם')).toBeUndefined();
+    expect(directionDoubtOf('rtl', 'ltr', 'The drug is safe.')).toBeUndefined();
+    expect(directionDoubtOf('rtl', 'rtl', '−5')).toBeUndefined();
+    expect(directionDoubtOf('rtl', 'ltr', '−5')).toBe('reordered');
   });
 });
 
 describe('movedDoubtOf', () => {
   const snippet = rect(0, 0, 400, 100);
-  it('allows absolute text inside the snippet, not outside it, and never fixed text', () => {
-    expect(movedDoubtOf({ position: 'absolute' }, rect(10, 10, 50, 20), snippet)).toBeUndefined();
-    expect(movedDoubtOf({ position: 'absolute' }, rect(10, 300, 50, 20), snippet)).toBe('moved');
-    expect(movedDoubtOf({ position: 'fixed' }, rect(10, 10, 50, 20), snippet)).toBe('moved');
-    expect(movedDoubtOf({ position: 'relative' }, rect(10, 300, 50, 20), snippet)).toBeUndefined();
+  it('allows an empty absolute box inside the snippet, not outside it, never absolute text, and never anything fixed', () => {
+    expect(movedDoubtOf({ position: 'absolute' }, rect(10, 10, 50, 20), snippet, false)).toBeUndefined();
+    expect(movedDoubtOf({ position: 'absolute' }, rect(10, 10, 50, 20), snippet, true)).toBe('moved');
+    expect(movedDoubtOf({ position: 'absolute' }, rect(10, 300, 50, 20), snippet, false)).toBe('moved');
+    expect(movedDoubtOf({ position: 'fixed' }, rect(10, 10, 50, 20), snippet, false)).toBe('moved');
+    expect(movedDoubtOf({ position: 'relative' }, rect(10, 300, 50, 20), snippet, true)).toBeUndefined();
   });
 });
 
 describe('shiftedDoubtOf', () => {
   const at = (style: Record<string, string>) => ({ 'font-size': '16px', ...style });
+  it('takes an inline box pulled back over the words before it, or pushed far from them, for moved; allows small margins and blocks', () => {
+    expect(shiftedDoubtOf(at({ display: 'inline-block', 'margin-left': '4px', 'margin-right': '-2px' }))).toBeUndefined();
+    expect(shiftedDoubtOf(at({ display: 'block', 'margin-left': '720px' }))).toBeUndefined();
+    expect(shiftedDoubtOf(at({ display: 'inline-block', 'margin-right': '-69px' }))).toBe('moved');
+    expect(shiftedDoubtOf(at({ display: 'inline-block', 'margin-left': '720px' }))).toBe('moved');
+    expect(shiftedDoubtOf(at({ position: 'sticky', left: '720px' }))).toBe('moved');
+  });
+
   it('allows words in their place, and nudges: a superscript raised half an em, a word moved a few pixels', () => {
     expect(shiftedDoubtOf(at({}))).toBeUndefined();
     expect(shiftedDoubtOf(at({ position: 'relative', left: '2px', top: '0px' }))).toBeUndefined();
@@ -123,12 +159,10 @@ describe('squeezedDoubtOf', () => {
 });
 
 describe('generatedDoubtOf', () => {
-  it('leaves strings to the text comparison and allows default numbering and quotation marks', () => {
+  it('leaves strings to the text comparison and allows quotation marks', () => {
     expect(generatedDoubtOf({ content: 'none' })).toBeUndefined();
     expect(generatedDoubtOf({ content: '""' })).toBeUndefined();
     expect(generatedDoubtOf({ content: '"Sponsored: "' })).toBeUndefined();
-    expect(generatedDoubtOf({ content: 'counter(n) ". "' })).toBeUndefined();
-    expect(generatedDoubtOf({ content: 'counter(n, lower-roman)' })).toBeUndefined();
     expect(generatedDoubtOf({ content: 'open-quote', quotes: 'auto' })).toBeUndefined();
     expect(generatedDoubtOf({ content: 'open-quote', quotes: '"«" "»" "‹" "›"' })).toBeUndefined();
   });
@@ -137,6 +171,12 @@ describe('generatedDoubtOf', () => {
     [{ content: 'url("data:image/png;base64,AAAA")' }],
     [{ content: 'linear-gradient(red, blue)' }],
     [{ content: 'counter(n, words)' }],
+    // Counters draw numbers the walk does not read, whatever their style: `−5` drawn `−50`; strings beside one are not read either.
+    [{ content: 'counter(n)' }],
+    [{ content: '"Never mind: " counter(n, none)' }],
+    [{ content: 'counter(n, lower-roman)' }],
+    // A box made a list item draws a marker.
+    [{ content: '""', display: 'list-item' }],
     [{ content: 'open-quote', quotes: '"not " ""' }],
     [{ content: 'close-quote', quotes: '"“" "?"' }],
   ])('%j adds what Verity cannot read', (pseudo) => {
@@ -161,6 +201,8 @@ describe('markerDoubtOf', () => {
   it.each([
     [{ 'list-style-type': '"not "' }, {}],
     [{ 'list-style-type': 'words' }, {}],
+    // A page's @counter-style may redefine any name but these few.
+    [{ 'list-style-type': 'lower-roman' }, {}],
     [{ 'list-style-image': 'url("minus.png")' }, {}],
     [{}, { content: '"−"' }],
   ])('%j with marker %j adds what Verity cannot read', (style, marker) => {
@@ -170,6 +212,12 @@ describe('markerDoubtOf', () => {
 
 describe('styledApartDoubtOf', () => {
   const own = { color: 'rgb(0, 0, 0)', 'font-size': '16px', visibility: 'visible' };
+  it('takes a first line with a background of its own, or squeezed, for styled apart', () => {
+    expect(styledApartDoubtOf(own, { ...own, 'background-color': 'rgba(0, 0, 0, 0)' })).toBeUndefined();
+    expect(styledApartDoubtOf(own, { ...own, 'background-color': 'rgb(29, 29, 31)' })).toBe('styled-apart');
+    expect(styledApartDoubtOf({ ...own, 'letter-spacing': 'normal' }, { ...own, 'letter-spacing': '-8px' })).toBe('styled-apart');
+  });
+
   it('sees a first line styled like its element, and one styled apart', () => {
     expect(styledApartDoubtOf(own, { ...own })).toBeUndefined();
     expect(styledApartDoubtOf(own, { ...own, color: 'rgba(0, 0, 0, 0)' })).toBe('styled-apart');

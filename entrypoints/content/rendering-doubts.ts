@@ -57,20 +57,29 @@ function translationOf(transform: string): [number, number] | undefined {
 
 /**
  * What an element's own drawing effects leave unconfirmed: any transform
- * but a move, a filter, a mask, a clip path, a backdrop filter. These
- * apply to its whole subtree, so the caller asks of the snippet's
- * ancestors too. `zoom` is judged by the size it draws text at
- * (sizeDoubtOf): a page zoomed to 90 % is read as easily as any.
+ * but a move, a perspective, a filter, a mask, a reflection, a clip path
+ * that cuts. These apply to its whole subtree, so the caller asks of the
+ * snippet's ancestors too. A backdrop filter draws what is behind the
+ * element, not its text (over text, it is a cover: cover-check.ts). `zoom`
+ * is judged by the size it draws text at (sizeDoubtOf): a page zoomed to
+ * 90 % is read as easily as any.
  */
 export function effectDoubtOf(style: StyleValues): RenderingDoubt | undefined {
   if (!isTranslationOnly(value(style, 'transform', 'none'))) return 'transformed';
-  if (['rotate', 'scale'].some((property) => !['none', ''].includes(value(style, property, 'none')))) return 'transformed';
-  for (const property of ['filter', 'backdrop-filter', 'mask-image', '-webkit-mask-image', 'clip-path']) {
-    if (value(style, property, 'none') !== 'none') return 'effect';
+  if (!['none', '', '1'].includes(value(style, 'scale', 'none')) || !['none', '', '0deg'].includes(value(style, 'rotate', 'none'))) return 'transformed';
+  if (!['none', ''].includes(value(style, 'perspective', 'none'))) return 'transformed';
+  for (const property of ['filter', 'mask-image', '-webkit-mask-image', '-webkit-mask-box-image-source', '-webkit-box-reflect']) {
+    if (!['none', ''].includes(value(style, property, 'none'))) return 'effect';
   }
+  if (!clipPathCutsNothing(value(style, 'clip-path', 'none'))) return 'effect';
   // Blended with what is behind it, black text on white can come out white (`difference`).
   if (!['normal', ''].includes(value(style, 'mix-blend-mode', 'normal'))) return 'effect';
   return undefined;
+}
+
+/** No clip path, or one that cuts only rounded corners: a card's `inset(0 round 12px)`. */
+function clipPathCutsNothing(clipPath: string): boolean {
+  return clipPath === 'none' || clipPath === '' || /^inset\(\s*0(px)?(\s+0(px)?){0,3}(\s+round\s[^)]*)?\)$/.test(clipPath.trim());
 }
 
 /** Letters drawn closer than this, in ems (negative `letter-spacing`), overlap into a smudge; tight headline tracking is a few hundredths. */
@@ -94,6 +103,9 @@ export function squeezedDoubtOf(style: StyleValues): RenderingDoubt | undefined 
  */
 const longestNudge = { across: 0.5, down: 1 };
 
+/** The widest margin of an inline box inside a snippet, in ems: a gap wider than a few words sets a word apart. */
+const farthestInlineMargin = 3;
+
 /**
  * An element inside the snippet drawn away from its place in the flow,
  * where it may land among other words and change what they say: a
@@ -105,9 +117,14 @@ const longestNudge = { across: 0.5, down: 1 };
 export function shiftedDoubtOf(style: StyleValues): RenderingDoubt | undefined {
   if (!['none', ''].includes(value(style, 'float', 'none'))) return 'reordered';
   const fontSize = pixels(value(style, 'font-size', '16px'));
+  // Margins move an inline box along its line: one pulled back over the words before it, or pushed far from them.
+  if (/^inline/.test(value(style, 'display', 'inline'))) {
+    const margins = ['margin-left', 'margin-right'].map((side) => pixels(value(style, side, '0px')));
+    if (margins.some((margin) => margin < -longestNudge.across * fontSize || margin > farthestInlineMargin * fontSize)) return 'moved';
+  }
   let across = 0;
   let down = 0;
-  if (value(style, 'position', 'static') === 'relative') {
+  if (/^(relative|sticky)$/.test(value(style, 'position', 'static'))) {
     // A positioned element's computed `left` and `top` are used values: `right` and `bottom` show in them.
     across += insetOf(value(style, 'left', 'auto'), value(style, 'right', 'auto'));
     down += insetOf(value(style, 'top', 'auto'), value(style, 'bottom', 'auto'));
@@ -149,40 +166,55 @@ export function reorderDoubtOf(style: StyleValues, parent: StyleValues | undefin
   const display = value(style, 'display', 'inline');
   if (/flex/.test(display) && (/reverse/.test(value(style, 'flex-direction', 'row')) || value(style, 'flex-wrap', 'nowrap') === 'wrap-reverse')) return 'reordered';
   if (parent === undefined) return undefined;
+  // Turned on its side against the text around it.
+  if (value(style, 'writing-mode', 'horizontal-tb') !== value(parent, 'writing-mode', 'horizontal-tb')) return 'transformed';
+  // Boxes laid out right to left, against the direction of the text around them.
+  if (/flex|grid|table/.test(display) && value(style, 'direction', 'ltr') !== value(parent, 'direction', 'ltr')) return 'reordered';
   const parentDisplay = value(parent, 'display', 'inline');
   if (!/flex|grid/.test(parentDisplay)) return undefined;
   if (value(style, 'order', '0') !== '0') return 'reordered';
-  if (/grid/.test(parentDisplay) && (value(style, 'grid-row-start', 'auto') !== 'auto' || value(style, 'grid-column-start', 'auto') !== 'auto')) return 'reordered';
+  const placements = ['grid-row-start', 'grid-column-start', 'grid-row-end', 'grid-column-end'];
+  if (/grid/.test(parentDisplay) && placements.some((property) => value(style, property, 'auto') !== 'auto')) return 'reordered';
   return undefined;
 }
 
-/** Text taken out of the flow and drawn elsewhere: a fixed or absolute box outside the snippet's box. */
-export function movedDoubtOf(style: StyleValues, box: Rect, snippetBox: Rect): RenderingDoubt | undefined {
+/**
+ * A direction set against the text around it on what holds no letter:
+ * digits and signs turned around (`−5` drawn `5−`). Words keep their
+ * letters' own direction, and right-to-left writing is allowed.
+ */
+export function directionDoubtOf(direction: string, parentDirection: string, text: string): RenderingDoubt | undefined {
+  return direction !== parentDirection && /\S/.test(text) && !/\p{L}/u.test(text) ? 'reordered' : undefined;
+}
+
+/** Text taken out of the flow and drawn elsewhere: a fixed box, an absolute one holding text, or any outside the snippet's box. */
+export function movedDoubtOf(style: StyleValues, box: Rect, snippetBox: Rect, holdsText: boolean): RenderingDoubt | undefined {
   const position = value(style, 'position', 'static');
   if (position === 'fixed') return 'moved';
   if (position !== 'absolute') return undefined;
-  return isInside(box, snippetBox) ? undefined : 'moved';
+  // Words placed anywhere in the snippet's box may land among the others; an empty box (a fade, a rule) only inside it.
+  return holdsText || !isInside(box, snippetBox) ? 'moved' : undefined;
 }
 
 /** Quotation marks (Unicode Quotation_Mark), which the wording rule ignores anyway. */
 const quotationMarks = /^[\p{Quotation_Mark}\s]*$/u;
 
 /**
- * What a `::before`, `::after` or `::marker` adds that is not a string the
- * walk reads: an image, a counter in a custom style, quotes that are not
- * quotation marks (`quotes: "not " ""`). Plain strings are read as text and
- * compared; counters and quotes under the default styles are numbering and
- * quotation marks, which signed text need not hold.
+ * What a `::before` or `::after` adds that is not a string the walk reads:
+ * an image, a counter, a marker (the box made a list item), quotes that
+ * are not quotation marks (`quotes: "not " ""`). Plain strings are read as
+ * text and compared; quotes under the default styles are quotation marks,
+ * which signed text need not hold.
  */
 export function generatedDoubtOf(pseudo: StyleValues): RenderingDoubt | undefined {
   const content = value(pseudo, 'content', 'normal');
-  if (content === 'none' || content === 'normal' || content === '""') return undefined;
+  if (content === 'none' || content === 'normal') return undefined;
+  // A box made a list item draws a marker of its own, which no content names.
+  if (/list-item/.test(value(pseudo, 'display', 'inline'))) return 'generated';
+  if (content === '""') return undefined;
   if (/url\(|image-set\(|gradient\(|element\(/.test(content)) return 'generated';
-  const counter = /counters?\(([^)]*)\)/.exec(content);
-  if (counter !== null) {
-    const style = counter[1]!.split(',').map((part) => part.trim()).at(-1)!;
-    if (counter[1]!.includes(',') && !isPlainCounterStyle(style)) return 'generated';
-  }
+  // A number or symbol beside the words (the walk does not read counters): `−5` drawn `−50`.
+  if (/counters?\(/.test(content)) return 'generated';
   if (/open-quote|close-quote/.test(content) && !quotesAreQuotationMarks(value(pseudo, 'quotes', 'auto'))) return 'generated';
   return undefined;
 }
@@ -194,12 +226,13 @@ export function quotesAreQuotationMarks(quotes: string): boolean {
   return strings.every((string) => quotationMarks.test(string.slice(1, -1).replace(/\\(.)/g, "$1")));
 }
 
-/** Counter styles that draw numbers, letters or bullets, predefined by CSS. */
-const plainCounterStyles = new Set([
-  'none', 'disc', 'circle', 'square', 'decimal', 'decimal-leading-zero', 'lower-roman', 'upper-roman', 'lower-greek',
-  'lower-alpha', 'lower-latin', 'upper-alpha', 'upper-latin', 'disclosure-open', 'disclosure-closed', 'arabic-indic',
-  'armenian', 'bengali', 'cjk-decimal', 'devanagari', 'georgian', 'hebrew', 'hiragana', 'katakana', 'persian', 'thai',
-]);
+/**
+ * Counter styles that draw numbers or bullets and that no page can
+ * redefine (CSS Counter Styles 3: `@counter-style` may not name these);
+ * any other name, `lower-roman` included, a page's `@counter-style` may
+ * turn into words.
+ */
+const plainCounterStyles = new Set(['none', 'disc', 'circle', 'square', 'decimal', 'disclosure-open', 'disclosure-closed']);
 
 function isPlainCounterStyle(style: string): boolean {
   return plainCounterStyles.has(style.trim().toLowerCase());
@@ -220,14 +253,18 @@ export function markerDoubtOf(style: StyleValues, marker: StyleValues): Renderin
 
 /**
  * What `::first-line` or `::first-letter` restyles: a colour, size,
- * visibility or fill that differs from the element's own. Verity reads the
+ * visibility, fill, spacing or shadow that differs from the element's
+ * own, or a background under it. Verity reads the
  * element's styles, so text styled apart is unconfirmed.
  */
 export function styledApartDoubtOf(style: StyleValues, pseudo: StyleValues): RenderingDoubt | undefined {
-  const differs = ['color', '-webkit-text-fill-color', 'font-size', 'visibility', 'opacity', '-webkit-text-security'].some(
+  const differs = ['color', '-webkit-text-fill-color', 'font-size', 'visibility', 'opacity', '-webkit-text-security', 'letter-spacing', 'text-shadow'].some(
     (property) => pseudo[property] !== undefined && pseudo[property] !== style[property],
   );
-  return differs ? 'styled-apart' : undefined;
+  // A background of its own under those words (the element's is not inherited, so any is the pseudo's).
+  const background = parseColour(value(pseudo, 'background-color', 'transparent'));
+  const painted = (background !== undefined && background.alpha > 0) || !['none', ''].includes(value(pseudo, 'background-image', 'none'));
+  return differs || painted ? 'styled-apart' : undefined;
 }
 
 export type TextPaint = {

@@ -136,7 +136,8 @@ export function createSnippetRereads({
     sender.resend(changed);
     if (restyled.size > 0) {
       restyleScheduled = true;
-      scheduler.idle(rereadRendering, readTimeout);
+      // Under way, the rest go on in the next task, each as short: a page that keeps animating has few idle periods.
+      scheduler.delay(rereadRendering, 0);
     }
   }
 

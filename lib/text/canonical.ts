@@ -50,6 +50,8 @@ export type TextWalkLens = {
   generatedText(element: Element, pseudo: '::before' | '::after'): string;
   /** The part of a text node in the walk (a selection's boundary node is cut); its whole data when absent. */
   dataOf?(node: CharacterData): string;
+  /** A descendant of the root that canonical text leaves out (step 1), which readers may see all the same. */
+  skipped?(element: Element): void;
 };
 
 export type ElementTextParameters = {
@@ -96,7 +98,9 @@ export function elementText(root: Element, { maxLength = Infinity, lens, stopWhe
     let entered = false;
     if (isElement(node)) {
       if (stopWhen?.() === true) return stopped();
-      if (!isSkippedByCanonicalText(node) && (lens === undefined || node === root || !lens.hidesSubtree(node))) {
+      if (isSkippedByCanonicalText(node)) {
+        if (node !== root) lens?.skipped?.(node);
+      } else if (lens === undefined || node === root || !lens.hidesSubtree(node)) {
         entered = true;
         if (isSpacedElement(node) && !emit(' ')) return stopped();
         if (lens !== undefined && !emit(lens.generatedText(node, '::before'))) return stopped();

@@ -35,8 +35,8 @@ export const renderingDoubtWords: Record<RenderingDoubt, string> = {
   effect: 'part of it is drawn through a visual effect',
   reordered: 'the page may show its words in another order',
   generated: 'the page adds its own symbols, quotes or images to it',
-  embedded: 'it holds images or form fields whose words Verity cannot read',
-  'styled-apart': 'its first line or letter is styled apart from the rest',
+  embedded: 'it holds images, form fields or components whose words Verity cannot read',
+  'styled-apart': 'part of it is styled apart from the rest (a first line, a highlight or an animation)',
 };
 
 /** The doubts a sentence names, in the fixed order, joined for reading; with none, that the drawing could not be confirmed. */

@@ -119,7 +119,7 @@ describe('the content script in Chromium', () => {
   it('verifies no trick of the adversarial page, names what it could not confirm, and checks again after a late style', async () => {
     const page = await browser.context.newPage();
     // Tall enough that every figure is in view, where covering can be hit-tested.
-    await page.setViewportSize({ width: 1280, height: 3600 });
+    await page.setViewportSize({ width: 1280, height: 7200 });
     await page.goto(`${base}tricks`);
     await allAnswered(page, renderingFigures.length);
     const said = async () => {
