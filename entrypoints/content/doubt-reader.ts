@@ -31,7 +31,7 @@ const embeddedTags = new Set(['img', 'svg', 'canvas', 'video', 'picture', 'objec
 /** Elements the signed text may leave out while readers see them: controls, not words of the text. */
 const controlsOutsideTheText = 'a[href], button, summary, [role="button"], [role="link"]';
 
-/** Characters of an element's text looked at for right-to-left letters. */
+/** Characters of an element's text looked at for a letter (directionDoubtOf). */
 const textLookedAt = 2_000;
 
 /** Block containers, the only boxes with a `::first-line` and `::first-letter`. */
