@@ -1,5 +1,5 @@
 import type { RenderingDoubt } from '../../lib/verdict/rendering-doubts';
-import type { StyleValues } from './rendering-doubts';
+import { pixels, type StyleValues } from './rendering-doubts';
 import { parseColour } from './text-colour';
 
 /**
@@ -64,9 +64,4 @@ function shadowsOf(value: string): Shadow[] {
     // A colour Verity cannot read counts as opaque.
     alpha: parseColour(/rgba?\([^)]*\)/i.exec(shadow)?.[0] ?? '')?.alpha ?? 1,
   }));
-}
-
-function pixels(length: string): number {
-  const number = Number.parseFloat(length);
-  return length.trim().endsWith('px') && Number.isFinite(number) ? number : 0;
 }

@@ -138,7 +138,7 @@ export function shiftedDoubtOf(style: StyleValues): RenderingDoubt | undefined {
 }
 
 /** A computed length in pixels; 0 for `normal`, `auto` and the unparseable. */
-function pixels(length: string): number {
+export function pixels(length: string): number {
   const number = Number.parseFloat(length);
   return length.endsWith('px') && Number.isFinite(number) ? number : 0;
 }
