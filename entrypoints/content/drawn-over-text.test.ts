@@ -10,6 +10,8 @@ describe('drawnOverTextDoubtOf', () => {
     expect(drawnOverTextDoubtOf(at({ 'box-shadow': 'rgba(0, 0, 0, 0.15) 0px 8px 24px 0px' }))).toBeUndefined();
     expect(drawnOverTextDoubtOf(at({ 'box-shadow': 'rgb(187, 187, 187) 0px -1px 0px 0px inset' }))).toBeUndefined();
     expect(drawnOverTextDoubtOf(at({ 'text-shadow': 'rgba(0, 0, 0, 0.3) 0px 1px 2px' }))).toBeUndefined();
+    // A faint glow, however wide, draws no second copy.
+    expect(drawnOverTextDoubtOf(at({ 'text-shadow': 'rgba(0, 150, 255, 0.3) 0px 0px 12px' }))).toBeUndefined();
     expect(drawnOverTextDoubtOf(at({ 'text-decoration-line': 'underline', 'text-decoration-thickness': '1px' }))).toBeUndefined();
   });
 
@@ -19,6 +21,7 @@ describe('drawnOverTextDoubtOf', () => {
     ['an opaque shadow spread over the words beside', { 'box-shadow': 'rgb(255, 255, 255) -14.4px 0px 0px 15.2px' }, 'covered'],
     ['an opaque inset shadow under the words', { 'box-shadow': 'rgb(29, 29, 31) 0px 0px 0px 32px inset' }, 'background'],
     ['a text shadow copying a digit beside it', { 'text-shadow': 'rgb(29, 29, 31) 10.24px 0px 0px' }, 'effect'],
+    ['an opaque blur smudging the words', { 'text-shadow': 'rgb(29, 29, 31) 0px 0px 6px' }, 'effect'],
     ['shadows smudging the words', { 'text-shadow': Array.from({ length: 7 }, () => 'rgb(29, 29, 31) 0px 0px 2px').join(', ') }, 'effect'],
     ['a stroke filling the letters', { '-webkit-text-stroke-width': '5px' }, 'effect'],
     ['a line as thick as the words', { 'text-decoration-line': 'line-through', 'text-decoration-thickness': '20.8px' }, 'effect'],

@@ -46,7 +46,8 @@ export function drawnOverTextDoubtOf(style: StyleValues): RenderingDoubt | undef
   const textShadows = shadowsOf(style['text-shadow'] ?? 'none');
   if (textShadows.length > textShadowLimits.count) return 'effect';
   for (const { lengths: [x = 0, y = 0, blur = 0], alpha } of textShadows) {
-    if (alpha >= hidingAlpha && Math.max(Math.abs(x), Math.abs(y)) > textShadowLimits.offset * em || blur > textShadowLimits.blur * em) return 'effect';
+    if (alpha < hidingAlpha) continue;
+    if (Math.max(Math.abs(x), Math.abs(y)) > textShadowLimits.offset * em || blur > textShadowLimits.blur * em) return 'effect';
   }
   if (pixels(style['-webkit-text-stroke-width'] ?? '0px') > widestStroke * em) return 'effect';
   if (!['none', ''].includes(style['text-decoration-line'] ?? 'none') && pixels(style['text-decoration-thickness'] ?? 'auto') > thickestLine * em) return 'effect';
