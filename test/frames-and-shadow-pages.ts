@@ -36,7 +36,11 @@ export async function serveFramesAndShadowPages({ verifiedHtml, alteredHtml }: {
       frames: { same: 'verified', srcdoc: 'verified', blank: 'altered', cross: 'altered' },
     },
     close: async () => {
-      for (const server of [top, other]) await new Promise<void>((resolve) => server.close(() => resolve()));
+      // The browser may outlive these pages and keeps its connections alive: closing waits for them unless they are closed too.
+      for (const server of [top, other]) {
+        server.closeAllConnections();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+      }
     },
   };
 }

@@ -5,7 +5,7 @@ import { cardShown, cardTag, createCard } from './card';
 import { createCardSheet } from './card-sheet';
 import { removeHitTest, stubHitTest } from '../../test/fakes/hit-test';
 
-// Here every key and pointer event counts as the reader's: untrusted-events.test.ts (e2e) shows a page's made-up ones do nothing.
+// Here every key and pointer event counts as the reader's: test/e2e/untrusted-events-suite.ts shows a page's made-up ones do nothing.
 vi.mock('./trusted-events', () => ({ trusted: <listener>(listener: listener) => listener }));
 
 const controller = new AbortController();

@@ -1,4 +1,5 @@
 import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll } from 'vitest';
 import type { browser as browserApi } from 'wxt/browser';
 import { startDevnet, type StartDevnetReturnType } from '../../devnet/devnet';
 import { launchFirefoxWithExtension, until, type FirefoxWithExtension } from '../../devnet/firefox-browser';
@@ -24,6 +25,17 @@ export async function startFirefoxDemoSession(executablePath: string): Promise<F
     await devnet.stop();
     throw error;
   }
+}
+
+/**
+ * The demo session of a describe block: started before its tests, stopped
+ * after them. Its fields are there from the first test on.
+ */
+export function firefoxDemoSessionFor(executablePath: string): FirefoxDemoSession {
+  const session = {} as FirefoxDemoSession;
+  beforeAll(async () => void Object.assign(session, await startFirefoxDemoSession(executablePath)), 180_000);
+  afterAll(() => stopFirefoxDemoSession(session));
+  return session;
 }
 
 export async function stopFirefoxDemoSession({ devnet, firefox }: Partial<FirefoxDemoSession>): Promise<void> {

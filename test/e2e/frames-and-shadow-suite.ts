@@ -1,0 +1,82 @@
+import type { Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StartDevnetReturnType } from '../../devnet/devnet';
+import type { ExtensionBrowser } from '../../devnet/extension-browser';
+import type { TabState } from '../../messaging/messages';
+import { badgeStatesIn, statesOfBadges } from '../badge-states';
+import { serveFramesAndShadowPages, shadowBadges, type FramesAndShadowPages } from '../frames-and-shadow-pages';
+import { openExtensionPage, openPopupBeside, screenshot, sendFrom, tabShowing, type DemoSession } from './demo-session';
+
+/**
+ * The built extension in Chromium on proofs outside the page's light DOM,
+ * in shadow roots and frames (test/frames-and-shadow-pages.ts): every one
+ * is badged where it is, and the tab's list names the frame each is in.
+ */
+
+export function describeFramesAndShadow(session: DemoSession): void {
+  let devnet: StartDevnetReturnType;
+  let browser: ExtensionBrowser;
+  let pages: FramesAndShadowPages;
+
+  beforeAll(async () => {
+    ({ devnet, browser } = session);
+    const attributeHtml = (state: string) => devnet.scenarios.find((scenario) => scenario.form.startsWith('attribute') && scenario.expectedState === state)!.html;
+    pages = await serveFramesAndShadowPages({ verifiedHtml: attributeHtml('verified'), alteredHtml: attributeHtml('altered') });
+  }, 180_000);
+
+  afterAll(async () => {
+    await pages?.close();
+  });
+
+  const frameStates = (frame: Frame) => badgeStatesIn(frame);
+
+  const frameOf = (page: Page, id: string) => page.locator(`#${id}`).elementHandle().then((handle) => handle!.contentFrame()) as Promise<Frame>;
+
+  const byPlace = <item extends { frameUrl?: string | undefined; state?: string | undefined }>(items: item[]) =>
+    items.sort((a, b) => `${a.frameUrl}${a.state}`.localeCompare(`${b.frameUrl}${b.state}`));
+
+  describe('proofs in shadow roots and frames, in Chromium', () => {
+    it('badges each one where it is, and lists each with the frame it is in', async () => {
+      const { topUrl, otherOrigin, expected } = pages;
+      const page = await browser.context.newPage();
+      await page.goto(topUrl);
+
+      for (const [path, state] of Object.entries(expected.shadow)) {
+        await expect.poll(() => statesOfBadges(page, shadowBadges, path), { timeout: 30_000 }).toEqual([state]);
+      }
+      // Each badge sits in the shadow tree beside its snippet, not in the light DOM.
+      expect(await page.evaluate(() => document.querySelectorAll('verity-badge').length)).toBe(0);
+      for (const [id, state] of Object.entries(expected.frames)) {
+        const frame = await frameOf(page, id);
+        await expect.poll(() => frameStates(frame), { timeout: 30_000 }).toEqual([state]);
+      }
+      await screenshot(page, 'frames-and-shadow-page');
+
+      const extensionPage = await openExtensionPage(browser);
+      const { tabId } = await tabShowing(extensionPage, topUrl);
+      const listed = async () => {
+        const state: TabState = await sendFrom(extensionPage, 'tab-state', { tabId });
+        return byPlace(state.proofs.map((proof) => ({ state: proof.verdict?.state, frameUrl: proof.frameUrl })));
+      };
+      const frameUrls = { same: `${topUrl}same.html`, srcdoc: 'about:srcdoc', blank: 'about:blank', cross: `${otherOrigin}/cross.html` };
+      await expect.poll(listed, { timeout: 30_000 }).toEqual(
+        byPlace([
+          ...Object.values(expected.shadow).map((state) => ({ state, frameUrl: undefined })),
+          ...Object.entries(expected.frames).map(([id, state]) => ({ state, frameUrl: frameUrls[id as keyof typeof frameUrls] })),
+        ]),
+      );
+
+      const popup = await openPopupBeside(browser, { demo: page, tabId });
+      await expect.poll(() => popup.getByText(`In a frame from ${new URL(otherOrigin).host}`).count(), { timeout: 20_000 }).toBe(1);
+      expect(await popup.getByText('In a frame written by this page').count()).toBe(2);
+      await screenshot(popup, 'frames-and-shadow-popup');
+
+      // A frame taken out of the page takes its proof out of the tab's list.
+      await page.evaluate(() => document.getElementById('cross')!.remove());
+      await expect.poll(async () => (await listed()).length, { timeout: 10_000 }).toBe(6);
+      await popup.close();
+      await extensionPage.close();
+      await page.close();
+    });
+  });
+}
