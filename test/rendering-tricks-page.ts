@@ -90,6 +90,7 @@ export const renderingFigures: RenderingFigure[] = [
   { name: 'position fixed', html: withNot('<span style="position:fixed;right:0;bottom:0">'), expected: doubt('moved') },
   { name: 'absolute out of the box', html: withNot('<span style="position:absolute;left:0;top:calc(100% + 2px)">'), expected: doubt('moved') },
   { name: 'relative offset', html: withNot('<span style="position:relative;left:14em">'), expected: doubt('moved') },
+  { name: 'nudges adding up', html: withNot('<span style="position:relative;left:.45em">'.repeat(30), '</span>'.repeat(30)), expected: doubt('moved') },
   { name: 'translate', html: withNot('<span style="display:inline-block;translate:0 2.5em">'), expected: doubt('moved') },
   { name: 'mix-blend-mode', html: withNot('<span style="mix-blend-mode:difference;color:#000">'), expected: doubt('effect') },
   { name: 'letters squeezed', html: withNot('<span style="letter-spacing:-.35em">'), expected: doubt('transformed') },
@@ -142,6 +143,7 @@ export const renderingFigures: RenderingFigure[] = [
   // Read as other words, not only a doubt: the grid's placement puts "safe" before "not" in what the walk reads too.
   { name: 'grid item ending at line 1', html: withNot('<span style="display:inline-grid;grid-auto-flow:column;gap:.3em"><span>', '</span><span style="grid-column-end:1">safe</span></span>').replace('</span></span> safe', '</span></span>'), expected: altered },
   { name: 'number turned right to left', html: trickSignedText.replace('−5', '<span dir="rtl">−5</span>'), expected: doubt('reordered') },
+  { name: 'number and unit set right to left', html: trickSignedText.replace('−5 mg', '<span dir="rtl">−5 mg</span>'), expected: doubt('reordered') },
   { name: 'perspective shrinking a word', html: withNot('<span style="display:inline-block;perspective:10px"><span style="display:inline-block;transform:translateZ(-14px)">', '</span></span>'), expected: doubt('transformed') },
   { name: 'word written sideways', html: withNot('<span style="display:inline-block;writing-mode:sideways-lr">'), expected: doubt('transformed') },
 

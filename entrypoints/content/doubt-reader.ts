@@ -14,11 +14,13 @@ import {
   paintDoubtOf,
   reorderDoubtOf,
   shiftedDoubtOf,
+  shiftOf,
   sizeDoubtOf,
   squeezedDoubtOf,
   styledApartDoubtOf,
   valuesOf,
   type ClipAxes,
+  type Shift,
   type StyleValues,
 } from './rendering-doubts';
 import type { RenderingDoubt } from '../../lib/verdict/rendering-doubts';
@@ -130,6 +132,19 @@ export function createDoubtReader({ root, view, styleOf, rootBox, page, offPageC
     paints.set(holder, doubt);
     return doubt;
   };
+  // Nudges add up: a word nudged inside a nudged word is drawn as far as both.
+  const shifts = new Map<Element, Shift>();
+  const shiftInSnippetOf = (element: Element | null): Shift => {
+    if (element === null || element === root) return { across: 0, down: 0 };
+    let shift = shifts.get(element);
+    if (shift === undefined) {
+      const own = shiftOf(valuesOf(styleOf(element), shiftProperties));
+      const outer = shiftInSnippetOf(element.parentElement);
+      shift = { across: own.across + outer.across, down: own.down + outer.down };
+      shifts.set(element, shift);
+    }
+    return shift;
+  };
   const clippers = new Map<Element, Clip[]>();
   const clipsOf = (element: Element | null): Clip[] => {
     // The viewport's own clipping is the page extent's; the root element and body propagate theirs to it.
@@ -148,7 +163,7 @@ export function createDoubtReader({ root, view, styleOf, rootBox, page, offPageC
     const style = styleOf(element);
     if (element !== root) {
       note(effectDoubtOf(valuesOf(style, effectProperties)));
-      note(shiftedDoubtOf(valuesOf(style, shiftProperties)));
+      note(shiftedDoubtOf(valuesOf(style, shiftProperties), shiftInSnippetOf(element)));
     }
     note(squeezedDoubtOf(valuesOf(style, spacingProperties)));
     const parent = element === root ? undefined : element.parentElement;

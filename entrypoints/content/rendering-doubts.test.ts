@@ -10,6 +10,7 @@ import {
   markerDoubtOf,
   movedDoubtOf,
   shiftedDoubtOf,
+  shiftOf,
   squeezedDoubtOf,
   paintDoubtOf,
   quotesAreQuotationMarks,
@@ -99,6 +100,16 @@ describe('directionDoubtOf', () => {
     expect(directionDoubtOf('rtl', 'rtl', '−5')).toBeUndefined();
     expect(directionDoubtOf('rtl', 'ltr', '−5')).toBe('reordered');
   });
+
+  it('takes left-to-right words that start with a number, set right to left, for reordered', () => {
+    expect(directionDoubtOf('rtl', 'ltr', '5 mg')).toBe('reordered');
+    expect(directionDoubtOf('rtl', 'ltr', ' 12 children')).toBe('reordered');
+    // A number after the first word stays beside it.
+    expect(directionDoubtOf('rtl', 'ltr', 'Is the dose −5 mg?')).toBeUndefined();
+    // Right-to-left writing with a number, as it is read.
+    expect(directionDoubtOf('rtl', 'ltr', '5 שקלים')).toBeUndefined();
+    expect(directionDoubtOf('rtl', 'ltr', '5 ريال')).toBeUndefined();
+  });
 });
 
 describe('movedDoubtOf', () => {
@@ -143,6 +154,15 @@ describe('shiftedDoubtOf', () => {
     [{ float: 'right' }, 'reordered'],
   ])('%j is %s', (style, doubt) => {
     expect(shiftedDoubtOf(at(style))).toBe(doubt);
+  });
+
+  it('adds up the nudges of the elements around a word: each small, together far', () => {
+    const nudged = at({ position: 'relative', left: '7px', top: '0px' });
+    expect(shiftOf(nudged)).toEqual({ across: 7, down: 0 });
+    expect(shiftedDoubtOf(nudged, { across: 7, down: 0 })).toBeUndefined();
+    expect(shiftedDoubtOf(nudged, { across: 14, down: 0 })).toBe('moved');
+    // Nudges that undo each other leave the word in its place.
+    expect(shiftedDoubtOf(nudged, { across: 0, down: 0 })).toBeUndefined();
   });
 });
 

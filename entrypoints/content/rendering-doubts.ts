@@ -106,22 +106,11 @@ const longestNudge = { across: 0.5, down: 1 };
 /** The widest margin of an inline box inside a snippet, in ems: a gap wider than a few words sets a word apart. */
 const farthestInlineMargin = 3;
 
-/**
- * An element inside the snippet drawn away from its place in the flow,
- * where it may land among other words and change what they say: a
- * relative offset or a translation (`transform`, `translate`) beyond a
- * nudge, or a float (drawn at the line's edge). The snippet itself, and
- * its ancestors, may move as a whole; the caller asks only of elements
- * inside it.
- */
-export function shiftedDoubtOf(style: StyleValues): RenderingDoubt | undefined {
-  if (!['none', ''].includes(value(style, 'float', 'none'))) return 'reordered';
-  const fontSize = pixels(value(style, 'font-size', '16px'));
-  // Margins move an inline box along its line: one pulled back over the words before it, or pushed far from them.
-  if (/^inline/.test(value(style, 'display', 'inline'))) {
-    const margins = ['margin-left', 'margin-right'].map((side) => pixels(value(style, side, '0px')));
-    if (margins.some((margin) => margin < -longestNudge.across * fontSize || margin > farthestInlineMargin * fontSize)) return 'moved';
-  }
+/** How far an element's own offset and translation draw it from its place in the flow, in pixels. */
+export type Shift = { across: number; down: number };
+
+/** An element's own shift: a relative or sticky offset, and a translation (`transform`, `translate`). */
+export function shiftOf(style: StyleValues): Shift {
   let across = 0;
   let down = 0;
   if (/^(relative|sticky)$/.test(value(style, 'position', 'static'))) {
@@ -132,9 +121,26 @@ export function shiftedDoubtOf(style: StyleValues): RenderingDoubt | undefined {
   // Any other transform is effectDoubtOf's.
   const [matrixX, matrixY] = translationOf(value(style, 'transform', 'none')) ?? [0, 0];
   const [translateX = '0px', translateY = '0px'] = value(style, 'translate', 'none').split(/\s+/).filter((part) => part !== 'none');
-  across += matrixX + lengthOf(translateX);
-  down += matrixY + lengthOf(translateY);
-  return Math.abs(across) > longestNudge.across * fontSize || Math.abs(down) > longestNudge.down * fontSize ? 'moved' : undefined;
+  return { across: across + matrixX + lengthOf(translateX), down: down + matrixY + lengthOf(translateY) };
+}
+
+/**
+ * An element inside the snippet drawn away from its place in the flow,
+ * where it may land among other words and change what they say: shifted
+ * beyond a nudge (`shift`, its own and its ancestors' inside the snippet
+ * added up, see shiftOf), an inline box with a wide margin, or a float
+ * (drawn at the line's edge). The snippet itself, and its ancestors, may
+ * move as a whole; the caller asks only of elements inside it.
+ */
+export function shiftedDoubtOf(style: StyleValues, shift: Shift = shiftOf(style)): RenderingDoubt | undefined {
+  if (!['none', ''].includes(value(style, 'float', 'none'))) return 'reordered';
+  const fontSize = pixels(value(style, 'font-size', '16px'));
+  // Margins move an inline box along its line: one pulled back over the words before it, or pushed far from them.
+  if (/^inline/.test(value(style, 'display', 'inline'))) {
+    const margins = ['margin-left', 'margin-right'].map((side) => pixels(value(style, side, '0px')));
+    if (margins.some((margin) => margin < -longestNudge.across * fontSize || margin > farthestInlineMargin * fontSize)) return 'moved';
+  }
+  return Math.abs(shift.across) > longestNudge.across * fontSize || Math.abs(shift.down) > longestNudge.down * fontSize ? 'moved' : undefined;
 }
 
 /** A computed length in pixels; 0 for `normal`, `auto` and the unparseable. */
@@ -178,13 +184,22 @@ export function reorderDoubtOf(style: StyleValues, parent: StyleValues | undefin
   return undefined;
 }
 
+/** A letter of a script written right to left. */
+const rightToLeftLetter = /[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Samaritan}\p{Script=Mandaic}\p{Script=Adlam}\p{Script=Hanifi_Rohingya}]/u;
+
 /**
- * A direction set against the text around it on what holds no letter:
- * digits and signs turned around (`−5` drawn `5−`). Words keep their
- * letters' own direction, and right-to-left writing is allowed.
+ * A direction set against the text around it on what holds no letter, or
+ * on left-to-right words that start with a number: digits and signs turned
+ * around (`−5` drawn `5−`) or set apart from the words after them (`5 mg`
+ * drawn `mg 5`). Words keep their letters' own direction, a number after
+ * them stays with them, and right-to-left writing is allowed.
  */
 export function directionDoubtOf(direction: string, parentDirection: string, text: string): RenderingDoubt | undefined {
-  return direction !== parentDirection && /\S/.test(text) && !/\p{L}/u.test(text) ? 'reordered' : undefined;
+  if (direction === parentDirection || !/\S/.test(text)) return undefined;
+  const firstLetter = text.search(/\p{L}/u);
+  if (firstLetter === -1) return 'reordered';
+  if (direction === 'rtl' && rightToLeftLetter.test(text)) return undefined;
+  return /\p{N}/u.test(text.slice(0, firstLetter)) ? 'reordered' : undefined;
 }
 
 /** Text taken out of the flow and drawn elsewhere: a fixed box, an absolute one holding text, or any outside the snippet's box. */
