@@ -1,5 +1,6 @@
 import { createCoverCheck } from './cover-check';
 import { drawnOverTextDoubtOf, drawnOverTextProperties } from './drawn-over-text';
+import { flatTreeParentOf } from './flat-tree-parent';
 import { shadowRootOf } from './shadow-root-of';
 import { styledApartLaterDoubtOf } from './styled-apart-later';
 import type { LookThrough } from './see-through';
@@ -99,7 +100,8 @@ export function createDoubtReader({ root, view, styleOf, rootBox, page, offPageC
   let coverTested = false;
   const laidOut = rootBox !== undefined;
 
-  for (let ancestor: Element | null = root; ancestor !== null; ancestor = ancestor.parentElement) note(effectDoubtOf(valuesOf(styleOf(ancestor), effectProperties)));
+  // Up the flat tree: a shadow tree the snippet is slotted into draws it too.
+  for (let ancestor: Element | null = root; ancestor !== null; ancestor = flatTreeParentOf(ancestor)) note(effectDoubtOf(valuesOf(styleOf(ancestor), effectProperties)));
   note(styledApartLaterDoubtOf(root, view));
   checkElement(root);
 
@@ -108,7 +110,7 @@ export function createDoubtReader({ root, view, styleOf, rootBox, page, offPageC
     if (element === null) return 1;
     let opacity = opacities.get(element);
     if (opacity === undefined) {
-      opacity = Number.parseFloat(styleOf(element).opacity) * opacityOf(element.parentElement);
+      opacity = Number.parseFloat(styleOf(element).opacity) * opacityOf(flatTreeParentOf(element));
       opacities.set(element, opacity);
     }
     return opacity;
@@ -119,7 +121,7 @@ export function createDoubtReader({ root, view, styleOf, rootBox, page, offPageC
     const style = styleOf(holder);
     const backgrounds: { colour: string; image: boolean }[] = [];
     let gradientText = false;
-    for (let element: Element | null = holder; element !== null; element = element.parentElement) {
+    for (let element: Element | null = holder; element !== null; element = flatTreeParentOf(element)) {
       const background = styleOf(element);
       if (paintsTextWithBackground(background)) gradientText = true;
       // An element with no box draws no background: its colour is not behind the text.
@@ -151,7 +153,7 @@ export function createDoubtReader({ root, view, styleOf, rootBox, page, offPageC
     if (element === null || element === documentElement || element === root.ownerDocument.body) return [];
     let clips = clippers.get(element);
     if (clips === undefined) {
-      clips = clipsOf(element.parentElement);
+      clips = clipsOf(flatTreeParentOf(element));
       const axes = clipAxesOf(valuesOf(styleOf(element), ['overflow-x', 'overflow-y', 'contain']));
       if (axes !== undefined) clips = [...clips, { box: paddingBoxOf(element), axes }];
       clippers.set(element, clips);
