@@ -51,6 +51,7 @@ export const renderingFigures: RenderingFigure[] = [
   { name: 'text passing clicks through', html: `<span class="pass-through">${trickSignedText}</span>`, expected: verified },
   { name: 'identity scale and rotation', html: `<span style="display:inline-block;scale:1;rotate:0deg">${trickSignedText}</span>`, expected: verified },
   { name: 'frosted card around the snippet', html: trickSignedText, wrap: ['<div style="backdrop-filter:blur(8px);background:rgba(255,255,255,.8);padding:4px">', '</div>'], expected: verified },
+  { name: 'two columns', html: trickSignedText, snippetStyle: 'columns:2;column-gap:2em;width:36em', expected: verified },
   { name: 'rounded card clipping nothing', html: trickSignedText, wrap: ['<div style="clip-path:inset(0 round 12px);background:#eef;padding:4px 8px">', '</div>'], expected: verified },
   { name: 'soft drop shadow and focus ring', html: withNot('<a href="/about" style="outline:2px solid #06c;outline-offset:2px;box-shadow:0 4px 12px rgba(0,0,0,.15)">', '</a>'), expected: verified },
 
@@ -145,6 +146,8 @@ export const renderingFigures: RenderingFigure[] = [
   // Read as other words, not only a doubt: the grid's placement puts "safe" before "not" in what the walk reads too.
   { name: 'grid item ending at line 1', html: withNot('<span style="display:inline-grid;grid-auto-flow:column;gap:.3em"><span>', '</span><span style="grid-column-end:1">safe</span></span>').replace('</span></span> safe', '</span></span>'), expected: altered },
   { name: 'number turned right to left', html: trickSignedText.replace('−5', '<span dir="rtl">−5</span>'), expected: doubt('reordered') },
+  { name: 'columns placed right to left', html: `<div style="columns:2;column-gap:2em;direction:rtl;width:36em"><span dir="ltr">${trickSignedText}</span></div>`, expected: doubt('reordered') },
+  { name: 'columns placed right to left on the snippet', html: `<span dir="ltr">${trickSignedText}</span>`, snippetStyle: 'columns:2;column-gap:2em;direction:rtl;width:36em', expected: doubt('reordered') },
   { name: 'number and unit set right to left', html: trickSignedText.replace('−5 mg', '<span dir="rtl">−5 mg</span>'), expected: doubt('reordered') },
   { name: 'perspective shrinking a word', html: withNot('<span style="display:inline-block;perspective:10px"><span style="display:inline-block;transform:translateZ(-14px)">', '</span></span>'), expected: doubt('transformed') },
   { name: 'word written sideways', html: withNot('<span style="display:inline-block;writing-mode:sideways-lr">'), expected: doubt('transformed') },

@@ -10,6 +10,7 @@ import {
   effectDoubtOf,
   generatedDoubtOf,
   isCut,
+  layoutAgainstParentDoubtOf,
   markerDoubtOf,
   movedDoubtOf,
   paintDoubtOf,
@@ -49,7 +50,7 @@ const effectProperties = [
 const shiftProperties = ['float', 'position', 'left', 'right', 'top', 'bottom', 'transform', 'translate', 'font-size', 'display', 'margin-left', 'margin-right'];
 const spacingProperties = ['font-size', 'letter-spacing', 'word-spacing'];
 const orderProperties = [
-  'unicode-bidi', 'display', 'flex-direction', 'flex-wrap', 'order', 'grid-row-start', 'grid-column-start', 'grid-row-end', 'grid-column-end', 'writing-mode', 'direction',
+  'unicode-bidi', 'display', 'flex-direction', 'flex-wrap', 'order', 'grid-row-start', 'grid-column-start', 'grid-row-end', 'grid-column-end', 'writing-mode', 'direction', 'column-count', 'column-width',
 ];
 const parentOrderProperties = ['display', 'writing-mode', 'direction'];
 const pseudoProperties = ['content', 'quotes', 'position', 'display', 'background-color', 'background-image'];
@@ -171,7 +172,13 @@ export function createDoubtReader({ root, view, styleOf, rootBox, page, offPageC
     const parent = element === root ? undefined : element.parentElement;
     const parentStyle = parent ? styleOf(parent) : undefined;
     note(reorderDoubtOf(valuesOf(style, orderProperties), parentStyle ? valuesOf(parentStyle, parentOrderProperties) : undefined));
-    if (parentStyle !== undefined && style.direction === 'rtl') note(directionDoubtOf(style.direction, parentStyle.direction, element.textContent?.slice(0, textLookedAt) ?? ''));
+    // Against the text around it: the snippet's own layout is judged against the page around it.
+    const outer = flatTreeParentOf(element);
+    const outerStyle = outer === null ? undefined : styleOf(outer);
+    if (outerStyle !== undefined) {
+      note(layoutAgainstParentDoubtOf(valuesOf(style, orderProperties), valuesOf(outerStyle, parentOrderProperties)));
+      if (style.direction === 'rtl') note(directionDoubtOf(style.direction, outerStyle.direction, element.textContent?.slice(0, textLookedAt) ?? ''));
+    }
     note(drawnOverTextDoubtOf(valuesOf(style, drawnOverTextProperties)));
     if (element !== root && drawnApartTags.has(element.localName)) note('moved');
     // Drawn by a shadow tree (an open or a closed one) that the walk does not read: slots can add, drop or reorder words.

@@ -14,6 +14,7 @@ import {
   squeezedDoubtOf,
   paintDoubtOf,
   quotesAreQuotationMarks,
+  layoutAgainstParentDoubtOf,
   reorderDoubtOf,
   sizeDoubtOf,
   styledApartDoubtOf,
@@ -82,14 +83,29 @@ describe('reorderDoubtOf', () => {
     [{ display: 'inline-flex', 'flex-wrap': 'wrap-reverse' }, undefined],
     [{ 'grid-column-start': '2' }, { display: 'grid' }],
     [{ 'grid-column-end': '1' }, { display: 'grid' }],
-    [{ display: 'inline-flex', direction: 'rtl' }, { display: 'block', direction: 'ltr' }],
   ])('%j in %j is reordered', (style, parent) => {
     expect(reorderDoubtOf(style, parent)).toBe('reordered');
   });
+});
 
-  it('takes text turned on its side against its parent for transformed, and allows a right-to-left flex box in right-to-left text', () => {
-    expect(reorderDoubtOf({ 'writing-mode': 'vertical-rl' }, { display: 'block' })).toBe('transformed');
-    expect(reorderDoubtOf({ display: 'flex', direction: 'rtl' }, { display: 'block', direction: 'rtl' })).toBeUndefined();
+describe('layoutAgainstParentDoubtOf', () => {
+  it('takes text turned on its side against its parent for transformed', () => {
+    expect(layoutAgainstParentDoubtOf({ 'writing-mode': 'vertical-rl' }, { display: 'block' })).toBe('transformed');
+  });
+
+  it.each([
+    [{ display: 'inline-flex', direction: 'rtl' }, { display: 'block', direction: 'ltr' }],
+    [{ display: 'block', direction: 'rtl', 'column-count': '2', 'column-width': 'auto' }, { display: 'block', direction: 'ltr' }],
+    [{ display: 'block', direction: 'ltr', 'column-count': 'auto', 'column-width': '200px' }, { display: 'block', direction: 'rtl' }],
+  ])('%j in %j is reordered: boxes placed against the direction of the text around them', (style, parent) => {
+    expect(layoutAgainstParentDoubtOf(style, parent)).toBe('reordered');
+  });
+
+  it('allows right-to-left text, and right-to-left boxes and columns in right-to-left text', () => {
+    expect(layoutAgainstParentDoubtOf({ display: 'inline', direction: 'rtl' }, { display: 'block', direction: 'ltr' })).toBeUndefined();
+    expect(layoutAgainstParentDoubtOf({ display: 'flex', direction: 'rtl' }, { display: 'block', direction: 'rtl' })).toBeUndefined();
+    expect(layoutAgainstParentDoubtOf({ display: 'block', direction: 'rtl', 'column-count': '2' }, { display: 'block', direction: 'rtl' })).toBeUndefined();
+    expect(layoutAgainstParentDoubtOf({ display: 'block', direction: 'ltr', 'column-count': '2' }, { display: 'block', direction: 'ltr' })).toBeUndefined();
   });
 });
 

@@ -172,16 +172,25 @@ export function reorderDoubtOf(style: StyleValues, parent: StyleValues | undefin
   const display = value(style, 'display', 'inline');
   if (/flex/.test(display) && (/reverse/.test(value(style, 'flex-direction', 'row')) || value(style, 'flex-wrap', 'nowrap') === 'wrap-reverse')) return 'reordered';
   if (parent === undefined) return undefined;
-  // Turned on its side against the text around it.
-  if (value(style, 'writing-mode', 'horizontal-tb') !== value(parent, 'writing-mode', 'horizontal-tb')) return 'transformed';
-  // Boxes laid out right to left, against the direction of the text around them.
-  if (/flex|grid|table/.test(display) && value(style, 'direction', 'ltr') !== value(parent, 'direction', 'ltr')) return 'reordered';
   const parentDisplay = value(parent, 'display', 'inline');
   if (!/flex|grid/.test(parentDisplay)) return undefined;
   if (value(style, 'order', '0') !== '0') return 'reordered';
   const placements = ['grid-row-start', 'grid-column-start', 'grid-row-end', 'grid-column-end'];
   if (/grid/.test(parentDisplay) && placements.some((property) => value(style, property, 'auto') !== 'auto')) return 'reordered';
   return undefined;
+}
+
+/**
+ * An element laid out against the text around it (its parent's, the
+ * snippet's own included): turned on its side (`writing-mode`), or boxes
+ * (flex, grid or table cells, columns) placed right to left among
+ * left-to-right text or the other way round.
+ */
+export function layoutAgainstParentDoubtOf(style: StyleValues, parent: StyleValues): RenderingDoubt | undefined {
+  if (value(style, 'writing-mode', 'horizontal-tb') !== value(parent, 'writing-mode', 'horizontal-tb')) return 'transformed';
+  if (value(style, 'direction', 'ltr') === value(parent, 'direction', 'ltr')) return undefined;
+  const columns = value(style, 'column-count', 'auto') !== 'auto' || value(style, 'column-width', 'auto') !== 'auto';
+  return /flex|grid|table/.test(value(style, 'display', 'inline')) || columns ? 'reordered' : undefined;
 }
 
 /** A letter of a script written right to left. */
