@@ -129,6 +129,8 @@ export const renderingFigures: RenderingFigure[] = [
   { name: 'marker drawn over it', html: trickSignedText, after: '<i class="marker-overlay"></i>', expected: doubt('covered') },
   { name: 'column rule drawn over it', html: trickSignedText, after: '<i class="rule-overlay"><b></b></i>', expected: doubt('covered') },
   // Firefox refuses `counter(…, none)`, and with it the whole `content`: nothing is drawn.
+  { name: '::scroll-button content', html: `<div class="scroll-button-words">${trickSignedText}</div>`, expected: doubt('generated'), firefox: verified },
+  { name: '::scroll-marker content', html: `<div class="scroll-marker-words"><span>${trickSignedText}</span></div>`, expected: doubt('generated'), firefox: verified },
   { name: 'counter without style beside words', html: `<span class="counter-words">${trickSignedText}</span>`, expected: doubt('generated'), firefox: verified },
   { name: 'counter drawing a digit', html: trickSignedText.replace('−5', '−5<span class="counter-zero"></span>'), expected: doubt('generated') },
   { name: 'lower-roman redefined', html: `<ol style="list-style-type:lower-roman"><li>${trickSignedText}</li></ol>`, expected: doubt('generated') },
@@ -170,6 +172,10 @@ figure { position: relative; margin: 0 0 28px; }
 /* More ids than browsers count (Chromium 255, Firefox 1,023). */
 i${'#most-specific'.repeat(1100)} { pointer-events: none !important; }
 span${'#most-specific-after'.repeat(1100)}::after { pointer-events: none !important; }
+.scroll-button-words { overflow-x: auto; }
+.scroll-button-words::scroll-button(inline-start) { content: "Never mind: "; }
+.scroll-marker-words { overflow-x: auto; scroll-marker-group: before; }
+.scroll-marker-words > span::scroll-marker { content: "Never mind: "; }
 .first-line::first-line { color: transparent; }
 .first-line-background::first-line { background: #1d1d1f; }
 .own-after::after { content: ""; display: inline-block; width: 1.9em; height: 1.4em; margin-left: -1.9em; background: #fff; vertical-align: -.3em; }

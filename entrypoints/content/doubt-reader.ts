@@ -1,6 +1,7 @@
 import { createCoverCheck } from './cover-check';
 import { drawnOverTextDoubtOf, drawnOverTextProperties } from './drawn-over-text';
 import { flatTreeParentOf } from './flat-tree-parent';
+import { createScrollPseudoCheck } from './scroll-pseudos';
 import { shadowRootOf } from './shadow-root-of';
 import { styledApartLaterDoubtOf } from './styled-apart-later';
 import type { LookThrough } from './see-through';
@@ -100,6 +101,7 @@ export function createDoubtReader({ root, view, styleOf, rootBox, page, offPageC
   const cover = createCoverCheck({ view, isOwn, seeThrough, look });
   let coverTested = false;
   const laidOut = rootBox !== undefined;
+  const scrollPseudoDoubtOf = createScrollPseudoCheck(view, root, styleOf);
 
   // Up the flat tree: a shadow tree the snippet is slotted into draws it too.
   for (let ancestor: Element | null = root; ancestor !== null; ancestor = flatTreeParentOf(ancestor)) note(effectDoubtOf(valuesOf(styleOf(ancestor), effectProperties)));
@@ -181,6 +183,7 @@ export function createDoubtReader({ root, view, styleOf, rootBox, page, offPageC
     }
     note(drawnOverTextDoubtOf(valuesOf(style, drawnOverTextProperties)));
     if (element !== root && drawnApartTags.has(element.localName)) note('moved');
+    note(scrollPseudoDoubtOf(element));
     // Drawn by a shadow tree (an open or a closed one) that the walk does not read: slots can add, drop or reorder words.
     if (shadowRootOf(element) !== null) note('embedded');
     if (Number.parseInt(style.zIndex, 10) < 0) note('covered');
