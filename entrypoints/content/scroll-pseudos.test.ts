@@ -6,7 +6,9 @@ import { createScrollPseudoCheck } from './scroll-pseudos';
  * A view whose computed styles are given by element and pseudo-element, as Chromium would give them (jsdom has no
  * scroll buttons or markers); `supported`: whether it draws them at all.
  */
-function viewOf(styles: Map<Element, Record<string, Record<string, string>>>, supported = true) {
+type StylesByPseudo = Record<string, Record<string, string>>;
+
+function viewOf(styles: Map<Element, StylesByPseudo>, supported = true) {
   const declaration = (values: Record<string, string> = {}) =>
     ({ overflowX: 'visible', overflowY: 'visible', content: 'normal', ...values, getPropertyValue: (name: string) => values[name] ?? 'none' }) as unknown as CSSStyleDeclaration;
   const view = {
@@ -29,7 +31,7 @@ describe('createScrollPseudoCheck', () => {
   });
 
   it('reads markers only inside a marker group, around the snippet or in it', () => {
-    const marker = { '::scroll-marker': { content: '"Never mind: "' } };
+    const marker: StylesByPseudo = { '::scroll-marker': { content: '"Never mind: "' } };
     const outside = viewOf(new Map([[word, marker]]));
     expect(createScrollPseudoCheck(outside.view, snippet, outside.styleOf)(word)).toBeUndefined();
     const around = viewOf(new Map([[group, { '': { 'scroll-marker-group': 'before' } }], [word, marker]]));
