@@ -102,9 +102,15 @@ export function createDoubtReader({ root, view, styleOf, rootBox, page, offPageC
   let coverTested = false;
   const laidOut = rootBox !== undefined;
   const scrollPseudoDoubtOf = createScrollPseudoCheck(view, root, styleOf);
+  // Up the flat tree: a shadow tree the snippet is slotted into draws it too. Each walk up asks again; the answer is kept.
+  const flatParents = new Map<Element, Element | null>();
+  const parentOf = (element: Element): Element | null => {
+    let parent = flatParents.get(element);
+    if (parent === undefined) flatParents.set(element, (parent = flatTreeParentOf(element)));
+    return parent;
+  };
 
-  // Up the flat tree: a shadow tree the snippet is slotted into draws it too.
-  for (let ancestor: Element | null = root; ancestor !== null; ancestor = flatTreeParentOf(ancestor)) note(effectDoubtOf(valuesOf(styleOf(ancestor), effectProperties)));
+  for (let ancestor: Element | null = root; ancestor !== null; ancestor = parentOf(ancestor)) note(effectDoubtOf(valuesOf(styleOf(ancestor), effectProperties)));
   note(styledApartLaterDoubtOf(root, view));
   checkElement(root);
 
@@ -113,7 +119,7 @@ export function createDoubtReader({ root, view, styleOf, rootBox, page, offPageC
     if (element === null) return 1;
     let opacity = opacities.get(element);
     if (opacity === undefined) {
-      opacity = Number.parseFloat(styleOf(element).opacity) * opacityOf(flatTreeParentOf(element));
+      opacity = Number.parseFloat(styleOf(element).opacity) * opacityOf(parentOf(element));
       opacities.set(element, opacity);
     }
     return opacity;
@@ -124,7 +130,7 @@ export function createDoubtReader({ root, view, styleOf, rootBox, page, offPageC
     const style = styleOf(holder);
     const backgrounds: { colour: string; image: boolean }[] = [];
     let gradientText = false;
-    for (let element: Element | null = holder; element !== null; element = flatTreeParentOf(element)) {
+    for (let element: Element | null = holder; element !== null; element = parentOf(element)) {
       const background = styleOf(element);
       if (paintsTextWithBackground(background)) gradientText = true;
       // An element with no box draws no background: its colour is not behind the text.
@@ -139,11 +145,11 @@ export function createDoubtReader({ root, view, styleOf, rootBox, page, offPageC
   };
   // Nudges add up: a word nudged inside a nudged word is drawn as far as both.
   const shifts = new Map<Element, Shift>();
-  const shiftInSnippetOf = (element: Element | null): Shift => {
+  const shiftInSnippetOf = (element: Element | null, own?: Shift): Shift => {
     if (element === null || element === root) return { across: 0, down: 0 };
     let shift = shifts.get(element);
     if (shift === undefined) {
-      const own = shiftOf(valuesOf(styleOf(element), shiftProperties));
+      own ??= shiftOf(valuesOf(styleOf(element), shiftProperties));
       const outer = shiftInSnippetOf(element.parentElement);
       shift = { across: own.across + outer.across, down: own.down + outer.down };
       shifts.set(element, shift);
@@ -156,7 +162,7 @@ export function createDoubtReader({ root, view, styleOf, rootBox, page, offPageC
     if (element === null || element === documentElement || element === root.ownerDocument.body) return [];
     let clips = clippers.get(element);
     if (clips === undefined) {
-      clips = clipsOf(flatTreeParentOf(element));
+      clips = clipsOf(parentOf(element));
       const axes = clipAxesOf(valuesOf(styleOf(element), ['overflow-x', 'overflow-y', 'contain']));
       if (axes !== undefined) clips = [...clips, { box: paddingBoxOf(element), axes }];
       clippers.set(element, clips);
@@ -168,17 +174,19 @@ export function createDoubtReader({ root, view, styleOf, rootBox, page, offPageC
     const style = styleOf(element);
     if (element !== root) {
       note(effectDoubtOf(valuesOf(style, effectProperties)));
-      note(shiftedDoubtOf(valuesOf(style, shiftProperties), shiftInSnippetOf(element)));
+      const shiftValues = valuesOf(style, shiftProperties);
+      note(shiftedDoubtOf(shiftValues, shiftInSnippetOf(element, shiftOf(shiftValues))));
     }
     note(squeezedDoubtOf(valuesOf(style, spacingProperties)));
     const parent = element === root ? undefined : element.parentElement;
     const parentStyle = parent ? styleOf(parent) : undefined;
-    note(reorderDoubtOf(valuesOf(style, orderProperties), parentStyle ? valuesOf(parentStyle, parentOrderProperties) : undefined));
+    const order = valuesOf(style, orderProperties);
+    note(reorderDoubtOf(order, parentStyle ? valuesOf(parentStyle, parentOrderProperties) : undefined));
     // Against the text around it: the snippet's own layout is judged against the page around it.
-    const outer = flatTreeParentOf(element);
+    const outer = parentOf(element);
     const outerStyle = outer === null ? undefined : styleOf(outer);
     if (outerStyle !== undefined) {
-      note(layoutAgainstParentDoubtOf(valuesOf(style, orderProperties), valuesOf(outerStyle, parentOrderProperties)));
+      note(layoutAgainstParentDoubtOf(order, valuesOf(outerStyle, parentOrderProperties)));
       if (style.direction === 'rtl') note(directionDoubtOf(style.direction, outerStyle.direction, element.textContent?.slice(0, textLookedAt) ?? ''));
     }
     note(drawnOverTextDoubtOf(valuesOf(style, drawnOverTextProperties)));
