@@ -29,6 +29,13 @@ describe('badgeHidingOf', () => {
     expect(hiding()).toBe('faded');
   });
 
+  it('finds a badge placed after its snippet and slotted by the page into a faded part of a component', () => {
+    const { host, hiding } = page('<div id="component"><p id="snippet">Signed words.</p><verity-badge slot="faded"></verity-badge></div>');
+    document.getElementById('component')!.attachShadow({ mode: 'open' }).innerHTML = '<slot></slot><div style="opacity: 0.1"><slot name="faded"></slot></div>';
+    expect(opacityOf(host, window)).toBeCloseTo(0.1);
+    expect(hiding()).toBe('faded');
+  });
+
   it('leaves a badge faded with its whole snippet to the page: that is how the page looks', () => {
     expect(page('<div style="opacity: 0.3"><p id="snippet">Signed words.<verity-badge></verity-badge></p></div>').hiding()).toBeUndefined();
   });

@@ -1,4 +1,5 @@
 import { coverAt, coverScrollsAway } from './cover-check';
+import { flatTreeParentOf } from './flat-tree-parent';
 import type { OutOfReach } from './see-through';
 /**
  * How a page keeps a reader from seeing a badge that is in it; or
@@ -49,12 +50,12 @@ export function badgeHidingOf({ host, snippet, view, isOwn, opacities = new Map(
   return coveredAt(host, view, isOwn, unseen);
 }
 
-/** The opacity an element is drawn at: its own times every ancestor's, across shadow roots. */
+/** The opacity an element is drawn at: its own times every ancestor's up the flat tree (through the slot it is drawn in, across shadow roots). */
 export function opacityOf(element: Element, view: Window, memo: OpacityMemo = new Map()): number {
   const known = memo.get(element);
   if (known !== undefined) return known;
   const own = Number.parseFloat(view.getComputedStyle(element).opacity);
-  const parent = parentAcrossShadows(element);
+  const parent = flatTreeParentOf(element);
   const opacity = (Number.isFinite(own) ? own : 1) * (parent === null ? 1 : opacityOf(parent, view, memo));
   memo.set(element, opacity);
   return opacity;
@@ -70,8 +71,3 @@ function coveredAt(host: Element, view: Window, isOwn: (element: Element) => boo
   return coverScrollsAway(cover, view, host) ? 'pinned-cover' : 'covered';
 }
 
-function parentAcrossShadows(element: Element): Element | null {
-  if (element.parentElement !== null) return element.parentElement;
-  const root = element.getRootNode();
-  return root instanceof ShadowRoot ? root.host : null;
-}
