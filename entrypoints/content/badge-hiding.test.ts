@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { removeHitTest, stubHitTest } from '../../test/fakes/hit-test';
-import { badgeHidingOf, opacityOf } from './badge-hiding';
+import { badgeHidingOf } from './badge-hiding';
+import { opacityOf } from './drawn-opacity';
 
 const rect = (left: number, top: number, width: number, height: number) => ({ left, top, width, height, right: left + width, bottom: top + height, x: left, y: top, toJSON: () => ({}) });
 

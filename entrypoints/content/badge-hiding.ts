@@ -1,5 +1,5 @@
 import { coverAt, coverScrollsAway } from './cover-check';
-import { flatTreeParentOf } from './flat-tree-parent';
+import { opacityOf, type OpacityMemo } from './drawn-opacity';
 import type { OutOfReach } from './see-through';
 /**
  * How a page keeps a reader from seeing a badge that is in it; or
@@ -28,9 +28,6 @@ export type BadgeHidingOfParameters = {
   unseen?: readonly OutOfReach[];
 };
 
-/** Each element's drawn opacity, as opacityOf works it out. */
-export type OpacityMemo = Map<Element, number>;
-
 /**
  * Whether the page keeps a placed badge from being seen while its snippet
  * shows: hidden (`display: none`, `visibility`, `content-visibility` or
@@ -48,17 +45,6 @@ export function badgeHidingOf({ host, snippet, view, isOwn, opacities = new Map(
   const shown = opacityOf(host, view, opacities);
   if (shown < fadedShare && shown < fadedShare * opacityOf(snippet, view, opacities)) return 'faded';
   return coveredAt(host, view, isOwn, unseen);
-}
-
-/** The opacity an element is drawn at: its own times every ancestor's up the flat tree (through the slot it is drawn in, across shadow roots). */
-export function opacityOf(element: Element, view: Window, memo: OpacityMemo = new Map()): number {
-  const known = memo.get(element);
-  if (known !== undefined) return known;
-  const own = Number.parseFloat(view.getComputedStyle(element).opacity);
-  const parent = flatTreeParentOf(element);
-  const opacity = (Number.isFinite(own) ? own : 1) * (parent === null ? 1 : opacityOf(parent, view, memo));
-  memo.set(element, opacity);
-  return opacity;
 }
 
 function coveredAt(host: Element, view: Window, isOwn: (element: Element) => boolean, unseen: readonly OutOfReach[]): 'covered' | 'pinned-cover' | undefined {

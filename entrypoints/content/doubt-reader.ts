@@ -1,4 +1,5 @@
 import { createCoverCheck } from './cover-check';
+import { opacityOf, type OpacityMemo } from './drawn-opacity';
 import { drawnOverTextDoubtOf, drawnOverTextProperties } from './drawn-over-text';
 import { flatTreeParentOf } from './flat-tree-parent';
 import { createScrollPseudoCheck } from './scroll-pseudos';
@@ -101,7 +102,6 @@ export function createDoubtReader({ root, view, styleOf, rootBox, page, offPageC
   const cover = createCoverCheck({ view, isOwn, seeThrough, look });
   let coverTested = false;
   const laidOut = rootBox !== undefined;
-  const scrollPseudoDoubtOf = createScrollPseudoCheck(view, root, styleOf);
   // Up the flat tree: a shadow tree the snippet is slotted into draws it too. Each walk up asks again; the answer is kept.
   const flatParents = new Map<Element, Element | null>();
   const parentOf = (element: Element): Element | null => {
@@ -109,21 +109,13 @@ export function createDoubtReader({ root, view, styleOf, rootBox, page, offPageC
     if (parent === undefined) flatParents.set(element, (parent = flatTreeParentOf(element)));
     return parent;
   };
+  const scrollPseudoDoubtOf = createScrollPseudoCheck({ view, root, styleOf, parentOf });
 
   for (let ancestor: Element | null = root; ancestor !== null; ancestor = parentOf(ancestor)) note(effectDoubtOf(valuesOf(styleOf(ancestor), effectProperties)));
   note(styledApartLaterDoubtOf(root, view));
   checkElement(root);
 
-  const opacities = new Map<Element, number>();
-  const opacityOf = (element: Element | null): number => {
-    if (element === null) return 1;
-    let opacity = opacities.get(element);
-    if (opacity === undefined) {
-      opacity = Number.parseFloat(styleOf(element).opacity) * opacityOf(parentOf(element));
-      opacities.set(element, opacity);
-    }
-    return opacity;
-  };
+  const opacities: OpacityMemo = new Map();
   const paints = new Map<Element, RenderingDoubt | undefined>();
   const paintOf = (holder: Element): RenderingDoubt | undefined => {
     if (paints.has(holder)) return paints.get(holder);
@@ -139,7 +131,7 @@ export function createDoubtReader({ root, view, styleOf, rootBox, page, offPageC
     // A gradient fill is the text's colour: how it stands out cannot be told from one colour.
     const doubt = gradientText
       ? 'background'
-      : paintDoubtOf({ colour: style.getPropertyValue('-webkit-text-fill-color') || style.color, opacity: opacityOf(holder), backgrounds });
+      : paintDoubtOf({ colour: style.getPropertyValue('-webkit-text-fill-color') || style.color, opacity: opacityOf(holder, view, opacities, parentOf), backgrounds });
     paints.set(holder, doubt);
     return doubt;
   };
@@ -191,7 +183,7 @@ export function createDoubtReader({ root, view, styleOf, rootBox, page, offPageC
     }
     note(drawnOverTextDoubtOf(valuesOf(style, drawnOverTextProperties)));
     if (element !== root && drawnApartTags.has(element.localName)) note('moved');
-    note(scrollPseudoDoubtOf(element));
+    note(scrollPseudoDoubtOf(element, style));
     // Drawn by a shadow tree (an open or a closed one) that the walk does not read: slots can add, drop or reorder words.
     if (shadowRootOf(element) !== null) note('embedded');
     if (Number.parseInt(style.zIndex, 10) < 0) note('covered');

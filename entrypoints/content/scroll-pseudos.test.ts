@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
+import { flatTreeParentOf } from './flat-tree-parent';
 import { createScrollPseudoCheck } from './scroll-pseudos';
 
 /**
@@ -15,7 +16,7 @@ function viewOf(styles: Map<Element, StylesByPseudo>, supported = true) {
     CSS: { supports: () => supported },
     getComputedStyle: (element: Element, pseudo = '') => declaration(styles.get(element)?.[pseudo]),
   } as unknown as Window;
-  return { view, styleOf: (element: Element) => view.getComputedStyle(element) };
+  return { view, styleOf: (element: Element) => view.getComputedStyle(element), parentOf: flatTreeParentOf };
 }
 
 describe('createScrollPseudoCheck', () => {
@@ -24,26 +25,26 @@ describe('createScrollPseudoCheck', () => {
 
   it("takes a scroll container's button with words for generated, and allows a scroll container without", () => {
     const scroller = { '': { overflowX: 'auto' } };
-    const { view, styleOf } = viewOf(new Map([[word, { ...scroller, '::scroll-button(inline-end)': { content: '"Never mind: "' } }]]));
-    expect(createScrollPseudoCheck(view, snippet, styleOf)(word)).toBe('generated');
+    const fake = viewOf(new Map([[word, { ...scroller, '::scroll-button(inline-end)': { content: '"Never mind: "' } }]]));
+    expect(createScrollPseudoCheck({ ...fake, root: snippet })(word, fake.styleOf(word))).toBe('generated');
     const plain = viewOf(new Map([[word, scroller]]));
-    expect(createScrollPseudoCheck(plain.view, snippet, plain.styleOf)(word)).toBeUndefined();
+    expect(createScrollPseudoCheck({ ...plain, root: snippet })(word, plain.styleOf(word))).toBeUndefined();
   });
 
   it('reads markers only inside a marker group, around the snippet or in it', () => {
     const marker: StylesByPseudo = { '::scroll-marker': { content: '"Never mind: "' } };
     const outside = viewOf(new Map([[word, marker]]));
-    expect(createScrollPseudoCheck(outside.view, snippet, outside.styleOf)(word)).toBeUndefined();
+    expect(createScrollPseudoCheck({ ...outside, root: snippet })(word, outside.styleOf(word))).toBeUndefined();
     const around = viewOf(new Map([[group, { '': { 'scroll-marker-group': 'before' } }], [word, marker]]));
-    expect(createScrollPseudoCheck(around.view, snippet, around.styleOf)(word)).toBe('generated');
+    expect(createScrollPseudoCheck({ ...around, root: snippet })(word, around.styleOf(word))).toBe('generated');
     const inside = viewOf(new Map([[snippet, { '': { 'scroll-marker-group': 'after' } }], [word, marker]]));
-    const check = createScrollPseudoCheck(inside.view, snippet, inside.styleOf);
-    expect(check(snippet)).toBeUndefined();
-    expect(check(word)).toBe('generated');
+    const check = createScrollPseudoCheck({ ...inside, root: snippet });
+    expect(check(snippet, inside.styleOf(snippet))).toBeUndefined();
+    expect(check(word, inside.styleOf(word))).toBe('generated');
   });
 
   it('reads nothing where the browser draws no scroll buttons or markers', () => {
-    const { view, styleOf } = viewOf(new Map([[word, { '': { overflowX: 'auto' }, '::scroll-button(*)': { content: '"Never mind: "' } }]]), false);
-    expect(createScrollPseudoCheck(view, snippet, styleOf)(word)).toBeUndefined();
+    const fake = viewOf(new Map([[word, { '': { overflowX: 'auto' }, '::scroll-button(*)': { content: '"Never mind: "' } }]]), false);
+    expect(createScrollPseudoCheck({ ...fake, root: snippet })(word, fake.styleOf(word))).toBeUndefined();
   });
 });

@@ -1,5 +1,4 @@
 import type { RenderingDoubt } from '../../lib/verdict/rendering-doubts';
-import { flatTreeParentOf } from './flat-tree-parent';
 
 /** Every scroll button a rule can give content to: each direction, and all at once. */
 const scrollButtons = ['*', 'block-start', 'block-end', 'inline-start', 'inline-end', 'up', 'down', 'left', 'right'].map((direction) => `::scroll-button(${direction})`);
@@ -18,12 +17,20 @@ const groupsMarkers = (style: CSSStyleDeclaration): boolean => !['', 'none'].inc
  * or in it). Only where the browser draws them (Chromium 135 and later);
  * elsewhere nothing is read.
  */
-export function createScrollPseudoCheck(view: Window, root: Element, styleOf: (element: Element) => CSSStyleDeclaration): (element: Element) => RenderingDoubt | undefined {
+export type CreateScrollPseudoCheckParameters = {
+  view: Window;
+  root: Element;
+  styleOf: (element: Element) => CSSStyleDeclaration;
+  /** The element `element` is drawn inside (flat-tree-parent.ts), as the reading already walks up. */
+  parentOf: (element: Element) => Element | null;
+};
+
+/** The returned check takes each element the walk enters, with its computed style, in document order. */
+export function createScrollPseudoCheck({ view, root, styleOf, parentOf }: CreateScrollPseudoCheckParameters): (element: Element, style: CSSStyleDeclaration) => RenderingDoubt | undefined {
   if ((view as Window & typeof globalThis).CSS?.supports?.('selector(::scroll-marker)') !== true) return () => undefined;
   let markersDrawn = false;
-  for (let ancestor = flatTreeParentOf(root); ancestor !== null && !markersDrawn; ancestor = flatTreeParentOf(ancestor)) markersDrawn = groupsMarkers(styleOf(ancestor));
-  return (element) => {
-    const style = styleOf(element);
+  for (let ancestor = parentOf(root); ancestor !== null && !markersDrawn; ancestor = parentOf(ancestor)) markersDrawn = groupsMarkers(styleOf(ancestor));
+  return (element, style) => {
     // The walk goes down the tree: a group opened here may draw the markers of any element read after it.
     if (groupsMarkers(style)) markersDrawn = true;
     const scrolls = /auto|scroll|hidden/.test(`${style.overflowX} ${style.overflowY}`);
