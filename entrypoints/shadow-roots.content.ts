@@ -1,12 +1,14 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { declarativeHostsOfParsedPage, declarativeHostsUnder, mayDeclareShadowRoots } from '../lib/extract/declarative-shadow-hosts';
 import { reportAddedShadowRootsEvent, reportAllShadowRootsEvent, shadowRootEvent } from './content/shadow-root-events';
 
 /**
  * In the page's own world, from the start of every document: notes each
- * open shadow root the page attaches, so the content script can look for
- * proofs in it. Hosts are held weakly; a host attached outside the page is
- * reported once it has come in (the content script asks after each batch
- * of added nodes). Nothing else: no DOM written, no page data read.
+ * open shadow root the page attaches, by script or in its HTML, so the
+ * content script can look for proofs in it. Hosts are held weakly; a host
+ * attached outside the page is reported once it has come in (the content
+ * script asks after each batch of added nodes). Nothing else: no DOM
+ * written, no page data read.
  */
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -17,30 +19,37 @@ export default defineContentScript({
   // No global of ours in the page's world, where a page variable of the same name would clash.
   globalName: false,
   main() {
-    const attachShadow = Element.prototype.attachShadow;
     let hosts: WeakRef<Element>[] = [];
     let outside: WeakRef<Element>[] = [];
+    // A page that calls attachShadow on a host of a declarative root gets that same root back.
+    const noted = new WeakSet<Element>();
     // Hosts the page let go of are dropped now and then, so the list is as long as the page's live hosts, give or take half.
     let pruneAt = 1024;
     const report = (host: Element): boolean => host.dispatchEvent(new Event(shadowRootEvent, { composed: true }));
+    const note = (host: Element): void => {
+      if (noted.has(host)) return;
+      noted.add(host);
+      hosts.push(new WeakRef(host));
+      if (hosts.length > pruneAt) {
+        hosts = hosts.filter((ref) => ref.deref() !== undefined);
+        outside = outside.filter((ref) => ref.deref() !== undefined);
+        pruneAt = Math.max(1024, hosts.length * 2);
+      }
+      if (host.isConnected) report(host);
+      else outside.push(new WeakRef(host));
+    };
 
+    const attachShadow = Element.prototype.attachShadow;
     // A method, like the native one: same name, not a constructor.
     Element.prototype.attachShadow = {
       attachShadow(this: Element, init: ShadowRootInit): ShadowRoot {
         const root = attachShadow.call(this, init);
-        if (init.mode === 'open') {
-          hosts.push(new WeakRef(this));
-          if (hosts.length > pruneAt) {
-            hosts = hosts.filter((ref) => ref.deref() !== undefined);
-            outside = outside.filter((ref) => ref.deref() !== undefined);
-            pruneAt = Math.max(1024, hosts.length * 2);
-          }
-          if (this.isConnected) report(this);
-          else outside.push(new WeakRef(this));
-        }
+        if (init.mode === 'open') note(this);
         return root;
       },
     }.attachShadow;
+
+    noteDeclarativeRoots(note);
 
     document.addEventListener(reportAllShadowRootsEvent, () => {
       hosts = hosts.filter((ref) => ref.deref() !== undefined);
@@ -60,3 +69,48 @@ export default defineContentScript({
     });
   },
 });
+
+/**
+ * Roots the HTML parser attached (declarative-shadow-hosts.ts): the page's
+ * own once it has been parsed, before its deferred and module scripts
+ * define their custom elements, and those of markup a script parses.
+ */
+function noteDeclarativeRoots(note: (host: Element) => void): void {
+  const definedWhileParsing: string[] = [];
+  const define = CustomElementRegistry.prototype.define;
+  CustomElementRegistry.prototype.define = {
+    define(this: CustomElementRegistry, name: string, constructor: CustomElementConstructor, options?: ElementDefinitionOptions): void {
+      define.call(this, name, constructor, options);
+      if (document.readyState === 'loading') definedWhileParsing.push(name);
+    },
+  }.define;
+
+  const searchParsedPage = (): void => {
+    for (const host of declarativeHostsOfParsedPage({ document, definedNames: definedWhileParsing })) note(host);
+  };
+  // "interactive" comes when parsing ends and before deferred scripts run (HTML, "the end").
+  const onReadyStateChange = (): void => {
+    if (document.readyState === 'loading') return;
+    document.removeEventListener('readystatechange', onReadyStateChange);
+    searchParsedPage();
+  };
+  if (document.readyState === 'loading') document.addEventListener('readystatechange', onReadyStateChange);
+  else searchParsedPage();
+
+  const searchAfter = <owner extends object>(owner: owner, name: string, scopeOf: (self: unknown, result: unknown) => ParentNode): void => {
+    const native: unknown = Reflect.get(owner, name);
+    if (typeof native !== 'function') return;
+    Reflect.set(owner, name, {
+      [name](this: unknown, ...args: unknown[]): unknown {
+        const result: unknown = Reflect.apply(native, this, args);
+        if (mayDeclareShadowRoots(args[0])) for (const host of declarativeHostsUnder(scopeOf(this, result))) note(host);
+        return result;
+      },
+    }[name]);
+  };
+  for (const name of ['setHTMLUnsafe', 'setHTML']) {
+    searchAfter(Element.prototype, name, (self) => self as Element);
+    searchAfter(ShadowRoot.prototype, name, (self) => self as ShadowRoot);
+  }
+  for (const name of ['parseHTMLUnsafe', 'parseHTML']) searchAfter(Document, name, (_self, result) => result as Document);
+}

@@ -3,9 +3,13 @@ import type { AddressInfo } from 'node:net';
 
 /**
  * A page with proofs outside its light DOM, for the browsers' end-to-end
- * tests: in open shadow roots (attached before the content script starts,
- * by a custom element defined 1.5 s after load, and one inside another)
- * and in frames (same-origin, srcdoc, about:blank written by the page, and
+ * tests: in open shadow roots attached by script (before the content
+ * script starts, by a custom element defined 1.5 s after load, and one
+ * inside another), in roots written in the HTML (declarative shadow DOM:
+ * on a custom element never defined, one inside another, one defined
+ * while the page was parsed, one defined by a module script), in roots a
+ * script parsed after load (`setHTMLUnsafe` on a built-in element, and
+ * `Document.parseHTMLUnsafe` then moved into the page) and in frames (same-origin, srcdoc, about:blank written by the page, and
  * cross-origin from a second loopback server: another port is another
  * origin). `verifiedHtml` and `alteredHtml` are snippets of the devnet's
  * attribute form.
@@ -15,11 +19,22 @@ export type FramesAndShadowPages = {
   otherOrigin: string;
   /** The state each placement's snippet should be badged with. */
   expected: {
-    shadow: Record<'host-load' | 'host-later' | 'host-outer/host-inner', string>;
+    shadow: Record<ShadowPlacement, string>;
     frames: Record<'same' | 'srcdoc' | 'blank' | 'cross', string>;
   };
   close(): Promise<void>;
 };
+
+type ShadowPlacement =
+  | 'host-load'
+  | 'host-later'
+  | 'host-outer/host-inner'
+  | 'host-declared'
+  | 'host-declared-outer/host-declared-inner'
+  | 'host-early'
+  | 'host-hydrated'
+  | 'host-set-html'
+  | 'host-parsed';
 
 export async function serveFramesAndShadowPages({ verifiedHtml, alteredHtml }: { verifiedHtml: string; alteredHtml: string }): Promise<FramesAndShadowPages> {
   const framePage = (html: string) => `<!doctype html><html><body>${html}</body></html>`;
@@ -32,7 +47,17 @@ export async function serveFramesAndShadowPages({ verifiedHtml, alteredHtml }: {
     topUrl,
     otherOrigin,
     expected: {
-      shadow: { 'host-load': 'verified', 'host-later': 'verified', 'host-outer/host-inner': 'altered' },
+      shadow: {
+        'host-load': 'verified',
+        'host-later': 'verified',
+        'host-outer/host-inner': 'altered',
+        'host-declared': 'verified',
+        'host-declared-outer/host-declared-inner': 'altered',
+        'host-early': 'altered',
+        'host-hydrated': 'verified',
+        'host-set-html': 'verified',
+        'host-parsed': 'altered',
+      },
       frames: { same: 'verified', srcdoc: 'verified', blank: 'altered', cross: 'altered' },
     },
     close: async () => {
@@ -59,13 +84,27 @@ async function listen(server: Server): Promise<string> {
 
 const escapeAttribute = (html: string) => html.replaceAll('&', '&amp;').replaceAll('"', '&quot;');
 
+/** A host with a root written in the HTML around `html`. */
+const declared = (tag: string, id: string, html: string) => `<${tag} id="${id}"><template shadowrootmode="open">${html}</template></${tag}>`;
+
 function topPage({ verifiedHtml, alteredHtml, otherOrigin }: { verifiedHtml: string; alteredHtml: string; otherOrigin: string }): string {
   return `<!doctype html><html><head><title>Frames and shadow roots</title>
-<style>iframe { width: 46%; height: 160px; border: 1px solid #ccc; } section { margin: 12px 0; }</style></head>
+<style>iframe { width: 46%; height: 160px; border: 1px solid #ccc; } section { margin: 12px 0; }</style>
+<script>customElements.define('early-card', class extends HTMLElement {});</script>
+<script type="module">
+  // As a framework hydrates a server-rendered component: the root it finds is kept.
+  customElements.define('hydrated-card', class extends HTMLElement { connectedCallback() { this.dataset.hydrated = ''; } });
+</script></head>
 <body><h1>Proofs in shadow roots and frames</h1>
 <section id="shadow-at-load"><div id="host-load"></div></section>
 <section id="shadow-later"><later-card id="host-later"></later-card></section>
 <section id="shadow-nested"><div id="host-outer"></div></section>
+<section id="shadow-declared">${declared('article-card', 'host-declared', verifiedHtml)}</section>
+<section id="shadow-declared-nested">${declared('outer-card', 'host-declared-outer', declared('inner-card', 'host-declared-inner', alteredHtml))}</section>
+<section id="shadow-early">${declared('early-card', 'host-early', alteredHtml)}</section>
+<section id="shadow-hydrated">${declared('hydrated-card', 'host-hydrated', verifiedHtml)}</section>
+<section id="shadow-set-html"></section>
+<section id="shadow-parsed"></section>
 <iframe id="same" src="/same.html"></iframe>
 <iframe id="srcdoc" srcdoc="${escapeAttribute(`<!doctype html><body>${verifiedHtml}</body>`)}"></iframe>
 <iframe id="blank"></iframe>
@@ -82,5 +121,11 @@ function topPage({ verifiedHtml, alteredHtml, otherOrigin }: { verifiedHtml: str
   setTimeout(() => customElements.define('later-card', class extends HTMLElement {
     connectedCallback() { this.attachShadow({ mode: 'open' }).innerHTML = verifiedHtml; }
   }), 1500);
+  // Markup with roots in it, parsed by script once the content script is running.
+  setTimeout(() => {
+    document.getElementById('shadow-set-html').setHTMLUnsafe(${JSON.stringify(declared('div', 'host-set-html', verifiedHtml))});
+    const parsed = Document.parseHTMLUnsafe(${JSON.stringify(declared('div', 'host-parsed', alteredHtml))});
+    document.getElementById('shadow-parsed').append(parsed.body.firstElementChild);
+  }, 1500);
 </script></body></html>`;
 }

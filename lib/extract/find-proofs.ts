@@ -52,11 +52,32 @@ export type FindProofsParameters = CreateProofFinderParameters;
 
 export type FindProofsReturnType = { snippets: FoundSnippet[]; skipped: number };
 
-/** Every proof in a document or element (spec §1), in document order of where each is carried. */
+/**
+ * Every proof in a document or element (spec §1), and in the open shadow
+ * roots below it: the document's in document order of where each is
+ * carried, then each root's, roots in the order of their hosts, each
+ * followed by the roots below it.
+ */
 export function findProofs(root: Document | Element, options: FindProofsParameters = {}): FindProofsReturnType {
   const finder = createProofFinder(options);
-  const snippets = finder.scan(root);
+  const snippets: FoundSnippet[] = [];
+  let scopes: (Document | Element | ShadowRoot)[] = [root];
+  for (let scope = scopes.shift(); scope !== undefined; scope = scopes.shift()) {
+    for (const snippet of finder.scan(scope)) snippets.push(snippet);
+    scopes = [...openShadowRootsIn(scope), ...scopes];
+  }
   return { snippets, skipped: finder.skipped };
+}
+
+/** The open shadow roots of the elements below `scope` (not of those below them), in tree order. */
+function openShadowRootsIn(scope: Document | Element | ShadowRoot): ShadowRoot[] {
+  const roots: ShadowRoot[] = [];
+  // A walker, not querySelectorAll('*'), which jsdom makes slow on deeply nested pages.
+  const walker = (scope.ownerDocument ?? (scope as Document)).createTreeWalker(scope, 1 /* NodeFilter.SHOW_ELEMENT */);
+  for (let element = walker.nextNode() as Element | null; element !== null; element = walker.nextNode() as Element | null) {
+    if (element.shadowRoot !== null) roots.push(element.shadowRoot);
+  }
+  return roots;
 }
 
 function foundSnippet({ index, form, element, source, raw, problem, shownText, shownTextComplete }: LocatedProof): FoundSnippet {

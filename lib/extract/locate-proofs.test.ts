@@ -51,6 +51,17 @@ describe('createProofLocator', () => {
     ]);
   });
 
+  it('looks up a script\'s target in its own tree: the shadow root it is in, not the document', () => {
+    const document = page('<p id="answer">in the document</p><div id="host"></div>');
+    const shadow = document.getElementById('host')!.attachShadow({ mode: 'open' });
+    shadow.innerHTML = `<p id="answer">in the shadow tree</p><script type="application/ai-proof+json">${JSON.stringify({ ...settlement, target: '#answer' })}</script>`;
+    const [inShadow] = located(createProofLocator().scan(shadow));
+    expect(inShadow?.element.textContent).toBe('in the shadow tree');
+    shadow.querySelector('p')!.remove();
+    const [unplaced] = located(createProofLocator().scan(shadow));
+    expect(unplaced?.problem).toEqual({ kind: 'unplaced', reason: 'target "#answer" matches no element' });
+  });
+
   it('pauses every so many nodes looked at, and finds the same proofs as without', () => {
     const html = Array.from({ length: 40 }, (_, index) => `<p id="p${index}">text ${index % 10 === 0 ? ogToken : ''}</p>`).join('');
     const items = [...createProofLocator().scan(page(html), { pauseEvery: 8 })];

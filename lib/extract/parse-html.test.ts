@@ -27,6 +27,22 @@ describe('parseHtml', () => {
     ]);
   });
 
+  it('attaches the open shadow roots written in the HTML, as a browser does, and findProofs reads them in order', () => {
+    const proof = (version: number) => `data-ai-proof='{"v":${version}}'`;
+    const document = parseHtml(
+      `<p ${proof(2)}>before</p>` +
+        `<outer-card id="outer"><template shadowrootmode="OPEN"><p ${proof(3)}>outer</p><inner-card><template shadowrootmode="open"><p ${proof(4)}>inner</p></template></inner-card></template></outer-card>` +
+        `<div><template shadowrootmode="open"><p ${proof(5)}>div</p></template></div>` +
+        `<p ${proof(6)}>after</p>` +
+        `<side-card><template shadowrootmode="closed"><p ${proof(7)}>closed</p></template></side-card>` +
+        `<a href="#"><template shadowrootmode="open"><p ${proof(8)}>no host</p></template></a>`,
+    );
+    expect(document.getElementById('outer')!.shadowRoot!.querySelector('template')).toBeNull();
+    expect(findProofs(document).snippets.map((snippet) => snippet.shownText)).toEqual(['before', 'after', 'outer', 'inner', 'div']);
+    // A browser keeps a template its parent cannot host, and the closed root's content is out of reach.
+    expect(document.querySelectorAll('template')).toHaveLength(2);
+  });
+
   it('runs no script and loads nothing', async () => {
     const document = parseHtml(
       `<body><script>document.body.setAttribute('data-ran', 'yes')</script><script src="${origin}/a.js"></script><img src="${origin}/b.png"><link rel="stylesheet" href="${origin}/c.css"><iframe src="${origin}/d.html"></iframe></body>`,

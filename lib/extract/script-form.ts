@@ -31,11 +31,12 @@ export type LocateScriptEntryReturnType = {
 
 /**
  * Where one script-form entry's snippet is: the first element its `target`
- * selector matches in the script's document. When there is none to be had
- * (no target, an invalid selector, no match), the entry is attributed to
- * the script's parent element (the script itself when it has none), with
- * the reason. Nothing is validated here: an envelope fault, found later,
- * is reported before a target fault.
+ * selector matches in the script's own tree (its document, or the shadow
+ * root it is in). When there is none to be had (no target, an invalid
+ * selector, no match), the entry is attributed to the script's parent
+ * element (the script itself when it has none), with the reason. Nothing
+ * is validated here: an envelope fault, found later, is reported before a
+ * target fault.
  */
 export function locateScriptEntry(entry: unknown, script: Element): LocateScriptEntryReturnType {
   const fallback = script.parentElement ?? script;
@@ -48,7 +49,8 @@ export function locateScriptEntry(entry: unknown, script: Element): LocateScript
   const shown = JSON.stringify(target.length > 80 ? `${target.slice(0, 79)}…` : target);
   let element: Element | null;
   try {
-    element = script.ownerDocument.querySelector(target);
+    // The first match in the script's own tree (spec §1): its document, or the shadow root it is in.
+    element = (script.getRootNode() as Document | ShadowRoot | Element).querySelector(target);
   } catch {
     return { element: fallback, unplaced: `target ${shown} is not a valid CSS selector` };
   }
