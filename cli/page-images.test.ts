@@ -54,6 +54,15 @@ describe('checkPageImages', () => {
     ]);
   });
 
+  it('checks the images in the open shadow roots a page declares, after the document’s', async () => {
+    const html = `<photo-card><template shadowrootmode="open"><img src="/img/bytesChanged"></template></photo-card><img src="/img/trustedAi">`;
+    const { images: checked } = await checkHtml(html, `${server.baseUrl}/`);
+    expect(checked.map(({ index, src, image }) => [index, src, image?.state])).toEqual([
+      [0, '/img/trustedAi', 'verified'],
+      [1, '/img/bytesChanged', 'altered'],
+    ]);
+  });
+
   it('never reads the reader’s files for a web page, and cannot resolve a relative address without a page address', async () => {
     const { images: fromWeb } = await checkHtml(`<img src="${pathToFileURL(join(dir, 'img', 'trustedAi.jpg')).href}">`, `${server.baseUrl}/`);
     expect(fromWeb).toEqual([{ index: 0, src: expect.stringMatching(/^file:/), url: null, image: expect.objectContaining({ state: 'unavailable', reason: 'An image at a file: address is not read from a web page' }) }]);

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { checkImage } from '../lib/c2pa/check-image';
 import { unreadImageVerdict, type ImageVerdict } from '../lib/c2pa/image-verdict';
 import { startC2paEngine } from './c2pa-engine';
+import { openShadowRootsBelow } from '../lib/extract/open-shadow-roots';
 import { chosenImageSource } from './image-source-choice';
 import { readLimited } from './read-limited';
 
@@ -49,7 +50,7 @@ export async function checkPageImages({ document, pageUrl, trustAnchors }: Check
   const base = baseOf(document, pageUrl);
   const seen = new Map<string, number>();
   const found: { index: number; src: string; url: URL | string }[] = [];
-  for (const [index, element] of [...document.querySelectorAll('img')].entries()) {
+  for (const [index, element] of pageImageElements(document).entries()) {
     const src = chosenImageSource(element);
     if (src === undefined) continue;
     const url = resolve(src, base, pageUrl);
@@ -72,6 +73,11 @@ export async function checkPageImages({ document, pageUrl, trustAnchors }: Check
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
   return { images, notChecked: found.length - checked.length };
+}
+
+/** The page's `img` elements: the document's, then those in its open shadow roots (in the order proofs are listed). */
+export function pageImageElements(document: Document): HTMLImageElement[] {
+  return [document, ...openShadowRootsBelow(document)].flatMap((scope) => [...scope.querySelectorAll('img')]);
 }
 
 /** The `<base href>` resolved against the page's address, else the page's address. */

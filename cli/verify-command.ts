@@ -11,7 +11,7 @@ import { readExplorerLinkSource } from './explorer-link-source';
 import { formatJson, type CheckedSnippet } from './format-json';
 import { formatReport } from './format-report';
 import { formatTable } from './format-table';
-import { checkPageImages } from './page-images';
+import { checkPageImages, pageImageElements } from './page-images';
 import { readSource } from './read-source';
 import { SourceError } from './source-error';
 import { textToHtml } from './text-to-html';
@@ -58,7 +58,7 @@ export async function verify({ args, trust, version }: VerifyParameters): Promis
   );
   // Then the page's images: resolved against the page's address, or a file page's own place.
   const pageUrl = url ?? (args.source === '-' || read.bytes === undefined ? undefined : pathToFileURL(resolvePath(args.source)).href);
-  const trustAnchors = document.querySelector('img[src]') === null ? [] : await imageTrustAnchors({ anchorPaths: args.c2paAnchorPaths, configTrust: trust.c2pa });
+  const trustAnchors = pageImageElements(document).some((image) => image.hasAttribute('src')) ? await imageTrustAnchors({ anchorPaths: args.c2paAnchorPaths, configTrust: trust.c2pa }) : [];
   const { images, notChecked: imagesNotChecked } = await checkPageImages({ document, pageUrl, trustAnchors });
   const result = { source: args.source, snippets: checked, notChecked: skipped, images, imagesNotChecked };
   if (args.report !== undefined) {

@@ -1,6 +1,7 @@
 import type { DecodeResult } from '../envelope/decode';
 import { decodeLocatedProof } from './decode-located';
 import { createProofLocator, type CreateProofLocatorParameters, type LocatedProof } from './locate-proofs';
+import { openShadowRootsBelow } from './open-shadow-roots';
 
 /**
  * One proof found in a page, decoded but not verified: what the locator
@@ -61,23 +62,8 @@ export type FindProofsReturnType = { snippets: FoundSnippet[]; skipped: number }
 export function findProofs(root: Document | Element, options: FindProofsParameters = {}): FindProofsReturnType {
   const finder = createProofFinder(options);
   const snippets: FoundSnippet[] = [];
-  let scopes: (Document | Element | ShadowRoot)[] = [root];
-  for (let scope = scopes.shift(); scope !== undefined; scope = scopes.shift()) {
-    for (const snippet of finder.scan(scope)) snippets.push(snippet);
-    scopes = [...openShadowRootsIn(scope), ...scopes];
-  }
+  for (const scope of [root, ...openShadowRootsBelow(root)]) for (const snippet of finder.scan(scope)) snippets.push(snippet);
   return { snippets, skipped: finder.skipped };
-}
-
-/** The open shadow roots of the elements below `scope` (not of those below them), in tree order. */
-function openShadowRootsIn(scope: Document | Element | ShadowRoot): ShadowRoot[] {
-  const roots: ShadowRoot[] = [];
-  // A walker, not querySelectorAll('*'), which jsdom makes slow on deeply nested pages.
-  const walker = (scope.ownerDocument ?? (scope as Document)).createTreeWalker(scope, 1 /* NodeFilter.SHOW_ELEMENT */);
-  for (let element = walker.nextNode() as Element | null; element !== null; element = walker.nextNode() as Element | null) {
-    if (element.shadowRoot !== null) roots.push(element.shadowRoot);
-  }
-  return roots;
 }
 
 function foundSnippet({ index, form, element, source, raw, problem, shownText, shownTextComplete }: LocatedProof): FoundSnippet {
