@@ -49,8 +49,6 @@ export default defineContentScript({
       },
     }.attachShadow;
 
-    noteDeclarativeRoots(note);
-
     document.addEventListener(reportAllShadowRootsEvent, () => {
       hosts = hosts.filter((ref) => ref.deref() !== undefined);
       for (const ref of hosts) {
@@ -67,6 +65,8 @@ export default defineContentScript({
         return false;
       });
     });
+    // Last: the roots attached by script are reported whatever this meets.
+    noteDeclarativeRoots(note);
   },
 });
 
@@ -77,13 +77,16 @@ export default defineContentScript({
  */
 function noteDeclarativeRoots(note: (host: Element) => void): void {
   const definedWhileParsing: string[] = [];
-  const define = CustomElementRegistry.prototype.define;
-  CustomElementRegistry.prototype.define = {
-    define(this: CustomElementRegistry, name: string, constructor: CustomElementConstructor, options?: ElementDefinitionOptions): void {
-      define.call(this, name, constructor, options);
-      if (document.readyState === 'loading') definedWhileParsing.push(name);
-    },
-  }.define;
+  // A document without custom elements (an XML one, say) has no registry.
+  const define = globalThis.CustomElementRegistry?.prototype.define;
+  if (define !== undefined) {
+    CustomElementRegistry.prototype.define = {
+      define(this: CustomElementRegistry, name: string, constructor: CustomElementConstructor, options?: ElementDefinitionOptions): void {
+        define.call(this, name, constructor, options);
+        if (document.readyState === 'loading') definedWhileParsing.push(name);
+      },
+    }.define;
+  }
 
   const searchParsedPage = (): void => {
     for (const host of declarativeHostsOfParsedPage({ document, definedNames: definedWhileParsing })) note(host);
