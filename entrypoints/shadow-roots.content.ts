@@ -1,5 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { declarativeHostsOfParsedPage, declarativeHostsUnder, mayDeclareShadowRoots } from '../lib/extract/declarative-shadow-hosts';
+import { declarativeHostsOfParsedPage, mayDeclareShadowRoots } from '../lib/extract/declarative-shadow-hosts';
+import { openShadowRootsBelow } from '../lib/extract/open-shadow-roots';
 import { reportAddedShadowRootsEvent, reportAllShadowRootsEvent, shadowRootEvent } from './content/shadow-root-events';
 
 /**
@@ -100,13 +101,13 @@ function noteDeclarativeRoots(note: (host: Element) => void): void {
   if (document.readyState === 'loading') document.addEventListener('readystatechange', onReadyStateChange);
   else searchParsedPage();
 
-  const searchAfter = <owner extends object>(owner: owner, name: string, scopeOf: (self: unknown, result: unknown) => ParentNode): void => {
+  const searchAfter = <owner extends object>(owner: owner, name: string, scopeOf: (self: unknown, result: unknown) => Document | Element | ShadowRoot): void => {
     const native: unknown = Reflect.get(owner, name);
     if (typeof native !== 'function') return;
     Reflect.set(owner, name, {
       [name](this: unknown, ...args: unknown[]): unknown {
         const result: unknown = Reflect.apply(native, this, args);
-        if (mayDeclareShadowRoots(args[0])) for (const host of declarativeHostsUnder(scopeOf(this, result))) note(host);
+        if (mayDeclareShadowRoots(args[0])) for (const root of openShadowRootsBelow(scopeOf(this, result))) note(root.host);
         return result;
       },
     }[name]);

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
-import { declarativeHostsOfParsedPage, declarativeHostsUnder, mayDeclareShadowRoots } from './declarative-shadow-hosts';
+import { declarativeHostsOfParsedPage, mayDeclareShadowRoots } from './declarative-shadow-hosts';
 
 afterEach(() => {
   document.body.innerHTML = '';
@@ -42,17 +42,6 @@ describe('declarativeHostsOfParsedPage', () => {
     const manyNames = Array.from({ length: 17 }, (_, index) => `named-card-${index}`);
     expect(ids(declarativeHostsOfParsedPage({ document, definedNames: manyNames.slice(0, 16) }))).toEqual([]);
     expect(ids(declarativeHostsOfParsedPage({ document, definedNames: manyNames }))).toEqual(['plain']);
-  });
-});
-
-describe('declarativeHostsUnder', () => {
-  it('finds every open host below the scope, built-in or custom, and none outside it or closed', () => {
-    document.body.innerHTML = '<section id="scope"><div id="a"></div><span id="closed"></span></section><div id="outside"></div>';
-    const a = withRoot(document.getElementById('a')!, '<p id="b"></p>');
-    withRoot(a.getElementById('b')!);
-    document.getElementById('closed')!.attachShadow({ mode: 'closed' });
-    withRoot(document.getElementById('outside')!);
-    expect(ids(declarativeHostsUnder(document.getElementById('scope')!))).toEqual(['a', 'b']);
   });
 });
 

@@ -1,3 +1,5 @@
+import { openShadowRootsBelow } from './open-shadow-roots';
+
 /**
  * Hosts of the open shadow roots the HTML parser attaches (declarative
  * shadow DOM, `<template shadowrootmode="open">`): no script attaches them,
@@ -7,8 +9,9 @@
  * parsed page is searched among custom elements, where frameworks render
  * declarative roots: those not yet defined (one native query) and those of
  * the names defined before the search (one query each). Markup a script
- * parses (`setHTMLUnsafe` and its kin) is searched whole: it is the
- * script's own size. Runs in the page's world (shadow-roots.content.ts).
+ * parses (`setHTMLUnsafe` and its kin) is searched whole
+ * (open-shadow-roots.ts): it is the script's own size. Runs in the page's
+ * world (shadow-roots.content.ts).
  */
 
 /** Past this many names defined before the search, asking every element is cheaper than a query per name (0.4–0.6 ms each at 80,000 elements). */
@@ -20,15 +23,10 @@ export type DeclarativeHostsOfParsedPageParameters = {
   definedNames: readonly string[];
 };
 
-/** Every open shadow host among the page's custom elements, in the document and in the roots found, nested ones included. */
+/** Every open shadow host among the page's custom elements (among all its elements past `namesQueriedOneByOne` names), in the document and in the roots found, nested ones included. */
 export function declarativeHostsOfParsedPage({ document, definedNames }: DeclarativeHostsOfParsedPageParameters): Element[] {
-  const queries = definedNames.length > namesQueriedOneByOne ? ['*'] : [':not(:defined)', ...new Set(definedNames)];
-  return hostsBelow(document, queries);
-}
-
-/** Every open shadow host below `scope`, nested ones included: for markup a script just parsed into it. */
-export function declarativeHostsUnder(scope: ParentNode): Element[] {
-  return hostsBelow(scope, ['*']);
+  if (definedNames.length > namesQueriedOneByOne) return openShadowRootsBelow(document).map((root) => root.host);
+  return hostsAmong(document, [':not(:defined)', ...new Set(definedNames)]);
 }
 
 /** Whether markup handed to a parsing method may declare a shadow root: a string without the attribute cannot. */
@@ -36,7 +34,8 @@ export function mayDeclareShadowRoots(markup: unknown): boolean {
   return typeof markup !== 'string' || /shadowrootmode/i.test(markup);
 }
 
-function hostsBelow(top: ParentNode, queries: readonly string[]): Element[] {
+/** The open shadow hosts among the elements each query finds below `top`, and below them in the roots found. */
+function hostsAmong(top: ParentNode, queries: readonly string[]): Element[] {
   const hosts: Element[] = [];
   // A stack, not recursion: a page may nest roots deeper than the call stack goes.
   const scopes: ParentNode[] = [top];

@@ -1,16 +1,17 @@
 /**
  * The open shadow roots below `scope`, nested ones included, each followed
  * by the roots inside it, in the order of their hosts: the order the
- * command line lists what it finds in them (docs/protocol.md §1). For a
- * parsed page in Node; in a browser, the page world reports roots
- * (entrypoints/shadow-roots.content.ts).
+ * command line lists what it finds in them (docs/protocol.md §1). In a
+ * browser the page world finds roots this way only in markup a script
+ * parses, and reports them (entrypoints/shadow-roots.content.ts).
  */
 export function openShadowRootsBelow(scope: Document | Element | ShadowRoot): ShadowRoot[] {
   const roots: ShadowRoot[] = [];
-  let pending = rootsOfElementsIn(scope);
-  for (let root = pending.shift(); root !== undefined; root = pending.shift()) {
+  // A stack, the next root on top: each element is walked once, however many roots.
+  const pending = rootsOfElementsIn(scope).reverse();
+  for (let root = pending.pop(); root !== undefined; root = pending.pop()) {
     roots.push(root);
-    pending = [...rootsOfElementsIn(root), ...pending];
+    for (const inner of rootsOfElementsIn(root).reverse()) pending.push(inner);
   }
   return roots;
 }
