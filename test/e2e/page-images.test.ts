@@ -104,6 +104,7 @@ describe('badges on a page’s images, in Chromium', () => {
     expect(largeRequests).toEqual(['whole', `bytes=0-${probeBytes - 1}`, expect.stringMatching(new RegExp(`^bytes=${probeBytes}-(${images.largeAi.length - 1})?$`))]);
     const inShadowRoot = () => shadowImageBadgeState(page, '#shadow-host');
     await expect.poll(inShadowRoot, { timeout: 30_000 }).toBe('untrusted');
+    await expect.poll(() => shadowImageBadgeState(page, '#declared-host'), { timeout: 30_000 }).toBe('malformed');
     // The page's own scripts learn no image's verdict from its badge.
     expect(await page.evaluate(() => document.querySelectorAll('verity-badge[data-state]').length)).toBe(0);
 
@@ -175,8 +176,8 @@ describe('badges on a page’s images, in Chromium', () => {
     const tabId = await worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id!);
     const popup = await openPopupBeside(browser, { demo: page, tabId });
     const list = popup.getByRole('region', { name: /Images with Content Credentials/ });
-    // Each figure's, the <picture>'s and the one in the shadow root.
-    const listed = Object.keys(expected).length + 2;
+    // Each figure's, the <picture>'s and the ones in the two shadow roots.
+    const listed = Object.keys(expected).length + 3;
     await expect.poll(() => list.getByRole('listitem').count(), { timeout: 10_000 }).toBe(listed);
     expect(await list.getByRole('heading').textContent()).toBe(`Images with Content Credentials (${listed})`);
     expect(await list.textContent()).toContain(`AI · Verified127.0.0.1 · trustedAiMade with AI — signed by ${images.trustedSignerName} (a signer you added) using Test Image Model 2.1, ${images.trustedAiSignedAt.toISOString().slice(0, 10)}`);
@@ -198,7 +199,7 @@ describe('badges on a page’s images, in Chromium', () => {
     const report = reportSchema.parse(exported);
     expect(report.snippets).toEqual([]);
     const reported = Object.fromEntries(report.images!.map((image) => [image.url.replace(`${server.baseUrl}/img/`, ''), image.state]));
-    expect(reported).toEqual({ ...want, 'trustedAi?picture': chosenSourceBadges.picture, 'unknownSigner?shadow': 'untrusted' });
+    expect(reported).toEqual({ ...want, 'trustedAi?picture': chosenSourceBadges.picture, 'unknownSigner?shadow': 'untrusted', 'manifestCut?declared': 'malformed' });
     expect(report.images!.find((image) => image.url.endsWith('/img/trustedAi'))).toMatchObject({
       headline: expect.stringMatching(new RegExp(`^Made with AI — signed by ${images.trustedSignerName} \\(a signer you added\\) using Test Image Model 2\\.1`)),
       aiClaimed: true,

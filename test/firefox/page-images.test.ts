@@ -88,10 +88,12 @@ describe.each(installedFirefoxes())('badges on a page’s images in $name', ({ n
     expect(found.srcset).toBeNull();
     // The page has the cookie its server wants for this one; Verity sends none and cannot read it: no badge.
     expect(found.needsCookie).toBeNull();
-    const inShadowRoot = async () =>
-      (await statesOfBadges(page, () => [document.getElementById('shadow-host')!.shadowRoot!.querySelector('img')!.nextElementSibling ?? document.body]))[0] ?? null;
-    await until(async () => (await inShadowRoot()) === 'untrusted', { timeout: 30_000 }).catch(() => undefined);
-    expect(await inShadowRoot()).toBe('untrusted');
+    const inShadowRoot = async (hostId: string) =>
+      (await statesOfBadges(page, (hostId) => [document.getElementById(hostId)!.shadowRoot!.querySelector('img')!.nextElementSibling ?? document.body], hostId))[0] ?? null;
+    for (const [hostId, state] of [['shadow-host', 'untrusted'], ['declared-host', 'malformed']] as const) {
+      await until(async () => (await inShadowRoot(hostId)) === state, { timeout: 30_000 }).catch(() => undefined);
+      expect(await inShadowRoot(hostId), hostId).toBe(state);
+    }
     await mkdir(resolve('test-results/firefox'), { recursive: true });
     await page.screenshot({ path: screenshotPath('page-images') });
 
@@ -102,7 +104,8 @@ describe.each(installedFirefoxes())('badges on a page’s images in $name', ({ n
     expect(tabId).toBeTypeOf('number');
     const tabInspector = await firefox.openExtensionPage(`inspector.html?tab=${tabId}`);
     const listedImages = () => tabInspector.$$eval('section[aria-labelledby="tab-images-heading"] li a', (links) => links.map((link) => link.textContent ?? ''));
-    const badged = Object.values(want).filter((state) => state !== null).length + 1;
+    // With the two in shadow roots.
+    const badged = Object.values(want).filter((state) => state !== null).length + 2;
     await until(async () => (await listedImages()).length === badged, { timeout: 10_000 }).catch(() => undefined);
     const listed = await listedImages();
     expect(listed).toHaveLength(badged);
