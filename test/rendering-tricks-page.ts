@@ -81,8 +81,10 @@ export const renderingFigures: RenderingFigure[] = [
   // An overlay drawn by a web component: its host draws nothing of its own, its shadow tree does.
   { name: 'overlay in an open shadow tree', html: trickSignedText, after: '<span><template shadowrootmode="open"><i class="overlay" style="position:absolute;inset:0;background:#fff"></i></template></span>', expected: doubt('covered') },
   { name: 'overlay in a closed shadow tree', html: trickSignedText, after: '<span><template shadowrootmode="closed"><i style="position:absolute;inset:0;background:#fff"></i></template></span>', expected: doubt('covered') },
-  // A tree attached by script: the page's world reports it (shadow-roots.content.ts). One written in the HTML is not seen (docs/protocol.md §10).
+  // Trees the page's world reports (shadow-roots.content.ts): one attached by script, one the HTML declares on a custom
+  // element. One declared on a built-in element is not seen (docs/protocol.md §1, §10).
   { name: 'overlay in a shadow tree passing clicks through', html: trickSignedText, after: '<span data-attach-shadow><template><style>:host { pointer-events: none !important } i { pointer-events: none !important }</style><i style="position:absolute;inset:0;background:#fff"></i></template></span>', expected: doubt('covered') },
+  { name: 'overlay in a declared shadow tree passing clicks through', html: trickSignedText, after: '<overlay-part><template shadowrootmode="open"><style>:host { pointer-events: none !important } i { pointer-events: none !important }</style><i style="position:absolute;inset:0;background:#fff"></i></template></overlay-part>', expected: doubt('covered') },
   { name: '3 px text in an unboxed snippet', html: withNot('<span style="font-size:3px">'), snippetStyle: 'display:contents', expected: doubt('small') },
   { name: 'z-index behind a background', html: withNot('<span style="display:inline-block;background:#fff"><span style="position:relative;z-index:-1">', '</span></span>'), expected: doubt('covered') },
   { name: 'covering ::after', html: `<span class="covering">${trickSignedText}</span>`, expected: doubt('covered') },
