@@ -8,7 +8,7 @@ import { expectedImageBadges, serveC2paImagePage } from '../test/fixtures/c2pa-i
 import { c2paTestImages, type C2paTestImages } from '../test/fixtures/c2pa-images';
 import { runVerity } from '../test/run-verity';
 import { startC2paEngine } from './c2pa-engine';
-import { checkPageImages, maxPageImages } from './page-images';
+import { checkPageImages, maxPageImages, pageImageElements } from './page-images';
 
 let images: C2paTestImages;
 let dir: string;
@@ -32,7 +32,10 @@ beforeAll(async () => {
 
 afterAll(() => server?.close());
 
-const checkHtml = (html: string, pageUrl: string | undefined) => checkPageImages({ document: parseHtml(html, pageUrl?.startsWith('http') ? pageUrl : undefined), pageUrl, trustAnchors: [{ source: 'reader', pem: images.trustAnchors }] });
+const checkHtml = (html: string, pageUrl: string | undefined) => {
+  const document = parseHtml(html, pageUrl?.startsWith('http') ? pageUrl : undefined);
+  return checkPageImages({ document, images: pageImageElements(document), pageUrl, trustAnchors: [{ source: 'reader', pem: images.trustAnchors }] });
+};
 
 describe('checkPageImages', () => {
   it('checks a web page’s images by their addresses relative to the page, each once, and gives no verdict to one without a manifest', async () => {

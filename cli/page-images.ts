@@ -4,8 +4,8 @@ import { stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { checkImage } from '../lib/c2pa/check-image';
 import { unreadImageVerdict, type ImageVerdict } from '../lib/c2pa/image-verdict';
-import { startC2paEngine } from './c2pa-engine';
 import { openShadowRootsBelow } from '../lib/extract/open-shadow-roots';
+import { startC2paEngine } from './c2pa-engine';
 import { chosenImageSource } from './image-source-choice';
 import { readLimited } from './read-limited';
 
@@ -30,6 +30,8 @@ export type CheckedPageImage = {
 
 export type CheckPageImagesParameters = {
   document: Document;
+  /** Its `img` elements, as `pageImageElements` lists them. */
+  images: readonly HTMLImageElement[];
   /** The page's own address: its final http(s) URL, a file: URL for a file, undefined for standard input. */
   pageUrl: string | undefined;
   trustAnchors: readonly AnchorSet[];
@@ -46,11 +48,11 @@ export type CheckPageImagesReturnType = { images: CheckedPageImage[]; notChecked
  * `unavailable`, with why, and marked `imageUnread`: the table lists it, a
  * report (of images with Content Credentials) leaves it out.
  */
-export async function checkPageImages({ document, pageUrl, trustAnchors }: CheckPageImagesParameters): Promise<CheckPageImagesReturnType> {
+export async function checkPageImages({ document, images: elements, pageUrl, trustAnchors }: CheckPageImagesParameters): Promise<CheckPageImagesReturnType> {
   const base = baseOf(document, pageUrl);
   const seen = new Map<string, number>();
   const found: { index: number; src: string; url: URL | string }[] = [];
-  for (const [index, element] of pageImageElements(document).entries()) {
+  for (const [index, element] of elements.entries()) {
     const src = chosenImageSource(element);
     if (src === undefined) continue;
     const url = resolve(src, base, pageUrl);

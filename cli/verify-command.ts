@@ -58,8 +58,9 @@ export async function verify({ args, trust, version }: VerifyParameters): Promis
   );
   // Then the page's images: resolved against the page's address, or a file page's own place.
   const pageUrl = url ?? (args.source === '-' || read.bytes === undefined ? undefined : pathToFileURL(resolvePath(args.source)).href);
-  const trustAnchors = pageImageElements(document).some((image) => image.hasAttribute('src')) ? await imageTrustAnchors({ anchorPaths: args.c2paAnchorPaths, configTrust: trust.c2pa }) : [];
-  const { images, notChecked: imagesNotChecked } = await checkPageImages({ document, pageUrl, trustAnchors });
+  const pageImages = pageImageElements(document);
+  const trustAnchors = pageImages.some((image) => image.hasAttribute('src')) ? await imageTrustAnchors({ anchorPaths: args.c2paAnchorPaths, configTrust: trust.c2pa }) : [];
+  const { images, notChecked: imagesNotChecked } = await checkPageImages({ document, images: pageImages, pageUrl, trustAnchors });
   const result = { source: args.source, snippets: checked, notChecked: skipped, images, imagesNotChecked };
   if (args.report !== undefined) {
     const title = document.title.trim();
