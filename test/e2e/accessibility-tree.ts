@@ -15,6 +15,14 @@ export async function accessibilityNodes(cdp: CDPSession): Promise<AxNode[]> {
   return ((await cdp.send('Accessibility.getFullAXTree')) as unknown as { nodes: AxNode[] }).nodes;
 }
 
+/** The name of the focused button, as a screen reader says it; undefined when focus is on no button. */
+export async function focusedButtonName(cdp: CDPSession): Promise<string | undefined> {
+  const focused = (await accessibilityNodes(cdp)).find(
+    (node) => node.role?.value === 'button' && node.properties?.some(({ name, value }) => name === 'focused' && value.value === true),
+  );
+  return focused?.name?.value;
+}
+
 /** The first dialog whose name passes `named`, with its words as assistive technology reads them; undefined when there is none. */
 export async function dialogAsRead(cdp: CDPSession, named: (name: string) => boolean): Promise<{ dialog: AxNode; text: string } | undefined> {
   const nodes = await accessibilityNodes(cdp);

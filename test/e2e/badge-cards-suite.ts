@@ -6,7 +6,7 @@ import { takeStateMatrix } from '../../devnet/state-matrix';
 import { verdictStates } from '../../lib/verdict/states';
 import { badgeShowing, statesOfIds } from '../badge-states';
 import { badgeWord } from '../../entrypoints/content/badge-label';
-import { accessibilityNodes, dialogAsRead } from './accessibility-tree';
+import { accessibilityNodes, dialogAsRead, focusedButtonName } from './accessibility-tree';
 import type { browser as browserApi } from 'wxt/browser';
 import type { SelectionCheck } from '../../messaging/messages';
 import { allAnswered, openExtensionPage, saveScreenshot, screenshot, sendFrom, tabShowing, type DemoSession } from './demo-session';
@@ -242,10 +242,7 @@ export function describeBadgeCards(session: DemoSession): void {
       const focusedBadge = async () => {
         if ((await page.evaluate(() => document.activeElement?.localName)) !== 'verity-badge') return undefined;
         // The document is focused too: the badge is the focused button.
-        const focused = (await accessibilityNodes(cdp)).find(
-          (node) => node.role?.value === 'button' && node.properties?.some(({ name, value }) => name === 'focused' && value.value === true),
-        );
-        return focused?.name?.value;
+        return focusedButtonName(cdp);
       };
       const words = new Set(badgeButtons.map((node) => node.name!.value.replace(/, .*/, '')));
       const opened = new Set<string>();

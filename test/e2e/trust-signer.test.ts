@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { badgeStatesIn } from '../badge-states';
 import { allAnswered, demoSessionForFile, screenshot } from './demo-session';
+import { focusedButtonName } from './accessibility-tree';
 import { expectNoAxeViolations } from './axe';
 
 /**
@@ -28,11 +29,15 @@ async function openTrustPrompt(page: Page, scenarioId: string, hash: RegExp): Pr
   expect(await badgeState(page, scenarioId)).toBe('untrusted');
   const badge = page.locator(`figure[data-scenario="${scenarioId}"] verity-badge`);
   await badge.scrollIntoViewIfNeeded();
-  // The card is a closed shadow root: reached as a keyboard user does. Pressing the badge puts focus on
-  // the card's last control (Details); the one before it is the offer.
+  // The card is a closed shadow root: reached as a keyboard user does, each step awaited as a screen reader
+  // hears it. Pressing the badge puts focus on the card's last control (Details); the one before it is the offer.
+  const cdp = await page.context().newCDPSession(page);
   await badge.click();
+  await expect.poll(() => focusedButtonName(cdp), { timeout: 10_000 }).toBe('Details');
   await page.keyboard.press('Shift+Tab');
-  const opened = session.browser.context.waitForEvent('page', { predicate: (tab) => hash.test(new URL(tab.url()).hash) });
+  await expect.poll(() => focusedButtonName(cdp), { timeout: 10_000 }).toBe('Trust this signer…');
+  await cdp.detach();
+  const opened = page.context().waitForEvent('page', { predicate: (tab) => hash.test(new URL(tab.url()).hash) });
   await page.keyboard.press('Enter');
   return opened;
 }
