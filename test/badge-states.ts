@@ -48,12 +48,15 @@ function sessionOf(target: BadgeTarget): Promise<Session> {
   return session;
 }
 
-type FrameTree = { frame: { id: string; url: string }; childFrames?: FrameTree[] };
+type FrameTree = { frame: { id: string; url: string; name?: string }; childFrames?: FrameTree[] };
 
-/** The ids of the frames the target's badges are read in: the session's own document, or the same-process frames at the target's address. */
+/**
+ * The ids of the frames the target's badges are read in: the session's own document, or the same-process frames at
+ * the target's address and of its name (srcdoc frames share their address: a page that holds several names them).
+ */
 function framesOf(tree: FrameTree, target: BadgeTarget, own: boolean): string[] {
   if (own) return [tree.frame.id];
-  const found = tree.frame.url === target.url() ? [tree.frame.id] : [];
+  const found = tree.frame.url === target.url() && (tree.frame.name ?? '') === (target as Frame).name() ? [tree.frame.id] : [];
   for (const child of tree.childFrames ?? []) found.push(...framesOf(child, target, false));
   return found;
 }

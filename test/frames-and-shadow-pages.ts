@@ -20,10 +20,16 @@ export type FramesAndShadowPages = {
   /** The state each placement's snippet should be badged with. */
   expected: {
     shadow: Record<ShadowPlacement, string>;
-    frames: Record<'same' | 'srcdoc' | 'blank' | 'cross', string>;
+    frames: Record<FramePlacement, string>;
   };
   close(): Promise<void>;
 };
+
+/**
+ * Frames by id; the last three hold the verified snippet in a srcdoc frame that the page draws over (a white box,
+ * one passing clicks through) or fades: a frame's document cannot see that, its same-origin parent can.
+ */
+export type FramePlacement = 'same' | 'srcdoc' | 'blank' | 'cross' | 'covered' | 'covered-through' | 'faded';
 
 type ShadowPlacement =
   | 'host-load'
@@ -58,7 +64,7 @@ export async function serveFramesAndShadowPages({ verifiedHtml, alteredHtml }: {
         'host-set-html': 'verified',
         'host-parsed': 'altered',
       },
-      frames: { same: 'verified', srcdoc: 'verified', blank: 'altered', cross: 'altered' },
+      frames: { same: 'verified', srcdoc: 'verified', blank: 'altered', cross: 'altered', covered: 'unavailable', 'covered-through': 'unavailable', faded: 'unavailable' },
     },
     close: async () => {
       // The browser may outlive these pages and keeps its connections alive: closing waits for them unless they are closed too.
@@ -84,12 +90,16 @@ async function listen(server: Server): Promise<string> {
 
 const escapeAttribute = (html: string) => html.replaceAll('&', '&amp;').replaceAll('"', '&quot;');
 
+/** A frame whose document the page writes in its `srcdoc`, named as it is known (srcdoc frames share an address: the tests tell them apart by name). */
+const srcdocFrame = (id: string, html: string, style = '') => `<iframe id="${id}" name="${id}"${style && ` style="${style}"`} srcdoc="${escapeAttribute(`<!doctype html><body>${html}</body>`)}"></iframe>`;
+
 /** A host with a root written in the HTML around `html`. */
 const declared = (tag: string, id: string, html: string) => `<${tag} id="${id}"><template shadowrootmode="open">${html}</template></${tag}>`;
 
 function topPage({ verifiedHtml, alteredHtml, otherOrigin }: { verifiedHtml: string; alteredHtml: string; otherOrigin: string }): string {
   return `<!doctype html><html><head><title>Frames and shadow roots</title>
-<style>iframe { width: 46%; height: 160px; border: 1px solid #ccc; } section { margin: 12px 0; }</style>
+<style>iframe { width: 46%; height: 160px; border: 1px solid #ccc; } section { margin: 12px 0; }
+.framed { position: relative; } .cover { position: absolute; left: 0; top: 0; width: 46%; height: 160px; background: #fff; }</style>
 <script>customElements.define('early-card', class extends HTMLElement {});</script>
 <script type="module">
   // As a framework hydrates a server-rendered component: the root it finds is kept.
@@ -106,9 +116,12 @@ function topPage({ verifiedHtml, alteredHtml, otherOrigin }: { verifiedHtml: str
 <section id="shadow-set-html"></section>
 <section id="shadow-parsed"></section>
 <iframe id="same" src="/same.html"></iframe>
-<iframe id="srcdoc" srcdoc="${escapeAttribute(`<!doctype html><body>${verifiedHtml}</body>`)}"></iframe>
+${srcdocFrame('srcdoc', verifiedHtml)}
 <iframe id="blank"></iframe>
 <iframe id="cross" src="${otherOrigin}/cross.html"></iframe>
+<section class="framed">${srcdocFrame('covered', verifiedHtml)}<i class="cover">Safe for everyone.</i></section>
+<section class="framed">${srcdocFrame('covered-through', verifiedHtml)}<i class="cover" style="pointer-events: none">Safe for everyone.</i></section>
+<section>${srcdocFrame('faded', verifiedHtml, 'opacity: 0.06')}</section>
 <script>
   const verifiedHtml = ${JSON.stringify(verifiedHtml)};
   const alteredHtml = ${JSON.stringify(alteredHtml)};

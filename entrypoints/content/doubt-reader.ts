@@ -2,6 +2,7 @@ import { createCoverCheck } from './cover-check';
 import { opacityOf, type OpacityMemo } from './drawn-opacity';
 import { drawnOverTextDoubtOf, drawnOverTextProperties } from './drawn-over-text';
 import { flatTreeParentOf } from './flat-tree-parent';
+import { createOuterFramesCheck } from './outer-frames';
 import { createScrollPseudoCheck } from './scroll-pseudos';
 import { shadowRootOf } from './shadow-root-of';
 import { styledApartLaterDoubtOf } from './styled-apart-later';
@@ -10,6 +11,7 @@ import {
   clipAxesOf,
   directionDoubtOf,
   effectDoubtOf,
+  effectProperties,
   generatedDoubtOf,
   isCut,
   layoutAgainstParentDoubtOf,
@@ -46,9 +48,6 @@ const blockDisplays = /^(block|list-item|inline-block|flow-root|table-cell|table
 /** Elements whose words are drawn apart from the line they stand in: a legend on its fieldset's border, ruby annotations over their base. */
 const drawnApartTags = new Set(['legend', 'rt', 'rp']);
 
-const effectProperties = [
-  'transform', 'rotate', 'scale', 'perspective', 'filter', 'mask-image', '-webkit-mask-image', '-webkit-mask-box-image-source', '-webkit-box-reflect', 'clip-path', 'mix-blend-mode',
-];
 const shiftProperties = ['float', 'position', 'left', 'right', 'top', 'bottom', 'transform', 'translate', 'font-size', 'display', 'margin-left', 'margin-right'];
 const spacingProperties = ['font-size', 'letter-spacing', 'word-spacing'];
 const orderProperties = [
@@ -100,6 +99,7 @@ export function createDoubtReader({ root, view, styleOf, rootBox, page, offPageC
   const note = (doubt: RenderingDoubt | undefined): void => void (doubt !== undefined && doubts.add(doubt));
   const { documentElement } = root.ownerDocument;
   const cover = createCoverCheck({ view, isOwn, seeThrough, look });
+  const outerFrames = createOuterFramesCheck({ view, isOwn, seeThrough, look });
   let coverTested = false;
   const laidOut = rootBox !== undefined;
   // Up the flat tree: a shadow tree the snippet is slotted into draws it too. Each walk up asks again; the answer is kept.
@@ -131,7 +131,7 @@ export function createDoubtReader({ root, view, styleOf, rootBox, page, offPageC
     // A gradient fill is the text's colour: how it stands out cannot be told from one colour.
     const doubt = gradientText
       ? 'background'
-      : paintDoubtOf({ colour: style.getPropertyValue('-webkit-text-fill-color') || style.color, opacity: opacityOf(holder, view, opacities, parentOf), backgrounds });
+      : paintDoubtOf({ colour: style.getPropertyValue('-webkit-text-fill-color') || style.color, opacity: opacityOf(holder, view, opacities, parentOf) * outerFrames.opacity, backgrounds });
     paints.set(holder, doubt);
     return doubt;
   };
@@ -231,12 +231,16 @@ export function createDoubtReader({ root, view, styleOf, rootBox, page, offPageC
       const box = boundsOf(lines)!;
       if (clipsOf(holder).some((clip) => isCut(box, clip.box, clip.axes, lines[0]!.height))) note('clipped');
       if (offPageCounts && isPartlyOffPage(box, page)) note('clipped');
-      if (!doubts.has('covered')) cover.consider(holder, lines);
+      if (!doubts.has('covered')) {
+        cover.consider(holder, lines);
+        outerFrames.text(lines);
+      }
     },
     get doubts() {
       if (!coverTested) {
         coverTested = true;
         if (!doubts.has('covered')) note(cover.doubt());
+        outerFrames.doubts({ coversToo: !doubts.has('covered') }).forEach(note);
       }
       return doubts;
     },

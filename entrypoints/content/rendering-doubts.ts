@@ -64,6 +64,11 @@ function translationOf(transform: string): [number, number] | undefined {
  * is judged by the size it draws text at (sizeDoubtOf): a page zoomed to
  * 90 % is read as easily as any.
  */
+/** The properties effectDoubtOf reads. */
+export const effectProperties = [
+  'transform', 'rotate', 'scale', 'perspective', 'filter', 'mask-image', '-webkit-mask-image', '-webkit-mask-box-image-source', '-webkit-box-reflect', 'clip-path', 'mix-blend-mode',
+];
+
 export function effectDoubtOf(style: StyleValues): RenderingDoubt | undefined {
   if (!isTranslationOnly(value(style, 'transform', 'none'))) return 'transformed';
   if (!['none', '', '1'].includes(value(style, 'scale', 'none')) || !['none', '', '0deg'].includes(value(style, 'rotate', 'none'))) return 'transformed';

@@ -94,7 +94,7 @@ export function openLookThrough({ shadowRoots = () => [] }: OpenLookThroughParam
       const added = [...roots].filter((root) => !undo.has(root));
       for (const root of added) undo.set(root, makeEveryBoxHitTestable(root));
       // The page restyled now, before `read` begins: a caller's time budget is its hit tests'.
-      for (const root of added) (root instanceof Document ? root.documentElement : root.host).getBoundingClientRect();
+      for (const root of added) (isDocument(root) ? root.documentElement : root.host).getBoundingClientRect();
       for (const root of added) unseenIn.set(root, [...[...root.querySelectorAll(stylesPointerEvents)].filter(isOutOfHitTests), ...inertElementsIn(root)]);
       const unseen = [...unseenIn.values()].flat();
       return read(unseen.map((element) => ({ element, box: element.getBoundingClientRect() })));
@@ -126,8 +126,8 @@ function inertElementsIn(root: Document | ShadowRoot): Element[] {
 
 /** Adopts the sheet in `root`; Firefox before 153 refuses a content script that (shared-style.ts), so a `<style>` there. Returns what takes it out. */
 function makeEveryBoxHitTestable(root: Document | ShadowRoot): () => void {
-  const document = root instanceof Document ? root : root.ownerDocument;
-  const rule = root instanceof Document ? everyBoxHitTestable : everyShadowBoxHitTestable;
+  const document = isDocument(root) ? root : root.ownerDocument;
+  const rule = isDocument(root) ? everyBoxHitTestable : everyShadowBoxHitTestable;
   try {
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(rule);
@@ -140,6 +140,11 @@ function makeEveryBoxHitTestable(root: Document | ShadowRoot): () => void {
   }
   const style = markMadeByVerity(document.createElement('style'));
   style.textContent = rule;
-  (root instanceof Document ? root.documentElement : root).append(style);
+  (isDocument(root) ? root.documentElement : root).append(style);
   return () => style.remove();
+}
+
+/** By node type, not `instanceof`: a parent frame's document is of its own window's `Document` (outer-frames.ts). */
+function isDocument(root: Document | ShadowRoot): root is Document {
+  return root.nodeType === 9;
 }

@@ -4,7 +4,7 @@ import type { StartDevnetReturnType } from '../../devnet/devnet';
 import type { ExtensionBrowser } from '../../devnet/extension-browser';
 import type { TabState } from '../../messaging/messages';
 import { badgeStatesIn, statesOfBadges } from '../badge-states';
-import { serveFramesAndShadowPages, shadowBadges, type FramesAndShadowPages } from '../frames-and-shadow-pages';
+import { serveFramesAndShadowPages, shadowBadges, type FramePlacement, type FramesAndShadowPages } from '../frames-and-shadow-pages';
 import { openExtensionPage, openPopupBeside, screenshot, sendFrom, tabShowing, type DemoSession } from './demo-session';
 
 /**
@@ -47,6 +47,8 @@ export function describeFramesAndShadow(session: DemoSession): void {
       // Each badge sits in the shadow tree beside its snippet, not in the light DOM.
       expect(await page.evaluate(() => document.querySelectorAll('verity-badge').length)).toBe(0);
       for (const [id, state] of Object.entries(expected.frames)) {
+        // Covers are hit-tested in the viewport: the frame is brought into it, as a reader scrolls to it.
+        await page.locator(`#${id}`).scrollIntoViewIfNeeded();
         const frame = await frameOf(page, id);
         await expect.poll(() => frameStates(frame), { timeout: 30_000 }).toEqual([state]);
       }
@@ -58,18 +60,45 @@ export function describeFramesAndShadow(session: DemoSession): void {
         const state: TabState = await sendFrom(extensionPage, 'tab-state', { tabId });
         return byPlace(state.proofs.map((proof) => ({ state: proof.verdict?.state, frameUrl: proof.frameUrl })));
       };
-      const frameUrls = { same: `${topUrl}same.html`, srcdoc: 'about:srcdoc', blank: 'about:blank', cross: `${otherOrigin}/cross.html` };
+      const frameUrls: Record<FramePlacement, string> = {
+        same: `${topUrl}same.html`,
+        srcdoc: 'about:srcdoc',
+        blank: 'about:blank',
+        cross: `${otherOrigin}/cross.html`,
+        covered: 'about:srcdoc',
+        'covered-through': 'about:srcdoc',
+        faded: 'about:srcdoc',
+      };
       await expect.poll(listed, { timeout: 30_000 }).toEqual(
         byPlace([
           ...Object.values(expected.shadow).map((state) => ({ state, frameUrl: undefined })),
-          ...Object.entries(expected.frames).map(([id, state]) => ({ state, frameUrl: frameUrls[id as keyof typeof frameUrls] })),
+          ...Object.entries(expected.frames).map(([id, state]) => ({ state, frameUrl: frameUrls[id as FramePlacement] })),
         ]),
       );
 
+      // What the page does to a frame is named: the white boxes over two, the fade of the third.
+      const { state } = await tabShowing(extensionPage, topUrl);
+      const doubts = await Promise.all(
+        state.proofs.filter(({ verdict }) => verdict?.state === 'unavailable').map(async ({ id }) => (await sendFrom(extensionPage, 'proof-details', { tabId, id }))?.proof.renderingDoubts),
+      );
+      expect(doubts.sort()).toEqual([['covered'], ['covered'], ['faint']]);
+
       const popup = await openPopupBeside(browser, { demo: page, tabId });
       await expect.poll(() => popup.getByText(`In a frame from ${new URL(otherOrigin).host}`).count(), { timeout: 20_000 }).toBe(1);
-      expect(await popup.getByText('In a frame written by this page').count()).toBe(2);
+      expect(await popup.getByText('In a frame written by this page').count()).toBe(Object.values(frameUrls).filter((url) => url.startsWith('about:')).length);
       await screenshot(popup, 'frames-and-shadow-popup');
+
+      // A box the page lays over a frame later, which no observer in the frame's document sees: Chromium's
+      // IntersectionObserver v2 tells it that something is drawn over its snippet, and it reads again.
+      await page.locator('#same').scrollIntoViewIfNeeded();
+      await page.evaluate(() => {
+        const frame = document.getElementById('same')!;
+        const box = frame.getBoundingClientRect();
+        const cover = Object.assign(document.createElement('div'), { textContent: 'Safe for everyone.' });
+        cover.style.cssText = `position: absolute; left: ${box.left + scrollX}px; top: ${box.top + scrollY}px; width: ${box.width}px; height: ${box.height}px; background: #fff; pointer-events: none`;
+        document.body.append(cover);
+      });
+      await expect.poll(async () => frameStates(await frameOf(page, 'same')), { timeout: 10_000 }).toEqual(['unavailable']);
 
       // A frame taken out of the page takes its proof out of the tab's list.
       await page.evaluate(() => document.getElementById('cross')!.remove());

@@ -51,7 +51,11 @@ export function describeFramesAndShadow(session: FirefoxDemoSession, firefoxName
       await page.goto(topUrl);
       for (const [path, state] of Object.entries(expected.shadow)) await settlesAt(path, () => statesOfBadges(page, shadowBadges, path), [state]);
       const frames = Object.entries(expected.frames).filter(([id]) => !(blankFrameUnreached && id === 'blank'));
-      for (const [id, state] of frames) await settlesAt(id, async () => frameStates(await frameOf(page, id)), [state]);
+      for (const [id, state] of frames) {
+        // Covers are hit-tested in the viewport: the frame is brought into it, as a reader scrolls to it.
+        await page.$eval(`#${id}`, (frame) => frame.scrollIntoView({ block: 'nearest' }));
+        await settlesAt(id, async () => frameStates(await frameOf(page, id)), [state]);
+      }
       if (blankFrameUnreached) expect(await frameStates(await frameOf(page, 'blank'))).toEqual([]);
 
       const { tabId } = await tabShowing(session.helper, topUrl);
