@@ -9,7 +9,8 @@ import type {
   WorkerMessageType,
 } from './messages';
 
-type Request<map, type extends keyof map> = map[type] extends { request: infer request } ? request : never;
+/** The request part of a message of `map`. */
+export type Request<map, type extends keyof map> = map[type] extends { request: infer request } ? request : never;
 
 /** The other side had no handler for the message, or answered nothing. */
 export class NoAnswerError extends BaseError {

@@ -6,10 +6,33 @@ import type { PastedKind } from '../lib/paste/classify-paste';
 import type { Report } from '../lib/report/schema';
 import type { TrustConfig } from '../lib/trust/schema';
 import type { TrustRequest } from '../lib/trust/trust-request';
+import type { RenderingDoubt } from '../lib/verdict/rendering-doubts';
 import type { VerdictState } from '../lib/verdict/states';
 import type { Verdict } from '../lib/verdict/types';
 import type { ModelClaim } from '../lib/verdict/model-claim';
 import type { SignerName } from '../lib/verdict/origin-facts';
+
+/** A line of text drawn in a frame's viewport, in CSS pixels, as it goes between frames. */
+export type TextLine = { x: number; y: number; width: number; height: number };
+
+/**
+ * Where a snippet's text is drawn in the outermost window a content script
+ * could read, for the parent of another origin around it to look at
+ * (entrypoints/content/outer-frames.ts).
+ */
+export type TextAroundFrame = {
+  /** How many readable frames up from the sender's that window is: 0 for the sender's own. */
+  levels: number;
+  lines: TextLine[];
+  /** Hit-test boxes that pass clicks through too. */
+  seeThrough: boolean;
+};
+
+/** A label a window posts a frame of its own to name its element there: 128 random bits in hex. */
+export const frameLabelPattern = /^[0-9a-f]{32}$/;
+
+/** Lines of one `look-around-frame` at most: as many as a reading hit-tests. */
+export const maxLinesAroundFrame = 40;
 
 /** Image URLs in one `check-page-images` at most; a frame with more near the viewport at once sends several. */
 export const maxPageImageBatch = 100;
@@ -225,6 +248,13 @@ export type WorkerMessages = {
   'page-integrity': { request: { integrity: PageIntegrity }; response: { ok: true } };
   /** Popup: what the tab's page (all its frames) did against Verity's badges and card; null when nothing. */
   'tab-integrity': { request: { tabId: number }; response: { integrity: PageIntegrity | null } };
+  /**
+   * Content script: what the page of another origin around the sender's frame (or around a readable frame `levels`
+   * up) does to a snippet drawn at these lines; up the frames to the top. Each parent is asked `look-at-frame`.
+   */
+  'look-around-frame': { request: TextAroundFrame; response: { doubts: RenderingDoubt[] } };
+  /** Content script: its parent window posted it this label (`expect-frame-label`), naming its frame element there. */
+  'frame-label': { request: { label: string }; response: { ok: true } };
   /** Popup: the images with Content Credentials the tab's page showed, and how many of its images Verity could not read. */
   'tab-images': { request: { tabId: number }; response: { images: TabImage[]; unread: number } };
   /** Options: the effective configuration and where each part came from. */
@@ -267,6 +297,19 @@ export type ContentMessages = {
   'show-image-check': { request: { url: string; verdict: ImageVerdict | null }; response: { shown: boolean } };
   /** How many images the frame's document holds (`document.images`): the popup offers image checks only where there are some. */
   'count-images': { request: Record<string, never>; response: { images: number } };
+  /** Pass on to the worker (`frame-label`) the labels the parent window posts this frame for a while. */
+  'expect-frame-label': { request: Record<string, never>; response: { listening: true } };
+  /** Post a new label to each frame of the document: a frame's document tells the worker its own, which names its element here. */
+  'label-frames': { request: Record<string, never>; response: { labels: string[] } };
+  /**
+   * What this document does to the frame element of one of its labels at these lines of the framed document's
+   * viewport, as to text of its own (rendering honesty); `known` false when no label names a frame here now.
+   * `around` for its own parent of another origin.
+   */
+  'look-at-frame': {
+    request: { labels: string[] } & Omit<TextAroundFrame, 'levels'>;
+    response: { known: boolean; doubts: RenderingDoubt[]; around?: TextAroundFrame };
+  };
 };
 
 export type WorkerMessageType = keyof WorkerMessages;

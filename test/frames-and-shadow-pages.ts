@@ -26,10 +26,12 @@ export type FramesAndShadowPages = {
 };
 
 /**
- * Frames by id; the last three hold the verified snippet in a srcdoc frame that the page draws over (a white box,
- * one passing clicks through) or fades: a frame's document cannot see that, its same-origin parent can.
+ * Frames by id. `covered`, `covered-through` and `faded` hold the verified snippet in a srcdoc frame that the page draws
+ * over (a white box, one passing clicks through) or fades: a frame's document cannot see that, its same-origin parent
+ * can. The `cross-` ones hold it in a frame of the second origin, as it is, under a white box passing clicks through,
+ * and faded: there the parent is asked through the worker.
  */
-export type FramePlacement = 'same' | 'srcdoc' | 'blank' | 'cross' | 'covered' | 'covered-through' | 'faded';
+export type FramePlacement = 'same' | 'srcdoc' | 'blank' | 'cross' | 'covered' | 'covered-through' | 'faded' | 'cross-verified' | 'cross-covered' | 'cross-faded';
 
 type ShadowPlacement =
   | 'host-load'
@@ -45,7 +47,7 @@ type ShadowPlacement =
 export async function serveFramesAndShadowPages({ verifiedHtml, alteredHtml }: { verifiedHtml: string; alteredHtml: string }): Promise<FramesAndShadowPages> {
   const framePage = (html: string) => `<!doctype html><html><body>${html}</body></html>`;
   const send = (response: ServerResponse, html: string) => response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
-  const other = createServer((_request, response) => send(response, framePage(alteredHtml)));
+  const other = createServer((request, response) => send(response, framePage(request.url === '/verified.html' ? verifiedHtml : alteredHtml)));
   const otherOrigin = await listen(other);
   const top = createServer((request, response) => send(response, request.url === '/same.html' ? framePage(verifiedHtml) : topPage({ verifiedHtml, alteredHtml, otherOrigin })));
   const topUrl = `${await listen(top)}/`;
@@ -64,7 +66,13 @@ export async function serveFramesAndShadowPages({ verifiedHtml, alteredHtml }: {
         'host-set-html': 'verified',
         'host-parsed': 'altered',
       },
-      frames: { same: 'verified', srcdoc: 'verified', blank: 'altered', cross: 'altered', covered: 'unavailable', 'covered-through': 'unavailable', faded: 'unavailable' },
+      frames: { same: 'verified', srcdoc: 'verified', blank: 'altered', cross: 'altered', covered: 'unavailable',
+        'covered-through': 'unavailable',
+        faded: 'unavailable',
+        'cross-verified': 'verified',
+        'cross-covered': 'unavailable',
+        'cross-faded': 'unavailable',
+      },
     },
     close: async () => {
       // The browser may outlive these pages and keeps its connections alive: closing waits for them unless they are closed too.
@@ -97,6 +105,8 @@ const srcdocFrame = (id: string, html: string, style = '') => `<iframe id="${id}
 const declared = (tag: string, id: string, html: string) => `<${tag} id="${id}"><template shadowrootmode="open">${html}</template></${tag}>`;
 
 function topPage({ verifiedHtml, alteredHtml, otherOrigin }: { verifiedHtml: string; alteredHtml: string; otherOrigin: string }): string {
+  /** A frame of the second origin holding the verified snippet, named as it is known (they share an address). */
+  const otherOriginFrame = (id: string, style = '') => `<iframe id="${id}" name="${id}"${style && ` style="${style}"`} src="${otherOrigin}/verified.html"></iframe>`;
   return `<!doctype html><html><head><title>Frames and shadow roots</title>
 <style>iframe { width: 46%; height: 160px; border: 1px solid #ccc; } section { margin: 12px 0; }
 .framed { position: relative; } .cover { position: absolute; left: 0; top: 0; width: 46%; height: 160px; background: #fff; }</style>
@@ -122,6 +132,9 @@ ${srcdocFrame('srcdoc', verifiedHtml)}
 <section class="framed">${srcdocFrame('covered', verifiedHtml)}<i class="cover">Safe for everyone.</i></section>
 <section class="framed">${srcdocFrame('covered-through', verifiedHtml)}<i class="cover" style="pointer-events: none">Safe for everyone.</i></section>
 <section>${srcdocFrame('faded', verifiedHtml, 'opacity: 0.06')}</section>
+<section>${otherOriginFrame('cross-verified')}</section>
+<section class="framed">${otherOriginFrame('cross-covered')}<i class="cover" style="pointer-events: none">Safe for everyone.</i></section>
+<section>${otherOriginFrame('cross-faded', 'opacity: 0.06')}</section>
 <script>
   const verifiedHtml = ${JSON.stringify(verifiedHtml)};
   const alteredHtml = ${JSON.stringify(alteredHtml)};

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createChainAccess } from '../../lib/chain/access';
 import { sendToTab } from '../../messaging/client';
+import { createFramesAround } from './frames/frames-around';
 import { ensurePersonalMark } from '../../storage/personal-mark-item';
 import { frameProofId } from '../../messaging/frame-proof-id';
 import type { ContentMessages } from '../../messaging/messages';
@@ -142,6 +143,10 @@ export default defineBackground(() => {
         images,
         pageImages,
         showPageImage: (tabId, frameId, url, verdict) => sendToTab(tabId, 'page-image-checked', { url, verdict }, { frameId }),
+        framesAround: createFramesAround({
+          parentsOf: async (tabId) => new Map((await browser.webNavigation.getAllFrames({ tabId }) ?? []).map(({ frameId, parentFrameId }) => [frameId, parentFrameId])),
+          sendToFrame: (tabId, frameId, type, request) => sendToTab(tabId, type, request, { frameId }),
+        }),
         tabImages,
         integrity: tabIntegrity,
         showIntegrity: showTabIntegrity,

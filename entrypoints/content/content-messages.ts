@@ -73,6 +73,9 @@ const contentMessageTypes: Record<ContentMessageType, true> = {
   'show-image-check': true,
   'page-image-checked': true,
   'count-images': true,
+  'expect-frame-label': true,
+  'label-frames': true,
+  'look-at-frame': true,
 };
 
 function isContentMessageType(type: string): type is ContentMessageType {

@@ -1,4 +1,5 @@
 import { topmostAt } from './hit-test';
+import { createReservoir } from './reservoir';
 import { valuesOf, type StyleValues } from './rendering-doubts';
 import { withEveryBoxHitTestable, type LookThrough, type OutOfReach } from './see-through';
 import { shadowRootOf } from './shadow-root-of';
@@ -52,15 +53,8 @@ type Place = { holder: Element; x: number; y: number };
  */
 export function createCoverCheck({ view, isOwn, seeThrough = false, look }: CreateCoverCheckParameters): CoverCheck {
   const styleOf = (element: Element) => view.getComputedStyle(element);
-  const sample: Place[] = [];
-  let offered = 0;
+  const { offer, items: sample } = createReservoir<Place>(coverSamplesPerReading);
   let somethingOutOfReach = false;
-  const offer = (place: Place): void => {
-    offered += 1;
-    if (sample.length < coverSamplesPerReading) return void sample.push(place);
-    const slot = randomBelow(offered);
-    if (slot < coverSamplesPerReading) sample[slot] = place;
-  };
   const coverIn = (unseen: readonly OutOfReach[]): RenderingDoubt | undefined => {
     for (const place of sample) {
       const cover = coverAt({ ...place, view, isOwn, unseen });
@@ -250,11 +244,6 @@ export function boxedElementOf(element: Element, styleOf: (element: Element) => 
   let boxed = element;
   while (boxed.parentElement !== null && styleOf(boxed).display === 'contents') boxed = boxed.parentElement;
   return boxed;
-}
-
-/** A whole number below `bound`, from the browser's cryptographic generator: nothing the page can predict. */
-function randomBelow(bound: number): number {
-  return crypto.getRandomValues(new Uint32Array(1))[0]! % bound;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { TextWalkLens } from '../../lib/text/canonical';
 import { removeTokens } from '../../lib/text/tokens';
 import { createDoubtReader } from './doubt-reader';
+import type { AroundFrame } from './outer-frames';
 import { isOwnNode } from './own-nodes';
 import type { LookThrough } from './see-through';
 import type { RenderingDoubt } from '../../lib/verdict/rendering-doubts';
@@ -20,7 +21,7 @@ import {
 const measuredText = 4_096;
 
 /** The walk's lens, and what it could not confirm of what it let through. */
-export type CssLens = TextWalkLens & { readonly doubts: ReadonlySet<RenderingDoubt> };
+export type CssLens = TextWalkLens & { readonly doubts: ReadonlySet<RenderingDoubt>; readonly around?: AroundFrame | undefined };
 
 /**
  * Where a snippet is drawn: its own box, or, for a snippet element with no
@@ -150,6 +151,9 @@ export function createCssLens(root: Element, { seeThrough, look }: CssLensOption
     },
     get doubts() {
       return reader.doubts;
+    },
+    get around() {
+      return reader.around;
     },
   };
 }

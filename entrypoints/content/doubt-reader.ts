@@ -2,7 +2,7 @@ import { createCoverCheck } from './cover-check';
 import { opacityOf, type OpacityMemo } from './drawn-opacity';
 import { drawnOverTextDoubtOf, drawnOverTextProperties } from './drawn-over-text';
 import { flatTreeParentOf } from './flat-tree-parent';
-import { createOuterFramesCheck } from './outer-frames';
+import { createOuterFramesCheck, type AroundFrame } from './outer-frames';
 import { createScrollPseudoCheck } from './scroll-pseudos';
 import { shadowRootOf } from './shadow-root-of';
 import { styledApartLaterDoubtOf } from './styled-apart-later';
@@ -70,6 +70,8 @@ export type DoubtReader = {
   text(holder: Element, lines: readonly DOMRect[]): void;
   /** What the reading could not confirm: read once the walk is over (the first read hit-tests the text for covers). */
   readonly doubts: ReadonlySet<RenderingDoubt>;
+  /** Where the text is drawn for a parent of another origin to look at (outer-frames.ts); undefined when no such parent. */
+  readonly around: AroundFrame | undefined;
 };
 
 export type CreateDoubtReaderParameters = {
@@ -243,6 +245,9 @@ export function createDoubtReader({ root, view, styleOf, rootBox, page, offPageC
         outerFrames.doubts({ coversToo: !doubts.has('covered') }).forEach(note);
       }
       return doubts;
+    },
+    get around() {
+      return outerFrames.around();
     },
   };
 }

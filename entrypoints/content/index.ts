@@ -1,6 +1,7 @@
 import { browser, type PublicPath } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { listenForContentMessages } from './content-messages';
+import { passFrameLabels } from './frame-labels';
 import { whenImageAccessFlag } from './images/image-access-flag';
 import { watchLocationChanges } from './location-changes';
 import { watchForProofs } from './proof-watch';
@@ -48,9 +49,17 @@ export default defineContentScript({
         await settled;
       })());
     // "Verify selection" and "Verify image" work on any page: asked, the rest of Verity is loaded to answer.
-    const messages = listenForContentMessages({ signal: ctx.signal, startFor: ['read-selection', 'read-image', 'show-image-check'], start });
+    const messages = listenForContentMessages({ signal: ctx.signal, startFor: ['read-selection', 'read-image', 'show-image-check', 'label-frames', 'look-at-frame'], start });
     // The popup offers image checks on a page with images: a count the browser keeps, answered without loading Verity.
-    messages.register(ctx.signal, { 'count-images': () => ({ images: document.images.length }) });
+    messages.register(ctx.signal, {
+      'count-images': () => ({ images: document.images.length }),
+      // The worker looks at what this frame's parent, of another origin, does to it: the parent labels its frames.
+      'expect-frame-label': () => {
+        // Not through sendToWorker: this script stays small, and the worker's answer says nothing.
+        passFrameLabels({ window, signal: ctx.signal, tell: (label) => browser.runtime.sendMessage({ type: 'frame-label', label }) });
+        return { listening: true };
+      },
+    });
     watchForProofs({ signal: ctx.signal, document, onProof: () => void start() });
     // A reader who granted image checks has every page's images looked at: that needs the rest of Verity. No grant, no cost.
     whenImageAccessFlag(() => void start());

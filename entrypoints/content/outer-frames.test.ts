@@ -88,4 +88,14 @@ describe('createOuterFramesCheck', () => {
     expect(check.doubts({ coversToo: true })).toEqual([]);
     expect(tested).not.toHaveBeenCalled();
   });
+
+  it('passes the lines on, clipped to the viewport and sampled, when the outermost readable window has a parent it cannot read', () => {
+    // A frame whose parent is of another origin: no frame element, a parent all the same.
+    const framed = { parent: window, innerWidth: 300, innerHeight: 200, frameElement: null } as unknown as Window;
+    const check = createOuterFramesCheck({ view: framed, isOwn, seeThrough: true });
+    check.text([new DOMRectReadOnly(-20, 10, 200, 16), new DOMRectReadOnly(10, 400, 200, 16)]);
+    check.text([new DOMRectReadOnly(10, 30, 200, 16)]);
+    expect(check.around()).toEqual({ levels: 0, lines: [{ x: 0, y: 10, width: 180, height: 16 }, { x: 10, y: 30, width: 200, height: 16 }], seeThrough: true });
+    expect(createOuterFramesCheck({ view: window, isOwn }).around()).toBeUndefined();
+  });
 });

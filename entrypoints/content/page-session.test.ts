@@ -48,6 +48,8 @@ function fakeWorker(answer: (proof: PageProof) => Verdict = () => verdictOf('ver
     }),
     openInspector: vi.fn(async () => ({ ok: true })),
     openTrustSigner: vi.fn(async () => ({ ok: true })),
+    // jsdom's window is a top window: nothing is ever asked around it.
+    lookAroundFrame: vi.fn(async () => ({ doubts: [] })),
     reportIntegrity: vi.fn(async () => ({ ok: true })),
   };
   return { link, sent, forgotten };

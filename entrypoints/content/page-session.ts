@@ -167,7 +167,7 @@ export function startPageSession({
     onKeptOff: integrity.badgeKeptOff,
   });
   const sender = createProofSender({ signal, document, scheduler, worker, registry, locator, readRendered, readTogether, alive, painter });
-  const rereads = createSnippetRereads({ signal, document, scheduler, registry, locator, readRendered, readTogether, alive, sender });
+  const rereads = createSnippetRereads({ signal, document, scheduler, registry, locator, readRendered, readTogether, alive, sender, lookAroundFrame: worker.lookAroundFrame });
   const tracker = createProofTracker({
     signal,
     scheduler,

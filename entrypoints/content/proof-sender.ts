@@ -7,6 +7,7 @@ import { isHopelessProof } from '../../lib/extract/hopeless-proof';
 import { readingAttempts, type RenderedText, type RenderedTextReader } from './rendered-text';
 import { longestTaskWork, type Scheduler } from './scheduler';
 import { untilAnswered } from './until-answered';
+import { addDoubtsAround } from './doubts-around';
 import { createWorkerOutbox } from './worker-outbox';
 import type { WorkerLink } from './worker-link';
 
@@ -17,7 +18,7 @@ export type CreateProofSenderParameters = {
   signal: AbortSignal;
   document: Document;
   scheduler: Scheduler;
-  worker: Pick<WorkerLink, 'verify'>;
+  worker: Pick<WorkerLink, 'verify' | 'lookAroundFrame'>;
   registry: ProofRegistry;
   /** Its count of proofs not checked goes with every batch. */
   locator: Pick<ProofLocator, 'skipped'>;
@@ -77,7 +78,7 @@ export function createProofSender({
   function sendBatch(proofs: TrackedProof[]): void {
     const renderedOf = new Map<Element, RenderedText>();
     // The batch's proofs not read in time wait for a later one (worker-outbox.ts).
-    const sent: { proof: TrackedProof; revision: number; payload: PageProof }[] = [];
+    const sent: { proof: TrackedProof; revision: number; rendered: RenderedText }[] = [];
     let readOne = false;
     readTogether(() => {
       const readUntil = performance.now() + longestTaskWork;
@@ -104,7 +105,7 @@ export function createProofSender({
         timedOutReadings.delete(proof);
         proof.rendered = rendered;
         proof.sentRevision = proof.revision;
-        sent.push({ proof, revision: proof.revision, payload: pageProofOf(proof, rendered) });
+        sent.push({ proof, revision: proof.revision, rendered });
       }
     });
     notCheckedSent = locator.skipped;
@@ -112,10 +113,15 @@ export function createProofSender({
     // A proof edited or gone since is not sent again on a retry; its newer revision has its own batch.
     const current = ({ proof, revision }: (typeof sent)[number]): boolean => registry.has(proof) && proof.revision === revision;
     if (sent.length === 0 && proofs.length > 0) return;
-    void untilAnswered({
-      signal,
-      attempt: () => worker.verify({ pageUrl: document.location.href, proofs: sent.filter(current).map(({ payload }) => payload), notChecked }),
-    }).then((answer) => {
+    // In a frame under a parent of another origin, what that parent does to a snippet is asked first: a verdict sent
+    // without it could say verified for a snippet the parent covers.
+    const verify = () =>
+      untilAnswered({
+        signal,
+        attempt: () => worker.verify({ pageUrl: document.location.href, proofs: sent.filter(current).map(({ proof, rendered }) => pageProofOf(proof, rendered)), notChecked }),
+      });
+    const readings = sent.map(({ rendered }) => rendered);
+    void (readings.some(({ around }) => around !== undefined) ? addDoubtsAround(readings, worker.lookAroundFrame).then(verify) : verify()).then((answer) => {
       if (answer === undefined) return;
       const revisions = new Map(sent.filter(current).map(({ proof, revision }) => [proof.id, revision]));
       for (const { id, verdict } of answer.verdicts) {

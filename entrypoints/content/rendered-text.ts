@@ -1,6 +1,7 @@
 import { maxShownTextScan, maxShownTextScanPerPage } from '../../lib/envelope/limits';
 import { canonicalText, elementText, type TextWalkLens } from '../../lib/text/canonical';
 import { renderingDoubts, type RenderingDoubt } from '../../lib/verdict/rendering-doubts';
+import type { AroundFrame } from './outer-frames';
 
 export type RenderedText = {
   /** Canonical text (spec §5) of what a reader sees of the snippet. */
@@ -11,6 +12,8 @@ export type RenderedText = {
   timedOut?: true;
   /** What could not be confirmed about how the text is drawn, in a fixed order; empty when all of it was. */
   doubts: RenderingDoubt[];
+  /** Where the text is drawn for the parent of another origin around its frame, which the worker asks (frame-look.ts); absent without one. */
+  around?: AroundFrame;
 };
 
 export type RenderedTextReader = (element: Element) => RenderedText;
@@ -31,7 +34,7 @@ export const readingAttempts = 3;
 
 export type CreateRenderedTextReaderParameters = {
   /** The lens for one reading of one element: the live page's CSS, or a stand-in in tests. */
-  lensOf: (element: Element) => TextWalkLens & { readonly doubts?: ReadonlySet<RenderingDoubt> };
+  lensOf: (element: Element) => TextWalkLens & { readonly doubts?: ReadonlySet<RenderingDoubt>; readonly around?: AroundFrame | undefined };
   now?: () => number;
 };
 
@@ -59,6 +62,8 @@ export function createRenderedTextReader({ lensOf, now = () => performance.now()
     const doubts = renderingDoubts.filter((doubt) => lens.doubts?.has(doubt) === true);
     const rendered: RenderedText = { text: canonicalText(read.text), complete: read.complete, doubts };
     if (timedOut) rendered.timedOut = true;
+    const around = lens.around;
+    if (around !== undefined) rendered.around = around;
     return rendered;
   };
 }

@@ -1,4 +1,5 @@
 import { isHopelessProof } from '../../lib/extract/hopeless-proof';
+import { addDoubtsAround, type LookAroundFrame } from './doubts-around';
 import type { ProofLocator, ShownText } from '../../lib/extract/locate-proofs';
 import type { ProofRegistry, TrackedProof } from './proof-registry';
 import type { ProofSender } from './proof-sender';
@@ -28,6 +29,7 @@ export type CreateSnippetRereadsParameters = {
   alive: (proof: TrackedProof) => boolean;
   /** Sends again the proofs whose snippet reads differently now. */
   sender: Pick<ProofSender, 'resend'>;
+  lookAroundFrame: LookAroundFrame;
 };
 
 export type SnippetRereads = {
@@ -62,6 +64,7 @@ export function createSnippetRereads({
   readTogether = (read) => read(),
   alive,
   sender,
+  lookAroundFrame,
 }: CreateSnippetRereadsParameters): CreateSnippetRereadsReturnType {
   const renderingWatch = createRenderingWatch({ signal, document, onChange: renderingMayHaveChanged });
 
@@ -116,7 +119,7 @@ export function createSnippetRereads({
   /** Reads again what readers see of restyled snippets, for as long as one idle task allows; the rest wait for the next. */
   function rereadRendering(): void {
     restyleScheduled = false;
-    const changed: TrackedProof[] = [];
+    const reread: { proof: TrackedProof; rendered: RenderedText }[] = [];
     readTogether(() => {
       const readUntil = performance.now() + longestTaskWork;
       for (const element of restyled) {
@@ -128,12 +131,14 @@ export function createSnippetRereads({
           .filter((proof) => alive(proof) && proof.shownTextComplete && !isHopelessProof(proof.located) && proof.sentRevision === proof.revision);
         if (sentProofs.length === 0) continue;
         const rendered = readRendered(element);
-        for (const proof of sentProofs) {
-          if (!sameRendering(rendered, proof.rendered)) changed.push(proof);
-        }
+        for (const proof of sentProofs) reread.push({ proof, rendered });
       }
     });
-    sender.resend(changed);
+    const resendChanged = () => sender.resend(reread.filter(({ proof, rendered }) => alive(proof) && !sameRendering(rendered, proof.rendered)).map(({ proof }) => proof));
+    const readings = reread.map(({ rendered }) => rendered);
+    // What a parent of another origin does is part of the reading (doubts-around.ts): asked before comparing.
+    if (readings.some(({ around }) => around !== undefined)) void addDoubtsAround(readings, lookAroundFrame).then(resendChanged);
+    else resendChanged();
     if (restyled.size > 0) {
       restyleScheduled = true;
       // Under way, the rest go on in the next task, each as short: a page that keeps animating has few idle periods.

@@ -3,6 +3,7 @@ import { watchPersonalMark } from '../../storage/personal-mark-item';
 import { isSiteDisabled, type DisplaySettings } from '../../storage/settings-keys';
 import { createBadgeSheet } from './badge-sheet';
 import { createCardSheet } from './card-sheet';
+import { createFrameLookHandlers } from './frame-look';
 import type { ContentMessageDesk } from './content-messages';
 import { startPageImages } from './images/page-images';
 import { watchDisplaySettings } from './display-settings';
@@ -32,6 +33,7 @@ const worker: WorkerLink = {
   openInspector: (id) => sendToWorker('open-inspector', { id }),
   openTrustSigner: (request) => sendToWorker('open-trust-signer', request),
   reportIntegrity: (integrity) => sendToWorker('page-integrity', { integrity }),
+  lookAroundFrame: (text) => sendToWorker('look-around-frame', text),
 };
 
 /**
@@ -45,6 +47,7 @@ export function startVerity({ signal, window, onLocationChange, messages }: Star
   const badgeSheet = createBadgeSheet();
   const cardSheet = createCardSheet();
   const images = startPageImages({ signal, document: window.document, cardSheet, messages });
+  messages.register(signal, createFrameLookHandlers(window));
   let proofCount = 0;
   let running: { session: PageSession; stop: AbortController } | undefined;
 

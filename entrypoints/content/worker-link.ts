@@ -1,4 +1,4 @@
-import type { PageIntegrity, WorkerMessages } from '../../messaging/messages';
+import type { PageIntegrity, TextAroundFrame, WorkerMessages } from '../../messaging/messages';
 import type { PageProof } from '../../lib/extract/page-proof';
 import type { TrustRequest } from '../../lib/trust/trust-request';
 
@@ -12,4 +12,6 @@ export type WorkerLink = {
   openTrustSigner(request: TrustRequest): Promise<unknown>;
   /** What the page did against Verity's badges and card, all of it so far. */
   reportIntegrity(integrity: PageIntegrity): Promise<unknown>;
+  /** What the pages of other origins around this frame do to text drawn at these lines; rejects when it could not be asked. */
+  lookAroundFrame(text: TextAroundFrame): Promise<WorkerMessages['look-around-frame']['response']>;
 };

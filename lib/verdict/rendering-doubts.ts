@@ -18,6 +18,7 @@ export const renderingDoubts = [
   'generated',
   'embedded',
   'styled-apart',
+  'around-frame',
 ] as const;
 
 export type RenderingDoubt = (typeof renderingDoubts)[number];
@@ -37,6 +38,7 @@ export const renderingDoubtWords: Record<RenderingDoubt, string> = {
   generated: 'the page adds its own symbols, quotes or images to it',
   embedded: 'it holds images, form fields or components whose words Verity cannot read',
   'styled-apart': 'part of it is styled apart from the rest (a first line, a highlight or an animation)',
+  'around-frame': 'the page around the frame it is in could not be looked at',
 };
 
 /** The doubts a sentence names, in the fixed order, joined for reading; with none, that the drawing could not be confirmed. */

@@ -64,6 +64,12 @@ export function describeFramesAndShadow(session: FirefoxDemoSession, firefoxName
         return state.proofs.filter((proof) => proof.frameUrl !== undefined).map((proof) => proof.verdict?.state ?? 'checking').sort();
       };
       await settlesAt('the tab\'s list', framesListed, frames.map(([, state]) => state).sort());
+      // What the page does to a frame is named: the white boxes over three, the fade of two, of its origin or another.
+      const { state } = await tabShowing(session.helper, topUrl);
+      const doubts = await Promise.all(
+        state.proofs.filter(({ verdict }) => verdict?.state === 'unavailable').map(async ({ id }) => (await sendFrom(session.helper, 'proof-details', { tabId, id }))?.proof.renderingDoubts),
+      );
+      expect(doubts.sort()).toEqual([['covered'], ['covered'], ['covered'], ['faint'], ['faint']]);
       await page.close();
     });
   });

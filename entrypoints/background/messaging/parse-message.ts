@@ -4,7 +4,7 @@ import { maxShownLinkLength, maxShownLinks } from '../../../lib/extract/shown-li
 import { maxPasteLength } from '../../../lib/paste/classify-paste';
 import { renderingDoubts } from '../../../lib/verdict/rendering-doubts';
 import { MalformedRequestError, UnknownMessageError } from './errors';
-import { lookAlikeWordsLimits, maxPageImageBatch, type WorkerMessages, type WorkerMessageType } from '../../../messaging/messages';
+import { frameLabelPattern, lookAlikeWordsLimits, maxLinesAroundFrame, maxPageImageBatch, type WorkerMessages, type WorkerMessageType } from '../../../messaging/messages';
 
 /** The request part of a worker message: the message without its `type`. */
 export type WorkerRequest<type extends WorkerMessageType> = WorkerMessages[type]['request'];
@@ -37,6 +37,13 @@ const pageProof = proofInput.extend({ id: proofId });
 
 const address = z.string().regex(/^0x[0-9a-fA-F]{40}$/, 'must be an address');
 const chainId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+
+const finite = z.number().finite().min(-1e6).max(1e6);
+const textAroundFrame = z.object({
+  levels: z.number().int().nonnegative().max(32),
+  lines: z.array(z.object({ x: finite, y: finite, width: finite.nonnegative(), height: finite.nonnegative() })).max(maxLinesAroundFrame),
+  seeThrough: z.boolean(),
+});
 
 const httpUrl = z.string().refine((url) => /^https?:\/\/[^/]/i.test(url) && URL.canParse(url), 'must be an http(s) URL');
 
@@ -81,6 +88,8 @@ const requestSchemas = {
     }),
   }),
   'tab-integrity': z.object({ tabId }),
+  'look-around-frame': textAroundFrame,
+  'frame-label': z.object({ label: z.string().regex(frameLabelPattern, 'must be a frame label') }),
 } satisfies { [type in WorkerMessageType]: z.ZodType<WorkerRequest<type>> };
 
 const messageTypes = Object.keys(requestSchemas) as WorkerMessageType[];

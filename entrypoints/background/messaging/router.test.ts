@@ -31,6 +31,8 @@ function handlers(overrides: Partial<WorkerHandlers> = {}): WorkerHandlers {
     'tab-images': unused,
     'page-integrity': async () => ({ ok: true }),
     'tab-integrity': async () => ({ integrity: null }),
+    'look-around-frame': unused,
+    'frame-label': async () => ({ ok: true }),
     ...overrides,
   };
 }
@@ -72,6 +74,11 @@ describe('createMessageRouter', () => {
     await expect(route({ type: 'trust-config' }, content)).rejects.toBeInstanceOf(WrongSenderError);
     await expect(route({ type: 'test-rpc', url: 'http://10.0.0.1/', chainId: 1 }, content)).rejects.toThrow('not for content scripts');
     await expect(route({ type: 'tab-state', tabId: 1 }, content)).rejects.toBeInstanceOf(WrongSenderError);
+    // A frame speaks of its own frame only.
+    await expect(route({ type: 'frame-label', label: 'a'.repeat(32) }, page)).rejects.toBeInstanceOf(WrongSenderError);
+    await expect(route({ type: 'frame-label', label: 'not a label' }, content)).rejects.toBeInstanceOf(MalformedRequestError);
+    await expect(route({ type: 'look-around-frame', levels: 0, lines: [{ x: 0, y: 0, width: -1, height: 1 }], seeThrough: false }, content)).rejects.toBeInstanceOf(MalformedRequestError);
+    expect(await route({ type: 'frame-label', label: 'a'.repeat(32) }, content)).toEqual({ ok: true });
     await expect(route({ type: 'open-inspector', id: 'p1' }, page)).rejects.toThrow('not for extension pages');
     // The worker fetches the image with the extension's host access: a page's content script cannot name one.
     await expect(route({ type: 'check-image', url: 'https://img.example/a.jpg' }, content)).rejects.toThrow('not for content scripts');

@@ -51,6 +51,9 @@ export const allowedSenders: { [type in WorkerMessageType]: readonly SenderKind[
   'tab-images': ['extension-page'],
   'page-integrity': ['content-script'],
   'tab-integrity': ['extension-page'],
+  // About the sender's own frame and the frames around it in its tab.
+  'look-around-frame': ['content-script'],
+  'frame-label': ['content-script'],
 };
 
 export type CreateMessageRouterParameters = {

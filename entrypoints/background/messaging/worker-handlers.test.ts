@@ -58,8 +58,9 @@ function setUp() {
   const openImageInspector = vi.fn(async () => undefined);
   const integrity = createTabIntegrity(fakeSessionStore());
   const showIntegrity = vi.fn(async () => undefined);
-  const handlers = createWorkerHandlers({ service, trust: async () => trustState, openInspector, openImageInspector, openTrustSigner, probeRpc, selections, checkPasted, report, history, images, pageImages, showPageImage, tabImages, integrity, showIntegrity });
-  return { handlers, showIntegrity, service, images, pageImages, pageVerdicts, showPageImage, tabImages, history, openInspector, openImageInspector, openTrustSigner, probeRpc, selections, checkPasted, report };
+  const framesAround = { look: vi.fn(async () => ['covered' as const]), labelled: vi.fn() };
+  const handlers = createWorkerHandlers({ service, trust: async () => trustState, openInspector, openImageInspector, openTrustSigner, probeRpc, selections, checkPasted, report, history, images, pageImages, showPageImage, tabImages, integrity, showIntegrity, framesAround });
+  return { handlers, framesAround, showIntegrity, service, images, pageImages, pageVerdicts, showPageImage, tabImages, history, openInspector, openImageInspector, openTrustSigner, probeRpc, selections, checkPasted, report };
 }
 
 describe('createWorkerHandlers', () => {
@@ -183,5 +184,14 @@ describe('createWorkerHandlers', () => {
     expect(showIntegrity).toHaveBeenLastCalledWith(4, page);
     expect(await handlers['tab-integrity']({ tabId: 4 }, popup)).toEqual({ integrity: page });
     expect(await handlers['tab-integrity']({ tabId: 9 }, popup)).toEqual({ integrity: null });
+  });
+
+  it("looks around the sender's own frame, and takes each label as its frame's", async () => {
+    const { handlers, framesAround } = setUp();
+    const text = { levels: 1, lines: [{ x: 1, y: 2, width: 30, height: 16 }], seeThrough: true };
+    expect(await handlers['look-around-frame'](text, { ...content, frameId: 6 })).toEqual({ doubts: ['covered'] });
+    expect(framesAround.look).toHaveBeenCalledWith(4, 6, text);
+    await handlers['frame-label']({ label: 'a'.repeat(32) }, { ...content, frameId: 6 });
+    expect(framesAround.labelled).toHaveBeenCalledWith(4, 6, 'a'.repeat(32));
   });
 });

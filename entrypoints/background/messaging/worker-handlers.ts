@@ -1,4 +1,5 @@
 import type { ImageVerdict } from '../../../lib/c2pa/image-verdict';
+import type { FramesAround } from '../frames/frames-around';
 import { tabProofId } from '../../../messaging/frame-proof-id';
 import { probeRpc as defaultProbeRpc, type ProbeRpcParameters, type ProbeRpcReturnType } from '../../../lib/chain/probe-rpc';
 import type { HistoryRecorder } from '../history/history-recorder';
@@ -42,6 +43,8 @@ export type CreateWorkerHandlersParameters = {
   integrity: Pick<TabIntegrity, 'record' | 'get'>;
   /** Shows on the toolbar that a tab's page works against Verity's display (null: it does not). */
   showIntegrity: (tabId: number, integrity: PageIntegrity | null) => Promise<void>;
+  /** Looks at what the pages of other origins around a frame do to its snippets. */
+  framesAround: FramesAround;
   /** probeRpc; replaced in tests. */
   probeRpc?: ((parameters: ProbeRpcParameters) => Promise<ProbeRpcReturnType>) | undefined;
 };
@@ -63,10 +66,20 @@ export function createWorkerHandlers({
   tabImages,
   integrity,
   showIntegrity,
+  framesAround,
   probeRpc = defaultProbeRpc,
 }: CreateWorkerHandlersParameters): WorkerHandlers {
   return {
     'verify-proofs': (request, context) => service.verifyProofs(request, contentSender(context)),
+    'look-around-frame': async (text, context) => {
+      const { tabId, frameId } = contentSender(context);
+      return { doubts: await framesAround.look(tabId, frameId ?? 0, text) };
+    },
+    'frame-label': async ({ label }, context) => {
+      const { tabId, frameId } = contentSender(context);
+      framesAround.labelled(tabId, frameId ?? 0, label);
+      return { ok: true };
+    },
     'forget-proofs': async ({ ids }, context) => {
       await service.forgetProofs(ids, contentSender(context));
       return { ok: true };

@@ -1,0 +1,23 @@
+import { describe, expect, it, vi } from 'vitest';
+import { addDoubtsAround } from './doubts-around';
+import type { RenderedText } from './rendered-text';
+
+const around = { levels: 0, lines: [{ x: 1, y: 2, width: 30, height: 16 }], seeThrough: false };
+
+describe('addDoubtsAround', () => {
+  it("adds what the page around the frame does to each reading under one, in the doubts' fixed order, and asks nothing for the others", async () => {
+    const framed: RenderedText = { text: 'a', complete: true, doubts: ['small'], around };
+    const plain: RenderedText = { text: 'b', complete: true, doubts: [] };
+    const look = vi.fn(async () => ({ doubts: ['covered' as const, 'small' as const] }));
+    await addDoubtsAround([framed, plain, framed], look);
+    expect(framed.doubts).toEqual(['covered', 'small']);
+    expect(plain.doubts).toEqual([]);
+    expect(look.mock.calls).toEqual([[around]]);
+  });
+
+  it('adds that the page around could not be looked at when the worker could not be asked', async () => {
+    const framed: RenderedText = { text: 'a', complete: true, doubts: [], around };
+    await addDoubtsAround([framed], async () => Promise.reject(new Error('Extension context invalidated.')));
+    expect(framed.doubts).toEqual(['around-frame']);
+  });
+});

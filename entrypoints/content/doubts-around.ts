@@ -1,0 +1,24 @@
+import { renderingDoubts, type RenderingDoubt } from '../../lib/verdict/rendering-doubts';
+import type { TextAroundFrame } from '../../messaging/messages';
+import type { RenderedText } from './rendered-text';
+
+/** Asks the worker what the pages of other origins around this frame do to text at these lines (WorkerLink.lookAroundFrame). */
+export type LookAroundFrame = (text: TextAroundFrame) => Promise<{ doubts: RenderingDoubt[] }>;
+
+/**
+ * Adds to each reading of a snippet in a frame under a parent of another
+ * origin what that parent, and those above it, do to it (the worker asks
+ * them: entrypoints/background/frames/frames-around.ts). A look that
+ * fails adds that the page around could not be looked at. One look after
+ * another: the worker takes a tab's looks one at a time anyway.
+ */
+export async function addDoubtsAround(readings: Iterable<RenderedText>, look: LookAroundFrame): Promise<void> {
+  for (const reading of new Set(readings)) {
+    if (reading.around === undefined) continue;
+    const found = await look(reading.around).then(
+      ({ doubts }) => doubts,
+      (): RenderingDoubt[] => ['around-frame'],
+    );
+    reading.doubts = renderingDoubts.filter((doubt) => reading.doubts.includes(doubt) || found.includes(doubt));
+  }
+}

@@ -1,0 +1,65 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { removeHitTest, stubHitTest } from '../../test/fakes/hit-test';
+import { frameLabelPrefix } from './frame-labels';
+import { createFrameLookHandlers } from './frame-look';
+
+/** A frame of the document drawn with its content box at (100, 50), 400 by 300. */
+function frame(style = ''): HTMLIFrameElement {
+  const element = document.body.appendChild(document.createElement('iframe'));
+  element.setAttribute('style', style);
+  element.getBoundingClientRect = () => new DOMRect(100, 50, 400, 300);
+  return element;
+}
+
+const lines = [{ x: 10, y: 20, width: 200, height: 16 }];
+
+/** Asks for labels as the worker does (the message has nothing but its type). */
+const labelFrames = (handlers: ReturnType<typeof createFrameLookHandlers>) => handlers['label-frames']({ type: 'label-frames' } as never);
+
+afterEach(() => {
+  removeHitTest(document);
+  document.body.replaceChildren();
+});
+
+describe('createFrameLookHandlers', () => {
+  it('posts each frame a fresh label of its own, and answers only for the labels it posted', async () => {
+    const [first, second] = [frame(), frame()];
+    const posted = [first, second].map((element) => vi.spyOn(element.contentWindow!, 'postMessage'));
+    const handlers = createFrameLookHandlers(window);
+    const { labels } = await labelFrames(handlers);
+    expect(labels).toHaveLength(2);
+    expect(new Set(labels).size).toBe(2);
+    labels.forEach((label) => expect(label).toMatch(/^[0-9a-f]{32}$/));
+    expect(posted.map((post) => post.mock.calls)).toEqual([[[`${frameLabelPrefix}${labels[0]}`, '*']], [[`${frameLabelPrefix}${labels[1]}`, '*']]]);
+    stubHitTest(document, () => [second, document.body]);
+    expect(await handlers['look-at-frame']({ type: 'look-at-frame', labels: ['0'.repeat(32)], lines, seeThrough: false })).toEqual({ known: false, doubts: [] });
+    expect(await handlers['look-at-frame']({ type: 'look-at-frame', labels: [labels[1]!], lines, seeThrough: false })).toEqual({ known: true, doubts: [] });
+  });
+
+  it('looks at the labelled frame as at text of its own: something drawn over it where the text is, a fade, an effect', async () => {
+    const covered = frame();
+    const faded = frame('opacity: 0.1; filter: blur(2px)');
+    const handlers = createFrameLookHandlers(window);
+    const [coveredLabel, fadedLabel] = (await labelFrames(handlers)).labels;
+    const cover = document.body.appendChild(document.createElement('div'));
+    cover.style.backgroundColor = 'rgb(255, 255, 255)';
+    const tested: [number, number][] = [];
+    stubHitTest(document, (x, y) => {
+      tested.push([x, y]);
+      return [cover, covered, faded, document.body];
+    });
+    expect(await handlers['look-at-frame']({ type: 'look-at-frame', labels: [coveredLabel!], lines, seeThrough: false })).toEqual({ known: true, doubts: ['covered'] });
+    // Where the frame draws the line: its content box's corner plus the line's place in the frame.
+    expect(tested[0]).toEqual([160, 78]);
+    expect((await handlers['look-at-frame']({ type: 'look-at-frame', labels: [fadedLabel!], lines: [], seeThrough: false })).doubts.sort()).toEqual(['effect', 'faint']);
+  });
+
+  it('knows no frame taken out of the page since it was labelled', async () => {
+    const element = frame();
+    const handlers = createFrameLookHandlers(window);
+    const { labels } = await labelFrames(handlers);
+    element.remove();
+    expect(await handlers['look-at-frame']({ type: 'look-at-frame', labels, lines, seeThrough: false })).toEqual({ known: false, doubts: [] });
+  });
+});
