@@ -36,8 +36,9 @@ function setUp(answers: Answers) {
     if (look === undefined) throw new Error('Could not establish connection. Receiving end does not exist.');
     return look as never;
   });
-  const around: FramesAround = createFramesAround({ parentsOf: async () => parents, sendToFrame, labelWait: 60, sleep: () => new Promise((resolve) => setTimeout(resolve, 1)) });
-  return { around, asked };
+  const clock = { now: 0 };
+  const around: FramesAround = createFramesAround({ parentsOf: async () => parents, sendToFrame, labelWait: 60, sleep: () => new Promise((resolve) => setTimeout(resolve, 1)), now: () => clock.now });
+  return { around, asked, clock };
 }
 
 describe('createFramesAround', () => {
@@ -86,10 +87,23 @@ describe('createFramesAround', () => {
     expect(top.asked).toEqual([]);
   });
 
-  it("takes a tab's looks one at a time", async () => {
+  it("takes a tab's looks one at a time, a frame's labels asked for once for a while (a frame of many snippets)", async () => {
     const { around, asked } = setUp({ labels: { 3: { issued: ['a1'], told: { 5: ['a1'] } } }, look: { 3: { known: true, doubts: [] } } });
     await Promise.all([around.look(tabId, 5, text), around.look(tabId, 5, text)]);
-    expect(asked.map(({ type }) => type)).toEqual(['expect-frame-label', 'label-frames', 'look-at-frame', 'expect-frame-label', 'label-frames', 'look-at-frame']);
+    expect(asked.map(({ type }) => type)).toEqual(['expect-frame-label', 'label-frames', 'look-at-frame', 'look-at-frame']);
+  });
+
+  it('asks for new labels once the last have lapsed, or the parent knows them no more', async () => {
+    const answers: Answers = { labels: { 3: { issued: ['a1'], told: { 5: ['a1'] } } }, look: { 3: { known: true, doubts: [] } } };
+    const { around, asked, clock } = setUp(answers);
+    await around.look(tabId, 5, text);
+    clock.now = 5_000;
+    await around.look(tabId, 5, text);
+    expect(asked.filter(({ type }) => type === 'label-frames')).toHaveLength(2);
+    // The parent's page was replaced: it knows the labels no more, and new ones are asked for at once.
+    answers.look![3] = { known: false, doubts: [] };
+    expect(await around.look(tabId, 5, text)).toEqual(['around-frame']);
+    expect(asked.slice(-4).map(({ type }) => type)).toEqual(['look-at-frame', 'expect-frame-label', 'label-frames', 'look-at-frame']);
   });
 
   it('takes no label told before the worker asked for one: a page cannot seed it', async () => {

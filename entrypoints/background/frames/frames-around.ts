@@ -13,6 +13,7 @@ export type CreateFramesAroundParameters = {
   /** How long a frame has to tell the label its parent posted it, in ms. */
   labelWait?: number;
   sleep?: (ms: number) => Promise<void>;
+  now?: () => number;
 };
 
 export type FramesAround = {
@@ -26,6 +27,8 @@ export type FramesAround = {
 const deepestLook = 8;
 /** How often the worker looks for a frame's label while it waits. */
 const labelPoll = 20;
+/** How long a frame's labels are used again, in ms (a frame of many snippets needs them once): less than a parent keeps them. */
+const labelsReused = 5_000;
 
 /**
  * A frame's content script cannot read a parent of another origin, and a
@@ -40,9 +43,17 @@ const labelPoll = 20;
  * cannot answer, leaves the doubt that the page around could not be
  * looked at, never a verdict that it was.
  */
-export function createFramesAround({ parentsOf, sendToFrame, labelWait = 1_500, sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms)) }: CreateFramesAroundParameters): FramesAround {
+export function createFramesAround({
+  parentsOf,
+  sendToFrame,
+  labelWait = 1_500,
+  sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  now = () => Date.now(),
+}: CreateFramesAroundParameters): FramesAround {
   /** The labels each frame told while the worker waited for them, by `tabId:frameId`. */
   const told = new Map<string, Set<string>>();
+  /** The labels each frame told last, by `tabId:frameId`, with its parent's id and when. */
+  const recent = new Map<string, { parentId: number; labels: string[]; at: number }>();
   /** Each tab's looks, one after another: one frame's labels are awaited at a time, and a page cannot pile them up. */
   const queues = new Map<number, Promise<unknown>>();
 
@@ -63,6 +74,18 @@ export function createFramesAround({ parentsOf, sendToFrame, labelWait = 1_500, 
     } finally {
       told.delete(key);
     }
+  }
+
+  /** The labels naming the frame's element in its parent: the last ones while they are recent (`reused`), else new ones. */
+  async function labelsFor(tabId: number, frameId: number, parentId: number, { fresh }: { fresh: boolean }): Promise<{ labels: string[]; reused: boolean }> {
+    const key = `${tabId}:${frameId}`;
+    const last = recent.get(key);
+    if (!fresh && last !== undefined && last.parentId === parentId && now() - last.at < labelsReused) return { labels: last.labels, reused: true };
+    for (const [other, { at }] of recent) if (now() - at >= labelsReused) recent.delete(other);
+    const labels = await labelsOf(tabId, frameId, parentId);
+    if (labels.length > 0) recent.set(key, { parentId, labels, at: now() });
+    else recent.delete(key);
+    return { labels, reused: false };
   }
 
   return {
@@ -92,12 +115,18 @@ export function createFramesAround({ parentsOf, sendToFrame, labelWait = 1_500, 
       for (let depth = 0; framed !== undefined; depth++) {
         const parent = parents.get(framed);
         if (parent === undefined || parent < 0) break;
-        const labels = depth < deepestLook ? await labelsOf(tabId, framed, parent) : [];
-        if (labels.length === 0) {
+        const found = depth < deepestLook ? await labelsFor(tabId, framed, parent, { fresh: false }) : { labels: [], reused: false };
+        let { labels } = found;
+        let answer = labels.length > 0 ? await sendToFrame(tabId, parent, 'look-at-frame', { labels, lines, seeThrough }) : undefined;
+        // Labels used again may have lapsed in the parent, or its page (and their element) be another by now.
+        if (answer?.known === false && found.reused) {
+          ({ labels } = await labelsFor(tabId, framed, parent, { fresh: true }));
+          answer = labels.length > 0 ? await sendToFrame(tabId, parent, 'look-at-frame', { labels, lines, seeThrough }) : undefined;
+        }
+        if (answer === undefined) {
           doubts.add('around-frame');
           break;
         }
-        const answer = await sendToFrame(tabId, parent, 'look-at-frame', { labels, lines, seeThrough });
         if (!answer.known) doubts.add('around-frame');
         answer.doubts.forEach((doubt) => doubts.add(doubt));
         if (!answer.known || answer.around === undefined) break;
