@@ -31,6 +31,9 @@ export type TextAroundFrame = {
 /** A label a window posts a frame of its own to name its element there: 128 random bits in hex. */
 export const frameLabelPattern = /^[0-9a-f]{32}$/;
 
+/** What the pages around a frame do to a snippet; `untested` when one of them had no place of it in its viewport to hit-test. */
+export type LookAroundFrameAnswer = { doubts: RenderingDoubt[]; untested?: true };
+
 /** Lines of one `look-around-frame` at most: as many as a reading hit-tests. */
 export const maxLinesAroundFrame = 40;
 
@@ -252,7 +255,7 @@ export type WorkerMessages = {
    * Content script: what the page of another origin around the sender's frame (or around a readable frame `levels`
    * up) does to a snippet drawn at these lines; up the frames to the top. Each parent is asked `look-at-frame`.
    */
-  'look-around-frame': { request: TextAroundFrame; response: { doubts: RenderingDoubt[] } };
+  'look-around-frame': { request: TextAroundFrame; response: LookAroundFrameAnswer };
   /** Content script: its parent window posted it this label (`expect-frame-label`), naming its frame element there. */
   'frame-label': { request: { label: string }; response: { ok: true } };
   /** Popup: the images with Content Credentials the tab's page showed, and how many of its images Verity could not read. */
@@ -308,7 +311,7 @@ export type ContentMessages = {
    */
   'look-at-frame': {
     request: { labels: string[] } & Omit<TextAroundFrame, 'levels'>;
-    response: { known: boolean; doubts: RenderingDoubt[]; around?: TextAroundFrame };
+    response: { known: boolean; doubts: RenderingDoubt[]; around?: TextAroundFrame; untested?: true };
   };
 };
 

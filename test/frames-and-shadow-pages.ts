@@ -29,9 +29,10 @@ export type FramesAndShadowPages = {
  * Frames by id. `covered`, `covered-through` and `faded` hold the verified snippet in a srcdoc frame that the page draws
  * over (a white box, one passing clicks through) or fades: a frame's document cannot see that, its same-origin parent
  * can. The `cross-` ones hold it in a frame of the second origin, as it is, under a white box passing clicks through,
- * and faded: there the parent is asked through the worker.
+ * and faded: there the parent is asked through the worker. `cross-shadowed` is such a frame, as it is, inside an
+ * open shadow root (`#frame-host`'s), attached by script.
  */
-export type FramePlacement = 'same' | 'srcdoc' | 'blank' | 'cross' | 'covered' | 'covered-through' | 'faded' | 'cross-verified' | 'cross-covered' | 'cross-faded';
+export type FramePlacement = 'same' | 'srcdoc' | 'blank' | 'cross' | 'covered' | 'covered-through' | 'faded' | 'cross-verified' | 'cross-covered' | 'cross-faded' | 'cross-shadowed';
 
 type ShadowPlacement =
   | 'host-load'
@@ -72,6 +73,7 @@ export async function serveFramesAndShadowPages({ verifiedHtml, alteredHtml }: {
         'cross-verified': 'verified',
         'cross-covered': 'unavailable',
         'cross-faded': 'unavailable',
+        'cross-shadowed': 'verified',
       },
     },
     close: async () => {
@@ -135,6 +137,7 @@ ${srcdocFrame('srcdoc', verifiedHtml)}
 <section>${otherOriginFrame('cross-verified')}</section>
 <section class="framed">${otherOriginFrame('cross-covered')}<i class="cover" style="pointer-events: none">Safe for everyone.</i></section>
 <section>${otherOriginFrame('cross-faded', 'opacity: 0.06')}</section>
+<section><div id="frame-host"></div></section>
 <script>
   const verifiedHtml = ${JSON.stringify(verifiedHtml)};
   const alteredHtml = ${JSON.stringify(alteredHtml)};
@@ -143,6 +146,7 @@ ${srcdocFrame('srcdoc', verifiedHtml)}
   outer.innerHTML = '<div id="host-inner"></div>';
   outer.getElementById('host-inner').attachShadow({ mode: 'open' }).innerHTML = alteredHtml;
   document.getElementById('blank').contentDocument.body.innerHTML = alteredHtml;
+  document.getElementById('frame-host').attachShadow({ mode: 'open' }).innerHTML = ${JSON.stringify(`<iframe id="cross-shadowed" name="cross-shadowed" src="${otherOrigin}/verified.html"></iframe>`)};
   // Defined once the content script is running: the element upgrades in place and attaches its root then.
   setTimeout(() => customElements.define('later-card', class extends HTMLElement {
     connectedCallback() { this.attachShadow({ mode: 'open' }).innerHTML = verifiedHtml; }

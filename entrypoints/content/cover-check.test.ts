@@ -175,6 +175,26 @@ describe('createCoverCheck', () => {
     return { check, tested };
   }
 
+  it('tests a line the viewport shows only part of, in the part it shows, and none it does not show', () => {
+    const paragraph = document.body.appendChild(document.createElement('p'));
+    const tested: [number, number][] = [];
+    stubHitTest(document, (x, y) => {
+      tested.push([x, y]);
+      return [paragraph];
+    });
+    const view = { innerWidth: 400, innerHeight: 100, getComputedStyle: window.getComputedStyle.bind(window), document } as unknown as Window;
+    const check = createCoverCheck({ view, isOwn: () => false });
+    // Its middle above the viewport's top, its right end past its side; then a line wholly below it.
+    check.consider(paragraph, [new DOMRect(200, -10, 400, 16)]);
+    check.consider(paragraph, [new DOMRect(0, 120, 400, 16)]);
+    expect(check.doubt()).toBeUndefined();
+    expect(tested).toEqual([
+      [250, 3],
+      [300, 3],
+      [350, 3],
+    ]);
+  });
+
   it('finds a covered word among a few lines, testing each of their places', () => {
     const { check, tested } = reading(5, new Set([4]));
     expect(check.doubt()).toBe('covered');

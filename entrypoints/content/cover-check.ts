@@ -20,6 +20,8 @@ export type CoverCheck = {
   outOfReach(): void;
   /** Hit-tests the places noted, or a random sample of them; undefined also when none was in the viewport to test. */
   doubt(): RenderingDoubt | undefined;
+  /** Whether any place was in the viewport to test: a reading with none cannot tell that nothing covers the text. */
+  readonly tested: boolean;
 };
 
 export type CreateCoverCheckParameters = {
@@ -69,18 +71,20 @@ export function createCoverCheck({ view, isOwn, seeThrough = false, look }: Crea
       if (styleOf(holder).pointerEvents === 'none') somethingOutOfReach = true;
       const sampled = new Set([lines[0], lines[Math.floor(lines.length / 2)], lines.at(-1)]);
       for (const line of sampled) {
+        if (line === undefined) continue;
         const acrossLine = line === lines[0] ? acrossFirstLine : acrossOtherLines;
-        if (line === undefined || line.width < 1 || line.height < 1) continue;
-        const y = line.top + line.height / 2;
-        if (y < 0 || y >= view.innerHeight) continue;
-        for (const fraction of acrossLine) {
-          const x = line.left + line.width * fraction;
-          if (x >= 0 && x < view.innerWidth) offer({ holder, x, y });
-        }
+        // The part of the line in the viewport: a line the reader sees only part of is tested there, not passed over.
+        const [left, right] = [Math.max(line.left, 0), Math.min(line.right, view.innerWidth)];
+        const [top, bottom] = [Math.max(line.top, 0), Math.min(line.bottom, view.innerHeight)];
+        if (right - left < 1 || bottom - top < 1) continue;
+        for (const fraction of acrossLine) offer({ holder, x: left + (right - left) * fraction, y: (top + bottom) / 2 });
       }
     },
     outOfReach() {
       somethingOutOfReach = true;
+    },
+    get tested() {
+      return sample.length > 0;
     },
     doubt() {
       if (sample.length === 0) return undefined;

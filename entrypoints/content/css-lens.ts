@@ -21,7 +21,7 @@ import {
 const measuredText = 4_096;
 
 /** The walk's lens, and what it could not confirm of what it let through. */
-export type CssLens = TextWalkLens & { readonly doubts: ReadonlySet<RenderingDoubt>; readonly around?: AroundFrame | undefined };
+export type CssLens = TextWalkLens & { readonly doubts: ReadonlySet<RenderingDoubt>; readonly around?: AroundFrame | undefined; readonly coverUntested?: boolean };
 
 /**
  * Where a snippet is drawn: its own box, or, for a snippet element with no
@@ -154,6 +154,9 @@ export function createCssLens(root: Element, { seeThrough, look }: CssLensOption
     },
     get around() {
       return reader.around;
+    },
+    get coverUntested() {
+      return reader.coverUntested;
     },
   };
 }

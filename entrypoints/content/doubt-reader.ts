@@ -72,6 +72,8 @@ export type DoubtReader = {
   readonly doubts: ReadonlySet<RenderingDoubt>;
   /** Where the text is drawn for a parent of another origin to look at (outer-frames.ts); undefined when no such parent. */
   readonly around: AroundFrame | undefined;
+  /** No place of the text was in the viewport to hit-test, here or in a parent: the reading cannot tell that nothing covers it. */
+  readonly coverUntested: boolean;
 };
 
 export type CreateDoubtReaderParameters = {
@@ -248,6 +250,9 @@ export function createDoubtReader({ root, view, styleOf, rootBox, page, offPageC
     },
     get around() {
       return outerFrames.around();
+    },
+    get coverUntested() {
+      return !cover.tested || !outerFrames.tested;
     },
   };
 }

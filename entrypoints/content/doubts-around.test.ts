@@ -20,4 +20,10 @@ describe('addDoubtsAround', () => {
     await addDoubtsAround([framed], async () => Promise.reject(new Error('Extension context invalidated.')));
     expect(framed.doubts).toEqual(['around-frame']);
   });
+
+  it('marks the reading untested for covers when a parent had no place of it in view', async () => {
+    const framed: RenderedText = { text: 'a', complete: true, doubts: [], around };
+    await addDoubtsAround([framed], async () => ({ doubts: [], untested: true }));
+    expect(framed.coverUntested).toBe(true);
+  });
 });

@@ -1,9 +1,9 @@
-import { renderingDoubts, type RenderingDoubt } from '../../lib/verdict/rendering-doubts';
-import type { TextAroundFrame } from '../../messaging/messages';
+import { renderingDoubts } from '../../lib/verdict/rendering-doubts';
+import type { LookAroundFrameAnswer, TextAroundFrame } from '../../messaging/messages';
 import type { RenderedText } from './rendered-text';
 
 /** Asks the worker what the pages of other origins around this frame do to text at these lines (WorkerLink.lookAroundFrame). */
-export type LookAroundFrame = (text: TextAroundFrame) => Promise<{ doubts: RenderingDoubt[] }>;
+export type LookAroundFrame = (text: TextAroundFrame) => Promise<LookAroundFrameAnswer>;
 
 /**
  * Adds to each reading of a snippet in a frame under a parent of another
@@ -15,10 +15,8 @@ export type LookAroundFrame = (text: TextAroundFrame) => Promise<{ doubts: Rende
 export async function addDoubtsAround(readings: Iterable<RenderedText>, look: LookAroundFrame): Promise<void> {
   for (const reading of new Set(readings)) {
     if (reading.around === undefined) continue;
-    const found = await look(reading.around).then(
-      ({ doubts }) => doubts,
-      (): RenderingDoubt[] => ['around-frame'],
-    );
-    reading.doubts = renderingDoubts.filter((doubt) => reading.doubts.includes(doubt) || found.includes(doubt));
+    const found = await look(reading.around).catch((): LookAroundFrameAnswer => ({ doubts: ['around-frame'] }));
+    reading.doubts = renderingDoubts.filter((doubt) => reading.doubts.includes(doubt) || found.doubts.includes(doubt));
+    if (found.untested === true) reading.coverUntested = true;
   }
 }

@@ -84,9 +84,10 @@ describe('createDrawnWatch', () => {
     report();
     expect(changed).toEqual(['a']);
     expect([watch.obscured(a), watch.obscured(b)]).toEqual([true, false]);
-    // Out of view is not obscured.
+    // Out of view is not obscured, and no change to read again for: a reading there could test no cover.
     FakeIntersectionObserver.reportDrawn(() => 'out');
     expect(watch.obscured(a)).toBe(false);
+    expect(changed).toEqual(['a']);
   });
 
   it('stops for good in a browser without IntersectionObserver v2, where any snippet may be obscured', async () => {

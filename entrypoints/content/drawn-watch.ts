@@ -67,7 +67,8 @@ export function createDrawnWatch({ onChange }: CreateDrawnWatchParameters): Draw
       const before = drawnBefore.get(target);
       drawnBefore.set(target, drawing);
       const snippet = snippetOf.get(target);
-      if (snippet !== undefined && (before === undefined ? drawing === 'obscured' : before !== drawing)) changed.add(snippet);
+      // Leaving the view changes nothing a reader sees, and a reading then could test no cover: what was seen stays.
+      if (snippet !== undefined && drawing !== 'out' && (before === undefined ? drawing === 'obscured' : before !== drawing)) changed.add(snippet);
     }
     changed.forEach(onChange);
   }, init);

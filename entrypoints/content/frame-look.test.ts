@@ -26,7 +26,7 @@ describe('createFrameLookHandlers', () => {
   it('posts each frame a fresh label of its own, and answers only for the labels it posted', async () => {
     const [first, second] = [frame(), frame()];
     const posted = [first, second].map((element) => vi.spyOn(element.contentWindow!, 'postMessage'));
-    const handlers = createFrameLookHandlers(window);
+    const handlers = createFrameLookHandlers({ window });
     const { labels } = await labelFrames(handlers);
     expect(labels).toHaveLength(2);
     expect(new Set(labels).size).toBe(2);
@@ -35,12 +35,18 @@ describe('createFrameLookHandlers', () => {
     stubHitTest(document, () => [second, document.body]);
     expect(await handlers['look-at-frame']({ type: 'look-at-frame', labels: ['0'.repeat(32)], lines, seeThrough: false })).toEqual({ known: false, doubts: [] });
     expect(await handlers['look-at-frame']({ type: 'look-at-frame', labels: [labels[1]!], lines, seeThrough: false })).toEqual({ known: true, doubts: [] });
+    // Nothing of the text in the viewport: it cannot tell that nothing covers it.
+    expect(await handlers['look-at-frame']({ type: 'look-at-frame', labels: [labels[1]!], lines: [{ x: 10, y: 900, width: 200, height: 16 }], seeThrough: false })).toEqual({
+      known: true,
+      doubts: [],
+      untested: true,
+    });
   });
 
   it('looks at the labelled frame as at text of its own: something drawn over it where the text is, a fade, an effect', async () => {
     const covered = frame();
     const faded = frame('opacity: 0.1; filter: blur(2px)');
-    const handlers = createFrameLookHandlers(window);
+    const handlers = createFrameLookHandlers({ window });
     const [coveredLabel, fadedLabel] = (await labelFrames(handlers)).labels;
     const cover = document.body.appendChild(document.createElement('div'));
     cover.style.backgroundColor = 'rgb(255, 255, 255)';
@@ -55,9 +61,21 @@ describe('createFrameLookHandlers', () => {
     expect((await handlers['look-at-frame']({ type: 'look-at-frame', labels: [fadedLabel!], lines: [], seeThrough: false })).doubts.sort()).toEqual(['effect', 'faint']);
   });
 
+  it('labels the frames in the open shadow roots it is given too', async () => {
+    const host = document.body.appendChild(document.createElement('div'));
+    const root = host.attachShadow({ mode: 'open' });
+    const inside = root.appendChild(document.createElement('iframe'));
+    // jsdom gives a frame in a shadow root no window: one that takes posts.
+    const posted = vi.fn();
+    Object.defineProperty(inside, 'contentWindow', { value: { postMessage: posted } });
+    expect((await labelFrames(createFrameLookHandlers({ window }))).labels).toEqual([]);
+    const { labels } = await labelFrames(createFrameLookHandlers({ window, shadowRoots: () => [root] }));
+    expect(posted).toHaveBeenCalledWith(`${frameLabelPrefix}${labels[0]}`, '*');
+  });
+
   it('knows no frame taken out of the page since it was labelled', async () => {
     const element = frame();
-    const handlers = createFrameLookHandlers(window);
+    const handlers = createFrameLookHandlers({ window });
     const { labels } = await labelFrames(handlers);
     element.remove();
     expect(await handlers['look-at-frame']({ type: 'look-at-frame', labels, lines, seeThrough: false })).toEqual({ known: false, doubts: [] });

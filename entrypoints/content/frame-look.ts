@@ -12,22 +12,32 @@ const framesLabelled = 256;
 
 type Labelled = { frame: WeakRef<Element>; at: number };
 
+export type CreateFrameLookHandlersParameters = {
+  window: Window;
+  /** The open shadow roots known in the page now (page-session.ts). */
+  shadowRoots?: () => Iterable<ShadowRoot>;
+};
+
+const frameElements = 'iframe, frame';
+
 /**
  * This window's answers about its own frame elements, for the frame of
  * another origin whose snippet the worker looks around
  * (entrypoints/background/frames/frames-around.ts): it labels its frames,
  * then looks at the one a label names as it looks at text of its own
  * (outer-frames.ts), the frame element standing for the text it draws.
- * Frames in shadow roots are not labelled.
+ * Frames in the open shadow roots the page's world reported are labelled
+ * too; those in closed ones are not.
  */
-export function createFrameLookHandlers(window: Window): Pick<ContentMessageHandlers, 'label-frames' | 'look-at-frame'> {
+export function createFrameLookHandlers({ window, shadowRoots = () => [] }: CreateFrameLookHandlersParameters): Pick<ContentMessageHandlers, 'label-frames' | 'look-at-frame'> {
   const labelled = new Map<string, Labelled>();
   return {
     'label-frames': () => {
       const now = Date.now();
       for (const [label, { at }] of labelled) if (now - at > labelLife) labelled.delete(label);
       const labels: string[] = [];
-      for (const frame of [...window.document.querySelectorAll('iframe, frame')].slice(0, framesLabelled)) {
+      const frames = [window.document, ...shadowRoots()].flatMap((root) => [...root.querySelectorAll(frameElements)]);
+      for (const frame of frames.slice(0, framesLabelled)) {
         const framed = (frame as HTMLIFrameElement).contentWindow;
         if (framed === null) continue;
         const label = [...crypto.getRandomValues(new Uint8Array(16))].map((byte) => byte.toString(16).padStart(2, '0')).join('');
@@ -42,6 +52,7 @@ export function createFrameLookHandlers(window: Window): Pick<ContentMessageHand
       if (frames.size === 0) return { known: false, doubts: [] };
       const doubts = new Set<RenderingDoubt>();
       let around: AroundFrame | undefined;
+      let untested = false;
       // Several only when the page posted a frame another's label: what any of them shows counts.
       for (const frame of frames) {
         const check = createOuterFramesCheck({ view: window, frames: [outerFrameOf(frame!, window), ...outerFramesOf(window)], isOwn: isOwnNode, seeThrough });
@@ -50,8 +61,9 @@ export function createFrameLookHandlers(window: Window): Pick<ContentMessageHand
         // The framed text's own colour is its frame's business: here, the frames' opacity alone.
         if (check.opacity < faintestConfirmed) doubts.add('faint');
         around ??= check.around();
+        untested ||= !check.tested;
       }
-      return { known: true, doubts: [...doubts], ...(around && { around }) };
+      return { known: true, doubts: [...doubts], ...(around && { around }), ...(untested && { untested }) };
     },
   };
 }

@@ -62,6 +62,8 @@ export type OuterFramesCheck = {
   doubts(parameters: { coversToo: boolean }): RenderingDoubt[];
   /** Where the text is drawn in the outermost readable window, when that window has a parent of another origin; else undefined. */
   around(): AroundFrame | undefined;
+  /** Whether every parent had a place of the text in its viewport to hit-test. */
+  readonly tested: boolean;
 };
 
 export type CreateOuterFramesCheckParameters = {
@@ -121,6 +123,9 @@ export function createOuterFramesCheck({ view, frames = outerFramesOf(view), isO
       const doubts = [...effects];
       if (coversToo && covers.some((cover) => cover.doubt() === 'covered')) doubts.push('covered');
       return doubts;
+    },
+    get tested() {
+      return covers.every((cover) => cover.tested);
     },
     around() {
       return aroundLines === undefined ? undefined : { levels: frames.length, lines: [...aroundLines.items], seeThrough: seeThrough ?? false };

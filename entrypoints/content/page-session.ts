@@ -59,6 +59,8 @@ export type PageSession = {
   closeCard(): void;
   /** The ids of the proofs it holds, to forget them all when it ends. */
   ids(): string[];
+  /** The open shadow roots the page's world reported, whose hosts are in the page now. */
+  shadowRoots(): ShadowRoot[];
 };
 
 export type StartPageSessionReturnType = PageSession;
@@ -260,5 +262,6 @@ export function startPageSession({
     restored: () => sender.sendAll(),
     closeCard: () => card.close(),
     ids: () => Array.from(registry.all(), (proof) => proof.id),
+    shadowRoots: shadowRoots.inPage,
   };
 }

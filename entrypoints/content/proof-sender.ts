@@ -7,6 +7,7 @@ import { isHopelessProof } from '../../lib/extract/hopeless-proof';
 import { readingAttempts, type RenderedText, type RenderedTextReader } from './rendered-text';
 import { longestTaskWork, type Scheduler } from './scheduler';
 import { untilAnswered } from './until-answered';
+import { keepCoverSeen } from './cover-seen';
 import { addDoubtsAround } from './doubts-around';
 import { createWorkerOutbox } from './worker-outbox';
 import type { WorkerLink } from './worker-link';
@@ -78,7 +79,7 @@ export function createProofSender({
   function sendBatch(proofs: TrackedProof[]): void {
     const renderedOf = new Map<Element, RenderedText>();
     // The batch's proofs not read in time wait for a later one (worker-outbox.ts).
-    const sent: { proof: TrackedProof; revision: number; rendered: RenderedText }[] = [];
+    const sent: { proof: TrackedProof; revision: number; rendered: RenderedText; before: RenderedText | undefined }[] = [];
     let readOne = false;
     readTogether(() => {
       const readUntil = performance.now() + longestTaskWork;
@@ -103,9 +104,9 @@ export function createProofSender({
           }
         }
         timedOutReadings.delete(proof);
+        sent.push({ proof, revision: proof.revision, rendered, before: proof.rendered });
         proof.rendered = rendered;
         proof.sentRevision = proof.revision;
-        sent.push({ proof, revision: proof.revision, rendered });
       }
     });
     notCheckedSent = locator.skipped;
@@ -115,11 +116,13 @@ export function createProofSender({
     if (sent.length === 0 && proofs.length > 0) return;
     // In a frame under a parent of another origin, what that parent does to a snippet is asked first: a verdict sent
     // without it could say verified for a snippet the parent covers.
-    const verify = () =>
-      untilAnswered({
+    const verify = () => {
+      sent.forEach(({ rendered, before }) => keepCoverSeen(rendered, before));
+      return untilAnswered({
         signal,
         attempt: () => worker.verify({ pageUrl: document.location.href, proofs: sent.filter(current).map(({ proof, rendered }) => pageProofOf(proof, rendered)), notChecked }),
       });
+    };
     const readings = sent.map(({ rendered }) => rendered);
     void (readings.some(({ around }) => around !== undefined) ? addDoubtsAround(readings, worker.lookAroundFrame).then(verify) : verify()).then((answer) => {
       if (answer === undefined) return;

@@ -14,6 +14,8 @@ export type RenderedText = {
   doubts: RenderingDoubt[];
   /** Where the text is drawn for the parent of another origin around its frame, which the worker asks (frame-look.ts); absent without one. */
   around?: AroundFrame;
+  /** No place of the text was in view to hit-test for covers (cover-seen.ts keeps a cover seen before). */
+  coverUntested?: true;
 };
 
 export type RenderedTextReader = (element: Element) => RenderedText;
@@ -34,7 +36,7 @@ export const readingAttempts = 3;
 
 export type CreateRenderedTextReaderParameters = {
   /** The lens for one reading of one element: the live page's CSS, or a stand-in in tests. */
-  lensOf: (element: Element) => TextWalkLens & { readonly doubts?: ReadonlySet<RenderingDoubt>; readonly around?: AroundFrame | undefined };
+  lensOf: (element: Element) => TextWalkLens & { readonly doubts?: ReadonlySet<RenderingDoubt>; readonly around?: AroundFrame | undefined; readonly coverUntested?: boolean };
   now?: () => number;
 };
 
@@ -64,6 +66,7 @@ export function createRenderedTextReader({ lensOf, now = () => performance.now()
     if (timedOut) rendered.timedOut = true;
     const around = lens.around;
     if (around !== undefined) rendered.around = around;
+    if (lens.coverUntested === true) rendered.coverUntested = true;
     return rendered;
   };
 }

@@ -1,4 +1,5 @@
 import { isHopelessProof } from '../../lib/extract/hopeless-proof';
+import { keepCoverSeen } from './cover-seen';
 import { addDoubtsAround, type LookAroundFrame } from './doubts-around';
 import type { ProofLocator, ShownText } from '../../lib/extract/locate-proofs';
 import type { ProofRegistry, TrackedProof } from './proof-registry';
@@ -134,7 +135,10 @@ export function createSnippetRereads({
         for (const proof of sentProofs) reread.push({ proof, rendered });
       }
     });
-    const resendChanged = () => sender.resend(reread.filter(({ proof, rendered }) => alive(proof) && !sameRendering(rendered, proof.rendered)).map(({ proof }) => proof));
+    const resendChanged = () => {
+      reread.forEach(({ proof, rendered }) => keepCoverSeen(rendered, proof.rendered));
+      sender.resend(reread.filter(({ proof, rendered }) => alive(proof) && !sameRendering(rendered, proof.rendered)).map(({ proof }) => proof));
+    };
     const readings = reread.map(({ rendered }) => rendered);
     // What a parent of another origin does is part of the reading (doubts-around.ts): asked before comparing.
     if (readings.some(({ around }) => around !== undefined)) void addDoubtsAround(readings, lookAroundFrame).then(resendChanged);

@@ -47,7 +47,7 @@ export function startVerity({ signal, window, onLocationChange, messages }: Star
   const badgeSheet = createBadgeSheet();
   const cardSheet = createCardSheet();
   const images = startPageImages({ signal, document: window.document, cardSheet, messages });
-  messages.register(signal, createFrameLookHandlers(window));
+  messages.register(signal, createFrameLookHandlers({ window, shadowRoots: () => running?.session.shadowRoots() ?? [] }));
   let proofCount = 0;
   let running: { session: PageSession; stop: AbortController } | undefined;
 

@@ -71,6 +71,7 @@ export function describeFramesAndShadow(session: DemoSession): void {
         'cross-verified': `${otherOrigin}/verified.html`,
         'cross-covered': `${otherOrigin}/verified.html`,
         'cross-faded': `${otherOrigin}/verified.html`,
+        'cross-shadowed': `${otherOrigin}/verified.html`,
       };
       await expect.poll(listed, { timeout: 30_000 }).toEqual(
         byPlace([

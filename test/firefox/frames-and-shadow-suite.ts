@@ -1,4 +1,4 @@
-import type { Frame, Page } from 'puppeteer-core';
+import type { ElementHandle, Frame, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { until } from '../../devnet/firefox-browser';
 import type { TabState } from '../../messaging/messages';
@@ -13,9 +13,14 @@ import { sendFrom, tabShowing, type FirefoxDemoSession } from './firefox-session
 
 const frameStates = (frame: Frame) => badgeStatesIn(frame);
 
+/** The frame element of that id, in the document or in `#frame-host`'s shadow root. */
+async function frameElementOf(page: Page, id: string): Promise<ElementHandle<HTMLIFrameElement>> {
+  const handle = await page.evaluateHandle((id) => document.getElementById(id) ?? document.getElementById('frame-host')!.shadowRoot!.getElementById(id), id);
+  return handle.asElement() as ElementHandle<HTMLIFrameElement>;
+}
+
 async function frameOf(page: Page, id: string): Promise<Frame> {
-  const handle = await page.$(`#${id}`);
-  return (await handle!.contentFrame())!;
+  return (await (await frameElementOf(page, id)).contentFrame())!;
 }
 
 async function settlesAt<value>(place: string, read: () => Promise<value>, expected: value): Promise<void> {
@@ -53,7 +58,7 @@ export function describeFramesAndShadow(session: FirefoxDemoSession, firefoxName
       const frames = Object.entries(expected.frames).filter(([id]) => !(blankFrameUnreached && id === 'blank'));
       for (const [id, state] of frames) {
         // Covers are hit-tested in the viewport: the frame is brought into it, as a reader scrolls to it.
-        await page.$eval(`#${id}`, (frame) => frame.scrollIntoView({ block: 'nearest' }));
+        await (await frameElementOf(page, id)).evaluate((frame) => frame.scrollIntoView({ block: 'nearest' }));
         await settlesAt(id, async () => frameStates(await frameOf(page, id)), [state]);
       }
       if (blankFrameUnreached) expect(await frameStates(await frameOf(page, 'blank'))).toEqual([]);

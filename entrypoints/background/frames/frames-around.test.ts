@@ -10,7 +10,7 @@ type Answers = {
   /** The labels each parent frame issues, and those its framed frame then tells (a page may post it more). */
   labels?: Record<number, { issued: string[]; told: Record<number, string[]> }>;
   /** What each parent says of the labels it is asked about. */
-  look?: Record<number, { known: boolean; doubts: RenderingDoubt[]; around?: TextAroundFrame }>;
+  look?: Record<number, { known: boolean; doubts: RenderingDoubt[]; around?: TextAroundFrame; untested?: true }>;
 };
 
 /** A tab of frames 0 (top) ← 3 ← 5 ← 8, each frame's content script answering as `answers` say; a frame not named there has none. */
@@ -44,7 +44,7 @@ function setUp(answers: Answers) {
 describe('createFramesAround', () => {
   it('asks the parent about the frame element of the label the frame told, at the lines it sent', async () => {
     const { around, asked } = setUp({ labels: { 3: { issued: ['a1', 'a2'], told: { 5: ['a2'] } } }, look: { 3: { known: true, doubts: ['covered'] } } });
-    expect(await around.look(tabId, 5, text)).toEqual(['covered']);
+    expect(await around.look(tabId, 5, text)).toEqual({ doubts: ['covered'] });
     expect(asked).toEqual([
       { frameId: 5, type: 'expect-frame-label', request: {} },
       { frameId: 3, type: 'label-frames', request: {} },
@@ -54,14 +54,14 @@ describe('createFramesAround', () => {
 
   it("looks at every label the frame told that its parent issued (a page may pass it another frame's), and at none the parent did not", async () => {
     const { around, asked } = setUp({ labels: { 3: { issued: ['a1', 'a2'], told: { 5: ['a2', 'forged', 'a1'] } } }, look: { 3: { known: true, doubts: [] } } });
-    expect(await around.look(tabId, 5, text)).toEqual([]);
+    expect(await around.look(tabId, 5, text)).toEqual({ doubts: [] });
     expect(asked.at(-1)!.request).toMatchObject({ labels: ['a2', 'a1'] });
   });
 
   it('says the page around could not be looked at when the frame tells no label of its parent, or the parent knows none, or has no content script', async () => {
-    expect(await setUp({ labels: { 3: { issued: ['a1'], told: { 5: ['forged'] } } } }).around.look(tabId, 5, text)).toEqual(['around-frame']);
-    expect(await setUp({ labels: { 3: { issued: ['a1'], told: { 5: ['a1'] } } }, look: { 3: { known: false, doubts: [] } } }).around.look(tabId, 5, text)).toEqual(['around-frame']);
-    expect(await setUp({}).around.look(tabId, 5, text)).toEqual(['around-frame']);
+    expect(await setUp({ labels: { 3: { issued: ['a1'], told: { 5: ['forged'] } } } }).around.look(tabId, 5, text)).toEqual({ doubts: ['around-frame'] });
+    expect(await setUp({ labels: { 3: { issued: ['a1'], told: { 5: ['a1'] } } }, look: { 3: { known: false, doubts: [] } } }).around.look(tabId, 5, text)).toEqual({ doubts: ['around-frame'] });
+    expect(await setUp({}).around.look(tabId, 5, text)).toEqual({ doubts: ['around-frame'] });
   });
 
   it('goes on up to the top from the window each parent names, and adds up what each does', async () => {
@@ -70,7 +70,7 @@ describe('createFramesAround', () => {
       labels: { 5: { issued: ['b'], told: { 8: ['b'] } }, 0: { issued: ['c'], told: { 3: ['c'] } } },
       look: { 5: { known: true, doubts: ['faint'], around: { ...fromParent, levels: 1 } }, 0: { known: true, doubts: ['covered'] } },
     });
-    expect(await around.look(tabId, 8, text)).toEqual(['covered', 'faint']);
+    expect(await around.look(tabId, 8, text)).toEqual({ doubts: ['covered', 'faint'] });
     // Frame 5 read its own parent (3, of its origin); 3's parent, the top, is asked about 3 with the lines in 3's viewport.
     expect(asked.filter(({ type }) => type === 'look-at-frame')).toEqual([
       { frameId: 5, type: 'look-at-frame', request: { labels: ['b'], lines: text.lines, seeThrough: false } },
@@ -80,10 +80,10 @@ describe('createFramesAround', () => {
 
   it('starts from the readable frame `levels` up, and asks nothing about the top frame', async () => {
     const { around, asked } = setUp({ labels: { 0: { issued: ['c'], told: { 3: ['c'] } } }, look: { 0: { known: true, doubts: [] } } });
-    expect(await around.look(tabId, 5, { ...text, levels: 1 })).toEqual([]);
+    expect(await around.look(tabId, 5, { ...text, levels: 1 })).toEqual({ doubts: [] });
     expect(asked.map(({ frameId, type }) => `${type} ${frameId}`)).toEqual(['expect-frame-label 3', 'label-frames 0', 'look-at-frame 0']);
     const top = setUp({});
-    expect(await top.around.look(tabId, 0, text)).toEqual([]);
+    expect(await top.around.look(tabId, 0, text)).toEqual({ doubts: [] });
     expect(top.asked).toEqual([]);
   });
 
@@ -102,13 +102,18 @@ describe('createFramesAround', () => {
     expect(asked.filter(({ type }) => type === 'label-frames')).toHaveLength(2);
     // The parent's page was replaced: it knows the labels no more, and new ones are asked for at once.
     answers.look![3] = { known: false, doubts: [] };
-    expect(await around.look(tabId, 5, text)).toEqual(['around-frame']);
+    expect(await around.look(tabId, 5, text)).toEqual({ doubts: ['around-frame'] });
     expect(asked.slice(-4).map(({ type }) => type)).toEqual(['look-at-frame', 'expect-frame-label', 'label-frames', 'look-at-frame']);
   });
 
   it('takes no label told before the worker asked for one: a page cannot seed it', async () => {
     const { around } = setUp({ labels: { 3: { issued: ['a1'], told: { 5: [] } } }, look: { 3: { known: true, doubts: [] } } });
     around.labelled(tabId, 5, 'a1');
-    expect(await around.look(tabId, 5, text)).toEqual(['around-frame']);
+    expect(await around.look(tabId, 5, text)).toEqual({ doubts: ['around-frame'] });
+  });
+
+  it('says so when a parent had no place of the text in its viewport to hit-test', async () => {
+    const { around } = setUp({ labels: { 3: { issued: ['a1'], told: { 5: ['a1'] } } }, look: { 3: { known: true, doubts: [], untested: true } } });
+    expect(await around.look(tabId, 5, text)).toEqual({ doubts: [], untested: true });
   });
 });

@@ -1,6 +1,6 @@
 import { renderingDoubts, type RenderingDoubt } from '../../../lib/verdict/rendering-doubts';
 import type { Request } from '../../../messaging/client';
-import type { Answer, ContentMessages, TextAroundFrame } from '../../../messaging/messages';
+import type { Answer, ContentMessages, LookAroundFrameAnswer, TextAroundFrame } from '../../../messaging/messages';
 
 /** The content messages the worker sends frames for a look around one. */
 type FrameLookMessage = 'expect-frame-label' | 'label-frames' | 'look-at-frame';
@@ -20,7 +20,7 @@ export type FramesAround = {
   /** A frame's content script passed on a label its parent posted it. */
   labelled(tabId: number, frameId: number, label: string): void;
   /** What the pages of other origins around a frame do to text it draws at these lines: asked of each parent up to the top. */
-  look(tabId: number, frameId: number, text: TextAroundFrame): Promise<RenderingDoubt[]>;
+  look(tabId: number, frameId: number, text: TextAroundFrame): Promise<LookAroundFrameAnswer>;
 };
 
 /** Parents asked at most, up from one frame: deeper nesting is not looked through. */
@@ -101,8 +101,9 @@ export function createFramesAround({
     },
   };
 
-  async function lookNow(tabId: number, frameId: number, text: TextAroundFrame): Promise<RenderingDoubt[]> {
+  async function lookNow(tabId: number, frameId: number, text: TextAroundFrame): Promise<LookAroundFrameAnswer> {
     const doubts = new Set<RenderingDoubt>();
+    let untested = false;
     try {
       const parents = await parentsOf(tabId);
       const up = (frame: number, levels: number): number | undefined => {
@@ -129,6 +130,7 @@ export function createFramesAround({
         }
         if (!answer.known) doubts.add('around-frame');
         answer.doubts.forEach((doubt) => doubts.add(doubt));
+        untested ||= answer.untested === true;
         if (!answer.known || answer.around === undefined) break;
         framed = up(parent, answer.around.levels);
         ({ lines, seeThrough } = answer.around);
@@ -137,6 +139,6 @@ export function createFramesAround({
       // A parent with no content script (a page no extension may run on), a frame gone meanwhile.
       doubts.add('around-frame');
     }
-    return renderingDoubts.filter((doubt) => doubts.has(doubt));
+    return { doubts: renderingDoubts.filter((doubt) => doubts.has(doubt)), ...(untested && { untested }) };
   }
 }

@@ -58,7 +58,7 @@ function setUp() {
   const openImageInspector = vi.fn(async () => undefined);
   const integrity = createTabIntegrity(fakeSessionStore());
   const showIntegrity = vi.fn(async () => undefined);
-  const framesAround = { look: vi.fn(async () => ['covered' as const]), labelled: vi.fn() };
+  const framesAround = { look: vi.fn(async () => ({ doubts: ['covered' as const] })), labelled: vi.fn() };
   const handlers = createWorkerHandlers({ service, trust: async () => trustState, openInspector, openImageInspector, openTrustSigner, probeRpc, selections, checkPasted, report, history, images, pageImages, showPageImage, tabImages, integrity, showIntegrity, framesAround });
   return { handlers, framesAround, showIntegrity, service, images, pageImages, pageVerdicts, showPageImage, tabImages, history, openInspector, openImageInspector, openTrustSigner, probeRpc, selections, checkPasted, report };
 }

@@ -73,7 +73,7 @@ export function createWorkerHandlers({
     'verify-proofs': (request, context) => service.verifyProofs(request, contentSender(context)),
     'look-around-frame': async (text, context) => {
       const { tabId, frameId } = contentSender(context);
-      return { doubts: await framesAround.look(tabId, frameId ?? 0, text) };
+      return framesAround.look(tabId, frameId ?? 0, text);
     },
     'frame-label': async ({ label }, context) => {
       const { tabId, frameId } = contentSender(context);
