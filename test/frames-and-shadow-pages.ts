@@ -21,6 +21,8 @@ export type FramesAndShadowPages = {
   expected: {
     shadow: Record<ShadowPlacement, string>;
     frames: Record<FramePlacement, string>;
+    /** The snippet in a top-origin frame inside `#cross-nested`, a frame of the second origin the top page draws over. */
+    nested: string;
   };
   close(): Promise<void>;
 };
@@ -30,7 +32,8 @@ export type FramesAndShadowPages = {
  * over (a white box, one passing clicks through) or fades: a frame's document cannot see that, its same-origin parent
  * can. The `cross-` ones hold it in a frame of the second origin, as it is, under a white box passing clicks through,
  * and faded: there the parent is asked through the worker. `cross-shadowed` is such a frame, as it is, inside an
- * open shadow root (`#frame-host`'s), attached by script.
+ * open shadow root (`#frame-host`'s), attached by script. `cross-nested` holds no snippet: a frame of the top page's
+ * origin inside it does, and the top page draws over the outer frame (`expected.nested`).
  */
 export type FramePlacement = 'same' | 'srcdoc' | 'blank' | 'cross' | 'covered' | 'covered-through' | 'faded' | 'cross-verified' | 'cross-covered' | 'cross-faded' | 'cross-shadowed';
 
@@ -48,10 +51,16 @@ type ShadowPlacement =
 export async function serveFramesAndShadowPages({ verifiedHtml, alteredHtml }: { verifiedHtml: string; alteredHtml: string }): Promise<FramesAndShadowPages> {
   const framePage = (html: string) => `<!doctype html><html><body>${html}</body></html>`;
   const send = (response: ServerResponse, html: string) => response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
-  const other = createServer((request, response) => send(response, framePage(request.url === '/verified.html' ? verifiedHtml : alteredHtml)));
+  let topOrigin = '';
+  const other = createServer((request, response) => {
+    // A frame of the top page's origin inside one of this origin: the look goes up through both.
+    if (request.url === '/nest.html') return send(response, framePage(`<iframe name="inner" style="width: 90%; height: 120px; border: 0" src="${topOrigin}/same.html"></iframe>`));
+    send(response, framePage(request.url === '/verified.html' ? verifiedHtml : alteredHtml));
+  });
   const otherOrigin = await listen(other);
   const top = createServer((request, response) => send(response, request.url === '/same.html' ? framePage(verifiedHtml) : topPage({ verifiedHtml, alteredHtml, otherOrigin })));
-  const topUrl = `${await listen(top)}/`;
+  topOrigin = await listen(top);
+  const topUrl = `${topOrigin}/`;
   return {
     topUrl,
     otherOrigin,
@@ -75,6 +84,7 @@ export async function serveFramesAndShadowPages({ verifiedHtml, alteredHtml }: {
         'cross-faded': 'unavailable',
         'cross-shadowed': 'verified',
       },
+      nested: 'unavailable',
     },
     close: async () => {
       // The browser may outlive these pages and keeps its connections alive: closing waits for them unless they are closed too.
@@ -138,6 +148,7 @@ ${srcdocFrame('srcdoc', verifiedHtml)}
 <section class="framed">${otherOriginFrame('cross-covered')}<i class="cover" style="pointer-events: none">Safe for everyone.</i></section>
 <section>${otherOriginFrame('cross-faded', 'opacity: 0.06')}</section>
 <section><div id="frame-host"></div></section>
+<section class="framed"><iframe id="cross-nested" src="${otherOrigin}/nest.html"></iframe><i class="cover" style="pointer-events: none">Safe for everyone.</i></section>
 <script>
   const verifiedHtml = ${JSON.stringify(verifiedHtml)};
   const alteredHtml = ${JSON.stringify(alteredHtml)};

@@ -55,12 +55,15 @@ export function createFrameLookHandlers({ window, shadowRoots = () => [] }: Crea
       let untested = false;
       // Several only when the page posted a frame another's label: what any of them shows counts.
       for (const frame of frames) {
-        const check = createOuterFramesCheck({ view: window, frames: [outerFrameOf(frame!, window), ...outerFramesOf(window)], isOwn: isOwnNode, seeThrough });
+        const above = outerFramesOf(window);
+        const check = createOuterFramesCheck({ view: window, frames: [outerFrameOf(frame!, window), ...above], isOwn: isOwnNode, seeThrough });
         check.text(lines);
         check.doubts({ coversToo: true }).forEach((doubt) => doubts.add(doubt));
         // The framed text's own colour is its frame's business: here, the frames' opacity alone.
         if (check.opacity < faintestConfirmed) doubts.add('faint');
-        around ??= check.around();
+        const found = check.around();
+        // Its levels count up from this window (frames-around.ts): the frame element asked about is below it.
+        around ??= found && { ...found, levels: above.length };
         untested ||= !check.tested;
       }
       return { known: true, doubts: [...doubts], ...(around && { around }), ...(untested && { untested }) };

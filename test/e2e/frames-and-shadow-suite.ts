@@ -52,6 +52,10 @@ export function describeFramesAndShadow(session: DemoSession): void {
         const frame = await frameOf(page, id);
         await expect.poll(() => frameStates(frame), { timeout: 30_000 }).toEqual([state]);
       }
+      // Two frames deep, under a box the top page draws over the outer one: the look goes up through both.
+      await page.locator('#cross-nested').scrollIntoViewIfNeeded();
+      const nested = (await frameOf(page, 'cross-nested')).childFrames()[0]!;
+      await expect.poll(() => frameStates(nested), { timeout: 30_000 }).toEqual([expected.nested]);
       await screenshot(page, 'frames-and-shadow-page');
 
       const extensionPage = await openExtensionPage(browser);
@@ -77,15 +81,16 @@ export function describeFramesAndShadow(session: DemoSession): void {
         byPlace([
           ...Object.values(expected.shadow).map((state) => ({ state, frameUrl: undefined })),
           ...Object.entries(expected.frames).map(([id, state]) => ({ state, frameUrl: frameUrls[id as FramePlacement] })),
+          { state: expected.nested, frameUrl: `${topUrl}same.html` },
         ]),
       );
 
-      // What the page does to a frame is named: the white boxes over three, the fade of two, of its origin or another.
+      // What the page does to a frame is named: the white boxes over four, the fade of two, of its origin or another.
       const { state } = await tabShowing(extensionPage, topUrl);
       const doubts = await Promise.all(
         state.proofs.filter(({ verdict }) => verdict?.state === 'unavailable').map(async ({ id }) => (await sendFrom(extensionPage, 'proof-details', { tabId, id }))?.proof.renderingDoubts),
       );
-      expect(doubts.sort()).toEqual([['covered'], ['covered'], ['covered'], ['faint'], ['faint']]);
+      expect(doubts.sort()).toEqual([['covered'], ['covered'], ['covered'], ['covered'], ['faint'], ['faint']]);
 
       const popup = await openPopupBeside(browser, { demo: page, tabId });
       const fromOtherOrigin = Object.values(frameUrls).filter((url) => url.startsWith(otherOrigin)).length;
@@ -109,7 +114,7 @@ export function describeFramesAndShadow(session: DemoSession): void {
 
       // A frame taken out of the page takes its proof out of the tab's list.
       await page.evaluate(() => document.getElementById('cross')!.remove());
-      const placements = Object.keys(expected.shadow).length + Object.keys(expected.frames).length;
+      const placements = Object.keys(expected.shadow).length + Object.keys(expected.frames).length + 1;
       await expect.poll(async () => (await listed()).length, { timeout: 10_000 }).toBe(placements - 1);
       await popup.close();
       await extensionPage.close();

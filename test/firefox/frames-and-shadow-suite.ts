@@ -62,19 +62,22 @@ export function describeFramesAndShadow(session: FirefoxDemoSession, firefoxName
         await settlesAt(id, async () => frameStates(await frameOf(page, id)), [state]);
       }
       if (blankFrameUnreached) expect(await frameStates(await frameOf(page, 'blank'))).toEqual([]);
+      // Two frames deep, under a box the top page draws over the outer one: the look goes up through both.
+      await (await frameElementOf(page, 'cross-nested')).evaluate((frame) => frame.scrollIntoView({ block: 'nearest' }));
+      await settlesAt('cross-nested', async () => frameStates((await frameOf(page, 'cross-nested')).childFrames()[0]!), [expected.nested]);
 
       const { tabId } = await tabShowing(session.helper, topUrl);
       const framesListed = async () => {
         const state: TabState = await sendFrom(session.helper, 'tab-state', { tabId });
         return state.proofs.filter((proof) => proof.frameUrl !== undefined).map((proof) => proof.verdict?.state ?? 'checking').sort();
       };
-      await settlesAt('the tab\'s list', framesListed, frames.map(([, state]) => state).sort());
-      // What the page does to a frame is named: the white boxes over three, the fade of two, of its origin or another.
+      await settlesAt('the tab\'s list', framesListed, [...frames.map(([, state]) => state), expected.nested].sort());
+      // What the page does to a frame is named: the white boxes over four, the fade of two, of its origin or another.
       const { state } = await tabShowing(session.helper, topUrl);
       const doubts = await Promise.all(
         state.proofs.filter(({ verdict }) => verdict?.state === 'unavailable').map(async ({ id }) => (await sendFrom(session.helper, 'proof-details', { tabId, id }))?.proof.renderingDoubts),
       );
-      expect(doubts.sort()).toEqual([['covered'], ['covered'], ['covered'], ['faint'], ['faint']]);
+      expect(doubts.sort()).toEqual([['covered'], ['covered'], ['covered'], ['covered'], ['faint'], ['faint']]);
       await page.close();
     });
   });
