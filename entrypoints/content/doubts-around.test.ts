@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { addDoubtsAround } from './doubts-around';
+import { addDoubtsAround, completeReadings } from './doubts-around';
 import type { RenderedText } from './rendered-text';
 
 const around = { levels: 0, lines: [{ x: 1, y: 2, width: 30, height: 16 }], seeThrough: false };
@@ -25,5 +25,19 @@ describe('addDoubtsAround', () => {
     const framed: RenderedText = { text: 'a', complete: true, doubts: [], around };
     await addDoubtsAround([framed], async () => ({ doubts: [], untested: true }));
     expect(framed.coverUntested).toBe(true);
+  });
+
+  it('completes a batch at once when no reading needs the look (keeping a cover seen), and after the look when one does', async () => {
+    const look = vi.fn(async () => ({ doubts: ['faint' as const] }));
+    const untested: RenderedText = { text: 'a', complete: true, doubts: [], coverUntested: true };
+    const next = vi.fn(() => 'sent');
+    expect(completeReadings([{ rendered: untested, before: { text: 'a', complete: true, doubts: ['covered'] } }], look, next)).toBe('sent');
+    expect(untested.doubts).toEqual(['covered']);
+    expect(look).not.toHaveBeenCalled();
+
+    const framed: RenderedText = { text: 'b', complete: true, doubts: [], around };
+    const later = completeReadings([{ rendered: framed, before: undefined }], look, () => framed.doubts);
+    expect(later).toBeInstanceOf(Promise);
+    expect(await later).toEqual(['faint']);
   });
 });

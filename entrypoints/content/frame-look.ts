@@ -40,7 +40,7 @@ export function createFrameLookHandlers({ window, shadowRoots = () => [] }: Crea
       for (const frame of frames.slice(0, framesLabelled)) {
         const framed = (frame as HTMLIFrameElement).contentWindow;
         if (framed === null) continue;
-        const label = [...crypto.getRandomValues(new Uint8Array(16))].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+        const label = Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
         labelled.set(label, { frame: new WeakRef(frame), at: now });
         framed.postMessage(`${frameLabelPrefix}${label}`, '*');
         labels.push(label);
@@ -53,9 +53,9 @@ export function createFrameLookHandlers({ window, shadowRoots = () => [] }: Crea
       const doubts = new Set<RenderingDoubt>();
       let around: AroundFrame | undefined;
       let untested = false;
+      const above = outerFramesOf(window);
       // Several only when the page posted a frame another's label: what any of them shows counts.
       for (const frame of frames) {
-        const above = outerFramesOf(window);
         const check = createOuterFramesCheck({ view: window, frames: [outerFrameOf(frame!, window), ...above], isOwn: isOwnNode, seeThrough });
         check.text(lines);
         check.doubts({ coversToo: true }).forEach((doubt) => doubts.add(doubt));

@@ -7,8 +7,7 @@ import { isHopelessProof } from '../../lib/extract/hopeless-proof';
 import { readingAttempts, type RenderedText, type RenderedTextReader } from './rendered-text';
 import { longestTaskWork, type Scheduler } from './scheduler';
 import { untilAnswered } from './until-answered';
-import { keepCoverSeen } from './cover-seen';
-import { addDoubtsAround } from './doubts-around';
+import { completeReadings } from './doubts-around';
 import { createWorkerOutbox } from './worker-outbox';
 import type { WorkerLink } from './worker-link';
 
@@ -116,15 +115,12 @@ export function createProofSender({
     if (sent.length === 0 && proofs.length > 0) return;
     // In a frame under a parent of another origin, what that parent does to a snippet is asked first: a verdict sent
     // without it could say verified for a snippet the parent covers.
-    const verify = () => {
-      sent.forEach(({ rendered, before }) => keepCoverSeen(rendered, before));
-      return untilAnswered({
+    const verify = () =>
+      untilAnswered({
         signal,
         attempt: () => worker.verify({ pageUrl: document.location.href, proofs: sent.filter(current).map(({ proof, rendered }) => pageProofOf(proof, rendered)), notChecked }),
       });
-    };
-    const readings = sent.map(({ rendered }) => rendered);
-    void (readings.some(({ around }) => around !== undefined) ? addDoubtsAround(readings, worker.lookAroundFrame).then(verify) : verify()).then((answer) => {
+    void Promise.resolve(completeReadings(sent, worker.lookAroundFrame, verify)).then((answer) => {
       if (answer === undefined) return;
       const revisions = new Map(sent.filter(current).map(({ proof, revision }) => [proof.id, revision]));
       for (const { id, verdict } of answer.verdicts) {

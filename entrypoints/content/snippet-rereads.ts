@@ -1,6 +1,5 @@
 import { isHopelessProof } from '../../lib/extract/hopeless-proof';
-import { keepCoverSeen } from './cover-seen';
-import { addDoubtsAround, type LookAroundFrame } from './doubts-around';
+import { completeReadings, type LookAroundFrame } from './doubts-around';
 import type { ProofLocator, ShownText } from '../../lib/extract/locate-proofs';
 import type { ProofRegistry, TrackedProof } from './proof-registry';
 import type { ProofSender } from './proof-sender';
@@ -135,14 +134,16 @@ export function createSnippetRereads({
         for (const proof of sentProofs) reread.push({ proof, rendered });
       }
     });
-    const resendChanged = () => {
-      reread.forEach(({ proof, rendered }) => keepCoverSeen(rendered, proof.rendered));
-      sender.resend(reread.filter(({ proof, rendered }) => alive(proof) && !sameRendering(rendered, proof.rendered)).map(({ proof }) => proof));
-    };
-    const readings = reread.map(({ rendered }) => rendered);
     // What a parent of another origin does is part of the reading (doubts-around.ts): asked before comparing.
-    if (readings.some(({ around }) => around !== undefined)) void addDoubtsAround(readings, lookAroundFrame).then(resendChanged);
-    else resendChanged();
+    const readings = reread.map(({ proof, rendered }) => ({
+      rendered,
+      get before() {
+        return proof.rendered;
+      },
+    }));
+    void completeReadings(readings, lookAroundFrame, () =>
+      sender.resend(reread.filter(({ proof, rendered }) => alive(proof) && !sameRendering(rendered, proof.rendered)).map(({ proof }) => proof)),
+    );
     if (restyled.size > 0) {
       restyleScheduled = true;
       // Under way, the rest go on in the next task, each as short: a page that keeps animating has few idle periods.
