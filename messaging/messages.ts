@@ -26,6 +26,8 @@ export type TextAroundFrame = {
   lines: TextLine[];
   /** Hit-test boxes that pass clicks through too. */
   seeThrough: boolean;
+  /** The least opacity the frames around that window may draw the text at, together, before it is too faint to confirm (1: none to spare). */
+  leastOpacity: number;
 };
 
 /** A label a window posts a frame of its own to name its element there: 128 random bits in hex. */

@@ -31,11 +31,12 @@ export type FramesAndShadowPages = {
  * Frames by id. `covered`, `covered-through` and `faded` hold the verified snippet in a srcdoc frame that the page draws
  * over (a white box, one passing clicks through) or fades: a frame's document cannot see that, its same-origin parent
  * can. The `cross-` ones hold it in a frame of the second origin, as it is, under a white box passing clicks through,
- * and faded: there the parent is asked through the worker. `cross-shadowed` is such a frame, as it is, inside an
+ * and faded: there the parent is asked through the worker. `cross-pale` holds it half transparent in a frame the page
+ * draws at half opacity: each fade alone passes, together they are too faint. `cross-shadowed` is such a frame, as it is, inside an
  * open shadow root (`#frame-host`'s), attached by script. `cross-nested` holds no snippet: a frame of the top page's
  * origin inside it does, and the top page draws over the outer frame (`expected.nested`).
  */
-export type FramePlacement = 'same' | 'srcdoc' | 'blank' | 'cross' | 'covered' | 'covered-through' | 'faded' | 'cross-verified' | 'cross-covered' | 'cross-faded' | 'cross-shadowed';
+export type FramePlacement = 'same' | 'srcdoc' | 'blank' | 'cross' | 'covered' | 'covered-through' | 'faded' | 'cross-verified' | 'cross-covered' | 'cross-faded' | 'cross-pale' | 'cross-shadowed';
 
 type ShadowPlacement =
   | 'host-load'
@@ -55,6 +56,7 @@ export async function serveFramesAndShadowPages({ verifiedHtml, alteredHtml }: {
   const other = createServer((request, response) => {
     // A frame of the top page's origin inside one of this origin: the look goes up through both.
     if (request.url === '/nest.html') return send(response, framePage(`<iframe name="inner" style="width: 90%; height: 120px; border: 0" src="${topOrigin}/same.html"></iframe>`));
+    if (request.url === '/pale.html') return send(response, framePage(`<div style="opacity: 0.5">${verifiedHtml}</div>`));
     send(response, framePage(request.url === '/verified.html' ? verifiedHtml : alteredHtml));
   });
   const otherOrigin = await listen(other);
@@ -82,6 +84,7 @@ export async function serveFramesAndShadowPages({ verifiedHtml, alteredHtml }: {
         'cross-verified': 'verified',
         'cross-covered': 'unavailable',
         'cross-faded': 'unavailable',
+        'cross-pale': 'unavailable',
         'cross-shadowed': 'verified',
       },
       nested: 'unavailable',
@@ -147,6 +150,7 @@ ${srcdocFrame('srcdoc', verifiedHtml)}
 <section>${otherOriginFrame('cross-verified')}</section>
 <section class="framed">${otherOriginFrame('cross-covered')}<i class="cover" style="pointer-events: none">Safe for everyone.</i></section>
 <section>${otherOriginFrame('cross-faded', 'opacity: 0.06')}</section>
+<section><iframe id="cross-pale" name="cross-pale" style="opacity: 0.5" src="${otherOrigin}/pale.html"></iframe></section>
 <section><div id="frame-host"></div></section>
 <section class="framed"><iframe id="cross-nested" src="${otherOrigin}/nest.html"></iframe><i class="cover" style="pointer-events: none">Safe for everyone.</i></section>
 <script>

@@ -15,6 +15,7 @@ import {
   generatedDoubtOf,
   isCut,
   layoutAgainstParentDoubtOf,
+  leastOuterOpacityOf,
   markerDoubtOf,
   movedDoubtOf,
   paintDoubtOf,
@@ -132,10 +133,11 @@ export function createDoubtReader({ root, view, styleOf, rootBox, page, offPageC
       // An element with no box draws no background: its colour is not behind the text.
       if (background.display !== 'contents') backgrounds.push({ colour: background.backgroundColor, image: background.backgroundImage !== 'none' });
     }
+    const paint = { colour: style.getPropertyValue('-webkit-text-fill-color') || style.color, opacity: opacityOf(holder, view, opacities, parentOf) * outerFrames.opacity, backgrounds };
     // A gradient fill is the text's colour: how it stands out cannot be told from one colour.
-    const doubt = gradientText
-      ? 'background'
-      : paintDoubtOf({ colour: style.getPropertyValue('-webkit-text-fill-color') || style.color, opacity: opacityOf(holder, view, opacities, parentOf) * outerFrames.opacity, backgrounds });
+    const doubt = gradientText ? 'background' : paintDoubtOf(paint);
+    // A parent of another origin sees its frames' opacity, not this colour: it is told how much fading the text can take.
+    if (outerFrames.looksBeyond) outerFrames.fadesBelow(doubt === undefined ? leastOuterOpacityOf(paint) : 1);
     paints.set(holder, doubt);
     return doubt;
   };

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { addDoubtsAround, completeReadings } from './doubts-around';
 import type { RenderedText } from './rendered-text';
 
-const around = { levels: 0, lines: [{ x: 1, y: 2, width: 30, height: 16 }], seeThrough: false };
+const around = { levels: 0, lines: [{ x: 1, y: 2, width: 30, height: 16 }], seeThrough: false, leastOpacity: 0.3 };
 
 describe('addDoubtsAround', () => {
   it("adds what the page around the frame does to each reading under one, in the doubts' fixed order, and asks nothing for the others", async () => {

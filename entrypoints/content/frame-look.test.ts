@@ -33,10 +33,10 @@ describe('createFrameLookHandlers', () => {
     labels.forEach((label) => expect(label).toMatch(/^[0-9a-f]{32}$/));
     expect(posted.map((post) => post.mock.calls)).toEqual([[[`${frameLabelPrefix}${labels[0]}`, '*']], [[`${frameLabelPrefix}${labels[1]}`, '*']]]);
     stubHitTest(document, () => [second, document.body]);
-    expect(await handlers['look-at-frame']({ type: 'look-at-frame', labels: ['0'.repeat(32)], lines, seeThrough: false })).toEqual({ known: false, doubts: [] });
-    expect(await handlers['look-at-frame']({ type: 'look-at-frame', labels: [labels[1]!], lines, seeThrough: false })).toEqual({ known: true, doubts: [] });
+    expect(await handlers['look-at-frame']({ type: 'look-at-frame', labels: ['0'.repeat(32)], lines, seeThrough: false, leastOpacity: 0.3 })).toEqual({ known: false, doubts: [] });
+    expect(await handlers['look-at-frame']({ type: 'look-at-frame', labels: [labels[1]!], lines, seeThrough: false, leastOpacity: 0.3 })).toEqual({ known: true, doubts: [] });
     // Nothing of the text in the viewport: it cannot tell that nothing covers it.
-    expect(await handlers['look-at-frame']({ type: 'look-at-frame', labels: [labels[1]!], lines: [{ x: 10, y: 900, width: 200, height: 16 }], seeThrough: false })).toEqual({
+    expect(await handlers['look-at-frame']({ type: 'look-at-frame', labels: [labels[1]!], lines: [{ x: 10, y: 900, width: 200, height: 16 }], seeThrough: false, leastOpacity: 0.3 })).toEqual({
       known: true,
       doubts: [],
       untested: true,
@@ -55,10 +55,20 @@ describe('createFrameLookHandlers', () => {
       tested.push([x, y]);
       return [cover, covered, faded, document.body];
     });
-    expect(await handlers['look-at-frame']({ type: 'look-at-frame', labels: [coveredLabel!], lines, seeThrough: false })).toEqual({ known: true, doubts: ['covered'] });
+    expect(await handlers['look-at-frame']({ type: 'look-at-frame', labels: [coveredLabel!], lines, seeThrough: false, leastOpacity: 0.3 })).toEqual({ known: true, doubts: ['covered'] });
     // Where the frame draws the line: its content box's corner plus the line's place in the frame.
     expect(tested[0]).toEqual([160, 78]);
-    expect((await handlers['look-at-frame']({ type: 'look-at-frame', labels: [fadedLabel!], lines: [], seeThrough: false })).doubts.sort()).toEqual(['effect', 'faint']);
+    expect((await handlers['look-at-frame']({ type: 'look-at-frame', labels: [fadedLabel!], lines: [], seeThrough: false, leastOpacity: 0.3 })).doubts.sort()).toEqual(['effect', 'faint']);
+  });
+
+  it('counts the fade the frame says its text can take: half-transparent text in a frame at half opacity is faint', async () => {
+    frame('opacity: 0.5');
+    const handlers = createFrameLookHandlers({ window });
+    const [label] = (await labelFrames(handlers)).labels;
+    stubHitTest(document, () => [document.body]);
+    const look = (leastOpacity: number) => handlers['look-at-frame']({ type: 'look-at-frame', labels: [label!], lines: [], seeThrough: false, leastOpacity });
+    expect((await look(0.3)).doubts).toEqual([]);
+    expect((await look(0.6)).doubts).toEqual(['faint']);
   });
 
   it('labels the frames in the open shadow roots it is given too', async () => {
@@ -78,6 +88,6 @@ describe('createFrameLookHandlers', () => {
     const handlers = createFrameLookHandlers({ window });
     const { labels } = await labelFrames(handlers);
     element.remove();
-    expect(await handlers['look-at-frame']({ type: 'look-at-frame', labels, lines, seeThrough: false })).toEqual({ known: false, doubts: [] });
+    expect(await handlers['look-at-frame']({ type: 'look-at-frame', labels, lines, seeThrough: false, leastOpacity: 0.3 })).toEqual({ known: false, doubts: [] });
   });
 });

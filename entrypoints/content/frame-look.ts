@@ -2,7 +2,6 @@ import type { ContentMessageHandlers } from './content-messages';
 import { frameLabelPrefix } from './frame-labels';
 import { createOuterFramesCheck, outerFrameOf, outerFramesOf, type AroundFrame } from './outer-frames';
 import { isOwnNode } from './own-nodes';
-import { faintestConfirmed } from './rendering-doubts';
 import type { RenderingDoubt } from '../../lib/verdict/rendering-doubts';
 
 /** How long a label names its frame element, in ms: the worker asks about it within a second or two. */
@@ -47,7 +46,7 @@ export function createFrameLookHandlers({ window, shadowRoots = () => [] }: Crea
       }
       return { labels };
     },
-    'look-at-frame': ({ labels, lines, seeThrough }) => {
+    'look-at-frame': ({ labels, lines, seeThrough, leastOpacity }) => {
       const frames = new Set(labels.map((label) => labelled.get(label)?.frame.deref()).filter((frame) => frame?.isConnected === true));
       if (frames.size === 0) return { known: false, doubts: [] };
       const doubts = new Set<RenderingDoubt>();
@@ -59,8 +58,9 @@ export function createFrameLookHandlers({ window, shadowRoots = () => [] }: Crea
         const check = createOuterFramesCheck({ view: window, frames: [outerFrameOf(frame!, window), ...above], isOwn: isOwnNode, seeThrough });
         check.text(lines);
         check.doubts({ coversToo: true }).forEach((doubt) => doubts.add(doubt));
-        // The framed text's own colour is its frame's business: here, the frames' opacity alone.
-        if (check.opacity < faintestConfirmed) doubts.add('faint');
+        // The frame told how much fading its text can take (its colour, its own opacity): these frames' fades multiply it.
+        if (check.opacity < leastOpacity) doubts.add('faint');
+        check.fadesBelow(leastOpacity / check.opacity);
         const found = check.around();
         // Its levels count up from this window (frames-around.ts): the frame element asked about is below it.
         around ??= found && { ...found, levels: above.length };

@@ -95,7 +95,15 @@ describe('createOuterFramesCheck', () => {
     const check = createOuterFramesCheck({ view: framed, isOwn, seeThrough: true });
     check.text([new DOMRectReadOnly(-20, 10, 200, 16), new DOMRectReadOnly(10, 400, 200, 16)]);
     check.text([new DOMRectReadOnly(10, 30, 200, 16)]);
-    expect(check.around()).toEqual({ levels: 0, lines: [{ x: 0, y: 10, width: 180, height: 16 }, { x: 10, y: 30, width: 200, height: 16 }], seeThrough: true });
-    expect(createOuterFramesCheck({ view: window, isOwn }).around()).toBeUndefined();
+    expect(check.looksBeyond).toBe(true);
+    const lines = [{ x: 0, y: 10, width: 180, height: 16 }, { x: 10, y: 30, width: 200, height: 16 }];
+    // Opaque text on the page's colours can take a fade to the faintness floor; the palest of its parts says how much.
+    expect(check.around()).toEqual({ levels: 0, lines, seeThrough: true, leastOpacity: 0.3 });
+    check.fadesBelow(0.6);
+    check.fadesBelow(0.4);
+    expect(check.around()?.leastOpacity).toBe(0.6);
+    const top = createOuterFramesCheck({ view: window, isOwn });
+    expect(top.looksBeyond).toBe(false);
+    expect(top.around()).toBeUndefined();
   });
 });

@@ -2,7 +2,7 @@ import { createCoverCheck } from './cover-check';
 import { opacityOf } from './drawn-opacity';
 import { flatTreeParentOf } from './flat-tree-parent';
 import { createReservoir } from './reservoir';
-import { effectDoubtOf, effectProperties, valuesOf } from './rendering-doubts';
+import { effectDoubtOf, effectProperties, faintestConfirmed, valuesOf } from './rendering-doubts';
 import type { LookThrough } from './see-through';
 import type { RenderingDoubt } from '../../lib/verdict/rendering-doubts';
 
@@ -20,6 +20,8 @@ export type AroundFrame = {
   lines: Box[];
   /** Whether boxes that pass clicks through are hit-tested too (cover-check.ts): the reading did so. */
   seeThrough: boolean;
+  /** The least opacity the frames around that window may draw the text at, together, before some of it is too faint to confirm. */
+  leastOpacity: number;
 };
 
 /** Lines passed up to a parent of another origin: as many as a reading hit-tests. */
@@ -60,6 +62,10 @@ export type OuterFramesCheck = {
   text(lines: readonly Box[]): void;
   /** What the frames' parents do to the text: effects on a frame element or its ancestors, and (hit-testing) covers over it. */
   doubts(parameters: { coversToo: boolean }): RenderingDoubt[];
+  /** Whether a parent of another origin is to look at the text (`around`): only then is `fadesBelow` worth working out. */
+  readonly looksBeyond: boolean;
+  /** Some of the text is too faint to confirm when the frames beyond the readable ones draw it at less than this opacity (leastOuterOpacityOf). */
+  fadesBelow(opacity: number): void;
   /** Where the text is drawn in the outermost readable window, when that window has a parent of another origin; else undefined. */
   around(): AroundFrame | undefined;
   /** Whether every parent had a place of the text in its viewport to hit-test. */
@@ -100,8 +106,14 @@ export function createOuterFramesCheck({ view, frames = outerFramesOf(view), isO
   const outermost = frames.at(-1)?.view ?? view;
   // A window is its own parent at the top; a parent it cannot read gives it no frame element.
   const aroundLines = outermost.parent !== outermost ? createReservoir<Box>(aroundLinesSent) : undefined;
+  // Opaque text on the page's own colours has down to the faintness floor to spare.
+  let leastOpacity = faintestConfirmed;
   return {
     opacity,
+    looksBeyond: aroundLines !== undefined,
+    fadesBelow(opacity) {
+      leastOpacity = Math.min(1, Math.max(leastOpacity, opacity));
+    },
     text(lines) {
       let drawn: Box[] = [...lines];
       frames.forEach((frame, index) => {
@@ -128,7 +140,7 @@ export function createOuterFramesCheck({ view, frames = outerFramesOf(view), isO
       return covers.every((cover) => cover.tested);
     },
     around() {
-      return aroundLines === undefined ? undefined : { levels: frames.length, lines: [...aroundLines.items], seeThrough: seeThrough ?? false };
+      return aroundLines === undefined ? undefined : { levels: frames.length, lines: [...aroundLines.items], seeThrough: seeThrough ?? false, leastOpacity };
     },
   };
 }

@@ -3,6 +3,7 @@ import {
   clipAxesOf,
   directionDoubtOf,
   effectDoubtOf,
+  faintestConfirmed,
   generatedDoubtOf,
   isCut,
   isInside,
@@ -15,6 +16,7 @@ import {
   paintDoubtOf,
   quotesAreQuotationMarks,
   layoutAgainstParentDoubtOf,
+  leastOuterOpacityOf,
   reorderDoubtOf,
   sizeDoubtOf,
   styledApartDoubtOf,
@@ -288,6 +290,29 @@ describe('paintDoubtOf', () => {
 
   it('stops at the first opaque background: an image under it is hidden by it', () => {
     expect(paintDoubtOf(paint({ backgrounds: [...on('rgb(255, 255, 255)'), { colour: 'rgb(0, 0, 0)', image: true }] }))).toBeUndefined();
+  });
+});
+
+describe('leastOuterOpacityOf', () => {
+  const paint = (overrides: Partial<TextPaint>): TextPaint => ({ colour: 'rgb(20, 20, 20)', opacity: 1, backgrounds: [], ...overrides });
+
+  it('leaves opaque dark text on white down to the faintness floor, and half-transparent text half as much', () => {
+    expect(leastOuterOpacityOf(paint({}))).toBeCloseTo(faintestConfirmed, 2);
+    expect(leastOuterOpacityOf(paint({ colour: 'rgba(20, 20, 20, 0.5)' }))).toBeCloseTo(faintestConfirmed / 0.5, 2);
+    expect(leastOuterOpacityOf(paint({ opacity: 0.5 }))).toBeCloseTo(faintestConfirmed / 0.5, 2);
+  });
+
+  it('is where the text stops passing: a pale grey blends in before it fades', () => {
+    const grey = paint({ colour: 'rgb(150, 150, 150)' });
+    const least = leastOuterOpacityOf(grey);
+    expect(least).toBeGreaterThan(faintestConfirmed);
+    expect(paintDoubtOf({ ...grey, opacity: least })).toBeUndefined();
+    expect(paintDoubtOf({ ...grey, opacity: least - 0.01 })).toBe('low-contrast');
+  });
+
+  it('leaves nothing to spare for text doubted already', () => {
+    expect(leastOuterOpacityOf(paint({ opacity: 0.06 }))).toBe(1);
+    expect(leastOuterOpacityOf(paint({ colour: 'rgb(255, 255, 255)' }))).toBe(1);
   });
 });
 

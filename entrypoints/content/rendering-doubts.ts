@@ -329,6 +329,29 @@ export function paintDoubtOf({ colour, opacity, backgrounds }: TextPaint): Rende
   return contrastRatio(paintOver(text, behind, opacity), behind) < lowestConfirmedContrast ? 'low-contrast' : undefined;
 }
 
+/** Steps of the search for the least outer opacity: to 1/1024. */
+const opacitySearchSteps = 10;
+
+/**
+ * The least opacity the frames of other origins around the text's own
+ * window may draw it at, together, before it is too faint or too pale to
+ * confirm (paintDoubtOf): 1 when it has none to spare. A frame's parent
+ * sees the frame's opacity but not the text's colour, so the frame hands
+ * this on (outer-frames.ts). Searched by halving: the doubt only grows as
+ * opacity falls.
+ */
+export function leastOuterOpacityOf(paint: TextPaint): number {
+  const passesAt = (factor: number) => paintDoubtOf({ ...paint, opacity: paint.opacity * factor }) === undefined;
+  if (!passesAt(1)) return 1;
+  let [failing, passing] = [0, 1];
+  for (let step = 0; step < opacitySearchSteps; step++) {
+    const middle = (failing + passing) / 2;
+    if (passesAt(middle)) passing = middle;
+    else failing = middle;
+  }
+  return passing;
+}
+
 /** Whether `inner` lies within `outer`, to a pixel. */
 export function isInside(inner: Rect, outer: Rect): boolean {
   return (

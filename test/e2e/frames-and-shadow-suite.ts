@@ -75,6 +75,7 @@ export function describeFramesAndShadow(session: DemoSession): void {
         'cross-verified': `${otherOrigin}/verified.html`,
         'cross-covered': `${otherOrigin}/verified.html`,
         'cross-faded': `${otherOrigin}/verified.html`,
+        'cross-pale': `${otherOrigin}/pale.html`,
         'cross-shadowed': `${otherOrigin}/verified.html`,
       };
       await expect.poll(listed, { timeout: 30_000 }).toEqual(
@@ -85,12 +86,12 @@ export function describeFramesAndShadow(session: DemoSession): void {
         ]),
       );
 
-      // What the page does to a frame is named: the white boxes over four, the fade of two, of its origin or another.
+      // What the page does to a frame is named: the white boxes over four, the fade of three, of its origin or another (one faint only with the text's own).
       const { state } = await tabShowing(extensionPage, topUrl);
       const doubts = await Promise.all(
         state.proofs.filter(({ verdict }) => verdict?.state === 'unavailable').map(async ({ id }) => (await sendFrom(extensionPage, 'proof-details', { tabId, id }))?.proof.renderingDoubts),
       );
-      expect(doubts.sort()).toEqual([['covered'], ['covered'], ['covered'], ['covered'], ['faint'], ['faint']]);
+      expect(doubts.sort()).toEqual([['covered'], ['covered'], ['covered'], ['covered'], ['faint'], ['faint'], ['faint']]);
 
       const popup = await openPopupBeside(browser, { demo: page, tabId });
       const fromOtherOrigin = Object.values(frameUrls).filter((url) => url.startsWith(otherOrigin)).length;

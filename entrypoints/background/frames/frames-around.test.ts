@@ -4,7 +4,7 @@ import type { TextAroundFrame } from '../../../messaging/messages';
 import { createFramesAround, type FramesAround } from './frames-around';
 
 const tabId = 7;
-const text: TextAroundFrame = { levels: 0, lines: [{ x: 4, y: 8, width: 200, height: 16 }], seeThrough: false };
+const text: TextAroundFrame = { levels: 0, lines: [{ x: 4, y: 8, width: 200, height: 16 }], seeThrough: false, leastOpacity: 0.3 };
 
 type Answers = {
   /** The labels each parent frame issues, and those its framed frame then tells (a page may post it more). */
@@ -48,7 +48,7 @@ describe('createFramesAround', () => {
     expect(asked).toEqual([
       { frameId: 5, type: 'expect-frame-label', request: {} },
       { frameId: 3, type: 'label-frames', request: {} },
-      { frameId: 3, type: 'look-at-frame', request: { labels: ['a2'], lines: text.lines, seeThrough: false } },
+      { frameId: 3, type: 'look-at-frame', request: { labels: ['a2'], lines: text.lines, seeThrough: false, leastOpacity: 0.3 } },
     ]);
   });
 
@@ -65,7 +65,8 @@ describe('createFramesAround', () => {
   });
 
   it('goes on up to the top from the window each parent names, and adds up what each does', async () => {
-    const fromParent: TextAroundFrame = { levels: 0, lines: [{ x: 40, y: 80, width: 200, height: 16 }], seeThrough: true };
+    // Frame 5 hands on what fading the text can take after its own frames' (a fade of 0.5 there: 0.3 / 0.5).
+    const fromParent: TextAroundFrame = { levels: 0, lines: [{ x: 40, y: 80, width: 200, height: 16 }], seeThrough: true, leastOpacity: 0.6 };
     const { around, asked } = setUp({
       labels: { 5: { issued: ['b'], told: { 8: ['b'] } }, 0: { issued: ['c'], told: { 3: ['c'] } } },
       look: { 5: { known: true, doubts: ['faint'], around: { ...fromParent, levels: 1 } }, 0: { known: true, doubts: ['covered'] } },
@@ -73,8 +74,8 @@ describe('createFramesAround', () => {
     expect(await around.look(tabId, 8, text)).toEqual({ doubts: ['covered', 'faint'] });
     // Frame 5 read its own parent (3, of its origin); 3's parent, the top, is asked about 3 with the lines in 3's viewport.
     expect(asked.filter(({ type }) => type === 'look-at-frame')).toEqual([
-      { frameId: 5, type: 'look-at-frame', request: { labels: ['b'], lines: text.lines, seeThrough: false } },
-      { frameId: 0, type: 'look-at-frame', request: { labels: ['c'], lines: fromParent.lines, seeThrough: true } },
+      { frameId: 5, type: 'look-at-frame', request: { labels: ['b'], lines: text.lines, seeThrough: false, leastOpacity: 0.3 } },
+      { frameId: 0, type: 'look-at-frame', request: { labels: ['c'], lines: fromParent.lines, seeThrough: true, leastOpacity: 0.6 } },
     ]);
   });
 

@@ -112,17 +112,17 @@ export function createFramesAround({
         return current;
       };
       let framed = up(frameId, text.levels);
-      let { lines, seeThrough } = text;
+      let { lines, seeThrough, leastOpacity } = text;
       for (let depth = 0; framed !== undefined; depth++) {
         const parent = parents.get(framed);
         if (parent === undefined || parent < 0) break;
         const found = depth < deepestLook ? await labelsFor(tabId, framed, parent, { fresh: false }) : { labels: [], reused: false };
         let { labels } = found;
-        let answer = labels.length > 0 ? await sendToFrame(tabId, parent, 'look-at-frame', { labels, lines, seeThrough }) : undefined;
+        let answer = labels.length > 0 ? await sendToFrame(tabId, parent, 'look-at-frame', { labels, lines, seeThrough, leastOpacity }) : undefined;
         // Labels used again may have lapsed in the parent, or its page (and their element) be another by now.
         if (answer?.known === false && found.reused) {
           ({ labels } = await labelsFor(tabId, framed, parent, { fresh: true }));
-          answer = labels.length > 0 ? await sendToFrame(tabId, parent, 'look-at-frame', { labels, lines, seeThrough }) : undefined;
+          answer = labels.length > 0 ? await sendToFrame(tabId, parent, 'look-at-frame', { labels, lines, seeThrough, leastOpacity }) : undefined;
         }
         if (answer === undefined) {
           doubts.add('around-frame');
@@ -133,7 +133,7 @@ export function createFramesAround({
         untested ||= answer.untested === true;
         if (!answer.known || answer.around === undefined) break;
         framed = up(parent, answer.around.levels);
-        ({ lines, seeThrough } = answer.around);
+        ({ lines, seeThrough, leastOpacity } = answer.around);
       }
     } catch {
       // A parent with no content script (a page no extension may run on), a frame gone meanwhile.

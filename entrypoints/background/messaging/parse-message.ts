@@ -43,6 +43,7 @@ const textAroundFrame = z.object({
   levels: z.number().int().nonnegative().max(32),
   lines: z.array(z.object({ x: finite, y: finite, width: finite.nonnegative(), height: finite.nonnegative() })).max(maxLinesAroundFrame),
   seeThrough: z.boolean(),
+  leastOpacity: z.number().min(0).max(1),
 });
 
 const httpUrl = z.string().refine((url) => /^https?:\/\/[^/]/i.test(url) && URL.canParse(url), 'must be an http(s) URL');

@@ -77,7 +77,7 @@ describe('createMessageRouter', () => {
     // A frame speaks of its own frame only.
     await expect(route({ type: 'frame-label', label: 'a'.repeat(32) }, page)).rejects.toBeInstanceOf(WrongSenderError);
     await expect(route({ type: 'frame-label', label: 'not a label' }, content)).rejects.toBeInstanceOf(MalformedRequestError);
-    await expect(route({ type: 'look-around-frame', levels: 0, lines: [{ x: 0, y: 0, width: -1, height: 1 }], seeThrough: false }, content)).rejects.toBeInstanceOf(MalformedRequestError);
+    await expect(route({ type: 'look-around-frame', levels: 0, lines: [{ x: 0, y: 0, width: -1, height: 1 }], seeThrough: false, leastOpacity: 0.3 }, content)).rejects.toBeInstanceOf(MalformedRequestError);
     expect(await route({ type: 'frame-label', label: 'a'.repeat(32) }, content)).toEqual({ ok: true });
     await expect(route({ type: 'open-inspector', id: 'p1' }, page)).rejects.toThrow('not for extension pages');
     // The worker fetches the image with the extension's host access: a page's content script cannot name one.

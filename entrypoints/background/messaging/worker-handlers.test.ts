@@ -188,7 +188,7 @@ describe('createWorkerHandlers', () => {
 
   it("looks around the sender's own frame, and takes each label as its frame's", async () => {
     const { handlers, framesAround } = setUp();
-    const text = { levels: 1, lines: [{ x: 1, y: 2, width: 30, height: 16 }], seeThrough: true };
+    const text = { levels: 1, lines: [{ x: 1, y: 2, width: 30, height: 16 }], seeThrough: true, leastOpacity: 0.3 };
     expect(await handlers['look-around-frame'](text, { ...content, frameId: 6 })).toEqual({ doubts: ['covered'] });
     expect(framesAround.look).toHaveBeenCalledWith(4, 6, text);
     await handlers['frame-label']({ label: 'a'.repeat(32) }, { ...content, frameId: 6 });
