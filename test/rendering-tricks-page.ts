@@ -54,6 +54,8 @@ export const renderingFigures: RenderingFigure[] = [
   { name: 'two columns', html: trickSignedText, snippetStyle: 'columns:2;column-gap:2em;width:36em', expected: verified },
   { name: 'rounded card clipping nothing', html: trickSignedText, wrap: ['<div style="clip-path:inset(0 round 12px);background:#eef;padding:4px 8px">', '</div>'], expected: verified },
   { name: 'soft drop shadow and focus ring', html: withNot('<a href="/about" style="outline:2px solid #06c;outline-offset:2px;box-shadow:0 4px 12px rgba(0,0,0,.15)">', '</a>'), expected: verified },
+  // The late-style tests turn its frame `pale`, inside the component's tree: the slotted words inherit the colour.
+  { name: 'slotted into a component', html: trickSignedText, wrap: ['<div><template shadowrootmode="open"><style>.pale { color: rgba(0, 0, 0, 0.1); }</style><div class="frame"><slot></slot></div></template>', '</div>'], expected: verified },
 
   // Text hidden.
   { name: 'opacity 0.06', html: withNot('<span style="opacity:.06">'), expected: doubt('faint') },

@@ -158,6 +158,65 @@ describe('createRenderingWatch', () => {
     }
   });
 
+  it('reports a snippet in view when a style changes inside the shadow trees it is drawn through: its own, a component it is slotted into', async () => {
+    const component = document.body.appendChild(document.createElement('div'));
+    component.innerHTML = '<p id="slotted">Slotted words</p><p id="other">Beside</p>';
+    const tree = component.attachShadow({ mode: 'open' });
+    tree.innerHTML = '<div id="frame"><slot name="x"></slot></div><div id="side"><slot></slot></div>';
+    component.querySelector('#slotted')!.setAttribute('slot', 'x');
+    const host = document.body.appendChild(document.createElement('div'));
+    const own = host.attachShadow({ mode: 'open' });
+    own.innerHTML = '<section id="wrap"><p id="inside">Words in a tree</p></section><section id="apart"></section>';
+    const watch = createRenderingWatch({ signal: controller.signal, document, onChange: (element) => changed.push(element.id) });
+    watch.watch(component.querySelector('#slotted')!);
+    watch.watch(own.getElementById('inside')!);
+    // Out of view, the trees are not watched: coming into view reads the snippet anyway.
+    tree.getElementById('frame')!.className = 'faded';
+    await records();
+    expect(changed).toEqual([]);
+    FakeIntersectionObserver.last!.report(() => true);
+    expect(changed.sort()).toEqual(['inside', 'slotted']);
+    changed.length = 0;
+    // Their trees are found in the next idle moment.
+    await records();
+    tree.getElementById('frame')!.className = 'faded again';
+    own.getElementById('wrap')!.className = 'hidden-word';
+    await records();
+    expect(changed.sort()).toEqual(['inside', 'slotted']);
+    changed.length = 0;
+    // Elsewhere in those trees: the other slot's wrapper, a part of the tree beside the snippet.
+    tree.getElementById('side')!.querySelector('slot')!.setAttribute('style', 'color: red');
+    own.getElementById('apart')!.appendChild(document.createElement('i')).className = 'x';
+    await records();
+    expect(changed).toEqual([]);
+    tree.appendChild(document.createElement('style')).textContent = '::slotted(p) { color: transparent }';
+    await records();
+    expect(changed).toEqual(['slotted']);
+    changed.length = 0;
+    watch.unwatch(component.querySelector('#slotted')!);
+    tree.getElementById('frame')!.className = 'gone';
+    await records();
+    expect(changed).toEqual([]);
+  });
+
+  it('starts observing afresh once many trees draw no watched snippet, still seeing those that do', async () => {
+    const trees = Array.from({ length: 70 }, (_, index) => {
+      const host = document.body.appendChild(document.createElement('div'));
+      const tree = host.attachShadow({ mode: 'open' });
+      tree.innerHTML = `<section><p id="in-${index}">Words</p></section>`;
+      return tree;
+    });
+    const watch = createRenderingWatch({ signal: controller.signal, document, onChange: (element) => changed.push(element.id) });
+    trees.forEach((tree) => watch.watch(tree.querySelector('p')!));
+    FakeIntersectionObserver.last!.report(() => true);
+    await records();
+    changed.length = 0;
+    trees.slice(1).forEach((tree) => watch.unwatch(tree.querySelector('p')!));
+    for (const tree of trees) tree.querySelector('section')!.className = 'late';
+    await records();
+    expect(changed).toEqual(['in-0']);
+  });
+
   it('stops when its signal aborts', async () => {
     controller.abort();
     document.body.className = 'after';

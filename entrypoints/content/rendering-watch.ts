@@ -1,13 +1,17 @@
 import { cardTag } from './card';
 import { createDrawnWatch } from './drawn-watch';
+import { isShadowRoot, snippetsRestyledInTrees, treesDrawing } from './drawing-trees';
 import { isOwnNode } from './own-nodes';
+import { cancelIdle, whenIdle } from './when-idle';
 
 /**
  * Watches snippets for changes in what readers see of them without their
  * text changing, so a style applied after the check does not leave the
  * verdict standing: a class or style toggled on the snippet, inside it, on
  * an ancestor or an ancestor's sibling (a body class, a script that hides
- * text as it scrolls into view); a style sheet added, removed or rewritten;
+ * text as it scrolls into view), also inside the shadow trees a snippet in
+ * view is drawn through (its own, a component's it is slotted into); a
+ * style sheet added, removed or rewritten;
  * the URL fragment (`:target`); the snippet resized; a CSS transition or
  * animation ended (a delayed fade); in Chromium, a snippet in view that
  * starts or stops being drawn unfaded and uncovered (drawn-watch.ts), which
@@ -26,6 +30,12 @@ export type RenderingWatch = {
   /** Whether hit tests may miss something drawn over the snippet (drawn-watch.ts). */
   obscured(element: Element): boolean;
 };
+
+/** The longest the trees of a snippet come into view wait for the page to be idle, in ms. */
+const treesIdleTimeout = 1_000;
+
+/** Trees observed for snippets since unwatched, at most, before the observer starts afresh. */
+const treesLeftAtMost = 64;
 
 /** A scroll has settled when no scroll event came for this many ms. */
 const scrollSettleMs = 250;
@@ -48,6 +58,15 @@ export function createRenderingWatch({ signal, document, onChange }: CreateRende
   /** Snippets with no box of their own, out of view as far as the IntersectionObserver can tell. */
   const boxless = new Set<Element>();
   let scrollSettled: ReturnType<typeof setTimeout> | undefined;
+
+  /** The shadow trees each snippet that came into view is drawn through, and the snippets each tree draws: observed beside the document. */
+  const treesOf = new Map<Element, ShadowRoot[]>();
+  const drawnIn = new Map<ShadowRoot, Set<Element>>();
+  /** Trees observed that draw no watched snippet any more: an observer keeps what it observes, so past a few it starts afresh. */
+  let treesLeft = 0;
+  /** Snippets that came into view, their trees found in the next idle moment: the walk up asks the browser at every element. */
+  const treesUnknown = new Set<Element>();
+  let treesIdle: number | undefined;
 
   const reportAll = (): void => watched.forEach(onChange);
   /** Snippets a change at `target` can restyle: those inside it, or inside its parent (sibling selectors), and those holding it. */
@@ -74,15 +93,28 @@ export function createRenderingWatch({ signal, document, onChange }: CreateRende
         boxless.delete(target);
         inView.add(target);
         drawn.track(target);
+        if (!treesOf.has(target)) {
+          treesUnknown.add(target);
+          treesIdle ??= whenIdle(observeTreesUnknown, treesIdleTimeout);
+        }
         onChange(target);
       }
     }
   });
-  // One observer for the whole document; its records are dropped at once while nothing is watched.
-  const changes = new MutationObserver((records) => {
+  // One observer for the whole document and the trees above; its records are dropped at once while nothing is watched.
+  const changes = new MutationObserver((records) => onRecords(records));
+  function onRecords(records: MutationRecord[]): void {
     if (watched.size === 0) return;
     const restyled = new Set<Element>();
+    const restyledInTrees = new Map<ShadowRoot, Set<Element>>();
+    const restyledTrees = new Set<ShadowRoot>();
     for (const record of records) {
+      const tree = record.target.getRootNode();
+      if (isShadowRoot(tree) && drawnIn.has(tree)) {
+        if (changesStyleSheets(record)) restyledTrees.add(tree);
+        else if (record.type === 'attributes' && !isOwnNode(record.target)) restyledInTrees.set(tree, (restyledInTrees.get(tree) ?? new Set()).add(record.target as Element));
+        continue;
+      }
       if (record.type === 'attributes') {
         const target = record.target as Element;
         // The card opening: what is seen now of the snippets in view is what the card speaks for.
@@ -97,8 +129,11 @@ export function createRenderingWatch({ signal, document, onChange }: CreateRende
       }
     }
     restyled.forEach(reportAround);
-  });
-  changes.observe(document, { attributes: true, attributeFilter: renderingAttributes, childList: true, subtree: true });
+    restyledTrees.forEach((tree) => drawnIn.get(tree)?.forEach(onChange));
+    if (restyledInTrees.size > 0) snippetsRestyledInTrees(restyledInTrees, drawnIn).forEach(onChange);
+  }
+  const observed: MutationObserverInit = { attributes: true, attributeFilter: renderingAttributes, childList: true, subtree: true };
+  changes.observe(document, observed);
   // Verity's own transitions (a badge's hover) restyle no snippet.
   const onEnd = (event: Event): void => {
     if (watched.size > 0 && event.target instanceof Element && !isOwnNode(event.target)) reportAround(event.target);
@@ -117,10 +152,39 @@ export function createRenderingWatch({ signal, document, onChange }: CreateRende
     },
     options,
   );
+  /** Observes only the document and the trees that draw watched snippets, handling what came before. */
+  function observeAfresh(): void {
+    onRecords(changes.takeRecords());
+    changes.disconnect();
+    changes.observe(document, observed);
+    for (const tree of drawnIn.keys()) changes.observe(tree, observed);
+    treesLeft = 0;
+  }
+
+  /** Once for each snippet, after it first comes into view: a change while it is out of view is read when it comes in. */
+  function observeTreesUnknown(): void {
+    treesIdle = undefined;
+    for (const element of treesUnknown) {
+      if (!watched.has(element) || treesOf.has(element)) continue;
+      const trees = treesDrawing(element);
+      treesOf.set(element, trees);
+      for (const tree of trees) {
+        let drawn = drawnIn.get(tree);
+        if (drawn === undefined) {
+          drawnIn.set(tree, (drawn = new Set()));
+          changes.observe(tree, observed);
+        }
+        drawn.add(element);
+      }
+    }
+    treesUnknown.clear();
+  }
+
   signal.addEventListener(
     'abort',
     () => {
       clearTimeout(scrollSettled);
+      if (treesIdle !== undefined) cancelIdle(treesIdle);
       resizes.disconnect();
       visibility.disconnect();
       drawn.stop();
@@ -141,6 +205,17 @@ export function createRenderingWatch({ signal, document, onChange }: CreateRende
       resizes.unobserve(element);
       visibility.unobserve(element);
       drawn.untrack(element);
+      for (const tree of treesOf.get(element) ?? []) {
+        const drawn = drawnIn.get(tree);
+        drawn?.delete(element);
+        if (drawn?.size === 0) {
+          drawnIn.delete(tree);
+          treesLeft++;
+        }
+      }
+      treesOf.delete(element);
+      treesUnknown.delete(element);
+      if (treesLeft > treesLeftAtMost) observeAfresh();
       sized.delete(element);
       inView.delete(element);
       boxless.delete(element);

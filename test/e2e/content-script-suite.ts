@@ -171,6 +171,9 @@ export function describeContentScript(session: DemoSession): void {
       await page.evaluate(() => document.styleSheets[0]!.insertRule('figure[data-trick="tight headline tracking"] span { color: rgba(0, 0, 0, 0.08); }'));
       await page.locator('figure[data-trick="tight headline tracking"] verity-badge').hover();
       await expect.poll(() => stateOf('tight headline tracking'), { timeout: 5_000 }).toBe('unavailable');
+      // A class set inside the component a snippet is slotted into, paling its words: no observer of the document sees it.
+      await page.evaluate(() => document.querySelector('figure[data-trick="slotted into a component"] > div')!.shadowRoot!.querySelector('.frame')!.classList.add('pale'));
+      await expect.poll(() => stateOf('slotted into a component'), { timeout: 5_000 }).toBe('unavailable');
       // A fragment that makes a figure the target (`:target` fades it).
       await page.evaluate((id) => void (location.hash = id), figureId('link and emphasis'));
       await expect.poll(() => stateOf('link and emphasis'), { timeout: 5_000 }).toBe('unavailable');

@@ -102,6 +102,10 @@ export function describeRenderingTricks(session: FirefoxDemoSession): void {
       await page.evaluate((id) => void (location.hash = id), figureId('link and emphasis'));
       await settles(() => stateOf('link and emphasis'), 'unavailable', answered);
 
+      // A class set inside the component a snippet is slotted into, paling its words: no observer of the document sees it.
+      await page.evaluate(() => document.querySelector('figure[data-trick="slotted into a component"] > div')!.shadowRoot!.querySelector('.frame')!.classList.add('pale'));
+      await settles(() => stateOf('slotted into a component'), 'unavailable', answered);
+
       // A rule inserted through the CSSOM leaves no trace: the card opening reads the snippet again.
       await page.evaluate(() => document.styleSheets[0]!.insertRule('figure[data-trick="dark mode"] div div { opacity: 0.1; }'));
       await page.hover('figure[data-trick="dark mode"] verity-badge');
