@@ -5,6 +5,7 @@ import { passFrameLabels } from './frame-labels';
 import { whenImageAccessFlag } from './images/image-access-flag';
 import { watchLocationChanges } from './location-changes';
 import { watchForProofs } from './proof-watch';
+import { scriptLifetime } from './script-lifetime';
 import { takeOfferedVerity } from './verity-handoff';
 
 /** The rest of Verity, built as its own file (entrypoints/verity-session.ts) and listed as web-accessible so this script may import it. */
@@ -30,6 +31,7 @@ export default defineContentScript({
   main(ctx) {
     // Badges are HTML custom elements with shadow roots: an SVG or XML document cannot hold them.
     if (document.documentElement.namespaceURI !== 'http://www.w3.org/1999/xhtml') return;
+    const signal = scriptLifetime({ contextSignal: ctx.signal, scriptGlobal: globalThis, extensionAlive: () => browser.runtime?.id !== undefined });
     let started: Promise<void> | undefined;
     const start = (): Promise<void> =>
       (started ??= (async () => {
@@ -39,28 +41,28 @@ export default defineContentScript({
         await import(/* @vite-ignore */ browser.runtime.getURL(sessionScript));
         await nextTask();
         const startVerity = takeOfferedVerity();
-        if (startVerity === undefined || ctx.signal.aborted) return;
+        if (startVerity === undefined || signal.aborted) return;
         const { settled } = startVerity({
-          signal: ctx.signal,
+          signal,
           window,
-          onLocationChange: (onChange) => watchLocationChanges({ signal: ctx.signal, window, onChange }),
+          onLocationChange: (onChange) => watchLocationChanges({ signal, window, onChange }),
           messages,
         });
         await settled;
       })());
     // "Verify selection" and "Verify image" work on any page: asked, the rest of Verity is loaded to answer.
-    const messages = listenForContentMessages({ signal: ctx.signal, startFor: ['read-selection', 'read-image', 'show-image-check', 'label-frames', 'look-at-frame'], start });
+    const messages = listenForContentMessages({ signal, startFor: ['read-selection', 'read-image', 'show-image-check', 'label-frames', 'look-at-frame'], start });
     // The popup offers image checks on a page with images: a count the browser keeps, answered without loading Verity.
-    messages.register(ctx.signal, {
+    messages.register(signal, {
       'count-images': () => ({ images: document.images.length }),
       // The worker looks at what this frame's parent, of another origin, does to it: the parent labels its frames.
       'expect-frame-label': () => {
         // Not through sendToWorker: this script stays small, and the worker's answer says nothing.
-        passFrameLabels({ window, signal: ctx.signal, tell: (label) => browser.runtime.sendMessage({ type: 'frame-label', label }) });
+        passFrameLabels({ window, signal, tell: (label) => browser.runtime.sendMessage({ type: 'frame-label', label }) });
         return { listening: true };
       },
     });
-    watchForProofs({ signal: ctx.signal, document, onProof: () => void start() });
+    watchForProofs({ signal, document, onProof: () => void start() });
     // A reader who granted image checks has every page's images looked at: that needs the rest of Verity. No grant, no cost.
     whenImageAccessFlag(() => void start());
   },

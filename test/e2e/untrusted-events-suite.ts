@@ -407,5 +407,22 @@ export function describeUntrustedEvents(session: DemoSession): void {
       expect(await sent()).toHaveLength(1);
       await page.close();
     });
+
+    it("keeps going when the page makes up the event with which a newer copy of Verity's script would stop an older one", async () => {
+      const { devnet, browser } = session;
+      const page = await browser.context.newPage();
+      await page.goto(devnet.pageUrl!);
+      await allAnswered(page, devnet.scenarios.length);
+      const before = await badgeStatesIn(page);
+      // WXT's name for it carries the extension's id, which a store listing makes public.
+      await page.evaluate((name) => {
+        document.dispatchEvent(new CustomEvent(name, { detail: { contentScriptName: 'content', messageId: 'made-up' } }));
+      }, `${browser.extensionId}:content:wxt:content-script-started`);
+      // A snippet the page adds afterwards is still found and checked, and the badges before stay as they were.
+      await page.locator('[data-ai-proof]').first().evaluate((snippet) => snippet.after(snippet.cloneNode(true)));
+      await expect.poll(async () => (await badgeStatesIn(page)).length, { timeout: 15_000 }).toBe(before.length + 1);
+      await expect.poll(async () => (await badgeStatesIn(page)).filter((state) => state === 'checking'), { timeout: 15_000 }).toEqual([]);
+      await page.close();
+    });
   });
 }

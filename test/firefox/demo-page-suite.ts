@@ -114,6 +114,11 @@ export function describeDemoPage(session: FirefoxDemoSession): void {
       // The page sees a host with a closed root and nothing of the verdict or the mark.
       expect(await attacked.$eval(target, (host) => host.shadowRoot === null && !host.hasAttribute('data-state') && !host.outerHTML.includes('mark'))).toBe(true);
       await attacked.evaluate(() => document.querySelector('figure.case')!.insertAdjacentHTML('beforeend', '<span class="fake">✓ Verified by Verity</span>'));
+      // It makes up the event with which WXT stops an older copy of a content script (named with the add-on's id): Verity
+      // keeps going, as the badge put back below shows.
+      await attacked.evaluate(() => {
+        document.dispatchEvent(new CustomEvent('verity@verity.invalid:content:wxt:content-script-started', { detail: { contentScriptName: 'content', messageId: 'made-up' } }));
+      });
       // It takes the altered proof's badge off each time Verity puts it back, and once more.
       for (let round = 0; round <= 5; round += 1) {
         await until(() => attacked.evaluate((target) => document.querySelector(target) !== null, target), { timeout: 5_000 });
