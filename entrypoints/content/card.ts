@@ -172,11 +172,15 @@ export function createCard({ document, signal, sheet, verdictOf, openDetails, op
   }
 
   // Closed while Verity holds it open: the page did it (a page can close any popover).
-  host.addEventListener('toggle', (event) => {
-    if ((event as Event & { newState?: string }).newState !== 'closed' || !host.hasAttribute('data-open')) return;
-    onHidden?.();
-    hide();
-  });
+  // The browser's report of the page closing the popover; one the page makes up closes nothing.
+  host.addEventListener(
+    'toggle',
+    trusted((event) => {
+      if ((event as Event & { newState?: string }).newState !== 'closed' || !host.hasAttribute('data-open')) return;
+      onHidden?.();
+      hide();
+    }),
+  );
   // A popover or dialog of the page's opening while the card is: the top layer puts it above the card, so look again once drawn.
   document.addEventListener(
     'toggle',

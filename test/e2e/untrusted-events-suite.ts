@@ -40,10 +40,11 @@ export function describeUntrustedEvents(session: DemoSession): void {
       await screenshot(page, 'badge-card', { fullPage: false });
       await badge.click();
 
-      // A made-up press elsewhere and a made-up Escape: the card the reader opened stays.
+      // A made-up press elsewhere, a made-up Escape and a made-up report of the card's closing: the card the reader opened stays.
       await page.evaluate(() => {
         document.body.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true }));
         document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+        document.querySelector('verity-card')!.dispatchEvent(new ToggleEvent('toggle', { oldState: 'open', newState: 'closed' }));
       });
       await page.waitForTimeout(300);
       expect(await cardOpen()).toBe(true);
