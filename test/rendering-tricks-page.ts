@@ -81,6 +81,7 @@ export const renderingFigures: RenderingFigure[] = [
   { name: 'inert overlay beside the snippet', html: trickSignedText, after: '<i class="overlay" inert></i>', expected: doubt('covered') },
   { name: 'overlay passing clicks through by an important rule', html: `${trickSignedText}<i class="overlay pass-through"></i>`, expected: doubt('covered') },
   // An overlay drawn by a web component: its host draws nothing of its own, its shadow tree does.
+  { name: "overlay named like Verity's card", html: trickSignedText, after: '<verity-card class="overlay"></verity-card>', expected: doubt('covered') },
   { name: 'overlay in an open shadow tree', html: trickSignedText, after: '<span><template shadowrootmode="open"><i class="overlay" style="position:absolute;inset:0;background:#fff"></i></template></span>', expected: doubt('covered') },
   { name: 'overlay in a closed shadow tree', html: trickSignedText, after: '<span><template shadowrootmode="closed"><i style="position:absolute;inset:0;background:#fff"></i></template></span>', expected: doubt('covered') },
   // Trees the page's world reports (shadow-roots.content.ts): one attached by script, one the HTML declares on a custom
@@ -141,6 +142,9 @@ export const renderingFigures: RenderingFigure[] = [
   { name: '::before made a list item', html: `<span class="pseudo-item">${trickSignedText}</span>`, expected: doubt('generated') },
   { name: '<style> shown inline', html: trickSignedText.replace('under 12', 'under <style style="display:inline">1</style>12'), expected: doubt('generated') },
   { name: 'ignored words shown', html: `<span data-ai-proof-ignore>Never mind: </span>${trickSignedText}`, expected: doubt('generated') },
+  // Named like Verity's own elements, which Verity knows by identity, not by name.
+  // (Not a badge's name, which the tests' badge reader would count.)
+  { name: "ignored words in an element named like Verity's card", html: `<verity-selection-card data-ai-proof-ignore>Never mind: </verity-selection-card>${trickSignedText}`, expected: doubt('generated') },
   { name: 'a component adding a digit', html: trickSignedText.replace('−5', '−<span><template shadowrootmode="open"><slot></slot>0</template>5</span>'), expected: doubt('embedded') },
   { name: 'a closed component adding words', html: `<span><template shadowrootmode="closed">Never mind: <slot></slot></template>${trickSignedText}</span>`, expected: doubt('embedded') },
   { name: 'margins moving a word far', html: withNot('<span style="display:inline-block;margin-left:45em;margin-right:-45em">'), expected: doubt('moved') },

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { badgeTag } from './badge';
+import { markMadeByVerity } from './made-by-verity';
 import { createDrawnWatch, type DrawnWatch } from './drawn-watch';
 import { FakeIntersectionObserver } from '../../test/fakes/observers';
 
@@ -59,7 +60,7 @@ describe('createDrawnWatch', () => {
 
   it("tracks no badge of Verity's, and at most 64 elements a snippet", async () => {
     const a = document.getElementById('a')!;
-    a.append(document.createElement(badgeTag), ...Array.from({ length: 100 }, () => document.createElement('i')));
+    a.append(markMadeByVerity(document.createElement(badgeTag)), ...Array.from({ length: 100 }, () => document.createElement('i')));
     watch.track(a);
     await idle();
     expect(tracked()).toHaveLength(64);

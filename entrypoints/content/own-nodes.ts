@@ -1,11 +1,11 @@
-import { badgeTag } from './badge';
-import { cardTag } from './card';
 import { madeByVerity } from './made-by-verity';
-import { selectionCardTag } from './selection-card';
 
-/** Our own elements in the page (badges, the cards, a look through every box's `<style>`): never proofs, never the page changing. */
+/**
+ * Our own elements in the page (badges, the cards, a look through every
+ * box's `<style>`): never proofs, never the page changing, never a cover.
+ * Known by identity: a page may name elements of its own like them, and
+ * one it laid over a word, or filled with words, was passed over as ours.
+ */
 export function isOwnNode(node: Node): boolean {
-  if (node.nodeType !== 1) return false;
-  const { localName } = node as Element;
-  return localName === badgeTag || localName === cardTag || localName === selectionCardTag || madeByVerity(node as Element);
+  return node.nodeType === 1 && madeByVerity(node as Element);
 }

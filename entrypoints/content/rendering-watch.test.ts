@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { badgeTag } from './badge';
+import { markMadeByVerity } from './made-by-verity';
 import { cardTag } from './card';
 import { createRenderingWatch } from './rendering-watch';
 import { withEveryBoxHitTestable } from './see-through';
@@ -74,7 +75,7 @@ describe('createRenderingWatch', () => {
     inner.dispatchEvent(new Event('transitionend', { bubbles: true }));
     expect(changed).toEqual(['a']);
     changed.length = 0;
-    const badge = document.createElement(badgeTag);
+    const badge = markMadeByVerity(document.createElement(badgeTag));
     inner.append(badge);
     await records();
     changed.length = 0;
