@@ -89,7 +89,7 @@ describe('createRenderingWatch', () => {
     FakeIntersectionObserver.reportAll(() => true);
     expect(changed.sort()).toEqual(['a', 'b']);
     changed.length = 0;
-    const card = document.createElement(cardTag);
+    const card = markMadeByVerity(document.createElement(cardTag));
     document.documentElement.append(card);
     card.setAttribute('data-open', '');
     await records();

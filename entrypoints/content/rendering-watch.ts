@@ -118,7 +118,7 @@ export function createRenderingWatch({ signal, document, onChange }: CreateRende
       if (record.type === 'attributes') {
         const target = record.target as Element;
         // The card opening: what is seen now of the snippets in view is what the card speaks for.
-        if (target.localName === cardTag) {
+        if (target.localName === cardTag && isOwnNode(target)) {
           if (target.hasAttribute('data-open')) inView.forEach(onChange);
         } else if (!isOwnNode(target)) {
           restyled.add(target);

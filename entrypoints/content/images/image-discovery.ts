@@ -1,4 +1,4 @@
-import { badgeTag } from '../badge';
+import { isOwnNode } from '../own-nodes';
 import { reportAllShadowRootsEvent, reportedRootOf, shadowRootEvent } from '../shadow-root-events';
 
 /** Smaller than this either side, as rendered, an image is an icon or a spacer: not checked. */
@@ -91,7 +91,7 @@ export function watchPageImages({ signal, document, onImage, onSourceChanged, on
         if (node.nodeType !== 1) continue;
         const element = node as Element;
         if (element.localName === 'img') watch(element as HTMLImageElement);
-        else if (element.localName !== badgeTag && element.firstElementChild !== null) watchWithin(element);
+        else if (!isOwnNode(element) && element.firstElementChild !== null) watchWithin(element);
       }
     }
     if (removed) onRemoved();
