@@ -55,6 +55,8 @@ export function createCard({ document, signal, sheet, verdictOf, openDetails, op
   const { host, root, usesPopover } = createCardHost(document, cardTag, sheet);
 
   let badge: Badge | undefined;
+  /** Whether Verity has the card open; its `data-open` says so to the page's observers, but the page can change that. */
+  let opened = false;
   let pinned = false;
   let hideTimer: ReturnType<typeof setTimeout> | undefined;
   let detailsButton: HTMLButtonElement | undefined;
@@ -97,7 +99,8 @@ export function createCard({ document, signal, sheet, verdictOf, openDetails, op
     host.dataset.theme = target.host.dataset.theme ?? 'light';
     render();
     if (!host.isConnected) document.documentElement.append(host);
-    if (!host.hasAttribute('data-open')) {
+    if (!opened) {
+      opened = true;
       host.setAttribute('data-open', '');
       if (usesPopover && !host.matches(':popover-open')) host.showPopover();
       follow();
@@ -120,6 +123,7 @@ export function createCard({ document, signal, sheet, verdictOf, openDetails, op
     pinned = false;
     shown.setExpanded(false);
     following?.abort();
+    opened = false;
     host.removeAttribute('data-open');
     if (usesPopover && host.matches(':popover-open')) host.hidePopover();
     if (returnFocus && shown.host.isConnected) {
@@ -176,7 +180,7 @@ export function createCard({ document, signal, sheet, verdictOf, openDetails, op
   host.addEventListener(
     'toggle',
     trusted((event) => {
-      if ((event as Event & { newState?: string }).newState !== 'closed' || !host.hasAttribute('data-open')) return;
+      if ((event as Event & { newState?: string }).newState !== 'closed' || !opened) return;
       onHidden?.();
       hide();
     }),

@@ -200,6 +200,32 @@ export function describeUntrustedEvents(session: DemoSession): void {
       await demo.close();
     });
 
+    it("flags a page that closes the card a moment after it opens, taking the card's open mark off first", async () => {
+      const { demo, tabId } = await openDemoPage(session);
+      await demo.evaluate(() => {
+        new MutationObserver(() => {
+          const card = document.querySelector('verity-card');
+          if (card === null || card.hasAttribute('data-hostile')) return;
+          card.setAttribute('data-hostile', '');
+          card.addEventListener('toggle', (event) => {
+            if ((event as Event & { newState: string }).newState !== 'open') return;
+            // After Verity's own look once the card is drawn; the attribute is the page's to change, not Verity's to trust.
+            setTimeout(() => {
+              card.removeAttribute('data-open');
+              (card as HTMLElement).hidePopover();
+            }, 300);
+          });
+        }).observe(document.documentElement, { childList: true });
+      });
+      const badge = demo.locator('figure.case[data-expected-state="verified"] verity-badge').first();
+      await badge.scrollIntoViewIfNeeded();
+      await badge.hover();
+      const extensionPage = await openExtensionPage(session.browser);
+      await expect.poll(async () => (await sendFrom(extensionPage, 'tab-integrity', { tabId })).integrity?.cardHidden, { timeout: 10_000 }).toBe(true);
+      await extensionPage.close();
+      await demo.close();
+    });
+
     it('takes a genuine badge the page keeps moving beside unsigned text out of the page, rather than let it vouch there', async () => {
       const { demo, tabId } = await openDemoPage(session);
       const figure = 'figure.case[data-expected-state="verified"]';
