@@ -54,6 +54,8 @@ export const renderingFigures: RenderingFigure[] = [
   { name: 'two columns', html: trickSignedText, snippetStyle: 'columns:2;column-gap:2em;width:36em', expected: verified },
   { name: 'rounded card clipping nothing', html: trickSignedText, wrap: ['<div style="clip-path:inset(0 round 12px);background:#eef;padding:4px 8px">', '</div>'], expected: verified },
   { name: 'soft drop shadow and focus ring', html: withNot('<a href="/about" style="outline:2px solid #06c;outline-offset:2px;box-shadow:0 4px 12px rgba(0,0,0,.15)">', '</a>'), expected: verified },
+  { name: 'a proof link after the text', html: `${trickSignedText} <a href="/proof" data-ai-proof-ignore>AI proof ↗</a>`, expected: verified },
+  { name: 'a copy button on a line of its own', html: `<div><button data-ai-proof-ignore>Copy</button></div>${trickSignedText}`, expected: verified },
   // The late-style tests turn its frame `pale`, inside the component's tree: the slotted words inherit the colour.
   { name: 'slotted into a component', html: trickSignedText, wrap: ['<div><template shadowrootmode="open"><style>.pale { color: rgba(0, 0, 0, 0.1); }</style><div class="frame"><slot></slot></div></template>', '</div>'], expected: verified },
 
@@ -142,6 +144,9 @@ export const renderingFigures: RenderingFigure[] = [
   { name: '::before made a list item', html: `<span class="pseudo-item">${trickSignedText}</span>`, expected: doubt('generated') },
   { name: '<style> shown inline', html: trickSignedText.replace('under 12', 'under <style style="display:inline">1</style>12'), expected: doubt('generated') },
   { name: 'ignored words shown', html: `<span data-ai-proof-ignore>Never mind: </span>${trickSignedText}`, expected: doubt('generated') },
+  // A publisher's controls may stand outside the signed text after it or on a line of their own (controls above), not among its words.
+  { name: 'ignored words in a link among the words', html: trickSignedText.replace('safe', '<a href="/about" data-ai-proof-ignore style="color:inherit;text-decoration:none">entirely </a>safe'), expected: doubt('generated') },
+  { name: 'ignored words in a span given the role of a button', html: trickSignedText.replace('safe', '<span role="button" data-ai-proof-ignore>entirely </span>safe'), expected: doubt('generated') },
   // Named like Verity's own elements, which Verity knows by identity, not by name.
   // (Not a badge's name, which the tests' badge reader would count.)
   { name: "ignored words in an element named like Verity's card", html: `<verity-selection-card data-ai-proof-ignore>Never mind: </verity-selection-card>${trickSignedText}`, expected: doubt('generated') },
@@ -204,6 +209,8 @@ span${'#most-specific-after'.repeat(1100)}::after { pointer-events: none !import
 .image-before::before { content: url("data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' width='40' height='16'/%3E"); }
 .generated-words::before { content: "Never mind: "; }
 figure:target > div { color: rgba(0, 0, 0, 0.1); }
+/* The late-style tests set this attribute on a snippet. */
+figure > div[data-late] { color: rgba(0, 0, 0, 0.1); }
 `;
 
 /** A figure's id, for `:target`. */

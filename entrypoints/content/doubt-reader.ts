@@ -37,8 +37,15 @@ import { parseColour } from './text-colour';
 /** Elements that draw something the text walk cannot read: images, media, frames, form fields. */
 const embeddedTags = new Set(['img', 'svg', 'canvas', 'video', 'picture', 'object', 'embed', 'iframe', 'input', 'textarea', 'select', 'math']);
 
-/** Elements the signed text may leave out while readers see them: controls, not words of the text. */
-const controlsOutsideTheText = 'a[href], button, summary, [role="button"], [role="link"]';
+/**
+ * Elements the signed text may leave out while readers see them: a
+ * publisher's own controls (an "AI proof" link, a copy button), not words
+ * of the text. Real controls only: a role is the page's to give any span.
+ */
+const controlsOutsideTheText = 'a[href], button, summary';
+
+/** Lines of kept text remembered per reading, to tell a control set in them from one on a line of its own. */
+const keptLinesAtMost = 4_096;
 
 /** Characters of an element's text looked at for a letter (directionDoubtOf). */
 const textLookedAt = 2_000;
@@ -115,6 +122,10 @@ export function createDoubtReader({ root, view, styleOf, rootBox, page, offPageC
     return parent;
   };
   const scrollPseudoDoubtOf = createScrollPseudoCheck({ view, root, styleOf, parentOf });
+  /** Controls with words that the signed text leaves out: those no kept text came after yet, and those some did. */
+  const controlsBeforeText: Element[] = [];
+  const controlsAmongText: Element[] = [];
+  const keptLines: Rect[] = [];
 
   for (let ancestor: Element | null = root; ancestor !== null; ancestor = parentOf(ancestor)) note(effectDoubtOf(valuesOf(styleOf(ancestor), effectProperties)));
   note(styledApartLaterDoubtOf(root, view));
@@ -222,9 +233,10 @@ export function createDoubtReader({ root, view, styleOf, rootBox, page, offPageC
       if (paintsBox && liesOverWords(valuesOf(pseudo, pseudoPlaceProperties))) note('covered');
     },
     skipped(element) {
-      // A publisher's own control (an "AI proof" link, a copy button) is not part of what was said.
-      if (element.matches(controlsOutsideTheText)) return;
-      if (/\S/.test(element.textContent ?? '')) note('generated');
+      if (!/\S/.test(element.textContent ?? '')) return;
+      // A control after the last signed word, or on a line of its own, is not part of what was said; one set among the words is.
+      if (element.matches(controlsOutsideTheText)) controlsBeforeText.push(element);
+      else note('generated');
     },
     text(holder, drawn) {
       note(paintOf(holder));
@@ -233,6 +245,8 @@ export function createDoubtReader({ root, view, styleOf, rootBox, page, offPageC
       if (!laidOut) return;
       const lines = drawn.filter(hasArea);
       if (lines.length === 0) return;
+      controlsAmongText.push(...controlsBeforeText.splice(0));
+      if (keptLines.length < keptLinesAtMost) keptLines.push(...lines.slice(0, keptLinesAtMost - keptLines.length));
       note(sizeDoubtOf(Math.min(...lines.slice(0, 3).map((line) => line.height))));
       const box = boundsOf(lines)!;
       if (clipsOf(holder).some((clip) => isCut(box, clip.box, clip.axes, lines[0]!.height))) note('clipped');
@@ -246,6 +260,7 @@ export function createDoubtReader({ root, view, styleOf, rootBox, page, offPageC
       if (!coverTested) {
         coverTested = true;
         if (!doubts.has('covered')) note(cover.doubt());
+        if (controlsAmongText.some((control) => sharesALine(control, keptLines))) note('generated');
         outerFrames.doubts({ coversToo: !doubts.has('covered') }).forEach(note);
       }
       return doubts;
@@ -266,6 +281,15 @@ function liesOverWords(place: StyleValues): boolean {
   if (['margin-left', 'margin-right'].some((side) => Number.parseFloat(place[side] ?? '0') < 0)) return true;
   if (/relative|sticky/.test(place['position'] ?? '') && ['left', 'right'].some((side) => !['auto', '0px', ''].includes(place[side] ?? 'auto'))) return true;
   return !['none', ''].includes(place['transform'] ?? 'none') || !['none', ''].includes(place['translate'] ?? 'none');
+}
+
+/** Whether any box of `element` stands in the same row as one of the lines: over half the shorter's height shared. */
+function sharesALine(element: Element, lines: readonly Rect[]): boolean {
+  for (const box of element.getClientRects()) {
+    if (!hasArea(box)) continue;
+    for (const line of lines) if (Math.min(box.bottom, line.bottom) - Math.max(box.top, line.top) > Math.min(box.height, line.height) / 2) return true;
+  }
+  return false;
 }
 
 function hasArea(rect: Rect): boolean {

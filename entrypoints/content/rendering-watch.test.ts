@@ -44,10 +44,25 @@ describe('createRenderingWatch', () => {
     await records();
     expect(changed).toEqual(['a']);
     changed.length = 0;
+    // Any attribute: a selector may match on it (`[data-late] .word`).
+    document.getElementById('inner')!.setAttribute('data-late', '');
+    await records();
+    expect(changed).toEqual(['a']);
+    changed.length = 0;
     document.getElementById('away')!.className = 'y';
     document.getElementById('away')!.textContent = 'Moved';
     await records();
     expect(changed).toEqual([]);
+  });
+
+  it('reads every snippet again when one batch changes attributes on more elements than are worth looking at one by one', async () => {
+    const footer = document.querySelector('footer')!;
+    footer.append(...Array.from({ length: 70 }, () => document.createElement('i')));
+    await records();
+    changed.length = 0;
+    for (const element of footer.querySelectorAll('i')) element.setAttribute('data-tick', '1');
+    await records();
+    expect(changed.sort()).toEqual(['a', 'b']);
   });
 
   it('reports every snippet when a style sheet is added or rewritten, and when the fragment changes', async () => {

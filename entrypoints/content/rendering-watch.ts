@@ -7,7 +7,7 @@ import { cancelIdle, whenIdle } from './when-idle';
 /**
  * Watches snippets for changes in what readers see of them without their
  * text changing, so a style applied after the check does not leave the
- * verdict standing: a class or style toggled on the snippet, inside it, on
+ * verdict standing: an attribute (a class, a style, a `data-` flag for an attribute selector) changed on the snippet, inside it, on
  * an ancestor or an ancestor's sibling (a body class, a script that hides
  * text as it scrolls into view), also inside the shadow trees a snippet in
  * view is drawn through (its own, a component's it is slotted into); a
@@ -40,8 +40,8 @@ const treesLeftAtMost = 64;
 /** A scroll has settled when no scroll event came for this many ms. */
 const scrollSettleMs = 250;
 
-/** Attributes that commonly change how an element renders, and the card's own mark of being open. */
-const renderingAttributes = ['class', 'style', 'hidden', 'open', 'dir', 'data-open'];
+/** Targets of attribute changes in one batch, at most, each looked at for the snippets it reaches. */
+const reportedAroundAtMost = 64;
 
 export type CreateRenderingWatchParameters = {
   signal: AbortSignal;
@@ -118,9 +118,9 @@ export function createRenderingWatch({ signal, document, onChange }: CreateRende
       if (record.type === 'attributes') {
         const target = record.target as Element;
         // The card opening: what is seen now of the snippets in view is what the card speaks for.
-        if (target.localName === cardTag && isOwnNode(target)) {
-          if (target.hasAttribute('data-open')) inView.forEach(onChange);
-        } else if (!isOwnNode(target)) {
+        if (isOwnNode(target)) {
+          if (target.localName === cardTag && record.attributeName === 'data-open' && target.hasAttribute('data-open')) inView.forEach(onChange);
+        } else {
           restyled.add(target);
         }
       } else if (changesStyleSheets(record)) {
@@ -128,11 +128,14 @@ export function createRenderingWatch({ signal, document, onChange }: CreateRende
         return;
       }
     }
-    restyled.forEach(reportAround);
+    // Past a few targets, asking which snippets each reaches costs more than reading them all again (in idle time).
+    if (restyled.size > reportedAroundAtMost) reportAll();
+    else restyled.forEach(reportAround);
     restyledTrees.forEach((tree) => drawnIn.get(tree)?.forEach(onChange));
     if (restyledInTrees.size > 0) snippetsRestyledInTrees(restyledInTrees, drawnIn).forEach(onChange);
   }
-  const observed: MutationObserverInit = { attributes: true, attributeFilter: renderingAttributes, childList: true, subtree: true };
+  // Every attribute: an attribute selector (`[data-late] .word`, `:lang()`) restyles through any of them.
+  const observed: MutationObserverInit = { attributes: true, childList: true, subtree: true };
   changes.observe(document, observed);
   // Verity's own transitions (a badge's hover) restyle no snippet.
   const onEnd = (event: Event): void => {

@@ -174,6 +174,9 @@ export function describeContentScript(session: DemoSession): void {
       // A class set inside the component a snippet is slotted into, paling its words: no observer of the document sees it.
       await page.evaluate(() => document.querySelector('figure[data-trick="slotted into a component"] > div')!.shadowRoot!.querySelector('.frame')!.classList.add('pale'));
       await expect.poll(() => stateOf('slotted into a component'), { timeout: 5_000 }).toBe('unavailable');
+      // A data- attribute set on a snippet, which a rule of the page's matches.
+      await page.evaluate(() => document.querySelector('figure[data-trick="identity scale and rotation"] > div')!.setAttribute('data-late', ''));
+      await expect.poll(() => stateOf('identity scale and rotation'), { timeout: 5_000 }).toBe('unavailable');
       // A fragment that makes a figure the target (`:target` fades it).
       await page.evaluate((id) => void (location.hash = id), figureId('link and emphasis'));
       await expect.poll(() => stateOf('link and emphasis'), { timeout: 5_000 }).toBe('unavailable');

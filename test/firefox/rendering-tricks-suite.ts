@@ -105,6 +105,9 @@ export function describeRenderingTricks(session: FirefoxDemoSession): void {
       // A class set inside the component a snippet is slotted into, paling its words: no observer of the document sees it.
       await page.evaluate(() => document.querySelector('figure[data-trick="slotted into a component"] > div')!.shadowRoot!.querySelector('.frame')!.classList.add('pale'));
       await settles(() => stateOf('slotted into a component'), 'unavailable', answered);
+      // A data- attribute set on a snippet, which a rule of the page's matches.
+      await page.evaluate(() => document.querySelector('figure[data-trick="identity scale and rotation"] > div')!.setAttribute('data-late', ''));
+      await settles(() => stateOf('identity scale and rotation'), 'unavailable', answered);
 
       // A rule inserted through the CSSOM leaves no trace: the card opening reads the snippet again.
       await page.evaluate(() => document.styleSheets[0]!.insertRule('figure[data-trick="dark mode"] div div { opacity: 0.1; }'));
