@@ -75,14 +75,17 @@ export function factList(make: MakeElement, facts: readonly OriginFact[]): HTMLE
   return list;
 }
 
-/** Moves a card's host by its anchor (viewport coordinates), inside the window: measures the card, so one layout. */
-export function placeCardHost(document: Document, host: HTMLElement, anchor: DOMRect): void {
+/**
+ * Moves a card's host by its anchor (viewport coordinates), inside the window: measures the card, so one layout.
+ * Set as important in the host's own style, which no rule of the page's outranks, under the sheet's private names.
+ */
+export function placeCardHost(document: Document, host: HTMLElement, anchor: DOMRect, sheet: SharedStyle): void {
   const { width, height } = host.getBoundingClientRect();
   const view = document.defaultView;
   const viewport = { width: view?.innerWidth ?? width, height: view?.innerHeight ?? height };
   const { left, top } = placeCard({ anchor, card: { width, height }, viewport });
-  host.style.setProperty('--verity-left', `${Math.round(left)}px`);
-  host.style.setProperty('--verity-top', `${Math.round(top)}px`);
+  host.style.setProperty(sheet.customProperty('--verity-left'), `${Math.round(left)}px`, 'important');
+  host.style.setProperty(sheet.customProperty('--verity-top'), `${Math.round(top)}px`, 'important');
 }
 
 /** While an open card lasts (`signal`), calls `place` once a frame as the page scrolls or the window resizes. */

@@ -50,7 +50,8 @@ const cardCss = `
 :host([data-theme='dark']) { color-scheme: dark; ${neutralRules(darkNeutralColours)} --hover: oklch(27.9% 0.041 260.031); --edge: oklch(37.2% 0.044 257.287); }
 /* At 400 % zoom the window is 320 by 225 CSS pixels: the card keeps inside it and scrolls, its controls still reached. */
 .card { max-height: calc(100vh - 16px); overflow-y: auto; overscroll-behavior: contain; }
-:host(:not([data-open])) { display: none !important; }
+/* Shown while its popover is open: data-open is on the host, in the page's reach, only for observers. */
+:host([popover]:not(:popover-open)), :host(:not([popover]):not([data-open])) { display: none !important; }
 .card[data-state='checking'] { --background: ${checkingColours.background}; --text: ${checkingColours.text}; --ring: ${checkingColours.ring}; --ink: var(--body); }
 :host([data-theme='dark']) .card[data-state='checking'] { --background: ${darkCheckingColours.background}; --text: ${darkCheckingColours.text}; --ring: ${darkCheckingColours.ring}; }
 ${stateRules(stateColours)}

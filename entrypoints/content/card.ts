@@ -8,6 +8,7 @@ import { trusted } from './trusted-events';
 import { brandIconShapes, checkingIconShapes, createIcon, externalIconShapes, stateIconShapes } from './state-icons';
 import { createMarkBox } from './mark-css';
 import { coverAt } from './cover-check';
+import { madeByVerity } from './made-by-verity';
 import { withEveryBoxHitTestable, type OutOfReach } from './see-through';
 
 export const cardTag = 'verity-card';
@@ -157,7 +158,7 @@ export function createCard({ document, signal, sheet, verdictOf, openDetails, op
   function place(): void {
     if (badge === undefined) return;
     if (!badge.host.isConnected) return hide();
-    placeCardHost(document, host, badge.host.getBoundingClientRect());
+    placeCardHost(document, host, badge.host.getBoundingClientRect(), sheet);
   }
 
   // While open, the card follows its badge through scrolling and resizing.
@@ -189,7 +190,7 @@ export function createCard({ document, signal, sheet, verdictOf, openDetails, op
   document.addEventListener(
     'toggle',
     (event) => {
-      if (event.target !== host && (event as Event & { newState?: string }).newState === 'open' && host.hasAttribute('data-open')) requestAnimationFrame(checkShown);
+      if (event.target !== host && (event as Event & { newState?: string }).newState === 'open' && opened) requestAnimationFrame(checkShown);
     },
     { capture: true, passive: true, signal },
   );
@@ -274,8 +275,8 @@ export function createCard({ document, signal, sheet, verdictOf, openDetails, op
   };
 }
 
-/** Elements of the page's in the top layer, the only place drawn above the card: open popovers, modal dialogs, full-screen elements. */
-const pageTopLayer = ':popover-open:not(verity-card), :modal';
+/** Elements in the top layer, the only place drawn above the card: open popovers, modal dialogs, full-screen elements; the page's are those Verity did not make. */
+const topLayer = ':popover-open, :modal';
 
 /**
  * Whether an open card is what the reader sees: its popover still open (a
@@ -292,9 +293,11 @@ export function cardShown(document: Document, host: HTMLElement, usesPopover: bo
   const view = document.defaultView;
   const [x, y] = [left + width / 2, top + height / 2];
   // Out of the window there is nothing to hit-test: no sign of the page.
-  if (view === null || x < 0 || y < 0 || x >= view.innerWidth || y >= view.innerHeight || typeof document.elementFromPoint !== 'function') return true;
+  if (view === null || typeof document.elementFromPoint !== 'function') return true;
+  // Placed inside the window, a card whose middle is out of it was moved there by the page: it cannot be read.
+  if (x < 0 || y < 0 || x >= view.innerWidth || y >= view.innerHeight) return false;
   const uncovered = (unseen: readonly OutOfReach[]) => coverAt({ holder: host, x, y, view, isOwn: () => false, unseen }) === undefined;
-  const pageHasTopLayer = [document, ...shadowRoots].some((root) => root.querySelector(pageTopLayer) !== null);
+  const pageHasTopLayer = [document, ...shadowRoots].some((root) => [...root.querySelectorAll(topLayer)].some((element) => !madeByVerity(element)));
   return pageHasTopLayer ? withEveryBoxHitTestable(new Set([document]), uncovered, { shadowRoots: () => shadowRoots }) : uncovered([]);
 }
 

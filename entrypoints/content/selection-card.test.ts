@@ -76,7 +76,11 @@ describe('createSelectionCard', () => {
     expect(root().querySelector('.chip')!.textContent).toBe('Verified');
     expect(root().querySelector('[role="meter"]')!.getAttribute('aria-valuenow')).toBe('92');
     expect(root().querySelector('.excerpt')!.textContent).toBe('The council approved the budget.');
-    expect(host().style.getPropertyValue('--verity-top')).toBe('46px');
+    // Under the sheet's private name (shared-style.ts), important: no rule of the page's moves it.
+    const top = [...host().style].find((name) => name.endsWith('-verity-top'))!;
+    expect(top).toMatch(/^--v[0-9a-f]{8}-verity-top$/);
+    expect(host().style.getPropertyValue(top)).toBe('46px');
+    expect(host().style.getPropertyPriority(top)).toBe('important');
   });
 
   it('says, as the badge card does, that the words are AI-generated, who vouches for them, and that this is about origin, not truth', () => {

@@ -42,7 +42,7 @@ export function createSelectionCard({ document, signal, sheet, reveal }: CreateS
   let returnFocusTo: Element | null = null;
 
   function place(): void {
-    if (anchor !== undefined) placeCardHost(document, host, anchor.getBoundingClientRect());
+    if (anchor !== undefined) placeCardHost(document, host, anchor.getBoundingClientRect(), sheet);
   }
 
   function close({ returnFocus = true } = {}): void {

@@ -39,6 +39,16 @@ describe('createSharedStyle', () => {
     expect(later.querySelector('style')?.textContent).toBe(':host { display: none; }');
   });
 
+  it('renames every custom property with a random part of its own, which no page can name in a rule or an @property', () => {
+    const style = createSharedStyle('.pill { --text: red; color: var(--text); } .a--b { margin: 0; }');
+    const root = xrayRoot();
+    style.adopt(root);
+    const name = style.customProperty('--text');
+    expect(name).toMatch(/^--v[0-9a-f]{8}-text$/);
+    expect(createSharedStyle('').customProperty('--text')).not.toBe(name);
+    expect(root.querySelector('style')?.textContent).toBe(`.pill { ${name}: red; color: var(${name}); } .a--b { margin: 0; }`);
+  });
+
   it('puts its copy first, so the root’s own content follows it', () => {
     const style = createSharedStyle('p { margin: 0; }');
     const root = xrayRoot();

@@ -11,12 +11,21 @@ export type SharedStyle = {
   adopt(root: ShadowRoot): void;
   /** New rules for every root styled so far and from now on. */
   replace(css: string): void;
+  /** The name a custom property of these rules goes by in the page (see privateNames). */
+  customProperty(name: `--${string}`): string;
 };
 
-/** The sheet is made, and its rules parsed, when the first root adopts it: a page with no proof never pays for it. */
+/**
+ * The sheet is made, and its rules parsed, when the first root adopts it: a page with no proof never pays for it.
+ * Custom properties cross into closed shadow roots: a page's `@property` for one of their names reaches the
+ * rules inside, and a page's rule on the host outranks what the host itself sets. So every custom property
+ * these rules name is renamed with a random part of this page's own (`--background` → `--v1a2b3c4d-background`).
+ */
 export function createSharedStyle(css: string): SharedStyle {
+  const prefix = `--v${Array.from(crypto.getRandomValues(new Uint8Array(4)), (byte) => byte.toString(16).padStart(2, '0')).join('')}-`;
+  const privateNames = (text: string): string => text.replaceAll(/(?<![\w-])--(?=[A-Za-z_])/g, prefix);
   let sheet: CSSStyleSheet | undefined;
-  let rules = css;
+  let rules = privateNames(css);
   // The fallback's copies, held weakly: a badge the page removed takes its copy with it.
   const copies = new Set<WeakRef<HTMLStyleElement>>();
   return {
@@ -37,13 +46,14 @@ export function createSharedStyle(css: string): SharedStyle {
       copies.add(new WeakRef(style));
     },
     replace(css) {
-      rules = css;
-      sheet?.replaceSync(css);
+      rules = privateNames(css);
+      sheet?.replaceSync(rules);
       for (const copy of copies) {
         const style = copy.deref();
         if (style === undefined) copies.delete(copy);
-        else style.textContent = css;
+        else style.textContent = rules;
       }
     },
+    customProperty: (name) => privateNames(name),
   };
 }

@@ -226,6 +226,45 @@ export function describeUntrustedEvents(session: DemoSession): void {
       await demo.close();
     });
 
+    it("keeps the card where Verity puts it whatever the page's rules name, and flags a top-layer box of the page's named like it", async () => {
+      const { demo, tabId } = await openDemoPage(session);
+      // The names the cards' rules used: a rule on the host outranked the host's own style, and an @property reached inside.
+      await demo.evaluate(() => {
+        document.head.insertAdjacentHTML(
+          'beforeend',
+          `<style>verity-card { --verity-top: -5000px !important; --verity-left: -5000px !important; }
+          @property --verity-left { syntax: '<color>'; inherits: false; initial-value: red; }</style>`,
+        );
+      });
+      const badges = demo.locator('figure.case[data-expected-state="verified"] verity-badge');
+      await badges.first().scrollIntoViewIfNeeded();
+      await badges.first().hover();
+      const cardBox = () => demo.evaluate(() => {
+        const { top, left, width, height } = document.querySelector('verity-card')!.getBoundingClientRect();
+        return { inView: top >= 0 && left >= 0 && top + height <= innerHeight && left + width <= innerWidth, width };
+      });
+      await expect.poll(cardBox, { timeout: 5_000 }).toEqual({ inView: true, width: 304 });
+      await demo.mouse.move(0, 0);
+      await expect.poll(() => demo.evaluate(() => document.querySelector('verity-card')!.hasAttribute('data-open')), { timeout: 5_000 }).toBe(false);
+
+      const extensionPage = await openExtensionPage(session.browser);
+      const cardHidden = async () => (await sendFrom(extensionPage, 'tab-integrity', { tabId })).integrity?.cardHidden ?? false;
+      expect(await cardHidden()).toBe(false);
+      // When the card opens next, the page puts a white popover of its own over it, named like Verity's, passing clicks through.
+      await demo.evaluate(() => {
+        document.querySelector('verity-card')!.addEventListener('toggle', (event) => {
+          if ((event as Event & { newState: string }).newState !== 'open' || document.getElementById('named-like') !== null) return;
+          document.body.insertAdjacentHTML('beforeend', '<verity-card id="named-like" popover="manual" style="position: fixed; inset: 0; width: 100vw; height: 100vh; margin: 0; border: 0; background: white; pointer-events: none"></verity-card>');
+          (document.getElementById('named-like') as HTMLElement).showPopover();
+        });
+      });
+      await badges.nth(1).scrollIntoViewIfNeeded();
+      await badges.nth(1).hover();
+      await expect.poll(cardHidden, { timeout: 10_000 }).toBe(true);
+      await extensionPage.close();
+      await demo.close();
+    });
+
     it('takes a genuine badge the page keeps moving beside unsigned text out of the page, rather than let it vouch there', async () => {
       const { demo, tabId } = await openDemoPage(session);
       const figure = 'figure.case[data-expected-state="verified"]';

@@ -45,7 +45,7 @@ export function createImageCard({ document, signal, sheet }: CreateImageCardPara
   const place = (): void => {
     if (shown === undefined) return;
     if (!shown.anchor.isConnected) return close();
-    placeCardHost(document, host, shown.anchor.getBoundingClientRect());
+    placeCardHost(document, host, shown.anchor.getBoundingClientRect(), sheet);
   };
 
   function close({ returnFocus = false } = {}): void {
