@@ -95,9 +95,10 @@ export function createImageBadge({ image, verdict, sheet, onActivate }: CreateIm
     place({ left, top }) {
       if (placed?.left === left && placed.top === top) return;
       placed = { left, top };
-      host.style.setProperty('--verity-left', `${left}px`);
-      host.style.setProperty('--verity-top', `${top}px`);
-      host.style.setProperty('--verity-placed', 'visible');
+      // Under the sheet's private names, important: no rule of the page's outranks them (shared-style.ts).
+      host.style.setProperty(sheet.customProperty('--verity-left'), `${left}px`, 'important');
+      host.style.setProperty(sheet.customProperty('--verity-top'), `${top}px`, 'important');
+      host.style.setProperty(sheet.customProperty('--verity-placed'), 'visible', 'important');
     },
     setExpanded: (expanded) => button.setAttribute('aria-expanded', String(expanded)),
   };
