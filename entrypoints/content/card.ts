@@ -292,7 +292,7 @@ export function cardShown(document: Document, host: HTMLElement, usesPopover: bo
   if (width < 1 || height < 1) return false;
   const view = document.defaultView;
   const [x, y] = [left + width / 2, top + height / 2];
-  // Out of the window there is nothing to hit-test: no sign of the page.
+  // Where nothing can be hit-tested there is no sign of the page.
   if (view === null || typeof document.elementFromPoint !== 'function') return true;
   // Placed inside the window, a card whose middle is out of it was moved there by the page: it cannot be read.
   if (x < 0 || y < 0 || x >= view.innerWidth || y >= view.innerHeight) return false;

@@ -7,8 +7,9 @@ import { cancelIdle, whenIdle } from './when-idle';
 /**
  * Watches snippets for changes in what readers see of them without their
  * text changing, so a style applied after the check does not leave the
- * verdict standing: an attribute (a class, a style, a `data-` flag for an attribute selector) changed on the snippet, inside it, on
- * an ancestor or an ancestor's sibling (a body class, a script that hides
+ * verdict standing: an attribute (a class, a style, a `data-` flag an
+ * attribute selector matches) changed on the snippet, inside it, on an
+ * ancestor or an ancestor's sibling (a body class, a script that hides
  * text as it scrolls into view), also inside the shadow trees a snippet in
  * view is drawn through (its own, a component's it is slotted into); a
  * style sheet added, removed or rewritten;
