@@ -1,6 +1,7 @@
 import { proofAttribute } from '../../lib/extract/carriers';
 import { ignoreAttribute, isElement } from '../../lib/text/dom';
 import { isOwnNode } from './own-nodes';
+import { isShadowRoot } from './shadow-root-of';
 
 /**
  * Where a badge goes: at the end of its snippet's text, so it reads as the
@@ -45,8 +46,8 @@ function inBody(node: Node, body: HTMLElement): boolean {
   for (let inTree: Node = node; ; ) {
     if (body.contains(inTree)) return true;
     const root = inTree.getRootNode();
-    if (root.nodeType !== 11 || !('host' in root)) return false;
-    inTree = (root as ShadowRoot).host;
+    if (!isShadowRoot(root)) return false;
+    inTree = root.host;
   }
 }
 

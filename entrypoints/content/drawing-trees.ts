@@ -1,4 +1,5 @@
 import { flatTreeParentOf } from './flat-tree-parent';
+import { isShadowRoot } from './shadow-root-of';
 
 /**
  * The shadow trees an element is drawn through: its own tree when it is in
@@ -45,8 +46,4 @@ export function snippetsRestyledInTrees(targets: ReadonlyMap<ShadowRoot, Readonl
     }
   }
   return restyled;
-}
-
-export function isShadowRoot(node: Node): node is ShadowRoot {
-  return node.nodeType === node.DOCUMENT_FRAGMENT_NODE && 'host' in node;
 }

@@ -1,6 +1,7 @@
 import { cardTag } from './card';
 import { createDrawnWatch } from './drawn-watch';
-import { isShadowRoot, snippetsRestyledInTrees, treesDrawing } from './drawing-trees';
+import { snippetsRestyledInTrees, treesDrawing } from './drawing-trees';
+import { isShadowRoot } from './shadow-root-of';
 import { isOwnNode } from './own-nodes';
 import { cancelIdle, whenIdle } from './when-idle';
 

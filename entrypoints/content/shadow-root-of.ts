@@ -15,3 +15,8 @@ export function shadowRootOf(element: Element): ShadowRoot | null {
   if (firefoxRoot !== undefined) return firefoxRoot;
   return browser.dom?.openOrClosedShadowRoot?.(element as HTMLElement) ?? element.shadowRoot;
 }
+
+/** Whether a node (a root from `getRootNode()`, say) is a shadow root: a fragment with a host. */
+export function isShadowRoot(node: Node): node is ShadowRoot {
+  return node.nodeType === node.DOCUMENT_FRAGMENT_NODE && 'host' in node;
+}
