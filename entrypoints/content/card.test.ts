@@ -1,19 +1,27 @@
 // @vitest-environment jsdom
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Badge } from './badge';
-import { cardShown, cardTag, createCard } from './card';
+import { cardTag, createCard } from './card';
 import { createCardSheet } from './card-sheet';
-import { removeHitTest, stubHitTest } from '../../test/fakes/hit-test';
 
 // Here every key and pointer event counts as the reader's: test/e2e/untrusted-events-suite.ts shows a page's made-up ones do nothing.
 vi.mock('./trusted-events', () => ({ trusted: <listener>(listener: listener) => listener }));
 
 const controller = new AbortController();
+// The card's shadow root is closed: the test reaches it the way a reader's tools do, through the host it attaches to.
+const roots = new WeakMap<Element, ShadowRoot>();
+const attachShadow = Element.prototype.attachShadow;
+beforeEach(() => {
+  vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (this: Element, init: ShadowRootInit) {
+    const root = attachShadow.call(this, init);
+    roots.set(this, root);
+    return root;
+  });
+});
 afterEach(() => {
   document.body.replaceChildren();
   document.querySelector(cardTag)?.remove();
   vi.restoreAllMocks();
-  removeHitTest(document);
 });
 
 function fakeBadge(id: string): Badge {
@@ -32,6 +40,7 @@ function setUp() {
     verdictOf: () => undefined,
     openDetails: () => Promise.resolve(true),
     openTrustSigner: () => Promise.resolve(true),
+    onHidden: () => undefined,
   });
   const open = () => document.querySelector(cardTag)?.hasAttribute('data-open') === true;
   return { card, open };
@@ -79,31 +88,26 @@ describe('createCard after Escape', () => {
   });
 });
 
-function openCard() {
-  document.body.innerHTML = '<verity-card></verity-card><div id="page-popover" style="background-color: rgb(255, 255, 255)"></div><div id="clear-layer"></div>';
-  const host = document.querySelector<HTMLElement>('verity-card')!;
-  vi.spyOn(host, 'getBoundingClientRect').mockReturnValue({ left: 20, top: 40, width: 300, height: 200, right: 320, bottom: 240, x: 20, y: 40, toJSON: () => ({}) });
-  return host;
-}
+describe('createCard and focus', () => {
+  it('keeps a card the reader opened when the page takes focus from it; a previewed one goes', () => {
+    vi.useFakeTimers();
+    document.body.insertAdjacentHTML('beforeend', '<input id="page-input">');
+    const input = document.getElementById('page-input') as HTMLInputElement;
+    const { card, open } = setUp();
+    const badge = fakeBadge('a');
+    card.activate(badge);
+    expect(document.activeElement).toBe(document.querySelector(cardTag));
+    input.focus();
+    vi.advanceTimersByTime(1_000);
+    expect(open()).toBe(true);
 
-describe('cardShown', () => {
-  it('holds for a card that is the topmost element at its middle', () => {
-    const host = openCard();
-    const stack = stubHitTest(document, () => [host, document.body]);
-    expect(cardShown(document, host, false)).toBe(true);
-    expect(stack).toHaveBeenCalledWith(170, 140);
-  });
-
-  it('fails for a card the page drew over, or closed', () => {
-    const host = openCard();
-    stubHitTest(document, () => [document.getElementById('page-popover')!, host]);
-    expect(cardShown(document, host, false)).toBe(false);
-    // A clear layer of the page's over it hides nothing.
-    stubHitTest(document, () => [document.getElementById('clear-layer')!, host]);
-    expect(cardShown(document, host, false)).toBe(true);
-    // A popover the page closed: `:popover-open` no longer matches (jsdom knows no popovers; this is the browser's answer).
-    stubHitTest(document, () => [host]);
-    vi.spyOn(host, 'matches').mockReturnValue(false);
-    expect(cardShown(document, host, true)).toBe(false);
+    press('Escape');
+    card.preview(fakeBadge('b'));
+    // The reader reached into the previewed card (a press on its button); the page then takes focus.
+    roots.get(document.querySelector(cardTag)!)!.querySelector('button')!.focus();
+    input.focus();
+    vi.advanceTimersByTime(1_000);
+    expect(open()).toBe(false);
+    vi.useRealTimers();
   });
 });

@@ -7,9 +7,7 @@ import type { TrustRequest } from '../../lib/trust/trust-request';
 import { trusted } from './trusted-events';
 import { brandIconShapes, checkingIconShapes, createIcon, externalIconShapes, stateIconShapes } from './state-icons';
 import { createMarkBox } from './mark-css';
-import { coverAt } from './cover-check';
-import { madeByVerity } from './made-by-verity';
-import { withEveryBoxHitTestable, type OutOfReach } from './see-through';
+import { watchCardShown } from './card-shown';
 
 export const cardTag = 'verity-card';
 
@@ -39,8 +37,8 @@ export type CreateCardParameters = {
   openDetails: (id: string) => Promise<boolean>;
   /** Opens the options page asking whether to trust a signer; false when that could not be done. */
   openTrustSigner: (request: TrustRequest) => Promise<boolean>;
-  /** The page closed the card, or drew over it, as it opened (checked once per opening, in the next frame). */
-  onHidden?: () => void;
+  /** The page closed the card, or drew over it (card-shown.ts). */
+  onHidden: () => void;
   /** The page's open shadow roots known so far: a popover of the page's may be in one. */
   shadowRoots?: () => ShadowRoot[];
 };
@@ -49,11 +47,13 @@ export type CreateCardParameters = {
  * The one card of a page, shared by every badge: what the verdict says, in
  * words, with a Details button to the inspector. In a closed shadow root,
  * in the top layer (a manual popover) where the browser has one. It goes
- * on Escape, when focus or the pointer leaves it and its badge (after a
- * short delay, so the pointer can cross the gap), or on a press elsewhere.
+ * on Escape, on a press elsewhere, on Tab past its controls, and, unless
+ * the reader opened it on purpose, when focus or the pointer leaves it and
+ * its badge (after a short delay, so the pointer can cross the gap).
  */
 export function createCard({ document, signal, sheet, verdictOf, openDetails, openTrustSigner, onHidden, shadowRoots = () => [] }: CreateCardParameters): Card {
   const { host, root, usesPopover } = createCardHost(document, cardTag, sheet);
+  const shownWatch = watchCardShown({ document, host, usesPopover, signal, isOpen: () => opened, shadowRoots, onHidden, onClosed: () => hide() });
 
   let badge: Badge | undefined;
   /** Whether Verity has the card open; its `data-open` says so to the page's observers, but the page can change that. */
@@ -105,15 +105,9 @@ export function createCard({ document, signal, sheet, verdictOf, openDetails, op
       host.setAttribute('data-open', '');
       if (usesPopover && !host.matches(':popover-open')) host.showPopover();
       follow();
-      requestAnimationFrame(checkShown);
+      shownWatch.checkWhenDrawn();
     }
     place();
-  }
-
-  /** Once the card is drawn: still open, and on top at its middle; else the page hid it. */
-  function checkShown(): void {
-    if (badge === undefined || signal.aborted || onHidden === undefined) return;
-    if (!cardShown(document, host, usesPopover, shadowRoots())) onHidden();
   }
 
   function hide({ returnFocus = false } = {}): void {
@@ -176,24 +170,6 @@ export function createCard({ document, signal, sheet, verdictOf, openDetails, op
     shownStatus.textContent = opened ? '' : 'Couldn’t open the inspector from here. Use the Verity button in the toolbar.';
   }
 
-  // Closed while Verity holds it open: the page did it (a page can close any popover).
-  // The browser's report of the page closing the popover; one the page makes up closes nothing.
-  host.addEventListener(
-    'toggle',
-    trusted((event) => {
-      if ((event as Event & { newState?: string }).newState !== 'closed' || !opened) return;
-      onHidden?.();
-      hide();
-    }),
-  );
-  // A popover or dialog of the page's opening while the card is: the top layer puts it above the card, so look again once drawn.
-  document.addEventListener(
-    'toggle',
-    (event) => {
-      if (event.target !== host && (event as Event & { newState?: string }).newState === 'open' && opened) requestAnimationFrame(checkShown);
-    },
-    { capture: true, passive: true, signal },
-  );
   host.addEventListener('pointerenter', trusted(cancelHide));
   host.addEventListener(
     'pointerleave',
@@ -210,11 +186,12 @@ export function createCard({ document, signal, sheet, verdictOf, openDetails, op
     event.preventDefault();
     hide({ returnFocus: true });
   });
+  // A card the reader opened on purpose goes by their Tab, Escape or press elsewhere, all handled here; focus leaving it
+  // otherwise is the window losing focus, or the page's script taking focus (`input.focus()`), which must not close it.
   root.addEventListener('focusout', (event) => {
     const next = (event as FocusEvent).relatedTarget;
-    if (next instanceof Node && (root.contains(next) || host.contains(next) || next === badge?.host)) return;
-    if (pinned) hide();
-    else hideSoon();
+    if (pinned || (next instanceof Node && (root.contains(next) || host.contains(next) || next === badge?.host))) return;
+    if (!host.matches(':hover')) hideSoon();
   });
   document.addEventListener(
     'keydown',
@@ -273,32 +250,6 @@ export function createCard({ document, signal, sheet, verdictOf, openDetails, op
     },
     close: () => hide(),
   };
-}
-
-/** Elements in the top layer, the only place drawn above the card: open popovers, modal dialogs, full-screen elements; the page's are those Verity did not make. */
-const topLayer = ':popover-open, :modal';
-
-/**
- * Whether an open card is what the reader sees: its popover still open (a
- * page can close any popover in it) and nothing of the page's drawn over
- * its middle (a page can open a popover of its own above it; coverAt
- * passes over what draws nothing). While the page has something in the
- * top layer (in the document or a shadow tree), every box is hit-tested,
- * those passing clicks through too (see-through.ts).
- */
-export function cardShown(document: Document, host: HTMLElement, usesPopover: boolean, shadowRoots: readonly ShadowRoot[] = []): boolean {
-  if (usesPopover && !host.matches(':popover-open')) return false;
-  const { left, top, width, height } = host.getBoundingClientRect();
-  if (width < 1 || height < 1) return false;
-  const view = document.defaultView;
-  const [x, y] = [left + width / 2, top + height / 2];
-  // Where nothing can be hit-tested there is no sign of the page.
-  if (view === null || typeof document.elementFromPoint !== 'function') return true;
-  // Placed inside the window, a card whose middle is out of it was moved there by the page: it cannot be read.
-  if (x < 0 || y < 0 || x >= view.innerWidth || y >= view.innerHeight) return false;
-  const uncovered = (unseen: readonly OutOfReach[]) => coverAt({ holder: host, x, y, view, isOwn: () => false, unseen }) === undefined;
-  const pageHasTopLayer = [document, ...shadowRoots].some((root) => [...root.querySelectorAll(topLayer)].some((element) => !madeByVerity(element)));
-  return pageHasTopLayer ? withEveryBoxHitTestable(new Set([document]), uncovered, { shadowRoots: () => shadowRoots }) : uncovered([]);
 }
 
 type CardElement = { element: HTMLElement; details: HTMLButtonElement; status: HTMLElement; trustButton: HTMLButtonElement | undefined };

@@ -144,7 +144,7 @@ export function startPageSession({
     forget: (badge) => badgeCard.made()?.forget(badge),
     close: () => badgeCard.made()?.close(),
   };
-  const selectionCardMade = madeWhenUsed(() => createSelectionCard({ document, signal, sheet: cardSheet, reveal }));
+  const selectionCardMade = madeWhenUsed(() => createSelectionCard({ document, signal, sheet: cardSheet, reveal, onHidden: integrity.cardHidden, shadowRoots: shadowRoots.inPage }));
   const selectionCard: SelectionCard = {
     anchorTo: (range) => selectionCardMade.get().anchorTo(range),
     show: (check) => selectionCardMade.get().show(check),
@@ -207,7 +207,11 @@ export function startPageSession({
       selectionCard.anchorTo(read.range);
       return { text: read.text, within: read.within };
     },
-    'show-selection-check': ({ check }) => ({ shown: selectionCard.show(check) }),
+    'show-selection-check': ({ check }) => {
+      // One of Verity's cards at a time: the answer would otherwise sit over a badge's card.
+      card.close();
+      return { shown: selectionCard.show(check) };
+    },
   });
 
   // The first badge pays for the renderer's first closed shadow root and sheet and for building every state's face, a

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SelectionCheck } from '../../messaging/messages';
 import { createCardSheet } from './card-sheet';
 import { createSelectionCard, selectionCardTag } from './selection-card';
+import { removeHitTest, stubHitTest } from '../../test/fakes/hit-test';
 
 const check: SelectionCheck = {
   pageUrl: 'https://news.example/',
@@ -48,10 +49,11 @@ beforeEach(() => {
 afterEach(() => {
   controller.abort();
   vi.restoreAllMocks();
+  removeHitTest(document);
 });
 
-function setUp(reveal = vi.fn(() => true)) {
-  const card = createSelectionCard({ document, signal: controller.signal, sheet: createCardSheet(), reveal });
+function setUp(reveal = vi.fn(() => true), onHidden = vi.fn()) {
+  const card = createSelectionCard({ document, signal: controller.signal, sheet: createCardSheet(), reveal, onHidden, shadowRoots: () => [] });
   const range = document.createRange();
   range.selectNodeContents(document.getElementById('one')!);
   const host = () => document.querySelector<HTMLElement>(selectionCardTag)!;
@@ -142,5 +144,22 @@ describe('createSelectionCard', () => {
     await Promise.resolve();
     expect(writeText).not.toHaveBeenCalled();
     expect(root().querySelector('[role="status"]')!.textContent).toBe('');
+  });
+
+  it('tells when the page draws over it once it is drawn, as the badge card does', async () => {
+    const onHidden = vi.fn();
+    const { card, range, host } = setUp(undefined, onHidden);
+    document.body.insertAdjacentHTML('beforeend', '<div id="page-popover" style="background-color: rgb(255, 255, 255)"></div>');
+    const box = { left: 20, top: 40, width: 300, height: 200, right: 320, bottom: 240, x: 20, y: 40, toJSON: () => ({}) };
+    vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockReturnValue(box);
+    const stack = stubHitTest(document, () => [host()]);
+    card.anchorTo(range);
+    card.show(check);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(onHidden).not.toHaveBeenCalled();
+    stack.mockReturnValue([document.getElementById('page-popover')!, host()]);
+    card.show(check);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(onHidden).toHaveBeenCalledTimes(1);
   });
 });

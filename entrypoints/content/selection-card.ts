@@ -5,6 +5,7 @@ import { confidenceMeter, createCardHost, elementMaker, factList, followScrollin
 import { citationControls } from './selection-card-citation';
 import { selectionCardContentOf, type SelectionCardContent } from './selection-card-content';
 import { trusted } from './trusted-events';
+import { watchCardShown } from './card-shown';
 import { brandIconShapes, createIcon, stateIconShapes } from './state-icons';
 import { createMarkBox } from './mark-css';
 
@@ -25,6 +26,10 @@ export type CreateSelectionCardParameters = {
   sheet: SharedStyle;
   /** Scrolls to a proof's snippet and rings it; false when it has left the page. */
   reveal: (id: string) => boolean;
+  /** The page closed the card, or drew over it (card-shown.ts). */
+  onHidden: () => void;
+  /** The page's open shadow roots known so far: a popover of the page's may be in one. */
+  shadowRoots: () => readonly ShadowRoot[];
 };
 
 /**
@@ -34,12 +39,13 @@ export type CreateSelectionCardParameters = {
  * session ending). Built like the badge's card, in a closed shadow root in
  * the top layer.
  */
-export function createSelectionCard({ document, signal, sheet, reveal }: CreateSelectionCardParameters): SelectionCard {
+export function createSelectionCard({ document, signal, sheet, reveal, onHidden, shadowRoots }: CreateSelectionCardParameters): SelectionCard {
   const { host, root, usesPopover } = createCardHost(document, selectionCardTag, sheet);
 
   let anchor: Range | undefined;
   let open: AbortController | undefined;
   let returnFocusTo: Element | null = null;
+  const shownWatch = watchCardShown({ document, host, usesPopover, signal, isOpen: () => open !== undefined, shadowRoots, onHidden, onClosed: () => close({ returnFocus: false }) });
 
   function place(): void {
     if (anchor !== undefined) placeCardHost(document, host, anchor.getBoundingClientRect(), sheet);
@@ -108,6 +114,7 @@ export function createSelectionCard({ document, signal, sheet, reveal }: CreateS
       if (usesPopover && !host.matches(':popover-open')) host.showPopover();
       place();
       listen();
+      shownWatch.checkWhenDrawn();
       card.focus({ preventScroll: true });
       return true;
     },

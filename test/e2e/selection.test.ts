@@ -364,4 +364,32 @@ describe('Verify selection in Chromium', () => {
     await page.reload();
     await expect.poll(() => sendFrom(extensionPage, 'selection-check', { tabId })).toBeNull();
   });
+
+  it("flags a page that closes the selection's card as it opens, in the popup and the toolbar, as for a badge's card", async () => {
+    const hostile = await browser.context.newPage();
+    await hostile.goto(`${pageUrl}?hostile`);
+    await allAnswered(hostile, snippetScenarios.length);
+    const hostileTab = (await tabShowing(extensionPage, `${pageUrl}?hostile`)).tabId;
+    const integrity = async () => (await sendFrom(extensionPage, 'tab-integrity', { tabId: hostileTab })).integrity;
+    expect((await integrity())?.cardHidden ?? false).toBe(false);
+    await hostile.evaluate(() => {
+      new MutationObserver(() => {
+        const card = document.querySelector<HTMLElement>('verity-selection-card');
+        if (card === null || card.hasAttribute('data-hostile')) return;
+        card.setAttribute('data-hostile', '');
+        card.addEventListener('toggle', (event) => {
+          if ((event as Event & { newState: string }).newState === 'open') setTimeout(() => card.hidePopover(), 300);
+        });
+      }).observe(document.documentElement, { childList: true });
+      const range = document.createRange();
+      range.selectNodeContents(document.getElementById('unsigned')!);
+      document.getSelection()!.removeAllRanges();
+      document.getSelection()!.addRange(range);
+    });
+    await clickMenuItem('Nobody signed this sentence about the harbour fireworks.', hostileTab, `${pageUrl}?hostile`);
+    await expect.poll(async () => (await integrity())?.cardHidden, { timeout: 10_000 }).toBe(true);
+    const worker = await browser.serviceWorker();
+    expect(await worker.evaluate((tabId) => chrome.action.getTitle({ tabId }), hostileTab)).toMatch(/this page hides Verity’s badges/);
+    await hostile.close();
+  });
 });

@@ -226,6 +226,30 @@ export function describeUntrustedEvents(session: DemoSession): void {
       await demo.close();
     });
 
+    it('keeps a card the reader opened when the page takes focus from it, and closes it on the reader\'s Tab', async () => {
+      const { demo } = await openDemoPage(session);
+      await demo.evaluate(() => document.body.insertAdjacentHTML('afterbegin', '<input id="focus-thief" aria-label="search">'));
+      const cardOpen = () => demo.evaluate(() => document.querySelector('verity-card')?.matches(':popover-open') ?? false);
+      const badge = demo.locator('figure.case[data-expected-state="altered"] verity-badge').first();
+      await badge.scrollIntoViewIfNeeded();
+      await badge.click();
+      await expect.poll(cardOpen, { timeout: 5_000 }).toBe(true);
+
+      await demo.evaluate(() => (document.getElementById('focus-thief') as HTMLInputElement).focus({ preventScroll: true }));
+      await demo.waitForTimeout(500);
+      expect(await demo.evaluate(() => document.activeElement?.id)).toBe('focus-thief');
+      expect(await cardOpen()).toBe(true);
+
+      // Opened again by the reader, it goes when their Tab takes them past its controls.
+      await demo.keyboard.press('Escape');
+      await expect.poll(cardOpen, { timeout: 5_000 }).toBe(false);
+      await badge.click();
+      await expect.poll(cardOpen, { timeout: 5_000 }).toBe(true);
+      await demo.keyboard.press('Tab');
+      await expect.poll(cardOpen, { timeout: 5_000 }).toBe(false);
+      await demo.close();
+    });
+
     it("keeps the card where Verity puts it whatever the page's rules name, and flags a top-layer box of the page's named like it", async () => {
       const { demo, tabId } = await openDemoPage(session);
       // The names the cards' rules used: a rule on the host outranked the host's own style, and an @property reached inside.
