@@ -149,7 +149,7 @@ describe('createBadge', () => {
     expect(replace.mock.calls[1]![0]).not.toContain(':host { display: none');
   });
 
-  it("draws the reader's mark from the shared sheet only, and none before it is known", () => {
+  it("draws the reader's mark from the shared sheet only, and none before it is known, in a box of the same width", () => {
     const shared = createBadgeSheet();
     const replace = vi.spyOn(shared.style, 'replace');
     shared.setMark({ colour: 'violet', symbol: 'diamond' });
@@ -157,7 +157,8 @@ describe('createBadge', () => {
     shared.setShown(false);
     expect(replace.mock.calls[1]![0]).toContain("content: '◆'");
     shared.setMark(undefined);
-    expect(replace.mock.calls[2]![0]).toContain('.mark { display: none; }');
+    expect(replace.mock.calls[2]![0]).toContain('.mark { display: inline-block; width: 1em;');
+    expect(replace.mock.calls[0]![0]).toContain('.mark { display: inline-block; width: 1em;');
     expect(replace.mock.calls[2]![0]).not.toContain('::before');
   });
 });

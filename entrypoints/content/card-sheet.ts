@@ -21,6 +21,11 @@ function neutralRules(colours: Record<keyof typeof neutralColours, string>): str
     .join(' ');
 }
 
+/** Taller than any verdict's card at the usual lengths of names (the untrusted one, the tallest, is about 375 px); a longer one scrolls inside. */
+const oneSizeHeight = 392;
+/** The selection's card (a verdict's card and the snippet it was found in, at least) and the image's (a verdict and the Content Credentials' claims). */
+const tallHeight = 464;
+
 /**
  * The sheet of both cards (the badge's and the selection's). The host is a manual popover where supported, so the
  * card sits in the top layer above any z-index of the page; the :host
@@ -50,6 +55,16 @@ const cardCss = `
 :host([data-theme='dark']) { color-scheme: dark; ${neutralRules(darkNeutralColours)} --hover: oklch(27.9% 0.041 260.031); --edge: oklch(37.2% 0.044 257.287); }
 /* At 400 % zoom the window is 320 by 225 CSS pixels: the card keeps inside it and scrolls, its controls still reached. */
 .card { max-height: calc(100vh - 16px); overflow-y: auto; overscroll-behavior: contain; }
+/* One size whatever it says (card.ts): the host's box is the page's to measure, and a card sized by its content would tell the verdict and the reader's trust. */
+.card.one-size { height: min(${oneSizeHeight}px, calc(100vh - 16px)); display: flex; flex-direction: column; scroll-padding-bottom: 52px; }
+.card.one-size.tall { height: min(${tallHeight}px, calc(100vh - 16px)); }
+.card.one-size > * { flex: none; }
+/* Its buttons stay at its foot, in sight however much there is to scroll above them. */
+.card.one-size > .actions {
+  /* Sticky insets are from inside the card's padding: -12px puts the foot on its edge. */
+  position: sticky; bottom: -12px; margin: auto -16px -12px; padding: 10px 16px 12px;
+  background: var(--surface); box-shadow: 0 -1px 0 var(--rule);
+}
 /* Shown while its popover is open: data-open is on the host, in the page's reach, only for observers. */
 :host([popover]:not(:popover-open)), :host(:not([popover]):not([data-open])) { display: none !important; }
 .card[data-state='checking'] { --background: ${checkingColours.background}; --text: ${checkingColours.text}; --ring: ${checkingColours.ring}; --ink: var(--body); }

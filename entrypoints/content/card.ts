@@ -134,6 +134,8 @@ export function createCard({ document, signal, sheet, verdictOf, openDetails, op
     const card = cardElement(document, content);
     // Inside the closed shadow root: the page can neither read the state nor restyle the card by writing its host.
     card.element.dataset.state = content.state;
+    // Only a proof that could not be read at all, which the page knows as well as Verity, may size the card to its words.
+    if (content.state !== 'malformed') card.element.classList.add('one-size');
     detailsButton = card.details;
     status = card.status;
     detailsButton.addEventListener('click', () => void details());

@@ -57,6 +57,8 @@ export type PageSession = {
    */
   restored(): void;
   closeCard(): void;
+  /** The page closed or drew over Verity's image card: flagged as for the badge's card. */
+  cardHidden(): void;
   /** The ids of the proofs it holds, to forget them all when it ends. */
   ids(): string[];
   /** The open shadow roots the page's world reported, whose hosts are in the page now. */
@@ -265,6 +267,7 @@ export function startPageSession({
     },
     restored: () => sender.sendAll(),
     closeCard: () => card.close(),
+    cardHidden: () => integrity.cardHidden(),
     ids: () => Array.from(registry.all(), (proof) => proof.id),
     shadowRoots: shadowRoots.inPage,
   };

@@ -128,7 +128,8 @@ function cardElement(
   { reveal, close }: { reveal: (id: string) => boolean; close: () => void },
 ): HTMLElement {
   const make = elementMaker(document);
-  const card = make('div', 'card');
+  // One size whatever the answer, as the badge's card: what is signed, and by whom the reader trusts, is not the page's to measure.
+  const card = make('div', 'card one-size tall');
   card.setAttribute('role', 'dialog');
   card.setAttribute('aria-label', 'Verity: selection check');
   card.tabIndex = -1;
@@ -185,7 +186,8 @@ function cardElement(
   } else {
     const citation = citationControls({ document, citation: content.citation, status, make });
     actions.append(citation.button, closeButton);
-    card.append(actions, citation.fallback);
+    // Above the buttons, which stay at the card's foot.
+    card.append(citation.fallback, actions);
   }
   return card;
 }

@@ -46,7 +46,14 @@ export function startVerity({ signal, window, onLocationChange, messages }: Star
   const clock = windowClock(window);
   const badgeSheet = createBadgeSheet();
   const cardSheet = createCardSheet();
-  const images = startPageImages({ signal, document: window.document, cardSheet, messages });
+  const images = startPageImages({
+    signal,
+    document: window.document,
+    cardSheet,
+    messages,
+    onCardHidden: () => running?.session.cardHidden(),
+    shadowRoots: () => running?.session.shadowRoots() ?? [],
+  });
   messages.register(signal, createFrameLookHandlers({ window, shadowRoots: () => running?.session.shadowRoots() ?? [] }));
   let proofCount = 0;
   let running: { session: PageSession; stop: AbortController } | undefined;

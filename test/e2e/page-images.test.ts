@@ -140,6 +140,13 @@ describe('badges on a page’s images, in Chromium', () => {
     expect(card).toContain('not whether what it shows is true');
     expect(card).toContain('What the Content Credentials claim (their own words, not Verity’s findings)');
     await screenshot(page, 'page-images-card', { fullPage: false });
+    // One size whatever it says: whether the reader's trust lists hold the signer is not the page's to measure.
+    const imageCardSize = () =>
+      page.evaluate(() => {
+        const { width, height } = document.querySelector('verity-card[data-verity-image]')!.getBoundingClientRect();
+        return `${width}x${height}`;
+      });
+    expect(await imageCardSize()).toBe('304x464');
 
     // Details (after the card, in its closed shadow root, by keyboard): the inspector checks the image again and shows its manifest store.
     const opening = browser.context.waitForEvent('page');
@@ -162,6 +169,7 @@ describe('badges on a page’s images, in Chromium', () => {
     await page.locator('figure[data-name="bytesChanged"] verity-badge').click();
     await expect.poll(async () => (await accessibleWords(cdp)).dialog, { timeout: 5_000 }).toMatch(/The image changed after it was signed/);
     expect((await accessibleWords(cdp)).dialog).not.toContain('Made with AI');
+    expect(await imageCardSize()).toBe('304x464');
     // Focus is in the card; Escape takes it back to the badge, and Enter opens the card again.
     await page.keyboard.press('Escape');
     await expect.poll(async () => (await accessibleWords(cdp)).dialog).toBeUndefined();
@@ -243,6 +251,16 @@ describe('badges on a page’s images, in Chromium', () => {
       .poll(() => page.evaluate(() => [...document.querySelectorAll('verity-badge')].map((badge) => badge.closest('figure')?.dataset.name)), { timeout: 30_000 })
       .toEqual(['trustedAi', 'trustedCapture', 'editedAi', 'bytesChanged', 'manifestCut', 'largeAi', 'picture']);
     expect((await badgeStates(page)).trustedCapture).toBe('untrusted');
+
+    // A page that closes the image card as it opens is flagged, as for the text's card.
+    expect(await worker.evaluate((tabId) => chrome.action.getTitle({ tabId }), tabId)).not.toMatch(/hides Verity’s badges/);
+    await page.evaluate(() =>
+      document.querySelector('verity-card[data-verity-image]')!.addEventListener('toggle', (event) => {
+        if ((event as Event & { newState: string }).newState === 'open') setTimeout(() => (event.target as HTMLElement).hidePopover(), 300);
+      }),
+    );
+    await page.locator('figure[data-name="trustedAi"] verity-badge').click();
+    await expect.poll(() => worker.evaluate((tabId) => chrome.action.getTitle({ tabId }), tabId), { timeout: 10_000 }).toMatch(/this page hides Verity’s badges/);
     await page.close();
   });
 

@@ -139,6 +139,30 @@ export function describeUntrustedEvents(session: DemoSession): void {
       await page.close();
     });
 
+    it("draws the badge's card one size whatever the verdict: its size tells the page nothing of it, nor of the reader's trust", async () => {
+      const { demo } = await openDemoPage(session);
+      const cardBoxes: Record<string, { width: number; height: number }> = {};
+      for (const state of ['verified', 'altered', 'untrusted', 'unavailable', 'invalid', 'malformed']) {
+        const badge = demo.locator(`figure.case[data-expected-state="${state}"] verity-badge`).first();
+        await badge.scrollIntoViewIfNeeded();
+        await badge.hover();
+        await expect.poll(() => demo.evaluate(() => document.querySelector('verity-card')?.matches(':popover-open') ?? false), { timeout: 5_000 }).toBe(true);
+        cardBoxes[state] = await demo.evaluate(() => {
+          const { width, height } = document.querySelector('verity-card')!.getBoundingClientRect();
+          return { width, height };
+        });
+        await demo.waitForTimeout(200);
+        await screenshot(demo, `badge-card-one-size-${state}`, { fullPage: false });
+        await demo.mouse.move(0, 0);
+        await expect.poll(() => demo.evaluate(() => document.querySelector('verity-card')!.matches(':popover-open')), { timeout: 5_000 }).toBe(false);
+      }
+      const { malformed, ...checked } = cardBoxes;
+      expect(new Set(Object.values(checked).map(({ width, height }) => `${width}x${height}`)), JSON.stringify(cardBoxes)).toEqual(new Set(['304x392']));
+      // A proof that cannot be read at all is the page's own knowledge: its card is sized to its words.
+      expect(malformed!.height).toBeLessThan(392);
+      await demo.close();
+    });
+
     it('flags a hostile page in the popup and the toolbar: a badge kept off, one covered, the card closed as it opens, look-alike badges', async () => {
       const { browser } = session;
       const { demo, tabId } = await openDemoPage(session);

@@ -5,6 +5,7 @@ import { brandIconShapes, createIcon, externalIconShapes, stateIconShapes } from
 import { trusted } from '../trusted-events';
 import type { ImageCardContent } from './image-card-content';
 import { createMarkBox } from '../mark-css';
+import { watchCardShown } from '../card-shown';
 
 export type ImageCardOptions = {
   onClose?: () => void;
@@ -29,6 +30,10 @@ export type CreateImageCardParameters = {
   signal: AbortSignal;
   /** The text card's sheet: the same look. */
   sheet: SharedStyle;
+  /** The page closed the card, or drew over it (card-shown.ts). */
+  onHidden: () => void;
+  /** The page's open shadow roots known so far: a popover of the page's may be in one. */
+  shadowRoots: () => readonly ShadowRoot[];
 };
 
 /**
@@ -37,10 +42,11 @@ export type CreateImageCardParameters = {
  * their own heading, and the failure codes. It opens on a press of a badge
  * and goes on Escape, a press elsewhere, or a second press.
  */
-export function createImageCard({ document, signal, sheet }: CreateImageCardParameters): ImageCard {
+export function createImageCard({ document, signal, sheet, onHidden, shadowRoots }: CreateImageCardParameters): ImageCard {
   const { host, root, usesPopover } = createCardHost(document, cardTag, sheet);
   host.dataset.verityImage = '';
   let shown: { anchor: Element; onClose: (() => void) | undefined; returnFocus: HTMLElement | undefined; following: AbortController } | undefined;
+  const shownWatch = watchCardShown({ document, host, usesPopover, signal, isOpen: () => shown !== undefined, shadowRoots, onHidden, onClosed: () => close() });
 
   const place = (): void => {
     if (shown === undefined) return;
@@ -72,6 +78,7 @@ export function createImageCard({ document, signal, sheet }: CreateImageCardPara
     shown = { anchor, onClose, returnFocus, following: new AbortController() };
     followScrolling(document, place, AbortSignal.any([signal, shown.following.signal]));
     place();
+    shownWatch.checkWhenDrawn();
     // A dialog: a screen reader reads it as focus arrives.
     card.focus({ preventScroll: true });
   }
@@ -92,7 +99,8 @@ export function createImageCard({ document, signal, sheet }: CreateImageCardPara
 /** Every word from the image or its manifest goes in as text, never markup. */
 function cardElement(document: Document, content: ImageCardContent, openDetails: (() => Promise<boolean>) | undefined): HTMLElement {
   const make = elementMaker(document);
-  const card = make('div', 'card');
+  // One size whatever it says, as the text's card: whether the reader's trust lists hold the signer is not the page's to measure.
+  const card = make('div', 'card one-size tall');
   card.setAttribute('role', 'dialog');
   card.setAttribute('aria-label', `Verity: ${content.word}`);
   card.tabIndex = -1;

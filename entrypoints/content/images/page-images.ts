@@ -25,6 +25,10 @@ export type StartPageImagesParameters = {
   cardSheet: SharedStyle;
   /** Where its answers to "Verify image with Verity" go. */
   messages: ContentMessageDesk;
+  /** The page closed or drew over the image card (card-shown.ts). */
+  onCardHidden: () => void;
+  /** The page's open shadow roots known so far: a popover of the page's may be in one. */
+  shadowRoots: () => readonly ShadowRoot[];
 };
 
 export type PageImages = {
@@ -40,10 +44,10 @@ export type PageImages = {
  * manifest gets a badge on its corner; one without gets none. "Verify image
  * with Verity" shows its answer here whether or not access was granted.
  */
-export function startPageImages({ signal, document, cardSheet, messages }: StartPageImagesParameters): PageImages {
+export function startPageImages({ signal, document, cardSheet, messages, onCardHidden, shadowRoots }: StartPageImagesParameters): PageImages {
   const sheet = createImageBadgeSheet();
   // Built when a card first opens: most pages never open one.
-  const card = madeWhenUsed(() => createImageCard({ document, signal, sheet: cardSheet }));
+  const card = madeWhenUsed(() => createImageCard({ document, signal, sheet: cardSheet, onHidden: onCardHidden, shadowRoots }));
   const badges = new Map<HTMLImageElement, ImageBadge>();
   let granted = false;
   let siteEnabled = false;
