@@ -53,7 +53,6 @@ export type CreateCardParameters = {
  */
 export function createCard({ document, signal, sheet, verdictOf, openDetails, openTrustSigner, onHidden, shadowRoots = () => [] }: CreateCardParameters): Card {
   const { host, root, usesPopover } = createCardHost(document, cardTag, sheet);
-  const shownWatch = watchCardShown({ document, host, usesPopover, signal, isOpen: () => opened, shadowRoots, onHidden, onClosed: () => hide() });
 
   let badge: Badge | undefined;
   /** Whether Verity has the card open; its `data-open` says so to the page's observers, but the page can change that. */
@@ -68,6 +67,7 @@ export function createCard({ document, signal, sheet, verdictOf, openDetails, op
   // The badge whose card Escape closed: the pointer resting on it, or on the card that
   // covered it, must not bring the card straight back. It can once the pointer leaves it.
   let dismissed: { badge: Badge; watch: AbortController } | undefined;
+  const shownWatch = watchCardShown({ document, host, usesPopover, signal, isOpen: () => opened, shadowRoots, onHidden, onClosed: () => hide() });
 
   function dismiss(target: Badge): void {
     undismiss();
