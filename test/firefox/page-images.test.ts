@@ -129,12 +129,17 @@ describe.each(installedFirefoxes())('badges on a page’s images in $name', ({ n
     // In the card's look (its sheet sets the width), in every Firefox: one that keeps a content script from adopting a
     // constructed sheet styles each closed root with a <style> of its own, which drawing the card must not drop.
     expect(await page.evaluate(() => document.querySelector('verity-card[data-verity-image][data-open]')!.getBoundingClientRect().width)).toBe(304);
+    // One size whatever it says (the window's height less 16 px where that is less): its height tells the page nothing.
+    const cardHeight = () => page.evaluate(() => [document.querySelector('verity-card[data-verity-image][data-open]')!.getBoundingClientRect().height, Math.min(464, innerHeight - 16)]);
+    const [height, oneSize] = await cardHeight();
+    expect(height).toBe(oneSize);
     await page.screenshot({ path: screenshotPath('page-images-card') });
     await page.keyboard.press('Escape');
     await page.click('figure[data-name="bytesChanged"] verity-badge');
     await until(async () => /The image changed after it was signed/.test((await openCard()) ?? ''), { timeout: 5_000 }).catch(() => undefined);
     expect(await openCard()).toMatch(/^The image changed after it was signed/m);
     expect(await openCard()).not.toContain('Made with AI');
+    expect(await cardHeight()).toEqual([oneSize, oneSize]);
     await page.close();
 
     const inspectorOf = async (image: string) => {
