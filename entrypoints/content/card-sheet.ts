@@ -48,6 +48,9 @@ const cardCss = `
   z-index: 2147483647 !important;
   width: 304px !important;
   max-width: calc(100vw - 16px) !important;
+  /* \`all\` leaves these two: a page's \`direction: rtl\` on the host would mirror the card's layout. */
+  direction: ltr !important;
+  unicode-bidi: isolate !important;
   color-scheme: light;
   ${neutralRules(neutralColours)} --hover: oklch(98.4% 0.003 247.858); --edge: rgb(15 23 42 / 0.08);
 }

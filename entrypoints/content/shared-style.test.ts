@@ -1,7 +1,10 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { showInCard } from './card-dom';
-import { createSharedStyle } from './shared-style';
+import { createSharedStyle, hostDrawsNothingElse } from './shared-style';
+
+/** The rules a root gets for `css`: each sheet begins with the rule that keeps the page's generated content off the host. */
+const rulesFor = (css: string) => `${hostDrawsNothingElse}\n${css}`;
 
 /** A closed shadow root as Firefox before 153 gives a content script: adopting a constructed sheet throws. */
 function xrayRoot(): ShadowRoot {
@@ -30,13 +33,13 @@ describe('createSharedStyle', () => {
     const style = createSharedStyle(':host { color: red; }');
     const roots = [xrayRoot(), xrayRoot()];
     for (const root of roots) style.adopt(root);
-    expect(roots.map((root) => root.querySelector('style')?.textContent)).toEqual([':host { color: red; }', ':host { color: red; }']);
+    expect(roots.map((root) => root.querySelector('style')?.textContent)).toEqual([rulesFor(':host { color: red; }'), rulesFor(':host { color: red; }')]);
 
     style.replace(':host { display: none; }');
-    expect(roots.map((root) => root.querySelector('style')?.textContent)).toEqual([':host { display: none; }', ':host { display: none; }']);
+    expect(roots.map((root) => root.querySelector('style')?.textContent)).toEqual([rulesFor(':host { display: none; }'), rulesFor(':host { display: none; }')]);
     const later = xrayRoot();
     style.adopt(later);
-    expect(later.querySelector('style')?.textContent).toBe(':host { display: none; }');
+    expect(later.querySelector('style')?.textContent).toBe(rulesFor(':host { display: none; }'));
   });
 
   it('renames every custom property with a random part of its own, which no page can name in a rule or an @property', () => {
@@ -46,7 +49,7 @@ describe('createSharedStyle', () => {
     const name = style.customProperty('--text');
     expect(name).toMatch(/^--v[0-9a-f]{8}-text$/);
     expect(createSharedStyle('').customProperty('--text')).not.toBe(name);
-    expect(root.querySelector('style')?.textContent).toBe(`.pill { ${name}: red; color: var(${name}); } .a--b { margin: 0; }`);
+    expect(root.querySelector('style')?.textContent).toBe(rulesFor(`.pill { ${name}: red; color: var(${name}); } .a--b { margin: 0; }`));
   });
 
   it('puts its copy first, so the root’s own content follows it', () => {
@@ -66,7 +69,7 @@ describe('createSharedStyle', () => {
     showInCard(root, document.createElement('div'));
     expect([...root.children].map((child) => child.localName)).toEqual(['style', 'div']);
     showInCard(root);
-    expect(root.querySelector('style')?.textContent).toBe('p { margin: 0; }');
+    expect(root.querySelector('style')?.textContent).toBe(rulesFor('p { margin: 0; }'));
     expect(root.children).toHaveLength(1);
   });
 });

@@ -16,6 +16,13 @@ export type SharedStyle = {
 };
 
 /**
+ * A host's own generated content is the page's to style (`verity-badge::before { content: '✓ Verified' }`), drawn
+ * over what the root draws, and hit tests name the host for it, as if it were Verity's: none is drawn. An important
+ * rule of the shadow tree's outranks any of the page's on its host.
+ */
+export const hostDrawsNothingElse = ':host::before, :host::after, :host::marker { content: none !important; display: none !important; }';
+
+/**
  * The sheet is made, and its rules parsed, when the first root adopts it: a page with no proof never pays for it.
  * Custom properties cross into closed shadow roots: a page's `@property` for one of their names reaches the
  * rules inside, and a page's rule on the host outranks what the host itself sets. So every custom property
@@ -24,8 +31,9 @@ export type SharedStyle = {
 export function createSharedStyle(css: string): SharedStyle {
   const prefix = `--v${Array.from(crypto.getRandomValues(new Uint8Array(4)), (byte) => byte.toString(16).padStart(2, '0')).join('')}-`;
   const privateNames = (text: string): string => text.replaceAll(/(?<![\w-])--(?=[A-Za-z_])/g, prefix);
+  const rulesOf = (text: string): string => `${hostDrawsNothingElse}\n${privateNames(text)}`;
   let sheet: CSSStyleSheet | undefined;
-  let rules = privateNames(css);
+  let rules = rulesOf(css);
   // The fallback's copies, held weakly: a badge the page removed takes its copy with it.
   const copies = new Set<WeakRef<HTMLStyleElement>>();
   return {
@@ -46,7 +54,7 @@ export function createSharedStyle(css: string): SharedStyle {
       copies.add(new WeakRef(style));
     },
     replace(css) {
-      rules = privateNames(css);
+      rules = rulesOf(css);
       sheet?.replaceSync(rules);
       for (const copy of copies) {
         const style = copy.deref();

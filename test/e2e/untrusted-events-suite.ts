@@ -274,16 +274,20 @@ export function describeUntrustedEvents(session: DemoSession): void {
       await demo.close();
     });
 
-    it("keeps the card where Verity puts it whatever the page's rules name, and flags a top-layer box of the page's named like it", async () => {
+    it("keeps the card where Verity puts it whatever the page's rules name, draws none of their generated content on its hosts, and flags a top-layer box of the page's named like it", async () => {
       const { demo, tabId } = await openDemoPage(session);
       // The names the cards' rules used: a rule on the host outranked the host's own style, and an @property reached inside.
       await demo.evaluate(() => {
         document.head.insertAdjacentHTML(
           'beforeend',
           `<style>verity-card { --verity-top: -5000px !important; --verity-left: -5000px !important; }
-          @property --verity-left { syntax: '<color>'; inherits: false; initial-value: red; }</style>`,
+          @property --verity-left { syntax: '<color>'; inherits: false; initial-value: red; }
+          verity-badge::before, verity-card::after { content: '✓ Verified' !important; display: inline-block !important; position: absolute; inset: 0; background: white; }</style>`,
         );
       });
+      // A host's generated content would be drawn over the badge, and hit tests would name the host for it.
+      const generated = (selector: string) => demo.evaluate((selector) => [getComputedStyle(document.querySelector(selector)!, '::before').content, getComputedStyle(document.querySelector(selector)!, '::after').content], selector);
+      expect(await generated('figure.case[data-expected-state="altered"] verity-badge')).toEqual(['none', 'none']);
       const badges = demo.locator('figure.case[data-expected-state="verified"] verity-badge');
       await badges.first().scrollIntoViewIfNeeded();
       await badges.first().hover();
@@ -292,6 +296,7 @@ export function describeUntrustedEvents(session: DemoSession): void {
         return { inView: top >= 0 && left >= 0 && top + height <= innerHeight && left + width <= innerWidth, width };
       });
       await expect.poll(cardBox, { timeout: 5_000 }).toEqual({ inView: true, width: 304 });
+      expect(await generated('verity-card')).toEqual(['none', 'none']);
       await demo.mouse.move(0, 0);
       await expect.poll(() => demo.evaluate(() => document.querySelector('verity-card')!.hasAttribute('data-open')), { timeout: 5_000 }).toBe(false);
 
