@@ -47,9 +47,9 @@ export type CreateCardParameters = {
  * The one card of a page, shared by every badge: what the verdict says, in
  * words, with a Details button to the inspector. In a closed shadow root,
  * in the top layer (a manual popover) where the browser has one. It goes
- * on Escape, on a press elsewhere, on Tab past its controls, and, unless
- * the reader opened it on purpose, when focus or the pointer leaves it and
- * its badge (after a short delay, so the pointer can cross the gap).
+ * on Escape and on a press elsewhere, and, unless the reader opened it on
+ * purpose, when focus or the pointer leaves it and its badge (after a short
+ * delay, so the pointer can cross the gap). Tab goes round its controls.
  */
 export function createCard({ document, signal, sheet, verdictOf, openDetails, openTrustSigner, onHidden, shadowRoots = () => [] }: CreateCardParameters): Card {
   const { host, root, usesPopover } = createCardHost(document, cardTag, sheet);
@@ -181,14 +181,15 @@ export function createCard({ document, signal, sheet, verdictOf, openDetails, op
   );
   root.addEventListener('keydown', (event) => {
     if (!(event instanceof KeyboardEvent) || event.key !== 'Tab') return;
-    // Tab goes from control to control in the card; past its last, or before its first, back to the badge and on in the page's order.
+    // Tab and Shift+Tab go round the card's controls; Escape leaves. Where Tab left the card would tell the page,
+    // which sees the card close and focus land, how many controls it has: a trust offer means an untrusted signer.
     const controls = [...root.querySelectorAll('button')];
     const at = controls.indexOf(root.activeElement as HTMLButtonElement);
-    if (event.shiftKey ? at > 0 : at !== -1 && at < controls.length - 1) return;
     event.preventDefault();
-    hide({ returnFocus: true });
+    const next = at === -1 ? (event.shiftKey ? controls.length - 1 : 0) : (at + (event.shiftKey ? controls.length - 1 : 1)) % controls.length;
+    controls[next]?.focus({ preventScroll: true });
   });
-  // A card the reader opened on purpose goes by their Tab, Escape or press elsewhere, all handled here; focus leaving it
+  // A card the reader opened on purpose goes by their Escape or a press elsewhere, both handled here; focus leaving it
   // otherwise is the window losing focus, or the page's script taking focus (`input.focus()`), which must not close it.
   root.addEventListener('focusout', (event) => {
     const next = (event as FocusEvent).relatedTarget;
