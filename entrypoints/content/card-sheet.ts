@@ -21,6 +21,9 @@ function neutralRules(colours: Record<keyof typeof neutralColours, string>): str
     .join(' ');
 }
 
+/** Every card's width, less where the window is narrower (16 px less than it). */
+export const cardWidth = 304;
+
 /** Taller than any verdict's card at the usual lengths of names (the untrusted one, the tallest, is about 375 px); a longer one scrolls inside. */
 const oneSizeHeight = 392;
 /** The selection's card (a verdict's card and the snippet it was found in, at least) and the image's (a verdict and the Content Credentials' claims). */
@@ -46,7 +49,7 @@ const cardCss = `
   background: transparent !important;
   overflow: visible !important;
   z-index: 2147483647 !important;
-  width: 304px !important;
+  width: ${cardWidth}px !important;
   max-width: calc(100vw - 16px) !important;
   /* \`all\` leaves these two: a page's \`direction: rtl\` on the host would mirror the card's layout. */
   direction: ltr !important;

@@ -16,82 +16,131 @@ afterEach(() => {
   removeHitTest(document);
 });
 
+const box = (left: number, top: number, width: number, height: number) => ({ left, top, width, height, right: left + width, bottom: top + height, x: left, y: top, toJSON: () => ({}) });
+
 function openCard() {
   document.body.innerHTML = '<verity-card></verity-card><div id="page-popover" style="background-color: rgb(255, 255, 255)"></div><div id="clear-layer"></div>';
   const host = document.querySelector<HTMLElement>('verity-card')!;
-  vi.spyOn(host, 'getBoundingClientRect').mockReturnValue({ left: 20, top: 40, width: 300, height: 200, right: 320, bottom: 240, x: 20, y: 40, toJSON: () => ({}) });
+  vi.spyOn(host, 'getBoundingClientRect').mockReturnValue(box(20, 40, 304, 200));
   return host;
 }
 
 const toggle = (target: EventTarget, newState: 'open' | 'closed') => target.dispatchEvent(Object.assign(new Event('toggle', { bubbles: false }), { newState }));
 
 describe('cardShown', () => {
-  it('holds for a card that is the topmost element at its middle', () => {
+  it('holds for a card that is topmost at its corners and its middle', () => {
     const host = openCard();
     const stack = stubHitTest(document, () => [host, document.body]);
     expect(cardShown(document, host, false)).toBe(true);
-    expect(stack).toHaveBeenCalledWith(170, 140);
+    expect(stack).toHaveBeenCalledWith(172, 140);
+    expect(stack).toHaveBeenCalledWith(20 + 304 * 0.92, 40 + 200 * 0.08);
   });
 
-  it('fails for a card the page drew over, closed, or moved out of the window', () => {
+  it('fails for a card the page drew over, even in part or with a box that draws nothing, closed, moved out of the window or shrunk', () => {
     const host = openCard();
     stubHitTest(document, () => [document.getElementById('page-popover')!, host]);
     expect(cardShown(document, host, false)).toBe(false);
-    // A clear layer of the page's over it hides nothing.
-    stubHitTest(document, () => [document.getElementById('clear-layer')!, host]);
+    // A clear layer over one corner (the mark's): it would take the reader's presses there.
+    const stack = stubHitTest(document, (x, y) => (x > 250 && y < 60 ? [document.getElementById('clear-layer')!, host] : [host]));
+    expect(cardShown(document, host, false)).toBe(false);
+    stack.mockImplementation(() => [host]);
     expect(cardShown(document, host, false)).toBe(true);
     // A popover the page closed: `:popover-open` no longer matches (jsdom knows no popovers; this is the browser's answer).
-    stubHitTest(document, () => [host]);
     vi.spyOn(host, 'matches').mockReturnValue(false);
     expect(cardShown(document, host, true)).toBe(false);
     vi.mocked(host.matches).mockRestore();
-    vi.mocked(host.getBoundingClientRect).mockReturnValue({ left: -5000, top: -5000, width: 300, height: 200, right: -4700, bottom: -4800, x: -5000, y: -5000, toJSON: () => ({}) });
+    vi.mocked(host.getBoundingClientRect).mockReturnValue(box(-5000, -5000, 304, 200));
+    expect(cardShown(document, host, false)).toBe(false);
+    // A page's `zoom` on the root draws it small.
+    vi.mocked(host.getBoundingClientRect).mockReturnValue(box(20, 40, 24, 16));
+    expect(cardShown(document, host, false)).toBe(false);
+    host.remove();
+    vi.mocked(host.getBoundingClientRect).mockReturnValue(box(20, 40, 304, 200));
     expect(cardShown(document, host, false)).toBe(false);
   });
 });
 
 describe('watchCardShown', () => {
-  function watch(isOpen = () => true) {
+  function watch() {
     vi.stubGlobal('requestAnimationFrame', (callback: () => void) => setTimeout(callback, 0));
     const host = openCard();
-    const onHidden = vi.fn();
-    const onClosed = vi.fn();
-    const watcher = watchCardShown({ document, host, usesPopover: false, signal: controller.signal, isOpen, shadowRoots: () => [], onHidden, onClosed });
-    return { host, watcher, onHidden, onClosed };
+    const stack = stubHitTest(document, () => [host]);
+    const [onHidden, onClosed, restore] = [vi.fn(), vi.fn(), vi.fn()];
+    const watcher = watchCardShown({ document, host, usesPopover: false, signal: controller.signal, shadowRoots: () => [], restore, onHidden, onClosed });
+    return { host, stack, watcher, onHidden, onClosed, restore };
   }
   const drawn = () => new Promise((resolve) => setTimeout(resolve, 0));
 
   it('says nothing of a card on top once drawn, and tells of one the page drew over', async () => {
-    const { host, watcher, onHidden } = watch();
-    const stack = stubHitTest(document, () => [host]);
-    watcher.checkWhenDrawn();
+    const { host, stack, watcher, onHidden } = watch();
+    watcher.opened();
     await drawn();
     expect(onHidden).not.toHaveBeenCalled();
+    watcher.closed();
     stack.mockReturnValue([document.getElementById('page-popover')!, host]);
-    watcher.checkWhenDrawn();
+    watcher.opened();
     await drawn();
     expect(onHidden).toHaveBeenCalledTimes(1);
   });
 
-  it('looks again when a popover of the page opens over an open card, and not for one the card opens itself', async () => {
-    const { host, onHidden } = watch();
-    stubHitTest(document, () => [document.getElementById('page-popover')!, host]);
-    toggle(host, 'open');
-    await drawn();
-    expect(onHidden).not.toHaveBeenCalled();
+  it('looks again when a popover of the page opens while the card is open, in the document or a shadow root it knows', async () => {
+    vi.stubGlobal('requestAnimationFrame', (callback: () => void) => setTimeout(callback, 0));
+    const host = openCard();
+    const shadowHost = document.createElement('div');
+    document.body.append(shadowHost);
+    const root = shadowHost.attachShadow({ mode: 'open' });
+    root.innerHTML = '<div id="inner-popover"></div>';
+    const stack = stubHitTest(document, () => [host]);
+    const onHidden = vi.fn();
+    const watcher = watchCardShown({ document, host, usesPopover: false, signal: controller.signal, shadowRoots: () => [root], restore: () => undefined, onHidden, onClosed: () => undefined });
     toggle(document.getElementById('page-popover')!, 'open');
     await drawn();
+    expect(stack).not.toHaveBeenCalled();
+    watcher.opened();
+    await drawn();
+    stack.mockClear();
+    stack.mockReturnValue([shadowHost, host]);
+    toggle(root.getElementById('inner-popover')!, 'open');
+    await drawn();
+    expect(stack).toHaveBeenCalled();
     expect(onHidden).toHaveBeenCalledTimes(1);
   });
 
-  it('tells of, and follows, the page closing an open card; a closed card closing is Verity\'s own doing', () => {
-    let open = true;
-    const { host, onHidden, onClosed } = watch(() => open);
+  it("tells of, and follows, the page closing an open card; a closed card's closing is Verity's own doing", () => {
+    const { host, watcher, onHidden, onClosed } = watch();
+    watcher.opened();
     toggle(host, 'closed');
     expect(onHidden).toHaveBeenCalledTimes(1);
     expect(onClosed).toHaveBeenCalledTimes(1);
-    open = false;
+    watcher.closed();
     toggle(host, 'closed');
     expect(onHidden).toHaveBeenCalledTimes(1);
+  });
+
+  it("puts the card back when the page changes its host's style, and not for Verity's own change; tells when the page keeps at it", async () => {
+    const { host, watcher, onHidden, restore } = watch();
+    watcher.opened();
+    watcher.own(() => host.style.setProperty('--v0-verity-top', '10px'));
+    await drawn();
+    expect(restore).not.toHaveBeenCalled();
+    host.style.setProperty('--v0-verity-top', '-5000px', 'important');
+    await drawn();
+    expect(restore).toHaveBeenCalledTimes(1);
+    expect(onHidden).not.toHaveBeenCalled();
+    for (let change = 0; change < 8; change++) {
+      host.setAttribute('inert', String(change));
+      await drawn();
+    }
+    expect(restore).toHaveBeenCalledTimes(8);
+    expect(onHidden).toHaveBeenCalledTimes(1);
+  });
+
+  it('tells of, and follows, the page taking the host out', async () => {
+    const { host, watcher, onHidden, onClosed } = watch();
+    watcher.opened();
+    host.remove();
+    await drawn();
+    expect(onHidden).toHaveBeenCalled();
+    expect(onClosed).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,4 +1,6 @@
 import { coverAt } from './cover-check';
+import { cardWidth } from './card-sheet';
+import { drawnCheckMs, hasDrawnReports, type DrawnEntry, type DrawnObserverInit } from './drawn-watch';
 import { madeByVerity } from './made-by-verity';
 import { withEveryBoxHitTestable, type OutOfReach } from './see-through';
 import { trusted } from './trusted-events';
@@ -6,24 +8,41 @@ import { trusted } from './trusted-events';
 /** Elements in the top layer, the only place drawn above a card: open popovers, modal dialogs, full-screen elements; the page's are those Verity did not make. */
 const topLayer = ':popover-open, :modal';
 
+/** Where a card is hit-tested, as fractions of its width and height: its corners (the chip, the mark, the buttons) and its middle. */
+const samples = [0.08, 0.5, 0.92];
+
+/** Times the page may change a card's host while it is open before Verity stops putting it back, and says so. */
+const restoresPerOpening = 8;
+
 /**
  * Whether an open card is what the reader sees: its popover still open (a
- * page can close any popover in it) and nothing of the page's drawn over
- * its middle (a page can open a popover of its own above it; coverAt
- * passes over what draws nothing). While the page has something in the
- * top layer (in the document or a shadow tree), every box is hit-tested,
- * those passing clicks through too (see-through.ts).
+ * page can close any popover in it), at the size Verity gave it (a page's
+ * `zoom` on the root shrinks it), inside the window, nothing of the page's
+ * over it (at nine points: only the page's own top layer is drawn above
+ * the card, and anything there, even a box that draws nothing, takes the
+ * reader's presses), and, while the page has something in the top layer
+ * (in the document or a shadow tree), no drawn box passing clicks through
+ * over its middle (see-through.ts).
  */
 export function cardShown(document: Document, host: HTMLElement, usesPopover: boolean, shadowRoots: readonly ShadowRoot[] = []): boolean {
-  if (usesPopover && !host.matches(':popover-open')) return false;
+  if (!host.isConnected || (usesPopover && !host.matches(':popover-open'))) return false;
   const { left, top, width, height } = host.getBoundingClientRect();
   if (width < 1 || height < 1) return false;
   const view = document.defaultView;
-  const [x, y] = [left + width / 2, top + height / 2];
   // Where nothing can be hit-tested there is no sign of the page.
   if (view === null || typeof document.elementFromPoint !== 'function') return true;
+  if (Math.abs(width - Math.min(cardWidth, view.innerWidth - 16)) > 1) return false;
+  const [x, y] = [left + width / 2, top + height / 2];
   // Placed inside the window, a card whose middle is out of it was moved there by the page: it cannot be read.
   if (x < 0 || y < 0 || x >= view.innerWidth || y >= view.innerHeight) return false;
+  const points = samples.flatMap((across) =>
+    samples.map((down) => [Math.min(Math.max(left + width * across, 0), view.innerWidth - 1), Math.min(Math.max(top + height * down, 0), view.innerHeight - 1)] as const),
+  );
+  const onTop = points.every(([x, y]) => {
+    const topmost = document.elementFromPoint(x, y);
+    return topmost === null || topmost === host || madeByVerity(topmost);
+  });
+  if (!onTop) return false;
   const uncovered = (unseen: readonly OutOfReach[]) => coverAt({ holder: host, x, y, view, isOwn: () => false, unseen }) === undefined;
   const pageHasTopLayer = [document, ...shadowRoots].some((root) => [...root.querySelectorAll(topLayer)].some((element) => !madeByVerity(element)));
   return pageHasTopLayer ? withEveryBoxHitTestable(new Set([document]), uncovered, { shadowRoots: () => shadowRoots }) : uncovered([]);
@@ -34,49 +53,110 @@ export type WatchCardShownParameters = {
   host: HTMLElement;
   usesPopover: boolean;
   signal: AbortSignal;
-  /** Whether Verity holds the card open: its own state, not the host's, which the page can change. */
-  isOpen: () => boolean;
   /** The page's open shadow roots known so far: a popover of the page's may be in one. */
   shadowRoots: () => readonly ShadowRoot[];
-  /** The page closed the card, or drew over it. */
+  /** Puts the card where Verity placed it again, after the page changed its host. */
+  restore: () => void;
+  /** The page closed the card, drew over it, moved or shrank it, or took it out. */
   onHidden: () => void;
-  /** The page closed the card's popover: Verity closes the card too. */
+  /** The page closed the card's popover, or took its host out: Verity closes the card too. */
   onClosed: () => void;
 };
 
 export type WatchCardShownReturnType = {
-  /** The card just opened: look once it is drawn. */
-  checkWhenDrawn(): void;
+  /** The card opened: watched until `closed`, and looked at once drawn. */
+  opened(): void;
+  closed(): void;
+  /** Runs a change of Verity's own to the host, which the watch does not take for the page's. */
+  own<result>(change: () => result): result;
 };
 
 /**
- * Tells when the page hides an open card: closes its popover (the
- * browser's own `toggle`; one the page makes up closes nothing), opens a
- * popover or dialog of its own while the card is open (the top layer puts
- * it above the card), or moves or covers it before it is first drawn.
+ * Tells, while a card is open, when the page hides it: closes its popover
+ * (the browser's own `toggle`; one the page makes up closes nothing), opens
+ * a popover or dialog of its own (heard in the document and in the shadow
+ * roots known; the top layer puts it above the card), changes the host's
+ * style, `inert` or `popover` (the card is put back, up to a bound) or
+ * takes it out, or, in Chromium, anything IntersectionObserver v2 says
+ * leaves it not plainly drawn. Each is looked at once drawn (`cardShown`).
  */
-export function watchCardShown({ document, host, usesPopover, signal, isOpen, shadowRoots, onHidden, onClosed }: WatchCardShownParameters): WatchCardShownReturnType {
+export function watchCardShown({ document, host, usesPopover, signal, shadowRoots, restore, onHidden, onClosed }: WatchCardShownParameters): WatchCardShownReturnType {
+  let opening: AbortController | undefined;
+  let restores = 0;
+
   function check(): void {
-    if (!isOpen() || signal.aborted) return;
+    if (opening === undefined || signal.aborted) return;
     if (!cardShown(document, host, usesPopover, shadowRoots())) onHidden();
   }
   const checkWhenDrawn = () => void requestAnimationFrame(check);
 
+  const hostChanges = new MutationObserver((records) => {
+    if (opening === undefined || !records.some(({ target, removedNodes }) => target === host || [...removedNodes].includes(host))) return;
+    if (!host.isConnected) {
+      onHidden();
+      return onClosed();
+    }
+    restores += 1;
+    if (restores > restoresPerOpening) return onHidden();
+    own(restore);
+    checkWhenDrawn();
+  });
+  function own<result>(change: () => result): result {
+    try {
+      return change();
+    } finally {
+      hostChanges.takeRecords();
+    }
+  }
+
+  // Chromium's v2 observer sees what no event tells: a popover in a closed shadow root, a rule that fades the root.
+  const drawn = typeof IntersectionObserver === 'function' && hasDrawnReports()
+    ? new IntersectionObserver(
+        (entries) => {
+          if (entries.some(({ isIntersecting, isVisible }: DrawnEntry) => !isIntersecting || isVisible === false)) check();
+        },
+        { trackVisibility: true, delay: drawnCheckMs } as DrawnObserverInit,
+      )
+    : undefined;
+
+  const onToggle = (event: Event): void => {
+    if (event.target !== host && (event as ToggleEvent).newState === 'open' && opening !== undefined) checkWhenDrawn();
+  };
+
   host.addEventListener(
     'toggle',
     trusted((event) => {
-      if ((event as Event & { newState?: string }).newState !== 'closed' || !isOpen()) return;
+      if ((event as ToggleEvent).newState !== 'closed' || opening === undefined) return;
       onHidden();
       onClosed();
     }),
     { signal },
   );
-  document.addEventListener(
-    'toggle',
-    (event) => {
-      if (event.target !== host && (event as Event & { newState?: string }).newState === 'open' && isOpen()) checkWhenDrawn();
+  // `toggle` does not cross shadow boundaries: heard in the document always, and in the roots known while a card is open.
+  document.addEventListener('toggle', onToggle, { capture: true, passive: true, signal });
+  signal.addEventListener('abort', () => {
+    hostChanges.disconnect();
+    drawn?.disconnect();
+  });
+
+  return {
+    opened() {
+      if (opening !== undefined) return;
+      opening = new AbortController();
+      restores = 0;
+      const options = { capture: true, passive: true, signal: AbortSignal.any([signal, opening.signal]) };
+      for (const root of shadowRoots()) root.addEventListener('toggle', onToggle, options);
+      hostChanges.observe(host, { attributeFilter: ['style', 'inert', 'popover'] });
+      if (host.parentNode !== null) hostChanges.observe(host.parentNode, { childList: true });
+      drawn?.observe(host);
+      checkWhenDrawn();
     },
-    { capture: true, passive: true, signal },
-  );
-  return { checkWhenDrawn };
+    closed() {
+      opening?.abort();
+      opening = undefined;
+      hostChanges.disconnect();
+      drawn?.unobserve(host);
+    },
+    own,
+  };
 }

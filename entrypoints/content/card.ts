@@ -67,7 +67,7 @@ export function createCard({ document, signal, sheet, verdictOf, openDetails, op
   // The badge whose card Escape closed: the pointer resting on it, or on the card that
   // covered it, must not bring the card straight back. It can once the pointer leaves it.
   let dismissed: { badge: Badge; watch: AbortController } | undefined;
-  const shownWatch = watchCardShown({ document, host, usesPopover, signal, isOpen: () => opened, shadowRoots, onHidden, onClosed: () => hide() });
+  const shownWatch = watchCardShown({ document, host, usesPopover, signal, shadowRoots, restore: () => place(), onHidden, onClosed: () => hide() });
 
   function dismiss(target: Badge): void {
     undismiss();
@@ -105,7 +105,7 @@ export function createCard({ document, signal, sheet, verdictOf, openDetails, op
       host.setAttribute('data-open', '');
       if (usesPopover && !host.matches(':popover-open')) host.showPopover();
       follow();
-      shownWatch.checkWhenDrawn();
+      shownWatch.opened();
     }
     place();
   }
@@ -119,6 +119,7 @@ export function createCard({ document, signal, sheet, verdictOf, openDetails, op
     shown.setExpanded(false);
     following?.abort();
     opened = false;
+    shownWatch.closed();
     host.removeAttribute('data-open');
     if (usesPopover && host.matches(':popover-open')) host.hidePopover();
     if (returnFocus && shown.host.isConnected) {
@@ -154,7 +155,8 @@ export function createCard({ document, signal, sheet, verdictOf, openDetails, op
   function place(): void {
     if (badge === undefined) return;
     if (!badge.host.isConnected) return hide();
-    placeCardHost(document, host, badge.host.getBoundingClientRect(), sheet);
+    const anchor = badge.host.getBoundingClientRect();
+    shownWatch.own(() => placeCardHost(document, host, anchor, sheet));
   }
 
   // While open, the card follows its badge through scrolling and resizing.

@@ -150,7 +150,7 @@ describe('createSelectionCard', () => {
     const onHidden = vi.fn();
     const { card, range, host } = setUp(undefined, onHidden);
     document.body.insertAdjacentHTML('beforeend', '<div id="page-popover" style="background-color: rgb(255, 255, 255)"></div>');
-    const box = { left: 20, top: 40, width: 300, height: 200, right: 320, bottom: 240, x: 20, y: 40, toJSON: () => ({}) };
+    const box = { left: 20, top: 40, width: 304, height: 200, right: 324, bottom: 240, x: 20, y: 40, toJSON: () => ({}) };
     vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockReturnValue(box);
     const stack = stubHitTest(document, () => [host()]);
     card.anchorTo(range);

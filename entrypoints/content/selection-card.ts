@@ -45,16 +45,19 @@ export function createSelectionCard({ document, signal, sheet, reveal, onHidden,
   let anchor: Range | undefined;
   let open: AbortController | undefined;
   let returnFocusTo: Element | null = null;
-  const shownWatch = watchCardShown({ document, host, usesPopover, signal, isOpen: () => open !== undefined, shadowRoots, onHidden, onClosed: () => close({ returnFocus: false }) });
+  const shownWatch = watchCardShown({ document, host, usesPopover, signal, shadowRoots, restore: () => place(), onHidden, onClosed: () => close({ returnFocus: false }) });
 
   function place(): void {
-    if (anchor !== undefined) placeCardHost(document, host, anchor.getBoundingClientRect(), sheet);
+    if (anchor === undefined) return;
+    const box = anchor.getBoundingClientRect();
+    shownWatch.own(() => placeCardHost(document, host, box, sheet));
   }
 
   function close({ returnFocus = true } = {}): void {
     if (open === undefined) return;
     open.abort();
     open = undefined;
+    shownWatch.closed();
     host.removeAttribute('data-open');
     if (usesPopover && host.matches(':popover-open')) host.hidePopover();
     showInCard(root);
@@ -114,7 +117,7 @@ export function createSelectionCard({ document, signal, sheet, reveal, onHidden,
       if (usesPopover && !host.matches(':popover-open')) host.showPopover();
       place();
       listen();
-      shownWatch.checkWhenDrawn();
+      shownWatch.opened();
       card.focus({ preventScroll: true });
       return true;
     },

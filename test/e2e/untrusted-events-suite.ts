@@ -327,6 +327,60 @@ export function describeUntrustedEvents(session: DemoSession): void {
       await demo.close();
     });
 
+    it('watches an open card for as long as it is open: flags the page covering a corner, covering it from a shadow root, taking it out, and puts it back when moved', async () => {
+      const cardHiddenAfter = async (act: string): Promise<boolean> => {
+        const { demo, tabId } = await openDemoPage(session);
+        // Once the card has been open 300 ms, past Verity's look as it opens.
+        await demo.evaluate((act) => {
+          document.body.insertAdjacentHTML('beforeend', '<div id="closed-host"></div><div id="open-host"></div>');
+          const inClosed = document.getElementById('closed-host')!.attachShadow({ mode: 'closed' });
+          const inOpen = document.getElementById('open-host')!.attachShadow({ mode: 'open' });
+          const popover = (root: ShadowRoot | HTMLElement, style: string) => {
+            root.append(Object.assign(document.createElement('div'), { popover: 'manual' }));
+            const element = root.lastElementChild as HTMLElement;
+            element.setAttribute('style', `position: fixed; margin: 0; border: 0; padding: 0; ${style}`);
+            return element;
+          };
+          new MutationObserver(() => {
+            const card = document.querySelector<HTMLElement>('verity-card');
+            if (card === null || card.hasAttribute('data-hostile')) return;
+            card.setAttribute('data-hostile', '');
+            card.addEventListener('toggle', (event) => {
+              if ((event as Event & { newState: string }).newState !== 'open') return;
+              setTimeout(() => {
+                const { left, top } = card.getBoundingClientRect();
+                const corner = `left: ${left}px; top: ${top}px; width: 150px; height: 40px;`;
+                if (act === 'clear corner') popover(document.body, `${corner} background: transparent`).showPopover();
+                if (act === 'open shadow root') popover(inOpen, 'inset: 0; width: 100vw; height: 100vh; background: white').showPopover();
+                if (act === 'closed shadow root') popover(inClosed, 'inset: 0; width: 100vw; height: 100vh; background: white').showPopover();
+                if (act === 'take out') card.remove();
+                if (act === 'move') for (const name of card.style) card.style.setProperty(name, '-5000px', 'important');
+              }, 300);
+            });
+          }).observe(document.documentElement, { childList: true });
+        }, act);
+        const badge = demo.locator('figure.case[data-expected-state="altered"] verity-badge').first();
+        await badge.scrollIntoViewIfNeeded();
+        await badge.click();
+        const extensionPage = await openExtensionPage(session.browser);
+        const hidden = async () => (await sendFrom(extensionPage, 'tab-integrity', { tabId })).integrity?.cardHidden ?? false;
+        // The act, Verity's look the frame after, and Chromium's v2 observer (its reports come 400 ms apart at most).
+        await demo.waitForTimeout(1_500);
+        const flagged = await hidden();
+        if (act === 'move') {
+          // Put back where Verity placed it, inside the window.
+          const { left, top } = await demo.evaluate(() => document.querySelector('verity-card')!.getBoundingClientRect().toJSON() as DOMRect);
+          expect(left).toBeGreaterThanOrEqual(0);
+          expect(top).toBeGreaterThanOrEqual(0);
+        }
+        await extensionPage.close();
+        await demo.close();
+        return flagged;
+      };
+      for (const act of ['clear corner', 'open shadow root', 'closed shadow root', 'take out']) expect(await cardHiddenAfter(act), act).toBe(true);
+      expect(await cardHiddenAfter('move')).toBe(false);
+    });
+
     it('takes a genuine badge the page keeps moving beside unsigned text out of the page, rather than let it vouch there', async () => {
       const { demo, tabId } = await openDemoPage(session);
       const figure = 'figure.case[data-expected-state="verified"]';

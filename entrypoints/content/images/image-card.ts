@@ -46,12 +46,13 @@ export function createImageCard({ document, signal, sheet, onHidden, shadowRoots
   const { host, root, usesPopover } = createCardHost(document, cardTag, sheet);
   host.dataset.verityImage = '';
   let shown: { anchor: Element; onClose: (() => void) | undefined; returnFocus: HTMLElement | undefined; following: AbortController } | undefined;
-  const shownWatch = watchCardShown({ document, host, usesPopover, signal, isOpen: () => shown !== undefined, shadowRoots, onHidden, onClosed: () => close() });
+  const shownWatch = watchCardShown({ document, host, usesPopover, signal, shadowRoots, restore: () => place(), onHidden, onClosed: () => close() });
 
   const place = (): void => {
     if (shown === undefined) return;
     if (!shown.anchor.isConnected) return close();
-    placeCardHost(document, host, shown.anchor.getBoundingClientRect(), sheet);
+    const anchor = shown.anchor.getBoundingClientRect();
+    shownWatch.own(() => placeCardHost(document, host, anchor, sheet));
   };
 
   function close({ returnFocus = false } = {}): void {
@@ -60,6 +61,7 @@ export function createImageCard({ document, signal, sheet, onHidden, shadowRoots
     const focusWasInCard = root.activeElement !== null;
     shown = undefined;
     following.abort();
+    shownWatch.closed();
     host.removeAttribute('data-open');
     if (usesPopover && host.matches(':popover-open')) host.hidePopover();
     onClose?.();
@@ -78,7 +80,7 @@ export function createImageCard({ document, signal, sheet, onHidden, shadowRoots
     shown = { anchor, onClose, returnFocus, following: new AbortController() };
     followScrolling(document, place, AbortSignal.any([signal, shown.following.signal]));
     place();
-    shownWatch.checkWhenDrawn();
+    shownWatch.opened();
     // A dialog: a screen reader reads it as focus arrives.
     card.focus({ preventScroll: true });
   }
