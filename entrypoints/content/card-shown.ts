@@ -77,8 +77,9 @@ export type WatchCardShownReturnType = {
  * a popover or dialog of its own (heard in the document and in the shadow
  * roots known; the top layer puts it above the card), changes the host's
  * style, `inert` or `popover` (the card is put back, up to a bound) or
- * takes it out, or, in Chromium, anything IntersectionObserver v2 says
- * leaves it not plainly drawn. Each is looked at once drawn (`cardShown`).
+ * takes it out, draws it at another size (a `zoom` on the root), or, in
+ * Chromium, anything IntersectionObserver v2 says leaves it not plainly
+ * drawn. Each is looked at once drawn (`cardShown`).
  */
 export function watchCardShown({ document, host, usesPopover, signal, shadowRoots, restore, onHidden, onClosed }: WatchCardShownParameters): WatchCardShownReturnType {
   let opening: AbortController | undefined;
@@ -119,6 +120,9 @@ export function watchCardShown({ document, host, usesPopover, signal, shadowRoot
       )
     : undefined;
 
+  // A card drawn at another size: the page's `zoom` on the root, which neither an event nor a mutation of the host tells.
+  const resized = typeof ResizeObserver === 'function' ? new ResizeObserver(() => checkWhenDrawn()) : undefined;
+
   const onToggle = (event: Event): void => {
     if (event.target !== host && (event as ToggleEvent).newState === 'open' && opening !== undefined) checkWhenDrawn();
   };
@@ -137,6 +141,7 @@ export function watchCardShown({ document, host, usesPopover, signal, shadowRoot
   signal.addEventListener('abort', () => {
     hostChanges.disconnect();
     drawn?.disconnect();
+    resized?.disconnect();
   });
 
   return {
@@ -149,6 +154,7 @@ export function watchCardShown({ document, host, usesPopover, signal, shadowRoot
       hostChanges.observe(host, { attributeFilter: ['style', 'inert', 'popover'] });
       if (host.parentNode !== null) hostChanges.observe(host.parentNode, { childList: true });
       drawn?.observe(host);
+      resized?.observe(host);
       checkWhenDrawn();
     },
     closed() {
@@ -156,6 +162,7 @@ export function watchCardShown({ document, host, usesPopover, signal, shadowRoot
       opening = undefined;
       hostChanges.disconnect();
       drawn?.unobserve(host);
+      resized?.unobserve(host);
     },
     own,
   };

@@ -327,7 +327,7 @@ export function describeUntrustedEvents(session: DemoSession): void {
       await demo.close();
     });
 
-    it('watches an open card for as long as it is open: flags the page covering a corner, covering it from a shadow root, taking it out, and puts it back when moved', async () => {
+    it('watches an open card for as long as it is open: flags the page covering a corner, covering it from a shadow root, taking it out or shrinking it, and puts it back when moved', async () => {
       const cardHiddenAfter = async (act: string): Promise<boolean> => {
         const { demo, tabId } = await openDemoPage(session);
         // Once the card has been open 300 ms, past Verity's look as it opens.
@@ -354,6 +354,7 @@ export function describeUntrustedEvents(session: DemoSession): void {
                 if (act === 'open shadow root') popover(inOpen, 'inset: 0; width: 100vw; height: 100vh; background: white').showPopover();
                 if (act === 'closed shadow root') popover(inClosed, 'inset: 0; width: 100vw; height: 100vh; background: white').showPopover();
                 if (act === 'take out') card.remove();
+                if (act === 'shrink') document.documentElement.style.zoom = '0.1';
                 if (act === 'move') for (const name of card.style) card.style.setProperty(name, '-5000px', 'important');
               }, 300);
             });
@@ -377,7 +378,7 @@ export function describeUntrustedEvents(session: DemoSession): void {
         await demo.close();
         return flagged;
       };
-      for (const act of ['clear corner', 'open shadow root', 'closed shadow root', 'take out']) expect(await cardHiddenAfter(act), act).toBe(true);
+      for (const act of ['clear corner', 'open shadow root', 'closed shadow root', 'take out', 'shrink']) expect(await cardHiddenAfter(act), act).toBe(true);
       expect(await cardHiddenAfter('move')).toBe(false);
     });
 
