@@ -51,9 +51,13 @@ describe('cardShown', () => {
     vi.mocked(host.matches).mockRestore();
     vi.mocked(host.getBoundingClientRect).mockReturnValue(box(-5000, -5000, 304, 200));
     expect(cardShown(document, host, false)).toBe(false);
-    // A page's `zoom` on the root draws it small.
+    // A page's `zoom` on the root draws it small; a page zoomed a little, honestly, draws it a little larger or smaller.
     vi.mocked(host.getBoundingClientRect).mockReturnValue(box(20, 40, 24, 16));
     expect(cardShown(document, host, false)).toBe(false);
+    for (const width of [380, 243]) {
+      vi.mocked(host.getBoundingClientRect).mockReturnValue(box(20, 40, width, 200));
+      expect(cardShown(document, host, false), `${width}`).toBe(true);
+    }
     host.remove();
     vi.mocked(host.getBoundingClientRect).mockReturnValue(box(20, 40, 304, 200));
     expect(cardShown(document, host, false)).toBe(false);

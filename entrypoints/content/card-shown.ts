@@ -11,13 +11,16 @@ const topLayer = ':popover-open, :modal';
 /** Where a card is hit-tested, as fractions of its width and height: its corners (the chip, the mark, the buttons) and its middle. */
 const samples = [0.08, 0.5, 0.92];
 
+/** The least a page's `zoom` may scale a card before it counts as shrunk out of reading. */
+const leastZoom = 0.75;
+
 /** Times the page may change a card's host while it is open before Verity stops putting it back, and says so. */
 const restoresPerOpening = 8;
 
 /**
  * Whether an open card is what the reader sees: its popover still open (a
- * page can close any popover in it), at the size Verity gave it (a page's
- * `zoom` on the root shrinks it), inside the window, nothing of the page's
+ * page can close any popover in it), at about the size Verity gave it (a
+ * page's `zoom` on the root shrinks it), inside the window, nothing of the page's
  * over it (at nine points: only the page's own top layer is drawn above
  * the card, and anything there, even a box that draws nothing, takes the
  * reader's presses), and, while the page has something in the top layer
@@ -31,7 +34,8 @@ export function cardShown(document: Document, host: HTMLElement, usesPopover: bo
   const view = document.defaultView;
   // Where nothing can be hit-tested there is no sign of the page.
   if (view === null || typeof document.elementFromPoint !== 'function') return true;
-  if (Math.abs(width - Math.min(cardWidth, view.innerWidth - 16)) > 1) return false;
+  // Drawn much smaller than Verity made it: a page's `zoom` on the root. Some pages zoom theirs a little, honestly.
+  if (width < Math.min(cardWidth, view.innerWidth - 16) * leastZoom) return false;
   const [x, y] = [left + width / 2, top + height / 2];
   // Placed inside the window, a card whose middle is out of it was moved there by the page: it cannot be read.
   if (x < 0 || y < 0 || x >= view.innerWidth || y >= view.innerHeight) return false;
