@@ -139,6 +139,14 @@ describe('watchCardShown', () => {
     expect(onHidden).toHaveBeenCalledTimes(1);
   });
 
+  it("takes a change of the page's made just before one of Verity's own for the page's", () => {
+    const { host, watcher, restore } = watch();
+    watcher.opened();
+    host.setAttribute('inert', '');
+    watcher.own(() => host.style.setProperty('--v0-verity-top', '10px'));
+    expect(restore).toHaveBeenCalledTimes(1);
+  });
+
   it('tells of, and follows, the page taking the host out', async () => {
     const { host, watcher, onHidden, onClosed } = watch();
     watcher.opened();

@@ -42,8 +42,8 @@ export function cardShown(document: Document, host: HTMLElement, usesPopover: bo
   const points = samples.flatMap((across) =>
     samples.map((down) => [Math.min(Math.max(left + width * across, 0), view.innerWidth - 1), Math.min(Math.max(top + height * down, 0), view.innerHeight - 1)] as const),
   );
-  const onTop = points.every(([x, y]) => {
-    const topmost = document.elementFromPoint(x, y);
+  const onTop = points.every(([pointX, pointY]) => {
+    const topmost = document.elementFromPoint(pointX, pointY);
     return topmost === null || topmost === host || madeByVerity(topmost);
   });
   if (!onTop) return false;
@@ -95,7 +95,7 @@ export function watchCardShown({ document, host, usesPopover, signal, shadowRoot
   }
   const checkWhenDrawn = () => void requestAnimationFrame(check);
 
-  const hostChanges = new MutationObserver((records) => {
+  function pageChanged(records: readonly MutationRecord[]): void {
     if (opening === undefined || !records.some(({ target, removedNodes }) => target === host || [...removedNodes].includes(host))) return;
     if (!host.isConnected) {
       onHidden();
@@ -105,8 +105,12 @@ export function watchCardShown({ document, host, usesPopover, signal, shadowRoot
     if (restores > restoresPerOpening) return onHidden();
     own(restore);
     checkWhenDrawn();
-  });
+  }
+  const hostChanges = new MutationObserver(pageChanged);
   function own<result>(change: () => result): result {
+    // The page's changes not yet told are told first: only Verity's own are let go.
+    const pending = hostChanges.takeRecords();
+    if (pending.length > 0) pageChanged(pending);
     try {
       return change();
     } finally {
