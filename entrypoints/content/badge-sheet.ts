@@ -5,7 +5,11 @@ import type { PersonalMark } from '../../storage/personal-mark';
 import { markCss } from './mark-css';
 import { createSharedStyle, type SharedStyle } from './shared-style';
 
-export const fontStack = "ui-sans-serif, system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
+/**
+ * Generic families only: a page's `@font-face` reaches into closed shadow roots, and one named like any other family
+ * ("Roboto", or "ui-sans-serif", which Chromium takes for a name) drew Verity's words at 1 % of their size.
+ */
+export const fontStack = 'system-ui, sans-serif';
 
 /** The state is the pill's attribute, inside the closed shadow root: what the page writes on the host cannot change it. */
 function chipRule(state: string, { background, text, ring }: ChipColours, theme = ''): string {

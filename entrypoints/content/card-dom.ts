@@ -79,14 +79,19 @@ export function factList(make: MakeElement, facts: readonly OriginFact[]): HTMLE
  * Moves a card's host by its anchor (viewport coordinates), inside the window: measures the card, so one layout.
  * Set as important in the host's own style, which no rule of the page's outranks, under the sheet's private names.
  */
-export function placeCardHost(document: Document, host: HTMLElement, anchor: DOMRect, sheet: SharedStyle): void {
+export function placeCardHost(document: Document, host: HTMLElement, anchor: DOMRect, sheet: SharedStyle): CardPlace {
   const { width, height } = host.getBoundingClientRect();
   const view = document.defaultView;
   const viewport = { width: view?.innerWidth ?? width, height: view?.innerHeight ?? height };
-  const { left, top } = placeCard({ anchor, card: { width, height }, viewport });
-  host.style.setProperty(sheet.customProperty('--verity-left'), `${Math.round(left)}px`, 'important');
-  host.style.setProperty(sheet.customProperty('--verity-top'), `${Math.round(top)}px`, 'important');
+  const placement = placeCard({ anchor, card: { width, height }, viewport });
+  const [left, top] = [Math.round(placement.left), Math.round(placement.top)];
+  host.style.setProperty(sheet.customProperty('--verity-left'), `${left}px`, 'important');
+  host.style.setProperty(sheet.customProperty('--verity-top'), `${top}px`, 'important');
+  return { left, top };
 }
+
+/** Where Verity put a card, in CSS pixels of the host's own (before any `zoom` of the page's). */
+export type CardPlace = { left: number; top: number };
 
 /** While an open card lasts (`signal`), calls `place` once a frame as the page scrolls or the window resizes. */
 export function followScrolling(document: Document, place: () => void, signal: AbortSignal): void {

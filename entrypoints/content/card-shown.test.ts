@@ -36,7 +36,7 @@ describe('cardShown', () => {
     expect(stack).toHaveBeenCalledWith(20 + 304 * 0.92, 40 + 200 * 0.08);
   });
 
-  it('fails for a card the page drew over, even in part or with a box that draws nothing, closed, moved out of the window or shrunk', () => {
+  it('fails for a card the page drew over, even in part or with a box that draws nothing, closed, moved from where Verity put it or shrunk', () => {
     const host = openCard();
     stubHitTest(document, () => [document.getElementById('page-popover')!, host]);
     expect(cardShown(document, host, false)).toBe(false);
@@ -49,8 +49,10 @@ describe('cardShown', () => {
     vi.spyOn(host, 'matches').mockReturnValue(false);
     expect(cardShown(document, host, true)).toBe(false);
     vi.mocked(host.matches).mockRestore();
-    vi.mocked(host.getBoundingClientRect).mockReturnValue(box(-5000, -5000, 304, 200));
-    expect(cardShown(document, host, false)).toBe(false);
+    // Out of the window: where Verity put it, following its badge the reader scrolled away; elsewhere, the page's doing.
+    vi.mocked(host.getBoundingClientRect).mockReturnValue(box(20, -5000, 304, 200));
+    expect(cardShown(document, host, false, [], { left: 20, top: -5000 })).toBe(true);
+    expect(cardShown(document, host, false, [], { left: 20, top: 40 })).toBe(false);
     // A page's `zoom` on the root draws it small; a page zoomed a little, honestly, draws it a little larger or smaller.
     vi.mocked(host.getBoundingClientRect).mockReturnValue(box(20, 40, 24, 16));
     expect(cardShown(document, host, false)).toBe(false);
@@ -65,7 +67,9 @@ describe('cardShown', () => {
 });
 
 describe('watchCardShown', () => {
+  afterEach(() => void vi.useRealTimers());
   function watch() {
+    vi.useFakeTimers();
     vi.stubGlobal('requestAnimationFrame', (callback: () => void) => setTimeout(callback, 0));
     const host = openCard();
     const stack = stubHitTest(document, () => [host]);
@@ -73,7 +77,9 @@ describe('watchCardShown', () => {
     const watcher = watchCardShown({ document, host, usesPopover: false, signal: controller.signal, shadowRoots: () => [], restore, onHidden, onClosed });
     return { host, stack, watcher, onHidden, onClosed, restore };
   }
-  const drawn = () => new Promise((resolve) => setTimeout(resolve, 0));
+  const drawn = () => vi.advanceTimersByTimeAsync(0);
+  // A card found hidden is looked at again before it is flagged.
+  const confirmed = () => vi.advanceTimersByTimeAsync(700);
 
   it('says nothing of a card on top once drawn, and tells of one the page drew over', async () => {
     const { host, stack, watcher, onHidden } = watch();
@@ -84,10 +90,48 @@ describe('watchCardShown', () => {
     stack.mockReturnValue([document.getElementById('page-popover')!, host]);
     watcher.opened();
     await drawn();
+    expect(onHidden).not.toHaveBeenCalled();
+    await confirmed();
+    expect(onHidden).toHaveBeenCalledTimes(1);
+  });
+
+  it("does not flag a cover gone when looked at again (a page's tooltip), but flags the third in one opening", async () => {
+    const { host, stack, watcher, onHidden } = watch();
+    const popover = document.getElementById('page-popover')!;
+    watcher.opened();
+    stack.mockReturnValue([popover, host]);
+    await drawn();
+    stack.mockReturnValue([host]);
+    await confirmed();
+    expect(onHidden).not.toHaveBeenCalled();
+    for (let time = 0; time < 2; time++) {
+      stack.mockReturnValue([popover, host]);
+      toggle(popover, 'open');
+      await drawn();
+      stack.mockReturnValue([host]);
+      await confirmed();
+    }
+    expect(onHidden).toHaveBeenCalledTimes(1);
+  });
+
+  it('holds where Verity put the card: one moved elsewhere is hidden, one that followed its badge out of the window is not', async () => {
+    const { host, watcher, onHidden } = watch();
+    watcher.opened();
+    watcher.place(() => ({ left: 20, top: -5000 }));
+    vi.mocked(host.getBoundingClientRect).mockReturnValue(box(20, -5000, 304, 200));
+    toggle(document.getElementById('page-popover')!, 'open');
+    await drawn();
+    await confirmed();
+    expect(onHidden).not.toHaveBeenCalled();
+    vi.mocked(host.getBoundingClientRect).mockReturnValue(box(0, 0, 304, 200));
+    toggle(document.getElementById('page-popover')!, 'open');
+    await drawn();
+    await confirmed();
     expect(onHidden).toHaveBeenCalledTimes(1);
   });
 
   it('looks again when a popover of the page opens while the card is open, in the document or a shadow root it knows', async () => {
+    vi.useFakeTimers();
     vi.stubGlobal('requestAnimationFrame', (callback: () => void) => setTimeout(callback, 0));
     const host = openCard();
     const shadowHost = document.createElement('div');
@@ -107,6 +151,7 @@ describe('watchCardShown', () => {
     toggle(root.getElementById('inner-popover')!, 'open');
     await drawn();
     expect(stack).toHaveBeenCalled();
+    await confirmed();
     expect(onHidden).toHaveBeenCalledTimes(1);
   });
 

@@ -1,4 +1,5 @@
 import { coverAt } from './cover-check';
+import type { CardPlace } from './card-dom';
 import { cardWidth } from './card-sheet';
 import { drawnCheckMs, hasDrawnReports, type DrawnEntry, type DrawnObserverInit } from './drawn-watch';
 import { madeByVerity } from './made-by-verity';
@@ -18,16 +19,35 @@ const leastZoom = 0.75;
 const restoresPerOpening = 8;
 
 /**
+ * A card found hidden is looked at again this long after before it is flagged: a page's tooltip popover may cross a
+ * corner of it for a moment. The third time in one opening it is flagged at once, whatever the page then undoes.
+ */
+const confirmAfterMs = 700;
+const hiddenLooksFlagged = 3;
+
+/** While a view transition runs the page is drawn from snapshots and hit tests name the root: looked at again this long after, three times at most. */
+const viewTransitionWaitMs = 1_000;
+const viewTransitionWaits = 3;
+
+/**
  * Whether an open card is what the reader sees: its popover still open (a
  * page can close any popover in it), at about the size Verity gave it (a
- * page's `zoom` on the root shrinks it), inside the window, nothing of the page's
- * over it (at nine points: only the page's own top layer is drawn above
- * the card, and anything there, even a box that draws nothing, takes the
- * reader's presses), and, while the page has something in the top layer
- * (in the document or a shadow tree), no drawn box passing clicks through
- * over its middle (see-through.ts).
+ * page's `zoom` on the root shrinks it), where Verity put it (`placed`: a
+ * card that follows its badge out of the window is Verity's doing), nothing
+ * of the page's over what of it is in the window (at nine points: only the
+ * page's own top layer is drawn above the card, and anything there, even a
+ * box that draws nothing, takes the reader's presses), and, while the page
+ * has something in the top layer (in the document or a shadow tree), no
+ * drawn box passing clicks through over its middle (see-through.ts).
  */
-export function cardShown(document: Document, host: HTMLElement, usesPopover: boolean, shadowRoots: readonly ShadowRoot[] = []): boolean {
+export function cardShown(
+  document: Document,
+  host: HTMLElement,
+  usesPopover: boolean,
+  shadowRoots: readonly ShadowRoot[] = [],
+  placed?: CardPlace,
+  isBelow: (element: Element) => boolean = () => false,
+): boolean {
   if (!host.isConnected || (usesPopover && !host.matches(':popover-open'))) return false;
   const { left, top, width, height } = host.getBoundingClientRect();
   if (width < 1 || height < 1) return false;
@@ -36,20 +56,29 @@ export function cardShown(document: Document, host: HTMLElement, usesPopover: bo
   if (view === null || typeof document.elementFromPoint !== 'function') return true;
   // Drawn much smaller than Verity made it: a page's `zoom` on the root. Some pages zoom theirs a little, honestly.
   if (width < Math.min(cardWidth, view.innerWidth - 16) * leastZoom) return false;
-  const [x, y] = [left + width / 2, top + height / 2];
-  // Placed inside the window, a card whose middle is out of it was moved there by the page: it cannot be read.
-  if (x < 0 || y < 0 || x >= view.innerWidth || y >= view.innerHeight) return false;
-  const points = samples.flatMap((across) =>
-    samples.map((down) => [Math.min(Math.max(left + width * across, 0), view.innerWidth - 1), Math.min(Math.max(top + height * down, 0), view.innerHeight - 1)] as const),
-  );
-  const onTop = points.every(([pointX, pointY]) => {
-    const topmost = document.elementFromPoint(pointX, pointY);
+  // Elsewhere than Verity put it (the page's `@property` for the names of its place); a page's `zoom` scales the place too.
+  const zoom = (host as HTMLElement & { currentCSSZoom?: number }).currentCSSZoom ?? 1;
+  if (placed !== undefined && (Math.abs(left - placed.left * zoom) > 1 || Math.abs(top - placed.top * zoom) > 1)) return false;
+  const points = samples
+    .flatMap((across) => samples.map((down) => [left + width * across, top + height * down] as const))
+    .filter(([x, y]) => x >= 0 && y >= 0 && x < view.innerWidth && y < view.innerHeight);
+  const onTop = points.every(([x, y]) => {
+    const topmost = document.elementFromPoint(x, y);
     return topmost === null || topmost === host || madeByVerity(topmost);
   });
   if (!onTop) return false;
+  // The page's top layer: any of it opened since the card, over any part of it, is above it, whatever the points missed.
+  const pageTopLayer = [document, ...shadowRoots].flatMap((root) => [...root.querySelectorAll(topLayer)].filter((element) => !madeByVerity(element)));
+  const overCard = (element: Element) => {
+    const box = element.getBoundingClientRect();
+    return box.width > 0 && box.height > 0 && box.left < left + width && box.right > left && box.top < top + height && box.bottom > top;
+  };
+  if (pageTopLayer.some((element) => !isBelow(element) && overCard(element))) return false;
+  const [x, y] = [left + width / 2, top + height / 2];
+  // Out of the window, where its badge went: the reader scrolled it away, and there is nothing to hit-test.
+  if (x < 0 || y < 0 || x >= view.innerWidth || y >= view.innerHeight) return true;
   const uncovered = (unseen: readonly OutOfReach[]) => coverAt({ holder: host, x, y, view, isOwn: () => false, unseen }) === undefined;
-  const pageHasTopLayer = [document, ...shadowRoots].some((root) => [...root.querySelectorAll(topLayer)].some((element) => !madeByVerity(element)));
-  return pageHasTopLayer ? withEveryBoxHitTestable(new Set([document]), uncovered, { shadowRoots: () => shadowRoots }) : uncovered([]);
+  return pageTopLayer.length > 0 ? withEveryBoxHitTestable(new Set([document]), uncovered, { shadowRoots: () => shadowRoots }) : uncovered([]);
 }
 
 export type WatchCardShownParameters = {
@@ -73,6 +102,8 @@ export type WatchCardShownReturnType = {
   closed(): void;
   /** Runs a change of Verity's own to the host, which the watch does not take for the page's. */
   own<result>(change: () => result): result;
+  /** Places the card (a change of Verity's own), and holds where, to tell a move of the page's. */
+  place(placing: () => CardPlace): void;
 };
 
 /**
@@ -88,15 +119,29 @@ export type WatchCardShownReturnType = {
 export function watchCardShown({ document, host, usesPopover, signal, shadowRoots, restore, onHidden, onClosed }: WatchCardShownParameters): WatchCardShownReturnType {
   let opening: AbortController | undefined;
   let restores = 0;
+  let hiddenLooks = 0;
+  let transitionWaits = 0;
+  let placed: CardPlace | undefined;
+  /** The page's top layer open when the card opened, drawn below it until the page opens it again. */
+  let below = new WeakSet<Element>();
 
-  function check(): void {
+  function check({ confirming = false } = {}): void {
     if (opening === undefined || signal.aborted) return;
-    if (!cardShown(document, host, usesPopover, shadowRoots())) onHidden();
+    if (transitionWaits < viewTransitionWaits && inViewTransition(document)) {
+      transitionWaits += 1;
+      return void setTimeout(() => check({ confirming }), viewTransitionWaitMs);
+    }
+    if (cardShown(document, host, usesPopover, shadowRoots(), placed, (element) => below.has(element))) return;
+    hiddenLooks += 1;
+    if (confirming || hiddenLooks >= hiddenLooksFlagged) onHidden();
+    else setTimeout(() => check({ confirming: true }), confirmAfterMs);
   }
-  const checkWhenDrawn = () => void requestAnimationFrame(check);
+  const checkWhenDrawn = () => void requestAnimationFrame(() => check());
 
+  // `inert` on the root: the card is drawn but takes no press; the look then finds the root on top.
+  const rootInert = (record: MutationRecord) => record.target === host.parentNode && record.attributeName === 'inert';
   function pageChanged(records: readonly MutationRecord[]): void {
-    if (opening === undefined || !records.some(({ target, removedNodes }) => target === host || [...removedNodes].includes(host))) return;
+    if (opening === undefined || !records.some((record) => record.target === host || [...record.removedNodes].includes(host) || rootInert(record))) return;
     if (!host.isConnected) {
       onHidden();
       return onClosed();
@@ -107,6 +152,7 @@ export function watchCardShown({ document, host, usesPopover, signal, shadowRoot
     checkWhenDrawn();
   }
   const hostChanges = new MutationObserver(pageChanged);
+
   function own<result>(change: () => result): result {
     // The page's changes not yet told are told first: only Verity's own are let go.
     const pending = hostChanges.takeRecords();
@@ -132,7 +178,10 @@ export function watchCardShown({ document, host, usesPopover, signal, shadowRoot
   const resized = typeof ResizeObserver === 'function' ? new ResizeObserver(() => checkWhenDrawn()) : undefined;
 
   const onToggle = (event: Event): void => {
-    if (event.target !== host && (event as ToggleEvent).newState === 'open' && opening !== undefined) checkWhenDrawn();
+    if (event.target === host || (event as ToggleEvent).newState !== 'open' || opening === undefined) return;
+    // Opened again, even in the same task as closed: now above the card.
+    below.delete(event.target as Element);
+    checkWhenDrawn();
   };
 
   host.addEventListener(
@@ -156,11 +205,12 @@ export function watchCardShown({ document, host, usesPopover, signal, shadowRoot
     opened() {
       if (opening !== undefined) return;
       opening = new AbortController();
-      restores = 0;
+      [restores, hiddenLooks, transitionWaits] = [0, 0, 0];
+      below = new WeakSet([document, ...shadowRoots()].flatMap((root) => [...root.querySelectorAll(topLayer)]));
       const options = { capture: true, passive: true, signal: AbortSignal.any([signal, opening.signal]) };
       for (const root of shadowRoots()) root.addEventListener('toggle', onToggle, options);
       hostChanges.observe(host, { attributeFilter: ['style', 'inert', 'popover'] });
-      if (host.parentNode !== null) hostChanges.observe(host.parentNode, { childList: true });
+      if (host.parentNode !== null) hostChanges.observe(host.parentNode, { childList: true, attributeFilter: ['inert'] });
       drawn?.observe(host);
       resized?.observe(host);
       checkWhenDrawn();
@@ -168,10 +218,23 @@ export function watchCardShown({ document, host, usesPopover, signal, shadowRoot
     closed() {
       opening?.abort();
       opening = undefined;
+      placed = undefined;
       hostChanges.disconnect();
       drawn?.unobserve(host);
       resized?.unobserve(host);
     },
     own,
+    place(placing) {
+      placed = own(placing);
+    },
   };
+}
+
+function inViewTransition(document: Document): boolean {
+  try {
+    return document.documentElement.matches(':active-view-transition');
+  } catch {
+    // A browser without view transitions.
+    return false;
+  }
 }

@@ -156,7 +156,7 @@ export function createCard({ document, signal, sheet, verdictOf, openDetails, op
     if (badge === undefined) return;
     if (!badge.host.isConnected) return hide();
     const anchor = badge.host.getBoundingClientRect();
-    shownWatch.own(() => placeCardHost(document, host, anchor, sheet));
+    shownWatch.place(() => placeCardHost(document, host, anchor, sheet));
   }
 
   // While open, the card follows its badge through scrolling and resizing.

@@ -49,7 +49,7 @@ function showFallback(fallback: HTMLElement, citation: string, make: MakeElement
   field.setAttribute('aria-label', 'Citation');
   field.rows = 6;
   // The cards' shared sheet has no rule for it: set through the CSSOM, which a page's CSP does not block.
-  Object.assign(field.style, { boxSizing: 'border-box', width: '100%', marginTop: '8px', font: '12px/1.4 ui-monospace, monospace', resize: 'vertical' });
+  Object.assign(field.style, { boxSizing: 'border-box', width: '100%', marginTop: '8px', font: '12px/1.4 monospace', resize: 'vertical' });
   fallback.replaceChildren(field);
   fallback.hidden = false;
   field.focus({ preventScroll: true });

@@ -150,16 +150,20 @@ describe('createSelectionCard', () => {
     const onHidden = vi.fn();
     const { card, range, host } = setUp(undefined, onHidden);
     document.body.insertAdjacentHTML('beforeend', '<div id="page-popover" style="background-color: rgb(255, 255, 255)"></div>');
-    const box = { left: 20, top: 40, width: 304, height: 200, right: 324, bottom: 240, x: 20, y: 40, toJSON: () => ({}) };
+    // Where Verity places it, under the selection's box (10, 20 to 90, 40).
+    const box = { left: 10, top: 46, width: 304, height: 200, right: 314, bottom: 246, x: 10, y: 46, toJSON: () => ({}) };
     vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockReturnValue(box);
     const stack = stubHitTest(document, () => [host()]);
+    vi.useFakeTimers();
     card.anchorTo(range);
     card.show(check);
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await vi.advanceTimersByTimeAsync(1_000);
     expect(onHidden).not.toHaveBeenCalled();
     stack.mockReturnValue([document.getElementById('page-popover')!, host()]);
     card.show(check);
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    // Looked at once drawn, and again before it is flagged.
+    await vi.advanceTimersByTimeAsync(1_000);
     expect(onHidden).toHaveBeenCalledTimes(1);
+    vi.useRealTimers();
   });
 });

@@ -50,7 +50,7 @@ export function createSelectionCard({ document, signal, sheet, reveal, onHidden,
   function place(): void {
     if (anchor === undefined) return;
     const box = anchor.getBoundingClientRect();
-    shownWatch.own(() => placeCardHost(document, host, box, sheet));
+    shownWatch.place(() => placeCardHost(document, host, box, sheet));
   }
 
   function close({ returnFocus = true } = {}): void {

@@ -50,6 +50,10 @@ describe('createSharedStyle', () => {
     expect(name).toMatch(/^--v[0-9a-f]{8}-text$/);
     expect(createSharedStyle('').customProperty('--text')).not.toBe(name);
     expect(root.querySelector('style')?.textContent).toBe(rulesFor(`.pill { ${name}: red; color: var(${name}); } .a--b { margin: 0; }`));
+    // Names set on hosts, where the page reads them, have a random part of their own: it names none of the others.
+    const placed = style.customProperty('--verity-top');
+    expect(placed).toMatch(/^--v[0-9a-f]{8}-verity-top$/);
+    expect(placed.slice(0, 12)).not.toBe(name.slice(0, 12));
   });
 
   it('puts its copy first, so the root’s own content follows it', () => {

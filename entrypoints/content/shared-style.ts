@@ -22,18 +22,24 @@ export type SharedStyle = {
  */
 export const hostDrawsNothingElse = ':host::before, :host::after, :host::marker { content: none !important; display: none !important; }';
 
+const randomPrefix = (): string => `--v${Array.from(crypto.getRandomValues(new Uint8Array(4)), (byte) => byte.toString(16).padStart(2, '0')).join('')}-`;
+
 /**
  * The sheet is made, and its rules parsed, when the first root adopts it: a page with no proof never pays for it.
  * Custom properties cross into closed shadow roots: a page's `@property` for one of their names reaches the
  * rules inside, and a page's rule on the host outranks what the host itself sets. So every custom property
  * these rules name is renamed with a random part of this page's own (`--background` → `--v1a2b3c4d-background`).
+ * Those Verity sets on its hosts (`--verity-top`), which the page can read there, get a random part of their own:
+ * knowing it names none of the colours.
  */
 export function createSharedStyle(css: string): SharedStyle {
-  const prefix = `--v${Array.from(crypto.getRandomValues(new Uint8Array(4)), (byte) => byte.toString(16).padStart(2, '0')).join('')}-`;
-  const privateNames = (text: string): string => text.replaceAll(/(?<![\w-])--(?=[A-Za-z_])/g, prefix);
+  const [prefix, hostPrefix] = [randomPrefix(), randomPrefix()];
+  const privateNames = (text: string): string =>
+    text.replaceAll(/(?<![\w-])--(?=([A-Za-z_][\w-]*))/g, (_, name: string) => (name.startsWith('verity-') ? hostPrefix : prefix));
   const rulesOf = (text: string): string => `${hostDrawsNothingElse}\n${privateNames(text)}`;
   let sheet: CSSStyleSheet | undefined;
   let rules = rulesOf(css);
+  const registered = new Set<string>();
   // The fallback's copies, held weakly: a badge the page removed takes its copy with it.
   const copies = new Set<WeakRef<HTMLStyleElement>>();
   return {
@@ -62,6 +68,26 @@ export function createSharedStyle(css: string): SharedStyle {
         else style.textContent = rules;
       }
     },
-    customProperty: (name) => privateNames(name),
+    customProperty(name) {
+      const named = privateNames(name);
+      if (!registered.has(named)) {
+        registered.add(named);
+        registerFirst(named);
+      }
+      return named;
+    },
   };
+}
+
+/**
+ * Registers a name Verity sets on its hosts, which the page can read there, before the page can: a registration by
+ * script outranks any `@property` rule, and a second one throws. A page's `@property` for it with another syntax
+ * (`<color>`) made the place Verity set invalid, and the card jumped to the window's corner.
+ */
+function registerFirst(name: string): void {
+  try {
+    CSS.registerProperty({ name, syntax: '*', inherits: false });
+  } catch {
+    // A browser without registered properties, where no `@property` applies either.
+  }
 }

@@ -52,7 +52,7 @@ export function createImageCard({ document, signal, sheet, onHidden, shadowRoots
     if (shown === undefined) return;
     if (!shown.anchor.isConnected) return close();
     const anchor = shown.anchor.getBoundingClientRect();
-    shownWatch.own(() => placeCardHost(document, host, anchor, sheet));
+    shownWatch.place(() => placeCardHost(document, host, anchor, sheet));
   };
 
   function close({ returnFocus = false } = {}): void {
