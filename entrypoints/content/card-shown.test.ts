@@ -192,6 +192,18 @@ describe('watchCardShown', () => {
     expect(restore).toHaveBeenCalledTimes(1);
   });
 
+  it("looks again when the page makes the host's parent inert: the card is drawn but takes no press", async () => {
+    const { host, stack, watcher, onHidden } = watch();
+    watcher.opened();
+    await drawn();
+    host.parentElement!.setAttribute('inert', '');
+    // Inert, the card is out of hit tests: the root's element is found on top.
+    stack.mockReturnValue([document.body]);
+    await drawn();
+    await confirmed();
+    expect(onHidden).toHaveBeenCalledTimes(1);
+  });
+
   it('tells of, and follows, the page taking the host out', async () => {
     const { host, watcher, onHidden, onClosed } = watch();
     watcher.opened();
