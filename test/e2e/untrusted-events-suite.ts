@@ -376,7 +376,11 @@ export function describeUntrustedEvents(session: DemoSession): void {
                   tooltip.showPopover();
                   setTimeout(() => tooltip.hidePopover(), 300);
                 }
-                if (act === 'view transition') void document.startViewTransition(() => document.body.classList.toggle('transitioned'));
+                if (act === 'view transition') {
+                  // Long enough for Chromium's v2 observer to report the card while it runs.
+                  document.head.append(Object.assign(document.createElement('style'), { textContent: '::view-transition-group(*) { animation-duration: 2s; }' }));
+                  void document.startViewTransition(() => document.body.classList.toggle('transitioned'));
+                }
                 if (act === 'register place') {
                   // The names of the card's place, read off its host, registered as colours: the place Verity set would be invalid.
                   const rules = [...card.style].map((name) => `@property ${name} { syntax: '<color>'; inherits: false; initial-value: red; }`);
@@ -390,7 +394,11 @@ export function describeUntrustedEvents(session: DemoSession): void {
         const badge = demo.locator('figure.case[data-expected-state="altered"] verity-badge').first();
         await badge.scrollIntoViewIfNeeded();
         await badge.click();
-        if (act === 'reader scrolls') await demo.mouse.wheel(0, 3_000);
+        if (act === 'reader scrolls') {
+          // Off the card first: over it, the wheel scrolls the card's own words.
+          await demo.mouse.move(5, 5);
+          await demo.mouse.wheel(0, 3_000);
+        }
         const hidden = async () => (await sendFrom(extensionPage, 'tab-integrity', { tabId })).integrity?.cardHidden ?? false;
         // The act, Verity's look the frame after and again 700 ms later, Chromium's v2 observer (400 ms apart at most), the report to the worker.
         if (expected) await expect.poll(hidden, { timeout: 5_000 }).toBe(true).catch(() => undefined);
