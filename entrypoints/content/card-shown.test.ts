@@ -169,7 +169,10 @@ describe('watchCardShown', () => {
   it("puts the card back when the page changes its host's style, and not for Verity's own change; tells when the page keeps at it", async () => {
     const { host, watcher, onHidden, restore } = watch();
     watcher.opened();
-    watcher.own(() => host.style.setProperty('--v0-verity-top', '10px'));
+    watcher.place(() => {
+      host.style.setProperty('--v0-verity-top', '40px');
+      return { left: 20, top: 40 };
+    });
     await drawn();
     expect(restore).not.toHaveBeenCalled();
     host.style.setProperty('--v0-verity-top', '-5000px', 'important');
@@ -188,7 +191,10 @@ describe('watchCardShown', () => {
     const { host, watcher, restore } = watch();
     watcher.opened();
     host.setAttribute('inert', '');
-    watcher.own(() => host.style.setProperty('--v0-verity-top', '10px'));
+    watcher.place(() => {
+      host.style.setProperty('--v0-verity-top', '40px');
+      return { left: 20, top: 40 };
+    });
     expect(restore).toHaveBeenCalledTimes(1);
   });
 

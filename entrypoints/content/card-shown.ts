@@ -9,6 +9,10 @@ import { trusted } from './trusted-events';
 /** Elements in the top layer, the only place drawn above a card: open popovers, modal dialogs, full-screen elements; the page's are those Verity did not make. */
 const topLayer = ':popover-open, :modal';
 
+/** What is in the top layer now, in the document and the shadow roots known. */
+const topLayerIn = (document: Document, shadowRoots: readonly ShadowRoot[]): Element[] =>
+  [document, ...shadowRoots].flatMap((root) => [...root.querySelectorAll(topLayer)]);
+
 /** Where a card is hit-tested, as fractions of its width and height: its corners (the chip, the mark, the buttons) and its middle. */
 const samples = [0.08, 0.5, 0.92];
 
@@ -68,7 +72,7 @@ export function cardShown(
   });
   if (!onTop) return false;
   // The page's top layer: any of it opened since the card, over any part of it, is above it, whatever the points missed.
-  const pageTopLayer = [document, ...shadowRoots].flatMap((root) => [...root.querySelectorAll(topLayer)].filter((element) => !madeByVerity(element)));
+  const pageTopLayer = topLayerIn(document, shadowRoots).filter((element) => !madeByVerity(element));
   const overCard = (element: Element) => {
     const box = element.getBoundingClientRect();
     return box.width > 0 && box.height > 0 && box.left < left + width && box.right > left && box.top < top + height && box.bottom > top;
@@ -100,8 +104,6 @@ export type WatchCardShownReturnType = {
   /** The card opened: watched until `closed`, and looked at once drawn. */
   opened(): void;
   closed(): void;
-  /** Runs a change of Verity's own to the host, which the watch does not take for the page's. */
-  own<result>(change: () => result): result;
   /** Places the card (a change of Verity's own), and holds where, to tell a move of the page's. */
   place(placing: () => CardPlace): void;
 };
@@ -153,6 +155,7 @@ export function watchCardShown({ document, host, usesPopover, signal, shadowRoot
   }
   const hostChanges = new MutationObserver(pageChanged);
 
+  /** Runs a change of Verity's own to the host, which the watch does not take for the page's. */
   function own<result>(change: () => result): result {
     // The page's changes not yet told are told first: only Verity's own are let go.
     const pending = hostChanges.takeRecords();
@@ -206,7 +209,7 @@ export function watchCardShown({ document, host, usesPopover, signal, shadowRoot
       if (opening !== undefined) return;
       opening = new AbortController();
       [restores, hiddenLooks, transitionWaits] = [0, 0, 0];
-      below = new WeakSet([document, ...shadowRoots()].flatMap((root) => [...root.querySelectorAll(topLayer)]));
+      below = new WeakSet(topLayerIn(document, shadowRoots()));
       const options = { capture: true, passive: true, signal: AbortSignal.any([signal, opening.signal]) };
       for (const root of shadowRoots()) root.addEventListener('toggle', onToggle, options);
       hostChanges.observe(host, { attributeFilter: ['style', 'inert', 'popover'] });
@@ -223,7 +226,6 @@ export function watchCardShown({ document, host, usesPopover, signal, shadowRoot
       drawn?.unobserve(host);
       resized?.unobserve(host);
     },
-    own,
     place(placing) {
       placed = own(placing);
     },
