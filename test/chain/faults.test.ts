@@ -4,7 +4,7 @@ import { freeLoopbackPort, startAnvil, type StartAnvilReturnType } from '../../d
 import { createChainAccess } from '../../lib/chain/access';
 import { ChainUnavailableError, ContractRevertedError, RpcDisagreementError } from '../../lib/chain/errors';
 import type { ChainReader, ChainRequestEvent } from '../../lib/chain/types';
-import { logEmitterCode, revertingCode, rpcClient, slotValue, storageAbi, storageCode, trustWithChain, type RpcCall } from './helpers/devnet-state';
+import { logEmitterCode, revertingCode, rpcClient, sendMined, slotValue, storageAbi, storageCode, trustWithChain, type RpcCall } from './helpers/devnet-state';
 import {
   startDelayProxy,
   startFaultServer,
@@ -204,7 +204,7 @@ describe('several RPCs', () => {
 
   it('finds a relay that hides a receipt log in disagreement', async () => {
     const [sender] = (await rpc('eth_accounts')) as Hex[];
-    const hash = (await rpc('eth_sendTransaction', [{ from: sender, to: logEmitter }])) as Hex;
+    const hash = await sendMined(rpc, { from: sender, to: logEmitter });
     const liar = await serve(
       startTamperProxy(anvil.rpcUrl, (answer, { method }) =>
         method === 'eth_getTransactionReceipt' ? { ...answer, result: { ...(answer.result as object), logs: [] } } : answer,

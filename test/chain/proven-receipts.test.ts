@@ -4,7 +4,7 @@ import { startAnvil, type StartAnvilReturnType } from '../../devnet/anvil';
 import { createChainAccess } from '../../lib/chain/access';
 import { ProofUnavailableError } from '../../lib/chain/proven/errors';
 import type { ChainReader, ChainRequestEvent } from '../../lib/chain/types';
-import { logEmitterCode, logTopic, rpcClient, slotValue, storageAbi, storageCode, trustWithChain, type RpcCall } from './helpers/devnet-state';
+import { logEmitterCode, logTopic, rpcClient, sendMined, slotValue, storageAbi, storageCode, trustWithChain, type RpcCall } from './helpers/devnet-state';
 import { startTamperProxy, type FaultServer } from './helpers/fault-servers';
 import { lies } from './helpers/lying-reads';
 
@@ -31,12 +31,8 @@ beforeAll(async () => {
   await rpc('evm_mine');
   storedAt = BigInt((await rpc('eth_blockNumber')) as Hex);
   const [from] = (await rpc('eth_accounts')) as Hex[];
-  const hash = (await rpc('eth_sendTransaction', [{ from, to: emitter, data: '0x01' }])) as Hex;
-  // Anvil mines the transaction at once, but under load its receipt can lag the answer by a moment.
-  for (let tries = 0; !emitted && tries < 100; tries += 1) {
-    emitted = (await rpc('eth_getTransactionReceipt', [hash])) as typeof emitted;
-    if (!emitted) await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  const hash = await sendMined(rpc, { from, to: emitter, data: '0x01' });
+  emitted = (await rpc('eth_getTransactionReceipt', [hash])) as typeof emitted;
   await rpc('anvil_setStorageAt', [storage, slotValue(1n), slotValue(22n)]);
   await rpc('anvil_mine', ['0xa']);
 });

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeFunctionData, type Hex } from 'viem';
 import { startAnvil, type StartAnvilReturnType } from '../../devnet/anvil';
 import { createChainAccess } from '../../lib/chain/access';
@@ -9,6 +9,7 @@ import {
   logTopic,
   revertingCode,
   rpcClient,
+  sendMined,
   slotValue,
   storageAbi,
   storageCode,
@@ -51,9 +52,11 @@ function countedPass(): { reader: ChainReader; requests: ChainRequestEvent[] } {
 /** A real transaction, mined in a block of its own before this returns (anvil answers the hash first). */
 async function store(slot: bigint, value: bigint): Promise<void> {
   const data = encodeFunctionData({ abi: storageAbi, functionName: 'set', args: [slot, value] });
-  const hash = (await rpc('eth_sendTransaction', [{ from: sender, to: storageContract, data }])) as Hex;
-  await vi.waitFor(async () => expect(await rpc('eth_getTransactionReceipt', [hash])).not.toBeNull());
+  await sendMined(rpc, { from: sender, to: storageContract, data });
 }
+
+/** Sends a transaction to the log emitter, and waits until anvil has mined it. */
+const emitMined = () => sendMined(rpc, { from: sender, to: logEmitter });
 
 const readSlot = (reader: ChainReader, slot: bigint, blockNumber?: bigint) =>
   reader.readContract({ address: storageContract, abi: storageAbi, functionName: 'get', args: [slot], blockNumber });
@@ -83,7 +86,7 @@ describe('batching', () => {
   });
 
   it('puts a page of mixed proofs, each awaiting head() and then reading, in one HTTP request', async () => {
-    const hash = (await rpc('eth_sendTransaction', [{ from: sender, to: logEmitter }])) as Hex;
+    const hash = await emitMined();
     const { reader, requests } = countedPass();
     // 100 verifiers, as verifySnippet runs them: each awaits the head, then asks for what it needs.
     await Promise.all(
@@ -118,7 +121,7 @@ describe('sharing', () => {
   });
 
   it('shares receipts too', async () => {
-    const hash = (await rpc('eth_sendTransaction', [{ from: sender, to: logEmitter }])) as Hex;
+    const hash = await emitMined();
     const { reader, requests } = countedPass();
     const receipts = await Promise.all(Array.from({ length: 10 }, () => reader.getTransactionReceipt(hash)));
     expect(new Set(receipts).size).toBe(1);
@@ -151,13 +154,6 @@ describe('pinned block', () => {
     await expect(readSlot(next, 298n, pinned.number + 1n)).rejects.toThrow(/after the pinned block/);
   });
 });
-
-/** Sends a transaction to the log emitter, and waits until anvil has mined it: it answers the hash first. */
-async function emitMined(): Promise<Hex> {
-  const hash = (await rpc('eth_sendTransaction', [{ from: sender, to: logEmitter }])) as Hex;
-  await vi.waitFor(async () => expect(await rpc('eth_getTransactionReceipt', [hash])).not.toBeNull());
-  return hash;
-}
 
 describe('receipts', () => {
   it('returns the receipt with its logs', async () => {

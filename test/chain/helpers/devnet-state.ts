@@ -1,4 +1,5 @@
 import { encodeErrorResult, parseAbi, type Hex } from 'viem';
+import { expect, vi } from 'vitest';
 import type { TrustConfig } from '../../../lib/trust/schema';
 
 /*
@@ -38,6 +39,16 @@ export function rpcClient(rpcUrl: string): RpcCall {
     if (error) throw new Error(`${method}: ${error.message}`);
     return result;
   };
+}
+
+/**
+ * Sends a transaction from an unlocked account and returns its hash once anvil has mined it: anvil answers the hash
+ * first, and under load its receipt can lag the answer by a moment.
+ */
+export async function sendMined(rpc: RpcCall, transaction: { from: Hex; to: Hex; data?: Hex }): Promise<Hex> {
+  const hash = (await rpc('eth_sendTransaction', [transaction])) as Hex;
+  await vi.waitFor(async () => expect(await rpc('eth_getTransactionReceipt', [hash])).not.toBeNull(), { timeout: 10_000 });
+  return hash;
 }
 
 export function slotValue(value: bigint): Hex {
