@@ -114,6 +114,24 @@ describe('watchCardShown', () => {
     expect(onHidden).toHaveBeenCalledTimes(1);
   });
 
+  it('takes the looks at one cover, before it is looked at again, for one time: several observers report one tooltip', async () => {
+    const { host, stack, watcher, onHidden } = watch();
+    const popover = document.getElementById('page-popover')!;
+    watcher.opened();
+    await drawn();
+    for (let time = 0; time < 2; time++) {
+      stack.mockReturnValue([popover, host]);
+      // The tooltip heard three times while it shows (its toggle, the v2 observer, a resize).
+      for (let look = 0; look < 3; look++) {
+        toggle(popover, 'open');
+        await drawn();
+      }
+      stack.mockReturnValue([host]);
+      await confirmed();
+    }
+    expect(onHidden).not.toHaveBeenCalled();
+  });
+
   it('holds where Verity put the card: one moved elsewhere is hidden, one that followed its badge out of the window is not', async () => {
     const { host, watcher, onHidden } = watch();
     watcher.opened();

@@ -25,9 +25,11 @@ const restoresPerOpening = 8;
 /**
  * A card found hidden is looked at again this long after before it is flagged: a page's tooltip popover may cross a
  * corner of it for a moment. The third time in one opening it is flagged at once, whatever the page then undoes.
+ * Looks while one is to be confirmed are the same time (several observers report one tooltip, the more so on a
+ * busy machine) and wait for that look.
  */
 const confirmAfterMs = 700;
-const hiddenLooksFlagged = 3;
+const hiddenTimesFlagged = 3;
 
 /** While a view transition runs the page is drawn from snapshots and hit tests name the root: looked at again this long after, three times at most. */
 const viewTransitionWaitMs = 1_000;
@@ -121,22 +123,27 @@ export type WatchCardShownReturnType = {
 export function watchCardShown({ document, host, usesPopover, signal, shadowRoots, restore, onHidden, onClosed }: WatchCardShownParameters): WatchCardShownReturnType {
   let opening: AbortController | undefined;
   let restores = 0;
-  let hiddenLooks = 0;
+  let hiddenTimes = 0;
+  let confirming = false;
   let transitionWaits = 0;
   let placed: CardPlace | undefined;
   /** The page's top layer open when the card opened, drawn below it until the page opens it again. */
   let below = new WeakSet<Element>();
 
-  function check({ confirming = false } = {}): void {
-    if (opening === undefined || signal.aborted) return;
+  function check({ confirmation = false } = {}): void {
+    if (opening === undefined || signal.aborted || (confirming && !confirmation)) return;
     if (transitionWaits < viewTransitionWaits && inViewTransition(document)) {
       transitionWaits += 1;
-      return void setTimeout(() => check({ confirming }), viewTransitionWaitMs);
+      return void setTimeout(() => check({ confirmation }), viewTransitionWaitMs);
     }
-    if (cardShown(document, host, usesPopover, shadowRoots(), placed, (element) => below.has(element))) return;
-    hiddenLooks += 1;
-    if (confirming || hiddenLooks >= hiddenLooksFlagged) onHidden();
-    else setTimeout(() => check({ confirming: true }), confirmAfterMs);
+    const shown = cardShown(document, host, usesPopover, shadowRoots(), placed, (element) => below.has(element));
+    confirming = false;
+    if (shown) return;
+    hiddenTimes += 1;
+    if (confirmation || hiddenTimes >= hiddenTimesFlagged) return onHidden();
+    confirming = true;
+    const lookedIn = opening;
+    setTimeout(() => opening === lookedIn && check({ confirmation: true }), confirmAfterMs);
   }
   const checkWhenDrawn = () => void requestAnimationFrame(() => check());
 
@@ -208,7 +215,7 @@ export function watchCardShown({ document, host, usesPopover, signal, shadowRoot
     opened() {
       if (opening !== undefined) return;
       opening = new AbortController();
-      [restores, hiddenLooks, transitionWaits] = [0, 0, 0];
+      [restores, hiddenTimes, transitionWaits, confirming] = [0, 0, 0, false];
       below = new WeakSet(topLayerIn(document, shadowRoots()));
       const options = { capture: true, passive: true, signal: AbortSignal.any([signal, opening.signal]) };
       for (const root of shadowRoots()) root.addEventListener('toggle', onToggle, options);
