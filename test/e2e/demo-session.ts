@@ -3,9 +3,11 @@ import { resolve } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import type { browser as browserApi } from 'wxt/browser';
+import { renderDemoPage } from '../../devnet/demo-page';
 import { startDevnet, type StartDevnetReturnType } from '../../devnet/devnet';
 import { launchExtensionBrowser, type ExtensionBrowser, type LaunchExtensionBrowserParameters } from '../../devnet/extension-browser';
 import { openExtensionPage, storeTrustConfig, tabShowing } from '../../devnet/extension-pages';
+import { verdictStates } from '../../lib/verdict/states';
 import type { TabState } from '../../messaging/messages';
 import { badgeStatesById, waitForAllAnswered } from '../badge-states';
 import { explainFigures, figuresNotAsCaptioned, type FigureStates } from '../demo-figures';
@@ -131,10 +133,30 @@ export type DemoTab = { demo: Page; tabId: number; state: TabState };
 export async function openDemoPage({ devnet, browser }: DemoSession): Promise<DemoTab> {
   const demo = await browser.context.newPage();
   await demo.goto(devnet.pageUrl!);
-  await allAnswered(demo, devnet.scenarios.length);
-  const helper = await openExtensionPage(browser);
-  const { tabId, state } = await withinTime("The worker's tab state for the demo page", 60_000, tabShowing(helper, devnet.pageUrl!));
-  await helper.close();
+  return demoTab(browser, demo, devnet.scenarios.length);
+}
+
+/**
+ * The demo page cut to its first snippet of each state, at `name` beside the demo page (a name of its own for each
+ * tab open at once: the worker's record is found by address), as openDemoPage opens it; the worker asked through
+ * `helper`, an extension page, when given. It loads in a fraction of the demo page's time, for tests that need a
+ * badge of a given state and nothing else of the page.
+ */
+export async function openOneOfEachPage({ devnet, browser }: DemoSession, name = 'one-of-each', helper?: Page): Promise<DemoTab> {
+  const scenarios = verdictStates.flatMap((state) => devnet.scenarios.find((scenario) => scenario.expectedState === state) ?? []);
+  const url = new URL(name, devnet.pageUrl).href;
+  const demo = await browser.context.newPage();
+  // Served in the devnet's origin, as the demo page is, but by the browser: the devnet serves only its whole page.
+  await demo.route(url, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: renderDemoPage({ scenarios, chainId: devnet.chainId }) }));
+  await demo.goto(url);
+  return demoTab(browser, demo, scenarios.length, helper);
+}
+
+async function demoTab(browser: ExtensionBrowser, demo: Page, count: number, helper?: Page): Promise<DemoTab> {
+  await allAnswered(demo, count);
+  const asking = helper ?? (await openExtensionPage(browser));
+  const { tabId, state } = await withinTime("The worker's tab state for the demo page", 60_000, tabShowing(asking, demo.url()));
+  if (asking !== helper) await asking.close();
   return { demo, tabId, state };
 }
 
