@@ -13,16 +13,20 @@ declare const browser: typeof browserApi;
 
 export type FirefoxDemoSession = { devnet: StartDevnetReturnType; firefox: FirefoxWithExtension; helper: Page };
 
-/** The devnet with its demo page, and Firefox with the extension and the devnet's trust configuration saved as the user's. */
+/**
+ * The devnet with its demo page, and Firefox with the extension and the devnet's trust configuration saved as the
+ * user's, started side by side.
+ */
 export async function startFirefoxDemoSession(executablePath: string): Promise<FirefoxDemoSession> {
-  const devnet = await startDevnet({ servePage: true });
+  const [devnet, firefox] = await Promise.allSettled([startDevnet({ servePage: true }), launchFirefoxWithExtension({ executablePath })]);
   try {
-    const firefox = await launchFirefoxWithExtension({ executablePath });
-    const helper = await firefox.openExtensionPage('inspector.html');
-    await helper.evaluate(([key, value]) => browser.storage.local.set({ [key]: value }), [settingsKeys.userTrustConfig, devnet.trustConfig] as const);
-    return { devnet, firefox, helper };
+    if (devnet.status === 'rejected') throw devnet.reason;
+    if (firefox.status === 'rejected') throw firefox.reason;
+    const helper = await firefox.value.openExtensionPage('inspector.html');
+    await helper.evaluate(([key, value]) => browser.storage.local.set({ [key]: value }), [settingsKeys.userTrustConfig, devnet.value.trustConfig] as const);
+    return { devnet: devnet.value, firefox: firefox.value, helper };
   } catch (error) {
-    await devnet.stop();
+    await stopFirefoxDemoSession({ devnet: devnet.status === 'fulfilled' ? devnet.value : undefined, firefox: firefox.status === 'fulfilled' ? firefox.value : undefined });
     throw error;
   }
 }
