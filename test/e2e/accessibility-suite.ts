@@ -10,7 +10,7 @@ import { openDemoPage, openExtensionPage, openPopupBeside, screenshot, type Demo
  * verifier) are checked there (`expectNoAxeViolations`, ./axe.ts). Badges
  * and cards, in closed shadow roots axe cannot see into, are checked
  * through the accessibility tree in badge-cards-suite.ts, untrusted-events-suite.ts and
- * selection.test.ts.
+ * selection-suite.ts.
  */
 export function describeAccessibility(session: DemoSession): void {
   describe('every extension page passes axe-core, in Chromium', () => {

@@ -6,11 +6,14 @@ import { describeBadgeCards } from './badge-cards-suite';
 import { describeContentScript } from './content-script-suite';
 import { demoSessionForFile, type DemoSession } from './demo-session';
 import { describeFramesAndShadow } from './frames-and-shadow-suite';
+import { describePaste } from './paste-suite';
 import { describeInspector } from './inspector-suite';
 import { describePopup } from './popup-suite';
 import { describePublishAttestations } from './publish-attestations-suite';
 import { describePublishOg } from './publish-og-suite';
 import { describeReports } from './reports-suite';
+import { describeSelection } from './selection-suite';
+import { describeShareLink } from './share-link-suite';
 import { describeUntrustedEvents } from './untrusted-events-suite';
 
 /**
@@ -18,9 +21,10 @@ import { describeUntrustedEvents } from './untrusted-events-suite';
  * one Chromium for all of them: starting a session took 5–9 s under the
  * whole suite's load, which was a tenth of Chromium's lane when each file
  * had its own. Each suite works in tabs of its own, closed after it, and
- * leaves the extension's settings as it found them. Files that change the
- * reader's trust, mark or profile, or load another build, keep a session
- * of their own.
+ * leaves the extension's settings as it found them (the paste suite puts
+ * the devnet's trust configuration back). Files that change the reader's
+ * trust for good, the mark or the profile, stop the worker, or load another
+ * build, keep a session of their own.
  */
 const session = demoSessionForFile();
 
@@ -46,6 +50,9 @@ inOwnTabs(describeFramesAndShadow);
 inOwnTabs(describeContentScript);
 inOwnTabs(describeBadgeCards);
 inOwnTabs(describeUntrustedEvents);
+inOwnTabs(describeSelection);
+inOwnTabs(describePaste);
+inOwnTabs(describeShareLink);
 inOwnTabs(describeAccessibility);
 inOwnTabs(describePublishOg);
 inOwnTabs(describePublishAttestations);
