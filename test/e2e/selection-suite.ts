@@ -156,7 +156,11 @@ ${snippetScenarios.map((id) => `<div id="${id}">${devnet.scenarios.find((scenari
       await cdp.send('Accessibility.enable');
     }, 180_000);
 
-    afterAll(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
+    afterAll(async () => {
+      // The browser lives on after this suite and keeps its connections alive: closing waits for them unless they are closed too.
+      server?.closeAllConnections();
+      await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    });
 
     it('puts "Verify selection with Verity" in the menu for a selection, and a keyboard command beside it', async () => {
       const worker = await browser.serviceWorker();
