@@ -19,6 +19,8 @@ const unitOptions = {
   setupFiles: ['test/unit-setup.ts'],
   // The suite shares two cores with the browsers' lane: a test that takes 1 s alone can take 6 s there.
   testTimeout: 20_000,
+  // The first file in a worker to ask for the C2PA test images signs them in its beforeAll: over 10 s there once.
+  hookTimeout: 60_000,
 };
 
 export default defineConfig({
