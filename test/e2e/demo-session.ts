@@ -142,7 +142,7 @@ export async function openDemoPage({ devnet, browser }: DemoSession): Promise<De
  * `helper`, an extension page, when given. It loads in a fraction of the demo page's time, for tests that need a
  * badge of a given state and nothing else of the page.
  */
-export async function openOneOfEachPage({ devnet, browser }: DemoSession, name = 'one-of-each', helper?: Page): Promise<DemoTab> {
+export async function openOneOfEachPage({ devnet, browser }: DemoSession, name: string, helper?: Page): Promise<DemoTab> {
   const scenarios = verdictStates.flatMap((state) => devnet.scenarios.find((scenario) => scenario.expectedState === state) ?? []);
   const url = new URL(name, devnet.pageUrl).href;
   const demo = await browser.context.newPage();

@@ -1,5 +1,3 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { browser as browserApi } from 'wxt/browser';
@@ -8,6 +6,7 @@ import type { ExtensionBrowser } from '../../devnet/extension-browser';
 import type { SelectionCheck } from '../../messaging/messages';
 import { readShareLink } from '../../lib/share/read-share-link';
 import { defaultShareLinkBase } from '../../lib/share/share-base';
+import { serveHtml, type ServeHtmlReturnType } from '../serve-html';
 import { accessibilityNodes, dialogAsRead } from './accessibility-tree';
 import { expectNoAxeViolations, showInScheme } from './axe';
 import { allAnswered, openExtensionPage, openPopupBeside, screenshot, sendFrom, tabShowing, type DemoSession } from './demo-session';
@@ -31,7 +30,7 @@ const menuItemId = 'verity.verify-selection';
 const snippetScenarios = ['og-tee-attribute-json', 'og-settlement-attribute-json', 'og-tee-text-differs', 'og-tee-altered'];
 
 let devnet: StartDevnetReturnType;
-let server: Server;
+let server: ServeHtmlReturnType | undefined;
 let pageUrl: string;
 let browser: ExtensionBrowser;
 let extensionPage: Page;
@@ -139,11 +138,8 @@ ${snippetScenarios.map((id) => `<div id="${id}">${devnet.scenarios.find((scenari
 <p id="made-up">Forecasters say river levels are <span id="generated"></span>falling back below flood stage by the weekend.</p>
 </body></html>`;
       const plain = '<!doctype html><html><head><meta charset="utf-8"><title>No proofs</title></head><body><p id="plain">A page that carries no proof at all, about tides.</p></body></html>';
-      server = createServer((request, response) =>
-        response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(request.url === '/plain' ? plain : html),
-      );
-      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-      pageUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/story`;
+      server = await serveHtml(html, { '/plain': plain });
+      pageUrl = `${server.url}story`;
 
       extensionPage = await openExtensionPage(browser);
       page = await browser.context.newPage();
@@ -156,11 +152,7 @@ ${snippetScenarios.map((id) => `<div id="${id}">${devnet.scenarios.find((scenari
       await cdp.send('Accessibility.enable');
     }, 180_000);
 
-    afterAll(async () => {
-      // The browser lives on after this suite and keeps its connections alive: closing waits for them unless they are closed too.
-      server?.closeAllConnections();
-      await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-    });
+    afterAll(() => server?.close());
 
     it('puts "Verify selection with Verity" in the menu for a selection, and a keyboard command beside it', async () => {
       const worker = await browser.serviceWorker();
