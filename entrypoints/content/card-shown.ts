@@ -31,9 +31,13 @@ const restoresPerOpening = 8;
 const confirmAfterMs = 700;
 const hiddenTimesFlagged = 3;
 
-/** While a view transition runs the page is drawn from snapshots and hit tests name the root: looked at again this long after, three times at most. */
-const viewTransitionWaitMs = 1_000;
-const viewTransitionWaits = 3;
+/**
+ * While a view transition runs the page is drawn from snapshots and hit tests name the root: a look then waits for
+ * its end, looking again every `viewTransitionPollMs`, for this long at most in one opening, the time counted from
+ * the first transition seen (a page running one after another does not hide a card for longer).
+ */
+const viewTransitionWaitMs = 5_000;
+const viewTransitionPollMs = 250;
 
 /**
  * Whether an open card is what the reader sees: its popover still open (a
@@ -125,16 +129,24 @@ export function watchCardShown({ document, host, usesPopover, signal, shadowRoot
   let restores = 0;
   let hiddenTimes = 0;
   let confirming = false;
-  let transitionWaits = 0;
+  /** When this opening first found a view transition running. */
+  let transitionSeenAt: number | undefined;
+  /** A look waiting for a view transition to end; the looks asked for meanwhile are this one. */
+  let transitionWait: { confirmation: boolean } | undefined;
   let placed: CardPlace | undefined;
   /** The page's top layer open when the card opened, drawn below it until the page opens it again. */
   let below = new WeakSet<Element>();
 
   function check({ confirmation = false } = {}): void {
     if (opening === undefined || signal.aborted || (confirming && !confirmation)) return;
-    if (transitionWaits < viewTransitionWaits && inViewTransition(document)) {
-      transitionWaits += 1;
-      return void setTimeout(() => check({ confirmation }), viewTransitionWaitMs);
+    if (transitionWait !== undefined) return void (transitionWait.confirmation ||= confirmation);
+    if (inViewTransition(document) && performance.now() - (transitionSeenAt ??= performance.now()) < viewTransitionWaitMs) {
+      const [wait, lookedIn] = [(transitionWait = { confirmation }), opening];
+      return void setTimeout(() => {
+        if (opening !== lookedIn) return;
+        transitionWait = undefined;
+        check({ confirmation: wait.confirmation });
+      }, viewTransitionPollMs);
     }
     const shown = cardShown(document, host, usesPopover, shadowRoots(), placed, (element) => below.has(element));
     confirming = false;
@@ -215,7 +227,7 @@ export function watchCardShown({ document, host, usesPopover, signal, shadowRoot
     opened() {
       if (opening !== undefined) return;
       opening = new AbortController();
-      [restores, hiddenTimes, transitionWaits, confirming] = [0, 0, 0, false];
+      [restores, hiddenTimes, confirming, transitionSeenAt, transitionWait] = [0, 0, false, undefined, undefined];
       below = new WeakSet(topLayerIn(document, shadowRoots()));
       const options = { capture: true, passive: true, signal: AbortSignal.any([signal, opening.signal]) };
       for (const root of shadowRoots()) root.addEventListener('toggle', onToggle, options);
