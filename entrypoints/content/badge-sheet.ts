@@ -47,9 +47,10 @@ const badgeCss = `
   all: unset;
   direction: ltr;
   box-sizing: border-box;
-  display: inline-flex;
+  display: inline-grid;
+  grid-template-columns: auto auto auto;
   align-items: center;
-  gap: 0.33em;
+  column-gap: 0.33em;
   height: 1.4em;
   padding: 0 0.66em 0 0.4em;
   border-radius: 999px;
@@ -66,12 +67,12 @@ const badgeCss = `
 /* Eased on hover only: a transition on every pill would animate each new verdict's ring, a frame of the whole page each. */
 .pill:hover { box-shadow: inset 0 0 0 1px var(--ring), 0 1px 3px rgb(15 23 42 / 0.12); transition: box-shadow 120ms ease-out; }
 .pill:focus-visible { outline: 2px solid ${neutralColours.focus}; outline-offset: 2px; }
-.pill svg { width: 1.15em; height: 1.15em; flex: none; }
-/* Every state's face in one cell, as wide as the widest; only the state's own is seen (badge.ts). */
-.faces { display: inline-grid; }
-.face { grid-area: 1 / 1; justify-self: center; display: inline-flex; align-items: center; gap: 0.33em; visibility: hidden; }
-${badgeStates.map((state) => `.pill[data-state='${state}'] .face[data-face='${state}']`).join(',\n')} { visibility: visible; }
-.pill .mark { margin-inline-start: 0.1em; }
+.pill svg { grid-area: 1 / 1; width: 1.15em; height: 1.15em; }
+/* Every state's word in one cell, as wide as the widest, and every state's shapes in the icon: only the state's own are seen (badge.ts). */
+.word { grid-area: 1 / 2; justify-self: center; }
+[data-of] { visibility: hidden; }
+${badgeStates.map((state) => `.pill[data-state='${state}'] [data-of='${state}']`).join(',\n')} { visibility: visible; }
+.pill .mark { grid-area: 1 / 3; margin-inline-start: 0.1em; }
 ${verdictStates.map((state) => chipRule(state, stateColours[state])).join('\n')}
 ${chipRule('checking', checkingColours)}
 ${verdictStates.map((state) => chipRule(state, darkStateColours[state], dark)).join('\n')}

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it, vi } from 'vitest';
 import { verdictStates } from '../../lib/verdict/states';
-import { createBadge, shownFace, type BadgeEvents } from './badge';
+import { createBadge, shownWord, type BadgeEvents } from './badge';
 import { badgeLabel, badgeWord } from './badge-label';
 import { createBadgeSheet } from './badge-sheet';
 import { verdictOf } from '../../test/fakes/verdict-fixtures';
@@ -42,12 +42,12 @@ describe('createBadge', () => {
     const second = createBadge({ document, id: 'b', sheet, events: events() });
     first.render(verdictOf('verified', { confidence: 95 }));
     expect(first.button).not.toBe(second.button);
-    expect(shownFace(first.button)?.textContent).toBe('Verified');
-    expect(shownFace(second.button)?.textContent).toBe('Checking');
+    expect(shownWord(first.button)?.textContent).toBe('Verified');
+    expect(shownWord(second.button)?.textContent).toBe('Checking');
     expect(second.button.dataset.state).toBe('checking');
-    expect(shownFace(first.button)?.querySelector('svg')).not.toBe(shownFace(second.button)?.querySelector('svg'));
+    expect(first.button.querySelector('svg')).not.toBe(second.button.querySelector('svg'));
     const third = createBadge({ document, id: 'c', sheet, events: events() });
-    expect(shownFace(third.button)?.textContent).toBe('Checking');
+    expect(shownWord(third.button)?.textContent).toBe('Checking');
   });
 
   it('is a host the canonical text skips, its state only inside the shadow root, checking until a verdict', () => {
@@ -62,8 +62,8 @@ describe('createBadge', () => {
     // The page sees the same host whatever the verdict: nothing on it tells the reader's trust settings.
     expect(badge.host.getAttributeNames().sort()).toEqual(['data-ai-proof-ignore', 'data-verity-proof']);
     expect(badge.button.dataset.state).toBe('verified');
-    expect(shownFace(badge.button)?.textContent).toBe('Verified');
-    expect(shownFace(badge.button)?.querySelectorAll('svg')).toHaveLength(1);
+    expect(shownWord(badge.button)?.textContent).toBe('Verified');
+    expect(badge.button.querySelectorAll('svg')).toHaveLength(1);
     expect(badge.button.getAttribute('aria-label')).toBe('Verity: verified, confidence 95');
   });
 
@@ -72,7 +72,7 @@ describe('createBadge', () => {
     badge.host.dataset.state = 'altered';
     badge.render(verdictOf('altered', { confidence: 90 }));
     expect(badge.button.dataset.state).toBe('altered');
-    expect(shownFace(badge.button)?.textContent).toBe('Altered');
+    expect(shownWord(badge.button)?.textContent).toBe('Altered');
     badge.host.dataset.state = 'verified';
     expect(badge.button.dataset.state).toBe('altered');
     const probe = document.createElement('div').attachShadow({ mode: 'open' });
@@ -82,12 +82,10 @@ describe('createBadge', () => {
     expect(css).not.toMatch(/:host\([^)]*data-state/);
   });
 
-  it("changes no node for a new verdict, only which face is seen: every state has its face, and the sheet shows the state's alone", () => {
+  it("changes no node for a new verdict, only what is seen: every state has its word and icon shapes, and the sheet shows the state's alone", () => {
     const badge = createBadge({ document, id: 'p5', sheet: createBadgeSheet().style, events: events() });
-    const faces = [...badge.button.querySelectorAll<HTMLElement>('.face')];
-    expect(faces.map((face) => [face.dataset.face, face.textContent])).toEqual(
-      ['checking' as const, ...verdictStates].map((state) => [state, badgeWord(state)]),
-    );
+    const words = [...badge.button.querySelectorAll<HTMLElement>('.word')];
+    expect(words.map((word) => [word.dataset.of, word.textContent])).toEqual(['checking' as const, ...verdictStates].map((state) => [state, badgeWord(state)]));
     const changes: MutationRecord[] = [];
     const observer = new MutationObserver((records) => changes.push(...records));
     observer.observe(badge.button, { childList: true, subtree: true, characterData: true });
@@ -99,10 +97,13 @@ describe('createBadge', () => {
     const probe = document.createElement('div').attachShadow({ mode: 'open' });
     createBadgeSheet().style.adopt(probe);
     const css = probe.querySelector('style')?.textContent ?? [...probe.adoptedStyleSheets[0]!.cssRules].map((rule) => rule.cssText).join('\n');
-    expect(css).toMatch(/\.face \{[^}]*visibility: hidden/);
+    expect(css).toMatch(/\[data-of\] \{ visibility: hidden; \}/);
     // Nor does a new verdict animate: a transition on the pill would draw frames of the whole page for each.
     expect(css).not.toMatch(/\.pill \{[^}]*transition/);
-    for (const { dataset } of faces) expect(css).toContain(`.pill[data-state='${dataset.face}'] .face[data-face='${dataset.face}']`);
+    for (const { dataset } of words) {
+      expect(css).toContain(`.pill[data-state='${dataset.of}'] [data-of='${dataset.of}']`);
+      expect(badge.button.querySelector(`svg [data-of='${dataset.of}']`), dataset.of).not.toBeNull();
+    }
   });
 
   it('is a real button, focusable from the keyboard, that opens a dialog', () => {

@@ -1,9 +1,9 @@
 import type { SharedStyle } from './shared-style';
 import { ignoreAttribute } from '../../lib/text/dom';
 import type { Verdict } from '../../lib/verdict/types';
-import { badgeLabel, badgeStateOf, badgeStates, badgeWord, type BadgeState } from './badge-label';
+import { badgeLabel, badgeStateOf, badgeStates, badgeWord } from './badge-label';
 import { trusted } from './trusted-events';
-import { checkingIconShapes, createIcon, stateIconShapes } from './state-icons';
+import { createPillIcon } from './pill-icon';
 import { createMarkBox } from './mark-css';
 import { markMadeByVerity } from './made-by-verity';
 
@@ -44,15 +44,14 @@ export type CreateBadgeParameters = {
 
 /** Built once per document and cloned for each badge: a page may hold hundreds, found at once. */
 const pillPrototypes = new WeakMap<Document, HTMLButtonElement>();
-const iconPrototypes = new WeakMap<Document, Map<BadgeState, SVGSVGElement>>();
 
 /**
- * The pill: a button holding one face (icon, word and the reader's mark)
- * for every state, stacked in one grid cell. The state's face alone is
- * visible (badge-sheet.ts): a new verdict changes an attribute and no box,
- * so it lays out nothing around the badge (a page of 100,000 paragraphs
- * lays out all of them for one changed word), and every badge is as wide
- * whatever it says, so its size tells the page nothing.
+ * The pill: a button holding one icon of every state's shapes, every
+ * state's word stacked in one grid cell, and the reader's mark. The sheet
+ * shows the state's shapes and word alone (badge-sheet.ts): a new verdict changes an attribute
+ * and no box, so it lays out nothing around the badge (a page of 100,000
+ * paragraphs lays out all of them for one changed word), and every badge is
+ * as wide whatever it says, so its size tells the page nothing.
  */
 function pillPrototype(document: Document): HTMLButtonElement {
   let button = pillPrototypes.get(document);
@@ -62,34 +61,22 @@ function pillPrototype(document: Document): HTMLButtonElement {
     button.className = 'pill';
     button.setAttribute('aria-haspopup', 'dialog');
     button.setAttribute('aria-expanded', 'false');
-    const faces = document.createElement('span');
-    faces.className = 'faces';
-    for (const state of badgeStates) {
-      const face = document.createElement('span');
-      face.className = 'face';
-      face.dataset.face = state;
-      // The mark in each face: the face's icon, word and mark stay together, centred in the pill.
-      face.append(iconFor(document, state), badgeWord(state), createMarkBox(document));
-      faces.append(face);
-    }
-    button.append(faces);
+    const words = badgeStates.map((state) => {
+      const word = document.createElement('span');
+      word.className = 'word';
+      word.dataset.of = state;
+      word.textContent = badgeWord(state);
+      return word;
+    });
+    button.append(createPillIcon(document), ...words, createMarkBox(document));
     pillPrototypes.set(document, button);
   }
   return button;
 }
 
-/** The state's icon, built once per document and cloned: image badges draw the same icons. */
-export function iconFor(document: Document, state: BadgeState): SVGSVGElement {
-  let icons = iconPrototypes.get(document);
-  if (icons === undefined) iconPrototypes.set(document, (icons = new Map()));
-  let icon = icons.get(state);
-  if (icon === undefined) icons.set(state, (icon = createIcon(document, state === 'checking' ? checkingIconShapes : stateIconShapes[state])));
-  return icon.cloneNode(true) as SVGSVGElement;
-}
-
-/** The face a pill shows: the one of its state. */
-export function shownFace(button: HTMLButtonElement): HTMLElement | null {
-  return button.querySelector(`.face[data-face='${button.dataset.state}']`);
+/** The word a pill shows: the one of its state. */
+export function shownWord(button: HTMLButtonElement): HTMLElement | null {
+  return button.querySelector(`.word[data-of='${button.dataset.state}']`);
 }
 
 /**

@@ -216,8 +216,8 @@ export function startPageSession({
     },
   });
 
-  // The first badge pays for the renderer's first closed shadow root and sheet and for building every state's face, a
-  // few ms: built off the page in an idle task of its own before the scan, whose first slice to find proofs paid it.
+  // The first badge pays for the renderer's first closed shadow root and sheet and for building the pill, a few ms:
+  // built off the page in an idle task of its own before the scan, whose first slice to find proofs paid it.
   scheduler.idle(() => void createBadge({ document, id: 'rehearsal', sheet: badgeSheet, events: badgeEvents }), rehearsalTimeout);
 
   startPageScanner({

@@ -1,6 +1,8 @@
 import type { ImageVerdict } from '../../../lib/c2pa/image-verdict';
 import { ignoreAttribute } from '../../../lib/text/dom';
-import { badgeTag, iconFor } from '../badge';
+import type { VerdictState } from '../../../lib/verdict/states';
+import { badgeTag } from '../badge';
+import { createIcon, stateIconShapes } from '../state-icons';
 import type { SharedStyle } from '../shared-style';
 import { imageBadgeLabel, imageBadgeWord } from './image-badge-words';
 import { createMarkBox } from '../mark-css';
@@ -9,6 +11,17 @@ import { whenIdle } from '../when-idle';
 
 /** Inset of the badge from the image's top-left corner, in CSS pixels. */
 const inset = 6;
+
+/** Built once per document and state, and cloned: a page may hold many images of one state. */
+const iconPrototypes = new WeakMap<Document, Map<VerdictState, SVGSVGElement>>();
+
+function iconFor(document: Document, state: VerdictState): SVGSVGElement {
+  let icons = iconPrototypes.get(document);
+  if (icons === undefined) iconPrototypes.set(document, (icons = new Map()));
+  let icon = icons.get(state);
+  if (icon === undefined) icons.set(state, (icon = createIcon(document, stateIconShapes[state])));
+  return icon.cloneNode(true) as SVGSVGElement;
+}
 
 export type ImagePlace = { left: number; top: number };
 
