@@ -48,10 +48,11 @@ const pillPrototypes = new WeakMap<Document, HTMLButtonElement>();
 /**
  * The pill: a button holding one icon of every state's shapes, every
  * state's word stacked in one grid cell, and the reader's mark. The sheet
- * shows the state's shapes and word alone (badge-sheet.ts): a new verdict changes an attribute
- * and no box, so it lays out nothing around the badge (a page of 100,000
- * paragraphs lays out all of them for one changed word), and every badge is
- * as wide whatever it says, so its size tells the page nothing.
+ * shows the state's shapes and word alone (badge-sheet.ts): a new verdict
+ * changes an attribute and no box, so it lays out nothing around the badge
+ * (a page of 100,000 paragraphs lays out all of them for one changed
+ * word), and every badge is as wide whatever it says, so its size tells
+ * the page nothing.
  */
 function pillPrototype(document: Document): HTMLButtonElement {
   let button = pillPrototypes.get(document);

@@ -143,7 +143,7 @@ describe('watchCardShown', () => {
     watcher.opened();
     await drawn();
     // Drawn from snapshots: hit tests name the root. Looks asked for all the while (the v2 observer, a tooltip) wait with the first.
-    [inTransition] = [true];
+    inTransition = true;
     stack.mockReturnValue([root]);
     for (let look = 0; look < 6; look++) {
       toggle(popover, 'open');
