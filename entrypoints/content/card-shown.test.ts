@@ -70,7 +70,7 @@ describe('watchCardShown', () => {
   afterEach(() => void vi.useRealTimers());
   function watch() {
     // The view transitions' bound is timed by performance.now.
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date', 'performance'] });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date', 'performance'] });
     vi.stubGlobal('requestAnimationFrame', (callback: () => void) => setTimeout(callback, 0));
     const host = openCard();
     const stack = stubHitTest(document, () => [host]);
@@ -160,7 +160,24 @@ describe('watchCardShown', () => {
     await vi.advanceTimersByTimeAsync(1_300);
     expect(onHidden).not.toHaveBeenCalled();
     await vi.advanceTimersByTimeAsync(1_500);
+    expect(onHidden).toHaveBeenCalled();
+  });
+
+  it("looks every 400 ms while open where there is no v2 observer (Firefox): a popover in a closed shadow root tells nothing", async () => {
+    expect(typeof IntersectionObserver).toBe('undefined');
+    const { stack, watcher, onHidden } = watch();
+    watcher.opened();
+    await drawn();
+    // The host of the page's closed root, which hit tests name for the popover inside it; no event reaches Verity.
+    stack.mockReturnValue([document.getElementById('page-popover')!]);
+    await vi.advanceTimersByTimeAsync(400);
+    expect(onHidden).not.toHaveBeenCalled();
+    await confirmed();
     expect(onHidden).toHaveBeenCalledTimes(1);
+    watcher.closed();
+    stack.mockClear();
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(stack).not.toHaveBeenCalled();
   });
 
   it('holds where Verity put the card: one moved elsewhere is hidden, one that followed its badge out of the window is not', async () => {

@@ -122,7 +122,8 @@ export type WatchCardShownReturnType = {
  * style, `inert` or `popover` (the card is put back, up to a bound) or
  * takes it out, draws it at another size (a `zoom` on the root), or, in
  * Chromium, anything IntersectionObserver v2 says leaves it not plainly
- * drawn. Each is looked at once drawn (`cardShown`).
+ * drawn; where there is no v2 (Firefox), it is looked at as often instead.
+ * Each is looked at once drawn (`cardShown`).
  */
 export function watchCardShown({ document, host, usesPopover, signal, shadowRoots, restore, onHidden, onClosed }: WatchCardShownParameters): WatchCardShownReturnType {
   let opening: AbortController | undefined;
@@ -235,6 +236,12 @@ export function watchCardShown({ document, host, usesPopover, signal, shadowRoot
       if (host.parentNode !== null) hostChanges.observe(host.parentNode, { childList: true, attributeFilter: ['inert'] });
       drawn?.observe(host);
       resized?.observe(host);
+      if (drawn === undefined) {
+        // Without the v2 observer (Firefox) nothing tells of a popover the page opens in a closed shadow root, whose
+        // `toggle` stays inside it: the card is looked at as often as Chromium's observer looks for it, while it is open.
+        const looks = setInterval(() => check(), drawnCheckMs);
+        options.signal.addEventListener('abort', () => clearInterval(looks));
+      }
       checkWhenDrawn();
     },
     closed() {

@@ -4,6 +4,7 @@ import { stateStyles } from '../../components/state-style';
 import { until } from '../../devnet/firefox-browser';
 import { shareLink } from '../../lib/share/share-link';
 import { verdictStates } from '../../lib/verdict/states';
+import { badgeStatesIn } from './badge-states';
 import { figureStates, openDemoPage, sendFrom, tabShowing, textOf, whyNotAsCaptioned, type FirefoxDemoSession } from './firefox-session';
 
 /**
@@ -102,6 +103,31 @@ export function describeDemoPage(session: FirefoxDemoSession): void {
       await clickButton(options, 'Import this JSON');
       expect(await textOf(options, '[role="alert"]')).toContain('Chain 1, RPC URLs');
       await options.close();
+    });
+
+    it('flags a popover the page opens over an open card from a closed shadow root, which no event tells Verity of', async () => {
+      const { devnet, firefox, helper } = session;
+      const url = `${devnet.pageUrl!}?closed-root-popover`;
+      const page = await firefox.browser.newPage();
+      await page.goto(url);
+      const { tabId } = await tabShowing(helper, url);
+      const badge = 'figure.case[data-expected-state="altered"] verity-badge';
+      await until(() => badgeStatesIn(page).then((states) => states.includes('altered')), { timeout: 60_000 });
+      await page.$eval(badge, (host) => host.scrollIntoView({ block: 'center', behavior: 'instant' }));
+      await page.click(badge);
+      await until(() => page.evaluate(() => document.querySelector('verity-card')?.hasAttribute('data-open') ?? false), { timeout: 10_000 });
+      const cardHidden = async () => (await sendFrom(helper, 'tab-integrity', { tabId })).integrity?.cardHidden ?? false;
+      // Open 1.5 s, looked at every 400 ms: nothing flagged, the card is on top.
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      expect(await cardHidden()).toBe(false);
+      await page.evaluate(() => {
+        const root = document.body.appendChild(document.createElement('div')).attachShadow({ mode: 'closed' });
+        const cover = root.appendChild(Object.assign(document.createElement('div'), { popover: 'manual' }));
+        cover.setAttribute('style', 'position: fixed; inset: 0; width: 100vw; height: 100vh; margin: 0; border: 0; background: white');
+        cover.showPopover();
+      });
+      await until(cardHidden, { timeout: 10_000 });
+      await page.close();
     });
 
     it('flags a page that keeps taking a badge off, covers one with a box passing clicks through and draws a look-alike, and keeps its verdicts and the mark out of its reach', async () => {
