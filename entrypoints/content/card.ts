@@ -5,7 +5,7 @@ import { cardContentOf, type CardContent } from './card-content';
 import { confidenceMeter, createCardHost, elementMaker, factList, followScrolling, placeCardHost, showInCard } from './card-dom';
 import type { TrustRequest } from '../../lib/trust/trust-request';
 import { trusted } from './trusted-events';
-import { brandIconShapes, checkingIconShapes, createIcon, externalIconShapes, stateIconShapes } from './state-icons';
+import { brandIconShapes, createIcon, externalIconShapes, iconShapesOf } from './state-icons';
 import { createMarkBox } from './mark-css';
 import { watchCardShown } from './card-shown';
 
@@ -269,7 +269,7 @@ function cardElement(document: Document, content: CardContent): CardElement {
 
   const top = make('div', 'top');
   const chip = make('span', 'chip');
-  chip.append(createIcon(document, content.state === 'checking' ? checkingIconShapes : stateIconShapes[content.state]), content.word);
+  chip.append(createIcon(document, iconShapesOf(content.state)), content.word);
   const brand = make('span', 'brand');
   brand.append(createIcon(document, brandIconShapes), 'Verity', createMarkBox(document));
   top.append(chip, brand);

@@ -1,5 +1,5 @@
-import { badgeStates, type BadgeState } from './badge-label';
-import { checkingIconShapes, createIcon, stateIconShapes } from './state-icons';
+import { badgeStates } from './badge-label';
+import { createIcon, iconShapesOf } from './state-icons';
 
 /**
  * The pill's icon: one SVG holding every state's shapes, each marked with
@@ -10,10 +10,9 @@ import { checkingIconShapes, createIcon, stateIconShapes } from './state-icons';
  * page out again for each verdict, as a changed word does.
  */
 export function createPillIcon(document: Document): SVGSVGElement {
-  const shapesOf = (state: BadgeState) => (state === 'checking' ? checkingIconShapes : stateIconShapes[state]);
   const icon = createIcon(
     document,
-    badgeStates.flatMap((state) => shapesOf(state).map(([tag, attributes]) => [tag, { ...attributes, 'data-of': state }] as const)),
+    badgeStates.flatMap((state) => iconShapesOf(state).map(([tag, attributes]) => [tag, { ...attributes, 'data-of': state }] as const)),
   );
   icon.classList.add('icon');
   return icon;

@@ -48,10 +48,15 @@ export const stateIconShapes: Record<VerdictState, readonly IconShape[]> = {
  * Checking: a faint ring with three dots. Still, unlike the pages' spinner:
  * a badge on a page must not keep the page drawing frames while it waits.
  */
-export const checkingIconShapes: readonly IconShape[] = [
+const checkingIconShapes: readonly IconShape[] = [
   ['circle', { cx: '10', cy: '10', r: '7.5', opacity: '0.35' }],
   ['path', { d: 'M6.75 10h.01M10 10h.01M13.25 10h.01', 'stroke-width': '2.25' }],
 ];
+
+/** The icon of a verdict's state, or of `checking` before there is one. */
+export function iconShapesOf(state: VerdictState | 'checking'): readonly IconShape[] {
+  return state === 'checking' ? checkingIconShapes : stateIconShapes[state];
+}
 
 const svgNamespace = 'http://www.w3.org/2000/svg';
 
