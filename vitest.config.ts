@@ -6,13 +6,26 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
 const unitFolders = ['lib', 'messaging', 'storage', 'cli', 'components', 'entrypoints', 'test/docs', 'web'];
 const unitFiles = unitFolders.map((folder) => `${folder}/**/*.test.{ts,tsx}`);
 
+const unitTestFiles = unitFolders
+  .flatMap((folder) => readdirSync(folder, { recursive: true, encoding: 'utf8' }).map((file) => join(folder, file)))
+  .filter((file) => /\.test\.tsx?$/.test(file))
+  .map((file) => ({ file, source: readFileSync(file, 'utf8') }));
+
 /**
  * The unit files that replace a module with vi.mock: each needs a module graph of its own, since one shared
  * with other files may already hold the real module.
  */
-const moduleMockingFiles = unitFolders
-  .flatMap((folder) => readdirSync(folder, { recursive: true, encoding: 'utf8' }).map((file) => join(folder, file)))
-  .filter((file) => /\.test\.tsx?$/.test(file) && readFileSync(file, 'utf8').includes('vi.mock('));
+const moduleMockingFiles = unitTestFiles.filter(({ source }) => source.includes('vi.mock(')).map(({ file }) => file);
+
+/**
+ * The other unit files that run in jsdom, a project of their own: Vitest hands a worker on to the next file
+ * only when both have one project and one environment, so node and jsdom files queued in turn started a new
+ * worker, which imported everything again, almost at every file (the unit files took 155 s on two workers
+ * and 85 s on one, on 2026-12-07).
+ */
+const domFiles = unitTestFiles
+  .filter(({ file, source }) => source.includes('@vitest-environment jsdom') && !moduleMockingFiles.includes(file))
+  .map(({ file }) => file);
 
 const unitOptions = {
   environment: 'node' as const,
@@ -35,12 +48,23 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: unitFiles,
-          exclude: moduleMockingFiles,
+          exclude: [...moduleMockingFiles, ...domFiles],
           // One module graph per worker, not per file: importing viem, React and jsdom again for each of 200 files
           // was most of this project's time. test/unit-setup.ts puts back what a file may leave behind.
           isolate: false,
           globalSetup: ['test/cli-bundle.ts'],
           ...unitOptions,
+        },
+      },
+      {
+        // As `unit`, in jsdom (each file also says so itself, for a reader and for a run of that file alone).
+        plugins: [WxtVitest()],
+        test: {
+          name: 'unit-dom',
+          include: domFiles,
+          isolate: false,
+          ...unitOptions,
+          environment: 'jsdom',
         },
       },
       {

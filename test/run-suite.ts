@@ -28,7 +28,7 @@ const lanes: readonly Lane[] = [
       { title: 'types', command: ['tsc', '--noEmit'] },
       { title: 'lint', command: ['eslint', '.'] },
       // Firefox last (vitest.config.ts gives it a later group): one browser at a time, beside Chromium's lane.
-      { title: 'unit, chain, then Firefox', command: ['vitest', 'run', '--project', 'unit', '--project', 'unit-isolated', '--project', 'chain', '--project', 'firefox'] },
+      { title: 'unit, chain, then Firefox', command: ['vitest', 'run', '--project', 'unit', '--project', 'unit-dom', '--project', 'unit-isolated', '--project', 'chain', '--project', 'firefox'] },
     ],
   },
 ];
