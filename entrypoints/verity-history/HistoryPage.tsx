@@ -1,23 +1,21 @@
 import { useEffect, useId, useRef, useState, type RefObject } from 'react';
-import { ConfidenceMeter } from '../../components/ConfidenceMeter';
 import { messageOf } from '../../components/error-message';
-import { HistoryIcon, LockIcon, RefreshIcon, SearchIcon, SettingsIcon } from '../../components/icons';
+import { HistoryIcon, LockIcon, SearchIcon, SettingsIcon } from '../../components/icons';
 import { PageHeader } from '../../components/PageHeader';
-import { StateBadge } from '../../components/StateBadge';
 import { stateStyles } from '../../components/state-style';
 import { EmptyState, ErrorState, LoadingState } from '../../components/Status';
 import type { HistoryStore } from '../../storage/history-store';
 import { retentionChoices, type HistoryEntry, type HistorySettings } from '../../storage/history-types';
-import { claimMaxLength, displayOrigin, displaySafe } from '../../lib/text/display-safe';
 import { verdictStates, type VerdictState } from '../../lib/verdict/states';
-import { historyDays, retentionLabel, sourceLabels } from './history-days';
+import { retentionLabel } from './history-days';
+import { PagedEntries, type VerifyLink } from './HistoryEntries';
 
 export type HistoryPageProps = {
   store: HistoryStore;
   /** Calls back whenever the stored history changes (another page, the worker); returns the unsubscribe. */
   subscribe: (onChange: () => void) => () => void;
   /** The inspector's share view for an entry's stored proof, or its view of an image; null when the entry has neither, or it cannot be linked. */
-  verifyLink: (entry: HistoryEntry) => string | null;
+  verifyLink: VerifyLink;
   /** The settings page, linked from the header. */
   optionsUrl: string;
   now?: () => number;
@@ -120,7 +118,8 @@ export function HistoryPage({ store, subscribe, verifyLink, optionsUrl, now = Da
                   }}
                 />
               ) : (
-                <EntryDays entries={loaded.entries} now={now()} verifyLink={verifyLink} />
+                // Keyed by the question, so a new search or verdict starts again from the newest entries.
+                <PagedEntries key={`${query}\u0000${state}`} entries={loaded.entries} now={now()} verifyLink={verifyLink} />
               )}
             </section>
           </>
@@ -214,102 +213,6 @@ function NoEntries({ total, enabled, onShowAll }: { total: number; enabled: bool
           : 'Verity is not recording what it verifies. Turn on “Keep history” to start.'}
       </EmptyState>
     </div>
-  );
-}
-
-function EntryDays({ entries, now, verifyLink }: { entries: HistoryEntry[]; now: number; verifyLink: HistoryPageProps['verifyLink'] }) {
-  return (
-    <div className="space-y-6">
-      {historyDays(entries, now).map((day) => (
-        <section key={day.key} aria-labelledby={`day-${day.key}`}>
-          <h3 id={`day-${day.key}`} className="mb-2 text-xs font-semibold tracking-wide text-slate-500 uppercase">
-            {day.label}
-          </h3>
-          <ol className="divide-y divide-slate-100 overflow-hidden rounded-xl border border-slate-200 bg-white">
-            {day.entries.map((entry) => (
-              <li key={entry.id}>
-                <EntryRow entry={entry} verifyLink={verifyLink(entry)} />
-              </li>
-            ))}
-          </ol>
-        </section>
-      ))}
-    </div>
-  );
-}
-
-const timeOfDay = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
-
-function EntryRow({ entry, verifyLink }: { entry: HistoryEntry; verifyLink: string | null }) {
-  const checkedAt = new Date(entry.checkedAt);
-  return (
-    <article aria-label={`${entry.state ? stateStyles[entry.state].word : 'No proof'}: ${entry.excerpt || 'no text'}`} className="grid grid-cols-[3.25rem_minmax(0,1fr)] gap-x-4 px-4 py-3.5 sm:grid-cols-[3.25rem_minmax(0,1fr)_auto]">
-      <time dateTime={checkedAt.toISOString()} className="pt-0.5 text-xs text-slate-500 tabular-nums" title={checkedAt.toString()}>
-        {timeOfDay.format(checkedAt)}
-      </time>
-      <div className="min-w-0 space-y-1.5">
-        <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
-          {entry.state ? (
-            <StateBadge state={entry.state} size="sm" />
-          ) : (
-            <span className="inline-flex items-center rounded-full bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-600 ring-1 ring-slate-300/60 ring-inset">
-              No proof
-            </span>
-          )}
-          {entry.state && entry.confidence !== undefined && <ConfidenceMeter value={entry.confidence} state={entry.state} variant="compact" />}
-          <span className="text-xs text-slate-500">{sourceLabels[entry.source]}</span>
-          {entry.model && (
-            <span className="truncate text-[11px] text-slate-500 italic" title="Named by the page or its attester, not checked by Verity">
-              Claimed model “{displaySafe(entry.model, { maxLength: claimMaxLength })}”
-            </span>
-          )}
-        </div>
-        {entry.image ? (
-          <p className="truncate text-sm text-slate-800" title={displaySafe(entry.image.url)}>
-            Image <span className="font-mono text-xs">{displaySafe(entry.image.url, { maxLength: 120 })}</span>
-          </p>
-        ) : (
-          <p className="line-clamp-2 text-sm leading-relaxed text-slate-800">{entry.excerpt ? `“${entry.excerpt}”` : <span className="text-slate-500">No text</span>}</p>
-        )}
-        <p className="text-xs leading-relaxed text-slate-500">{entry.summary}</p>
-        {entry.pageUrl && <EntryPage entry={entry} />}
-      </div>
-      {verifyLink && (
-        <div className="col-start-2 mt-2 sm:col-start-3 sm:mt-0">
-          <a href={verifyLink} target="_blank" rel="noreferrer" className="btn-secondary" aria-label={`${entry.image ? 'Check again' : 'Verify again'}: ${entry.excerpt.slice(0, 60) || 'this proof'}`}>
-            <RefreshIcon className="size-4" />
-            {entry.image ? 'Check again' : 'Verify again'}
-          </a>
-        </div>
-      )}
-    </article>
-  );
-}
-
-/**
- * Where an entry was seen. A page's address is the tab's, so it links there,
- * with the page's own title display-safe and the origin beside it. A shared
- * link's page is only what the link says: its origin as text, never a link.
- */
-function EntryPage({ entry }: { entry: HistoryEntry }) {
-  const origin = displayOrigin(entry.pageUrl);
-  const title = entry.pageTitle && displaySafe(entry.pageTitle, { maxLength: 120 });
-  if (entry.source === 'shared') {
-    return <p className="truncate text-xs text-slate-500">The link says it comes from {origin ?? displaySafe(entry.pageUrl, { maxLength: 60 })}; not opened or checked.</p>;
-  }
-  return (
-    <p className="truncate text-xs">
-      {origin ? (
-        <>
-          <a href={entry.pageUrl} target="_blank" rel="noreferrer" className="link font-normal" title={displaySafe(entry.pageUrl)}>
-            {title || origin}
-          </a>
-          {title && <span className="text-slate-500"> · {origin}</span>}
-        </>
-      ) : (
-        <span className="text-slate-500">{title || displaySafe(entry.pageUrl)}</span>
-      )}
-    </p>
   );
 }
 

@@ -7,6 +7,7 @@ import { historyKeys, type HistoryEntry } from '../../storage/history-types';
 import { click, renderDom, typeInto } from '../../test/ui/dom';
 import { verifiedPageProof } from '../../test/ui/fixtures';
 import { dayLabel, historyDays, retentionLabel } from './history-days';
+import { entriesPerStep } from './HistoryEntries';
 import { HistoryPage } from './HistoryPage';
 
 let cleanup: (() => void) | undefined;
@@ -214,6 +215,33 @@ describe('HistoryPage', () => {
     await vi.waitFor(() => expect(container.textContent).toContain('No entries match'));
     click(button(container, 'Show every entry'));
     await vi.waitFor(() => expect(excerpts(container)).toHaveLength(3));
+  });
+
+  it('draws the newest 100 entries, and 100 older ones at each "Show more", focusing the first added; a search starts again from the newest', async () => {
+    const many: HistoryEntry[] = Array.from({ length: 250 }, (_, index) => ({
+      ...entries[1]!,
+      id: `many-${index}`,
+      checkedAt: now - index * 60_000,
+      excerpt: `Entry ${index} ${index % 2 ? 'odd' : 'even'}`,
+    }));
+    const { container } = await renderHistory({ [historyKeys.entries]: many });
+    await vi.waitFor(() => expect(excerpts(container)).toHaveLength(entriesPerStep));
+    expect(status(container)).toBe('250 entries');
+    expect(container.textContent).toContain('Showing the newest 100 of 250 entries.');
+
+    click(button(container, 'Show 100 older entries'));
+    await vi.waitFor(() => expect(excerpts(container)).toHaveLength(200));
+    expect(document.activeElement?.textContent).toContain('Entry 100 even');
+
+    click(button(container, 'Show 50 older entries'));
+    await vi.waitFor(() => expect(excerpts(container)).toHaveLength(250));
+    expect(excerpts(container).at(-1)).toBe('“Entry 249 odd”');
+    expect(container.textContent).not.toContain('Showing the newest');
+
+    typeInto(container.querySelector<HTMLInputElement>('input[type="search"]')!, 'odd');
+    await vi.waitFor(() => expect(status(container)).toBe('125 of 250 entries match'));
+    expect(excerpts(container)).toHaveLength(100);
+    expect(container.textContent).toContain('Showing the newest 100 of 125 entries.');
   });
 
   it('clears the history only after confirmation', async () => {
