@@ -126,4 +126,29 @@ describe('the history page in Chromium', () => {
     expect(await page.getByRole('combobox', { name: 'Keep entries for' }).inputValue()).toBe('365');
     await screenshot(page, 'history-empty');
   });
+
+  it('draws the newest 100 entries of a long history, and older ones on request from the keyboard, focus on the first added', async () => {
+    const worker = await browser.serviceWorker();
+    const long: HistoryEntry[] = Array.from({ length: 150 }, (_, index) => ({
+      id: `long-${index}`,
+      checkedAt: Date.now() - index * 1_000,
+      pageUrl: `https://news.example/article-${index}`,
+      source: 'page',
+      excerpt: `Entry ${index}`,
+      state: 'verified',
+      summary: 'Signed by the newsroom; the text matches.',
+    }));
+    await worker.evaluate(([key, value]) => chrome.storage.local.set({ [key]: value }), [historyKeys.entries, long] as const);
+
+    const page = await openHistory();
+    const more = page.getByRole('button', { name: 'Show 50 older entries' });
+    await more.waitFor();
+    expect(await entries(page).count()).toBe(100);
+    await expectNoAxeViolations(page, 'the history with older entries to show');
+    await more.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => entries(page).count()).toBe(150);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toMatch(/: Entry 100$/);
+    await screenshot(page, 'history-older-entries', { fullPage: false });
+  });
 });
