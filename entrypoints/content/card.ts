@@ -198,7 +198,10 @@ export function createCard({ document, signal, sheet, verdictOf, openDetails, op
     if (pinned || (next instanceof Node && (root.contains(next) || host.contains(next) || next === badge?.host))) return;
     if (!host.matches(':hover')) hideSoon();
   });
-  document.addEventListener(
+  // On the window, in capture, the first stop of every event: a page's listener that stops the event goes after
+  // these, unless it is the window's own, added before Verity's, and stops it at once (stopImmediatePropagation).
+  const view = document.defaultView!;
+  view.addEventListener(
     'keydown',
     trusted((event) => {
       if (event.key !== 'Escape' || badge === undefined) return;
@@ -208,7 +211,7 @@ export function createCard({ document, signal, sheet, verdictOf, openDetails, op
     }),
     { capture: true, signal },
   );
-  document.addEventListener(
+  view.addEventListener(
     'pointerdown',
     trusted((event) => {
       if (badge === undefined || event.target === host || event.target === badge.host) return;

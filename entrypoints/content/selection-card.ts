@@ -71,7 +71,9 @@ export function createSelectionCard({ document, signal, sheet, reveal, onHidden,
     open = new AbortController();
     const options = { capture: true, signal: AbortSignal.any([signal, open.signal]) };
     followScrolling(document, place, options.signal);
-    document.addEventListener(
+    // On the window, in capture, as the badge's card (card.ts): before any listener of the page's but the window's own.
+    const view = document.defaultView!;
+    view.addEventListener(
       'keydown',
       trusted((event) => {
         if (event.key !== 'Escape') return;
@@ -80,7 +82,7 @@ export function createSelectionCard({ document, signal, sheet, reveal, onHidden,
       }),
       options,
     );
-    document.addEventListener(
+    view.addEventListener(
       'pointerdown',
       trusted((event) => {
         if (event.target !== host) close({ returnFocus: false });

@@ -280,6 +280,20 @@ export function describeUntrustedEvents(session: DemoSession): void {
         await demo.keyboard.press('Escape');
         await expect.poll(cardOpen, { timeout: 5_000 }).toBe(false);
       }
+
+      // A page that stops the reader's Escape and presses on their way down, at the window, where Verity's listeners
+      // are too: they still close the card (on the document, as before, they never saw them).
+      await demo.evaluate(() => {
+        for (const type of ['keydown', 'pointerdown']) window.addEventListener(type, (event) => event.stopPropagation(), true);
+      });
+      await badge.click();
+      await expect.poll(cardOpen, { timeout: 5_000 }).toBe(true);
+      await demo.keyboard.press('Escape');
+      await expect.poll(cardOpen, { timeout: 5_000 }).toBe(false);
+      await badge.click();
+      await expect.poll(cardOpen, { timeout: 5_000 }).toBe(true);
+      await demo.mouse.click(5, 5);
+      await expect.poll(cardOpen, { timeout: 5_000 }).toBe(false);
       await demo.close();
     });
 
