@@ -131,6 +131,27 @@ export function describeDemoPage(session: FirefoxDemoSession): void {
       await served.close();
     });
 
+    it("closes a card on the reader's Escape and press elsewhere, though the page stops both at the window", async () => {
+      const served = await serveHtml(
+        `<!doctype html><title>stopper</title><p data-ai-proof="not-a-proof">A claim.</p>
+        <script>for (const type of ['keydown', 'pointerdown']) window.addEventListener(type, (event) => event.stopPropagation(), true);</script>`,
+      );
+      const page = await session.firefox.browser.newPage();
+      await page.goto(served.url);
+      await until(() => badgeStatesIn(page).then((states) => states.includes('malformed')), { timeout: 30_000 });
+      const cardOpen = () => page.evaluate(() => document.querySelector('verity-card')?.hasAttribute('data-open') ?? false);
+      await page.click('verity-badge');
+      await until(cardOpen, { timeout: 10_000 });
+      await page.keyboard.press('Escape');
+      await until(async () => !(await cardOpen()), { timeout: 5_000 });
+      await page.click('verity-badge');
+      await until(cardOpen, { timeout: 10_000 });
+      await page.mouse.click(5, 5);
+      await until(async () => !(await cardOpen()), { timeout: 5_000 });
+      await page.close();
+      await served.close();
+    });
+
     it('flags a page that keeps taking a badge off, covers one with a box passing clicks through and draws a look-alike, and keeps its verdicts and the mark out of its reach', async () => {
       const { helper } = session;
       // Last of this file: it attacks the demo page the others read.
