@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { browser as browserApi } from 'wxt/browser';
-import { badgeStatesIn } from '../badge-states';
+import { badgeStatesById, badgeStatesIn } from '../badge-states';
 import { serveHtml } from '../serve-html';
 import { accessibilityNodes } from './accessibility-tree';
 import { allAnswered, openDemoPage, openExtensionPage, openOneOfEachPage, openPopupBeside, screenshot, sendFrom, tabShowing, type DemoSession, type DemoTab } from './demo-session';
@@ -665,15 +665,19 @@ export function describeUntrustedEvents(session: DemoSession): void {
       const page = await browser.context.newPage();
       await page.goto(devnet.pageUrl!);
       await allAnswered(page, devnet.scenarios.length);
-      const before = await badgeStatesIn(page);
+      // Verity's own badges, by proof: the clone below also copies the first snippet's badge host, empty (no closed root).
+      const badges = () => badgeStatesById(page);
+      const before = await badges();
       // WXT's name for it carries the extension's id, which a store listing makes public.
       await page.evaluate((name) => {
         document.dispatchEvent(new CustomEvent(name, { detail: { contentScriptName: 'content', messageId: 'made-up' } }));
       }, `${browser.extensionId}:content:wxt:content-script-started`);
       // A snippet the page adds afterwards is still found and checked, and the badges before stay as they were.
       await page.locator('[data-ai-proof]').first().evaluate((snippet) => snippet.after(snippet.cloneNode(true)));
-      await expect.poll(async () => (await badgeStatesIn(page)).length, { timeout: 15_000 }).toBe(before.length + 1);
-      await expect.poll(async () => (await badgeStatesIn(page)).filter((state) => state === 'checking'), { timeout: 15_000 }).toEqual([]);
+      await expect.poll(async () => (await badges()).size, { timeout: 15_000 }).toBe(before.size + 1);
+      await expect.poll(async () => [...(await badges()).values()].filter((state) => state === 'checking'), { timeout: 15_000 }).toEqual([]);
+      const after = await badges();
+      expect([...before].filter(([id, state]) => after.get(id) !== state)).toEqual([]);
       await page.close();
     });
   });
