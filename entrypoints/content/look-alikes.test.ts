@@ -23,10 +23,18 @@ const queries = 5;
 describe('searchLookAlikes', () => {
   it("finds elements named like Verity's that Verity did not make, but not its own", () => {
     const ours = markMadeByVerity(document.createElement('verity-badge'));
-    const found = lookAlikesIn('<p>Text<verity-badge id="fake-badge"></verity-badge></p><verity-card id="fake-card"></verity-card><p id="text">Text</p>');
+    const found = lookAlikesIn('<p>Text<verity-badge id="fake-badge">✓</verity-badge></p><verity-card id="fake-card"><b>Verified</b></verity-card><p id="text">Text</p>');
     document.getElementById('text')!.append(ours);
     expect(found).toEqual(['fake-badge', 'fake-card']);
     expect(findLookAlikes({ document, isOurs: madeByVerity }).map((element) => element.id)).toEqual(['fake-badge', 'fake-card']);
+  });
+
+  it("leaves an empty element named like Verity's alone: a page's copy of one of its hosts draws nothing, and one with a box does", () => {
+    // A snippet cloned with its badge copies the host, not its closed root.
+    expect(lookAlikesIn('<p>Text<verity-badge id="copied" data-verity-proof="p1" data-ai-proof-ignore=""></verity-badge></p><verity-card id="empty"></verity-card>')).toEqual([]);
+    const boxed = document.getElementById('empty')!;
+    vi.spyOn(boxed, 'getBoundingClientRect').mockReturnValue(new DOMRect(0, 0, 120, 24));
+    expect(findLookAlikes({ document, isOurs: madeByVerity }).map((element) => element.id)).toEqual(['empty']);
   });
 
   it("finds elements labelled like Verity's badge for screen readers or on hover", () => {
@@ -54,7 +62,7 @@ describe('searchLookAlikes', () => {
     const outer = document.getElementById('widget')!.attachShadow({ mode: 'open' });
     outer.innerHTML = '<span id="pill">Verified by <b>Verity</b></span><p>Verity is an extension; this paragraph about it is longer than a label.</p><div id="inner-host"></div>';
     const inner = outer.getElementById('inner-host')!.attachShadow({ mode: 'open' });
-    inner.innerHTML = '<verity-badge id="named"></verity-badge><i id="labelled" aria-label="Verity: verified"></i><style>.x::after { content: "Verified by Verity" }</style>';
+    inner.innerHTML = '<verity-badge id="named">Verified</verity-badge><i id="labelled" aria-label="Verity: verified"></i><style>.x::after { content: "Verified by Verity" }</style>';
     const found = (shadowRoots: ShadowRoot[]) => findLookAlikes({ document, shadowRoots, isOurs: madeByVerity }).map((element) => element.id);
     expect(found([])).toEqual([]);
     expect(found([outer, inner])).toEqual(['named', 'labelled', 'pill']);

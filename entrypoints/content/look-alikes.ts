@@ -11,7 +11,11 @@ import { selectionCardTag } from './selection-card';
  * that a page about Verity is not taken for one imitating it:
  *
  * - an element named like Verity's (`verity-badge`, `verity-card`) that
- *   Verity did not make;
+ *   Verity did not make and that draws something: it holds nodes or has
+ *   a box. An empty one draws nothing: a copy of one of Verity's hosts
+ *   that a page's script made with a snippet (`cloneNode`, as a carousel
+ *   does with its slides) has no closed root, and was flagged until
+ *   2026-12-07;
  * - an element labelled like Verity's badge for assistive technology or on
  *   hover (`aria-label` or `title` beginning "Verity" or saying "by Verity");
  * - a short text (40 characters at most) naming Verity beside a verdict's
@@ -37,6 +41,7 @@ const nodesPerStep = 500;
  * tags in one list 2.5 ms, an attribute's two selectors 2–5 ms, both attributes' four in one list 6–8 ms.
  */
 const lookAlikeQueries = [badgeTag, cardTag, selectionCardTag, ...['aria-label', 'title'].map((name) => `[${name}^="verity" i], [${name}*="by verity" i]`)];
+const verityTags = new Set([badgeTag, cardTag, selectionCardTag]);
 /** Texts that are not shown as such. */
 const notShown = 'script, style, noscript, title, textarea';
 
@@ -64,7 +69,7 @@ export function* searchLookAlikes({ document, shadowRoots = [], isOurs, piece = 
   const found = new Set<Element>();
   for (const root of [document, ...shadowRoots]) {
     for (const selector of lookAlikeQueries) {
-      for (const element of root.querySelectorAll(selector)) if (!isOurs(element)) found.add(element);
+      for (const element of root.querySelectorAll(selector)) if (!isOurs(element) && (!verityTags.has(selector) || drawsSomething(element))) found.add(element);
       yield;
     }
   }
@@ -80,6 +85,13 @@ export function* searchLookAlikes({ document, shadowRoots = [], isOurs, piece = 
   };
   for (const root of [document, ...shadowRoots]) yield* shortTextsNamingVerity(root, piece, addLabelOf);
   return [...found].filter((element) => ![...found].some((other) => other !== element && other.contains(element)));
+}
+
+/** Whether an element holds anything to draw, or takes room on the page (a box with a background, generated content). */
+function drawsSomething(element: Element): boolean {
+  if (element.hasChildNodes()) return true;
+  const { width, height } = element.getBoundingClientRect();
+  return width > 0 && height > 0;
 }
 
 /**

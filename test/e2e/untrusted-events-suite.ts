@@ -678,6 +678,12 @@ export function describeUntrustedEvents(session: DemoSession): void {
       await expect.poll(async () => [...(await badges()).values()].filter((state) => state === 'checking'), { timeout: 15_000 }).toEqual([]);
       const after = await badges();
       expect([...before].filter(([id, state]) => after.get(id) !== state)).toEqual([]);
+      // The empty host the clone copied draws nothing: no look-alike of the page's (the search runs after each scan).
+      const extensionPage = await openExtensionPage(browser);
+      const { tabId } = await tabShowing(extensionPage, page.url());
+      await page.waitForTimeout(1_500);
+      expect((await sendFrom(extensionPage, 'tab-integrity', { tabId })).integrity?.lookAlikes ?? 0).toBe(0);
+      await extensionPage.close();
       await page.close();
     });
   });
