@@ -11,7 +11,7 @@ import { historyDays, sourceLabels } from './history-days';
 export type VerifyLink = (entry: HistoryEntry) => string | null;
 
 /**
- * Entries drawn at first and added by each "Show more": a full history of 2,000 entries took 3.1 s to open in
+ * Entries drawn at first and added by each "Show older entries": a full history of 2,000 entries took 3.1 s to open in
  * Chromium 156, and 1.2 s with 100 drawn, most of it reading the entries from storage. The search and the count
  * still cover every entry.
  */
@@ -24,7 +24,7 @@ export function PagedEntries({ entries, now, verifyLink }: { entries: HistoryEnt
   const firstAdded = useRef<number>(undefined);
   const older = entries.length - shown;
 
-  // After "Show more", focus goes to the first entry it added, where reading goes on, not back to the top.
+  // After "Show older entries", focus goes to the first entry it added, where reading goes on, not back to the top.
   useEffect(() => {
     if (firstAdded.current === undefined) return;
     list.current?.querySelectorAll<HTMLElement>('article')[firstAdded.current]?.focus();

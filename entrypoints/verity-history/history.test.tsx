@@ -217,7 +217,7 @@ describe('HistoryPage', () => {
     await vi.waitFor(() => expect(excerpts(container)).toHaveLength(3));
   });
 
-  it('draws the newest 100 entries, and 100 older ones at each "Show more", focusing the first added; a search starts again from the newest', async () => {
+  it('draws the newest 100 entries, and 100 older ones at each "Show older entries", focusing the first added; a search starts again from the newest', async () => {
     const many: HistoryEntry[] = Array.from({ length: 250 }, (_, index) => ({
       ...entries[1]!,
       id: `many-${index}`,
