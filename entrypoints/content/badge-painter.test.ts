@@ -49,7 +49,11 @@ describe('createBadgePainter', () => {
   it('shows what a long scan has found so far once it has held it long enough, and holds what comes next again', () => {
     const { manual, painter, paint, placed } = setUp();
     painter.place([trackedProof('a')], { scanning: true });
-    manual.timers(500);
+    // Held a second at most: timers of up to 999 ms do not end it.
+    manual.timers(999);
+    manual.frame();
+    expect(placed()).toBe(0);
+    manual.timers(1_000);
     paint();
     expect(placed()).toBe(1);
     painter.place([trackedProof('b')], { scanning: true });

@@ -449,6 +449,26 @@ describe('startPageSession', () => {
     expect(read).toEqual(['real']);
   });
 
+  it('puts the badges into the page once the cap is reached, while the scan goes on counting the proofs beyond it', () => {
+    start('<i data-ai-proof="x">x</i>'.repeat(maxSnippetsPerPage + 1_000));
+    // A clock that moves, so slices end on time too and the walk past the cap takes more than one.
+    let clock = 0;
+    vi.mocked(performance.now).mockImplementation(() => (clock += 2));
+    const steps: { badges: number; scanning: boolean }[] = [];
+    manual.idle(4);
+    for (let step = 0; step < 400 && steps.at(-1)?.scanning !== false; step += 1) {
+      manual.timers(100);
+      manual.frame();
+      // What is left to run then is the scan's next slice (nothing else here waits on a timer).
+      steps.push({ badges: document.querySelectorAll('verity-badge').length, scanning: manual.pending().timers > 0 });
+    }
+    const placedAt = steps.findIndex((step) => step.badges > 0);
+    const scanEndedAt = steps.findIndex((step) => !step.scanning);
+    expect(steps[placedAt]!.badges).toBe(maxSnippetsPerPage);
+    expect(placedAt).toBeGreaterThan(0);
+    expect(placedAt).toBeLessThan(scanEndedAt);
+  });
+
   it('tells the worker how many proofs are beyond the cap, also when no proof goes with the count', async () => {
     const worker = start('<i data-ai-proof="x">x</i>'.repeat(maxSnippetsPerPage + 3));
     manual.settle();

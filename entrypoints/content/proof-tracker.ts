@@ -97,7 +97,8 @@ export function createProofTracker({
       }
     }
     if (scanFinished) sender.scanFinished();
-    painter.place(added, { scanning: !scanFinished });
+    // A full locator's scan goes on only to count what it skips: no badge is to come, so none waits for its end.
+    painter.place(added, { scanning: !scanFinished && !locator.full });
   }
 
   function nearnessChanged(changes: { element: Element; near: boolean }[]): void {

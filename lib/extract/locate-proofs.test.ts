@@ -111,10 +111,11 @@ describe('createProofLocator', () => {
     const [first] = located(locator.scan(document));
     const element = document.getElementById('a')!;
     expect(located(locator.scan(element))).toEqual([]);
+    expect(locator.full).toBe(true);
 
     element.remove();
     locator.release(first!);
-    expect(locator.found).toBe(0);
+    expect([locator.found, locator.full]).toEqual([0, false]);
     document.body.append(element);
     expect(located(locator.scan(element)).map((proof) => proof.index)).toEqual([1]);
     expect([locator.found, locator.skipped]).toEqual([1, 0]);

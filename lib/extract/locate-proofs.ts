@@ -95,6 +95,8 @@ export type ProofLocator = {
   release(proof: LocatedProof): void;
   /** Proofs reported and not released. */
   readonly found: number;
+  /** Whether the cap is reached: until a proof is released, a scan reports nothing more (it counts what it skips). */
+  readonly full: boolean;
   /** Proofs left unexamined because the cap was reached; a script beyond the cap counts as one. */
   readonly skipped: number;
 };
@@ -254,6 +256,9 @@ export function createProofLocator({ maxSnippets = maxSnippetsPerPage }: CreateP
     release,
     get found() {
       return reported - released;
+    },
+    get full() {
+      return reported - released >= maxSnippets;
     },
     get skipped() {
       return skipped;
