@@ -21,9 +21,9 @@ const longestPaintSpacing = 2_000;
  * Badges found while a scan goes on wait for its end, to go into the page
  * in one write, laid out once (the scan runs in slices of a few ms, so a
  * page of hundreds of proofs is found over several); a scan that takes
- * longer than this shows what it has found so far. A page of 500 proofs
- * is scanned in about 0.5 s on a quiet 2-core machine and up to twice that
- * on a busy one, so the limit leaves it room.
+ * longer than this shows what it has found so far. It was 500 ms, which the
+ * scan of a page of 500 proofs outran on a busy 2-core machine: its slices
+ * share the main thread with the readings of the first proofs sent.
  */
 const longestHold = 1_000;
 /** How often a page may take a badge off, or move it, before it is left so (and the page flagged): fighting the page helps nobody. */
