@@ -120,6 +120,8 @@ export function createProofLocator({ maxSnippets = maxSnippetsPerPage }: CreateP
   const readCarriers = { attribute: new WeakSet<Node>(), script: new WeakSet<Node>(), link: new WeakSet<Node>() };
   const singleForms = ['attribute', 'script', 'link'] as const;
   const skippedOn = new WeakMap<Node, number>();
+  /** Places left under the cap. */
+  const room = (): number => maxSnippets - (reported - released);
   const skip = (carrier: Node, count: number): void => {
     if (count === 0) return;
     skipped += count;
@@ -143,7 +145,6 @@ export function createProofLocator({ maxSnippets = maxSnippetsPerPage }: CreateP
       }
       return shown;
     };
-    const room = (): number => maxSnippets - (reported - released);
     const located = (
       form: LocatedProof['form'],
       element: Element,
@@ -258,7 +259,7 @@ export function createProofLocator({ maxSnippets = maxSnippetsPerPage }: CreateP
       return reported - released;
     },
     get full() {
-      return reported - released >= maxSnippets;
+      return room() <= 0;
     },
     get skipped() {
       return skipped;
