@@ -14,6 +14,7 @@ import { listenForContentMessages } from './content-messages';
 import { verdictOf } from '../../test/fakes/verdict-fixtures';
 import { FakeIntersectionObserver, FakeResizeObserver } from '../../test/fakes/observers';
 import { keepShadowRoots, type KeptShadowRoots } from '../../test/fakes/shadow-roots';
+import { nearMargin } from './viewport-watch';
 
 /** The extension's messaging, as far as the content script listens to it. */
 const messageListeners = vi.hoisted(() => new Set<(message: unknown, sender: unknown, sendResponse: (response: unknown) => void) => unknown>());
@@ -232,6 +233,29 @@ describe('startPageSession', () => {
     manual.settle();
     expect(worker.sent.map((request) => request.proofs.map((proof) => proof.shownText))).toEqual([['First words.'], ['Other words.']]);
     expect(statesOf()).toEqual(['a:verified']);
+  });
+
+  it('reads a snippet in view when first watched again only when its first reading was taken out of view', async () => {
+    const readings: string[] = [];
+    const reader: RenderedTextReader = (element) => {
+      readings.push(element.id);
+      return { text: `rendered:${element.id}`, complete: true, doubts: [], ...(element.id === 'scrolled' ? { coverUntested: true as const } : {}) };
+    };
+    start(proofHtml('seen', 'Seen text.') + proofHtml('scrolled', 'Scrolled text.'), fakeWorker(), reader);
+    manual.settle();
+    // Near the viewport, so sent and read before the rendering watch's first report (in a browser they come together):
+    // one read with no place in view to hit-test.
+    [...FakeIntersectionObserver.all].find((observer) => observer.options.rootMargin === nearMargin)!.report(() => true);
+    await settleAll();
+    expect(readings.sort()).toEqual(['scrolled', 'seen']);
+    FakeIntersectionObserver.reportAll(() => true);
+    await settleAll();
+    expect(readings.sort()).toEqual(['scrolled', 'scrolled', 'seen']);
+    // Out of view and back: what changed meanwhile is read, for both.
+    FakeIntersectionObserver.reportAll(() => false);
+    FakeIntersectionObserver.reportAll(() => true);
+    await settleAll();
+    expect(readings.sort()).toEqual(['scrolled', 'scrolled', 'scrolled', 'seen', 'seen']);
   });
 
   it('finds proofs added later, and forgets those that leave', async () => {

@@ -167,7 +167,10 @@ export function startPageSession({
     card,
     alive,
     isSnippet: (element) => registry.onSnippet(element).length > 0,
-    onPlaced: integrity.checkBadges,
+    onPlaced: (proofs) => {
+      integrity.checkBadges(proofs);
+      rereads.badgesPlaced(proofs);
+    },
     onKeptOff: integrity.badgeKeptOff,
   });
   const sender = createProofSender({ signal, document, scheduler, worker, registry, locator, readRendered, readTogether, alive, painter });

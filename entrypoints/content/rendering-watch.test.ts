@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { badgeTag } from './badge';
 import { markMadeByVerity } from './made-by-verity';
 import { cardTag } from './card';
-import { createRenderingWatch } from './rendering-watch';
+import { createRenderingWatch, type RenderingWatch } from './rendering-watch';
 import { withEveryBoxHitTestable } from './see-through';
 import { FakeIntersectionObserver, FakeResizeObserver } from '../../test/fakes/observers';
 
@@ -12,6 +12,9 @@ const records = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 let controller: AbortController;
 let changed: string[];
+let inViewWhenWatched: string[];
+let watch: RenderingWatch;
+const callbacks = () => ({ onChange: (element: Element) => changed.push(element.id), onInViewWhenWatched: (element: Element) => inViewWhenWatched.push(element.id) });
 
 beforeEach(() => {
   FakeIntersectionObserver.all.clear();
@@ -20,7 +23,8 @@ beforeEach(() => {
   document.body.innerHTML = '<main id="main"><aside id="aside"></aside><div id="a">Signed <span id="inner">words</span></div></main><p id="b">Other</p><footer><p id="away">Away</p></footer>';
   controller = new AbortController();
   changed = [];
-  const watch = createRenderingWatch({ signal: controller.signal, document, onChange: (element) => changed.push(element.id) });
+  inViewWhenWatched = [];
+  watch = createRenderingWatch({ signal: controller.signal, document, ...callbacks() });
   watch.watch(document.getElementById('a')!);
   watch.watch(document.getElementById('b')!);
 });
@@ -99,10 +103,17 @@ describe('createRenderingWatch', () => {
     expect(changed).toEqual([]);
   });
 
-  it('reports a snippet as it comes into view, once, and those in view when a card opens', async () => {
+  it('reports a snippet as it comes into view, once, those in view when a card opens, and apart those in view when first watched', async () => {
+    FakeIntersectionObserver.reportAll((target) => target.id === 'a');
+    expect(inViewWhenWatched).toEqual(['a']);
+    expect(changed).toEqual([]);
     FakeIntersectionObserver.reportAll(() => true);
     FakeIntersectionObserver.reportAll(() => true);
-    expect(changed.sort()).toEqual(['a', 'b']);
+    expect(changed).toEqual(['b']);
+    FakeIntersectionObserver.reportAll(() => false);
+    FakeIntersectionObserver.reportAll(() => true);
+    expect(changed.sort()).toEqual(['a', 'b', 'b']);
+    expect(inViewWhenWatched).toEqual(['a']);
     changed.length = 0;
     const card = markMadeByVerity(document.createElement(cardTag));
     document.documentElement.append(card);
@@ -115,6 +126,23 @@ describe('createRenderingWatch', () => {
     card.setAttribute('data-open', '');
     await records();
     expect(changed).toEqual([]);
+  });
+
+  it('reports a snippet that resized, not its first report, nor the resize its own badge makes in the frame it goes in', async () => {
+    const [a, b] = [document.getElementById('a')!, document.getElementById('b')!];
+    const resizes = FakeResizeObserver.last!;
+    resizes.report(a, b);
+    expect(changed).toEqual([]);
+    resizes.report(a);
+    expect(changed).toEqual(['a']);
+    changed.length = 0;
+    watch.badgesPlaced([a]);
+    resizes.report(a, b);
+    expect(changed).toEqual(['b']);
+    // The next frame: a resize of `a` is the page's again.
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    resizes.report(a);
+    expect(changed).toEqual(['b', 'a']);
   });
 
   it('reports a snippet in view that starts or stops being drawn unobscured (Chromium), not its first report, and no longer out of view', async () => {
@@ -183,13 +211,14 @@ describe('createRenderingWatch', () => {
     const host = document.body.appendChild(document.createElement('div'));
     const own = host.attachShadow({ mode: 'open' });
     own.innerHTML = '<section id="wrap"><p id="inside">Words in a tree</p></section><section id="apart"></section>';
-    const watch = createRenderingWatch({ signal: controller.signal, document, onChange: (element) => changed.push(element.id) });
-    watch.watch(component.querySelector('#slotted')!);
-    watch.watch(own.getElementById('inside')!);
+    const treeWatch = createRenderingWatch({ signal: controller.signal, document, ...callbacks() });
+    treeWatch.watch(component.querySelector('#slotted')!);
+    treeWatch.watch(own.getElementById('inside')!);
     // Out of view, the trees are not watched: coming into view reads the snippet anyway.
     tree.getElementById('frame')!.className = 'faded';
     await records();
     expect(changed).toEqual([]);
+    FakeIntersectionObserver.last!.report(() => false);
     FakeIntersectionObserver.last!.report(() => true);
     expect(changed.sort()).toEqual(['inside', 'slotted']);
     changed.length = 0;
@@ -209,7 +238,7 @@ describe('createRenderingWatch', () => {
     await records();
     expect(changed).toEqual(['slotted']);
     changed.length = 0;
-    watch.unwatch(component.querySelector('#slotted')!);
+    treeWatch.unwatch(component.querySelector('#slotted')!);
     tree.getElementById('frame')!.className = 'gone';
     await records();
     expect(changed).toEqual([]);
@@ -222,12 +251,12 @@ describe('createRenderingWatch', () => {
       tree.innerHTML = `<section><p id="in-${index}">Words</p></section>`;
       return tree;
     });
-    const watch = createRenderingWatch({ signal: controller.signal, document, onChange: (element) => changed.push(element.id) });
-    trees.forEach((tree) => watch.watch(tree.querySelector('p')!));
+    const treeWatch = createRenderingWatch({ signal: controller.signal, document, ...callbacks() });
+    trees.forEach((tree) => treeWatch.watch(tree.querySelector('p')!));
     FakeIntersectionObserver.last!.report(() => true);
     await records();
     changed.length = 0;
-    trees.slice(1).forEach((tree) => watch.unwatch(tree.querySelector('p')!));
+    trees.slice(1).forEach((tree) => treeWatch.unwatch(tree.querySelector('p')!));
     for (const tree of trees) tree.querySelector('section')!.className = 'late';
     await records();
     expect(changed).toEqual(['in-0']);

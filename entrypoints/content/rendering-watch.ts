@@ -19,7 +19,8 @@ import { cancelIdle, whenIdle } from './when-idle';
  * starts or stops being drawn unfaded and uncovered (drawn-watch.ts), which
  * catches what an inserted rule or a script animation does to opacity,
  * transform, filter or cover. A snippet is also read again when it
- * comes into the viewport, where covering can be hit-tested (one drawn in
+ * comes into the viewport, where covering can be hit-tested (one in view
+ * when first watched is the caller's to judge: see `onInViewWhenWatched`; one drawn in
  * no box of its own, `display: contents`, which no observer sees come
  * into view: when a scroll has settled), and when a
  * badge's card opens, since a rule inserted with `insertRule` leaves no
@@ -29,6 +30,8 @@ import { cancelIdle, whenIdle } from './when-idle';
 export type RenderingWatch = {
   watch(element: Element): void;
   unwatch(element: Element): void;
+  /** Badges just went into these snippets: a resize they make is no change in what readers see of the words. */
+  badgesPlaced(elements: Iterable<Element>): void;
   /** Whether hit tests may miss something drawn over the snippet (drawn-watch.ts). */
   obscured(element: Element): boolean;
 };
@@ -50,13 +53,28 @@ export type CreateRenderingWatchParameters = {
   document: Document;
   /** What readers see of `element` may have changed. */
   onChange: (element: Element) => void;
+  /**
+   * The first report of a snippet says it is in view: no change, but where
+   * the snippet was when first read, which only the caller knows (it is
+   * read as its proofs are sent, in view or not).
+   */
+  onInViewWhenWatched: (element: Element) => void;
 };
 
-export function createRenderingWatch({ signal, document, onChange }: CreateRenderingWatchParameters): RenderingWatch {
+export function createRenderingWatch({ signal, document, onChange, onInViewWhenWatched }: CreateRenderingWatchParameters): RenderingWatch {
   const watched = new Set<Element>();
+  // The IntersectionObserver, like the ResizeObserver, reports each element once when observed.
+  const firstReportDue = new Set<Element>();
   const inView = new Set<Element>();
   // A ResizeObserver reports each element once when observed; that is not a change.
   const sized = new WeakSet<Element>();
+  /**
+   * Snippets whose badge went in this frame: their resize, reported in the
+   * same frame, is the badge's (on a page of 100 proofs, every snippet's,
+   * and each read again for it). The next frame ends the wait.
+   */
+  const badgeResized = new Set<Element>();
+  let badgeFrame: number | undefined;
   /** Snippets with no box of their own, out of view as far as the IntersectionObserver can tell. */
   const boxless = new Set<Element>();
   let scrollSettled: ReturnType<typeof setTimeout> | undefined;
@@ -79,13 +97,14 @@ export function createRenderingWatch({ signal, document, onChange }: CreateRende
 
   const resizes = new ResizeObserver((entries) => {
     for (const { target } of entries) {
-      if (sized.has(target)) onChange(target);
-      else sized.add(target);
+      if (!sized.has(target)) sized.add(target);
+      else if (!badgeResized.delete(target)) onChange(target);
     }
   });
   const drawn = createDrawnWatch({ onChange });
   const visibility = new IntersectionObserver((entries) => {
     for (const { target, isIntersecting } of entries) {
+      const firstReport = firstReportDue.delete(target);
       if (!isIntersecting) {
         inView.delete(target);
         drawn.untrack(target);
@@ -99,7 +118,8 @@ export function createRenderingWatch({ signal, document, onChange }: CreateRende
           treesUnknown.add(target);
           treesIdle ??= whenIdle(observeTreesUnknown, treesIdleTimeout);
         }
-        onChange(target);
+        if (firstReport) onInViewWhenWatched(target);
+        else onChange(target);
       }
     }
   });
@@ -190,6 +210,7 @@ export function createRenderingWatch({ signal, document, onChange }: CreateRende
     () => {
       clearTimeout(scrollSettled);
       if (treesIdle !== undefined) cancelIdle(treesIdle);
+      if (badgeFrame !== undefined) document.defaultView?.cancelAnimationFrame(badgeFrame);
       resizes.disconnect();
       visibility.disconnect();
       drawn.stop();
@@ -202,11 +223,13 @@ export function createRenderingWatch({ signal, document, onChange }: CreateRende
     watch(element) {
       if (watched.has(element)) return;
       watched.add(element);
+      firstReportDue.add(element);
       resizes.observe(element);
       visibility.observe(element);
     },
     unwatch(element) {
       if (!watched.delete(element)) return;
+      firstReportDue.delete(element);
       resizes.unobserve(element);
       visibility.unobserve(element);
       drawn.untrack(element);
@@ -224,6 +247,16 @@ export function createRenderingWatch({ signal, document, onChange }: CreateRende
       sized.delete(element);
       inView.delete(element);
       boxless.delete(element);
+    },
+    badgesPlaced(elements) {
+      const view = document.defaultView;
+      if (view === null) return;
+      for (const element of elements) if (watched.has(element)) badgeResized.add(element);
+      // Written in an animation frame callback, a badge's resize is reported after it in the same frame.
+      badgeFrame ??= view.requestAnimationFrame(() => {
+        badgeFrame = undefined;
+        badgeResized.clear();
+      });
     },
     obscured: (element) => drawn.obscured(element),
   };

@@ -42,6 +42,8 @@ export type SnippetRereads = {
   renderingMayHaveChanged(element: Element): void;
   /** A proof left the session: an edit waiting to be read is not its any more. */
   forget(proof: TrackedProof): void;
+  /** Badges of these proofs just went into the page: how they resize their snippets is not the page's doing. */
+  badgesPlaced(proofs: readonly TrackedProof[]): void;
   /** Whether hit tests may miss something drawn over the snippet (drawn-watch.ts). */
   obscured(element: Element): boolean;
 };
@@ -66,7 +68,7 @@ export function createSnippetRereads({
   sender,
   lookAroundFrame,
 }: CreateSnippetRereadsParameters): CreateSnippetRereadsReturnType {
-  const renderingWatch = createRenderingWatch({ signal, document, onChange: renderingMayHaveChanged });
+  const renderingWatch = createRenderingWatch({ signal, document, onChange: renderingMayHaveChanged, onInViewWhenWatched: rereadIfReadOutOfView });
 
   // Edited -----------------------------------------------------------------
 
@@ -116,6 +118,16 @@ export function createSnippetRereads({
     scheduler.delay(() => scheduler.idle(rereadRendering, readTimeout), renderingSettleDelay);
   }
 
+  /**
+   * A snippet in view from the start: its proofs are read as they are sent,
+   * in view as now, so reading it again would only repeat that (on a page of
+   * 100 proofs, a fifth of all the readings in its first second). One read
+   * out of view before this report (scrolled in between) is read again.
+   */
+  function rereadIfReadOutOfView(element: Element): void {
+    if (registry.onSnippet(element).some((proof) => proof.rendered?.coverUntested === true)) renderingMayHaveChanged(element);
+  }
+
   /** Reads again what readers see of restyled snippets, for as long as one idle task allows; the rest wait for the next. */
   function rereadRendering(): void {
     restyleScheduled = false;
@@ -157,6 +169,7 @@ export function createSnippetRereads({
     contentChanged,
     renderingMayHaveChanged,
     forget: (proof) => void editedProofs.delete(proof),
+    badgesPlaced: (proofs) => renderingWatch.badgesPlaced(proofs.map((proof) => proof.located.element)),
     obscured: (element) => renderingWatch.obscured(element),
   };
 }
