@@ -19,10 +19,10 @@ import { cancelIdle, whenIdle } from './when-idle';
  * starts or stops being drawn unfaded and uncovered (drawn-watch.ts), which
  * catches what an inserted rule or a script animation does to opacity,
  * transform, filter or cover. A snippet is also read again when it
- * comes into the viewport, where covering can be hit-tested (one in view
- * when first watched is the caller's to judge: see `onInViewWhenWatched`; one drawn in
+ * comes into the viewport, where covering can be hit-tested (one drawn in
  * no box of its own, `display: contents`, which no observer sees come
- * into view: when a scroll has settled), and when a
+ * into view: when a scroll has settled; one already in view when first
+ * watched is left to `onInViewWhenWatched`), and when a
  * badge's card opens, since a rule inserted with `insertRule` leaves no
  * other trace to observe (a colour, say). Event-driven, never polled; the caller re-reads the
  * rendered text and sends it again only when it differs.

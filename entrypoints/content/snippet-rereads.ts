@@ -120,9 +120,8 @@ export function createSnippetRereads({
 
   /**
    * A snippet in view from the start: its proofs are read as they are sent,
-   * in view as now, so reading it again would only repeat that (on a page of
-   * 100 proofs, a fifth of all the readings in its first second). One read
-   * out of view before this report (scrolled in between) is read again.
+   * in view as now, so reading it again would only repeat that reading. One
+   * read out of view before this report (scrolled in between) is read again.
    */
   function rereadIfReadOutOfView(element: Element): void {
     if (registry.onSnippet(element).some((proof) => proof.rendered?.coverUntested === true)) renderingMayHaveChanged(element);
