@@ -1,5 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { declarativeHostsOfParsedPage, mayDeclareShadowRoots } from '../lib/extract/declarative-shadow-hosts';
+import { mayDeclareShadowRoots, noteDeclarativeHostsOfParsedPage } from '../lib/extract/declarative-shadow-hosts';
 import { openShadowRootsBelow } from '../lib/extract/open-shadow-roots';
 import { reportAddedShadowRootsEvent, reportAllShadowRootsEvent, shadowRootEvent } from './content/shadow-root-events';
 
@@ -74,7 +74,8 @@ export default defineContentScript({
 /**
  * Roots the HTML parser attached (declarative-shadow-hosts.ts): the page's
  * own once it has been parsed, before its deferred and module scripts
- * define their custom elements, and those of markup a script parses.
+ * define their custom elements (and, on a page where those hold one, on
+ * any element, in slices), and those of markup a script parses.
  */
 function noteDeclarativeRoots(note: (host: Element) => void): void {
   const definedWhileParsing: string[] = [];
@@ -89,9 +90,8 @@ function noteDeclarativeRoots(note: (host: Element) => void): void {
     }.define;
   }
 
-  const searchParsedPage = (): void => {
-    for (const host of declarativeHostsOfParsedPage({ document, definedNames: definedWhileParsing })) note(host);
-  };
+  const searchParsedPage = (): void =>
+    noteDeclarativeHostsOfParsedPage({ document, definedNames: definedWhileParsing, note, later: (next) => setTimeout(next, 0) });
   // "interactive" comes when parsing ends and before deferred scripts run (HTML, "the end").
   const onReadyStateChange = (): void => {
     if (document.readyState === 'loading') return;

@@ -6,7 +6,8 @@ import type { AddressInfo } from 'node:net';
  * tests: in open shadow roots attached by script (before the content
  * script starts, by a custom element defined 1.5 s after load, and one
  * inside another), in roots written in the HTML (declarative shadow DOM:
- * on a custom element never defined, one inside another, one defined
+ * on a custom element never defined, one inside another, on a `<div>`
+ * (found because the page declares roots on custom elements too), one defined
  * while the page was parsed, one defined by a module script), in roots a
  * script parsed after load (`setHTMLUnsafe` on a built-in element, and
  * `Document.parseHTMLUnsafe` then moved into the page) and in frames (same-origin, srcdoc, about:blank written by the page, and
@@ -44,6 +45,7 @@ type ShadowPlacement =
   | 'host-outer/host-inner'
   | 'host-declared'
   | 'host-declared-outer/host-declared-inner'
+  | 'host-declared-built-in'
   | 'host-early'
   | 'host-hydrated'
   | 'host-set-html'
@@ -73,6 +75,7 @@ export async function serveFramesAndShadowPages({ verifiedHtml, alteredHtml }: {
         'host-outer/host-inner': 'altered',
         'host-declared': 'verified',
         'host-declared-outer/host-declared-inner': 'altered',
+        'host-declared-built-in': 'verified',
         'host-early': 'altered',
         'host-hydrated': 'verified',
         'host-set-html': 'verified',
@@ -136,6 +139,7 @@ function topPage({ verifiedHtml, alteredHtml, otherOrigin }: { verifiedHtml: str
 <section id="shadow-nested"><div id="host-outer"></div></section>
 <section id="shadow-declared">${declared('article-card', 'host-declared', verifiedHtml)}</section>
 <section id="shadow-declared-nested">${declared('outer-card', 'host-declared-outer', declared('inner-card', 'host-declared-inner', alteredHtml))}</section>
+<section id="shadow-declared-built-in">${declared('div', 'host-declared-built-in', verifiedHtml)}</section>
 <section id="shadow-early">${declared('early-card', 'host-early', alteredHtml)}</section>
 <section id="shadow-hydrated">${declared('hydrated-card', 'host-hydrated', verifiedHtml)}</section>
 <section id="shadow-set-html"></section>

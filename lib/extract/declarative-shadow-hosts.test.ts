@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
-import { declarativeHostsOfParsedPage, mayDeclareShadowRoots } from './declarative-shadow-hosts';
+import { declarativeHostsOfParsedPage, mayDeclareShadowRoots, noteDeclarativeHostsOfParsedPage } from './declarative-shadow-hosts';
 
 afterEach(() => {
   document.body.innerHTML = '';
@@ -42,6 +42,56 @@ describe('declarativeHostsOfParsedPage', () => {
     const manyNames = Array.from({ length: 17 }, (_, index) => `named-card-${index}`);
     expect(ids(declarativeHostsOfParsedPage({ document, definedNames: manyNames.slice(0, 16) }))).toEqual([]);
     expect(ids(declarativeHostsOfParsedPage({ document, definedNames: manyNames }))).toEqual(['plain']);
+  });
+});
+
+describe('noteDeclarativeHostsOfParsedPage', () => {
+  /** Notes the hosts, running each later slice when the test says. */
+  function noting(definedNames: string[] = []) {
+    const noted: string[] = [];
+    const slices: (() => void)[] = [];
+    noteDeclarativeHostsOfParsedPage({ document, definedNames, note: (host) => noted.push(host.id), later: (next) => slices.push(next) });
+    return { noted, slices };
+  }
+  const filler = (count: number) => Array.from({ length: count }, () => '<span></span>').join('');
+
+  it('asks every element of a page whose custom elements host a root, built-in and nested ones too, a slice at a time', () => {
+    document.body.innerHTML = `<page-shell id="shell"></page-shell>${filler(1_500)}<div id="plain"></div>${filler(1_500)}<section id="last"></section>`;
+    withRoot(document.getElementById('shell')!);
+    withRoot(withRoot(document.getElementById('plain')!, '<p id="inside"></p>').getElementById('inside')!);
+    withRoot(document.getElementById('last')!);
+    const { noted, slices } = noting();
+    // Every slice waits for a task of its own.
+    expect(noted).toEqual(['shell']);
+    expect(slices).toHaveLength(1);
+    let ran = 0;
+    for (let slice = slices.shift(); slice !== undefined; slice = slices.shift()) {
+      slice();
+      ran += 1;
+    }
+    expect(ran).toBeGreaterThanOrEqual(2);
+    // The custom host again is the note's to drop (shadow-roots.content.ts keeps a set).
+    expect([...new Set(noted)].sort()).toEqual(['inside', 'last', 'plain', 'shell']);
+  });
+
+  it('reaches the end of a page that removes elements between slices', () => {
+    document.body.innerHTML = `<page-shell id="shell"></page-shell>${filler(3_000)}<div id="plain"></div>`;
+    withRoot(document.getElementById('shell')!);
+    withRoot(document.getElementById('plain')!);
+    const { noted, slices } = noting();
+    for (let slice = slices.shift(); slice !== undefined; slice = slices.shift()) {
+      document.querySelectorAll('span')[0]?.remove();
+      slice();
+    }
+    expect(noted).toContain('plain');
+  });
+
+  it('asks no other element of a page whose custom elements host none', () => {
+    document.body.innerHTML = '<side-note id="bare"></side-note><div id="plain"></div>';
+    withRoot(document.getElementById('plain')!);
+    const { noted, slices } = noting();
+    expect(noted).toEqual([]);
+    expect(slices).toEqual([]);
   });
 });
 
