@@ -55,6 +55,7 @@ export const renderingFigures: RenderingFigure[] = [
   { name: 'rounded card clipping nothing', html: trickSignedText, wrap: ['<div style="clip-path:inset(0 round 12px);background:#eef;padding:4px 8px">', '</div>'], expected: verified },
   { name: 'soft drop shadow and focus ring', html: withNot('<a href="/about" style="outline:2px solid #06c;outline-offset:2px;box-shadow:0 4px 12px rgba(0,0,0,.15)">', '</a>'), expected: verified },
   { name: 'a proof link after the text', html: `${trickSignedText} <a href="/proof" data-ai-proof-ignore>AI proof ↗</a>`, expected: verified },
+  { name: 'web font matched to its fallback', html: withNot('<span style="font-family:matched-fallback">'), expected: verified },
   { name: 'a copy button on a line of its own', html: `<div><button data-ai-proof-ignore>Copy</button></div>${trickSignedText}`, expected: verified },
   // The late-style tests turn its frame `pale`, inside the component's tree: the slotted words inherit the colour.
   { name: 'slotted into a component', html: trickSignedText, wrap: ['<div><template shadowrootmode="open"><style>.pale { color: rgba(0, 0, 0, 0.1); }</style><div class="frame"><slot></slot></div></template>', '</div>'], expected: verified },
@@ -138,6 +139,10 @@ export const renderingFigures: RenderingFigure[] = [
   // Firefox refuses `counter(…, none)`, and with it the whole `content`: nothing is drawn.
   { name: '::scroll-button content', html: `<div class="scroll-button-words">${trickSignedText}</div>`, expected: doubt('generated'), firefox: verified },
   { name: '::scroll-marker content', html: `<div class="scroll-marker-words"><span>${trickSignedText}</span></div>`, expected: doubt('generated'), firefox: verified },
+  // Glyphs shrunk while the line boxes stay tall (ascent and descent overrides): the drawn height rule reads the boxes.
+  { name: 'font face shrunk in a tall box', html: withNot('<span style="font-family:shrunk-tall">'), expected: doubt('small') },
+  { name: 'font-size-adjust in a tall box', html: withNot('<span style="font-family:tall-box;font-size-adjust:.05">'), expected: doubt('small') },
+  { name: '::first-line in a shrunk font', html: `<div class="first-line-shrunk">${trickSignedText}</div>`, expected: doubt('small') },
   { name: 'counter without style beside words', html: `<span class="counter-words">${trickSignedText}</span>`, expected: doubt('generated'), firefox: verified },
   { name: 'counter drawing a digit', html: trickSignedText.replace('−5', '−5<span class="counter-zero"></span>'), expected: doubt('generated') },
   { name: 'lower-roman redefined', html: `<ol style="list-style-type:lower-roman"><li>${trickSignedText}</li></ol>`, expected: doubt('generated') },
@@ -177,6 +182,10 @@ export const renderingFigures: RenderingFigure[] = [
 /** Styles of the tricks a rule must carry. */
 export const renderingTricksCss = `
 body { margin: 8px; background: #fff; color: #1d1d1f; font: 16px/1.4 sans-serif; }
+@font-face { font-family: matched-fallback; src: local("DejaVu Sans"); size-adjust: 95%; ascent-override: 92%; }
+@font-face { font-family: shrunk-tall; src: local("DejaVu Sans"); size-adjust: 5%; ascent-override: 1600%; descent-override: 400%; }
+@font-face { font-family: tall-box; src: local("DejaVu Sans"); ascent-override: 1600%; descent-override: 400%; }
+.first-line-shrunk::first-line { font-family: shrunk-tall; }
 figure { position: relative; margin: 0 0 28px; }
 .overlay { position: absolute; inset: 0; background: #fff; }
 .overlay.clear { background: none; }
