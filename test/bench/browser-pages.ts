@@ -106,6 +106,18 @@ export function installBadgeWatch(): void {
   );
 }
 
+export type WatchFinalStatesOptions = {
+  timeout?: number;
+  interval?: number;
+  /**
+   * Read nothing until this settles: no verdict can come before it, and each
+   * read is work on the page's main thread, which keeps the browser from
+   * counting its start as complete, and so holds back storage.managed's
+   * answer (docs/protocol.md §13).
+   */
+  after?: Promise<unknown>;
+};
+
 /**
  * Reads the page's badge states from outside, through the DevTools
  * protocol, every `interval` ms until every expected badge shows a final
@@ -113,9 +125,10 @@ export function installBadgeWatch(): void {
  * `states` and `allFinalAt`, in ms since navigation start. Times are as
  * fine as the interval.
  */
-export async function watchFinalStates(page: Page, { timeout = 60_000, interval = 50 } = {}): Promise<BadgeWatch> {
+export async function watchFinalStates(page: Page, { timeout = 60_000, interval = 50, after }: WatchFinalStatesOptions = {}): Promise<BadgeWatch> {
   const timeOrigin = await page.evaluate(() => performance.timeOrigin);
   const deadline = Date.now() + timeout;
+  await after;
   const finalSteps: [number, number][] = [];
   for (let last = 0; ; ) {
     const states = await badgeStatesIn(page);

@@ -127,12 +127,14 @@ export function createVerificationPasses({
 
   async function runPass(pass: QueuedJob[]): Promise<void> {
     try {
+      // The same reading of a proof as the command line's, so both say the same about the same page. It needs no trust,
+      // so it is done while the trust configuration is read (at a browser's start, seconds: docs/protocol.md §13).
+      const decodedProofs = pass.map((job) => decodeLocatedProof(job.input));
       const passTrust = await trust();
       const chains = createChains(passTrust.config);
       const results = await Promise.all(
-        pass.map(async (job): Promise<PassResult> => {
-          // The same reading of a proof as the command line's, so both say the same about the same page.
-          const decoded = decodeLocatedProof(job.input);
+        pass.map(async (job, index): Promise<PassResult> => {
+          const decoded = decodedProofs[index]!;
           const run = () =>
             verify({
               decoded,
