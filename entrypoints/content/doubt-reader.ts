@@ -2,7 +2,7 @@ import { createCoverCheck } from './cover-check';
 import { opacityOf, type OpacityMemo } from './drawn-opacity';
 import { drawnOverTextDoubtOf, drawnOverTextProperties } from './drawn-over-text';
 import { flatTreeParentOf } from './flat-tree-parent';
-import { fontScaleDoubtOf, fontScaleProperties, shrunkFamiliesIn, type ShrunkFamilies } from './font-scale';
+import { fontScaleDoubtOf, shrunkFamiliesIn, type FontStyle, type ShrunkFamilies } from './font-scale';
 import { createOuterFramesCheck, type AroundFrame } from './outer-frames';
 import { createScrollPseudoCheck } from './scroll-pseudos';
 import { shadowRootOf } from './shadow-root-of';
@@ -66,9 +66,7 @@ const parentOrderProperties = ['display', 'writing-mode', 'direction'];
 const pseudoProperties = ['content', 'quotes', 'position', 'display', 'background-color', 'background-image'];
 /** What lets a generated box lie over the words beside it. */
 const pseudoPlaceProperties = ['position', 'margin-left', 'margin-right', 'left', 'right', 'transform', 'translate'];
-const apartProperties = [
-  'color', '-webkit-text-fill-color', 'font-size', 'visibility', '-webkit-text-security', 'letter-spacing', 'text-shadow', 'background-color', 'background-image', 'font-family', 'font-size-adjust',
-];
+const apartProperties = ['color', '-webkit-text-fill-color', 'font-size', 'visibility', '-webkit-text-security', 'letter-spacing', 'text-shadow', 'background-color', 'background-image'];
 
 export type DoubtReader = {
   /** A descendant of the root that the walk enters (it is not hidden). */
@@ -131,7 +129,7 @@ export function createDoubtReader({ root, view, styleOf, rootBox, page, offPageC
   const keptLines: Rect[] = [];
   let shrunkFamilies: ShrunkFamilies | undefined;
   /** Glyphs the page's fonts scale down, read from the document's font faces once a reading. */
-  const fontScaleDoubt = (values: StyleValues): RenderingDoubt | undefined => fontScaleDoubtOf(values, (shrunkFamilies ??= shrunkFamiliesIn(root.ownerDocument)));
+  const fontScaleDoubt = (style: FontStyle): RenderingDoubt | undefined => fontScaleDoubtOf(style, (shrunkFamilies ??= shrunkFamiliesIn(root.ownerDocument)));
 
   for (let ancestor: Element | null = root; ancestor !== null; ancestor = parentOf(ancestor)) note(effectDoubtOf(valuesOf(styleOf(ancestor), effectProperties)));
   note(styledApartLaterDoubtOf(root, view));
@@ -193,7 +191,7 @@ export function createDoubtReader({ root, view, styleOf, rootBox, page, offPageC
       note(shiftedDoubtOf(shiftValues, shiftInSnippetOf(element, shiftOf(shiftValues))));
     }
     note(squeezedDoubtOf(valuesOf(style, spacingProperties)));
-    note(fontScaleDoubt(valuesOf(style, fontScaleProperties)));
+    note(fontScaleDoubt(style));
     const parent = element === root ? undefined : element.parentElement;
     const parentStyle = parent ? styleOf(parent) : undefined;
     const order = valuesOf(style, orderProperties);
@@ -218,9 +216,9 @@ export function createDoubtReader({ root, view, styleOf, rootBox, page, offPageC
     if (blockDisplays.test(style.display)) {
       const own = valuesOf(style, apartProperties);
       for (const pseudo of ['::first-line', '::first-letter']) {
-        const values = valuesOf(view.getComputedStyle(element, pseudo), apartProperties);
-        note(styledApartDoubtOf(own, values));
-        note(fontScaleDoubt(values));
+        const pseudoStyle = view.getComputedStyle(element, pseudo);
+        note(styledApartDoubtOf(own, valuesOf(pseudoStyle, apartProperties)));
+        note(fontScaleDoubt(pseudoStyle));
       }
     }
     const drawsImage = style.backgroundImage !== 'none' && !paintsTextWithBackground(style);

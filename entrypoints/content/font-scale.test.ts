@@ -37,6 +37,9 @@ describe('adjustedScaleOf', () => {
   });
 });
 
+/** A computed style holding these values, and none for the rest. */
+const computed = (values: Record<string, string>) => ({ getPropertyValue: (property: string) => values[property] ?? '' });
+
 describe('fontScaleDoubtOf', () => {
   const shrunk = shrunkFamiliesOf([
     { family: 'shrunk-tall', sizeAdjust: '5%' },
@@ -44,19 +47,26 @@ describe('fontScaleDoubtOf', () => {
   ]);
 
   it('doubts text whose listed family shrinks its glyphs under 6 px, wherever it stands in the list', () => {
-    expect(fontScaleDoubtOf({ 'font-size': '16px', 'font-family': '"Shrunk-Tall"' }, shrunk)).toBe('small');
-    expect(fontScaleDoubtOf({ 'font-size': '16px', 'font-family': 'Inter, shrunk-tall, sans-serif' }, shrunk)).toBe('small');
+    expect(fontScaleDoubtOf(computed({ 'font-size': '16px', 'font-family': '"Shrunk-Tall"' }), shrunk)).toBe('small');
+    expect(fontScaleDoubtOf(computed({ 'font-size': '16px', 'font-family': 'Inter, shrunk-tall, sans-serif' }), shrunk)).toBe('small');
   });
 
   it('doubts font-size-adjust that scales glyphs under 6 px, whatever the face', () => {
-    expect(fontScaleDoubtOf({ 'font-size': '16px', 'font-family': 'sans-serif', 'font-size-adjust': '0.02' }, shrunk)).toBe('small');
+    expect(fontScaleDoubtOf(computed({ 'font-size': '16px', 'font-family': 'sans-serif', 'font-size-adjust': '0.02' }), shrunk)).toBe('small');
+  });
+
+  it('reads only font-size-adjust of text on a page that shrinks no family, the usual page', () => {
+    const read: string[] = [];
+    const style = { getPropertyValue: (property: string) => (read.push(property), property === 'font-size-adjust' ? 'none' : '16px') };
+    expect(fontScaleDoubtOf(style, new Map())).toBeUndefined();
+    expect(read).toEqual(['font-size-adjust']);
   });
 
   it('leaves fonts matched to their fallbacks, large text scaled a little, and text nothing scales', () => {
-    expect(fontScaleDoubtOf({ 'font-size': '16px', 'font-family': 'Inter, matched-fallback' }, shrunk)).toBeUndefined();
-    expect(fontScaleDoubtOf({ 'font-size': '16px', 'font-family': 'sans-serif', 'font-size-adjust': '0.45' }, shrunk)).toBeUndefined();
+    expect(fontScaleDoubtOf(computed({ 'font-size': '16px', 'font-family': 'Inter, matched-fallback' }), shrunk)).toBeUndefined();
+    expect(fontScaleDoubtOf(computed({ 'font-size': '16px', 'font-family': 'sans-serif', 'font-size-adjust': '0.45' }), shrunk)).toBeUndefined();
     // The drawn height rule judges text nothing scales: a 5 px font is its to doubt, not this one's.
-    expect(fontScaleDoubtOf({ 'font-size': '5px', 'font-family': 'sans-serif' }, shrunk)).toBeUndefined();
-    expect(fontScaleDoubtOf({ 'font-size': '160px', 'font-family': 'shrunk-tall' }, shrunk)).toBeUndefined();
+    expect(fontScaleDoubtOf(computed({ 'font-size': '5px', 'font-family': 'sans-serif' }), shrunk)).toBeUndefined();
+    expect(fontScaleDoubtOf(computed({ 'font-size': '160px', 'font-family': 'shrunk-tall' }), shrunk)).toBeUndefined();
   });
 });

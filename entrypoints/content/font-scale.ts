@@ -1,5 +1,5 @@
 import type { RenderingDoubt } from '../../lib/verdict/rendering-doubts';
-import { pixels, smallestConfirmedTextHeight, type StyleValues } from './rendering-doubts';
+import { pixels, smallestConfirmedTextHeight } from './rendering-doubts';
 
 /**
  * Glyphs drawn smaller than the text's size says, where its line boxes do
@@ -10,8 +10,8 @@ import { pixels, smallestConfirmedTextHeight, type StyleValues } from './renderi
  * boxes, so these are judged from the values (docs/protocol.md §10).
  */
 
-/** The computed values fontScaleDoubtOf reads. */
-export const fontScaleProperties = ['font-size', 'font-family', 'font-size-adjust'];
+/** A computed style, or a stand-in for one: read only as far as needed (most text has no scaled font, and reads cost). */
+export type FontStyle = Pick<CSSStyleDeclaration, 'getPropertyValue'>;
 
 /** What fontScaleDoubtOf needs of a font face (`sizeAdjust` is not in TypeScript's DOM types yet). */
 export type FontFaceLike = { family: string; sizeAdjust?: string };
@@ -53,6 +53,7 @@ const usualMetric: Record<string, number> = { 'ex-height': 0.5, 'cap-height': 0.
 
 /** How much `font-size-adjust` scales glyphs, taking the font's own metric to be a usual one; 1 for `none` and `from-font`. */
 export function adjustedScaleOf(fontSizeAdjust: string): number {
+  if (fontSizeAdjust === 'none' || fontSizeAdjust === '') return 1;
   const [first = 'none', second] = fontSizeAdjust.trim().split(/\s+/);
   const metric = second === undefined ? 'ex-height' : first;
   const number = Number.parseFloat(second ?? first);
@@ -64,11 +65,11 @@ export function adjustedScaleOf(fontSizeAdjust: string): number {
  * family it lists, or `font-size-adjust`) to an em under the height drawn
  * text must have. Text the page does not scale is the drawn height's to judge.
  */
-export function fontScaleDoubtOf(style: StyleValues, shrunk: ShrunkFamilies): RenderingDoubt | undefined {
-  const faceScale = Math.min(1, ...familiesOf(style['font-family'] ?? '').map((family) => shrunk.get(family) ?? 1));
-  const scale = faceScale * Math.min(1, adjustedScaleOf(style['font-size-adjust'] ?? 'none'));
+export function fontScaleDoubtOf(style: FontStyle, shrunk: ShrunkFamilies): RenderingDoubt | undefined {
+  let scale = Math.min(1, adjustedScaleOf(style.getPropertyValue('font-size-adjust')));
+  if (shrunk.size > 0) scale *= Math.min(1, ...familiesOf(style.getPropertyValue('font-family')).map((family) => shrunk.get(family) ?? 1));
   if (scale >= 1) return undefined;
-  return pixels(style['font-size'] ?? '16px') * scale < smallestConfirmedTextHeight ? 'small' : undefined;
+  return pixels(style.getPropertyValue('font-size')) * scale < smallestConfirmedTextHeight ? 'small' : undefined;
 }
 
 /** `105%` as 1.05; anything else (`normal`, unparsable) as 1. */
