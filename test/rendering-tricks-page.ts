@@ -73,6 +73,8 @@ export const renderingFigures: RenderingFigure[] = [
   { name: 'clip-path', html: withNot('<span style="display:inline-block;clip-path:inset(0 0 0 95%)">'), expected: doubt('effect') },
   { name: 'overlay', html: `${trickSignedText}<i class="overlay"></i>`, expected: doubt('covered') },
   // The same on a snippet element with no box of its own: its geometry is that of what it holds.
+  // A box over the second of the snippet's four lines, which a check of a text's first, middle and last line passed over.
+  { name: 'overlay over a line between others', html: trickSignedText, snippetStyle: 'width:9em', after: '<i class="overlay" style="bottom:auto;top:1.4em;height:1.4em"></i>', expected: doubt('covered') },
   { name: 'overlay on an unboxed snippet', html: `${trickSignedText}<i class="overlay"></i>`, snippetStyle: 'display:contents', expected: doubt('covered') },
   // Out of hit tests' reach, in every way a page has of setting it: looked through (cover-check.ts, see-through.ts).
   { name: 'overlay passing clicks through', html: `${trickSignedText}<i class="overlay" style="pointer-events:none"></i>`, expected: doubt('covered') },

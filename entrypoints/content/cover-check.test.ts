@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { removeHitTest, stubHitTest } from '../../test/fakes/hit-test';
+import { expectPointsAcrossLine } from '../../test/line-points';
 import { coverAt, coverSamplesPerReading, coverScrollsAway, createCoverCheck, drawsNothing } from './cover-check';
 import { topmostAt } from './hit-test';
 import { openLookThrough } from './see-through';
@@ -188,17 +189,52 @@ describe('createCoverCheck', () => {
     check.consider(paragraph, [new DOMRect(200, -10, 400, 16)]);
     check.consider(paragraph, [new DOMRect(0, 120, 400, 16)]);
     expect(check.doubt()).toBeUndefined();
-    expect(tested).toEqual([
-      [250, 3],
-      [300, 3],
-      [350, 3],
-    ]);
+    expectPointsAcrossLine(tested, { left: 200, right: 400, y: 3 });
+  });
+
+  it('takes its points at random within each part of a line, afresh at each reading: a page cannot know where none falls', () => {
+    const paragraph = document.body.appendChild(document.createElement('p'));
+    const readings = Array.from({ length: 2 }, () => {
+      const tested: [number, number][] = [];
+      stubHitTest(document, (x, y) => {
+        tested.push([x, y]);
+        return [paragraph];
+      });
+      const check = createCoverCheck({ view: window, isOwn: () => false });
+      check.consider(paragraph, [new DOMRect(0, 10, 600, 16)]);
+      expect(check.doubt()).toBeUndefined();
+      expectPointsAcrossLine(tested, { left: 0, right: 600, y: 18 });
+      return tested;
+    });
+    // Two draws of three 32-bit values agree with odds of 2^-96.
+    expect(readings[0]).not.toEqual(readings[1]);
   });
 
   it('finds a covered word among a few lines, testing each of their places', () => {
     const { check, tested } = reading(5, new Set([4]));
     expect(check.doubt()).toBe('covered');
     expect(new Set(tested)).toEqual(new Set([0, 1, 2, 3, 4]));
+  });
+
+  it('tests every line of a text, not only its first, middle and last: a cover over its second of five lines is found', () => {
+    const paragraph = document.body.appendChild(document.createElement('p'));
+    const cover = document.body.appendChild(document.createElement('div'));
+    cover.style.backgroundColor = 'rgb(255, 255, 255)';
+    const testedLines = new Set<number>();
+    let coverLine = 1;
+    stubHitTest(document, (_x, y) => {
+      const line = Math.floor(y / 20);
+      testedLines.add(line);
+      return line === coverLine ? [cover, paragraph] : [paragraph];
+    });
+    const check = createCoverCheck({ view: window, isOwn: () => false });
+    check.consider(paragraph, Array.from({ length: 5 }, (_, line) => new DOMRect(0, line * 20 + 2, 500, 16)));
+    expect(check.doubt()).toBe('covered');
+    coverLine = -1;
+    const uncovered = createCoverCheck({ view: window, isOwn: () => false });
+    uncovered.consider(paragraph, Array.from({ length: 5 }, (_, line) => new DOMRect(0, line * 20 + 2, 500, 16)));
+    expect(uncovered.doubt()).toBeUndefined();
+    expect(testedLines).toEqual(new Set([0, 1, 2, 3, 4]));
   });
 
   it('tests at most its budget of places, spread over the whole reading rather than spent on the first texts', () => {

@@ -9,12 +9,17 @@ import type { RenderingDoubt } from '../../lib/verdict/rendering-doubts';
 /** Points hit-tested per reading: a hostile snippet of thousands of text nodes costs no more. */
 export const coverSamplesPerReading = 40;
 
-/** Where points are taken, as fractions of a line's width: across the first line (a covered word), the middle of the others. */
-const acrossFirstLine = [0.25, 0.5, 0.75];
-const acrossOtherLines = [0.5];
+/**
+ * Points taken across each line: one at a random place in each equal part
+ * of the line, drawn afresh at every reading, so that a page cannot lay a
+ * narrow cover where it knows no point falls.
+ */
+const pointsAcrossLine = 3;
+/** The share of a line left out at each end: an honest page's icon or chip may overlap a first or last letter a little. */
+const lineEndLeftOut = 0.1;
 
 export type CoverCheck = {
-  /** Notes where a text is drawn (first, middle and last line) as places to hit-test; `holder` is its parent element. */
+  /** Notes where a text is drawn (each line it is on) as places to hit-test; `holder` is its parent element. */
   consider(holder: Element, lines: readonly DOMRectReadOnly[]): void;
   /** An element of the snippet passes clicks through (`pointer-events: none`, `inert`): one laid over its text would be out of hit tests' reach. */
   outOfReach(): void;
@@ -39,11 +44,19 @@ export type CreateCoverCheckParameters = {
 
 type Place = { holder: Element; x: number; y: number };
 
+/** Where on a line points are taken, as fractions of its width: one at random in each part (see pointsAcrossLine). */
+function placesAcrossLine(): number[] {
+  const random = crypto.getRandomValues(new Uint32Array(pointsAcrossLine));
+  const part = (1 - 2 * lineEndLeftOut) / pointsAcrossLine;
+  return [...random].map((value, index) => lineEndLeftOut + part * (index + value / 2 ** 32));
+}
+
 /**
  * Hit-tests text (`elementFromPoint`, hit-test.ts), which sees only the viewport:
  * text out of view is tested when it comes into view (rendering-watch.ts
- * reads the snippet again then). A reading tests at most
- * `coverSamplesPerReading` places: when its text offers more, a uniform
+ * reads the snippet again then). Every line of the text in view offers
+ * `pointsAcrossLine` places, at random within its parts, and a reading
+ * tests at most `coverSamplesPerReading`: when its text offers more, a uniform
  * random sample of them, drawn as the walk goes (reservoir sampling), so a
  * page cannot spend the budget on decoys ahead of the word it covers, nor
  * know which places are tested. At each, what is drawn on top must be the
@@ -69,15 +82,12 @@ export function createCoverCheck({ view, isOwn, seeThrough = false, look }: Crea
       // Judged as the hit test's answer is, so that both name the same box however many `display: contents` wrap the text.
       const holder = boxedElementOf(parent, styleOf);
       if (styleOf(holder).pointerEvents === 'none') somethingOutOfReach = true;
-      const sampled = new Set([lines[0], lines[Math.floor(lines.length / 2)], lines.at(-1)]);
-      for (const line of sampled) {
-        if (line === undefined) continue;
-        const acrossLine = line === lines[0] ? acrossFirstLine : acrossOtherLines;
+      for (const line of lines) {
         // The part of the line in the viewport: a line the reader sees only part of is tested there, not passed over.
         const [left, right] = [Math.max(line.left, 0), Math.min(line.right, view.innerWidth)];
         const [top, bottom] = [Math.max(line.top, 0), Math.min(line.bottom, view.innerHeight)];
         if (right - left < 1 || bottom - top < 1) continue;
-        for (const fraction of acrossLine) offer({ holder, x: left + (right - left) * fraction, y: (top + bottom) / 2 });
+        for (const fraction of placesAcrossLine()) offer({ holder, x: left + (right - left) * fraction, y: (top + bottom) / 2 });
       }
     },
     outOfReach() {

@@ -56,8 +56,12 @@ describe('createFrameLookHandlers', () => {
       return [cover, covered, faded, document.body];
     });
     expect(await handlers['look-at-frame']({ type: 'look-at-frame', labels: [coveredLabel!], lines, seeThrough: false, leastOpacity: 0.3 })).toEqual({ known: true, doubts: ['covered'] });
-    // Where the frame draws the line: its content box's corner plus the line's place in the frame.
-    expect(tested[0]).toEqual([160, 78]);
+    // Where the frame draws the line (its content box's corner plus the line's place in the frame), in the line's first part.
+    const [[x, y]] = tested as [[number, number]];
+    expect(y).toBe(78);
+    // The first third of the line's middle four fifths: from 110 + 20 to 130 + 160 / 3.
+    expect(x).toBeGreaterThanOrEqual(130);
+    expect(x).toBeLessThan(130 + 160 / 3);
     expect((await handlers['look-at-frame']({ type: 'look-at-frame', labels: [fadedLabel!], lines: [], seeThrough: false, leastOpacity: 0.3 })).doubts.sort()).toEqual(['effect', 'faint']);
   });
 

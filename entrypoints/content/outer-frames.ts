@@ -125,9 +125,9 @@ export function createOuterFramesCheck({ view, frames = outerFramesOf(view), isO
         if (drawn.length > 0) covers[index]!.consider(frame.element, drawn.map(({ x, y, width, height }) => new DOMRectReadOnly(x, y, width, height)));
       });
       if (aroundLines === undefined) return;
-      // The first, middle and last line, as a reading hit-tests them.
-      for (const line of new Set([drawn[0], drawn[Math.floor(drawn.length / 2)], drawn.at(-1)])) {
-        const shown = line && clipped(line, outermost.innerWidth, outermost.innerHeight);
+      // Every line, as a reading hit-tests them.
+      for (const line of drawn) {
+        const shown = clipped(line, outermost.innerWidth, outermost.innerHeight);
         if (shown !== undefined) aroundLines.offer(shown);
       }
     },
