@@ -145,6 +145,10 @@ export const renderingFigures: RenderingFigure[] = [
   { name: 'font face shrunk in a tall box', html: withNot('<span style="font-family:shrunk-tall">'), expected: doubt('small') },
   { name: 'font-size-adjust in a tall box', html: withNot('<span style="font-family:tall-box;font-size-adjust:.05">'), expected: doubt('small') },
   { name: '::first-line in a shrunk font', html: `<div class="first-line-shrunk">${trickSignedText}</div>`, expected: doubt('small') },
+  // The page's script selects the word, and its ::selection draws selected words transparent.
+  { name: 'selected word drawn transparent', html: withNot('<span class="selection-hidden">'), expected: doubt('styled-apart') },
+  // A control, selected later in the Chromium suite: white words on the brand's blue, named through a custom property.
+  { name: 'selection in brand colours', html: withNot('<span class="selection-brand">'), expected: verified },
   { name: 'counter without style beside words', html: `<span class="counter-words">${trickSignedText}</span>`, expected: doubt('generated'), firefox: verified },
   { name: 'counter drawing a digit', html: trickSignedText.replace('−5', '−5<span class="counter-zero"></span>'), expected: doubt('generated') },
   { name: 'lower-roman redefined', html: `<ol style="list-style-type:lower-roman"><li>${trickSignedText}</li></ol>`, expected: doubt('generated') },
@@ -188,6 +192,9 @@ body { margin: 8px; background: #fff; color: #1d1d1f; font: 16px/1.4 sans-serif;
 @font-face { font-family: shrunk-tall; src: local("DejaVu Sans"); size-adjust: 5%; ascent-override: 1600%; descent-override: 400%; }
 @font-face { font-family: tall-box; src: local("DejaVu Sans"); ascent-override: 1600%; descent-override: 400%; }
 .first-line-shrunk::first-line { font-family: shrunk-tall; }
+.selection-hidden::selection { color: transparent; background: transparent; }
+.selection-brand { --brand: #0366d6; }
+.selection-brand::selection { color: white; background: var(--brand); }
 figure { position: relative; margin: 0 0 28px; }
 .overlay { position: absolute; inset: 0; background: #fff; }
 .overlay.clear { background: none; }
@@ -232,11 +239,14 @@ export function figureId(name: string): string {
 /** Gives each `[data-attach-shadow]` element an open shadow root holding its template's content, as a web component would. */
 const attachShadows = `for (const host of document.querySelectorAll('[data-attach-shadow]')) host.attachShadow({ mode: 'open' }).append(host.querySelector('template').content.cloneNode(true));`;
 
+/** Selects the word whose ::selection the page draws transparent, as a page's script can. */
+const selectHiddenWord = `getSelection().selectAllChildren(document.querySelector('.selection-hidden'));`;
+
 /** The page: one figure per case, each snippet carrying the same attribute proof of the signed sentence. */
 export function renderingTricksPage(proofAttribute: string): string {
   const figures = renderingFigures.map(
     ({ name, html, snippetStyle, after = '', wrap = ['', ''] }) =>
       `<figure id="${figureId(name)}" data-trick="${name}">${wrap[0]}<div data-ai-proof='${proofAttribute}'${snippetStyle === undefined ? '' : ` style="${snippetStyle}"`}>${html}</div>${wrap[1]}${after}</figure>`,
   );
-  return `<!doctype html><html><head><meta charset="utf-8"><style>${renderingTricksCss}</style></head><body>\n${figures.join('\n')}\n<script>${attachShadows}</script></body></html>`;
+  return `<!doctype html><html><head><meta charset="utf-8"><style>${renderingTricksCss}</style></head><body>\n${figures.join('\n')}\n<script>${attachShadows}\n${selectHiddenWord}</script></body></html>`;
 }

@@ -5,6 +5,7 @@ import { flatTreeParentOf } from './flat-tree-parent';
 import { fontScaleDoubtOf, shrunkFamiliesIn, type FontStyle, type ShrunkFamilies } from './font-scale';
 import { createOuterFramesCheck, type AroundFrame } from './outer-frames';
 import { createScrollPseudoCheck } from './scroll-pseudos';
+import { createColourReader, createSelectionStyles, selectedPaintOf, selectionReaches, type ColourReader, type SelectionStyles } from './selection-style';
 import { shadowRootOf } from './shadow-root-of';
 import { styledApartLaterDoubtOf } from './styled-apart-later';
 import type { LookThrough } from './see-through';
@@ -30,6 +31,7 @@ import {
   type ClipAxes,
   type Shift,
   type StyleValues,
+  type TextPaint,
 } from './rendering-doubts';
 import type { RenderingDoubt } from '../../lib/verdict/rendering-doubts';
 import { boundsOf, isOffPage, masksGlyphs, paintsTextWithBackground, type PageExtent, type Rect } from './rendering-rules';
@@ -154,7 +156,22 @@ export function createDoubtReader({ root, view, styleOf, rootBox, page, offPageC
     // A parent of another origin sees its frames' opacity, not this colour: it is told how much fading the text can take.
     if (outerFrames.looksBeyond) outerFrames.fadesBelow(doubt === undefined ? leastOuterOpacityOf(paint) : 1);
     paints.set(holder, doubt);
+    if (doubt === undefined && !gradientText) note(selectedPaintDoubtOf(holder, paint));
     return doubt;
+  };
+  // Selected words wear the page's ::selection colours (selection-style.ts); the rendering watch reads again when the selection moves.
+  const selection = view.getSelection();
+  let selectionStyles: SelectionStyles | undefined;
+  let readColour: ColourReader | undefined;
+  const selectedPaintDoubtOf = (holder: Element, paint: TextPaint): RenderingDoubt | undefined => {
+    if (!selectionReaches(selection, holder)) return undefined;
+    const colours = (selectionStyles ??= createSelectionStyles(view)).coloursOf(holder, parentOf);
+    if (colours === undefined) return undefined;
+    readColour ??= createColourReader();
+    const style = styleOf(holder);
+    const read = (value: string | undefined) => (value === undefined ? undefined : readColour!(value, style));
+    const selected = selectedPaintOf(paint, { colour: read(colours.colour), fill: read(colours.fill), background: read(colours.background) });
+    return paintDoubtOf(selected) === undefined ? undefined : 'styled-apart';
   };
   // Nudges add up: a word nudged inside a nudged word is drawn as far as both.
   const shifts = new Map<Element, Shift>();

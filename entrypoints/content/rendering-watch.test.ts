@@ -202,6 +202,59 @@ describe('createRenderingWatch', () => {
     }
   });
 
+  it('reads again the snippets a selection settles over, and those it leaves, once it has been still', () => {
+    vi.useFakeTimers();
+    try {
+      const selection = document.getSelection()!;
+      selection.selectAllChildren(document.getElementById('inner')!);
+      document.dispatchEvent(new Event('selectionchange'));
+      vi.advanceTimersByTime(100);
+      // Dragged on: still moving, nothing asked yet.
+      selection.selectAllChildren(document.getElementById('inner')!);
+      document.dispatchEvent(new Event('selectionchange'));
+      vi.advanceTimersByTime(149);
+      expect(changed).toEqual([]);
+      vi.advanceTimersByTime(1);
+      expect(changed).toEqual(['a']);
+      // Moved to the other snippet: the one it left wears its own colours again, the one it reached the selection's.
+      changed.length = 0;
+      selection.selectAllChildren(document.getElementById('b')!);
+      document.dispatchEvent(new Event('selectionchange'));
+      vi.advanceTimersByTime(150);
+      expect(changed.sort()).toEqual(['a', 'b']);
+      // A caret reaches nothing.
+      changed.length = 0;
+      selection.collapse(document.getElementById('away')!, 0);
+      document.dispatchEvent(new Event('selectionchange'));
+      vi.advanceTimersByTime(150);
+      expect(changed).toEqual(['b']);
+      changed.length = 0;
+      document.dispatchEvent(new Event('selectionchange'));
+      vi.advanceTimersByTime(150);
+      expect(changed).toEqual([]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('reads again a snippet a selection made before it was watched leaves', () => {
+    vi.useFakeTimers();
+    try {
+      const late = document.body.appendChild(document.createElement('p'));
+      late.id = 'late';
+      late.textContent = 'Selected by the page';
+      const selection = document.getSelection()!;
+      selection.selectAllChildren(late);
+      watch.watch(late);
+      selection.selectAllChildren(document.getElementById('b')!);
+      document.dispatchEvent(new Event('selectionchange'));
+      vi.advanceTimersByTime(150);
+      expect(changed.sort()).toEqual(['b', 'late']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('reports a snippet in view when a style changes inside the shadow trees it is drawn through: its own, a component it is slotted into', async () => {
     const component = document.body.appendChild(document.createElement('div'));
     component.innerHTML = '<p id="slotted">Slotted words</p><p id="other">Beside</p>';

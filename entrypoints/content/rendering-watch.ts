@@ -3,6 +3,7 @@ import { createDrawnWatch } from './drawn-watch';
 import { snippetsRestyledInTrees, treesDrawing } from './drawing-trees';
 import { isShadowRoot } from './shadow-root-of';
 import { isOwnNode } from './own-nodes';
+import { selectionReaches } from './selection-style';
 import { cancelIdle, whenIdle } from './when-idle';
 
 /**
@@ -24,7 +25,9 @@ import { cancelIdle, whenIdle } from './when-idle';
  * into view: when a scroll has settled; one already in view when first
  * watched is left to `onInViewWhenWatched`), and when a
  * badge's card opens, since a rule inserted with `insertRule` leaves no
- * other trace to observe (a colour, say). Event-driven, never polled; the caller re-reads the
+ * other trace to observe (a colour, say); and when the selection settles
+ * over a snippet or off it (selected words wear the page's `::selection`
+ * colours, selection-style.ts). Event-driven, never polled; the caller re-reads the
  * rendered text and sends it again only when it differs.
  */
 export type RenderingWatch = {
@@ -44,6 +47,8 @@ const treesLeftAtMost = 64;
 
 /** A scroll has settled when no scroll event came for this many ms. */
 const scrollSettleMs = 250;
+/** A selection being dragged changes at every mouse move: the snippets it reaches are asked once it has been still this long. */
+const selectionSettleMs = 150;
 
 /** Targets of attribute changes in one batch, at most, each looked at for the snippets it reaches. */
 const reportedAroundAtMost = 64;
@@ -177,6 +182,24 @@ export function createRenderingWatch({ signal, document, onChange, onInViewWhenW
     },
     options,
   );
+  // The snippets the selection reaches now and those it reached: each is drawn in other colours now.
+  let selected = new Set<Element>();
+  let selectionSettled: ReturnType<typeof setTimeout> | undefined;
+  const selectionMoved = (): void => {
+    const selection = document.getSelection();
+    const reached = new Set([...watched].filter((element) => selectionReaches(selection, element)));
+    for (const element of new Set([...selected, ...reached])) onChange(element);
+    selected = reached;
+  };
+  document.addEventListener(
+    'selectionchange',
+    () => {
+      if (watched.size === 0) return;
+      clearTimeout(selectionSettled);
+      selectionSettled = setTimeout(selectionMoved, selectionSettleMs);
+    },
+    { passive: true, signal },
+  );
   /** Observes only the document and the trees that draw watched snippets, handling what came before. */
   function observeAfresh(): void {
     onRecords(changes.takeRecords());
@@ -209,6 +232,7 @@ export function createRenderingWatch({ signal, document, onChange, onInViewWhenW
     'abort',
     () => {
       clearTimeout(scrollSettled);
+      clearTimeout(selectionSettled);
       if (treesIdle !== undefined) cancelIdle(treesIdle);
       if (badgeFrame !== undefined) document.defaultView?.cancelAnimationFrame(badgeFrame);
       resizes.disconnect();
@@ -224,12 +248,15 @@ export function createRenderingWatch({ signal, document, onChange, onInViewWhenW
       if (watched.has(element)) return;
       watched.add(element);
       firstReportDue.add(element);
+      // A selection made before the watch began (by the page's script, say) is one it moves away from later.
+      if (selectionReaches(document.getSelection(), element)) selected.add(element);
       resizes.observe(element);
       visibility.observe(element);
     },
     unwatch(element) {
       if (!watched.delete(element)) return;
       firstReportDue.delete(element);
+      selected.delete(element);
       resizes.unobserve(element);
       visibility.unobserve(element);
       drawn.untrack(element);
