@@ -189,7 +189,7 @@ describe('createCoverCheck', () => {
     check.consider(paragraph, [new DOMRect(200, -10, 400, 16)]);
     check.consider(paragraph, [new DOMRect(0, 120, 400, 16)]);
     expect(check.doubt()).toBeUndefined();
-    expectPointsAcrossLine(tested, { left: 200, right: 400, y: 3 });
+    expectPointsAcrossLine(tested, { left: 200, right: 400, y: 3, height: 16 });
   });
 
   it('takes its points at random within each part of a line, afresh at each reading: a page cannot know where none falls', () => {
@@ -203,7 +203,7 @@ describe('createCoverCheck', () => {
       const check = createCoverCheck({ view: window, isOwn: () => false });
       check.consider(paragraph, [new DOMRect(0, 10, 600, 16)]);
       expect(check.doubt()).toBeUndefined();
-      expectPointsAcrossLine(tested, { left: 0, right: 600, y: 18 });
+      expectPointsAcrossLine(tested, { left: 0, right: 600, y: 18, height: 16 });
       return tested;
     });
     // Two draws of three 32-bit values agree with odds of 2^-96.

@@ -15,8 +15,12 @@ export const coverSamplesPerReading = 40;
  * narrow cover where it knows no point falls.
  */
 const pointsAcrossLine = 3;
-/** The share of a line left out at each end: an honest page's icon or chip may overlap a first or last letter a little. */
-const lineEndLeftOut = 0.1;
+/**
+ * What is left out at each end of a line, as a share of its height: an
+ * honest page's icon or chip may overlap a first or last letter by a pixel
+ * or two, and a box over a whole word there is wider than this.
+ */
+const lineEndLeftOut = 0.25;
 
 export type CoverCheck = {
   /** Notes where a text is drawn (each line it is on) as places to hit-test; `holder` is its parent element. */
@@ -44,11 +48,11 @@ export type CreateCoverCheckParameters = {
 
 type Place = { holder: Element; x: number; y: number };
 
-/** Where on a line points are taken, as fractions of its width: one at random in each part (see pointsAcrossLine). */
-function placesAcrossLine(): number[] {
-  const random = crypto.getRandomValues(new Uint32Array(pointsAcrossLine));
-  const part = (1 - 2 * lineEndLeftOut) / pointsAcrossLine;
-  return [...random].map((value, index) => lineEndLeftOut + part * (index + value / 2 ** 32));
+/** Where on a line from `left` to `right`, `height` tall, points are taken: one at random in each part of it (see pointsAcrossLine). */
+function placesAcrossLine(left: number, right: number, height: number): number[] {
+  const inset = Math.min(height * lineEndLeftOut, (right - left) / 4);
+  const part = (right - left - 2 * inset) / pointsAcrossLine;
+  return [...crypto.getRandomValues(new Uint32Array(pointsAcrossLine))].map((value, index) => left + inset + part * (index + value / 2 ** 32));
 }
 
 /**
@@ -87,7 +91,7 @@ export function createCoverCheck({ view, isOwn, seeThrough = false, look }: Crea
         const [left, right] = [Math.max(line.left, 0), Math.min(line.right, view.innerWidth)];
         const [top, bottom] = [Math.max(line.top, 0), Math.min(line.bottom, view.innerHeight)];
         if (right - left < 1 || bottom - top < 1) continue;
-        for (const fraction of placesAcrossLine()) offer({ holder, x: left + (right - left) * fraction, y: (top + bottom) / 2 });
+        for (const x of placesAcrossLine(left, right, line.height)) offer({ holder, x, y: (top + bottom) / 2 });
       }
     },
     outOfReach() {

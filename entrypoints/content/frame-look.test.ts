@@ -59,9 +59,9 @@ describe('createFrameLookHandlers', () => {
     // Where the frame draws the line (its content box's corner plus the line's place in the frame), in the line's first part.
     const [[x, y]] = tested as [[number, number]];
     expect(y).toBe(78);
-    // The first third of the line's middle four fifths: from 110 + 20 to 130 + 160 / 3.
-    expect(x).toBeGreaterThanOrEqual(130);
-    expect(x).toBeLessThan(130 + 160 / 3);
+    // The first third of the line less a quarter of its 16 px height at each end: from 110 + 4 to 114 + 192 / 3.
+    expect(x).toBeGreaterThanOrEqual(114);
+    expect(x).toBeLessThan(114 + 192 / 3);
     expect((await handlers['look-at-frame']({ type: 'look-at-frame', labels: [fadedLabel!], lines: [], seeThrough: false, leastOpacity: 0.3 })).doubts.sort()).toEqual(['effect', 'faint']);
   });
 

@@ -61,7 +61,7 @@ describe('createOuterFramesCheck', () => {
     check.text([new DOMRectReadOnly(10, 20, 200, 16)]);
     expect(check.doubts({ coversToo: true })).toEqual([]);
     // Across the line, at its middle, where the parent draws it.
-    expectPointsAcrossLine(tested, { left: 110, right: 310, y: 78 });
+    expectPointsAcrossLine(tested, { left: 110, right: 310, y: 78, height: 16 });
     hitTest.mockImplementation(() => [cover, frame, document.body]);
     expect(check.doubts({ coversToo: true })).toEqual(['covered']);
     expect(check.doubts({ coversToo: false })).toEqual([]);
