@@ -202,9 +202,12 @@ describe('createRenderingWatch', () => {
     }
   });
 
-  it('reads again the snippets a selection settles over, and those it leaves, once it has been still', () => {
+  it('reads again the snippets in view a selection settles over, and those it leaves, once it has been still', () => {
     vi.useFakeTimers();
     try {
+      // Both in view; once reported, their readings are due only for what changes.
+      [...FakeIntersectionObserver.all].find((observer) => !observer.options.trackVisibility)!.report(() => true);
+      changed.length = 0;
       const selection = document.getSelection()!;
       selection.selectAllChildren(document.getElementById('inner')!);
       document.dispatchEvent(new Event('selectionchange'));
@@ -237,7 +240,7 @@ describe('createRenderingWatch', () => {
     }
   });
 
-  it('reads again a snippet a selection made before it was watched leaves', () => {
+  it('reads again a snippet a selection made before it was watched leaves, and none out of view', () => {
     vi.useFakeTimers();
     try {
       const late = document.body.appendChild(document.createElement('p'));
@@ -246,6 +249,15 @@ describe('createRenderingWatch', () => {
       const selection = document.getSelection()!;
       selection.selectAllChildren(late);
       watch.watch(late);
+      const visibility = [...FakeIntersectionObserver.all].find((observer) => !observer.options.trackVisibility)!;
+      visibility.report((target) => target.id !== 'a');
+      changed.length = 0;
+      selection.selectAllChildren(document.body);
+      document.dispatchEvent(new Event('selectionchange'));
+      vi.advanceTimersByTime(150);
+      // The selection reaches all three; "a" is out of view, read again when it comes into view.
+      expect(changed.sort()).toEqual(['b', 'late']);
+      changed.length = 0;
       selection.selectAllChildren(document.getElementById('b')!);
       document.dispatchEvent(new Event('selectionchange'));
       vi.advanceTimersByTime(150);

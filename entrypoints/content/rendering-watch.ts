@@ -182,13 +182,14 @@ export function createRenderingWatch({ signal, document, onChange, onInViewWhenW
     },
     options,
   );
-  // The snippets the selection reaches now and those it reached: each is drawn in other colours now.
+  // The snippets in view the selection reaches now and those it reached: each is drawn in other colours now. One out
+  // of view is read again as it comes into view, so selecting a whole page of snippets reads only the few in sight.
   let selected = new Set<Element>();
   let selectionSettled: ReturnType<typeof setTimeout> | undefined;
   const selectionMoved = (): void => {
     const selection = document.getSelection();
     const reached = new Set([...watched].filter((element) => selectionReaches(selection, element)));
-    for (const element of new Set([...selected, ...reached])) onChange(element);
+    for (const element of new Set([...selected, ...reached])) if (inView.has(element)) onChange(element);
     selected = reached;
   };
   document.addEventListener(

@@ -177,11 +177,15 @@ export function describeContentScript(session: DemoSession): void {
       // A data- attribute set on a snippet, which a rule of the page's matches.
       await page.evaluate(() => document.querySelector('figure[data-trick="identity scale and rotation"] > div')!.setAttribute('data-late', ''));
       await expect.poll(() => stateOf('identity scale and rotation'), { timeout: 5_000 }).toBe('unavailable');
-      // The selection moved by the page's script onto a word drawn in honest colours: that figure stays verified, and the one it left is read again.
+      // The selection moved by the page's script onto a word drawn in honest colours: that figure stays verified, and the one it
+      // left is read again. Both in view: one out of view is read again only as it comes into view.
+      await page.locator('figure[data-trick="selection in brand colours"]').scrollIntoViewIfNeeded();
+      expect(await stateOf('selected word drawn transparent')).toBe('unavailable');
       await page.evaluate(() => getSelection()!.selectAllChildren(document.querySelector('.selection-brand')!));
       await expect.poll(() => stateOf('selected word drawn transparent'), { timeout: 5_000 }).toBe('verified');
       expect(await stateOf('selection in brand colours')).toBe('verified');
       // A selection the page makes after the check, drawn in colours a rule it inserts sets transparent; the reader's click elsewhere ends it.
+      await page.evaluate(() => scrollTo(0, 0));
       await page.evaluate(() => {
         document.styleSheets[0]!.insertRule('figure[data-trick="display contents"] span::selection { color: transparent; background: transparent; }');
         getSelection()!.selectAllChildren(document.querySelector('figure[data-trick="display contents"] span')!);
