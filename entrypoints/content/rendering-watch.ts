@@ -182,8 +182,8 @@ export function createRenderingWatch({ signal, document, onChange, onInViewWhenW
     },
     options,
   );
-  // The snippets in view the selection reaches now and those it reached: each is drawn in other colours now. One out
-  // of view is read again as it comes into view, so selecting a whole page of snippets reads only the few in sight.
+  // The snippets the selection reaches now and those it reached are drawn in other colours now: each in view is read
+  // again, one out of view as it comes into view, so selecting a whole page of snippets reads only the few in sight.
   let selected = new Set<Element>();
   let selectionSettled: ReturnType<typeof setTimeout> | undefined;
   const selectionMoved = (): void => {
