@@ -146,6 +146,9 @@ export const renderingFigures: RenderingFigure[] = [
   { name: 'font-size-adjust in a tall box', html: withNot('<span style="font-family:tall-box;font-size-adjust:.05">'), expected: doubt('small') },
   { name: '::first-line in a shrunk font', html: `<div class="first-line-shrunk">${trickSignedText}</div>`, expected: doubt('small') },
   // The page's script selects the word, and its ::selection draws selected words transparent.
+  // Colours of another space, as Tailwind 4 writes them (Chromium 156 computes them as written): a control, and a word faded into white.
+  { name: 'words in oklch', html: withNot('<span style="color:oklch(0.21 0.034 264.665);background-color:oklch(0.985 0.002 247.839)">'), expected: verified },
+  { name: 'word in oklch nearly white', html: withNot('<span style="color:oklch(0.97 0.003 247)">'), expected: doubt('low-contrast') },
   { name: 'selected word drawn transparent', html: withNot('<span class="selection-hidden">'), expected: doubt('styled-apart') },
   // A control, selected later in the Chromium suite: white words on the brand's blue, named through a custom property.
   { name: 'selection in brand colours', html: withNot('<span class="selection-brand">'), expected: verified },

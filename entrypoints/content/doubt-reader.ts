@@ -5,7 +5,7 @@ import { flatTreeParentOf } from './flat-tree-parent';
 import { fontScaleDoubtOf, shrunkFamiliesIn, type FontStyle, type ShrunkFamilies } from './font-scale';
 import { createOuterFramesCheck, type AroundFrame } from './outer-frames';
 import { createScrollPseudoCheck } from './scroll-pseudos';
-import { createColourReader, createSelectionStyles, selectedPaintOf, selectionReaches, type ColourReader, type SelectionStyles } from './selection-style';
+import { createSelectionStyles, readDeclaredColour, selectedPaintOf, selectionReaches, type SelectionStyles } from './selection-style';
 import { shadowRootOf } from './shadow-root-of';
 import { styledApartLaterDoubtOf } from './styled-apart-later';
 import type { LookThrough } from './see-through';
@@ -162,14 +162,12 @@ export function createDoubtReader({ root, view, styleOf, rootBox, page, offPageC
   // Selected words wear the page's ::selection colours (selection-style.ts); the rendering watch reads again when the selection moves.
   const selection = view.getSelection();
   let selectionStyles: SelectionStyles | undefined;
-  let readColour: ColourReader | undefined;
   const selectedPaintDoubtOf = (holder: Element, paint: TextPaint): RenderingDoubt | undefined => {
     if (!selectionReaches(selection, holder)) return undefined;
     const colours = (selectionStyles ??= createSelectionStyles(view)).coloursOf(holder, parentOf);
     if (colours === undefined) return undefined;
-    readColour ??= createColourReader();
     const style = styleOf(holder);
-    const read = (value: string | undefined) => (value === undefined ? undefined : readColour!(value, style));
+    const read = (value: string | undefined) => (value === undefined ? undefined : readDeclaredColour(value, style));
     const selected = selectedPaintOf(paint, { colour: read(colours.colour), fill: read(colours.fill), background: read(colours.background) });
     return paintDoubtOf(selected) === undefined ? undefined : 'styled-apart';
   };

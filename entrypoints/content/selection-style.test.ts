@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { flatTreeParentOf } from './flat-tree-parent';
 import { paintDoubtOf, type TextPaint } from './rendering-doubts';
-import { createColourReader, createSelectionStyles, selectedPaintOf, selectionReaches } from './selection-style';
+import { createSelectionStyles, readDeclaredColour, selectedPaintOf, selectionReaches } from './selection-style';
 import { parseColour } from './text-colour';
 
 /** A page of `css` and `html`; returns its element by id. */
@@ -85,13 +85,12 @@ describe('createSelectionStyles', () => {
   });
 });
 
-describe('createColourReader', () => {
+describe('readDeclaredColour', () => {
   it("substitutes custom properties from the element's style, with their fallbacks, and reads currentcolor as the text's colour", () => {
     const byId = page('#word { --brand: rgb(3, 102, 214); color: rgb(10, 20, 30) }', '<p id="word">not</p>');
-    const read = createColourReader();
+    const read = readDeclaredColour;
     const style = getComputedStyle(byId('word'));
     const brand = { red: 3, green: 102, blue: 214, alpha: 1 };
-    // jsdom has no canvas to parse colours with: the values come as the style gives them, which parseColour reads here.
     expect(parseColour(read('var(--brand)', style)!)).toEqual(brand);
     expect(parseColour(read('var(--missing, var(--brand))', style)!)).toEqual(brand);
     expect(parseColour(read('var(--missing, rgba(0, 0, 0, 0))', style)!)).toEqual({ red: 0, green: 0, blue: 0, alpha: 0 });

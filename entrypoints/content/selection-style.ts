@@ -54,35 +54,17 @@ export function createSelectionStyles(view: Window): SelectionStyles {
 /** Custom properties substituted in turn, at most: one that names another names a chain, not a loop. */
 const substitutionsAtMost = 8;
 
-export type ColourReader = (value: string, style: CSSStyleDeclaration) => string | undefined;
-
 /**
  * Reads a colour as a rule declares it (a name, hex, `var()`,
- * `currentcolor`) into the `rgb()` form computed styles give: custom
- * properties from the element's computed style, the rest through a
- * canvas's parser. Undefined for a keyword that sets nothing of its own
- * (`inherit` and kin); a value it cannot read comes back as it is, which
- * paintDoubtOf cannot read either.
+ * `currentcolor`) into one parseColour reads: custom properties from the
+ * element's computed style, `currentcolor` as its colour. Undefined for a
+ * keyword that sets nothing of its own (`inherit` and kin).
  */
-export function createColourReader(): ColourReader {
-  let context: OffscreenCanvasRenderingContext2D | null | undefined;
-  return (value, style) => {
-    let text = value.trim();
-    for (let turn = 0; turn < substitutionsAtMost && text.includes('var('); turn++) text = withFirstVariable(text, style);
-    if (/^(inherit|initial|unset|revert|revert-layer)$/i.test(text)) return undefined;
-    if (/^currentcolor$/i.test(text)) return style.color;
-    context ??= typeof OffscreenCanvas === 'function' ? new OffscreenCanvas(1, 1).getContext('2d') : null;
-    if (context === null) return text;
-    // An invalid colour leaves fillStyle as it was: two starting values tell it from a valid one.
-    const parsed = ['#010203', '#040506'].map((start) => {
-      context!.fillStyle = start;
-      context!.fillStyle = text;
-      return String(context!.fillStyle);
-    });
-    if (parsed[0] !== parsed[1]) return text;
-    const hex = /^#([\da-f]{2})([\da-f]{2})([\da-f]{2})$/i.exec(parsed[0]!);
-    return hex === null ? parsed[0] : `rgb(${hex.slice(1).map((part) => Number.parseInt(part, 16)).join(', ')})`;
-  };
+export function readDeclaredColour(value: string, style: CSSStyleDeclaration): string | undefined {
+  let text = value.trim();
+  for (let turn = 0; turn < substitutionsAtMost && text.includes('var('); turn++) text = withFirstVariable(text, style);
+  if (/^(inherit|initial|unset|revert|revert-layer)$/i.test(text)) return undefined;
+  return /^currentcolor$/i.test(text) ? style.color : text;
 }
 
 /** How selected words are painted: in the selection's colours (the text's own where it sets none), over its background and then the text's. */
